@@ -1,0 +1,50 @@
+package io.bramble.cli;
+
+import java.io.PrintWriter;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The top of the command tree; each capability adds its subcommands here. */
+@Command(
+        name = "bramble",
+        mixinStandardHelpOptions = true,
+        versionProvider = Version.class,
+        description = {
+                "One tool on every node of a small Linux cluster: load balancer, virtual-IP failover,",
+                "a replicated file system, a resource manager and a compute cluster."},
+        subcommands = {
+                CommandLine.HelpCommand.class},
+        footer = {"",
+                "Run 'bramble help COMMAND' for a command's options. Exit codes: 0 ok,",
+                "1 failure at run time, 2 usage or configuration error."})
+public final class BrambleCommand implements Runnable {
+    @CommandLine.Spec
+    private CommandLine.Model.CommandSpec spec;
+
+    @CommandLine.Mixin
+    private DebugOption debug;
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(),
+                "Missing command. Run 'bramble help' to list the commands.");
+    }
+
+    /** A configured command line that prints to {@code out} and {@code err}. */
+    static CommandLine commandLine(PrintWriter out, PrintWriter err) {
+        CommandLine line = new CommandLine(new BrambleCommand());
+        line.setOut(out);
+        line.setErr(err);
+        line.setParameterExceptionHandler(new ErrorReporter());
+        line.setExecutionExceptionHandler(new ErrorReporter());
+        return line;
+    }
+
+    /**
+     * True when the last command started long-running work (a server) whose threads keep the
+     * process alive; false for commands that are done when they return.
+     */
+    static boolean keepsRunning() {
+        return false;
+    }
+}
