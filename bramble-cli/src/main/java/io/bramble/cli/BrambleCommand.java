@@ -39,12 +39,4 @@ public final class BrambleCommand implements Runnable {
         line.setExecutionExceptionHandler(new ErrorReporter());
         return line;
     }
-
-    /**
-     * True when the last command started long-running work (a server) whose threads keep the
-     * process alive; false for commands that are done when they return.
-     */
-    static boolean keepsRunning() {
-        return false;
-    }
 }

@@ -8,10 +8,9 @@ public final class Main {
     }
 
     public static void main(String[] args) {
-        int code = run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true));
-        if (code != 0 || !BrambleCommand.keepsRunning()) {
-            System.exit(code);
-        }
+        // Server commands block in their call() until stopped, so returning means done.
+        System.exit(run(args, new PrintWriter(System.out, true),
+                new PrintWriter(System.err, true)));
     }
 
     /** Runs one command line and returns its exit code; never calls System.exit. */
