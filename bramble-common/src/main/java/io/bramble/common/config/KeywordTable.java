@@ -39,6 +39,7 @@ public final class KeywordTable<T> {
 
     private final String context;
     private final Map<String, Entry<T>> entries = new LinkedHashMap<>();
+    private final Map<String, Entry<T>> prefixes = new LinkedHashMap<>();
 
     /** @param context where these keywords live, for messages: "the 'global' section" */
     public KeywordTable(String context) {
@@ -53,6 +54,15 @@ public final class KeywordTable<T> {
     /** A real keyword bramble does not support: an error naming it, and {@code hint}. */
     public KeywordTable<T> unsupported(String name, String hint) {
         return put(name, new Unsupported<>(hint));
+    }
+
+    /**
+     * Every keyword starting with {@code prefix} ({@code tune.}) is real but not supported,
+     * unless registered on its own.
+     */
+    public KeywordTable<T> unsupportedPrefix(String prefix, String hint) {
+        prefixes.put(prefix, new Unsupported<>(hint));
+        return this;
     }
 
     /** A keyword accepted with one warning saying {@code why} it has no effect. */
@@ -132,7 +142,7 @@ public final class KeywordTable<T> {
     public void applyOptions(T target, Args args) {
         while (args.hasNext()) {
             String word = args.next("an option");
-            Entry<T> entry = entries.get(word);
+            Entry<T> entry = entryFor(word);
             switch (entry) {
                 case null -> throw args.fail("unknown option " + Args.quote(word) + " in "
                         + context + Suggestions.didYouMean(word, entries.keySet()));
@@ -160,7 +170,7 @@ public final class KeywordTable<T> {
     private Lookup<T> lookup(List<String> words) {
         KeywordTable<T> table = this;
         for (int i = 0;; i++) {
-            Entry<T> entry = table.entries.get(words.get(i));
+            Entry<T> entry = table.entryFor(words.get(i));
             String typed = String.join(" ", words.subList(0, i + 1));
             if (entry == null) {
                 return new Lookup<>(null, i + 1, "unknown keyword in " + context
@@ -175,6 +185,19 @@ public final class KeywordTable<T> {
             }
             table = sub;
         }
+    }
+
+    private Entry<T> entryFor(String word) {
+        Entry<T> entry = entries.get(word);
+        if (entry != null) {
+            return entry;
+        }
+        for (Map.Entry<String, Entry<T>> prefix : prefixes.entrySet()) {
+            if (word.startsWith(prefix.getKey())) {
+                return prefix.getValue();
+            }
+        }
+        return null;
     }
 
     private String listing() {

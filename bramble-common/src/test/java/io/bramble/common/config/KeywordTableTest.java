@@ -65,6 +65,20 @@ class KeywordTableTest {
     }
 
     @Test
+    void prefixesMarkWholeFamiliesUnsupported() {
+        KeywordTable<List<String>> t = new KeywordTable<List<String>>("global")
+                .keyword("tune.bufsize", (target, a) -> target.add("bufsize"))
+                .unsupportedPrefix("tune.", "bramble sizes its own buffers");
+        List<String> seen = new ArrayList<>();
+        t.dispatch(seen, line(1, "tune.bufsize 16384"), diagnostics);
+        t.dispatch(seen, line(2, "tune.ssl.default-dh-param 2048"), diagnostics);
+        assertThat(seen).containsExactly("bufsize");
+        assertThat(diagnostics.all()).extracting(Diagnostic::toString).containsExactly(
+                "t.cfg:2: tune.ssl.default-dh-param: not supported by bramble; bramble sizes "
+                        + "its own buffers");
+    }
+
+    @Test
     void handlersMayFailWithIllegalArgument() {
         KeywordTable<List<String>> t = new KeywordTable<List<String>>("s").keyword("x",
                 (target, a) -> {
