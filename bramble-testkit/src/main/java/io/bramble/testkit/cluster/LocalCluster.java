@@ -85,12 +85,17 @@ public final class LocalCluster implements BeforeEachCallback, AfterEachCallback
         deleteRecursively(logDir);
     }
 
+    /** Stops everything; when the test failed, prints the report, which surefire keeps. */
     @Override
-    public void afterEach(ExtensionContext context) {
-        if (context.getExecutionException().isPresent()) {
-            System.out.println(report());
+    public synchronized void afterEach(ExtensionContext context) {
+        try {
+            stopEverything();
+        } finally {
+            if (context.getExecutionException().isPresent()) {
+                System.out.println(report());
+            }
+            forget();
         }
-        close();
     }
 
     /** The 127.0.0.x address of {@code name}: a new one the first time, then the same. */
@@ -174,6 +179,14 @@ public final class LocalCluster implements BeforeEachCallback, AfterEachCallback
     /** Stops every process (SIGTERM, then kill -9 after a grace period) and closes the labs. */
     @Override
     public synchronized void close() {
+        try {
+            stopEverything();
+        } finally {
+            forget();
+        }
+    }
+
+    private void stopEverything() {
         List<RuntimeException> problems = new ArrayList<>();
         try {
             ManagedProcess.stopAll(processes, ManagedProcess.STOP_GRACE);
@@ -187,15 +200,19 @@ public final class LocalCluster implements BeforeEachCallback, AfterEachCallback
                 problems.add(e);
             }
         }
+        if (!problems.isEmpty()) {
+            problems.subList(1, problems.size()).forEach(problems.getFirst()::addSuppressed);
+            throw problems.getFirst();
+        }
+    }
+
+    /** Starts afresh, for a test instance reused by the next test. */
+    private void forget() {
         processes.clear();
         labs.clear();
         addressByName.clear();
         endpointByName.clear();
         addresses = new LoopbackAddresses();
-        if (!problems.isEmpty()) {
-            problems.subList(1, problems.size()).forEach(problems.getFirst()::addSuppressed);
-            throw problems.getFirst();
-        }
     }
 
     private static void checkName(String name) {

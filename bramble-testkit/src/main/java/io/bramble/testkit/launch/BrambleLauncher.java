@@ -68,7 +68,7 @@ public record BrambleLauncher(String launcher, List<String> jvmOptions) {
     }
 
     /** The java binary running this JVM, so children use the same JDK. */
-    static String javaBinary() {
+    public static String javaBinary() {
         return ProcessHandle.current().info().command()
                 .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     }

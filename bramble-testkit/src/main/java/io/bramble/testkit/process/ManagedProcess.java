@@ -31,6 +31,8 @@ public final class ManagedProcess {
     public static final Duration STOP_GRACE = Duration.ofSeconds(10);
     /** Time a kill -9 may take to show, after which something is badly wrong. */
     private static final Duration KILL_TIMEOUT = Duration.ofSeconds(20);
+    /** Time the shutdown hook waits for a killed process to be gone; exit must not hang. */
+    private static final Duration REAP_TIMEOUT = Duration.ofSeconds(5);
     private static final Duration POLL_INTERVAL = Duration.ofMillis(50);
     /** Lines of output quoted in failure messages and reports. */
     public static final int REPORT_LINES = 60;
@@ -44,8 +46,10 @@ public final class ManagedProcess {
         this.spec = spec;
         this.process = process;
         this.log = new ProcessLog(spec.logFile());
-        this.reaping = Reaper.register(spec.name() + " (pid " + process.pid() + ")",
-                this::killTree);
+        this.reaping = Reaper.register(spec.name() + " (pid " + process.pid() + ")", () -> {
+            killTree();
+            waitFor(REAP_TIMEOUT);
+        });
     }
 
     /** Starts the process; its stdout and stderr go to the spec's log file, stdin is empty. */
