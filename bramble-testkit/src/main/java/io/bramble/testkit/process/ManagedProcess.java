@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -34,6 +35,8 @@ public final class ManagedProcess {
     /** Time the shutdown hook waits for a killed process to be gone; exit must not hang. */
     private static final Duration REAP_TIMEOUT = Duration.ofSeconds(5);
     private static final Duration POLL_INTERVAL = Duration.ofMillis(50);
+    /** A class path longer than this is shown as its entry count in reports. */
+    private static final int CLASS_PATH_CHARS_SHOWN = 200;
     /** Lines of output quoted in failure messages and reports. */
     public static final int REPORT_LINES = 60;
 
@@ -236,8 +239,22 @@ public final class ManagedProcess {
 
     /** The description, the command and the tail of the log, for failure reports. */
     public String report() {
-        return describe() + "\n  command: " + String.join(" ", command()) + "\n"
-                + log.tailText(REPORT_LINES);
+        return describe() + "\n  command: " + shownCommand() + "\n" + log.tailText(REPORT_LINES);
+    }
+
+    /** The command with a long class path shortened: it would drown the rest of a report. */
+    private String shownCommand() {
+        List<String> shown = new ArrayList<>(command());
+        for (int i = 1; i < shown.size(); i++) {
+            String previous = shown.get(i - 1);
+            boolean classPath = previous.equals("-cp") || previous.equals("-classpath")
+                    || previous.equals("--class-path");
+            if (classPath && shown.get(i).length() > CLASS_PATH_CHARS_SHOWN) {
+                int entries = shown.get(i).split(File.pathSeparator).length;
+                shown.set(i, "(the test's class path, " + entries + " entries)");
+            }
+        }
+        return String.join(" ", shown);
     }
 
     private String failure(String what) {
