@@ -19,9 +19,12 @@ public final class Faults {
     private Faults() {
     }
 
-    /** Crashes {@code process} and its children with kill -9; returns once it is gone. */
+    /**
+     * Crashes {@code process} with kill -9; returns once it is gone. Its children, if any, live
+     * on as after a real crash, until the test's cleanup kills them.
+     */
     public static void kill9(ManagedProcess process) {
-        process.kill();
+        process.crash();
     }
 
     /** SIGSTOP: returns once every thread of the process is stopped. */

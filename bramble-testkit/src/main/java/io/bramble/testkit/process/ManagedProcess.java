@@ -14,6 +14,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import java.util.regex.Pattern;
@@ -44,6 +45,8 @@ public final class ManagedProcess {
     private final Process process;
     private final ProcessLog log;
     private final Reaper.Registration reaping;
+    /** Children seen before a stop or crash; killed with this process, even once reparented. */
+    private final List<ProcessHandle> orphans = new CopyOnWriteArrayList<>();
 
     private ManagedProcess(ProcessSpec spec, Process process) {
         this.spec = spec;
@@ -173,20 +176,20 @@ public final class ManagedProcess {
     public static void stopAll(Collection<ManagedProcess> processes, Duration grace) {
         List<ManagedProcess> running = processes.stream().filter(ManagedProcess::isAlive)
                 .toList();
-        List<List<ProcessHandle>> children = running.stream()
-                .map(p -> p.process.descendants().toList()).toList();
+        running.forEach(p -> p.orphans.addAll(p.process.descendants().toList()));
         running.forEach(ManagedProcess::terminate);
         Clock clock = Clock.system();
         long deadline = clock.nanoTime() + grace.toNanos();
-        for (int i = 0; i < running.size(); i++) {
-            ManagedProcess each = running.get(i);
+        for (ManagedProcess each : running) {
             long left = Math.max(0, deadline - clock.nanoTime());
             if (!each.waitFor(Duration.ofNanos(left))) {
                 each.killTree();
             }
-            children.get(i).forEach(ProcessHandle::destroyForcibly);
         }
-        processes.forEach(p -> p.reaping.close());
+        for (ManagedProcess each : processes) {
+            each.orphans.forEach(ProcessHandle::destroyForcibly);
+            each.reaping.close();
+        }
         processes.forEach(ManagedProcess::awaitKilled);
     }
 
@@ -195,6 +198,16 @@ public final class ManagedProcess {
         killTree();
         awaitKilled();
         reaping.close();
+    }
+
+    /**
+     * kill -9 to this process alone, as in a crash: its children live on, as they would, until
+     * this process is stopped or killed through the kit. Returns once the process is gone.
+     */
+    public void crash() {
+        orphans.addAll(process.descendants().toList());
+        process.destroyForcibly();
+        awaitKilled();
     }
 
     private void terminate() {
@@ -214,6 +227,7 @@ public final class ManagedProcess {
     private void killTree() {
         process.descendants().forEach(ProcessHandle::destroyForcibly);
         process.destroyForcibly();
+        orphans.forEach(ProcessHandle::destroyForcibly);
     }
 
     private void awaitKilled() {

@@ -94,6 +94,17 @@ class ManagedProcessTest {
     }
 
     @Test
+    void aCrashLeavesChildrenRunningUntilTheCleanup() {
+        ManagedProcess sh = shell("sleep 600 & echo child $!; wait");
+        long child = Long.parseLong(sh.awaitLine("child \\d+").split(" ")[1]);
+        sh.crash();
+        assertThat(sh.exitCode()).hasValue(137);
+        assertThat(Signals.hasEnded(child)).isFalse();
+        sh.stop();
+        await().atMost(GENEROUS).until(() -> Signals.hasEnded(child));
+    }
+
+    @Test
     void isCleanedUpAtJvmExitUntilStopped() {
         ManagedProcess sh = shell("exec sleep 600");
         assertThat(Reaper.pending()).contains("sh (pid " + sh.pid() + ")");
