@@ -49,6 +49,7 @@ public final class LoadBalancer implements AutoCloseable {
     private final List<Channel> listeners = new ArrayList<>();
     private final HealthChecks checks;
     private final String version;
+    private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
 
     private LoadBalancer(LbConfig config, Clock clock, RandomGenerator random, String version) {
         this.config = config;
@@ -116,6 +117,9 @@ public final class LoadBalancer implements AutoCloseable {
 
     @Override
     public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
         checks.close();
         for (Channel listener : listeners) {
             listener.close().syncUninterruptibly();
