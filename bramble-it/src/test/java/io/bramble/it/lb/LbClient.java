@@ -60,6 +60,42 @@ final class LbClient {
         return response.body().replaceAll("(?s).*<body>([^<]*)</body>.*", "$1").strip();
     }
 
+    /**
+     * GET over a socket bound to {@code local} (for source hashing); returns which server
+     * answered.
+     */
+    static String servedByFrom(HostPort lb, java.net.InetAddress local, String path)
+            throws IOException {
+        try (java.net.Socket socket = new java.net.Socket(lb.host(), lb.port(), local, 0)) {
+            socket.setSoTimeout((int) TIMEOUT.toMillis());
+            socket.getOutputStream().write(("GET " + path + " HTTP/1.1\r\nHost: lb\r\n"
+                    + "Connection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            String response = new String(socket.getInputStream().readAllBytes(),
+                    StandardCharsets.ISO_8859_1);
+            if (!response.startsWith("HTTP/1.1 200")) {
+                throw new AssertionError("GET " + path + " from " + local + ": " + response);
+            }
+            return response.replaceAll("(?s).*<body>([^<]*)</body>.*", "$1").strip();
+        }
+    }
+
+    /**
+     * Starts downloading {@code path} and reads only its first bytes, so the transfer stays
+     * in progress (and the server busy) until the socket is closed.
+     */
+    static java.net.Socket stalledDownload(HostPort lb, String path) throws IOException {
+        java.net.Socket socket = new java.net.Socket(lb.host(), lb.port());
+        socket.setReceiveBufferSize(4096);
+        socket.setSoTimeout((int) TIMEOUT.toMillis());
+        socket.getOutputStream().write(("GET " + path + " HTTP/1.1\r\nHost: lb\r\n\r\n")
+                .getBytes(StandardCharsets.US_ASCII));
+        if (socket.getInputStream().readNBytes(16).length < 16) {
+            socket.close();
+            throw new AssertionError("no response to " + path);
+        }
+        return socket;
+    }
+
     static String basic(String user, String password) {
         return "Basic " + Base64.getEncoder().encodeToString(
                 (user + ":" + password).getBytes(StandardCharsets.UTF_8));

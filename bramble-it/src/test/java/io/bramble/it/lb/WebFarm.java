@@ -17,6 +17,9 @@ final class WebFarm {
     /** Printed by {@code bramble lb} once every listener is bound. */
     static final Pattern LB_READY = Pattern.compile("bramble lb: listening on");
 
+    /** Pages /p/1.html to /p/N.html, each naming its server, for URI hashing. */
+    static final int PAGES = 12;
+
     private final LocalCluster cluster;
     private final Path dir;
     private boolean bigFiles;
@@ -91,6 +94,10 @@ final class WebFarm {
         Path site = dir.resolve("site-" + name);
         write("site-" + name + "/index.html", "<html><body>" + name + "</body></html>\n");
         write("site-" + name + "/lb-check.txt", "ok\n");
+        for (int page = 1; page <= PAGES; page++) {
+            write("site-" + name + "/p/" + page + ".html", "<html><body>" + name
+                    + "</body></html>\n");
+        }
         if (bigFiles && !Files.exists(site.resolve("big.bin"))) {
             try {
                 Files.write(site.resolve("big.bin"), new byte[32 * 1024 * 1024]);
