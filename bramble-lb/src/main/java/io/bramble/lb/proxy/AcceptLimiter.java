@@ -33,10 +33,11 @@ final class AcceptLimiter extends ChannelInboundHandlerAdapter {
         }
         child.closeFuture().addListener(f -> {
             if (open.decrementAndGet() < limit) {
-                listeners.forEach(l -> {
-                    l.config().setAutoRead(true);
-                    l.read();
-                });
+                for (Channel listener : listeners) {
+                    if (listener.isOpen() && !listener.eventLoop().isShuttingDown()) {
+                        listener.config().setAutoRead(true);
+                    }
+                }
             }
         });
         ctx.fireChannelRead(msg);
