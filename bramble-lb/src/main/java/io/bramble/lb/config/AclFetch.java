@@ -1,0 +1,22 @@
+package io.bramble.lb.config;
+
+/**
+ * What an ACL looks at. {@link #HDR} takes the header name as its argument
+ * ({@code hdr(host)}); the others take none.
+ */
+public enum AclFetch {
+    /** Always matches: the predefined {@code TRUE}. */
+    ALWAYS_TRUE,
+    /** Never matches: the predefined {@code FALSE}. */
+    ALWAYS_FALSE,
+    /** The request path, without the query string. */
+    PATH,
+    /** The whole request target as sent. */
+    URL,
+    /** The values of one request header; comma-separated values are matched one by one. */
+    HDR,
+    /** The request method. */
+    METHOD,
+    /** The client's address. */
+    SRC
+}

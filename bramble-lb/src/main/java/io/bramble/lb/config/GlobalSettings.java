@@ -1,0 +1,70 @@
+package io.bramble.lb.config;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The {@code global} section. Keywords that cannot apply to a foreground Java process
+ * ({@code chroot}, {@code daemon}, {@code user}/{@code group} when not root) are kept so the
+ * engine can say once that it ignores them.
+ *
+ * @param logTargets {@code log ADDR FACILITY [LEVEL]} lines, used by proxies with
+ *        {@code log global}
+ * @param maxconn process-wide concurrent connection limit
+ * @param nbthread event loop threads; 0 means one per core
+ * @param pidFile where to write the process id, when set
+ * @param chroot the directory HAProxy would chroot to; bramble does not
+ * @param user the user HAProxy would switch to
+ * @param group the group HAProxy would switch to
+ * @param daemon true when the file asks to go to the background; bramble stays in front
+ * @param statsSockets {@code stats socket PATH [options]} lines as written
+ * @param statsTimeoutMs {@code stats timeout}: idle time allowed on the stats socket
+ * @param caBase {@code ca-base} directory
+ * @param crtBase {@code crt-base} directory
+ * @param tlsDefaults {@code ssl-default-bind-*} and {@code ssl-default-server-*} keyword to its
+ *        value as written; kept for later TLS support
+ * @param nodeName {@code node}: the name shown by {@code stats show-node}; empty for host name
+ * @param location where the section starts
+ */
+public record GlobalSettings(
+        List<LogTarget> logTargets,
+        int maxconn,
+        int nbthread,
+        Optional<String> pidFile,
+        Optional<String> chroot,
+        Optional<String> user,
+        Optional<String> group,
+        boolean daemon,
+        List<String> statsSockets,
+        long statsTimeoutMs,
+        Optional<String> caBase,
+        Optional<String> crtBase,
+        Map<String, String> tlsDefaults,
+        Optional<String> nodeName,
+        ConfigLocation location) {
+
+    /** HAProxy's built-in global maxconn when neither the file nor ulimit sets one. */
+    public static final int MAXCONN_DEFAULT = 4096;
+    /** Upper bound bramble accepts for maxconn, to keep buffers bounded. */
+    public static final int MAXCONN_MAX = 1_000_000;
+    /** 0 = one event loop per available core. */
+    public static final int NBTHREAD_DEFAULT = 0;
+    public static final int NBTHREAD_MAX = 256;
+    /** HAProxy's default idle timeout on the stats socket: 10 s. */
+    public static final long STATS_TIMEOUT_MS_DEFAULT = 10_000;
+
+    public GlobalSettings {
+        logTargets = List.copyOf(logTargets);
+        statsSockets = List.copyOf(statsSockets);
+        tlsDefaults = Map.copyOf(tlsDefaults);
+    }
+
+    /** A file with no global section. */
+    public static GlobalSettings defaults() {
+        return new GlobalSettings(List.of(), MAXCONN_DEFAULT, NBTHREAD_DEFAULT, Optional.empty(),
+                Optional.empty(), Optional.empty(), Optional.empty(), false, List.of(),
+                STATS_TIMEOUT_MS_DEFAULT, Optional.empty(), Optional.empty(), Map.of(),
+                Optional.empty(), ConfigLocation.NONE);
+    }
+}

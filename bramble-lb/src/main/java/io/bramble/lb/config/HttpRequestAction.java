@@ -1,0 +1,24 @@
+package io.bramble.lb.config;
+
+/**
+ * What an {@code http-request} rule does. Header values are HAProxy log-format strings kept as
+ * written; the engine expands the parts it knows.
+ */
+public sealed interface HttpRequestAction {
+    /** {@code set-header NAME VALUE}: replace every value of the header. */
+    record SetHeader(String name, String value) implements HttpRequestAction {}
+
+    /** {@code add-header NAME VALUE}: add one more value. */
+    record AddHeader(String name, String value) implements HttpRequestAction {}
+
+    /** {@code del-header NAME}: remove the header. */
+    record DelHeader(String name) implements HttpRequestAction {}
+
+    /** {@code deny [deny_status N]}: answer with the status, never forward. */
+    record Deny(int status) implements HttpRequestAction {
+        public static final int STATUS_DEFAULT = 403;
+    }
+
+    /** {@code redirect ...}: answer with a redirect. */
+    record Redirect(RedirectRule rule) implements HttpRequestAction {}
+}

@@ -1,0 +1,180 @@
+package io.bramble.lb.config;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * One {@code frontend}, {@code backend} or {@code listen} section, with the defaults section
+ * in force above it already applied. Frontend-only parts are empty on a backend and the
+ * reverse.
+ *
+ * @param name the section's name
+ * @param kind frontend, backend or listen
+ * @param location where the section starts
+ * @param mode http or tcp
+ * @param binds where it listens (frontend side)
+ * @param maxconn concurrent client connections accepted (frontend side)
+ * @param timeouts the timeout lines
+ * @param connectionMode httpclose / http-server-close / http-keep-alive
+ * @param forwardFor {@code option forwardfor}; empty when off
+ * @param log where and how traffic is logged
+ * @param acls declared ACLs, in file order
+ * @param backendRules {@code use_backend} lines in order (frontend side)
+ * @param defaultBackend {@code default_backend} (frontend side); a listen defaults to itself
+ * @param requestRules {@code http-request} lines in order
+ * @param responseRules {@code http-response} lines in order
+ * @param redirects {@code redirect} lines in order
+ * @param balance the algorithm (backend side)
+ * @param servers in declaration order (backend side)
+ * @param httpCheck {@code option httpchk}; TCP connect checks when empty
+ * @param cookie cookie persistence; none when empty
+ * @param retries connection attempts to a server after the first fails
+ * @param redispatch {@code option redispatch}: a retry may go to another server, even when
+ *        the request was pinned by a cookie
+ * @param stats the stats page served by this proxy; none when empty
+ * @param errorFiles responses used when the load balancer answers by itself, by status
+ */
+public record ProxyConfig(
+        String name,
+        ProxyKind kind,
+        ConfigLocation location,
+        ProxyMode mode,
+        List<BindConfig> binds,
+        int maxconn,
+        Timeouts timeouts,
+        HttpConnectionMode connectionMode,
+        Optional<ForwardFor> forwardFor,
+        LogSettings log,
+        List<AclConfig> acls,
+        List<BackendRule> backendRules,
+        Optional<String> defaultBackend,
+        List<HttpRequestRule> requestRules,
+        List<HttpResponseRule> responseRules,
+        List<RedirectRule> redirects,
+        BalanceConfig balance,
+        List<ServerConfig> servers,
+        Optional<HttpCheckConfig> httpCheck,
+        Optional<CookieConfig> cookie,
+        int retries,
+        boolean redispatch,
+        Optional<StatsConfig> stats,
+        Map<Integer, ErrorFile> errorFiles) {
+
+    /** HAProxy's per-proxy maxconn when none is set. */
+    public static final int MAXCONN_DEFAULT = 2_000;
+    /** HAProxy retries a failed connection 3 times by default. */
+    public static final int RETRIES_DEFAULT = 3;
+    public static final int RETRIES_MAX = 100;
+
+    public ProxyConfig {
+        binds = List.copyOf(binds);
+        acls = List.copyOf(acls);
+        backendRules = List.copyOf(backendRules);
+        requestRules = List.copyOf(requestRules);
+        responseRules = List.copyOf(responseRules);
+        redirects = List.copyOf(redirects);
+        servers = List.copyOf(servers);
+        errorFiles = Map.copyOf(errorFiles);
+        if (retries < 0 || retries > RETRIES_MAX) {
+            throw new IllegalArgumentException(
+                    "retries must be 0 to " + RETRIES_MAX + ", got " + retries);
+        }
+        if (maxconn < 1 || maxconn > GlobalSettings.MAXCONN_MAX) {
+            throw new IllegalArgumentException(
+                    "maxconn must be 1 to " + GlobalSettings.MAXCONN_MAX + ", got " + maxconn);
+        }
+    }
+
+    /** The server of that name, if this proxy has one. */
+    public Optional<ServerConfig> server(String serverName) {
+        return servers.stream().filter(s -> s.name().equals(serverName)).findFirst();
+    }
+
+    /** The ACL lines of that name (several lines form one ACL). */
+    public List<AclConfig> acl(String aclName) {
+        return acls.stream().filter(a -> a.name().equals(aclName)).toList();
+    }
+
+    /** A builder holding HAProxy's defaults, for a section or a defaults section. */
+    public static Builder builder(String name, ProxyKind kind, ConfigLocation location) {
+        return new Builder(name, kind, location);
+    }
+
+    /**
+     * Collects a section line by line. A defaults section is a builder too: each proxy starts
+     * from {@link #copyFor} of the defaults in force.
+     */
+    public static final class Builder {
+        public String name;
+        public ProxyKind kind;
+        public ConfigLocation location;
+        public ProxyMode mode = ProxyMode.DEFAULT;
+        public final List<BindConfig> binds = new ArrayList<>();
+        public int maxconn = MAXCONN_DEFAULT;
+        public Timeouts timeouts = Timeouts.NONE;
+        public HttpConnectionMode connectionMode = HttpConnectionMode.DEFAULT;
+        public Optional<ForwardFor> forwardFor = Optional.empty();
+        public LogSettings log = LogSettings.NONE;
+        public final List<AclConfig> acls = new ArrayList<>();
+        public final List<BackendRule> backendRules = new ArrayList<>();
+        public Optional<String> defaultBackend = Optional.empty();
+        public final List<HttpRequestRule> requestRules = new ArrayList<>();
+        public final List<HttpResponseRule> responseRules = new ArrayList<>();
+        public final List<RedirectRule> redirects = new ArrayList<>();
+        public BalanceConfig balance = BalanceConfig.DEFAULT;
+        public final List<ServerConfig> servers = new ArrayList<>();
+        /** The {@code default-server} options in force for the next server lines. */
+        public ServerOptions defaultServer = ServerOptions.DEFAULTS;
+        public Optional<HttpCheckConfig> httpCheck = Optional.empty();
+        public Optional<CookieConfig> cookie = Optional.empty();
+        public int retries = RETRIES_DEFAULT;
+        public boolean redispatch;
+        public Optional<StatsConfig> stats = Optional.empty();
+        public final Map<Integer, ErrorFile> errorFiles = new LinkedHashMap<>();
+
+        private Builder(String name, ProxyKind kind, ConfigLocation location) {
+            this.name = name;
+            this.kind = kind;
+            this.location = location;
+        }
+
+        /** A new builder for a section that starts from everything set here. */
+        public Builder copyFor(String sectionName, ProxyKind sectionKind,
+                ConfigLocation sectionLocation) {
+            Builder copy = new Builder(sectionName, sectionKind, sectionLocation);
+            copy.mode = mode;
+            copy.binds.addAll(binds);
+            copy.maxconn = maxconn;
+            copy.timeouts = timeouts;
+            copy.connectionMode = connectionMode;
+            copy.forwardFor = forwardFor;
+            copy.log = log;
+            copy.acls.addAll(acls);
+            copy.backendRules.addAll(backendRules);
+            copy.defaultBackend = defaultBackend;
+            copy.requestRules.addAll(requestRules);
+            copy.responseRules.addAll(responseRules);
+            copy.redirects.addAll(redirects);
+            copy.balance = balance;
+            copy.servers.addAll(servers);
+            copy.defaultServer = defaultServer;
+            copy.httpCheck = httpCheck;
+            copy.cookie = cookie;
+            copy.retries = retries;
+            copy.redispatch = redispatch;
+            copy.stats = stats;
+            copy.errorFiles.putAll(errorFiles);
+            return copy;
+        }
+
+        public ProxyConfig build() {
+            return new ProxyConfig(name, kind, location, mode, binds, maxconn, timeouts,
+                    connectionMode, forwardFor, log, acls, backendRules, defaultBackend,
+                    requestRules, responseRules, redirects, balance, servers, httpCheck, cookie,
+                    retries, redispatch, stats, errorFiles);
+        }
+    }
+}
