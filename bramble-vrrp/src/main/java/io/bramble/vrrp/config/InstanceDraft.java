@@ -39,11 +39,11 @@ final class InstanceDraft {
     final List<Location> scriptWheres = new ArrayList<>();
     final List<TrackedInterface> interfaces = new ArrayList<>();
     boolean trackOwnInterface = true;
-    List<String> notifyMaster = List.of();
-    List<String> notifyBackup = List.of();
-    List<String> notifyFault = List.of();
-    List<String> notifyStop = List.of();
-    List<String> notifyAny = List.of();
+    Command notifyMaster = Command.NONE;
+    Command notifyBackup = Command.NONE;
+    Command notifyFault = Command.NONE;
+    Command notifyStop = Command.NONE;
+    Command notifyAny = Command.NONE;
     Long garpMasterDelayMs;
     Integer garpMasterRepeat;
 

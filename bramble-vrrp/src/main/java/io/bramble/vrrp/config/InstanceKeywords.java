@@ -34,31 +34,34 @@ final class InstanceKeywords {
             "notify_master_rx_lower_pri", "notify_priority_changes", "promote_secondaries",
             "vrf", "lvs_sync_daemon_interface"};
 
+    private static final KeywordTable<InstanceDraft> AUTHENTICATION = new KeywordTable<>(
+            "authentication");
+
     static final KeywordTable<InstanceDraft> TABLE = table();
 
-    private static final KeywordTable<InstanceDraft> AUTHENTICATION = new KeywordTable<InstanceDraft>(
-            "authentication")
-            .keyword("auth_type", (i, a) -> {
-                i.authType = a.choice("an authentication type", "PASS", "AH");
-                i.authWhere = a.where();
-                a.end();
-                if (i.authType.equals("AH")) {
-                    throw a.fail("AH authentication is not supported by bramble; use "
-                            + "PASS, or none");
-                }
-            })
-            .keyword("auth_pass", (i, a) -> {
-                String password = a.next("a password");
-                a.end();
-                if (password.length() > VrrpPacket.PASSWORD_BYTES_MAX) {
-                    a.warning("only the first 8 characters are used, as in keepalived");
-                    password = password.substring(0, VrrpPacket.PASSWORD_BYTES_MAX);
-                }
-                if (!password.chars().allMatch(c -> c >= 0x20 && c < 0x7f)) {
-                    throw a.fail("a password is printable ASCII");
-                }
-                i.password = password;
-            });
+    static {
+        AUTHENTICATION.keyword("auth_type", (i, a) -> {
+            i.authType = a.choice("an authentication type", "PASS", "AH");
+            i.authWhere = a.where();
+            a.end();
+            if (i.authType.equals("AH")) {
+                throw a.fail("AH authentication is not supported by bramble; use "
+                        + "PASS, or none");
+            }
+        })
+                .keyword("auth_pass", (i, a) -> {
+                    String password = a.next("a password");
+                    a.end();
+                    if (password.length() > VrrpPacket.PASSWORD_BYTES_MAX) {
+                        a.warning("only the first 8 characters are used, as in keepalived");
+                        password = password.substring(0, VrrpPacket.PASSWORD_BYTES_MAX);
+                    }
+                    if (!password.chars().allMatch(c -> c >= 0x20 && c < 0x7f)) {
+                        throw a.fail("a password is printable ASCII");
+                    }
+                    i.password = password;
+                });
+    }
 
     private InstanceKeywords() {
     }
@@ -130,15 +133,11 @@ final class InstanceKeywords {
                     a.end();
                     i.trackOwnInterface = false;
                 })
-                .keyword("notify_master", (i, a) -> i.notifyMaster = Readers.command(a,
-                        "a command"))
-                .keyword("notify_backup", (i, a) -> i.notifyBackup = Readers.command(a,
-                        "a command"))
-                .keyword("notify_fault", (i, a) -> i.notifyFault = Readers.command(a,
-                        "a command"))
-                .keyword("notify_stop", (i, a) -> i.notifyStop = Readers.command(a,
-                        "a command"))
-                .keyword("notify", (i, a) -> i.notifyAny = Readers.command(a, "a command"))
+                .keyword("notify_master", (i, a) -> i.notifyMaster = Readers.command(a, true))
+                .keyword("notify_backup", (i, a) -> i.notifyBackup = Readers.command(a, true))
+                .keyword("notify_fault", (i, a) -> i.notifyFault = Readers.command(a, true))
+                .keyword("notify_stop", (i, a) -> i.notifyStop = Readers.command(a, true))
+                .keyword("notify", (i, a) -> i.notifyAny = Readers.command(a, true))
                 .keyword("garp_master_delay", (i, a) -> {
                     i.garpMasterDelayMs = Readers.millis(a, "seconds", Duration.ZERO,
                             Duration.ofHours(1));

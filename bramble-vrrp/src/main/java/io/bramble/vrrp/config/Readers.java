@@ -6,7 +6,7 @@ import java.net.Inet4Address;
 import java.net.InetAddress;
 import java.time.Duration;
 import java.time.temporal.ChronoUnit;
-import java.util.Arrays;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
@@ -58,20 +58,59 @@ final class Readers {
     }
 
     /**
-     * A command: the rest of the line. A single quoted word holding spaces is split on them,
-     * as keepalived does with {@code script "killall -0 haproxy"}.
+     * keepalived's {@code SCRIPT [USER [GROUP]]}: the script is one word, quoted when it has
+     * arguments ({@code "killall -0 haproxy"}), split on blanks outside single or double
+     * quotes.
      */
-    static List<String> command(Args args, String what) {
-        List<String> words = args.rest();
-        if (words.isEmpty()) {
-            throw args.fail("expected " + what + ", got nothing");
+    static Command command(Args args, boolean userAllowed) {
+        List<String> words = split(args, args.next("a script (quoted when it has arguments)"));
+        String user = "";
+        if (userAllowed && args.hasNext()) {
+            user = args.next("a user name");
+            if (args.hasNext()) {
+                user += ":" + args.next("a group name");
+            }
         }
-        if (words.size() == 1) {
-            words = Arrays.asList(words.getFirst().trim().split("\\s+"));
+        args.end();
+        return new Command(words, user);
+    }
+
+    static List<String> split(Args args, String text) {
+        List<String> words = new ArrayList<>();
+        StringBuilder word = new StringBuilder();
+        boolean inWord = false;
+        char quote = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (quote != 0) {
+                if (c == quote) {
+                    quote = 0;
+                } else {
+                    word.append(c);
+                }
+            } else if (c == '\'' || c == '"') {
+                quote = c;
+                inWord = true;
+            } else if (Character.isWhitespace(c)) {
+                if (inWord) {
+                    words.add(word.toString());
+                    word.setLength(0);
+                    inWord = false;
+                }
+            } else {
+                word.append(c);
+                inWord = true;
+            }
         }
-        if (words.size() > COMMAND_WORDS_MAX || words.getFirst().isEmpty()) {
-            throw args.fail("expected " + what + " of at most " + COMMAND_WORDS_MAX
-                    + " words, got " + words.size());
+        if (quote != 0) {
+            throw args.fail("the script has an unclosed " + quote + " quote");
+        }
+        if (inWord) {
+            words.add(word.toString());
+        }
+        if (words.isEmpty() || words.size() > COMMAND_WORDS_MAX) {
+            throw args.fail("expected a script of 1 to " + COMMAND_WORDS_MAX + " words, got "
+                    + words.size());
         }
         return List.copyOf(words);
     }

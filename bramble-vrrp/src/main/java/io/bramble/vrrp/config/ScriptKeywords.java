@@ -13,7 +13,7 @@ final class ScriptKeywords {
     static final Duration TIMEOUT_MAX = Duration.ofHours(1);
 
     static final KeywordTable<ScriptDraft> TABLE = new KeywordTable<ScriptDraft>("vrrp_script")
-            .keyword("script", (s, a) -> s.command = Readers.command(a, "a command"))
+            .keyword("script", (s, a) -> s.command = Readers.command(a, false).words())
             .keyword("interval", (s, a) -> {
                 s.intervalMs = Readers.millis(a, "seconds between runs", INTERVAL_MIN,
                         INTERVAL_MAX);

@@ -12,11 +12,11 @@ final class SyncGroupDraft {
     final Diagnostics diagnostics;
     final List<String> instances = new ArrayList<>();
     final List<Location> instanceWheres = new ArrayList<>();
-    List<String> notifyMaster = List.of();
-    List<String> notifyBackup = List.of();
-    List<String> notifyFault = List.of();
-    List<String> notifyStop = List.of();
-    List<String> notifyAny = List.of();
+    Command notifyMaster = Command.NONE;
+    Command notifyBackup = Command.NONE;
+    Command notifyFault = Command.NONE;
+    Command notifyStop = Command.NONE;
+    Command notifyAny = Command.NONE;
 
     SyncGroupDraft(String name, Location where, Diagnostics diagnostics) {
         this.name = name;

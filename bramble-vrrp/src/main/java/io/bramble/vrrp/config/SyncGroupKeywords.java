@@ -20,11 +20,11 @@ final class SyncGroupKeywords {
                     }
                 }
             })
-            .keyword("notify_master", (g, a) -> g.notifyMaster = Readers.command(a, "a command"))
-            .keyword("notify_backup", (g, a) -> g.notifyBackup = Readers.command(a, "a command"))
-            .keyword("notify_fault", (g, a) -> g.notifyFault = Readers.command(a, "a command"))
-            .keyword("notify_stop", (g, a) -> g.notifyStop = Readers.command(a, "a command"))
-            .keyword("notify", (g, a) -> g.notifyAny = Readers.command(a, "a command"))
+            .keyword("notify_master", (g, a) -> g.notifyMaster = Readers.command(a, true))
+            .keyword("notify_backup", (g, a) -> g.notifyBackup = Readers.command(a, true))
+            .keyword("notify_fault", (g, a) -> g.notifyFault = Readers.command(a, true))
+            .keyword("notify_stop", (g, a) -> g.notifyStop = Readers.command(a, true))
+            .keyword("notify", (g, a) -> g.notifyAny = Readers.command(a, true))
             .warnOnly("smtp_alert", "bramble sends no mail; use notify scripts to alert")
             .unsupported("global_tracking", "")
             .unsupported("sync_group_tracking_weight", "")

@@ -80,7 +80,7 @@ final class ConfigDump {
         line("notify", scripts.any(), out);
     }
 
-    private static void line(String name, List<String> command, StringBuilder out) {
+    private static void line(String name, Command command, StringBuilder out) {
         if (!command.isEmpty()) {
             out.append("  ").append(name).append(' ').append(command).append('\n');
         }
