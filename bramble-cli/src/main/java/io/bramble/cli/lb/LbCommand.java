@@ -1,6 +1,8 @@
 package io.bramble.cli.lb;
 
 import io.bramble.cli.Version;
+import io.bramble.cli.site.LbWithVrrp;
+import io.bramble.cli.site.VrrpOptions;
 import io.bramble.common.error.UserError;
 import io.bramble.common.time.Clock;
 import io.bramble.lb.config.HaproxyConfigParser;
@@ -15,6 +17,7 @@ import java.util.SplittableRandom;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -35,7 +38,9 @@ import picocli.CommandLine.Spec;
         footer = {"",
                 "Examples:",
                 "  bramble lb -c -f /etc/haproxy/haproxy.cfg    check the file only",
-                "  bramble lb -f /etc/haproxy/haproxy.cfg       run until stopped"})
+                "  bramble lb -f /etc/haproxy/haproxy.cfg       run until stopped",
+                "  bramble lb -f haproxy.cfg --vrrp keepalived.conf",
+                "                        the balancer and its virtual IP in one process"})
 public final class LbCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
@@ -53,6 +58,9 @@ public final class LbCommand implements Callable<Integer> {
     @Option(names = "-c", description = "Only check the file: print what is wrong and exit.")
     private boolean checkOnly;
 
+    @Mixin
+    private VrrpOptions vrrp;
+
     @Override
     public Integer call() throws InterruptedException {
         PrintWriter out = spec.commandLine().getOut();
@@ -65,7 +73,14 @@ public final class LbCommand implements Callable<Integer> {
         if (checkOnly) {
             out.println("Configuration file is valid");
             out.flush();
+            if (vrrp.enabled()) {
+                LbWithVrrp.check(config, vrrp, out, err);
+            }
             return 0;
+        }
+        if (vrrp.enabled()) {
+            config.global().pidFile().ifPresent(pidFile -> writePid(pidFile, err));
+            return LbWithVrrp.run(config, vrrp, Version.number(), out, err);
         }
         LoadBalancer balancer = LoadBalancer.start(config, Clock.system(),
                 new SplittableRandom(), Version.number());

@@ -25,6 +25,11 @@ final class AcceptLimiter extends ChannelInboundHandlerAdapter {
         listeners.add(listener);
     }
 
+    /** Stops pausing and resuming a listener that was closed (one bound and closed often). */
+    void forget(Channel listener) {
+        listeners.remove(listener);
+    }
+
     @Override
     public void channelRead(ChannelHandlerContext ctx, Object msg) {
         Channel child = (Channel) msg;

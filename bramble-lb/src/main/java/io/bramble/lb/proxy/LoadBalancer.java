@@ -27,6 +27,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.random.RandomGenerator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -47,13 +48,17 @@ public final class LoadBalancer implements AutoCloseable {
     private final Map<String, Backend> backends = new LinkedHashMap<>();
     private final Map<String, Frontend> frontends = new LinkedHashMap<>();
     private final List<Channel> listeners = new ArrayList<>();
+    private final Map<String, AcceptLimiter> limiters = new LinkedHashMap<>();
+    private final FollowedBinds followed;
     private final HealthChecks checks;
     private final String version;
     private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
 
-    private LoadBalancer(LbConfig config, Clock clock, RandomGenerator random, String version) {
+    private LoadBalancer(LbConfig config, Clock clock, RandomGenerator random, String version,
+            Set<? extends InetAddress> followed) {
         this.config = config;
         this.version = version;
+        this.followed = new FollowedBinds(followed);
         this.engine = new Engine(Transport.create(config.global().nbthread()), clock);
         this.logWriter = new LogWriter(hostName(), ProcessHandle.current().pid());
         List<ProxyConfig> proxies = config.proxies();
@@ -79,7 +84,17 @@ public final class LoadBalancer implements AutoCloseable {
      */
     public static LoadBalancer start(LbConfig config, Clock clock, RandomGenerator random,
             String version) {
-        LoadBalancer balancer = new LoadBalancer(config, clock, random, version);
+        return start(config, clock, random, version, Set.of());
+    }
+
+    /**
+     * Like {@link #start(LbConfig, Clock, RandomGenerator, String)}, but the listeners bound on
+     * an address of {@code followed} (a virtual address) are bound only between
+     * {@link #hold} and {@link #release} of that address.
+     */
+    public static LoadBalancer start(LbConfig config, Clock clock, RandomGenerator random,
+            String version, Set<? extends InetAddress> followed) {
+        LoadBalancer balancer = new LoadBalancer(config, clock, random, version, followed);
         try {
             balancer.backends.values().forEach(Backend::start);
             balancer.bindAll();
@@ -94,6 +109,41 @@ public final class LoadBalancer implements AutoCloseable {
     /** The addresses actually bound, in configuration order (ports resolved). */
     public List<InetSocketAddress> boundAddresses() {
         return listeners.stream().map(c -> (InetSocketAddress) c.localAddress()).toList();
+    }
+
+    /** The listeners that wait for {@link #hold}, bound now or not, in configuration order. */
+    public List<InetSocketAddress> followedAddresses() {
+        return followed.all();
+    }
+
+    /**
+     * Binds the listeners on {@code address}, now that this node holds it; does nothing when
+     * they are bound already. Throws a {@link UserError} naming the bind line when one cannot
+     * be bound, and then leaves none of them bound.
+     */
+    public void hold(InetAddress address) {
+        followed.hold(address, waiting -> bind(waiting.frontend(), waiting.bind(),
+                waiting.address(), limiters.get(waiting.frontend().name()), true));
+    }
+
+    /** Closes the listeners on {@code address}; the connections they accepted go on. */
+    public void release(InetAddress address) {
+        followed.release(address);
+    }
+
+    /** True between {@link #hold} and {@link #release} of {@code address}. */
+    public boolean holds(InetAddress address) {
+        return followed.holds(address);
+    }
+
+    /**
+     * True when every backend that a frontend listening on {@code address} may send to has a
+     * server that is up and, if checked, passed a check since start: this node can serve the
+     * address. True when no frontend listens on it. Cheap; safe from any thread.
+     */
+    public boolean readyOn(InetAddress address) {
+        return followed.frontendsOn(address).stream().flatMap(f -> f.reachableBackends()
+                .stream()).allMatch(Backend::ready);
     }
 
     /** True when the native epoll transport is in use. */
@@ -121,6 +171,7 @@ public final class LoadBalancer implements AutoCloseable {
             return;
         }
         checks.close();
+        followed.close();
         for (Channel listener : listeners) {
             listener.close().syncUninterruptibly();
         }
@@ -169,9 +220,14 @@ public final class LoadBalancer implements AutoCloseable {
         for (Frontend frontend : frontends.values()) {
             int limit = Math.min(frontend.config.maxconn(), config.global().maxconn());
             AcceptLimiter limiter = new AcceptLimiter(limit);
+            limiters.put(frontend.name(), limiter);
             for (BindConfig bind : frontend.config.binds()) {
-                Channel listener = bind(frontend, bind, limiter);
-                limiter.listening(listener);
+                InetSocketAddress address = resolve(bind);
+                if (followed.follows(address)) {
+                    followed.add(frontend, bind, address);
+                    continue;
+                }
+                Channel listener = bind(frontend, bind, address, limiter, false);
                 listeners.add(listener);
                 LOG.info("Proxy {} listening on {} ({} mode).", frontend.name(),
                         listener.localAddress(), frontend.config.mode().name().toLowerCase());
@@ -179,7 +235,17 @@ public final class LoadBalancer implements AutoCloseable {
         }
     }
 
-    private Channel bind(Frontend frontend, BindConfig bind, AcceptLimiter limiter) {
+    private static InetSocketAddress resolve(BindConfig bind) {
+        try {
+            return bind.address().resolve();
+        } catch (UnknownHostException e) {
+            throw UserError.usage(bind.location() + ": cannot resolve bind address "
+                    + bind.address());
+        }
+    }
+
+    private Channel bind(Frontend frontend, BindConfig bind, InetSocketAddress address,
+            AcceptLimiter limiter, boolean reusePort) {
         boolean tcp = frontend.config.mode() == ProxyMode.TCP;
         ServerBootstrap bootstrap = new ServerBootstrap()
                 .group(engine.transport.acceptors, engine.transport.workers)
@@ -205,12 +271,8 @@ public final class LoadBalancer implements AutoCloseable {
                         }
                     }
                 });
-        InetSocketAddress address;
-        try {
-            address = bind.address().resolve();
-        } catch (UnknownHostException e) {
-            throw UserError.usage(bind.location() + ": cannot resolve bind address "
-                    + bind.address());
+        if (reusePort) {
+            bootstrap.option(FollowedBinds.reusePort(engine.transport), true);
         }
         ChannelFuture bound = bootstrap.bind(address).awaitUninterruptibly();
         if (!bound.isSuccess()) {
@@ -218,7 +280,10 @@ public final class LoadBalancer implements AutoCloseable {
                     + frontend.name() + "': cannot bind to " + bind.address() + ": "
                     + HttpSession.shortReason(bound.cause()), bound.cause());
         }
-        return bound.channel();
+        Channel channel = bound.channel();
+        limiter.listening(channel);
+        channel.closeFuture().addListener(closed -> limiter.forget(channel));
+        return channel;
     }
 
     private static String hostName() {

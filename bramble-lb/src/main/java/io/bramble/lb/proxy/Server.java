@@ -98,6 +98,14 @@ final class Server {
         return health.takesNewTraffic();
     }
 
+    /**
+     * Usable and, when checked, answered a check since start: HAProxy starts servers UP
+     * before any check, which is right for traffic but not for claiming a virtual address.
+     */
+    synchronized boolean proven() {
+        return health.takesNewTraffic() && (!health.checked() || health.lastResult() != null);
+    }
+
     private void apply(HealthChange change, CheckResult result) {
         switch (change) {
             case NOW_USABLE -> {
