@@ -67,6 +67,7 @@ public final class LbCommand implements Callable<Integer> {
             out.flush();
             return 0;
         }
+        quietLeakDetection();
         LoadBalancer balancer = LoadBalancer.start(config, Clock.system(),
                 new SplittableRandom(), Version.number());
         config.global().pidFile().ifPresent(pidFile -> writePid(pidFile, err));
@@ -84,6 +85,18 @@ public final class LbCommand implements Callable<Integer> {
             Thread.currentThread().interrupt();
         }
         return 0;
+    }
+
+    /**
+     * Netty samples buffers for leak reports by default, building a stack trace each time;
+     * on the request path that costs more than the proxying. Tests and
+     * {@code -Dio.netty.leakDetection.level=...} keep it.
+     */
+    private static void quietLeakDetection() {
+        if (System.getProperty("io.netty.leakDetection.level") == null) {
+            io.netty.util.ResourceLeakDetector.setLevel(
+                    io.netty.util.ResourceLeakDetector.Level.DISABLED);
+        }
     }
 
     private static Path path(String text) {

@@ -97,7 +97,7 @@ final class HttpSession extends ChannelInboundHandlerAdapter {
         }
         if (exchange != null && exchange.requestComplete) {
             pipelined.add(msg);
-            if (pipelined.size() >= HttpLimits.PIPELINED_REQUESTS_MAX) {
+            if (pipelined.size() >= HttpLimits.PIPELINED_MESSAGES_MAX) {
                 client.config().setAutoRead(false);
             }
             return;
@@ -222,8 +222,8 @@ final class HttpSession extends ChannelInboundHandlerAdapter {
         }
         if (last) {
             current.requestComplete = true;
-            // Hold further requests (pipelining) until this response is done.
-            client.config().setAutoRead(false);
+            // Reading goes on: pipelined requests wait in a bounded queue, so the common case
+            // costs no change of the epoll interest set per request.
             if (current.local()) {
                 answerLocalExchange(current);
             } else {
