@@ -217,7 +217,7 @@ public final class LoadBalancer implements AutoCloseable {
         if (!bound.isSuccess()) {
             throw new UserError(UserError.EXIT_RUNTIME, bind.location() + ": proxy '"
                     + frontend.name() + "': cannot bind to " + bind.address() + ": "
-                    + HttpSession.shortReason(bound.cause()), bound.cause());
+                    + Failures.reason(bound.cause()), bound.cause());
         }
         return bound.channel();
     }
