@@ -88,6 +88,11 @@ public final class Args {
         return line.words().get(position++);
     }
 
+    /** The words not read yet, left unread. */
+    public List<String> remaining() {
+        return List.copyOf(line.words().subList(position, line.words().size()));
+    }
+
     /** Every remaining word, consumed. */
     public List<String> rest() {
         List<String> rest = line.words().subList(position, line.words().size());

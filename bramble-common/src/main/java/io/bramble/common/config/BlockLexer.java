@@ -3,7 +3,6 @@ package io.bramble.common.config;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.Deque;
 import java.util.List;
 
@@ -52,8 +51,7 @@ public final class BlockLexer {
         Diagnostics local = new Diagnostics();
         List<BlockToken> tokens = new BlockTokenizer(fileName, local).tokens(text);
         Node root = build(fileName, tokens, local);
-        local.all().stream().sorted(Comparator.comparingInt(d -> d.where().line()))
-                .forEach(diagnostics::add);
+        local.inLineOrder().all().forEach(diagnostics::add);
         return freeze(root, directory);
     }
 

@@ -1,6 +1,7 @@
 package io.bramble.common.config;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -61,6 +62,20 @@ public final class Diagnostics {
     /** Errors and warnings in the order they were found. */
     public List<Diagnostic> all() {
         return List.copyOf(all);
+    }
+
+    /**
+     * The same messages ordered by file (in the order files first appear) and then by line,
+     * keeping the found order within a line: what a reader of several passes expects.
+     */
+    public Diagnostics inLineOrder() {
+        List<String> files = all.stream().map(d -> d.where().file()).distinct().toList();
+        Diagnostics sorted = new Diagnostics();
+        all.stream().sorted(Comparator.comparingInt((Diagnostic d) -> files.indexOf(d.where()
+                .file())).thenComparingInt(d -> d.where().line())).forEach(sorted.all::add);
+        sorted.errorCount = errorCount;
+        sorted.droppedCount = droppedCount;
+        return sorted;
     }
 
     /** Throws a {@link ConfigException} listing every error, when there is at least one. */

@@ -200,8 +200,11 @@ public final class KeywordTable<T> {
         return null;
     }
 
+    /** The keywords of this table that do something: unsupported ones are not offered. */
     private String listing() {
-        List<String> names = List.copyOf(entries.keySet());
+        List<String> names = entries.entrySet().stream()
+                .filter(e -> !(e.getValue() instanceof Unsupported<T>))
+                .map(Map.Entry::getKey).toList();
         if (names.size() <= LISTED_CHOICES_MAX) {
             return String.join(", ", names);
         }

@@ -14,19 +14,21 @@ final class Suggestions {
     /**
      * The candidate closest to {@code typed} when it is close enough to be a typo (1 edit for
      * short words, up to 3 for long ones), or a candidate whose last word is exactly
-     * {@code typed} ({@code httpchk} for {@code option httpchk}).
+     * {@code typed} ({@code httpchk} for {@code option httpchk}; the shortest such).
      */
     static Optional<String> closest(String typed, Collection<String> candidates) {
         if (typed.length() > COMPARED_CHARS_MAX) {
             return Optional.empty();
         }
         int allowed = typed.length() <= 4 ? 1 : typed.length() <= 8 ? 2 : 3;
+        Optional<String> spelledOut = candidates.stream().filter(c -> c.endsWith(" " + typed))
+                .min(java.util.Comparator.comparingInt(String::length));
+        if (spelledOut.isPresent()) {
+            return spelledOut;
+        }
         String best = null;
         int bestDistance = Integer.MAX_VALUE;
         for (String candidate : candidates) {
-            if (candidate.endsWith(" " + typed)) {
-                return Optional.of(candidate);
-            }
             if (candidate.length() > COMPARED_CHARS_MAX) {
                 continue;
             }

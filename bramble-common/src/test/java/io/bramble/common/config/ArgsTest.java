@@ -35,6 +35,7 @@ class ArgsTest {
         assertThat(a.nextIf("6s")).isFalse();
         assertThat(a.nextIf("5s")).isTrue();
         assertThat(a.next("x")).isEqualTo("extra");
+        assertThat(a.remaining()).containsExactly("more");
         assertThat(a.rest()).containsExactly("more");
         assertThat(a.hasNext()).isFalse();
         assertThat(a.peek()).isEmpty();

@@ -51,6 +51,19 @@ class DiagnosticsTest {
     }
 
     @Test
+    void sortsByFileThenLineKeepingOrderWithinALine() {
+        Diagnostics d = new Diagnostics();
+        d.error(new Location("a.cfg", 9), "late", "e");
+        d.warning(new Location("b.cfg", 1), "other", "w");
+        d.warning(new Location("a.cfg", 2), "early", "w1");
+        d.error(new Location("a.cfg", 2), "early", "e2");
+        Diagnostics sorted = d.inLineOrder();
+        assertThat(sorted.all()).extracting(x -> x.where() + " " + x.message())
+                .containsExactly("a.cfg:2 w1", "a.cfg:2 e2", "a.cfg:9 e", "b.cfg:1 w");
+        assertThat(sorted.errorCount()).isEqualTo(2);
+    }
+
+    @Test
     void storesABoundedNumberOfMessages() {
         Diagnostics d = new Diagnostics();
         for (int i = 0; i < Diagnostics.STORED_MAX + 5; i++) {

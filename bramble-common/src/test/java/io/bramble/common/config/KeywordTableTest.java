@@ -51,8 +51,7 @@ class KeywordTableTest {
         assertThat(seen).containsExactly("log [ok]");
         assertThat(diagnostics.all()).extracting(Diagnostic::toString).containsExactly(
                 "t.cfg:1: lgo: unknown keyword in the test section; did you mean 'log'?",
-                "t.cfg:2: option: expected one of httpchk, splice-auto after 'option', got "
-                        + "nothing",
+                "t.cfg:2: option: expected one of httpchk after 'option', got nothing",
                 "t.cfg:3: option httpchek: unknown keyword in the test section; did you mean "
                         + "'option httpchk'?",
                 "t.cfg:4: httpchk: unknown keyword in the test section; did you mean "

@@ -1,0 +1,65 @@
+package io.bramble.lb.acl;
+
+import io.bramble.lb.config.AclConfig;
+import io.bramble.lb.config.AclMatch;
+import io.bramble.lb.config.NetworkPrefix;
+import java.net.InetAddress;
+import java.util.List;
+
+/** One compiled {@code acl} line: a fetch and its patterns. */
+final class AclLine {
+    private final AclConfig config;
+    private final PatternMatcher matcher;
+    private final List<NetworkPrefix> networks;
+
+    AclLine(AclConfig config) {
+        this.config = config;
+        this.matcher = new PatternMatcher(config.match(), config.ignoreCase(),
+                config.patterns());
+        this.networks = config.match() == AclMatch.IP
+                ? config.patterns().stream().map(NetworkPrefix::parse).toList()
+                : List.of();
+    }
+
+    boolean test(RequestFacts request) {
+        return switch (config.fetch()) {
+            case ALWAYS_TRUE -> true;
+            case ALWAYS_FALSE -> false;
+            case PATH -> matcher.matches(request.path());
+            case URL -> matcher.matches(request.uri());
+            case METHOD -> matcher.matches(request.method());
+            case HDR -> anyHeaderValue(request);
+            case SRC -> inNetworks(request.source());
+        };
+    }
+
+    /** Like HAProxy's {@code hdr()}: each comma-separated value is tried on its own. */
+    private boolean anyHeaderValue(RequestFacts request) {
+        for (String line : request.headerValues(config.fetchArgument().orElse(""))) {
+            if (config.match() == AclMatch.FOUND) {
+                return true;
+            }
+            for (String value : line.split(",")) {
+                if (matcher.matches(value.strip())) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private boolean inNetworks(InetAddress source) {
+        if (config.match() == AclMatch.FOUND) {
+            return source != null;
+        }
+        if (config.match() != AclMatch.IP) {
+            return source != null && matcher.matches(source.getHostAddress());
+        }
+        for (NetworkPrefix network : networks) {
+            if (source != null && network.contains(source)) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

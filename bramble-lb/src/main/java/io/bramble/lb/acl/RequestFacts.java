@@ -1,0 +1,21 @@
+package io.bramble.lb.acl;
+
+import java.net.InetAddress;
+import java.util.List;
+
+/** What conditions may look at in a request. */
+public interface RequestFacts {
+    String method();
+
+    /** The path without the query string. */
+    String path();
+
+    /** The request target as sent. */
+    String uri();
+
+    /** Every value of the header (case-insensitive name), in order; empty when absent. */
+    List<String> headerValues(String name);
+
+    /** The client's address. */
+    InetAddress source();
+}
