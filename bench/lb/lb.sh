@@ -125,8 +125,9 @@ lb_run_one() { # NAME MODE RUN DURATION_S
     local lb_pids=() be_pids
     [ "$name" != direct ] && lb_pids=($(group_pids "${LB_PID[$name]}"))
     be_pids=($(group_pids "${WEB_PID[1]}") $(group_pids "${WEB_PID[2]}"))
-    local lb0 be0 host0 t0 lb1 be1 host1 t1
+    local lb0 be0 host0 t0 lb1 be1 host1 t1 ks0 ks1
     lb0=$(pid_ticks "${lb_pids[@]}"); be0=$(pid_ticks "${be_pids[@]}")
+    ks0=$(kernel_ticks "${lb_pids[@]}")
     host0=($(host_ticks)); t0=$EPOCHREALTIME
     # the wrapper shell reads its children's CPU (wrk's) from its own stat after wrk exits
     OUT=$out bash -c 'wrk "$@" >"$OUT" 2>&1; sed "s/.*) //" /proc/$$/stat | awk "{print \$14+\$15}" >"$OUT.ticks"' _ \
@@ -134,10 +135,11 @@ lb_run_one() { # NAME MODE RUN DURATION_S
         "http://127.0.0.1:$port/"
     t1=$EPOCHREALTIME
     lb1=$(pid_ticks "${lb_pids[@]}"); be1=$(pid_ticks "${be_pids[@]}"); host1=($(host_ticks))
+    ks1=$(kernel_ticks "${lb_pids[@]}")
     local wrk_ticks; wrk_ticks=$(cat "$out.ticks"); rm -f "$out.ticks"
     awk -v name="$name" -v mode="$mode" -v run="$run" -v hz="$HZ" -v ncpu="$NCPU" \
         -v secs="$(awk -v a="$t0" -v b="$t1" 'BEGIN{print b - a}')" \
-        -v lb=$((lb1 - lb0)) -v be=$((be1 - be0)) -v wt="$wrk_ticks" \
+        -v lb=$((lb1 - lb0)) -v lbsys=$((ks1 - ks0)) -v be=$((be1 - be0)) -v wt="$wrk_ticks" \
         -v tot=$((host1[0] - host0[0])) -v idle=$((host1[1] - host0[1])) \
         -v sirq=$((host1[2] - host0[2])) -v haslb=${#lb_pids[@]} -f "$BENCH/lib/wrk-line.awk" \
         "$out" >>"$RESULTS/lb-runs.csv"
@@ -146,7 +148,7 @@ lb_run_one() { # NAME MODE RUN DURATION_S
 
 lb_rounds() {
     local names=(direct "${LB_NAMES[@]}") r mode name
-    echo "lb,mode,run,req_s,p50_ms,p99_ms,errors,requests,lb_cpu_pct,lb_us_per_req,backend_cpu_pct,wrk_cpu_pct,softirq_pct,other_cpu_pct,host_busy_pct" \
+    echo "lb,mode,run,req_s,p50_ms,p99_ms,errors,requests,lb_cpu_pct,lb_us_per_req,backend_cpu_pct,wrk_cpu_pct,softirq_pct,other_cpu_pct,host_busy_pct,lb_kernel_share_pct" \
         >"$RESULTS/lb-runs.csv"
     log "lb: warm-up, ${WARMUP_S}s per load balancer"
     for name in "${LB_NAMES[@]}"; do
@@ -167,13 +169,15 @@ lb_rounds() {
 
 # ---------------------------------------------------------------- failover
 # A sequential client per load balancer (new connection per request, like a browser
-# without keep-alive) runs while web1 is killed (SIGKILL of its nginx) two seconds in.
-# Counted: requests that did not get a 200, and for load balancers with a stats CSV the
-# time from the kill until web1 is reported DOWN.
+# without keep-alive) runs while web1 is killed (SIGKILL of its nginx) two seconds in, and
+# stops 3 s after the last load balancer with a stats CSV reports web1 DOWN (or 12 s after
+# the kill), or after FAILOVER_REQUESTS requests. Counted: requests that did not get a 200,
+# and for load balancers with a stats CSV the time from the kill until web1 is DOWN.
 
-client_loop() { # PORT COUNT OUTFILE : "t_start t_end http_code backend seconds" per request
-    local port=$1 count=$2 i
-    for ((i = 0; i < count; i++)); do
+client_loop() { # PORT MAX OUTFILE STOPFILE : "t_start t_end http_code backend seconds" per request
+    local port=$1 max=$2 stop=$4 i
+    for ((i = 0; i < max; i++)); do
+        [ -e "$stop" ] && break
         local t=$EPOCHREALTIME r
         r=$(curl -s -o /dev/null -m 5 -w '%{http_code} %header{x-backend} %{time_total}' \
             "http://127.0.0.1:$port/" 2>/dev/null)
@@ -185,7 +189,7 @@ client_loop() { # PORT COUNT OUTFILE : "t_start t_end http_code backend seconds"
 watch_markdown() { # T_KILL NAMES...
     local t_kill=$1 name i st; shift
     declare -A seen=()
-    for ((i = 0; i < 300; i++)); do
+    for ((i = 0; i < 200; i++)); do
         for name in "$@"; do
             [ -n "${seen[$name]:-}" ] && continue
             st=$(stats_field "${LB_STATS[$name]}" web1 status)
@@ -202,8 +206,10 @@ watch_markdown() { # T_KILL NAMES...
 lb_failover_rep() { # REP
     local rep=$1 name with_stats=() loops=()
     for name in "${LB_NAMES[@]}"; do [ -n "${LB_STATS[$name]:-}" ] && with_stats+=("$name"); done
+    local stop=$WORK/failover-stop-$rep
     for name in "${LB_NAMES[@]}"; do
-        client_loop "${LB_PORT[$name]}" "$FAILOVER_REQUESTS" "$WORK/failover-$name-$rep.log" &
+        client_loop "${LB_PORT[$name]}" "$FAILOVER_REQUESTS" "$WORK/failover-$name-$rep.log" \
+            "$stop" &
         loops+=($!)
         BENCH_PGIDS+=($!)
     done
@@ -211,6 +217,8 @@ lb_failover_rep() { # REP
     local t_kill=$EPOCHREALTIME
     stop_group "${WEB_PID[1]}" KILL
     watch_markdown "$t_kill" "${with_stats[@]}" >"$WORK/markdown-$rep.txt"
+    if [ ${#with_stats[@]} -gt 0 ]; then sleep 3; else sleep 12; fi
+    touch "$stop"
     wait "${loops[@]}"
     for name in "${LB_NAMES[@]}"; do
         local down; down=$(awk -v n="$name" '$1 == n {print $2}' "$WORK/markdown-$rep.txt")
@@ -245,7 +253,7 @@ lb_failover() {
 
 # ---------------------------------------------------------------- summary
 lb_summarize() {
-    awk -F, -f "$BENCH/lib/median.awk" -v keys=1,2 -v cols=4,5,6,9,10,11,12,13,14,15 \
+    awk -F, -f "$BENCH/lib/median.awk" -v keys=1,2 -v cols=4,5,6,9,10,11,12,13,14,15,16 \
         -v sums=7,8 "$RESULTS/lb-runs.csv" >"$RESULTS/lb.csv"
     awk -F, -f "$BENCH/lib/median.awk" -v keys=1 -v cols=8,9,10 -v sums=3,4,5 \
         "$RESULTS/lb-failover.csv" >"$RESULTS/lb-failover-median.csv"
@@ -261,21 +269,23 @@ lb_markdown() { # the lb part of summary.md
     echo "request. *other CPU* is what the rest of the machine (other jobs) used meanwhile, in % of"
     echo "one core: high values mean a disturbed run."
     echo
-    echo "| load balancer | client | req/s | p50 ms | p99 ms | CPU µs/req | LB CPU % | errors | other CPU % |"
-    echo "|---|---|---:|---:|---:|---:|---:|---:|---:|"
+    echo "| load balancer | client | req/s | p50 ms | p99 ms | CPU µs/req | of it in kernel | LB CPU % | errors | other CPU % |"
+    echo "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|"
     awk -F, 'NR > 1 {
         mode = ($2 == "close") ? "Connection: close" : "keep-alive"
         name = ($1 == "direct") ? "none (web1 direct)" : $1
-        printf "| %s | %s | %.0f | %.2f | %.2f | %s | %s | %d | %s |\n", name, mode, $3, $4, $5,
-            ($1 == "direct") ? "-" : sprintf("%.1f", $7), ($1 == "direct") ? "-" : $6, $13, $11
+        d = ($1 == "direct")
+        printf "| %s | %s | %.0f | %.2f | %.2f | %s | %s | %s | %d | %s |\n", name, mode, $3, $4, $5,
+            d ? "-" : sprintf("%.1f", $7), d ? "-" : sprintf("%.0f %%", $13), d ? "-" : $6, $14, $11
     }' "$RESULTS/lb.csv"
     echo
     echo "![req/s and CPU per request](lb-chart.svg)"
     echo
     echo "### Failover: web1 killed (SIGKILL) under a sequential client"
     echo
-    echo "$FAILOVER_REQUESTS requests per load balancer and repetition, one new connection each;"
-    echo "web1 killed 2 s into the loop; medians of $FAILOVER_REPS repetitions, failed requests summed."
+    echo "A sequential client per load balancer, one new connection per request, from 2 s before"
+    echo "web1 is killed until 3 s after it is marked down; medians of $FAILOVER_REPS repetitions,"
+    echo "requests and failed requests summed over them."
     echo "Marked down: from the kill until the stats CSV shows web1 DOWN (default check timing:"
     echo "inter 2s, fall 3). nginx has no active checks (n/a)."
     echo

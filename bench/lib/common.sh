@@ -103,6 +103,15 @@ pid_ticks() {
     done
     echo "$total"
 }
+# kernel_ticks PID...: the system (kernel) part of pid_ticks
+kernel_ticks() {
+    local total=0 p v
+    for p in "$@"; do
+        v=$(sed 's/.*) //' "/proc/$p/stat" 2>/dev/null | awk '{print $13}')
+        total=$((total + ${v:-0}))
+    done
+    echo "$total"
+}
 # group_pids PID: the process and its direct children (nginx master + worker).
 group_pids() { echo "$1" $(pgrep -P "$1" 2>/dev/null); }
 # host_ticks: "total idle softirq" jiffies summed over all CPUs, from /proc/stat

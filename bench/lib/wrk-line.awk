@@ -1,5 +1,5 @@
 # Turns one wrk --latency output into a line of lb-runs.csv. Variables: name mode run hz ncpu
-# secs (wall time), lb be wt (CPU ticks of balancer, backends, wrk), tot idle sirq (host
+# secs (wall time), lb lbsys be wt (CPU ticks of balancer, its kernel part, backends, wrk), tot idle sirq (host
 # jiffies summed over all CPUs), haslb (0 when no balancer is in the path).
 function ms(v) {
     if (v ~ /us$/) return v / 1000
@@ -22,6 +22,7 @@ END {
     if (other < 0) other = 0
     us = (haslb && n > 0) ? sprintf("%.1f", lb * 1e6 / hz / n) : "-"
     lbp = haslb ? sprintf("%.0f", lb * pct) : "-"
-    printf "%s,%s,%d,%.0f,%.3f,%.3f,%d,%d,%s,%s,%.0f,%.0f,%.0f,%.0f,%.0f\n", name, mode, run,
-        rps, p50, p99, err, n, lbp, us, be * pct, wt * pct, soft, other, busy
+    kshare = (haslb && lb > 0) ? sprintf("%.0f", 100 * lbsys / lb) : "-"
+    printf "%s,%s,%d,%.0f,%.3f,%.3f,%d,%d,%s,%s,%.0f,%.0f,%.0f,%.0f,%.0f,%s\n", name, mode, run,
+        rps, p50, p99, err, n, lbp, us, be * pct, wt * pct, soft, other, busy, kshare
 }
