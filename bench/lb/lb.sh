@@ -66,7 +66,11 @@ bramble_lb_usable() {
 }
 
 start_bramble_lb() {
-    spawn_into "LB_PID[bramble]" "$LB_PREFIX/logs/bramble.log" \
+    local opts=${BRAMBLE_JAVA_OPTS:-}
+    if [ "$PROFILE" = 1 ]; then
+        opts+=" -XX:StartFlightRecording=filename=$WORK/bramble-lb.jfr,settings=profile,dumponexit=true"
+    fi
+    BRAMBLE_JAVA_OPTS=$opts spawn_into "LB_PID[bramble]" "$LB_PREFIX/logs/bramble.log" \
         "$BRAMBLE" lb -f "$LB_HERE/bramble.cfg"
     wait_port 127.0.0.1 $BRAMBLE_PORT 600 || die "bramble lb did not start (see $LB_PREFIX/logs/bramble.log)"
 }
@@ -306,6 +310,25 @@ lb_main() {
     lb_markdown >"$RESULTS/lb.md"
     cat "$RESULTS/lb.md" >&2
     lb_stop_all
+    [ "$PROFILE" = 1 ] && lb_profile_summary
+    return 0
+}
+
+# the JFR recording of bramble lb (whole run: warm-up, rounds and failover) in a few tables
+lb_profile_summary() {
+    local jfr=$WORK/bramble-lb.jfr jfrtool
+    [ -s "$jfr" ] || { log "no flight recording of bramble lb was written"; return 0; }
+    jfrtool=$(dirname "$BRAMBLE_JAVA")/jfr
+    {
+        echo "# bramble lb, JFR execution samples over the whole lb run ($COMMAND)"
+        "$jfrtool" print --stack-depth 64 --events jdk.ExecutionSample "$jfr" |
+            awk -f "$BENCH/lib/jfr-top.awk"
+        echo
+        echo "# jfr summary"
+        "$jfrtool" summary "$jfr"
+    } >"$RESULTS/bramble-profile.txt" 2>&1
+    cp "$jfr" "$RESULTS/raw/bramble-lb.jfr"
+    log "profile of bramble lb: $RESULTS/bramble-profile.txt (recording: raw/bramble-lb.jfr)"
 }
 
 lb_stop_all() {
