@@ -173,14 +173,14 @@ start_vip_watch() { # FILE
 }
 stop_vip_watch() { kill_daemon lb1 watch; kill_daemon lb2 watch; }
 
-# The client: one request to the VIP every 20 ms on a new connection, 0.3 s deadline each;
+# The client: one request to the VIP every 20 ms on a new connection, 0.5 s deadline each;
 # "t_start t_end http_code served_by" per request. Bounded to 120 s.
 start_prober() { # FILE
     spawn_into "DAEMON_PID[client/prober]" /dev/null ip netns exec ${NS}client bash -c '
         end=$((SECONDS + 120))
         while [ $SECONDS -lt $end ]; do
             t=$EPOCHREALTIME
-            r=$(curl -s -o /dev/null -m 0.3 -w "%{http_code} %header{x-lb}" "http://$1/" 2>/dev/null)
+            r=$(curl -s -o /dev/null -m 0.5 -w "%{http_code} %header{x-lb}" "http://$1/" 2>/dev/null)
             echo "$t $EPOCHREALTIME ${r:-000}"
             sleep 0.02
         done >"$2"' _ "$VIP" "$1"
@@ -282,7 +282,7 @@ vrrp_markdown() {
     echo
     echo "Two load-balancer nodes (lb1 priority 101, lb2 100, advert_int 1, track script every"
     echo "2 s with weight 2, the users' recipe), two nginx web servers and a client sending one"
-    echo "request every 20 ms (new connection, 0.3 s deadline) to the VIP. Medians of $REPS"
+    echo "request every 20 ms (new connection, 0.5 s deadline) to the VIP. Medians of $REPS"
     echo "repetitions, failed requests summed. Faults on lb1: *crash* = SIGKILL of the VRRP"
     echo "daemon; *link* = lb1's link cut at the bridge; *lbkill* = SIGKILL of the load balancer"
     echo "process. VIP takeover: fault until lb2 holds the VIP. Outage: first failed request"
