@@ -1,5 +1,7 @@
 package io.bramble.cli;
 
+import io.bramble.cli.lb.LbCommand;
+import io.bramble.cli.vrrp.VrrpCommand;
 import io.bramble.cli.web.WebCommand;
 import java.io.PrintWriter;
 import picocli.CommandLine;
@@ -15,7 +17,9 @@ import picocli.CommandLine.Command;
                 "virtual-IP failover, and more as they arrive."},
         subcommands = {
                 CommandLine.HelpCommand.class,
-                WebCommand.class},
+                WebCommand.class,
+                LbCommand.class,
+                VrrpCommand.class},
         footer = {"",
                 "Run 'bramble help COMMAND' for a command's options. Exit codes: 0 ok,",
                 "1 failure at run time, 2 usage or configuration error.%n"})

@@ -1,0 +1,48 @@
+package io.bramble.lb.proxy;
+
+import io.netty.bootstrap.Bootstrap;
+import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoop;
+import io.netty.channel.socket.SocketChannel;
+import io.netty.handler.codec.http.HttpClientCodec;
+import io.netty.util.concurrent.FastThreadLocal;
+import java.net.InetSocketAddress;
+
+/**
+ * Opens HTTP connections to a backend's servers on the caller's event loop, with the
+ * backend's connect timeout. One bootstrap per event loop, built on first use.
+ */
+final class ServerConnector {
+    private final Engine engine;
+    private final int connectTimeoutMs;
+    private final FastThreadLocal<Bootstrap> bootstraps = new FastThreadLocal<>();
+
+    ServerConnector(Engine engine, long connectTimeoutMs) {
+        this.engine = engine;
+        this.connectTimeoutMs = (int) Math.min(Integer.MAX_VALUE, connectTimeoutMs);
+    }
+
+    /** Connects from the calling event loop; the channel's handler starts detached. */
+    ChannelFuture connect(EventLoop loop, InetSocketAddress address) {
+        Bootstrap bootstrap = bootstraps.get();
+        if (bootstrap == null) {
+            bootstrap = new Bootstrap().group(loop).channel(engine.transport.channel)
+                    .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, connectTimeoutMs)
+                    .option(ChannelOption.TCP_NODELAY, true)
+                    .option(ChannelOption.ALLOCATOR, engine.allocator)
+                    .handler(new ChannelInitializer<SocketChannel>() {
+                        @Override
+                        protected void initChannel(SocketChannel channel) {
+                            channel.pipeline().addLast("bytes", new ByteCounter())
+                                    .addLast("http", new HttpClientCodec(
+                                            HttpLimits.decoderConfig(), true, false))
+                                    .addLast("server", new ServerHandler());
+                        }
+                    });
+            bootstraps.set(bootstrap);
+        }
+        return bootstrap.connect(address);
+    }
+}
