@@ -7,7 +7,7 @@
 #
 # On each of lb1/lb2 runs a load balancer bound to VIP:80 and a VRRP daemon (keepalived.conf
 # and haproxy.cfg generated from the templates beside this file, as in the users' recipe:
-# both nodes `state MASTER`, priorities 101/100, advert_int 1, a track script). For each
+# both nodes `state MASTER`, priorities 101/100, no advert_int, a track script). For each
 # implementation, fault and repetition a client in its namespace sends one request every
 # ~20 ms to the VIP while the VIP's holders are recorded from `ip monitor address`.
 # Faults on lb1: crash (SIGKILL of the VRRP daemon), link (lb1's cable pulled at the
@@ -280,8 +280,9 @@ vrrp_summarize() {
 vrrp_markdown() {
     echo "## Virtual IP failover (network-namespace lab)"
     echo
-    echo "Two load-balancer nodes (lb1 priority 101, lb2 100, advert_int 1, track script every"
-    echo "2 s with weight 2, the users' recipe), two nginx web servers and a client sending one"
+    echo "Two load-balancer nodes (lb1 priority 101, lb2 100, track script every 2 s with weight 2,"
+    echo "no advert_int: the users' recipe, so keepalived adverts every 1 s (VRRPv2) and bramble"
+    echo "every 0.1 s (VRRPv3), each tool's default), two nginx web servers and a client sending one"
     echo "request every 20 ms (new connection, 0.5 s deadline) to the VIP. Medians of $REPS"
     echo "repetitions, failed requests summed. Faults on lb1: *crash* = SIGKILL of the VRRP"
     echo "daemon; *link* = lb1's link cut at the bridge; *lbkill* = SIGKILL of the load balancer"
