@@ -78,6 +78,7 @@ public final class LbCommand implements Callable<Integer> {
             }
             return 0;
         }
+        quietLeakDetection();
         if (vrrp.enabled()) {
             config.global().pidFile().ifPresent(pidFile -> writePid(pidFile, err));
             return LbWithVrrp.run(config, vrrp, Version.number(), out, err);
@@ -99,6 +100,18 @@ public final class LbCommand implements Callable<Integer> {
             Thread.currentThread().interrupt();
         }
         return 0;
+    }
+
+    /**
+     * Netty samples buffers for leak reports by default, building a stack trace each time;
+     * on the request path that costs more than the proxying. Tests and
+     * {@code -Dio.netty.leakDetection.level=...} keep it.
+     */
+    private static void quietLeakDetection() {
+        if (System.getProperty("io.netty.leakDetection.level") == null) {
+            io.netty.util.ResourceLeakDetector.setLevel(
+                    io.netty.util.ResourceLeakDetector.Level.DISABLED);
+        }
     }
 
     private static Path path(String text) {

@@ -4,6 +4,8 @@ import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -15,7 +17,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 final class AcceptLimiter extends ChannelInboundHandlerAdapter {
     private final int limit;
     private final AtomicInteger open = new AtomicInteger();
-    private final java.util.List<Channel> listeners = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final List<Channel> listeners = new CopyOnWriteArrayList<>();
 
     AcceptLimiter(int limit) {
         this.limit = limit;

@@ -37,7 +37,7 @@ final class Backend {
     Backend(ProxyConfig config, int proxyId, Engine engine, RandomGenerator random) {
         this.config = config;
         this.proxyId = proxyId;
-        this.connector = new ServerConnector(engine, HttpSession.firstSet(
+        this.connector = new ServerConnector(engine, EffectiveTimeouts.firstSet(
                 config.timeouts().connectMs(), HttpLimits.CONNECT_TIMEOUT_MS_WHEN_UNSET, 0));
         Clock clock = engine.clock;
         List<BalancedServer> balanced = new ArrayList<>();

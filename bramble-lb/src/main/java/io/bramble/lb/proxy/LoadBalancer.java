@@ -28,6 +28,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.random.RandomGenerator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -52,7 +53,7 @@ public final class LoadBalancer implements AutoCloseable {
     private final FollowedBinds followed;
     private final HealthChecks checks;
     private final String version;
-    private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
+    private final AtomicBoolean closed = new AtomicBoolean();
 
     private LoadBalancer(LbConfig config, Clock clock, RandomGenerator random, String version,
             Set<? extends InetAddress> followed) {
@@ -278,7 +279,7 @@ public final class LoadBalancer implements AutoCloseable {
         if (!bound.isSuccess()) {
             throw new UserError(UserError.EXIT_RUNTIME, bind.location() + ": proxy '"
                     + frontend.name() + "': cannot bind to " + bind.address() + ": "
-                    + HttpSession.shortReason(bound.cause()), bound.cause());
+                    + Failures.reason(bound.cause()), bound.cause());
         }
         Channel channel = bound.channel();
         limiter.listening(channel);
