@@ -4,15 +4,18 @@ import io.bramble.common.config.Diagnostic;
 import io.bramble.common.error.UserError;
 import io.bramble.common.time.Clock;
 import io.bramble.lb.config.LbConfig;
+import io.bramble.lb.proxy.FollowedAddresses;
 import io.bramble.lb.proxy.LoadBalancer;
 import io.bramble.vrrp.config.InstanceConfig;
 import io.bramble.vrrp.config.KeepalivedConfigParser;
 import io.bramble.vrrp.config.VirtualAddress;
 import io.bramble.vrrp.config.VrrpConfig;
+import io.bramble.vrrp.service.Backend;
 import io.bramble.vrrp.service.ServiceOptions;
 import io.bramble.vrrp.service.VrrpService;
 import java.io.PrintWriter;
 import java.net.Inet4Address;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
 import java.nio.file.Files;
@@ -59,8 +62,10 @@ public final class LbWithVrrp {
         VrrpService service = VrrpService.create(vrrp, serviceOptions(options, line -> print(
                 out, line)));
         Set<Inet4Address> followed = followed(lb, vrrp, err);
+        // On Linux, connections accepted on the address keep answering after it moves.
         LoadBalancer balancer = LoadBalancer.start(lb, Clock.system(), new SplittableRandom(),
-                version, followed);
+                version, new FollowedAddresses(Set.<InetAddress>copyOf(followed), options
+                        .backend() == Backend.LINUX));
         BalancerVips vips = new BalancerVips(balancer, Clock.system(), line -> print(out,
                 line));
         Runnable stop = () -> {

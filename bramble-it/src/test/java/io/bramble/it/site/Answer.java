@@ -21,6 +21,8 @@ record Answer(String web, String lb, boolean ok) {
     private static final Pattern BODY = Pattern.compile("<body>([^<]*)</body>");
     private static final Pattern LB = Pattern.compile("(?im)^" + SiteFiles.LB_HEADER
             + ":\\s*(\\S+)");
+    private static final Pattern CONTENT_LENGTH = Pattern.compile(
+            "(?im)^content-length:\\s*(\\d{1,9})\\s*$");
     private static final int ANSWER_BYTES_MAX = 64 * 1024;
 
     static Answer failed(String why) {
@@ -35,7 +37,7 @@ record Answer(String web, String lb, boolean ok) {
             out.write(("GET / HTTP/1.0\r\nHost: " + host + "\r\n\r\n").getBytes(
                     StandardCharsets.US_ASCII));
             out.flush();
-            return parse(read(socket.getInputStream()));
+            return parse(read(new java.io.BufferedInputStream(socket.getInputStream())));
         } catch (IOException e) {
             return failed(e.getClass().getSimpleName() + ": " + e.getMessage());
         }
@@ -54,9 +56,34 @@ record Answer(String web, String lb, boolean ok) {
         return new Answer(body.group(1), lb.group(1), true);
     }
 
+    /**
+     * Reads the head, then the body as far as Content-Length says, as browsers and curl do:
+     * what comes after a complete answer (a reset from a node that has since taken the
+     * virtual address over) does not undo it.
+     */
     private static String read(InputStream in) throws IOException {
-        byte[] bytes = in.readNBytes(ANSWER_BYTES_MAX);
-        return new String(bytes, StandardCharsets.ISO_8859_1);
+        StringBuilder text = new StringBuilder();
+        int head = -1;
+        int wanted = Integer.MAX_VALUE;
+        while (text.length() < ANSWER_BYTES_MAX && (head < 0 || text.length() < head
+                + wanted)) {
+            int b = in.read();
+            if (b < 0) {
+                break;
+            }
+            text.append((char) b);
+            if (head < 0 && text.length() >= 4 && text.lastIndexOf("\r\n\r\n") == text
+                    .length() - 4) {
+                head = text.length();
+                Matcher length = CONTENT_LENGTH.matcher(text);
+                wanted = length.find() ? Integer.parseInt(length.group(1)) : Integer.MAX_VALUE;
+            }
+        }
+        if (head >= 0 && wanted != Integer.MAX_VALUE && text.length() < head + wanted) {
+            throw new IOException("the answer ended after " + (text.length() - head) + " of "
+                    + wanted + " body bytes");
+        }
+        return text.toString();
     }
 
     /** One log line: {@code ok WEB LB} or {@code fail WHY}. */

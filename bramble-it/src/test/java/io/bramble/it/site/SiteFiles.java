@@ -93,6 +93,42 @@ final class SiteFiles {
                 priority)).replace("UNICAST\n", unicast).replace("VIP", vip);
     }
 
+    /**
+     * The recipe's keepalived.conf word for word but for the interface, the priority and the
+     * address: its track script looks for a haproxy process, which fails on every node alike
+     * here (bramble's balancer is this very process), so it weighs on none.
+     */
+    static String seedKeepalivedConf(String interfaceName, int priority, String vip) {
+        return """
+                vrrp_script chk_haproxy
+                {
+                        script "killall -0 haproxy"
+                        interval 2
+                        weight 2
+                }
+
+                vrrp_instance VI_1
+                {
+                        interface IFACE
+                        state MASTER
+                        virtual_router_id 51
+
+                        priority PRIORITY
+
+                        virtual_ipaddress
+                        {
+                            VIP
+                        }
+
+                        track_script
+                        {
+                            chk_haproxy
+                        }
+                }
+                """.replace("IFACE", interfaceName).replace("PRIORITY", Integer.toString(
+                priority)).replace("VIP", vip);
+    }
+
     static Path write(Path file, String text) {
         try {
             Files.createDirectories(file.getParent());

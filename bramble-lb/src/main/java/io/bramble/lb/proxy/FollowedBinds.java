@@ -2,7 +2,7 @@ package io.bramble.lb.proxy;
 
 import io.bramble.lb.config.BindConfig;
 import io.netty.channel.Channel;
-import io.netty.channel.ChannelOption;
+import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.epoll.EpollChannelOption;
 import io.netty.channel.socket.nio.NioChannelOption;
 import java.net.InetAddress;
@@ -12,7 +12,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Listeners on addresses this node holds only at times, such as a virtual address that VRRP
@@ -20,7 +19,7 @@ import java.util.Set;
  * every one on an address and {@link #release} closes them. Holding twice or releasing an
  * address not held does nothing. They bind with SO_REUSEPORT, so that on one machine the
  * node taking an address over can bind before the node giving it up has closed, and no
- * client is refused in between.
+ * client is refused in between; and with IP_TRANSPARENT when {@link FollowedAddresses} asks.
  */
 final class FollowedBinds {
     /** A listener waiting for its address: the frontend, its bind line and the address. */
@@ -32,25 +31,31 @@ final class FollowedBinds {
         Channel bind(Waiting waiting);
     }
 
-    private final Set<InetAddress> addresses;
+    private final FollowedAddresses followed;
     private final List<Waiting> waiting = new ArrayList<>();
     private final Map<InetAddress, List<Channel>> bound = new LinkedHashMap<>();
     private boolean closed;
 
-    FollowedBinds(Set<? extends InetAddress> addresses) {
-        this.addresses = Set.copyOf(addresses);
-    }
-
-    /** SO_REUSEPORT in the form {@code transport} understands. */
-    static ChannelOption<Boolean> reusePort(Transport transport) {
-        return transport.epoll
-                ? EpollChannelOption.SO_REUSEPORT
-                : NioChannelOption.of(StandardSocketOptions.SO_REUSEPORT);
+    FollowedBinds(FollowedAddresses followed) {
+        this.followed = followed;
     }
 
     /** True when a listener on {@code address} waits for the address to be held. */
     boolean follows(InetSocketAddress address) {
-        return addresses.contains(address.getAddress());
+        return followed.addresses().contains(address.getAddress());
+    }
+
+    /** Sets the options of a followed listener: SO_REUSEPORT, and IP_TRANSPARENT if asked. */
+    void configure(ServerBootstrap bootstrap, Transport transport) {
+        if (transport.epoll) {
+            bootstrap.option(EpollChannelOption.SO_REUSEPORT, true);
+            if (followed.transparent()) {
+                bootstrap.option(EpollChannelOption.IP_TRANSPARENT, true);
+            }
+        } else {
+            // NIO has no IP_TRANSPARENT: a request in flight when the address moves may hang.
+            bootstrap.option(NioChannelOption.of(StandardSocketOptions.SO_REUSEPORT), true);
+        }
     }
 
     synchronized void add(Frontend frontend, BindConfig bind, InetSocketAddress address) {

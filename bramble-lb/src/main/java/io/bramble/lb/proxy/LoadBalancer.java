@@ -27,7 +27,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.random.RandomGenerator;
 import org.slf4j.Logger;
@@ -56,7 +55,7 @@ public final class LoadBalancer implements AutoCloseable {
     private final AtomicBoolean closed = new AtomicBoolean();
 
     private LoadBalancer(LbConfig config, Clock clock, RandomGenerator random, String version,
-            Set<? extends InetAddress> followed) {
+            FollowedAddresses followed) {
         this.config = config;
         this.version = version;
         this.followed = new FollowedBinds(followed);
@@ -85,7 +84,7 @@ public final class LoadBalancer implements AutoCloseable {
      */
     public static LoadBalancer start(LbConfig config, Clock clock, RandomGenerator random,
             String version) {
-        return start(config, clock, random, version, Set.of());
+        return start(config, clock, random, version, FollowedAddresses.NONE);
     }
 
     /**
@@ -94,7 +93,7 @@ public final class LoadBalancer implements AutoCloseable {
      * {@link #hold} and {@link #release} of that address.
      */
     public static LoadBalancer start(LbConfig config, Clock clock, RandomGenerator random,
-            String version, Set<? extends InetAddress> followed) {
+            String version, FollowedAddresses followed) {
         LoadBalancer balancer = new LoadBalancer(config, clock, random, version, followed);
         try {
             balancer.backends.values().forEach(Backend::start);
@@ -246,7 +245,7 @@ public final class LoadBalancer implements AutoCloseable {
     }
 
     private Channel bind(Frontend frontend, BindConfig bind, InetSocketAddress address,
-            AcceptLimiter limiter, boolean reusePort) {
+            AcceptLimiter limiter, boolean follows) {
         boolean tcp = frontend.config.mode() == ProxyMode.TCP;
         ServerBootstrap bootstrap = new ServerBootstrap()
                 .group(engine.transport.acceptors, engine.transport.workers)
@@ -272,8 +271,8 @@ public final class LoadBalancer implements AutoCloseable {
                         }
                     }
                 });
-        if (reusePort) {
-            bootstrap.option(FollowedBinds.reusePort(engine.transport), true);
+        if (follows) {
+            followed.configure(bootstrap, engine.transport);
         }
         ChannelFuture bound = bootstrap.bind(address).awaitUninterruptibly();
         if (!bound.isSuccess()) {

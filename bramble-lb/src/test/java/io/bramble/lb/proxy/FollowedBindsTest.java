@@ -44,7 +44,8 @@ class FollowedBindsTest {
 
     private LoadBalancer start(LbConfig config) {
         LoadBalancer balancer = LoadBalancer.start(config, Clock.system(),
-                new SplittableRandom(7), "test", Set.of(LOOPBACK));
+                new SplittableRandom(7), "test", new FollowedAddresses(Set.of(LOOPBACK),
+                        false));
         closeables.add(balancer);
         return balancer;
     }
