@@ -63,6 +63,7 @@ public final class LbCommand implements Callable<Integer> {
         }
         err.flush();
         if (checkOnly) {
+            LoadBalancer.check(config);
             out.println("Configuration file is valid");
             out.flush();
             return 0;

@@ -92,6 +92,24 @@ public final class LoadBalancer implements AutoCloseable {
         return balancer;
     }
 
+    /**
+     * Checks what only the engine can: errorfiles hold HTTP responses and server names
+     * resolve. Throws a {@link UserError} naming the line otherwise; binds nothing.
+     */
+    public static void check(LbConfig config) {
+        for (ProxyConfig proxy : config.proxies()) {
+            new ErrorPages(proxy.errorFiles());
+            for (io.bramble.lb.config.ServerConfig server : proxy.servers()) {
+                try {
+                    server.address().resolve();
+                } catch (UnknownHostException e) {
+                    throw UserError.usage(server.location() + ": cannot resolve the address "
+                            + "of server " + server.name() + ": " + server.address().host());
+                }
+            }
+        }
+    }
+
     /** The addresses actually bound, in configuration order (ports resolved). */
     public List<InetSocketAddress> boundAddresses() {
         return listeners.stream().map(c -> (InetSocketAddress) c.localAddress()).toList();
