@@ -10,13 +10,13 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = Version.class,
         description = {
-                "One tool on every node of a small Linux cluster: load balancer, virtual-IP failover,",
-                "a replicated file system, a resource manager and a compute cluster."},
+                "One tool on every node of a small Linux cluster: a load balancer,",
+                "virtual-IP failover, and more as they arrive."},
         subcommands = {
                 CommandLine.HelpCommand.class},
         footer = {"",
                 "Run 'bramble help COMMAND' for a command's options. Exit codes: 0 ok,",
-                "1 failure at run time, 2 usage or configuration error."})
+                "1 failure at run time, 2 usage or configuration error.%n"})
 public final class BrambleCommand implements Runnable {
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;
@@ -27,7 +27,7 @@ public final class BrambleCommand implements Runnable {
     @Override
     public void run() {
         throw new CommandLine.ParameterException(spec.commandLine(),
-                "Missing command. Run 'bramble help' to list the commands.");
+                "missing command");
     }
 
     /** A configured command line that prints to {@code out} and {@code err}. */

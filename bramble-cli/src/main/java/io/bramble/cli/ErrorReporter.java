@@ -14,8 +14,8 @@ import picocli.CommandLine.ParseResult;
 final class ErrorReporter implements IParameterExceptionHandler, IExecutionExceptionHandler {
     @Override
     public int handleParseException(ParameterException ex, String[] args) {
-        CommandLine line = ex.getCommandLine();
-        String path = line.getCommandSpec().qualifiedName();
+        CommandLine line = ex.getCommandLine().getCommandSpec().root().commandLine();
+        String path = ex.getCommandLine().getCommandSpec().qualifiedName();
         line.getErr().println("bramble: " + ex.getMessage() + " (see '" + helpCommand(path)
                 + "')");
         debugTrace(line, ex);
@@ -24,14 +24,15 @@ final class ErrorReporter implements IParameterExceptionHandler, IExecutionExcep
 
     @Override
     public int handleExecutionException(Exception ex, CommandLine line, ParseResult parsed) {
+        CommandLine root = line.getCommandSpec().root().commandLine();
         if (ex instanceof UserError user) {
-            line.getErr().println(prefixed(user.getMessage()));
-            debugTrace(line, ex);
+            root.getErr().println(prefixed(user.getMessage()));
+            debugTrace(root, ex);
             return user.exitCode();
         }
-        line.getErr().println("bramble: " + describe(ex)
+        root.getErr().println("bramble: " + describe(ex)
                 + " (run again with --debug for the stack trace)");
-        debugTrace(line, ex);
+        debugTrace(root, ex);
         return UserError.EXIT_RUNTIME;
     }
 

@@ -1,6 +1,6 @@
 /**
- * The load balancer's configuration as data: what a haproxy.cfg says, after defaults sections
- * are applied. Plain records, enums and HAProxy's defaults as named constants; no parsing and no
- * behaviour beyond small value checks. The parser fills it, the engine reads it.
+ * The load balancer's configuration: the model (records, enums and HAProxy's defaults as named
+ * constants, after defaults sections are applied) and {@link HaproxyConfigParser}, which fills
+ * it from a haproxy.cfg through one keyword table per section. The engine reads the model.
  */
 package io.bramble.lb.config;

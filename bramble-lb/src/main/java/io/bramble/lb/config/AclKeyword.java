@@ -1,0 +1,106 @@
+package io.bramble.lb.config;
+
+import io.bramble.common.config.Args;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * {@code acl NAME CRITERION [FLAGS] PATTERN...}: criteria {@code path}, {@code url},
+ * {@code hdr(NAME)}, {@code method}, {@code src}, the first three with the suffixes
+ * {@code _beg}, {@code _end}, {@code _sub}, {@code _dir}, {@code _dom}, {@code _reg}; flags
+ * {@code -i}, {@code -m METHOD} and {@code --}.
+ */
+final class AclKeyword {
+    private static final Pattern CRITERION = Pattern.compile(
+            "(path|url|hdr|method|src)(_beg|_end|_sub|_dir|_dom|_reg)?(?:\\(([^)]*)\\))?");
+    private static final Map<String, AclFetch> FETCHES = Map.of("path", AclFetch.PATH, "url",
+            AclFetch.URL, "hdr", AclFetch.HDR, "method", AclFetch.METHOD, "src", AclFetch.SRC);
+    private static final Map<String, AclMatch> SUFFIXES = Map.of("_beg", AclMatch.BEGINS,
+            "_end", AclMatch.ENDS, "_sub", AclMatch.CONTAINS, "_dir", AclMatch.DIR, "_dom",
+            AclMatch.DOMAIN, "_reg", AclMatch.REGEX);
+    private static final Map<String, AclMatch> METHODS = Map.of("str", AclMatch.EXACT, "beg",
+            AclMatch.BEGINS, "end", AclMatch.ENDS, "sub", AclMatch.CONTAINS, "dir",
+            AclMatch.DIR, "dom", AclMatch.DOMAIN, "reg", AclMatch.REGEX, "ip", AclMatch.IP,
+            "found", AclMatch.FOUND);
+    private static final String SUPPORTED = "path, url, hdr(NAME), method or src, path/url/hdr"
+            + " with _beg, _end, _sub, _dir, _dom or _reg";
+
+    private AclKeyword() {
+    }
+
+    static void acl(ProxySection s, Args a) {
+        String name = a.next("an ACL name");
+        HaproxyConfigParser.checkName(a, name, "ACL");
+        String criterion = a.next("a criterion (" + SUPPORTED + ")");
+        Matcher m = CRITERION.matcher(criterion);
+        if (!m.matches() || m.group(3) != null && !m.group(1).equals("hdr")
+                || m.group(2) != null && (m.group(1).equals("src")
+                        || m.group(1).equals("method"))) {
+            throw a.fail("criterion " + Args.quote(criterion) + " is not supported by bramble; "
+                    + "supported: " + SUPPORTED);
+        }
+        AclFetch fetch = FETCHES.get(m.group(1));
+        Optional<String> argument = Optional.ofNullable(m.group(3)).filter(x -> !x.isEmpty());
+        AclMatch match = m.group(2) != null
+                ? SUFFIXES.get(m.group(2))
+                : fetch == AclFetch.SRC ? AclMatch.IP : AclMatch.EXACT;
+        boolean ignoreCase = false;
+        while (a.peek().filter(w -> w.startsWith("-")).isPresent()) {
+            String flag = a.next("a flag");
+            switch (flag) {
+                case "-i" -> ignoreCase = true;
+                case "-m" -> match = method(a);
+                case "--" -> {
+                    finish(s, a, name, fetch, argument, match, ignoreCase);
+                    return;
+                }
+                default -> throw a.fail("ACL flag " + Args.quote(flag) + " is not supported by "
+                        + "bramble; supported: -i, -m METHOD, --");
+            }
+        }
+        finish(s, a, name, fetch, argument, match, ignoreCase);
+    }
+
+    private static AclMatch method(Args a) {
+        String method = a.next("a match method (str, beg, end, sub, dir, dom, reg, ip, found)");
+        AclMatch match = METHODS.get(method);
+        if (match == null) {
+            throw a.fail("match method " + Args.quote(method) + " is not supported by bramble; "
+                    + "supported: str, beg, end, sub, dir, dom, reg, ip, found");
+        }
+        return match;
+    }
+
+    private static void finish(ProxySection s, Args a, String name, AclFetch fetch,
+            Optional<String> argument, AclMatch match, boolean ignoreCase) {
+        List<String> patterns = new ArrayList<>(a.rest());
+        if (match == AclMatch.FOUND && !patterns.isEmpty()) {
+            throw a.fail("'-m found' takes no patterns, got " + patterns.size());
+        }
+        if (match != AclMatch.FOUND && patterns.isEmpty()) {
+            throw a.fail("expected at least one pattern after the criterion, got nothing");
+        }
+        for (String pattern : patterns) {
+            check(a, match, pattern, ignoreCase);
+        }
+        s.builder.acls.add(new AclConfig(name, fetch, argument, match, patterns, ignoreCase,
+                ProxySection.location(a)));
+        s.aclNames.add(name);
+    }
+
+    private static void check(Args a, AclMatch match, String pattern, boolean ignoreCase) {
+        if (match == AclMatch.IP) {
+            try {
+                NetworkPrefix.parse(pattern);
+            } catch (IllegalArgumentException e) {
+                throw a.unexpected("an address or network such as 10.0.0.0/8", pattern);
+            }
+        } else if (match == AclMatch.REGEX) {
+            OptionKeywords.compile(a, ignoreCase ? "(?i)" + pattern : pattern);
+        }
+    }
+}

@@ -1,0 +1,97 @@
+package io.bramble.lb.config;
+
+import io.bramble.common.config.Args;
+import io.bramble.common.config.KeywordTable;
+import java.time.Duration;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** The keywords of the {@code global} section. */
+final class GlobalKeywords {
+    static final KeywordTable<GlobalDraft> TABLE = table();
+
+    private GlobalKeywords() {
+    }
+
+    private static KeywordTable<GlobalDraft> table() {
+        KeywordTable<GlobalDraft> table = new KeywordTable<GlobalDraft>("the global section")
+                .keyword("log", GlobalKeywords::log)
+                .keyword("maxconn", (g, a) -> {
+                    g.maxconn = a.integer("a connection count", 1, GlobalSettings.MAXCONN_MAX);
+                    a.end();
+                })
+                .keyword("nbthread", (g, a) -> {
+                    g.nbthread = a.integer("a thread count", 1, GlobalSettings.NBTHREAD_MAX);
+                    a.end();
+                })
+                .keyword("pidfile", (g, a) -> g.pidFile = Optional.of(single(a, "a file")))
+                .keyword("node", (g, a) -> g.nodeName = Optional.of(single(a, "a node name")))
+                .keyword("ca-base", (g, a) -> g.caBase = Optional.of(single(a, "a directory")))
+                .keyword("crt-base", (g, a) -> g.crtBase = Optional.of(single(a,
+                        "a directory")))
+                .keyword("chroot", GlobalKeywords::chroot)
+                .keyword("daemon", GlobalKeywords::daemon)
+                .keyword("user", (g, a) -> g.user = Optional.of(identity(g, a, "user")))
+                .keyword("group", (g, a) -> g.group = Optional.of(identity(g, a, "group")))
+                .keyword("stats socket", (g, a) -> {
+                    String socket = a.next("a socket path or ADDRESS:PORT");
+                    List<String> words = new ArrayList<>(List.of(socket));
+                    words.addAll(a.rest());
+                    g.statsSockets.add(String.join(" ", words));
+                })
+                .keyword("stats timeout", (g, a) -> {
+                    g.statsTimeoutMs = a.duration("a timeout", Duration.ZERO, Duration.ofMillis(
+                            Timeouts.MAX_MS), ChronoUnit.MILLIS).toMillis();
+                    a.end();
+                });
+        for (String tls : new String[]{"ssl-default-bind-ciphers",
+                "ssl-default-bind-ciphersuites", "ssl-default-bind-options",
+                "ssl-default-bind-curves", "ssl-default-bind-sigalgs",
+                "ssl-default-server-ciphers", "ssl-default-server-ciphersuites",
+                "ssl-default-server-options", "ssl-default-server-curves"}) {
+            table.keyword(tls, (g, a) -> g.tlsDefaults.put(tls, String.join(" ",
+                    a.rest())));
+        }
+        UnsupportedKeywords.registerGlobal(table);
+        return table;
+    }
+
+    private static void log(GlobalDraft g, Args a) {
+        if (a.peek().filter("global"::equals).isPresent()) {
+            throw a.fail("'log global' belongs in defaults or proxy sections; in global, name"
+                    + " a target such as /dev/log local0");
+        }
+        g.logTargets.add(LogKeywords.target(a));
+    }
+
+    private static void chroot(GlobalDraft g, Args a) {
+        g.chroot = Optional.of(single(a, "a directory"));
+        a.warning("ignored: bramble does not chroot; run it under systemd with "
+                + "RootDirectory= or ProtectSystem= to confine it");
+    }
+
+    private static void daemon(GlobalDraft g, Args a) {
+        a.end();
+        g.daemon = true;
+        a.warning("ignored: bramble stays in the foreground, as systemd wants; run it as a "
+                + "service to have it in the background");
+    }
+
+    /** {@code user NAME} / {@code group NAME}: only root can switch, others say so once. */
+    private static String identity(GlobalDraft g, Args a, String what) {
+        String name = single(a, "a " + what + " name");
+        if (!g.runningAsRoot) {
+            a.warning("ignored: bramble is not running as root, so it cannot switch to "
+                    + what + " '" + name + "'; it keeps running as the current " + what);
+        }
+        return name;
+    }
+
+    private static String single(Args a, String what) {
+        String value = a.next(what);
+        a.end();
+        return value;
+    }
+}

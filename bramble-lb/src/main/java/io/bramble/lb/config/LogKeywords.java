@@ -1,0 +1,69 @@
+package io.bramble.lb.config;
+
+import io.bramble.common.config.Args;
+import io.bramble.common.net.HostPort;
+import java.util.List;
+import java.util.Optional;
+
+/** Reads {@code log TARGET [len N] [format F] FACILITY [LEVEL [MINLEVEL]]}. */
+final class LogKeywords {
+    static final List<String> FACILITIES = List.of("kern", "user", "mail", "daemon", "auth",
+            "syslog", "lpr", "news", "uucp", "cron", "auth2", "ftp", "ntp", "audit", "alert",
+            "cron2", "local0", "local1", "local2", "local3", "local4", "local5", "local6",
+            "local7");
+    static final List<String> LEVELS = List.of("emerg", "alert", "crit", "err", "warning",
+            "notice", "info", "debug");
+    private static final List<String> FORMATS = List.of("rfc3164", "rfc5424", "short", "raw",
+            "iso", "local", "priority", "timed");
+    /** HAProxy accepts log lines of 80 to 65535 bytes. */
+    private static final int LINE_BYTES_MIN = 80;
+    private static final int LINE_BYTES_MAX = 65_535;
+
+    private LogKeywords() {
+    }
+
+    /** One log target, the words after {@code log}. */
+    static LogTarget target(Args args) {
+        String address = args.next("a log target (stdout, stderr, /dev/log or ADDRESS[:PORT])");
+        checkAddress(args, address);
+        while (args.peek().filter(w -> w.equals("len") || w.equals("format")
+                || w.equals("sample")).isPresent()) {
+            String option = args.next("a log option");
+            switch (option) {
+                case "len" -> args.integer("a log line length", LINE_BYTES_MIN, LINE_BYTES_MAX);
+                case "format" -> {
+                    String format = args.choice("a log format", FORMATS.toArray(String[]::new));
+                    args.warning("log format '" + format + "' is read but bramble writes its "
+                            + "own line format");
+                }
+                default -> throw args.fail("log 'sample' is not supported by bramble");
+            }
+        }
+        String facility = args.choice("a syslog facility", FACILITIES.toArray(String[]::new));
+        Optional<String> level = Optional.empty();
+        if (args.hasNext()) {
+            level = Optional.of(args.choice("a log level", LEVELS.toArray(String[]::new)));
+        }
+        if (args.hasNext()) {
+            args.choice("a minimum log level", LEVELS.toArray(String[]::new));
+        }
+        args.end();
+        return new LogTarget(address, facility, level, ProxySection.location(args));
+    }
+
+    private static void checkAddress(Args args, String address) {
+        if (address.equals("stdout") || address.equals("stderr") || address.startsWith("/")) {
+            return;
+        }
+        if (address.contains("@")) {
+            throw args.fail("log target " + Args.quote(address) + " is not supported by "
+                    + "bramble; use stdout, stderr, a socket path or ADDRESS[:PORT]");
+        }
+        boolean hasPort = address.startsWith("[") || address.indexOf(':') > 0
+                && address.indexOf(':') == address.lastIndexOf(':');
+        if (hasPort && HostPort.tryParse(address).isEmpty()) {
+            throw args.unexpected("a log target (stdout, stderr, /dev/log or ADDRESS[:PORT])",
+                    address);
+        }
+    }
+}

@@ -1,0 +1,187 @@
+package io.bramble.lb.config;
+
+import static io.bramble.lb.config.ProxyKeywords.D_B;
+import static io.bramble.lb.config.ProxyKeywords.D_F;
+import static io.bramble.lb.config.ProxyKeywords.D_F_B;
+import static io.bramble.lb.config.ProxyKeywords.ignoredOutside;
+import static io.bramble.lb.config.ProxyKeywords.in;
+
+import io.bramble.common.config.Args;
+import io.bramble.common.config.KeywordTable;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+
+/** The {@code option NAME} and {@code no option NAME} keywords bramble implements. */
+final class OptionKeywords {
+    private static final Pattern METHOD = Pattern.compile("[A-Z]{1,16}");
+    private static final Pattern STATUS_LIST = Pattern.compile("\\d{3}(-\\d{3})?(,\\d{3}"
+            + "(-\\d{3})?)*");
+
+    private OptionKeywords() {
+    }
+
+    static void register(KeywordTable<ProxySection> table) {
+        connectionMode(table, "httpclose", HttpConnectionMode.CLOSE);
+        connectionMode(table, "http-server-close", HttpConnectionMode.SERVER_CLOSE);
+        connectionMode(table, "http-keep-alive", HttpConnectionMode.KEEP_ALIVE);
+        table.keyword("option httpchk", in(D_B, OptionKeywords::httpchk))
+                .keyword("no option httpchk", in(D_B, (s, a) -> {
+                    a.end();
+                    s.builder.httpCheck = Optional.empty();
+                }))
+                .keyword("http-check expect", in(D_B, OptionKeywords::expect))
+                .keyword("option forwardfor", in(D_F_B, OptionKeywords::forwardfor))
+                .keyword("no option forwardfor", in(D_F_B, (s, a) -> {
+                    a.end();
+                    s.builder.forwardFor = Optional.empty();
+                }))
+                .keyword("option redispatch", in(D_B, (s, a) -> {
+                    if (a.hasNext()) {
+                        a.integer("a redispatch interval", -1000, 1000);
+                        a.warning("bramble redispatches on every retry; the interval is not "
+                                + "used");
+                    }
+                    a.end();
+                    s.builder.redispatch = true;
+                }))
+                .keyword("no option redispatch", in(D_B, (s, a) -> {
+                    a.end();
+                    s.builder.redispatch = false;
+                }));
+        logFormat(table, "httplog", LogFormat.HTTP);
+        logFormat(table, "tcplog", LogFormat.TCP);
+        table.keyword("option dontlognull", ignoredOutside(D_F, (s, a) -> dontLogNull(s, a,
+                true)))
+                .keyword("no option dontlognull", ignoredOutside(D_F, (s, a) -> dontLogNull(
+                        s, a, false)));
+    }
+
+    private static void connectionMode(KeywordTable<ProxySection> table, String name,
+            HttpConnectionMode mode) {
+        table.keyword("option " + name, in(D_F_B, (s, a) -> {
+            a.end();
+            s.builder.connectionMode = mode;
+        }));
+        table.keyword("no option " + name, in(D_F_B, (s, a) -> {
+            a.end();
+            if (s.builder.connectionMode == mode) {
+                s.builder.connectionMode = HttpConnectionMode.DEFAULT;
+            }
+        }));
+    }
+
+    private static void logFormat(KeywordTable<ProxySection> table, String name,
+            LogFormat format) {
+        table.keyword("option " + name, ignoredOutside(D_F, (s, a) -> {
+            if (format == LogFormat.HTTP && a.nextIf("clf")) {
+                a.warning("the CLF variant is read as the default httplog format");
+            }
+            a.end();
+            LogSettings log = s.builder.log;
+            s.builder.log = new LogSettings(log.useGlobal(), log.targets(), format,
+                    log.dontLogNull());
+        }));
+        table.keyword("no option " + name, ignoredOutside(D_F, (s, a) -> {
+            a.end();
+            LogSettings log = s.builder.log;
+            if (log.format() == format) {
+                s.builder.log = new LogSettings(log.useGlobal(), log.targets(),
+                        LogFormat.DEFAULT, log.dontLogNull());
+            }
+        }));
+    }
+
+    private static void dontLogNull(ProxySection s, Args a, boolean value) {
+        a.end();
+        LogSettings log = s.builder.log;
+        s.builder.log = new LogSettings(log.useGlobal(), log.targets(), log.format(), value);
+    }
+
+    /** {@code option httpchk}, {@code option httpchk URI}, {@code ... METHOD URI [VERSION]}. */
+    private static void httpchk(ProxySection s, Args a) {
+        List<String> words = a.rest();
+        if (words.size() > 3) {
+            throw a.fail("expected at most METHOD URI VERSION, got " + words.size() + " words");
+        }
+        String method = HttpCheckConfig.METHOD_DEFAULT;
+        String uri = HttpCheckConfig.URI_DEFAULT;
+        String version = HttpCheckConfig.VERSION_DEFAULT;
+        if (words.size() == 1) {
+            uri = words.get(0);
+        } else if (words.size() >= 2) {
+            method = words.get(0);
+            uri = words.get(1);
+            if (!METHOD.matcher(method).matches()) {
+                throw a.unexpected("an HTTP method such as HEAD, GET or OPTIONS", method);
+            }
+        }
+        if (words.size() == 3) {
+            version = words.get(2);
+            if (!version.startsWith("HTTP/1.0") && !version.startsWith("HTTP/1.1")) {
+                throw a.unexpected("HTTP/1.0 or HTTP/1.1", version);
+            }
+        }
+        if (!uri.startsWith("/") && !uri.equals("*")) {
+            throw a.unexpected("a check URI starting with /", uri);
+        }
+        s.builder.httpCheck = Optional.of(new HttpCheckConfig(method, uri, version,
+                Optional.empty()));
+    }
+
+    /** {@code http-check expect [!] status|rstatus|string|rstring PATTERN}. */
+    private static void expect(ProxySection s, Args a) {
+        boolean negated = a.nextIf("!");
+        HttpCheckExpect.Kind kind = a.choice("what to expect", HttpCheckExpect.Kind.class);
+        String pattern = a.next("a pattern");
+        a.end();
+        switch (kind) {
+            case STATUS -> {
+                if (!STATUS_LIST.matcher(pattern).matches()) {
+                    throw a.unexpected("a status code such as 200, or a list such as "
+                            + "200-299,301", pattern);
+                }
+            }
+            case RSTATUS, RSTRING -> compile(a, pattern);
+            case STRING -> {
+            }
+        }
+        s.httpCheckExpect = Optional.of(new HttpCheckExpect(negated, kind, pattern));
+        s.httpCheckExpectWhere = Optional.of(a.where());
+    }
+
+    static Pattern compile(Args a, String regex) {
+        try {
+            return Pattern.compile(regex);
+        } catch (PatternSyntaxException e) {
+            throw a.fail("invalid regular expression " + Args.quote(regex) + ": "
+                    + e.getDescription());
+        }
+    }
+
+    /** {@code option forwardfor [except NETWORK] [header NAME] [if-none]}. */
+    private static void forwardfor(ProxySection s, Args a) {
+        String header = ForwardFor.HEADER_DEFAULT;
+        List<NetworkPrefix> except = new ArrayList<>();
+        boolean ifNone = false;
+        while (a.hasNext()) {
+            switch (a.choice("a forwardfor option", "except", "header", "if-none")) {
+                case "except" -> except.add(network(a));
+                case "header" -> header = RuleKeywords.headerName(a);
+                default -> ifNone = true;
+            }
+        }
+        s.builder.forwardFor = Optional.of(new ForwardFor(header, except, ifNone));
+    }
+
+    static NetworkPrefix network(Args a) {
+        String text = a.next("a network such as 127.0.0.0/8");
+        try {
+            return NetworkPrefix.parse(text);
+        } catch (IllegalArgumentException e) {
+            throw a.unexpected("a network such as 127.0.0.0/8", text);
+        }
+    }
+}

@@ -1,0 +1,146 @@
+package io.bramble.lb.config;
+
+import static io.bramble.lb.config.ProxyKeywords.D_F;
+import static io.bramble.lb.config.ProxyKeywords.F;
+import static io.bramble.lb.config.ProxyKeywords.F_B;
+import static io.bramble.lb.config.ProxyKeywords.in;
+
+import io.bramble.common.config.Args;
+import io.bramble.common.config.KeywordTable;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Routing and rewriting: {@code acl}, {@code use_backend}, {@code default_backend},
+ * {@code http-request}, {@code http-response} and {@code redirect}.
+ */
+final class RuleKeywords {
+    /** Statuses {@code http-request deny} may answer with, as in HAProxy. */
+    static final Set<Integer> DENY_STATUSES = Set.of(200, 400, 401, 403, 404, 405, 407, 408,
+            410, 413, 425, 429, 500, 501, 502, 503, 504);
+    /** Rules per list; evaluation cost per request stays bounded. */
+    static final int RULES_MAX = 10_000;
+
+    private RuleKeywords() {
+    }
+
+    static void register(KeywordTable<ProxySection> table) {
+        table.keyword("acl", in(F_B, AclKeyword::acl))
+                .keyword("use_backend", in(F, RuleKeywords::useBackend))
+                .keyword("default_backend", in(D_F, (s, a) -> {
+                    String name = a.next("a backend name");
+                    a.end();
+                    s.builder.defaultBackend = Optional.of(name);
+                    s.backendReferences.add(new ProxySection.BackendReference(name, a.where(),
+                            a.keyword()));
+                }))
+                .keyword("redirect", in(F_B, (s, a) -> {
+                    bounded(a, s.builder.redirects);
+                    s.builder.redirects.add(redirect(s, a, true));
+                }))
+                .keyword("http-request set-header", in(F_B, (s, a) -> request(s, a,
+                        new HttpRequestAction.SetHeader(headerName(a), a.next("a value")))))
+                .keyword("http-request add-header", in(F_B, (s, a) -> request(s, a,
+                        new HttpRequestAction.AddHeader(headerName(a), a.next("a value")))))
+                .keyword("http-request del-header", in(F_B, (s, a) -> request(s, a,
+                        new HttpRequestAction.DelHeader(headerName(a)))))
+                .keyword("http-request deny", in(F_B, (s, a) -> request(s, a,
+                        new HttpRequestAction.Deny(denyStatus(a)))))
+                .keyword("http-request redirect", in(F_B, (s, a) -> request(s, a,
+                        new HttpRequestAction.Redirect(redirect(s, a, false)))))
+                .keyword("http-response set-header", in(F_B, (s, a) -> response(s, a,
+                        new HttpResponseAction.SetHeader(headerName(a), a.next("a value")))))
+                .keyword("http-response add-header", in(F_B, (s, a) -> response(s, a,
+                        new HttpResponseAction.AddHeader(headerName(a), a.next("a value")))))
+                .keyword("http-response del-header", in(F_B, (s, a) -> response(s, a,
+                        new HttpResponseAction.DelHeader(headerName(a)))));
+    }
+
+    private static void useBackend(ProxySection s, Args a) {
+        String name = a.next("a backend name");
+        if (name.contains("%[")) {
+            throw a.fail("dynamic backend names are not supported by bramble; write one "
+                    + "use_backend line per backend");
+        }
+        Condition condition = a.hasNext()
+                ? ConditionReader.required(s, a)
+                : new Condition(false, List.of(List.of(new AclTerm("TRUE", false))),
+                        ProxySection.location(a));
+        bounded(a, s.builder.backendRules);
+        s.builder.backendRules.add(new BackendRule(name, condition, ProxySection.location(a)));
+        s.backendReferences.add(new ProxySection.BackendReference(name, a.where(),
+                a.keyword()));
+    }
+
+    private static void request(ProxySection s, Args a, HttpRequestAction action) {
+        Optional<Condition> condition = ConditionReader.optional(s, a);
+        bounded(a, s.builder.requestRules);
+        s.builder.requestRules.add(new HttpRequestRule(action, condition,
+                ProxySection.location(a)));
+    }
+
+    private static void response(ProxySection s, Args a, HttpResponseAction action) {
+        Optional<Condition> condition = ConditionReader.optional(s, a);
+        bounded(a, s.builder.responseRules);
+        s.builder.responseRules.add(new HttpResponseRule(action, condition,
+                ProxySection.location(a)));
+    }
+
+    private static void bounded(Args a, List<?> rules) {
+        if (rules.size() >= RULES_MAX) {
+            throw a.fail("more than " + RULES_MAX + " rules of this kind in one section");
+        }
+    }
+
+    /** A header name: an HTTP token. */
+    static String headerName(Args a) {
+        String name = a.next("a header name");
+        if (!name.chars().allMatch(c -> c > 0x20 && c < 0x7f
+                && "()<>@,;:\\\"/[]?={}".indexOf(c) < 0)) {
+            throw a.unexpected("a header name (letters, digits and -)", name);
+        }
+        return name;
+    }
+
+    /** {@code deny [deny_status N | status N]}. */
+    private static int denyStatus(Args a) {
+        if (a.nextIf("deny_status") || a.nextIf("status")) {
+            int status = a.integer("a status code", 200, 599);
+            if (!DENY_STATUSES.contains(status)) {
+                throw a.fail("deny cannot answer with status " + status);
+            }
+            return status;
+        }
+        return HttpRequestAction.Deny.STATUS_DEFAULT;
+    }
+
+    /**
+     * {@code location|prefix|scheme TARGET [code N] [drop-query] [append-slash]
+     * [if|unless COND]}; the condition belongs to the enclosing rule of
+     * {@code http-request redirect}, so only a {@code redirect} line reads it here.
+     */
+    static RedirectRule redirect(ProxySection s, Args a, boolean readCondition) {
+        RedirectRule.Kind kind = a.choice("a redirect kind", RedirectRule.Kind.class);
+        String target = a.next("a redirect target");
+        int status = RedirectRule.STATUS_DEFAULT;
+        boolean dropQuery = false;
+        boolean appendSlash = false;
+        while (a.peek().filter(w -> !w.equals("if") && !w.equals("unless")).isPresent()) {
+            String option = a.choice("a redirect option", "code", "drop-query",
+                    "append-slash", "set-cookie", "clear-cookie", "ignore-empty");
+            switch (option) {
+                case "code" -> status = a.integer("a redirect code", 301, 308);
+                case "drop-query" -> dropQuery = true;
+                case "append-slash" -> appendSlash = true;
+                default -> throw a.fail("redirect option '" + option + "' is not supported by "
+                        + "bramble");
+            }
+        }
+        Optional<Condition> condition = readCondition
+                ? ConditionReader.optional(s, a)
+                : Optional.empty();
+        return new RedirectRule(kind, target, status, dropQuery, appendSlash, condition,
+                ProxySection.location(a));
+    }
+}

@@ -1,0 +1,185 @@
+package io.bramble.lb.config;
+
+import io.bramble.common.config.KeywordTable;
+
+/**
+ * Real HAProxy keywords bramble does not implement, so that a file using one gets "not
+ * supported by bramble" with FILE:LINE instead of an "unknown keyword" or, worse, silence.
+ */
+final class UnsupportedKeywords {
+    private static final String TLS = "bramble does not terminate TLS yet; put a TLS "
+            + "terminator in front or use mode tcp";
+
+    /** {@code bind} options: bramble listens on plain TCP with none of them. */
+    static final KeywordTable<ProxySection> BIND_OPTIONS = bindOptions();
+
+    private UnsupportedKeywords() {
+    }
+
+    static void registerGlobal(KeywordTable<GlobalDraft> table) {
+        table.unsupportedPrefix("tune.", "bramble sizes its buffers itself")
+                .unsupportedPrefix("51degrees-", "")
+                .unsupportedPrefix("deviceatlas-", "")
+                .unsupportedPrefix("wurfl-", "")
+                .unsupportedPrefix("lua-", "bramble has no Lua engine")
+                .unsupportedPrefix("ssl-", TLS)
+                .unsupportedPrefix("h1-", "")
+                .unsupportedPrefix("quic-", "")
+                .unsupportedPrefix("httpclient.", "")
+                .unsupportedPrefix("fd-hard-limit", "");
+        for (String keyword : new String[]{"nbproc", "cpu-map", "uid", "gid", "ulimit-n",
+                "setenv", "presetenv", "resetenv", "unsetenv", "spread-checks",
+                "max-spread-checks", "maxconnrate", "maxsessrate", "maxsslconn", "maxsslrate",
+                "maxpipes", "maxcomprate", "maxcompcpuusage", "maxzlibmem", "noepoll",
+                "nokqueue", "nopoll", "nosplice", "nogetaddrinfo", "noreuseport",
+                "master-worker", "mworker-max-reloads", "hard-stop-after", "grace",
+                "description", "log-send-hostname", "log-tag", "external-check",
+                "insecure-fork-wanted", "insecure-setuid-wanted", "expose-experimental-directives",
+                "server-state-base", "server-state-file", "unix-bind", "localpeer",
+                "set-dumpable", "strict-limits", "busy-polling", "debug", "quiet", "zero-warning",
+                "set-var", "pp2-never-send-local", "profiling.tasks", "thread-groups",
+                "thread-group", "numa-cpu-mapping", "cluster-secret", "issuers-chain-path",
+                "stats bind-process", "stats maxconn", "default-path",
+                "h2-workaround-bogus-websocket-clients",
+                "ca-base-dir", "node-name"}) {
+            if (!table.knows(keyword)) {
+                table.unsupported(keyword, "");
+            }
+        }
+    }
+
+    static void registerProxy(KeywordTable<ProxySection> table) {
+        for (String keyword : new String[]{"capture", "compression", "hash-type", "hash-key",
+                "fullconn", "backlog", "bind-process", "description", "dispatch", "email-alert",
+                "errorloc", "errorloc302", "errorloc303", "errorfiles", "force-persist",
+                "filter", "http-reuse", "http-send-name-header", "id", "ignore-persist",
+                "load-server-state-from-file", "log-format", "log-format-sd", "log-tag",
+                "error-log-format", "max-keep-alive-queue", "max-session-srv-conns",
+                "monitor", "monitor-uri", "monitor-net", "persist", "rate-limit",
+                "server-state-file-name", "server-template", "source", "stick", "stick-table",
+                "tcp-check", "tcp-request", "tcp-response", "unique-id-format",
+                "unique-id-header", "use-server", "use-fcgi-app", "http-after-response",
+                "http-error", "declare", "enabled", "disabled", "grace", "retry-on",
+                "external-check", "log-steps", "guid", "srvtcpka-cnt", "srvtcpka-idle",
+                "srvtcpka-intvl", "clitcpka-cnt", "clitcpka-idle", "clitcpka-intvl",
+                "contimeout", "clitimeout", "srvtimeout", "reqadd", "reqdel", "reqrep",
+                "reqirep", "reqidel", "reqallow", "reqdeny", "reqpass", "reqtarpit", "rspadd",
+                "rspdel", "rsprep", "rspirep", "rspdeny", "block", "redisp", "redispatch"}) {
+            table.unsupported(keyword, hint(keyword));
+        }
+        for (String option : new String[]{"abortonclose", "accept-invalid-http-request",
+                "accept-invalid-http-response", "accept-unsafe-violations-in-http-request",
+                "accept-unsafe-violations-in-http-response", "allbackups", "checkcache",
+                "clitcpka", "contstats", "disable-h2-upgrade", "external-check",
+                "h1-case-adjust-bogus-client", "h1-case-adjust-bogus-server",
+                "http-buffer-request", "http-ignore-probes", "http-no-delay",
+                "http-pretend-keepalive", "http-restrict-req-hdr-names", "http-use-proxy-header",
+                "http_proxy", "httpslog", "idle-close-on-response", "independent-streams",
+                "ldap-check", "log-health-checks", "log-separate-errors", "logasap",
+                "mysql-check", "nolinger", "originalto", "persist", "pgsql-check",
+                "prefer-last-server", "redis-check", "smtpchk", "socket-stats",
+                "splice-auto", "splice-request", "splice-response", "spop-check",
+                "srvtcpka", "ssl-hello-chk", "tcp-check", "tcp-smart-accept",
+                "tcp-smart-connect", "tcpka", "transparent", "forceclose", "http-tunnel",
+                "http-use-htx"}) {
+            table.unsupported("option " + option, "");
+        }
+        for (String check : new String[]{"comment", "connect", "disable-on-404", "send",
+                "send-state", "set-var", "unset-var"}) {
+            table.unsupported("http-check " + check, "bramble sends the request of "
+                    + "'option httpchk' and reads 'http-check expect'");
+        }
+        for (String timeout : new String[]{"client-fin", "server-fin", "tarpit"}) {
+            table.unsupported("timeout " + timeout, "");
+        }
+        for (String stats : new String[]{"scope", "http-request", "show-desc",
+                "show-modules", "bind-process"}) {
+            table.unsupported("stats " + stats, "");
+        }
+        String[] requestActions = {"add-acl", "allow", "auth", "cache-use", "capture",
+                "del-acl", "del-map", "disable-l7-retry", "do-resolve", "early-hint",
+                "normalize-uri", "reject", "replace-header", "replace-path", "replace-pathq",
+                "replace-uri", "replace-value", "return", "sc-add-gpc", "sc-inc-gpc",
+                "sc-inc-gpc0", "sc-inc-gpc1", "sc-set-gpt", "sc-set-gpt0", "send-spoe-group",
+                "set-bandwidth-limit", "set-dst", "set-dst-port", "set-log-level", "set-map",
+                "set-mark", "set-method", "set-nice", "set-path", "set-pathq",
+                "set-priority-class", "set-priority-offset", "set-query", "set-src",
+                "set-src-port", "set-timeout", "set-tos", "set-uri", "set-var",
+                "set-var-fmt", "silent-drop", "strict-mode", "tarpit", "track-sc0",
+                "track-sc1", "track-sc2", "unset-var", "use-service", "wait-for-body",
+                "wait-for-handshake", "lua"};
+        for (String action : requestActions) {
+            table.unsupported("http-request " + action, "");
+        }
+        for (String action : new String[]{"add-acl", "allow", "cache-store", "capture",
+                "del-acl", "del-map", "deny", "redirect", "replace-header", "replace-value",
+                "return", "sc-inc-gpc0", "sc-inc-gpc1", "sc-set-gpt0", "send-spoe-group",
+                "set-bandwidth-limit", "set-log-level", "set-map", "set-mark", "set-nice",
+                "set-status", "set-timeout", "set-tos", "set-var", "set-var-fmt",
+                "silent-drop", "strict-mode", "track-sc0", "track-sc1", "track-sc2",
+                "unset-var", "wait-for-body", "lua"}) {
+            table.unsupported("http-response " + action, "");
+        }
+    }
+
+    private static String hint(String keyword) {
+        return switch (keyword) {
+            case "contimeout" -> "write 'timeout connect'";
+            case "clitimeout" -> "write 'timeout client'";
+            case "srvtimeout" -> "write 'timeout server'";
+            case "redispatch", "redisp" -> "write 'option redispatch'";
+            case "reqadd", "reqdel", "reqrep", "reqirep", "reqidel", "reqallow", "reqdeny",
+                    "reqpass", "reqtarpit", "block" ->
+                "HAProxy removed it too; use "
+                        + "http-request rules";
+            case "rspadd", "rspdel", "rsprep", "rspirep", "rspdeny" -> "HAProxy removed it "
+                    + "too; use http-response rules";
+            default -> "";
+        };
+    }
+
+    static void registerServerOptions(KeywordTable<ServerKeywords.Draft> table) {
+        for (String option : new String[]{"addr", "agent-addr", "agent-check", "agent-inter",
+                "agent-port", "agent-send", "allow-0rtt", "alpn", "ca-file", "check-alpn",
+                "check-proto", "check-send-proxy", "check-sni", "check-ssl",
+                "check-via-socks4", "ciphers", "ciphersuites", "crl-file", "crt",
+                "error-limit", "force-sslv3", "force-tlsv10", "force-tlsv11", "force-tlsv12",
+                "force-tlsv13", "id", "init-addr", "log-proto", "maxqueue", "max-reuse",
+                "minconn", "namespace", "no-agent-check", "no-check-ssl", "no-send-proxy",
+                "no-ssl", "no-ssl-reuse", "no-sslv3", "no-tls-tickets", "no-tlsv10",
+                "no-tlsv11", "no-tlsv12", "no-tlsv13", "no-verifyhost", "npn", "observe",
+                "on-error", "on-marked-down", "on-marked-up", "pool-conn-name",
+                "pool-low-conn", "pool-max-conn", "pool-purge-delay", "proto",
+                "proxy-v2-options", "redir", "resolve-net", "resolve-opts", "resolve-prefer",
+                "resolvers", "send-proxy", "send-proxy-v2", "send-proxy-v2-ssl",
+                "send-proxy-v2-ssl-cn", "shard", "slowstart", "sni", "source", "ssl",
+                "ssl-max-ver", "ssl-min-ver", "ssl-reuse", "stick", "socks4", "tcp-ut", "tfo",
+                "track", "verify", "verifyhost", "ws", "curves", "sigalgs",
+                "client-sigalgs"}) {
+            table.unsupported(option, option.contains("ssl") || option.contains("tls")
+                    || option.equals("crt") || option.equals("verify") ? TLS : "");
+        }
+    }
+
+    private static KeywordTable<ProxySection> bindOptions() {
+        KeywordTable<ProxySection> table = new KeywordTable<>("bind options");
+        for (String option : new String[]{"accept-netscaler-cip", "accept-proxy",
+                "allow-0rtt", "alpn", "backlog", "ca-file", "ca-ignore-err", "ca-sign-file",
+                "ca-sign-pass", "ca-verify-file", "ciphers", "ciphersuites", "client-sigalgs",
+                "crl-file", "crt", "crt-ignore-err", "crt-list", "curves", "defer-accept",
+                "ecdhe", "expose-fd", "force-sslv3", "force-tlsv10", "force-tlsv11",
+                "force-tlsv12", "force-tlsv13", "generate-certificates", "gid", "group", "id",
+                "idle-ping", "interface", "label", "level", "maxconn", "mode", "mss", "name",
+                "namespace", "nbconn", "nice", "no-alpn", "no-ca-names", "no-sslv3",
+                "no-tls-tickets", "no-tlsv10", "no-tlsv11", "no-tlsv12", "no-tlsv13", "npn",
+                "prefer-client-ciphers", "process", "proto", "quic-cc-algo",
+                "quic-force-retry", "severity-output", "shards", "sigalgs", "ssl",
+                "ssl-max-ver", "ssl-min-ver", "strict-sni", "tcp-ut", "tfo", "thread",
+                "tls-ticket-keys", "transparent", "uid", "user", "v4v6", "v6only", "verify"}) {
+            table.unsupported(option, option.contains("ssl") || option.contains("tls")
+                    || option.startsWith("crt") || option.startsWith("ca-")
+                    || option.equals("alpn") || option.equals("verify") ? TLS : "");
+        }
+        return table;
+    }
+}
