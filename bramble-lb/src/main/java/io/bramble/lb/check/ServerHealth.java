@@ -177,6 +177,11 @@ public final class ServerHealth {
         return (clock.nanoTime() - lastChangeNanos) / 1_000_000L;
     }
 
+    /** HAProxy's health counter: 0 (fully down) to rise+fall-1 (fully up). */
+    public int healthCounter() {
+        return health;
+    }
+
     /** Failed checks so far, live failures included. */
     public long failedChecks() {
         return failedChecks;

@@ -107,6 +107,34 @@ public final class LoadBalancer implements AutoCloseable {
         return StatsCsv.render(report, engine.clock.nanoTime());
     }
 
+    /** Every server, backends in configuration order, for the runtime API. */
+    public List<ServerHandle> servers() {
+        List<ServerHandle> result = new ArrayList<>();
+        for (Backend backend : backends.values()) {
+            for (Server server : backend.servers) {
+                result.add(new ServerHandle(server, backend.proxyId));
+            }
+        }
+        return result;
+    }
+
+    /** True when a backend (or listen) of that name runs. */
+    public boolean hasBackend(String name) {
+        return backends.containsKey(name);
+    }
+
+    /** Process-wide figures for {@code show info}. */
+    public ProcessInfo info() {
+        long connections = 0;
+        long requests = 0;
+        for (Frontend frontend : frontends.values()) {
+            connections += frontend.counters.sessionsTotal.sum();
+            requests += frontend.counters.requestsTotal.sum();
+        }
+        return new ProcessInfo(config.global().maxconn(), engine.transport.threads,
+                engine.activeConnections.get(), connections, requests, engine.transport.epoll);
+    }
+
     /** Blocks until the listeners are closed. */
     public void awaitClosed() throws InterruptedException {
         for (Channel listener : listeners) {

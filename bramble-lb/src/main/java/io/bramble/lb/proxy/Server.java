@@ -67,9 +67,26 @@ final class Server {
     }
 
     synchronized void setAdmin(AdminState state) {
+        setAdmin(state, "the stats page");
+    }
+
+    synchronized void setAdmin(AdminState state, String source) {
         HealthChange change = health.setAdmin(state);
-        LOG.info("Server {}/{} set to {} from the stats page.", backendName, name(), state);
+        LOG.info("Server {}/{} set to {} from {}.", backendName, name(), state, source);
         apply(change, null);
+    }
+
+    synchronized void setWeight(int weight) {
+        balancer.setWeight(balanced, weight);
+        LOG.info("Server {}/{} weight set to {}.", backendName, name(), weight);
+    }
+
+    synchronized ServerHandle.State state(int backendId) {
+        return new ServerHandle.State(backendId, backendName, serverId, name(), address,
+                health.up(), health.checked(), health.admin(), balanced.weight(),
+                balanced.initialWeight(), health.statusText(),
+                java.util.Optional.ofNullable(health.lastResult()), health.healthCounter(),
+                health.sinceLastChangeMs() / 1000, false);
     }
 
     synchronized boolean takesPersistentTraffic() {
