@@ -1,5 +1,6 @@
 package io.bramble.cli;
 
+import io.bramble.cli.web.WebCommand;
 import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -13,7 +14,8 @@ import picocli.CommandLine.Command;
                 "One tool on every node of a small Linux cluster: a load balancer,",
                 "virtual-IP failover, and more as they arrive."},
         subcommands = {
-                CommandLine.HelpCommand.class},
+                CommandLine.HelpCommand.class,
+                WebCommand.class},
         footer = {"",
                 "Run 'bramble help COMMAND' for a command's options. Exit codes: 0 ok,",
                 "1 failure at run time, 2 usage or configuration error.%n"})

@@ -1,16 +1,28 @@
 package io.bramble.cli;
 
+import io.bramble.common.error.UserError;
 import java.io.PrintWriter;
 
-/** Entry point of the {@code bramble} command. */
+/**
+ * Entry point of the {@code bramble} command. When the environment variable
+ * {@code BRAMBLE_PARENT_PID} is set, the process exits once that process is gone (see
+ * {@link ParentWatch}); test kits set it so that no bramble outlives a killed test run.
+ */
 public final class Main {
     private Main() {
     }
 
     public static void main(String[] args) {
+        PrintWriter out = new PrintWriter(System.out, true);
+        PrintWriter err = new PrintWriter(System.err, true);
+        try {
+            ParentWatch.start(System.getenv(ParentWatch.ENV), err);
+        } catch (UserError e) {
+            err.println("bramble: " + e.getMessage());
+            System.exit(e.exitCode());
+        }
         // Server commands block in their call() until stopped, so returning means done.
-        System.exit(run(args, new PrintWriter(System.out, true),
-                new PrintWriter(System.err, true)));
+        System.exit(run(args, out, err));
     }
 
     /** Runs one command line and returns its exit code; never calls System.exit. */

@@ -1,0 +1,247 @@
+package io.bramble.web.http;
+
+import io.bramble.common.time.Clock;
+import io.bramble.web.files.ContentTypes;
+import io.bramble.web.files.FileLookup;
+import io.bramble.web.files.FileLookup.Forbidden;
+import io.bramble.web.files.FileLookup.Found;
+import io.bramble.web.files.FileLookup.NotFound;
+import io.bramble.web.files.FileLookup.Redirect;
+import io.bramble.web.files.FileLookup.RegularFile;
+import io.bramble.web.files.RequestPath;
+import io.bramble.web.files.RequestPath.Reason;
+import io.bramble.web.files.RequestPath.Refused;
+import io.bramble.web.files.RequestPath.Valid;
+import io.bramble.web.log.AccessLog;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.DefaultFileRegion;
+import io.netty.channel.SimpleChannelInboundHandler;
+import io.netty.handler.codec.DateFormatter;
+import io.netty.handler.codec.TooLongFrameException;
+import io.netty.handler.codec.http.DefaultFullHttpResponse;
+import io.netty.handler.codec.http.DefaultHttpResponse;
+import io.netty.handler.codec.http.FullHttpResponse;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpHeaderValues;
+import io.netty.handler.codec.http.HttpHeaders;
+import io.netty.handler.codec.http.HttpMethod;
+import io.netty.handler.codec.http.HttpObject;
+import io.netty.handler.codec.http.HttpRequest;
+import io.netty.handler.codec.http.HttpResponse;
+import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.handler.codec.http.HttpVersion;
+import io.netty.handler.codec.http.LastHttpContent;
+import io.netty.handler.codec.http.TooLongHttpHeaderException;
+import io.netty.handler.codec.http.TooLongHttpLineException;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.SocketAddress;
+import java.util.Date;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Answers GET and HEAD with files under the root; every other method gets 405. Sits after
+ * {@code HttpServerCodec}, one instance per connection. Requests on a connection are answered
+ * in order; a file body goes out as a {@link DefaultFileRegion}, so the kernel copies it from
+ * the page cache to the socket without passing through the JVM. Each request, answered or
+ * failed, gives one access-log line once its response has been written.
+ *
+ * <p>
+ * File look-ups block the event loop briefly (a few metadata calls on a local disk), as
+ * Apache's workers block; reading file contents never does.
+ */
+public final class StaticFileHandler extends SimpleChannelInboundHandler<HttpObject> {
+    /** The methods served, as the {@code Allow} header of a 405 lists them. */
+    public static final String ALLOW = "GET, HEAD";
+    /** The {@code Server} header. */
+    public static final String SERVER = "bramble";
+
+    private static final Logger LOG = LoggerFactory.getLogger(StaticFileHandler.class);
+
+    private final FileLookup files;
+    private final AccessLog accessLog;
+    private final Clock clock;
+
+    public StaticFileHandler(FileLookup files, AccessLog accessLog, Clock clock) {
+        this.files = files;
+        this.accessLog = accessLog;
+        this.clock = clock;
+    }
+
+    @Override
+    protected void channelRead0(ChannelHandlerContext ctx, HttpObject msg) {
+        // Body chunks of a request are dropped: nothing served here takes a body.
+        if (msg instanceof HttpRequest request) {
+            answer(ctx, request);
+        }
+    }
+
+    private void answer(ChannelHandlerContext ctx, HttpRequest request) {
+        Exchange exchange = Exchange.of(request, remoteHost(ctx.channel().remoteAddress()),
+                accessLog.now());
+        if (request.decoderResult().isFailure()) {
+            // The decoder now discards everything, so this connection carries nothing more.
+            sendPage(ctx, exchange.closing(), page(decodeFailure(request), null));
+        } else if (request.protocolVersion().equals(HttpVersion.HTTP_1_1)
+                && !request.headers().contains(HttpHeaderNames.HOST)) {
+            sendPage(ctx, exchange.closing(), page(HttpResponseStatus.BAD_REQUEST,
+                    "An HTTP/1.1 request needs a Host header."));
+        } else if (!exchange.head() && !request.method().equals(HttpMethod.GET)) {
+            FullHttpResponse response = page(HttpResponseStatus.METHOD_NOT_ALLOWED, null);
+            response.headers().set(HeaderNames.ALLOW, ALLOW);
+            sendPage(ctx, exchange, response);
+        } else {
+            switch (RequestPath.parse(request.uri())) {
+                case Refused refused -> sendPage(ctx, exchange,
+                        page(refused.reason() == Reason.ENCODED_SLASH
+                                ? HttpResponseStatus.NOT_FOUND
+                                : HttpResponseStatus.BAD_REQUEST, null));
+                case Valid valid -> serve(ctx, exchange, request, files.find(valid.path()));
+            }
+        }
+    }
+
+    private void serve(ChannelHandlerContext ctx, Exchange exchange, HttpRequest request,
+            Found found) {
+        switch (found) {
+            case RegularFile file -> sendFile(ctx, exchange, request, file);
+            case Redirect redirect -> {
+                FullHttpResponse response = page(HttpResponseStatus.MOVED_PERMANENTLY,
+                        "The document has moved to " + redirect.target() + ".");
+                response.headers().set(HeaderNames.LOCATION, redirect.target());
+                sendPage(ctx, exchange, response);
+            }
+            case NotFound notFound -> sendPage(ctx, exchange,
+                    page(HttpResponseStatus.NOT_FOUND, null));
+            case Forbidden forbidden -> sendPage(ctx, exchange,
+                    page(HttpResponseStatus.FORBIDDEN, null));
+        }
+    }
+
+    private void sendFile(ChannelHandlerContext ctx, Exchange exchange, HttpRequest request,
+            RegularFile file) {
+        long modifiedMillis = file.modifiedEpochMillis() / 1000 * 1000; // HTTP dates: seconds
+        if (notModifiedSince(request, modifiedMillis)) {
+            HttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1,
+                    HttpResponseStatus.NOT_MODIFIED, Unpooled.EMPTY_BUFFER);
+            response.headers().set(HeaderNames.LAST_MODIFIED, httpDate(modifiedMillis));
+            finish(ctx, exchange, response, 0, null);
+            return;
+        }
+        HttpResponse response = new DefaultHttpResponse(HttpVersion.HTTP_1_1,
+                HttpResponseStatus.OK);
+        HttpHeaders headers = response.headers();
+        headers.set(HeaderNames.CONTENT_TYPE, ContentTypes.of(file.path().getFileName()
+                .toString()));
+        headers.set(HeaderNames.CONTENT_LENGTH, file.sizeBytes());
+        headers.set(HeaderNames.LAST_MODIFIED, httpDate(modifiedMillis));
+        DefaultFileRegion body = null;
+        if (!exchange.head() && file.sizeBytes() > 0) {
+            // Opened lazily, at send time: queued responses hold no file descriptors.
+            body = new DefaultFileRegion(file.path().toFile(), 0, file.sizeBytes());
+        }
+        finish(ctx, exchange, response, body == null ? 0 : file.sizeBytes(), body);
+    }
+
+    /** True when If-Modified-Since holds a date not before the file's, and not in the future. */
+    private boolean notModifiedSince(HttpRequest request, long modifiedMillis) {
+        String since = request.headers().get(HttpHeaderNames.IF_MODIFIED_SINCE);
+        Date date = since == null ? null : DateFormatter.parseHttpDate(since);
+        return date != null && date.getTime() >= modifiedMillis
+                && date.getTime() <= clock.epochMillis();
+    }
+
+    private FullHttpResponse page(HttpResponseStatus status, String detail) {
+        byte[] html = StatusPage.html(status, detail);
+        FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, status,
+                Unpooled.wrappedBuffer(html));
+        response.headers().set(HeaderNames.CONTENT_TYPE, StatusPage.CONTENT_TYPE);
+        response.headers().set(HeaderNames.CONTENT_LENGTH, html.length);
+        return response;
+    }
+
+    private void sendPage(ChannelHandlerContext ctx, Exchange exchange,
+            FullHttpResponse response) {
+        long bodyBytes = response.content().readableBytes();
+        if (exchange.head()) {
+            // Content-Length stays that of the page a GET would get.
+            response.content().clear();
+            bodyBytes = 0;
+        }
+        finish(ctx, exchange, response, bodyBytes, null);
+    }
+
+    /**
+     * Writes {@code response} (and {@code body} after it), then logs the request and closes
+     * the connection unless it is kept alive.
+     */
+    private void finish(ChannelHandlerContext ctx, Exchange exchange, HttpResponse response,
+            long bodyBytes, DefaultFileRegion body) {
+        HttpHeaders headers = response.headers();
+        headers.set(HeaderNames.DATE, httpDate(clock.epochMillis()));
+        headers.set(HeaderNames.SERVER, SERVER);
+        if (!exchange.keepAlive()) {
+            headers.set(HeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
+        } else if (exchange.http10()) {
+            headers.set(HeaderNames.CONNECTION, HttpHeaderValues.KEEP_ALIVE);
+        }
+        int status = response.status().code();
+        ChannelFuture written;
+        if (response instanceof FullHttpResponse) {
+            written = ctx.writeAndFlush(response);
+        } else {
+            ctx.write(response);
+            if (body != null) {
+                ctx.write(body);
+            }
+            written = ctx.writeAndFlush(LastHttpContent.EMPTY_LAST_CONTENT);
+        }
+        written.addListener(future -> {
+            long sent = future.isSuccess() ? bodyBytes : body == null ? 0 : body.transferred();
+            accessLog.write(exchange.logEntry(status, sent));
+        });
+        if (!exchange.keepAlive()) {
+            written.addListener(ChannelFutureListener.CLOSE);
+        }
+    }
+
+    private static HttpResponseStatus decodeFailure(HttpRequest request) {
+        Throwable cause = request.decoderResult().cause();
+        if (cause instanceof TooLongHttpHeaderException) {
+            return HttpResponseStatus.REQUEST_HEADER_FIELDS_TOO_LARGE;
+        }
+        if (cause instanceof TooLongHttpLineException) {
+            return HttpResponseStatus.REQUEST_URI_TOO_LONG;
+        }
+        if (cause instanceof TooLongFrameException) {
+            return HttpResponseStatus.REQUEST_HEADER_FIELDS_TOO_LARGE;
+        }
+        return HttpResponseStatus.BAD_REQUEST;
+    }
+
+    private static String httpDate(long epochMillis) {
+        return DateFormatter.format(new Date(epochMillis));
+    }
+
+    private static String remoteHost(SocketAddress address) {
+        if (address instanceof InetSocketAddress inet && inet.getAddress() != null) {
+            return inet.getAddress().getHostAddress();
+        }
+        return String.valueOf(address);
+    }
+
+    @Override
+    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+        if (cause instanceof IOException) {
+            LOG.debug("connection from {} failed: {}", ctx.channel().remoteAddress(),
+                    cause.toString());
+        } else {
+            LOG.warn("closing the connection from {}", ctx.channel().remoteAddress(), cause);
+        }
+        ctx.close();
+    }
+}
