@@ -29,10 +29,16 @@ final class TcpRelay extends ChannelInboundHandlerAdapter {
         relayB.peer = a;
         relayA.peerRelay = relayB;
         relayB.peerRelay = relayA;
-        a.config().setAutoRead(true);
-        b.config().setAutoRead(true);
-        a.read();
-        b.read();
+        startReading(a);
+        startReading(b);
+    }
+
+    /** A channel whose input already ended is not read again (epoll no longer watches it). */
+    private static void startReading(Channel channel) {
+        if (channel instanceof DuplexChannel duplex && duplex.isInputShutdown()) {
+            return;
+        }
+        channel.config().setAutoRead(true);
     }
 
     @Override
@@ -62,17 +68,22 @@ final class TcpRelay extends ChannelInboundHandlerAdapter {
     @Override
     public void userEventTriggered(ChannelHandlerContext ctx, Object event) {
         if (event instanceof ChannelInputShutdownEvent) {
-            inputDone = true;
-            if (peer instanceof DuplexChannel duplex && peer.isActive()) {
-                peer.flush();
-                duplex.shutdownOutput();
-            }
-            if (peerRelay != null && peerRelay.inputDone) {
-                onBothClosed.run();
-            }
+            inputEnded();
             return;
         }
         ctx.fireUserEventTriggered(event);
+    }
+
+    /** This side sent FIN: pass it on as a half-close; both done ends the tunnel. */
+    void inputEnded() {
+        inputDone = true;
+        if (peer instanceof DuplexChannel duplex && peer.isActive()) {
+            peer.flush();
+            duplex.shutdownOutput();
+        }
+        if (peerRelay != null && peerRelay.inputDone) {
+            onBothClosed.run();
+        }
     }
 
     @Override

@@ -34,6 +34,9 @@ final class TcpSession extends ChannelInboundHandlerAdapter {
     private long startNanos;
     private long startEpochMillis;
     private long connectedNanos = -1;
+    /** Bytes the client sent before the server connection was up (epoll reads on hang-up). */
+    private final java.util.ArrayDeque<Object> early = new java.util.ArrayDeque<>();
+    private boolean clientInputDone;
 
     TcpSession(Engine engine, Frontend frontend) {
         this.engine = engine;
@@ -142,7 +145,16 @@ final class TcpSession extends ChannelInboundHandlerAdapter {
         TcpRelay clientRelay = new TcpRelay(timer::touch, this::closeBoth);
         client.pipeline().addLast(clientRelay);
         client.pipeline().remove(this);
-        TcpRelay.join(client, clientRelay, channel, channel.pipeline().get(TcpRelay.class));
+        Object msg;
+        while ((msg = early.poll()) != null) {
+            channel.write(msg, channel.voidPromise());
+        }
+        channel.flush();
+        TcpRelay serverRelay = channel.pipeline().get(TcpRelay.class);
+        TcpRelay.join(client, clientRelay, channel, serverRelay);
+        if (clientInputDone) {
+            clientRelay.inputEnded();
+        }
         client.closeFuture().addListener(f -> finish());
         channel.closeFuture().addListener(f -> finish());
     }
@@ -166,9 +178,30 @@ final class TcpSession extends ChannelInboundHandlerAdapter {
     }
 
     @Override
+    public void channelRead(ChannelHandlerContext ctx, Object msg) {
+        early.add(msg);
+    }
+
+    @Override
+    public void userEventTriggered(ChannelHandlerContext ctx, Object event) {
+        if (event instanceof io.netty.channel.socket.ChannelInputShutdownEvent) {
+            clientInputDone = true;
+        }
+        ctx.fireUserEventTriggered(event);
+    }
+
+    @Override
     public void channelInactive(ChannelHandlerContext ctx) {
         // Closed before a server connection was up.
+        releaseEarly();
         finish();
+    }
+
+    private void releaseEarly() {
+        Object msg;
+        while ((msg = early.poll()) != null) {
+            io.netty.util.ReferenceCountUtil.release(msg);
+        }
     }
 
     private void closeBoth() {

@@ -19,6 +19,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
@@ -370,13 +371,45 @@ class WebServerTest {
     }
 
     @Test
-    void idleConnectionsAreClosed() throws Exception {
-        start(config().withIdleTimeoutMs(200));
+    void connectionsWaitingForTheirNextRequestAreClosed() throws Exception {
+        start(config().withKeepAliveTimeoutMs(200));
         try (RawConnection connection = connect()) {
             assertThat(connection.get("/lb-check.txt").read().status()).isEqualTo(200);
             assertThat(connection.closedByServer()).isTrue();
         }
+        try (RawConnection silent = connect()) {
+            assertThat(silent.closedByServer()).isTrue();
+        }
         await().atMost(Duration.ofSeconds(10)).until(() -> server.openConnections() == 0);
+    }
+
+    @Test
+    void theKeepAliveTimeoutDoesNotCutAResponse() throws Exception {
+        byte[] content = new byte[4 * 1024 * 1024];
+        new SplittableRandom(7).nextBytes(content);
+        Files.write(root.resolve("big.bin"), content);
+        start(config().withKeepAliveTimeoutMs(1));
+        try (RawConnection connection = connect()) {
+            connection.get("/big.bin");
+            Thread.sleep(50); // let the answer back up while the client reads nothing
+            assertThat(connection.read().body()).isEqualTo(content);
+        }
+    }
+
+    @Test
+    void aClientThatStopsReadingItsAnswerIsClosed() throws Exception {
+        Files.write(root.resolve("big.bin"), new byte[32 * 1024 * 1024]);
+        start(config().withIdleTimeoutMs(300));
+        try (Socket socket = new Socket()) {
+            socket.setReceiveBufferSize(16 * 1024);
+            socket.connect(server.boundAddress());
+            socket.getOutputStream().write(RawConnection.request("GET", "/big.bin", "HTTP/1.1")
+                    .getBytes(StandardCharsets.ISO_8859_1));
+            await().atMost(Duration.ofSeconds(30)).until(() -> server.openConnections() == 0);
+        }
+        await().atMost(Duration.ofSeconds(10)).until(() -> log.toString().contains(
+                "\"GET /big.bin HTTP/1.1\" 200 "));
+        assertThat(log.toString()).doesNotContain("200 33554432");
     }
 
     @Test
