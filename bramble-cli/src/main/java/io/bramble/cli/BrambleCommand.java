@@ -1,5 +1,6 @@
 package io.bramble.cli;
 
+import io.bramble.cli.lb.LbCommand;
 import io.bramble.cli.web.WebCommand;
 import java.io.PrintWriter;
 import picocli.CommandLine;
@@ -15,6 +16,7 @@ import picocli.CommandLine.Command;
                 "virtual-IP failover, and more as they arrive."},
         subcommands = {
                 CommandLine.HelpCommand.class,
+                LbCommand.class,
                 WebCommand.class},
         footer = {"",
                 "Run 'bramble help COMMAND' for a command's options. Exit codes: 0 ok,",

@@ -25,6 +25,11 @@ final class AcceptLimiter extends ChannelInboundHandlerAdapter {
         listeners.add(listener);
     }
 
+    /** The listener went to another generation's gate: this one no longer pauses it. */
+    void forget(Channel listener) {
+        listeners.remove(listener);
+    }
+
     @Override
     public void channelRead(ChannelHandlerContext ctx, Object msg) {
         Channel child = (Channel) msg;

@@ -27,7 +27,7 @@ final class Backend {
     final Balancer balancer;
     final List<Server> servers;
     final CookiePersistence cookies;
-    final TrafficCounters counters = new TrafficCounters();
+    final TrafficCounters counters;
     final ErrorPages errorPages;
     final RequestRules requestRules;
     final ResponseRules responseRules;
@@ -35,8 +35,18 @@ final class Backend {
     final ServerConnector connector;
 
     Backend(ProxyConfig config, int proxyId, Engine engine, RandomGenerator random) {
+        this(config, proxyId, engine, random, null);
+    }
+
+    /**
+     * @param previous the backend of the same name in the generation before a reload, whose
+     *        servers of the same name and address carry their state over; null for none
+     */
+    Backend(ProxyConfig config, int proxyId, Engine engine, RandomGenerator random,
+            Backend previous) {
         this.config = config;
         this.proxyId = proxyId;
+        this.counters = previous == null ? new TrafficCounters() : previous.counters;
         this.connector = new ServerConnector(engine, HttpSession.firstSet(
                 config.timeouts().connectMs(), HttpLimits.CONNECT_TIMEOUT_MS_WHEN_UNSET, 0));
         Clock clock = engine.clock;
@@ -50,8 +60,13 @@ final class Backend {
         List<Server> built = new ArrayList<>();
         for (int i = 0; i < config.servers().size(); i++) {
             ServerConfig server = config.servers().get(i);
-            built.add(new Server(this, server, resolve(server), i, balancer, balanced.get(i),
-                    clock));
+            InetSocketAddress address = resolve(server);
+            Server before = previous == null ? null : previous.server(server.name());
+            if (before != null && !before.address.equals(address)) {
+                before = null;
+            }
+            built.add(new Server(this, server, address, i, balancer, balanced.get(i), clock,
+                    before));
         }
         this.servers = List.copyOf(built);
         this.cookies = config.cookie().map(CookiePersistence::new).orElse(null);

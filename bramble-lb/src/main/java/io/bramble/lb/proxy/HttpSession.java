@@ -124,6 +124,18 @@ final class HttpSession extends ChannelInboundHandlerAdapter {
     }
 
     @Override
+    public void userEventTriggered(ChannelHandlerContext ctx, Object event) {
+        if (event == Generation.RETIRE) {
+            if (exchange == null && !closing) {
+                closing = true;
+                client.close();
+            }
+            return;
+        }
+        ctx.fireUserEventTriggered(event);
+    }
+
+    @Override
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
         // A peer sending garbage or resetting is dropped; the process keeps serving others.
         ctx.close();
@@ -267,7 +279,7 @@ final class HttpSession extends ChannelInboundHandlerAdapter {
         HttpRequest request = current.request;
         HttpConnectionMode mode = frontend.connectionMode(current.backend);
         current.clientKeepAlive = mode != HttpConnectionMode.CLOSE
-                && HttpUtil.isKeepAlive(request);
+                && HttpUtil.isKeepAlive(request) && !frontend.retiring;
         HopHeaders.strip(request.headers());
         if (mode != HttpConnectionMode.KEEP_ALIVE) {
             request.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
@@ -575,7 +587,8 @@ final class HttpSession extends ChannelInboundHandlerAdapter {
         }
         logExchange(current);
         requestsServed++;
-        if (!current.clientKeepAlive || !current.requestComplete || closing) {
+        if (!current.clientKeepAlive || !current.requestComplete || closing
+                || frontend.retiring) {
             closing = true;
             timer.cancel();
             lastWrite.addListener(ChannelFutureListener.CLOSE);

@@ -27,15 +27,22 @@ final class Server {
     final String backendName;
     final InetSocketAddress address;
     final BalancedServer balanced;
-    final TrafficCounters counters = new TrafficCounters();
-    final ServerPool pool = new ServerPool();
+    final TrafficCounters counters;
+    final ServerPool pool;
     final int serverId;
     private final Balancer balancer;
     private final ServerHealth health;
     private final Backend backend;
 
+    /** The same server in the generation after a reload; live failures go on to it. */
+    private volatile Server successor;
+
+    /**
+     * @param previous the same server (name, address) before a reload: its health, admin
+     *        state, run-time weight, counters and idle connections carry over; null for none
+     */
     Server(Backend backend, ServerConfig config, InetSocketAddress address, int index,
-            Balancer balancer, BalancedServer balanced, Clock clock) {
+            Balancer balancer, BalancedServer balanced, Clock clock, Server previous) {
         this.backend = backend;
         this.backendName = backend.name();
         this.config = config;
@@ -43,7 +50,22 @@ final class Server {
         this.serverId = index + 1;
         this.balancer = balancer;
         this.balanced = balanced;
-        this.health = new ServerHealth(config.options(), clock);
+        if (previous == null) {
+            this.health = new ServerHealth(config.options(), clock);
+            this.counters = new TrafficCounters();
+            this.pool = new ServerPool();
+            return;
+        }
+        this.counters = previous.counters;
+        this.pool = previous.pool;
+        synchronized (previous) {
+            this.health = ServerHealth.carryOver(previous.health,
+                    previous.config.options(), config.options(), clock);
+            if (previous.config.options().weight() == config.options().weight()) {
+                balancer.setWeight(balanced, previous.balanced.weight());
+            }
+            previous.successor = this;
+        }
     }
 
     String name() {
@@ -62,8 +84,15 @@ final class Server {
     }
 
     /** A live request could not connect or was reset. */
-    synchronized void liveFailure(String info, long durationMs) {
-        apply(health.onLiveFailure(info, durationMs), health.lastResult());
+    void liveFailure(String info, long durationMs) {
+        Server next = successor;
+        if (next != null) {
+            next.liveFailure(info, durationMs);
+            return;
+        }
+        synchronized (this) {
+            apply(health.onLiveFailure(info, durationMs), health.lastResult());
+        }
     }
 
     synchronized void setAdmin(AdminState state) {
