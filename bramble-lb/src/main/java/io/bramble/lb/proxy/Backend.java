@@ -8,6 +8,7 @@ import io.bramble.lb.balance.Balancer;
 import io.bramble.lb.config.HttpConnectionMode;
 import io.bramble.lb.config.ProxyConfig;
 import io.bramble.lb.config.ServerConfig;
+import io.bramble.lb.limit.WaitQueue;
 import io.bramble.lb.persist.CookiePersistence;
 import io.bramble.lb.stats.RowType;
 import io.bramble.lb.stats.StatsRow;
@@ -33,6 +34,8 @@ final class Backend {
     final ResponseRules responseRules;
     final int proxyId;
     final ServerConnector connector;
+    /** Requests waiting for a slot while every usable server is at its maxconn. */
+    final WaitQueue<QueuedRequest> queue = new WaitQueue<>();
 
     Backend(ProxyConfig config, int proxyId, Engine engine, RandomGenerator random) {
         this(config, proxyId, engine, random, null);
@@ -78,6 +81,14 @@ final class Backend {
 
     String name() {
         return config.name();
+    }
+
+    /** A server connection slot was given back: the first waiting request tries again. */
+    void slotFreed() {
+        QueuedRequest next = queue.next();
+        if (next != null) {
+            next.wake();
+        }
     }
 
     void start() {

@@ -78,6 +78,7 @@ final class HttpSession extends ChannelInboundHandlerAdapter {
         Exchange current = exchange;
         if (current != null) {
             exchange = null;
+            leaveQueue(current);
             current.termination = current.responseStarted ? "CD--" : "CR--";
             if (current.backend != null) {
                 current.backend.counters.clientAborts.increment();
@@ -307,6 +308,14 @@ final class HttpSession extends ChannelInboundHandlerAdapter {
 
     /** Picks a server (never {@code avoid}) and gets a connection to it. */
     private void connect(Exchange current, Server avoid) {
+        connect(current, avoid, false);
+    }
+
+    /**
+     * @param wasQueued the request was woken from the queue: if it finds no slot again it
+     *        goes back to the front, keeping its turn
+     */
+    private void connect(Exchange current, Server avoid, boolean wasQueued) {
         Backend backend = current.backend;
         Server server = null;
         if (current.pinned != null && current.pinned != avoid
@@ -318,6 +327,10 @@ final class HttpSession extends ChannelInboundHandlerAdapter {
             server = chosen == null ? null : backend.server(chosen);
         }
         current.pinned = null;
+        if (server == null && avoid == null && backend.balancer.anyUsable()
+                && enqueue(current, wasQueued)) {
+            return;
+        }
         if (server == null) {
             current.termination = avoid == null ? "SC--" : current.termination;
             failBeforeResponse(current, 503);
@@ -328,6 +341,7 @@ final class HttpSession extends ChannelInboundHandlerAdapter {
             server.counters.redispatches.increment();
         }
         current.server = server;
+        leaveQueue(current);
         current.slotHeld = true;
         backend.balancer.connectionTaken(server.balanced);
         server.counters.selected.increment();
@@ -529,7 +543,73 @@ final class HttpSession extends ChannelInboundHandlerAdapter {
             current.backend.balancer.connectionReleased(server.balanced);
             server.counters.sessionEnded();
             current.backend.counters.sessionEnded();
+            current.backend.slotFreed();
         }
+    }
+
+    /**
+     * Every usable server is at its maxconn: the request waits for a slot, at most
+     * {@code timeout queue} (else {@code timeout connect}). False when the queue is full.
+     */
+    private boolean enqueue(Exchange current, boolean front) {
+        Backend backend = current.backend;
+        QueuedRequest waiter = current.queued;
+        if (waiter == null) {
+            waiter = new QueuedRequest(this, current, engine.clock.nanoTime());
+            if (!backend.queue.add(waiter)) {
+                return false;
+            }
+            current.queued = waiter;
+            Timeouts timeouts = backend.config.timeouts();
+            long timeoutMs = firstSet(timeouts.queueMs(), timeouts.connectMs(),
+                    HttpLimits.CONNECT_TIMEOUT_MS_WHEN_UNSET);
+            QueuedRequest expiring = waiter;
+            waiter.expiry = client.eventLoop().schedule(() -> queueExpired(expiring),
+                    timeoutMs, java.util.concurrent.TimeUnit.MILLISECONDS);
+        } else if (front) {
+            backend.queue.putBack(waiter);
+        } else {
+            backend.queue.add(waiter);
+        }
+        // Nothing more is read from this client until the request leaves the queue.
+        client.config().setAutoRead(false);
+        return true;
+    }
+
+    /** Woken by a freed slot. */
+    void retryQueued(QueuedRequest waiter) {
+        Exchange current = waiter.exchange;
+        if (current != exchange || current.queued != waiter || !client.isActive()) {
+            // Gone meanwhile: the slot goes to the next waiter.
+            current.backend.slotFreed();
+            return;
+        }
+        connect(current, null, true);
+    }
+
+    private void queueExpired(QueuedRequest waiter) {
+        Exchange current = waiter.exchange;
+        if (current != exchange || current.queued != waiter) {
+            return;
+        }
+        leaveQueue(current);
+        current.termination = "sQ--";
+        failBeforeResponse(current, 503);
+    }
+
+    private void leaveQueue(Exchange current) {
+        QueuedRequest waiter = current.queued;
+        if (waiter != null) {
+            current.queued = null;
+            current.backend.queue.remove(waiter);
+            if (waiter.expiry != null) {
+                waiter.expiry.cancel(false);
+            }
+        }
+    }
+
+    io.netty.channel.EventLoop eventLoop() {
+        return client.eventLoop();
     }
 
     /** Gives up on the server side of an exchange. */

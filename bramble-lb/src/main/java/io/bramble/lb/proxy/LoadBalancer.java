@@ -8,6 +8,10 @@ import io.bramble.lb.config.BindConfig;
 import io.bramble.lb.config.LbConfig;
 import io.bramble.lb.config.ProxyConfig;
 import io.bramble.lb.config.ProxyMode;
+import io.bramble.lb.limit.BufferBudget;
+import io.bramble.lb.limit.BufferGuard;
+import io.bramble.lb.limit.ConnectionSlots;
+import io.bramble.lb.limit.HeaderCountLimit;
 import io.bramble.lb.log.AccessLog;
 import io.bramble.lb.log.LogWriter;
 import io.bramble.lb.stats.StatsCsv;
@@ -21,6 +25,7 @@ import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.handler.codec.http.HttpServerCodec;
+import io.netty.util.internal.PlatformDependent;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
@@ -90,7 +95,9 @@ public final class LoadBalancer implements AutoCloseable {
      */
     public static LoadBalancer start(LbConfig config, Clock clock, RandomGenerator random,
             String version) {
-        Engine engine = new Engine(Transport.create(config.global().nbthread()), clock);
+        Engine engine = new Engine(Transport.create(config.global().nbthread()), clock,
+                new ConnectionSlots(config.global().maxconn()), new BufferBudget(
+                        BufferBudget.processBytesMax(PlatformDependent.maxDirectMemory())));
         LoadBalancer balancer;
         try {
             balancer = new LoadBalancer(config, engine, random, version, null);
@@ -121,6 +128,7 @@ public final class LoadBalancer implements AutoCloseable {
         LoadBalancer successor = new LoadBalancer(next, engine, random, version, this);
         successor.bindNew();
         // Past this point nothing fails: the successor takes over.
+        engine.connectionSlots.setMax(next.global().maxconn());
         successor.takeOverListeners();
         successor.backends.values().forEach(Backend::start);
         successor.checks.start();
@@ -141,6 +149,7 @@ public final class LoadBalancer implements AutoCloseable {
             }
         }
         generation.retire(frontends.values());
+        limiters.values().forEach(AcceptLimiter::close);
     }
 
     /** Blocks until every client connection of this generation has closed. */
@@ -274,8 +283,8 @@ public final class LoadBalancer implements AutoCloseable {
         try {
             for (Frontend frontend : frontends.values()) {
                 AcceptLimiter limiter = limiters.computeIfAbsent(frontend.name(),
-                        n -> new AcceptLimiter(Math.min(frontend.config.maxconn(),
-                                config.global().maxconn())));
+                        n -> new AcceptLimiter(frontend.config.maxconn(),
+                                engine.connectionSlots));
                 for (BindConfig bind : frontend.config.binds()) {
                     if (inherited(bind) != null) {
                         continue;
@@ -336,6 +345,7 @@ public final class LoadBalancer implements AutoCloseable {
         boolean tcp = frontend.config.mode() == ProxyMode.TCP;
         return channel -> {
             generation.track(channel);
+            channel.pipeline().addLast("guard", new BufferGuard(engine.buffers));
             if (tcp) {
                 channel.config().setAutoRead(false);
                 ((io.netty.channel.socket.SocketChannel) channel).config()
@@ -347,6 +357,7 @@ public final class LoadBalancer implements AutoCloseable {
             } else {
                 channel.pipeline()
                         .addLast("http", new HttpServerCodec(HttpLimits.decoderConfig()))
+                        .addLast("headers", HeaderCountLimit.INSTANCE)
                         .addLast("session", new HttpSession(engine, frontend));
             }
         };

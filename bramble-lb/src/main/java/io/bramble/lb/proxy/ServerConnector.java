@@ -1,5 +1,7 @@
 package io.bramble.lb.proxy;
 
+import io.bramble.lb.limit.BufferGuard;
+import io.bramble.lb.limit.HeaderCountLimit;
 import io.netty.bootstrap.Bootstrap;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelInitializer;
@@ -35,9 +37,12 @@ final class ServerConnector {
                     .handler(new ChannelInitializer<SocketChannel>() {
                         @Override
                         protected void initChannel(SocketChannel channel) {
-                            channel.pipeline().addLast("bytes", new ByteCounter())
+                            channel.pipeline()
+                                    .addLast("guard", new BufferGuard(engine.buffers))
+                                    .addLast("bytes", new ByteCounter())
                                     .addLast("http", new HttpClientCodec(
                                             HttpLimits.decoderConfig(), true, false))
+                                    .addLast("headers", HeaderCountLimit.INSTANCE)
                                     .addLast("server", new ServerHandler());
                         }
                     });

@@ -129,7 +129,8 @@ final class TcpSession extends ChannelInboundHandlerAdapter {
                 .handler(new ChannelInitializer<SocketChannel>() {
                     @Override
                     protected void initChannel(SocketChannel channel) {
-                        channel.pipeline().addLast(new ByteCounter(), serverRelay);
+                        channel.pipeline().addLast(new io.bramble.lb.limit.BufferGuard(
+                                engine.buffers), new ByteCounter(), serverRelay);
                     }
                 });
     }
@@ -245,6 +246,7 @@ final class TcpSession extends ChannelInboundHandlerAdapter {
             backend.balancer.connectionReleased(server.balanced);
             server.counters.sessionEnded();
             backend.counters.sessionEnded();
+            backend.slotFreed();
         }
     }
 
