@@ -16,8 +16,8 @@ import picocli.CommandLine.Command;
                 "virtual-IP failover, and more as they arrive."},
         subcommands = {
                 CommandLine.HelpCommand.class,
-                LbCommand.class,
-                WebCommand.class},
+                WebCommand.class,
+                LbCommand.class},
         footer = {"",
                 "Run 'bramble help COMMAND' for a command's options. Exit codes: 0 ok,",
                 "1 failure at run time, 2 usage or configuration error.%n"})

@@ -34,6 +34,8 @@ public final class LogWriter implements AutoCloseable {
     private final BlockingQueue<Entry> queue = new ArrayBlockingQueue<>(QUEUE_LINES_MAX);
     private final Map<String, LogSink> sinks = new HashMap<>();
     private final LongAdder dropped = new LongAdder();
+    private LogSink stdout;
+    private LogSink stderr;
     private final String hostName;
     private final long pid;
     private final Thread thread;
@@ -81,19 +83,20 @@ public final class LogWriter implements AutoCloseable {
         String address = target.address();
         try {
             if (address.equals("stdout")) {
-                return StreamSink.stdout();
+                return stdout();
             }
             if (address.equals("stderr")) {
-                return StreamSink.stderr();
+                return stderr();
             }
             if (address.startsWith("/")) {
                 Path path = Path.of(address);
-                if (Files.exists(path) && !Files.isRegularFile(path)) {
-                    LOG.warn("{}: log {}: not a regular file (a syslog socket?); bramble writes "
-                            + "these log lines to stdout instead, which systemd also "
+                boolean device = address.startsWith("/dev/") || address.startsWith("/run/");
+                if (device || Files.exists(path) && !Files.isRegularFile(path)) {
+                    LOG.warn("{}: log {}: a syslog socket, which bramble cannot write to; "
+                            + "these log lines go to stdout instead, which systemd also "
                             + "collects. Use 'log stdout', a file or HOST:PORT to choose.",
                             target.location(), address);
-                    return StreamSink.stdout();
+                    return stdout();
                 }
                 return StreamSink.file(path);
             }
@@ -103,6 +106,20 @@ public final class LogWriter implements AutoCloseable {
                     target.location(), address, e.getMessage());
             return null;
         }
+    }
+
+    private LogSink stdout() {
+        if (stdout == null) {
+            stdout = StreamSink.stdout();
+        }
+        return stdout;
+    }
+
+    private LogSink stderr() {
+        if (stderr == null) {
+            stderr = StreamSink.stderr();
+        }
+        return stderr;
     }
 
     private static InetSocketAddress syslogAddress(String address) throws IOException {

@@ -795,8 +795,10 @@ final class HttpSession extends ChannelInboundHandlerAdapter {
         if (message == null) {
             return cause.getClass().getSimpleName();
         }
-        int colon = message.lastIndexOf(": ");
-        return colon >= 0 ? message.substring(colon + 2) : message;
+        // Netty: "connect(..) failed: Connection refused: /10.0.0.1:80" -> "Connection refused"
+        String trimmed = message.replaceFirst(": /?[0-9A-Fa-f.:\\[\\]%a-z-]*:[0-9]+$", "");
+        int colon = trimmed.lastIndexOf(": ");
+        return colon >= 0 ? trimmed.substring(colon + 2) : trimmed;
     }
 
     int requestsServed() {

@@ -61,6 +61,7 @@ public final class LoadBalancer implements AutoCloseable {
     private final Generation generation = new Generation();
     /** The event loops are this generation's to shut down (the newest one owns them). */
     private volatile boolean ownsEngine = true;
+    private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
 
     private LoadBalancer(LbConfig config, Engine engine, RandomGenerator random, String version,
             LoadBalancer predecessor) {
@@ -216,6 +217,9 @@ public final class LoadBalancer implements AutoCloseable {
      */
     @Override
     public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
         checks.close();
         for (Listener listener : listeners) {
             if (ownsListener(listener)) {

@@ -71,9 +71,17 @@ public final class LbService implements RuntimeTarget, AutoCloseable {
      */
     public static LbService start(Path configFile, HaproxyConfigParser parser, Clock clock,
             RandomGenerator random, String version, boolean signals) {
+        return start(configFile, parser, clock, random, version, signals,
+                warning -> LOG.warn("{}", warning));
+    }
+
+    /** Like the other, with the start-up file's warnings given to {@code warnings}. */
+    public static LbService start(Path configFile, HaproxyConfigParser parser, Clock clock,
+            RandomGenerator random, String version, boolean signals,
+            java.util.function.Consumer<String> warnings) {
         LbService service = new LbService(configFile, parser, clock, random, version);
         LbConfig config = parser.parse(configFile);
-        config.warnings().forEach(w -> LOG.warn("{}", w));
+        config.warnings().forEach(warnings);
         service.config = config;
         service.current = LoadBalancer.start(config, clock, random, version);
         try {
@@ -253,8 +261,9 @@ public final class LbService implements RuntimeTarget, AutoCloseable {
                     StandardCharsets.US_ASCII);
             pidFile = path;
         } catch (IOException e) {
-            throw new UserError(UserError.EXIT_RUNTIME, started.global().location()
-                    + ": cannot write pid file " + path + ": " + e.getMessage(), e);
+            LOG.warn("{}: cannot write pid file {}: {}; reload with 'bramble lb reload "
+                    + "--pid PID' or kill -HUP.", started.global().location(), path,
+                    e.getMessage());
         }
     }
 
