@@ -38,7 +38,7 @@ final class Backend {
     final WaitQueue<QueuedRequest> queue = new WaitQueue<>();
 
     Backend(ProxyConfig config, int proxyId, Engine engine, RandomGenerator random) {
-        this(config, proxyId, engine, random, null);
+        this(config, proxyId, engine, random, null, java.util.Optional.empty());
     }
 
     /**
@@ -46,7 +46,7 @@ final class Backend {
      *        servers of the same name and address carry their state over; null for none
      */
     Backend(ProxyConfig config, int proxyId, Engine engine, RandomGenerator random,
-            Backend previous) {
+            Backend previous, java.util.Optional<String> caBase) {
         this.config = config;
         this.proxyId = proxyId;
         this.counters = previous == null ? new TrafficCounters() : previous.counters;
@@ -69,7 +69,7 @@ final class Backend {
                 before = null;
             }
             built.add(new Server(this, server, address, i, balancer, balanced.get(i), clock,
-                    before));
+                    before, tls(server, caBase)));
         }
         this.servers = List.copyOf(built);
         this.cookies = config.cookie().map(CookiePersistence::new).orElse(null);
@@ -141,6 +141,20 @@ final class Backend {
         return new StatsRow(RowType.BACKEND, name(), "BACKEND", counters, up ? "UP" : "DOWN",
                 null, config.maxconn(), weight, false, usablePrimaries(), usableBackups(), null,
                 0, downs, -1, -1, proxyId, 0);
+    }
+
+    private static io.bramble.lb.tls.TlsOrigination tls(ServerConfig server,
+            java.util.Optional<String> caBase) {
+        if (!server.options().tls().enabled()) {
+            return null;
+        }
+        try {
+            return io.bramble.lb.tls.TlsOrigination.create(server.options().tls(), caBase);
+        } catch (java.io.IOException | java.security.GeneralSecurityException
+                | RuntimeException e) {
+            throw UserError.usage(server.location() + ": server " + server.name()
+                    + ": cannot set up TLS: " + e.getMessage());
+        }
     }
 
     private static InetSocketAddress resolve(ServerConfig server) {

@@ -166,7 +166,8 @@ final class HttpSession extends ChannelInboundHandlerAdapter {
         timer.arm(SessionTimer.Phase.CLIENT_BODY, clientTimeoutMs());
         frontend.counters.requestsTotal.increment();
         InetSocketAddress remote = (InetSocketAddress) client.remoteAddress();
-        RequestView view = new RequestView(request, remote);
+        RequestView view = new RequestView(request, remote,
+                client.pipeline().get(io.netty.handler.ssl.SslHandler.class) != null);
         Exchange current = new Exchange(request, view, now, engine.clock.epochMillis());
         exchange = current;
         if (frontend.stats != null && frontend.stats.matches(request.uri())) {
@@ -359,7 +360,7 @@ final class HttpSession extends ChannelInboundHandlerAdapter {
         current.reusedConnection = false;
         current.connectStartNanos = engine.clock.nanoTime();
         ChannelFuture connecting = backend.connector.connect(client.eventLoop(),
-                server.address);
+                server.address, server.tls);
         Server target = server;
         connecting.addListener((ChannelFuture future) -> onConnected(current, target, future));
     }

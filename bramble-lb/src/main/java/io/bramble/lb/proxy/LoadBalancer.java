@@ -12,6 +12,7 @@ import io.bramble.lb.limit.BufferBudget;
 import io.bramble.lb.limit.BufferGuard;
 import io.bramble.lb.limit.ConnectionSlots;
 import io.bramble.lb.limit.HeaderCountLimit;
+import io.bramble.lb.tls.TlsTermination;
 import io.bramble.lb.log.AccessLog;
 import io.bramble.lb.log.LogWriter;
 import io.bramble.lb.stats.StatsCsv;
@@ -53,6 +54,8 @@ public final class LoadBalancer implements AutoCloseable {
     private final Map<String, Backend> backends = new LinkedHashMap<>();
     private final Map<String, Frontend> frontends = new LinkedHashMap<>();
     private final Map<String, AcceptLimiter> limiters = new LinkedHashMap<>();
+    /** TLS of each {@code bind ... ssl} line, read when the generation is built. */
+    private final Map<BindConfig, TlsTermination> terminations = new java.util.HashMap<>();
     private final List<Listener> listeners = new ArrayList<>();
     private final HealthChecks checks;
     private final String version;
@@ -77,7 +80,8 @@ public final class LoadBalancer implements AutoCloseable {
                 Backend previous = predecessor == null
                         ? null
                         : predecessor.backends.get(proxy.name());
-                backends.put(proxy.name(), new Backend(proxy, i + 1, engine, random, previous));
+                backends.put(proxy.name(), new Backend(proxy, i + 1, engine, random, previous,
+                        config.global().caBase()));
             }
         }
         for (int i = 0; i < proxies.size(); i++) {
@@ -87,6 +91,23 @@ public final class LoadBalancer implements AutoCloseable {
             }
         }
         this.checks = new HealthChecks(engine, List.copyOf(backends.values()), random);
+        for (Frontend frontend : frontends.values()) {
+            for (BindConfig bind : frontend.config.binds()) {
+                if (bind.tls().isPresent()) {
+                    terminations.put(bind, termination(bind));
+                }
+            }
+        }
+    }
+
+    private TlsTermination termination(BindConfig bind) {
+        try {
+            return TlsTermination.create(bind.tls().get(), config.global().crtBase());
+        } catch (java.io.IOException | java.security.GeneralSecurityException
+                | RuntimeException e) {
+            throw UserError.usage(bind.location() + ": bind " + bind.address()
+                    + ": cannot load its certificates: " + e.getMessage());
+        }
     }
 
     /**
@@ -356,6 +377,10 @@ public final class LoadBalancer implements AutoCloseable {
                         .setAllowHalfClosure(true);
             }
             channel.pipeline().addLast("bytes", new ByteCounter());
+            TlsTermination tls = terminations.get(bind);
+            if (tls != null) {
+                channel.pipeline().addLast("tls", tls.newHandler());
+            }
             if (tcp) {
                 channel.pipeline().addLast(new TcpSession(engine, frontend));
             } else {

@@ -29,6 +29,8 @@ final class Server {
     final BalancedServer balanced;
     final TrafficCounters counters;
     final ServerPool pool;
+    /** TLS to the server ({@code ssl}); null for plain TCP. */
+    final io.bramble.lb.tls.TlsOrigination tls;
     final int serverId;
     private final Balancer balancer;
     private final ServerHealth health;
@@ -42,7 +44,9 @@ final class Server {
      *        state, run-time weight, counters and idle connections carry over; null for none
      */
     Server(Backend backend, ServerConfig config, InetSocketAddress address, int index,
-            Balancer balancer, BalancedServer balanced, Clock clock, Server previous) {
+            Balancer balancer, BalancedServer balanced, Clock clock, Server previous,
+            io.bramble.lb.tls.TlsOrigination tls) {
+        this.tls = tls;
         this.backend = backend;
         this.backendName = backend.name();
         this.config = config;
@@ -115,7 +119,7 @@ final class Server {
                 health.up(), health.checked(), health.admin(), balanced.weight(),
                 balanced.initialWeight(), health.statusText(),
                 java.util.Optional.ofNullable(health.lastResult()), health.healthCounter(),
-                health.sinceLastChangeMs() / 1000, false);
+                health.sinceLastChangeMs() / 1000, tls != null);
     }
 
     synchronized boolean takesPersistentTraffic() {
