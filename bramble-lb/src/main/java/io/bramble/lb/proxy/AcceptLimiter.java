@@ -39,6 +39,10 @@ final class AcceptLimiter extends ChannelInboundHandlerAdapter {
     private void update() {
         boolean accept = open.get() < limit && !process.full();
         listeners.forEach(l -> {
+            // A listener closing at shutdown is left alone: its loop may be gone.
+            if (!l.isOpen() || l.eventLoop().isShuttingDown()) {
+                return;
+            }
             if (l.config().isAutoRead() != accept) {
                 l.config().setAutoRead(accept);
                 if (accept) {

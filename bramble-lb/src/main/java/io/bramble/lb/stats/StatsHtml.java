@@ -21,14 +21,14 @@ public final class StatsHtml {
             th{background:#dde}
             td.name{text-align:left;font-weight:bold}
             tr.frontend td,tr.backend td{background:#eee;font-weight:bold}
-            tr.up td{background:#c0ffc0}
+            tr.up td,.legend .up{background:#c0ffc0}
             tr.up.backup td{background:#b0d0ff}
-            tr.down td{background:#ff9090}
-            tr.going-down td{background:#ffd020}
-            tr.going-up td{background:#ffffa0}
-            tr.maint td{background:#c07820}
-            tr.drain td{background:#20a0ff}
-            tr.no-check td{background:#e0e0e0}
+            tr.down td,.legend .down{background:#ff9090}
+            tr.going-down td,.legend .going-down{background:#ffd020}
+            tr.going-up td,.legend .going-up{background:#ffffa0}
+            tr.maint td,.legend .maint{background:#c07820}
+            tr.drain td,.legend .drain{background:#20a0ff}
+            tr.no-check td,.legend .no-check{background:#e0e0e0}
             .legend span{display:inline-block;padding:1px 6px;margin-right:4px;
             border:1px solid #999}
             """;
