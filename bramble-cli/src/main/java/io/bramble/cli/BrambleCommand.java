@@ -1,6 +1,7 @@
 package io.bramble.cli;
 
 import io.bramble.cli.lb.LbCommand;
+import io.bramble.cli.vrrp.VrrpCommand;
 import io.bramble.cli.web.WebCommand;
 import java.io.PrintWriter;
 import picocli.CommandLine;
@@ -17,7 +18,8 @@ import picocli.CommandLine.Command;
         subcommands = {
                 CommandLine.HelpCommand.class,
                 WebCommand.class,
-                LbCommand.class},
+                LbCommand.class,
+                VrrpCommand.class},
         footer = {"",
                 "Run 'bramble help COMMAND' for a command's options. Exit codes: 0 ok,",
                 "1 failure at run time, 2 usage or configuration error.%n"})

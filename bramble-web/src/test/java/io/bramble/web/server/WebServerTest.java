@@ -436,6 +436,33 @@ class WebServerTest {
     }
 
     @Test
+    void anIpv4AddressListensOnIpv4Only() throws Exception {
+        start(WebServerConfig.defaults(root, new InetSocketAddress("0.0.0.0", 0)));
+        int port = server.boundAddress().getPort();
+        assertThat(WebServer.show(server.boundAddress())).isEqualTo("0.0.0.0:" + port);
+        try (RawConnection v4 = new RawConnection(new InetSocketAddress("127.0.0.1", port))) {
+            assertThat(v4.get("/lb-check.txt").read().status()).isEqualTo(200);
+        }
+        if (ipv6LoopbackWorks()) {
+            assertThatThrownBy(() -> new Socket("::1", port).close()).isInstanceOf(
+                    ConnectException.class);
+        }
+    }
+
+    @Test
+    void ipv6ClientsAreLoggedInShortForm() throws Exception {
+        Assumptions.assumeTrue(ipv6LoopbackWorks(), "this machine has no IPv6 loopback");
+        start(WebServerConfig.defaults(root, new InetSocketAddress("::1", 0)));
+        assertThat(WebServer.show(server.boundAddress())).isEqualTo("[::1]:" + server
+                .boundAddress().getPort());
+        try (RawConnection connection = connect()) {
+            assertThat(connection.get("/lb-check.txt").read().status()).isEqualTo(200);
+        }
+        await().atMost(Duration.ofSeconds(10)).until(() -> log.toString().startsWith(
+                "::1 - - "));
+    }
+
+    @Test
     void stoppingClosesTheListener() throws Exception {
         start(config());
         InetSocketAddress address = server.boundAddress();
@@ -443,6 +470,14 @@ class WebServerTest {
         server.awaitStop();
         assertThatThrownBy(() -> new Socket(address.getAddress(), address.getPort()).close())
                 .isInstanceOf(ConnectException.class);
+    }
+
+    private static boolean ipv6LoopbackWorks() {
+        try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getByName("::1"))) {
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     private void start(WebServerConfig config) {

@@ -1,0 +1,131 @@
+package io.bramble.cli.vrrp;
+
+import io.bramble.common.config.Diagnostic;
+import io.bramble.common.error.UserError;
+import io.bramble.vrrp.config.KeepalivedConfigParser;
+import io.bramble.vrrp.config.VrrpConfig;
+import io.bramble.vrrp.service.Backend;
+import io.bramble.vrrp.service.ServiceOptions;
+import io.bramble.vrrp.service.VrrpService;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalTime;
+import java.time.format.DateTimeFormatter;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code bramble vrrp -f keepalived.conf}: runs the file's VRRP instances until stopped, as
+ * keepalived's VRRP process does; {@code -c} only checks the file.
+ */
+@Command(
+        name = "vrrp",
+        description = {
+                "Virtual-IP failover with VRRP, configured with keepalived.conf.",
+                "",
+                "Runs the vrrp_instance blocks of the file: the node with the highest priority",
+                "holds the virtual addresses and the others take over when it stops answering.",
+                "Reads global_defs, vrrp_script, vrrp_instance and vrrp_sync_group; other",
+                "keepalived keywords are refused with FILE:LINE (see docs/vrrp.md).",
+                "",
+                "Defaults differ from keepalived's for fast failover: VRRP version 3 with",
+                "adverts every 0.1 s, so a silent master is replaced in about 0.4 s. To run",
+                "next to a stock keepalived, set the same 'vrrp_version' and 'advert_int' on",
+                "both (keepalived's own defaults are 'vrrp_version 2' and 'advert_int 1')."},
+        footer = {"",
+                "Runs until stopped with Ctrl-C or SIGTERM; on stop it hands the addresses",
+                "over at once (priority 0). Examples:",
+                "  bramble vrrp -f /etc/keepalived/keepalived.conf",
+                "  bramble vrrp -c -f keepalived.conf",
+                "  bramble vrrp --backend loopback -f demo.conf    (one machine, no root)"})
+public final class VrrpCommand implements Callable<Integer> {
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss.SSS");
+
+    @Spec
+    private CommandSpec spec;
+
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help.")
+    private boolean help;
+
+    @Option(
+            names = {"-f", "--use-file"},
+            paramLabel = "FILE",
+            defaultValue = "/etc/keepalived/keepalived.conf",
+            description = {"The keepalived.conf to run; ${DEFAULT-VALUE}",
+                    "by default, as for keepalived."})
+    private Path file;
+
+    @Option(
+            names = {"-c", "--check"},
+            description = "Only check the file: print its errors and warnings, and exit.")
+    private boolean check;
+
+    @Option(
+            names = "--backend",
+            paramLabel = "linux|loopback",
+            defaultValue = "linux",
+            description = {"linux (the default): adverts over IP protocol 112 and",
+                    "addresses on real interfaces; needs root.",
+                    "loopback: one machine without root; virtual addresses",
+                    "are 127.x and every instance needs unicast_src_ip and",
+                    "unicast_peer with 127.x addresses."})
+    private String backend;
+
+    @Option(
+            names = "--loopback-port",
+            paramLabel = "PORT",
+            defaultValue = "5798",
+            description = "UDP port of the loopback backend's adverts; ${DEFAULT-VALUE}.")
+    private int loopbackPort;
+
+    @Override
+    public Integer call() throws InterruptedException {
+        Backend chosen = backend(backend);
+        if (!Files.isRegularFile(file)) {
+            throw UserError.usage(file + ": config file not found (give one with -f FILE)");
+        }
+        VrrpConfig config = new KeepalivedConfigParser().parse(file);
+        PrintWriter err = spec.commandLine().getErr();
+        for (Diagnostic warning : config.warnings()) {
+            err.println(warning);
+        }
+        err.flush();
+        PrintWriter out = spec.commandLine().getOut();
+        if (check) {
+            out.println(file + ": configuration is valid (" + config.instances().size()
+                    + " instance" + (config.instances().size() == 1 ? "" : "s") + ")");
+            out.flush();
+            return 0;
+        }
+        VrrpService service = VrrpService.create(config, new ServiceOptions(chosen,
+                loopbackPort, line -> print(out, line)));
+        service.start();
+        Thread stopper = new Thread(service::stop, "bramble-vrrp-stop");
+        Runtime.getRuntime().addShutdownHook(stopper);
+        try {
+            service.awaitStopped();
+        } catch (InterruptedException e) {
+            service.stop();
+            Thread.currentThread().interrupt();
+        }
+        return 0;
+    }
+
+    private static synchronized void print(PrintWriter out, String line) {
+        out.println(LocalTime.now().format(TIME) + " " + line);
+        out.flush();
+    }
+
+    private static Backend backend(String name) {
+        return switch (name) {
+            case "linux" -> Backend.LINUX;
+            case "loopback" -> Backend.LOOPBACK;
+            default -> throw UserError.usage("--backend '" + name
+                    + "': expected linux or loopback");
+        };
+    }
+}

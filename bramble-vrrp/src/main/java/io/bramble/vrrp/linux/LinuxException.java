@@ -1,0 +1,30 @@
+package io.bramble.vrrp.linux;
+
+import java.io.IOException;
+
+/** A failed Linux call: what was being done, and errno with its text. */
+public final class LinuxException extends IOException {
+    public static final int EPERM = 1;
+    public static final int EINTR = 4;
+    public static final int EAGAIN = 11;
+    public static final int EACCES = 13;
+    public static final int EEXIST = 17;
+    public static final int ENODEV = 19;
+    public static final int EADDRNOTAVAIL = 99;
+
+    private final int errno;
+
+    public LinuxException(String what, int errno) {
+        super(what + ": " + Libc.strerror(errno) + " (errno " + errno + ")");
+        this.errno = errno;
+    }
+
+    public int errno() {
+        return errno;
+    }
+
+    /** True for "operation not permitted" and "permission denied": not running as root. */
+    public boolean permissionDenied() {
+        return errno == EPERM || errno == EACCES;
+    }
+}
