@@ -64,8 +64,9 @@ class ReloadTest {
                 sinkAddress.port()))) {
             ManagedProcess balancer = cluster.start("lb", "lb", "-f", config.toString());
             balancer.awaitPort();
-            await().atMost(Duration.ofSeconds(30)).until(() -> status(socket, "web1").equals(
-                    "UP"));
+            // The stats socket opens just after the listeners.
+            await().atMost(Duration.ofSeconds(30)).ignoreExceptions().until(() -> status(socket,
+                    "web1").equals("UP"));
             long changedBefore = lastChange(socket, "web1");
 
             try (Socket download = new Socket(lb.host(), lb.port());

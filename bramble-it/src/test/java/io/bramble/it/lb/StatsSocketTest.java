@@ -36,6 +36,8 @@ class StatsSocketTest {
         HostPort lb = LbProcesses.startTwoWebsAndLb(cluster, dir,
                 "global\n  stats socket " + socket + " mode 600 level admin\n", "");
 
+        // The stats socket opens just after the listeners.
+        await().atMost(Duration.ofSeconds(30)).until(() -> Files.exists(socket));
         String state = Socat.send(socket, "show servers state");
         assertThat(state).startsWith("1\n# be_id be_name srv_id srv_name srv_addr")
                 .containsPattern("\\d+ app 1 web1 127\\.0\\.0\\.\\d+ 2 0 1 1 ")
