@@ -65,6 +65,7 @@ class ReloadTest {
             ManagedProcess balancer = cluster.start("lb", "lb", "-f", config.toString());
             balancer.awaitPort();
             // The stats socket opens just after the listeners.
+            await().atMost(Duration.ofSeconds(30)).until(() -> Files.exists(socket));
             await().atMost(Duration.ofSeconds(30)).ignoreExceptions().until(() -> status(socket,
                     "web1").equals("UP"));
             long changedBefore = lastChange(socket, "web1");
