@@ -73,6 +73,17 @@ public final class LoadBalancer implements AutoCloseable {
         this.engine = engine;
         this.predecessor = predecessor;
         this.logWriter = new LogWriter(hostName(), ProcessHandle.current().pid());
+        try {
+            build(random);
+        } catch (RuntimeException e) {
+            logWriter.close();
+            throw e;
+        }
+        this.checks = new HealthChecks(engine, List.copyOf(backends.values()), random);
+    }
+
+    /** Backends, frontends and TLS contexts; throws before anything is bound or linked. */
+    private void build(RandomGenerator random) {
         List<ProxyConfig> proxies = config.proxies();
         for (int i = 0; i < proxies.size(); i++) {
             ProxyConfig proxy = proxies.get(i);
@@ -90,7 +101,6 @@ public final class LoadBalancer implements AutoCloseable {
                 frontends.put(proxy.name(), frontend(proxy, i + 1));
             }
         }
-        this.checks = new HealthChecks(engine, List.copyOf(backends.values()), random);
         for (Frontend frontend : frontends.values()) {
             for (BindConfig bind : frontend.config.binds()) {
                 if (bind.tls().isPresent()) {
@@ -148,7 +158,12 @@ public final class LoadBalancer implements AutoCloseable {
      */
     public LoadBalancer reload(LbConfig next, RandomGenerator random) {
         LoadBalancer successor = new LoadBalancer(next, engine, random, version, this);
-        successor.bindNew();
+        try {
+            successor.bindNew();
+        } catch (RuntimeException e) {
+            successor.logWriter.close();
+            throw e;
+        }
         // Past this point nothing fails: the successor takes over.
         engine.connectionSlots.setMax(next.global().maxconn());
         successor.takeOverListeners();

@@ -62,15 +62,18 @@ final class Server {
         }
         this.counters = previous.counters;
         this.pool = previous.pool;
+        this.predecessor = previous;
         synchronized (previous) {
             this.health = ServerHealth.carryOver(previous.health,
                     previous.config.options(), config.options(), clock);
             if (previous.config.options().weight() == config.options().weight()) {
                 balancer.setWeight(balanced, previous.balanced.weight());
             }
-            previous.successor = this;
         }
     }
+
+    /** The same server before a reload, until this one takes over; then null. */
+    private Server predecessor;
 
     String name() {
         return config.name();
@@ -78,6 +81,11 @@ final class Server {
 
     /** Puts the server in the balancer if its starting state takes traffic. */
     synchronized void start() {
+        if (predecessor != null) {
+            // The reload is committed: live failures seen by the old generation come here.
+            predecessor.successor = this;
+            predecessor = null;
+        }
         if (health.takesNewTraffic()) {
             balancer.serverUp(balanced);
         }
