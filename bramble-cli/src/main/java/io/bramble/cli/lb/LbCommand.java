@@ -81,6 +81,7 @@ public final class LbCommand implements Callable<Integer> {
             out.flush();
             return 0;
         }
+        quietLeakDetection();
         LbService service = LbService.start(path, parser, Clock.system(),
                 new SplittableRandom(), Version.number(), true,
                 warning -> {
@@ -97,6 +98,18 @@ public final class LbCommand implements Callable<Integer> {
             service.close();
             Thread.currentThread().interrupt();
             return 0;
+        }
+    }
+
+    /**
+     * Netty samples buffers for leak reports by default, building a stack trace each time;
+     * on the request path that costs more than the proxying. Tests and
+     * {@code -Dio.netty.leakDetection.level=...} keep it.
+     */
+    private static void quietLeakDetection() {
+        if (System.getProperty("io.netty.leakDetection.level") == null) {
+            io.netty.util.ResourceLeakDetector.setLevel(
+                    io.netty.util.ResourceLeakDetector.Level.DISABLED);
         }
     }
 

@@ -4,6 +4,8 @@ import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -18,7 +20,7 @@ final class AcceptLimiter extends ChannelInboundHandlerAdapter {
     private final AtomicInteger open = new AtomicInteger();
     private final io.bramble.lb.limit.ConnectionSlots process;
     private final Runnable processWatcher = this::update;
-    private final java.util.List<Channel> listeners = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final List<Channel> listeners = new CopyOnWriteArrayList<>();
 
     AcceptLimiter(int limit) {
         this(limit, new io.bramble.lb.limit.ConnectionSlots(Integer.MAX_VALUE));

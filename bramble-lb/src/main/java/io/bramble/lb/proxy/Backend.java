@@ -50,7 +50,7 @@ final class Backend {
         this.config = config;
         this.proxyId = proxyId;
         this.counters = previous == null ? new TrafficCounters() : previous.counters;
-        this.connector = new ServerConnector(engine, HttpSession.firstSet(
+        this.connector = new ServerConnector(engine, EffectiveTimeouts.firstSet(
                 config.timeouts().connectMs(), HttpLimits.CONNECT_TIMEOUT_MS_WHEN_UNSET, 0));
         Clock clock = engine.clock;
         List<BalancedServer> balanced = new ArrayList<>();

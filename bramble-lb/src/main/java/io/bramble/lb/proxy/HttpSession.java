@@ -2,7 +2,6 @@ package io.bramble.lb.proxy;
 
 import io.bramble.lb.balance.BalancedServer;
 import io.bramble.lb.config.HttpConnectionMode;
-import io.bramble.lb.config.Timeouts;
 import io.bramble.lb.persist.RequestCookie;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
@@ -45,8 +44,6 @@ final class HttpSession extends ChannelInboundHandlerAdapter {
     private SessionTimer timer;
     private Exchange exchange;
     private boolean closing;
-    private int requestsServed;
-    private long acceptNanos;
 
     HttpSession(Engine engine, Frontend frontend) {
         this.engine = engine;
@@ -57,11 +54,11 @@ final class HttpSession extends ChannelInboundHandlerAdapter {
     public void channelActive(ChannelHandlerContext ctx) {
         client = ctx.channel();
         clientBytes = client.pipeline().get(ByteCounter.class);
-        acceptNanos = engine.clock.nanoTime();
+        long acceptNanos = engine.clock.nanoTime();
         engine.activeConnections.incrementAndGet();
         frontend.counters.sessionStarted(acceptNanos);
         timer = new SessionTimer(client.eventLoop(), engine.clock, this::onTimeout);
-        timer.arm(SessionTimer.Phase.FIRST_REQUEST, httpRequestTimeoutMs());
+        timer.arm(SessionTimer.Phase.FIRST_REQUEST, EffectiveTimeouts.httpRequestMs(frontend));
         ctx.fireChannelActive();
     }
 
@@ -98,7 +95,7 @@ final class HttpSession extends ChannelInboundHandlerAdapter {
         }
         if (exchange != null && exchange.requestComplete) {
             pipelined.add(msg);
-            if (pipelined.size() >= HttpLimits.PIPELINED_REQUESTS_MAX) {
+            if (pipelined.size() >= HttpLimits.PIPELINED_MESSAGES_MAX) {
                 client.config().setAutoRead(false);
             }
             return;
@@ -163,7 +160,7 @@ final class HttpSession extends ChannelInboundHandlerAdapter {
             rejectMalformed(request.decoderResult().cause());
             return false;
         }
-        timer.arm(SessionTimer.Phase.CLIENT_BODY, clientTimeoutMs());
+        timer.arm(SessionTimer.Phase.CLIENT_BODY, EffectiveTimeouts.clientMs(frontend));
         frontend.counters.requestsTotal.increment();
         InetSocketAddress remote = (InetSocketAddress) client.remoteAddress();
         RequestView view = new RequestView(request, remote,
@@ -236,12 +233,12 @@ final class HttpSession extends ChannelInboundHandlerAdapter {
         }
         if (last) {
             current.requestComplete = true;
-            // Hold further requests (pipelining) until this response is done.
-            client.config().setAutoRead(false);
+            // Reading goes on: pipelined requests wait in a bounded queue, so the common case
+            // costs no change of the epoll interest set per request.
             if (current.local()) {
                 answerLocalExchange(current);
             } else {
-                timer.arm(SessionTimer.Phase.SERVER, serverTimeoutMs(current.backend));
+                timer.arm(SessionTimer.Phase.SERVER, EffectiveTimeouts.serverMs(current.backend));
             }
         }
     }
@@ -383,7 +380,7 @@ final class HttpSession extends ChannelInboundHandlerAdapter {
         long tookMs = (engine.clock.nanoTime() - current.connectStartNanos) / 1_000_000L;
         if (!(cause instanceof ConnectTimeoutException)
                 && (cause instanceof ConnectException || cause instanceof IOException)) {
-            server.liveFailure(shortReason(cause), tookMs);
+            server.liveFailure(Failures.reason(cause), tookMs);
         }
         current.termination = cause instanceof ConnectTimeoutException ? "sC--" : "SC--";
         releaseServer(current, null);
@@ -496,7 +493,7 @@ final class HttpSession extends ChannelInboundHandlerAdapter {
             long tookMs = (engine.clock.nanoTime() - current.startNanos) / 1_000_000L;
             server.liveFailure(cause == null
                     ? "Connection closed before the response"
-                    : shortReason(cause), tookMs);
+                    : Failures.reason(cause), tookMs);
             server.counters.responseErrors.increment();
             current.backend.counters.responseErrors.increment();
         }
@@ -561,8 +558,8 @@ final class HttpSession extends ChannelInboundHandlerAdapter {
                 return false;
             }
             current.queued = waiter;
-            Timeouts timeouts = backend.config.timeouts();
-            long timeoutMs = firstSet(timeouts.queueMs(), timeouts.connectMs(),
+            io.bramble.lb.config.Timeouts timeouts = backend.config.timeouts();
+            long timeoutMs = EffectiveTimeouts.firstSet(timeouts.queueMs(), timeouts.connectMs(),
                     HttpLimits.CONNECT_TIMEOUT_MS_WHEN_UNSET);
             QueuedRequest expiring = waiter;
             waiter.expiry = client.eventLoop().schedule(() -> queueExpired(expiring),
@@ -667,7 +664,6 @@ final class HttpSession extends ChannelInboundHandlerAdapter {
             current.server.counters.response(status);
         }
         logExchange(current);
-        requestsServed++;
         if (!current.clientKeepAlive || !current.requestComplete || closing
                 || frontend.retiring) {
             closing = true;
@@ -675,7 +671,7 @@ final class HttpSession extends ChannelInboundHandlerAdapter {
             lastWrite.addListener(ChannelFutureListener.CLOSE);
             return;
         }
-        timer.arm(SessionTimer.Phase.KEEP_ALIVE, keepAliveTimeoutMs());
+        timer.arm(SessionTimer.Phase.KEEP_ALIVE, EffectiveTimeouts.keepAliveMs(frontend));
         drainPipelined();
     }
 
@@ -762,51 +758,4 @@ final class HttpSession extends ChannelInboundHandlerAdapter {
         }
     }
 
-    private long httpRequestTimeoutMs() {
-        Timeouts timeouts = frontend.timeouts();
-        return firstSet(timeouts.httpRequestMs(), timeouts.clientMs(),
-                HttpLimits.IDLE_TIMEOUT_MS_WHEN_UNSET);
-    }
-
-    private long keepAliveTimeoutMs() {
-        Timeouts timeouts = frontend.timeouts();
-        return firstSet(timeouts.httpKeepAliveMs(), timeouts.httpRequestMs(),
-                firstSet(timeouts.clientMs(), HttpLimits.IDLE_TIMEOUT_MS_WHEN_UNSET, 0));
-    }
-
-    private long clientTimeoutMs() {
-        return firstSet(frontend.timeouts().clientMs(), HttpLimits.IDLE_TIMEOUT_MS_WHEN_UNSET,
-                0);
-    }
-
-    private static long serverTimeoutMs(Backend backend) {
-        return firstSet(backend.config.timeouts().serverMs(),
-                HttpLimits.IDLE_TIMEOUT_MS_WHEN_UNSET, 0);
-    }
-
-    static long firstSet(long first, long second, long third) {
-        if (first != Timeouts.UNSET_MS) {
-            return first;
-        }
-        return second != Timeouts.UNSET_MS ? second : third;
-    }
-
-    static String shortReason(Throwable cause) {
-        String message = cause.getMessage();
-        if (message == null) {
-            return cause.getClass().getSimpleName();
-        }
-        // Netty: "connect(..) failed: Connection refused: /10.0.0.1:80" -> "Connection refused"
-        String trimmed = message.replaceFirst(": /?[0-9A-Fa-f.:\\[\\]%a-z-]*:[0-9]+$", "");
-        int colon = trimmed.lastIndexOf(": ");
-        return colon >= 0 ? trimmed.substring(colon + 2) : trimmed;
-    }
-
-    int requestsServed() {
-        return requestsServed;
-    }
-
-    long acceptNanos() {
-        return acceptNanos;
-    }
 }

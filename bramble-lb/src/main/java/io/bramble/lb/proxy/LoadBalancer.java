@@ -34,6 +34,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.random.RandomGenerator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -64,7 +65,7 @@ public final class LoadBalancer implements AutoCloseable {
     private final Generation generation = new Generation();
     /** The event loops are this generation's to shut down (the newest one owns them). */
     private volatile boolean ownsEngine = true;
-    private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
+    private final AtomicBoolean closed = new AtomicBoolean();
 
     private LoadBalancer(LbConfig config, Engine engine, RandomGenerator random, String version,
             LoadBalancer predecessor) {
@@ -433,7 +434,7 @@ public final class LoadBalancer implements AutoCloseable {
         if (!bound.isSuccess()) {
             throw new UserError(UserError.EXIT_RUNTIME, bind.location() + ": proxy '"
                     + frontend.name() + "': cannot bind to " + bind.address() + ": "
-                    + HttpSession.shortReason(bound.cause()), bound.cause());
+                    + Failures.reason(bound.cause()), bound.cause());
         }
         return bound.channel();
     }

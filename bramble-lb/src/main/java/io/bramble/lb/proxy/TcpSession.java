@@ -119,7 +119,7 @@ final class TcpSession extends ChannelInboundHandlerAdapter {
 
     private Bootstrap bootstrap(Server target) {
         TcpRelay serverRelay = new TcpRelay(timer::touch, this::closeBoth);
-        long connectMs = HttpSession.firstSet(backend.config.timeouts().connectMs(),
+        long connectMs = EffectiveTimeouts.firstSet(backend.config.timeouts().connectMs(),
                 HttpLimits.CONNECT_TIMEOUT_MS_WHEN_UNSET, 0);
         return new Bootstrap().group(client.eventLoop()).channel(engine.transport.channel)
                 .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) connectMs)
@@ -169,7 +169,7 @@ final class TcpSession extends ChannelInboundHandlerAdapter {
         failed.counters.connectionErrors.increment();
         backend.counters.connectionErrors.increment();
         if (!(cause instanceof ConnectTimeoutException) && cause instanceof IOException) {
-            failed.liveFailure(HttpSession.shortReason(cause),
+            failed.liveFailure(Failures.reason(cause),
                     (engine.clock.nanoTime() - connectStart) / 1_000_000L);
         }
         release();
@@ -258,7 +258,7 @@ final class TcpSession extends ChannelInboundHandlerAdapter {
     private long idleTimeoutMs() {
         Timeouts frontTimeouts = frontend.timeouts();
         long tunnel = backend == null ? Timeouts.UNSET_MS : backend.config.timeouts().tunnelMs();
-        return HttpSession.firstSet(tunnel, frontTimeouts.clientMs(),
+        return EffectiveTimeouts.firstSet(tunnel, frontTimeouts.clientMs(),
                 HttpLimits.IDLE_TIMEOUT_MS_WHEN_UNSET);
     }
 
