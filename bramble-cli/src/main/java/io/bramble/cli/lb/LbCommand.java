@@ -5,6 +5,7 @@ import io.bramble.common.error.UserError;
 import io.bramble.common.time.Clock;
 import io.bramble.lb.config.HaproxyConfigParser;
 import io.bramble.lb.config.LbConfig;
+import io.bramble.lb.proxy.LoadBalancer;
 import io.bramble.lb.reload.LbService;
 import java.io.PrintWriter;
 import java.nio.file.InvalidPathException;
@@ -77,6 +78,7 @@ public final class LbCommand implements Callable<Integer> {
                 err.println("bramble lb: " + warning);
             }
             err.flush();
+            LoadBalancer.check(config);
             out.println("Configuration file is valid");
             out.flush();
             return 0;

@@ -143,7 +143,8 @@ final class Backend {
                 0, downs, -1, -1, proxyId, 0);
     }
 
-    private static io.bramble.lb.tls.TlsOrigination tls(ServerConfig server,
+    /** TLS to {@code server}, or null without {@code ssl}; a usage error naming the line. */
+    static io.bramble.lb.tls.TlsOrigination tls(ServerConfig server,
             java.util.Optional<String> caBase) {
         if (!server.options().tls().enabled()) {
             return null;

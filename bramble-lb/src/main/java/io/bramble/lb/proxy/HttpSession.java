@@ -323,6 +323,11 @@ final class HttpSession extends ChannelInboundHandlerAdapter {
             BalancedServer chosen = backend.balancer.pick(current.view,
                     avoid == null ? null : avoid.balanced);
             server = chosen == null ? null : backend.server(chosen);
+            if (server == null && avoid != null && avoid.usable()) {
+                // The only server left is the one that failed, still up (a stale pooled
+                // connection, or an unchecked server): HAProxy retries it too.
+                server = avoid;
+            }
         }
         current.pinned = null;
         if (server == null && avoid == null && backend.balancer.anyUsable()

@@ -112,6 +112,11 @@ public final class LoadBalancer implements AutoCloseable {
     }
 
     private TlsTermination termination(BindConfig bind) {
+        return termination(bind, config);
+    }
+
+    /** Reads the certificates of a {@code bind ... ssl} line; a usage error naming it. */
+    private static TlsTermination termination(BindConfig bind, LbConfig config) {
         try {
             return TlsTermination.create(bind.tls().get(), config.global().crtBase());
         } catch (java.io.IOException | java.security.GeneralSecurityException
@@ -193,6 +198,30 @@ public final class LoadBalancer implements AutoCloseable {
     /** Blocks until every client connection of this generation has closed. */
     public void awaitDrained() {
         generation.awaitDrained();
+    }
+
+    /**
+     * Checks what only the engine can: errorfiles hold HTTP responses and server names
+     * resolve. Throws a {@link UserError} naming the line otherwise; binds nothing.
+     */
+    public static void check(LbConfig config) {
+        for (ProxyConfig proxy : config.proxies()) {
+            new ErrorPages(proxy.errorFiles());
+            for (io.bramble.lb.config.ServerConfig server : proxy.servers()) {
+                try {
+                    server.address().resolve();
+                } catch (UnknownHostException e) {
+                    throw UserError.usage(server.location() + ": cannot resolve the address "
+                            + "of server " + server.name() + ": " + server.address().host());
+                }
+                Backend.tls(server, config.global().caBase());
+            }
+            for (BindConfig bind : proxy.binds()) {
+                if (bind.tls().isPresent() && proxy.kind().hasFrontend()) {
+                    termination(bind, config);
+                }
+            }
+        }
     }
 
     /** The addresses actually bound, in configuration order (ports resolved). */
