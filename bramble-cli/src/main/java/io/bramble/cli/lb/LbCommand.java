@@ -8,9 +8,8 @@ import io.bramble.common.time.Clock;
 import io.bramble.lb.config.HaproxyConfigParser;
 import io.bramble.lb.config.LbConfig;
 import io.bramble.lb.proxy.LoadBalancer;
-import java.io.IOException;
+import io.bramble.lb.reload.LbService;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.SplittableRandom;
@@ -24,7 +23,9 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code bramble lb -f haproxy.cfg [-c]}: checks the file, and unless {@code -c} runs the load
- * balancer in the foreground until stopped (SIGTERM, SIGINT or an interrupt).
+ * balancer in the foreground until stopped. Signals as HAProxy's: HUP reloads the file, USR1
+ * stops gracefully, TERM and INT stop at once. {@code bramble lb reload} asks a running one to
+ * reload.
  */
 @Command(
         name = "lb",
@@ -34,11 +35,19 @@ import picocli.CommandLine.Spec;
                 "Reads global, defaults, frontend, backend and listen sections as HAProxy",
                 "does; keywords bramble does not support are errors naming FILE:LINE.",
                 "Stays in the foreground (as systemd wants) and logs to the file's log",
-                "targets; 'log stdout' prints traffic lines on standard output."},
+                "targets; 'log stdout' prints traffic lines on standard output.",
+                "",
+                "kill -HUP (or 'bramble lb reload -f FILE') reads the file again: new",
+                "connections use the new configuration while open ones finish on the old;",
+                "a file with errors is refused and the running configuration stays.",
+                "SIGUSR1 stops gracefully (finish what is in flight); SIGTERM and Ctrl-C",
+                "stop at once."},
+        subcommands = {LbReloadCommand.class},
         footer = {"",
                 "Examples:",
                 "  bramble lb -c -f /etc/haproxy/haproxy.cfg    check the file only",
                 "  bramble lb -f /etc/haproxy/haproxy.cfg       run until stopped",
+                "  bramble lb reload -f /etc/haproxy/haproxy.cfg",
                 "  bramble lb -f haproxy.cfg --vrrp keepalived.conf",
                 "                        the balancer and its virtual IP in one process"})
 public final class LbCommand implements Callable<Integer> {
@@ -48,11 +57,11 @@ public final class LbCommand implements Callable<Integer> {
     @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help.")
     private boolean help;
 
+    // Not 'required' for picocli: 'bramble lb reload -f FILE' has its own -f.
     @Option(
             names = "-f",
             paramLabel = "FILE",
-            required = true,
-            description = "The haproxy.cfg to read.")
+            description = "The haproxy.cfg to read (required).")
     private String file;
 
     @Option(names = "-c", description = "Only check the file: print what is wrong and exit.")
@@ -63,14 +72,21 @@ public final class LbCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
+        if (file == null) {
+            throw UserError.usage("missing -f FILE: the haproxy.cfg to run, such as "
+                    + "'bramble lb -f /etc/haproxy/haproxy.cfg'");
+        }
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        LbConfig config = HaproxyConfigParser.forThisProcess().parse(path(file));
-        for (String warning : config.warnings()) {
-            err.println("bramble lb: " + warning);
-        }
-        err.flush();
+        HaproxyConfigParser parser = HaproxyConfigParser.forThisProcess();
+        Path path = path(file);
         if (checkOnly) {
+            LbConfig config = parser.parse(path);
+            for (String warning : config.warnings()) {
+                err.println("bramble lb: " + warning);
+            }
+            err.flush();
+            LoadBalancer.check(config);
             out.println("Configuration file is valid");
             out.flush();
             if (vrrp.enabled()) {
@@ -80,26 +96,25 @@ public final class LbCommand implements Callable<Integer> {
         }
         quietLeakDetection();
         if (vrrp.enabled()) {
-            config.global().pidFile().ifPresent(pidFile -> writePid(pidFile, err));
-            return LbWithVrrp.run(config, vrrp, Version.number(), out, err);
+            return LbWithVrrp.run(path, parser, vrrp, Version.number(), out, err);
         }
-        LoadBalancer balancer = LoadBalancer.start(config, Clock.system(),
-                new SplittableRandom(), Version.number());
-        config.global().pidFile().ifPresent(pidFile -> writePid(pidFile, err));
-        Thread stopper = new Thread(balancer::close, "bramble-lb-stop");
-        Runtime.getRuntime().addShutdownHook(stopper);
-        out.println("bramble lb: listening on " + balancer.boundAddresses().stream()
+        LbService service = LbService.start(path, parser, Clock.system(),
+                new SplittableRandom(), Version.number(), true,
+                warning -> {
+                    err.println("bramble lb: " + warning);
+                    err.flush();
+                });
+        out.println("bramble lb: listening on " + service.current().boundAddresses().stream()
                 .map(Object::toString).collect(Collectors.joining(", ")) + " ("
-                + (balancer.nativeTransport() ? "epoll" : "nio") + ")");
+                + (service.current().nativeTransport() ? "epoll" : "nio") + ")");
         out.flush();
         try {
-            balancer.awaitClosed();
+            return service.awaitStop();
         } catch (InterruptedException e) {
-            balancer.close();
-            forget(stopper);
+            service.close();
             Thread.currentThread().interrupt();
+            return 0;
         }
-        return 0;
     }
 
     /**
@@ -114,30 +129,11 @@ public final class LbCommand implements Callable<Integer> {
         }
     }
 
-    private static Path path(String text) {
+    static Path path(String text) {
         try {
             return Path.of(text);
         } catch (InvalidPathException e) {
             throw UserError.usage("-f '" + text + "': not a valid path");
-        }
-    }
-
-    private static void writePid(String pidFile, PrintWriter err) {
-        try {
-            Files.writeString(Path.of(pidFile), ProcessHandle.current().pid() + "\n");
-        } catch (IOException | InvalidPathException e) {
-            err.println("bramble lb: warning: cannot write pidfile " + pidFile + ": "
-                    + e.getMessage());
-            err.flush();
-        }
-    }
-
-    /** Drops the hook of a balancer already closed; impossible once the JVM is exiting. */
-    private static void forget(Thread hook) {
-        try {
-            Runtime.getRuntime().removeShutdownHook(hook);
-        } catch (IllegalStateException exiting) {
-            // The hook runs anyway and finds the balancer closed.
         }
     }
 }

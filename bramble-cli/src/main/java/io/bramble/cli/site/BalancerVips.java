@@ -14,6 +14,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /**
@@ -36,7 +37,8 @@ final class BalancerVips implements VipListener {
     /** How long listeners stay after their address is given up (see above). */
     static final long LINGER_MS = 500;
 
-    private final LoadBalancer balancer;
+    /** The generation serving now (a reload starts another). */
+    private final Supplier<LoadBalancer> balancer;
     private final Clock clock;
     private final Consumer<String> events;
     private final Map<InetAddress, Long> failedAtNanos = new ConcurrentHashMap<>();
@@ -48,7 +50,7 @@ final class BalancerVips implements VipListener {
     private volatile Runnable reconsider = () -> {
     };
 
-    BalancerVips(LoadBalancer balancer, Clock clock, Consumer<String> events) {
+    BalancerVips(Supplier<LoadBalancer> balancer, Clock clock, Consumer<String> events) {
         this.balancer = balancer;
         this.clock = clock;
         this.events = events;
@@ -63,7 +65,7 @@ final class BalancerVips implements VipListener {
     public void acquired(Inet4Address address) {
         holdCount.merge(address, 1L, Long::sum);
         try {
-            balancer.hold(address);
+            balancer.get().hold(address);
             failedAtNanos.remove(address);
             events.accept("listening on " + listeners(address) + " (this node holds "
                     + address.getHostAddress() + ")");
@@ -80,8 +82,8 @@ final class BalancerVips implements VipListener {
     public void released(Inet4Address address) {
         long taken = holdCount.getOrDefault(address, 0L);
         closer.schedule(() -> {
-            if (holdCount.getOrDefault(address, 0L) == taken && balancer.holds(address)) {
-                balancer.release(address);
+            if (holdCount.getOrDefault(address, 0L) == taken && balancer.get().holds(address)) {
+                balancer.get().release(address);
                 events.accept("stopped listening on " + listeners(address) + " ("
                         + address.getHostAddress() + " is no longer held here)");
             }
@@ -119,11 +121,11 @@ final class BalancerVips implements VipListener {
         if (failed != null && clock.nanoTime() - failed < HOLD_RETRY_MS * 1_000_000L) {
             return false;
         }
-        return balancer.readyOn(address);
+        return balancer.get().readyOn(address);
     }
 
     private String listeners(InetAddress address) {
-        return balancer.followedAddresses().stream().filter(a -> a.getAddress().equals(
+        return balancer.get().followedAddresses().stream().filter(a -> a.getAddress().equals(
                 address)).map(BalancerVips::text).collect(Collectors.joining(", "));
     }
 

@@ -3,9 +3,11 @@ package io.bramble.cli.site;
 import io.bramble.common.config.Diagnostic;
 import io.bramble.common.error.UserError;
 import io.bramble.common.time.Clock;
+import io.bramble.lb.config.HaproxyConfigParser;
 import io.bramble.lb.config.LbConfig;
 import io.bramble.lb.proxy.FollowedAddresses;
 import io.bramble.lb.proxy.LoadBalancer;
+import io.bramble.lb.reload.LbService;
 import io.bramble.vrrp.config.InstanceConfig;
 import io.bramble.vrrp.config.KeepalivedConfigParser;
 import io.bramble.vrrp.config.VirtualAddress;
@@ -26,6 +28,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.SplittableRandom;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
 /**
@@ -34,7 +37,8 @@ import java.util.stream.Collectors;
  * keepalived.conf follow it (bound while this node holds the address, closed otherwise, on
  * either backend), and each such address gets a gate that stays closed while a backend behind
  * those listeners has no healthy server, so this node neither takes nor takes back an address
- * it could only answer with 503s.
+ * it could only answer with 503s. Reloads (HUP), graceful stops (USR1) and the stats sockets
+ * work as without {@code --vrrp}; any stop first hands the addresses over (priority 0).
  */
 public final class LbWithVrrp {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss.SSS");
@@ -48,53 +52,57 @@ public final class LbWithVrrp {
         VrrpConfig vrrp = parse(options.file(), err);
         VrrpService.create(vrrp, serviceOptions(options, line -> {
         }));
-        Set<Inet4Address> followed = followed(lb, vrrp, err);
+        Set<Inet4Address> followed = bound(lb, virtualAddresses(vrrp));
+        warnIfNone(followed, vrrp, err);
         out.println(options.file() + ": configuration is valid (" + count(vrrp.instances()
                 .size(), "instance") + "; " + count(followed.size(), "virtual address")
                 + " with listeners)");
         out.flush();
     }
 
-    /** Runs both until SIGTERM or Ctrl-C; returns the exit code. */
-    public static int run(LbConfig lb, VrrpOptions options, String version, PrintWriter out,
-            PrintWriter err) throws InterruptedException {
+    /** Runs both until a signal stops them; returns the exit code. */
+    public static int run(Path file, HaproxyConfigParser parser, VrrpOptions options,
+            String version, PrintWriter out, PrintWriter err) throws InterruptedException {
         VrrpConfig vrrp = parse(options.file(), err);
-        VrrpService service = VrrpService.create(vrrp, serviceOptions(options, line -> print(
-                out, line)));
-        Set<Inet4Address> followed = followed(lb, vrrp, err);
-        // On Linux, connections accepted on the address keep answering after it moves.
-        LoadBalancer balancer = LoadBalancer.start(lb, Clock.system(), new SplittableRandom(),
-                version, new FollowedAddresses(Set.<InetAddress>copyOf(followed), options
+        Consumer<String> events = line -> print(out, line);
+        VrrpService service = VrrpService.create(vrrp, serviceOptions(options, events));
+        Set<Inet4Address> virtual = virtualAddresses(vrrp);
+        // On Linux, connections accepted on an address keep answering after it moves.
+        LbService lb = LbService.start(file, parser, Clock.system(), new SplittableRandom(),
+                version, true, warning -> {
+                    err.println("bramble lb: " + warning);
+                    err.flush();
+                }, new FollowedAddresses(Set.<InetAddress>copyOf(virtual), options
                         .backend() == Backend.LINUX));
-        BalancerVips vips = new BalancerVips(balancer, Clock.system(), line -> print(out,
-                line));
-        Runnable stop = () -> {
-            // VRRP first: priority 0 hands the addresses over at once; the listeners linger
-            // until the peer listens, then the balancer closes.
+        BalancerVips vips = new BalancerVips(lb::current, Clock.system(), events);
+        // VRRP first: priority 0 hands the addresses over at once; the listeners linger until
+        // the peer listens, then the balancer closes.
+        lb.beforeStop(() -> {
             service.stop();
             vips.close();
-            balancer.close();
-        };
+        });
+        Runtime.getRuntime().addShutdownHook(new Thread(lb::close, "bramble-lb-vrrp-stop"));
         try {
+            Set<Inet4Address> followed = following(lb.current(), virtual);
+            warnIfNone(followed, vrrp, err);
             vips.onHoldFailure(service::reconsiderGates);
             for (Inet4Address address : followed) {
                 service.addGate(address, vips.gate(address));
                 service.addVipListener(address, vips);
             }
-            printListening(balancer, out);
+            printListening(lb.current(), out);
             service.start();
         } catch (RuntimeException e) {
-            stop.run();
+            lb.close();
             throw e;
         }
-        Runtime.getRuntime().addShutdownHook(new Thread(stop, "bramble-lb-vrrp-stop"));
         try {
-            service.awaitStopped();
+            return lb.awaitStop();
         } catch (InterruptedException e) {
+            lb.close();
             Thread.currentThread().interrupt();
+            return 0;
         }
-        stop.run();
-        return 0;
     }
 
     private static VrrpConfig parse(Path file, PrintWriter err) {
@@ -109,17 +117,20 @@ public final class LbWithVrrp {
         return config;
     }
 
-    private static ServiceOptions serviceOptions(VrrpOptions options,
-            java.util.function.Consumer<String> events) {
+    private static ServiceOptions serviceOptions(VrrpOptions options, Consumer<String> events) {
         return new ServiceOptions(options.backend(), options.loopbackPort(), events);
     }
 
-    /** The virtual addresses some listener of the balancer is bound on. */
-    static Set<Inet4Address> followed(LbConfig lb, VrrpConfig vrrp, PrintWriter err) {
+    private static Set<Inet4Address> virtualAddresses(VrrpConfig vrrp) {
         Set<Inet4Address> virtual = new LinkedHashSet<>();
         for (InstanceConfig instance : vrrp.instances()) {
             instance.addresses().stream().map(VirtualAddress::address).forEach(virtual::add);
         }
+        return virtual;
+    }
+
+    /** The virtual addresses some listener of the file is bound on. */
+    private static Set<Inet4Address> bound(LbConfig lb, Set<Inet4Address> virtual) {
         Set<Inet4Address> followed = new LinkedHashSet<>();
         lb.proxies().forEach(proxy -> proxy.binds().forEach(bind -> {
             try {
@@ -128,17 +139,33 @@ public final class LbWithVrrp {
                     followed.add(v4);
                 }
             } catch (UnknownHostException e) {
-                // LoadBalancer.start reports it, naming the bind line.
+                // The balancer reports it, naming the bind line.
             }
         }));
+        return followed;
+    }
+
+    /** The virtual addresses the running balancer has listeners on. */
+    private static Set<Inet4Address> following(LoadBalancer balancer,
+            Set<Inet4Address> virtual) {
+        Set<Inet4Address> followed = new LinkedHashSet<>();
+        for (InetSocketAddress address : balancer.followedAddresses()) {
+            if (address.getAddress() instanceof Inet4Address v4 && virtual.contains(v4)) {
+                followed.add(v4);
+            }
+        }
+        return followed;
+    }
+
+    private static void warnIfNone(Set<Inet4Address> followed, VrrpConfig vrrp,
+            PrintWriter err) {
         if (followed.isEmpty()) {
             err.println("bramble lb: warning: no listener of the haproxy.cfg is bound on a "
-                    + "virtual address of " + virtual.stream().map(Inet4Address::getHostAddress)
-                            .toList()
+                    + "virtual address of " + virtualAddresses(vrrp).stream().map(
+                            Inet4Address::getHostAddress).toList()
                     + ": VRRP runs, but no listener follows it and no health gates it");
             err.flush();
         }
-        return followed;
     }
 
     private static void printListening(LoadBalancer balancer, PrintWriter out) {

@@ -77,6 +77,11 @@ final class HealthChecks implements AutoCloseable {
                 .handler(new ChannelInitializer<Channel>() {
                     @Override
                     protected void initChannel(Channel channel) {
+                        if (server.tls != null
+                                && server.config.options().tls().checksUseTls()) {
+                            channel.pipeline().addLast(server.tls.newHandler(engine.allocator,
+                                    checkAddress(server)));
+                        }
                         channel.pipeline().addLast(probe);
                     }
                 }).connect(checkAddress(server));

@@ -75,6 +75,7 @@ final class HttpSession extends ChannelInboundHandlerAdapter {
         Exchange current = exchange;
         if (current != null) {
             exchange = null;
+            leaveQueue(current);
             current.termination = current.responseStarted ? "CD--" : "CR--";
             if (current.backend != null) {
                 current.backend.counters.clientAborts.increment();
@@ -121,6 +122,18 @@ final class HttpSession extends ChannelInboundHandlerAdapter {
     }
 
     @Override
+    public void userEventTriggered(ChannelHandlerContext ctx, Object event) {
+        if (event == Generation.RETIRE) {
+            if (exchange == null && !closing) {
+                closing = true;
+                client.close();
+            }
+            return;
+        }
+        ctx.fireUserEventTriggered(event);
+    }
+
+    @Override
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
         // A peer sending garbage or resetting is dropped; the process keeps serving others.
         ctx.close();
@@ -150,7 +163,8 @@ final class HttpSession extends ChannelInboundHandlerAdapter {
         timer.arm(SessionTimer.Phase.CLIENT_BODY, EffectiveTimeouts.clientMs(frontend));
         frontend.counters.requestsTotal.increment();
         InetSocketAddress remote = (InetSocketAddress) client.remoteAddress();
-        RequestView view = new RequestView(request, remote);
+        RequestView view = new RequestView(request, remote,
+                client.pipeline().get(io.netty.handler.ssl.SslHandler.class) != null);
         Exchange current = new Exchange(request, view, now, engine.clock.epochMillis());
         exchange = current;
         if (frontend.stats != null && frontend.stats.matches(request.uri())) {
@@ -264,7 +278,7 @@ final class HttpSession extends ChannelInboundHandlerAdapter {
         HttpRequest request = current.request;
         HttpConnectionMode mode = frontend.connectionMode(current.backend);
         current.clientKeepAlive = mode != HttpConnectionMode.CLOSE
-                && HttpUtil.isKeepAlive(request);
+                && HttpUtil.isKeepAlive(request) && !frontend.retiring;
         HopHeaders.strip(request.headers());
         if (mode != HttpConnectionMode.KEEP_ALIVE) {
             request.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
@@ -292,6 +306,14 @@ final class HttpSession extends ChannelInboundHandlerAdapter {
 
     /** Picks a server (never {@code avoid}) and gets a connection to it. */
     private void connect(Exchange current, Server avoid) {
+        connect(current, avoid, false);
+    }
+
+    /**
+     * @param wasQueued the request was woken from the queue: if it finds no slot again it
+     *        goes back to the front, keeping its turn
+     */
+    private void connect(Exchange current, Server avoid, boolean wasQueued) {
         Backend backend = current.backend;
         Server server = null;
         if (current.pinned != null && current.pinned != avoid
@@ -301,8 +323,17 @@ final class HttpSession extends ChannelInboundHandlerAdapter {
             BalancedServer chosen = backend.balancer.pick(current.view,
                     avoid == null ? null : avoid.balanced);
             server = chosen == null ? null : backend.server(chosen);
+            if (server == null && avoid != null && avoid.usable()) {
+                // The only server left is the one that failed, still up (a stale pooled
+                // connection, or an unchecked server): HAProxy retries it too.
+                server = avoid;
+            }
         }
         current.pinned = null;
+        if (server == null && avoid == null && backend.balancer.anyUsable()
+                && enqueue(current, wasQueued)) {
+            return;
+        }
         if (server == null) {
             current.termination = avoid == null ? "SC--" : current.termination;
             failBeforeResponse(current, 503);
@@ -313,6 +344,7 @@ final class HttpSession extends ChannelInboundHandlerAdapter {
             server.counters.redispatches.increment();
         }
         current.server = server;
+        leaveQueue(current);
         current.slotHeld = true;
         backend.balancer.connectionTaken(server.balanced);
         server.counters.selected.increment();
@@ -330,7 +362,7 @@ final class HttpSession extends ChannelInboundHandlerAdapter {
         current.reusedConnection = false;
         current.connectStartNanos = engine.clock.nanoTime();
         ChannelFuture connecting = backend.connector.connect(client.eventLoop(),
-                server.address);
+                server.address, server.tls);
         Server target = server;
         connecting.addListener((ChannelFuture future) -> onConnected(current, target, future));
     }
@@ -514,7 +546,73 @@ final class HttpSession extends ChannelInboundHandlerAdapter {
             current.backend.balancer.connectionReleased(server.balanced);
             server.counters.sessionEnded();
             current.backend.counters.sessionEnded();
+            current.backend.slotFreed();
         }
+    }
+
+    /**
+     * Every usable server is at its maxconn: the request waits for a slot, at most
+     * {@code timeout queue} (else {@code timeout connect}). False when the queue is full.
+     */
+    private boolean enqueue(Exchange current, boolean front) {
+        Backend backend = current.backend;
+        QueuedRequest waiter = current.queued;
+        if (waiter == null) {
+            waiter = new QueuedRequest(this, current, engine.clock.nanoTime());
+            if (!backend.queue.add(waiter)) {
+                return false;
+            }
+            current.queued = waiter;
+            io.bramble.lb.config.Timeouts timeouts = backend.config.timeouts();
+            long timeoutMs = EffectiveTimeouts.firstSet(timeouts.queueMs(), timeouts.connectMs(),
+                    HttpLimits.CONNECT_TIMEOUT_MS_WHEN_UNSET);
+            QueuedRequest expiring = waiter;
+            waiter.expiry = client.eventLoop().schedule(() -> queueExpired(expiring),
+                    timeoutMs, java.util.concurrent.TimeUnit.MILLISECONDS);
+        } else if (front) {
+            backend.queue.putBack(waiter);
+        } else {
+            backend.queue.add(waiter);
+        }
+        // Nothing more is read from this client until the request leaves the queue.
+        client.config().setAutoRead(false);
+        return true;
+    }
+
+    /** Woken by a freed slot. */
+    void retryQueued(QueuedRequest waiter) {
+        Exchange current = waiter.exchange;
+        if (current != exchange || current.queued != waiter || !client.isActive()) {
+            // Gone meanwhile: the slot goes to the next waiter.
+            current.backend.slotFreed();
+            return;
+        }
+        connect(current, null, true);
+    }
+
+    private void queueExpired(QueuedRequest waiter) {
+        Exchange current = waiter.exchange;
+        if (current != exchange || current.queued != waiter) {
+            return;
+        }
+        leaveQueue(current);
+        current.termination = "sQ--";
+        failBeforeResponse(current, 503);
+    }
+
+    private void leaveQueue(Exchange current) {
+        QueuedRequest waiter = current.queued;
+        if (waiter != null) {
+            current.queued = null;
+            current.backend.queue.remove(waiter);
+            if (waiter.expiry != null) {
+                waiter.expiry.cancel(false);
+            }
+        }
+    }
+
+    io.netty.channel.EventLoop eventLoop() {
+        return client.eventLoop();
     }
 
     /** Gives up on the server side of an exchange. */
@@ -571,7 +669,8 @@ final class HttpSession extends ChannelInboundHandlerAdapter {
             current.server.counters.response(status);
         }
         logExchange(current);
-        if (!current.clientKeepAlive || !current.requestComplete || closing) {
+        if (!current.clientKeepAlive || !current.requestComplete || closing
+                || frontend.retiring) {
             closing = true;
             timer.cancel();
             lastWrite.addListener(ChannelFutureListener.CLOSE);

@@ -108,7 +108,7 @@ final class TcpSession extends ChannelInboundHandlerAdapter {
         backend.counters.sessionStarted(engine.clock.nanoTime());
         Server target = server;
         long connectStart = engine.clock.nanoTime();
-        bootstrap().connect(server.address).addListener((ChannelFuture future) -> {
+        bootstrap(server).connect(server.address).addListener((ChannelFuture future) -> {
             if (future.isSuccess()) {
                 onConnected(future.channel());
             } else {
@@ -117,7 +117,7 @@ final class TcpSession extends ChannelInboundHandlerAdapter {
         });
     }
 
-    private Bootstrap bootstrap() {
+    private Bootstrap bootstrap(Server target) {
         TcpRelay serverRelay = new TcpRelay(timer::touch, this::closeBoth);
         long connectMs = EffectiveTimeouts.firstSet(backend.config.timeouts().connectMs(),
                 HttpLimits.CONNECT_TIMEOUT_MS_WHEN_UNSET, 0);
@@ -129,7 +129,13 @@ final class TcpSession extends ChannelInboundHandlerAdapter {
                 .handler(new ChannelInitializer<SocketChannel>() {
                     @Override
                     protected void initChannel(SocketChannel channel) {
-                        channel.pipeline().addLast(new ByteCounter(), serverRelay);
+                        channel.pipeline().addLast(new io.bramble.lb.limit.BufferGuard(
+                                engine.buffers), new ByteCounter());
+                        if (target.tls != null) {
+                            channel.pipeline().addLast(target.tls.newHandler(engine.allocator,
+                                    target.address));
+                        }
+                        channel.pipeline().addLast(serverRelay);
                     }
                 });
     }
@@ -245,6 +251,7 @@ final class TcpSession extends ChannelInboundHandlerAdapter {
             backend.balancer.connectionReleased(server.balanced);
             server.counters.sessionEnded();
             backend.counters.sessionEnded();
+            backend.slotFreed();
         }
     }
 

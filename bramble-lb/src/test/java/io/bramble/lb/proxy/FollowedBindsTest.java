@@ -131,6 +131,27 @@ class FollowedBindsTest {
     }
 
     @Test
+    void aReloadKeepsListeningAndLaterChangesReachTheNewGeneration() throws Exception {
+        TestBackend web = backend("web1");
+        LbConfig config = farm(web);
+        LoadBalancer first = start(config);
+        int port = first.followedAddresses().get(0).getPort();
+        first.hold(LOOPBACK);
+        LoadBalancer second = first.reload(config, new SplittableRandom(8));
+        closeables.add(second);
+        first.retire();
+        assertThat(second.holds(LOOPBACK)).isTrue();
+        assertThat(body(port)).startsWith("web1");
+
+        first.release(LOOPBACK);
+        assertThat(second.holds(LOOPBACK)).isFalse();
+        assertThat(accepts(port)).isFalse();
+        first.hold(LOOPBACK);
+        assertThat(second.holds(LOOPBACK)).isTrue();
+        assertThat(body(port)).startsWith("web1");
+    }
+
+    @Test
     void anAddressTakenByAnotherProgramFailsTheHoldNamingTheProxy() throws Exception {
         TestBackend web = backend("web1");
         LoadBalancer balancer = start(farm(web));
