@@ -1,5 +1,6 @@
 package io.bramble.cli;
 
+import io.bramble.cli.demo.DemoCommand;
 import io.bramble.cli.lb.LbCommand;
 import io.bramble.cli.vrrp.VrrpCommand;
 import io.bramble.cli.web.WebCommand;
@@ -17,6 +18,7 @@ import picocli.CommandLine.Command;
                 "virtual-IP failover, and more as they arrive."},
         subcommands = {
                 CommandLine.HelpCommand.class,
+                DemoCommand.class,
                 WebCommand.class,
                 LbCommand.class,
                 VrrpCommand.class},

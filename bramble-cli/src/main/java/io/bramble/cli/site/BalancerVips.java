@@ -130,6 +130,9 @@ final class BalancerVips implements VipListener {
     }
 
     static String text(InetSocketAddress address) {
+        if (address.getAddress().isAnyLocalAddress()) {
+            return "*:" + address.getPort();
+        }
         return address.getAddress().getHostAddress() + ":" + address.getPort();
     }
 }
