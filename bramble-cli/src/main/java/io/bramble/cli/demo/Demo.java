@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BooleanSupplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -48,7 +49,7 @@ final class Demo {
     private final Probe probe;
     private volatile boolean showSeconds;
     private volatile boolean stopping;
-    private final java.util.concurrent.atomic.AtomicBoolean stopRequested = new java.util.concurrent.atomic.AtomicBoolean();
+    private final AtomicBoolean stopRequested = new AtomicBoolean();
 
     Demo(DemoLayout layout, Path dir, boolean quick, Console console, Clock clock) {
         this.layout = layout;
