@@ -51,6 +51,7 @@ class KeepalivedInteropTest {
         VrrpLab.web(ka, dir);
         VrrpLab.web(bramble, dir);
         client = new VipProbe(lab.host("client"), VrrpLab.VIP, VrrpLab.WEB_PORT);
+        client.warmUp(ka, bramble);
     }
 
     @AfterEach

@@ -36,6 +36,7 @@ class VrrpFailoverTest {
         VrrpLab.web(lb2, dir);
         try (VipProbe client = new VipProbe(lab.host("client"), VrrpLab.VIP,
                 VrrpLab.WEB_PORT)) {
+            client.warmUp(lb1, lb2);
             ManagedProcess vrrp1 = lb1.startBramble("vrrp", "-f", conf1.toString());
             ManagedProcess vrrp2 = lb2.startBramble("vrrp", "-f", conf2.toString());
             vrrp2.awaitLine("INITIALIZE -> BACKUP");
@@ -45,6 +46,7 @@ class VrrpFailoverTest {
 
             VrrpLab.settle();
             long crashAt = System.nanoTime();
+            String crashClock = java.time.LocalTime.now().toString();
             Faults.kill9(vrrp1);
             long crash = client.awaitAnswerFrom("lb2", VrrpLab.GENEROUS, crashAt);
             assertThat(VrrpLab.hasVip(lb2)).isTrue();
@@ -79,7 +81,7 @@ class VrrpFailoverTest {
                     + "master %d ms; restarted master serving again %d ms after its start "
                     + "(JVM start included); master's link cut %d ms, back %d ms after the "
                     + "link; clean stop (SIGTERM, until the process ended and lb2 answered) "
-                    + "%d ms%n", crash, back, cut, plugged, stop);
+                    + "%d ms (kill -9 at %s)%n", crash, back, cut, plugged, stop, crashClock);
         }
     }
 }

@@ -101,7 +101,9 @@ final class ServiceRuntime {
     void start() {
         loop.start(initial);
         for (Receiver receiver : receivers) {
-            threads.add(Thread.ofVirtual().name("vrrp-receive").start(receiver));
+            // Platform threads: a receive waits in poll(2) through FFM, which would pin the
+            // carrier of a virtual thread for up to Receiver.POLL_MS.
+            threads.add(Thread.ofPlatform().name("vrrp-receive").daemon().start(receiver));
         }
         for (Runnable task : tracking.tasks()) {
             threads.add(Thread.ofVirtual().name("vrrp-track").start(task));
