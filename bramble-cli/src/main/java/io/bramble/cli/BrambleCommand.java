@@ -1,5 +1,6 @@
 package io.bramble.cli;
 
+import io.bramble.cli.lb.LbCommand;
 import io.bramble.cli.vrrp.VrrpCommand;
 import io.bramble.cli.web.WebCommand;
 import java.io.PrintWriter;
@@ -17,6 +18,7 @@ import picocli.CommandLine.Command;
         subcommands = {
                 CommandLine.HelpCommand.class,
                 WebCommand.class,
+                LbCommand.class,
                 VrrpCommand.class},
         footer = {"",
                 "Run 'bramble help COMMAND' for a command's options. Exit codes: 0 ok,",

@@ -7,14 +7,15 @@ import java.util.Properties;
 import picocli.CommandLine.IVersionProvider;
 
 /** {@code bramble --version}: the build's version and the Java running it. */
-final class Version implements IVersionProvider {
+public final class Version implements IVersionProvider {
     @Override
     public String[] getVersion() {
         return new String[]{"bramble " + number(),
                 "Java " + Runtime.version() + " (" + System.getProperty("java.vendor") + ")"};
     }
 
-    static String number() {
+    /** The build's version, such as 0.1.0-SNAPSHOT. */
+    public static String number() {
         Properties properties = new Properties();
         try (InputStream in = Version.class.getResourceAsStream("version.properties")) {
             if (in != null) {

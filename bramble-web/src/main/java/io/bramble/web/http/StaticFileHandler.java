@@ -36,6 +36,7 @@ import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.LastHttpContent;
 import io.netty.handler.codec.http.TooLongHttpHeaderException;
 import io.netty.handler.codec.http.TooLongHttpLineException;
+import io.netty.util.NetUtil;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
@@ -135,8 +136,7 @@ public final class StaticFileHandler extends SimpleChannelInboundHandler<HttpObj
         HttpResponse response = new DefaultHttpResponse(HttpVersion.HTTP_1_1,
                 HttpResponseStatus.OK);
         HttpHeaders headers = response.headers();
-        headers.set(HeaderNames.CONTENT_TYPE, ContentTypes.of(file.path().getFileName()
-                .toString()));
+        headers.set(HeaderNames.CONTENT_TYPE, ContentTypes.of(file.name()));
         headers.set(HeaderNames.CONTENT_LENGTH, file.sizeBytes());
         headers.set(HeaderNames.LAST_MODIFIED, httpDate(modifiedMillis));
         DefaultFileRegion body = null;
@@ -229,7 +229,7 @@ public final class StaticFileHandler extends SimpleChannelInboundHandler<HttpObj
 
     private static String remoteHost(SocketAddress address) {
         if (address instanceof InetSocketAddress inet && inet.getAddress() != null) {
-            return inet.getAddress().getHostAddress();
+            return NetUtil.toAddressString(inet.getAddress());
         }
         return String.valueOf(address);
     }

@@ -6,9 +6,9 @@ import io.netty.handler.timeout.IdleStateHandler;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Closes a connection that has neither read nor written for {@code idleTimeoutMs}: an idle
- * keep-alive connection, or a client that stopped half-way through its request. Progress of a
- * long file send counts as writing, so a slow download is not cut.
+ * Closes a connection that has neither read nor written for {@code idleTimeoutMs}: a client
+ * that stopped half-way through its request or stopped reading its answer. Progress of a long
+ * file send counts as writing, so a slow download is not cut.
  */
 final class IdleClose extends IdleStateHandler {
     IdleClose(long idleTimeoutMs) {

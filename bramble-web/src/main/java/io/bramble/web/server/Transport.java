@@ -6,7 +6,9 @@ import io.netty.channel.epoll.Epoll;
 import io.netty.channel.epoll.EpollIoHandler;
 import io.netty.channel.epoll.EpollServerSocketChannel;
 import io.netty.channel.nio.NioIoHandler;
+import io.netty.channel.socket.SocketProtocolFamily;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
+import java.nio.channels.spi.SelectorProvider;
 
 /**
  * The I/O transport: Linux's native epoll where it loads (fewer copies and syscalls, and
@@ -21,8 +23,8 @@ public enum Transport {
         }
 
         @Override
-        Class<? extends ServerChannel> serverChannelType() {
-            return EpollServerSocketChannel.class;
+        ServerChannel newServerChannel(SocketProtocolFamily family) {
+            return new EpollServerSocketChannel(family);
         }
     },
     NIO {
@@ -32,8 +34,8 @@ public enum Transport {
         }
 
         @Override
-        Class<? extends ServerChannel> serverChannelType() {
-            return NioServerSocketChannel.class;
+        ServerChannel newServerChannel(SocketProtocolFamily family) {
+            return new NioServerSocketChannel(SelectorProvider.provider(), family);
         }
     };
 
@@ -44,5 +46,10 @@ public enum Transport {
 
     abstract IoHandlerFactory ioHandlerFactory();
 
-    abstract Class<? extends ServerChannel> serverChannelType();
+    /**
+     * A listening socket of {@code family}: an IPv4 one for an IPv4 address, so that
+     * {@code 0.0.0.0} means IPv4 only, as it does for Apache; an IPv6 one otherwise, which
+     * for {@code ::} also takes IPv4 clients.
+     */
+    abstract ServerChannel newServerChannel(SocketProtocolFamily family);
 }

@@ -10,8 +10,8 @@ import io.netty.handler.codec.http.HttpDecoderConfig;
 import io.netty.handler.codec.http.HttpServerCodec;
 
 /**
- * The pipeline of one client connection: idle timeout, read pause under backpressure, the
- * HTTP/1.1 codec with its size bounds, then the file handler.
+ * The pipeline of one client connection: stall timeout, read pause under backpressure, the
+ * HTTP/1.1 codec with its size bounds, keep-alive timeout, then the file handler.
  */
 final class WebChannelInitializer extends ChannelInitializer<SocketChannel> {
     private final WebServerConfig config;
@@ -36,6 +36,7 @@ final class WebChannelInitializer extends ChannelInitializer<SocketChannel> {
                 .addLast("idle", new IdleClose(config.idleTimeoutMs()))
                 .addLast("backpressure", new Backpressure())
                 .addLast("http", new HttpServerCodec(decoder))
+                .addLast("keep-alive", new KeepAliveTimeout(config.keepAliveTimeoutMs()))
                 .addLast("files", new StaticFileHandler(files, accessLog, clock));
     }
 }

@@ -11,8 +11,11 @@ import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.WriteBufferWaterMark;
 import io.netty.channel.epoll.Epoll;
+import io.netty.channel.socket.SocketProtocolFamily;
+import io.netty.util.NetUtil;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import java.io.IOException;
+import java.net.Inet4Address;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -72,7 +75,7 @@ public final class WebServer implements AutoCloseable {
         ConnectionLimit limit = new ConnectionLimit(config.connectionsMax());
         ServerBootstrap bootstrap = new ServerBootstrap()
                 .group(acceptGroup, ioGroup)
-                .channel(config.transport().serverChannelType())
+                .channelFactory(() -> config.transport().newServerChannel(family(config.bind())))
                 .option(ChannelOption.SO_BACKLOG, LISTEN_BACKLOG)
                 .option(ChannelOption.SO_REUSEADDR, true)
                 .handler(limit)
@@ -166,13 +169,17 @@ public final class WebServer implements AutoCloseable {
 
     /** {@code 127.0.0.1:8080}, {@code [::1]:8080}: as users write addresses. */
     public static String show(InetSocketAddress address) {
-        String host = address.getAddress() == null
-                ? address.getHostString()
-                : address.getAddress().getHostAddress();
-        if (host.contains(":")) {
-            host = "[" + host.replaceAll("(^|:)0(:0)+(:|$)", "::") + "]";
+        if (address.getAddress() == null) {
+            return address.getHostString() + ":" + address.getPort();
         }
-        return host + ":" + address.getPort();
+        String host = NetUtil.toAddressString(address.getAddress());
+        return (host.contains(":") ? "[" + host + "]" : host) + ":" + address.getPort();
+    }
+
+    private static SocketProtocolFamily family(InetSocketAddress bind) {
+        return bind.getAddress() instanceof Inet4Address
+                ? SocketProtocolFamily.INET
+                : SocketProtocolFamily.INET6;
     }
 
     private static void shutDown(EventLoopGroup acceptGroup, EventLoopGroup ioGroup) {

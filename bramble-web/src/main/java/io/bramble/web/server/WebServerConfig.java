@@ -15,16 +15,20 @@ import java.nio.file.Path;
  * @param connectionsMax      open connections at most; more wait in the listen backlog
  * @param headerBytesMax      all request header lines together, at most (larger: 431)
  * @param requestLineBytesMax the request line, at most (larger: 414, Apache's LimitRequestLine)
- * @param idleTimeoutMs       a connection neither reading nor writing this long is closed
+ * @param keepAliveTimeoutMs  a connection waiting this long for its next request is closed
  *                            (Apache's KeepAliveTimeout)
+ * @param idleTimeoutMs       a connection that makes no progress this long, neither reading
+ *                            nor writing, is closed: a client that stopped mid-request or
+ *                            stopped reading its answer (Apache's Timeout)
  */
 public record WebServerConfig(Path root, InetSocketAddress bind, Transport transport,
         int ioThreads, int connectionsMax, int headerBytesMax, int requestLineBytesMax,
-        long idleTimeoutMs) {
+        long keepAliveTimeoutMs, long idleTimeoutMs) {
     public static final int CONNECTIONS_MAX_DEFAULT = 512;
     public static final int HEADER_BYTES_MAX_DEFAULT = 16 * 1024;
     public static final int REQUEST_LINE_BYTES_MAX_DEFAULT = 8190;
-    public static final long IDLE_TIMEOUT_MS_DEFAULT = 5_000;
+    public static final long KEEP_ALIVE_TIMEOUT_MS_DEFAULT = 5_000;
+    public static final long IDLE_TIMEOUT_MS_DEFAULT = 60_000;
 
     public WebServerConfig {
         Checks.argument(root != null, "root is required");
@@ -34,6 +38,7 @@ public record WebServerConfig(Path root, InetSocketAddress bind, Transport trans
         Checks.inRange(connectionsMax, 1, 1_000_000, "connectionsMax");
         Checks.inRange(headerBytesMax, 256, 1024 * 1024, "headerBytesMax");
         Checks.inRange(requestLineBytesMax, 64, 1024 * 1024, "requestLineBytesMax");
+        Checks.inRange(keepAliveTimeoutMs, 1, 3_600_000, "keepAliveTimeoutMs");
         Checks.inRange(idleTimeoutMs, 1, 3_600_000, "idleTimeoutMs");
     }
 
@@ -42,26 +47,31 @@ public record WebServerConfig(Path root, InetSocketAddress bind, Transport trans
         return new WebServerConfig(root, bind, Transport.best(),
                 Runtime.getRuntime().availableProcessors(), CONNECTIONS_MAX_DEFAULT,
                 HEADER_BYTES_MAX_DEFAULT, REQUEST_LINE_BYTES_MAX_DEFAULT,
-                IDLE_TIMEOUT_MS_DEFAULT);
+                KEEP_ALIVE_TIMEOUT_MS_DEFAULT, IDLE_TIMEOUT_MS_DEFAULT);
     }
 
     public WebServerConfig withTransport(Transport value) {
         return new WebServerConfig(root, bind, value, ioThreads, connectionsMax, headerBytesMax,
-                requestLineBytesMax, idleTimeoutMs);
+                requestLineBytesMax, keepAliveTimeoutMs, idleTimeoutMs);
     }
 
     public WebServerConfig withConnectionsMax(int value) {
         return new WebServerConfig(root, bind, transport, ioThreads, value, headerBytesMax,
-                requestLineBytesMax, idleTimeoutMs);
+                requestLineBytesMax, keepAliveTimeoutMs, idleTimeoutMs);
     }
 
     public WebServerConfig withHeaderBytesMax(int value) {
         return new WebServerConfig(root, bind, transport, ioThreads, connectionsMax, value,
-                requestLineBytesMax, idleTimeoutMs);
+                requestLineBytesMax, keepAliveTimeoutMs, idleTimeoutMs);
+    }
+
+    public WebServerConfig withKeepAliveTimeoutMs(long value) {
+        return new WebServerConfig(root, bind, transport, ioThreads, connectionsMax, headerBytesMax,
+                requestLineBytesMax, value, idleTimeoutMs);
     }
 
     public WebServerConfig withIdleTimeoutMs(long value) {
-        return new WebServerConfig(root, bind, transport, ioThreads, connectionsMax,
-                headerBytesMax, requestLineBytesMax, value);
+        return new WebServerConfig(root, bind, transport, ioThreads, connectionsMax, headerBytesMax,
+                requestLineBytesMax, keepAliveTimeoutMs, value);
     }
 }

@@ -19,6 +19,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
@@ -370,13 +371,45 @@ class WebServerTest {
     }
 
     @Test
-    void idleConnectionsAreClosed() throws Exception {
-        start(config().withIdleTimeoutMs(200));
+    void connectionsWaitingForTheirNextRequestAreClosed() throws Exception {
+        start(config().withKeepAliveTimeoutMs(200));
         try (RawConnection connection = connect()) {
             assertThat(connection.get("/lb-check.txt").read().status()).isEqualTo(200);
             assertThat(connection.closedByServer()).isTrue();
         }
+        try (RawConnection silent = connect()) {
+            assertThat(silent.closedByServer()).isTrue();
+        }
         await().atMost(Duration.ofSeconds(10)).until(() -> server.openConnections() == 0);
+    }
+
+    @Test
+    void theKeepAliveTimeoutDoesNotCutAResponse() throws Exception {
+        byte[] content = new byte[4 * 1024 * 1024];
+        new SplittableRandom(7).nextBytes(content);
+        Files.write(root.resolve("big.bin"), content);
+        start(config().withKeepAliveTimeoutMs(1));
+        try (RawConnection connection = connect()) {
+            connection.get("/big.bin");
+            Thread.sleep(50); // let the answer back up while the client reads nothing
+            assertThat(connection.read().body()).isEqualTo(content);
+        }
+    }
+
+    @Test
+    void aClientThatStopsReadingItsAnswerIsClosed() throws Exception {
+        Files.write(root.resolve("big.bin"), new byte[32 * 1024 * 1024]);
+        start(config().withIdleTimeoutMs(300));
+        try (Socket socket = new Socket()) {
+            socket.setReceiveBufferSize(16 * 1024);
+            socket.connect(server.boundAddress());
+            socket.getOutputStream().write(RawConnection.request("GET", "/big.bin", "HTTP/1.1")
+                    .getBytes(StandardCharsets.ISO_8859_1));
+            await().atMost(Duration.ofSeconds(30)).until(() -> server.openConnections() == 0);
+        }
+        await().atMost(Duration.ofSeconds(10)).until(() -> log.toString().contains(
+                "\"GET /big.bin HTTP/1.1\" 200 "));
+        assertThat(log.toString()).doesNotContain("200 33554432");
     }
 
     @Test
@@ -403,6 +436,33 @@ class WebServerTest {
     }
 
     @Test
+    void anIpv4AddressListensOnIpv4Only() throws Exception {
+        start(WebServerConfig.defaults(root, new InetSocketAddress("0.0.0.0", 0)));
+        int port = server.boundAddress().getPort();
+        assertThat(WebServer.show(server.boundAddress())).isEqualTo("0.0.0.0:" + port);
+        try (RawConnection v4 = new RawConnection(new InetSocketAddress("127.0.0.1", port))) {
+            assertThat(v4.get("/lb-check.txt").read().status()).isEqualTo(200);
+        }
+        if (ipv6LoopbackWorks()) {
+            assertThatThrownBy(() -> new Socket("::1", port).close()).isInstanceOf(
+                    ConnectException.class);
+        }
+    }
+
+    @Test
+    void ipv6ClientsAreLoggedInShortForm() throws Exception {
+        Assumptions.assumeTrue(ipv6LoopbackWorks(), "this machine has no IPv6 loopback");
+        start(WebServerConfig.defaults(root, new InetSocketAddress("::1", 0)));
+        assertThat(WebServer.show(server.boundAddress())).isEqualTo("[::1]:" + server
+                .boundAddress().getPort());
+        try (RawConnection connection = connect()) {
+            assertThat(connection.get("/lb-check.txt").read().status()).isEqualTo(200);
+        }
+        await().atMost(Duration.ofSeconds(10)).until(() -> log.toString().startsWith(
+                "::1 - - "));
+    }
+
+    @Test
     void stoppingClosesTheListener() throws Exception {
         start(config());
         InetSocketAddress address = server.boundAddress();
@@ -410,6 +470,14 @@ class WebServerTest {
         server.awaitStop();
         assertThatThrownBy(() -> new Socket(address.getAddress(), address.getPort()).close())
                 .isInstanceOf(ConnectException.class);
+    }
+
+    private static boolean ipv6LoopbackWorks() {
+        try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getByName("::1"))) {
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     private void start(WebServerConfig config) {

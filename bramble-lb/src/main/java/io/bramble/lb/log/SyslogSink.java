@@ -1,0 +1,65 @@
+package io.bramble.lb.log;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.ByteBuffer;
+import java.nio.channels.DatagramChannel;
+import java.nio.charset.StandardCharsets;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * RFC 3164 syslog over UDP: {@code <PRI>Mmm dd hh:mm:ss HOST haproxy[PID]: LINE}, the format
+ * HAProxy sends, so rsyslog rules written for haproxy keep matching. Informational severity.
+ */
+final class SyslogSink implements LogSink {
+    private static final List<String> FACILITIES = List.of("kern", "user", "mail", "daemon",
+            "auth", "syslog", "lpr", "news", "uucp", "cron", "auth2", "ftp", "ntp", "audit",
+            "alert", "cron2", "local0", "local1", "local2", "local3", "local4", "local5",
+            "local6", "local7");
+    private static final int SEVERITY_INFO = 6;
+    /** A UDP syslog datagram larger than this is truncated (HAProxy's default len). */
+    static final int DATAGRAM_BYTES_MAX = 1024;
+    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("MMM ppd HH:mm:ss",
+            Locale.ROOT);
+
+    private final DatagramChannel channel;
+    private final InetSocketAddress target;
+    private final String prefixTail;
+    private final int priority;
+
+    SyslogSink(InetSocketAddress target, String facility, String hostName, long pid)
+            throws IOException {
+        int code = FACILITIES.indexOf(facility.toLowerCase(Locale.ROOT));
+        this.priority = (code < 0 ? FACILITIES.indexOf("local0") : code) * 8 + SEVERITY_INFO;
+        this.channel = DatagramChannel.open();
+        this.target = target;
+        this.prefixTail = " " + hostName + " haproxy[" + pid + "]: ";
+    }
+
+    /** True when the facility is one syslog knows. */
+    static boolean knownFacility(String facility) {
+        return FACILITIES.contains(facility.toLowerCase(Locale.ROOT));
+    }
+
+    @Override
+    public void write(String line) throws IOException {
+        String message = "<" + priority + ">"
+                + DATE.format(ZonedDateTime.now(ZoneId.systemDefault())) + prefixTail + line;
+        byte[] bytes = message.getBytes(StandardCharsets.UTF_8);
+        int length = Math.min(bytes.length, DATAGRAM_BYTES_MAX);
+        channel.send(ByteBuffer.wrap(bytes, 0, length), target);
+    }
+
+    @Override
+    public void flush() {
+    }
+
+    @Override
+    public void close() throws IOException {
+        channel.close();
+    }
+}

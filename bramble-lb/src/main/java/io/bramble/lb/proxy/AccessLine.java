@@ -1,0 +1,57 @@
+package io.bramble.lb.proxy;
+
+import io.bramble.lb.log.HttpLogLine;
+import io.netty.channel.Channel;
+import java.net.InetSocketAddress;
+
+/** Builds the httplog line of an exchange from what it recorded. */
+final class AccessLine {
+    private AccessLine() {
+    }
+
+    static String of(Exchange current, Frontend frontend, Channel client, Engine engine) {
+        long end = engine.clock.nanoTime();
+        InetSocketAddress remote = (InetSocketAddress) client.remoteAddress();
+        String backend = current.backend == null ? frontend.name() : current.backend.name();
+        String server = current.server == null ? "<NOSRV>" : current.server.name();
+        if (current.statsRequest) {
+            server = "<STATS>";
+        }
+        long connectMs = current.connectedNanos < 0
+                ? (current.reusedConnection ? 0 : -1)
+                : millis(current.connectedNanos - current.connectStartNanos);
+        long responseMs = current.responseNanos < 0
+                ? -1
+                : millis(current.responseNanos - current.startNanos) - Math.max(0, connectMs);
+        String line = current.request.method().name() + " " + current.request.uri() + " "
+                + current.request.protocolVersion().text();
+        return HttpLogLine.format(new HttpLogLine.Fields(address(remote), port(remote),
+                current.startEpochMillis, frontend.name(), backend, server, 0, 0, connectMs,
+                responseMs, millis(end - current.startNanos), current.status,
+                current.bytesOut, current.termination, engine.activeConnections.get(),
+                frontend.counters.currentSessions(),
+                current.backend == null ? 0 : current.backend.counters.currentSessions(),
+                current.server == null ? 0 : current.server.counters.currentSessions(),
+                current.retries, line));
+    }
+
+    static String badRequest(Frontend frontend, Channel client, Engine engine, int status) {
+        InetSocketAddress remote = (InetSocketAddress) client.remoteAddress();
+        return HttpLogLine.format(new HttpLogLine.Fields(address(remote), port(remote),
+                engine.clock.epochMillis(), frontend.name(), frontend.name(), "<NOSRV>", -1, -1,
+                -1, -1, 0, status, 0, "PR--", engine.activeConnections.get(),
+                frontend.counters.currentSessions(), 0, 0, 0, "<BADREQ>"));
+    }
+
+    private static long millis(long nanos) {
+        return nanos / 1_000_000L;
+    }
+
+    private static String address(InetSocketAddress remote) {
+        return remote == null ? "-" : remote.getAddress().getHostAddress();
+    }
+
+    private static int port(InetSocketAddress remote) {
+        return remote == null ? 0 : remote.getPort();
+    }
+}

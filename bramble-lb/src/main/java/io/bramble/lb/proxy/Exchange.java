@@ -1,0 +1,102 @@
+package io.bramble.lb.proxy;
+
+import io.bramble.lb.persist.RequestCookie;
+import io.netty.channel.Channel;
+import io.netty.handler.codec.http.FullHttpResponse;
+import io.netty.handler.codec.http.HttpContent;
+import io.netty.handler.codec.http.HttpMethod;
+import io.netty.handler.codec.http.HttpRequest;
+import java.util.ArrayDeque;
+
+/**
+ * One request and its response, as a session serves it. Mutable, confined to the session's
+ * event loop. A retry reuses the exchange with another server connection.
+ */
+final class Exchange {
+    final HttpRequest request;
+    final RequestView view;
+    final long startNanos;
+    final long startEpochMillis;
+    final boolean idempotent;
+
+    Backend backend;
+    Server server;
+    /** The server chosen by a persistence cookie, tried first. */
+    Server pinned;
+    RequestCookie cookie;
+    Channel serverChannel;
+    boolean reusedConnection;
+    /** Body pieces received before a server connection was ready; owned references. */
+    final ArrayDeque<HttpContent> held = new ArrayDeque<>();
+    long heldBytes;
+    long bodyBytesWritten;
+    boolean requestComplete;
+    boolean responseStarted;
+    boolean responseComplete;
+    /** A 1xx response is being relayed: its end does not end the exchange. */
+    boolean interim;
+    boolean clientKeepAlive;
+    boolean serverReusable;
+    boolean flushServer;
+    int retries;
+    /** Set while the exchange waits in its backend's queue for a server slot. */
+    QueuedRequest queued;
+    /** The chosen server counts this exchange as one of its connections. */
+    boolean slotHeld;
+    long bytesOut;
+    int status = -1;
+    long connectStartNanos = -1;
+    long connectedNanos = -1;
+    long responseNanos = -1;
+    /** HAProxy's termination state: who ended it and in which phase. */
+    String termination = "----";
+
+    /** An answer the load balancer gives itself once the request is complete. */
+    FullHttpResponse localResponse;
+    /** A stats request: the page answers once the body (if wanted) is in. */
+    boolean statsRequest;
+    StringBuilder statsBody;
+
+    Exchange(HttpRequest request, RequestView view, long startNanos, long startEpochMillis) {
+        this.request = request;
+        this.view = view;
+        this.startNanos = startNanos;
+        this.startEpochMillis = startEpochMillis;
+        this.idempotent = isIdempotent(request.method());
+    }
+
+    /** True when the load balancer answers by itself (no server involved). */
+    boolean local() {
+        return localResponse != null || statsRequest;
+    }
+
+    /**
+     * True when the request may go to another connection after this one failed: nothing of
+     * the response came back and no body byte went out, and the request is idempotent or
+     * its body is still ahead (a connection that never opened sent nothing at all).
+     */
+    boolean retryable(boolean neverConnected) {
+        if (responseStarted || bodyBytesWritten > 0) {
+            return false;
+        }
+        return neverConnected || idempotent || !requestComplete;
+    }
+
+    static boolean isIdempotent(HttpMethod method) {
+        return method.equals(HttpMethod.GET) || method.equals(HttpMethod.HEAD)
+                || method.equals(HttpMethod.PUT) || method.equals(HttpMethod.DELETE)
+                || method.equals(HttpMethod.OPTIONS) || method.equals(HttpMethod.TRACE);
+    }
+
+    void bytesOut(long bytes) {
+        bytesOut += bytes;
+    }
+
+    void releaseHeld() {
+        HttpContent content;
+        while ((content = held.poll()) != null) {
+            content.release();
+        }
+        heldBytes = 0;
+    }
+}

@@ -1,0 +1,25 @@
+package io.bramble.lb.proxy;
+
+import io.bramble.lb.config.ForwardFor;
+import io.bramble.lb.config.NetworkPrefix;
+import io.netty.handler.codec.http.HttpHeaders;
+import java.net.InetAddress;
+
+/** {@code option forwardfor}: tells the server who the client is. */
+final class ForwardedFor {
+    private ForwardedFor() {
+    }
+
+    /** Adds the header line unless the client is excepted or {@code if-none} finds one. */
+    static void apply(ForwardFor option, HttpHeaders headers, InetAddress client) {
+        for (NetworkPrefix network : option.except()) {
+            if (network.contains(client)) {
+                return;
+            }
+        }
+        if (option.ifNone() && headers.contains(option.header())) {
+            return;
+        }
+        headers.add(option.header(), client.getHostAddress());
+    }
+}

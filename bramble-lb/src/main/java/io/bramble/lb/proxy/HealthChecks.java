@@ -1,0 +1,128 @@
+package io.bramble.lb.proxy;
+
+import io.bramble.lb.check.CheckResult;
+import io.bramble.lb.check.HttpCheck;
+import io.bramble.lb.config.Timeouts;
+import io.netty.bootstrap.Bootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.ConnectTimeoutException;
+import io.netty.channel.EventLoop;
+import java.net.InetSocketAddress;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.random.RandomGenerator;
+
+/**
+ * The scheduler shell around {@link io.bramble.lb.check.ServerHealth}: runs each checked
+ * server's probe on an event loop at the interval its state asks for (inter, fastinter,
+ * downinter), with HAProxy's timeouts (connect: min of {@code timeout connect} and inter;
+ * whole check: {@code timeout check}, else inter), and feeds the results back. First checks
+ * are spread over the first interval so servers are not all probed at once.
+ */
+final class HealthChecks implements AutoCloseable {
+    private final Engine engine;
+    private final List<Backend> backends;
+    private final RandomGenerator random;
+    private volatile boolean closed;
+    /** Built once per server: the request bytes and compiled expectations. */
+    private final Map<Server, Optional<HttpCheck>> httpChecks = new ConcurrentHashMap<>();
+
+    HealthChecks(Engine engine, List<Backend> backends, RandomGenerator random) {
+        this.engine = engine;
+        this.backends = backends;
+        this.random = random;
+    }
+
+    void start() {
+        for (Backend backend : backends) {
+            for (Server server : backend.servers) {
+                if (server.config.options().check()) {
+                    EventLoop loop = engine.transport.workers.next();
+                    long first = random.nextLong(Math.max(1, server.config.options().interMs()));
+                    loop.schedule(() -> run(backend, server, loop), first, TimeUnit.MILLISECONDS);
+                }
+            }
+        }
+    }
+
+    private void run(Backend backend, Server server, EventLoop loop) {
+        if (closed) {
+            return;
+        }
+        if (!server.checksRun()) {
+            schedule(backend, server, loop, server.config.options().interMs());
+            return;
+        }
+        long interMs = server.config.options().interMs();
+        Timeouts timeouts = backend.config.timeouts();
+        long connectMs = timeouts.connectMs() == Timeouts.UNSET_MS
+                ? interMs
+                : Math.min(timeouts.connectMs(), interMs);
+        long checkMs = timeouts.checkMs() == Timeouts.UNSET_MS
+                ? interMs
+                : timeouts.checkMs() + connectMs;
+        HttpCheck http = httpChecks.computeIfAbsent(server, s -> backend.config.httpCheck()
+                .map(c -> new HttpCheck(c, s.config.address().toString()))).orElse(null);
+        CheckProbe probe = new CheckProbe(http, engine.clock,
+                result -> done(backend, server, loop, result));
+        ChannelFuture connecting = new Bootstrap().group(loop).channel(engine.transport.channel)
+                .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) connectMs)
+                .option(ChannelOption.ALLOCATOR, engine.allocator)
+                .handler(new ChannelInitializer<Channel>() {
+                    @Override
+                    protected void initChannel(Channel channel) {
+                        if (server.tls != null
+                                && server.config.options().tls().checksUseTls()) {
+                            channel.pipeline().addLast(server.tls.newHandler(engine.allocator,
+                                    checkAddress(server)));
+                        }
+                        channel.pipeline().addLast(probe);
+                    }
+                }).connect(checkAddress(server));
+        connecting.addListener((ChannelFuture future) -> {
+            if (!future.isSuccess()) {
+                probe.connectFailed(future.cause(),
+                        future.cause() instanceof ConnectTimeoutException);
+            }
+        });
+        loop.schedule(() -> {
+            if (!probe.done()) {
+                probe.timedOut();
+                connecting.channel().close();
+            }
+        }, checkMs, TimeUnit.MILLISECONDS);
+    }
+
+    private void done(Backend backend, Server server, EventLoop loop, CheckResult result) {
+        if (closed) {
+            return;
+        }
+        server.applyCheck(result);
+        schedule(backend, server, loop, server.nextCheckDelayMs());
+    }
+
+    private void schedule(Backend backend, Server server, EventLoop loop, long delayMs) {
+        if (!closed) {
+            loop.schedule(() -> run(backend, server, loop), delayMs, TimeUnit.MILLISECONDS);
+        }
+    }
+
+    private static InetSocketAddress checkAddress(Server server) {
+        int port = server.config.options().checkPort();
+        return port == 0
+                ? server.address
+                : new InetSocketAddress(server.address.getAddress(),
+                        port);
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+    }
+}

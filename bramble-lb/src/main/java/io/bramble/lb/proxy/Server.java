@@ -1,0 +1,193 @@
+package io.bramble.lb.proxy;
+
+import io.bramble.common.time.Clock;
+import io.bramble.lb.balance.BalancedServer;
+import io.bramble.lb.balance.Balancer;
+import io.bramble.lb.check.AdminState;
+import io.bramble.lb.check.CheckResult;
+import io.bramble.lb.check.HealthChange;
+import io.bramble.lb.check.ServerHealth;
+import io.bramble.lb.config.ServerConfig;
+import io.bramble.lb.stats.RowType;
+import io.bramble.lb.stats.StatsRow;
+import io.bramble.lb.stats.TrafficCounters;
+import java.net.InetSocketAddress;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A configured server at run time: its address, health, place in the balancer, idle
+ * connections and counters. Health changes go through here so the balancer always agrees with
+ * the state machine; the monitor of this object guards {@link ServerHealth}.
+ */
+final class Server {
+    private static final Logger LOG = LoggerFactory.getLogger(Server.class);
+
+    final ServerConfig config;
+    final String backendName;
+    final InetSocketAddress address;
+    final BalancedServer balanced;
+    final TrafficCounters counters;
+    final ServerPool pool;
+    /** TLS to the server ({@code ssl}); null for plain TCP. */
+    final io.bramble.lb.tls.TlsOrigination tls;
+    final int serverId;
+    private final Balancer balancer;
+    private final ServerHealth health;
+    private final Backend backend;
+
+    /** The same server in the generation after a reload; live failures go on to it. */
+    private volatile Server successor;
+
+    /**
+     * @param previous the same server (name, address) before a reload: its health, admin
+     *        state, run-time weight, counters and idle connections carry over; null for none
+     */
+    Server(Backend backend, ServerConfig config, InetSocketAddress address, int index,
+            Balancer balancer, BalancedServer balanced, Clock clock, Server previous,
+            io.bramble.lb.tls.TlsOrigination tls) {
+        this.tls = tls;
+        this.backend = backend;
+        this.backendName = backend.name();
+        this.config = config;
+        this.address = address;
+        this.serverId = index + 1;
+        this.balancer = balancer;
+        this.balanced = balanced;
+        if (previous == null) {
+            this.health = new ServerHealth(config.options(), clock);
+            this.counters = new TrafficCounters();
+            this.pool = new ServerPool();
+            return;
+        }
+        this.counters = previous.counters;
+        this.pool = previous.pool;
+        this.predecessor = previous;
+        synchronized (previous) {
+            this.health = ServerHealth.carryOver(previous.health,
+                    previous.config.options(), config.options(), clock);
+            if (previous.config.options().weight() == config.options().weight()) {
+                balancer.setWeight(balanced, previous.balanced.weight());
+            }
+        }
+    }
+
+    /** The same server before a reload, until this one takes over; then null. */
+    private Server predecessor;
+
+    String name() {
+        return config.name();
+    }
+
+    /** Puts the server in the balancer if its starting state takes traffic. */
+    synchronized void start() {
+        if (predecessor != null) {
+            // The reload is committed: live failures seen by the old generation come here.
+            predecessor.successor = this;
+            predecessor = null;
+        }
+        if (health.takesNewTraffic()) {
+            balancer.serverUp(balanced);
+        }
+    }
+
+    synchronized void applyCheck(CheckResult result) {
+        apply(health.onCheck(result), result);
+    }
+
+    /** A live request could not connect or was reset. */
+    void liveFailure(String info, long durationMs) {
+        Server next = successor;
+        if (next != null) {
+            next.liveFailure(info, durationMs);
+            return;
+        }
+        synchronized (this) {
+            apply(health.onLiveFailure(info, durationMs), health.lastResult());
+        }
+    }
+
+    synchronized void setAdmin(AdminState state) {
+        setAdmin(state, "the stats page");
+    }
+
+    synchronized void setAdmin(AdminState state, String source) {
+        HealthChange change = health.setAdmin(state);
+        LOG.info("Server {}/{} set to {} from {}.", backendName, name(), state, source);
+        apply(change, null);
+    }
+
+    synchronized void setWeight(int weight) {
+        balancer.setWeight(balanced, weight);
+        LOG.info("Server {}/{} weight set to {}.", backendName, name(), weight);
+    }
+
+    synchronized ServerHandle.State state(int backendId) {
+        return new ServerHandle.State(backendId, backendName, serverId, name(), address,
+                health.up(), health.checked(), health.admin(), balanced.weight(),
+                balanced.initialWeight(), health.statusText(),
+                java.util.Optional.ofNullable(health.lastResult()), health.healthCounter(),
+                health.sinceLastChangeMs() / 1000, tls != null);
+    }
+
+    synchronized boolean takesPersistentTraffic() {
+        return health.takesPersistentTraffic();
+    }
+
+    synchronized boolean checksRun() {
+        return health.checksRun();
+    }
+
+    synchronized long nextCheckDelayMs() {
+        return health.nextCheckDelayMs();
+    }
+
+    synchronized StatsRow row(int proxyId) {
+        return new StatsRow(RowType.SERVER, backendName, name(), counters, health.statusText(),
+                health.state(), config.options().maxconn(), balanced.weight(),
+                config.options().backup(), health.takesNewTraffic() && !balanced.backup() ? 1 : 0,
+                health.takesNewTraffic() && balanced.backup() ? 1 : 0, health.lastResult(),
+                health.failedChecks(), health.downTransitions(),
+                health.sinceLastChangeMs() / 1000, health.downtimeMs() / 1000, proxyId,
+                serverId);
+    }
+
+    synchronized boolean usable() {
+        return health.takesNewTraffic();
+    }
+
+    private void apply(HealthChange change, CheckResult result) {
+        switch (change) {
+            case NOW_USABLE -> {
+                balancer.serverUp(balanced);
+                LOG.warn("Server {}/{} is UP{}. {} active and {} backup servers online.",
+                        backendName, name(), reason(result), backend.usablePrimaries(),
+                        backend.usableBackups());
+            }
+            case NOW_UNUSABLE -> {
+                balancer.serverDown(balanced);
+                LOG.warn("Server {}/{} is {}{}. {} active and {} backup servers left.",
+                        backendName, name(), health.statusText(), reason(result),
+                        backend.usablePrimaries(), backend.usableBackups());
+                if (!balancer.anyUsable()) {
+                    LOG.error("backend {} has no server available!", backendName);
+                }
+            }
+            case NONE -> {
+            }
+        }
+    }
+
+    private static String reason(CheckResult result) {
+        if (result == null) {
+            return "";
+        }
+        return ", reason: " + result.status().description() + ", info: \"" + result.info()
+                + "\", check duration: " + result.durationMs() + "ms";
+    }
+
+    @Override
+    public String toString() {
+        return backendName + "/" + name();
+    }
+}

@@ -1,0 +1,73 @@
+package io.bramble.lb.proxy;
+
+import io.bramble.lb.limit.BufferGuard;
+import io.bramble.lb.limit.HeaderCountLimit;
+import io.netty.bootstrap.Bootstrap;
+import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoop;
+import io.netty.channel.socket.SocketChannel;
+import io.netty.handler.codec.http.HttpClientCodec;
+import io.netty.util.concurrent.FastThreadLocal;
+import java.net.InetSocketAddress;
+
+/**
+ * Opens HTTP connections to a backend's servers on the caller's event loop, with the
+ * backend's connect timeout. One bootstrap per event loop, built on first use.
+ */
+final class ServerConnector {
+    private final Engine engine;
+    private final int connectTimeoutMs;
+    private final FastThreadLocal<Bootstrap> bootstraps = new FastThreadLocal<>();
+
+    ServerConnector(Engine engine, long connectTimeoutMs) {
+        this.engine = engine;
+        this.connectTimeoutMs = (int) Math.min(Integer.MAX_VALUE, connectTimeoutMs);
+    }
+
+    /** Connects from the calling event loop; the channel's handler starts detached. */
+    ChannelFuture connect(EventLoop loop, InetSocketAddress address) {
+        return connect(loop, address, null);
+    }
+
+    /** Connects as above, adding TLS to the server when {@code tls} is set. */
+    ChannelFuture connect(EventLoop loop, InetSocketAddress address,
+            io.bramble.lb.tls.TlsOrigination tls) {
+        ChannelFuture connecting = plainConnect(loop, address);
+        if (tls != null) {
+            // Runs before the caller's listener: the session writes into TLS from the start.
+            connecting.addListener((ChannelFuture f) -> {
+                if (f.isSuccess()) {
+                    f.channel().pipeline().addAfter("bytes", "tls", tls.newHandler(
+                            engine.allocator, address));
+                }
+            });
+        }
+        return connecting;
+    }
+
+    private ChannelFuture plainConnect(EventLoop loop, InetSocketAddress address) {
+        Bootstrap bootstrap = bootstraps.get();
+        if (bootstrap == null) {
+            bootstrap = new Bootstrap().group(loop).channel(engine.transport.channel)
+                    .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, connectTimeoutMs)
+                    .option(ChannelOption.TCP_NODELAY, true)
+                    .option(ChannelOption.ALLOCATOR, engine.allocator)
+                    .handler(new ChannelInitializer<SocketChannel>() {
+                        @Override
+                        protected void initChannel(SocketChannel channel) {
+                            channel.pipeline()
+                                    .addLast("guard", new BufferGuard(engine.buffers))
+                                    .addLast("bytes", new ByteCounter())
+                                    .addLast("http", new HttpClientCodec(
+                                            HttpLimits.decoderConfig(), true, false))
+                                    .addLast("headers", HeaderCountLimit.INSTANCE)
+                                    .addLast("server", new ServerHandler());
+                        }
+                    });
+            bootstraps.set(bootstrap);
+        }
+        return bootstrap.connect(address);
+    }
+}

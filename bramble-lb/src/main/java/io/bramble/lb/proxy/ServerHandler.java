@@ -1,0 +1,73 @@
+package io.bramble.lb.proxy;
+
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.util.ReferenceCountUtil;
+
+/**
+ * The end of a server connection's pipeline: hands what the server sends to the session
+ * that holds the connection, or, while the connection idles in a pool, drops it and closes
+ * (a server has nothing to say between requests).
+ */
+final class ServerHandler extends ChannelInboundHandlerAdapter {
+    private HttpSession session;
+    private Exchange exchange;
+    private Server idleIn;
+
+    /** Binds the connection to a session's exchange. */
+    void attach(HttpSession owner, Exchange current) {
+        this.session = owner;
+        this.exchange = current;
+        this.idleIn = null;
+    }
+
+    /** Unbinds it; {@code pool} is where it idles now, or null when it is being closed. */
+    void detach(Server pool) {
+        this.session = null;
+        this.exchange = null;
+        this.idleIn = pool;
+    }
+
+    @Override
+    public void channelRead(ChannelHandlerContext ctx, Object msg) {
+        if (session == null) {
+            ReferenceCountUtil.release(msg);
+            ctx.close();
+            return;
+        }
+        session.onServerMessage(exchange, msg);
+    }
+
+    @Override
+    public void channelReadComplete(ChannelHandlerContext ctx) {
+        if (session != null) {
+            session.flushClient();
+        }
+    }
+
+    @Override
+    public void channelWritabilityChanged(ChannelHandlerContext ctx) {
+        if (session != null && ctx.channel().isWritable()) {
+            session.serverWritable(exchange);
+        }
+        ctx.fireChannelWritabilityChanged();
+    }
+
+    @Override
+    public void channelInactive(ChannelHandlerContext ctx) {
+        if (session != null) {
+            session.onServerClosed(exchange, null);
+        } else if (idleIn != null) {
+            idleIn.pool.forget(ctx.channel());
+        }
+    }
+
+    @Override
+    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+        HttpSession owner = session;
+        if (owner != null) {
+            owner.onServerClosed(exchange, cause);
+        }
+        ctx.close();
+    }
+}

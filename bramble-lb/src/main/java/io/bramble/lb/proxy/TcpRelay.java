@@ -1,0 +1,102 @@
+package io.bramble.lb.proxy;
+
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.channel.socket.ChannelInputShutdownEvent;
+import io.netty.channel.socket.DuplexChannel;
+
+/**
+ * One direction-pair end of a TCP tunnel: bytes read here are written to the peer channel,
+ * reading pauses while the peer cannot take more, and an end of input here becomes a
+ * half-close (shutdown of output) on the peer. Both ends run on the same event loop.
+ */
+final class TcpRelay extends ChannelInboundHandlerAdapter {
+    private final Runnable onActivity;
+    private final Runnable onBothClosed;
+    private Channel peer;
+    private boolean inputDone;
+    private TcpRelay peerRelay;
+
+    TcpRelay(Runnable onActivity, Runnable onBothClosed) {
+        this.onActivity = onActivity;
+        this.onBothClosed = onBothClosed;
+    }
+
+    /** Joins two relays; reading starts on both. */
+    static void join(Channel a, TcpRelay relayA, Channel b, TcpRelay relayB) {
+        relayA.peer = b;
+        relayB.peer = a;
+        relayA.peerRelay = relayB;
+        relayB.peerRelay = relayA;
+        startReading(a);
+        startReading(b);
+    }
+
+    /** A channel whose input already ended is not read again (epoll no longer watches it). */
+    private static void startReading(Channel channel) {
+        if (channel instanceof DuplexChannel duplex && duplex.isInputShutdown()) {
+            return;
+        }
+        channel.config().setAutoRead(true);
+    }
+
+    @Override
+    public void channelRead(ChannelHandlerContext ctx, Object msg) {
+        onActivity.run();
+        peer.write(msg, peer.voidPromise());
+        if (!peer.isWritable()) {
+            ctx.channel().config().setAutoRead(false);
+        }
+    }
+
+    @Override
+    public void channelReadComplete(ChannelHandlerContext ctx) {
+        if (peer != null) {
+            peer.flush();
+        }
+    }
+
+    @Override
+    public void channelWritabilityChanged(ChannelHandlerContext ctx) {
+        if (ctx.channel().isWritable() && peer != null) {
+            peer.config().setAutoRead(true);
+        }
+        ctx.fireChannelWritabilityChanged();
+    }
+
+    @Override
+    public void userEventTriggered(ChannelHandlerContext ctx, Object event) {
+        if (event instanceof ChannelInputShutdownEvent) {
+            inputEnded();
+            return;
+        }
+        ctx.fireUserEventTriggered(event);
+    }
+
+    /** This side sent FIN: pass it on as a half-close; both done ends the tunnel. */
+    void inputEnded() {
+        inputDone = true;
+        if (peer instanceof DuplexChannel duplex && peer.isActive()) {
+            peer.flush();
+            duplex.shutdownOutput();
+        }
+        if (peerRelay != null && peerRelay.inputDone) {
+            onBothClosed.run();
+        }
+    }
+
+    @Override
+    public void channelInactive(ChannelHandlerContext ctx) {
+        if (peer != null && peer.isActive()) {
+            peer.flush();
+            peer.close();
+        }
+        onBothClosed.run();
+    }
+
+    @Override
+    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+        ctx.close();
+    }
+}
