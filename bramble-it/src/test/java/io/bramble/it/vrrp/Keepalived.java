@@ -30,17 +30,22 @@ final class Keepalived {
 
     /**
      * kill -9 of every keepalived process in the host, its VRRP child first, so none of them
-     * gets to announce priority 0: a crash as keepalived would see it.
+     * gets to announce priority 0: a crash as keepalived would see it. Returns the processes
+     * killed without waiting for them: the JDK notices the end of a process that is not its
+     * child only by polling, which can take seconds and would hide the takeover being
+     * measured. {@link #awaitGone} waits for them.
      */
-    static void crash(LabHost host) {
-        List<Long> pids = host.pids().stream().filter(Keepalived::isKeepalived).sorted(
-                (a, b) -> Long.compare(b, a)).toList();
-        for (long pid : pids) {
-            ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly);
-        }
-        for (long pid : pids) {
-            ProcessHandle.of(pid).ifPresent(p -> p.onExit().join());
-        }
+    static List<ProcessHandle> crash(LabHost host) {
+        List<ProcessHandle> processes = host.pids().stream().filter(Keepalived::isKeepalived)
+                .sorted((a, b) -> Long.compare(b, a)).map(ProcessHandle::of).flatMap(
+                        java.util.Optional::stream)
+                .toList();
+        processes.forEach(ProcessHandle::destroyForcibly);
+        return processes;
+    }
+
+    static void awaitGone(List<ProcessHandle> processes) {
+        processes.forEach(p -> p.onExit().join());
     }
 
     private static boolean isKeepalived(long pid) {

@@ -106,8 +106,9 @@ class KeepalivedInteropTest {
 
         VrrpLab.settle();
         long crash = System.nanoTime();
-        Keepalived.crash(ka);
+        List<ProcessHandle> killed = Keepalived.crash(ka);
         time("bramble takes over after kill -9 of keepalived", "bramble", crash);
+        Keepalived.awaitGone(killed);
         assertThat(VrrpLab.hasVip(ka)).as("a crashed keepalived leaves its address").isTrue();
 
         long restart = System.nanoTime();
@@ -132,8 +133,9 @@ class KeepalivedInteropTest {
 
         VrrpLab.settle();
         long crash = System.nanoTime();
-        Keepalived.crash(ka);
+        List<ProcessHandle> killed = Keepalived.crash(ka);
         time("VRRP 2: bramble takes over after kill -9 of keepalived", "bramble", crash);
+        Keepalived.awaitGone(killed);
 
         long restart = System.nanoTime();
         ManagedProcess again = Keepalived.start(ka, kaConf, dir, "ka2");
