@@ -16,7 +16,8 @@ import org.junit.jupiter.api.io.TempDir;
  * Two {@code bramble vrrp} on a lab's LAN with the seed's priorities (101, 100) and no
  * advert_int: the master holds the address; kill -9 moves it to the backup, which the client
  * sees thanks to gratuitous ARP; the master's return takes it back; a cut link puts it in
- * FAULT (address removed) until the link is back; a clean stop hands it over at once. Prints the times the client measured. Needs root (skipped otherwise).
+ * FAULT (address removed) until the link is back; a clean stop hands it over at once.
+ * Prints the times the client measured. Needs root (skipped otherwise).
  */
 class VrrpFailoverTest {
     @RegisterExtension
