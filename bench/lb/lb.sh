@@ -287,6 +287,8 @@ lb_markdown() { # the lb part of summary.md
     echo "request. *other CPU* is what the rest of the machine (other jobs) used meanwhile, in % of"
     echo "one core: high values mean a disturbed run."
     echo
+    [ "$QUICK" = 1 ] && echo "*A quick run is too short for a JVM to reach its steady state: compare load" &&
+        echo "balancers with a full run.*" && echo
     [ -n "${LB_PID[bramble-b]:-}" ] &&
         echo "*bramble-b* is bramble with these JVM options added: \`$BRAMBLE_B_JAVA_OPTS\`." && echo
     echo "| load balancer | client | req/s | p50 ms | p99 ms | CPU µs/req | of it in kernel | LB CPU % | errors | other CPU % |"
