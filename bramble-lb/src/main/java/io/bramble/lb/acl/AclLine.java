@@ -30,6 +30,7 @@ final class AclLine {
             case METHOD -> matcher.matches(request.method());
             case HDR -> anyHeaderValue(request);
             case SRC -> inNetworks(request.source());
+            case SSL_FC -> request.tls();
         };
     }
 

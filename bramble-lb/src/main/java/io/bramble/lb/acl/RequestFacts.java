@@ -18,4 +18,9 @@ public interface RequestFacts {
 
     /** The client's address. */
     InetAddress source();
+
+    /** True when the client's connection uses TLS ({@code ssl_fc}). */
+    default boolean tls() {
+        return false;
+    }
 }

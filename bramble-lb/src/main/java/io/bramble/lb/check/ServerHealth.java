@@ -46,6 +46,32 @@ public final class ServerHealth {
         this.downSinceNanos = -1;
     }
 
+    /**
+     * The health of a server that stays across a reload: UP or DOWN, admin state, last check,
+     * downtime and counters carry over, so a reload never makes a server flap. The admin state
+     * is the new configuration's when its {@code disabled} flag changed.
+     */
+    public static ServerHealth carryOver(ServerHealth old, ServerOptions oldOptions,
+            ServerOptions options, Clock clock) {
+        ServerHealth next = new ServerHealth(options, clock);
+        next.up = old.up || !options.check();
+        next.health = next.up ? options.rise() + options.fall() - 1 : 0;
+        if (old.up && old.health < old.rise + old.fall - 1) {
+            next.health = Math.max(options.rise(), next.health - (old.rise + old.fall - 1
+                    - old.health));
+        }
+        if (oldOptions.disabled() == options.disabled()) {
+            next.admin = old.admin;
+        }
+        next.lastResult = old.lastResult;
+        next.lastChangeNanos = old.lastChangeNanos;
+        next.downSinceNanos = old.downSinceNanos;
+        next.downtimeNanos = old.downtimeNanos;
+        next.failedChecks = old.failedChecks;
+        next.downTransitions = old.downTransitions;
+        return next;
+    }
+
     /** Applies one active check's result. */
     public HealthChange onCheck(CheckResult result) {
         boolean before = takesNewTraffic();
@@ -175,6 +201,11 @@ public final class ServerHealth {
     /** Time since the last state change. */
     public long sinceLastChangeMs() {
         return (clock.nanoTime() - lastChangeNanos) / 1_000_000L;
+    }
+
+    /** HAProxy's health counter: 0 (fully down) to rise+fall-1 (fully up). */
+    public int healthCounter() {
+        return health;
     }
 
     /** Failed checks so far, live failures included. */

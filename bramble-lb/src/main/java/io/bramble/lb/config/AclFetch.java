@@ -18,5 +18,7 @@ public enum AclFetch {
     /** The request method. */
     METHOD,
     /** The client's address. */
-    SRC
+    SRC,
+    /** The client's connection uses TLS: a boolean, it takes no pattern. */
+    SSL_FC
 }

@@ -16,9 +16,11 @@ import java.util.regex.Pattern;
  */
 final class AclKeyword {
     private static final Pattern CRITERION = Pattern.compile(
-            "(path|url|hdr|method|src)(_beg|_end|_sub|_dir|_dom|_reg)?(?:\\(([^)]*)\\))?");
+            "(path|url|hdr|method|src|ssl_fc)(_beg|_end|_sub|_dir|_dom|_reg)?"
+                    + "(?:\\(([^)]*)\\))?");
     private static final Map<String, AclFetch> FETCHES = Map.of("path", AclFetch.PATH, "url",
-            AclFetch.URL, "hdr", AclFetch.HDR, "method", AclFetch.METHOD, "src", AclFetch.SRC);
+            AclFetch.URL, "hdr", AclFetch.HDR, "method", AclFetch.METHOD, "src", AclFetch.SRC,
+            "ssl_fc", AclFetch.SSL_FC);
     private static final Map<String, AclMatch> SUFFIXES = Map.of("_beg", AclMatch.BEGINS,
             "_end", AclMatch.ENDS, "_sub", AclMatch.CONTAINS, "_dir", AclMatch.DIR, "_dom",
             AclMatch.DOMAIN, "_reg", AclMatch.REGEX);
@@ -39,7 +41,7 @@ final class AclKeyword {
         Matcher m = CRITERION.matcher(criterion);
         if (!m.matches() || m.group(3) != null && !m.group(1).equals("hdr")
                 || m.group(2) != null && (m.group(1).equals("src")
-                        || m.group(1).equals("method"))) {
+                        || m.group(1).equals("method") || m.group(1).equals("ssl_fc"))) {
             throw a.fail("criterion " + Args.quote(criterion) + " is not supported by bramble; "
                     + "supported: " + SUPPORTED);
         }
@@ -48,6 +50,9 @@ final class AclKeyword {
         AclMatch match = m.group(2) != null
                 ? SUFFIXES.get(m.group(2))
                 : fetch == AclFetch.SRC ? AclMatch.IP : AclMatch.EXACT;
+        if (fetch == AclFetch.SSL_FC) {
+            match = AclMatch.FOUND; // a boolean: true when the connection uses TLS
+        }
         boolean ignoreCase = false;
         while (a.peek().filter(w -> w.startsWith("-")).isPresent()) {
             String flag = a.next("a flag");

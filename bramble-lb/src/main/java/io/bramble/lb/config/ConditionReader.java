@@ -38,12 +38,12 @@ final class ConditionReader {
                 current = new ArrayList<>();
                 continue;
             }
-            if (word.equals("{") || word.startsWith("{")) {
-                throw args.fail("anonymous ACLs ({ ... }) are not supported by bramble; "
-                        + "declare one with 'acl NAME ...' and write its name");
-            }
             if (++terms > TERMS_MAX) {
                 throw args.fail("a condition has more than " + TERMS_MAX + " terms");
+            }
+            if (word.equals("{") || word.equals("!{")) {
+                current.add(AnonymousAcl.read(section, args, word.equals("!{")));
+                continue;
             }
             current.add(term(section, args, word));
         }

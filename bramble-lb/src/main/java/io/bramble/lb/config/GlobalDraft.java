@@ -16,7 +16,7 @@ final class GlobalDraft {
     Optional<String> user = Optional.empty();
     Optional<String> group = Optional.empty();
     boolean daemon;
-    final List<String> statsSockets = new ArrayList<>();
+    final List<StatsSocketConfig> statsSockets = new ArrayList<>();
     long statsTimeoutMs = GlobalSettings.STATS_TIMEOUT_MS_DEFAULT;
     Optional<String> caBase = Optional.empty();
     Optional<String> crtBase = Optional.empty();

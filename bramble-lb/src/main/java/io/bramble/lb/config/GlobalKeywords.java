@@ -4,8 +4,6 @@ import io.bramble.common.config.Args;
 import io.bramble.common.config.KeywordTable;
 import java.time.Duration;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
 
 /** The keywords of the {@code global} section. */
@@ -35,12 +33,8 @@ final class GlobalKeywords {
                 .keyword("daemon", GlobalKeywords::daemon)
                 .keyword("user", (g, a) -> g.user = Optional.of(identity(g, a, "user")))
                 .keyword("group", (g, a) -> g.group = Optional.of(identity(g, a, "group")))
-                .keyword("stats socket", (g, a) -> {
-                    String socket = a.next("a socket path or ADDRESS:PORT");
-                    List<String> words = new ArrayList<>(List.of(socket));
-                    words.addAll(a.rest());
-                    g.statsSockets.add(String.join(" ", words));
-                })
+                .keyword("stats socket", (g, a) -> g.statsSockets.add(StatsSocketKeyword
+                        .read(a)))
                 .keyword("stats timeout", (g, a) -> {
                     g.statsTimeoutMs = a.duration("a timeout", Duration.ZERO, Duration.ofMillis(
                             Timeouts.MAX_MS), ChronoUnit.MILLIS).toMillis();

@@ -18,7 +18,7 @@ import java.util.Optional;
  * @param user the user HAProxy would switch to
  * @param group the group HAProxy would switch to
  * @param daemon true when the file asks to go to the background; bramble stays in front
- * @param statsSockets {@code stats socket PATH [options]} lines as written
+ * @param statsSockets {@code stats socket PATH [options]} lines: where the runtime API listens
  * @param statsTimeoutMs {@code stats timeout}: idle time allowed on the stats socket
  * @param caBase {@code ca-base} directory
  * @param crtBase {@code crt-base} directory
@@ -36,7 +36,7 @@ public record GlobalSettings(
         Optional<String> user,
         Optional<String> group,
         boolean daemon,
-        List<String> statsSockets,
+        List<StatsSocketConfig> statsSockets,
         long statsTimeoutMs,
         Optional<String> caBase,
         Optional<String> crtBase,

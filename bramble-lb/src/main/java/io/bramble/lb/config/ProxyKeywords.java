@@ -126,11 +126,14 @@ final class ProxyKeywords {
 
     private static void bind(ProxySection s, Args a) {
         String addresses = a.next("an address to listen on (ADDRESS:PORT)");
+        List<HostPort> parsed = new java.util.ArrayList<>();
         for (String address : addresses.split(",", -1)) {
-            s.builder.binds.add(new BindConfig(bindAddress(a, address),
-                    ProxySection.location(a)));
+            parsed.add(bindAddress(a, address));
         }
-        UnsupportedKeywords.BIND_OPTIONS.applyOptions(s, a);
+        java.util.Optional<BindTls> tls = BindOptions.read(a);
+        for (HostPort address : parsed) {
+            s.builder.binds.add(new BindConfig(address, ProxySection.location(a), tls));
+        }
     }
 
     /** One {@code ADDR:PORT} of a bind line or of the old {@code listen NAME ADDR:PORT}. */

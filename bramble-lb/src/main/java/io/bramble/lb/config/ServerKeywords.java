@@ -43,6 +43,7 @@ final class ServerKeywords {
         HostPort address = args.hostPort("a server address");
         Draft draft = new Draft(section.builder.defaultServer);
         OPTIONS.applyOptions(draft, args);
+        ServerTlsOptions.check(args, draft.options.tls());
         section.builder.servers.add(new ServerConfig(name, address, draft.options,
                 ProxySection.location(args)));
     }
@@ -80,6 +81,7 @@ final class ServerKeywords {
                         cookieValue(a))))
                 .keyword("port", (d, a) -> d.options = d.options.withCheckPort(a.port(
                         "a health check port")));
+        ServerTlsOptions.register(table);
         UnsupportedKeywords.registerServerOptions(table);
         return table;
     }

@@ -19,6 +19,7 @@ import java.util.Optional;
  * @param maxconn concurrent connections to this server; 0 for no limit
  * @param cookie the value used for cookie persistence; empty when the server has none
  * @param checkPort {@code port N}: the port health checks use; 0 for the server's port
+ * @param tls {@code ssl} and its options: TLS to the server
  */
 public record ServerOptions(
         boolean check,
@@ -32,7 +33,8 @@ public record ServerOptions(
         boolean disabled,
         int maxconn,
         Optional<String> cookie,
-        int checkPort) {
+        int checkPort,
+        ServerTls tls) {
 
     public static final long INTER_MS_DEFAULT = 2_000;
     public static final long SAME_AS_INTER_MS = 0;
@@ -52,7 +54,7 @@ public record ServerOptions(
     /** What a server gets with no options and no default-server line. */
     public static final ServerOptions DEFAULTS = new ServerOptions(false, INTER_MS_DEFAULT,
             SAME_AS_INTER_MS, SAME_AS_INTER_MS, RISE_DEFAULT, FALL_DEFAULT, WEIGHT_DEFAULT,
-            false, false, MAXCONN_UNLIMITED, Optional.empty(), CHECK_PORT_SAME);
+            false, false, MAXCONN_UNLIMITED, Optional.empty(), CHECK_PORT_SAME, ServerTls.NONE);
 
     public ServerOptions {
         checkRange(interMs, INTER_MS_MIN, INTER_MS_MAX, "inter");
@@ -77,62 +79,67 @@ public record ServerOptions(
 
     public ServerOptions withCheck(boolean value) {
         return new ServerOptions(value, interMs, fastInterMs, downInterMs, rise, fall, weight,
-                backup, disabled, maxconn, cookie, checkPort);
+                backup, disabled, maxconn, cookie, checkPort, tls);
     }
 
     public ServerOptions withInterMs(long value) {
         return new ServerOptions(check, value, fastInterMs, downInterMs, rise, fall, weight,
-                backup, disabled, maxconn, cookie, checkPort);
+                backup, disabled, maxconn, cookie, checkPort, tls);
     }
 
     public ServerOptions withFastInterMs(long value) {
         return new ServerOptions(check, interMs, value, downInterMs, rise, fall, weight, backup,
-                disabled, maxconn, cookie, checkPort);
+                disabled, maxconn, cookie, checkPort, tls);
     }
 
     public ServerOptions withDownInterMs(long value) {
         return new ServerOptions(check, interMs, fastInterMs, value, rise, fall, weight, backup,
-                disabled, maxconn, cookie, checkPort);
+                disabled, maxconn, cookie, checkPort, tls);
     }
 
     public ServerOptions withRise(int value) {
         return new ServerOptions(check, interMs, fastInterMs, downInterMs, value, fall, weight,
-                backup, disabled, maxconn, cookie, checkPort);
+                backup, disabled, maxconn, cookie, checkPort, tls);
     }
 
     public ServerOptions withFall(int value) {
         return new ServerOptions(check, interMs, fastInterMs, downInterMs, rise, value, weight,
-                backup, disabled, maxconn, cookie, checkPort);
+                backup, disabled, maxconn, cookie, checkPort, tls);
     }
 
     public ServerOptions withWeight(int value) {
         return new ServerOptions(check, interMs, fastInterMs, downInterMs, rise, fall, value,
-                backup, disabled, maxconn, cookie, checkPort);
+                backup, disabled, maxconn, cookie, checkPort, tls);
     }
 
     public ServerOptions withBackup(boolean value) {
         return new ServerOptions(check, interMs, fastInterMs, downInterMs, rise, fall, weight,
-                value, disabled, maxconn, cookie, checkPort);
+                value, disabled, maxconn, cookie, checkPort, tls);
     }
 
     public ServerOptions withDisabled(boolean value) {
         return new ServerOptions(check, interMs, fastInterMs, downInterMs, rise, fall, weight,
-                backup, value, maxconn, cookie, checkPort);
+                backup, value, maxconn, cookie, checkPort, tls);
     }
 
     public ServerOptions withMaxconn(int value) {
         return new ServerOptions(check, interMs, fastInterMs, downInterMs, rise, fall, weight,
-                backup, disabled, value, cookie, checkPort);
+                backup, disabled, value, cookie, checkPort, tls);
     }
 
     public ServerOptions withCookie(Optional<String> value) {
         return new ServerOptions(check, interMs, fastInterMs, downInterMs, rise, fall, weight,
-                backup, disabled, maxconn, value, checkPort);
+                backup, disabled, maxconn, value, checkPort, tls);
     }
 
     public ServerOptions withCheckPort(int value) {
         return new ServerOptions(check, interMs, fastInterMs, downInterMs, rise, fall, weight,
-                backup, disabled, maxconn, cookie, value);
+                backup, disabled, maxconn, cookie, value, tls);
+    }
+
+    public ServerOptions withTls(ServerTls value) {
+        return new ServerOptions(check, interMs, fastInterMs, downInterMs, rise, fall, weight,
+                backup, disabled, maxconn, cookie, checkPort, value);
     }
 
     private static void checkRange(long value, long min, long max, String name) {

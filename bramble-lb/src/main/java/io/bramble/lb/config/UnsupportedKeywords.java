@@ -7,11 +7,10 @@ import io.bramble.common.config.KeywordTable;
  * supported by bramble" with FILE:LINE instead of an "unknown keyword" or, worse, silence.
  */
 final class UnsupportedKeywords {
-    private static final String TLS = "bramble does not terminate TLS yet; put a TLS "
-            + "terminator in front or use mode tcp";
-
-    /** {@code bind} options: bramble listens on plain TCP with none of them. */
-    static final KeywordTable<ProxySection> BIND_OPTIONS = bindOptions();
+    private static final String TLS = "bramble does not offer this TLS setting; see "
+            + "docs/lb.md for the TLS keywords it reads";
+    private static final String TLS_OPTION = "bramble's TLS options are ssl, crt, alpn, "
+            + "ssl-min-ver, ssl-max-ver and strict-sni";
 
     private UnsupportedKeywords() {
     }
@@ -156,13 +155,16 @@ final class UnsupportedKeywords {
                 "ssl-max-ver", "ssl-min-ver", "ssl-reuse", "stick", "socks4", "tcp-ut", "tfo",
                 "track", "verify", "verifyhost", "ws", "curves", "sigalgs",
                 "client-sigalgs"}) {
+            if (table.knows(option)) {
+                continue;
+            }
             table.unsupported(option, option.contains("ssl") || option.contains("tls")
                     || option.equals("crt") || option.equals("verify") ? TLS : "");
         }
     }
 
-    private static KeywordTable<ProxySection> bindOptions() {
-        KeywordTable<ProxySection> table = new KeywordTable<>("bind options");
+    /** The {@code bind} options bramble does not offer, on a table that may have others. */
+    static <T> void registerBindOptions(KeywordTable<T> table) {
         for (String option : new String[]{"accept-netscaler-cip", "accept-proxy",
                 "allow-0rtt", "alpn", "backlog", "ca-file", "ca-ignore-err", "ca-sign-file",
                 "ca-sign-pass", "ca-verify-file", "ciphers", "ciphersuites", "client-sigalgs",
@@ -176,10 +178,11 @@ final class UnsupportedKeywords {
                 "quic-force-retry", "severity-output", "shards", "sigalgs", "ssl",
                 "ssl-max-ver", "ssl-min-ver", "strict-sni", "tcp-ut", "tfo", "thread",
                 "tls-ticket-keys", "transparent", "uid", "user", "v4v6", "v6only", "verify"}) {
-            table.unsupported(option, option.contains("ssl") || option.contains("tls")
-                    || option.startsWith("crt") || option.startsWith("ca-")
-                    || option.equals("alpn") || option.equals("verify") ? TLS : "");
+            if (!table.knows(option)) {
+                table.unsupported(option, option.contains("ssl") || option.contains("tls")
+                        || option.startsWith("crt") || option.startsWith("ca-")
+                        || option.equals("verify") ? TLS_OPTION : "");
+            }
         }
-        return table;
     }
 }

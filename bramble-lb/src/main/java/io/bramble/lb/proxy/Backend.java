@@ -8,6 +8,7 @@ import io.bramble.lb.balance.Balancer;
 import io.bramble.lb.config.HttpConnectionMode;
 import io.bramble.lb.config.ProxyConfig;
 import io.bramble.lb.config.ServerConfig;
+import io.bramble.lb.limit.WaitQueue;
 import io.bramble.lb.persist.CookiePersistence;
 import io.bramble.lb.stats.RowType;
 import io.bramble.lb.stats.StatsRow;
@@ -27,17 +28,29 @@ final class Backend {
     final Balancer balancer;
     final List<Server> servers;
     final CookiePersistence cookies;
-    final TrafficCounters counters = new TrafficCounters();
+    final TrafficCounters counters;
     final ErrorPages errorPages;
     final RequestRules requestRules;
     final ResponseRules responseRules;
     final int proxyId;
     final ServerConnector connector;
+    /** Requests waiting for a slot while every usable server is at its maxconn. */
+    final WaitQueue<QueuedRequest> queue = new WaitQueue<>();
 
     Backend(ProxyConfig config, int proxyId, Engine engine, RandomGenerator random) {
+        this(config, proxyId, engine, random, null, java.util.Optional.empty());
+    }
+
+    /**
+     * @param previous the backend of the same name in the generation before a reload, whose
+     *        servers of the same name and address carry their state over; null for none
+     */
+    Backend(ProxyConfig config, int proxyId, Engine engine, RandomGenerator random,
+            Backend previous, java.util.Optional<String> caBase) {
         this.config = config;
         this.proxyId = proxyId;
-        this.connector = new ServerConnector(engine, HttpSession.firstSet(
+        this.counters = previous == null ? new TrafficCounters() : previous.counters;
+        this.connector = new ServerConnector(engine, EffectiveTimeouts.firstSet(
                 config.timeouts().connectMs(), HttpLimits.CONNECT_TIMEOUT_MS_WHEN_UNSET, 0));
         Clock clock = engine.clock;
         List<BalancedServer> balanced = new ArrayList<>();
@@ -50,8 +63,13 @@ final class Backend {
         List<Server> built = new ArrayList<>();
         for (int i = 0; i < config.servers().size(); i++) {
             ServerConfig server = config.servers().get(i);
-            built.add(new Server(this, server, resolve(server), i, balancer, balanced.get(i),
-                    clock));
+            InetSocketAddress address = resolve(server);
+            Server before = previous == null ? null : previous.server(server.name());
+            if (before != null && !before.address.equals(address)) {
+                before = null;
+            }
+            built.add(new Server(this, server, address, i, balancer, balanced.get(i), clock,
+                    before, tls(server, caBase)));
         }
         this.servers = List.copyOf(built);
         this.cookies = config.cookie().map(CookiePersistence::new).orElse(null);
@@ -63,6 +81,14 @@ final class Backend {
 
     String name() {
         return config.name();
+    }
+
+    /** A server connection slot was given back: the first waiting request tries again. */
+    void slotFreed() {
+        QueuedRequest next = queue.next();
+        if (next != null) {
+            next.wake();
+        }
     }
 
     void start() {
@@ -115,6 +141,21 @@ final class Backend {
         return new StatsRow(RowType.BACKEND, name(), "BACKEND", counters, up ? "UP" : "DOWN",
                 null, config.maxconn(), weight, false, usablePrimaries(), usableBackups(), null,
                 0, downs, -1, -1, proxyId, 0);
+    }
+
+    /** TLS to {@code server}, or null without {@code ssl}; a usage error naming the line. */
+    static io.bramble.lb.tls.TlsOrigination tls(ServerConfig server,
+            java.util.Optional<String> caBase) {
+        if (!server.options().tls().enabled()) {
+            return null;
+        }
+        try {
+            return io.bramble.lb.tls.TlsOrigination.create(server.options().tls(), caBase);
+        } catch (java.io.IOException | java.security.GeneralSecurityException
+                | RuntimeException e) {
+            throw UserError.usage(server.location() + ": server " + server.name()
+                    + ": cannot set up TLS: " + e.getMessage());
+        }
     }
 
     private static InetSocketAddress resolve(ServerConfig server) {

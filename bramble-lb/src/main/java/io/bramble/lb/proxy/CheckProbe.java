@@ -74,14 +74,14 @@ final class CheckProbe extends ChannelInboundHandlerAdapter {
     @Override
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
         finish(CheckResult.of(connected ? CheckStatus.L7RSP : CheckStatus.L4CON,
-                HttpSession.shortReason(cause), elapsedMs()));
+                Failures.reason(cause), elapsedMs()));
         ctx.close();
     }
 
     /** The connection could not be opened. */
     void connectFailed(Throwable cause, boolean timedOut) {
         finish(CheckResult.of(timedOut ? CheckStatus.L4TOUT : CheckStatus.L4CON,
-                HttpSession.shortReason(cause), elapsedMs()));
+                Failures.reason(cause), elapsedMs()));
     }
 
     /** The check ran out of time. */

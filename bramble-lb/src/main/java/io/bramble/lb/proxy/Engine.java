@@ -1,6 +1,8 @@
 package io.bramble.lb.proxy;
 
 import io.bramble.common.time.Clock;
+import io.bramble.lb.limit.BufferBudget;
+import io.bramble.lb.limit.ConnectionSlots;
 import io.netty.buffer.ByteBufAllocator;
 import io.netty.buffer.PooledByteBufAllocator;
 import java.util.concurrent.atomic.AtomicLong;
@@ -12,9 +14,22 @@ final class Engine {
     final ByteBufAllocator allocator = PooledByteBufAllocator.DEFAULT;
     /** Client connections open in the whole process (HAProxy's actconn). */
     final AtomicLong activeConnections = new AtomicLong();
+    /** {@code global maxconn} over every frontend and configuration generation. */
+    final ConnectionSlots connectionSlots;
+    /** Output bytes buffered for slow peers, process-wide. */
+    final BufferBudget buffers;
 
     Engine(Transport transport, Clock clock) {
+        this(transport, clock, new ConnectionSlots(
+                io.bramble.lb.config.GlobalSettings.MAXCONN_DEFAULT),
+                new BufferBudget(BufferBudget.BYTES_MAX_DEFAULT));
+    }
+
+    Engine(Transport transport, Clock clock, ConnectionSlots connectionSlots,
+            BufferBudget buffers) {
         this.transport = transport;
         this.clock = clock;
+        this.connectionSlots = connectionSlots;
+        this.buffers = buffers;
     }
 }

@@ -39,6 +39,8 @@ final class Exchange {
     boolean serverReusable;
     boolean flushServer;
     int retries;
+    /** Set while the exchange waits in its backend's queue for a server slot. */
+    QueuedRequest queued;
     /** The chosen server counts this exchange as one of its connections. */
     boolean slotHeld;
     long bytesOut;

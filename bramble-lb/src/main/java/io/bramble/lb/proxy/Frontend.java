@@ -20,13 +20,15 @@ import java.util.Map;
  */
 final class Frontend {
     final ProxyConfig config;
-    final TrafficCounters counters = new TrafficCounters();
+    final TrafficCounters counters;
     final RequestRules requestRules;
     final ResponseRules responseRules;
     final ErrorPages errorPages;
     final AccessLog log;
     final StatsService stats;
     final int proxyId;
+    /** Its generation was replaced by a reload: connections close once their exchange ends. */
+    volatile boolean retiring;
     private final List<Choice> choices;
     private final Backend defaultBackend;
 
@@ -34,7 +36,14 @@ final class Frontend {
 
     Frontend(ProxyConfig config, int proxyId, Map<String, Backend> backends, AccessLog log,
             StatsService stats) {
+        this(config, proxyId, backends, log, stats, new TrafficCounters());
+    }
+
+    /** @param counters shared with the frontend of the same name before a reload */
+    Frontend(ProxyConfig config, int proxyId, Map<String, Backend> backends, AccessLog log,
+            StatsService stats, TrafficCounters counters) {
         this.config = config;
+        this.counters = counters;
         this.proxyId = proxyId;
         this.log = log;
         this.stats = stats;

@@ -12,6 +12,9 @@ import io.netty.channel.ConnectTimeoutException;
 import io.netty.channel.EventLoop;
 import java.net.InetSocketAddress;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.random.RandomGenerator;
 
@@ -27,6 +30,8 @@ final class HealthChecks implements AutoCloseable {
     private final List<Backend> backends;
     private final RandomGenerator random;
     private volatile boolean closed;
+    /** Built once per server: the request bytes and compiled expectations. */
+    private final Map<Server, Optional<HttpCheck>> httpChecks = new ConcurrentHashMap<>();
 
     HealthChecks(Engine engine, List<Backend> backends, RandomGenerator random) {
         this.engine = engine;
@@ -62,8 +67,8 @@ final class HealthChecks implements AutoCloseable {
         long checkMs = timeouts.checkMs() == Timeouts.UNSET_MS
                 ? interMs
                 : timeouts.checkMs() + connectMs;
-        HttpCheck http = backend.config.httpCheck()
-                .map(c -> new HttpCheck(c, server.config.address().toString())).orElse(null);
+        HttpCheck http = httpChecks.computeIfAbsent(server, s -> backend.config.httpCheck()
+                .map(c -> new HttpCheck(c, s.config.address().toString()))).orElse(null);
         CheckProbe probe = new CheckProbe(http, engine.clock,
                 result -> done(backend, server, loop, result));
         ChannelFuture connecting = new Bootstrap().group(loop).channel(engine.transport.channel)
@@ -72,6 +77,11 @@ final class HealthChecks implements AutoCloseable {
                 .handler(new ChannelInitializer<Channel>() {
                     @Override
                     protected void initChannel(Channel channel) {
+                        if (server.tls != null
+                                && server.config.options().tls().checksUseTls()) {
+                            channel.pipeline().addLast(server.tls.newHandler(engine.allocator,
+                                    checkAddress(server)));
+                        }
                         channel.pipeline().addLast(probe);
                     }
                 }).connect(checkAddress(server));

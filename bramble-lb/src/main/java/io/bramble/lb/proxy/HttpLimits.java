@@ -14,8 +14,11 @@ final class HttpLimits {
     static final int HEADER_BYTES_MAX = 16_384;
     /** Largest body piece handed over at once. */
     static final int CHUNK_BYTES_MAX = 65_536;
-    /** Requests decoded ahead of the one being served (pipelining) before reading pauses. */
-    static final int PIPELINED_REQUESTS_MAX = 32;
+    /**
+     * Decoded pieces (heads and body chunks) held behind the request being served before
+     * reading pauses: with {@link #CHUNK_BYTES_MAX} this bounds a pipelining client to 1 MiB.
+     */
+    static final int PIPELINED_MESSAGES_MAX = 16;
     /** Body bytes held while the server connection is being set up; reading pauses beyond. */
     static final int HELD_BODY_BYTES_MAX = 256 * 1024;
     /** Idle bound applied when the file sets no client/server timeout (HAProxy: none). */

@@ -2,7 +2,6 @@ package io.bramble.lb.proxy;
 
 import io.bramble.lb.balance.BalancedServer;
 import io.bramble.lb.config.HttpConnectionMode;
-import io.bramble.lb.config.Timeouts;
 import io.bramble.lb.persist.RequestCookie;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
@@ -45,8 +44,6 @@ final class HttpSession extends ChannelInboundHandlerAdapter {
     private SessionTimer timer;
     private Exchange exchange;
     private boolean closing;
-    private int requestsServed;
-    private long acceptNanos;
 
     HttpSession(Engine engine, Frontend frontend) {
         this.engine = engine;
@@ -57,11 +54,11 @@ final class HttpSession extends ChannelInboundHandlerAdapter {
     public void channelActive(ChannelHandlerContext ctx) {
         client = ctx.channel();
         clientBytes = client.pipeline().get(ByteCounter.class);
-        acceptNanos = engine.clock.nanoTime();
+        long acceptNanos = engine.clock.nanoTime();
         engine.activeConnections.incrementAndGet();
         frontend.counters.sessionStarted(acceptNanos);
         timer = new SessionTimer(client.eventLoop(), engine.clock, this::onTimeout);
-        timer.arm(SessionTimer.Phase.FIRST_REQUEST, httpRequestTimeoutMs());
+        timer.arm(SessionTimer.Phase.FIRST_REQUEST, EffectiveTimeouts.httpRequestMs(frontend));
         ctx.fireChannelActive();
     }
 
@@ -78,6 +75,7 @@ final class HttpSession extends ChannelInboundHandlerAdapter {
         Exchange current = exchange;
         if (current != null) {
             exchange = null;
+            leaveQueue(current);
             current.termination = current.responseStarted ? "CD--" : "CR--";
             if (current.backend != null) {
                 current.backend.counters.clientAborts.increment();
@@ -97,7 +95,7 @@ final class HttpSession extends ChannelInboundHandlerAdapter {
         }
         if (exchange != null && exchange.requestComplete) {
             pipelined.add(msg);
-            if (pipelined.size() >= HttpLimits.PIPELINED_REQUESTS_MAX) {
+            if (pipelined.size() >= HttpLimits.PIPELINED_MESSAGES_MAX) {
                 client.config().setAutoRead(false);
             }
             return;
@@ -121,6 +119,18 @@ final class HttpSession extends ChannelInboundHandlerAdapter {
             current.serverChannel.config().setAutoRead(true);
         }
         ctx.fireChannelWritabilityChanged();
+    }
+
+    @Override
+    public void userEventTriggered(ChannelHandlerContext ctx, Object event) {
+        if (event == Generation.RETIRE) {
+            if (exchange == null && !closing) {
+                closing = true;
+                client.close();
+            }
+            return;
+        }
+        ctx.fireUserEventTriggered(event);
     }
 
     @Override
@@ -150,10 +160,11 @@ final class HttpSession extends ChannelInboundHandlerAdapter {
             rejectMalformed(request.decoderResult().cause());
             return false;
         }
-        timer.arm(SessionTimer.Phase.CLIENT_BODY, clientTimeoutMs());
+        timer.arm(SessionTimer.Phase.CLIENT_BODY, EffectiveTimeouts.clientMs(frontend));
         frontend.counters.requestsTotal.increment();
         InetSocketAddress remote = (InetSocketAddress) client.remoteAddress();
-        RequestView view = new RequestView(request, remote);
+        RequestView view = new RequestView(request, remote,
+                client.pipeline().get(io.netty.handler.ssl.SslHandler.class) != null);
         Exchange current = new Exchange(request, view, now, engine.clock.epochMillis());
         exchange = current;
         if (frontend.stats != null && frontend.stats.matches(request.uri())) {
@@ -222,12 +233,12 @@ final class HttpSession extends ChannelInboundHandlerAdapter {
         }
         if (last) {
             current.requestComplete = true;
-            // Hold further requests (pipelining) until this response is done.
-            client.config().setAutoRead(false);
+            // Reading goes on: pipelined requests wait in a bounded queue, so the common case
+            // costs no change of the epoll interest set per request.
             if (current.local()) {
                 answerLocalExchange(current);
             } else {
-                timer.arm(SessionTimer.Phase.SERVER, serverTimeoutMs(current.backend));
+                timer.arm(SessionTimer.Phase.SERVER, EffectiveTimeouts.serverMs(current.backend));
             }
         }
     }
@@ -267,7 +278,7 @@ final class HttpSession extends ChannelInboundHandlerAdapter {
         HttpRequest request = current.request;
         HttpConnectionMode mode = frontend.connectionMode(current.backend);
         current.clientKeepAlive = mode != HttpConnectionMode.CLOSE
-                && HttpUtil.isKeepAlive(request);
+                && HttpUtil.isKeepAlive(request) && !frontend.retiring;
         HopHeaders.strip(request.headers());
         if (mode != HttpConnectionMode.KEEP_ALIVE) {
             request.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
@@ -295,6 +306,14 @@ final class HttpSession extends ChannelInboundHandlerAdapter {
 
     /** Picks a server (never {@code avoid}) and gets a connection to it. */
     private void connect(Exchange current, Server avoid) {
+        connect(current, avoid, false);
+    }
+
+    /**
+     * @param wasQueued the request was woken from the queue: if it finds no slot again it
+     *        goes back to the front, keeping its turn
+     */
+    private void connect(Exchange current, Server avoid, boolean wasQueued) {
         Backend backend = current.backend;
         Server server = null;
         if (current.pinned != null && current.pinned != avoid
@@ -304,8 +323,17 @@ final class HttpSession extends ChannelInboundHandlerAdapter {
             BalancedServer chosen = backend.balancer.pick(current.view,
                     avoid == null ? null : avoid.balanced);
             server = chosen == null ? null : backend.server(chosen);
+            if (server == null && avoid != null && avoid.usable()) {
+                // The only server left is the one that failed, still up (a stale pooled
+                // connection, or an unchecked server): HAProxy retries it too.
+                server = avoid;
+            }
         }
         current.pinned = null;
+        if (server == null && avoid == null && backend.balancer.anyUsable()
+                && enqueue(current, wasQueued)) {
+            return;
+        }
         if (server == null) {
             current.termination = avoid == null ? "SC--" : current.termination;
             failBeforeResponse(current, 503);
@@ -316,6 +344,7 @@ final class HttpSession extends ChannelInboundHandlerAdapter {
             server.counters.redispatches.increment();
         }
         current.server = server;
+        leaveQueue(current);
         current.slotHeld = true;
         backend.balancer.connectionTaken(server.balanced);
         server.counters.selected.increment();
@@ -333,7 +362,7 @@ final class HttpSession extends ChannelInboundHandlerAdapter {
         current.reusedConnection = false;
         current.connectStartNanos = engine.clock.nanoTime();
         ChannelFuture connecting = backend.connector.connect(client.eventLoop(),
-                server.address);
+                server.address, server.tls);
         Server target = server;
         connecting.addListener((ChannelFuture future) -> onConnected(current, target, future));
     }
@@ -356,7 +385,7 @@ final class HttpSession extends ChannelInboundHandlerAdapter {
         long tookMs = (engine.clock.nanoTime() - current.connectStartNanos) / 1_000_000L;
         if (!(cause instanceof ConnectTimeoutException)
                 && (cause instanceof ConnectException || cause instanceof IOException)) {
-            server.liveFailure(shortReason(cause), tookMs);
+            server.liveFailure(Failures.reason(cause), tookMs);
         }
         current.termination = cause instanceof ConnectTimeoutException ? "sC--" : "SC--";
         releaseServer(current, null);
@@ -469,7 +498,7 @@ final class HttpSession extends ChannelInboundHandlerAdapter {
             long tookMs = (engine.clock.nanoTime() - current.startNanos) / 1_000_000L;
             server.liveFailure(cause == null
                     ? "Connection closed before the response"
-                    : shortReason(cause), tookMs);
+                    : Failures.reason(cause), tookMs);
             server.counters.responseErrors.increment();
             current.backend.counters.responseErrors.increment();
         }
@@ -517,7 +546,73 @@ final class HttpSession extends ChannelInboundHandlerAdapter {
             current.backend.balancer.connectionReleased(server.balanced);
             server.counters.sessionEnded();
             current.backend.counters.sessionEnded();
+            current.backend.slotFreed();
         }
+    }
+
+    /**
+     * Every usable server is at its maxconn: the request waits for a slot, at most
+     * {@code timeout queue} (else {@code timeout connect}). False when the queue is full.
+     */
+    private boolean enqueue(Exchange current, boolean front) {
+        Backend backend = current.backend;
+        QueuedRequest waiter = current.queued;
+        if (waiter == null) {
+            waiter = new QueuedRequest(this, current, engine.clock.nanoTime());
+            if (!backend.queue.add(waiter)) {
+                return false;
+            }
+            current.queued = waiter;
+            io.bramble.lb.config.Timeouts timeouts = backend.config.timeouts();
+            long timeoutMs = EffectiveTimeouts.firstSet(timeouts.queueMs(), timeouts.connectMs(),
+                    HttpLimits.CONNECT_TIMEOUT_MS_WHEN_UNSET);
+            QueuedRequest expiring = waiter;
+            waiter.expiry = client.eventLoop().schedule(() -> queueExpired(expiring),
+                    timeoutMs, java.util.concurrent.TimeUnit.MILLISECONDS);
+        } else if (front) {
+            backend.queue.putBack(waiter);
+        } else {
+            backend.queue.add(waiter);
+        }
+        // Nothing more is read from this client until the request leaves the queue.
+        client.config().setAutoRead(false);
+        return true;
+    }
+
+    /** Woken by a freed slot. */
+    void retryQueued(QueuedRequest waiter) {
+        Exchange current = waiter.exchange;
+        if (current != exchange || current.queued != waiter || !client.isActive()) {
+            // Gone meanwhile: the slot goes to the next waiter.
+            current.backend.slotFreed();
+            return;
+        }
+        connect(current, null, true);
+    }
+
+    private void queueExpired(QueuedRequest waiter) {
+        Exchange current = waiter.exchange;
+        if (current != exchange || current.queued != waiter) {
+            return;
+        }
+        leaveQueue(current);
+        current.termination = "sQ--";
+        failBeforeResponse(current, 503);
+    }
+
+    private void leaveQueue(Exchange current) {
+        QueuedRequest waiter = current.queued;
+        if (waiter != null) {
+            current.queued = null;
+            current.backend.queue.remove(waiter);
+            if (waiter.expiry != null) {
+                waiter.expiry.cancel(false);
+            }
+        }
+    }
+
+    io.netty.channel.EventLoop eventLoop() {
+        return client.eventLoop();
     }
 
     /** Gives up on the server side of an exchange. */
@@ -574,14 +669,14 @@ final class HttpSession extends ChannelInboundHandlerAdapter {
             current.server.counters.response(status);
         }
         logExchange(current);
-        requestsServed++;
-        if (!current.clientKeepAlive || !current.requestComplete || closing) {
+        if (!current.clientKeepAlive || !current.requestComplete || closing
+                || frontend.retiring) {
             closing = true;
             timer.cancel();
             lastWrite.addListener(ChannelFutureListener.CLOSE);
             return;
         }
-        timer.arm(SessionTimer.Phase.KEEP_ALIVE, keepAliveTimeoutMs());
+        timer.arm(SessionTimer.Phase.KEEP_ALIVE, EffectiveTimeouts.keepAliveMs(frontend));
         drainPipelined();
     }
 
@@ -668,51 +763,4 @@ final class HttpSession extends ChannelInboundHandlerAdapter {
         }
     }
 
-    private long httpRequestTimeoutMs() {
-        Timeouts timeouts = frontend.timeouts();
-        return firstSet(timeouts.httpRequestMs(), timeouts.clientMs(),
-                HttpLimits.IDLE_TIMEOUT_MS_WHEN_UNSET);
-    }
-
-    private long keepAliveTimeoutMs() {
-        Timeouts timeouts = frontend.timeouts();
-        return firstSet(timeouts.httpKeepAliveMs(), timeouts.httpRequestMs(),
-                firstSet(timeouts.clientMs(), HttpLimits.IDLE_TIMEOUT_MS_WHEN_UNSET, 0));
-    }
-
-    private long clientTimeoutMs() {
-        return firstSet(frontend.timeouts().clientMs(), HttpLimits.IDLE_TIMEOUT_MS_WHEN_UNSET,
-                0);
-    }
-
-    private static long serverTimeoutMs(Backend backend) {
-        return firstSet(backend.config.timeouts().serverMs(),
-                HttpLimits.IDLE_TIMEOUT_MS_WHEN_UNSET, 0);
-    }
-
-    static long firstSet(long first, long second, long third) {
-        if (first != Timeouts.UNSET_MS) {
-            return first;
-        }
-        return second != Timeouts.UNSET_MS ? second : third;
-    }
-
-    static String shortReason(Throwable cause) {
-        String message = cause.getMessage();
-        if (message == null) {
-            return cause.getClass().getSimpleName();
-        }
-        // Netty: "connect(..) failed: Connection refused: /10.0.0.1:80" -> "Connection refused"
-        String trimmed = message.replaceFirst(": /?[0-9A-Fa-f.:\\[\\]%a-z-]*:[0-9]+$", "");
-        int colon = trimmed.lastIndexOf(": ");
-        return colon >= 0 ? trimmed.substring(colon + 2) : trimmed;
-    }
-
-    int requestsServed() {
-        return requestsServed;
-    }
-
-    long acceptNanos() {
-        return acceptNanos;
-    }
 }

@@ -8,18 +8,25 @@ import io.bramble.lb.config.BindConfig;
 import io.bramble.lb.config.LbConfig;
 import io.bramble.lb.config.ProxyConfig;
 import io.bramble.lb.config.ProxyMode;
+import io.bramble.lb.limit.BufferBudget;
+import io.bramble.lb.limit.BufferGuard;
+import io.bramble.lb.limit.ConnectionSlots;
+import io.bramble.lb.limit.HeaderCountLimit;
+import io.bramble.lb.tls.TlsTermination;
 import io.bramble.lb.log.AccessLog;
 import io.bramble.lb.log.LogWriter;
 import io.bramble.lb.stats.StatsCsv;
 import io.bramble.lb.stats.StatsProxy;
 import io.bramble.lb.stats.StatsReport;
 import io.bramble.lb.stats.StatsRow;
+import io.bramble.lb.stats.TrafficCounters;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.handler.codec.http.HttpServerCodec;
+import io.netty.util.internal.PlatformDependent;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
@@ -27,6 +34,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.random.RandomGenerator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -46,21 +54,46 @@ public final class LoadBalancer implements AutoCloseable {
     private final LogWriter logWriter;
     private final Map<String, Backend> backends = new LinkedHashMap<>();
     private final Map<String, Frontend> frontends = new LinkedHashMap<>();
-    private final List<Channel> listeners = new ArrayList<>();
+    private final Map<String, AcceptLimiter> limiters = new LinkedHashMap<>();
+    /** TLS of each {@code bind ... ssl} line, read when the generation is built. */
+    private final Map<BindConfig, TlsTermination> terminations = new java.util.HashMap<>();
+    private final List<Listener> listeners = new ArrayList<>();
     private final HealthChecks checks;
     private final String version;
-    private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
+    /** The generation this one follows after a reload; null for the first. */
+    private final LoadBalancer predecessor;
+    private final Generation generation = new Generation();
+    /** The event loops are this generation's to shut down (the newest one owns them). */
+    private volatile boolean ownsEngine = true;
+    private final AtomicBoolean closed = new AtomicBoolean();
 
-    private LoadBalancer(LbConfig config, Clock clock, RandomGenerator random, String version) {
+    private LoadBalancer(LbConfig config, Engine engine, RandomGenerator random, String version,
+            LoadBalancer predecessor) {
         this.config = config;
         this.version = version;
-        this.engine = new Engine(Transport.create(config.global().nbthread()), clock);
+        this.engine = engine;
+        this.predecessor = predecessor;
         this.logWriter = new LogWriter(hostName(), ProcessHandle.current().pid());
+        try {
+            build(random);
+        } catch (RuntimeException e) {
+            logWriter.close();
+            throw e;
+        }
+        this.checks = new HealthChecks(engine, List.copyOf(backends.values()), random);
+    }
+
+    /** Backends, frontends and TLS contexts; throws before anything is bound or linked. */
+    private void build(RandomGenerator random) {
         List<ProxyConfig> proxies = config.proxies();
         for (int i = 0; i < proxies.size(); i++) {
             ProxyConfig proxy = proxies.get(i);
             if (proxy.kind().hasBackend()) {
-                backends.put(proxy.name(), new Backend(proxy, i + 1, engine, random));
+                Backend previous = predecessor == null
+                        ? null
+                        : predecessor.backends.get(proxy.name());
+                backends.put(proxy.name(), new Backend(proxy, i + 1, engine, random, previous,
+                        config.global().caBase()));
             }
         }
         for (int i = 0; i < proxies.size(); i++) {
@@ -69,7 +102,28 @@ public final class LoadBalancer implements AutoCloseable {
                 frontends.put(proxy.name(), frontend(proxy, i + 1));
             }
         }
-        this.checks = new HealthChecks(engine, List.copyOf(backends.values()), random);
+        for (Frontend frontend : frontends.values()) {
+            for (BindConfig bind : frontend.config.binds()) {
+                if (bind.tls().isPresent()) {
+                    terminations.put(bind, termination(bind));
+                }
+            }
+        }
+    }
+
+    private TlsTermination termination(BindConfig bind) {
+        return termination(bind, config);
+    }
+
+    /** Reads the certificates of a {@code bind ... ssl} line; a usage error naming it. */
+    private static TlsTermination termination(BindConfig bind, LbConfig config) {
+        try {
+            return TlsTermination.create(bind.tls().get(), config.global().crtBase());
+        } catch (java.io.IOException | java.security.GeneralSecurityException
+                | RuntimeException e) {
+            throw UserError.usage(bind.location() + ": bind " + bind.address()
+                    + ": cannot load its certificates: " + e.getMessage());
+        }
     }
 
     /**
@@ -79,7 +133,16 @@ public final class LoadBalancer implements AutoCloseable {
      */
     public static LoadBalancer start(LbConfig config, Clock clock, RandomGenerator random,
             String version) {
-        LoadBalancer balancer = new LoadBalancer(config, clock, random, version);
+        Engine engine = new Engine(Transport.create(config.global().nbthread()), clock,
+                new ConnectionSlots(config.global().maxconn()), new BufferBudget(
+                        BufferBudget.processBytesMax(PlatformDependent.maxDirectMemory())));
+        LoadBalancer balancer;
+        try {
+            balancer = new LoadBalancer(config, engine, random, version, null);
+        } catch (RuntimeException e) {
+            engine.transport.close();
+            throw e;
+        }
         try {
             balancer.backends.values().forEach(Backend::start);
             balancer.bindAll();
@@ -91,9 +154,80 @@ public final class LoadBalancer implements AutoCloseable {
         return balancer;
     }
 
+    /**
+     * Starts the next configuration generation on the same event loops. Listeners whose
+     * address is in both configurations pass to it without being closed; servers of the same
+     * backend, name and address keep their health, admin state, weight set at run time,
+     * counters and idle connections. Nothing changes when this throws (an address that cannot
+     * be bound, a server that cannot be resolved). Afterwards, call {@link #retire} on this
+     * generation.
+     */
+    public LoadBalancer reload(LbConfig next, RandomGenerator random) {
+        LoadBalancer successor = new LoadBalancer(next, engine, random, version, this);
+        try {
+            successor.bindNew();
+        } catch (RuntimeException e) {
+            successor.logWriter.close();
+            throw e;
+        }
+        // Past this point nothing fails: the successor takes over.
+        engine.connectionSlots.setMax(next.global().maxconn());
+        successor.takeOverListeners();
+        successor.backends.values().forEach(Backend::start);
+        successor.checks.start();
+        ownsEngine = false;
+        return successor;
+    }
+
+    /**
+     * Stops this generation from taking new work: its listeners close (those handed to a
+     * successor stay open), its checks stop, idle keep-alive connections close and busy ones
+     * close after their current response. TCP connections run to their end.
+     */
+    public void retire() {
+        checks.close();
+        for (Listener listener : listeners) {
+            if (listener.setup != null && ownsListener(listener)) {
+                listener.channel.close();
+            }
+        }
+        generation.retire(frontends.values());
+        limiters.values().forEach(AcceptLimiter::close);
+    }
+
+    /** Blocks until every client connection of this generation has closed. */
+    public void awaitDrained() {
+        generation.awaitDrained();
+    }
+
+    /**
+     * Checks what only the engine can: errorfiles hold HTTP responses and server names
+     * resolve. Throws a {@link UserError} naming the line otherwise; binds nothing.
+     */
+    public static void check(LbConfig config) {
+        for (ProxyConfig proxy : config.proxies()) {
+            new ErrorPages(proxy.errorFiles());
+            for (io.bramble.lb.config.ServerConfig server : proxy.servers()) {
+                try {
+                    server.address().resolve();
+                } catch (UnknownHostException e) {
+                    throw UserError.usage(server.location() + ": cannot resolve the address "
+                            + "of server " + server.name() + ": " + server.address().host());
+                }
+                Backend.tls(server, config.global().caBase());
+            }
+            for (BindConfig bind : proxy.binds()) {
+                if (bind.tls().isPresent() && proxy.kind().hasFrontend()) {
+                    termination(bind, config);
+                }
+            }
+        }
+    }
+
     /** The addresses actually bound, in configuration order (ports resolved). */
     public List<InetSocketAddress> boundAddresses() {
-        return listeners.stream().map(c -> (InetSocketAddress) c.localAddress()).toList();
+        return listeners.stream().map(l -> (InetSocketAddress) l.channel.localAddress())
+                .toList();
     }
 
     /** True when the native epoll transport is in use. */
@@ -108,24 +242,66 @@ public final class LoadBalancer implements AutoCloseable {
         return StatsCsv.render(report, engine.clock.nanoTime());
     }
 
+    /** Every server, backends in configuration order, for the runtime API. */
+    public List<ServerHandle> servers() {
+        List<ServerHandle> result = new ArrayList<>();
+        for (Backend backend : backends.values()) {
+            for (Server server : backend.servers) {
+                result.add(new ServerHandle(server, backend.proxyId));
+            }
+        }
+        return result;
+    }
+
+    /** True when a backend (or listen) of that name runs. */
+    public boolean hasBackend(String name) {
+        return backends.containsKey(name);
+    }
+
+    /** Process-wide figures for {@code show info}. */
+    public ProcessInfo info() {
+        long connections = 0;
+        long requests = 0;
+        for (Frontend frontend : frontends.values()) {
+            connections += frontend.counters.sessionsTotal.sum();
+            requests += frontend.counters.requestsTotal.sum();
+        }
+        return new ProcessInfo(config.global().maxconn(), engine.transport.threads,
+                engine.activeConnections.get(), connections, requests, engine.transport.epoll);
+    }
+
     /** Blocks until the listeners are closed. */
     public void awaitClosed() throws InterruptedException {
-        for (Channel listener : listeners) {
-            listener.closeFuture().await();
+        for (Listener listener : listeners) {
+            listener.channel.closeFuture().await();
         }
     }
 
+    /**
+     * Closes this generation's listeners (not those handed to a successor) and connections;
+     * the newest generation also shuts the event loops down.
+     */
     @Override
     public void close() {
         if (!closed.compareAndSet(false, true)) {
             return;
         }
         checks.close();
-        for (Channel listener : listeners) {
-            listener.close().syncUninterruptibly();
+        for (Listener listener : listeners) {
+            if (ownsListener(listener)) {
+                listener.channel.close().syncUninterruptibly();
+            }
         }
-        engine.transport.close();
+        generation.closeAll();
+        if (ownsEngine) {
+            engine.transport.close();
+        }
         logWriter.close();
+    }
+
+    /** False once the listener was handed to a successor. */
+    private boolean ownsListener(Listener listener) {
+        return listener.owner == this;
     }
 
     private Frontend frontend(ProxyConfig proxy, int proxyId) {
@@ -137,7 +313,9 @@ public final class LoadBalancer implements AutoCloseable {
                     this::statsProxies, backends::get,
                     config.global().nodeName().orElse(hostName()), version, engine.clock);
         }).orElse(null);
-        return new Frontend(proxy, proxyId, backends, log, stats);
+        Frontend previous = predecessor == null ? null : predecessor.frontends.get(proxy.name());
+        return new Frontend(proxy, proxyId, backends, log, stats,
+                previous == null ? new TrafficCounters() : previous.counters);
     }
 
     private static CompiledCondition never() {
@@ -166,43 +344,112 @@ public final class LoadBalancer implements AutoCloseable {
     }
 
     private void bindAll() {
+        bindNew();
+        takeOverListeners();
+    }
+
+    /** Binds every address the predecessor does not already listen on. */
+    private void bindNew() {
+        try {
+            for (Frontend frontend : frontends.values()) {
+                AcceptLimiter limiter = limiters.computeIfAbsent(frontend.name(),
+                        n -> new AcceptLimiter(frontend.config.maxconn(),
+                                engine.connectionSlots));
+                for (BindConfig bind : frontend.config.binds()) {
+                    if (inherited(bind) != null) {
+                        continue;
+                    }
+                    Listener listener = new Listener(bind.address(), null,
+                            setup(frontend, bind), limiter);
+                    listener.channel = bind(frontend, bind, listener);
+                    listener.owner = this;
+                    limiter.listening(listener.channel);
+                    listeners.add(listener);
+                    LOG.info("Proxy {} listening on {} ({} mode).", frontend.name(),
+                            listener.channel.localAddress(),
+                            frontend.config.mode().name().toLowerCase());
+                }
+            }
+        } catch (RuntimeException e) {
+            for (Listener listener : listeners) {
+                listener.channel.close().syncUninterruptibly();
+            }
+            listeners.clear();
+            throw e;
+        }
+    }
+
+    /** Points the predecessor's listeners for addresses this generation keeps at it. */
+    private void takeOverListeners() {
         for (Frontend frontend : frontends.values()) {
-            int limit = Math.min(frontend.config.maxconn(), config.global().maxconn());
-            AcceptLimiter limiter = new AcceptLimiter(limit);
             for (BindConfig bind : frontend.config.binds()) {
-                Channel listener = bind(frontend, bind, limiter);
-                limiter.listening(listener);
+                Listener listener = inherited(bind);
+                if (listener == null || listener.owner == this) {
+                    continue;
+                }
+                listener.owner = this;
+                listener.handOver(setup(frontend, bind), limiters.get(frontend.name()));
                 listeners.add(listener);
-                LOG.info("Proxy {} listening on {} ({} mode).", frontend.name(),
-                        listener.localAddress(), frontend.config.mode().name().toLowerCase());
+                LOG.info("Proxy {} keeps listening on {} ({} mode).", frontend.name(),
+                        listener.channel.localAddress(),
+                        frontend.config.mode().name().toLowerCase());
             }
         }
     }
 
-    private Channel bind(Frontend frontend, BindConfig bind, AcceptLimiter limiter) {
+    private Listener inherited(BindConfig bind) {
+        if (predecessor == null) {
+            return null;
+        }
+        for (Listener listener : predecessor.listeners) {
+            if (listener.address.equals(bind.address())
+                    && (listener.owner == predecessor || listener.owner == this)) {
+                return listener;
+            }
+        }
+        return null;
+    }
+
+    /** How this generation sets up a connection accepted for {@code frontend}. */
+    private java.util.function.Consumer<Channel> setup(Frontend frontend, BindConfig bind) {
         boolean tcp = frontend.config.mode() == ProxyMode.TCP;
+        return channel -> {
+            generation.track(channel);
+            channel.pipeline().addLast("guard", new BufferGuard(engine.buffers));
+            if (tcp) {
+                channel.config().setAutoRead(false);
+                ((io.netty.channel.socket.SocketChannel) channel).config()
+                        .setAllowHalfClosure(true);
+            }
+            channel.pipeline().addLast("bytes", new ByteCounter());
+            TlsTermination tls = terminations.get(bind);
+            if (tls != null) {
+                channel.pipeline().addLast("tls", tls.newHandler());
+            }
+            if (tcp) {
+                channel.pipeline().addLast(new TcpSession(engine, frontend));
+            } else {
+                channel.pipeline()
+                        .addLast("http", new HttpServerCodec(HttpLimits.decoderConfig()))
+                        .addLast("headers", HeaderCountLimit.INSTANCE)
+                        .addLast("session", new HttpSession(engine, frontend));
+            }
+        };
+    }
+
+    private Channel bind(Frontend frontend, BindConfig bind, Listener listener) {
         ServerBootstrap bootstrap = new ServerBootstrap()
                 .group(engine.transport.acceptors, engine.transport.workers)
                 .channel(engine.transport.serverChannel)
                 .option(ChannelOption.SO_BACKLOG, ACCEPT_BACKLOG)
                 .option(ChannelOption.SO_REUSEADDR, true)
-                .handler(limiter)
+                .handler(listener.limiter)
                 .childOption(ChannelOption.TCP_NODELAY, true)
                 .childOption(ChannelOption.ALLOCATOR, engine.allocator)
-                .childOption(ChannelOption.AUTO_READ, !tcp)
-                .childOption(ChannelOption.ALLOW_HALF_CLOSURE, tcp)
                 .childHandler(new ChannelInitializer<Channel>() {
                     @Override
                     protected void initChannel(Channel channel) {
-                        channel.pipeline().addLast("bytes", new ByteCounter());
-                        if (tcp) {
-                            channel.pipeline().addLast(new TcpSession(engine, frontend));
-                        } else {
-                            channel.pipeline()
-                                    .addLast("http", new HttpServerCodec(
-                                            HttpLimits.decoderConfig()))
-                                    .addLast("session", new HttpSession(engine, frontend));
-                        }
+                        listener.setup.accept(channel);
                     }
                 });
         InetSocketAddress address;
@@ -216,7 +463,7 @@ public final class LoadBalancer implements AutoCloseable {
         if (!bound.isSuccess()) {
             throw new UserError(UserError.EXIT_RUNTIME, bind.location() + ": proxy '"
                     + frontend.name() + "': cannot bind to " + bind.address() + ": "
-                    + HttpSession.shortReason(bound.cause()), bound.cause());
+                    + Failures.reason(bound.cause()), bound.cause());
         }
         return bound.channel();
     }

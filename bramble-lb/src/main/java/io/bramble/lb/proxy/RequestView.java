@@ -11,11 +11,23 @@ import java.util.List;
 final class RequestView implements RequestFacts, RequestKey {
     private final HttpRequest request;
     private final InetSocketAddress client;
+    private final boolean tls;
     private String path;
 
     RequestView(HttpRequest request, InetSocketAddress client) {
+        this(request, client, false);
+    }
+
+    /** @param tls the client's connection uses TLS */
+    RequestView(HttpRequest request, InetSocketAddress client, boolean tls) {
         this.request = request;
         this.client = client;
+        this.tls = tls;
+    }
+
+    @Override
+    public boolean tls() {
+        return tls;
     }
 
     @Override

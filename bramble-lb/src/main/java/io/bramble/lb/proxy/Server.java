@@ -27,15 +27,26 @@ final class Server {
     final String backendName;
     final InetSocketAddress address;
     final BalancedServer balanced;
-    final TrafficCounters counters = new TrafficCounters();
-    final ServerPool pool = new ServerPool();
+    final TrafficCounters counters;
+    final ServerPool pool;
+    /** TLS to the server ({@code ssl}); null for plain TCP. */
+    final io.bramble.lb.tls.TlsOrigination tls;
     final int serverId;
     private final Balancer balancer;
     private final ServerHealth health;
     private final Backend backend;
 
+    /** The same server in the generation after a reload; live failures go on to it. */
+    private volatile Server successor;
+
+    /**
+     * @param previous the same server (name, address) before a reload: its health, admin
+     *        state, run-time weight, counters and idle connections carry over; null for none
+     */
     Server(Backend backend, ServerConfig config, InetSocketAddress address, int index,
-            Balancer balancer, BalancedServer balanced, Clock clock) {
+            Balancer balancer, BalancedServer balanced, Clock clock, Server previous,
+            io.bramble.lb.tls.TlsOrigination tls) {
+        this.tls = tls;
         this.backend = backend;
         this.backendName = backend.name();
         this.config = config;
@@ -43,8 +54,26 @@ final class Server {
         this.serverId = index + 1;
         this.balancer = balancer;
         this.balanced = balanced;
-        this.health = new ServerHealth(config.options(), clock);
+        if (previous == null) {
+            this.health = new ServerHealth(config.options(), clock);
+            this.counters = new TrafficCounters();
+            this.pool = new ServerPool();
+            return;
+        }
+        this.counters = previous.counters;
+        this.pool = previous.pool;
+        this.predecessor = previous;
+        synchronized (previous) {
+            this.health = ServerHealth.carryOver(previous.health,
+                    previous.config.options(), config.options(), clock);
+            if (previous.config.options().weight() == config.options().weight()) {
+                balancer.setWeight(balanced, previous.balanced.weight());
+            }
+        }
     }
+
+    /** The same server before a reload, until this one takes over; then null. */
+    private Server predecessor;
 
     String name() {
         return config.name();
@@ -52,6 +81,11 @@ final class Server {
 
     /** Puts the server in the balancer if its starting state takes traffic. */
     synchronized void start() {
+        if (predecessor != null) {
+            // The reload is committed: live failures seen by the old generation come here.
+            predecessor.successor = this;
+            predecessor = null;
+        }
         if (health.takesNewTraffic()) {
             balancer.serverUp(balanced);
         }
@@ -62,14 +96,38 @@ final class Server {
     }
 
     /** A live request could not connect or was reset. */
-    synchronized void liveFailure(String info, long durationMs) {
-        apply(health.onLiveFailure(info, durationMs), health.lastResult());
+    void liveFailure(String info, long durationMs) {
+        Server next = successor;
+        if (next != null) {
+            next.liveFailure(info, durationMs);
+            return;
+        }
+        synchronized (this) {
+            apply(health.onLiveFailure(info, durationMs), health.lastResult());
+        }
     }
 
     synchronized void setAdmin(AdminState state) {
+        setAdmin(state, "the stats page");
+    }
+
+    synchronized void setAdmin(AdminState state, String source) {
         HealthChange change = health.setAdmin(state);
-        LOG.info("Server {}/{} set to {} from the stats page.", backendName, name(), state);
+        LOG.info("Server {}/{} set to {} from {}.", backendName, name(), state, source);
         apply(change, null);
+    }
+
+    synchronized void setWeight(int weight) {
+        balancer.setWeight(balanced, weight);
+        LOG.info("Server {}/{} weight set to {}.", backendName, name(), weight);
+    }
+
+    synchronized ServerHandle.State state(int backendId) {
+        return new ServerHandle.State(backendId, backendName, serverId, name(), address,
+                health.up(), health.checked(), health.admin(), balanced.weight(),
+                balanced.initialWeight(), health.statusText(),
+                java.util.Optional.ofNullable(health.lastResult()), health.healthCounter(),
+                health.sinceLastChangeMs() / 1000, tls != null);
     }
 
     synchronized boolean takesPersistentTraffic() {

@@ -1,5 +1,7 @@
 package io.bramble.lb.proxy;
 
+import io.bramble.lb.limit.BufferGuard;
+import io.bramble.lb.limit.HeaderCountLimit;
 import io.netty.bootstrap.Bootstrap;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelInitializer;
@@ -26,6 +28,26 @@ final class ServerConnector {
 
     /** Connects from the calling event loop; the channel's handler starts detached. */
     ChannelFuture connect(EventLoop loop, InetSocketAddress address) {
+        return connect(loop, address, null);
+    }
+
+    /** Connects as above, adding TLS to the server when {@code tls} is set. */
+    ChannelFuture connect(EventLoop loop, InetSocketAddress address,
+            io.bramble.lb.tls.TlsOrigination tls) {
+        ChannelFuture connecting = plainConnect(loop, address);
+        if (tls != null) {
+            // Runs before the caller's listener: the session writes into TLS from the start.
+            connecting.addListener((ChannelFuture f) -> {
+                if (f.isSuccess()) {
+                    f.channel().pipeline().addAfter("bytes", "tls", tls.newHandler(
+                            engine.allocator, address));
+                }
+            });
+        }
+        return connecting;
+    }
+
+    private ChannelFuture plainConnect(EventLoop loop, InetSocketAddress address) {
         Bootstrap bootstrap = bootstraps.get();
         if (bootstrap == null) {
             bootstrap = new Bootstrap().group(loop).channel(engine.transport.channel)
@@ -35,9 +57,12 @@ final class ServerConnector {
                     .handler(new ChannelInitializer<SocketChannel>() {
                         @Override
                         protected void initChannel(SocketChannel channel) {
-                            channel.pipeline().addLast("bytes", new ByteCounter())
+                            channel.pipeline()
+                                    .addLast("guard", new BufferGuard(engine.buffers))
+                                    .addLast("bytes", new ByteCounter())
                                     .addLast("http", new HttpClientCodec(
                                             HttpLimits.decoderConfig(), true, false))
+                                    .addLast("headers", HeaderCountLimit.INSTANCE)
                                     .addLast("server", new ServerHandler());
                         }
                     });

@@ -108,7 +108,7 @@ final class TcpSession extends ChannelInboundHandlerAdapter {
         backend.counters.sessionStarted(engine.clock.nanoTime());
         Server target = server;
         long connectStart = engine.clock.nanoTime();
-        bootstrap().connect(server.address).addListener((ChannelFuture future) -> {
+        bootstrap(server).connect(server.address).addListener((ChannelFuture future) -> {
             if (future.isSuccess()) {
                 onConnected(future.channel());
             } else {
@@ -117,9 +117,9 @@ final class TcpSession extends ChannelInboundHandlerAdapter {
         });
     }
 
-    private Bootstrap bootstrap() {
+    private Bootstrap bootstrap(Server target) {
         TcpRelay serverRelay = new TcpRelay(timer::touch, this::closeBoth);
-        long connectMs = HttpSession.firstSet(backend.config.timeouts().connectMs(),
+        long connectMs = EffectiveTimeouts.firstSet(backend.config.timeouts().connectMs(),
                 HttpLimits.CONNECT_TIMEOUT_MS_WHEN_UNSET, 0);
         return new Bootstrap().group(client.eventLoop()).channel(engine.transport.channel)
                 .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) connectMs)
@@ -129,7 +129,13 @@ final class TcpSession extends ChannelInboundHandlerAdapter {
                 .handler(new ChannelInitializer<SocketChannel>() {
                     @Override
                     protected void initChannel(SocketChannel channel) {
-                        channel.pipeline().addLast(new ByteCounter(), serverRelay);
+                        channel.pipeline().addLast(new io.bramble.lb.limit.BufferGuard(
+                                engine.buffers), new ByteCounter());
+                        if (target.tls != null) {
+                            channel.pipeline().addLast(target.tls.newHandler(engine.allocator,
+                                    target.address));
+                        }
+                        channel.pipeline().addLast(serverRelay);
                     }
                 });
     }
@@ -163,7 +169,7 @@ final class TcpSession extends ChannelInboundHandlerAdapter {
         failed.counters.connectionErrors.increment();
         backend.counters.connectionErrors.increment();
         if (!(cause instanceof ConnectTimeoutException) && cause instanceof IOException) {
-            failed.liveFailure(HttpSession.shortReason(cause),
+            failed.liveFailure(Failures.reason(cause),
                     (engine.clock.nanoTime() - connectStart) / 1_000_000L);
         }
         release();
@@ -245,13 +251,14 @@ final class TcpSession extends ChannelInboundHandlerAdapter {
             backend.balancer.connectionReleased(server.balanced);
             server.counters.sessionEnded();
             backend.counters.sessionEnded();
+            backend.slotFreed();
         }
     }
 
     private long idleTimeoutMs() {
         Timeouts frontTimeouts = frontend.timeouts();
         long tunnel = backend == null ? Timeouts.UNSET_MS : backend.config.timeouts().tunnelMs();
-        return HttpSession.firstSet(tunnel, frontTimeouts.clientMs(),
+        return EffectiveTimeouts.firstSet(tunnel, frontTimeouts.clientMs(),
                 HttpLimits.IDLE_TIMEOUT_MS_WHEN_UNSET);
     }
 

@@ -25,8 +25,10 @@ final class Transport implements AutoCloseable {
     final Class<? extends ServerChannel> serverChannel;
     final Class<? extends Channel> channel;
     final boolean epoll;
+    final int threads;
 
     private Transport(int threads) {
+        this.threads = threads;
         this.epoll = Epoll.isAvailable();
         IoHandlerFactory factory = epoll
                 ? EpollIoHandler.newFactory()

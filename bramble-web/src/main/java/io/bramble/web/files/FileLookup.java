@@ -37,11 +37,12 @@ public final class FileLookup {
     }
 
     /**
-     * A file to send. {@code path} is real (no links left), so what is sent is what was checked.
+     * A file to send. {@code path} is real (no links left), so what is sent is what was checked;
+     * {@code name} is the name the client asked for (or {@code index.html}), which gives the
+     * content type even when a link points to a file named otherwise.
      */
-    public record RegularFile(Path path, long sizeBytes, long modifiedEpochMillis)
-            implements
-                Found {}
+    public record RegularFile(Path path, String name, long sizeBytes,
+            long modifiedEpochMillis) implements Found {}
 
     /** The client should ask again at {@code target} (a directory without its slash). */
     public record Redirect(String target) implements Found {}
@@ -65,15 +66,15 @@ public final class FileLookup {
             BasicFileAttributes attributes = Files.readAttributes(real, BasicFileAttributes.class,
                     LinkOption.NOFOLLOW_LINKS);
             if (attributes.isDirectory()) {
-                return path.endsWithSlash()
-                        ? index(real)
-                        : new Redirect(
-                                path.asDirectory().toTarget());
+                if (path.endsWithSlash()) {
+                    return index(real);
+                }
+                return new Redirect(path.asDirectory().toTarget());
             }
             if (path.endsWithSlash()) {
                 return new NotFound(); // "/file.txt/" names no directory
             }
-            return regular(real, attributes);
+            return regular(real, path.segments().getLast(), attributes);
         } catch (NoSuchFileException e) {
             return new NotFound();
         } catch (AccessDeniedException e) {
@@ -93,18 +94,19 @@ public final class FileLookup {
         if (!real.startsWith(root)) {
             return new Forbidden("a symbolic link leads out of the root");
         }
-        return regular(real, Files.readAttributes(real, BasicFileAttributes.class,
+        return regular(real, INDEX_FILE, Files.readAttributes(real, BasicFileAttributes.class,
                 LinkOption.NOFOLLOW_LINKS));
     }
 
     /** Only regular files: opening a FIFO or a device could block the event loop forever. */
-    private static Found regular(Path real, BasicFileAttributes attributes) {
+    private static Found regular(Path real, String name, BasicFileAttributes attributes) {
         if (!attributes.isRegularFile()) {
             return new Forbidden("not a regular file");
         }
         if (!Files.isReadable(real)) {
             return new Forbidden("not readable");
         }
-        return new RegularFile(real, attributes.size(), attributes.lastModifiedTime().toMillis());
+        return new RegularFile(real, name, attributes.size(), attributes.lastModifiedTime()
+                .toMillis());
     }
 }

@@ -136,8 +136,7 @@ public final class StaticFileHandler extends SimpleChannelInboundHandler<HttpObj
         HttpResponse response = new DefaultHttpResponse(HttpVersion.HTTP_1_1,
                 HttpResponseStatus.OK);
         HttpHeaders headers = response.headers();
-        headers.set(HeaderNames.CONTENT_TYPE, ContentTypes.of(file.path().getFileName()
-                .toString()));
+        headers.set(HeaderNames.CONTENT_TYPE, ContentTypes.of(file.name()));
         headers.set(HeaderNames.CONTENT_LENGTH, file.sizeBytes());
         headers.set(HeaderNames.LAST_MODIFIED, httpDate(modifiedMillis));
         DefaultFileRegion body = null;

@@ -40,6 +40,7 @@ class FileLookupTest {
         assertThat(found).isInstanceOf(RegularFile.class);
         RegularFile file = (RegularFile) found;
         assertThat(file.path()).isEqualTo(root.toRealPath().resolve("page.txt"));
+        assertThat(file.name()).isEqualTo("page.txt");
         assertThat(file.sizeBytes()).isEqualTo(4);
         assertThat(file.modifiedEpochMillis()).isEqualTo(Files.getLastModifiedTime(root
                 .resolve("page.txt")).toMillis());
@@ -48,6 +49,7 @@ class FileLookupTest {
     @Test
     void servesTheIndexOfADirectory() throws IOException {
         assertThat(pathOf(find("/"))).isEqualTo(root.toRealPath().resolve("index.html"));
+        assertThat(((RegularFile) find("/")).name()).isEqualTo("index.html");
         assertThat(pathOf(find("/docs/"))).isEqualTo(root.toRealPath().resolve(
                 "docs/index.html"));
     }
@@ -76,6 +78,7 @@ class FileLookupTest {
         Files.createSymbolicLink(root.resolve("alias.txt"), Path.of("page.txt"));
         Files.createSymbolicLink(root.resolve("manual"), Path.of("docs"));
         assertThat(pathOf(find("/alias.txt"))).isEqualTo(root.toRealPath().resolve("page.txt"));
+        assertThat(((RegularFile) find("/alias.txt")).name()).isEqualTo("alias.txt");
         assertThat(pathOf(find("/manual/"))).isEqualTo(root.toRealPath().resolve(
                 "docs/index.html"));
     }

@@ -1,0 +1,14 @@
+package io.bramble.lb.proxy;
+
+/**
+ * Process-wide figures for the runtime API's {@code show info}.
+ *
+ * @param maxconn the global connection limit
+ * @param threads event loop threads serving connections
+ * @param currentConnections client connections open now
+ * @param totalConnections client connections accepted since start, all frontends
+ * @param totalRequests HTTP requests received since start, all frontends
+ * @param nativeTransport the native epoll transport is in use
+ */
+public record ProcessInfo(int maxconn, int threads, long currentConnections,
+        long totalConnections, long totalRequests, boolean nativeTransport) {}

@@ -1,0 +1,304 @@
+package io.bramble.lb.reload;
+
+import io.bramble.common.config.ConfigException;
+import io.bramble.common.error.UserError;
+import io.bramble.common.time.Clock;
+import io.bramble.lb.config.HaproxyConfigParser;
+import io.bramble.lb.config.LbConfig;
+import io.bramble.lb.config.StatsSocketConfig;
+import io.bramble.lb.proxy.LoadBalancer;
+import io.bramble.lb.proxy.ProcessInfo;
+import io.bramble.lb.proxy.ServerHandle;
+import io.bramble.lb.runtime.RuntimeApi;
+import io.bramble.lb.runtime.RuntimeTarget;
+import io.bramble.lb.runtime.StatsSocketServer;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.random.RandomGenerator;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The {@code bramble lb} process: the configuration generation serving new connections, the
+ * older ones still finishing theirs, the stats sockets, the pid file and the signals. A
+ * reload ({@code kill -HUP}, {@code reload} on the stats socket) reads the file again: a file
+ * with errors is refused and the running generation stays; otherwise the next generation takes
+ * over the listeners it shares with the current one and the current one drains.
+ */
+public final class LbService implements RuntimeTarget, AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(LbService.class);
+
+    private final Path configFile;
+    private final HaproxyConfigParser parser;
+    private final Clock clock;
+    private final RandomGenerator random;
+    private final String version;
+    private final long startNanos;
+    private final ScheduledExecutorService timers = Executors.newSingleThreadScheduledExecutor(
+            Thread.ofPlatform().name("lb-timers").daemon().factory());
+    private final Map<String, StatsSocketServer> sockets = new LinkedHashMap<>();
+    private final List<LoadBalancer> draining = new ArrayList<>();
+    private final CountDownLatch stopped = new CountDownLatch(1);
+    private volatile LoadBalancer current;
+    private volatile LbConfig config;
+    private Path pidFile;
+    private boolean stopping;
+
+    private LbService(Path configFile, HaproxyConfigParser parser, Clock clock,
+            RandomGenerator random, String version) {
+        this.configFile = configFile;
+        this.parser = parser;
+        this.clock = clock;
+        this.random = random;
+        this.version = version;
+        this.startNanos = clock.nanoTime();
+    }
+
+    /**
+     * Parses {@code configFile}, starts the load balancer and its stats sockets, writes the pid
+     * file, and, when {@code signals} is set, binds HUP, USR1, TERM and INT.
+     *
+     * @throws UserError when the file has errors or an address cannot be bound
+     */
+    public static LbService start(Path configFile, HaproxyConfigParser parser, Clock clock,
+            RandomGenerator random, String version, boolean signals) {
+        return start(configFile, parser, clock, random, version, signals,
+                warning -> LOG.warn("{}", warning));
+    }
+
+    /** Like the other, with the start-up file's warnings given to {@code warnings}. */
+    public static LbService start(Path configFile, HaproxyConfigParser parser, Clock clock,
+            RandomGenerator random, String version, boolean signals,
+            java.util.function.Consumer<String> warnings) {
+        LbService service = new LbService(configFile, parser, clock, random, version);
+        LbConfig config = parser.parse(configFile);
+        config.warnings().forEach(warnings);
+        service.config = config;
+        service.current = LoadBalancer.start(config, clock, random, version);
+        try {
+            service.openSockets(config);
+            service.writePidFile(config);
+        } catch (RuntimeException e) {
+            service.close();
+            throw e;
+        }
+        if (signals) {
+            ProcessSignals.install(new ProcessSignals.Actions() {
+                @Override
+                public void reload() {
+                    service.reload();
+                }
+
+                @Override
+                public void stopGracefully() {
+                    service.stopGracefully();
+                }
+
+                @Override
+                public void stopNow() {
+                    service.close();
+                }
+            });
+        }
+        return service;
+    }
+
+    /** The generation serving new connections. */
+    public LoadBalancer current() {
+        return current;
+    }
+
+    /** Blocks until the process is stopped; 0 when stopped as asked. */
+    public int awaitStop() throws InterruptedException {
+        stopped.await();
+        return 0;
+    }
+
+    @Override
+    public synchronized ReloadOutcome reload() {
+        if (stopping) {
+            return new ReloadOutcome(false, "stopping; reload ignored");
+        }
+        LOG.info("Reloading {}.", configFile);
+        LbConfig next;
+        try {
+            next = parser.parse(configFile);
+        } catch (ConfigException e) {
+            LOG.error("Reload refused, the running configuration stays:\n{}", e.getMessage());
+            return new ReloadOutcome(false, e.getMessage());
+        } catch (UserError e) {
+            LOG.error("Reload refused, the running configuration stays: {}", e.getMessage());
+            return new ReloadOutcome(false, e.getMessage());
+        }
+        next.warnings().forEach(w -> LOG.warn("{}", w));
+        LoadBalancer previous = current;
+        LoadBalancer successor;
+        try {
+            successor = previous.reload(next, random);
+        } catch (UserError e) {
+            LOG.error("Reload refused, the running configuration stays: {}", e.getMessage());
+            return new ReloadOutcome(false, e.getMessage());
+        }
+        current = successor;
+        config = next;
+        openSockets(next);
+        drain(previous);
+        LOG.info("Reload done: new connections use the new configuration; {} generation(s) "
+                + "finishing their connections.", draining.size());
+        return new ReloadOutcome(true, "configuration reloaded from " + configFile);
+    }
+
+    /** Stops accepting, lets every connection finish, then stops the process. */
+    public void stopGracefully() {
+        LoadBalancer last;
+        synchronized (this) {
+            if (stopping) {
+                return;
+            }
+            stopping = true;
+            last = current;
+        }
+        LOG.info("Graceful stop: no new connections; waiting for the open ones to finish.");
+        closeSockets();
+        last.retire();
+        Thread.ofPlatform().name("lb-graceful-stop").start(() -> {
+            last.awaitDrained();
+            List<LoadBalancer> old;
+            synchronized (this) {
+                old = List.copyOf(draining);
+            }
+            old.forEach(LoadBalancer::awaitDrained);
+            close();
+        });
+    }
+
+    /** Stops at once: listeners, connections and checks. */
+    @Override
+    public void close() {
+        List<LoadBalancer> all;
+        synchronized (this) {
+            stopping = true;
+            all = new ArrayList<>(draining);
+            draining.clear();
+        }
+        closeSockets();
+        for (LoadBalancer old : all) {
+            old.close();
+        }
+        LoadBalancer last = current;
+        if (last != null) {
+            last.close();
+        }
+        timers.shutdownNow();
+        deletePidFile();
+        stopped.countDown();
+    }
+
+    private void drain(LoadBalancer previous) {
+        draining.add(previous);
+        previous.retire();
+        Thread.ofVirtual().name("lb-drain").start(() -> {
+            previous.awaitDrained();
+            previous.close();
+            synchronized (this) {
+                draining.remove(previous);
+            }
+            LOG.info("An old configuration generation finished its last connection.");
+        });
+    }
+
+    private synchronized void openSockets(LbConfig next) {
+        Map<String, StatsSocketConfig> wanted = new LinkedHashMap<>();
+        for (StatsSocketConfig socket : next.global().statsSockets()) {
+            wanted.put(socket.toString(), socket);
+        }
+        sockets.entrySet().removeIf(entry -> {
+            if (!wanted.containsKey(entry.getKey())) {
+                entry.getValue().close();
+                return true;
+            }
+            return false;
+        });
+        RuntimeApi api = new RuntimeApi(this, version, ProcessHandle.current().pid(),
+                () -> (clock.nanoTime() - startNanos) / 1_000_000L);
+        for (Map.Entry<String, StatsSocketConfig> entry : wanted.entrySet()) {
+            if (sockets.containsKey(entry.getKey())) {
+                continue;
+            }
+            try {
+                sockets.put(entry.getKey(), StatsSocketServer.open(entry.getValue(), api,
+                        next.global().statsTimeoutMs(), timers));
+                LOG.info("Runtime API listening on {}.", entry.getValue());
+            } catch (IOException | RuntimeException e) {
+                LOG.warn("{}: cannot open stats socket {}: {}; the runtime API is not "
+                        + "available there.", entry.getValue().location(), entry.getValue(),
+                        e.getMessage());
+            }
+        }
+    }
+
+    private synchronized void closeSockets() {
+        sockets.values().forEach(StatsSocketServer::close);
+        sockets.clear();
+    }
+
+    private void writePidFile(LbConfig started) {
+        if (started.global().pidFile().isEmpty()) {
+            return;
+        }
+        Path path = Path.of(started.global().pidFile().get());
+        try {
+            Files.writeString(path, ProcessHandle.current().pid() + "\n",
+                    StandardCharsets.US_ASCII);
+            pidFile = path;
+        } catch (IOException e) {
+            LOG.warn("{}: cannot write pid file {}: {}; reload with 'bramble lb reload "
+                    + "--pid PID' or kill -HUP.", started.global().location(), path,
+                    e.getMessage());
+        }
+    }
+
+    private void deletePidFile() {
+        if (pidFile != null) {
+            try {
+                Files.deleteIfExists(pidFile);
+            } catch (IOException e) {
+                LOG.warn("Cannot remove pid file {}: {}", pidFile, e.getMessage());
+            }
+        }
+    }
+
+    @Override
+    public List<ServerHandle> servers() {
+        return current.servers();
+    }
+
+    @Override
+    public boolean hasBackend(String name) {
+        return current.hasBackend(name);
+    }
+
+    @Override
+    public String statsCsv() {
+        return current.statsCsv();
+    }
+
+    @Override
+    public ProcessInfo info() {
+        return current.info();
+    }
+
+    /** The configuration in force. */
+    public LbConfig config() {
+        return config;
+    }
+}
