@@ -1,6 +1,8 @@
 package io.bramble.cli.lb;
 
 import io.bramble.cli.Version;
+import io.bramble.cli.site.LbWithVrrp;
+import io.bramble.cli.site.VrrpOptions;
 import io.bramble.common.error.UserError;
 import io.bramble.common.time.Clock;
 import io.bramble.lb.config.HaproxyConfigParser;
@@ -14,6 +16,7 @@ import java.util.SplittableRandom;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -44,7 +47,9 @@ import picocli.CommandLine.Spec;
                 "Examples:",
                 "  bramble lb -c -f /etc/haproxy/haproxy.cfg    check the file only",
                 "  bramble lb -f /etc/haproxy/haproxy.cfg       run until stopped",
-                "  bramble lb reload -f /etc/haproxy/haproxy.cfg"})
+                "  bramble lb reload -f /etc/haproxy/haproxy.cfg",
+                "  bramble lb -f haproxy.cfg --vrrp keepalived.conf",
+                "                        the balancer and its virtual IP in one process"})
 public final class LbCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
@@ -61,6 +66,9 @@ public final class LbCommand implements Callable<Integer> {
 
     @Option(names = "-c", description = "Only check the file: print what is wrong and exit.")
     private boolean checkOnly;
+
+    @Mixin
+    private VrrpOptions vrrp;
 
     @Override
     public Integer call() throws InterruptedException {
@@ -81,9 +89,15 @@ public final class LbCommand implements Callable<Integer> {
             LoadBalancer.check(config);
             out.println("Configuration file is valid");
             out.flush();
+            if (vrrp.enabled()) {
+                LbWithVrrp.check(config, vrrp, out, err);
+            }
             return 0;
         }
         quietLeakDetection();
+        if (vrrp.enabled()) {
+            return LbWithVrrp.run(path, parser, vrrp, Version.number(), out, err);
+        }
         LbService service = LbService.start(path, parser, Clock.system(),
                 new SplittableRandom(), Version.number(), true,
                 warning -> {

@@ -58,7 +58,10 @@ final class AcceptLimiter extends ChannelInboundHandlerAdapter {
         listeners.add(listener);
     }
 
-    /** The listener went to another generation's gate: this one no longer pauses it. */
+    /**
+     * This gate no longer pauses the listener: it went to another generation's gate, or it was
+     * closed (a listener on a virtual address is bound and closed as the address moves).
+     */
     void forget(Channel listener) {
         listeners.remove(listener);
     }

@@ -119,6 +119,14 @@ final class Backend {
         return null;
     }
 
+    /**
+     * Fit to serve behind a virtual address: a server is {@link Server#proven}, or there is
+     * no server at all (a stats-only proxy), which no other node could do better.
+     */
+    boolean ready() {
+        return servers.isEmpty() || servers.stream().anyMatch(Server::proven);
+    }
+
     HttpConnectionMode connectionMode() {
         return config.connectionMode();
     }

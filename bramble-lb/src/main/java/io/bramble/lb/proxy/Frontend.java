@@ -81,6 +81,16 @@ final class Frontend {
         return defaultBackend;
     }
 
+    /** Every backend a request may be sent to: the use_backend targets and the default. */
+    List<Backend> reachableBackends() {
+        List<Backend> all = new ArrayList<>();
+        choices.forEach(choice -> all.add(choice.backend()));
+        if (defaultBackend != null) {
+            all.add(defaultBackend);
+        }
+        return all.stream().distinct().toList();
+    }
+
     /**
      * The stricter of the frontend's and backend's connection modes, as HAProxy combines
      * them: httpclose wins over http-server-close, which wins over keep-alive.

@@ -58,6 +58,8 @@ public final class LoadBalancer implements AutoCloseable {
     /** TLS of each {@code bind ... ssl} line, read when the generation is built. */
     private final Map<BindConfig, TlsTermination> terminations = new java.util.HashMap<>();
     private final List<Listener> listeners = new ArrayList<>();
+    /** The listeners on virtual addresses, bound only while this node holds them. */
+    private final FollowedBinds followed;
     private final HealthChecks checks;
     private final String version;
     /** The generation this one follows after a reload; null for the first. */
@@ -68,11 +70,12 @@ public final class LoadBalancer implements AutoCloseable {
     private final AtomicBoolean closed = new AtomicBoolean();
 
     private LoadBalancer(LbConfig config, Engine engine, RandomGenerator random, String version,
-            LoadBalancer predecessor) {
+            LoadBalancer predecessor, FollowedAddresses followedAddresses) {
         this.config = config;
         this.version = version;
         this.engine = engine;
         this.predecessor = predecessor;
+        this.followed = new FollowedBinds(followedAddresses, this::bindFollowed);
         this.logWriter = new LogWriter(hostName(), ProcessHandle.current().pid());
         try {
             build(random);
@@ -133,12 +136,22 @@ public final class LoadBalancer implements AutoCloseable {
      */
     public static LoadBalancer start(LbConfig config, Clock clock, RandomGenerator random,
             String version) {
+        return start(config, clock, random, version, FollowedAddresses.NONE);
+    }
+
+    /**
+     * Like {@link #start(LbConfig, Clock, RandomGenerator, String)}, but the listeners bound on
+     * an address of {@code followed} (a virtual address) are bound only between
+     * {@link #hold} and {@link #release} of that address.
+     */
+    public static LoadBalancer start(LbConfig config, Clock clock, RandomGenerator random,
+            String version, FollowedAddresses followed) {
         Engine engine = new Engine(Transport.create(config.global().nbthread()), clock,
                 new ConnectionSlots(config.global().maxconn()), new BufferBudget(
                         BufferBudget.processBytesMax(PlatformDependent.maxDirectMemory())));
         LoadBalancer balancer;
         try {
-            balancer = new LoadBalancer(config, engine, random, version, null);
+            balancer = new LoadBalancer(config, engine, random, version, null, followed);
         } catch (RuntimeException e) {
             engine.transport.close();
             throw e;
@@ -160,13 +173,17 @@ public final class LoadBalancer implements AutoCloseable {
      * backend, name and address keep their health, admin state, weight set at run time,
      * counters and idle connections. Nothing changes when this throws (an address that cannot
      * be bound, a server that cannot be resolved). Afterwards, call {@link #retire} on this
-     * generation.
+     * generation. The successor listens on the virtual addresses this generation holds, and
+     * {@link #hold} and {@link #release} called on this generation go to it.
      */
     public LoadBalancer reload(LbConfig next, RandomGenerator random) {
-        LoadBalancer successor = new LoadBalancer(next, engine, random, version, this);
+        LoadBalancer successor = new LoadBalancer(next, engine, random, version, this,
+                followed.addresses());
         try {
             successor.bindNew();
+            successor.followed.adopt(followed);
         } catch (RuntimeException e) {
+            successor.listeners.forEach(l -> l.channel.close().syncUninterruptibly());
             successor.logWriter.close();
             throw e;
         }
@@ -186,6 +203,7 @@ public final class LoadBalancer implements AutoCloseable {
      */
     public void retire() {
         checks.close();
+        followed.close();
         for (Listener listener : listeners) {
             if (listener.setup != null && ownsListener(listener)) {
                 listener.channel.close();
@@ -228,6 +246,40 @@ public final class LoadBalancer implements AutoCloseable {
     public List<InetSocketAddress> boundAddresses() {
         return listeners.stream().map(l -> (InetSocketAddress) l.channel.localAddress())
                 .toList();
+    }
+
+    /** The listeners that wait for {@link #hold}, bound now or not, in configuration order. */
+    public List<InetSocketAddress> followedAddresses() {
+        return followed.newest().all();
+    }
+
+    /**
+     * Binds the listeners on {@code address}, now that this node holds it; does nothing when
+     * they are bound already. Throws a {@link UserError} naming the proxy when one cannot be
+     * bound, and then leaves none of them bound. After a reload, acts on the newest generation.
+     */
+    public void hold(InetAddress address) {
+        followed.hold(address);
+    }
+
+    /** Closes the listeners on {@code address}; the connections they accepted go on. */
+    public void release(InetAddress address) {
+        followed.release(address);
+    }
+
+    /** True between {@link #hold} and {@link #release} of {@code address}. */
+    public boolean holds(InetAddress address) {
+        return followed.holds(address);
+    }
+
+    /**
+     * True when every backend that a frontend listening on {@code address} may send to has a
+     * server that is up and, if checked, passed its last check: this node can serve the
+     * address. True when no frontend listens on it. Cheap; safe from any thread.
+     */
+    public boolean readyOn(InetAddress address) {
+        return followed.newest().frontendsOn(address).stream().flatMap(f -> f
+                .reachableBackends().stream()).allMatch(Backend::ready);
     }
 
     /** True when the native epoll transport is in use. */
@@ -287,6 +339,7 @@ public final class LoadBalancer implements AutoCloseable {
             return;
         }
         checks.close();
+        followed.close();
         for (Listener listener : listeners) {
             if (ownsListener(listener)) {
                 listener.channel.close().syncUninterruptibly();
@@ -356,12 +409,17 @@ public final class LoadBalancer implements AutoCloseable {
                         n -> new AcceptLimiter(frontend.config.maxconn(),
                                 engine.connectionSlots));
                 for (BindConfig bind : frontend.config.binds()) {
+                    InetSocketAddress address = resolve(bind);
+                    if (followed.follows(address)) {
+                        followed.add(frontend, bind, address);
+                        continue;
+                    }
                     if (inherited(bind) != null) {
                         continue;
                     }
                     Listener listener = new Listener(bind.address(), null,
                             setup(frontend, bind), limiter);
-                    listener.channel = bind(frontend, bind, listener);
+                    listener.channel = bind(frontend, bind, listener, false);
                     listener.owner = this;
                     limiter.listening(listener.channel);
                     listeners.add(listener);
@@ -437,7 +495,29 @@ public final class LoadBalancer implements AutoCloseable {
         };
     }
 
-    private Channel bind(Frontend frontend, BindConfig bind, Listener listener) {
+    /** Binds a listener on a virtual address (SO_REUSEPORT, maybe IP_TRANSPARENT). */
+    private Channel bindFollowed(FollowedBinds.Waiting waiting) {
+        AcceptLimiter limiter = limiters.get(waiting.frontend().name());
+        Listener listener = new Listener(waiting.bind().address(), null, setup(waiting
+                .frontend(), waiting.bind()), limiter);
+        listener.owner = this;
+        Channel channel = bind(waiting.frontend(), waiting.bind(), listener, true);
+        limiter.listening(channel);
+        channel.closeFuture().addListener(closed -> limiter.forget(channel));
+        return channel;
+    }
+
+    private static InetSocketAddress resolve(BindConfig bind) {
+        try {
+            return bind.address().resolve();
+        } catch (UnknownHostException e) {
+            throw UserError.usage(bind.location() + ": cannot resolve bind address "
+                    + bind.address());
+        }
+    }
+
+    private Channel bind(Frontend frontend, BindConfig bind, Listener listener,
+            boolean follows) {
         ServerBootstrap bootstrap = new ServerBootstrap()
                 .group(engine.transport.acceptors, engine.transport.workers)
                 .channel(engine.transport.serverChannel)
@@ -452,13 +532,10 @@ public final class LoadBalancer implements AutoCloseable {
                         listener.setup.accept(channel);
                     }
                 });
-        InetSocketAddress address;
-        try {
-            address = bind.address().resolve();
-        } catch (UnknownHostException e) {
-            throw UserError.usage(bind.location() + ": cannot resolve bind address "
-                    + bind.address());
+        if (follows) {
+            followed.configure(bootstrap, engine.transport);
         }
+        InetSocketAddress address = resolve(bind);
         ChannelFuture bound = bootstrap.bind(address).awaitUninterruptibly();
         if (!bound.isSuccess()) {
             throw new UserError(UserError.EXIT_RUNTIME, bind.location() + ": proxy '"

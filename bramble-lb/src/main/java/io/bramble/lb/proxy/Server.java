@@ -156,6 +156,20 @@ final class Server {
         return health.takesNewTraffic();
     }
 
+    /**
+     * Usable and, when checked, its last check passed. Stricter than {@link #usable}: HAProxy
+     * starts servers UP before any check and keeps them UP through fall-1 failed checks,
+     * which is right for traffic, but a node should claim a virtual address only on a check
+     * that just passed (after a restart, or after its cable was out for a check or more).
+     */
+    synchronized boolean proven() {
+        if (!health.checked()) {
+            return health.takesNewTraffic();
+        }
+        return health.takesNewTraffic() && health.lastResult() != null && health.lastResult()
+                .success();
+    }
+
     private void apply(HealthChange change, CheckResult result) {
         switch (change) {
             case NOW_USABLE -> {

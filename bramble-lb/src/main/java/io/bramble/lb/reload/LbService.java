@@ -6,6 +6,7 @@ import io.bramble.common.time.Clock;
 import io.bramble.lb.config.HaproxyConfigParser;
 import io.bramble.lb.config.LbConfig;
 import io.bramble.lb.config.StatsSocketConfig;
+import io.bramble.lb.proxy.FollowedAddresses;
 import io.bramble.lb.proxy.LoadBalancer;
 import io.bramble.lb.proxy.ProcessInfo;
 import io.bramble.lb.proxy.ServerHandle;
@@ -48,6 +49,8 @@ public final class LbService implements RuntimeTarget, AutoCloseable {
     private final Map<String, StatsSocketServer> sockets = new LinkedHashMap<>();
     private final List<LoadBalancer> draining = new ArrayList<>();
     private final CountDownLatch stopped = new CountDownLatch(1);
+    private final List<Runnable> beforeStop = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final java.util.concurrent.atomic.AtomicBoolean beforeStopRan = new java.util.concurrent.atomic.AtomicBoolean();
     private volatile LoadBalancer current;
     private volatile LbConfig config;
     private Path pidFile;
@@ -79,11 +82,22 @@ public final class LbService implements RuntimeTarget, AutoCloseable {
     public static LbService start(Path configFile, HaproxyConfigParser parser, Clock clock,
             RandomGenerator random, String version, boolean signals,
             java.util.function.Consumer<String> warnings) {
+        return start(configFile, parser, clock, random, version, signals, warnings,
+                FollowedAddresses.NONE);
+    }
+
+    /**
+     * Like the other, with the listeners on {@code followed} addresses bound only while this
+     * node holds them (see {@link LoadBalancer#hold}); reloads keep that.
+     */
+    public static LbService start(Path configFile, HaproxyConfigParser parser, Clock clock,
+            RandomGenerator random, String version, boolean signals,
+            java.util.function.Consumer<String> warnings, FollowedAddresses followed) {
         LbService service = new LbService(configFile, parser, clock, random, version);
         LbConfig config = parser.parse(configFile);
         config.warnings().forEach(warnings);
         service.config = config;
-        service.current = LoadBalancer.start(config, clock, random, version);
+        service.current = LoadBalancer.start(config, clock, random, version, followed);
         try {
             service.openSockets(config);
             service.writePidFile(config);
@@ -115,6 +129,21 @@ public final class LbService implements RuntimeTarget, AutoCloseable {
     /** The generation serving new connections. */
     public LoadBalancer current() {
         return current;
+    }
+
+    /**
+     * Runs {@code action} once, first, when this process is asked to stop (a signal, a
+     * graceful stop or {@link #close}), before any listener closes: VRRP in the same process
+     * hands its virtual addresses over there.
+     */
+    public void beforeStop(Runnable action) {
+        beforeStop.add(action);
+    }
+
+    private void runBeforeStop() {
+        if (beforeStopRan.compareAndSet(false, true)) {
+            beforeStop.forEach(Runnable::run);
+        }
     }
 
     /** Blocks until the process is stopped; 0 when stopped as asked. */
@@ -159,6 +188,7 @@ public final class LbService implements RuntimeTarget, AutoCloseable {
 
     /** Stops accepting, lets every connection finish, then stops the process. */
     public void stopGracefully() {
+        runBeforeStop();
         LoadBalancer last;
         synchronized (this) {
             if (stopping) {
@@ -184,6 +214,7 @@ public final class LbService implements RuntimeTarget, AutoCloseable {
     /** Stops at once: listeners, connections and checks. */
     @Override
     public void close() {
+        runBeforeStop();
         List<LoadBalancer> all;
         synchronized (this) {
             stopping = true;
