@@ -17,9 +17,12 @@ jmh_main() {
         echo "## Micro-benchmarks (JMH)"
         echo
         echo "Average time per operation, $([ $QUICK = 1 ] && echo 'quick settings' || echo 'settings in the classes'); classes in \`bench/jmh\`."
+        echo "\`BalancerPickBenchmark.pickTakeRelease\`: the balancer's work for one request (choose a"
+        echo "server, count its connection taken and released) per algorithm, with 2 and 32 servers."
         echo
         echo '```'
-        sed -n '/^Benchmark /,/^$/p' "$RESULTS/jmh.txt"
+        # the table starts at JMH's header line ("Benchmark" and two or more spaces)
+        awk '/^Benchmark  / {on = 1} on && /^$/ {exit} on' "$RESULTS/jmh.txt"
         echo '```'
         echo
     } >"$RESULTS/jmh.md"

@@ -16,12 +16,15 @@ HAPROXY_STATS=27011
 NGINX_PORT=27020
 BRAMBLE_PORT=27030
 BRAMBLE_STATS=27031
-LB_PORTS="$WEB1_PORT $WEB2_PORT $HAPROXY_PORT $HAPROXY_STATS $NGINX_PORT $BRAMBLE_PORT $BRAMBLE_STATS"
+BRAMBLE_B_PORT=27040     # a second bramble with BRAMBLE_B_JAVA_OPTS added, when those are set
+BRAMBLE_B_STATS=27041
+LB_PORTS="$WEB1_PORT $WEB2_PORT $HAPROXY_PORT $HAPROXY_STATS $NGINX_PORT $BRAMBLE_PORT $BRAMBLE_STATS
+    $BRAMBLE_B_PORT $BRAMBLE_B_STATS"
 
 declare -A LB_PID        # name -> pid of the process whose CPU is the load balancer's
 declare -A LB_PORT=([haproxy]=$HAPROXY_PORT [nginx]=$NGINX_PORT [bramble]=$BRAMBLE_PORT
-    [direct]=$WEB1_PORT)
-declare -A LB_STATS=([haproxy]=$HAPROXY_STATS [bramble]=$BRAMBLE_STATS)
+    [bramble-b]=$BRAMBLE_B_PORT [direct]=$WEB1_PORT)
+declare -A LB_STATS=([haproxy]=$HAPROXY_STATS [bramble]=$BRAMBLE_STATS [bramble-b]=$BRAMBLE_B_STATS)
 declare -A WEB_PID
 LB_NAMES=()              # load balancers in this run, in the order of each round
 
@@ -65,14 +68,15 @@ bramble_lb_usable() {
     fi
 }
 
-start_bramble_lb() {
-    local opts=${BRAMBLE_JAVA_OPTS:-}
+start_bramble_lb() { # NAME CONFIG EXTRA_JAVA_OPTS
+    local name=$1 config=$2 opts="${BRAMBLE_JAVA_OPTS:-} $3"
     if [ "$PROFILE" = 1 ]; then
-        opts+=" -XX:StartFlightRecording=filename=$WORK/bramble-lb.jfr,settings=profile,dumponexit=true"
+        opts+=" -XX:StartFlightRecording=filename=$WORK/$name-lb.jfr,settings=profile,method-profiling=max,dumponexit=true"
     fi
-    BRAMBLE_JAVA_OPTS=$opts spawn_into "LB_PID[bramble]" "$LB_PREFIX/logs/bramble.log" \
-        "$BRAMBLE" lb -f "$LB_HERE/bramble.cfg"
-    wait_port 127.0.0.1 $BRAMBLE_PORT 600 || die "bramble lb did not start (see $LB_PREFIX/logs/bramble.log)"
+    BRAMBLE_JAVA_OPTS=$opts spawn_into "LB_PID[$name]" "$LB_PREFIX/logs/$name.log" \
+        "$BRAMBLE" lb -f "$config"
+    wait_port 127.0.0.1 "${LB_PORT[$name]}" 600 ||
+        die "bramble lb did not start (see $LB_PREFIX/logs/$name.log)"
 }
 
 # stats_field STATSPORT SERVER FIELD: a server's field from the HAProxy-style stats CSV
@@ -103,8 +107,14 @@ lb_start_all() {
     start_nginx_lb
     LB_NAMES=(haproxy nginx)
     if bramble_lb_usable; then
-        start_bramble_lb
+        start_bramble_lb bramble "$LB_HERE/bramble.cfg" ""
         LB_NAMES+=(bramble)
+        if [ -n "${BRAMBLE_B_JAVA_OPTS:-}" ]; then
+            sed -e "s/:$BRAMBLE_PORT\$/:$BRAMBLE_B_PORT/; s/:$BRAMBLE_STATS\$/:$BRAMBLE_B_STATS/" \
+                "$LB_HERE/bramble.cfg" >"$LB_PREFIX/bramble-b.cfg"
+            start_bramble_lb bramble-b "$LB_PREFIX/bramble-b.cfg" "$BRAMBLE_B_JAVA_OPTS"
+            LB_NAMES+=(bramble-b)
+        fi
     fi
     for p in "${LB_NAMES[@]}"; do wait_servers_up "$p"; done
     log "lb: backends web1=${WEB_PID[1]} web2=${WEB_PID[2]};" \
@@ -277,6 +287,10 @@ lb_markdown() { # the lb part of summary.md
     echo "request. *other CPU* is what the rest of the machine (other jobs) used meanwhile, in % of"
     echo "one core: high values mean a disturbed run."
     echo
+    [ "$QUICK" = 1 ] && echo "*A quick run is too short for a JVM to reach its steady state: compare load" &&
+        echo "balancers with a full run.*" && echo
+    [ -n "${LB_PID[bramble-b]:-}" ] &&
+        echo "*bramble-b* is bramble with these JVM options added: \`$BRAMBLE_B_JAVA_OPTS\`." && echo
     echo "| load balancer | client | req/s | p50 ms | p99 ms | CPU µs/req | of it in kernel | LB CPU % | errors | other CPU % |"
     echo "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|"
     awk -F, 'NR > 1 {
@@ -318,26 +332,23 @@ lb_main() {
     return 0
 }
 
-# the JFR recording of bramble lb (whole run: warm-up, rounds and failover) in a few tables
+# the JFR recordings of bramble lb (whole run: warm-up, rounds and failover) in a few tables
 lb_profile_summary() {
-    local jfr=$WORK/bramble-lb.jfr jfrtool
-    [ -s "$jfr" ] || { log "no flight recording of bramble lb was written"; return 0; }
+    local name jfr jfrtool out
     jfrtool=$(dirname "$BRAMBLE_JAVA")/jfr
-    {
-        echo "# bramble lb, JFR execution samples over the whole lb run ($COMMAND)"
-        "$jfrtool" print --stack-depth 64 --events jdk.ExecutionSample "$jfr" |
-            awk -f "$BENCH/lib/jfr-top.awk"
-        echo
-        echo "# jfr summary"
-        "$jfrtool" summary "$jfr"
-    } >"$RESULTS/bramble-profile.txt" 2>&1
-    cp "$jfr" "$RESULTS/raw/bramble-lb.jfr"
-    log "profile of bramble lb: $RESULTS/bramble-profile.txt (recording: raw/bramble-lb.jfr)"
-}
-
-lb_stop_all() {
-    local name
-    for name in "${LB_NAMES[@]}"; do stop_group "${LB_PID[$name]}"; done
-    stop_group "${WEB_PID[1]}"
-    stop_group "${WEB_PID[2]}"
+    for name in bramble bramble-b; do
+        jfr=$WORK/$name-lb.jfr
+        [ -s "$jfr" ] || continue
+        out=$RESULTS/$name-profile.txt
+        {
+            echo "# $name lb, JFR execution samples over the whole lb run ($COMMAND)"
+            "$jfrtool" print --stack-depth 64 --events jdk.ExecutionSample "$jfr" |
+                awk -f "$BENCH/lib/jfr-top.awk"
+            echo
+            echo "# jfr summary"
+            "$jfrtool" summary "$jfr"
+        } >"$out" 2>&1
+        cp "$jfr" "$RESULTS/raw/$name-lb.jfr"
+        log "profile of $name lb: $out (recording: raw/$name-lb.jfr)"
+    done
 }

@@ -301,6 +301,7 @@ vrrp_main() {
     [ "$(id -u)" = 0 ] || die "the vrrp lab needs root (network namespaces)"
     ensure_packages haproxy=haproxy nginx=nginx keepalived=keepalived ip=iproute2 curl=curl
     VRRP_RUN=$WORK/vrrp
+    [ "$QUICK" = 1 ] && VRRP_FAULTS=(link lbkill)   # a smoke run: the VRRP and the track-script paths
     vrrp_implementations
     lab_up
     echo "impl,fault,rep,takeover_s,outage_s,failed,both_held_s,failback_vip_s,failback_outage_s,failback_failed,requests,first_failure_s" \

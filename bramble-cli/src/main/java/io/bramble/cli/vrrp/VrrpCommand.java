@@ -112,6 +112,10 @@ public final class VrrpCommand implements Callable<Integer> {
             service.stop();
             Thread.currentThread().interrupt();
         }
+        if (service.failure() != null) {
+            throw UserError.runtime("VRRP stopped on an internal error: " + service.failure(),
+                    service.failure());
+        }
         return 0;
     }
 

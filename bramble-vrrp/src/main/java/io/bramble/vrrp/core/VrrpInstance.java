@@ -25,6 +25,13 @@ final class VrrpInstance {
     static final long NONE = Long.MAX_VALUE;
     /** A master answering a lower-priority master refreshes ARP caches at most this often. */
     static final long LOWER_PRIORITY_GARP_GAP_NANOS = 1_000_000_000L;
+    /**
+     * Linux ignores ARP updates of an address for a second after the last one (the neighbour
+     * table's locktime), so the burst sent on taking over is lost on clients that heard the
+     * previous master's less than a second before (a takeover soon after another). A second
+     * burst this long after the first always lands.
+     */
+    static final long GARP_LOCKTIME_FOLLOW_UP_NANOS = 1_100_000_000L;
 
     private final InstanceSettings settings;
     private final Map<String, Boolean> trackedUp = new LinkedHashMap<>();
@@ -35,6 +42,7 @@ final class VrrpInstance {
     private long masterDownAt = NONE;
     private long advertAt = NONE;
     private long garpAt = NONE;
+    private long garpFollowUpAt = NONE;
     private long preemptAllowedAt;
     private boolean ignoringLowerMaster;
     private boolean readyForMaster;
@@ -89,7 +97,7 @@ final class VrrpInstance {
     }
 
     long nextDeadline() {
-        return Math.min(masterDownAt, Math.min(advertAt, garpAt));
+        return Math.min(Math.min(masterDownAt, advertAt), Math.min(garpAt, garpFollowUpAt));
     }
 
     /** Members of a sync group become master together: see {@link SyncGroup}. */
@@ -220,6 +228,9 @@ final class VrrpInstance {
             out.add(new SendGratuitousArps(name(), settings.garpRepeat()));
         }
         advertAt = now + nanos(settings.advertIntervalMs());
+        if (settings.garpRepeat() > 0) {
+            garpFollowUpAt = now + GARP_LOCKTIME_FOLLOW_UP_NANOS;
+        }
         if (settings.garpRefreshDelayMs() > 0 && settings.garpRepeat() > 0) {
             garpAt = now + nanos(settings.garpRefreshDelayMs());
         }
@@ -254,6 +265,7 @@ final class VrrpInstance {
         masterDownAt = NONE;
         advertAt = NONE;
         garpAt = NONE;
+        garpFollowUpAt = NONE;
         readyForMaster = false;
         ignoringLowerMaster = false;
     }
@@ -398,6 +410,7 @@ final class VrrpInstance {
                 lowerPriorityGarpSent = true;
                 lowerPriorityGarpAt = now;
                 out.add(new SendGratuitousArps(name(), settings.garpRepeat()));
+                garpFollowUpAt = now + GARP_LOCKTIME_FOLLOW_UP_NANOS;
             }
         }
 
@@ -405,6 +418,10 @@ final class VrrpInstance {
         public void onTimer(long now, List<VrrpAction> out) {
             if (advertAt <= now) {
                 advertise(now, out);
+            }
+            if (garpFollowUpAt <= now) {
+                garpFollowUpAt = NONE;
+                out.add(new SendGratuitousArps(name(), settings.garpRepeat()));
             }
             if (garpAt <= now) {
                 garpAt = NONE;

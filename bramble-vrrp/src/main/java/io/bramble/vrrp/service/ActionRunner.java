@@ -40,8 +40,9 @@ final class ActionRunner {
     private final Consumer<String> events;
     private final long garpIntervalMs;
     private final RateLimitedLog warnings = new RateLimitedLog(WARNING_GAP_MS);
-    private final ExecutorService garps = Executors.newSingleThreadExecutor(Thread.ofVirtual()
-            .name("vrrp-garp").factory());
+    /** A platform thread: sends are native calls, which would pin a virtual thread's carrier. */
+    private final ExecutorService garps = Executors.newSingleThreadExecutor(Thread.ofPlatform()
+            .name("vrrp-garp").daemon().factory());
 
     ActionRunner(Map<String, InstanceRuntime> instances, List<SyncGroupConfig> groups,
             VipBackend backend, Listeners listeners, Notifier notifier,

@@ -8,6 +8,7 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,13 +30,16 @@ final class EventLoop {
     private final ActionRunner actions;
     private final BlockingQueue<VrrpEvent> queue = new ArrayBlockingQueue<>(QUEUE_EVENTS_MAX);
     private final CountDownLatch stopped = new CountDownLatch(1);
+    private final Consumer<Throwable> onFailure;
     private volatile boolean stopRequested;
     private Thread thread;
 
-    EventLoop(VrrpNode node, Clock clock, ActionRunner actions) {
+    /** @param onFailure told, from the loop's thread, when the loop ended on an error */
+    EventLoop(VrrpNode node, Clock clock, ActionRunner actions, Consumer<Throwable> onFailure) {
         this.node = node;
         this.clock = clock;
         this.actions = actions;
+        this.onFailure = onFailure;
     }
 
     /** Starts the thread: it applies {@code initial} (tracked states), then Start. */
@@ -72,7 +76,12 @@ final class EventLoop {
             LOG.warn("VRRP event loop interrupted; stopping without announcing");
         } catch (RuntimeException | Error e) {
             LOG.error("VRRP event loop failed; stopping", e);
-            step(new VrrpEvent.Shutdown());
+            try {
+                step(new VrrpEvent.Shutdown());
+            } finally {
+                stopped.countDown();
+                onFailure.accept(e);
+            }
         } finally {
             stopped.countDown();
         }

@@ -20,6 +20,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -45,7 +46,7 @@ final class ServiceRuntime {
     private ServiceRuntime(VrrpConfig config, ServiceOptions options, Clock clock,
             Listeners listeners, DropCounters drops, CommandRunner runner, VipBackend backend,
             Map<String, AdvertChannel> channels, Map<String, InstanceRuntime> instances,
-            Tracking tracking) {
+            Tracking tracking, Consumer<Throwable> onFailure) {
         this.instances = instances;
         this.backend = backend;
         this.tracking = tracking;
@@ -57,7 +58,7 @@ final class ServiceRuntime {
                 g -> new SyncGroupSettings(g.name(), g.instances())).toList();
         VrrpNode node = new VrrpNode(instances.values().stream().map(i -> i.settings).toList(),
                 groups, clock);
-        this.loop = new EventLoop(node, clock, actions);
+        this.loop = new EventLoop(node, clock, actions, onFailure);
         this.initial = tracking.prepare(this::post);
         for (AdvertChannel channel : channels.values()) {
             List<InstanceRuntime> on = instances.values().stream().filter(
@@ -68,7 +69,8 @@ final class ServiceRuntime {
 
     /** Resolves addresses and opens sockets; closes what it opened when something fails. */
     static ServiceRuntime open(VrrpConfig config, ServiceOptions options, Clock clock,
-            Listeners listeners, Map<Inet4Address, List<VipGate>> gates, DropCounters drops) {
+            Listeners listeners, Map<Inet4Address, List<VipGate>> gates, DropCounters drops,
+            Consumer<Throwable> onFailure) {
         CommandRunner runner = commandRunner(config);
         VipBackend backend = backend(options.backend());
         Map<String, AdvertChannel> channels = new LinkedHashMap<>();
@@ -90,7 +92,7 @@ final class ServiceRuntime {
                         channel));
             }
             return new ServiceRuntime(config, options, clock, listeners, drops, runner,
-                    backend, channels, instances, tracking);
+                    backend, channels, instances, tracking, onFailure);
         } catch (RuntimeException e) {
             channels.values().forEach(AdvertChannel::close);
             backend.close();
@@ -101,7 +103,9 @@ final class ServiceRuntime {
     void start() {
         loop.start(initial);
         for (Receiver receiver : receivers) {
-            threads.add(Thread.ofVirtual().name("vrrp-receive").start(receiver));
+            // Platform threads: a receive waits in poll(2) through FFM, which would pin the
+            // carrier of a virtual thread for up to Receiver.POLL_MS.
+            threads.add(Thread.ofPlatform().name("vrrp-receive").daemon().start(receiver));
         }
         for (Runnable task : tracking.tasks()) {
             threads.add(Thread.ofVirtual().name("vrrp-track").start(task));

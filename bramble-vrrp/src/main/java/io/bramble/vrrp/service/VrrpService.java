@@ -40,6 +40,7 @@ public final class VrrpService implements AutoCloseable {
     private final CountDownLatch stopped = new CountDownLatch(1);
     private ServiceRuntime running;
     private boolean started;
+    private volatile Throwable failure;
 
     private VrrpService(VrrpConfig config, ServiceOptions options, Clock clock) {
         this.config = config;
@@ -114,7 +115,8 @@ public final class VrrpService implements AutoCloseable {
     public synchronized void start() {
         Checks.argument(!started, "a service starts once");
         started = true;
-        running = ServiceRuntime.open(config, options, clock, listeners, gates, drops);
+        running = ServiceRuntime.open(config, options, clock, listeners, gates, drops,
+                this::failed);
         running.start();
         for (InstanceRuntime instance : running.instances.values()) {
             options.events().accept(describe(instance));
@@ -140,9 +142,20 @@ public final class VrrpService implements AutoCloseable {
         stop();
     }
 
-    /** Returns once {@link #stop} finished. */
+    /** Returns once {@link #stop} finished, or the service failed. */
     public void awaitStopped() throws InterruptedException {
         stopped.await();
+    }
+
+    /** Why the service stopped on its own, or null when it did not. */
+    public Throwable failure() {
+        return failure;
+    }
+
+    /** The event loop died: clean up from another thread (stop waits for the loop). */
+    private void failed(Throwable cause) {
+        failure = cause;
+        Thread.ofPlatform().name("vrrp-failed").start(this::stop);
     }
 
     public synchronized VrrpStatus status() {
