@@ -96,13 +96,29 @@ public final class LbWithVrrp {
             lb.close();
             throw e;
         }
+        // VRRP ending on its own (an internal error) ends the process, so that systemd
+        // restarts it, rather than leave a balancer that never holds its address.
+        Thread.ofVirtual().name("vrrp-watch").start(() -> {
+            try {
+                service.awaitStopped();
+            } catch (InterruptedException e) {
+                return;
+            }
+            if (service.failure() != null) {
+                lb.close();
+            }
+        });
         try {
-            return lb.awaitStop();
+            lb.awaitStop();
         } catch (InterruptedException e) {
             lb.close();
             Thread.currentThread().interrupt();
-            return 0;
         }
+        if (service.failure() != null) {
+            throw UserError.runtime("VRRP stopped on an internal error: " + service.failure(),
+                    service.failure());
+        }
+        return 0;
     }
 
     private static VrrpConfig parse(Path file, PrintWriter err) {
