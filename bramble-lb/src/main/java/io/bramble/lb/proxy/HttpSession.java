@@ -41,6 +41,11 @@ final class HttpSession extends ChannelInboundHandlerAdapter {
     private final ArrayDeque<Object> pipelined = new ArrayDeque<>();
     private Channel client;
     private ByteCounter clientBytes;
+    /**
+     * The client speaks TLS to us: read at the first request, not when it connects, since an
+     * SNI handler turns into the SslHandler only once the client's hello came.
+     */
+    private Boolean clientTls;
     private SessionTimer timer;
     private Exchange exchange;
     private boolean closing;
@@ -163,8 +168,10 @@ final class HttpSession extends ChannelInboundHandlerAdapter {
         timer.arm(SessionTimer.Phase.CLIENT_BODY, EffectiveTimeouts.clientMs(frontend));
         frontend.counters.requestsTotal.increment();
         InetSocketAddress remote = (InetSocketAddress) client.remoteAddress();
-        RequestView view = new RequestView(request, remote,
-                client.pipeline().get(io.netty.handler.ssl.SslHandler.class) != null);
+        if (clientTls == null) {
+            clientTls = client.pipeline().get(io.netty.handler.ssl.SslHandler.class) != null;
+        }
+        RequestView view = new RequestView(request, remote, clientTls);
         Exchange current = new Exchange(request, view, now, engine.clock.epochMillis());
         exchange = current;
         if (frontend.stats != null && frontend.stats.matches(request.uri())) {
@@ -394,8 +401,9 @@ final class HttpSession extends ChannelInboundHandlerAdapter {
 
     private void attach(Exchange current, Channel channel) {
         current.serverChannel = channel;
-        channel.pipeline().get(ServerHandler.class).attach(this, current);
-        channel.pipeline().get(ByteCounter.class).takeRead();
+        ServerHandler handler = ServerHandler.of(channel);
+        handler.attach(this, current);
+        handler.bytes.takeRead();
         channel.write(current.request, channel.voidPromise());
         if (!current.held.isEmpty()) {
             HttpContent content;
@@ -525,13 +533,10 @@ final class HttpSession extends ChannelInboundHandlerAdapter {
         Channel channel = current.serverChannel;
         current.serverChannel = null;
         if (channel != null) {
-            ByteCounter bytes = channel.pipeline().get(ByteCounter.class);
-            if (bytes != null) {
-                server.counters.bytesIn.add(bytes.takeWritten());
-                server.counters.bytesOut.add(bytes.takeRead());
-            }
-            ServerHandler handler = channel.pipeline().get(ServerHandler.class);
+            ServerHandler handler = ServerHandler.of(channel);
             if (handler != null) {
+                server.counters.bytesIn.add(handler.bytes.takeWritten());
+                server.counters.bytesOut.add(handler.bytes.takeRead());
                 handler.detach(poolOwner);
             }
             channel.config().setAutoRead(true);
