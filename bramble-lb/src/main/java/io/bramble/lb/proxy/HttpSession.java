@@ -49,6 +49,8 @@ final class HttpSession extends ChannelInboundHandlerAdapter {
     private SessionTimer timer;
     private Exchange exchange;
     private boolean closing;
+    /** Something was written to the client since its last flush. */
+    private boolean clientUnflushed;
 
     HttpSession(Engine engine, Frontend frontend) {
         this.engine = engine;
@@ -276,8 +278,7 @@ final class HttpSession extends ChannelInboundHandlerAdapter {
         current.status = response.status().code();
         current.responseStarted = true;
         current.bytesOut(response.content().readableBytes());
-        ChannelFuture written = client.writeAndFlush(response);
-        finishExchange(current, written);
+        finishExchange(current, response);
     }
 
     /** Connection headers, cookies and X-Forwarded-For for the server. */
@@ -452,13 +453,19 @@ final class HttpSession extends ChannelInboundHandlerAdapter {
         current.responseStarted = true;
         if (response.status().code() < 200) {
             current.interim = true;
-            client.write(response, client.voidPromise());
+            writeClient(response);
             return;
         }
         current.responseNanos = engine.clock.nanoTime();
         current.status = response.status().code();
         ResponseHeaders.prepare(current, response, frontend);
-        client.write(response, client.voidPromise());
+        writeClient(response);
+    }
+
+    /** Writes without flushing; {@link #flushClient} flushes at the end of the read burst. */
+    private void writeClient(Object msg) {
+        clientUnflushed = true;
+        client.write(msg, client.voidPromise());
     }
 
     private void onResponseContent(Exchange current, HttpContent content) {
@@ -471,18 +478,17 @@ final class HttpSession extends ChannelInboundHandlerAdapter {
         }
         current.bytesOut(content.content().readableBytes());
         if (!last) {
-            client.write(content, client.voidPromise());
+            writeClient(content);
             if (!client.isWritable()) {
                 current.serverChannel.config().setAutoRead(false);
             }
             return;
         }
-        ChannelFuture written = client.writeAndFlush(content);
         current.responseComplete = true;
         releaseServer(current, current.serverReusable && current.requestComplete
                 ? current.server
                 : null);
-        finishExchange(current, written);
+        finishExchange(current, content);
     }
 
     /** The server connection of {@code current} closed or failed. */
@@ -642,7 +648,7 @@ final class HttpSession extends ChannelInboundHandlerAdapter {
         current.responseStarted = true;
         current.responseComplete = true;
         current.bytesOut(response.content().readableBytes());
-        finishExchange(current, client.writeAndFlush(response));
+        finishExchange(current, response);
     }
 
     private void rejectMalformed(Throwable cause) {
@@ -660,8 +666,20 @@ final class HttpSession extends ChannelInboundHandlerAdapter {
         }
     }
 
-    /** Counts, logs, and either closes the client or waits for its next request. */
-    private void finishExchange(Exchange current, ChannelFuture lastWrite) {
+    /**
+     * Writes the last piece of the response, counts, logs, and either closes the client or
+     * waits for its next request. A connection that stays open writes with the void promise:
+     * nothing waits for that write, so no future is made per request.
+     */
+    private void finishExchange(Exchange current, Object last) {
+        boolean closes = !current.clientKeepAlive || !current.requestComplete || closing
+                || frontend.retiring;
+        clientUnflushed = false;
+        if (closes) {
+            client.writeAndFlush(last).addListener(ChannelFutureListener.CLOSE);
+        } else {
+            client.writeAndFlush(last, client.voidPromise());
+        }
         current.releaseHeld();
         exchange = null;
         int status = current.status;
@@ -674,11 +692,9 @@ final class HttpSession extends ChannelInboundHandlerAdapter {
             current.server.counters.response(status);
         }
         logExchange(current);
-        if (!current.clientKeepAlive || !current.requestComplete || closing
-                || frontend.retiring) {
+        if (closes) {
             closing = true;
             timer.cancel();
-            lastWrite.addListener(ChannelFutureListener.CLOSE);
             return;
         }
         timer.arm(SessionTimer.Phase.KEEP_ALIVE, EffectiveTimeouts.keepAliveMs(frontend));
@@ -696,8 +712,12 @@ final class HttpSession extends ChannelInboundHandlerAdapter {
         }
     }
 
+    /** The server's read burst ended: what it relayed goes out in one flush. */
     void flushClient() {
-        client.flush();
+        if (clientUnflushed) {
+            clientUnflushed = false;
+            client.flush();
+        }
     }
 
     void serverWritable(Exchange current) {
