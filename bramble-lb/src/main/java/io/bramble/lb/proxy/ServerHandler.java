@@ -51,13 +51,13 @@ final class ServerHandler extends ChannelInboundHandlerAdapter {
             ctx.close();
             return;
         }
-        session.onServerMessage(exchange, msg);
+        session.relay.onServerMessage(exchange, msg);
     }
 
     @Override
     public void channelReadComplete(ChannelHandlerContext ctx) {
         if (session != null) {
-            session.flushClient();
+            session.relay.flushClient();
         }
     }
 
@@ -72,7 +72,7 @@ final class ServerHandler extends ChannelInboundHandlerAdapter {
     @Override
     public void channelInactive(ChannelHandlerContext ctx) {
         if (session != null) {
-            session.onServerClosed(exchange, null);
+            session.servers.onServerClosed(exchange, null);
         } else if (idleIn != null) {
             idleIn.pool.forget(ctx.channel());
         }
@@ -82,7 +82,7 @@ final class ServerHandler extends ChannelInboundHandlerAdapter {
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
         HttpSession owner = session;
         if (owner != null) {
-            owner.onServerClosed(exchange, cause);
+            owner.servers.onServerClosed(exchange, cause);
         }
         ctx.close();
     }
