@@ -186,8 +186,7 @@ final class HttpSession extends ChannelInboundHandlerAdapter {
 
     /** Keeps body pieces until the server connection is ready, reading no more past a bound. */
     private void hold(Exchange current, HttpContent content) {
-        current.held.add(content);
-        current.heldBytes += content.content().readableBytes();
+        current.hold(content);
         if (current.heldBytes > HttpLimits.HELD_BODY_BYTES_MAX) {
             client.config().setAutoRead(false);
         }

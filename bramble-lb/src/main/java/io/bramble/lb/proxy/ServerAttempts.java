@@ -136,9 +136,9 @@ final class ServerAttempts {
         handler.attach(session, current);
         handler.bytes.takeRead();
         channel.write(current.request, channel.voidPromise());
-        if (!current.held.isEmpty()) {
+        if (current.hasHeld()) {
             HttpContent content;
-            while ((content = current.held.poll()) != null) {
+            while ((content = current.pollHeld()) != null) {
                 current.bodyBytesWritten += content.content().readableBytes();
                 channel.write(content, channel.voidPromise());
             }
