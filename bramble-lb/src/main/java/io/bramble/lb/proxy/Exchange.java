@@ -26,8 +26,11 @@ final class Exchange {
     RequestCookie cookie;
     Channel serverChannel;
     boolean reusedConnection;
-    /** Body pieces received before a server connection was ready; owned references. */
-    final ArrayDeque<HttpContent> held = new ArrayDeque<>();
+    /**
+     * Body pieces received before a server connection was ready; owned references. Made on
+     * the first such piece: most requests have none, and a request should cost no queue.
+     */
+    private ArrayDeque<HttpContent> held;
     long heldBytes;
     long bodyBytesWritten;
     boolean requestComplete;
@@ -92,9 +95,27 @@ final class Exchange {
         bytesOut += bytes;
     }
 
+    /** Keeps a body piece until the server connection is ready. */
+    void hold(HttpContent content) {
+        if (held == null) {
+            held = new ArrayDeque<>();
+        }
+        held.add(content);
+        heldBytes += content.content().readableBytes();
+    }
+
+    /** The oldest held body piece, now the caller's, or null when none is held. */
+    HttpContent pollHeld() {
+        return held == null ? null : held.poll();
+    }
+
+    boolean hasHeld() {
+        return held != null && !held.isEmpty();
+    }
+
     void releaseHeld() {
         HttpContent content;
-        while ((content = held.poll()) != null) {
+        while ((content = pollHeld()) != null) {
             content.release();
         }
         heldBytes = 0;

@@ -20,6 +20,6 @@ final class QueuedRequest {
 
     /** A slot freed: retry on the session's own event loop. */
     void wake() {
-        session.eventLoop().execute(() -> session.retryQueued(this));
+        session.eventLoop().execute(() -> session.waiting.woken(this));
     }
 }

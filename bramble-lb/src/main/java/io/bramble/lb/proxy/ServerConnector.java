@@ -57,13 +57,14 @@ final class ServerConnector {
                     .handler(new ChannelInitializer<SocketChannel>() {
                         @Override
                         protected void initChannel(SocketChannel channel) {
+                            ByteCounter bytes = new ByteCounter();
                             channel.pipeline()
                                     .addLast("guard", new BufferGuard(engine.buffers))
-                                    .addLast("bytes", new ByteCounter())
+                                    .addLast("bytes", bytes)
                                     .addLast("http", new HttpClientCodec(
                                             HttpLimits.decoderConfig(), true, false))
                                     .addLast("headers", HeaderCountLimit.INSTANCE)
-                                    .addLast("server", new ServerHandler());
+                                    .addLast("server", new ServerHandler(bytes));
                         }
                     });
             bootstraps.set(bootstrap);

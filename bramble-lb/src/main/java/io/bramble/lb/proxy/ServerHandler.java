@@ -1,5 +1,6 @@
 package io.bramble.lb.proxy;
 
+import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.util.ReferenceCountUtil;
@@ -10,9 +11,24 @@ import io.netty.util.ReferenceCountUtil;
  * (a server has nothing to say between requests).
  */
 final class ServerHandler extends ChannelInboundHandlerAdapter {
+    /** The connection's byte counts, read by the session that holds it. */
+    final ByteCounter bytes;
     private HttpSession session;
     private Exchange exchange;
     private Server idleIn;
+
+    ServerHandler(ByteCounter bytes) {
+        this.bytes = bytes;
+    }
+
+    /**
+     * The handler of a server connection. {@link ServerConnector} keeps it last in the
+     * pipeline (TLS goes in before it), so finding it costs no walk along the pipeline.
+     * Null once the closed connection's pipeline was taken apart.
+     */
+    static ServerHandler of(Channel channel) {
+        return channel.pipeline().last() instanceof ServerHandler handler ? handler : null;
+    }
 
     /** Binds the connection to a session's exchange. */
     void attach(HttpSession owner, Exchange current) {
@@ -35,13 +51,13 @@ final class ServerHandler extends ChannelInboundHandlerAdapter {
             ctx.close();
             return;
         }
-        session.onServerMessage(exchange, msg);
+        session.relay.onServerMessage(exchange, msg);
     }
 
     @Override
     public void channelReadComplete(ChannelHandlerContext ctx) {
         if (session != null) {
-            session.flushClient();
+            session.relay.flushClient();
         }
     }
 
@@ -56,7 +72,7 @@ final class ServerHandler extends ChannelInboundHandlerAdapter {
     @Override
     public void channelInactive(ChannelHandlerContext ctx) {
         if (session != null) {
-            session.onServerClosed(exchange, null);
+            session.servers.onServerClosed(exchange, null);
         } else if (idleIn != null) {
             idleIn.pool.forget(ctx.channel());
         }
@@ -66,7 +82,7 @@ final class ServerHandler extends ChannelInboundHandlerAdapter {
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
         HttpSession owner = session;
         if (owner != null) {
-            owner.onServerClosed(exchange, cause);
+            owner.servers.onServerClosed(exchange, cause);
         }
         ctx.close();
     }

@@ -23,10 +23,12 @@ public record BrambleLauncher(String launcher, List<String> jvmOptions) {
     public static final String MAIN_CLASS = "io.bramble.cli.Main";
     /**
      * Options that keep many small test JVMs cheap on a two-core machine: a small heap, the
-     * serial collector and only the quick compiler, which starts fastest.
+     * serial collector and only the quick compiler, which starts fastest. Netty may use
+     * sun.misc.Unsafe, as under {@code bin/bramble}, so tests run the production buffer code.
      */
     public static final String JVM_OPTIONS_DEFAULT = "-Xmx256m -XX:+UseSerialGC"
-            + " -XX:TieredStopAtLevel=1 --enable-native-access=ALL-UNNAMED";
+            + " -XX:TieredStopAtLevel=1 --enable-native-access=ALL-UNNAMED"
+            + " --sun-misc-unsafe-memory-access=allow";
 
     public BrambleLauncher {
         launcher = launcher == null ? "" : launcher;

@@ -1,0 +1,62 @@
+package io.bramble.lb.proxy;
+
+import io.bramble.lb.config.HttpConnectionMode;
+import io.bramble.lb.stats.AdminCommand;
+import io.netty.handler.codec.http.FullHttpResponse;
+import io.netty.handler.codec.http.HttpContent;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Answers the load balancer gives without a server: what an http-request rule decided (a
+ * deny, a redirect), 503 when no backend applies, and the stats page. The answer goes out
+ * once the request has been read to its end.
+ */
+final class LocalAnswers {
+    private LocalAnswers() {
+    }
+
+    /** Records {@code response} as the exchange's answer; a 403 counts as a denied request. */
+    static void rule(Exchange current, FullHttpResponse response, Frontend frontend,
+            Backend backend) {
+        if (response.status().code() == 403) {
+            frontend.counters.deniedRequests.increment();
+            if (backend != null) {
+                backend.counters.deniedRequests.increment();
+            }
+            current.termination = "PR--";
+        }
+        current.localResponse = response;
+    }
+
+    /** Keeps the body of a stats request (admin commands), up to its bound; drops others. */
+    static void collectBody(Exchange current, HttpContent content) {
+        StringBuilder body = current.statsBody;
+        if (body != null) {
+            int bytes = content.content().readableBytes();
+            if (body.length() + bytes > AdminCommand.BODY_BYTES_MAX) {
+                current.statsBody = null;
+            } else {
+                body.append(content.content().toString(StandardCharsets.ISO_8859_1));
+            }
+        }
+        content.release();
+    }
+
+    /** The response to a request read to its end, ready to be written. */
+    static FullHttpResponse respond(Exchange current, Frontend frontend) {
+        FullHttpResponse response = current.localResponse;
+        if (response == null) {
+            String body = current.statsBody == null ? null : current.statsBody.toString();
+            response = frontend.stats.respond(current.view, body);
+        }
+        int status = response.status().code();
+        HttpConnectionMode mode = frontend.config.connectionMode();
+        current.clientKeepAlive = KeepAlive.forClient(mode, current.request, false)
+                && status != 400;
+        KeepAlive.towardClient(response, current);
+        current.status = status;
+        current.responseStarted = true;
+        current.bytesOut(response.content().readableBytes());
+        return response;
+    }
+}

@@ -1,0 +1,125 @@
+package io.bramble.lb.proxy;
+
+import io.bramble.lb.config.HttpConnectionMode;
+import io.bramble.lb.persist.RequestCookie;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.handler.codec.http.FullHttpResponse;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpHeaderValues;
+import io.netty.handler.codec.http.HttpHeaders;
+import io.netty.handler.codec.http.HttpRequest;
+import io.netty.handler.codec.http.TooLongHttpHeaderException;
+import io.netty.handler.codec.http.TooLongHttpLineException;
+import java.net.InetSocketAddress;
+
+/**
+ * The head of a client's request: a malformed one is refused and ends the connection; the
+ * stats page and http-request rules are answered by the load balancer itself; anything else
+ * gets a backend, its headers readied for a server (connection headers, persistence cookie,
+ * X-Forwarded-For), and goes to {@link ServerAttempts}. Confined to the session's loop.
+ */
+final class RequestRouter {
+    private final HttpSession session;
+    private final Frontend frontend;
+
+    RequestRouter(HttpSession session) {
+        this.session = session;
+        this.frontend = session.frontend;
+    }
+
+    /** Returns false when the request was refused outright (nothing more to read from it). */
+    boolean onRequestHead(HttpRequest request) {
+        Engine engine = session.engine;
+        long now = engine.clock.nanoTime();
+        if (request.decoderResult().isFailure()) {
+            rejectMalformed(request.decoderResult().cause());
+            return false;
+        }
+        session.timer.arm(SessionTimer.Phase.CLIENT_BODY, EffectiveTimeouts.clientMs(frontend));
+        frontend.counters.requestsTotal.increment();
+        InetSocketAddress remote = (InetSocketAddress) session.client.remoteAddress();
+        RequestView view = new RequestView(request, remote, session.clientTls());
+        Exchange current = new Exchange(request, view, now, engine.clock.epochMillis());
+        session.exchange = current;
+        if (frontend.stats != null && frontend.stats.matches(request.uri())) {
+            current.statsRequest = true;
+            current.statsBody = frontend.stats.wantsBody(view) ? new StringBuilder() : null;
+            return true;
+        }
+        route(current);
+        return true;
+    }
+
+    /** http-request rules of the frontend, the backend choice, then the backend's rules. */
+    private void route(Exchange current) {
+        FullHttpResponse ruled = frontend.requestRules.apply(current.view, frontend.errorPages);
+        if (ruled != null) {
+            LocalAnswers.rule(current, ruled, frontend, null);
+            return;
+        }
+        Backend backend = frontend.chooseBackend(current.view);
+        if (backend == null) {
+            LocalAnswers.rule(current, frontend.errorPages.response(503), frontend, null);
+            return;
+        }
+        current.backend = backend;
+        backend.counters.requestsTotal.increment();
+        if (backend.config != frontend.config) {
+            ruled = backend.requestRules.apply(current.view, backend.errorPages);
+            if (ruled != null) {
+                LocalAnswers.rule(current, ruled, frontend, backend);
+                return;
+            }
+        }
+        prepareRequest(current);
+        session.servers.connect(current, null);
+    }
+
+    /** Connection headers, cookies and X-Forwarded-For for the server. */
+    private void prepareRequest(Exchange current) {
+        HttpRequest request = current.request;
+        HttpConnectionMode mode = frontend.connectionMode(current.backend);
+        current.clientKeepAlive = KeepAlive.forClient(mode, request, frontend.retiring);
+        HopHeaders.strip(request.headers());
+        KeepAlive.towardServer(request, mode);
+        if (current.backend.cookies != null) {
+            persistenceCookie(current, request.headers());
+        }
+        var forwardFor = frontend.config.forwardFor().or(() -> current.backend.config.forwardFor());
+        if (forwardFor.isPresent()) {
+            ForwardedFor.apply(forwardFor.get(), request.headers(), current.view.source());
+        }
+    }
+
+    /** Reads the backend's persistence cookie: it may pin a server, and is not forwarded. */
+    private static void persistenceCookie(Exchange current, HttpHeaders headers) {
+        RequestCookie cookie = current.backend.cookies
+                .onRequest(headers.get(HttpHeaderNames.COOKIE));
+        current.cookie = cookie;
+        if (cookie.forwardedHeader() == null) {
+            headers.remove(HttpHeaderNames.COOKIE);
+        } else {
+            headers.set(HttpHeaderNames.COOKIE, cookie.forwardedHeader());
+        }
+        if (cookie.pinned()) {
+            current.pinned = current.backend.serverByCookie(cookie.serverValue());
+        }
+    }
+
+    /** Answers 400, 414 or 431 and closes: the rest of the stream cannot be trusted. */
+    private void rejectMalformed(Throwable cause) {
+        int status = cause instanceof TooLongHttpHeaderException
+                ? 431
+                : cause instanceof TooLongHttpLineException ? 414 : 400;
+        frontend.counters.requestErrors.increment();
+        FullHttpResponse response = frontend.errorPages.response(status);
+        response.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
+        frontend.counters.response(status);
+        session.closing = true;
+        session.client.writeAndFlush(response).addListener(ChannelFutureListener.CLOSE);
+        if (frontend.log.enabled()) {
+            frontend.log.log(AccessLine.badRequest(frontend, session.client, session.engine,
+                    status));
+        }
+    }
+}

@@ -1,0 +1,101 @@
+package io.bramble.lb.proxy;
+
+import io.netty.channel.Channel;
+import io.netty.handler.codec.http.HttpContent;
+import io.netty.handler.codec.http.HttpResponse;
+import io.netty.handler.codec.http.LastHttpContent;
+import io.netty.util.ReferenceCountUtil;
+
+/**
+ * Relays a server's response to the client as it arrives: the head rewritten by
+ * {@link ResponseHeaders}, then the body. 1xx responses pass through without ending the
+ * exchange. Writes are flushed once per read burst of the server, and reading from the server
+ * pauses while the client cannot take more. Confined to the session's event loop.
+ */
+final class ResponseRelay {
+    private final HttpSession session;
+    /** Something was written to the client since its last flush. */
+    private boolean clientUnflushed;
+
+    ResponseRelay(HttpSession session) {
+        this.session = session;
+    }
+
+    /** Something came from the server of {@code current}. */
+    void onServerMessage(Exchange current, Object msg) {
+        if (current != session.exchange) {
+            ReferenceCountUtil.release(msg);
+            return;
+        }
+        session.timer.touch();
+        if (msg instanceof HttpResponse response) {
+            if (response.decoderResult().isFailure()) {
+                ReferenceCountUtil.release(msg);
+                session.servers.onMalformedResponse(current);
+                return;
+            }
+            onResponseHead(current, response);
+        }
+        if (msg instanceof HttpContent content) {
+            onResponseContent(current, content);
+        } else if (!(msg instanceof HttpResponse)) {
+            ReferenceCountUtil.release(msg);
+        }
+    }
+
+    /** The server's read burst ended: what it relayed goes out in one flush. */
+    void flushClient() {
+        if (clientUnflushed) {
+            clientUnflushed = false;
+            session.client.flush();
+        }
+    }
+
+    /** The last write of a response flushes by itself. */
+    void flushedWithLast() {
+        clientUnflushed = false;
+    }
+
+    private void onResponseHead(Exchange current, HttpResponse response) {
+        current.responseStarted = true;
+        if (response.status().code() < 200) {
+            current.interim = true;
+            write(response);
+            return;
+        }
+        current.responseNanos = session.engine.clock.nanoTime();
+        current.status = response.status().code();
+        ResponseHeaders.prepare(current, response, session.frontend);
+        write(response);
+    }
+
+    private void onResponseContent(Exchange current, HttpContent content) {
+        Channel client = session.client;
+        boolean last = content instanceof LastHttpContent;
+        if (current.interim) {
+            current.interim = !last;
+            client.write(content, client.voidPromise());
+            client.flush();
+            return;
+        }
+        current.bytesOut(content.content().readableBytes());
+        if (!last) {
+            write(content);
+            if (!client.isWritable()) {
+                current.serverChannel.config().setAutoRead(false);
+            }
+            return;
+        }
+        current.responseComplete = true;
+        session.servers.release(current, current.serverReusable && current.requestComplete
+                ? current.server
+                : null);
+        session.finishExchange(current, content);
+    }
+
+    /** Writes without flushing; {@link #flushClient} flushes at the end of the read burst. */
+    private void write(Object msg) {
+        clientUnflushed = true;
+        session.client.write(msg, session.client.voidPromise());
+    }
+}

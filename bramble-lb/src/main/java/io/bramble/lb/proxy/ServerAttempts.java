@@ -1,0 +1,238 @@
+package io.bramble.lb.proxy;
+
+import io.bramble.lb.balance.BalancedServer;
+import io.bramble.lb.config.HttpConnectionMode;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
+import io.netty.channel.ConnectTimeoutException;
+import io.netty.handler.codec.http.HttpContent;
+import io.netty.handler.codec.http.LastHttpContent;
+import java.io.IOException;
+import java.net.ConnectException;
+
+/**
+ * The server side of a session's exchange: picks a server (the pinned one first, never the
+ * one that just failed while another is up), takes one of its slots or waits in the queue,
+ * reuses a pooled connection or opens one, and sends the request. A connection that fails
+ * before anything of the response came back is retried on another server when
+ * {@link Exchange#retryable} says it is safe, and a refused or reset fresh connection marks
+ * the server down at once. Confined to the session's event loop.
+ */
+final class ServerAttempts {
+    private final HttpSession session;
+    private final Engine engine;
+
+    ServerAttempts(HttpSession session) {
+        this.session = session;
+        this.engine = session.engine;
+    }
+
+    /** Picks a server (never {@code avoid}) and gets a connection to it. */
+    void connect(Exchange current, Server avoid) {
+        connect(current, avoid, false);
+    }
+
+    /**
+     * @param wasQueued the request was woken from the queue: if it finds no slot again it
+     *        goes back to the front, keeping its turn
+     */
+    void connect(Exchange current, Server avoid, boolean wasQueued) {
+        Server server = pick(current, avoid);
+        current.pinned = null;
+        if (server == null && avoid == null && current.backend.balancer.anyUsable()
+                && session.waiting.enqueue(current, wasQueued)) {
+            return;
+        }
+        if (server == null) {
+            current.termination = avoid == null ? "SC--" : current.termination;
+            session.failBeforeResponse(current, 503);
+            return;
+        }
+        takeSlot(current, server, avoid);
+        Backend backend = current.backend;
+        boolean reuse = session.frontend.connectionMode(backend) == HttpConnectionMode.KEEP_ALIVE
+                && current.retries == 0 && (current.idempotent || current.requestComplete);
+        Channel pooled = reuse ? server.pool.acquire() : null;
+        if (pooled != null) {
+            current.reusedConnection = true;
+            attach(current, pooled);
+            return;
+        }
+        open(current, server);
+    }
+
+    /** The pinned server if it takes traffic, else the balancer's choice; null if none. */
+    private Server pick(Exchange current, Server avoid) {
+        if (current.pinned != null && current.pinned != avoid
+                && current.pinned.takesPersistentTraffic()) {
+            return current.pinned;
+        }
+        Backend backend = current.backend;
+        BalancedServer chosen = backend.balancer.pick(current.view,
+                avoid == null ? null : avoid.balanced);
+        Server server = chosen == null ? null : backend.server(chosen);
+        if (server == null && avoid != null && avoid.usable()) {
+            // The only server left is the one that failed, still up (a stale pooled
+            // connection, or an unchecked server): HAProxy retries it too.
+            return avoid;
+        }
+        return server;
+    }
+
+    /** The exchange counts as one of {@code server}'s connections until it is released. */
+    private void takeSlot(Exchange current, Server server, Server avoid) {
+        Backend backend = current.backend;
+        if (avoid != null && server != avoid) {
+            backend.counters.redispatches.increment();
+            server.counters.redispatches.increment();
+        }
+        current.server = server;
+        session.waiting.leave(current);
+        current.slotHeld = true;
+        backend.balancer.connectionTaken(server.balanced);
+        server.counters.selected.increment();
+        backend.counters.selected.increment();
+        server.counters.sessionStarted(engine.clock.nanoTime());
+        backend.counters.sessionStarted(engine.clock.nanoTime());
+    }
+
+    private void open(Exchange current, Server server) {
+        current.reusedConnection = false;
+        current.connectStartNanos = engine.clock.nanoTime();
+        ChannelFuture connecting = current.backend.connector.connect(
+                session.client.eventLoop(), server.address, server.tls);
+        connecting.addListener((ChannelFuture future) -> onConnected(current, server, future));
+    }
+
+    private void onConnected(Exchange current, Server server, ChannelFuture future) {
+        if (current != session.exchange || current.server != server) {
+            if (future.isSuccess()) {
+                future.channel().close();
+            }
+            return;
+        }
+        if (future.isSuccess()) {
+            current.connectedNanos = engine.clock.nanoTime();
+            attach(current, future.channel());
+            return;
+        }
+        Throwable cause = future.cause();
+        server.counters.connectionErrors.increment();
+        current.backend.counters.connectionErrors.increment();
+        long tookMs = (engine.clock.nanoTime() - current.connectStartNanos) / 1_000_000L;
+        if (!(cause instanceof ConnectTimeoutException)
+                && (cause instanceof ConnectException || cause instanceof IOException)) {
+            server.liveFailure(Failures.reason(cause), tookMs);
+        }
+        current.termination = cause instanceof ConnectTimeoutException ? "sC--" : "SC--";
+        release(current, null);
+        retryOrFail(current, server, true, 503);
+    }
+
+    /** Binds the connection to the exchange and sends the request and what came of its body. */
+    private void attach(Exchange current, Channel channel) {
+        current.serverChannel = channel;
+        ServerHandler handler = ServerHandler.of(channel);
+        handler.attach(session, current);
+        handler.bytes.takeRead();
+        channel.write(current.request, channel.voidPromise());
+        if (current.hasHeld()) {
+            HttpContent content;
+            while ((content = current.pollHeld()) != null) {
+                current.bodyBytesWritten += content.content().readableBytes();
+                channel.write(content, channel.voidPromise());
+            }
+            current.heldBytes = 0;
+        } else if (current.requestComplete) {
+            channel.write(LastHttpContent.EMPTY_LAST_CONTENT, channel.voidPromise());
+        }
+        channel.flush();
+        if (!current.requestComplete) {
+            session.client.config().setAutoRead(true);
+        }
+    }
+
+    /** The server connection of {@code current} closed or failed. */
+    void onServerClosed(Exchange current, Throwable cause) {
+        if (current != session.exchange || current.serverChannel == null
+                || current.responseComplete) {
+            return;
+        }
+        Server server = current.server;
+        boolean fresh = !current.reusedConnection;
+        boolean started = current.responseStarted;
+        release(current, null);
+        if (started) {
+            server.counters.serverAborts.increment();
+            current.backend.counters.serverAborts.increment();
+            current.termination = "SD--";
+            session.closing = true;
+            session.client.close();
+            return;
+        }
+        if (fresh) {
+            long tookMs = (engine.clock.nanoTime() - current.startNanos) / 1_000_000L;
+            server.liveFailure(cause == null
+                    ? "Connection closed before the response"
+                    : Failures.reason(cause), tookMs);
+            server.counters.responseErrors.increment();
+            current.backend.counters.responseErrors.increment();
+        }
+        current.termination = "SH--";
+        retryOrFail(current, server, false, 502);
+    }
+
+    /** The server answered with a head that does not parse. */
+    void onMalformedResponse(Exchange current) {
+        current.server.counters.responseErrors.increment();
+        current.backend.counters.responseErrors.increment();
+        current.termination = "SH--";
+        Server failed = current.server;
+        release(current, null);
+        retryOrFail(current, failed, false, 502);
+    }
+
+    private void retryOrFail(Exchange current, Server failed, boolean neverConnected,
+            int status) {
+        boolean retriesLeft = current.retries < current.backend.config.retries();
+        if (retriesLeft && current.retryable(neverConnected) && session.client.isActive()) {
+            current.retries++;
+            current.backend.counters.retries.increment();
+            failed.counters.retries.increment();
+            connect(current, failed);
+            return;
+        }
+        session.failBeforeResponse(current, status);
+    }
+
+    /**
+     * The server is done with this exchange: its connection goes back to {@code poolOwner}'s
+     * pool, or is closed when that is null, and the exchange gives its slot back.
+     */
+    void release(Exchange current, Server poolOwner) {
+        Server server = current.server;
+        Channel channel = current.serverChannel;
+        current.serverChannel = null;
+        if (channel != null) {
+            ServerHandler handler = ServerHandler.of(channel);
+            if (handler != null) {
+                server.counters.bytesIn.add(handler.bytes.takeWritten());
+                server.counters.bytesOut.add(handler.bytes.takeRead());
+                handler.detach(poolOwner);
+            }
+            channel.config().setAutoRead(true);
+            if (poolOwner != null) {
+                poolOwner.pool.release(channel);
+            } else {
+                channel.close();
+            }
+        }
+        if (current.slotHeld) {
+            current.slotHeld = false;
+            current.backend.balancer.connectionReleased(server.balanced);
+            server.counters.sessionEnded();
+            current.backend.counters.sessionEnded();
+            current.backend.slotFreed();
+        }
+    }
+}
