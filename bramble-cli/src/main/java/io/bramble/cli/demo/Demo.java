@@ -49,6 +49,8 @@ final class Demo {
     private final Probe probe;
     private volatile boolean showSeconds;
     private volatile boolean stopping;
+    /** A step did not behave, or the site did not come up: the logs are worth keeping. */
+    private volatile boolean failed;
     private final AtomicBoolean stopRequested = new AtomicBoolean();
 
     Demo(DemoLayout layout, Path dir, boolean quick, Console console, Clock clock) {
@@ -75,6 +77,7 @@ final class Demo {
         Thread.ofPlatform().daemon().name("demo-probe").start(probe);
         Thread.ofPlatform().daemon().name("demo-seconds").start(this::seconds);
         if (!awaitSiteUp()) {
+            failed = !stopping;
             console.line("The site did not come up within " + START_TIMEOUT_MS / 1000
                     + " s; the logs are in " + dir);
             return false;
@@ -87,6 +90,11 @@ final class Demo {
         showSeconds = false;
         probe.stop();
         return !stopping && summary(results);
+    }
+
+    /** True when something went wrong (not when the demo was stopped): keep the logs. */
+    boolean failed() {
+        return failed;
     }
 
     /** Stops the client and every child; safe to call twice and from a shutdown hook. */
@@ -170,6 +178,7 @@ final class Demo {
         console.line(all
                 ? "Every step behaved."
                 : "Some step did not behave; the logs are in " + dir);
+        failed = !all;
         return all;
     }
 

@@ -86,8 +86,8 @@ public final class DemoCommand implements Callable<Integer> {
             names = "--dir",
             paramLabel = "DIR",
             description = {"Where to write the configuration files and logs; a",
-                    "temporary folder by default, removed when every step",
-                    "behaved."})
+                    "temporary folder by default, removed at the end",
+                    "unless a step did not behave."})
     private Path dir;
 
     @Override
@@ -102,6 +102,9 @@ public final class DemoCommand implements Callable<Integer> {
         CountDownLatch done = new CountDownLatch(1);
         Thread hook = new Thread(() -> {
             demo.stop();
+            if (temporary && !demo.failed()) {
+                delete(folder);
+            }
             done.countDown();
         }, "bramble-demo-stop");
         Runtime.getRuntime().addShutdownHook(hook);
@@ -117,7 +120,7 @@ public final class DemoCommand implements Callable<Integer> {
             }
         } finally {
             demo.stop();
-            if (temporary && behaved) {
+            if (temporary && !demo.failed()) {
                 delete(folder);
             }
         }

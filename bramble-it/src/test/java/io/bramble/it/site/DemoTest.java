@@ -6,12 +6,14 @@ import io.bramble.testkit.cluster.LocalCluster;
 import io.bramble.testkit.exec.Signals;
 import io.bramble.testkit.fault.Faults;
 import io.bramble.testkit.process.ManagedProcess;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code bramble demo} as a user runs it, a real process with real children, each run on a
@@ -60,8 +62,10 @@ class DemoTest {
     }
 
     @Test
-    void theChildrenEndWhenTheDemoIsKilled() {
-        ManagedProcess demo = cluster.start("demo", "demo", "--quick", "--net", net());
+    void theChildrenEndWhenTheDemoIsKilled(@TempDir Path dir) {
+        // A demo killed with -9 cannot remove its folder: give it one that the test removes.
+        ManagedProcess demo = cluster.start("demo", "demo", "--quick", "--net", net(), "--dir",
+                dir.toString());
         demo.awaitLine("The site is up");
         List<ProcessHandle> children = demo.handle().descendants().toList();
         assertThat(children).hasSize(4);
