@@ -352,3 +352,11 @@ lb_profile_summary() {
         log "profile of $name lb: $out (recording: raw/$name-lb.jfr)"
     done
 }
+
+lb_stop_all() {
+    local name
+    # a JVM writing a long flight recording on a busy machine needs a while
+    for name in "${LB_NAMES[@]}"; do stop_group "${LB_PID[$name]}" TERM 900; done
+    stop_group "${WEB_PID[1]}"
+    stop_group "${WEB_PID[2]}"
+}

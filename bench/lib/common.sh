@@ -23,12 +23,12 @@ spawn_into() {
 
 alive() { [ -d "/proc/$1" ] && [ "$(awk '{print $3}' "/proc/$1/stat" 2>/dev/null)" != Z ]; }
 
-# stop_group PID [SIGNAL]: signals the process group, waits up to 10 s (a JVM may be writing
-# its flight recording), then kills it.
+# stop_group PID [SIGNAL] [WAIT_TENTHS]: signals the process group, waits (default 10 s: a
+# JVM may be writing its flight recording), then kills it.
 stop_group() {
-    local pid=$1 sig=${2:-TERM} i
+    local pid=$1 sig=${2:-TERM} tenths=${3:-100} i
     kill -"$sig" -- "-$pid" 2>/dev/null || kill -"$sig" "$pid" 2>/dev/null
-    for ((i = 0; i < 100; i++)); do
+    for ((i = 0; i < tenths; i++)); do
         kill -0 -- "-$pid" 2>/dev/null || break
         sleep 0.1
     done
