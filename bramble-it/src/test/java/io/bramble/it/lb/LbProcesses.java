@@ -1,5 +1,6 @@
 package io.bramble.it.lb;
 
+import io.bramble.testkit.web.WebRoots;
 import io.bramble.common.net.HostPort;
 import io.bramble.testkit.cluster.LocalCluster;
 import io.bramble.testkit.process.ManagedProcess;

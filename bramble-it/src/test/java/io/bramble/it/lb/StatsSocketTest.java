@@ -1,5 +1,6 @@
 package io.bramble.it.lb;
 
+import io.bramble.testkit.web.WebRoots;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 

@@ -1,4 +1,4 @@
-package io.bramble.it.lb;
+package io.bramble.testkit.web;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -6,12 +6,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /** Folders for {@code bramble web} whose index page names the server, to tell servers apart. */
-final class WebRoots {
+public final class WebRoots {
     private WebRoots() {
     }
 
     /** A folder under {@code parent} whose {@code index.html} says {@code "I am NAME"}. */
-    static Path named(Path parent, String name) {
+    public static Path named(Path parent, String name) {
         try {
             Path root = Files.createDirectories(parent.resolve(name));
             Files.writeString(root.resolve("index.html"), page(name));
@@ -21,7 +21,8 @@ final class WebRoots {
         }
     }
 
-    static String page(String name) {
+    /** The page {@link #named} writes for {@code name}. */
+    public static String page(String name) {
         return "<html><body>I am " + name + "</body></html>\n";
     }
 }
