@@ -1,6 +1,5 @@
 package io.bramble.it.lb;
 
-import io.bramble.testkit.web.WebRoots;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -9,6 +8,7 @@ import io.bramble.testkit.cluster.LocalCluster;
 import io.bramble.testkit.exec.Signals;
 import io.bramble.testkit.net.PortProbe;
 import io.bramble.testkit.process.ManagedProcess;
+import io.bramble.testkit.web.WebRoots;
 import java.io.InputStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;

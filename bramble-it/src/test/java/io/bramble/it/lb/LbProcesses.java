@@ -1,9 +1,9 @@
 package io.bramble.it.lb;
 
-import io.bramble.testkit.web.WebRoots;
 import io.bramble.common.net.HostPort;
 import io.bramble.testkit.cluster.LocalCluster;
 import io.bramble.testkit.process.ManagedProcess;
+import io.bramble.testkit.web.WebRoots;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

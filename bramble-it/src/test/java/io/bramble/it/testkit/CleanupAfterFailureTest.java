@@ -1,6 +1,5 @@
 package io.bramble.it.testkit;
 
-import io.bramble.testkit.web.WebRoots;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectMethod;
 
@@ -8,6 +7,7 @@ import io.bramble.common.net.HostPort;
 import io.bramble.testkit.cluster.LocalCluster;
 import io.bramble.testkit.exec.Signals;
 import io.bramble.testkit.process.ManagedProcess;
+import io.bramble.testkit.web.WebRoots;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;

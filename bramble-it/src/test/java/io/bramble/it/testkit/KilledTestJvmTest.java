@@ -1,6 +1,5 @@
 package io.bramble.it.testkit;
 
-import io.bramble.testkit.web.WebRoots;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -11,6 +10,7 @@ import io.bramble.testkit.launch.BrambleLauncher;
 import io.bramble.testkit.net.PortProbe;
 import io.bramble.testkit.process.ManagedProcess;
 import io.bramble.testkit.process.ProcessSpec;
+import io.bramble.testkit.web.WebRoots;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;

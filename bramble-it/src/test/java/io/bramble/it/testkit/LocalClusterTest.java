@@ -1,6 +1,5 @@
 package io.bramble.it.testkit;
 
-import io.bramble.testkit.web.WebRoots;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
@@ -10,6 +9,7 @@ import io.bramble.testkit.exec.Signals;
 import io.bramble.testkit.fault.Faults;
 import io.bramble.testkit.net.PortProbe;
 import io.bramble.testkit.process.ManagedProcess;
+import io.bramble.testkit.web.WebRoots;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;

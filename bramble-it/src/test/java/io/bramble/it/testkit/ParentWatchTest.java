@@ -1,11 +1,11 @@
 package io.bramble.it.testkit;
 
-import io.bramble.testkit.web.WebRoots;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.bramble.common.net.HostPort;
 import io.bramble.testkit.cluster.LocalCluster;
 import io.bramble.testkit.process.ManagedProcess;
+import io.bramble.testkit.web.WebRoots;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;

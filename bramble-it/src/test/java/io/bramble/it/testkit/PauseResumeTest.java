@@ -1,6 +1,5 @@
 package io.bramble.it.testkit;
 
-import io.bramble.testkit.web.WebRoots;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -8,6 +7,7 @@ import io.bramble.common.net.HostPort;
 import io.bramble.testkit.cluster.LocalCluster;
 import io.bramble.testkit.fault.Faults;
 import io.bramble.testkit.process.ManagedProcess;
+import io.bramble.testkit.web.WebRoots;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;

@@ -1,6 +1,5 @@
 package io.bramble.it.testkit;
 
-import io.bramble.testkit.web.WebRoots;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -14,6 +13,7 @@ import io.bramble.testkit.netns.LabHost;
 import io.bramble.testkit.netns.LabRequirements;
 import io.bramble.testkit.netns.NetnsLab;
 import io.bramble.testkit.process.ManagedProcess;
+import io.bramble.testkit.web.WebRoots;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
