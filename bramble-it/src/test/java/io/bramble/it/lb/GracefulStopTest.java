@@ -10,6 +10,7 @@ import io.bramble.testkit.net.PortProbe;
 import io.bramble.testkit.process.ManagedProcess;
 import io.bramble.testkit.web.WebRoots;
 import java.io.InputStream;
+import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -23,7 +24,13 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** SIGUSR1: stop accepting, finish what is in flight, then exit 0. */
 class GracefulStopTest {
-    static final int FILE_BYTES = 4 * 1024 * 1024;
+    /**
+     * Larger than every buffer between the balancer and the test (the balancer's socket send
+     * buffer alone may grow to 4 MiB on loopback), so the download is still in flight when
+     * SIGUSR1 arrives and the balancer has to wait for it.
+     */
+    static final int FILE_BYTES = 32 * 1024 * 1024;
+    static final int RECEIVE_BUFFER_BYTES = 64 * 1024;
 
     @RegisterExtension
     final LocalCluster cluster = new LocalCluster();
@@ -47,7 +54,9 @@ class GracefulStopTest {
         ManagedProcess balancer = cluster.start("lb", "lb", "-f", config.toString());
         balancer.awaitPort();
 
-        try (Socket download = new Socket(lb.host(), lb.port())) {
+        try (Socket download = new Socket()) {
+            download.setReceiveBufferSize(RECEIVE_BUFFER_BYTES);
+            download.connect(new InetSocketAddress(lb.host(), lb.port()));
             download.setSoTimeout(60_000);
             download.getOutputStream().write("GET /big.bin HTTP/1.1\r\nHost: t\r\n\r\n"
                     .getBytes(StandardCharsets.US_ASCII));
