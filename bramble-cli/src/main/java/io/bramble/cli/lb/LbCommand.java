@@ -106,7 +106,7 @@ public final class LbCommand implements Callable<Integer> {
                 });
         out.println("bramble lb: listening on " + service.current().boundAddresses().stream()
                 .map(Object::toString).collect(Collectors.joining(", ")) + " ("
-                + (service.current().nativeTransport() ? "epoll" : "nio") + ")");
+                + service.current().poller().label() + ")");
         out.flush();
         try {
             return service.awaitStop();

@@ -192,7 +192,7 @@ public final class LbWithVrrp {
                 : always
                         .stream().map(BalancerVips::text).collect(Collectors.joining(", ")))
                 + " ("
-                + (balancer.nativeTransport() ? "epoll" : "nio") + ")"
+                + balancer.poller().label() + ")"
                 + (following.isEmpty()
                         ? ""
                         : "; while this node holds the virtual address: "

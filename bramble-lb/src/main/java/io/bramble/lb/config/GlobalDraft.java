@@ -11,6 +11,7 @@ final class GlobalDraft {
     final List<LogTarget> logTargets = new ArrayList<>();
     int maxconn = GlobalSettings.MAXCONN_DEFAULT;
     int nbthread = GlobalSettings.NBTHREAD_DEFAULT;
+    boolean nativePollers = true;
     Optional<String> pidFile = Optional.empty();
     Optional<String> chroot = Optional.empty();
     Optional<String> user = Optional.empty();
@@ -31,7 +32,8 @@ final class GlobalDraft {
     }
 
     GlobalSettings build() {
-        return new GlobalSettings(logTargets, maxconn, nbthread, pidFile, chroot, user, group,
+        return new GlobalSettings(logTargets, maxconn, nbthread, nativePollers, pidFile, chroot,
+                user, group,
                 daemon, statsSockets, statsTimeoutMs, caBase, crtBase, tlsDefaults, nodeName,
                 location);
     }

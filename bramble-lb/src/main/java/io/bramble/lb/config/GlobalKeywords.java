@@ -24,6 +24,10 @@ final class GlobalKeywords {
                     g.nbthread = a.integer("a thread count", 1, GlobalSettings.NBTHREAD_MAX);
                     a.end();
                 })
+                .keyword("noepoll", (g, a) -> {
+                    g.nativePollers = false;
+                    a.end();
+                })
                 .keyword("pidfile", (g, a) -> g.pidFile = Optional.of(single(a, "a file")))
                 .keyword("node", (g, a) -> g.nodeName = Optional.of(single(a, "a node name")))
                 .keyword("ca-base", (g, a) -> g.caBase = Optional.of(single(a, "a directory")))

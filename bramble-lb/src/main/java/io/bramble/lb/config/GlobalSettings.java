@@ -13,6 +13,8 @@ import java.util.Optional;
  *        {@code log global}
  * @param maxconn process-wide concurrent connection limit
  * @param nbthread event loop threads; 0 means one per core
+ * @param nativePollers io_uring or epoll may be used; false after {@code noepoll}, which
+ *        leaves Java's NIO selector
  * @param pidFile where to write the process id, when set
  * @param chroot the directory HAProxy would chroot to; bramble does not
  * @param user the user HAProxy would switch to
@@ -31,6 +33,7 @@ public record GlobalSettings(
         List<LogTarget> logTargets,
         int maxconn,
         int nbthread,
+        boolean nativePollers,
         Optional<String> pidFile,
         Optional<String> chroot,
         Optional<String> user,
@@ -62,7 +65,8 @@ public record GlobalSettings(
 
     /** A file with no global section. */
     public static GlobalSettings defaults() {
-        return new GlobalSettings(List.of(), MAXCONN_DEFAULT, NBTHREAD_DEFAULT, Optional.empty(),
+        return new GlobalSettings(List.of(), MAXCONN_DEFAULT, NBTHREAD_DEFAULT, true,
+                Optional.empty(),
                 Optional.empty(), Optional.empty(), Optional.empty(), false, List.of(),
                 STATS_TIMEOUT_MS_DEFAULT, Optional.empty(), Optional.empty(), Map.of(),
                 Optional.empty(), ConfigLocation.NONE);

@@ -29,7 +29,7 @@ final class UnsupportedKeywords {
         for (String keyword : new String[]{"nbproc", "cpu-map", "uid", "gid", "ulimit-n",
                 "setenv", "presetenv", "resetenv", "unsetenv", "spread-checks",
                 "max-spread-checks", "maxconnrate", "maxsessrate", "maxsslconn", "maxsslrate",
-                "maxpipes", "maxcomprate", "maxcompcpuusage", "maxzlibmem", "noepoll",
+                "maxpipes", "maxcomprate", "maxcompcpuusage", "maxzlibmem",
                 "nokqueue", "nopoll", "nosplice", "nogetaddrinfo", "noreuseport",
                 "master-worker", "mworker-max-reloads", "hard-stop-after", "grace",
                 "description", "log-send-hostname", "log-tag", "external-check",

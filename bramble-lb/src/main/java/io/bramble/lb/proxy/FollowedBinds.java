@@ -4,6 +4,8 @@ import io.bramble.lb.config.BindConfig;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.epoll.EpollChannelOption;
+import io.netty.channel.uring.IoUringChannelOption;
+import io.netty.channel.unix.UnixChannelOption;
 import io.netty.channel.socket.nio.NioChannelOption;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -62,14 +64,22 @@ final class FollowedBinds {
 
     /** Sets the options of a followed listener: SO_REUSEPORT, and IP_TRANSPARENT if asked. */
     void configure(ServerBootstrap bootstrap, Transport transport) {
-        if (transport.epoll) {
-            bootstrap.option(EpollChannelOption.SO_REUSEPORT, true);
-            if (followed.transparent()) {
-                bootstrap.option(EpollChannelOption.IP_TRANSPARENT, true);
+        switch (transport.poller) {
+            case IO_URING -> {
+                bootstrap.option(UnixChannelOption.SO_REUSEPORT, true);
+                if (followed.transparent()) {
+                    bootstrap.option(IoUringChannelOption.IP_TRANSPARENT, true);
+                }
             }
-        } else {
+            case EPOLL -> {
+                bootstrap.option(UnixChannelOption.SO_REUSEPORT, true);
+                if (followed.transparent()) {
+                    bootstrap.option(EpollChannelOption.IP_TRANSPARENT, true);
+                }
+            }
             // NIO has no IP_TRANSPARENT: a request in flight when the address moves may hang.
-            bootstrap.option(NioChannelOption.of(StandardSocketOptions.SO_REUSEPORT), true);
+            case NIO -> bootstrap.option(NioChannelOption.of(StandardSocketOptions.SO_REUSEPORT),
+                    true);
         }
     }
 

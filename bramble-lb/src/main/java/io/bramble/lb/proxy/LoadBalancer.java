@@ -146,7 +146,14 @@ public final class LoadBalancer implements AutoCloseable {
      */
     public static LoadBalancer start(LbConfig config, Clock clock, RandomGenerator random,
             String version, FollowedAddresses followed) {
-        Engine engine = new Engine(Transport.create(config.global().nbthread()), clock,
+        return start(config, clock, random, version, followed,
+                Poller.best(config.global().nativePollers()));
+    }
+
+    /** Like the others, on {@code poller}, which must be available here. */
+    static LoadBalancer start(LbConfig config, Clock clock, RandomGenerator random,
+            String version, FollowedAddresses followed, Poller poller) {
+        Engine engine = new Engine(Transport.create(config.global().nbthread(), poller), clock,
                 new ConnectionSlots(config.global().maxconn()), new BufferBudget(
                         BufferBudget.processBytesMax(PlatformDependent.maxDirectMemory())));
         LoadBalancer balancer;
@@ -282,9 +289,9 @@ public final class LoadBalancer implements AutoCloseable {
                 .reachableBackends().stream()).allMatch(Backend::ready);
     }
 
-    /** True when the native epoll transport is in use. */
-    public boolean nativeTransport() {
-        return engine.transport.epoll;
+    /** How the event loops wait for sockets: io_uring, epoll or NIO. */
+    public Poller poller() {
+        return engine.transport.poller;
     }
 
     /** The stats CSV as the stats page would serve it. */
@@ -319,7 +326,7 @@ public final class LoadBalancer implements AutoCloseable {
             requests += frontend.counters.requestsTotal.sum();
         }
         return new ProcessInfo(config.global().maxconn(), engine.transport.threads,
-                engine.activeConnections.get(), connections, requests, engine.transport.epoll);
+                engine.activeConnections.get(), connections, requests, engine.transport.poller);
     }
 
     /** Blocks until the listeners are closed. */

@@ -8,7 +8,7 @@ package io.bramble.lb.proxy;
  * @param currentConnections client connections open now
  * @param totalConnections client connections accepted since start, all frontends
  * @param totalRequests HTTP requests received since start, all frontends
- * @param nativeTransport the native epoll transport is in use
+ * @param poller how the event loops wait for sockets
  */
 public record ProcessInfo(int maxconn, int threads, long currentConnections,
-        long totalConnections, long totalRequests, boolean nativeTransport) {}
+        long totalConnections, long totalRequests, Poller poller) {}

@@ -1,5 +1,6 @@
 package io.bramble.lb.proxy;
 
+import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
@@ -9,13 +10,18 @@ import io.netty.channel.socket.DuplexChannel;
 /**
  * One direction-pair end of a TCP tunnel: bytes read here are written to the peer channel,
  * reading pauses while the peer cannot take more, and an end of input here becomes a
- * half-close (shutdown of output) on the peer. Both ends run on the same event loop.
+ * half-close (shutdown of output) on the peer, or a close when this side closed. Writes may
+ * still be on their way when the end comes (io_uring completes them later), so the peer is
+ * shut or closed only once it took everything written to it. Both ends run on the same event
+ * loop.
  */
 final class TcpRelay extends ChannelInboundHandlerAdapter {
     private final Runnable onActivity;
     private final Runnable onBothClosed;
     private Channel peer;
     private boolean inputDone;
+    /** What this side sent reached the peer, and the peer's output was shut or closed. */
+    private boolean forwardDone;
     private TcpRelay peerRelay;
 
     TcpRelay(Runnable onActivity, Runnable onBothClosed) {
@@ -74,25 +80,48 @@ final class TcpRelay extends ChannelInboundHandlerAdapter {
         ctx.fireUserEventTriggered(event);
     }
 
-    /** This side sent FIN: pass it on as a half-close; both done ends the tunnel. */
+    /** This side sent FIN: pass it on as a half-close; both directions done ends the tunnel. */
     void inputEnded() {
+        if (inputDone) {
+            return;
+        }
         inputDone = true;
         if (peer instanceof DuplexChannel duplex && peer.isActive()) {
-            peer.flush();
-            duplex.shutdownOutput();
+            afterPeerTookAll(() -> {
+                duplex.shutdownOutput();
+                forwarded();
+            });
+        } else {
+            forwarded();
         }
-        if (peerRelay != null && peerRelay.inputDone) {
+    }
+
+    private void forwarded() {
+        forwardDone = true;
+        if (peerRelay != null && peerRelay.forwardDone) {
             onBothClosed.run();
         }
     }
 
     @Override
     public void channelInactive(ChannelHandlerContext ctx) {
+        inputDone = true;
         if (peer != null && peer.isActive()) {
-            peer.flush();
-            peer.close();
+            afterPeerTookAll(() -> {
+                peer.close();
+                onBothClosed.run();
+            });
+        } else {
+            onBothClosed.run();
         }
-        onBothClosed.run();
+    }
+
+    /**
+     * Runs {@code then} once every write to the peer so far completed, or failed: writes
+     * complete in order, so an empty write's completion marks the end of the ones before it.
+     */
+    private void afterPeerTookAll(Runnable then) {
+        peer.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener(written -> then.run());
     }
 
     @Override

@@ -217,8 +217,8 @@ final class TcpSession extends ChannelInboundHandlerAdapter {
         }
     }
 
+    /** Counts and logs once both connections are closed; the relays close them in turn. */
     private void finish() {
-        closeBoth();
         if (finished || client.isActive() || (serverChannel != null && serverChannel.isActive())) {
             return;
         }

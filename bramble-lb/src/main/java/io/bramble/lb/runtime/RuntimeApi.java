@@ -86,7 +86,7 @@ public final class RuntimeApi {
                 + "Nbthread: " + info.threads() + "\n" + "Maxconn: " + info.maxconn() + "\n"
                 + "CurrConns: " + info.currentConnections() + "\n" + "CumConns: "
                 + info.totalConnections() + "\n" + "CumReq: " + info.totalRequests() + "\n"
-                + "Transport: " + (info.nativeTransport() ? "epoll" : "nio") + "\n";
+                + "Transport: " + info.poller().label() + "\n";
     }
 
     /** HAProxy's {@code 0d 0h00m02s}. */
