@@ -73,6 +73,21 @@ final class FollowedBinds {
         }
     }
 
+    /**
+     * Sets IP_TRANSPARENT on a listener bound at start on one address (not a wildcard, not
+     * loopback) when {@link FollowedAddresses#transparent} asks: a standalone balancer on an
+     * address that VRRP moves (ip_nonlocal_bind) can then still answer, from that address, the
+     * requests it accepted just before the address left this node.
+     */
+    void configureFixed(ServerBootstrap bootstrap, Transport transport,
+            InetSocketAddress address) {
+        InetAddress ip = address.getAddress();
+        if (followed.transparent() && transport.epoll && !ip.isAnyLocalAddress()
+                && !ip.isLoopbackAddress()) {
+            bootstrap.option(EpollChannelOption.IP_TRANSPARENT, true);
+        }
+    }
+
     synchronized void add(Frontend frontend, BindConfig bind, InetSocketAddress address) {
         waiting.add(new Waiting(frontend, bind, address));
     }
