@@ -80,11 +80,13 @@ vrrp_configs() {
     for n in lb1 lb2; do
         d=$VRRP_RUN/$n
         sed -e "s/@NODE@/$n/g" -e "s/@VIP@/$VIP/g" -e "s/@WEB1@/${NODE_IP[web1]}/g" \
-            -e "s/@WEB2@/${NODE_IP[web2]}/g" "$VRRP_HERE/haproxy.cfg" >"$d/haproxy.cfg"
+            -e "s/@WEB2@/${NODE_IP[web2]}/g" -e "s#@PIDFILE@#$d/lb.pid#g" \
+            "$VRRP_HERE/haproxy.cfg" >"$d/haproxy.cfg"
         sed -e "s/@NODE@/$n/g" -e "s/@VIP@/$VIP/g" -e "s/@VRID@/$VRID/g" \
             -e "s/@PRIORITY@/${NODE_PRIORITY[$n]}/g" -e "s#@CHECK@#$d/check-lb.sh#g" \
             "$VRRP_HERE/keepalived.conf" >"$d/keepalived.conf"
-        # the track script: is this node's load balancer process alive?
+        # the track script: is this node's load balancer alive? Its pid file is written once
+        # it listens (by bramble lb itself; for HAProxy, which binds at once, by impl_start)
         printf '#!/bin/sh\nkill -0 "$(cat %s/lb.pid 2>/dev/null)" 2>/dev/null\n' "$d" >"$d/check-lb.sh"
         chmod 755 "$d/check-lb.sh"
     done
@@ -94,8 +96,6 @@ vrrp_configs() {
 start_daemon() { # NODE ROLE CMD...
     local node=$1 role=$2; shift 2
     spawn_into "DAEMON_PID[$node/$role]" "$VRRP_RUN/$node/$role.log" ip netns exec "$NS$node" "$@"
-    [ "$role" = lb ] && echo "${DAEMON_PID[$node/$role]}" >"$VRRP_RUN/$node/lb.pid"
-    return 0
 }
 kill_daemon() { # NODE ROLE [SIGNAL]
     local pid=${DAEMON_PID[$1/$2]:-}
@@ -108,8 +108,13 @@ kill_daemon() { # NODE ROLE [SIGNAL]
 # The one-process bramble runs both roles in its lb process and has no vrrp process.
 impl_start() {
     local impl=$1 node=$2 role=$3 d=$VRRP_RUN/$2
+    # A JVM binds its listeners a second or more after it starts: bramble lb writes the pid
+    # file the track script reads only then, so no node takes the VIP back before it listens.
+    [ "$role" = lb ] && rm -f "$d/lb.pid"
     case "$impl/$role" in
-        keepalived+haproxy/lb) start_daemon "$node" lb haproxy -db -f "$d/haproxy.cfg" ;;
+        keepalived+haproxy/lb)
+            start_daemon "$node" lb haproxy -db -f "$d/haproxy.cfg"
+            echo "${DAEMON_PID[$node/lb]}" >"$d/lb.pid" ;;
         keepalived+haproxy/vrrp)
             start_daemon "$node" vrrp keepalived -n -l -D -G -f "$d/keepalived.conf" \
                 -p "$d/keepalived.pid" -r "$d/keepalived-vrrp.pid" -c "$d/keepalived-checkers.pid" ;;

@@ -64,22 +64,37 @@ final class FollowedBinds {
 
     /** Sets the options of a followed listener: SO_REUSEPORT, and IP_TRANSPARENT if asked. */
     void configure(ServerBootstrap bootstrap, Transport transport) {
-        switch (transport.poller) {
-            case IO_URING -> {
-                bootstrap.option(UnixChannelOption.SO_REUSEPORT, true);
-                if (followed.transparent()) {
-                    bootstrap.option(IoUringChannelOption.IP_TRANSPARENT, true);
-                }
-            }
-            case EPOLL -> {
-                bootstrap.option(UnixChannelOption.SO_REUSEPORT, true);
-                if (followed.transparent()) {
-                    bootstrap.option(EpollChannelOption.IP_TRANSPARENT, true);
-                }
-            }
+        if (transport.poller == Poller.NIO) {
             // NIO has no IP_TRANSPARENT: a request in flight when the address moves may hang.
-            case NIO -> bootstrap.option(NioChannelOption.of(StandardSocketOptions.SO_REUSEPORT),
-                    true);
+            bootstrap.option(NioChannelOption.of(StandardSocketOptions.SO_REUSEPORT), true);
+            return;
+        }
+        bootstrap.option(UnixChannelOption.SO_REUSEPORT, true);
+        if (followed.transparent()) {
+            transparent(bootstrap, transport);
+        }
+    }
+
+    /**
+     * Sets IP_TRANSPARENT on a listener bound at start on one address (not a wildcard, not
+     * loopback) when {@link FollowedAddresses#transparent} asks: a standalone balancer on an
+     * address that VRRP moves (ip_nonlocal_bind) can then still answer, from that address, the
+     * requests it accepted just before the address left this node.
+     */
+    void configureFixed(ServerBootstrap bootstrap, Transport transport,
+            InetSocketAddress address) {
+        InetAddress ip = address.getAddress();
+        if (followed.transparent() && !ip.isAnyLocalAddress() && !ip.isLoopbackAddress()) {
+            transparent(bootstrap, transport);
+        }
+    }
+
+    private static void transparent(ServerBootstrap bootstrap, Transport transport) {
+        switch (transport.poller) {
+            case IO_URING -> bootstrap.option(IoUringChannelOption.IP_TRANSPARENT, true);
+            case EPOLL -> bootstrap.option(EpollChannelOption.IP_TRANSPARENT, true);
+            case NIO -> {
+            }
         }
     }
 

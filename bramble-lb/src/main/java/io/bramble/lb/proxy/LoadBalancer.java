@@ -539,10 +539,12 @@ public final class LoadBalancer implements AutoCloseable {
                         listener.setup.accept(channel);
                     }
                 });
+        InetSocketAddress address = resolve(bind);
         if (follows) {
             followed.configure(bootstrap, engine.transport);
+        } else {
+            followed.configureFixed(bootstrap, engine.transport, address);
         }
-        InetSocketAddress address = resolve(bind);
         ChannelFuture bound = bootstrap.bind(address).awaitUninterruptibly();
         if (!bound.isSuccess()) {
             throw new UserError(UserError.EXIT_RUNTIME, bind.location() + ": proxy '"

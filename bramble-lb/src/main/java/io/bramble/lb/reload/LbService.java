@@ -80,12 +80,28 @@ public final class LbService implements RuntimeTarget, AutoCloseable {
                 warning -> LOG.warn("{}", warning));
     }
 
-    /** Like the other, with the start-up file's warnings given to {@code warnings}. */
+    /**
+     * Like the other, with the start-up file's warnings given to {@code warnings}; as root,
+     * listeners on one address bind with IP_TRANSPARENT (see {@link FollowedAddresses}).
+     */
     public static LbService start(Path configFile, HaproxyConfigParser parser, Clock clock,
             RandomGenerator random, String version, boolean signals,
             java.util.function.Consumer<String> warnings) {
         return start(configFile, parser, clock, random, version, signals, warnings,
-                FollowedAddresses.NONE);
+                FollowedAddresses.none(isRoot()));
+    }
+
+    /**
+     * Root may bind with IP_TRANSPARENT: a listener on an address VRRP moves away (bound with
+     * ip_nonlocal_bind, as the recipe does) can still answer the requests it accepted before.
+     */
+    private static boolean isRoot() {
+        try {
+            return ((Number) Files.getAttribute(Path.of("/proc/self"), "unix:uid"))
+                    .intValue() == 0;
+        } catch (IOException | UnsupportedOperationException | IllegalArgumentException e) {
+            return false;
+        }
     }
 
     /**

@@ -221,12 +221,15 @@ final class VrrpInstance {
         clearTimers();
         masterAdvertIntervalMs = settings.advertIntervalMs();
         out.add(new StateChanged(name(), from, VrrpState.MASTER, reason));
-        out.add(new SendAdvert(name(), effectivePriority(), settings.advertIntervalMs()));
-        advertSentAt = now;
+        // Addresses and ARPs before the first advert: a lower master still answering gives
+        // the addresses up as soon as that advert reaches it, and a client whose ARP cache
+        // still named it would send its next connections nowhere until our ARPs arrive.
         out.add(new AddVips(name()));
         if (settings.garpRepeat() > 0) {
             out.add(new SendGratuitousArps(name(), settings.garpRepeat()));
         }
+        out.add(new SendAdvert(name(), effectivePriority(), settings.advertIntervalMs()));
+        advertSentAt = now;
         advertAt = now + nanos(settings.advertIntervalMs());
         if (settings.garpRepeat() > 0) {
             garpFollowUpAt = now + GARP_LOCKTIME_FOLLOW_UP_NANOS;

@@ -12,6 +12,7 @@ import io.bramble.vrrp.core.VrrpAction.StateChanged;
 import io.bramble.vrrp.core.VrrpState;
 import io.bramble.vrrp.vip.VipBackend;
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
@@ -24,8 +25,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Carries out the core's actions on the event loop: adverts out of the channel, addresses
  * through the backend and the listeners, state changes to the event lines, notify scripts
- * and state listeners. Gratuitous ARPs go out from a thread of their own, so a paced burst
- * never delays an advert; each checks that its instance is still master.
+ * and state listeners. The first gratuitous ARP of each address goes out on the loop, the
+ * rest of a burst from a thread of their own, so a paced burst never delays an advert; each
+ * checks that its instance is still master.
  */
 final class ActionRunner {
     private static final Logger LOG = LoggerFactory.getLogger(ActionRunner.class);
@@ -121,28 +123,52 @@ final class ActionRunner {
         }
     }
 
+    /**
+     * The first ARP of each address goes out here, on the loop, so that it leaves before the
+     * advert that follows it in the actions (a lower master gives the address up on that
+     * advert); with {@code vrrp_garp_interval} set only the very first does. The rest go out
+     * paced from the ARP thread.
+     */
     private void announce(InstanceRuntime instance, int count) {
-        List<VirtualAddress> addresses = instance.config.addresses();
-        garps.execute(() -> {
-            for (int round = 0; round < count; round++) {
-                for (VirtualAddress address : addresses) {
-                    if (instance.state != VrrpState.MASTER) {
-                        return; // a backup must not claim the address
-                    }
-                    try {
-                        backend.announce(address);
-                    } catch (IOException e) {
-                        warnings.warn(LOG, instance.name() + ":garp", "({}) cannot send a "
-                                + "gratuitous ARP for {}: {}", instance.name(),
-                                address
-                                        .address().getHostAddress(),
-                                e.getMessage());
-                        return;
-                    }
-                    pause();
-                }
+        List<VirtualAddress> sequence = new ArrayList<>();
+        for (int round = 0; round < count; round++) {
+            sequence.addAll(instance.config.addresses());
+        }
+        int now = Math.min(sequence.size(), garpIntervalMs > 0
+                ? 1
+                : instance.config
+                        .addresses().size());
+        if (!announceAll(instance, sequence.subList(0, now), false)) {
+            return;
+        }
+        List<VirtualAddress> later = List.copyOf(sequence.subList(now, sequence.size()));
+        if (!later.isEmpty()) {
+            garps.execute(() -> announceAll(instance, later, true));
+        }
+    }
+
+    /** Sends one ARP per entry while the instance is master; false after a failed send. */
+    private boolean announceAll(InstanceRuntime instance, List<VirtualAddress> addresses,
+            boolean paced) {
+        for (VirtualAddress address : addresses) {
+            if (instance.state != VrrpState.MASTER) {
+                return false; // a backup must not claim the address
             }
-        });
+            if (paced) {
+                pause();
+            }
+            try {
+                backend.announce(address);
+            } catch (IOException e) {
+                warnings.warn(LOG, instance.name() + ":garp", "({}) cannot send a "
+                        + "gratuitous ARP for {}: {}", instance.name(),
+                        address.address()
+                                .getHostAddress(),
+                        e.getMessage());
+                return false;
+            }
+        }
+        return true;
     }
 
     private void pause() {
