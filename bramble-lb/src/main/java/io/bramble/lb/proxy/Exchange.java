@@ -6,6 +6,7 @@ import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpContent;
 import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpRequest;
+import io.netty.handler.codec.http.HttpResponse;
 import java.util.ArrayDeque;
 
 /**
@@ -41,6 +42,16 @@ final class Exchange {
     boolean clientKeepAlive;
     boolean serverReusable;
     boolean flushServer;
+    /**
+     * The request head waits for its last body piece, expected in the same read burst of the
+     * client, to go out with it in one write; the burst's end sends it alone otherwise.
+     */
+    boolean requestHeadHeld;
+    /**
+     * The rewritten response head, waiting likewise for its last body piece in the same read
+     * burst of the server; null when there is none or it went out.
+     */
+    HttpResponse responseHeadHeld;
     int retries;
     /** Set while the exchange waits in its backend's queue for a server slot. */
     QueuedRequest queued;

@@ -37,6 +37,8 @@ final class HttpSession extends ChannelInboundHandlerAdapter {
     Exchange exchange;
     /** The client connection is being closed: nothing more is read or answered. */
     boolean closing;
+    /** Between a read of the client and the end of that read burst. */
+    boolean inReadBurst;
     private ByteCounter clientBytes;
     /** Whether the client speaks TLS to us; null until {@link #clientTls()} first looked. */
     private Boolean clientTls;
@@ -88,6 +90,7 @@ final class HttpSession extends ChannelInboundHandlerAdapter {
 
     @Override
     public void channelRead(ChannelHandlerContext ctx, Object msg) {
+        inReadBurst = true;
         timer.touch();
         if (closing) {
             ReferenceCountUtil.release(msg);
@@ -105,7 +108,13 @@ final class HttpSession extends ChannelInboundHandlerAdapter {
 
     @Override
     public void channelReadComplete(ChannelHandlerContext ctx) {
+        inReadBurst = false;
         Exchange current = exchange;
+        if (current != null && current.requestHeadHeld && current.serverChannel != null) {
+            current.requestHeadHeld = false;
+            current.serverChannel.write(current.request, current.serverChannel.voidPromise());
+            current.flushServer = true;
+        }
         if (current != null && current.flushServer && current.serverChannel != null) {
             current.flushServer = false;
             current.serverChannel.flush();
@@ -166,7 +175,19 @@ final class HttpSession extends ChannelInboundHandlerAdapter {
             hold(current, content);
         } else {
             current.bodyBytesWritten += content.content().readableBytes();
-            current.serverChannel.write(content, current.serverChannel.voidPromise());
+            Channel server = current.serverChannel;
+            if (current.requestHeadHeld) {
+                current.requestHeadHeld = false;
+                if (last) {
+                    server.write(WholeMessage.request(current.request, (LastHttpContent) content),
+                            server.voidPromise());
+                } else {
+                    server.write(current.request, server.voidPromise());
+                    server.write(content, server.voidPromise());
+                }
+            } else {
+                server.write(content, server.voidPromise());
+            }
             current.flushServer = true;
             if (!current.serverChannel.isWritable()) {
                 client.config().setAutoRead(false);

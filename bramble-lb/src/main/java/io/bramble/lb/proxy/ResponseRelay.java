@@ -45,6 +45,10 @@ final class ResponseRelay {
 
     /** The server's read burst ended: what it relayed goes out in one flush. */
     void flushClient() {
+        Exchange current = session.exchange;
+        if (current != null) {
+            writeHeldHead(current);
+        }
         if (clientUnflushed) {
             clientUnflushed = false;
             session.client.flush();
@@ -66,7 +70,16 @@ final class ResponseRelay {
         current.responseNanos = session.engine.clock.nanoTime();
         current.status = response.status().code();
         ResponseHeaders.prepare(current, response, session.frontend);
-        write(response);
+        // Goes out with the last body piece if it comes in this read burst, else at its end.
+        current.responseHeadHeld = response;
+    }
+
+    private void writeHeldHead(Exchange current) {
+        HttpResponse head = current.responseHeadHeld;
+        if (head != null) {
+            current.responseHeadHeld = null;
+            write(head);
+        }
     }
 
     private void onResponseContent(Exchange current, HttpContent content) {
@@ -80,6 +93,7 @@ final class ResponseRelay {
         }
         current.bytesOut(content.content().readableBytes());
         if (!last) {
+            writeHeldHead(current);
             write(content);
             if (!client.isWritable()) {
                 current.serverChannel.config().setAutoRead(false);
@@ -90,7 +104,11 @@ final class ResponseRelay {
         session.servers.release(current, current.serverReusable && current.requestComplete
                 ? current.server
                 : null);
-        session.finishExchange(current, content);
+        HttpResponse head = current.responseHeadHeld;
+        current.responseHeadHeld = null;
+        session.finishExchange(current, head == null
+                ? content
+                : WholeMessage.response(head, (LastHttpContent) content));
     }
 
     /** Writes without flushing; {@link #flushClient} flushes at the end of the read burst. */

@@ -135,6 +135,19 @@ final class ServerAttempts {
         ServerHandler handler = ServerHandler.of(channel);
         handler.attach(session, current);
         handler.bytes.takeRead();
+        current.requestHeadHeld = false;
+        if (current.requestComplete && !current.hasHeld()) {
+            channel.writeAndFlush(WholeMessage.request(current.request,
+                    LastHttpContent.EMPTY_LAST_CONTENT), channel.voidPromise());
+            return;
+        }
+        if (!current.hasHeld() && session.inReadBurst) {
+            // The rest of the request most likely came in the same burst: the head goes out
+            // with its last piece (HttpSession.onRequestContent) or at the burst's end.
+            current.requestHeadHeld = true;
+            session.client.config().setAutoRead(true);
+            return;
+        }
         channel.write(current.request, channel.voidPromise());
         if (current.hasHeld()) {
             HttpContent content;
