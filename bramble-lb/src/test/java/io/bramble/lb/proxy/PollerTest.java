@@ -120,6 +120,25 @@ class PollerTest {
 
     @ParameterizedTest
     @EnumSource(Poller.class)
+    void pipelinedRequestsInOneSegmentAreAnsweredInOrder(Poller poller) throws Exception {
+        TestBackend web1 = backend("web1");
+        ProxyConfig.Builder farm = TestConfigs.listen("webfarm");
+        TestConfigs.server(farm, web1, ServerOptions.DEFAULTS);
+        int port = port(start(TestConfigs.of(farm), poller));
+
+        String answers = RawHttp.exchange(port, "GET /a HTTP/1.1\r\nHost: x\r\n\r\n"
+                + "POST /b HTTP/1.1\r\nHost: x\r\nContent-Length: 5\r\n\r\nhello"
+                + "GET /c HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
+
+        assertThat(answers.split("HTTP/1.1 200 ", -1)).hasSize(4);
+        assertThat(answers.indexOf("web1 GET 0")).isLessThan(answers.indexOf("web1 POST 5"));
+        assertThat(answers.indexOf("web1 POST 5")).isLessThan(answers.lastIndexOf(
+                "web1 GET 0"));
+        assertThat(web1.requests.get()).isEqualTo(3);
+    }
+
+    @ParameterizedTest
+    @EnumSource(Poller.class)
     void tcpTunnelPassesHalfClosesOnWithEverythingWrittenBefore(Poller poller)
             throws Exception {
         try (ServerSocket echo = new ServerSocket(0, 10, InetAddress.getLoopbackAddress())) {
