@@ -2,13 +2,15 @@ package io.bramble.common.net;
 
 import io.bramble.common.check.Checks;
 import java.net.InetAddress;
+import java.util.Arrays;
 import java.util.Optional;
 
 /**
  * An address block such as {@code 10.0.0.0/8}, {@code 127.0.0.1} (a single address),
  * {@code 192.168.0.0/255.255.0.0} (HAProxy's netmask form) or {@code fd00::/8}.
  *
- * @param address the network address as written; bits past the prefix are ignored
+ * @param address the address as written, so {@code 10.0.0.1/24} still names its host; bits
+ *        past the prefix take no part in {@link #contains}
  * @param prefixLength 0 to 32 for IPv4, 0 to 128 for IPv6
  */
 public record Cidr(InetAddress address, int prefixLength) {
@@ -19,7 +21,10 @@ public record Cidr(InetAddress address, int prefixLength) {
                 "prefix length must be 0 to " + bits + ", got " + prefixLength);
     }
 
-    /** Parses {@code ADDR[/LEN]} or {@code IPv4/NETMASK}; empty when the text is not one. */
+    /**
+     * Parses {@code ADDR[/LEN]} or {@code ADDR/NETMASK} (a contiguous mask of the address's
+     * family); empty when the text is not one. Only literals are read: no name lookup.
+     */
     public static Optional<Cidr> tryParse(String text) {
         if (text == null) {
             return Optional.empty();
@@ -45,24 +50,49 @@ public record Cidr(InetAddress address, int prefixLength) {
         return netmask(address.get(), length);
     }
 
+    /** Like {@link #tryParse}, for text already checked: a bad one is a programming error. */
+    public static Cidr parse(String text) {
+        return tryParse(text).orElseThrow(() -> new IllegalArgumentException(
+                "expected an IP address or network such as 10.0.0.0/8, got '" + text + "'"));
+    }
+
+    /**
+     * A mask with holes (255.0.255.0) is refused: it is no prefix, and reading it as one would
+     * match other addresses than the user meant.
+     */
     private static Optional<Cidr> netmask(InetAddress address, String text) {
         Optional<InetAddress> mask = IpAddresses.parseLiteral(text);
-        if (mask.isEmpty() || mask.get().getAddress().length != 4
-                || address.getAddress().length != 4) {
+        if (mask.isEmpty() || mask.get().getAddress().length != address.getAddress().length) {
             return Optional.empty();
         }
         byte[] bytes = mask.get().getAddress();
-        int value = ((bytes[0] & 0xff) << 24) | ((bytes[1] & 0xff) << 16)
-                | ((bytes[2] & 0xff) << 8) | (bytes[3] & 0xff);
-        int prefix = Integer.bitCount(value);
-        int expected = prefix == 0 ? 0 : -1 << (32 - prefix);
-        return value == expected ? Optional.of(new Cidr(address, prefix)) : Optional.empty();
+        int prefix = 0;
+        while (prefix < bytes.length * 8 && bit(bytes, prefix)) {
+            prefix++;
+        }
+        for (int i = prefix; i < bytes.length * 8; i++) {
+            if (bit(bytes, i)) {
+                return Optional.empty();
+            }
+        }
+        return Optional.of(new Cidr(address, prefix));
     }
 
-    /** True when {@code candidate} is of the same family and inside this block. */
+    private static boolean bit(byte[] bytes, int index) {
+        return (bytes[index / 8] & (0x80 >>> (index % 8))) != 0;
+    }
+
+    /**
+     * True when {@code candidate} is inside this block; an IPv4-mapped IPv6 address
+     * ({@code ::ffff:10.1.2.3}) counts as the IPv4 address it carries, other addresses of
+     * the other family are outside.
+     */
     public boolean contains(InetAddress candidate) {
         byte[] network = address.getAddress();
         byte[] other = candidate.getAddress();
+        if (network.length == 4 && isV4Mapped(other)) {
+            other = Arrays.copyOfRange(other, 12, 16);
+        }
         if (network.length != other.length) {
             return false;
         }
@@ -76,6 +106,18 @@ public record Cidr(InetAddress address, int prefixLength) {
             remaining -= bits;
         }
         return true;
+    }
+
+    private static boolean isV4Mapped(byte[] bytes) {
+        if (bytes.length != 16) {
+            return false;
+        }
+        for (int i = 0; i < 10; i++) {
+            if (bytes[i] != 0) {
+                return false;
+            }
+        }
+        return bytes[10] == (byte) 0xff && bytes[11] == (byte) 0xff;
     }
 
     @Override

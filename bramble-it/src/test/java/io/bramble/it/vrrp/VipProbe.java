@@ -3,6 +3,7 @@ package io.bramble.it.vrrp;
 import static org.awaitility.Awaitility.await;
 
 import io.bramble.testkit.netns.LabHost;
+import io.bramble.testkit.netns.NamespaceThread;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;

@@ -1,8 +1,8 @@
 package io.bramble.lb.acl;
 
+import io.bramble.common.net.Cidr;
 import io.bramble.lb.config.AclConfig;
 import io.bramble.lb.config.AclMatch;
-import io.bramble.lb.config.NetworkPrefix;
 import java.net.InetAddress;
 import java.util.List;
 
@@ -10,14 +10,14 @@ import java.util.List;
 final class AclLine {
     private final AclConfig config;
     private final PatternMatcher matcher;
-    private final List<NetworkPrefix> networks;
+    private final List<Cidr> networks;
 
     AclLine(AclConfig config) {
         this.config = config;
         this.matcher = new PatternMatcher(config.match(), config.ignoreCase(),
                 config.patterns());
         this.networks = config.match() == AclMatch.IP
-                ? config.patterns().stream().map(NetworkPrefix::parse).toList()
+                ? config.patterns().stream().map(Cidr::parse).toList()
                 : List.of();
     }
 
@@ -56,7 +56,7 @@ final class AclLine {
         if (config.match() != AclMatch.IP) {
             return source != null && matcher.matches(source.getHostAddress());
         }
-        for (NetworkPrefix network : networks) {
+        for (Cidr network : networks) {
             if (source != null && network.contains(source)) {
                 return true;
             }

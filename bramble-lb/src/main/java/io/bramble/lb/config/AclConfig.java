@@ -12,7 +12,7 @@ import java.util.Optional;
  * @param fetchArgument the header name for {@link AclFetch#HDR}, empty otherwise
  * @param match how it is compared
  * @param patterns matches when any pattern matches; for {@link AclMatch#IP} each is a
- *        {@link NetworkPrefix} text
+ *        {@link io.bramble.common.net.Cidr} text
  * @param ignoreCase the {@code -i} flag
  * @param location where it was written
  */

@@ -1,6 +1,7 @@
 package io.bramble.lb.config;
 
 import io.bramble.common.config.Args;
+import io.bramble.common.net.Cidr;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -99,9 +100,7 @@ final class AclKeyword {
 
     private static void check(Args a, AclMatch match, String pattern, boolean ignoreCase) {
         if (match == AclMatch.IP) {
-            try {
-                NetworkPrefix.parse(pattern);
-            } catch (IllegalArgumentException e) {
+            if (Cidr.tryParse(pattern).isEmpty()) {
                 throw a.unexpected("an address or network such as 10.0.0.0/8", pattern);
             }
         } else if (match == AclMatch.REGEX) {

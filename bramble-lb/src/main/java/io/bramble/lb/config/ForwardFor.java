@@ -1,5 +1,6 @@
 package io.bramble.lb.config;
 
+import io.bramble.common.net.Cidr;
 import java.util.List;
 
 /**
@@ -10,7 +11,7 @@ import java.util.List;
  * @param except clients for which no header is added (e.g. the load balancer itself)
  * @param ifNone add the header only when the request has none already
  */
-public record ForwardFor(String header, List<NetworkPrefix> except, boolean ifNone) {
+public record ForwardFor(String header, List<Cidr> except, boolean ifNone) {
     public static final String HEADER_DEFAULT = "X-Forwarded-For";
 
     public ForwardFor {

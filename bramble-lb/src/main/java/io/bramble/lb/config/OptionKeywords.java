@@ -8,6 +8,7 @@ import static io.bramble.lb.config.ProxyKeywords.in;
 
 import io.bramble.common.config.Args;
 import io.bramble.common.config.KeywordTable;
+import io.bramble.common.net.Cidr;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -164,7 +165,7 @@ final class OptionKeywords {
     /** {@code option forwardfor [except NETWORK] [header NAME] [if-none]}. */
     private static void forwardfor(ProxySection s, Args a) {
         String header = ForwardFor.HEADER_DEFAULT;
-        List<NetworkPrefix> except = new ArrayList<>();
+        List<Cidr> except = new ArrayList<>();
         boolean ifNone = false;
         while (a.hasNext()) {
             switch (a.choice("a forwardfor option", "except", "header", "if-none")) {
@@ -176,12 +177,9 @@ final class OptionKeywords {
         s.builder.forwardFor = Optional.of(new ForwardFor(header, except, ifNone));
     }
 
-    static NetworkPrefix network(Args a) {
+    static Cidr network(Args a) {
         String text = a.next("a network such as 127.0.0.0/8");
-        try {
-            return NetworkPrefix.parse(text);
-        } catch (IllegalArgumentException e) {
-            throw a.unexpected("a network such as 127.0.0.0/8", text);
-        }
+        return Cidr.tryParse(text)
+                .orElseThrow(() -> a.unexpected("a network such as 127.0.0.0/8", text));
     }
 }

@@ -1,7 +1,7 @@
 package io.bramble.lb.proxy;
 
+import io.bramble.common.net.Cidr;
 import io.bramble.lb.config.ForwardFor;
-import io.bramble.lb.config.NetworkPrefix;
 import io.netty.handler.codec.http.HttpHeaders;
 import java.net.InetAddress;
 
@@ -12,7 +12,7 @@ final class ForwardedFor {
 
     /** Adds the header line unless the client is excepted or {@code if-none} finds one. */
     static void apply(ForwardFor option, HttpHeaders headers, InetAddress client) {
-        for (NetworkPrefix network : option.except()) {
+        for (Cidr network : option.except()) {
             if (network.contains(client)) {
                 return;
             }

@@ -181,14 +181,19 @@ final class InstanceKeywords {
         }
     }
 
+    /** A virtual address takes a prefix length after the slash, not a netmask. */
+    private static boolean isNetmaskForm(String text) {
+        int slash = text.indexOf('/');
+        return slash >= 0 && !text.substring(slash + 1).chars().allMatch(Character::isDigit);
+    }
+
     private static VirtualAddress virtualAddress(ConfigBlock line) {
         if (line.hasBlock()) {
             throw new ConfigError("unexpected { } block after " + line.keyword());
         }
         String text = line.keyword();
         Optional<Cidr> cidr = Cidr.tryParse(text);
-        if (cidr.isEmpty() || text.indexOf('/') >= 0 && text.substring(text.indexOf('/') + 1)
-                .contains(".")) {
+        if (cidr.isEmpty() || isNetmaskForm(text)) {
             throw new ConfigError("expected ADDRESS[/LENGTH] such as 192.168.2.100 or "
                     + "10.0.0.1/24, got " + Args.quote(text));
         }

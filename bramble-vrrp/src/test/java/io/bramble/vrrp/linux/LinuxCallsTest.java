@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.bramble.testkit.netns.LabHost;
 import io.bramble.testkit.netns.LabRequirements;
+import io.bramble.testkit.netns.NamespaceThread;
 import io.bramble.testkit.netns.NetnsLab;
 import io.bramble.vrrp.core.VrrpVersion;
 import io.bramble.vrrp.wire.Decoded;
@@ -25,15 +26,15 @@ import org.junit.jupiter.api.Test;
 class LinuxCallsTest {
     private static final Inet4Address VIP = VrrpCodec.ipv4(new byte[]{10, 77, 0, 100});
     private static NetnsLab lab;
-    private static InNamespace a;
-    private static InNamespace b;
+    private static NamespaceThread a;
+    private static NamespaceThread b;
 
     @BeforeAll
     static void openLab() throws Exception {
         LabRequirements.assumeMet();
         lab = NetnsLab.builder().host("a").host("b").open();
-        a = new InNamespace(lab.host("a").namespace());
-        b = new InNamespace(lab.host("b").namespace());
+        a = new NamespaceThread(lab.host("a").namespace());
+        b = new NamespaceThread(lab.host("b").namespace());
     }
 
     @AfterAll
