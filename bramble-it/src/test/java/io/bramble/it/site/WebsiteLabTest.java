@@ -155,7 +155,8 @@ class WebsiteLabTest {
     }
 
     /**
-     * lb1 takes the address back once a check through its own network passed. No request is
+     * lb1 takes the address back once its servers are UP to it again (after a restart: a check
+     * passed; after a brief cut of its cable: they stayed UP, fall was not reached). No request is
      * answered 503 or refused on the way (the new master listens and has a healthy server
      * before it takes the address), and none sent after the switch fails. A request in flight
      * at the very moment of the switch may still fail: its client's next packets go to lb1,

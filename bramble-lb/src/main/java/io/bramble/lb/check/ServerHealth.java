@@ -24,6 +24,8 @@ public final class ServerHealth {
     private boolean up;
     private AdminState admin;
     private CheckResult lastResult;
+    /** A check passed since this process started (carried over by a reload). */
+    private boolean passedOnce;
     private long lastChangeNanos;
     private long downSinceNanos;
     private long downtimeNanos;
@@ -64,6 +66,7 @@ public final class ServerHealth {
             next.admin = old.admin;
         }
         next.lastResult = old.lastResult;
+        next.passedOnce = old.passedOnce;
         next.lastChangeNanos = old.lastChangeNanos;
         next.downSinceNanos = old.downSinceNanos;
         next.downtimeNanos = old.downtimeNanos;
@@ -77,6 +80,7 @@ public final class ServerHealth {
         boolean before = takesNewTraffic();
         lastResult = result;
         if (result.success()) {
+            passedOnce = true;
             onSuccess();
         } else {
             failedChecks++;
@@ -114,6 +118,17 @@ public final class ServerHealth {
     /** Up, READY: the balancer may choose it. */
     public boolean takesNewTraffic() {
         return up && admin == AdminState.READY;
+    }
+
+    /**
+     * Fit to stand behind a virtual address: takes new traffic and, when checked, some check
+     * passed since the process started. The UP/DOWN state decides, with its {@code fall}
+     * hysteresis, not the last check: a check that failed because this node's own link was
+     * down for a moment (it may end just after the link is back) must not give the address
+     * away. Only a fresh process, UP before any check as HAProxy has it, waits for a check.
+     */
+    public boolean proven() {
+        return takesNewTraffic() && (!checked || passedOnce);
     }
 
     /** Up and not in MAINT: requests pinned to it by a cookie still reach it (DRAIN too). */

@@ -281,8 +281,9 @@ public final class LoadBalancer implements AutoCloseable {
 
     /**
      * True when every backend that a frontend listening on {@code address} may send to has a
-     * server that is up and, if checked, passed its last check: this node can serve the
-     * address. True when no frontend listens on it. Cheap; safe from any thread.
+     * server that is UP (per rise/fall) and, if checked, passed a check since the start: this
+     * node can serve the address. True when no frontend listens on it. Cheap; safe from any
+     * thread.
      */
     public boolean readyOn(InetAddress address) {
         return followed.newest().frontendsOn(address).stream().flatMap(f -> f

@@ -157,17 +157,12 @@ final class Server {
     }
 
     /**
-     * Usable and, when checked, its last check passed. Stricter than {@link #usable}: HAProxy
-     * starts servers UP before any check and keeps them UP through fall-1 failed checks,
-     * which is right for traffic, but a node should claim a virtual address only on a check
-     * that just passed (after a restart, or after its cable was out for a check or more).
+     * Usable and, when checked, passed a check since the start: see
+     * {@link ServerHealth#proven}. Stricter than {@link #usable} only for a fresh process,
+     * whose servers HAProxy starts UP before any check.
      */
     synchronized boolean proven() {
-        if (!health.checked()) {
-            return health.takesNewTraffic();
-        }
-        return health.takesNewTraffic() && health.lastResult() != null && health.lastResult()
-                .success();
+        return health.proven();
     }
 
     private void apply(HealthChange change, CheckResult result) {

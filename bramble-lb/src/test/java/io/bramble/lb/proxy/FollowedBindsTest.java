@@ -19,6 +19,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -51,11 +52,15 @@ class FollowedBindsTest {
     }
 
     private static LbConfig farm(TestBackend server) {
+        return farm(server, 2_000);
+    }
+
+    private static LbConfig farm(TestBackend server, long interMs) {
         ProxyConfig.Builder farm = TestConfigs.listen("webfarm");
         farm.httpCheck = Optional.of(new HttpCheckConfig("HEAD", "/lb-check.txt", "HTTP/1.0",
                 Optional.empty()));
         TestConfigs.server(farm, server, ServerOptions.DEFAULTS.withCheck(true)
-                .withInterMs(2_000));
+                .withInterMs(interMs));
         return TestConfigs.of(farm);
     }
 
@@ -98,7 +103,7 @@ class FollowedBindsTest {
     void readyOnlyOnceACheckPassedAndWhileAServerIsUp() throws Exception {
         TestBackend web = backend("web1");
         web.stop();
-        LoadBalancer balancer = start(farm(web));
+        LoadBalancer balancer = start(farm(web, 1_000));
         // UP at start as HAProxy has it, but not proven: the address must wait.
         assertThat(balancer.readyOn(LOOPBACK)).isFalse();
         Awaitility.await().during(600, TimeUnit.MILLISECONDS).atMost(5, TimeUnit.SECONDS)
@@ -107,10 +112,34 @@ class FollowedBindsTest {
         web.start();
         Awaitility.await().atMost(20, TimeUnit.SECONDS).until(() -> balancer.readyOn(LOOPBACK));
         web.stop();
+        // Failed checks short of fall leave the server UP, and the address where it is.
+        AtomicReference<String> goingDown = new AtomicReference<>();
+        Awaitility.await("a failed check, the server still UP").atMost(20, TimeUnit.SECONDS)
+                .pollInterval(10, TimeUnit.MILLISECONDS).until(() -> {
+                    String before = csvStatus(balancer);
+                    boolean ready = balancer.readyOn(LOOPBACK);
+                    if (before.matches("UP [12]/3") && csvStatus(balancer).equals(before)) {
+                        goingDown.set(before + (ready ? ", ready" : ", not ready"));
+                    }
+                    return goingDown.get() != null;
+                });
+        assertThat(goingDown.get()).endsWith(", ready");
         Awaitility.await().atMost(20, TimeUnit.SECONDS).until(() -> !balancer.readyOn(
                 LOOPBACK));
+        assertThat(csvStatus(balancer)).isEqualTo("DOWN");
         assertThat(balancer.readyOn(InetAddress.getByName("127.0.0.2"))).as(
                 "no frontend listens there").isTrue();
+    }
+
+    /** The status column of the farm's server in the stats CSV. */
+    private static String csvStatus(LoadBalancer balancer) {
+        for (String line : balancer.statsCsv().split("\n")) {
+            String[] cells = line.split(",", -1);
+            if (cells[0].equals("webfarm") && cells[1].equals("web1")) {
+                return cells[17];
+            }
+        }
+        return "missing";
     }
 
     @Test
