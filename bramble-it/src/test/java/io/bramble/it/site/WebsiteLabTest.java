@@ -174,7 +174,7 @@ class WebsiteLabTest {
         List<Timeline.Sample> failed = timeline.since(repaired).stream().filter(s -> !s
                 .answer().ok()).toList();
         report.put(repair, "VIP back on lb1 after " + seconds(first.atMs() - repaired)
-                + " (its checks first); " + failed.size() + " failed requests" + (failed
+                + "; " + failed.size() + " failed requests" + (failed
                         .isEmpty()
                                 ? ""
                                 : " (in flight at the switch: " + failed.stream().map(
