@@ -1,5 +1,6 @@
 package io.bramble.lb.proxy;
 
+import io.bramble.lb.limit.HeaderCountLimit;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
@@ -91,7 +92,6 @@ final class HttpSession extends ChannelInboundHandlerAdapter {
     @Override
     public void channelRead(ChannelHandlerContext ctx, Object msg) {
         inReadBurst = true;
-        timer.touch();
         if (closing) {
             ReferenceCountUtil.release(msg);
             return;
@@ -108,6 +108,8 @@ final class HttpSession extends ChannelInboundHandlerAdapter {
 
     @Override
     public void channelReadComplete(ChannelHandlerContext ctx) {
+        // Once per read burst rather than per message: a clock read is not free.
+        timer.touch();
         inReadBurst = false;
         Exchange current = exchange;
         if (current != null && current.requestHeadHeld && current.serverChannel != null) {
@@ -150,6 +152,7 @@ final class HttpSession extends ChannelInboundHandlerAdapter {
 
     private void dispatch(Object msg) {
         if (msg instanceof HttpRequest request) {
+            HeaderCountLimit.apply(request);
             if (!router.onRequestHead(request)) {
                 ReferenceCountUtil.release(msg);
                 return;

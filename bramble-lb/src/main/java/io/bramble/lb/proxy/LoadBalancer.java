@@ -11,7 +11,6 @@ import io.bramble.lb.config.ProxyMode;
 import io.bramble.lb.limit.BufferBudget;
 import io.bramble.lb.limit.BufferGuard;
 import io.bramble.lb.limit.ConnectionSlots;
-import io.bramble.lb.limit.HeaderCountLimit;
 import io.bramble.lb.tls.TlsTermination;
 import io.bramble.lb.log.AccessLog;
 import io.bramble.lb.log.LogWriter;
@@ -497,7 +496,6 @@ public final class LoadBalancer implements AutoCloseable {
             } else {
                 channel.pipeline()
                         .addLast("http", new HttpServerCodec(HttpLimits.decoderConfig()))
-                        .addLast("headers", HeaderCountLimit.INSTANCE)
                         .addLast("session", new HttpSession(engine, frontend));
             }
         };

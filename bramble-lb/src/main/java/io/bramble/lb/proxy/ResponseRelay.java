@@ -27,7 +27,6 @@ final class ResponseRelay {
             ReferenceCountUtil.release(msg);
             return;
         }
-        session.timer.touch();
         if (msg instanceof HttpResponse response) {
             if (response.decoderResult().isFailure()) {
                 ReferenceCountUtil.release(msg);
@@ -45,6 +44,7 @@ final class ResponseRelay {
 
     /** The server's read burst ended: what it relayed goes out in one flush. */
     void flushClient() {
+        session.timer.touch();
         Exchange current = session.exchange;
         if (current != null) {
             writeHeldHead(current);

@@ -92,8 +92,9 @@ final class ServerAttempts {
         backend.balancer.connectionTaken(server.balanced);
         server.counters.selected.increment();
         backend.counters.selected.increment();
-        server.counters.sessionStarted(engine.clock.nanoTime());
-        backend.counters.sessionStarted(engine.clock.nanoTime());
+        long now = engine.clock.nanoTime();
+        server.counters.sessionStarted(now);
+        backend.counters.sessionStarted(now);
     }
 
     private void open(Exchange current, Server server) {

@@ -1,7 +1,6 @@
 package io.bramble.lb.proxy;
 
 import io.bramble.lb.limit.BufferGuard;
-import io.bramble.lb.limit.HeaderCountLimit;
 import io.netty.bootstrap.Bootstrap;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelInitializer;
@@ -63,7 +62,6 @@ final class ServerConnector {
                                     .addLast("bytes", bytes)
                                     .addLast("http", new HttpClientCodec(
                                             HttpLimits.decoderConfig(), true, false))
-                                    .addLast("headers", HeaderCountLimit.INSTANCE)
                                     .addLast("server", new ServerHandler(bytes));
                         }
                     });

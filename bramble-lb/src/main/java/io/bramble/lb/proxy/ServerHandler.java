@@ -1,8 +1,10 @@
 package io.bramble.lb.proxy;
 
+import io.bramble.lb.limit.HeaderCountLimit;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.handler.codec.http.HttpResponse;
 import io.netty.util.ReferenceCountUtil;
 
 /**
@@ -50,6 +52,9 @@ final class ServerHandler extends ChannelInboundHandlerAdapter {
             ReferenceCountUtil.release(msg);
             ctx.close();
             return;
+        }
+        if (msg instanceof HttpResponse response) {
+            HeaderCountLimit.apply(response);
         }
         session.relay.onServerMessage(exchange, msg);
     }
