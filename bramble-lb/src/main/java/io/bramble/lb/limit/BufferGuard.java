@@ -14,8 +14,10 @@ import org.slf4j.LoggerFactory;
  * Charges every byte written to a connection to the process's {@link BufferBudget} until the
  * socket has taken it. When the process is over its bound and this connection holds more than
  * its fair share, the write fails and the connection closes: the slow reader is cut, the
- * others carry on. Sits next to the socket (first in the pipeline). Confined to the channel's
- * event loop.
+ * others carry on. Sits next to the socket (first in the pipeline), so it also counts the bytes
+ * the connection reads and writes there, for the stats: what really crossed the wire, TLS
+ * included. The owner reads and resets the counts when it attributes them. Confined to the
+ * channel's event loop.
  */
 public final class BufferGuard extends ChannelDuplexHandler {
     private static final Logger LOG = LoggerFactory.getLogger(BufferGuard.class);
@@ -23,9 +25,33 @@ public final class BufferGuard extends ChannelDuplexHandler {
     private final BufferBudget budget;
     private long pendingBytes;
     private boolean cut;
+    private long read;
+    private long written;
 
     public BufferGuard(BufferBudget budget) {
         this.budget = budget;
+    }
+
+    @Override
+    public void channelRead(ChannelHandlerContext ctx, Object msg) {
+        if (msg instanceof ByteBuf buffer) {
+            read += buffer.readableBytes();
+        }
+        ctx.fireChannelRead(msg);
+    }
+
+    /** Bytes read since the last call. */
+    public long takeRead() {
+        long value = read;
+        read = 0;
+        return value;
+    }
+
+    /** Bytes written since the last call. */
+    public long takeWritten() {
+        long value = written;
+        written = 0;
+        return value;
     }
 
     @Override
@@ -48,6 +74,7 @@ public final class BufferGuard extends ChannelDuplexHandler {
             return;
         }
         pendingBytes += bytes;
+        written += bytes;
         ChannelPromise tracked = promise.isVoid() ? ctx.newPromise() : promise;
         tracked.addListener((ChannelFutureListener) f -> {
             pendingBytes -= bytes;

@@ -1,5 +1,6 @@
 package io.bramble.lb.proxy;
 
+import io.bramble.lb.limit.BufferGuard;
 import io.bramble.lb.limit.HeaderCountLimit;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFutureListener;
@@ -40,7 +41,7 @@ final class HttpSession extends ChannelInboundHandlerAdapter {
     boolean closing;
     /** Between a read of the client and the end of that read burst. */
     boolean inReadBurst;
-    private ByteCounter clientBytes;
+    private BufferGuard clientBytes;
     /** Whether the client speaks TLS to us; null until {@link #clientTls()} first looked. */
     private Boolean clientTls;
 
@@ -56,7 +57,7 @@ final class HttpSession extends ChannelInboundHandlerAdapter {
     @Override
     public void channelActive(ChannelHandlerContext ctx) {
         client = ctx.channel();
-        clientBytes = client.pipeline().get(ByteCounter.class);
+        clientBytes = client.pipeline().get(BufferGuard.class);
         long acceptNanos = engine.clock.nanoTime();
         engine.activeConnections.incrementAndGet();
         frontend.counters.sessionStarted(acceptNanos);
@@ -275,7 +276,10 @@ final class HttpSession extends ChannelInboundHandlerAdapter {
         frontend.counters.response(status);
         if (current.backend != null) {
             current.backend.counters.response(status);
-            current.backend.counters.bytesOut.add(current.bytesOut);
+            if (current.server == null) {
+                // Answered by the load balancer itself: no server connection counted it.
+                current.backend.counters.bytesOut.add(current.bytesOut);
+            }
         }
         if (current.server != null) {
             current.server.counters.response(status);

@@ -486,7 +486,6 @@ public final class LoadBalancer implements AutoCloseable {
                 ((io.netty.channel.socket.SocketChannel) channel).config()
                         .setAllowHalfClosure(true);
             }
-            channel.pipeline().addLast("bytes", new ByteCounter());
             TlsTermination tls = terminations.get(bind);
             if (tls != null) {
                 channel.pipeline().addLast("tls", tls.newHandler());

@@ -230,8 +230,13 @@ final class ServerAttempts {
         if (channel != null) {
             ServerHandler handler = ServerHandler.of(channel);
             if (handler != null) {
-                server.counters.bytesIn.add(handler.bytes.takeWritten());
-                server.counters.bytesOut.add(handler.bytes.takeRead());
+                // A backend's bytes are its servers': requests in, answers out, heads included.
+                long toServer = handler.bytes.takeWritten();
+                long fromServer = handler.bytes.takeRead();
+                server.counters.bytesIn.add(toServer);
+                server.counters.bytesOut.add(fromServer);
+                current.backend.counters.bytesIn.add(toServer);
+                current.backend.counters.bytesOut.add(fromServer);
                 handler.detach(poolOwner);
             }
             channel.config().setAutoRead(true);

@@ -38,7 +38,7 @@ final class ServerConnector {
             // Runs before the caller's listener: the session writes into TLS from the start.
             connecting.addListener((ChannelFuture f) -> {
                 if (f.isSuccess()) {
-                    f.channel().pipeline().addAfter("bytes", "tls", tls.newHandler(
+                    f.channel().pipeline().addAfter("guard", "tls", tls.newHandler(
                             engine.allocator, address));
                 }
             });
@@ -56,13 +56,12 @@ final class ServerConnector {
                     .handler(new ChannelInitializer<SocketChannel>() {
                         @Override
                         protected void initChannel(SocketChannel channel) {
-                            ByteCounter bytes = new ByteCounter();
+                            BufferGuard guard = new BufferGuard(engine.buffers);
                             channel.pipeline()
-                                    .addLast("guard", new BufferGuard(engine.buffers))
-                                    .addLast("bytes", bytes)
+                                    .addLast("guard", guard)
                                     .addLast("http", new HttpClientCodec(
                                             HttpLimits.decoderConfig(), true, false))
-                                    .addLast("server", new ServerHandler(bytes));
+                                    .addLast("server", new ServerHandler(guard));
                         }
                     });
             bootstraps.set(bootstrap);

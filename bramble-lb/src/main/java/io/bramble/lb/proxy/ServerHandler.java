@@ -1,5 +1,6 @@
 package io.bramble.lb.proxy;
 
+import io.bramble.lb.limit.BufferGuard;
 import io.bramble.lb.limit.HeaderCountLimit;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandlerContext;
@@ -13,13 +14,13 @@ import io.netty.util.ReferenceCountUtil;
  * (a server has nothing to say between requests).
  */
 final class ServerHandler extends ChannelInboundHandlerAdapter {
-    /** The connection's byte counts, read by the session that holds it. */
-    final ByteCounter bytes;
+    /** Counts the connection's bytes at the socket; the session that holds it reads them. */
+    final BufferGuard bytes;
     private HttpSession session;
     private Exchange exchange;
     private Server idleIn;
 
-    ServerHandler(ByteCounter bytes) {
+    ServerHandler(BufferGuard bytes) {
         this.bytes = bytes;
     }
 

@@ -3,6 +3,7 @@ package io.bramble.lb.proxy;
 import io.bramble.lb.balance.BalancedServer;
 import io.bramble.lb.balance.RequestKey;
 import io.bramble.lb.config.Timeouts;
+import io.bramble.lb.limit.BufferGuard;
 import io.netty.bootstrap.Bootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
@@ -129,8 +130,8 @@ final class TcpSession extends ChannelInboundHandlerAdapter {
                 .handler(new ChannelInitializer<SocketChannel>() {
                     @Override
                     protected void initChannel(SocketChannel channel) {
-                        channel.pipeline().addLast(new io.bramble.lb.limit.BufferGuard(
-                                engine.buffers), new ByteCounter());
+                        channel.pipeline().addLast(new BufferGuard(
+                                engine.buffers));
                         if (target.tls != null) {
                             channel.pipeline().addLast(target.tls.newHandler(engine.allocator,
                                     target.address));
@@ -226,7 +227,8 @@ final class TcpSession extends ChannelInboundHandlerAdapter {
         timer.cancel();
         engine.activeConnections.decrementAndGet();
         frontend.counters.sessionEnded();
-        ByteCounter clientBytes = client.pipeline().get(ByteCounter.class);
+        BufferGuard clientBytes = client.pipeline().get(
+                BufferGuard.class);
         long in = clientBytes == null ? 0 : clientBytes.takeRead();
         long out = clientBytes == null ? 0 : clientBytes.takeWritten();
         frontend.counters.bytesIn.add(in);

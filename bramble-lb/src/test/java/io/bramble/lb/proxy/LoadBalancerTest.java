@@ -206,6 +206,43 @@ class LoadBalancerTest {
                 .containsExactly("JSESSIONID=S" + server);
     }
 
+    /** A numeric cell of a row of the stats CSV; -1 when the row is missing. */
+    private static long csvNumber(LoadBalancer balancer, String proxy, String server,
+            int column) {
+        for (String line : balancer.statsCsv().split("\n")) {
+            String[] cells = line.split(",", -1);
+            if (cells[0].equals(proxy) && cells[1].equals(server)) {
+                return cells[column].isEmpty() ? 0 : Long.parseLong(cells[column]);
+            }
+        }
+        return -1;
+    }
+
+    @Test
+    void statsCountTheBytesThatCrossedTheWire() throws Exception {
+        TestBackend web1 = backend("web1");
+        ProxyConfig.Builder farm = TestConfigs.listen("webfarm");
+        TestConfigs.server(farm, web1, ServerOptions.DEFAULTS);
+        LoadBalancer balancer = start(TestConfigs.of(farm));
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(
+                "http://127.0.0.1:" + port(balancer) + "/upload"))
+                .POST(HttpRequest.BodyPublishers.ofByteArray(new byte[100_000])).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(response.body()).isEqualTo("web1 POST 100000\n");
+
+        int bin = 8;
+        int bout = 9;
+        // The request with its head went in and out; the answer with its head came back.
+        Awaitility.await().atMost(10, TimeUnit.SECONDS).until(() -> csvNumber(balancer,
+                "webfarm", "web1", bout) > 0);
+        for (String row : List.of("FRONTEND", "BACKEND", "web1")) {
+            assertThat(csvNumber(balancer, "webfarm", row, bin)).as(row + " bin")
+                    .isBetween(100_000L, 101_000L);
+            assertThat(csvNumber(balancer, "webfarm", row, bout)).as(row + " bout")
+                    .isBetween((long) response.body().length(), 1_000L);
+        }
+    }
+
     @Test
     void tcpModeRelaysBothWaysWithHalfClose() throws Exception {
         try (java.net.ServerSocket echo = new java.net.ServerSocket(0, 10,
