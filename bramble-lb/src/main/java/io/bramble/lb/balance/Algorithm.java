@@ -11,14 +11,19 @@ interface Algorithm {
     /** A server of the group, usable and with room, for this request; null when none. */
     BalancedServer pick(RequestKey key, BalancedServer avoid);
 
-    /** The server became usable. */
-    void serverUp(BalancedServer server);
+    /** What happened to a server, as {@link #serverChanged} reports it. */
+    enum Change {
+        /** It became usable. */
+        UP,
+        /** It stopped being usable. */
+        DOWN,
+        /** Its weight changed. */
+        WEIGHT
+    }
 
-    /** The server stopped being usable. */
-    void serverDown(BalancedServer server);
-
-    /** The server's weight changed. */
-    void weightChanged(BalancedServer server);
+    /** The server's state or weight changed; algorithms without an index ignore it. */
+    default void serverChanged(BalancedServer server, Change change) {
+    }
 
     /** A connection to the server started. */
     default void connectionTaken(BalancedServer server) {

@@ -54,7 +54,7 @@ public final class Balancer {
     public synchronized void serverUp(BalancedServer server) {
         if (!server.usable()) {
             server.setUsable(true);
-            group(server).serverUp(server);
+            group(server).serverChanged(server, Algorithm.Change.UP);
         }
     }
 
@@ -62,7 +62,7 @@ public final class Balancer {
     public synchronized void serverDown(BalancedServer server) {
         if (server.usable()) {
             server.setUsable(false);
-            group(server).serverDown(server);
+            group(server).serverChanged(server, Algorithm.Change.DOWN);
         }
     }
 
@@ -70,7 +70,7 @@ public final class Balancer {
     public synchronized void setWeight(BalancedServer server, int weight) {
         if (server.weight() != weight) {
             server.setWeight(weight);
-            group(server).weightChanged(server);
+            group(server).serverChanged(server, Algorithm.Change.WEIGHT);
         }
     }
 

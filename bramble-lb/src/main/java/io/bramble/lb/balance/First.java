@@ -23,16 +23,4 @@ final class First implements Algorithm {
         }
         return null;
     }
-
-    @Override
-    public void serverUp(BalancedServer server) {
-    }
-
-    @Override
-    public void serverDown(BalancedServer server) {
-    }
-
-    @Override
-    public void weightChanged(BalancedServer server) {
-    }
 }

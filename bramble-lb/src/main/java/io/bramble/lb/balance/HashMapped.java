@@ -30,17 +30,7 @@ final class HashMapped implements Algorithm {
     }
 
     @Override
-    public void serverUp(BalancedServer server) {
-        rebuild();
-    }
-
-    @Override
-    public void serverDown(BalancedServer server) {
-        rebuild();
-    }
-
-    @Override
-    public void weightChanged(BalancedServer server) {
+    public void serverChanged(BalancedServer server, Change change) {
         rebuild();
     }
 

@@ -40,16 +40,4 @@ final class LeastConnections implements Algorithm {
         return (long) a.activeConnections() * b.weight() < (long) b.activeConnections()
                 * a.weight();
     }
-
-    @Override
-    public void serverUp(BalancedServer server) {
-    }
-
-    @Override
-    public void serverDown(BalancedServer server) {
-    }
-
-    @Override
-    public void weightChanged(BalancedServer server) {
-    }
 }

@@ -54,16 +54,4 @@ final class RandomDraws implements Algorithm {
         }
         return last;
     }
-
-    @Override
-    public void serverUp(BalancedServer server) {
-    }
-
-    @Override
-    public void serverDown(BalancedServer server) {
-    }
-
-    @Override
-    public void weightChanged(BalancedServer server) {
-    }
 }

@@ -39,22 +39,9 @@ final class RoundRobin implements Algorithm {
         return servers.get(best);
     }
 
+    /** A server that changed starts again without credit. */
     @Override
-    public void serverUp(BalancedServer server) {
-        reset(server);
-    }
-
-    @Override
-    public void serverDown(BalancedServer server) {
-        reset(server);
-    }
-
-    @Override
-    public void weightChanged(BalancedServer server) {
-        reset(server);
-    }
-
-    private void reset(BalancedServer server) {
+    public void serverChanged(BalancedServer server, Change change) {
         credit[servers.indexOf(server)] = 0;
     }
 }

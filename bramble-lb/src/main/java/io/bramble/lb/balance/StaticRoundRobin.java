@@ -32,18 +32,11 @@ final class StaticRoundRobin implements Algorithm {
     }
 
     @Override
-    public void serverUp(BalancedServer server) {
-        rebuild();
-    }
-
-    @Override
-    public void serverDown(BalancedServer server) {
-        rebuild();
-    }
-
-    @Override
-    public void weightChanged(BalancedServer server) {
-        // static: the configured weights stay in force.
+    public void serverChanged(BalancedServer server, Change change) {
+        if (change != Change.WEIGHT) {
+            // static: the configured weights stay in force.
+            rebuild();
+        }
     }
 
     private void rebuild() {
