@@ -8,6 +8,7 @@ import io.bramble.common.config.Diagnostic;
 import io.bramble.common.config.Diagnostics;
 import io.bramble.common.config.HaproxyLexer;
 import io.bramble.common.config.Location;
+import io.bramble.common.os.ProcessUser;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -77,8 +78,7 @@ public final class HaproxyConfigParser {
 
     /** A parser with this process's environment and user. */
     public static HaproxyConfigParser forThisProcess() {
-        return new HaproxyConfigParser(System.getenv(), "root".equals(System.getProperty(
-                "user.name")));
+        return new HaproxyConfigParser(System.getenv(), ProcessUser.isRoot());
     }
 
     /** Reads and parses a file; throws {@link ConfigException} listing every error. */

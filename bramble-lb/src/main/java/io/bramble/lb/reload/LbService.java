@@ -2,6 +2,7 @@ package io.bramble.lb.reload;
 
 import io.bramble.common.config.ConfigException;
 import io.bramble.common.error.UserError;
+import io.bramble.common.os.ProcessUser;
 import io.bramble.common.time.Clock;
 import io.bramble.lb.config.HaproxyConfigParser;
 import io.bramble.lb.config.LbConfig;
@@ -88,20 +89,7 @@ public final class LbService implements RuntimeTarget, AutoCloseable {
             RandomGenerator random, String version, boolean signals,
             java.util.function.Consumer<String> warnings) {
         return start(configFile, parser, clock, random, version, signals, warnings,
-                FollowedAddresses.none(isRoot()));
-    }
-
-    /**
-     * Root may bind with IP_TRANSPARENT: a listener on an address VRRP moves away (bound with
-     * ip_nonlocal_bind, as the recipe does) can still answer the requests it accepted before.
-     */
-    private static boolean isRoot() {
-        try {
-            return ((Number) Files.getAttribute(Path.of("/proc/self"), "unix:uid"))
-                    .intValue() == 0;
-        } catch (IOException | UnsupportedOperationException | IllegalArgumentException e) {
-            return false;
-        }
+                FollowedAddresses.none(ProcessUser.isRoot()));
     }
 
     /**

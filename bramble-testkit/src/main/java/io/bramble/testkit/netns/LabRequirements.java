@@ -1,9 +1,7 @@
 package io.bramble.testkit.netns;
 
+import io.bramble.common.os.ProcessUser;
 import io.bramble.testkit.exec.Programs;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import org.junit.jupiter.api.Assumptions;
 
 /**
@@ -16,7 +14,7 @@ public final class LabRequirements {
 
     /** Skips the calling test unless a lab can be made here. */
     public static void assumeMet() {
-        Assumptions.assumeTrue(isRoot(), "skipped: network-namespace labs need root"
+        Assumptions.assumeTrue(ProcessUser.isRoot(), "skipped: network-namespace labs need root"
                 + " (ip netns, veth, bridge); run the tests as root to include this test");
         Assumptions.assumeTrue(Ip.binary().isPresent(), "skipped: network-namespace labs need"
                 + " the ip command (Debian package iproute2)");
@@ -27,17 +25,5 @@ public final class LabRequirements {
         Assumptions.assumeTrue(Programs.find(program).isPresent(),
                 "skipped: this test needs the " + program
                         + " command (Debian package " + debianPackage + ")");
-    }
-
-    /** True when this process's effective user is root. */
-    public static boolean isRoot() {
-        try {
-            // "Uid:" is followed by the real, effective, saved and file-system uids.
-            return Files.readAllLines(Path.of("/proc/self/status")).stream()
-                    .filter(line -> line.startsWith("Uid:")).map(line -> line.split("\\s+"))
-                    .anyMatch(fields -> fields.length > 2 && fields[2].equals("0"));
-        } catch (IOException e) {
-            return false;
-        }
     }
 }

@@ -17,14 +17,6 @@ final class Privileges {
     private Privileges() {
     }
 
-    static boolean isRoot() {
-        try {
-            return ((Number) Files.getAttribute(Path.of("/proc/self"), "unix:uid")).intValue() == 0;
-        } catch (IOException | UnsupportedOperationException | IllegalArgumentException e) {
-            return "root".equals(System.getProperty("user.name"));
-        }
-    }
-
     /** Fails naming the script and the path at fault. */
     static void checkScript(String scriptName, List<String> command) {
         Path program = resolve(command.getFirst());

@@ -1,6 +1,7 @@
 package io.bramble.vrrp.service;
 
 import io.bramble.common.error.UserError;
+import io.bramble.common.os.ProcessUser;
 import io.bramble.common.time.Clock;
 import io.bramble.vrrp.config.InstanceConfig;
 import io.bramble.vrrp.config.ScriptConfig;
@@ -145,7 +146,7 @@ final class ServiceRuntime {
         if (!config.global().scriptGroup().isEmpty()) {
             user += ":" + config.global().scriptGroup();
         }
-        boolean root = Privileges.isRoot();
+        boolean root = ProcessUser.isRoot();
         for (ScriptConfig script : config.scripts()) {
             if (!root && !(script.user().isEmpty() && user.isEmpty())) {
                 throw UserError.usage(script.where() + ": vrrp_script " + script.name()
