@@ -33,8 +33,8 @@ final class StaticRoundRobin implements Algorithm {
 
     @Override
     public void serverChanged(BalancedServer server, Change change) {
+        // static: a weight change is ignored, the configured weights stay in force.
         if (change != Change.WEIGHT) {
-            // static: the configured weights stay in force.
             rebuild();
         }
     }

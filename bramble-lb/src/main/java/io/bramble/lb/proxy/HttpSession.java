@@ -113,9 +113,7 @@ final class HttpSession extends ChannelInboundHandlerAdapter {
         timer.touch();
         inReadBurst = false;
         Exchange current = exchange;
-        if (current != null && current.requestHeadHeld && current.serverChannel != null) {
-            current.requestHeadHeld = false;
-            current.serverChannel.write(current.request, current.serverChannel.voidPromise());
+        if (current != null && current.serverChannel != null && writeHeldRequestHead(current)) {
             current.flushServer = true;
         }
         if (current != null && current.flushServer && current.serverChannel != null) {
@@ -180,16 +178,12 @@ final class HttpSession extends ChannelInboundHandlerAdapter {
         } else {
             current.bodyBytesWritten += content.content().readableBytes();
             Channel server = current.serverChannel;
-            if (current.requestHeadHeld) {
+            if (last && current.requestHeadHeld) {
                 current.requestHeadHeld = false;
-                if (last) {
-                    server.write(WholeMessage.request(current.request, (LastHttpContent) content),
-                            server.voidPromise());
-                } else {
-                    server.write(current.request, server.voidPromise());
-                    server.write(content, server.voidPromise());
-                }
+                server.write(WholeMessage.request(current.request, (LastHttpContent) content),
+                        server.voidPromise());
             } else {
+                writeHeldRequestHead(current);
                 server.write(content, server.voidPromise());
             }
             current.flushServer = true;
@@ -207,6 +201,16 @@ final class HttpSession extends ChannelInboundHandlerAdapter {
                 timer.arm(SessionTimer.Phase.SERVER, EffectiveTimeouts.serverMs(current.backend));
             }
         }
+    }
+
+    /** Writes the request head {@link ServerAttempts} held back, if it did; true when so. */
+    private static boolean writeHeldRequestHead(Exchange current) {
+        if (!current.requestHeadHeld) {
+            return false;
+        }
+        current.requestHeadHeld = false;
+        current.serverChannel.write(current.request, current.serverChannel.voidPromise());
+        return true;
     }
 
     /** Keeps body pieces until the server connection is ready, reading no more past a bound. */
