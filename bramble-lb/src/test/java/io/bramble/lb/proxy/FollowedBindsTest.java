@@ -13,8 +13,6 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.SplittableRandom;
@@ -28,26 +26,22 @@ import org.junit.jupiter.api.Test;
 class FollowedBindsTest {
     private static final InetAddress LOOPBACK = InetAddress.getLoopbackAddress();
 
-    private final List<AutoCloseable> closeables = new ArrayList<>();
+    private final TestResources resources = new TestResources();
 
     @AfterEach
     void closeAll() throws Exception {
-        for (int i = closeables.size() - 1; i >= 0; i--) {
-            closeables.get(i).close();
-        }
+        resources.close();
     }
 
     private TestBackend backend(String name) throws Exception {
-        TestBackend backend = TestBackend.start(name);
-        closeables.add(backend);
-        return backend;
+        return resources.backend(name);
     }
 
     private LoadBalancer start(LbConfig config) {
         LoadBalancer balancer = LoadBalancer.start(config, Clock.system(),
                 new SplittableRandom(7), "test", new FollowedAddresses(Set.of(LOOPBACK),
                         false));
-        closeables.add(balancer);
+        resources.add(balancer);
         return balancer;
     }
 
@@ -167,7 +161,7 @@ class FollowedBindsTest {
         int port = first.followedAddresses().get(0).getPort();
         first.hold(LOOPBACK);
         LoadBalancer second = first.reload(config, new SplittableRandom(8));
-        closeables.add(second);
+        resources.add(second);
         first.retire();
         assertThat(second.holds(LOOPBACK)).isTrue();
         assertThat(body(port)).startsWith("web1");

@@ -26,27 +26,23 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 class LoadBalancerTest {
-    private final List<AutoCloseable> closeables = new ArrayList<>();
+    private final TestResources resources = new TestResources();
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();
 
     @AfterEach
     void closeAll() throws Exception {
-        for (int i = closeables.size() - 1; i >= 0; i--) {
-            closeables.get(i).close();
-        }
+        resources.close();
     }
 
     private TestBackend backend(String name) throws Exception {
-        TestBackend backend = TestBackend.start(name);
-        closeables.add(backend);
-        return backend;
+        return resources.backend(name);
     }
 
     private LoadBalancer start(LbConfig config) {
         LoadBalancer balancer = LoadBalancer.start(config, Clock.system(),
                 new SplittableRandom(7), "test");
-        closeables.add(balancer);
+        resources.add(balancer);
         return balancer;
     }
 

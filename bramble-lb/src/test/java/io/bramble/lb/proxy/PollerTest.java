@@ -37,28 +37,24 @@ import org.junit.jupiter.params.provider.EnumSource;
  * a close or a half-close must still arrive.
  */
 class PollerTest {
-    private final List<AutoCloseable> closeables = new ArrayList<>();
+    private final TestResources resources = new TestResources();
 
     @AfterEach
     void closeAll() throws Exception {
-        for (int i = closeables.size() - 1; i >= 0; i--) {
-            closeables.get(i).close();
-        }
+        resources.close();
     }
 
     private LoadBalancer start(LbConfig config, Poller poller) {
         Assumptions.assumeTrue(poller.available(), poller.label() + " is not available here");
         LoadBalancer balancer = LoadBalancer.start(config, Clock.system(),
                 new SplittableRandom(7), "test", FollowedAddresses.NONE, poller);
-        closeables.add(balancer);
+        resources.add(balancer);
         assertThat(balancer.poller()).isEqualTo(poller);
         return balancer;
     }
 
     private TestBackend backend(String name) throws Exception {
-        TestBackend backend = TestBackend.start(name);
-        closeables.add(backend);
-        return backend;
+        return resources.backend(name);
     }
 
     private static int port(LoadBalancer balancer) {
@@ -180,7 +176,7 @@ class PollerTest {
                 """.formatted(TestConfigs.freePort()));
         LoadBalancer balancer = LoadBalancer.start(config, Clock.system(),
                 new SplittableRandom(7), "test");
-        closeables.add(balancer);
+        resources.add(balancer);
         assertThat(balancer.poller()).isEqualTo(Poller.NIO);
     }
 

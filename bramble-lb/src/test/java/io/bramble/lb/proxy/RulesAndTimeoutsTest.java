@@ -24,7 +24,6 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.SplittableRandom;
@@ -32,26 +31,22 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 class RulesAndTimeoutsTest {
-    private final List<AutoCloseable> closeables = new ArrayList<>();
+    private final TestResources resources = new TestResources();
 
     @AfterEach
     void closeAll() throws Exception {
-        for (int i = closeables.size() - 1; i >= 0; i--) {
-            closeables.get(i).close();
-        }
+        resources.close();
     }
 
     private TestBackend backend(String name) throws Exception {
-        TestBackend backend = TestBackend.start(name);
-        closeables.add(backend);
-        return backend;
+        return resources.backend(name);
     }
 
     private int start(ProxyConfig.Builder... proxies) {
         LbConfig config = TestConfigs.of(proxies);
         LoadBalancer balancer = LoadBalancer.start(config, Clock.system(),
                 new SplittableRandom(3), "test");
-        closeables.add(balancer);
+        resources.add(balancer);
         return balancer.boundAddresses().get(0).getPort();
     }
 
