@@ -59,15 +59,21 @@ class LoadBalancerTest {
         return ServerOptions.DEFAULTS.withCheck(true).withInterMs(300);
     }
 
-    /** The status column of a server in the CSV. */
-    private static String csvStatus(LoadBalancer balancer, String proxy, String server) {
+    /** A cell of a row of the stats CSV; "missing" when there is no such row. */
+    private static String csvCell(LoadBalancer balancer, String proxy, String server,
+            int column) {
         for (String line : balancer.statsCsv().split("\n")) {
             String[] cells = line.split(",", -1);
             if (cells[0].equals(proxy) && cells[1].equals(server)) {
-                return cells[17];
+                return cells[column];
             }
         }
         return "missing";
+    }
+
+    /** The status column of a server in the CSV. */
+    private static String csvStatus(LoadBalancer balancer, String proxy, String server) {
+        return csvCell(balancer, proxy, server, 17);
     }
 
     @Test
@@ -205,13 +211,8 @@ class LoadBalancerTest {
     /** A numeric cell of a row of the stats CSV; -1 when the row is missing. */
     private static long csvNumber(LoadBalancer balancer, String proxy, String server,
             int column) {
-        for (String line : balancer.statsCsv().split("\n")) {
-            String[] cells = line.split(",", -1);
-            if (cells[0].equals(proxy) && cells[1].equals(server)) {
-                return cells[column].isEmpty() ? 0 : Long.parseLong(cells[column]);
-            }
-        }
-        return -1;
+        String cell = csvCell(balancer, proxy, server, column);
+        return cell.equals("missing") ? -1 : cell.isEmpty() ? 0 : Long.parseLong(cell);
     }
 
     @Test
