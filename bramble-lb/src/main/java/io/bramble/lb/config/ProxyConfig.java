@@ -31,6 +31,7 @@ import java.util.Optional;
  * @param servers in declaration order (backend side)
  * @param httpCheck {@code option httpchk}; TCP connect checks when empty
  * @param cookie cookie persistence; none when empty
+ * @param reuse {@code http-reuse}: which requests may use an idle server connection
  * @param retries connection attempts to a server after the first fails
  * @param redispatch {@code option redispatch}: a retry may go to another server, even when
  *        the request was pinned by a cookie
@@ -61,7 +62,8 @@ public record ProxyConfig(
         int retries,
         boolean redispatch,
         Optional<StatsConfig> stats,
-        Map<Integer, ErrorFile> errorFiles) {
+        Map<Integer, ErrorFile> errorFiles,
+        ConnectionReuse reuse) {
 
     /** HAProxy's per-proxy maxconn when none is set. */
     public static final int MAXCONN_DEFAULT = 2_000;
@@ -134,6 +136,7 @@ public record ProxyConfig(
         public boolean redispatch;
         public Optional<StatsConfig> stats = Optional.empty();
         public final Map<Integer, ErrorFile> errorFiles = new LinkedHashMap<>();
+        public ConnectionReuse reuse = ConnectionReuse.DEFAULT;
 
         private Builder(String name, ProxyKind kind, ConfigLocation location) {
             this.name = name;
@@ -167,6 +170,7 @@ public record ProxyConfig(
             copy.redispatch = redispatch;
             copy.stats = stats;
             copy.errorFiles.putAll(errorFiles);
+            copy.reuse = reuse;
             return copy;
         }
 
@@ -174,7 +178,7 @@ public record ProxyConfig(
             return new ProxyConfig(name, kind, location, mode, binds, maxconn, timeouts,
                     connectionMode, forwardFor, log, acls, backendRules, defaultBackend,
                     requestRules, responseRules, redirects, balance, servers, httpCheck, cookie,
-                    retries, redispatch, stats, errorFiles);
+                    retries, redispatch, stats, errorFiles, reuse);
         }
     }
 }

@@ -56,6 +56,17 @@ final class ProxyKeywords {
                     s.builder.retries = a.integer("a retry count", 0, ProxyConfig.RETRIES_MAX);
                     a.end();
                 }))
+                .keyword("http-reuse", in(D_B, (s, a) -> {
+                    String mode = a.next("never, safe, aggressive or always");
+                    s.builder.reuse = switch (mode) {
+                        case "never" -> ConnectionReuse.NEVER;
+                        case "safe" -> ConnectionReuse.SAFE;
+                        case "aggressive" -> ConnectionReuse.AGGRESSIVE;
+                        case "always" -> ConnectionReuse.ALWAYS;
+                        default -> throw a.unexpected("never, safe, aggressive or always", mode);
+                    };
+                    a.end();
+                }))
                 .keyword("balance", in(D_B, BalanceKeyword::balance))
                 .keyword("log", in(D_F_B, ProxyKeywords::log))
                 .keyword("no log", in(D_F_B, (s, a) -> {

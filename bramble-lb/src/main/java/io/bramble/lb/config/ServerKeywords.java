@@ -80,7 +80,15 @@ final class ServerKeywords {
                 .keyword("cookie", (d, a) -> d.options = d.options.withCookie(Optional.of(
                         cookieValue(a))))
                 .keyword("port", (d, a) -> d.options = d.options.withCheckPort(a.port(
-                        "a health check port")));
+                        "a health check port")))
+                .keyword("pool-max-conn", (d, a) -> d.options = d.options.withPool(
+                        d.options.pool().withIdleMax(a.integer("an idle connection count "
+                                + "(-1 for no limit of the file's own)",
+                                ServerPoolLimits.IDLE_UNBOUNDED, ServerPoolLimits.IDLE_MAX))))
+                .keyword("pool-purge-delay", (d, a) -> d.options = d.options.withPool(
+                        d.options.pool().withPurgeDelayMs(ProxyKeywords.millis(a.duration(
+                                "a delay", Duration.ZERO, Duration.ofMillis(Timeouts.MAX_MS),
+                                ChronoUnit.MILLIS)))));
         ServerTlsOptions.register(table);
         UnsupportedKeywords.registerServerOptions(table);
         return table;

@@ -20,6 +20,7 @@ import java.util.Optional;
  * @param cookie the value used for cookie persistence; empty when the server has none
  * @param checkPort {@code port N}: the port health checks use; 0 for the server's port
  * @param tls {@code ssl} and its options: TLS to the server
+ * @param pool {@code pool-max-conn} and {@code pool-purge-delay}: idle connections kept
  */
 public record ServerOptions(
         boolean check,
@@ -34,7 +35,8 @@ public record ServerOptions(
         int maxconn,
         Optional<String> cookie,
         int checkPort,
-        ServerTls tls) {
+        ServerTls tls,
+        ServerPoolLimits pool) {
 
     public static final long INTER_MS_DEFAULT = 2_000;
     public static final long SAME_AS_INTER_MS = 0;
@@ -54,7 +56,8 @@ public record ServerOptions(
     /** What a server gets with no options and no default-server line. */
     public static final ServerOptions DEFAULTS = new ServerOptions(false, INTER_MS_DEFAULT,
             SAME_AS_INTER_MS, SAME_AS_INTER_MS, RISE_DEFAULT, FALL_DEFAULT, WEIGHT_DEFAULT,
-            false, false, MAXCONN_UNLIMITED, Optional.empty(), CHECK_PORT_SAME, ServerTls.NONE);
+            false, false, MAXCONN_UNLIMITED, Optional.empty(), CHECK_PORT_SAME, ServerTls.NONE,
+            ServerPoolLimits.DEFAULTS);
 
     public ServerOptions {
         checkRange(interMs, INTER_MS_MIN, INTER_MS_MAX, "inter");
@@ -79,67 +82,67 @@ public record ServerOptions(
 
     public ServerOptions withCheck(boolean value) {
         return new ServerOptions(value, interMs, fastInterMs, downInterMs, rise, fall, weight,
-                backup, disabled, maxconn, cookie, checkPort, tls);
+                backup, disabled, maxconn, cookie, checkPort, tls, pool);
     }
 
     public ServerOptions withInterMs(long value) {
         return new ServerOptions(check, value, fastInterMs, downInterMs, rise, fall, weight,
-                backup, disabled, maxconn, cookie, checkPort, tls);
+                backup, disabled, maxconn, cookie, checkPort, tls, pool);
     }
 
     public ServerOptions withFastInterMs(long value) {
         return new ServerOptions(check, interMs, value, downInterMs, rise, fall, weight, backup,
-                disabled, maxconn, cookie, checkPort, tls);
+                disabled, maxconn, cookie, checkPort, tls, pool);
     }
 
     public ServerOptions withDownInterMs(long value) {
         return new ServerOptions(check, interMs, fastInterMs, value, rise, fall, weight, backup,
-                disabled, maxconn, cookie, checkPort, tls);
+                disabled, maxconn, cookie, checkPort, tls, pool);
     }
 
     public ServerOptions withRise(int value) {
         return new ServerOptions(check, interMs, fastInterMs, downInterMs, value, fall, weight,
-                backup, disabled, maxconn, cookie, checkPort, tls);
+                backup, disabled, maxconn, cookie, checkPort, tls, pool);
     }
 
     public ServerOptions withFall(int value) {
         return new ServerOptions(check, interMs, fastInterMs, downInterMs, rise, value, weight,
-                backup, disabled, maxconn, cookie, checkPort, tls);
+                backup, disabled, maxconn, cookie, checkPort, tls, pool);
     }
 
     public ServerOptions withWeight(int value) {
         return new ServerOptions(check, interMs, fastInterMs, downInterMs, rise, fall, value,
-                backup, disabled, maxconn, cookie, checkPort, tls);
+                backup, disabled, maxconn, cookie, checkPort, tls, pool);
     }
 
     public ServerOptions withBackup(boolean value) {
         return new ServerOptions(check, interMs, fastInterMs, downInterMs, rise, fall, weight,
-                value, disabled, maxconn, cookie, checkPort, tls);
+                value, disabled, maxconn, cookie, checkPort, tls, pool);
     }
 
     public ServerOptions withDisabled(boolean value) {
         return new ServerOptions(check, interMs, fastInterMs, downInterMs, rise, fall, weight,
-                backup, value, maxconn, cookie, checkPort, tls);
+                backup, value, maxconn, cookie, checkPort, tls, pool);
     }
 
     public ServerOptions withMaxconn(int value) {
         return new ServerOptions(check, interMs, fastInterMs, downInterMs, rise, fall, weight,
-                backup, disabled, value, cookie, checkPort, tls);
+                backup, disabled, value, cookie, checkPort, tls, pool);
     }
 
     public ServerOptions withCookie(Optional<String> value) {
         return new ServerOptions(check, interMs, fastInterMs, downInterMs, rise, fall, weight,
-                backup, disabled, maxconn, value, checkPort, tls);
+                backup, disabled, maxconn, value, checkPort, tls, pool);
     }
 
     public ServerOptions withCheckPort(int value) {
         return new ServerOptions(check, interMs, fastInterMs, downInterMs, rise, fall, weight,
-                backup, disabled, maxconn, cookie, value, tls);
+                backup, disabled, maxconn, cookie, value, tls, pool);
     }
 
     public ServerOptions withTls(ServerTls value) {
         return new ServerOptions(check, interMs, fastInterMs, downInterMs, rise, fall, weight,
-                backup, disabled, maxconn, cookie, checkPort, value);
+                backup, disabled, maxconn, cookie, checkPort, value, pool);
     }
 
     private static void checkRange(long value, long min, long max, String name) {
@@ -147,5 +150,10 @@ public record ServerOptions(
             throw new IllegalArgumentException(
                     name + " must be " + min + " to " + max + ", got " + value);
         }
+    }
+
+    public ServerOptions withPool(ServerPoolLimits value) {
+        return new ServerOptions(check, interMs, fastInterMs, downInterMs, rise, fall, weight,
+                backup, disabled, maxconn, cookie, checkPort, tls, value);
     }
 }

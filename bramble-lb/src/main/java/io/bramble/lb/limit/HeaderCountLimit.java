@@ -11,8 +11,11 @@ import io.netty.handler.codec.http.TooLongHttpHeaderException;
  * is. Applied by the handler that takes the decoder's output, before it looks at the message.
  */
 public final class HeaderCountLimit {
-    /** Header lines in one message: HAProxy's default (tune.http.maxhdr) is 101. */
-    public static final int HEADERS_MAX = 101;
+    /**
+     * Header lines in one message: HAProxy 2.6 (tune.http.maxhdr 101) forwards a request with
+     * 100 header fields and refuses one with 101.
+     */
+    public static final int HEADERS_MAX = 100;
 
     private HeaderCountLimit() {
     }

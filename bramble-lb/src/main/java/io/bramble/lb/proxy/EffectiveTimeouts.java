@@ -37,6 +37,18 @@ final class EffectiveTimeouts {
                 HttpLimits.IDLE_TIMEOUT_MS_WHEN_UNSET, 0);
     }
 
+    /**
+     * Inactivity on a connection that became a tunnel: {@code timeout tunnel} of the backend,
+     * else the larger of the client and server timeouts, as HAProxy applies them.
+     */
+    static long tunnelMs(Frontend frontend, Backend backend) {
+        long tunnel = backend.config.timeouts().tunnelMs();
+        if (tunnel != Timeouts.UNSET_MS) {
+            return tunnel;
+        }
+        return Math.max(clientMs(frontend), serverMs(backend));
+    }
+
     /** The first value that is set. */
     static long firstSet(long first, long second, long third) {
         if (first != Timeouts.UNSET_MS) {

@@ -1,5 +1,6 @@
 package io.bramble.lb.proxy;
 
+import io.bramble.lb.http1.FramedRequest;
 import io.bramble.lb.persist.RequestCookie;
 import io.netty.channel.Channel;
 import io.netty.handler.codec.http.FullHttpResponse;
@@ -77,6 +78,11 @@ final class Exchange {
         this.startNanos = startNanos;
         this.startEpochMillis = startEpochMillis;
         this.idempotent = isIdempotent(request.method());
+    }
+
+    /** The client asked to leave HTTP for a byte tunnel (CONNECT, Upgrade). */
+    boolean tunnelRequested() {
+        return request instanceof FramedRequest framed && framed.tunnelRequested();
     }
 
     /** True when the load balancer answers by itself (no server involved). */

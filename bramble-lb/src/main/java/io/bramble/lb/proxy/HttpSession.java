@@ -1,11 +1,12 @@
 package io.bramble.lb.proxy;
 
 import io.bramble.lb.limit.BufferGuard;
-import io.bramble.lb.limit.HeaderCountLimit;
+import io.bramble.lb.http1.RequestDecoder;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.channel.socket.ChannelInputShutdownEvent;
 import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpContent;
 import io.netty.handler.codec.http.HttpHeaderNames;
@@ -35,6 +36,8 @@ final class HttpSession extends ChannelInboundHandlerAdapter {
     private final ArrayDeque<Object> pipelined = new ArrayDeque<>();
     Channel client;
     SessionTimer timer;
+    /** Ends the tunnel this connection became, at its inactivity timeout. */
+    private Runnable tunnelTimeout;
     /** The exchange being served; null between requests. */
     Exchange exchange;
     /** The client connection is being closed: nothing more is read or answered. */
@@ -42,6 +45,8 @@ final class HttpSession extends ChannelInboundHandlerAdapter {
     /** Between a read of the client and the end of that read burst. */
     boolean inReadBurst;
     private BufferGuard clientBytes;
+    /** The client ended its output: answer what it sent, then close. */
+    private boolean clientInputEnded;
     /** Whether the client speaks TLS to us; null until {@link #clientTls()} first looked. */
     private Boolean clientTls;
 
@@ -140,6 +145,15 @@ final class HttpSession extends ChannelInboundHandlerAdapter {
             }
             return;
         }
+        if (event instanceof ChannelInputShutdownEvent) {
+            // A request cut short was already failed by the decoder; a complete one is served.
+            clientInputEnded = true;
+            if (exchange == null && pipelined.isEmpty() && !closing) {
+                closing = true;
+                client.close();
+            }
+            return;
+        }
         ctx.fireUserEventTriggered(event);
     }
 
@@ -151,7 +165,6 @@ final class HttpSession extends ChannelInboundHandlerAdapter {
 
     private void dispatch(Object msg) {
         if (msg instanceof HttpRequest request) {
-            HeaderCountLimit.apply(request);
             if (!router.onRequestHead(request)) {
                 ReferenceCountUtil.release(msg);
                 return;
@@ -168,6 +181,11 @@ final class HttpSession extends ChannelInboundHandlerAdapter {
         Exchange current = exchange;
         if (current == null) {
             content.release();
+            return;
+        }
+        if (content.decoderResult().isFailure()) {
+            content.release();
+            abortMalformedBody(current);
             return;
         }
         boolean last = content instanceof LastHttpContent;
@@ -201,6 +219,21 @@ final class HttpSession extends ChannelInboundHandlerAdapter {
                 timer.arm(SessionTimer.Phase.SERVER, EffectiveTimeouts.serverMs(current.backend));
             }
         }
+    }
+
+    /**
+     * The body turned out malformed after its head went on: the server connection is closed
+     * before it sees an end, so it never takes a shortened body for a complete one, and the
+     * client gets 400 if nothing of the answer went out yet.
+     */
+    private void abortMalformedBody(Exchange current) {
+        frontend.counters.requestErrors.increment();
+        waiting.leave(current);
+        current.termination = "CR--";
+        current.requestHeadHeld = false;
+        servers.release(current, null);
+        closing = true;
+        failBeforeResponse(current, 400);
     }
 
     /** Writes the request head {@link ServerAttempts} held back, if it did; true when so. */
@@ -255,7 +288,8 @@ final class HttpSession extends ChannelInboundHandlerAdapter {
      * nothing waits for that write, so no future is made per request.
      */
     void finishExchange(Exchange current, Object last) {
-        boolean closes = KeepAlive.closesAfter(current, closing, frontend.retiring);
+        boolean closes = KeepAlive.closesAfter(current,
+                closing || clientInputEnded && pipelined.isEmpty(), frontend.retiring);
         relay.flushedWithLast();
         if (closes) {
             client.writeAndFlush(last).addListener(ChannelFutureListener.CLOSE);
@@ -272,7 +306,29 @@ final class HttpSession extends ChannelInboundHandlerAdapter {
             return;
         }
         timer.arm(SessionTimer.Phase.KEEP_ALIVE, EffectiveTimeouts.keepAliveMs(frontend));
+        if (current.tunnelRequested()) {
+            // Refused (or answered by us): the bytes after the request are HTTP again.
+            client.pipeline().get(RequestDecoder.class).resume();
+        }
         drainPipelined();
+    }
+
+    /** The exchange became a tunnel: this handler leaves the pipeline, the tunnel times out. */
+    void tunnelStarted(Exchange current, Runnable onTimeout) {
+        exchange = null;
+        tunnelTimeout = onTimeout;
+        countResponse(current);
+        timer.arm(SessionTimer.Phase.TUNNEL, EffectiveTimeouts.tunnelMs(frontend,
+                current.backend));
+    }
+
+    /** Both sides of the tunnel closed: what {@link #channelInactive} does for HTTP. */
+    void tunnelEnded(Exchange current) {
+        timer.cancel();
+        engine.activeConnections.decrementAndGet();
+        frontend.counters.sessionEnded();
+        servers.releaseSlot(current);
+        logExchange(current);
     }
 
     private void countResponse(Exchange current) {
@@ -321,6 +377,7 @@ final class HttpSession extends ChannelInboundHandlerAdapter {
             case FIRST_REQUEST, CLIENT_BODY -> clientTimedOut(phase);
             case SERVER -> serverTimedOut();
             case KEEP_ALIVE -> client.close();
+            case TUNNEL -> tunnelTimeout.run();
             case NONE -> {
             }
         }

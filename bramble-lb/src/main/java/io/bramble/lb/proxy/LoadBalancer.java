@@ -8,6 +8,9 @@ import io.bramble.lb.config.BindConfig;
 import io.bramble.lb.config.LbConfig;
 import io.bramble.lb.config.ProxyConfig;
 import io.bramble.lb.config.ProxyMode;
+import io.bramble.lb.http1.MethodQueue;
+import io.bramble.lb.http1.RequestDecoder;
+import io.bramble.lb.http1.ResponseEncoder;
 import io.bramble.lb.limit.BufferBudget;
 import io.bramble.lb.limit.BufferGuard;
 import io.bramble.lb.limit.ConnectionSlots;
@@ -24,7 +27,6 @@ import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
-import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.util.internal.PlatformDependent;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -483,9 +485,9 @@ public final class LoadBalancer implements AutoCloseable {
             channel.pipeline().addLast("guard", new BufferGuard(engine.buffers));
             if (tcp) {
                 channel.config().setAutoRead(false);
-                ((io.netty.channel.socket.SocketChannel) channel).config()
-                        .setAllowHalfClosure(true);
             }
+            // A client may end its output once its request is sent and still read the answer.
+            ((io.netty.channel.socket.SocketChannel) channel).config().setAllowHalfClosure(true);
             TlsTermination tls = terminations.get(bind);
             if (tls != null) {
                 channel.pipeline().addLast("tls", tls.newHandler());
@@ -493,8 +495,10 @@ public final class LoadBalancer implements AutoCloseable {
             if (tcp) {
                 channel.pipeline().addLast(new TcpSession(engine, frontend));
             } else {
+                MethodQueue methods = new MethodQueue();
                 channel.pipeline()
-                        .addLast("http", new HttpServerCodec(HttpLimits.decoderConfig()))
+                        .addLast("http-in", new RequestDecoder(methods))
+                        .addLast("http-out", new ResponseEncoder(methods))
                         .addLast("session", new HttpSession(engine, frontend));
             }
         };

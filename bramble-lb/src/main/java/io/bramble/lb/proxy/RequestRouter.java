@@ -1,6 +1,8 @@
 package io.bramble.lb.proxy;
 
 import io.bramble.lb.config.HttpConnectionMode;
+import io.bramble.lb.http1.FramedRequest;
+import io.bramble.lb.http1.MalformedHttpException;
 import io.bramble.lb.persist.RequestCookie;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.handler.codec.http.FullHttpResponse;
@@ -8,8 +10,7 @@ import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaderValues;
 import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.handler.codec.http.HttpRequest;
-import io.netty.handler.codec.http.TooLongHttpHeaderException;
-import io.netty.handler.codec.http.TooLongHttpLineException;
+import io.netty.handler.codec.http.HttpMethod;
 import java.net.InetSocketAddress;
 
 /**
@@ -78,16 +79,29 @@ final class RequestRouter {
     /** Connection headers, cookies and X-Forwarded-For for the server. */
     private void prepareRequest(Exchange current) {
         HttpRequest request = current.request;
+        HttpHeaders headers = request.headers();
         HttpConnectionMode mode = frontend.connectionMode(current.backend);
         current.clientKeepAlive = KeepAlive.forClient(mode, request, frontend.retiring);
-        HopHeaders.strip(request.headers());
+        String upgrade = current.tunnelRequested() && !request.method().equals(HttpMethod.CONNECT)
+                ? headers.get(HttpHeaderNames.UPGRADE)
+                : null;
+        HopHeaders.strip(headers);
         KeepAlive.towardServer(request, mode);
+        if (upgrade != null) {
+            // The one hop-by-hop exchange passed on: the server decides whether to switch.
+            headers.set(HttpHeaderNames.CONNECTION, HttpHeaderValues.UPGRADE);
+            headers.set(HttpHeaderNames.UPGRADE, upgrade);
+        }
         if (current.backend.cookies != null) {
-            persistenceCookie(current, request.headers());
+            persistenceCookie(current, headers);
         }
         var forwardFor = frontend.config.forwardFor().or(() -> current.backend.config.forwardFor());
         if (forwardFor.isPresent()) {
-            ForwardedFor.apply(forwardFor.get(), request.headers(), current.view.source());
+            ForwardedFor.apply(forwardFor.get(), headers, current.view.source());
+        }
+        if (request instanceof FramedRequest framed) {
+            // Last: whatever rules did to the headers, the server reads the body as we do.
+            framed.framing().imposeOn(headers);
         }
     }
 
@@ -106,11 +120,9 @@ final class RequestRouter {
         }
     }
 
-    /** Answers 400, 414 or 431 and closes: the rest of the stream cannot be trusted. */
+    /** Answers 400, 414, 422, 431 or 505 and closes: the rest of the stream cannot be trusted. */
     private void rejectMalformed(Throwable cause) {
-        int status = cause instanceof TooLongHttpHeaderException
-                ? 431
-                : cause instanceof TooLongHttpLineException ? 414 : 400;
+        int status = cause instanceof MalformedHttpException malformed ? malformed.status() : 400;
         frontend.counters.requestErrors.increment();
         FullHttpResponse response = frontend.errorPages.response(status);
         response.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);

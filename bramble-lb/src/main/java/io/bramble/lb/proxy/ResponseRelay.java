@@ -61,6 +61,11 @@ final class ResponseRelay {
     }
 
     private void onResponseHead(Exchange current, HttpResponse response) {
+        if (Tunnel.opens(current, response)) {
+            writeHeldHead(current);
+            Tunnel.open(session, current, response);
+            return;
+        }
         current.responseStarted = true;
         if (response.status().code() < 200) {
             current.interim = true;
@@ -84,6 +89,12 @@ final class ResponseRelay {
 
     private void onResponseContent(Exchange current, HttpContent content) {
         Channel client = session.client;
+        if (content.decoderResult().isFailure()) {
+            // A body that does not parse is never passed on as complete: both sides end.
+            content.release();
+            session.servers.onMalformedResponse(current);
+            return;
+        }
         boolean last = content instanceof LastHttpContent;
         if (current.interim) {
             current.interim = !last;

@@ -224,6 +224,40 @@ final class ServerAttempts {
      * pool, or is closed when that is null, and the exchange gives its slot back.
      */
     void release(Exchange current, Server poolOwner) {
+        Channel channel = detach(current, poolOwner);
+        if (channel != null) {
+            channel.config().setAutoRead(true);
+            if (poolOwner != null) {
+                poolOwner.pool.release(channel);
+            } else {
+                channel.close();
+            }
+        }
+        releaseSlot(current);
+    }
+
+    /**
+     * The server connection leaves HTTP for a tunnel: the caller owns it from now on, and the
+     * exchange keeps its slot until {@link #releaseSlot}.
+     */
+    Channel handOver(Exchange current) {
+        return detach(current, null);
+    }
+
+    /** The exchange no longer counts as one of its server's connections. */
+    void releaseSlot(Exchange current) {
+        Server server = current.server;
+        if (current.slotHeld) {
+            current.slotHeld = false;
+            current.backend.balancer.connectionReleased(server.balanced);
+            server.counters.sessionEnded();
+            current.backend.counters.sessionEnded();
+            current.backend.slotFreed();
+        }
+    }
+
+    /** Unbinds the exchange's server connection, counting its bytes; null when it has none. */
+    private Channel detach(Exchange current, Server poolOwner) {
         Server server = current.server;
         Channel channel = current.serverChannel;
         current.serverChannel = null;
@@ -239,19 +273,7 @@ final class ServerAttempts {
                 current.backend.counters.bytesOut.add(fromServer);
                 handler.detach(poolOwner);
             }
-            channel.config().setAutoRead(true);
-            if (poolOwner != null) {
-                poolOwner.pool.release(channel);
-            } else {
-                channel.close();
-            }
         }
-        if (current.slotHeld) {
-            current.slotHeld = false;
-            current.backend.balancer.connectionReleased(server.balanced);
-            server.counters.sessionEnded();
-            current.backend.counters.sessionEnded();
-            current.backend.slotFreed();
-        }
+        return channel;
     }
 }

@@ -60,7 +60,9 @@ final class ServerConnector {
                             channel.pipeline()
                                     .addLast("guard", guard)
                                     .addLast("http", new HttpClientCodec(
-                                            HttpLimits.decoderConfig(), true, false))
+                                            // After a 200 to CONNECT the bytes are the
+                                            // tunnel's, passed on as they are.
+                                            HttpLimits.decoderConfig(), false, false))
                                     .addLast("server", new ServerHandler(guard));
                         }
                     });

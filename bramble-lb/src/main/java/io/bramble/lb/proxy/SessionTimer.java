@@ -13,7 +13,7 @@ import java.util.concurrent.TimeUnit;
 final class SessionTimer {
     /** What is being waited for; decides which timeout applies and what happens at expiry. */
     enum Phase {
-        NONE, FIRST_REQUEST, KEEP_ALIVE, CLIENT_BODY, SERVER
+        NONE, FIRST_REQUEST, KEEP_ALIVE, CLIENT_BODY, SERVER, TUNNEL
     }
 
     private final EventLoop loop;

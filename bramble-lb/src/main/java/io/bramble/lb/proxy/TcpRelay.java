@@ -1,11 +1,13 @@
 package io.bramble.lb.proxy;
 
+import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.socket.ChannelInputShutdownEvent;
 import io.netty.channel.socket.DuplexChannel;
+import io.netty.util.ReferenceCountUtil;
 
 /**
  * One direction-pair end of a TCP tunnel: bytes read here are written to the peer channel,
@@ -49,6 +51,11 @@ final class TcpRelay extends ChannelInboundHandlerAdapter {
 
     @Override
     public void channelRead(ChannelHandlerContext ctx, Object msg) {
+        if (!(msg instanceof ByteBuf)) {
+            // What a removed HTTP decoder still had in hand (the end of a 101 head): no bytes.
+            ReferenceCountUtil.release(msg);
+            return;
+        }
         onActivity.run();
         peer.write(msg, peer.voidPromise());
         if (!peer.isWritable()) {

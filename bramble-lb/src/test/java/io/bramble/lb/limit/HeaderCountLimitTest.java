@@ -32,6 +32,6 @@ class HeaderCountLimitTest {
         HeaderCountLimit.apply(response);
         assertThat(response.decoderResult().cause())
                 .isInstanceOf(TooLongHttpHeaderException.class)
-                .hasMessageContaining("102 header lines; at most 101");
+                .hasMessageContaining("101 header lines; at most 100");
     }
 }
