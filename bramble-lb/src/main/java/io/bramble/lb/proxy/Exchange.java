@@ -20,6 +20,8 @@ final class Exchange {
     final long startNanos;
     final long startEpochMillis;
     final boolean idempotent;
+    /** The first request of its client connection ({@code http-reuse safe} cares). */
+    boolean firstOfConnection;
 
     Backend backend;
     Server server;

@@ -45,6 +45,8 @@ final class HttpSession extends ChannelInboundHandlerAdapter {
     /** Between a read of the client and the end of that read burst. */
     boolean inReadBurst;
     private BufferGuard clientBytes;
+    /** Requests this connection has brought so far. */
+    int exchangesStarted;
     /** The client ended its output: answer what it sent, then close. */
     private boolean clientInputEnded;
     /** Whether the client speaks TLS to us; null until {@link #clientTls()} first looked. */
@@ -117,6 +119,11 @@ final class HttpSession extends ChannelInboundHandlerAdapter {
         // Once per read burst rather than per message: a clock read is not free.
         timer.touch();
         inReadBurst = false;
+        flushServer();
+    }
+
+    /** Sends what was written toward the server since the last flush, held head included. */
+    private void flushServer() {
         Exchange current = exchange;
         if (current != null && current.serverChannel != null && writeHeldRequestHead(current)) {
             current.flushServer = true;
@@ -352,6 +359,8 @@ final class HttpSession extends ChannelInboundHandlerAdapter {
                 && (queued = pipelined.poll()) != null) {
             dispatch(queued);
         }
+        // Queued body pieces may have gone to a reused connection: no read burst flushes them.
+        flushServer();
         if (!closing && (exchange == null || !exchange.requestComplete)) {
             client.config().setAutoRead(true);
         }

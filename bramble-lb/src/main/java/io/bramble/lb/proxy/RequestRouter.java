@@ -41,6 +41,7 @@ final class RequestRouter {
         InetSocketAddress remote = (InetSocketAddress) session.client.remoteAddress();
         RequestView view = new RequestView(request, remote, session.clientTls());
         Exchange current = new Exchange(request, view, now, engine.clock.epochMillis());
+        current.firstOfConnection = session.exchangesStarted++ == 0;
         session.exchange = current;
         if (frontend.stats != null && frontend.stats.matches(request.uri())) {
             current.statsRequest = true;

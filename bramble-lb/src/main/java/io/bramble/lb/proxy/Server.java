@@ -57,11 +57,12 @@ final class Server {
         if (previous == null) {
             this.health = new ServerHealth(config.options(), clock);
             this.counters = new TrafficCounters();
-            this.pool = new ServerPool();
+            this.pool = new ServerPool(clock, config.options().pool());
             return;
         }
         this.counters = previous.counters;
         this.pool = previous.pool;
+        this.pool.limits(config.options().pool());
         this.predecessor = previous;
         synchronized (previous) {
             this.health = ServerHealth.carryOver(previous.health,

@@ -1,6 +1,7 @@
 package io.bramble.lb.proxy;
 
 import io.bramble.lb.balance.BalancedServer;
+import io.bramble.lb.config.ConnectionReuse;
 import io.bramble.lb.config.HttpConnectionMode;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
@@ -49,16 +50,31 @@ final class ServerAttempts {
             return;
         }
         takeSlot(current, server, avoid);
-        Backend backend = current.backend;
-        boolean reuse = session.frontend.connectionMode(backend) == HttpConnectionMode.KEEP_ALIVE
-                && current.retries == 0 && (current.idempotent || current.requestComplete);
-        Channel pooled = reuse ? server.pool.acquire() : null;
+        Channel pooled = mayReuse(current) ? server.pool.acquire() : null;
         if (pooled != null) {
             current.reusedConnection = true;
             attach(current, pooled);
             return;
         }
         open(current, server);
+    }
+
+    /**
+     * Whether the request may go over an idle connection ({@code http-reuse}): never on a
+     * retry; with {@code safe}, a client connection's first request only when a connection
+     * found closed could not have taken any of it (idempotent, or its body not yet sent).
+     */
+    private boolean mayReuse(Exchange current) {
+        if (session.frontend.connectionMode(current.backend) != HttpConnectionMode.KEEP_ALIVE
+                || current.retries > 0) {
+            return false;
+        }
+        return switch (current.backend.config.reuse()) {
+            case NEVER -> false;
+            case SAFE -> !current.firstOfConnection || current.idempotent
+                    || current.requestComplete;
+            case AGGRESSIVE, ALWAYS -> true;
+        };
     }
 
     /** The pinned server if it takes traffic, else the balancer's choice; null if none. */
@@ -133,6 +149,7 @@ final class ServerAttempts {
     /** Binds the connection to the exchange and sends the request and what came of its body. */
     private void attach(Exchange current, Channel channel) {
         current.serverChannel = channel;
+        current.server.pool.busy();
         ServerHandler handler = ServerHandler.of(channel);
         handler.attach(session, current);
         handler.bytes.takeRead();
@@ -227,7 +244,7 @@ final class ServerAttempts {
         Channel channel = detach(current, poolOwner);
         if (channel != null) {
             channel.config().setAutoRead(true);
-            if (poolOwner != null) {
+            if (poolOwner != null && current.backend.config.reuse() != ConnectionReuse.NEVER) {
                 poolOwner.pool.release(channel);
             } else {
                 channel.close();
@@ -262,6 +279,7 @@ final class ServerAttempts {
         Channel channel = current.serverChannel;
         current.serverChannel = null;
         if (channel != null) {
+            server.pool.notBusy();
             ServerHandler handler = ServerHandler.of(channel);
             if (handler != null) {
                 // A backend's bytes are its servers': requests in, answers out, heads included.
