@@ -1,5 +1,6 @@
 package io.bramble.lb.reload;
 
+import io.bramble.common.os.SignalDisposition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import sun.misc.Signal;
@@ -26,6 +27,10 @@ final class ProcessSignals {
     }
 
     static void install(Actions actions) {
+        if (SignalDisposition.unignore(SignalDisposition.SIGHUP)) {
+            // Started under nohup: a reload must still work, as HAProxy users expect.
+            LOG.info("SIGHUP was ignored (nohup); it reloads the configuration again");
+        }
         handle("HUP", actions::reload);
         handle("USR1", actions::stopGracefully);
         handle("TERM", actions::stopNow);
