@@ -38,6 +38,21 @@ public final class BrambleCommand implements Runnable {
                 "missing command");
     }
 
+    /**
+     * Runs {@code args}. A first word that names no command is a usage error whatever follows:
+     * picocli would otherwise let a later {@code --help} print the top-level help and exit 0.
+     */
+    static int execute(CommandLine line, String[] args) {
+        if (args.length > 0 && !args[0].startsWith("-")
+                && !line.getSubcommands().containsKey(args[0])) {
+            line.getErr().println("bramble: unknown command '" + args[0]
+                    + "' (see 'bramble help' for the commands)");
+            line.getErr().flush();
+            return 2;
+        }
+        return line.execute(args);
+    }
+
     /** A configured command line that prints to {@code out} and {@code err}. */
     static CommandLine commandLine(PrintWriter out, PrintWriter err) {
         CommandLine line = new CommandLine(new BrambleCommand());

@@ -27,6 +27,6 @@ public final class Main {
 
     /** Runs one command line and returns its exit code; never calls System.exit. */
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
-        return BrambleCommand.commandLine(out, err).execute(args);
+        return BrambleCommand.execute(BrambleCommand.commandLine(out, err), args);
     }
 }

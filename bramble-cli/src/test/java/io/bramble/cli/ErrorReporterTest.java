@@ -40,7 +40,15 @@ class ErrorReporterTest {
         CommandLine line = BrambleCommand.commandLine(new PrintWriter(out, true),
                 new PrintWriter(err, true));
         line.addSubcommand(new Failing());
-        return line.execute(args);
+        return BrambleCommand.execute(line, args);
+    }
+
+    @Test
+    void anUnknownCommandIsAUsageErrorEvenWithHelpAfterIt() {
+        assertThat(run("cluster", "simulate", "--help")).isEqualTo(2);
+        assertThat(err.toString()).isEqualTo("bramble: unknown command 'cluster' (see "
+                + "'bramble help' for the commands)" + System.lineSeparator());
+        assertThat(out.toString()).isEmpty();
     }
 
     @Test

@@ -42,14 +42,27 @@ final class ResponseHeaders {
             }
         }
         persistence(current, headers);
+        String length = headers.get(HttpHeaderNames.CONTENT_LENGTH);
+        String coding = headers.get(HttpHeaderNames.TRANSFER_ENCODING);
         current.backend.responseRules.apply(headers, current.view);
         if (current.backend.config != frontend.config) {
             frontend.responseRules.apply(headers, current.view);
         }
+        // Rules may not change how the client reads the body: the framing stays as decided.
+        restore(headers, HttpHeaderNames.CONTENT_LENGTH, length);
+        restore(headers, HttpHeaderNames.TRANSFER_ENCODING, coding);
         if (!current.clientKeepAlive) {
             headers.set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
         } else if (http10Client) {
             headers.set(HttpHeaderNames.CONNECTION, HttpHeaderValues.KEEP_ALIVE);
+        }
+    }
+
+    private static void restore(HttpHeaders headers, CharSequence name, String value) {
+        if (value == null) {
+            headers.remove(name);
+        } else {
+            headers.set(name, value);
         }
     }
 
