@@ -148,7 +148,11 @@ final class Demo {
                     Long.MAX_VALUE)));
         }
         long took = Math.max(0, settled.get().atMs() - at);
-        long failed = Samples.failures(samples.between(at, settled.get().atMs()));
+        // The step's window runs until the next step starts: a request that was under way when
+        // the change took hold and failed later belongs to this step, as the per-second lines
+        // printed meanwhile show it.
+        Thread.sleep(quick ? 1_000 : 4_000);
+        long failed = Samples.failures(samples.between(at, nowMs()));
         boolean behaved = !step.noFailure() || failed == 0;
         console.line("  -> " + step.outcome() + " after " + duration(took) + "; " + failed
                 + " failed request" + (failed == 1 ? "" : "s") + (behaved
@@ -159,7 +163,6 @@ final class Demo {
             console.line("  -> lb1's stats page (" + layout.statsUrl(1) + "): " + StatsPage
                     .servers(layout.statsUrl(1)));
         }
-        Thread.sleep(quick ? 1_000 : 4_000);
         return new Step.Result(step, behaved, took, failed);
     }
 
