@@ -16,7 +16,8 @@ import java.util.concurrent.locks.LockSupport;
 
 /**
  * Sends bytes no HTTP library would send, in the pieces a test chooses, and reads what comes
- * back until the server closes or goes quiet.
+ * back until the server closes or goes quiet. Once the responses the client expects have all
+ * come, it waits only {@code linger} for more.
  *
  * @param writeSizes the sizes of the successive writes; bytes left over go in one last write,
  *                   and an empty list sends everything at once
@@ -25,18 +26,21 @@ import java.util.concurrent.locks.LockSupport;
  *                  request is complete and nothing more will come
  * @param quiet how long the server may stay silent before the client stops reading
  * @param max the longest the client reads after its last write
+ * @param responsesExpected how many final (not 1xx) responses the client waits for
+ * @param linger how long the client reads on once they came, to see anything extra
  */
 public record RawHttpClient(List<Integer> writeSizes, Duration pause, boolean halfClose,
-        Duration quiet, Duration max) {
+        Duration quiet, Duration max, int responsesExpected, Duration linger) {
     private static final int CONNECT_TIMEOUT_MS = 5_000;
 
     public RawHttpClient {
         writeSizes = List.copyOf(writeSizes);
     }
 
-    /** Everything in one write, then a half-close; reads for at most {@code max}. */
+    /** Everything in one write, then a half-close; reads until the close or quiet. */
     public static RawHttpClient halfClosing(Duration quiet, Duration max) {
-        return new RawHttpClient(List.of(), Duration.ZERO, true, quiet, max);
+        return new RawHttpClient(List.of(), Duration.ZERO, true, quiet, max, Integer.MAX_VALUE,
+                quiet);
     }
 
     /** Sends {@code request} on a new connection to {@code target}. */
@@ -86,6 +90,7 @@ public record RawHttpClient(List<Integer> writeSizes, Duration pause, boolean ha
         socket.setSoTimeout((int) Math.max(1, quiet.toMillis()));
         InputStream in = socket.getInputStream();
         byte[] buffer = new byte[16384];
+        boolean allCame = false;
         while (System.nanoTime() < deadline) {
             try {
                 int read = in.read(buffer);
@@ -93,6 +98,10 @@ public record RawHttpClient(List<Integer> writeSizes, Duration pause, boolean ha
                     return true;
                 }
                 received.write(buffer, 0, read);
+                if (!allCame && finalResponses(received.toByteArray()) >= responsesExpected) {
+                    allCame = true;
+                    socket.setSoTimeout((int) Math.max(1, linger.toMillis()));
+                }
             } catch (SocketTimeoutException quietTooLong) {
                 return false;
             } catch (SocketException reset) {
@@ -100,5 +109,10 @@ public record RawHttpClient(List<Integer> writeSizes, Duration pause, boolean ha
             }
         }
         return false;
+    }
+
+    /** Final responses received whole; a tunnel's opening answer counts as one. */
+    private static int finalResponses(byte[] received) {
+        return ResponseSplitter.split(received).complete;
     }
 }

@@ -69,6 +69,11 @@ public final class RecordingBackend implements AutoCloseable {
         }
     }
 
+    /** The address it listens on. */
+    public InetAddress address() {
+        return listener.getInetAddress();
+    }
+
     public int port() {
         return listener.getLocalPort();
     }
@@ -199,8 +204,13 @@ public final class RecordingBackend implements AutoCloseable {
             text = "HTTP/1.1 200 Connection established\r\n" + SEQUENCE_HEADER + ": " + sequence
                     + "\r\n" + TUNNEL_HEADER + ": yes\r\n\r\n";
         } else if (parsed.tunnel()) {
+            String key = parsed.joined("sec-websocket-key");
             text = "HTTP/1.1 101 Switching Protocols\r\nConnection: Upgrade\r\nUpgrade: "
-                    + parsed.joined("upgrade") + "\r\n" + SEQUENCE_HEADER + ": " + sequence
+                    + parsed.joined("upgrade") + "\r\n"
+                    + (key.isEmpty()
+                            ? ""
+                            : "Sec-WebSocket-Accept: " + webSocketAccept(key) + "\r\n")
+                    + SEQUENCE_HEADER + ": " + sequence
                     + "\r\n" + TUNNEL_HEADER + ": yes\r\n\r\n";
         } else {
             String body = parsed.method().equals("HEAD") ? "" : "seq " + sequence + "\n";
@@ -209,6 +219,18 @@ public final class RecordingBackend implements AutoCloseable {
                     + "\r\nContent-Length: " + body.length() + "\r\n\r\n" + body;
         }
         return text.getBytes(StandardCharsets.ISO_8859_1);
+    }
+
+    /** RFC 6455's proof that the server read the key: base64(SHA-1(key + GUID)). */
+    private static String webSocketAccept(String key) {
+        try {
+            byte[] digest = java.security.MessageDigest.getInstance("SHA-1").digest(
+                    (key + "258EAFA5-E914-47DA-95CA-C5AB0DC85B11").getBytes(
+                            StandardCharsets.ISO_8859_1));
+            return java.util.Base64.getEncoder().encodeToString(digest);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JDK has SHA-1", e);
+        }
     }
 
     private void echo(InputStream in, OutputStream out, int sequence) throws IOException {

@@ -17,6 +17,8 @@ final class ResponseSplitter {
     byte[] tunnel = new byte[0];
     /** What could not be read as a response, as ISO-8859-1 text; empty when all was. */
     String unparsed = "";
+    /** Final (not 1xx) responses received whole: a close-delimited body never is. */
+    int complete;
     private final byte[] bytes;
     private int at;
 
@@ -76,15 +78,26 @@ final class ResponseSplitter {
         if (tunnel) {
             this.tunnel = Arrays.copyOfRange(bytes, at, bytes.length);
             at = bytes.length;
+            complete++;
             return false;
         }
         if (code / 100 == 1 || code == 204 || code == 304) {
+            complete += code >= 200 ? 1 : 0;
             return true;
         }
         if (chunked) {
-            return skipChunks() || stop(at);
+            if (skipChunks()) {
+                complete++;
+                return true;
+            }
+            return stop(at);
         }
-        at = length < 0 ? bytes.length : (int) Math.min(bytes.length, at + length);
+        if (length >= 0 && at + length <= bytes.length) {
+            at += (int) length;
+            complete++;
+        } else {
+            at = bytes.length;
+        }
         return true;
     }
 
