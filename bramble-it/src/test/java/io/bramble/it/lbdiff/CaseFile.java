@@ -23,7 +23,8 @@ import java.util.List;
  *
  * Directives: {@code @requests N} (how many requests the client means; 1 by default),
  * {@code @writes BYTES PAUSE_MS} (send in writes of that size), {@code @half-close} (shut
- * the sending side down after the last byte), {@code @repeat N TEXT} (content: TEXT, escapes decoded, N times).
+ * the sending side down after the last byte), {@code @repeat N TEXT} (content: TEXT, escapes
+ * decoded, N times).
  */
 final class CaseFile {
     /** Largest {@code @repeat} count: the biggest case stays well under a megabyte. */
