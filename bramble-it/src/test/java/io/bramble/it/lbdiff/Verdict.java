@@ -85,7 +85,7 @@ record Verdict(List<String> violations, List<String> differences, List<String> n
             violations.add(which + "target " + show(bramble.target()) + " at bramble, "
                     + show(haproxy.target()) + " at haproxy");
         }
-        if (!spaced(haproxy.host()).equals(spaced(bramble.host()))) {
+        if (!sameHost(haproxy, bramble)) {
             violations.add(which + "Host " + show(bramble.host()) + " at bramble, "
                     + show(haproxy.host()) + " at haproxy");
         }
@@ -97,6 +97,29 @@ record Verdict(List<String> violations, List<String> differences, List<String> n
             violations.add(which + "the backend found bramble's request malformed: "
                     + bramble.malformed().get());
         }
+    }
+
+    /**
+     * Both name the same destination. Two spellings are the same: HAProxy drops the port of a
+     * CONNECT's Host where bramble forwards it as sent, and bramble gives an absolute target
+     * without Host its authority as Host (RFC 9112 3.2.2) where HAProxy sends none.
+     */
+    private static boolean sameHost(RecordedRequest haproxy, RecordedRequest bramble) {
+        String atHaproxy = spaced(haproxy.host());
+        String atBramble = spaced(bramble.host());
+        if (atHaproxy.equals(atBramble)) {
+            return true;
+        }
+        if (atHaproxy.isEmpty()) {
+            return atBramble.equalsIgnoreCase(bramble.targetAuthority());
+        }
+        return bramble.method().equals("CONNECT")
+                && withoutPort(atHaproxy).equalsIgnoreCase(withoutPort(atBramble));
+    }
+
+    private static String withoutPort(String host) {
+        int colon = host.lastIndexOf(':');
+        return colon > host.lastIndexOf(']') ? host.substring(0, colon) : host;
     }
 
     /** Runs of spaces and tabs as one space: an obs-fold may become one space or several. */

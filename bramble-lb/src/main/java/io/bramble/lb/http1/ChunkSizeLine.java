@@ -42,11 +42,10 @@ final class ChunkSizeLine {
         if (i < end && buf.getByte(i) != ';') {
             throw MalformedHttpException.bad("invalid chunk size");
         }
-        for (; i < end; i++) {
-            byte b = buf.getByte(i);
-            if (!HttpBytes.isFieldValueByte(b)) {
-                throw MalformedHttpException.bad("control byte in a chunk extension");
-            }
+        // The extension is dropped, never forwarded: any byte but a bare CR may stand in it,
+        // as HAProxy reads it.
+        if (buf.indexOf(i, end, HttpBytes.CR) >= 0) {
+            throw MalformedHttpException.bad("bare CR in a chunk extension");
         }
         return size;
     }

@@ -56,9 +56,28 @@ final class RequestHeadParser {
         HttpHeaders headers = headers(buf, lines, lineCount);
         String authority = checkTarget(method, target);
         checkHost(headers, authority, target);
+        if (method.equals(HttpMethod.CONNECT)) {
+            return connect(version, target, headers);
+        }
         BodyFraming framing = BodyFraming.ofRequest(headers, version);
-        boolean tunnel = method.equals(HttpMethod.CONNECT) || upgradeRequested(headers);
+        // An upgrade with a body is not switched (HAProxy does not either): it stays HTTP.
+        boolean tunnel = upgradeRequested(headers) && (framing.kind() == BodyFraming.Kind.NONE
+                || framing.kind() == BodyFraming.Kind.LENGTH && framing.length() == 0);
         return new FramedRequest(version, method, target, headers, framing, tunnel);
+    }
+
+    /**
+     * CONNECT has no body (RFC 9110 9.3.6): what follows its head belongs to the tunnel, as
+     * HAProxy treats it, whatever Content-Length says.
+     */
+    private static FramedRequest connect(HttpVersion version, String target,
+            HttpHeaders headers) {
+        if (headers.contains(HttpHeaderNames.TRANSFER_ENCODING)) {
+            throw MalformedHttpException.bad("CONNECT with Transfer-Encoding");
+        }
+        headers.remove(HttpHeaderNames.CONTENT_LENGTH);
+        return new FramedRequest(version, HttpMethod.CONNECT, target, headers, BodyFraming.NONE,
+                true);
     }
 
     private static HttpVersion version(ByteBuf buf, int start, int end) {
@@ -210,11 +229,20 @@ final class RequestHeadParser {
                 : hostPort;
     }
 
-    /** An {@code Upgrade} header named in {@code Connection} (RFC 9110 7.8). */
+    /**
+     * An {@code Upgrade} header named in {@code Connection} (RFC 9110 7.8). A WebSocket
+     * handshake without its key is refused, as HAProxy refuses it (RFC 6455 4.1).
+     */
     private static boolean upgradeRequested(HttpHeaders headers) {
-        return headers.contains(HttpHeaderNames.UPGRADE)
+        boolean upgrade = headers.contains(HttpHeaderNames.UPGRADE)
                 && headers.containsValue(HttpHeaderNames.CONNECTION, HttpHeaderValues.UPGRADE,
                         true);
+        if (upgrade && headers.containsValue(HttpHeaderNames.UPGRADE,
+                HttpHeaderValues.WEBSOCKET, true)
+                && !headers.contains(HttpHeaderNames.SEC_WEBSOCKET_KEY)) {
+            throw MalformedHttpException.bad("WebSocket upgrade without Sec-WebSocket-Key");
+        }
+        return upgrade;
     }
 
     private static int tokenEnd(ByteBuf buf, int start, int end) {

@@ -1,5 +1,6 @@
 package io.bramble.lb.proxy;
 
+import io.bramble.lb.http1.ServerCodec;
 import io.bramble.lb.limit.BufferGuard;
 import io.netty.bootstrap.Bootstrap;
 import io.netty.channel.ChannelFuture;
@@ -7,7 +8,6 @@ import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoop;
 import io.netty.channel.socket.SocketChannel;
-import io.netty.handler.codec.http.HttpClientCodec;
 import io.netty.util.concurrent.FastThreadLocal;
 import java.net.InetSocketAddress;
 
@@ -59,10 +59,8 @@ final class ServerConnector {
                             BufferGuard guard = new BufferGuard(engine.buffers);
                             channel.pipeline()
                                     .addLast("guard", guard)
-                                    .addLast("http", new HttpClientCodec(
-                                            // After a 200 to CONNECT the bytes are the
-                                            // tunnel's, passed on as they are.
-                                            HttpLimits.decoderConfig(), false, false))
+                                    .addLast("http", new ServerCodec(
+                                            HttpLimits.decoderConfig()))
                                     .addLast("server", new ServerHandler(guard));
                         }
                     });

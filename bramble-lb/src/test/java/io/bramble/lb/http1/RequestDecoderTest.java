@@ -75,7 +75,7 @@ class RequestDecoderTest {
     void aRefusedTunnelGoesBackToHttp() {
         EmbeddedChannel channel = new EmbeddedChannel(new RequestDecoder(new MethodQueue()));
         channel.writeInbound(bytesBuf("GET /ws HTTP/1.1\r\nHost: t\r\nConnection: upgrade\r\n"
-                + "Upgrade: websocket\r\n\r\nGET /next HTTP/1.1\r\nHost: t\r\n\r\n"));
+                + "Upgrade: h2c\r\n\r\nGET /next HTTP/1.1\r\nHost: t\r\n\r\n"));
         assertThat(render(drain(channel))).containsExactly(
                 "request GET /ws HTTP/1.1 host=t framing=NONE body=");
         channel.pipeline().get(RequestDecoder.class).resume();

@@ -183,6 +183,23 @@ class RequestSmugglingTest {
     }
 
     @Test
+    void pipelinedRequestsBeforeAHalfCloseAreAllAnswered() throws Exception {
+        start("");
+        try (Socket client = new Socket("127.0.0.1", port)) {
+            client.setSoTimeout(10_000);
+            client.getOutputStream().write(("POST /one HTTP/1.1\r\nHost: t\r\nContent-Length: 3"
+                    + "\r\n\r\nabcPOST /two HTTP/1.1\r\nHost: t\r\nContent-Length: 3\r\n\r\ndef")
+                    .getBytes(StandardCharsets.ISO_8859_1));
+            client.shutdownOutput();
+            String answers = new String(client.getInputStream().readAllBytes(),
+                    StandardCharsets.ISO_8859_1);
+            assertThat(answers.split("HTTP/1.1 200", -1)).as(answers).hasSize(3);
+        }
+        assertThat(server.requests()).extracting(RequestSmugglingTest::body)
+                .containsExactly("abc", "def");
+    }
+
+    @Test
     void aWebSocketUpgradeBecomesATunnel() throws Exception {
         start("    timeout tunnel 10s");
         try (Socket client = new Socket("127.0.0.1", port)) {
