@@ -68,13 +68,13 @@ bramble_lb_usable() {
     fi
 }
 
-start_bramble_lb() { # NAME CONFIG EXTRA_JAVA_OPTS
-    local name=$1 config=$2 opts="${BRAMBLE_JAVA_OPTS:-} $3"
+start_bramble_lb() { # NAME CONFIG EXTRA_JAVA_OPTS [BRAMBLE_COMMAND]
+    local name=$1 config=$2 opts="${BRAMBLE_JAVA_OPTS:-} $3" command=${4:-$BRAMBLE}
     if [ "$PROFILE" = 1 ]; then
         opts+=" -XX:StartFlightRecording=filename=$WORK/$name-lb.jfr,settings=profile,method-profiling=max,dumponexit=true"
     fi
     BRAMBLE_JAVA_OPTS=$opts spawn_into "LB_PID[$name]" "$LB_PREFIX/logs/$name.log" \
-        "$BRAMBLE" lb -f "$config"
+        "$command" lb -f "$config"
     wait_port 127.0.0.1 "${LB_PORT[$name]}" 600 ||
         die "bramble lb did not start (see $LB_PREFIX/logs/$name.log)"
 }
@@ -109,10 +109,11 @@ lb_start_all() {
     if bramble_lb_usable; then
         start_bramble_lb bramble "$LB_HERE/bramble.cfg" ""
         LB_NAMES+=(bramble)
-        if [ -n "${BRAMBLE_B_JAVA_OPTS:-}" ]; then
+        if [ -n "${BRAMBLE_B_JAVA_OPTS:-}" ] || [ -n "${BRAMBLE_B:-}" ]; then
             sed -e "s/:$BRAMBLE_PORT\$/:$BRAMBLE_B_PORT/; s/:$BRAMBLE_STATS\$/:$BRAMBLE_B_STATS/" \
                 "$LB_HERE/bramble.cfg" >"$LB_PREFIX/bramble-b.cfg"
-            start_bramble_lb bramble-b "$LB_PREFIX/bramble-b.cfg" "$BRAMBLE_B_JAVA_OPTS"
+            start_bramble_lb bramble-b "$LB_PREFIX/bramble-b.cfg" "${BRAMBLE_B_JAVA_OPTS:-}" \
+                "${BRAMBLE_B:-$BRAMBLE}"
             LB_NAMES+=(bramble-b)
         fi
     fi
@@ -289,8 +290,14 @@ lb_markdown() { # the lb part of summary.md
     echo
     [ "$QUICK" = 1 ] && echo "*A quick run is too short for a JVM to reach its steady state: compare load" &&
         echo "balancers with a full run.*" && echo
-    [ -n "${LB_PID[bramble-b]:-}" ] &&
-        echo "*bramble-b* is bramble with these JVM options added: \`$BRAMBLE_B_JAVA_OPTS\`." && echo
+    if [ -n "${LB_PID[bramble-b]:-}" ]; then
+        [ -n "${BRAMBLE_B:-}" ] && echo "*bramble-b* is the build at \`$BRAMBLE_B\`$(
+            git -C "$(dirname "$BRAMBLE_B")" rev-parse --short HEAD 2>/dev/null |
+                sed 's/^/ (commit /; s/$/)/')."
+        [ -n "${BRAMBLE_B_JAVA_OPTS:-}" ] &&
+            echo "*bramble-b* runs with these JVM options added: \`$BRAMBLE_B_JAVA_OPTS\`."
+        echo
+    fi
     echo "| load balancer | client | req/s | p50 ms | p99 ms | CPU µs/req | of it in kernel | LB CPU % | errors | other CPU % |"
     echo "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|"
     awk -F, 'NR > 1 {
