@@ -50,7 +50,7 @@ public final class RequestDecoder extends ByteToMessageDecoder {
     }
 
     private final MethodQueue methods;
-    /** Start and end offsets of the head's lines, relative to the reader index until parsed. */
+    /** Start and end offsets of the head's lines, relative to the reader index. */
     private final int[] lines = new int[2 * (HeaderCountLimit.HEADERS_MAX + 1)];
     private State state = State.HEAD;
     private int lineCount;
@@ -62,6 +62,8 @@ public final class RequestDecoder extends ByteToMessageDecoder {
     private long remaining;
     private FramedRequest current;
     private ChannelHandlerContext context;
+    /** The head or trailer section being parsed; reused, grown up to the head bound. */
+    private byte[] sectionBytes = new byte[512];
 
     public RequestDecoder(MethodQueue methods) {
         this.methods = methods;
@@ -127,7 +129,7 @@ public final class RequestDecoder extends ByteToMessageDecoder {
         if (!scanSection(in, true)) {
             return;
         }
-        FramedRequest request = RequestHeadParser.parse(in, lines, lineCount);
+        FramedRequest request = RequestHeadParser.parse(section(in, base), lines, lineCount);
         endSection(in, base);
         emptyLines = 0;
         methods.add(request.method());
@@ -237,7 +239,7 @@ public final class RequestDecoder extends ByteToMessageDecoder {
         if (!scanSection(in, false)) {
             return;
         }
-        HttpHeaders trailers = trailers(in);
+        HttpHeaders trailers = trailers(section(in, base));
         endSection(in, base);
         LastHttpContent last = trailers.isEmpty()
                 ? LastHttpContent.EMPTY_LAST_CONTENT
@@ -246,26 +248,23 @@ public final class RequestDecoder extends ByteToMessageDecoder {
     }
 
     /** Trailer fields: plain fields only, never ones that frame or route the message. */
-    private HttpHeaders trailers(ByteBuf in) {
+    private HttpHeaders trailers(byte[] section) {
         HttpHeaders trailers = DefaultHttpHeadersFactory.trailersFactory().withValidation(false)
                 .newHeaders();
         for (int line = 0; line < lineCount; line++) {
             int start = lines[2 * line];
             int end = lines[2 * line + 1];
-            int colon = start;
-            while (colon < end && HttpBytes.isTchar(in.getByte(colon))) {
-                colon++;
-            }
-            if (colon == start || colon == end || in.getByte(colon) != ':') {
+            int colon = RequestHeadParser.tokenEnd(section, start, end);
+            if (colon == start || colon == end || section[colon] != ':') {
                 throw MalformedHttpException.bad("malformed trailer field");
             }
-            String name = RequestHeadParser.latin1(in, start, colon);
+            String name = RequestHeadParser.latin1(section, start, colon);
             if (HttpHeaderNames.CONTENT_LENGTH.contentEqualsIgnoreCase(name)
                     || HttpHeaderNames.TRANSFER_ENCODING.contentEqualsIgnoreCase(name)
                     || HttpHeaderNames.HOST.contentEqualsIgnoreCase(name)) {
                 throw MalformedHttpException.bad(name + " is not allowed in a trailer");
             }
-            trailers.add(name, RequestHeadParser.fieldValue(in, colon + 1, end));
+            trailers.add(name, RequestHeadParser.fieldValue(section, colon + 1, end));
         }
         return trailers;
     }
@@ -297,7 +296,6 @@ public final class RequestDecoder extends ByteToMessageDecoder {
             scanned = lf + 1 - base;
             lineStarts = scanned;
             if (end == lineStart) {
-                absolute(base);
                 return true;
             }
             if (lineCount == lines.length / 2) {
@@ -317,7 +315,8 @@ public final class RequestDecoder extends ByteToMessageDecoder {
 
     /**
      * Keeps a line's bounds relative to the reader index: the decoder may compact its buffer
-     * between reads, which moves the bytes but not their place after the reader index.
+     * between reads, which moves the bytes but not their place after the reader index; they
+     * are also the bounds in {@link #section}'s copy.
      */
     private void recordLine(int start, int end) {
         lines[2 * lineCount] = start;
@@ -325,10 +324,17 @@ public final class RequestDecoder extends ByteToMessageDecoder {
         lineCount++;
     }
 
-    private void absolute(int base) {
-        for (int i = 0; i < 2 * lineCount; i++) {
-            lines[i] += base;
+    /**
+     * The scanned section's bytes, in one copy: parsing an array is cheaper than reading the
+     * buffer byte by byte, and every name and value is copied into a String anyway.
+     */
+    private byte[] section(ByteBuf in, int base) {
+        if (sectionBytes.length < scanned) {
+            sectionBytes = new byte[Math.max(scanned, Math.min(2 * sectionBytes.length,
+                    HEAD_BYTES_MAX))];
         }
+        in.getBytes(base, sectionBytes, 0, scanned);
+        return sectionBytes;
     }
 
     private void endMessage(List<Object> out, LastHttpContent last) {

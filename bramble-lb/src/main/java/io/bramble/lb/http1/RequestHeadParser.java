@@ -2,7 +2,6 @@ package io.bramble.lb.http1;
 
 import static io.bramble.lb.http1.HttpBytes.SP;
 
-import io.netty.buffer.ByteBuf;
 import io.netty.handler.codec.http.DefaultHttpHeadersFactory;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaderValues;
@@ -24,24 +23,30 @@ final class RequestHeadParser {
     private static final HttpHeadersFactory HEADERS = DefaultHttpHeadersFactory.headersFactory()
             .withValidation(false);
 
+    private static final int SEEN_HOST = 1;
+    private static final int SEEN_LENGTH = 2;
+    private static final int SEEN_CODING = 4;
+    private static final int SEEN_UPGRADE = 8;
+
     private RequestHeadParser() {
     }
 
     /**
+     * @param buf the head's bytes, copied out of the connection's buffer in one piece
      * @param lines start and end offsets (end excludes CR LF) of each line, request line first
      * @param lineCount number of lines, the empty line that ends the head not included
      */
-    static FramedRequest parse(ByteBuf buf, int[] lines, int lineCount) {
+    static FramedRequest parse(byte[] buf, int[] lines, int lineCount) {
         int start = lines[0];
         int end = lines[1];
         int methodEnd = tokenEnd(buf, start, end);
-        if (methodEnd == start || methodEnd == end || buf.getByte(methodEnd) != SP) {
+        if (methodEnd == start || methodEnd == end || buf[methodEnd] != SP) {
             throw MalformedHttpException.bad("malformed request line");
         }
         int targetStart = skipSpaces(buf, methodEnd, end);
         int targetEnd = targetStart;
-        while (targetEnd < end && buf.getByte(targetEnd) != SP) {
-            if (!HttpBytes.isTargetByte(buf.getByte(targetEnd))) {
+        while (targetEnd < end && buf[targetEnd] != SP) {
+            if (!HttpBytes.isTargetByte(buf[targetEnd])) {
                 throw MalformedHttpException.bad("invalid byte in the request target");
             }
             targetEnd++;
@@ -53,16 +58,20 @@ final class RequestHeadParser {
         HttpVersion version = version(buf, versionStart, end);
         HttpMethod method = HttpMethod.valueOf(latin1(buf, start, methodEnd));
         String target = latin1(buf, targetStart, targetEnd);
-        HttpHeaders headers = headers(buf, lines, lineCount);
+        int[] seen = new int[2];
+        HttpHeaders headers = headers(buf, lines, lineCount, seen);
         String authority = checkTarget(method, target);
-        checkHost(headers, authority, target);
+        checkHost(headers, authority, target, seen[1]);
         if (method.equals(HttpMethod.CONNECT)) {
             return connect(version, target, headers);
         }
-        BodyFraming framing = BodyFraming.ofRequest(headers, version);
+        BodyFraming framing = (seen[0] & (SEEN_LENGTH | SEEN_CODING)) == 0
+                ? BodyFraming.NONE
+                : BodyFraming.ofRequest(headers, version);
         // An upgrade with a body is not switched (HAProxy does not either): it stays HTTP.
-        boolean tunnel = upgradeRequested(headers) && (framing.kind() == BodyFraming.Kind.NONE
-                || framing.kind() == BodyFraming.Kind.LENGTH && framing.length() == 0);
+        boolean tunnel = (seen[0] & SEEN_UPGRADE) != 0 && upgradeRequested(headers)
+                && (framing.kind() == BodyFraming.Kind.NONE
+                        || framing.kind() == BodyFraming.Kind.LENGTH && framing.length() == 0);
         return new FramedRequest(version, method, target, headers, framing, tunnel);
     }
 
@@ -80,61 +89,81 @@ final class RequestHeadParser {
                 true);
     }
 
-    private static HttpVersion version(ByteBuf buf, int start, int end) {
-        if (end - start != 8 || buf.getByte(start) != 'H' || buf.getByte(start + 1) != 'T'
-                || buf.getByte(start + 2) != 'T' || buf.getByte(start + 3) != 'P'
-                || buf.getByte(start + 4) != '/' || !isDigit(buf.getByte(start + 5))
-                || buf.getByte(start + 6) != '.' || !isDigit(buf.getByte(start + 7))) {
+    private static HttpVersion version(byte[] buf, int start, int end) {
+        if (end - start != 8 || buf[start] != 'H' || buf[start + 1] != 'T'
+                || buf[start + 2] != 'T' || buf[start + 3] != 'P'
+                || buf[start + 4] != '/' || !isDigit(buf[start + 5])
+                || buf[start + 6] != '.' || !isDigit(buf[start + 7])) {
             throw MalformedHttpException.bad("malformed HTTP version");
         }
-        if (buf.getByte(start + 5) != '1') {
+        if (buf[start + 5] != '1') {
             throw new MalformedHttpException(505, "only HTTP/1.x is spoken here");
         }
-        return buf.getByte(start + 7) == '0' ? HttpVersion.HTTP_1_0 : HttpVersion.HTTP_1_1;
+        return buf[start + 7] == '0' ? HttpVersion.HTTP_1_0 : HttpVersion.HTTP_1_1;
     }
 
-    private static HttpHeaders headers(ByteBuf buf, int[] lines, int lineCount) {
+    /**
+     * The header fields; {@code seen[0]} gets a bit for each field the checks after need, so
+     * that a request without them costs no look-up, and {@code seen[1]} counts Host fields.
+     */
+    private static HttpHeaders headers(byte[] buf, int[] lines, int lineCount, int[] seen) {
         HttpHeaders headers = HEADERS.newHeaders();
         String name = null;
-        StringBuilder value = null;
+        String value = null;
         for (int line = 1; line < lineCount; line++) {
             int start = lines[2 * line];
             int end = lines[2 * line + 1];
-            if (HttpBytes.isWhitespace(buf.getByte(start))) {
+            if (HttpBytes.isWhitespace(buf[start])) {
                 if (name == null) {
                     throw MalformedHttpException.bad("continuation line without a field");
                 }
-                value.append(' ').append(fieldValue(buf, start, end));
+                value = value + ' ' + fieldValue(buf, start, end);
                 continue;
             }
             if (name != null) {
-                headers.add(name, value.toString());
+                headers.add(name, value);
             }
             int colon = tokenEnd(buf, start, end);
-            if (colon == start || colon == end || buf.getByte(colon) != ':') {
+            if (colon == start || colon == end || buf[colon] != ':') {
                 throw MalformedHttpException.bad("malformed header field");
             }
             name = latin1(buf, start, colon);
-            value = new StringBuilder(fieldValue(buf, colon + 1, end));
+            value = fieldValue(buf, colon + 1, end);
+            int noted = noted(name);
+            seen[0] |= noted;
+            if (noted == SEEN_HOST) {
+                seen[1]++;
+            }
         }
         if (name != null) {
-            headers.add(name, value.toString());
+            headers.add(name, value);
         }
         return headers;
     }
 
+    /** The {@code SEEN_} bit of a field name, 0 for the names no check after looks at. */
+    private static int noted(String name) {
+        return switch (name.length()) {
+            case 4 -> name.equalsIgnoreCase("host") ? SEEN_HOST : 0;
+            case 7 -> name.equalsIgnoreCase("upgrade") ? SEEN_UPGRADE : 0;
+            case 14 -> name.equalsIgnoreCase("content-length") ? SEEN_LENGTH : 0;
+            case 17 -> name.equalsIgnoreCase("transfer-encoding") ? SEEN_CODING : 0;
+            default -> 0;
+        };
+    }
+
     /** A field value without its surrounding whitespace; refuses control bytes. */
-    static String fieldValue(ByteBuf buf, int start, int end) {
+    static String fieldValue(byte[] buf, int start, int end) {
         int from = start;
         int to = end;
-        while (from < to && HttpBytes.isWhitespace(buf.getByte(from))) {
+        while (from < to && HttpBytes.isWhitespace(buf[from])) {
             from++;
         }
-        while (to > from && HttpBytes.isWhitespace(buf.getByte(to - 1))) {
+        while (to > from && HttpBytes.isWhitespace(buf[to - 1])) {
             to--;
         }
         for (int i = from; i < to; i++) {
-            if (!HttpBytes.isFieldValueByte(buf.getByte(i))) {
+            if (!HttpBytes.isFieldValueByte(buf[i])) {
                 throw MalformedHttpException.bad("control byte in a header value");
             }
         }
@@ -195,8 +224,14 @@ final class RequestHeadParser {
      * must name the same host and port (the scheme's default port may be left out) and then
      * is the Host the server gets.
      */
-    private static void checkHost(HttpHeaders headers, String authority, String target) {
-        List<String> hosts = headers.getAll(HttpHeaderNames.HOST);
+    private static void checkHost(HttpHeaders headers, String authority, String target,
+            int hostFields) {
+        if (hostFields == 0 && authority == null) {
+            return;
+        }
+        List<String> hosts = hostFields == 1
+                ? List.of(headers.get(HttpHeaderNames.HOST))
+                : headers.getAll(HttpHeaderNames.HOST);
         String host = hosts.isEmpty() ? null : hosts.get(0);
         for (String other : hosts) {
             if (!other.equalsIgnoreCase(host)) {
@@ -245,17 +280,17 @@ final class RequestHeadParser {
         return upgrade;
     }
 
-    private static int tokenEnd(ByteBuf buf, int start, int end) {
+    static int tokenEnd(byte[] buf, int start, int end) {
         int i = start;
-        while (i < end && HttpBytes.isTchar(buf.getByte(i))) {
+        while (i < end && HttpBytes.isTchar(buf[i])) {
             i++;
         }
         return i;
     }
 
-    private static int skipSpaces(ByteBuf buf, int start, int end) {
+    private static int skipSpaces(byte[] buf, int start, int end) {
         int i = start;
-        while (i < end && buf.getByte(i) == SP) {
+        while (i < end && buf[i] == SP) {
             i++;
         }
         return i;
@@ -265,7 +300,7 @@ final class RequestHeadParser {
         return b >= '0' && b <= '9';
     }
 
-    static String latin1(ByteBuf buf, int start, int end) {
-        return buf.toString(start, end - start, StandardCharsets.ISO_8859_1);
+    static String latin1(byte[] buf, int start, int end) {
+        return new String(buf, start, end - start, StandardCharsets.ISO_8859_1);
     }
 }
