@@ -19,6 +19,8 @@ jmh_main() {
         echo "Average time per operation, $([ $QUICK = 1 ] && echo 'quick settings' || echo 'settings in the classes'); classes in \`bench/jmh\`."
         echo "\`BalancerPickBenchmark.pickTakeRelease\`: the balancer's work for one request (choose a"
         echo "server, count its connection taken and released) per algorithm, with 2 and 32 servers."
+        echo "\`RequestDecoderBenchmark.decodeBurst\`: reading one request off a burst of 64 pipelined"
+        echo "ones, with bramble's strict decoder and with the Netty decoder it replaced."
         echo
         echo '```'
         # the table starts at JMH's header line ("Benchmark" and two or more spaces)

@@ -16,7 +16,7 @@ public final class MethodQueue {
     }
 
     /** The method of the request the next final response answers, or null when unknown. */
-    HttpMethod poll() {
+    public HttpMethod poll() {
         return methods.poll();
     }
 }
