@@ -100,10 +100,16 @@ final class RequestRouter {
         if (forwardFor.isPresent()) {
             ForwardedFor.apply(forwardFor.get(), headers, current.view.source());
         }
-        if (request instanceof FramedRequest framed) {
-            // Last: whatever rules did to the headers, the server reads the body as we do.
+        if (request instanceof FramedRequest framed && rulesRan(current)) {
+            // Whatever rules did to the headers, the server reads the body as we do. Without
+            // rules nothing here touches the framing headers the decoder left normalised
+            // (HopHeaders keeps them).
             framed.framing().imposeOn(headers);
         }
+    }
+
+    private boolean rulesRan(Exchange current) {
+        return !frontend.requestRules.isEmpty() || !current.backend.requestRules.isEmpty();
     }
 
     /** Reads the backend's persistence cookie: it may pin a server, and is not forwarded. */

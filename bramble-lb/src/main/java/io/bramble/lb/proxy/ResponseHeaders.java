@@ -42,15 +42,20 @@ final class ResponseHeaders {
             }
         }
         persistence(current, headers);
-        String length = headers.get(HttpHeaderNames.CONTENT_LENGTH);
-        String coding = headers.get(HttpHeaderNames.TRANSFER_ENCODING);
-        current.backend.responseRules.apply(headers, current.view);
-        if (current.backend.config != frontend.config) {
-            frontend.responseRules.apply(headers, current.view);
+        boolean backendRules = !current.backend.responseRules.isEmpty();
+        boolean frontendRules = current.backend.config != frontend.config
+                && !frontend.responseRules.isEmpty();
+        if (backendRules || frontendRules) {
+            String length = headers.get(HttpHeaderNames.CONTENT_LENGTH);
+            String coding = headers.get(HttpHeaderNames.TRANSFER_ENCODING);
+            current.backend.responseRules.apply(headers, current.view);
+            if (frontendRules) {
+                frontend.responseRules.apply(headers, current.view);
+            }
+            // Rules may not change how the client reads the body: the framing stays as decided.
+            restore(headers, HttpHeaderNames.CONTENT_LENGTH, length);
+            restore(headers, HttpHeaderNames.TRANSFER_ENCODING, coding);
         }
-        // Rules may not change how the client reads the body: the framing stays as decided.
-        restore(headers, HttpHeaderNames.CONTENT_LENGTH, length);
-        restore(headers, HttpHeaderNames.TRANSFER_ENCODING, coding);
         if (!current.clientKeepAlive) {
             headers.set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
         } else if (http10Client) {

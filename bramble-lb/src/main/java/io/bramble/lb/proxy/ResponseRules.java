@@ -18,6 +18,8 @@ final class ResponseRules {
                 .map(r -> new Rule(r.action(), acls.compile(r.condition()))).toList();
     }
 
+    boolean isEmpty() { return rules.isEmpty(); }
+
     /** Conditions see the request that caused the response. */
     void apply(HttpHeaders headers, RequestView request) {
         for (Rule rule : rules) {

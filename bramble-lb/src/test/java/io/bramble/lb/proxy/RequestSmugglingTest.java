@@ -91,6 +91,23 @@ class RequestSmugglingTest {
     }
 
     @Test
+    void rulesCannotChangeHowABodyIsRead() throws Exception {
+        start("""
+                    http-request del-header Content-Length
+                    http-response del-header Content-Length
+                """);
+        String answer = send("POST /a HTTP/1.1\r\nHost: t\r\nContent-Length: 5\r\n\r\nhello"
+                + "GET /b HTTP/1.1\r\nHost: t\r\n\r\n", true);
+        assertThat(server.requests()).extracting(RecordedRequest::target)
+                .containsExactly("/a", "/b");
+        assertThat(body(server.requests().get(0))).isEqualTo("hello");
+        assertThat(answer.split("HTTP/1.1 200", -1)).as(answer).hasSize(3);
+        assertThat(answer).contains("seq 1\n", "seq 2\n");
+        assertThat(answer.toLowerCase(java.util.Locale.ROOT).split("content-length: 6", -1))
+                .as("each answer keeps its length").hasSize(3);
+    }
+
+    @Test
     void aMalformedChunkNeverReachesTheServerAsACompleteBody() throws Exception {
         start("");
         for (String bad : new String[]{"2g", "0x5", "-5", "", "ffffffffffffffffffff"}) {
