@@ -1,5 +1,6 @@
 package io.bramble.cli;
 
+import io.bramble.cli.pool.GlusterGrammar;
 import io.bramble.common.error.UserError;
 import java.io.PrintWriter;
 
@@ -27,6 +28,11 @@ public final class Main {
 
     /** Runs one command line and returns its exit code; never calls System.exit. */
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
-        return BrambleCommand.commandLine(out, err).execute(args);
+        String[] line = GlusterGrammar.normalize(args, err);
+        var command = BrambleCommand.commandLine(out, err);
+        if (GlusterGrammar.invokedAsGluster(System.getenv(GlusterGrammar.INVOKED_AS_ENV))) {
+            command.setCommandName("gluster");
+        }
+        return command.execute(line);
     }
 }

@@ -13,9 +13,10 @@ import java.util.UUID;
  * @param port its management port (glusterd's 24007 by default)
  * @param raftPort the port of its cluster-store replica on the same address
  * @param role voter or witness
+ * @param joinedMillis when it joined (wall clock): members are listed in join order
  */
 public record Member(UUID id, List<String> names, String address, int port, int raftPort,
-        Role role) {
+        Role role, long joinedMillis) {
     /** Names kept per member; more are dropped, oldest last. */
     public static final int NAMES_MAX = 16;
     /** Longest name accepted, in characters (a DNS name is at most 253). */
@@ -53,6 +54,6 @@ public record Member(UUID id, List<String> names, String address, int port, int 
         all.add(name);
         names.stream().filter(n -> !n.equalsIgnoreCase(name)).forEach(all::add);
         return new Member(id, all.subList(0, Math.min(all.size(), NAMES_MAX)), address, port,
-                raftPort, role);
+                raftPort, role, joinedMillis);
     }
 }

@@ -15,7 +15,8 @@ public final class MemberCodec implements RecordCodec<Member> {
     @Override
     public byte[] encode(Member m) {
         return new WireWriter().uuid(m.id()).strings(m.names()).string(m.address())
-                .i32(m.port()).i32(m.raftPort()).u8(m.role().ordinal()).toByteArray();
+                .i32(m.port()).i32(m.raftPort()).u8(m.role().ordinal()).i64(m.joinedMillis())
+                .toByteArray();
     }
 
     @Override
@@ -27,12 +28,14 @@ public final class MemberCodec implements RecordCodec<Member> {
         int port = in.i32();
         int raftPort = in.i32();
         int role = in.u8();
+        long joinedMillis = in.i64();
         in.end();
         if (role >= Role.values().length) {
             throw new MalformedFrameException("unknown member role " + role);
         }
         try {
-            return new Member(id, names, address, port, raftPort, Role.values()[role]);
+            return new Member(id, names, address, port, raftPort, Role.values()[role],
+                    joinedMillis);
         } catch (IllegalArgumentException e) {
             throw new MalformedFrameException("bad member record: " + e.getMessage());
         }

@@ -28,9 +28,11 @@ public final class Members {
         return EMPTY;
     }
 
+    /** A view of {@code members}, put in join order (ties broken by id). */
     public static Members of(List<Member> members) {
         Members view = EMPTY;
-        for (Member m : members) {
+        for (Member m : members.stream().sorted(Comparator.comparingLong(Member::joinedMillis)
+                .thenComparing(Member::id)).toList()) {
             view = view.with(m);
         }
         return view;

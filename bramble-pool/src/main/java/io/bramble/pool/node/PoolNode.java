@@ -1,0 +1,512 @@
+package io.bramble.pool.node;
+
+import io.bramble.common.error.UserError;
+import io.bramble.pool.events.PoolEvent;
+import io.bramble.pool.events.PoolEvents;
+import io.bramble.pool.events.PoolListener;
+import io.bramble.pool.identity.PoolMembership;
+import io.bramble.pool.identity.StateDir;
+import io.bramble.pool.link.BadFrames;
+import io.bramble.pool.link.Link;
+import io.bramble.pool.link.LinkHandler;
+import io.bramble.pool.link.Tls;
+import io.bramble.pool.link.Transport;
+import io.bramble.pool.liveness.Liveness;
+import io.bramble.pool.liveness.LivenessChange;
+import io.bramble.pool.liveness.PeerState;
+import io.bramble.pool.member.Member;
+import io.bramble.pool.member.MemberCodec;
+import io.bramble.pool.member.Members;
+import io.bramble.pool.store.ClusterStore;
+import io.bramble.pool.store.RaftStore;
+import io.bramble.pool.store.StoreConfig;
+import io.bramble.pool.store.StoreException;
+import io.bramble.pool.wire.Message;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.InetSocketAddress;
+import java.security.KeyPair;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.apache.ratis.grpc.GrpcTlsConfig;
+
+/**
+ * One {@code bramble node}. Its state (members, liveness, quorum) changes on one thread, the
+ * pool loop; Netty's threads and the command threads hand work to it. Probes, joins and
+ * detaches on this node take the {@link #changes} lock, so they happen one at a time.
+ */
+public final class PoolNode implements AutoCloseable {
+    /** Heartbeats on every link, this often. */
+    public static final long HEARTBEAT_MS = 100;
+    /** Liveness is checked this often: with the 600 ms silence bound, a frozen member is
+     * disconnected within 650 ms. */
+    public static final long TICK_MS = 50;
+    /** A missing link to a member is retried this often. */
+    public static final long RECONNECT_MS = 200;
+    /** The leader checks that the Raft voters are the members this often. */
+    public static final long RECONCILE_MS = 1_000;
+
+    final NodeSettings settings;
+    final NodeLog log;
+    final StateDir stateDir;
+    final UUID nodeId;
+    final KeyPair keys;
+    final SelfNames self;
+    final Object changes = new Object();
+    final BadFrames bad = new BadFrames();
+    final PoolEvents events = new PoolEvents();
+    final Transport transport;
+
+    volatile Tls tls;
+    volatile PoolMembership membership;
+    volatile RaftStore store;
+    volatile Members members = Members.empty();
+    private volatile Map<UUID, PeerState> states = Map.of();
+    private volatile int reachableVoters = 1;
+    private volatile InetSocketAddress bound;
+
+    private final ScheduledExecutorService loop = Executors.newSingleThreadScheduledExecutor(
+            r -> Thread.ofPlatform().name("pool-loop").daemon().unstarted(r));
+    private final Liveness liveness;
+    private final Map<UUID, Link> outbound = new HashMap<>();
+    private final Map<UUID, Boolean> connecting = new HashMap<>();
+    private final Map<UUID, Link> inbound = new ConcurrentHashMap<>();
+    private final AtomicBoolean refreshPending = new AtomicBoolean();
+    private final AtomicBoolean reconciling = new AtomicBoolean();
+    private boolean hadMajority = true;
+    private long heartbeatSequence;
+
+    final Prober prober = new Prober(this);
+    final JoinAcceptor joinAcceptor = new JoinAcceptor(this);
+    final Detacher detacher = new Detacher(this);
+
+    private PoolNode(NodeSettings settings, PrintStream out, StateDir stateDir) {
+        this.settings = settings;
+        this.log = new NodeLog(out, settings.clock());
+        this.stateDir = stateDir;
+        this.nodeId = stateDir.nodeId();
+        this.keys = stateDir.nodeKeys(nodeId);
+        this.self = new SelfNames(settings.name(), settings.listenHost(),
+                settings.listensOnAll());
+        this.liveness = new Liveness(settings.clock(), Liveness.SILENCE_MS_DEFAULT);
+        this.transport = new Transport(() -> tls, new Handler(), bad,
+                settings.listensOnAll() ? null : settings.listenHost());
+    }
+
+    /** Starts a node: opens its state, listens, and rejoins its pool when it has one. */
+    public static PoolNode start(NodeSettings settings, PrintStream out) {
+        StateDir dir = StateDir.open(settings.stateDir());
+        PoolNode node;
+        try {
+            node = new PoolNode(settings, out, dir);
+            node.begin();
+        } catch (RuntimeException e) {
+            dir.close();
+            throw e;
+        }
+        return node;
+    }
+
+    private void begin() {
+        membership = stateDir.membership().orElse(null);
+        try {
+            tls = Tls.of(keys.getPrivate(), stateDir.nodeCertificate());
+        } catch (IOException | java.security.GeneralSecurityException e) {
+            throw new UserError(UserError.EXIT_RUNTIME, "cannot read this node's certificate in "
+                    + stateDir.root() + ": " + e.getMessage(), e);
+        }
+        bound = transport.listen(new InetSocketAddress(settings.listenHost(), settings.port()));
+        log.event("node " + nodeId + " (" + settings.name() + (settings.witness()
+                ? ", witness"
+                : "") + ") listening on " + bound.getAddress().getHostAddress() + ":"
+                + bound.getPort() + ", state in " + stateDir.root());
+        if (membership != null) {
+            try {
+                store = RaftStore.recover(storeConfig(membership), () -> members.all(),
+                        this::requireMajority, this::applied);
+            } catch (IOException e) {
+                throw new UserError(UserError.EXIT_RUNTIME, "cannot open the cluster store in "
+                        + stateDir.raftDir() + ": " + e.getMessage(), e);
+            }
+            log.event("rejoining pool " + membership.poolId());
+        } else {
+            log.event("in no pool yet: the first 'peer probe' from or to this node makes one");
+        }
+        loop.scheduleAtFixedRate(guard(this::tick), TICK_MS, TICK_MS, TimeUnit.MILLISECONDS);
+        loop.scheduleAtFixedRate(guard(this::heartbeats), HEARTBEAT_MS, HEARTBEAT_MS,
+                TimeUnit.MILLISECONDS);
+        loop.scheduleAtFixedRate(guard(this::maintainLinks), 0, RECONNECT_MS,
+                TimeUnit.MILLISECONDS);
+        loop.scheduleAtFixedRate(guard(this::reconcileVoters), RECONCILE_MS, RECONCILE_MS,
+                TimeUnit.MILLISECONDS);
+    }
+
+    private Runnable guard(Runnable task) {
+        return () -> {
+            try {
+                task.run();
+            } catch (RuntimeException e) {
+                log.event("internal error, carrying on: " + e);
+            }
+        };
+    }
+
+    StoreConfig storeConfig(PoolMembership m) {
+        GrpcTlsConfig grpcTls = new GrpcTlsConfig(m.nodeKey(), m.nodeCertificate(),
+                m.authority().certificate(), true);
+        return new StoreConfig(stateDir.raftDir(), m.poolId(), nodeId, settings.listenHost(),
+                settings.raftPort(), settings.witness(), grpcTls);
+    }
+
+    // ---- what commands and other modules see ----
+
+    public UUID id() {
+        return nodeId;
+    }
+
+    public InetSocketAddress boundAddress() {
+        return bound;
+    }
+
+    public Members members() {
+        return members;
+    }
+
+    public PeerState state(UUID member) {
+        return member.equals(nodeId)
+                ? PeerState.CONNECTED
+                : states.getOrDefault(member, PeerState.DISCONNECTED);
+    }
+
+    public Optional<ClusterStore> store() {
+        return Optional.ofNullable(store);
+    }
+
+    public Optional<PoolMembership> membership() {
+        return Optional.ofNullable(membership);
+    }
+
+    public BadFrames badFrames() {
+        return bad;
+    }
+
+    public void subscribe(PoolListener listener) {
+        events.subscribe(listener);
+    }
+
+    /** Voters this node reaches, itself included. */
+    public int reachableVoters() {
+        return reachableVoters;
+    }
+
+    /** Fails with the no-majority message when fewer than a majority are reachable. */
+    void requireMajority() {
+        RaftStore current = store;
+        List<UUID> voters = current == null ? List.of() : current.voterIds();
+        if (voters.size() <= 1) {
+            return;
+        }
+        int reachable = (int) voters.stream().filter(v -> state(v) == PeerState.CONNECTED)
+                .count();
+        if (reachable < voters.size() / 2 + 1) {
+            throw StoreException.noMajority(reachable, voters.size());
+        }
+    }
+
+    // ---- the pool loop ----
+
+    /** Called by the store on its apply thread when records changed. */
+    void applied(String type) {
+        if ((type.isEmpty() || type.equals(MemberCodec.TYPE.name()))
+                && refreshPending.compareAndSet(false, true)) {
+            loop.execute(guard(this::refreshMembers));
+        }
+    }
+
+    void refreshSoon() {
+        applied("");
+    }
+
+    private void refreshMembers() {
+        refreshPending.set(false);
+        RaftStore current = store;
+        Members next = current == null
+                ? Members.empty()
+                : Members.of(current.list(MemberCodec.TYPE).stream().map(v -> v.value())
+                        .toList());
+        Members previous = members;
+        if (next.equals(previous)) {
+            return;
+        }
+        for (Member m : next.all()) {
+            if (!previous.contains(m.id()) && !m.id().equals(nodeId)) {
+                liveness.track(m.id());
+                log.event("member " + m.hostname() + " (" + m.id() + ", " + m.address() + ":"
+                        + m.port() + (m.role() == io.bramble.pool.member.Role.WITNESS
+                                ? ", witness"
+                                : "")
+                        + ") is in the pool");
+            }
+        }
+        for (Member m : previous.all()) {
+            if (!next.contains(m.id())) {
+                liveness.forget(m.id());
+                Link link = outbound.remove(m.id());
+                if (link != null) {
+                    link.close();
+                }
+                log.event("member " + m.hostname() + " (" + m.id() + ") left the pool");
+            }
+        }
+        members = next;
+        events.publish(new PoolEvent.MembershipChanged(next));
+        publishStates();
+    }
+
+    private void tick() {
+        apply(liveness.tick());
+    }
+
+    private void apply(List<LivenessChange> changes) {
+        for (LivenessChange change : changes) {
+            String name = members.byId(change.member()).map(Member::hostname)
+                    .orElse(change.member().toString());
+            log.event("peer " + name + " (" + change.member() + ") " + change.to().shown());
+            events.publish(new PoolEvent.LivenessChanged(change.member(), change.to()));
+        }
+        if (!changes.isEmpty()) {
+            publishStates();
+        }
+    }
+
+    private void publishStates() {
+        Map<UUID, PeerState> snapshot = new HashMap<>();
+        int reachable = 1;
+        for (Member m : members.all()) {
+            if (!m.id().equals(nodeId)) {
+                PeerState s = liveness.state(m.id());
+                snapshot.put(m.id(), s);
+                if (s == PeerState.CONNECTED) {
+                    reachable++;
+                }
+            }
+        }
+        states = Map.copyOf(snapshot);
+        reachableVoters = reachable;
+        int voters = Math.max(1, members.size());
+        boolean majority = reachable >= voters / 2 + 1;
+        if (majority != hadMajority) {
+            hadMajority = majority;
+            log.event("quorum " + (majority ? "regained" : "lost") + ": " + reachable + " of "
+                    + voters + " members reachable, " + (voters / 2 + 1) + " needed");
+            events.publish(new PoolEvent.QuorumChanged(majority, reachable, voters));
+        }
+    }
+
+    private void heartbeats() {
+        heartbeatSequence++;
+        for (Link link : outbound.values()) {
+            link.send(new Message.Heartbeat(nodeId, heartbeatSequence));
+        }
+    }
+
+    private void maintainLinks() {
+        PoolMembership m = membership;
+        if (m == null) {
+            return;
+        }
+        for (Member member : members.all()) {
+            UUID id = member.id();
+            if (id.equals(nodeId) || connecting.containsKey(id)) {
+                continue;
+            }
+            Link link = outbound.get(id);
+            if (link != null && link.isOpen()) {
+                continue;
+            }
+            outbound.remove(id);
+            connecting.put(id, true);
+            transport.connect(new InetSocketAddress(member.address(), member.port()))
+                    .whenComplete((opened, failure) -> loop.execute(() -> {
+                        connecting.remove(id);
+                        if (failure != null) {
+                            return;
+                        }
+                        boolean expected = membership == m && members.contains(id)
+                                && opened.certifiedMember(m.authority().certificate())
+                                        .filter(id::equals).isPresent();
+                        if (!expected) {
+                            opened.close();
+                            return;
+                        }
+                        opened.send(new Message.Hello(nodeId, m.poolId()));
+                        outbound.put(id, opened);
+                    }));
+        }
+    }
+
+    private void reconcileVoters() {
+        RaftStore current = store;
+        if (current == null || !current.isStableLeader()
+                || !reconciling.compareAndSet(false, true)) {
+            return;
+        }
+        Thread.ofVirtual().name("pool-reconcile").start(() -> {
+            try {
+                Members view = members;
+                if (!view.isEmpty() && !new java.util.HashSet<>(current.voterIds()).equals(
+                        new java.util.HashSet<>(view.all().stream().map(Member::id).toList()))) {
+                    current.setVoters(view.all());
+                    log.event("pool voters set to " + view.size() + " members");
+                }
+            } catch (StoreException e) {
+                // tried again at the next round
+            } finally {
+                reconciling.set(false);
+            }
+        });
+    }
+
+    /** Forgets the pool: after a detach, this node is fresh again. */
+    void leavePool(String why) {
+        synchronized (changes) {
+            RaftStore old = store;
+            store = null;
+            membership = null;
+            if (old != null) {
+                old.close();
+            }
+            try {
+                stateDir.forgetMembership(nodeId);
+                tls = Tls.of(keys.getPrivate(), stateDir.nodeCertificate());
+            } catch (IOException | java.security.GeneralSecurityException e) {
+                log.event("could not clear the pool files in " + stateDir.root() + ": " + e);
+            }
+            log.event("left the pool: " + why);
+        }
+        loop.execute(() -> {
+            outbound.values().forEach(Link::close);
+            outbound.clear();
+            refreshMembers();
+        });
+    }
+
+    /** Blocks until {@code member} is connected or {@code timeoutMs} passed. */
+    boolean awaitConnected(UUID member, long timeoutMs) throws InterruptedException {
+        long end = System.nanoTime() + timeoutMs * 1_000_000L;
+        while (System.nanoTime() < end) {
+            if (state(member) == PeerState.CONNECTED) {
+                return true;
+            }
+            Thread.sleep(20);
+        }
+        return false;
+    }
+
+    // ---- frames ----
+
+    private final class Handler implements LinkHandler {
+        @Override
+        public void onMessage(Link link, Message message) {
+            switch (message) {
+                case Message.Hello hello -> fromMember(link, hello.node());
+                case Message.Heartbeat beat -> fromMember(link, beat.node());
+                case Message.ProbeRequest probe -> Thread.ofVirtual().name("probe-in")
+                        .start(() -> joinAcceptor.onProbe(link, probe));
+                case Message.JoinGrant grant -> Thread.ofVirtual().name("join")
+                        .start(() -> joinAcceptor.onGrant(link, grant));
+                case Message.Detached detached -> {
+                    Optional<UUID> sender = memberOf(link);
+                    if (sender.isEmpty() || membership == null
+                            || !detached.pool().equals(membership.poolId())) {
+                        reject(link);
+                        return;
+                    }
+                    String by = members.byId(sender.get()).map(Member::hostname)
+                            .orElse(sender.get().toString());
+                    Thread.ofVirtual().name("detached").start(() -> leavePool("detached by "
+                            + by));
+                }
+                case Message.CommandRequest request -> {
+                    if (memberOf(link).isEmpty()) {
+                        reject(link);
+                        return;
+                    }
+                    Thread.ofVirtual().name("remote-command").start(() -> link.send(
+                            NodeCommands.run(PoolNode.this, request.args())));
+                }
+                default -> reject(link);
+            }
+        }
+
+        @Override
+        public void onClosed(Link link) {
+            inbound.entrySet().stream().filter(e -> e.getValue() == link).map(Map.Entry::getKey)
+                    .findFirst().ifPresent(id -> {
+                        inbound.remove(id, link);
+                        loop.execute(() -> apply(liveness.lost(id)));
+                    });
+            joinAcceptor.onClosed(link);
+        }
+
+        private void fromMember(Link link, UUID claimed) {
+            Optional<UUID> sender = memberOf(link);
+            if (sender.isEmpty() || !sender.get().equals(claimed) || !link.inbound()) {
+                reject(link);
+                return;
+            }
+            Link previous = inbound.put(claimed, link);
+            if (previous != null && previous != link) {
+                previous.close();
+            }
+            loop.execute(() -> apply(liveness.heard(claimed)));
+        }
+    }
+
+    /** The member on the other end, when its certificate is the pool's and it is a member. */
+    Optional<UUID> memberOf(Link link) {
+        PoolMembership m = membership;
+        if (m == null) {
+            return Optional.empty();
+        }
+        return link.certifiedMember(m.authority().certificate()).filter(members::contains);
+    }
+
+    private void reject(Link link) {
+        bad.notMember();
+        link.close();
+    }
+
+    // ---- commands ----
+
+    /** {@code peer probe HOST}: the line to print; a failure is a {@link CommandFailure}. */
+    public String probe(String target) {
+        return prober.probe(target);
+    }
+
+    /** {@code peer detach HOST [force]}. */
+    public String detach(String target, boolean force) {
+        return detacher.detach(target, force);
+    }
+
+    @Override
+    public void close() {
+        log.event("stopping");
+        loop.shutdownNow();
+        RaftStore current = store;
+        if (current != null) {
+            current.close();
+        }
+        transport.close();
+        stateDir.close();
+        log.event("stopped");
+    }
+}
