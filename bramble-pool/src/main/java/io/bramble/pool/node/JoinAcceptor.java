@@ -24,7 +24,8 @@ import java.util.List;
  */
 final class JoinAcceptor {
     private final PoolNode node;
-    private Link pending; // guarded by node.changes
+    /** The link of the probe this node accepted and awaits a grant on; set under changes. */
+    private final java.util.concurrent.atomic.AtomicReference<Link> pending = new java.util.concurrent.atomic.AtomicReference<>();
 
     JoinAcceptor(PoolNode node) {
         this.node = node;
@@ -61,21 +62,22 @@ final class JoinAcceptor {
         if (secret.length > 0 && !MessageDigest.isEqual(secret, probe.secret())) {
             return Outcome.SECRET_MISMATCH;
         }
-        if (pending != null && pending.isOpen() && pending != link) {
+        Link current = pending.get();
+        if (current != null && current.isOpen() && current != link) {
             return Outcome.OTHER_POOL; // another pool is admitting this node right now
         }
-        pending = link;
+        pending.set(link);
         return Outcome.ACCEPT;
     }
 
     void onGrant(Link link, JoinGrant grant) {
         synchronized (node.changes) {
-            if (link != pending || node.membership != null) {
+            if (link != pending.get() || node.membership != null) {
                 node.badFrames().notMember();
                 link.close();
                 return;
             }
-            pending = null;
+            pending.set(null);
             try {
                 join(grant);
                 link.send(new Message.JoinDone(true, ""));
@@ -106,11 +108,8 @@ final class JoinAcceptor {
                 node::requireMajority, node::applied);
     }
 
+    /** Called on a Netty event loop: must not wait for the changes lock. */
     void onClosed(Link link) {
-        synchronized (node.changes) {
-            if (pending == link) {
-                pending = null;
-            }
-        }
+        pending.compareAndSet(link, null);
     }
 }

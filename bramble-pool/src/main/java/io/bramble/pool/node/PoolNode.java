@@ -61,6 +61,8 @@ public final class PoolNode implements AutoCloseable {
     final KeyPair keys;
     final SelfNames self;
     final Object changes = new Object();
+    /** Probes and detaches under way; the voter reconciliation waits for them. */
+    final java.util.concurrent.atomic.AtomicInteger changing = new java.util.concurrent.atomic.AtomicInteger();
     final BadFrames bad = new BadFrames();
     final PoolEvents events = new PoolEvents();
     final Transport transport;
@@ -137,6 +139,7 @@ public final class PoolNode implements AutoCloseable {
                         + stateDir.raftDir() + ": " + e.getMessage(), e);
             }
             log.event("rejoining pool " + membership.poolId());
+            refreshSoon(); // the replay ran before the store was in place
         } else {
             log.event("in no pool yet: the first 'peer probe' from or to this node makes one");
         }
@@ -279,7 +282,8 @@ public final class PoolNode implements AutoCloseable {
         for (LivenessChange change : changes) {
             String name = members.byId(change.member()).map(Member::hostname)
                     .orElse(change.member().toString());
-            log.event("peer " + name + " (" + change.member() + ") " + change.to().shown());
+            log.event("peer " + name + " (" + change.member() + ") " + change.to().shown()
+                    + change.cause().shown());
             events.publish(new PoolEvent.LivenessChanged(change.member(), change.to()));
         }
         if (!changes.isEmpty()) {
@@ -354,8 +358,9 @@ public final class PoolNode implements AutoCloseable {
     }
 
     private void reconcileVoters() {
+        refreshSoon();
         RaftStore current = store;
-        if (current == null || !current.isStableLeader()
+        if (current == null || changing.get() > 0 || !current.isStableLeader()
                 || !reconciling.compareAndSet(false, true)) {
             return;
         }
@@ -489,12 +494,22 @@ public final class PoolNode implements AutoCloseable {
 
     /** {@code peer probe HOST}: the line to print; a failure is a {@link CommandFailure}. */
     public String probe(String target) {
-        return prober.probe(target);
+        changing.incrementAndGet();
+        try {
+            return prober.probe(target);
+        } finally {
+            changing.decrementAndGet();
+        }
     }
 
     /** {@code peer detach HOST [force]}. */
     public String detach(String target, boolean force) {
-        return detacher.detach(target, force);
+        changing.incrementAndGet();
+        try {
+            return detacher.detach(target, force);
+        } finally {
+            changing.decrementAndGet();
+        }
     }
 
     @Override

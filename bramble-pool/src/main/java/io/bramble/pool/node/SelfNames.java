@@ -23,8 +23,8 @@ public final class SelfNames {
         this.allAddresses = allAddresses;
         names.add(name.toLowerCase(Locale.ROOT));
         names.add(hostName().toLowerCase(Locale.ROOT));
+        names.add("localhost");
         if (allAddresses) {
-            names.add("localhost");
             try {
                 for (NetworkInterface nic : Collections.list(
                         NetworkInterface.getNetworkInterfaces())) {
