@@ -130,8 +130,12 @@ public final class Transport implements AutoCloseable {
     private Link pipeline(SocketChannel ch, io.netty.handler.ssl.SslHandler ssl,
             boolean inbound, LinkHandler own) {
         Link link = new Link(ch, inbound);
-        ch.pipeline().addLast("idle", new ReadTimeoutHandler(READ_IDLE_SECONDS_MAX,
-                TimeUnit.SECONDS));
+        if (inbound) {
+            // Only the caller talks on a link (heartbeats, requests); the called side may
+            // stay silent for ever, so only it bounds how long it waits.
+            ch.pipeline().addLast("idle", new ReadTimeoutHandler(READ_IDLE_SECONDS_MAX,
+                    TimeUnit.SECONDS));
+        }
         ch.pipeline().addLast("tls", ssl);
         Frames.install(ch.pipeline(), bad);
         ch.pipeline().addBefore("bad-input", "node", new SimpleChannelInboundHandler<Message>() {

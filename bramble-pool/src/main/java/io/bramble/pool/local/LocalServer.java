@@ -37,7 +37,16 @@ public final class LocalServer implements AutoCloseable {
         this.node = node;
     }
 
+    /** Longest path of a Unix socket on Linux, in bytes (sun_path holds 108 with the NUL). */
+    public static final int SOCKET_PATH_BYTES_MAX = 107;
+
     public static LocalServer start(Path path, PoolNode node) {
+        int bytes = path.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+        if (bytes > SOCKET_PATH_BYTES_MAX) {
+            throw UserError.usage("the state directory's path is too long for the CLI's Unix"
+                    + " socket (" + path + " is " + bytes + " bytes, at most "
+                    + SOCKET_PATH_BYTES_MAX + "); choose a shorter --state-dir");
+        }
         try {
             Files.deleteIfExists(path); // a stale socket: the state directory lock is ours
             ServerSocketChannel server = ServerSocketChannel.open(StandardProtocolFamily.UNIX);

@@ -40,6 +40,8 @@ final class Prober {
     static final long JOIN_MS = 30_000;
     static final long LEADER_MS = 15_000;
     static final long CONNECTED_MS = 5_000;
+    /** How long making a new member a voter may take, retries included. */
+    static final long VOTERS_MS = 40_000;
 
     private final PoolNode node;
 
@@ -177,7 +179,8 @@ final class Prober {
     /** Makes the Raft voters the members recorded in the store, retrying a busy group. */
     void setVoters() {
         StoreException last = null;
-        for (int attempt = 0; attempt < 20; attempt++) {
+        long end = System.nanoTime() + VOTERS_MS * 1_000_000L;
+        while (System.nanoTime() < end) {
             List<Member> wanted = node.store.list(MemberCodec.TYPE).stream()
                     .map(Versioned::value).toList();
             var current = new java.util.HashSet<>(node.store.voterIds());
@@ -196,7 +199,10 @@ final class Prober {
                 sleep(300);
             }
         }
-        throw last;
+        throw last != null
+                ? last
+                : new StoreException(StoreException.Reason.FAILED,
+                        "the pool's voters did not change within " + VOTERS_MS / 1000 + " s");
     }
 
     /** Founds the pool: its authority, this node's certificate, a store of one voter. */

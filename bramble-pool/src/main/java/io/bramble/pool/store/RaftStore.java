@@ -40,8 +40,8 @@ import org.apache.ratis.util.TimeDuration;
  * until its timeout).
  */
 public final class RaftStore implements ClusterStore, AutoCloseable {
-    /** How long a change may take before it fails, all retries included. */
-    public static final long CHANGE_TIMEOUT_MS = 8_000;
+    /** How long a change may take before it fails, all retries included (about). */
+    public static final long CHANGE_TIMEOUT_MS = 13_000;
     /** Log entries between automatic snapshots. */
     public static final long SNAPSHOT_EVERY_ENTRIES = 1_000;
 
@@ -126,7 +126,9 @@ public final class RaftStore implements ClusterStore, AutoCloseable {
         RaftServerConfigKeys.Snapshot.setAutoTriggerEnabled(p, true);
         RaftServerConfigKeys.Snapshot.setAutoTriggerThreshold(p, SNAPSHOT_EVERY_ENTRIES);
         RaftServerConfigKeys.Snapshot.setRetentionFileNum(p, 2);
-        RaftClientConfigKeys.Rpc.setRequestTimeout(p, TimeDuration.valueOf(2,
+        // Adding a member waits for it to catch up; on a loaded two-core machine that takes
+        // seconds, so requests get 4 s each and three tries (CHANGE_TIMEOUT_MS in all).
+        RaftClientConfigKeys.Rpc.setRequestTimeout(p, TimeDuration.valueOf(4,
                 TimeUnit.SECONDS));
         return p;
     }
@@ -266,9 +268,8 @@ public final class RaftStore implements ClusterStore, AutoCloseable {
                     .setProperties(properties)
                     .setParameters(parameters)
                     .setRaftGroup(RaftGroup.valueOf(groupId, peers))
-                    .setRetryPolicy(RetryPolicies.retryUpToMaximumCountWithFixedSleep(
-                            (int) (CHANGE_TIMEOUT_MS / 500), TimeDuration.valueOf(250,
-                                    TimeUnit.MILLISECONDS)))
+                    .setRetryPolicy(RetryPolicies.retryUpToMaximumCountWithFixedSleep(3,
+                            TimeDuration.valueOf(250, TimeUnit.MILLISECONDS)))
                     .build();
             clientPeers = peers;
         }

@@ -1,0 +1,142 @@
+package io.bramble.it.pool;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.bramble.testkit.cluster.LocalCluster;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Seed 000 recipe 2, steps 2 to 4, and seed 003's probe and pool list, as typed. */
+@Timeout(value = 180, unit = TimeUnit.SECONDS)
+class PoolFormsTest {
+    private static final Pattern UUID_LINE = Pattern.compile(
+            "Uuid: [0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
+
+    @RegisterExtension
+    final LocalCluster cluster = new LocalCluster();
+
+    @Test
+    void fourNodesFormAPoolAsSeed000Does() {
+        PoolNodes pool = new PoolNodes(cluster);
+        for (int n = 1; n <= 4; n++) {
+            pool.start("gluster" + n);
+        }
+        pool.probeAll("gluster1", "gluster2", "gluster3", "gluster4");
+
+        String status = pool.ok("gluster1", "peer", "status");
+        assertThat(status).startsWith("Number of Peers: 3\n\nHostname: gluster2.local\n");
+        assertThat(status.lines().filter(l -> l.startsWith("Hostname: ")).toList())
+                .containsExactly("Hostname: gluster2.local", "Hostname: gluster3.local",
+                        "Hostname: gluster4.local");
+        assertThat(status.lines().filter(l -> UUID_LINE.matcher(l).matches())).hasSize(3);
+        assertThat(status.lines().filter(l -> l.equals("State: Peer in Cluster (Connected)")))
+                .hasSize(3);
+
+        // Seed 000's pitfall: gluster2 knew gluster1 only by its address. Here it knows
+        // gluster1's own name at once, and probing it back is harmless.
+        String fromTwo = pool.ok("gluster2", "peer", "status");
+        assertThat(fromTwo).startsWith("Number of Peers: 3\n\nHostname: gluster1.local\n");
+        assertThat(pool.ok("gluster2", "peer", "probe", "gluster1.local"))
+                .startsWith("peer probe: success. ");
+        assertThat(pool.ok("gluster2", "peer", "status")).isEqualTo(fromTwo);
+
+        // The same node has the same UUID in every view.
+        String uuidOfOne = pool.ok("gluster3", "pool", "list").lines()
+                .filter(l -> l.contains("gluster1.local")).findFirst().orElseThrow()
+                .split("\t")[0];
+        assertThat(pool.ok("gluster1", "pool", "list")).contains(uuidOfOne
+                + "\tlocalhost\tConnected\n");
+    }
+
+    @Test
+    void aSelfProbeChangesNothingByAnyName() {
+        PoolNodes pool = new PoolNodes(cluster);
+        pool.start("gluster1");
+        pool.start("gluster2");
+        pool.probeAll("gluster1", "gluster2");
+        String before = pool.ok("gluster1", "pool", "list");
+        for (String self : List.of("gluster1.local", "gluster1", "localhost",
+                pool.address("gluster1"))) {
+            assertThat(pool.ok("gluster1", "peer", "probe", self))
+                    .isEqualTo("peer probe: success. Probe on localhost not needed\n");
+        }
+        assertThat(pool.ok("gluster1", "peer", "probe", "gluster2.local"))
+                .startsWith("peer probe: success. Host gluster2.local port ")
+                .endsWith(" already in peer list\n");
+        assertThat(pool.ok("gluster1", "pool", "list")).isEqualTo(before);
+        assertThat(pool.ok("gluster2", "peer", "status")).contains("Number of Peers: 1\n");
+    }
+
+    @Test
+    void anUnreachableHostIsOneLineAndExitOne() {
+        PoolNodes pool = new PoolNodes(cluster);
+        pool.start("gluster1");
+        PoolNodes.Result result = pool.run("gluster1", "peer", "probe", "gluster3.local");
+        assertThat(result.exit()).isEqualTo(1);
+        assertThat(result.out()).isEmpty();
+        assertThat(result.err()).isEqualTo("peer probe: failed: Probe returned with Transport"
+                + " endpoint is not connected\n");
+        assertThat(pool.ok("gluster1", "peer", "status")).isEqualTo("Number of Peers: 0\n");
+    }
+
+    @Test
+    void detachRemovesAMemberAndItForgetsThePool() {
+        PoolNodes pool = new PoolNodes(cluster);
+        pool.start("gluster1");
+        pool.start("gluster2");
+        pool.start("gluster3");
+        pool.probeAll("gluster1", "gluster2", "gluster3");
+        assertThat(pool.ok("gluster1", "peer", "detach", "gluster3.local"))
+                .isEqualTo("peer detach: success\n");
+        assertThat(pool.ok("gluster1", "peer", "status")).contains("Number of Peers: 1\n");
+        pool.awaitStatus("gluster3", s -> s.equals("Number of Peers: 0\n"),
+                java.time.Duration.ofSeconds(10));
+        // A detached node is fresh again: another pool may take it.
+        pool.start("gluster4");
+        pool.probeAll("gluster4", "gluster3");
+    }
+
+    /** Seed 003: 'gluster peer probe gluster2' and 'gluster pool list', bramble as gluster. */
+    @Test
+    void theGlusterNameRunsSeed003sCommands(@TempDir Path bin) throws Exception {
+        PoolNodes pool = new PoolNodes(cluster);
+        pool.start("gluster1");
+        pool.start("gluster2");
+        Path launcher = Path.of("..", "bin", "bramble").toAbsolutePath().normalize();
+        Path gluster = Files.createSymbolicLink(bin.resolve("gluster"), launcher);
+        assertThat(gluster(gluster, pool, "gluster1", "peer", "probe", "gluster2"))
+                .isEqualTo("peer probe: success. \n");
+        String list = gluster(gluster, pool, "gluster2", "pool", "list");
+        assertThat(list.lines().toList()).hasSize(3);
+        assertThat(list).startsWith("UUID\t\t\t\t\tHostname\tState\n")
+                .contains("\tgluster1.local\tConnected\n").endsWith("\tlocalhost\tConnected\n");
+    }
+
+    private static String gluster(Path gluster, PoolNodes pool, String on, String... args)
+            throws IOException, InterruptedException {
+        List<String> command = new java.util.ArrayList<>(List.of(gluster.toString()));
+        command.addAll(List.of(args));
+        ProcessBuilder builder = new ProcessBuilder(command);
+        Map<String, String> env = builder.environment();
+        env.put("BRAMBLE_SKIP_BUILD", "1");
+        env.put("BRAMBLE_STATE_DIR", pool.stateDir(on).toString());
+        env.put("JDK_JAVA_OPTIONS", "-Djdk.net.hosts.file=" + pool.hostsFile());
+        builder.redirectErrorStream(false);
+        Process process = builder.start();
+        String out = new String(process.getInputStream().readAllBytes());
+        String err = new String(process.getErrorStream().readAllBytes());
+        assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(process.exitValue()).as("gluster %s: %s", String.join(" ", args), err)
+                .isZero();
+        return out;
+    }
+}
