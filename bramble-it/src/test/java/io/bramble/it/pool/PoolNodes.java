@@ -49,8 +49,12 @@ final class PoolNodes {
                         + ".local"));
         extraArgs.putIfAbsent(name, List.of(extra));
         args.addAll(extraArgs.get(name));
-        ManagedProcess process = cluster.start(name, Map.of("JDK_JAVA_OPTIONS",
-                "-Djdk.net.hosts.file=" + hostsFile()), args);
+        // BRAMBLE_IT_LOGBACK names a logback.xml for the nodes, to see Ratis's own logs.
+        String logback = System.getenv("BRAMBLE_IT_LOGBACK");
+        String options = "-Djdk.net.hosts.file=" + hostsFile() + (logback == null
+                ? ""
+                : " -Dlogback.configurationFile=" + logback);
+        ManagedProcess process = cluster.start(name, Map.of("JDK_JAVA_OPTIONS", options), args);
         process.awaitLine("listening on");
         return process;
     }

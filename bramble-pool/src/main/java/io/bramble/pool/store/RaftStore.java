@@ -40,8 +40,8 @@ import org.apache.ratis.util.TimeDuration;
  * until its timeout).
  */
 public final class RaftStore implements ClusterStore, AutoCloseable {
-    /** How long a change may take before it fails, all retries included (about). */
-    public static final long CHANGE_TIMEOUT_MS = 13_000;
+    /** How long a change may take before it fails, all retries included. */
+    public static final long CHANGE_TIMEOUT_MS = 15_000;
     /** Log entries between automatic snapshots. */
     public static final long SNAPSHOT_EVERY_ENTRIES = 1_000;
 
@@ -123,11 +123,15 @@ public final class RaftStore implements ClusterStore, AutoCloseable {
                 TimeUnit.MILLISECONDS));
         RaftServerConfigKeys.Rpc.setTimeoutMax(p, TimeDuration.valueOf(800,
                 TimeUnit.MILLISECONDS));
+        // Ratis waits 10 s by default before a leader that lost its majority stands again;
+        // a pool whose members come back should accept changes within a second or two.
+        RaftServerConfigKeys.LeaderElection.setLeaderStepDownWaitTime(p, TimeDuration.valueOf(
+                1, TimeUnit.SECONDS));
         RaftServerConfigKeys.Snapshot.setAutoTriggerEnabled(p, true);
         RaftServerConfigKeys.Snapshot.setAutoTriggerThreshold(p, SNAPSHOT_EVERY_ENTRIES);
         RaftServerConfigKeys.Snapshot.setRetentionFileNum(p, 2);
         // Adding a member waits for it to catch up; on a loaded two-core machine that takes
-        // seconds, so requests get 4 s each and three tries (CHANGE_TIMEOUT_MS in all).
+        // seconds. Retries go on while a leader is elected, within CHANGE_TIMEOUT_MS in all.
         RaftClientConfigKeys.Rpc.setRequestTimeout(p, TimeDuration.valueOf(4,
                 TimeUnit.SECONDS));
         return p;
@@ -141,9 +145,12 @@ public final class RaftStore implements ClusterStore, AutoCloseable {
         return RaftPeerId.valueOf(nodeId.toString());
     }
 
+    /** A member as a Raft peer; a witness has the lowest priority, so it rarely leads. */
     static RaftPeer peer(Member member) {
         return RaftPeer.newBuilder().setId(peerId(member.id()))
-                .setAddress(member.address() + ":" + member.raftPort()).build();
+                .setAddress(member.address() + ":" + member.raftPort())
+                .setPriority(member.role() == io.bramble.pool.member.Role.WITNESS ? 0 : 1)
+                .build();
     }
 
     // ---- reads: this node's copy ----
@@ -187,14 +194,8 @@ public final class RaftStore implements ClusterStore, AutoCloseable {
 
     private long submit(StoreCommand command) {
         quorum.requireMajority();
-        RaftClientReply reply;
-        try {
-            reply = client().io().send(Message.valueOf(ByteString.copyFrom(
-                    StoreCommand.encode(command))));
-        } catch (IOException e) {
-            throw new StoreException(Reason.FAILED, "the change was not committed: "
-                    + e.getMessage());
-        }
+        RaftClientReply reply = bounded(() -> client().io().send(Message.valueOf(
+                ByteString.copyFrom(StoreCommand.encode(command)))), "the change");
         if (!reply.isSuccess()) {
             throw new StoreException(Reason.FAILED, "the change was not committed: "
                     + reply.getException());
@@ -216,16 +217,38 @@ public final class RaftStore implements ClusterStore, AutoCloseable {
 
     /** Makes the Raft group's voters exactly {@code voters}; returns when committed. */
     public void setVoters(Collection<Member> voters) {
-        try {
-            RaftClientReply reply = client().admin().setConfiguration(
-                    voters.stream().map(RaftStore::peer).toList());
-            if (!reply.isSuccess()) {
-                throw new StoreException(Reason.FAILED, "the pool's voters did not change: "
-                        + reply.getException());
-            }
-        } catch (IOException e) {
+        RaftClientReply reply = bounded(() -> client().admin().setConfiguration(
+                voters.stream().map(RaftStore::peer).toList()), "the voters' change");
+        if (!reply.isSuccess()) {
             throw new StoreException(Reason.FAILED, "the pool's voters did not change: "
-                    + e.getMessage());
+                    + reply.getException());
+        }
+    }
+
+    private interface RaftCall {
+        RaftClientReply call() throws IOException;
+    }
+
+    /**
+     * Runs a blocking Ratis call for at most {@link #CHANGE_TIMEOUT_MS}. Ratis's client retries
+     * while the group elects a leader; this bound makes sure a caller never waits longer.
+     */
+    private static RaftClientReply bounded(RaftCall call, String what) {
+        java.util.concurrent.FutureTask<RaftClientReply> task = new java.util.concurrent.FutureTask<>(
+                call::call);
+        Thread worker = Thread.ofVirtual().name("raft-call").start(task);
+        try {
+            return task.get(CHANGE_TIMEOUT_MS, TimeUnit.MILLISECONDS);
+        } catch (java.util.concurrent.TimeoutException e) {
+            worker.interrupt();
+            throw new StoreException(Reason.FAILED, what + " was not committed within "
+                    + CHANGE_TIMEOUT_MS / 1000 + " s");
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw new StoreException(Reason.FAILED, what + " was not committed: "
+                    + e.getCause().getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StoreException(Reason.FAILED, "interrupted");
         }
     }
 
@@ -268,8 +291,8 @@ public final class RaftStore implements ClusterStore, AutoCloseable {
                     .setProperties(properties)
                     .setParameters(parameters)
                     .setRaftGroup(RaftGroup.valueOf(groupId, peers))
-                    .setRetryPolicy(RetryPolicies.retryUpToMaximumCountWithFixedSleep(3,
-                            TimeDuration.valueOf(250, TimeUnit.MILLISECONDS)))
+                    .setRetryPolicy(RetryPolicies.retryUpToMaximumCountWithFixedSleep(100,
+                            TimeDuration.valueOf(200, TimeUnit.MILLISECONDS)))
                     .build();
             clientPeers = peers;
         }

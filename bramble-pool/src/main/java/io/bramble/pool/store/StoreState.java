@@ -19,9 +19,9 @@ import java.util.TreeMap;
  * commands in the same order and so holds the same records. Pure and deterministic; the
  * Ratis state machine around it adds locking and snapshots.
  *
- * <p>A witness keeps only the pool's own types ({@link RecordType#isPoolType}): it applies the
- * other commands' version checks against nothing and answers as if applied, since the voters
- * with data decide the answer the caller sees.
+ * <p>A witness keeps the values of the pool's own types only ({@link RecordType#isPoolType});
+ * of other records it keeps the key and version, not the value, so that it answers every
+ * change exactly as the members with data do, whichever of them leads.
  */
 public final class StoreState {
     /** Records per type at most: a bound on memory, far above what a pool configures. */
@@ -39,10 +39,9 @@ public final class StoreState {
         this.witness = witness;
     }
 
+    private static final byte[] NO_VALUE = new byte[0];
+
     public StoreResult apply(StoreCommand command) {
-        if (witness && !RecordType.isPoolType(command.type())) {
-            return new Applied(0);
-        }
         TreeMap<String, Entry> records = types.get(command.type());
         Entry current = records == null ? null : records.get(command.key());
         long actual = current == null ? 0 : current.version();
@@ -76,10 +75,14 @@ public final class StoreState {
                     + " records of type " + put.type());
         }
         long version = actual + 1;
-        records.put(put.key(), new Entry(version, put.value().clone()));
+        byte[] value = witness && !RecordType.isPoolType(put.type())
+                ? NO_VALUE
+                : put.value().clone();
+        records.put(put.key(), new Entry(version, value));
         return new Applied(version);
     }
 
+    /** A record; on a witness, records of other than the pool's types have empty values. */
     public Optional<Entry> get(String type, String key) {
         TreeMap<String, Entry> records = types.get(type);
         return Optional.ofNullable(records == null ? null : records.get(key));

@@ -39,8 +39,15 @@ class StoreStateTest {
         StoreState witness = new StoreState(true);
         witness.apply(new Put("pool.member", "a", V, ClusterStore.NEW));
         witness.apply(new Put("volume", "gv0", V, ClusterStore.NEW));
-        assertThat(witness.get("pool.member", "a")).isPresent();
-        assertThat(witness.get("volume", "gv0")).isEmpty();
+        assertThat(witness.get("pool.member", "a").orElseThrow().value()).isEqualTo(V);
+        assertThat(witness.get("volume", "gv0").orElseThrow().value()).isEmpty();
+        // and it answers changes as a member with data does
+        StoreState full = new StoreState(false);
+        full.apply(new Put("volume", "gv0", V, ClusterStore.NEW));
+        StoreCommand next = new Put("volume", "gv0", V, 1);
+        assertThat(witness.apply(next)).isEqualTo(full.apply(next));
+        StoreCommand stale = new Put("volume", "gv0", V, 1);
+        assertThat(witness.apply(stale)).isEqualTo(full.apply(stale));
     }
 
     @Test
