@@ -161,7 +161,7 @@ final class PoolNodes {
     }
 
     /** One port for every node (and the next one for the store), free on every address. */
-    private synchronized int port() {
+    synchronized int port() {
         if (port == 0) {
             port = pickPort();
         }
