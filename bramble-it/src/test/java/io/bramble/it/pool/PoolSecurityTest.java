@@ -108,6 +108,8 @@ class PoolSecurityTest {
         pool.awaitStatus("gluster1", shows("gluster2.local", "Connected"),
                 Duration.ofSeconds(5));
         pool.ok("gluster1", "pool", "set", "after", "strangers");
+        pool.process("gluster1").awaitLine("closed a connection for a frame from a non-member");
+        pool.process("gluster1").awaitLine("closed a connection for an oversized frame");
     }
 
     @Test

@@ -2,22 +2,45 @@ package io.bramble.pool.link;
 
 import java.util.concurrent.atomic.AtomicLong;
 
-/** Connections closed for bad input, by reason; shown in the node's log and its counters. */
+/**
+ * Connections closed for bad input, by reason. The first few of each reason, then one in a
+ * hundred, are reported (to the node's log), so that a flood cannot flood the log too.
+ */
 public final class BadFrames {
+    /** Closes reported one by one before only every hundredth is. */
+    static final long REPORTED_ONE_BY_ONE = 10;
+
     private final AtomicLong malformed = new AtomicLong();
     private final AtomicLong oversized = new AtomicLong();
     private final AtomicLong notMember = new AtomicLong();
+    private final java.util.function.Consumer<String> report;
+
+    public BadFrames() {
+        this(line -> {
+        });
+    }
+
+    public BadFrames(java.util.function.Consumer<String> report) {
+        this.report = report;
+    }
 
     public void malformed() {
-        malformed.incrementAndGet();
+        count(malformed, "a malformed frame");
     }
 
     public void oversized() {
-        oversized.incrementAndGet();
+        count(oversized, "an oversized frame");
     }
 
     public void notMember() {
-        notMember.incrementAndGet();
+        count(notMember, "a frame from a non-member");
+    }
+
+    private void count(AtomicLong counter, String what) {
+        long n = counter.incrementAndGet();
+        if (n <= REPORTED_ONE_BY_ONE || n % 100 == 0) {
+            report.accept("closed a connection for " + what + " (" + n + " so far)");
+        }
     }
 
     public long malformedCount() {

@@ -63,7 +63,7 @@ public final class PoolNode implements AutoCloseable {
     final Object changes = new Object();
     /** Probes and detaches under way; the voter reconciliation waits for them. */
     final java.util.concurrent.atomic.AtomicInteger changing = new java.util.concurrent.atomic.AtomicInteger();
-    final BadFrames bad = new BadFrames();
+    final BadFrames bad;
     final PoolEvents events = new PoolEvents();
     final Transport transport;
 
@@ -93,6 +93,7 @@ public final class PoolNode implements AutoCloseable {
     private PoolNode(NodeSettings settings, PrintStream out, StateDir stateDir) {
         this.settings = settings;
         this.log = new NodeLog(out, settings.clock());
+        this.bad = new BadFrames(log::event);
         this.stateDir = stateDir;
         this.nodeId = stateDir.nodeId();
         this.keys = stateDir.nodeKeys(nodeId);
@@ -464,6 +465,12 @@ public final class PoolNode implements AutoCloseable {
 
         private void fromMember(Link link, UUID claimed) {
             Optional<UUID> sender = memberOf(link);
+            if (sender.isEmpty() && certifiedByPool(link)) {
+                // A member this node does not know of yet (it joined a moment ago and has not
+                // caught up): not bad input; it calls again shortly.
+                link.close();
+                return;
+            }
             if (sender.isEmpty() || !sender.get().equals(claimed) || !link.inbound()) {
                 reject(link);
                 return;
@@ -483,6 +490,11 @@ public final class PoolNode implements AutoCloseable {
             return Optional.empty();
         }
         return link.certifiedMember(m.authority().certificate()).filter(members::contains);
+    }
+
+    private boolean certifiedByPool(Link link) {
+        PoolMembership m = membership;
+        return m != null && link.certifiedMember(m.authority().certificate()).isPresent();
     }
 
     private void reject(Link link) {
