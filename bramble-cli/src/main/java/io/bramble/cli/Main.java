@@ -31,7 +31,11 @@ public final class Main {
         String[] line = GlusterGrammar.normalize(args, err);
         var command = BrambleCommand.commandLine(out, err);
         if (GlusterGrammar.invokedAsGluster(System.getenv(GlusterGrammar.INVOKED_AS_ENV))) {
-            command.setCommandName("gluster");
+            var unsupported = GlusterGrammar.unsupported(line);
+            if (unsupported.isPresent()) {
+                err.println(unsupported.get());
+                return UserError.EXIT_USAGE;
+            }
         }
         return command.execute(line);
     }

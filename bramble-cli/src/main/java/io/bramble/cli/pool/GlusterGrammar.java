@@ -23,6 +23,23 @@ public final class GlusterGrammar {
         return invokedAs != null && invokedAs.equals("gluster");
     }
 
+    /** The gluster commands bramble runs so far (and help). */
+    private static final java.util.Set<String> SUPPORTED = java.util.Set.of("peer", "pool",
+            "help", "-h", "--help", "-V", "--version");
+
+    /**
+     * A one-line message when {@code line} (already normalized) is a gluster command bramble
+     * does not run yet; empty when it does.
+     */
+    public static java.util.Optional<String> unsupported(String[] line) {
+        if (line.length == 0 || SUPPORTED.contains(line[0])) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of("gluster: '" + line[0] + "' is not supported by bramble"
+                + " yet; it runs 'peer probe|status|detach' and 'pool list' (see"
+                + " docs/pool.md)");
+    }
+
     /** The bramble command line for {@code args}; notes about rewrites go to {@code err}. */
     public static String[] normalize(String[] args, PrintWriter err) {
         List<String> words = new ArrayList<>(Arrays.asList(args));

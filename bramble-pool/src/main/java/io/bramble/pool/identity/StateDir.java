@@ -61,7 +61,12 @@ public final class StateDir implements AutoCloseable {
             probeWrite(root);
             FileChannel channel = FileChannel.open(root.resolve("lock"),
                     StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-            FileLock lock = channel.tryLock();
+            FileLock lock;
+            try {
+                lock = channel.tryLock();
+            } catch (java.nio.channels.OverlappingFileLockException heldHere) {
+                lock = null;
+            }
             if (lock == null) {
                 channel.close();
                 throw UserError.usage("state directory " + root + " is in use by another"

@@ -111,6 +111,10 @@ public final class NodeClient {
 
     private static PoolMembership credentials(Path stateDir) {
         Path pool = stateDir.resolve("pool");
+        if (!Files.exists(pool.resolve("pool-id"))) {
+            throw new UserError(UserError.EXIT_RUNTIME, "--remote-host needs this machine's"
+                    + " pool credentials, and the node of " + stateDir + " is in no pool");
+        }
         try {
             UUID poolId = UUID.fromString(Files.readString(pool.resolve("pool-id")).strip());
             return new PoolMembership(poolId, new io.bramble.pool.tls.PoolAuthority(

@@ -36,9 +36,15 @@ final class JoinAcceptor {
         synchronized (node.changes) {
             outcome = decide(link, probe);
         }
-        link.send(new Message.ProbeAnswer(outcome, node.nodeId, List.of(node.settings.name()),
-                node.settings.witness(), node.settings.raftPort(),
-                node.keys.getPublic().getEncoded()));
+        // Only a node about to join says who it is; a refusal names nothing.
+        boolean accept = outcome == Outcome.ACCEPT;
+        link.send(new Message.ProbeAnswer(outcome, accept ? node.nodeId : Message.NO_POOL,
+                accept ? List.of(node.settings.name()) : List.of(), accept && node.settings
+                        .witness(),
+                node.settings.raftPort(), accept
+                        ? node.keys.getPublic()
+                                .getEncoded()
+                        : new byte[0]));
         if (outcome == Outcome.OTHER_POOL || outcome == Outcome.SECRET_MISMATCH) {
             node.log.event("refused a probe from " + probe.proberName() + " ("
                     + link.remoteAddress().getAddress().getHostAddress() + "): "
