@@ -152,11 +152,6 @@ public final class Transport implements AutoCloseable {
         return link;
     }
 
-    /** Runs {@code task} every {@code periodMs} on an event loop. */
-    public void every(long periodMs, Runnable task) {
-        group.scheduleAtFixedRate(task, periodMs, periodMs, TimeUnit.MILLISECONDS);
-    }
-
     @Override
     public void close() {
         if (listener != null) {

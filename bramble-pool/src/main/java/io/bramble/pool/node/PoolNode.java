@@ -153,10 +153,10 @@ public final class PoolNode implements AutoCloseable {
                 TimeUnit.MILLISECONDS);
     }
 
-    private Runnable guard(Runnable task) {
+    private Runnable guard(Runnable work) {
         return () -> {
             try {
-                task.run();
+                work.run();
             } catch (RuntimeException e) {
                 log.event("internal error, carrying on: " + e);
             }
@@ -294,19 +294,23 @@ public final class PoolNode implements AutoCloseable {
 
     private void publishStates() {
         Map<UUID, PeerState> snapshot = new HashMap<>();
-        int reachable = 1;
         for (Member m : members.all()) {
             if (!m.id().equals(nodeId)) {
-                PeerState s = liveness.state(m.id());
-                snapshot.put(m.id(), s);
-                if (s == PeerState.CONNECTED) {
-                    reachable++;
-                }
+                snapshot.put(m.id(), liveness.state(m.id()));
             }
         }
         states = Map.copyOf(snapshot);
+        // Quorum counts the store's voters (a member being added is not one yet).
+        RaftStore current = store;
+        List<UUID> voterIds = current == null ? List.of() : current.voterIds();
+        if (voterIds.isEmpty()) {
+            voterIds = members.all().stream().map(Member::id).toList();
+        }
+        int reachable = (int) voterIds.stream().filter(id -> id.equals(nodeId)
+                || snapshot.get(id) == PeerState.CONNECTED).count();
+        reachable = Math.max(1, reachable);
         reachableVoters = reachable;
-        int voters = Math.max(1, members.size());
+        int voters = Math.max(1, voterIds.size());
         boolean majority = reachable >= voters / 2 + 1;
         if (majority != hadMajority) {
             hadMajority = majority;
@@ -360,6 +364,7 @@ public final class PoolNode implements AutoCloseable {
 
     private void reconcileVoters() {
         refreshSoon();
+        publishStates(); // the voters may have changed without a member record changing
         RaftStore current = store;
         if (current == null || changing.get() > 0 || !current.isStableLeader()
                 || !reconciling.compareAndSet(false, true)) {

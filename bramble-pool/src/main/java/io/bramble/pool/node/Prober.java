@@ -142,7 +142,7 @@ final class Prober {
         answer.names().stream().limit(Member.NAMES_MAX - 2).forEach(names::add);
         List<String> distinct = names.stream().map(String::strip).filter(n -> !n.isEmpty())
                 .distinct().toList();
-        X509Certificate certificate = m.authority().issue(proven, answer.node(), distinct);
+        X509Certificate certificate = m.authority().certify(proven, answer.node(), distinct);
         try {
             exchange.send(new Message.JoinGrant(m.poolId(), m.authority().certificate()
                     .getEncoded(), m.authority().key().getEncoded(), certificate.getEncoded(),
@@ -216,7 +216,7 @@ final class Prober {
         names.add(node.settings.name());
         names.add(address);
         names.addAll(node.self.addressTexts());
-        X509Certificate certificate = authority.issue(node.keys.getPublic(), node.nodeId,
+        X509Certificate certificate = authority.certify(node.keys.getPublic(), node.nodeId,
                 names.stream().distinct().limit(64).toList());
         PoolMembership membership = new PoolMembership(poolId, authority,
                 node.keys.getPrivate(), certificate);

@@ -195,7 +195,7 @@ public final class RaftStore implements ClusterStore, AutoCloseable {
     private long submit(StoreCommand command) {
         quorum.requireMajority();
         RaftClientReply reply = bounded(() -> client().io().send(Message.valueOf(
-                ByteString.copyFrom(StoreCommand.encode(command)))), "the change");
+                ByteString.copyFrom(StoreCommand.encode(command)))), "the change", this);
         if (!reply.isSuccess()) {
             throw new StoreException(Reason.FAILED, "the change was not committed: "
                     + reply.getException());
@@ -218,7 +218,7 @@ public final class RaftStore implements ClusterStore, AutoCloseable {
     /** Makes the Raft group's voters exactly {@code voters}; returns when committed. */
     public void setVoters(Collection<Member> voters) {
         RaftClientReply reply = bounded(() -> client().admin().setConfiguration(
-                voters.stream().map(RaftStore::peer).toList()), "the voters' change");
+                voters.stream().map(RaftStore::peer).toList()), "the voters' change", this);
         if (!reply.isSuccess()) {
             throw new StoreException(Reason.FAILED, "the pool's voters did not change: "
                     + reply.getException());
@@ -233,7 +233,7 @@ public final class RaftStore implements ClusterStore, AutoCloseable {
      * Runs a blocking Ratis call for at most {@link #CHANGE_TIMEOUT_MS}. Ratis's client retries
      * while the group elects a leader; this bound makes sure a caller never waits longer.
      */
-    private static RaftClientReply bounded(RaftCall call, String what) {
+    private static RaftClientReply bounded(RaftCall call, String what, RaftStore store) {
         java.util.concurrent.FutureTask<RaftClientReply> task = new java.util.concurrent.FutureTask<>(
                 call::call);
         Thread worker = Thread.ofVirtual().name("raft-call").start(task);
@@ -241,6 +241,7 @@ public final class RaftStore implements ClusterStore, AutoCloseable {
             return task.get(CHANGE_TIMEOUT_MS, TimeUnit.MILLISECONDS);
         } catch (java.util.concurrent.TimeoutException e) {
             worker.interrupt();
+            store.dropClient(); // an interrupted call may leave it unusable; the next makes one
             throw new StoreException(Reason.FAILED, what + " was not committed within "
                     + CHANGE_TIMEOUT_MS / 1000 + " s");
         } catch (java.util.concurrent.ExecutionException e) {
@@ -297,6 +298,17 @@ public final class RaftStore implements ClusterStore, AutoCloseable {
             clientPeers = peers;
         }
         return client;
+    }
+
+    private synchronized void dropClient() {
+        if (client != null) {
+            try {
+                client.close();
+            } catch (IOException e) {
+                // replaced anyway
+            }
+            client = null;
+        }
     }
 
     private static boolean sameIds(List<RaftPeer> a, List<RaftPeer> b) {

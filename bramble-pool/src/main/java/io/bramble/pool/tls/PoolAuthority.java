@@ -38,7 +38,7 @@ import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
  * the next. It certifies each member's key with the member's UUID as common name.
  *
  * <p>BouncyCastle does the signing: the JDK verifies certificates but has no public API to
- * issue them.
+ * make them.
  */
 public record PoolAuthority(PrivateKey key, X509Certificate certificate) {
     /** How long certificates last: a pool outlives its hardware, and nothing here rotates. */
@@ -81,7 +81,8 @@ public record PoolAuthority(PrivateKey key, X509Certificate certificate) {
      * A certificate for member {@code nodeId}'s key, naming its addresses and host names so that
      * TLS clients that check host names accept it.
      */
-    public X509Certificate issue(PublicKey memberKey, UUID nodeId, List<String> namesOrAddresses) {
+    public X509Certificate certify(PublicKey memberKey, UUID nodeId,
+            List<String> namesOrAddresses) {
         X500Name issuer = new X500Name(certificate.getSubjectX500Principal().getName());
         X509v3CertificateBuilder builder = builder(issuer, new X500Name("CN=" + nodeId),
                 memberKey);

@@ -15,7 +15,7 @@ class PoolAuthorityTest {
         PoolAuthority other = PoolAuthority.create(UUID.randomUUID());
         KeyPair node = PoolAuthority.newKeyPair();
         UUID id = UUID.randomUUID();
-        var certificate = pool.issue(node.getPublic(), id, List.of("gluster1.local",
+        var certificate = pool.certify(node.getPublic(), id, List.of("gluster1.local",
                 "127.0.0.11"));
         Certificate[] chain = {certificate};
         assertThat(PeerTrust.member(chain, pool.certificate())).contains(id);
