@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -234,11 +235,16 @@ public final class RaftStore implements ClusterStore, AutoCloseable {
      * while the group elects a leader; this bound makes sure a caller never waits longer.
      */
     private static RaftClientReply bounded(RaftCall call, String what, RaftStore store) {
-        java.util.concurrent.FutureTask<RaftClientReply> task = new java.util.concurrent.FutureTask<>(
-                call::call);
-        Thread worker = Thread.ofVirtual().name("raft-call").start(task);
+        CompletableFuture<RaftClientReply> reply = new CompletableFuture<>();
+        Thread worker = Thread.ofVirtual().name("raft-call").start(() -> {
+            try {
+                reply.complete(call.call());
+            } catch (IOException | RuntimeException e) {
+                reply.completeExceptionally(e);
+            }
+        });
         try {
-            return task.get(CHANGE_TIMEOUT_MS, TimeUnit.MILLISECONDS);
+            return reply.get(CHANGE_TIMEOUT_MS, TimeUnit.MILLISECONDS);
         } catch (java.util.concurrent.TimeoutException e) {
             worker.interrupt();
             store.dropClient(); // an interrupted call may leave it unusable; the next makes one
