@@ -17,7 +17,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
-import javax.net.ssl.SSLException;
 import javax.net.ssl.SSLSocket;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -124,9 +123,5 @@ class PoolSecurityTest {
         assertThat(refused.err()).contains("requires a join secret");
         pool.probeAll("gluster2", "gluster3");
         assertThat(pool.ok("gluster3", "peer", "status")).contains("gluster2.local");
-    }
-
-    static boolean isTlsFailure(Throwable e) {
-        return e instanceof SSLException;
     }
 }

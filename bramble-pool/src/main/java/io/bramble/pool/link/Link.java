@@ -77,12 +77,6 @@ public final class Link {
         }
     }
 
-    /** The TLS protocol in use, such as TLSv1.3. */
-    public String protocol() {
-        SslHandler ssl = channel.pipeline().get(SslHandler.class);
-        return ssl == null ? "none" : ssl.engine().getSession().getProtocol();
-    }
-
     @Override
     public String toString() {
         return (inbound ? "from " : "to ") + channel.remoteAddress();

@@ -98,11 +98,6 @@ public final class Members {
         return new Members(members.stream().filter(m -> !m.id().equals(id)).toList());
     }
 
-    /** The members sorted by id: the same order on every node, for stable comparisons. */
-    public List<Member> sortedById() {
-        return members.stream().sorted(Comparator.comparing(Member::id)).toList();
-    }
-
     @Override
     public boolean equals(Object other) {
         return other instanceof Members that && members.equals(that.members);

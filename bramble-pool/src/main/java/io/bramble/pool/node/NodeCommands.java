@@ -2,7 +2,6 @@ package io.bramble.pool.node;
 
 import io.bramble.common.error.UserError;
 import io.bramble.pool.member.Member;
-import io.bramble.pool.member.Role;
 import io.bramble.pool.store.ClusterStore;
 import io.bramble.pool.store.StoreException;
 import io.bramble.pool.store.Versioned;
@@ -132,9 +131,5 @@ public final class NodeCommands {
             throw new CommandFailure("pool get: failed: no option " + key);
         }
         return out.toString();
-    }
-
-    static boolean isWitness(Member member) {
-        return member.role() == Role.WITNESS;
     }
 }
