@@ -103,6 +103,42 @@ class PoolFormsTest {
         // A detached node is fresh again: another pool may take it.
         pool.start("gluster4");
         pool.probeAll("gluster4", "gluster3");
+        // The store's voters followed the detach: two are left, so one alone has no majority.
+        io.bramble.testkit.fault.Faults.kill9(pool.process("gluster2"));
+        pool.awaitStatus("gluster1", PoolNodes.shows("gluster2.local", "Disconnected"),
+                java.time.Duration.ofSeconds(10));
+        assertThat(pool.run("gluster1", "pool", "set", "a", "b").err()).isEqualTo("pool set:"
+                + " failed: the pool has no majority: 1 of 2 members reachable, a change needs"
+                + " 2\n");
+    }
+
+    @Test
+    void remoteHostRunsACommandOnAnotherMemberOnly() {
+        PoolNodes pool = new PoolNodes(cluster);
+        pool.start("gluster1");
+        pool.start("gluster2");
+        pool.start("gluster3");
+        pool.probeAll("gluster1", "gluster2");
+        String remote = pool.address("gluster2") + ":" + pool.port();
+        String list = pool.ok("gluster1", "pool", "list", "--remote-host", remote);
+        assertThat(list).contains("\tgluster1.local\tConnected\n");
+        assertThat(list).isEqualTo(pool.ok("gluster2", "pool", "list"));
+        PoolNodes.Result stranger = pool.run("gluster3", "pool", "list", "--remote-host",
+                remote);
+        assertThat(stranger.exit()).isEqualTo(1);
+        assertThat(stranger.err()).contains("is in no pool");
+    }
+
+    @Test
+    void sigtermStopsANodeCleanlyAndItsPeersSeeItGo() {
+        PoolNodes pool = new PoolNodes(cluster);
+        pool.start("gluster1");
+        pool.start("gluster2");
+        pool.probeAll("gluster1", "gluster2");
+        pool.process("gluster2").stop();
+        pool.process("gluster2").awaitLine("Z stopped$");
+        pool.awaitStatus("gluster1", PoolNodes.shows("gluster2.local", "Disconnected"),
+                java.time.Duration.ofSeconds(2));
     }
 
     /** Seed 003: 'gluster peer probe gluster2' and 'gluster pool list', bramble as gluster. */
