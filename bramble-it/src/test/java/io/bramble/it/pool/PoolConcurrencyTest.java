@@ -18,7 +18,7 @@ class PoolConcurrencyTest {
     final LocalCluster cluster = new LocalCluster();
 
     @Test
-    void twoMembersProbingAtOnceBothSucceedAndAllAgree() {
+    void probesAndDetachesAtOnceLeaveOneMembershipAllAgreeOn() {
         PoolNodes pool = new PoolNodes(cluster);
         for (int n = 1; n <= 4; n++) {
             pool.start("gluster" + n);
@@ -34,11 +34,19 @@ class PoolConcurrencyTest {
             pool.awaitStatus(name, s -> s.startsWith("Number of Peers: 3\n")
                     && !s.contains("Disconnected"), Duration.ofSeconds(20));
         }
-        // The store's voters follow: one member down of four leaves a majority.
-        io.bramble.testkit.fault.Faults.kill9(pool.process("gluster4"));
-        pool.awaitStatus("gluster1", PoolNodes.shows("gluster4.local", "Disconnected"),
-                Duration.ofSeconds(10));
-        pool.ok("gluster3", "pool", "set", "voters", "four");
+        // Two detaches at once, from two members: both go, and the two left agree.
+        var third = CompletableFuture.supplyAsync(() -> pool.run("gluster1", "peer", "detach",
+                "gluster3.local"));
+        var fourth = CompletableFuture.supplyAsync(() -> pool.run("gluster2", "peer", "detach",
+                "gluster4.local"));
+        assertThat(third.join().exit()).as("%s", third.join()).isZero();
+        assertThat(fourth.join().exit()).as("%s", fourth.join()).isZero();
+        for (String name : List.of("gluster1", "gluster2")) {
+            pool.awaitStatus(name, s -> s.startsWith("Number of Peers: 1\n")
+                    && !s.contains("Disconnected"), Duration.ofSeconds(20));
+        }
+        pool.ok("gluster2", "pool", "set", "voters", "two");
+        assertThat(pool.ok("gluster1", "pool", "list").lines()).hasSize(3);
     }
 
     @Test
