@@ -86,6 +86,7 @@ final class JoinAcceptor {
             pending.set(null);
             try {
                 join(grant);
+                node.joinedNanos = System.nanoTime();
                 link.send(new Message.JoinDone(true, ""));
                 node.log.event("joined pool " + grant.pool() + " through a probe from "
                         + link.remoteAddress().getAddress().getHostAddress());

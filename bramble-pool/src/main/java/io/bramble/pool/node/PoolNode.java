@@ -53,6 +53,8 @@ public final class PoolNode implements AutoCloseable {
     public static final long RECONNECT_MS = 200;
     /** The leader checks that the Raft voters are the members this often. */
     public static final long RECONCILE_MS = 1_000;
+    /** How long a node that just joined waits to appear in the pool's member list. */
+    public static final long ADMITTED_MS = 90_000;
 
     final NodeSettings settings;
     final NodeLog log;
@@ -71,6 +73,8 @@ public final class PoolNode implements AutoCloseable {
     volatile PoolMembership membership;
     volatile RaftStore store;
     volatile Members members = Members.empty();
+    /** When this node joined through a grant, until it sees itself a member; 0 otherwise. */
+    volatile long joinedNanos;
     private volatile Map<UUID, PeerState> states = Map.of();
     private volatile int reachableVoters = 1;
     private volatile InetSocketAddress bound;
@@ -363,6 +367,7 @@ public final class PoolNode implements AutoCloseable {
     }
 
     private void reconcileVoters() {
+        checkAdmitted();
         refreshSoon();
         publishStates(); // the voters may have changed without a member record changing
         RaftStore current = store;
@@ -384,6 +389,25 @@ public final class PoolNode implements AutoCloseable {
                 reconciling.set(false);
             }
         });
+    }
+
+    /**
+     * A node that joined but never shows in the pool's member list (its prober died between
+     * the grant and the record) would belong to a pool that does not know it, and refuse every
+     * other: it gives the pool {@link #ADMITTED_MS} and then leaves.
+     */
+    private void checkAdmitted() {
+        long since = joinedNanos;
+        if (since == 0 || membership == null) {
+            return;
+        }
+        if (members.contains(nodeId)) {
+            joinedNanos = 0;
+        } else if (System.nanoTime() - since > ADMITTED_MS * 1_000_000L) {
+            joinedNanos = 0;
+            Thread.ofVirtual().name("not-admitted").start(() -> leavePool(
+                    "the pool never recorded this node as a member"));
+        }
     }
 
     /** Forgets the pool: after a detach, this node is fresh again. */
@@ -435,9 +459,13 @@ public final class PoolNode implements AutoCloseable {
                 case Message.JoinGrant grant -> Thread.ofVirtual().name("join")
                         .start(() -> joinAcceptor.onGrant(link, grant));
                 case Message.Detached detached -> {
-                    Optional<UUID> sender = memberOf(link);
-                    if (sender.isEmpty() || membership == null
-                            || !detached.pool().equals(membership.poolId())) {
+                    // Any node the pool certified may say so, even one this node does not
+                    // know yet (a prober undoing a join it could not finish).
+                    PoolMembership m = membership;
+                    Optional<UUID> sender = m == null
+                            ? Optional.empty()
+                            : link.certifiedMember(m.authority().certificate());
+                    if (sender.isEmpty() || !detached.pool().equals(m.poolId())) {
                         reject(link);
                         return;
                     }

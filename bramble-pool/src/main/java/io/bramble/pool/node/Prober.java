@@ -162,8 +162,19 @@ final class Prober {
                         .epochMillis());
         try {
             node.store.put(MemberCodec.TYPE, member.id().toString(), member, ClusterStore.NEW);
+        } catch (StoreException e) {
+            undo(exchange, m);
+            throw new CommandFailure("peer probe: failed: " + e.getMessage());
+        }
+        try {
             setVoters();
         } catch (StoreException e) {
+            try {
+                node.store.delete(MemberCodec.TYPE, member.id().toString(), ClusterStore.ANY);
+                undo(exchange, m);
+            } catch (StoreException stillThere) {
+                // the leader makes it a voter later (reconciliation)
+            }
             throw new CommandFailure("peer probe: failed: " + e.getMessage());
         }
         node.refreshSoon();
@@ -174,6 +185,12 @@ final class Prober {
         }
         node.log.event("probe of " + host + " (" + member.id() + ") succeeded");
         return "peer probe: success. ";
+    }
+
+    /** Tells a node whose join could not be recorded to forget the pool again. */
+    private static void undo(Exchange exchange, PoolMembership m) {
+        exchange.send(new Message.Detached(m.poolId()));
+        sleep(200); // let the frame go out before the exchange closes
     }
 
     /** Makes the Raft voters the members recorded in the store, retrying a busy group. */

@@ -128,6 +128,10 @@ public final class RaftStore implements ClusterStore, AutoCloseable {
         // a pool whose members come back should accept changes within a second or two.
         RaftServerConfigKeys.LeaderElection.setLeaderStepDownWaitTime(p, TimeDuration.valueOf(
                 1, TimeUnit.SECONDS));
+        // A member being added must show progress within this time or Ratis drops the
+        // change (by default three election timeouts, 2.4 s: too short for a node whose JVM
+        // just started on a busy Pi).
+        RaftServerConfigKeys.setStagingTimeout(p, TimeDuration.valueOf(20, TimeUnit.SECONDS));
         RaftServerConfigKeys.Snapshot.setAutoTriggerEnabled(p, true);
         RaftServerConfigKeys.Snapshot.setAutoTriggerThreshold(p, SNAPSHOT_EVERY_ENTRIES);
         RaftServerConfigKeys.Snapshot.setRetentionFileNum(p, 2);
