@@ -91,9 +91,17 @@ class PoolFormsTest {
         pool.start("gluster2");
         pool.start("gluster3");
         pool.probeAll("gluster1", "gluster2", "gluster3");
-        assertThat(pool.ok("gluster1", "peer", "detach", "gluster3.local"))
+        // Detached while it is down, gluster3 learns it when it returns.
+        io.bramble.testkit.fault.Faults.kill9(pool.process("gluster3"));
+        pool.awaitStatus("gluster1", PoolNodes.shows("gluster3.local", "Disconnected"),
+                java.time.Duration.ofSeconds(10));
+        assertThat(pool.run("gluster1", "peer", "detach", "gluster3.local").err())
+                .contains("is not connected");
+        assertThat(pool.ok("gluster1", "peer", "detach", "gluster3.local", "force"))
                 .isEqualTo("peer detach: success\n");
         assertThat(pool.ok("gluster1", "peer", "status")).contains("Number of Peers: 1\n");
+        pool.start("gluster3");
+        pool.process("gluster3").awaitLine("left the pool: detached by gluster");
         pool.awaitStatus("gluster3", s -> s.equals("Number of Peers: 0\n"),
                 java.time.Duration.ofSeconds(10));
         // A detached node is fresh again: another pool may take it.

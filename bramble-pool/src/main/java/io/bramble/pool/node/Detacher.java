@@ -35,6 +35,8 @@ final class Detacher {
             }
             try {
                 node.store.delete(MemberCodec.TYPE, member.id().toString(), ClusterStore.ANY);
+                node.store.put(Tombstones.TYPE, member.id().toString(), node.settings.clock()
+                        .epochMillis(), ClusterStore.ANY);
                 node.prober.setVoters();
             } catch (StoreException e) {
                 throw new CommandFailure("peer detach: failed: " + e.getMessage());

@@ -499,8 +499,14 @@ public final class PoolNode implements AutoCloseable {
         private void fromMember(Link link, UUID claimed) {
             Optional<UUID> sender = memberOf(link);
             if (sender.isEmpty() && certifiedByPool(link)) {
-                // A member this node does not know of yet (it joined a moment ago and has not
-                // caught up): not bad input; it calls again shortly.
+                // A node the pool detached while it was down learns it now; any other is a
+                // member this node does not know of yet (it joined a moment ago and this node
+                // has not caught up): not bad input, it calls again shortly.
+                RaftStore current = store;
+                if (current != null && current.get(Tombstones.TYPE, claimed.toString())
+                        .isPresent()) {
+                    link.send(new Message.Detached(membership.poolId()));
+                }
                 link.close();
                 return;
             }

@@ -162,6 +162,7 @@ final class Prober {
                         .epochMillis());
         try {
             node.store.put(MemberCodec.TYPE, member.id().toString(), member, ClusterStore.NEW);
+            node.store.delete(Tombstones.TYPE, member.id().toString(), ClusterStore.ANY);
         } catch (StoreException e) {
             undo(exchange, m);
             throw new CommandFailure("peer probe: failed: " + e.getMessage());
