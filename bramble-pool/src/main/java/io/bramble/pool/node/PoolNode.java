@@ -53,6 +53,8 @@ public final class PoolNode implements AutoCloseable {
     public static final long RECONNECT_MS = 200;
     /** The leader checks that the Raft voters are the members this often. */
     public static final long RECONCILE_MS = 1_000;
+    /** How long leaving the pool waits for the store's replica to stop. */
+    public static final long STORE_CLOSE_MS = 5_000;
     /** How long a node that just joined waits to appear in the pool's member list. */
     public static final long ADMITTED_MS = 90_000;
 
@@ -416,8 +418,9 @@ public final class PoolNode implements AutoCloseable {
             RaftStore old = store;
             store = null;
             membership = null;
+            log.event("left the pool: " + why);
             if (old != null) {
-                old.close();
+                closeBounded(old);
             }
             try {
                 stateDir.forgetMembership(nodeId);
@@ -425,13 +428,28 @@ public final class PoolNode implements AutoCloseable {
             } catch (IOException | java.security.GeneralSecurityException e) {
                 log.event("could not clear the pool files in " + stateDir.root() + ": " + e);
             }
-            log.event("left the pool: " + why);
         }
         loop.execute(() -> {
             outbound.values().forEach(Link::close);
             outbound.clear();
             refreshMembers();
         });
+    }
+
+    /**
+     * Closes a replica that is leaving, waiting at most {@link #STORE_CLOSE_MS}: a replica the
+     * group removed while it was down keeps calling elections, and Ratis may take long to stop
+     * it. Its files go either way; the group no longer counts on them.
+     */
+    private void closeBounded(RaftStore old) {
+        Thread closer = Thread.ofVirtual().name("store-close").start(old::close);
+        try {
+            if (!closer.join(java.time.Duration.ofMillis(STORE_CLOSE_MS))) {
+                log.event("the store's replica is still stopping; its files are removed anyway");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** Blocks until {@code member} is connected or {@code timeoutMs} passed. */
@@ -569,7 +587,7 @@ public final class PoolNode implements AutoCloseable {
         loop.shutdownNow();
         RaftStore current = store;
         if (current != null) {
-            current.close();
+            closeBounded(current);
         }
         transport.close();
         stateDir.close();
