@@ -2,6 +2,9 @@ package io.bramble.cli;
 
 import io.bramble.cli.demo.DemoCommand;
 import io.bramble.cli.lb.LbCommand;
+import io.bramble.cli.pool.NodeCommand;
+import io.bramble.cli.pool.PeerCommand;
+import io.bramble.cli.pool.PoolCommand;
 import io.bramble.cli.vrrp.VrrpCommand;
 import io.bramble.cli.web.WebCommand;
 import java.io.PrintWriter;
@@ -15,13 +18,17 @@ import picocli.CommandLine.Command;
         versionProvider = Version.class,
         description = {
                 "One tool on every node of a small Linux cluster: a load balancer,",
-                "virtual-IP failover, and more as they arrive."},
+                "virtual-IP failover, the trusted pool, and more as they arrive.",
+                "Called as 'gluster' (a link to bramble), it takes gluster's command lines."},
         subcommands = {
                 CommandLine.HelpCommand.class,
                 DemoCommand.class,
                 WebCommand.class,
                 LbCommand.class,
-                VrrpCommand.class},
+                VrrpCommand.class,
+                NodeCommand.class,
+                PeerCommand.class,
+                PoolCommand.class},
         footer = {"",
                 "Run 'bramble help COMMAND' for a command's options. Exit codes: 0 ok,",
                 "1 failure at run time, 2 usage or configuration error.%n"})

@@ -1,5 +1,6 @@
 package io.bramble.cli;
 
+import io.bramble.cli.pool.GlusterGrammar;
 import io.bramble.common.error.UserError;
 import java.io.PrintWriter;
 
@@ -27,6 +28,15 @@ public final class Main {
 
     /** Runs one command line and returns its exit code; never calls System.exit. */
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
-        return BrambleCommand.execute(BrambleCommand.commandLine(out, err), args);
+        String[] line = GlusterGrammar.normalize(args, err);
+        var command = BrambleCommand.commandLine(out, err);
+        if (GlusterGrammar.invokedAsGluster(System.getenv(GlusterGrammar.INVOKED_AS_ENV))) {
+            var unsupported = GlusterGrammar.unsupported(line);
+            if (unsupported.isPresent()) {
+                err.println(unsupported.get());
+                return UserError.EXIT_USAGE;
+            }
+        }
+        return BrambleCommand.execute(command, line);
     }
 }

@@ -1,0 +1,55 @@
+package io.bramble.pool.identity;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.bramble.common.error.UserError;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class StateDirTest {
+    @Test
+    void theNodeIdIsMadeOnceAndKept(@TempDir Path dir) {
+        Path state = dir.resolve("node");
+        var first = StateDir.open(state);
+        var id = first.nodeId();
+        first.close();
+        try (var again = StateDir.open(state)) {
+            assertThat(again.nodeId()).isEqualTo(id);
+            assertThat(again.membership()).isEmpty();
+        }
+        assertThat(PosixFilePermissions.toString(PosixFilePermissionsOf(state)))
+                .isEqualTo("rwx------");
+    }
+
+    @Test
+    void oneNodeAtATime(@TempDir Path dir) {
+        try (var held = StateDir.open(dir)) {
+            assertThatThrownBy(() -> StateDir.open(dir)).isInstanceOf(UserError.class)
+                    .hasMessageContaining("in use by another bramble node");
+        }
+    }
+
+    @Test
+    void anUnwritableDirectoryIsAClearErrorAtStart(@TempDir Path dir) throws Exception {
+        Path file = Files.writeString(dir.resolve("a-file"), "x");
+        assertThatThrownBy(() -> StateDir.open(file.resolve("state")))
+                .isInstanceOf(UserError.class)
+                .hasMessageStartingWith("state directory " + file.resolve("state"))
+                .hasMessageContaining("is not writable");
+        assertThatThrownBy(() -> StateDir.open(Path.of("/proc/bramble-state")))
+                .isInstanceOf(UserError.class).hasMessageContaining("is not writable");
+    }
+
+    private static java.util.Set<java.nio.file.attribute.PosixFilePermission> PosixFilePermissionsOf(
+            Path path) {
+        try {
+            return Files.getPosixFilePermissions(path);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+}
