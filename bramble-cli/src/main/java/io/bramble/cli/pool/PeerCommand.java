@@ -1,9 +1,7 @@
 package io.bramble.cli.pool;
 
 import java.util.List;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -31,18 +29,13 @@ public final class PeerCommand implements Runnable {
             description = {
                     "Add HOST to this node's pool (a node in no pool makes one first).",
                     "HOST may be HOST:PORT when its node does not use this node's port."})
-    static final class Probe implements Callable<Integer> {
-        @Spec
-        private CommandSpec spec;
-        @Mixin
-        private ClientOptions client;
+    static final class Probe extends NodeRequest {
         @Parameters(paramLabel = "HOST")
         private String host;
 
         @Override
-        public Integer call() {
-            return client.send(List.of("peer", "probe", host), spec.commandLine().getOut(),
-                    spec.commandLine().getErr());
+        List<String> words() {
+            return List.of("peer", "probe", host);
         }
     }
 
@@ -50,16 +43,11 @@ public final class PeerCommand implements Runnable {
             name = "status",
             description = {"The other members and whether they are"
                     + " connected."})
-    static final class Status implements Callable<Integer> {
-        @Spec
-        private CommandSpec spec;
-        @Mixin
-        private ClientOptions client;
+    static final class Status extends NodeRequest {
 
         @Override
-        public Integer call() {
-            return client.send(List.of("peer", "status"), spec.commandLine().getOut(),
-                    spec.commandLine().getErr());
+        List<String> words() {
+            return List.of("peer", "status");
         }
     }
 
@@ -67,26 +55,21 @@ public final class PeerCommand implements Runnable {
             name = "detach",
             description = {"Remove HOST from the pool; 'force' also when it"
                     + " is down."})
-    static final class Detach implements Callable<Integer> {
-        @Spec
-        private CommandSpec spec;
-        @Mixin
-        private ClientOptions client;
+    static final class Detach extends NodeRequest {
         @Parameters(index = "0", paramLabel = "HOST")
         private String host;
         @Parameters(index = "1", arity = "0..1", paramLabel = "force")
         private String force;
 
         @Override
-        public Integer call() {
+        List<String> words() {
             if (force != null && !force.equals("force")) {
                 throw new picocli.CommandLine.ParameterException(spec.commandLine(),
                         "expected 'force' after the host, got '" + force + "'");
             }
-            List<String> args = force == null
+            return force == null
                     ? List.of("peer", "detach", host)
                     : List.of("peer", "detach", host, "force");
-            return client.send(args, spec.commandLine().getOut(), spec.commandLine().getErr());
         }
     }
 }

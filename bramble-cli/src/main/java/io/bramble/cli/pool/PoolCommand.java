@@ -1,10 +1,7 @@
 package io.bramble.cli.pool;
 
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -29,16 +26,11 @@ public final class PoolCommand implements Runnable {
             name = "list",
             description = {"Every member, this node as 'localhost', as"
                     + " 'gluster pool list' shows them."})
-    static final class ListMembers implements Callable<Integer> {
-        @Spec
-        private CommandSpec spec;
-        @Mixin
-        private ClientOptions client;
+    static final class ListMembers extends NodeRequest {
 
         @Override
-        public Integer call() {
-            return client.send(List.of("pool", "list"), spec.commandLine().getOut(),
-                    spec.commandLine().getErr());
+        List<String> words() {
+            return List.of("pool", "list");
         }
     }
 
@@ -46,39 +38,26 @@ public final class PoolCommand implements Runnable {
             name = "set",
             description = {"Set a pool-wide option (needs a majority of the"
                     + " members)."})
-    static final class Set implements Callable<Integer> {
-        @Spec
-        private CommandSpec spec;
-        @Mixin
-        private ClientOptions client;
+    static final class Set extends NodeRequest {
         @Parameters(index = "0", paramLabel = "KEY")
         private String key;
         @Parameters(index = "1", paramLabel = "VALUE")
         private String value;
 
         @Override
-        public Integer call() {
-            return client.send(List.of("pool", "set", key, value), spec.commandLine().getOut(),
-                    spec.commandLine().getErr());
+        List<String> words() {
+            return List.of("pool", "set", key, value);
         }
     }
 
     @Command(name = "get", description = {"Show pool-wide options, from this node's copy."})
-    static final class Get implements Callable<Integer> {
-        @Spec
-        private CommandSpec spec;
-        @Mixin
-        private ClientOptions client;
+    static final class Get extends NodeRequest {
         @Parameters(arity = "0..1", paramLabel = "KEY")
         private String key;
 
         @Override
-        public Integer call() {
-            List<String> args = new ArrayList<>(List.of("pool", "get"));
-            if (key != null) {
-                args.add(key);
-            }
-            return client.send(args, spec.commandLine().getOut(), spec.commandLine().getErr());
+        List<String> words() {
+            return key == null ? List.of("pool", "get") : List.of("pool", "get", key);
         }
     }
 }
