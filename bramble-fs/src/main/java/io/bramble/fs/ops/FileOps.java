@@ -1,0 +1,97 @@
+package io.bramble.fs.ops;
+
+/**
+ * The file operations of one layer of a volume. A brick implements them on its disk, the
+ * brick client over the network, and the translators (distribute, replicate) on top of their
+ * children; the FUSE client calls the topmost layer. Paths are from the volume's root.
+ *
+ * <p>Permissions are the kernel's to check (the mount uses {@code default_permissions}); a
+ * layer applies the {@link Caller} only where the result depends on it: files, directories,
+ * nodes and links it creates belong to the caller (and take the group of a set-gid parent).
+ *
+ * <p>Every call may block on the network up to the layer's deadline and fails with an
+ * {@link FsException} carrying the errno the application sees ({@link Errno#ETIMEDOUT} or
+ * {@link Errno#ENOTCONN} when a brick did not answer). Implementations are thread-safe.
+ */
+public interface FileOps extends AutoCloseable {
+    /** {@code renameat2} flag: fail with EEXIST when the target exists. */
+    int RENAME_NOREPLACE = 1;
+    /** {@code renameat2} flag: swap the two names atomically. */
+    int RENAME_EXCHANGE = 2;
+    /** {@code setxattr} flag: fail with EEXIST when the attribute exists. */
+    int XATTR_CREATE = 1;
+    /** {@code setxattr} flag: fail with ENODATA when the attribute does not exist. */
+    int XATTR_REPLACE = 2;
+
+    Attr getattr(Caller caller, FsPath path) throws FsException;
+
+    Attr setattr(Caller caller, FsPath path, SetAttr changes) throws FsException;
+
+    /** Makes a directory with identity {@code id}; {@code mode} is already masked. */
+    Attr mkdir(Caller caller, FsPath path, FileId id, int mode) throws FsException;
+
+    /** Makes a regular file, FIFO, socket or device node; {@code mode} includes the type. */
+    Attr mknod(Caller caller, FsPath path, FileId id, int mode, long rdev) throws FsException;
+
+    Attr symlink(Caller caller, FsPath path, FileId id, String target) throws FsException;
+
+    String readlink(Caller caller, FsPath path) throws FsException;
+
+    void unlink(Caller caller, FsPath path) throws FsException;
+
+    void rmdir(Caller caller, FsPath path) throws FsException;
+
+    /** Renames {@code from} to {@code to}, replacing {@code to} unless flags say otherwise. */
+    void rename(Caller caller, FsPath from, FsPath to, int flags) throws FsException;
+
+    /** Makes {@code newPath} a hard link to {@code existing}; returns the file's attributes. */
+    Attr link(Caller caller, FsPath existing, FsPath newPath) throws FsException;
+
+    /** Creates and opens a regular file ({@code flags} as open(2), with O_CREAT). */
+    Opened create(Caller caller, FsPath path, FileId id, int mode, int flags)
+            throws FsException;
+
+    Opened open(Caller caller, FsPath path, int flags) throws FsException;
+
+    /** Reads up to {@code sizeBytes} at {@code offset}; fewer bytes only at the end of file. */
+    byte[] read(long handle, long offset, int sizeBytes) throws FsException;
+
+    /** Writes all of {@code data} at {@code offset}; returns the number of bytes written. */
+    int write(long handle, long offset, byte[] data) throws FsException;
+
+    /** Called at each close of a descriptor; the write-behind layers settle here. */
+    void flush(long handle) throws FsException;
+
+    void fsync(long handle, boolean dataOnly) throws FsException;
+
+    /** The last close: the handle is gone afterwards, whatever happens. */
+    void release(long handle) throws FsException;
+
+    void fallocate(long handle, int mode, long offset, long lengthBytes) throws FsException;
+
+    /** SEEK_DATA (3) and SEEK_HOLE (4); other whences are the kernel's own. */
+    long lseek(long handle, long offset, int whence) throws FsException;
+
+    /**
+     * A page of {@code dir}'s entries with attributes, in name order, after {@code afterName}
+     * (null for the first page), at most {@code entriesMax}. {@code .} and {@code ..} are not
+     * listed.
+     */
+    DirPage readdir(Caller caller, FsPath dir, String afterName, int entriesMax)
+            throws FsException;
+
+    StatFs statfs(Caller caller, FsPath path) throws FsException;
+
+    byte[] getxattr(Caller caller, FsPath path, String name) throws FsException;
+
+    java.util.List<String> listxattr(Caller caller, FsPath path) throws FsException;
+
+    void setxattr(Caller caller, FsPath path, String name, byte[] value, int flags)
+            throws FsException;
+
+    void removexattr(Caller caller, FsPath path, String name) throws FsException;
+
+    /** Releases connections and handles; calls after close fail with ENOTCONN. */
+    @Override
+    void close();
+}

@@ -1,0 +1,56 @@
+package io.bramble.fs.volume;
+
+import io.bramble.common.check.Checks;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * A volume as the cluster store keeps it. Bricks are in order: consecutive groups of
+ * {@code replicaCount} bricks form a replica set, and the sets are distribute's subvolumes
+ * (Gluster's rule, so {@code volume create} lines mean the same thing here).
+ *
+ * @param arbiter whether the last brick of each replica set is an arbiter (metadata only)
+ * @param options the options set with {@code volume set}, by full name
+ */
+public record VolumeSpec(
+        String name,
+        UUID id,
+        int replicaCount,
+        boolean arbiter,
+        String transport,
+        List<Brick> bricks,
+        VolumeStatus status,
+        Map<String, String> options) {
+    public VolumeSpec {
+        bricks = List.copyOf(bricks);
+        options = Map.copyOf(options);
+        Checks.argument(replicaCount >= 1, "replica count must be at least 1");
+        Checks.argument(!bricks.isEmpty() && bricks.size() % replicaCount == 0,
+                "brick count must be a multiple of the replica count");
+    }
+
+    public VolumeType type() {
+        return VolumeType.of(bricks.size(), replicaCount);
+    }
+
+    /** The number of replica sets, which distribute spreads files over. */
+    public int subvolumeCount() {
+        return bricks.size() / replicaCount;
+    }
+
+    /** The bricks of replica set {@code index}, in order. */
+    public List<Brick> replicaSet(int index) {
+        return bricks.subList(index * replicaCount, (index + 1) * replicaCount);
+    }
+
+    public VolumeSpec withStatus(VolumeStatus newStatus) {
+        return new VolumeSpec(name, id, replicaCount, arbiter, transport, bricks, newStatus,
+                options);
+    }
+
+    public VolumeSpec withOptions(Map<String, String> newOptions) {
+        return new VolumeSpec(name, id, replicaCount, arbiter, transport, bricks, status,
+                newOptions);
+    }
+}
