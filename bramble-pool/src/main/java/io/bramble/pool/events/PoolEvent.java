@@ -19,4 +19,11 @@ public sealed interface PoolEvent {
      * @param voters all voters of the pool
      */
     record QuorumChanged(boolean hasMajority, int reachable, int voters) implements PoolEvent {}
+
+    /**
+     * Records of {@code type} changed in this node's copy of the cluster store; an empty type
+     * means any type may have (the copy was replaced by a snapshot). Changes close together
+     * may come as one event: read the records again rather than count events.
+     */
+    record RecordsChanged(String type) implements PoolEvent {}
 }

@@ -7,12 +7,17 @@ import io.bramble.pool.store.StoreException;
 import io.bramble.pool.store.Versioned;
 import io.bramble.pool.wire.Message.CommandReply;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Runs a client command line on the node: the gluster grammar for peers and the pool. The
  * words after {@code bramble} (or {@code gluster}) arrive as they were typed.
  */
 public final class NodeCommands {
+    /** The first words the pool runs itself; other modules add theirs with a CommandSet. */
+    static final Set<String> POOL_WORDS = Set.of("peer", "node", "pool");
+
     private NodeCommands() {
     }
 
@@ -35,6 +40,12 @@ public final class NodeCommands {
     }
 
     private static CommandReply dispatch(PoolNode node, List<String> args) {
+        if (!args.isEmpty() && !POOL_WORDS.contains(args.getFirst())) {
+            var added = node.commandsFor(args.getFirst());
+            if (added.isPresent()) {
+                return added.get().run(node, args);
+            }
+        }
         String joined = String.join(" ", args.subList(0, Math.min(2, args.size())));
         int n = args.size();
         return switch (joined) {
@@ -72,7 +83,9 @@ public final class NodeCommands {
             }
             default -> new CommandReply(UserError.EXIT_USAGE, "", "unknown command '"
                     + String.join(" ", args) + "'; expected peer probe|status|detach, pool"
-                    + " list|set|get\n");
+                    + " list|set|get" + node.addedWords().stream().map(w -> ", " + w)
+                            .collect(Collectors.joining())
+                    + "\n");
         };
     }
 

@@ -1,5 +1,6 @@
 package io.bramble.pool.node;
 
+import io.bramble.common.check.Checks;
 import io.bramble.common.error.UserError;
 import io.bramble.pool.events.PoolEvent;
 import io.bramble.pool.events.PoolEvents;
@@ -7,6 +8,7 @@ import io.bramble.pool.events.PoolListener;
 import io.bramble.pool.identity.PoolMembership;
 import io.bramble.pool.identity.StateDir;
 import io.bramble.pool.link.BadFrames;
+import io.bramble.pool.link.Exchange;
 import io.bramble.pool.link.Link;
 import io.bramble.pool.link.LinkHandler;
 import io.bramble.pool.link.Tls;
@@ -22,6 +24,7 @@ import io.bramble.pool.store.RaftStore;
 import io.bramble.pool.store.StoreConfig;
 import io.bramble.pool.store.StoreException;
 import io.bramble.pool.wire.Message;
+import io.bramble.pool.wire.Message.CommandReply;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.InetSocketAddress;
@@ -30,6 +33,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
@@ -57,6 +61,8 @@ public final class PoolNode implements AutoCloseable {
     public static final long STORE_CLOSE_MS = 5_000;
     /** How long a node that just joined waits to appear in the pool's member list. */
     public static final long ADMITTED_MS = 90_000;
+    /** How long {@link #runOn} waits for a member's link to open. */
+    public static final long MEMBER_CONNECT_MS = 2_000;
 
     final NodeSettings settings;
     final NodeLog log;
@@ -91,6 +97,11 @@ public final class PoolNode implements AutoCloseable {
     private final AtomicBoolean reconciling = new AtomicBoolean();
     private boolean hadMajority = true;
     private long heartbeatSequence;
+
+    /** Command words other modules registered, by first word. */
+    private final Map<String, CommandSet> commandSets = new ConcurrentHashMap<>();
+    /** Record types changed and not yet published, so that a burst makes one event each. */
+    private final Set<String> changedTypes = ConcurrentHashMap.newKeySet();
 
     final Prober prober = new Prober(this);
     final JoinAcceptor joinAcceptor = new JoinAcceptor(this);
@@ -212,6 +223,68 @@ public final class PoolNode implements AutoCloseable {
         events.subscribe(listener);
     }
 
+    /** The node's event log (standard output), for modules that run inside the node. */
+    public NodeLog log() {
+        return log;
+    }
+
+    /** Whether this node was started as a witness: a vote, and no records but the pool's. */
+    public boolean isWitness() {
+        return settings.witness();
+    }
+
+    /**
+     * Adds command words to this node ({@code volume} for the file system). Fails when one of
+     * them is the pool's own or another set's.
+     */
+    public void addCommands(CommandSet set) {
+        for (String word : set.words()) {
+            Checks.argument(!NodeCommands.POOL_WORDS.contains(word)
+                    && commandSets.putIfAbsent(word, set) == null,
+                    "the command word '" + word + "' is taken");
+        }
+    }
+
+    /** The set that runs lines starting with {@code word}, if one registered it. */
+    Optional<CommandSet> commandsFor(String word) {
+        return Optional.ofNullable(commandSets.get(word));
+    }
+
+    /** The first words other modules added, sorted. */
+    List<String> addedWords() {
+        return commandSets.keySet().stream().sorted().toList();
+    }
+
+    /**
+     * Runs a command line on {@code member} as its local CLI would, through the pool link (the
+     * member answers only members of its pool), or here when it is this node. For commands of
+     * one node to another, such as the file system checking a brick's folder on the brick's
+     * machine.
+     *
+     * @throws IOException when the member cannot be reached or does not answer in
+     *     {@code timeoutMs}
+     */
+    public CommandReply runOn(Member member, List<String> args, long timeoutMs)
+            throws IOException {
+        if (member.id().equals(nodeId)) {
+            return NodeCommands.run(this, args);
+        }
+        try (Exchange exchange = Exchange.open(transport, new InetSocketAddress(
+                member.address(), member.port()), Math.min(timeoutMs, MEMBER_CONNECT_MS))) {
+            PoolMembership m = membership;
+            if (m == null || !exchange.link().certifiedMember(m.authority().certificate())
+                    .filter(member.id()::equals).isPresent()) {
+                throw new IOException(member.hostname() + " is not the member it was");
+            }
+            exchange.send(new Message.CommandRequest(args));
+            Message reply = exchange.receive(timeoutMs);
+            if (reply instanceof CommandReply answer) {
+                return answer;
+            }
+            throw new IOException(member.hostname() + " answered something else");
+        }
+    }
+
     /** Voters this node reaches, itself included. */
     public int reachableVoters() {
         return reachableVoters;
@@ -233,11 +306,20 @@ public final class PoolNode implements AutoCloseable {
 
     // ---- the pool loop ----
 
-    /** Called by the store on its apply thread when records changed. */
+    /**
+     * Called by the store on its apply thread when records changed; {@code type} is empty
+     * when any may have (a snapshot was loaded).
+     */
     void applied(String type) {
         if ((type.isEmpty() || type.equals(MemberCodec.TYPE.name()))
                 && refreshPending.compareAndSet(false, true)) {
             loop.execute(guard(this::refreshMembers));
+        }
+        if (changedTypes.add(type)) {
+            loop.execute(guard(() -> {
+                changedTypes.remove(type); // a change during the publish schedules another
+                events.publish(new PoolEvent.RecordsChanged(type));
+            }));
         }
     }
 
