@@ -3,8 +3,8 @@ package io.bramble.common.config;
 import java.util.Collection;
 import java.util.Optional;
 
-/** "Did you mean X?" for misspelled keywords and choices. */
-final class Suggestions {
+/** "Did you mean X?" for misspelled keywords, choices and option names. */
+public final class Suggestions {
     /** Longest word compared; longer input gets no suggestion, bounding the work. */
     private static final int COMPARED_CHARS_MAX = 64;
 
@@ -16,7 +16,7 @@ final class Suggestions {
      * short words, up to 3 for long ones), or a candidate whose last word is exactly
      * {@code typed} ({@code httpchk} for {@code option httpchk}; the shortest such).
      */
-    static Optional<String> closest(String typed, Collection<String> candidates) {
+    public static Optional<String> closest(String typed, Collection<String> candidates) {
         if (typed.length() > COMPARED_CHARS_MAX) {
             return Optional.empty();
         }
@@ -42,12 +42,12 @@ final class Suggestions {
     }
 
     /** " did you mean 'X'?" or nothing, ready to append to a message. */
-    static String didYouMean(String typed, Collection<String> candidates) {
+    public static String didYouMean(String typed, Collection<String> candidates) {
         return closest(typed, candidates).map(s -> "; did you mean '" + s + "'?").orElse("");
     }
 
     /** Levenshtein distance, treating a swap of neighbours as one edit. */
-    static int distance(String a, String b) {
+    public static int distance(String a, String b) {
         int[][] d = new int[a.length() + 1][b.length() + 1];
         for (int i = 0; i <= a.length(); i++) {
             d[i][0] = i;

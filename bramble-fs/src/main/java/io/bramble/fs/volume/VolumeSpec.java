@@ -1,6 +1,8 @@
 package io.bramble.fs.volume;
 
 import io.bramble.common.check.Checks;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -11,7 +13,8 @@ import java.util.UUID;
  * (Gluster's rule, so {@code volume create} lines mean the same thing here).
  *
  * @param arbiter whether the last brick of each replica set is an arbiter (metadata only)
- * @param options the options set with {@code volume set}, by full name
+ * @param options the options set with {@code volume set}, by full name, in the order they
+ *     were first set (oldest first)
  */
 public record VolumeSpec(
         String name,
@@ -22,12 +25,24 @@ public record VolumeSpec(
         List<Brick> bricks,
         VolumeStatus status,
         Map<String, String> options) {
+    /** Most bricks in one volume; bounds the store record and every command over bricks. */
+    public static final int BRICKS_MAX = 256;
+    /** Most options set on one volume. */
+    public static final int OPTIONS_MAX = 128;
+    /** The only transport bramble serves bricks over. */
+    public static final String TRANSPORT_TCP = "tcp";
+
     public VolumeSpec {
         bricks = List.copyOf(bricks);
-        options = Map.copyOf(options);
+        Checks.argument(options.keySet().stream().allMatch(k -> k != null)
+                && options.values().stream().allMatch(v -> v != null), "null option");
+        options = Collections.unmodifiableMap(new LinkedHashMap<>(options));
         Checks.argument(replicaCount >= 1, "replica count must be at least 1");
         Checks.argument(!bricks.isEmpty() && bricks.size() % replicaCount == 0,
                 "brick count must be a multiple of the replica count");
+        Checks.argument(bricks.size() <= BRICKS_MAX, "at most " + BRICKS_MAX + " bricks");
+        Checks.argument(options.size() <= OPTIONS_MAX, "at most " + OPTIONS_MAX + " options");
+        Checks.argument(!arbiter || replicaCount == 3, "an arbiter needs replica 3");
     }
 
     public VolumeType type() {
@@ -42,6 +57,11 @@ public record VolumeSpec(
     /** The bricks of replica set {@code index}, in order. */
     public List<Brick> replicaSet(int index) {
         return bricks.subList(index * replicaCount, (index + 1) * replicaCount);
+    }
+
+    /** Whether the brick at {@code index} (from 0) is its replica set's arbiter. */
+    public boolean isArbiter(int index) {
+        return arbiter && index % replicaCount == replicaCount - 1;
     }
 
     public VolumeSpec withStatus(VolumeStatus newStatus) {

@@ -1,0 +1,88 @@
+package io.bramble.fs.volume;
+
+import io.bramble.pool.store.RecordCodec;
+import io.bramble.pool.store.RecordType;
+import io.bramble.pool.wire.MalformedFrameException;
+import io.bramble.pool.wire.WireReader;
+import io.bramble.pool.wire.WireWriter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Volumes as records of the cluster store, keyed by name. The first byte is the format's
+ * version, so that a later bramble can read what an earlier one wrote; decoding checks every
+ * length against a bound and rejects anything {@link #encode} never makes, since a record
+ * that fails to decode stops every reader of the store.
+ */
+public final class VolumeCodec implements RecordCodec<VolumeSpec> {
+    /** The store's record type for volumes. */
+    public static final RecordType<VolumeSpec> TYPE = new RecordType<>("fs.volume",
+            new VolumeCodec());
+
+    /** The format {@link #encode} writes. */
+    static final int FORMAT = 1;
+    /** Longest brick host, in bytes of UTF-8 (a DNS name is at most 253 characters). */
+    public static final int HOST_BYTES_MAX = 255;
+    /** Longest brick path, in bytes of UTF-8. */
+    public static final int PATH_BYTES_MAX = 1024;
+    /** Longest option name and value, in bytes of UTF-8. */
+    public static final int OPTION_NAME_BYTES_MAX = 128;
+    public static final int OPTION_VALUE_BYTES_MAX = 4096;
+    private static final int TRANSPORT_BYTES_MAX = 16;
+
+    @Override
+    public byte[] encode(VolumeSpec v) {
+        WireWriter out = new WireWriter().u8(FORMAT).string(v.name()).uuid(v.id())
+                .i32(v.replicaCount()).bool(v.arbiter()).string(v.transport())
+                .u8(v.status().ordinal()).i32(v.bricks().size());
+        for (Brick b : v.bricks()) {
+            out.string(b.host()).string(b.path()).uuid(b.nodeId());
+        }
+        out.i32(v.options().size());
+        v.options().forEach((key, value) -> out.string(key).string(value));
+        return out.toByteArray();
+    }
+
+    @Override
+    public VolumeSpec decode(byte[] bytes) throws MalformedFrameException {
+        WireReader in = new WireReader(bytes);
+        int format = in.u8();
+        if (format != FORMAT) {
+            throw new MalformedFrameException("volume record format " + format + " (this"
+                    + " bramble reads " + FORMAT + ")");
+        }
+        String name = in.string(VolumeNames.NAME_CHARS_MAX);
+        UUID id = in.uuid();
+        int replicaCount = in.i32();
+        boolean arbiter = in.bool();
+        String transport = in.string(TRANSPORT_BYTES_MAX);
+        int status = in.u8();
+        if (status >= VolumeStatus.values().length) {
+            throw new MalformedFrameException("unknown volume status " + status);
+        }
+        int brickCount = in.count(VolumeSpec.BRICKS_MAX);
+        List<Brick> bricks = new ArrayList<>(brickCount);
+        for (int i = 0; i < brickCount; i++) {
+            bricks.add(new Brick(in.string(HOST_BYTES_MAX), in.string(PATH_BYTES_MAX),
+                    in.uuid()));
+        }
+        int optionCount = in.count(VolumeSpec.OPTIONS_MAX);
+        Map<String, String> options = new LinkedHashMap<>();
+        for (int i = 0; i < optionCount; i++) {
+            options.put(in.string(OPTION_NAME_BYTES_MAX), in.string(OPTION_VALUE_BYTES_MAX));
+        }
+        in.end();
+        if (VolumeNames.problem(name).isPresent() || options.size() != optionCount) {
+            throw new MalformedFrameException("bad volume record '" + name + "'");
+        }
+        try {
+            return new VolumeSpec(name, id, replicaCount, arbiter, transport, bricks,
+                    VolumeStatus.values()[status], options);
+        } catch (IllegalArgumentException e) {
+            throw new MalformedFrameException("bad volume record: " + e.getMessage());
+        }
+    }
+}

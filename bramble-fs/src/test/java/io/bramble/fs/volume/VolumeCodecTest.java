@@ -1,0 +1,91 @@
+package io.bramble.fs.volume;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.bramble.pool.wire.MalformedFrameException;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.Size;
+import org.junit.jupiter.api.Test;
+
+class VolumeCodecTest {
+    private static final VolumeCodec CODEC = new VolumeCodec();
+
+    static VolumeSpec sample() {
+        Map<String, String> options = new LinkedHashMap<>();
+        options.put("nfs.disable", "on");
+        options.put("network.ping-timeout", "10");
+        return new VolumeSpec("gv0", UUID.randomUUID(), 3, true, "tcp", List.of(
+                new Brick("gluster1.local", "/data/brick1/gv0", UUID.randomUUID()),
+                new Brick("gluster2.local", "/data/brick1/gv0", UUID.randomUUID()),
+                new Brick("192.168.0.3", "/srv/arbiter", UUID.randomUUID())),
+                VolumeStatus.STARTED, options);
+    }
+
+    @Test
+    void aVolumeComesBackAsItWasOptionsInOrder() throws MalformedFrameException {
+        VolumeSpec volume = sample();
+        VolumeSpec back = CODEC.decode(CODEC.encode(volume));
+        assertThat(back).isEqualTo(volume);
+        assertThat(back.options().keySet()).containsExactly("nfs.disable",
+                "network.ping-timeout");
+    }
+
+    @Test
+    void everyCutOfAValidRecordIsRefused() {
+        byte[] bytes = CODEC.encode(sample());
+        for (int length = 0; length < bytes.length; length++) {
+            byte[] cut = Arrays.copyOf(bytes, length);
+            assertThatThrownBy(() -> CODEC.decode(cut)).isInstanceOf(
+                    MalformedFrameException.class);
+        }
+    }
+
+    @Test
+    void anotherFormatOrAByteTooManyIsRefused() {
+        byte[] bytes = CODEC.encode(sample());
+        byte[] later = bytes.clone();
+        later[0] = 2;
+        assertThatThrownBy(() -> CODEC.decode(later)).hasMessageContaining("format 2");
+        byte[] longer = Arrays.copyOf(bytes, bytes.length + 1);
+        assertThatThrownBy(() -> CODEC.decode(longer)).isInstanceOf(
+                MalformedFrameException.class);
+    }
+
+    @Test
+    void aRecordBreakingTheVolumesRulesIsRefused() {
+        VolumeSpec volume = sample();
+        byte[] bytes = CODEC.encode(new VolumeSpec("bad.name", volume.id(), 3, true, "tcp",
+                volume.bricks(), VolumeStatus.CREATED, Map.of()));
+        assertThatThrownBy(() -> CODEC.decode(bytes)).isInstanceOf(
+                MalformedFrameException.class);
+    }
+
+    /** Garbage never gets past the codec as anything but a malformed record. */
+    @Property(tries = 2000)
+    void garbageIsMalformedNeverACrash(@ForAll @Size(max = 300) byte[] bytes) {
+        try {
+            CODEC.decode(bytes);
+        } catch (MalformedFrameException e) {
+            // expected for nearly all inputs
+        }
+    }
+
+    /** Flipping any one byte of a valid record decodes to a valid volume or is refused. */
+    @Property(tries = 1000)
+    void aDamagedRecordIsRefusedOrStillAVolume(@ForAll int position, @ForAll byte value) {
+        byte[] bytes = CODEC.encode(sample());
+        bytes[Math.floorMod(position, bytes.length)] = value;
+        try {
+            assertThat(CODEC.decode(bytes).bricks()).isNotEmpty();
+        } catch (MalformedFrameException e) {
+            // refused
+        }
+    }
+}
