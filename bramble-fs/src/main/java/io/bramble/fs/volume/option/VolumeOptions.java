@@ -1,0 +1,149 @@
+package io.bramble.fs.volume.option;
+
+import static io.bramble.fs.volume.option.OptionChecks.choice;
+import static io.bramble.fs.volume.option.OptionChecks.clients;
+import static io.bramble.fs.volume.option.OptionChecks.integer;
+import static io.bramble.fs.volume.option.OptionChecks.onOff;
+import static io.bramble.fs.volume.option.OptionChecks.onlyOn;
+import static io.bramble.fs.volume.option.OptionChecks.percentOrSize;
+import static io.bramble.fs.volume.option.OptionChecks.replicaCount;
+
+import io.bramble.common.config.Suggestions;
+import io.bramble.fs.volume.VolumeSpec;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * The options bramble takes in {@code volume set}, by Gluster's names, and only those the file
+ * system honours (now or once the part that reads them is there: {@link VolumeOption#inEffect}
+ * says which). An option Gluster has and bramble would ignore is refused rather than accepted
+ * and silently dropped.
+ */
+public final class VolumeOptions {
+    /** Longest value of any option, in characters. */
+    public static final int VALUE_CHARS_MAX = 1024;
+    /** What {@code volume get} prints after a value the volume has not set. */
+    public static final String DEFAULT_MARK = " (DEFAULT)";
+
+    private static final List<VolumeOption> TABLE = List.of(
+            option("auth.allow", "*", clients(), "Clients that may mount the volume:"
+                    + " addresses, host names, patterns with * or networks.", false),
+            option("cluster.min-free-disk", "10%", percentOrSize(), "New files avoid a"
+                    + " replica set whose bricks have less free space than this.", false),
+            new VolumeOption("cluster.quorum-type", v -> v.replicaCount() >= 3 ? "auto" : "none",
+                    choice("none", "auto", "fixed"), "Writes need this many bricks of a"
+                            + " replica set up: none, a majority (auto) or"
+                            + " cluster.quorum-count (fixed).",
+                    false),
+            option("cluster.quorum-count", "(null)", replicaCount(), "Bricks of a replica set"
+                    + " that must be up for writes when cluster.quorum-type is fixed.", false),
+            option("network.ping-timeout", "42", integer(1, 1013, "seconds"), "Seconds a"
+                    + " client waits for a silent brick before it goes on without it.", false),
+            option("nfs.disable", "on", onlyOn("bramble has no NFS server"), "Always on:"
+                    + " volumes are reached through 'bramble mount'.", true),
+            option("performance.flush-behind", "on", onOff(), "close() returns before the"
+                    + " last writes reach the bricks (they still do).", false),
+            option("performance.stat-prefetch", "on", onOff(), "Clients cache file"
+                    + " attributes read with directory listings.", false),
+            option("performance.write-behind", "on", onOff(), "Clients gather small writes"
+                    + " before sending them to the bricks.", false),
+            option("storage.owner-gid", "-1", integer(-1, Integer.MAX_VALUE, "a group id"),
+                    "Group of each brick's root folder (-1: left as it is).", true),
+            option("storage.owner-uid", "-1", integer(-1, Integer.MAX_VALUE, "a user id"),
+                    "Owner of each brick's root folder (-1: left as it is).", true));
+
+    private VolumeOptions() {
+    }
+
+    private static VolumeOption option(String name, String defaultValue, OptionCheck check,
+            String description, boolean inEffect) {
+        Function<VolumeSpec, String> fixed = v -> defaultValue;
+        return new VolumeOption(name, fixed, check, description, inEffect);
+    }
+
+    /** Every option, by name. */
+    public static List<VolumeOption> all() {
+        return TABLE.stream().sorted(Comparator.comparing(VolumeOption::name)).toList();
+    }
+
+    /**
+     * The option {@code typed} names: its full name, or the part after the first dot when
+     * only one option has it ({@code ping-timeout}), as Gluster takes them.
+     */
+    public static Optional<VolumeOption> resolve(String typed) {
+        String lower = typed.toLowerCase(Locale.ROOT);
+        Optional<VolumeOption> exact = TABLE.stream().filter(o -> o.name().equals(lower))
+                .findFirst();
+        if (exact.isPresent()) {
+            return exact;
+        }
+        List<VolumeOption> byKey = TABLE.stream().filter(o -> o.key().equals(lower)).toList();
+        return byKey.size() == 1 ? Optional.of(byKey.getFirst()) : Optional.empty();
+    }
+
+    /** Options {@code typed} may have meant, closest first; empty when none is close. */
+    public static List<String> nearest(String typed) {
+        String lower = typed.toLowerCase(Locale.ROOT);
+        List<String> names = TABLE.stream().map(VolumeOption::name).toList();
+        List<String> byKey = TABLE.stream().filter(o -> o.key().equals(lower))
+                .map(VolumeOption::name).toList();
+        if (!byKey.isEmpty()) {
+            return byKey;
+        }
+        Optional<String> close = Suggestions.closest(lower, names);
+        if (close.isPresent()) {
+            return List.of(close.get());
+        }
+        String key = lower.substring(lower.indexOf('.') + 1);
+        return Suggestions.closest(key, TABLE.stream().map(VolumeOption::key).toList())
+                .flatMap(k -> TABLE.stream().filter(o -> o.key().equals(k)).findFirst())
+                .map(o -> List.of(o.name())).orElse(List.of());
+    }
+
+    /** Gluster's answer to an option it does not have, with the names meant if any. */
+    public static String unknown(String typed) {
+        List<String> near = nearest(typed);
+        return "option : " + typed + " does not exist" + (near.isEmpty()
+                ? ""
+                : "\nDid you mean " + String.join(" or ", near) + "?");
+    }
+
+    /** Why {@code value} does not suit {@code option} on {@code volume}; empty if it does. */
+    public static Optional<String> problem(VolumeOption option, String value,
+            VolumeSpec volume) {
+        if (value.isEmpty() || value.length() > VALUE_CHARS_MAX || value.chars().anyMatch(
+                c -> c < 0x21 || c == 0x7f)) {
+            return Optional.of("'" + value + "' is not a valid value for " + option.name()
+                    + ": expected at most " + VALUE_CHARS_MAX + " printable characters,"
+                    + " without spaces");
+        }
+        return option.check().problem(value, volume).map(expected -> "'" + value
+                + "' is not a valid value for " + option.name() + ": expected " + expected);
+    }
+
+    /** The value {@code option} has on {@code volume}, and whether it is the default. */
+    public static String shown(VolumeOption option, VolumeSpec volume) {
+        String set = volume.options().get(option.name());
+        return set != null ? set : option.defaultValue().apply(volume) + DEFAULT_MARK;
+    }
+
+    /**
+     * The options a new volume starts with, shown under {@code Options Reconfigured:} as
+     * Gluster shows the ones it sets at create; only those bramble really applies.
+     */
+    public static Map<String, String> atCreate() {
+        return Map.of("nfs.disable", "on");
+    }
+
+    /** The value of {@code name} on {@code volume}, set or default. */
+    public static String value(String name, VolumeSpec volume) {
+        VolumeOption option = resolve(name).orElseThrow(() -> new IllegalArgumentException(
+                "no option " + name));
+        String set = volume.options().get(option.name());
+        return set != null ? set : option.defaultValue().apply(volume);
+    }
+}
