@@ -1,0 +1,248 @@
+package io.bramble.fs.volume.create;
+
+import io.bramble.fs.volume.VolumeCodec;
+import io.bramble.fs.volume.VolumeNames;
+import io.bramble.fs.volume.VolumeSpec;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Reads the words after {@code volume create} as Gluster 10's CLI does, with its messages:
+ * {@code NAME [replica N [arbiter 1]] [transport tcp] HOST:PATH... [force]}. Stripe, disperse
+ * and RDMA are Gluster's too but not bramble's (yet): they are refused by name.
+ */
+public final class CreateLine {
+    public static final String USAGE = "Usage: volume create <NEW-VOLNAME> [replica <COUNT>"
+            + " [arbiter <COUNT>]] [transport <tcp>] <NEW-BRICK>... [force]";
+    /** Largest replica count: every write goes to each copy, so more gains nothing here. */
+    public static final int REPLICA_COUNT_MAX = 16;
+
+    /** What reading a line gives: a request, or why there is none. */
+    public sealed interface Result permits CreateRequest, Refused {
+    }
+
+    /**
+     * The line is not a request.
+     *
+     * @param showUsage whether the usage line should follow (a grammar mistake, not a
+     *     feature bramble lacks)
+     */
+    public record Refused(String message, boolean showUsage) implements Result {}
+
+    private CreateLine() {
+    }
+
+    /** Reads {@code words}, the command line after {@code volume create}. */
+    public static Result read(List<String> words) {
+        try {
+            return new Reader(words).request();
+        } catch (Refusal r) {
+            return new Refused(r.getMessage(), r.showUsage);
+        }
+    }
+
+    /** Stops reading: control flow inside this class only. */
+    private static final class Refusal extends RuntimeException {
+        final boolean showUsage;
+
+        Refusal(String message, boolean showUsage) {
+            super(message, null, false, false);
+            this.showUsage = showUsage;
+        }
+    }
+
+    private static Refusal usage(String message) {
+        return new Refusal(message, true);
+    }
+
+    private static Refusal unsupported(String message) {
+        return new Refusal(message, false);
+    }
+
+    /** One pass over the words, left to right. */
+    private static final class Reader {
+        private final List<String> words;
+        private int at;
+        private int replicaCount = 1;
+        private boolean arbiter;
+        private String transport;
+
+        Reader(List<String> words) {
+            this.words = words;
+        }
+
+        CreateRequest request() {
+            if (words.isEmpty()) {
+                throw usage("a volume name is needed");
+            }
+            String name = words.getFirst();
+            VolumeNames.problem(name).ifPresent(p -> {
+                throw usage(p);
+            });
+            at = 1;
+            boolean keywords = true;
+            while (keywords && at < words.size()) {
+                keywords = keyword();
+            }
+            List<String> rest = new ArrayList<>(words.subList(at, words.size()));
+            boolean force = !rest.isEmpty() && rest.getLast().equals("force");
+            if (force) {
+                rest.removeLast();
+            }
+            List<BrickAddress> bricks = bricks(rest);
+            if (bricks.size() % replicaCount != 0) {
+                throw usage("number of bricks is not a multiple of replica count");
+            }
+            return new CreateRequest(name, replicaCount, arbiter, transport == null
+                    ? VolumeSpec.TRANSPORT_TCP
+                    : transport, bricks, force);
+        }
+
+        /** Reads the keyword at {@link #at} and its value; false when it is no keyword. */
+        private boolean keyword() {
+            String word = words.get(at).toLowerCase(Locale.ROOT);
+            switch (word) {
+                case "replica" -> replica();
+                case "transport" -> transport();
+                case "stripe" -> throw unsupported("stripe volumes are not supported by"
+                        + " bramble yet; it makes distribute and replicate volumes");
+                case "disperse", "disperse-data", "redundancy" -> throw unsupported(
+                        "disperse volumes are not supported by bramble yet; it makes"
+                                + " distribute and replicate volumes");
+                case "thin-arbiter" -> throw unsupported("thin-arbiter is not supported by"
+                        + " bramble; use replica 3 arbiter 1");
+                default -> {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        private void replica() {
+            if (replicaCount > 1) {
+                throw usage("replica option given twice");
+            }
+            int count = number(at + 1);
+            if (count < 2) {
+                throw usage("replica count should be greater than 1");
+            }
+            if (count > REPLICA_COUNT_MAX) {
+                throw usage("replica count should be at most " + REPLICA_COUNT_MAX);
+            }
+            replicaCount = count;
+            at += 2;
+            if (at < words.size() && words.get(at).equalsIgnoreCase("arbiter")) {
+                int arbiters = number(at + 1);
+                // "replica 2 arbiter 1" is Gluster's newer spelling of "replica 3 arbiter 1".
+                if (arbiters != 1 || (count != 3 && count != 2)) {
+                    throw usage("For arbiter configuration, replica count must be 3 and"
+                            + " arbiter count must be 1. The 3rd brick of the replica will be"
+                            + " the arbiter");
+                }
+                replicaCount = 3;
+                arbiter = true;
+                at += 2;
+            }
+        }
+
+        private void transport() {
+            if (transport != null) {
+                throw usage("'transport' option given more than one time");
+            }
+            if (at + 1 >= words.size()) {
+                throw usage("a transport is needed after 'transport'");
+            }
+            String value = words.get(at + 1).toLowerCase(Locale.ROOT);
+            switch (value) {
+                case "tcp" -> transport = VolumeSpec.TRANSPORT_TCP;
+                case "rdma", "tcp,rdma", "rdma,tcp" -> throw unsupported("transport rdma is"
+                        + " not supported by bramble: it serves bricks over tcp only");
+                default -> throw usage("incorrect transport protocol specified");
+            }
+            at += 2;
+        }
+
+        /** The number at {@code index}; 0 when missing or not a number, as Gluster reads it. */
+        private int number(int index) {
+            if (index >= words.size()) {
+                throw usage("a count is needed after '" + words.get(index - 1) + "'");
+            }
+            try {
+                return Integer.parseInt(words.get(index));
+            } catch (NumberFormatException e) {
+                return 0;
+            }
+        }
+    }
+
+    private static List<BrickAddress> bricks(List<String> typed) {
+        if (typed.isEmpty()) {
+            throw usage("No bricks specified");
+        }
+        if (typed.size() > VolumeSpec.BRICKS_MAX) {
+            throw usage("a volume has at most " + VolumeSpec.BRICKS_MAX + " bricks");
+        }
+        List<BrickAddress> bricks = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        for (String word : typed) {
+            BrickAddress brick = brick(word);
+            if (!seen.add(brick.shown())) {
+                throw usage("Found duplicate exports " + brick.shown());
+            }
+            bricks.add(brick);
+        }
+        return bricks;
+    }
+
+    /**
+     * One brick word. Spaces around it are dropped: a {@code \ } left inside a one-line
+     * command (seed 003) makes bash pass a brick with a leading space.
+     */
+    static BrickAddress brick(String word) {
+        String trimmed = word.strip();
+        int colon = trimmed.indexOf(":/");
+        if (colon <= 0) {
+            throw wrongType(word);
+        }
+        String host = trimmed.substring(0, colon);
+        if (host.equalsIgnoreCase("localhost") || host.equals("127.0.0.1")
+                || host.startsWith("0.")) {
+            throw usage("Please provide a valid hostname/ip other than localhost, 127.0.0.1 or"
+                    + " loopback address (0.0.0.0 to 0.255.255.255).");
+        }
+        String path = canonical(trimmed.substring(colon + 1)).orElseThrow(() -> wrongType(word));
+        if (host.getBytes(StandardCharsets.UTF_8).length > VolumeCodec.HOST_BYTES_MAX
+                || path.getBytes(StandardCharsets.UTF_8).length > VolumeCodec.PATH_BYTES_MAX) {
+            throw usage("brick " + trimmed + " is too long: a host is at most "
+                    + VolumeCodec.HOST_BYTES_MAX + " bytes, a path at most "
+                    + VolumeCodec.PATH_BYTES_MAX);
+        }
+        return new BrickAddress(host, path);
+    }
+
+    private static Refusal wrongType(String word) {
+        return usage("Wrong brick type: " + word + ", use <HOSTNAME>:<export-dir-abs-path>");
+    }
+
+    /**
+     * {@code path} with repeated and trailing slashes dropped; empty when it has {@code .} or
+     * {@code ..} parts or control characters, which would let two spellings name one folder.
+     */
+    static Optional<String> canonical(String path) {
+        List<String> parts = new ArrayList<>();
+        for (String part : path.split("/")) {
+            if (part.equals(".") || part.equals("..") || part.chars().anyMatch(c -> c < 0x20)) {
+                return Optional.empty();
+            }
+            if (!part.isEmpty()) {
+                parts.add(part);
+            }
+        }
+        return Optional.of("/" + String.join("/", parts));
+    }
+}
