@@ -1,0 +1,162 @@
+package io.bramble.fs.volume.text;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.bramble.fs.volume.Brick;
+import io.bramble.fs.volume.VolumeSpec;
+import io.bramble.fs.volume.VolumeStatus;
+import io.bramble.fs.volume.status.BrickReport;
+import io.bramble.fs.volume.status.DiskFacts;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/** The outputs against Gluster 10's layouts, character for character. */
+class VolumeTextsTest {
+    private static final UUID ID = UUID.fromString("8bc2d4d6-4a6b-4e8b-9d1c-4c9e1f0e7a52");
+    private static final Brick ONE = new Brick("gluster1.local", "/data/brick1/gv0",
+            new UUID(0, 1));
+    private static final Brick TWO = new Brick("gluster2.local", "/data/brick1/gv0",
+            new UUID(0, 2));
+
+    private static VolumeSpec gv0(VolumeStatus status, Map<String, String> options) {
+        return new VolumeSpec("gv0", ID, 2, false, "tcp", List.of(ONE, TWO), status, options);
+    }
+
+    @Test
+    void infoOfAReplicaVolumeAsGlusterPrintsIt() {
+        Map<String, String> options = new LinkedHashMap<>();
+        options.put("nfs.disable", "on");
+        options.put("network.ping-timeout", "10");
+        assertThat(VolumeInfoText.render(List.of(gv0(VolumeStatus.CREATED, options))))
+                .isEqualTo(" \n" + """
+                        Volume Name: gv0
+                        Type: Replicate
+                        Volume ID: 8bc2d4d6-4a6b-4e8b-9d1c-4c9e1f0e7a52
+                        Status: Created
+                        Snapshot Count: 0
+                        Number of Bricks: 1 x 2 = 2
+                        Transport-type: tcp
+                        Bricks:
+                        Brick1: gluster1.local:/data/brick1/gv0
+                        Brick2: gluster2.local:/data/brick1/gv0
+                        Options Reconfigured:
+                        network.ping-timeout: 10
+                        nfs.disable: on
+                        """);
+    }
+
+    @Test
+    void numberOfBricksForEachType() {
+        Brick a = new Brick("a", "/b", new UUID(0, 1));
+        Brick b = new Brick("b", "/b", new UUID(0, 2));
+        Brick c = new Brick("c", "/b", new UUID(0, 3));
+        Brick d = new Brick("d", "/b", new UUID(0, 4));
+        assertThat(VolumeInfoText.brickCount(volume(1, false, a, b))).isEqualTo("2");
+        assertThat(VolumeInfoText.brickCount(volume(2, false, a, b, c, d))).isEqualTo(
+                "2 x 2 = 4");
+        VolumeSpec arbiter = volume(3, true, a, b, c);
+        assertThat(VolumeInfoText.brickCount(arbiter)).isEqualTo("1 x (2 + 1) = 3");
+        String info = VolumeInfoText.render(List.of(arbiter, volume(1, false, a)));
+        assertThat(info).contains("Type: Replicate\n").contains("Brick3: c:/b (arbiter)\n")
+                .contains("Type: Distribute\n").doesNotContain("Options Reconfigured");
+        assertThat(info.split("\n \n")).hasSize(2);
+        assertThat(VolumeInfoText.render(List.of(volume(2, false, a, b, c, d)))).contains(
+                "Type: Distributed-Replicate\n");
+    }
+
+    private static VolumeSpec volume(int replica, boolean arbiter, Brick... bricks) {
+        return new VolumeSpec("v" + bricks.length, ID, replica, arbiter, "tcp", List.of(
+                bricks), VolumeStatus.STARTED, Map.of());
+    }
+
+    @Test
+    void statusTableAsGlusterPrintsIt() {
+        String text = VolumeStatusText.render(gv0(VolumeStatus.STARTED, Map.of()), List.of(
+                new BrickReport(ONE, true, 49152, 0, 1234, Optional.empty()),
+                BrickReport.unreachable(TWO)));
+        String line = "-".repeat(78);
+        assertThat(text).isEqualTo("Status of volume: gv0\n"
+                + "Gluster process                             TCP Port  RDMA Port  Online  Pid\n"
+                + line + "\n"
+                + "Brick gluster1.local:/data/brick1/gv0       49152     0          Y       1234 \n"
+                + "Brick gluster2.local:/data/brick1/gv0       N/A       N/A        N       N/A  \n"
+                + " \n"
+                + "Task Status of Volume gv0\n"
+                + line + "\n"
+                + "There are no active volume tasks\n"
+                + " \n");
+    }
+
+    @Test
+    void aLongBrickNameRunsOnAndAPortlessBrickShowsNA() {
+        Brick longer = new Brick("gluster1.m57.local", "/data/glusterfs/volumes/bricks/data1",
+                new UUID(0, 1));
+        String text = VolumeStatusText.render(gv0(VolumeStatus.STARTED, Map.of()), List.of(
+                new BrickReport(longer, true, 0, 0, 77, Optional.empty())));
+        assertThat(text).contains("\nBrick gluster1.m57.local:/data/glusterfs/vo\n"
+                + "lumes/bricks/data1                          "
+                + "N/A       N/A        Y       77   \n");
+    }
+
+    @Test
+    void statusDetailAsGlusterPrintsIt() {
+        DiskFacts disk = new DiskFacts("xfs", "/dev/sdb", "rw,relatime,attr2,inode64",
+                "N/A", 10_630_000_000L, 10_724_835_328L, 5_242_368, 5_242_310);
+        String text = VolumeStatusDetailText.render(gv0(VolumeStatus.STARTED, Map.of()),
+                List.of(new BrickReport(ONE, true, 49152, 0, 1234, Optional.of(disk)),
+                        BrickReport.unreachable(TWO)));
+        String line = "-".repeat(78);
+        assertThat(text).isEqualTo("Status of volume: gv0\n"
+                + line + "\n"
+                + "Brick                : Brick gluster1.local:/data/brick1/gv0\n"
+                + "TCP Port             : 49152               \n"
+                + "RDMA Port            : 0                   \n"
+                + "Online               : Y                   \n"
+                + "Pid                  : 1234                \n"
+                + "File System          : xfs                 \n"
+                + "Device               : /dev/sdb            \n"
+                + "Mount Options        : rw,relatime,attr2,inode64\n"
+                + "Inode Size           : N/A                 \n"
+                + "Disk Space Free      : 9.9GB               \n"
+                + "Total Disk Space     : 10.0GB              \n"
+                + "Inode Count          : 5242368             \n"
+                + "Free Inodes          : 5242310             \n"
+                + line + "\n"
+                + "Brick                : Brick gluster2.local:/data/brick1/gv0\n"
+                + "TCP Port             : N/A                 \n"
+                + "RDMA Port            : N/A                 \n"
+                + "Online               : N                   \n"
+                + "Pid                  : N/A                 \n");
+    }
+
+    @Test
+    void sizesAsGlusterWritesThem() {
+        assertThat(HumanSize.of(512)).isEqualTo("512Bytes");
+        assertThat(HumanSize.of(1536)).isEqualTo("1.5KB");
+        assertThat(HumanSize.of(5L * 1024 * 1024 * 1024 * 1024)).isEqualTo("5.0TB");
+    }
+
+    @Test
+    void optionTableInTwoColumnsOfForty() {
+        Map<String, String> values = new LinkedHashMap<>();
+        values.put("cluster.quorum-type", "fixed");
+        String forty = " ".repeat(40);
+        assertThat(OptionTableText.render(values)).isEqualTo(
+                "Option                                  Value" + forty.substring(5) + "\n"
+                        + "------                                  -----" + forty.substring(5)
+                        + "\n"
+                        + "cluster.quorum-type                     fixed" + forty.substring(5)
+                        + "\n");
+    }
+
+    @Test
+    void listNamesOrSaysThereAreNone() {
+        assertThat(VolumeListText.render(List.of())).isEqualTo("No volumes present in cluster\n");
+        assertThat(VolumeListText.render(List.of(gv0(VolumeStatus.CREATED, Map.of()))))
+                .isEqualTo("gv0\n");
+    }
+}
