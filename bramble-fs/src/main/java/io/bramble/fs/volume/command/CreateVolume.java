@@ -1,0 +1,118 @@
+package io.bramble.fs.volume.command;
+
+import io.bramble.fs.volume.Brick;
+import io.bramble.fs.volume.VolumeCodec;
+import io.bramble.fs.volume.VolumeSpec;
+import io.bramble.fs.volume.VolumeStatus;
+import io.bramble.fs.volume.create.BrickAddress;
+import io.bramble.fs.volume.create.BrickLayout;
+import io.bramble.fs.volume.create.BrickPlacement;
+import io.bramble.fs.volume.create.CreateLine;
+import io.bramble.fs.volume.create.CreateRequest;
+import io.bramble.fs.volume.option.VolumeOptions;
+import io.bramble.pool.member.Member;
+import io.bramble.pool.member.Role;
+import io.bramble.pool.store.ClusterStore;
+import io.bramble.pool.store.StoreException;
+import io.bramble.pool.wire.Message.CommandReply;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * {@code volume create NAME [replica N [arbiter 1]] [transport tcp] HOST:PATH... [force]}:
+ * Gluster's checks in Gluster's order (the line, the name, the hosts, bricks inside bricks,
+ * bricks of a replica set on one server, each brick's folder on its own machine), then the
+ * folders are made and the volume recorded, {@code Created}.
+ */
+final class CreateVolume implements VolumeVerb {
+    @Override
+    public CommandReply run(VolumeContext ctx, List<String> args) {
+        CreateRequest request = switch (CreateLine.read(args)) {
+            case CreateRequest r -> r;
+            case CreateLine.Refused r -> throw VolumeFailure.usage(r.message() + (r.showUsage()
+                    ? "\n" + CreateLine.USAGE
+                    : ""));
+        };
+        String prefix = "volume create: " + request.name();
+        ClusterStore store = ctx.store(prefix);
+        if (ctx.find(request.name()).isPresent()) {
+            throw VolumeFailure.failed(prefix, exists(request.name()));
+        }
+        List<Member> hosts = new ArrayList<>();
+        List<Brick> bricks = new ArrayList<>();
+        for (BrickAddress address : request.bricks()) {
+            Member member = place(ctx, prefix, address.host());
+            hosts.add(member);
+            bricks.add(new Brick(address.host(), address.path(), member.id()));
+        }
+        BrickLayout.overlap(bricks, ctx.volumes()).ifPresent(why -> {
+            throw VolumeFailure.failed(prefix, why);
+        });
+        if (!request.force()) {
+            BrickLayout.sameServer(bricks, request.replicaCount()).ifPresent(why -> {
+                throw VolumeFailure.failed(prefix, why);
+            });
+        }
+        for (int i = 0; i < bricks.size(); i++) {
+            List<String> check = new ArrayList<>(List.of("volume", CheckBrickFolder.VERB,
+                    bricks.get(i).host(), bricks.get(i).path()));
+            if (request.force()) {
+                check.add("force");
+            }
+            onHost(ctx, prefix, hosts.get(i), check);
+        }
+        for (int i = 0; i < bricks.size(); i++) {
+            onHost(ctx, prefix, hosts.get(i), List.of("volume", MakeBrickFolder.VERB,
+                    bricks.get(i).host(), bricks.get(i).path()));
+        }
+        VolumeSpec volume = new VolumeSpec(request.name(), UUID.randomUUID(),
+                request.replicaCount(), request.arbiter(), request.transport(), bricks,
+                VolumeStatus.CREATED, VolumeOptions.atCreate());
+        try {
+            ctx.awaitEverywhere(request.name(), store.put(VolumeCodec.TYPE, request.name(), volume,
+                    ClusterStore.NEW).version());
+        } catch (StoreException e) {
+            throw VolumeFailure.failed(prefix,
+                    e.reason() == StoreException.Reason.VERSION_CONFLICT
+                            ? exists(request.name())
+                            : e.getMessage());
+        }
+        return Replies.ok(prefix + ": success: please start the volume to access data\n");
+    }
+
+    private static String exists(String name) {
+        return "Volume " + name + " already exists";
+    }
+
+    /** The member a brick's host names, up and able to hold bricks. */
+    private static Member place(VolumeContext ctx, String prefix, String host) {
+        Member member = BrickPlacement.member(host, ctx.node.members(),
+                VolumeContext::addresses).orElseThrow(
+                        () -> VolumeFailure.failed(prefix,
+                                BrickPlacement.notMember(host)));
+        if (member.role() == Role.WITNESS) {
+            throw VolumeFailure.failed(prefix, "Host " + host + " is a witness of the pool: it"
+                    + " keeps no volumes, so it cannot hold a brick");
+        }
+        if (!ctx.connected(member)) {
+            throw VolumeFailure.failed(prefix, BrickPlacement.notConnected(host));
+        }
+        return member;
+    }
+
+    /** Runs a brick folder step on the brick's member; its refusal is the create's. */
+    private static void onHost(VolumeContext ctx, String prefix, Member member,
+            List<String> args) {
+        CommandReply reply;
+        try {
+            reply = ctx.call(member, args);
+        } catch (IOException e) {
+            throw VolumeFailure.failed(prefix, BrickPlacement.notConnected(args.get(2)));
+        }
+        if (reply.exitCode() != 0) {
+            throw VolumeFailure.failed(prefix, reply.err().strip());
+        }
+    }
+}

@@ -1,0 +1,228 @@
+package io.bramble.fs.volume.command;
+
+import io.bramble.fs.volume.Brick;
+import io.bramble.fs.volume.VolumeCodec;
+import io.bramble.fs.volume.VolumeSpec;
+import io.bramble.fs.volume.serve.VolumeService;
+import io.bramble.fs.volume.status.BrickReport;
+import io.bramble.fs.volume.status.BrickReportCodec;
+import io.bramble.pool.liveness.PeerState;
+import io.bramble.pool.member.Member;
+import io.bramble.pool.member.Role;
+import io.bramble.pool.node.PoolNode;
+import io.bramble.pool.store.ClusterStore;
+import io.bramble.pool.store.StoreException;
+import io.bramble.pool.store.Versioned;
+import io.bramble.pool.wire.Message.CommandReply;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.UnaryOperator;
+
+/**
+ * What the volume verbs share: the node, its store's volumes, changes that survive a
+ * concurrent change, and calls to the members that hold bricks.
+ */
+final class VolumeContext {
+    /** How long a call to another member may take. */
+    static final long MEMBER_CALL_MS = 10_000;
+    /** Tries of a change that met another change of the same volume. */
+    static final int CHANGE_TRIES = 3;
+    /** How long a change waits to show in this node's copy of the store. */
+    static final long CATCH_UP_MS = 2_000;
+    private static final long CATCH_UP_POLL_MS = 10;
+
+    final VolumeService service;
+    final PoolNode node;
+
+    VolumeContext(VolumeService service) {
+        this.service = service;
+        this.node = service.node();
+    }
+
+    List<VolumeSpec> volumes() {
+        return service.volumes();
+    }
+
+    /** This node's store, or a failure saying that it is in no pool yet. */
+    ClusterStore store(String prefix) {
+        return node.store().orElseThrow(() -> VolumeFailure.failed(prefix, "this node is in"
+                + " no pool yet: volumes live in the pool's store, and the first 'peer probe'"
+                + " makes the pool"));
+    }
+
+    Optional<Versioned<VolumeSpec>> find(String name) {
+        return node.store().flatMap(s -> s.get(VolumeCodec.TYPE, name));
+    }
+
+    /** The volume {@code name}, or Gluster's failure for one that does not exist. */
+    VolumeSpec require(String prefix, String name) {
+        return find(name).map(Versioned::value).orElseThrow(() -> VolumeFailure.failed(prefix,
+                notFound(name)));
+    }
+
+    static String notFound(String name) {
+        return "Volume " + name + " does not exist";
+    }
+
+    /**
+     * Writes {@code change} of the volume {@code name} with the version it was read at; when
+     * another node changed it meanwhile, reads it again and retries. {@code change} may fail
+     * with a {@link VolumeFailure} (a check on the state read).
+     */
+    VolumeSpec update(String prefix, String name, UnaryOperator<VolumeSpec> change) {
+        ClusterStore store = store(prefix);
+        for (int attempt = 1;; attempt++) {
+            Versioned<VolumeSpec> read = store.get(VolumeCodec.TYPE, name).orElseThrow(
+                    () -> VolumeFailure.failed(prefix, notFound(name)));
+            VolumeSpec changed = change.apply(read.value());
+            try {
+                long version = store.put(VolumeCodec.TYPE, name, changed, read.version())
+                        .version();
+                awaitEverywhere(name, version);
+                return changed;
+            } catch (StoreException e) {
+                if (e.reason() != StoreException.Reason.VERSION_CONFLICT
+                        || attempt == CHANGE_TRIES) {
+                    throw VolumeFailure.failed(prefix, e.getMessage());
+                }
+            }
+        }
+    }
+
+    /** Runs a store change, turning the store's refusal into the verb's failure. */
+    void commit(String prefix, Runnable change) {
+        try {
+            change.run();
+        } catch (StoreException e) {
+            throw VolumeFailure.failed(prefix, e.getMessage());
+        }
+    }
+
+    /**
+     * Waits, at most {@link #CATCH_UP_MS}, until this node's copy of the store and those of
+     * the other members that are up have version {@code version} of the volume {@code name}
+     * (0: have it no more). A change is committed by a majority before it returns, but a
+     * member may apply it a moment later; waiting here lets the user's next command, on any
+     * member, see it, as Gluster's changes are on every peer when they return. A member that
+     * is down catches up when it returns.
+     */
+    void awaitEverywhere(String name, long version) {
+        long end = System.nanoTime() + CATCH_UP_MS * 1_000_000;
+        awaitHere(name, version, end);
+        List<Member> others = node.members().all().stream().filter(m -> !m.id().equals(
+                node.id()) && m.role() == Role.VOTER && connected(m)).toList();
+        try (ExecutorService calls = Executors.newVirtualThreadPerTaskExecutor()) {
+            others.forEach(m -> calls.submit(() -> awaitThere(m, name, version, end)));
+        }
+    }
+
+    private void awaitHere(String name, long version, long end) {
+        while (!caughtUp(find(name).map(Versioned::version).orElse(0L), version)
+                && pause(end)) {
+            // polled again after the pause
+        }
+    }
+
+    private void awaitThere(Member member, String name, long version, long end) {
+        do {
+            try {
+                CommandReply reply = node.runOn(member, List.of("volume", RecordVersion.VERB,
+                        name), CATCH_UP_MS);
+                if (reply.exitCode() != 0 || caughtUp(Long.parseLong(reply.out().strip()),
+                        version)) {
+                    return;
+                }
+            } catch (IOException | NumberFormatException e) {
+                return; // it catches up when it can be reached again
+            }
+        } while (pause(end));
+    }
+
+    private static boolean caughtUp(long local, long version) {
+        return version == 0 ? local == 0 : local >= version;
+    }
+
+    /** Sleeps one poll interval; false once {@code end} has passed. */
+    private static boolean pause(long end) {
+        if (System.nanoTime() >= end) {
+            return false;
+        }
+        try {
+            Thread.sleep(CATCH_UP_POLL_MS);
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    boolean connected(Member member) {
+        return node.state(member.id()) == PeerState.CONNECTED;
+    }
+
+    /** Runs a command line on {@code member} (here when it is this node). */
+    CommandReply call(Member member, List<String> args) throws IOException {
+        return node.runOn(member, args, MEMBER_CALL_MS);
+    }
+
+    /** The addresses {@code host} resolves to, as text; none when it does not resolve. */
+    static List<String> addresses(String host) {
+        try {
+            return Arrays.stream(InetAddress.getAllByName(host)).map(
+                    InetAddress::getHostAddress).toList();
+        } catch (UnknownHostException e) {
+            return List.of();
+        }
+    }
+
+    /**
+     * Each brick's report from its member, asked all at once; a brick whose member is gone,
+     * down or silent is reported unreachable.
+     */
+    List<BrickReport> reports(VolumeSpec volume, boolean detail) {
+        List<Future<BrickReport>> asked = new ArrayList<>();
+        try (ExecutorService calls = Executors.newVirtualThreadPerTaskExecutor()) {
+            for (Brick brick : volume.bricks()) {
+                asked.add(calls.submit(() -> report(brick, detail)));
+            }
+        } // waits for every call, each bounded by MEMBER_CALL_MS
+        return asked.stream().map(Future::resultNow).toList();
+    }
+
+    private BrickReport report(Brick brick, boolean detail) {
+        try {
+            return ask(brick, detail);
+        } catch (RuntimeException e) {
+            return BrickReport.unreachable(brick);
+        }
+    }
+
+    private BrickReport ask(Brick brick, boolean detail) {
+        Optional<Member> member = node.members().byId(brick.nodeId());
+        if (member.isEmpty() || !connected(member.get())) {
+            return BrickReport.unreachable(brick);
+        }
+        List<String> args = new ArrayList<>(List.of("volume", ReportBrick.VERB, brick.host(),
+                brick.path()));
+        if (detail) {
+            args.add("detail");
+        }
+        try {
+            CommandReply reply = call(member.get(), args);
+            return reply.exitCode() != 0
+                    ? BrickReport.unreachable(brick)
+                    : BrickReportCodec.decode(brick, reply.out()).orElse(
+                            BrickReport.unreachable(brick));
+        } catch (IOException e) {
+            return BrickReport.unreachable(brick);
+        }
+    }
+}
