@@ -1,0 +1,861 @@
+package io.bramble.fs.brick;
+
+import static java.lang.foreign.ValueLayout.JAVA_BYTE;
+
+import io.bramble.fs.ops.Attr;
+import io.bramble.fs.ops.Caller;
+import io.bramble.fs.ops.DirEntry;
+import io.bramble.fs.ops.DirPage;
+import io.bramble.fs.ops.Errno;
+import io.bramble.fs.ops.FileId;
+import io.bramble.fs.ops.FileOps;
+import io.bramble.fs.ops.FileType;
+import io.bramble.fs.ops.FsException;
+import io.bramble.fs.ops.FsPath;
+import io.bramble.fs.ops.OpenFlags;
+import io.bramble.fs.ops.Opened;
+import io.bramble.fs.ops.SetAttr;
+import io.bramble.fs.ops.StatFs;
+import java.io.IOException;
+import java.lang.foreign.Arena;
+import java.lang.foreign.MemorySegment;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.OptionalLong;
+
+/**
+ * A brick: a folder on this node's disk that holds a volume's files as plain files and
+ * folders, at the same paths as in the volume, so that they can be read and copied without
+ * bramble. bramble's own metadata sits beside them: each file's id and pending-change marks in
+ * extended attributes ({@link XattrNames}), and a hidden folder at the brick's root that no
+ * listing shows and no path may enter:
+ *
+ * <pre>
+ * .bramble/                  mode 0700
+ * .bramble/index/pending/ID  the path of a file with a non-zero pending mark ({@link
+ *                            PendingIndex}); ID is the file id as a UUID
+ * .bramble/ids/INODE         without root only: ids of links and nodes ({@link IdMap})
+ * </pre>
+ *
+ * <p>Files, folders, nodes and symbolic links a caller makes belong to the caller (and to the
+ * parent's group under a set-gid parent) with exactly the mode asked for: no umask applies.
+ * Every call resolves its path below the brick without following links ({@link Resolver}).
+ * Errors carry the kernel's errno. Thread-safe; calls block on the disk, so the brick server
+ * runs them off its event loops.
+ */
+public final class LocalBrick implements FileOps {
+    /** The brick's own folder at its root. */
+    public static final String META_DIR = ".bramble";
+    /** Most bytes one read or write moves (the brick protocol's data bound). */
+    public static final int IO_BYTES_MAX = 1 << 20;
+    /** Most entries of one listing page; a larger request gets a page this long. */
+    public static final int PAGE_ENTRIES_MAX = 4096;
+    /** Most index entries {@link #pendingIndex()} returns at once. */
+    public static final int PENDING_LIST_MAX = 100_000;
+    /** Longest symbolic link target: PATH_MAX less its NUL. */
+    static final int LINK_TARGET_BYTES_MAX = 4095;
+    /** {@code XATTR_SIZE_MAX}: the kernel's bound on one attribute value. */
+    static final int XATTR_VALUE_BYTES_MAX = 65_536;
+    /** {@code XATTR_LIST_MAX}: the kernel's bound on a name list. */
+    static final int XATTR_LIST_BYTES_MAX = 65_536;
+    /** The open flags passed to the disk: access mode, truncate, append, O_DSYNC / O_SYNC. */
+    private static final int OPEN_FLAGS_KEPT = OpenFlags.ACCESS_MASK | OpenFlags.TRUNC
+            | OpenFlags.APPEND | OpenFlags.SYNC;
+    private static final int SEEK_DATA = 3;
+    private static final int SEEK_HOLE = 4;
+    private static final int NEW_ENTRY_MODE = 0600;
+    private static final int NEW_DIR_MODE = 0700;
+
+    private final Path dir;
+    private final boolean asRoot;
+    /** The root folder's descriptor; its last release also closes the metadata folders. */
+    private final SharedFd root;
+    private final Resolver resolver;
+    private final XattrNames names;
+    private final FileIds ids;
+    private final HandleTable handles;
+    private final PendingIndex pending;
+    private final Stripes stripes = new Stripes();
+
+    private LocalBrick(Path dir, BrickSettings settings, SharedFd root, Stat rootStat,
+            PendingIndex pending, IdMap map) {
+        this.dir = dir;
+        this.asRoot = settings.asRoot();
+        this.root = root;
+        this.resolver = new Resolver(root.fd());
+        this.names = new XattrNames(settings.asRoot());
+        this.ids = new FileIds(names, map, settings.random(), rootStat);
+        this.handles = new HandleTable(settings.handlesMax());
+        this.pending = pending;
+    }
+
+    /** Opens the brick in {@code dir} with the default settings. */
+    public static LocalBrick open(Path dir) throws FsException {
+        return open(dir, BrickSettings.defaults());
+    }
+
+    /**
+     * Opens the brick in {@code dir}, an existing folder, making its metadata folder when
+     * missing. Fails when the folder's file system cannot hold extended attributes.
+     */
+    public static LocalBrick open(Path dir, BrickSettings settings) throws FsException {
+        Path absolute = dir.toAbsolutePath().normalize();
+        List<Integer> opened = new ArrayList<>();
+        try {
+            int rootFd = track(opened, Libc.openat(Libc.AT_FDCWD, absolute.toString(),
+                    Libc.O_RDONLY | Libc.O_DIRECTORY, 0));
+            Stat rootStat = Libc.fstat(rootFd);
+            XattrNames names = new XattrNames(settings.asRoot());
+            markRoot(rootFd, names, absolute);
+            int meta = track(opened, folder(rootFd, META_DIR));
+            int index = track(opened, folder(meta, "index"));
+            PendingIndex pending = new PendingIndex(track(opened, folder(index, "pending")));
+            IdMap map = settings.asRoot() ? null : new IdMap(track(opened, folder(meta, "ids")));
+            List<Integer> all = List.copyOf(opened);
+            SharedFd root = new SharedFd(rootFd, fd -> all.forEach(Libc::close));
+            return new LocalBrick(absolute, settings, root, rootStat, pending, map);
+        } catch (FsException e) {
+            opened.forEach(Libc::close);
+            throw new FsException(e.errno(), "brick " + absolute + ": " + e.getMessage());
+        }
+    }
+
+    private static int track(List<Integer> opened, int fd) {
+        opened.add(fd);
+        return fd;
+    }
+
+    /** Gives the root its id; this also proves the disk holds bramble's attributes. */
+    private static void markRoot(int rootFd, XattrNames names, Path dir) throws FsException {
+        try {
+            Libc.fsetxattr(rootFd, names.idOnDisk(), FileIds.bytes(FileId.ROOT), 0);
+        } catch (FsException e) {
+            if (e.errno() == Errno.EOPNOTSUPP) {
+                throw new FsException(e.errno(), "the file system of " + dir + " has no"
+                        + " extended attributes; put bricks on ext4, xfs or btrfs");
+            }
+            throw e;
+        }
+    }
+
+    /** Opens folder {@code name} in {@code parentFd}, making it (mode 0700) when missing. */
+    private static int folder(int parentFd, String name) throws FsException {
+        try {
+            Libc.mkdirat(parentFd, name, NEW_DIR_MODE);
+        } catch (FsException e) {
+            if (e.errno() != Errno.EEXIST) {
+                throw e;
+            }
+        }
+        return Libc.openat(parentFd, name, Libc.O_RDONLY | Libc.O_DIRECTORY | Libc.O_NOFOLLOW,
+                0);
+    }
+
+    /** The brick's folder. */
+    public Path dir() {
+        return dir;
+    }
+
+    /** Files open now. */
+    public int openFiles() {
+        return handles.size();
+    }
+
+    @FunctionalInterface
+    private interface Op<T> {
+        T run() throws FsException;
+    }
+
+    /** Runs one call while the brick is open; its descriptors stay valid until it returns. */
+    private <T> T run(Op<T> op) throws FsException {
+        if (!root.retain()) {
+            throw new FsException(Errno.ENOTCONN, "brick " + dir + " is closed");
+        }
+        try {
+            return op.run();
+        } finally {
+            root.release();
+        }
+    }
+
+    @Override
+    public Attr getattr(Caller caller, FsPath path) throws FsException {
+        visible(path);
+        return run(() -> {
+            try (Located at = resolver.locate(path)) {
+                return attrAt(at.dirFd(), at.name());
+            }
+        });
+    }
+
+    private Attr attrAt(int dirFd, String name) throws FsException {
+        Stat stat = Libc.statx(dirFd, name, Libc.AT_SYMLINK_NOFOLLOW);
+        return stat.attr(ids.idAt(dirFd, name, stat));
+    }
+
+    @Override
+    public Attr setattr(Caller caller, FsPath path, SetAttr changes) throws FsException {
+        changeable(path);
+        return run(() -> {
+            try (Located at = resolver.locate(path)) {
+                if (changes.uid().isPresent() || changes.gid().isPresent()) {
+                    Libc.fchownat(at.dirFd(), at.name(), changes.uid().orElse(-1), changes.gid()
+                            .orElse(-1), Libc.AT_SYMLINK_NOFOLLOW);
+                }
+                if (changes.permissions().isPresent()) {
+                    Nodes.chmod(at, changes.permissions().getAsInt()
+                            & FileType.PERMISSION_MASK);
+                }
+                if (changes.sizeBytes().isPresent()) {
+                    truncate(at, changes.sizeBytes().getAsLong());
+                }
+                if (changes.atimeNs().isPresent() || changes.mtimeNs().isPresent()) {
+                    Libc.utimensat(at.dirFd(), at.name(), time(changes.atimeNs()), time(
+                            changes.mtimeNs()));
+                }
+                return attrAt(at.dirFd(), at.name());
+            }
+        });
+    }
+
+    private static long time(OptionalLong change) {
+        if (change.isEmpty()) {
+            return Libc.UTIME_OMIT;
+        }
+        return change.getAsLong() == SetAttr.NOW ? Libc.UTIME_NOW : change.getAsLong();
+    }
+
+    private static void truncate(Located at, long size) throws FsException {
+        if (size < 0) {
+            throw new FsException(Errno.EINVAL, "size " + size);
+        }
+        int fd = Nodes.openRegular(at, OpenFlags.WRONLY);
+        try {
+            Libc.ftruncate(fd, size);
+        } finally {
+            Libc.close(fd);
+        }
+    }
+
+    @Override
+    public Attr mkdir(Caller caller, FsPath path, FileId id, int mode) throws FsException {
+        creatable(path);
+        return run(() -> {
+            try (Located at = resolver.locate(path)) {
+                Ownership owner = ownership(caller, at, mode, true);
+                Libc.mkdirat(at.dirFd(), at.name(), NEW_DIR_MODE);
+                Settled made = settleOpened(at, true, owner, id, () -> Libc.openat(at.dirFd(),
+                        at.name(), Libc.O_RDONLY | Libc.O_DIRECTORY | Libc.O_NOFOLLOW, 0));
+                Libc.close(made.fd);
+                return made.attr;
+            }
+        });
+    }
+
+    @Override
+    public Attr mknod(Caller caller, FsPath path, FileId id, int mode, long rdev)
+            throws FsException {
+        creatable(path);
+        FileType type = typeOf(mode);
+        if (type == FileType.DIRECTORY || type == FileType.SYMLINK) {
+            throw new FsException(Errno.EINVAL, "mknod of a " + type);
+        }
+        return run(() -> {
+            try (Located at = resolver.locate(path)) {
+                Ownership owner = ownership(caller, at, mode, false);
+                if (type == FileType.REGULAR) {
+                    Settled file = createRegular(at, owner, id, OpenFlags.WRONLY);
+                    Libc.close(file.fd);
+                    return file.attr;
+                }
+                Libc.mknodat(at.dirFd(), at.name(), type.modeBits() | NEW_ENTRY_MODE, rdev);
+                return settleByName(at, owner, id, true);
+            }
+        });
+    }
+
+    private static FileType typeOf(int mode) throws FsException {
+        try {
+            return FileType.of(mode);
+        } catch (IllegalArgumentException e) {
+            throw new FsException(Errno.EINVAL, e.getMessage());
+        }
+    }
+
+    @Override
+    public Attr symlink(Caller caller, FsPath path, FileId id, String target)
+            throws FsException {
+        creatable(path);
+        int targetBytes = target.getBytes(StandardCharsets.UTF_8).length;
+        if (targetBytes == 0 || target.indexOf('\0') >= 0) {
+            throw new FsException(Errno.EINVAL, "symbolic link target '" + target + "'");
+        }
+        if (targetBytes > LINK_TARGET_BYTES_MAX) {
+            throw new FsException(Errno.ENAMETOOLONG, "link target of " + targetBytes
+                    + " bytes");
+        }
+        return run(() -> {
+            try (Located at = resolver.locate(path)) {
+                Ownership owner = ownership(caller, at, 0777, false);
+                Libc.symlinkat(target, at.dirFd(), at.name());
+                return settleByName(at, owner, id, false);
+            }
+        });
+    }
+
+    @Override
+    public String readlink(Caller caller, FsPath path) throws FsException {
+        visible(path);
+        return run(() -> {
+            try (Located at = resolver.locate(path)) {
+                return new String(Libc.readlinkat(at.dirFd(), at.name()),
+                        StandardCharsets.UTF_8);
+            }
+        });
+    }
+
+    @Override
+    public void unlink(Caller caller, FsPath path) throws FsException {
+        removable(path, Errno.EISDIR);
+        remove(path, 0);
+    }
+
+    @Override
+    public void rmdir(Caller caller, FsPath path) throws FsException {
+        removable(path, Errno.EBUSY);
+        remove(path, Libc.AT_REMOVEDIR);
+    }
+
+    private void remove(FsPath path, int flags) throws FsException {
+        run(() -> {
+            try (Located at = resolver.locate(path)) {
+                Known gone = known(at);
+                Libc.unlinkat(at.dirFd(), at.name(), flags);
+                forgetIfLast(gone);
+                return null;
+            }
+        });
+    }
+
+    @Override
+    public void rename(Caller caller, FsPath from, FsPath to, int flags) throws FsException {
+        if ((flags & ~(RENAME_NOREPLACE | RENAME_EXCHANGE)) != 0
+                || flags == (RENAME_NOREPLACE | RENAME_EXCHANGE)) {
+            throw new FsException(Errno.EINVAL, "rename flags " + flags);
+        }
+        removable(from, Errno.EBUSY);
+        removable(to, Errno.EBUSY);
+        run(() -> {
+            try (Located source = resolver.locate(from); Located target = resolver.locate(to)) {
+                Known moving = known(source);
+                Known replaced = known(target);
+                if (moving != null && replaced != null && moving.id.equals(replaced.id)) {
+                    replaced = null; // two names of one file: rename(2) changes nothing
+                }
+                Libc.renameat2(source.dirFd(), source.name(), target.dirFd(), target.name(),
+                        flags);
+                if (moving != null) {
+                    pending.move(moving.id, to);
+                }
+                if (replaced != null && (flags & RENAME_EXCHANGE) != 0) {
+                    pending.move(replaced.id, from);
+                } else {
+                    forgetIfLast(replaced);
+                }
+                return null;
+            }
+        });
+    }
+
+    /** A file about to lose a name, looked at only when the index or the id map may hold it. */
+    private record Known(Stat stat, FileId id) {}
+
+    private Known known(Located at) throws FsException {
+        if (pending.isEmpty() && asRoot) {
+            return null;
+        }
+        try {
+            Stat stat = Libc.statx(at.dirFd(), at.name(), Libc.AT_SYMLINK_NOFOLLOW);
+            FileId id = ids.peekAt(at.dirFd(), at.name(), stat);
+            return id == null ? null : new Known(stat, id);
+        } catch (FsException e) {
+            if (e.errno() == Errno.ENOENT) {
+                return null;
+            }
+            throw e;
+        }
+    }
+
+    /** After a name went away: a file with no name left leaves the index and the id map. */
+    private void forgetIfLast(Known gone) throws FsException {
+        if (gone == null || (!gone.stat.isDirectory() && gone.stat.nlink() > 1)) {
+            return;
+        }
+        synchronized (stripes.of(gone.id)) {
+            pending.remove(gone.id);
+        }
+        ids.forget(gone.stat);
+    }
+
+    @Override
+    public Attr link(Caller caller, FsPath existing, FsPath newPath) throws FsException {
+        removable(existing, Errno.EPERM);
+        creatable(newPath);
+        return run(() -> {
+            try (Located source = resolver.locate(existing);
+                    Located target = resolver.locate(
+                            newPath)) {
+                Libc.linkat(source.dirFd(), source.name(), target.dirFd(), target.name(), 0);
+                return attrAt(target.dirFd(), target.name());
+            }
+        });
+    }
+
+    @Override
+    public Opened create(Caller caller, FsPath path, FileId id, int mode, int flags)
+            throws FsException {
+        creatable(path);
+        return run(() -> {
+            try (Located at = resolver.locate(path)) {
+                Ownership owner = ownership(caller, at, mode, false);
+                Settled file;
+                try {
+                    file = createRegular(at, owner, id, flags);
+                } catch (FsException e) {
+                    if (e.errno() == Errno.EEXIST && (flags & OpenFlags.EXCL) == 0) {
+                        return openAt(at, flags);
+                    }
+                    throw e;
+                }
+                return register(file.fd, file.attr, () -> {
+                    Libc.unlinkat(at.dirFd(), at.name(), 0);
+                    return null;
+                });
+            }
+        });
+    }
+
+    @Override
+    public Opened open(Caller caller, FsPath path, int flags) throws FsException {
+        visible(path);
+        return run(() -> {
+            try (Located at = resolver.locate(path)) {
+                return openAt(at, flags);
+            }
+        });
+    }
+
+    private Opened openAt(Located at, int flags) throws FsException {
+        int fd = Nodes.openFile(at, flags & OPEN_FLAGS_KEPT);
+        try {
+            Stat stat = Libc.fstat(fd);
+            return register(fd, stat.attr(ids.idOf(fd, stat)), null);
+        } catch (FsException e) {
+            Libc.close(fd);
+            throw e;
+        }
+    }
+
+    /** Gives {@code fd} a handle; when the table is full, closes it and runs {@code undo}. */
+    private Opened register(int fd, Attr attr, Op<Void> undo) throws FsException {
+        try {
+            return new Opened(handles.add(new SharedFd(fd)), attr);
+        } catch (FsException e) {
+            Libc.close(fd);
+            if (undo != null) {
+                undo.run();
+            }
+            throw e;
+        }
+    }
+
+    @Override
+    public byte[] read(long handle, long offset, int sizeBytes) throws FsException {
+        if (sizeBytes < 0 || sizeBytes > IO_BYTES_MAX || offset < 0) {
+            throw new FsException(Errno.EINVAL, "read of " + sizeBytes + " at " + offset);
+        }
+        SharedFd file = handles.acquire(handle);
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment buffer = arena.allocate(Math.max(1, sizeBytes));
+            int total = 0;
+            while (total < sizeBytes) {
+                int n = Libc.pread(file.fd(), buffer.asSlice(total, sizeBytes - total), offset
+                        + total);
+                if (n == 0) {
+                    break;
+                }
+                total += n;
+            }
+            return buffer.asSlice(0, total).toArray(JAVA_BYTE);
+        } finally {
+            file.release();
+        }
+    }
+
+    @Override
+    public int write(long handle, long offset, byte[] data) throws FsException {
+        if (data.length > IO_BYTES_MAX || offset < 0) {
+            throw new FsException(Errno.EINVAL, "write of " + data.length + " at " + offset);
+        }
+        SharedFd file = handles.acquire(handle);
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment buffer = arena.allocate(Math.max(1, data.length));
+            MemorySegment.copy(data, 0, buffer, JAVA_BYTE, 0, data.length);
+            int total = 0;
+            while (total < data.length) {
+                total += Libc.pwrite(file.fd(), buffer.asSlice(total, data.length - total),
+                        offset + total);
+            }
+            return total;
+        } finally {
+            file.release();
+        }
+    }
+
+    /** Nothing is buffered here: a flush only checks the handle. */
+    @Override
+    public void flush(long handle) throws FsException {
+        handles.acquire(handle).release();
+    }
+
+    @Override
+    public void fsync(long handle, boolean dataOnly) throws FsException {
+        SharedFd file = handles.acquire(handle);
+        try {
+            Libc.fsync(file.fd(), dataOnly);
+        } finally {
+            file.release();
+        }
+    }
+
+    @Override
+    public void release(long handle) throws FsException {
+        handles.remove(handle);
+    }
+
+    @Override
+    public void fallocate(long handle, int mode, long offset, long lengthBytes)
+            throws FsException {
+        SharedFd file = handles.acquire(handle);
+        try {
+            Libc.fallocate(file.fd(), mode, offset, lengthBytes);
+        } finally {
+            file.release();
+        }
+    }
+
+    @Override
+    public long lseek(long handle, long offset, int whence) throws FsException {
+        if (whence != SEEK_DATA && whence != SEEK_HOLE) {
+            throw new FsException(Errno.EINVAL, "whence " + whence);
+        }
+        SharedFd file = handles.acquire(handle);
+        try {
+            return Libc.lseek(file.fd(), offset, whence);
+        } finally {
+            file.release();
+        }
+    }
+
+    @Override
+    public DirPage readdir(Caller caller, FsPath dirPath, String afterName, int entriesMax)
+            throws FsException {
+        visible(dirPath);
+        if (entriesMax < 1) {
+            throw new FsException(Errno.EINVAL, "a page of " + entriesMax + " entries");
+        }
+        return run(() -> {
+            int fd = resolver.openDirectory(dirPath);
+            try {
+                PageSelector page = new PageSelector(afterName, Math.min(entriesMax,
+                        PAGE_ENTRIES_MAX));
+                boolean atRoot = dirPath.isRoot();
+                DirNames.forEach(fd, name -> {
+                    if (!(atRoot && name.equals(META_DIR))) {
+                        page.offer(name);
+                    }
+                });
+                List<DirEntry> entries = new ArrayList<>();
+                for (String name : page.names()) {
+                    try {
+                        entries.add(new DirEntry(name, attrAt(fd, name)));
+                    } catch (FsException e) {
+                        if (e.errno() != Errno.ENOENT) { // removed while listed: not listed
+                            throw e;
+                        }
+                    }
+                }
+                return new DirPage(entries, page.complete());
+            } finally {
+                Libc.close(fd);
+            }
+        });
+    }
+
+    @Override
+    public StatFs statfs(Caller caller, FsPath path) throws FsException {
+        visible(path);
+        return run(() -> Libc.fstatvfs(root.fd()).statFs());
+    }
+
+    @Override
+    public byte[] getxattr(Caller caller, FsPath path, String name) throws FsException {
+        visible(path);
+        if (name.equals(XattrNames.ID)) {
+            return FileIds.bytes(getattr(caller, path).id());
+        }
+        String diskName = names.toDisk(name);
+        return run(() -> {
+            try (Located at = resolver.locate(path)) {
+                return Xattrs.get(at.dirFd(), at.name(), diskName);
+            }
+        });
+    }
+
+    @Override
+    public List<String> listxattr(Caller caller, FsPath path) throws FsException {
+        visible(path);
+        return run(() -> {
+            try (Located at = resolver.locate(path)) {
+                attrAt(at.dirFd(), at.name()); // the id is listed: assign it when missing
+                List<String> listed = new ArrayList<>();
+                listed.add(XattrNames.ID);
+                for (String diskName : Xattrs.list(at.dirFd(), at.name())) {
+                    if (!diskName.equals(names.idOnDisk())) {
+                        listed.add(names.toClient(diskName));
+                    }
+                }
+                return listed;
+            }
+        });
+    }
+
+    @Override
+    public void setxattr(Caller caller, FsPath path, String name, byte[] value, int flags)
+            throws FsException {
+        changeable(path);
+        internalNameGuard(name);
+        if (value.length > XATTR_VALUE_BYTES_MAX) {
+            throw new FsException(Errno.E2BIG, "an attribute value of " + value.length
+                    + " bytes");
+        }
+        String diskName = names.toDisk(name);
+        run(() -> {
+            try (Located at = resolver.locate(path)) {
+                if (!XattrNames.isPending(name)) {
+                    Xattrs.set(at.dirFd(), at.name(), diskName, value, flags);
+                    return null;
+                }
+                FileId id = attrAt(at.dirFd(), at.name()).id();
+                synchronized (stripes.of(id)) {
+                    if (XattrNames.marks(value)) {
+                        pending.add(id, path); // first: the index never misses a marked file
+                    }
+                    Xattrs.set(at.dirFd(), at.name(), diskName, value, flags);
+                    if (!XattrNames.marks(value)) {
+                        dropIfUnmarked(at, id);
+                    }
+                }
+                return null;
+            }
+        });
+    }
+
+    @Override
+    public void removexattr(Caller caller, FsPath path, String name) throws FsException {
+        changeable(path);
+        internalNameGuard(name);
+        String diskName = names.toDisk(name);
+        run(() -> {
+            try (Located at = resolver.locate(path)) {
+                if (!XattrNames.isPending(name)) {
+                    Xattrs.remove(at.dirFd(), at.name(), diskName);
+                    return null;
+                }
+                FileId id = attrAt(at.dirFd(), at.name()).id();
+                synchronized (stripes.of(id)) {
+                    Xattrs.remove(at.dirFd(), at.name(), diskName);
+                    dropIfUnmarked(at, id);
+                }
+                return null;
+            }
+        });
+    }
+
+    /** Removes {@code id} from the index once none of its pending marks is set. */
+    private void dropIfUnmarked(Located at, FileId id) throws FsException {
+        for (String diskName : Xattrs.list(at.dirFd(), at.name())) {
+            if (names.pendingName(diskName).isPresent() && XattrNames.marks(Xattrs.get(at
+                    .dirFd(), at.name(), diskName))) {
+                return;
+            }
+        }
+        pending.remove(id);
+    }
+
+    /** The id is the brick's to set: a client changing it would break every replica. */
+    private static void internalNameGuard(String name) throws FsException {
+        if (name.equals(XattrNames.ID)) {
+            throw new FsException(Errno.EPERM, name + " is set at creation only");
+        }
+    }
+
+    /** Files with a non-zero pending mark, for the heal; at most {@link #PENDING_LIST_MAX}. */
+    public List<PendingFile> pendingIndex() throws FsException {
+        return pendingIndex(PENDING_LIST_MAX);
+    }
+
+    /** Up to {@code entriesMax} files with a non-zero pending mark, in no particular order. */
+    public List<PendingFile> pendingIndex(int entriesMax) throws FsException {
+        return run(() -> pending.list(entriesMax));
+    }
+
+    /** The brick's disk: space, inodes, device, and whether it is the root file system. */
+    public BrickFacts facts() throws FsException {
+        return run(() -> {
+            DiskSpace space = Libc.fstatvfs(root.fd());
+            Stat self = Libc.fstat(root.fd());
+            Stat slash = Libc.statx(Libc.AT_FDCWD, "/", 0);
+            boolean onRoot = self.deviceMajor() == slash.deviceMajor()
+                    && self.deviceMinor() == slash.deviceMinor();
+            Mount mount;
+            try {
+                mount = MountTable.read().holding(self.deviceMajor(), self.deviceMinor(), dir)
+                        .orElse(null);
+            } catch (IOException e) {
+                mount = null;
+            }
+            long block = space.blockSizeBytes();
+            return new BrickFacts(dir, mount == null ? "unknown" : mount.source(),
+                    self.deviceMajor(), self.deviceMinor(), mount == null
+                            ? "unknown"
+                            : mount.fileSystemType(),
+                    mount == null ? "" : mount.options(),
+                    onRoot, block, space.blocks() * block, space.blocksFree() * block, space
+                            .blocksAvailable() * block,
+                    space.inodes(), space.inodesFree());
+        });
+    }
+
+    /** Closes every open file and the brick; later calls fail with ENOTCONN. */
+    @Override
+    public void close() {
+        handles.removeAll();
+        root.release();
+    }
+
+    // --- making new entries ---
+
+    private Ownership ownership(Caller caller, Located at, int mode, boolean directory)
+            throws FsException {
+        Stat parent = Libc.fstat(at.dirFd());
+        return Ownership.forNew(caller, parent.mode(), parent.gid(), mode, directory);
+    }
+
+    /** A new file, open, with its owner, mode and id set. */
+    private record Settled(int fd, Attr attr) {}
+
+    private Settled createRegular(Located at, Ownership owner, FileId id, int flags)
+            throws FsException {
+        int access = flags & OPEN_FLAGS_KEPT & ~OpenFlags.TRUNC;
+        return settleOpened(at, false, owner, id, () -> Libc.openat(at.dirFd(), at.name(), access
+                | Libc.O_CREAT | Libc.O_EXCL | Libc.O_NOFOLLOW | Libc.O_NOCTTY,
+                NEW_ENTRY_MODE));
+    }
+
+    /**
+     * Opens a new file or folder with {@code opener} (which makes a file itself) and sets its
+     * owner, mode and id through the descriptor; on any failure the new entry is removed
+     * again, so a full disk leaves nothing half-made behind.
+     *
+     * @param folder whether a folder was made before {@code opener} runs
+     */
+    private Settled settleOpened(Located at, boolean folder, Ownership owner, FileId id,
+            Op<Integer> opener) throws FsException {
+        int removeFlags = folder ? Libc.AT_REMOVEDIR : 0;
+        int fd;
+        try {
+            fd = opener.run();
+        } catch (FsException e) {
+            if (folder) {
+                undoCreate(at, removeFlags);
+            }
+            throw e;
+        }
+        try {
+            if (asRoot) {
+                Libc.fchown(fd, owner.uid(), owner.gid());
+            }
+            Libc.fchmod(fd, owner.permissions());
+            ids.assign(fd, id);
+            return new Settled(fd, Libc.fstat(fd).attr(id));
+        } catch (FsException e) {
+            Libc.close(fd);
+            undoCreate(at, removeFlags);
+            throw e;
+        }
+    }
+
+    /** Sets owner, mode (unless a link) and id of a just-made node or link by its name. */
+    private Attr settleByName(Located at, Ownership owner, FileId id, boolean setMode)
+            throws FsException {
+        try {
+            if (asRoot) {
+                Libc.fchownat(at.dirFd(), at.name(), owner.uid(), owner.gid(),
+                        Libc.AT_SYMLINK_NOFOLLOW);
+            }
+            if (setMode) {
+                Nodes.chmod(at, owner.permissions());
+            }
+            Stat stat = Libc.statx(at.dirFd(), at.name(), Libc.AT_SYMLINK_NOFOLLOW);
+            ids.assignAt(at.dirFd(), at.name(), stat, id);
+            return stat.attr(id);
+        } catch (FsException e) {
+            undoCreate(at, 0);
+            throw e;
+        }
+    }
+
+    private static void undoCreate(Located at, int removeFlags) {
+        try {
+            Libc.unlinkat(at.dirFd(), at.name(), removeFlags);
+        } catch (FsException ignored) {
+            // the first error is the one to report; a leftover has no id and gets one lazily
+        }
+    }
+
+    // --- which paths a client may use ---
+
+    /** The metadata folder does not exist for clients. */
+    private static void visible(FsPath path) throws FsException {
+        if (hidden(path)) {
+            throw new FsException(Errno.ENOENT, path.toString());
+        }
+    }
+
+    private static void changeable(FsPath path) throws FsException {
+        if (hidden(path)) {
+            throw new FsException(Errno.EPERM, path + " belongs to the brick");
+        }
+    }
+
+    private static void creatable(FsPath path) throws FsException {
+        changeable(path);
+        if (path.isRoot()) {
+            throw new FsException(Errno.EEXIST, "/");
+        }
+    }
+
+    private static void removable(FsPath path, int rootErrno) throws FsException {
+        changeable(path);
+        if (path.isRoot()) {
+            throw new FsException(rootErrno, "/");
+        }
+    }
+
+    private static boolean hidden(FsPath path) {
+        return !path.isRoot() && path.names().getFirst().equals(META_DIR);
+    }
+}

@@ -1,0 +1,53 @@
+package io.bramble.fs.brick;
+
+import java.lang.foreign.Arena;
+import java.lang.foreign.Linker;
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Native memory each thread reuses for its Linux calls: the errno slot, a structure buffer,
+ * a value buffer and a few C strings. A listing makes two calls per file; allocating and
+ * freeing native memory for each would cost as much as the calls themselves. Each call uses
+ * the buffers only until it returns, and no call runs inside another.
+ */
+final class Scratch {
+    /** Bytes of one string buffer: any name, and paths of ordinary depth. */
+    static final int STRING_BYTES = 4096;
+    /** Bytes of the value buffer: most attribute values and every link target fit. */
+    static final int VALUE_BYTES = 4096;
+    /** Bytes of the structure buffer: the largest is {@code struct statx}. */
+    static final int STRUCT_BYTES = 256;
+    private static final int STRING_SLOTS = 3;
+
+    private static final ThreadLocal<Scratch> MINE = ThreadLocal.withInitial(Scratch::new);
+
+    /** Freed with the thread's scratch when the collector finds it unreachable. */
+    private final Arena arena = Arena.ofAuto();
+    final MemorySegment state = arena.allocate(Linker.Option.captureStateLayout());
+    final MemorySegment struct = arena.allocate(STRUCT_BYTES, 8);
+    final MemorySegment value = arena.allocate(VALUE_BYTES, 8);
+    private final MemorySegment[] strings = new MemorySegment[STRING_SLOTS];
+
+    private Scratch() {
+        for (int slot = 0; slot < STRING_SLOTS; slot++) {
+            strings[slot] = arena.allocate(STRING_BYTES);
+        }
+    }
+
+    static Scratch mine() {
+        return MINE.get();
+    }
+
+    /** {@code text} as a C string in string buffer {@code slot} (0 to 2). */
+    MemorySegment string(int slot, String text) {
+        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+        MemorySegment target = bytes.length < STRING_BYTES
+                ? strings[slot]
+                : Arena.ofAuto().allocate(bytes.length + 1L);
+        MemorySegment.copy(bytes, 0, target, ValueLayout.JAVA_BYTE, 0, bytes.length);
+        target.set(ValueLayout.JAVA_BYTE, bytes.length, (byte) 0);
+        return target;
+    }
+}

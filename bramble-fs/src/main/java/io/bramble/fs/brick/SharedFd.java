@@ -1,0 +1,49 @@
+package io.bramble.fs.brick;
+
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntConsumer;
+
+/**
+ * A file descriptor used by concurrent calls. It is closed only when its owner has let go and
+ * the last call using it has finished, so that a call never reaches a descriptor number the
+ * kernel has meanwhile given to another file.
+ */
+final class SharedFd {
+    private final int fd;
+    private final IntConsumer closer;
+    /** The owner's reference plus one per call in progress; 0 once closed. */
+    private final AtomicInteger references = new AtomicInteger(1);
+
+    SharedFd(int fd) {
+        this(fd, Libc::close);
+    }
+
+    SharedFd(int fd, IntConsumer closer) {
+        this.fd = fd;
+        this.closer = closer;
+    }
+
+    int fd() {
+        return fd;
+    }
+
+    /** Takes a reference for one call; false when the descriptor is already closed. */
+    boolean retain() {
+        while (true) {
+            int count = references.get();
+            if (count == 0) {
+                return false;
+            }
+            if (references.compareAndSet(count, count + 1)) {
+                return true;
+            }
+        }
+    }
+
+    /** Drops a reference; the last one closes the descriptor. */
+    void release() {
+        if (references.decrementAndGet() == 0) {
+            closer.accept(fd);
+        }
+    }
+}

@@ -1,0 +1,37 @@
+package io.bramble.fs.brick.wire;
+
+import io.bramble.common.check.Checks;
+
+/**
+ * How a brick client behaves.
+ *
+ * @param deadlineMs how long a call waits for its reply before it fails with ETIMEDOUT; far
+ *     below Gluster's 42-second ping timeout, since the pool notices a dead node sooner
+ * @param connectTimeoutMs how long a connection, its TLS handshake and its attach may take
+ * @param reconnectDelayMsMin the first wait before reconnecting, doubled after each failure
+ * @param reconnectDelayMsMax the longest wait between attempts
+ * @param inFlightMax calls on the wire at once; more wait (within their deadline)
+ */
+public record ClientSettings(int deadlineMs, int connectTimeoutMs, int reconnectDelayMsMin,
+        int reconnectDelayMsMax, int inFlightMax) {
+    public static final ClientSettings DEFAULTS = new ClientSettings(5_000, 3_000, 100, 5_000,
+            256);
+
+    public ClientSettings {
+        Checks.inRange(deadlineMs, 1, FrameCodec.DEADLINE_MS_MAX, "deadlineMs");
+        Checks.inRange(connectTimeoutMs, 1, 600_000, "connectTimeoutMs");
+        Checks.inRange(reconnectDelayMsMin, 1, 600_000, "reconnectDelayMsMin");
+        Checks.inRange(reconnectDelayMsMax, reconnectDelayMsMin, 600_000,
+                "reconnectDelayMsMax");
+        Checks.inRange(inFlightMax, 1, 1 << 16, "inFlightMax");
+    }
+
+    public ClientSettings withDeadlineMs(int newDeadlineMs) {
+        return new ClientSettings(newDeadlineMs, connectTimeoutMs, reconnectDelayMsMin,
+                reconnectDelayMsMax, inFlightMax);
+    }
+
+    public ClientSettings withReconnectDelaysMs(int min, int max) {
+        return new ClientSettings(deadlineMs, connectTimeoutMs, min, max, inFlightMax);
+    }
+}

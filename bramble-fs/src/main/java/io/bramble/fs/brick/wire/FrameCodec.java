@@ -1,0 +1,85 @@
+package io.bramble.fs.brick.wire;
+
+import io.bramble.fs.brick.wire.Frame.Attach;
+import io.bramble.fs.brick.wire.Frame.Request;
+import io.bramble.fs.brick.wire.Frame.Response;
+import io.bramble.pool.wire.MalformedFrameException;
+import io.bramble.pool.wire.WireReader;
+import io.bramble.pool.wire.WireWriter;
+
+/**
+ * The body of a brick frame: a kind byte and the frame's id, then its fields. On the stream
+ * each body follows a 4-byte length. Decoding is strict: an unknown kind or opcode, a field
+ * over its bound, a truncated field or bytes left over make the frame malformed.
+ */
+public final class FrameCodec {
+    /** Most file data in one frame: the largest read or write. */
+    public static final int DATA_BYTES_MAX = 1 << 20;
+    /**
+     * Largest frame body: the data, plus a header that holds the largest caller (65,536
+     * groups) and two of the deepest paths, about 520 KiB at worst.
+     */
+    public static final int FRAME_BYTES_MAX = 2 << 20;
+    /** The version this code speaks; an attach with another is refused. */
+    public static final int PROTOCOL_VERSION = 1;
+    /** Longest volume name. */
+    static final int VOLUME_BYTES_MAX = 255;
+    /** Longest brick folder. */
+    static final int BRICK_PATH_BYTES_MAX = 4096;
+    /** Longest deadline a request may carry: an hour. */
+    static final int DEADLINE_MS_MAX = 3_600_000;
+
+    private static final int ATTACH = 1;
+    private static final int REQUEST = 2;
+    private static final int RESPONSE = 3;
+
+    private FrameCodec() {
+    }
+
+    /** Encodes {@code frame}; fails with IllegalArgumentException over the frame bound. */
+    public static byte[] encode(Frame frame) {
+        WireWriter out = new WireWriter();
+        switch (frame) {
+            case Attach a -> out.u8(ATTACH).i64(a.id()).u8(a.version()).string(a.volume())
+                    .string(a.brickPath());
+            case Request r -> {
+                out.u8(REQUEST).i64(r.id()).i32(r.deadlineMs());
+                Values.caller(out, r.caller());
+                CallCodec.encode(out, r.call());
+            }
+            case Response r -> ReplyCodec.encode(out.u8(RESPONSE).i64(r.id()), r.reply());
+        }
+        byte[] body = out.toByteArray();
+        if (body.length > FRAME_BYTES_MAX) {
+            throw new IllegalArgumentException("a frame of " + body.length + " bytes (at most "
+                    + FRAME_BYTES_MAX + ")");
+        }
+        return body;
+    }
+
+    public static Frame decode(byte[] body) throws MalformedFrameException {
+        if (body.length > FRAME_BYTES_MAX) {
+            throw new MalformedFrameException("a frame of " + body.length + " bytes");
+        }
+        WireReader in = new WireReader(body);
+        int kind = in.u8();
+        long id = in.i64();
+        Frame frame = switch (kind) {
+            case ATTACH -> new Attach(id, in.u8(), in.string(VOLUME_BYTES_MAX), in.string(
+                    BRICK_PATH_BYTES_MAX));
+            case REQUEST -> new Request(id, deadline(in.i32()), Values.caller(in), CallCodec
+                    .decode(in));
+            case RESPONSE -> new Response(id, ReplyCodec.decode(in));
+            default -> throw new MalformedFrameException("unknown frame kind " + kind);
+        };
+        in.end();
+        return frame;
+    }
+
+    private static int deadline(int deadlineMs) throws MalformedFrameException {
+        if (deadlineMs < 1 || deadlineMs > DEADLINE_MS_MAX) {
+            throw new MalformedFrameException("a deadline of " + deadlineMs + " ms");
+        }
+        return deadlineMs;
+    }
+}

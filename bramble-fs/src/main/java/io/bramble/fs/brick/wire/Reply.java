@@ -1,0 +1,42 @@
+package io.bramble.fs.brick.wire;
+
+import io.bramble.fs.ops.Attr;
+import io.bramble.fs.ops.DirPage;
+import io.bramble.fs.ops.Opened;
+import io.bramble.fs.ops.StatFs;
+import java.util.List;
+
+/** What a brick answers: a call's result, or the errno it failed with. */
+public sealed interface Reply {
+    /** Success with nothing to return (and the answer to an attach). */
+    record Done() implements Reply {}
+
+    record Attrs(Attr attr) implements Reply {}
+
+    record Handle(Opened opened) implements Reply {}
+
+    /** A link target. */
+    record Text(String text) implements Reply {}
+
+    /** File data or an attribute value. */
+    record Data(byte[] bytes) implements Reply {}
+
+    /** Bytes written, or an lseek offset. */
+    record Number(long value) implements Reply {}
+
+    record Page(DirPage page) implements Reply {}
+
+    record Space(StatFs statFs) implements Reply {}
+
+    /** Attribute names. */
+    record Names(List<String> names) implements Reply {
+        public Names {
+            names = List.copyOf(names);
+        }
+    }
+
+    /** The call failed with a positive errno. */
+    record Failed(int errno) implements Reply {}
+
+    Done DONE = new Done();
+}

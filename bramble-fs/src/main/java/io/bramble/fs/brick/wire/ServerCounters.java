@@ -1,0 +1,11 @@
+package io.bramble.fs.brick.wire;
+
+/**
+ * What a brick server has handled since it started.
+ *
+ * @param requests requests answered, failed ones included
+ * @param expired requests answered ETIMEDOUT unrun because their deadline passed in the queue
+ * @param badFrames connections closed for a malformed or oversized frame, or bytes not TLS
+ * @param rejected connections closed because the peer is not certified by the pool
+ */
+public record ServerCounters(long requests, long expired, long badFrames, long rejected) {}
