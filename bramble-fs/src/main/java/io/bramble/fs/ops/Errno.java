@@ -21,6 +21,8 @@ public final class Errno {
     public static final int ENOTDIR = 20;
     public static final int EISDIR = 21;
     public static final int EINVAL = 22;
+    /** The volume's table of open files is full. */
+    public static final int ENFILE = 23;
     public static final int EMFILE = 24;
     public static final int EFBIG = 27;
     public static final int ENOSPC = 28;
@@ -58,6 +60,7 @@ public final class Errno {
             case ENOTDIR -> "ENOTDIR";
             case EISDIR -> "EISDIR";
             case EINVAL -> "EINVAL";
+            case ENFILE -> "ENFILE";
             case EMFILE -> "EMFILE";
             case EFBIG -> "EFBIG";
             case ENOSPC -> "ENOSPC";

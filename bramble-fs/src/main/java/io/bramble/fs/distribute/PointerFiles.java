@@ -1,0 +1,62 @@
+package io.bramble.fs.distribute;
+
+import io.bramble.fs.ops.Caller;
+import io.bramble.fs.ops.Errno;
+import io.bramble.fs.ops.FileId;
+import io.bramble.fs.ops.FsException;
+import io.bramble.fs.ops.FsPath;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Makes and removes the {@link Pointer} files and the stray names rename leaves behind. */
+final class PointerFiles {
+    private static final Logger LOG = LoggerFactory.getLogger(PointerFiles.class);
+
+    private final Subvolumes subvolumes;
+
+    PointerFiles(Subvolumes subvolumes) {
+        this.subvolumes = subvolumes;
+    }
+
+    /**
+     * Puts a pointer at {@code path} on subvolume {@code at}, leading to {@code data}. It has
+     * the file's id, as every copy of a file does. A pointer whose xattr could not be written
+     * is removed again, so no pointer-shaped empty file is left to pass for a user's.
+     */
+    void create(Caller caller, int at, FsPath path, FileId id, int data) throws FsException {
+        try {
+            subvolumes.ops(at).mknod(caller, path, id, Pointer.MODE, 0);
+        } catch (FsException e) {
+            // The caller found no file at this name, so a pointer standing there leads
+            // nowhere; anything else is a real conflict.
+            if (e.errno() != Errno.EEXIST
+                    || !Pointer.looksLike(subvolumes.ops(at).getattr(caller, path))) {
+                throw e;
+            }
+            subvolumes.ops(at).unlink(caller, path);
+            subvolumes.ops(at).mknod(caller, path, id, Pointer.MODE, 0);
+        }
+        try {
+            subvolumes.ops(at).setxattr(Caller.ROOT, path, Pointer.LINKTO,
+                    Pointer.linkto(subvolumes.name(data)), 0);
+        } catch (FsException e) {
+            removeQuietly(caller, at, path);
+            throw e;
+        }
+    }
+
+    /**
+     * Removes {@code path} from subvolume {@code index} when it is there; a failure is logged,
+     * not thrown, because the operation that asked has already taken effect.
+     */
+    void removeQuietly(Caller caller, int index, FsPath path) {
+        try {
+            subvolumes.ops(index).unlink(caller, path);
+        } catch (FsException e) {
+            if (e.errno() != Errno.ENOENT) {
+                LOG.warn("stale name {} left on {}: {}", path, subvolumes.name(index),
+                        e.getMessage());
+            }
+        }
+    }
+}

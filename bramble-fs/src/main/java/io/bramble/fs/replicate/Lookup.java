@@ -1,0 +1,153 @@
+package io.bramble.fs.replicate;
+
+import io.bramble.fs.ops.Attr;
+import io.bramble.fs.ops.Caller;
+import io.bramble.fs.ops.Errno;
+import io.bramble.fs.ops.FsException;
+import io.bramble.fs.ops.FsPath;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Asks every reachable copy about a path (its attributes and its markers, in one parallel
+ * round) and decides what the volume says: never from a copy another one blames. Copies that
+ * disagree on whether the name exists (one missed a create, an unlink or a rename) are
+ * settled by the markers of the parent directory. A read needs the read quorum of answering
+ * copies, so that their markers include those of a copy that took every acknowledged change.
+ */
+final class Lookup {
+    private static final Logger LOG = LoggerFactory.getLogger(Lookup.class);
+
+    private final int replicaCount;
+    private final Quorum quorum;
+    private final int preferred;
+    private final Fanout fanout;
+    private final Markers markers;
+    private final TieBreaker tieBreaker;
+    private final ChildHealth health;
+    private final OpenFiles openFiles;
+
+    Lookup(int replicaCount, ReplicateOptions options, Fanout fanout, Markers markers,
+            TieBreaker tieBreaker, ChildHealth health, OpenFiles openFiles) {
+        this.replicaCount = replicaCount;
+        this.quorum = options.quorum();
+        this.preferred = options.readChildPreferred();
+        this.fanout = fanout;
+        this.markers = markers;
+        this.tieBreaker = tieBreaker;
+        this.health = health;
+        this.openFiles = openFiles;
+    }
+
+    /** One copy's view of a path: its attributes or the errno it answered, and its blame. */
+    private record View(Attr attr, int errno, ChildSet blames) {
+        Object key() {
+            return attr != null ? attr.id() : "errno " + errno;
+        }
+    }
+
+    Found find(Caller caller, FsPath path) throws FsException {
+        Answers<View> views = fanout.call(health.up(), (child, copy) -> {
+            try {
+                Attr attr = copy.getattr(caller, path);
+                return new View(attr, 0, markers.read(copy, path));
+            } catch (FsException e) {
+                if (Outcomes.isLostConnection(e.errno())) {
+                    throw e;
+                }
+                return new View(null, e.errno(), ChildSet.NONE);
+            }
+        });
+        ChildSet answering = views.ok();
+        requireReadQuorum(answering, path);
+        ChildSet holders = agreedHolders(caller, path, views, answering);
+        View agreed = views.value(holders.first());
+        if (agreed.attr() == null) {
+            throw new FsException(agreed.errno(), path.toString());
+        }
+        BlameMatrix blame = BlameMatrix.none(replicaCount);
+        for (int holder : holders.indexes()) {
+            blame = blame.with(holder, views.value(holder).blames());
+        }
+        OpenFile open = openFiles.find(agreed.attr().id());
+        if (open != null) {
+            blame = blame.union(open.blame());
+        }
+        int chosen = choose(blame, holders, path);
+        return new Found(views.value(chosen).attr(), chosen, holders, blame);
+    }
+
+    /** The answering copies whose answer is the volume's, as the parent's markers decide. */
+    private ChildSet agreedHolders(Caller caller, FsPath path, Answers<View> views,
+            ChildSet answering) throws FsException {
+        Map<Object, ChildSet> byAnswer = new LinkedHashMap<>();
+        for (int child : answering.indexes()) {
+            byAnswer.merge(views.value(child).key(), ChildSet.of(child), ChildSet::union);
+        }
+        if (byAnswer.size() == 1) {
+            return answering;
+        }
+        Parents parent = parents(List.of(path.parent()));
+        ChildSet answeringBoth = answering.intersect(parent.answering());
+        int trusted = choose(parent.blame(), answeringBoth, path.parent());
+        return byAnswer.get(views.value(trusted).key());
+    }
+
+    /** What the answering copies' markers say about some directories, for an entry change. */
+    record Parents(ChildSet answering, BlameMatrix blame) {}
+
+    Parents parents(List<FsPath> dirs) throws FsException {
+        Answers<List<ChildSet>> answers = fanout.call(health.up(), (child, copy) -> {
+            List<ChildSet> blames = new ArrayList<>(dirs.size());
+            for (FsPath dir : dirs) {
+                try {
+                    blames.add(markers.read(copy, dir));
+                } catch (FsException e) {
+                    if (Outcomes.isLostConnection(e.errno())) {
+                        throw e;
+                    }
+                    blames.add(ChildSet.NONE);
+                }
+            }
+            return blames;
+        });
+        ChildSet answering = answers.ok();
+        requireReadQuorum(answering, dirs.getFirst());
+        BlameMatrix blame = BlameMatrix.none(replicaCount);
+        for (int child : answering.indexes()) {
+            for (ChildSet blamed : answers.value(child)) {
+                blame = blame.with(child, blamed);
+            }
+        }
+        return new Parents(answering, blame);
+    }
+
+    private void requireReadQuorum(ChildSet answering, FsPath path) throws FsException {
+        if (!quorum.readMet(answering.size(), replicaCount)) {
+            throw new FsException(Errno.ENOTCONN, answering.size() + " of "
+                    + replicaCount + " copies answered for " + path);
+        }
+        if (quorum.readNeedsTieBreaker(answering.size(), replicaCount)
+                && tieBreaker.isStale(answering.first())) {
+            throw new FsException(Errno.ENOTCONN,
+                    "the only copy answering for " + path + " is recorded stale");
+        }
+    }
+
+    /** A copy nobody blames among {@code candidates}, or the errno there is none. */
+    int choose(BlameMatrix blame, ChildSet candidates, FsPath path) throws FsException {
+        ReadChoice choice = ReadChoice.choose(blame, candidates, preferred);
+        if (choice.found()) {
+            return choice.child();
+        }
+        if (choice.split()) {
+            LOG.error("split-brain on {}: every copy answering ({}) is blamed by another: {}",
+                    path, candidates, blame);
+        }
+        throw new FsException(choice.errno(), path + ": no fresh copy among " + candidates);
+    }
+}

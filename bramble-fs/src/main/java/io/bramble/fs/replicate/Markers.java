@@ -1,0 +1,86 @@
+package io.bramble.fs.replicate;
+
+import io.bramble.fs.ops.Caller;
+import io.bramble.fs.ops.Errno;
+import io.bramble.fs.ops.FileOps;
+import io.bramble.fs.ops.FsException;
+import io.bramble.fs.ops.FsPath;
+import java.util.List;
+
+/**
+ * Reads and writes one copy's {@link PendingCounters} markers and {@link FileVersion}. A
+ * counter is read, raised and written back: the calls of {@link FileOps} have no atomic add,
+ * so two clients raising one counter at once may count one change instead of two, which
+ * still leaves it non-zero, and non-zero is what blames.
+ */
+final class Markers {
+    private final int replicaCount;
+
+    Markers(int replicaCount) {
+        this.replicaCount = replicaCount;
+    }
+
+    /**
+     * The children the copy of {@code path} on {@code copy} blames. A marker that cannot be
+     * read blames its child: doubt keeps reads away from a copy, never towards it.
+     */
+    ChildSet read(FileOps copy, FsPath path) throws FsException {
+        List<String> names = copy.listxattr(Caller.ROOT, path);
+        ChildSet blamed = ChildSet.NONE;
+        for (String name : names) {
+            int child = PendingCounters.childOf(name);
+            if (child < 0 || child >= replicaCount) {
+                continue;
+            }
+            try {
+                if (!PendingCounters.decode(copy.getxattr(Caller.ROOT, path, name)).isZero()) {
+                    blamed = blamed.with(child);
+                }
+            } catch (FsException e) {
+                if (e.errno() != Errno.ENODATA) {
+                    throw e;
+                }
+            } catch (IllegalArgumentException e) {
+                blamed = blamed.with(child);
+            }
+        }
+        return blamed;
+    }
+
+    /**
+     * Counts one missed change of {@code kind} against each child in {@code blamed} on
+     * {@code copy}'s markers, and one change in its version when {@code countVersion}.
+     */
+    void record(FileOps copy, FsPath path, ChildSet blamed, ChangeKind kind,
+            boolean countVersion) throws FsException {
+        for (int child : blamed.indexes()) {
+            String name = PendingCounters.name(child);
+            PendingCounters counters = readOr(copy, path, name, PendingCounters.ZERO,
+                    PendingCounters::decode);
+            copy.setxattr(Caller.ROOT, path, name, counters.plus(kind).encode(), 0);
+        }
+        if (countVersion) {
+            FileVersion version = readOr(copy, path, FileVersion.NAME, FileVersion.ZERO,
+                    FileVersion::decode);
+            copy.setxattr(Caller.ROOT, path, FileVersion.NAME, version.plus(kind).encode(), 0);
+        }
+    }
+
+    private interface Decoder<T> {
+        T decode(byte[] value);
+    }
+
+    private static <T> T readOr(FileOps copy, FsPath path, String name, T zero,
+            Decoder<T> decoder) throws FsException {
+        try {
+            return decoder.decode(copy.getxattr(Caller.ROOT, path, name));
+        } catch (FsException e) {
+            if (e.errno() == Errno.ENODATA) {
+                return zero;
+            }
+            throw e;
+        } catch (IllegalArgumentException e) {
+            return zero;
+        }
+    }
+}

@@ -1,0 +1,33 @@
+package io.bramble.fs.replicate;
+
+import io.bramble.fs.ops.Errno;
+
+/**
+ * Which copy a read may use, with no I/O: one that answers and that nobody blames, the
+ * preferred (local) one when it qualifies, else the lowest index. When every answering copy
+ * is blamed by another answering copy, the copies contradict each other (a split-brain) and
+ * the read fails with EIO; when they are blamed only by copies that are not answering, or
+ * only by themselves, the good copy is away and the read fails with ENOTCONN.
+ *
+ * @param child the chosen child, or -1
+ * @param errno the errno when none qualifies
+ * @param split whether the failure is a split-brain
+ */
+public record ReadChoice(int child, int errno, boolean split) {
+    public static ReadChoice choose(BlameMatrix blame, ChildSet answering, int preferred) {
+        ChildSet eligible = answering.minus(blame.blamed());
+        if (!eligible.isEmpty()) {
+            boolean local = preferred >= 0 && preferred < ChildSet.CHILDREN_MAX
+                    && eligible.contains(preferred);
+            return new ReadChoice(local ? preferred : eligible.first(), 0, false);
+        }
+        boolean split = !answering.isEmpty() && answering.size() == answering
+                .filter(c -> !blame.blamers(c).intersect(answering.without(c)).isEmpty())
+                .size();
+        return new ReadChoice(-1, split ? Errno.EIO : Errno.ENOTCONN, split);
+    }
+
+    public boolean found() {
+        return child >= 0;
+    }
+}

@@ -1,0 +1,104 @@
+package io.bramble.fs.replicate;
+
+import io.bramble.common.check.Checks;
+import io.bramble.fs.ops.Errno;
+
+/**
+ * The rules of a change to a replicated file, with no I/O: whether it may start, and once the
+ * children answered, whether it is acknowledged, whom the takers blame and which errno the
+ * application sees. A change is acknowledged only when
+ *
+ * <ul>
+ *   <li>the takers meet the {@link Quorum} (replica 2, auto: both, or one once the tie-breaker
+ *       recorded the other as stale), and
+ *   <li>at least one taker was fresh (blamed by nobody) before it: a change that landed only
+ *       on stale copies would leave no copy holding every acknowledged change.
+ * </ul>
+ *
+ * <p>The takers of an acknowledged change blame every child in scope that did not take it.
+ * A refused change that some copies took is not undone: when a fresh copy did not take it,
+ * the takers blame themselves, so reads keep to the copy without it; when every fresh copy
+ * took it, it stays visible, as a failed write(2) may have.
+ */
+public final class WriteRules {
+    /** What the tie-breaker said about the change being judged. */
+    public enum TieBreak {
+        NOT_ASKED, RECORDED, REFUSED
+    }
+
+    private final int replicaCount;
+    private final Quorum quorum;
+
+    public WriteRules(int replicaCount, Quorum quorum) {
+        Checks.inRange(replicaCount, 1, ChildSet.CHILDREN_MAX, "replica count");
+        quorum.check(replicaCount);
+        this.replicaCount = replicaCount;
+        this.quorum = quorum;
+    }
+
+    /**
+     * Before sending a change to {@code reachable}, given the children that are {@code fresh}
+     * for the changed file.
+     */
+    public Admission admit(ChildSet reachable, ChildSet fresh) {
+        if (reachable.isEmpty()) {
+            return Admission.refuse(Errno.ENOTCONN);
+        }
+        if (fresh.isEmpty()) {
+            return Admission.refuse(Errno.EIO);
+        }
+        if (reachable.intersect(fresh).isEmpty()) {
+            return Admission.refuse(Errno.ENOTCONN);
+        }
+        if (quorum.writeMet(reachable.size(), replicaCount)) {
+            return Admission.go();
+        }
+        if (quorum.tieBreakable(reachable.size(), replicaCount)) {
+            return Admission.tieBreakerFirst(others(reachable).first());
+        }
+        return Admission.refuse(Errno.EROFS);
+    }
+
+    /**
+     * After the answers.
+     *
+     * @param scope the children the change concerns; only they are blamed
+     * @param fresh the children that were fresh for the file before the change
+     */
+    public Verdict settle(Outcomes outcomes, ChildSet scope, ChildSet fresh, TieBreak tieBreak) {
+        Checks.argument(outcomes.replicaCount() == replicaCount, "outcomes of another size");
+        ChildSet takers = outcomes.takers();
+        if (takers.isEmpty()) {
+            return Verdict.refused(outcomes.failureErrno(), false);
+        }
+        boolean selfBlame = !fresh.minus(takers).isEmpty();
+        if (takers.intersect(fresh).isEmpty()) {
+            int unsent = fresh.isEmpty() ? Errno.EIO : Errno.ENOTCONN;
+            int errno = outcomes.failed().isEmpty() ? unsent : outcomes.failureErrno();
+            return Verdict.refused(errno, selfBlame);
+        }
+        boolean met = quorum.writeMet(takers.size(), replicaCount);
+        if (!met && quorum.tieBreakable(takers.size(), replicaCount)) {
+            switch (tieBreak) {
+                case NOT_ASKED -> {
+                    return Verdict.askTieBreaker(others(takers).first());
+                }
+                case RECORDED -> met = true;
+                case REFUSED -> {
+                    return Verdict.refused(Errno.EROFS, selfBlame);
+                }
+            }
+        }
+        if (met) {
+            return Verdict.acknowledged(scope.minus(takers));
+        }
+        int errno = outcomes.failureErrno();
+        boolean meaningful = !outcomes.failed().isEmpty() && errno != Errno.EIO
+                && !Outcomes.isLostConnection(errno);
+        return Verdict.refused(meaningful ? errno : Errno.EROFS, selfBlame);
+    }
+
+    private ChildSet others(ChildSet children) {
+        return ChildSet.all(replicaCount).minus(children);
+    }
+}

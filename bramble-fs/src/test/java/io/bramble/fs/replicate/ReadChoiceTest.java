@@ -1,0 +1,49 @@
+package io.bramble.fs.replicate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.bramble.fs.ops.Errno;
+import org.junit.jupiter.api.Test;
+
+class ReadChoiceTest {
+    @Test
+    void picksAnUnblamedAnsweringCopyPreferringTheLocalOne() {
+        BlameMatrix blame = BlameMatrix.none(3).with(0, ChildSet.of(2));
+        assertThat(ReadChoice.choose(blame, ChildSet.all(3), 1).child()).isEqualTo(1);
+        assertThat(ReadChoice.choose(blame, ChildSet.all(3), 2).child()).isEqualTo(0);
+        assertThat(ReadChoice.choose(blame, ChildSet.of(1, 2), -1).child()).isEqualTo(1);
+    }
+
+    @Test
+    void aBlamedCopyIsNeverChosenEvenWhenItsAccuserIsAway() {
+        BlameMatrix blame = BlameMatrix.none(2).with(0, ChildSet.of(1));
+        ReadChoice choice = ReadChoice.choose(blame, ChildSet.of(1), 1);
+        assertThat(choice.found()).isFalse();
+        assertThat(choice.errno()).isEqualTo(Errno.ENOTCONN);
+        assertThat(choice.split()).isFalse();
+    }
+
+    @Test
+    void copiesThatBlameEachOtherAreASplit() {
+        BlameMatrix blame = BlameMatrix.none(2).with(0, ChildSet.of(1)).with(1, ChildSet.of(0));
+        ReadChoice choice = ReadChoice.choose(blame, ChildSet.all(2), 0);
+        assertThat(choice.errno()).isEqualTo(Errno.EIO);
+        assertThat(choice.split()).isTrue();
+        assertThat(blame.fresh()).isEqualTo(ChildSet.NONE);
+    }
+
+    @Test
+    void aCopyBlamingItselfIsAvoidedButIsNoSplit() {
+        BlameMatrix blame = BlameMatrix.none(2).with(0, ChildSet.of(0));
+        assertThat(ReadChoice.choose(blame, ChildSet.all(2), 0).child()).isEqualTo(1);
+        ReadChoice alone = ReadChoice.choose(blame, ChildSet.of(0), 0);
+        assertThat(alone.errno()).isEqualTo(Errno.ENOTCONN);
+        assertThat(alone.split()).isFalse();
+    }
+
+    @Test
+    void noAnsweringCopyIsNotConnected() {
+        assertThat(ReadChoice.choose(BlameMatrix.none(3), ChildSet.NONE, 0).errno())
+                .isEqualTo(Errno.ENOTCONN);
+    }
+}

@@ -1,0 +1,417 @@
+package io.bramble.fs.replicate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.bramble.common.time.ManualClock;
+import io.bramble.fs.ops.Attr;
+import io.bramble.fs.ops.Caller;
+import io.bramble.fs.ops.DirEntry;
+import io.bramble.fs.ops.FaultyFileOps;
+import io.bramble.fs.ops.FaultyFileOps.State;
+import io.bramble.fs.ops.FileId;
+import io.bramble.fs.ops.FileOps;
+import io.bramble.fs.ops.FsException;
+import io.bramble.fs.ops.FsPath;
+import io.bramble.fs.ops.MemoryFileOps;
+import io.bramble.fs.ops.OpenFlags;
+import io.bramble.fs.ops.Opened;
+import io.bramble.fs.ops.SetAttr;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.Test;
+
+class ReplicateTest {
+    static final Caller ALICE = new Caller(1000, 1000, new int[0], 7);
+    static final FsPath FILE = FsPath.parse("/f");
+
+    final ManualClock clock = new ManualClock();
+    final List<MemoryFileOps> copies = new ArrayList<>();
+    final List<FaultyFileOps> faulty = new ArrayList<>();
+    final MemoryStaleRecorder recorder = new MemoryStaleRecorder();
+    long nextId = 100;
+
+    Replicate replicate(int count) {
+        return replicate(count, ReplicateOptions.DEFAULTS, Runnable::run);
+    }
+
+    Replicate replicate(int count, ReplicateOptions options,
+            java.util.concurrent.Executor executor) {
+        List<FileOps> children = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            MemoryFileOps copy = new MemoryFileOps();
+            copies.add(copy);
+            faulty.add(new FaultyFileOps("c" + i, copy));
+            children.add(faulty.get(i));
+        }
+        return new Replicate(children, options, executor, clock, recorder);
+    }
+
+    FileId newId() {
+        return FileId.of(new UUID(9, nextId++));
+    }
+
+    static byte[] bytes(String text) {
+        return text.getBytes(StandardCharsets.UTF_8);
+    }
+
+    void writeFile(FileOps files, FsPath path, String text) throws FsException {
+        Opened opened = files.create(ALICE, path, newId(), 0644, OpenFlags.RDWR);
+        files.write(opened.handle(), 0, bytes(text));
+        files.release(opened.handle());
+    }
+
+    String readFile(FileOps files, FsPath path) throws FsException {
+        Opened opened = files.open(ALICE, path, OpenFlags.RDONLY);
+        try {
+            return new String(files.read(opened.handle(), 0, 1 << 16), StandardCharsets.UTF_8);
+        } finally {
+            files.release(opened.handle());
+        }
+    }
+
+    String copyText(int child, FsPath path) throws FsException {
+        Opened opened = copies.get(child).open(Caller.ROOT, path, OpenFlags.RDONLY);
+        return new String(copies.get(child).read(opened.handle(), 0, 1 << 16),
+                StandardCharsets.UTF_8);
+    }
+
+    PendingCounters pending(int holder, FsPath path, int blamed) throws FsException {
+        try {
+            return PendingCounters.decode(copies.get(holder).getxattr(Caller.ROOT, path,
+                    PendingCounters.name(blamed)));
+        } catch (FsException e) {
+            return PendingCounters.ZERO;
+        }
+    }
+
+    FileVersion version(int holder, FsPath path) throws FsException {
+        try {
+            return FileVersion.decode(copies.get(holder).getxattr(Caller.ROOT, path,
+                    FileVersion.NAME));
+        } catch (FsException e) {
+            return FileVersion.ZERO;
+        }
+    }
+
+    @Test
+    void aHealthyChangeReachesEveryCopyAndLeavesNoMarker() throws FsException {
+        Replicate files = replicate(3);
+        writeFile(files, FILE, "hello");
+        for (int i = 0; i < 3; i++) {
+            assertThat(copyText(i, FILE)).isEqualTo("hello");
+            assertThat(copies.get(i).listxattr(Caller.ROOT, FILE)).isEmpty();
+            assertThat(copies.get(i).listxattr(Caller.ROOT, FsPath.ROOT)).isEmpty();
+        }
+        assertThat(copies.get(0).getattr(Caller.ROOT, FILE).id())
+                .isEqualTo(copies.get(2).getattr(Caller.ROOT, FILE).id());
+        assertThat(readFile(files, FILE)).isEqualTo("hello");
+    }
+
+    @Test
+    void aCopyKnownDownIsBlamedBeforeTheWriteReachesTheOthers() throws FsException {
+        Replicate files = replicate(3);
+        writeFile(files, FILE, "one");
+        faulty.get(2).state(State.DOWN);
+        Opened opened = files.open(ALICE, FILE, OpenFlags.RDWR);
+        AtomicReference<String> seenAtWrite = new AtomicReference<>();
+        faulty.get(0).observer((child, event, file, offset, length) -> {
+            if (event == FaultyFileOps.Event.WRITE) {
+                try {
+                    seenAtWrite.set(pending(0, FILE, 2).toString());
+                } catch (FsException e) {
+                    throw new IllegalStateException(e);
+                }
+            }
+        });
+        files.write(opened.handle(), 0, bytes("two"));
+        assertThat(seenAtWrite.get()).isEqualTo(new PendingCounters(1, 0, 0).toString());
+        files.write(opened.handle(), 3, bytes("!"));
+        files.release(opened.handle());
+        for (int survivor : new int[]{0, 1}) {
+            assertThat(pending(survivor, FILE, 2)).isEqualTo(new PendingCounters(2, 0, 0));
+            assertThat(version(survivor, FILE)).isEqualTo(new FileVersion(2, 0));
+        }
+        assertThat(copyText(2, FILE)).isEqualTo("one");
+        faulty.get(2).state(State.UP);
+        clock.advanceMillis(2_000);
+        Replicate preferStale = new Replicate(List.copyOf(faulty), ReplicateOptions.DEFAULTS
+                .withReadChildPreferred(2), Runnable::run, clock, recorder);
+        assertThat(readFile(preferStale, FILE)).isEqualTo("two!");
+        assertThat(preferStale.getattr(ALICE, FILE).sizeBytes()).isEqualTo(4);
+        assertThat(faulty.get(2).calls("read")).isZero();
+    }
+
+    @Test
+    void aCopyThatFailsMidWriteIsBlamedBeforeSuccessIsReturned() throws FsException {
+        Replicate files = replicate(3, ReplicateOptions.DEFAULTS.withReadChildPreferred(1),
+                Runnable::run);
+        writeFile(files, FILE, "aaaa");
+        Opened opened = files.open(ALICE, FILE, OpenFlags.RDWR);
+        faulty.get(1).state(State.FULL);
+        assertThat(files.write(opened.handle(), 0, bytes("bbbbbbbb"))).isEqualTo(8);
+        assertThat(pending(0, FILE, 1).data()).isEqualTo(1);
+        assertThat(pending(2, FILE, 1).data()).isEqualTo(1);
+        assertThat(new String(files.read(opened.handle(), 0, 100), StandardCharsets.UTF_8))
+                .isEqualTo("bbbbbbbb");
+        assertThat(faulty.get(1).calls("read")).isZero();
+        files.release(opened.handle());
+        faulty.get(1).state(State.UP);
+        assertThat(readFile(files, FILE)).isEqualTo("bbbbbbbb");
+        assertThat(files.getattr(ALICE, FILE).sizeBytes()).isEqualTo(8);
+    }
+
+    @Test
+    void replicaThreeWithoutAMajorityRefusesWritesAndReads() throws FsException {
+        Replicate files = replicate(3);
+        writeFile(files, FILE, "kept");
+        Opened opened = files.open(ALICE, FILE, OpenFlags.RDWR);
+        faulty.get(1).state(State.DOWN);
+        faulty.get(2).state(State.DOWN);
+        assertThatThrownBy(() -> files.getattr(ALICE, FILE)).hasMessageContaining("ENOTCONN");
+        int writesBefore = faulty.get(0).calls("write");
+        assertThatThrownBy(() -> files.write(opened.handle(), 0, bytes("lost")))
+                .hasMessageContaining("EROFS");
+        assertThat(faulty.get(0).calls("write")).as("refused before sending")
+                .isEqualTo(writesBefore);
+        assertThat(copyText(0, FILE)).isEqualTo("kept");
+        assertThatThrownBy(() -> files.mkdir(ALICE, FsPath.parse("/d"), newId(), 0755))
+                .hasMessageContaining("ENOTCONN");
+    }
+
+    @Test
+    void aWriteOnlyOneCopyOfThreeTookIsNotAcknowledgedAndStaysUnseen() throws FsException {
+        Replicate files = replicate(3, ReplicateOptions.DEFAULTS.withReadChildPreferred(0),
+                Runnable::run);
+        writeFile(files, FILE, "old!");
+        Opened opened = files.open(ALICE, FILE, OpenFlags.RDWR);
+        faulty.get(1).state(State.FULL);
+        faulty.get(2).state(State.FULL);
+        assertThatThrownBy(() -> files.write(opened.handle(), 0, bytes("new!")))
+                .hasMessageContaining("ENOSPC");
+        assertThat(copyText(0, FILE)).isEqualTo("new!");
+        assertThat(pending(0, FILE, 0).data()).as("the taker blames itself").isEqualTo(1);
+        assertThat(new String(files.read(opened.handle(), 0, 100), StandardCharsets.UTF_8))
+                .isEqualTo("old!");
+        files.release(opened.handle());
+        faulty.get(1).state(State.UP);
+        faulty.get(2).state(State.UP);
+        assertThat(readFile(files, FILE)).isEqualTo("old!");
+    }
+
+    @Test
+    void replicaTwoWritesAloneOnlyAfterTheTieBreakerRecordedTheOther() throws FsException {
+        Replicate files = replicate(2);
+        writeFile(files, FILE, "both");
+        faulty.get(1).state(State.DOWN);
+        Opened opened = files.open(ALICE, FILE, OpenFlags.RDWR);
+        files.write(opened.handle(), 0, bytes("only"));
+        files.write(opened.handle(), 0, bytes("ONLY"));
+        assertThat(recorder.stale()).isEqualTo(ChildSet.of(1));
+        assertThat(recorder.recordCalls()).as("asked once while the copy stays down")
+                .isEqualTo(1);
+        assertThat(pending(0, FILE, 1).data()).isEqualTo(2);
+        files.release(opened.handle());
+
+        faulty.get(0).state(State.DOWN);
+        faulty.get(1).state(State.UP);
+        clock.advanceMillis(2_000);
+        assertThatThrownBy(() -> files.getattr(ALICE, FILE)).as("the stale copy alone")
+                .hasMessageContaining("ENOTCONN");
+        assertThatThrownBy(() -> files.setattr(ALICE, FILE, SetAttr.chmod(0600)))
+                .hasMessageContaining("ENOTCONN");
+        assertThat(copies.get(1).getattr(Caller.ROOT, FILE).permissions()).isEqualTo(0644);
+
+        faulty.get(0).state(State.UP);
+        clock.advanceMillis(2_000);
+        assertThat(readFile(files, FILE)).isEqualTo("ONLY");
+    }
+
+    @Test
+    void replicaTwoRefusesAWriteAloneWhenTheTieBreakerSaysNo() throws FsException {
+        Replicate files = replicate(2);
+        writeFile(files, FILE, "both");
+        Opened opened = files.open(ALICE, FILE, OpenFlags.RDWR);
+        faulty.get(1).state(State.DOWN);
+        files.flush(opened.handle());
+        recorder.reachable(false);
+        int writesBefore = faulty.get(0).calls("write");
+        assertThatThrownBy(() -> files.write(opened.handle(), 0, bytes("solo")))
+                .hasMessageContaining("EROFS");
+        assertThat(faulty.get(0).calls("write")).as("refused before sending")
+                .isEqualTo(writesBefore);
+        assertThat(copyText(0, FILE)).isEqualTo("both");
+        assertThat(copies.get(0).listxattr(Caller.ROOT, FILE)).isEmpty();
+    }
+
+    @Test
+    void replicaTwoKeepsReadsOffAWriteTheTieBreakerRefusedAfterTheFact() throws FsException {
+        Replicate files = replicate(2, ReplicateOptions.DEFAULTS.withReadChildPreferred(0),
+                Runnable::run);
+        writeFile(files, FILE, "both");
+        Opened opened = files.open(ALICE, FILE, OpenFlags.RDWR);
+        recorder.reachable(false);
+        faulty.get(1).state(State.FULL);
+        assertThatThrownBy(() -> files.write(opened.handle(), 0, bytes("solo")))
+                .hasMessageContaining("EROFS");
+        assertThat(copyText(0, FILE)).as("taken, not acknowledged").isEqualTo("solo");
+        assertThat(pending(0, FILE, 0).data()).as("the taker blames itself").isEqualTo(1);
+        assertThat(new String(files.read(opened.handle(), 0, 10), StandardCharsets.UTF_8))
+                .isEqualTo("both");
+        files.release(opened.handle());
+        faulty.get(1).state(State.UP);
+        assertThat(readFile(files, FILE)).isEqualTo("both");
+    }
+
+    @Test
+    void replicaTwoWithoutATieBreakerWritesAlone() throws FsException {
+        List<FileOps> children = List.of(new MemoryFileOps(), new FaultyFileOps("c1",
+                new MemoryFileOps()));
+        Replicate files = new Replicate(children, ReplicateOptions.DEFAULTS, Runnable::run, clock,
+                StaleRecorder.NONE);
+        writeFile(files, FILE, "both");
+        ((FaultyFileOps) children.get(1)).state(State.DOWN);
+        writeFile(files, FsPath.parse("/g"), "alone");
+        assertThat(readFile(files, FsPath.parse("/g"))).isEqualTo("alone");
+    }
+
+    @Test
+    void copiesThatBlameEachOtherAreASplitAndReadsFail() throws FsException {
+        Replicate files = replicate(2);
+        writeFile(files, FILE, "x");
+        copies.get(0).setxattr(Caller.ROOT, FILE, PendingCounters.name(1),
+                new PendingCounters(1, 0, 0).encode(), 0);
+        copies.get(1).setxattr(Caller.ROOT, FILE, PendingCounters.name(0),
+                new PendingCounters(1, 0, 0).encode(), 0);
+        assertThatThrownBy(() -> files.getattr(ALICE, FILE)).hasMessageContaining("EIO");
+        assertThatThrownBy(() -> files.setattr(ALICE, FILE, SetAttr.chmod(0600)))
+                .hasMessageContaining("EIO");
+    }
+
+    @Test
+    void aMissedCreateAndAMissedUnlinkAreSettledByTheParentsMarkers() throws FsException {
+        Replicate files = replicate(3, ReplicateOptions.DEFAULTS.withReadChildPreferred(2),
+                Runnable::run);
+        FsPath gone = FsPath.parse("/gone");
+        writeFile(files, gone, "bye");
+        faulty.get(2).state(State.DOWN);
+        writeFile(files, FILE, "new");
+        files.unlink(ALICE, gone);
+        for (int survivor : new int[]{0, 1}) {
+            assertThat(pending(survivor, FsPath.ROOT, 2)).isEqualTo(new PendingCounters(0, 0, 2));
+        }
+        faulty.get(2).state(State.UP);
+        clock.advanceMillis(2_000);
+        assertThat(files.getattr(ALICE, FILE).sizeBytes()).isEqualTo(3);
+        assertThat(readFile(files, FILE)).isEqualTo("new");
+        assertThatThrownBy(() -> files.getattr(ALICE, gone)).hasMessageContaining("ENOENT");
+        assertThat(files.readdir(ALICE, FsPath.ROOT, null, 10).entries())
+                .extracting(DirEntry::name).containsExactly("f");
+        assertThat(copies.get(2).readdir(Caller.ROOT, FsPath.ROOT, null, 10).entries())
+                .extracting(DirEntry::name).containsExactly("gone");
+    }
+
+    @Test
+    void aCopyDownAtOpenGetsNoHandleAndIsBlamedForEveryWrite() throws FsException {
+        Replicate files = replicate(3);
+        writeFile(files, FILE, "");
+        faulty.get(0).state(State.DOWN);
+        Opened opened = files.open(ALICE, FILE, OpenFlags.RDWR);
+        faulty.get(0).state(State.UP);
+        clock.advanceMillis(2_000);
+        int writesBefore = faulty.get(0).calls("write");
+        for (int i = 0; i < 5; i++) {
+            files.write(opened.handle(), i, bytes("z"));
+        }
+        assertThat(faulty.get(0).calls("write")).isEqualTo(writesBefore);
+        assertThat(pending(1, FILE, 0).data()).isEqualTo(5);
+        assertThat(pending(2, FILE, 0).data()).isEqualTo(5);
+        files.fsync(opened.handle(), false);
+        assertThat(faulty.get(0).calls("fsync")).isZero();
+        assertThat(faulty.get(1).calls("fsync")).isEqualTo(1);
+        files.release(opened.handle());
+        assertThat(readFile(files, FILE)).isEqualTo("zzzzz");
+    }
+
+    @Test
+    void aCopyThatRestartedLosesItsHandlesAndReadsMoveOn() throws FsException {
+        Replicate files = replicate(2, ReplicateOptions.DEFAULTS.withReadChildPreferred(0),
+                Runnable::run);
+        writeFile(files, FILE, "data");
+        Opened opened = files.open(ALICE, FILE, OpenFlags.RDONLY);
+        faulty.get(0).state(State.DOWN);
+        faulty.get(0).state(State.UP);
+        assertThat(new String(files.read(opened.handle(), 0, 10), StandardCharsets.UTF_8))
+                .isEqualTo("data");
+        assertThat(faulty.get(1).calls("read")).isEqualTo(1);
+        files.release(opened.handle());
+    }
+
+    @Test
+    void aCopyPastTheDeadlineIsBlamedAndTheWriteGoesOn() throws Exception {
+        try (ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor()) {
+            Replicate files = replicate(3, ReplicateOptions.DEFAULTS.withDeadlineMs(200),
+                    executor);
+            writeFile(files, FILE, "1234");
+            Opened opened = files.open(ALICE, FILE, OpenFlags.RDWR);
+            faulty.get(2).slowMs(1_200);
+            long started = System.nanoTime();
+            files.write(opened.handle(), 0, bytes("abcd"));
+            assertThat((System.nanoTime() - started) / 1_000_000).isLessThan(1_000);
+            assertThat(pending(0, FILE, 2).data()).isEqualTo(1);
+            faulty.get(2).slowMs(0);
+            assertThat(new String(files.read(opened.handle(), 0, 10), StandardCharsets.UTF_8))
+                    .isEqualTo("abcd");
+        }
+    }
+
+    @Test
+    void openFilesAreBounded() throws FsException {
+        Replicate files = replicate(2, ReplicateOptions.DEFAULTS.withHandlesOpenMax(1),
+                Runnable::run);
+        Opened first = files.create(ALICE, FILE, newId(), 0644, OpenFlags.RDWR);
+        assertThatThrownBy(() -> files.create(ALICE, FsPath.parse("/g"), newId(), 0644,
+                OpenFlags.RDWR)).hasMessageContaining("ENFILE");
+        files.release(first.handle());
+        assertThatThrownBy(() -> files.read(first.handle(), 0, 1)).hasMessageContaining("EBADF");
+    }
+
+    @Test
+    void truncateRenameAndXattrsAreReplicated() throws FsException {
+        Replicate files = replicate(3);
+        writeFile(files, FILE, "0123456789");
+        Attr truncated = files.setattr(ALICE, FILE, SetAttr.truncate(4));
+        assertThat(truncated.sizeBytes()).isEqualTo(4);
+        files.setxattr(ALICE, FILE, "user.colour", bytes("blue"), 0);
+        FsPath moved = FsPath.parse("/moved");
+        files.rename(ALICE, FILE, moved, 0);
+        for (MemoryFileOps copy : copies) {
+            assertThat(copy.getattr(Caller.ROOT, moved).sizeBytes()).isEqualTo(4);
+            assertThat(copy.getxattr(Caller.ROOT, moved, "user.colour")).isEqualTo(bytes("blue"));
+        }
+        Opened opened = files.open(ALICE, moved, OpenFlags.RDWR | OpenFlags.TRUNC);
+        assertThat(opened.attr().sizeBytes()).isZero();
+        files.release(opened.handle());
+        assertThat(copies.get(1).getattr(Caller.ROOT, moved).sizeBytes()).isZero();
+        assertThat(files.statfs(ALICE, FsPath.ROOT).blocks())
+                .isEqualTo(copies.getFirst().statfs(ALICE, FsPath.ROOT).blocks());
+    }
+
+    @Test
+    void aRenamedOpenFileKeepsGettingItsMarkers() throws FsException {
+        Replicate files = replicate(3);
+        writeFile(files, FILE, "abc");
+        Opened opened = files.open(ALICE, FILE, OpenFlags.RDWR);
+        FsPath moved = FsPath.parse("/moved");
+        files.rename(ALICE, FILE, moved, 0);
+        faulty.get(1).state(State.DOWN);
+        files.write(opened.handle(), 0, bytes("xyz"));
+        assertThat(pending(0, moved, 1).data()).isEqualTo(1);
+        files.release(opened.handle());
+    }
+}
