@@ -1,0 +1,77 @@
+package io.bramble.fs.fuse;
+
+import io.bramble.fs.fuse.FuseReply.Data;
+import io.bramble.fs.fuse.FuseReply.Ok;
+import io.bramble.fs.fuse.FuseReply.OpenHandle;
+import io.bramble.fs.fuse.FuseReply.SeekOffset;
+import io.bramble.fs.fuse.FuseReply.Written;
+import io.bramble.fs.fuse.FuseRequest.Fallocate;
+import io.bramble.fs.fuse.FuseRequest.Lseek;
+import io.bramble.fs.fuse.FuseRequest.Open;
+import io.bramble.fs.fuse.FuseRequest.Read;
+import io.bramble.fs.fuse.FuseRequest.Write;
+import io.bramble.fs.ops.Errno;
+import io.bramble.fs.ops.FsException;
+import io.bramble.fs.ops.Opened;
+
+/**
+ * Requests on open files. The layer's handle is the kernel's {@code fh}, unchanged, so
+ * reads and writes cost no table lookup.
+ */
+final class FileRequests {
+    private final MountState state;
+
+    FileRequests(MountState state) {
+        this.state = state;
+    }
+
+    FuseReply open(RequestHeader header, Open request) throws FsException {
+        Opened opened = state.files.open(header.caller(), state.nodes.path(header.nodeId()),
+                LayerOpenFlags.of(request.flags(), state.writebackCache));
+        state.nodes.refreshed(header.nodeId(), opened.attr());
+        return new OpenHandle(opened.handle(), 0);
+    }
+
+    FuseReply read(Read request) throws FsException {
+        if (request.sizeBytes() < 0 || request.offset() < 0) {
+            throw new FsException(Errno.EINVAL, "read of " + request.sizeBytes() + " at "
+                    + request.offset());
+        }
+        return new Data(state.files.read(request.handle(), request.offset(),
+                request.sizeBytes()));
+    }
+
+    FuseReply write(Write request) throws FsException {
+        if (request.offset() < 0) {
+            throw new FsException(Errno.EINVAL, "write at " + request.offset());
+        }
+        return new Written(state.files.write(request.handle(), request.offset(),
+                request.data()));
+    }
+
+    FuseReply flush(long handle) throws FsException {
+        state.files.flush(handle);
+        return new Ok();
+    }
+
+    FuseReply release(long handle) throws FsException {
+        state.files.release(handle);
+        return new Ok();
+    }
+
+    FuseReply fsync(long handle, boolean dataOnly) throws FsException {
+        state.files.fsync(handle, dataOnly);
+        return new Ok();
+    }
+
+    FuseReply fallocate(Fallocate request) throws FsException {
+        state.files.fallocate(request.handle(), request.mode(), request.offset(),
+                request.lengthBytes());
+        return new Ok();
+    }
+
+    FuseReply lseek(Lseek request) throws FsException {
+        return new SeekOffset(state.files.lseek(request.handle(), request.offset(),
+                request.whence()));
+    }
+}

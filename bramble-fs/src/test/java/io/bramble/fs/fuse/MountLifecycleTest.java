@@ -1,0 +1,96 @@
+package io.bramble.fs.fuse;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.bramble.fs.ops.MemoryFileOps;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Mounting and unmounting: by close, by someone else, and refusing bad mount points. */
+class MountLifecycleTest {
+    @TempDir
+    Path temp;
+
+    @Test
+    void closeUnmounts() throws Exception {
+        try (MountedVolume volume = MountedVolume.mount(temp, FuseOptions.defaults())) {
+            assertThat(MountedVolume.isMounted(volume.dir)).isTrue();
+            assertThat(Commands.sh("grep ' " + volume.dir + " ' /proc/self/mounts"))
+                    .startsWith("test:/vol " + volume.dir + " fuse.bramble ")
+                    .contains("default_permissions").contains("allow_other");
+            volume.mount.close();
+            assertThat(MountedVolume.isMounted(volume.dir)).isFalse();
+            assertThat(volume.mount.isMounted()).isFalse();
+            assertThat(volume.mount.awaitUnmount(Duration.ofSeconds(1))).isTrue();
+        }
+    }
+
+    @Test
+    void closeWithAFileOpenDetachesLazily() throws Exception {
+        try (MountedVolume volume = MountedVolume.mount(temp, FuseOptions.defaults())) {
+            Path file = volume.dir.resolve("open");
+            Files.writeString(file, "x");
+            CompletableFuture<Void> closing;
+            try (var in = Files.newInputStream(file)) {
+                closing = CompletableFuture.runAsync(() -> {
+                    try {
+                        volume.mount.close();
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                });
+                Awaitility.await().atMost(Duration.ofSeconds(5))
+                        .until(() -> !MountedVolume.isMounted(volume.dir));
+                assertThat(in.readAllBytes()).as("still served").containsExactly('x');
+            }
+            closing.get(2, TimeUnit.SECONDS);
+            assertThat(volume.mount.isMounted()).isFalse();
+        }
+    }
+
+    @Test
+    void anUnmountBySomeoneElseEndsTheSession() throws Exception {
+        try (MountedVolume volume = MountedVolume.mount(temp, FuseOptions.defaults())) {
+            Commands.sh("umount " + volume.dir);
+            assertThat(volume.mount.awaitUnmount(Duration.ofSeconds(10))).isTrue();
+            assertThat(volume.mount.isMounted()).isFalse();
+            volume.mount.close();
+        }
+    }
+
+    @Test
+    void refusesMountPointsThatAreNotDirectories() throws Exception {
+        Path file = Files.writeString(temp.resolve("file"), "x");
+        MemoryFileOps files = new MemoryFileOps();
+        assertThatThrownBy(() -> FuseMount.mount(temp.resolve("missing"), "h:/v", files,
+                FuseOptions.defaults())).hasMessage("mount point " + temp.resolve("missing")
+                        + " does not exist");
+        assertThatThrownBy(() -> FuseMount.mount(file, "h:/v", files, FuseOptions.defaults()))
+                .hasMessage("mount point " + file + " is not a directory");
+    }
+
+    @Test
+    void optionsAreCheckedWhenMade() {
+        assertThatThrownBy(() -> FuseOptions.defaults().withThreads(0, 4))
+                .hasMessageContaining("readerThreads must be between 1 and 16, got 0");
+        assertThatThrownBy(() -> FuseOptions.defaults().withMaxWriteBytes(2 << 20))
+                .hasMessageContaining("maxWriteBytes");
+        assertThatThrownBy(() -> FuseOptions.defaults().withTimeouts(Duration.ofSeconds(-1),
+                Duration.ZERO)).hasMessageContaining("attrTimeout");
+        assertThatThrownBy(() -> MountOptions.fusermount("a,b", false))
+                .hasMessageContaining("comma");
+        assertThat(MountOptions.kernelData(5, 0, 0, true)).isEqualTo(
+                "fd=5,rootmode=40000,user_id=0,group_id=0,default_permissions,allow_other");
+        assertThat(MountOptions.fusermount("h:/v", false)).isEqualTo(
+                "fsname=h:/v,subtype=bramble,default_permissions");
+    }
+}
