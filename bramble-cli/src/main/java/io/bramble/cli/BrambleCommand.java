@@ -28,7 +28,8 @@ import picocli.CommandLine.Command;
                 VrrpCommand.class,
                 NodeCommand.class,
                 PeerCommand.class,
-                PoolCommand.class},
+                PoolCommand.class,
+                io.bramble.cli.fs.MountCommand.class},
         footer = {"",
                 "Run 'bramble help COMMAND' for a command's options. Exit codes: 0 ok,",
                 "1 failure at run time, 2 usage or configuration error.%n"})

@@ -30,7 +30,7 @@ public final class ClientOptions {
                     "pool (this machine's pool credentials are used)."})
     String remoteHost;
 
-    static Path defaultStateDir() {
+    public static Path defaultStateDir() {
         String env = System.getenv(STATE_DIR_ENV);
         return Path.of(env != null && !env.isBlank() ? env : NodeSettings.STATE_DIR_DEFAULT);
     }

@@ -109,11 +109,17 @@ public final class NodeClient {
         }
     }
 
-    private static PoolMembership credentials(Path stateDir) {
+    /**
+     * The pool credentials of the node whose state directory is {@code stateDir}, read from its
+     * files (root or the directory's owner only): what a client on a member's machine shows
+     * other members, for {@code --remote-host} and for mounts.
+     */
+    public static PoolMembership credentials(Path stateDir) {
         Path pool = stateDir.resolve("pool");
         if (!Files.exists(pool.resolve("pool-id"))) {
-            throw new UserError(UserError.EXIT_RUNTIME, "--remote-host needs this machine's"
-                    + " pool credentials, and the node of " + stateDir + " is in no pool");
+            throw new UserError(UserError.EXIT_RUNTIME, "this needs this machine's pool"
+                    + " credentials (--remote-host, mount), and the node of " + stateDir
+                    + " is in no pool");
         }
         try {
             UUID poolId = UUID.fromString(Files.readString(pool.resolve("pool-id")).strip());
@@ -123,8 +129,9 @@ public final class NodeClient {
                     Pem.readPrivateKey(stateDir.resolve("node-key.pem")),
                     Pem.readCertificate(stateDir.resolve("node-cert.pem")));
         } catch (IOException | GeneralSecurityException | IllegalArgumentException e) {
-            throw new UserError(UserError.EXIT_RUNTIME, "--remote-host needs this machine's pool"
-                    + " credentials, readable in " + stateDir + " (root or its owner), from a"
+            throw new UserError(UserError.EXIT_RUNTIME, "this needs this machine's pool"
+                    + " credentials (--remote-host, mount), readable in " + stateDir
+                    + " (root or its owner), from a"
                     + " node that belongs to the pool: " + e.getMessage(), e);
         }
     }

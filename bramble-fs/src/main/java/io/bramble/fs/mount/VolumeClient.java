@@ -1,0 +1,91 @@
+package io.bramble.fs.mount;
+
+import io.bramble.common.time.Clock;
+import io.bramble.fs.brick.wire.BrickClient;
+import io.bramble.fs.brick.wire.BrickTarget;
+import io.bramble.fs.brick.wire.ClientSettings;
+import io.bramble.fs.brick.wire.PoolTls;
+import io.bramble.fs.distribute.Distribute;
+import io.bramble.fs.distribute.Subvolume;
+import io.bramble.fs.ops.FileOps;
+import io.bramble.fs.replicate.Replicate;
+import io.bramble.fs.replicate.ReplicateOptions;
+import io.bramble.fs.replicate.StaleRecorder;
+import io.bramble.fs.volume.VolumeSpec;
+import io.bramble.fs.volume.spec.BrickEndpoint;
+import io.bramble.fs.volume.spec.ClientSpec;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+/**
+ * A volume as a mount sees it: a brick client per brick, a {@link Replicate} over each replica
+ * set and a {@link Distribute} over the sets, built from the layout a pool member gave. With
+ * one set there is no distribute; with one copy there is no replicate.
+ */
+public final class VolumeClient {
+    private VolumeClient() {
+    }
+
+    /**
+     * Connects to every brick of {@code spec} (in the background: a brick that is down is
+     * reached when it comes back) and returns the top of the stack.
+     *
+     * @param localNode this machine's node, whose copy is read first when it is fresh
+     */
+    public static FileOps open(ClientSpec spec, PoolTls tls, ClientSettings settings,
+            Optional<UUID> localNode) {
+        VolumeSpec volume = spec.volume();
+        ExecutorService fanout = Executors.newThreadPerTaskExecutor(Thread.ofVirtual()
+                .name("replicate-", 0).factory());
+        List<Subvolume> sets = new ArrayList<>();
+        for (int set = 0; set < volume.subvolumeCount(); set++) {
+            int first = set * volume.replicaCount();
+            List<BrickEndpoint> copies = spec.endpoints().subList(first,
+                    first + volume.replicaCount());
+            sets.add(new Subvolume(volume.name() + "-replicate-" + set,
+                    replicaSet(volume, copies, tls, settings, localNode, fanout)));
+        }
+        return sets.size() == 1 ? sets.getFirst().ops() : new Distribute(sets);
+    }
+
+    private static FileOps replicaSet(VolumeSpec volume, List<BrickEndpoint> copies,
+            PoolTls tls, ClientSettings settings, Optional<UUID> localNode,
+            ExecutorService fanout) {
+        List<BrickClient> clients = new ArrayList<>();
+        for (BrickEndpoint copy : copies) {
+            clients.add(BrickClient.connect(new BrickTarget(copy.address(), copy.port(),
+                    volume.name(), copy.brick().path()), tls, settings));
+        }
+        if (clients.size() == 1) {
+            return clients.getFirst();
+        }
+        int preferred = -1;
+        for (int i = 0; i < copies.size(); i++) {
+            if (localNode.isPresent() && copies.get(i).brick().nodeId().equals(localNode.get())) {
+                preferred = i;
+                break;
+            }
+        }
+        ReplicateOptions options = ReplicateOptions.fromVolume(volume.options());
+        if (preferred >= 0 && !volume.options().containsKey("cluster.read-subvolume-index")) {
+            options = options.withReadChildPreferred(preferred);
+        }
+        Replicate replicate = new Replicate(List.copyOf(clients), options, fanout,
+                Clock.system(), StaleRecorder.NONE);
+        for (int i = 0; i < clients.size(); i++) {
+            int child = i;
+            clients.get(i).addListener((client, connected) -> {
+                if (connected) {
+                    replicate.childUp(child);
+                } else {
+                    replicate.childDown(child);
+                }
+            });
+        }
+        return replicate;
+    }
+}

@@ -1,0 +1,104 @@
+package io.bramble.fs.volume.serve;
+
+import io.bramble.fs.brick.BrickSettings;
+import io.bramble.fs.brick.LocalBrick;
+import io.bramble.fs.brick.wire.BrickServer;
+import io.bramble.fs.brick.wire.PoolTls;
+import io.bramble.fs.ops.FsException;
+import io.bramble.fs.volume.Brick;
+import io.bramble.fs.volume.VolumeSpec;
+import io.bramble.pool.identity.PoolMembership;
+import io.bramble.pool.node.PoolNode;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Serves this node's bricks to mount clients: one {@link BrickServer} on the brick port for
+ * all of them, started with the first brick (a node in no pool has no certificate to serve
+ * with), each brick a {@link LocalBrick} over its folder.
+ */
+public final class NetworkBrickHost implements BrickHost, AutoCloseable {
+    private final PoolNode node;
+    private final InetSocketAddress address;
+    private final Map<Brick, LocalBrick> served = new ConcurrentHashMap<>();
+    private final long pid = ProcessHandle.current().pid();
+    private BrickServer server;
+    private PoolMembership credentialsOf;
+    private PoolTls credentials;
+
+    /** Serves on {@code port} of the node's management address (all addresses if it has none). */
+    public NetworkBrickHost(PoolNode node, int port) {
+        this.node = node;
+        this.address = new InetSocketAddress(node.boundAddress().getAddress(), port);
+    }
+
+    /** The pool's credentials, made again only when the node's membership changed. */
+    private synchronized PoolTls credentials() {
+        PoolMembership membership = node.membership().orElseThrow(() -> new IllegalStateException(
+                "this node is in no pool: it has no certificate to serve bricks with"));
+        if (membership != credentialsOf) {
+            credentials = PoolTls.of(membership);
+            credentialsOf = membership;
+        }
+        return credentials;
+    }
+
+    private synchronized BrickServer server() {
+        if (server == null) {
+            credentials();
+            server = BrickServer.start(address, this::credentials);
+        }
+        return server;
+    }
+
+    @Override
+    public void serve(VolumeSpec volume, Brick brick) throws IOException {
+        if (served.containsKey(brick)) {
+            return;
+        }
+        Path dir = Path.of(brick.path());
+        Files.createDirectories(dir);
+        LocalBrick local;
+        try {
+            local = LocalBrick.open(dir, BrickSettings.defaults());
+        } catch (FsException e) {
+            throw new IOException("cannot serve brick " + brick.shown() + ": " + e.getMessage());
+        }
+        server().serve(volume.name(), brick.path(), local);
+        served.put(brick, local);
+    }
+
+    @Override
+    public void stop(VolumeSpec volume, Brick brick) {
+        LocalBrick local = served.remove(brick);
+        if (local != null) {
+            server().stop(volume.name(), brick.path());
+            local.close();
+        }
+    }
+
+    @Override
+    public BrickStatus status(Brick brick) {
+        BrickServer running;
+        synchronized (this) {
+            running = server;
+        }
+        return served.containsKey(brick) && running != null
+                ? new BrickStatus(true, running.port(), pid)
+                : BrickStatus.OFFLINE;
+    }
+
+    @Override
+    public synchronized void close() {
+        served.values().forEach(LocalBrick::close);
+        served.clear();
+        if (server != null) {
+            server.close();
+            server = null;
+        }
+    }
+}
