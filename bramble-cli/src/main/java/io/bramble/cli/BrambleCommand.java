@@ -1,6 +1,7 @@
 package io.bramble.cli;
 
 import io.bramble.cli.demo.DemoCommand;
+import io.bramble.cli.fs.VolumeCommand;
 import io.bramble.cli.lb.LbCommand;
 import io.bramble.cli.pool.NodeCommand;
 import io.bramble.cli.pool.PeerCommand;
@@ -18,7 +19,8 @@ import picocli.CommandLine.Command;
         versionProvider = Version.class,
         description = {
                 "One tool on every node of a small Linux cluster: a load balancer,",
-                "virtual-IP failover, the trusted pool, and more as they arrive.",
+                "virtual-IP failover, the trusted pool and its volumes, and more as they",
+                "arrive.",
                 "Called as 'gluster' (a link to bramble), it takes gluster's command lines."},
         subcommands = {
                 CommandLine.HelpCommand.class,
@@ -29,6 +31,7 @@ import picocli.CommandLine.Command;
                 NodeCommand.class,
                 PeerCommand.class,
                 PoolCommand.class,
+                VolumeCommand.class,
                 io.bramble.cli.fs.MountCommand.class},
         footer = {"",
                 "Run 'bramble help COMMAND' for a command's options. Exit codes: 0 ok,",

@@ -1,5 +1,6 @@
 package io.bramble.cli.pool;
 
+import io.bramble.common.error.UserError;
 import io.bramble.pool.local.NodeClient;
 import io.bramble.pool.node.NodeSettings;
 import io.bramble.pool.wire.Message.CommandReply;
@@ -9,7 +10,9 @@ import java.util.List;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
 
-/** {@code --state-dir} and {@code --remote-host}, taken by every client command. */
+/**
+ * {@code --state-dir}, {@code --remote-host} and {@code --mode}, taken by every client command.
+ */
 public final class ClientOptions {
     /** The environment variable naming the local node's state directory. */
     public static final String STATE_DIR_ENV = "BRAMBLE_STATE_DIR";
@@ -29,6 +32,22 @@ public final class ClientOptions {
             description = {"Run the command on another member of this machine's",
                     "pool (this machine's pool credentials are used)."})
     String remoteHost;
+
+    @Option(
+            names = "--mode",
+            paramLabel = "script",
+            scope = ScopeType.INHERIT,
+            description = {"Ask no question, as gluster's --mode=script ('volume",
+                    "stop' and 'volume delete' ask first otherwise)."})
+    String mode;
+
+    /** Whether questions are skipped; fails on a mode other than {@code script}. */
+    boolean scriptMode() {
+        if (mode != null && !mode.equals("script")) {
+            throw UserError.usage("--mode " + mode + ": the only mode is 'script'");
+        }
+        return mode != null;
+    }
 
     public static Path defaultStateDir() {
         String env = System.getenv(STATE_DIR_ENV);

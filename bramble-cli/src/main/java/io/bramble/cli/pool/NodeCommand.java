@@ -3,6 +3,9 @@ package io.bramble.cli.pool;
 import io.bramble.common.error.UserError;
 import io.bramble.common.net.HostPort;
 import io.bramble.common.time.Clock;
+import io.bramble.fs.volume.command.VolumeCommands;
+import io.bramble.fs.volume.serve.TrackingBrickHost;
+import io.bramble.fs.volume.serve.VolumeService;
 import io.bramble.pool.local.LocalServer;
 import io.bramble.pool.node.NodeSettings;
 import io.bramble.pool.node.PoolNode;
@@ -24,6 +27,7 @@ import picocli.CommandLine.Option;
                 "Keeps the node's id, keys and its copy of the cluster store in the state",
                 "directory, listens for its peers on the management port (mutual TLS) and for",
                 "the local CLI on STATE_DIR/cli.sock. Logs one line per event on stdout.",
+                "Serves its bricks of the pool's started volumes ('bramble volume').",
                 "A node in no pool joins the first pool that probes it; the pool and its",
                 "certificate authority are made by the first 'peer probe'."},
         footer = {"",
@@ -91,17 +95,21 @@ public final class NodeCommand implements Callable<Integer> {
         GRPC_LOG.setLevel(java.util.logging.Level.WARNING);
         NodeSettings settings = settings();
         PoolNode node = PoolNode.start(settings, System.out);
+        VolumeService volumes = VolumeService.start(node, new TrackingBrickHost());
+        node.addCommands(new VolumeCommands(volumes));
         LocalServer local;
         try {
             local = LocalServer.start(settings.stateDir().toAbsolutePath().normalize()
                     .resolve("cli.sock"), node);
         } catch (RuntimeException e) {
+            volumes.close();
             node.close();
             throw e;
         }
         CountDownLatch stopped = new CountDownLatch(1);
         Thread hook = new Thread(() -> {
             local.close();
+            volumes.close();
             node.close();
             stopped.countDown();
         }, "bramble-node-stop");

@@ -1,6 +1,11 @@
 package io.bramble.cli.pool;
 
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.io.PrintWriter;
+import java.nio.charset.Charset;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -8,19 +13,51 @@ import picocli.CommandLine.Spec;
 
 /**
  * A client command that the local node (or {@code --remote-host}) runs: each subcommand only
- * says which words to send; the answer is printed as the node wrote it.
+ * says which words to send, and which question to ask first if any; the answer is printed as
+ * the node wrote it.
  */
-abstract class NodeRequest implements Callable<Integer> {
+public abstract class NodeRequest implements Callable<Integer> {
     @Spec
-    CommandSpec spec;
+    protected CommandSpec spec;
     @Mixin
     ClientOptions client;
 
     /** The command line the node runs, in the gluster grammar. */
-    abstract List<String> words();
+    protected abstract List<String> words();
+
+    /**
+     * The question to ask before sending, as Gluster asks it (without {@code (y/n)}); none by
+     * default. {@code --mode=script} skips it.
+     */
+    protected Optional<String> question() {
+        return Optional.empty();
+    }
 
     @Override
     public final Integer call() {
-        return client.send(words(), spec.commandLine().getOut(), spec.commandLine().getErr());
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        List<String> words = words();
+        Optional<String> question = question();
+        if (question.isPresent() && !client.scriptMode()) {
+            BufferedReader in = new BufferedReader(new InputStreamReader(System.in,
+                    Charset.defaultCharset()));
+            switch (Prompt.ask(question.get(), in, out)) {
+                case YES -> {
+                    // go on
+                }
+                case NO -> {
+                    return 0; // as Gluster: nothing done, nothing printed, not a failure
+                }
+                case NO_INPUT -> {
+                    err.println(String.join(" ", words.subList(0, 2)) + ": no answer on"
+                            + " standard input; nothing done (add --mode=script to skip the"
+                            + " question)");
+                    err.flush();
+                    return 1;
+                }
+            }
+        }
+        return client.send(words, out, err);
     }
 }

@@ -34,7 +34,7 @@ public final class PeerCommand implements Runnable {
         private String host;
 
         @Override
-        List<String> words() {
+        protected List<String> words() {
             return List.of("peer", "probe", host);
         }
     }
@@ -46,7 +46,7 @@ public final class PeerCommand implements Runnable {
     static final class Status extends NodeRequest {
 
         @Override
-        List<String> words() {
+        protected List<String> words() {
             return List.of("peer", "status");
         }
     }
@@ -62,7 +62,7 @@ public final class PeerCommand implements Runnable {
         private String force;
 
         @Override
-        List<String> words() {
+        protected List<String> words() {
             if (force != null && !force.equals("force")) {
                 throw new picocli.CommandLine.ParameterException(spec.commandLine(),
                         "expected 'force' after the host, got '" + force + "'");

@@ -29,7 +29,7 @@ public final class PoolCommand implements Runnable {
     static final class ListMembers extends NodeRequest {
 
         @Override
-        List<String> words() {
+        protected List<String> words() {
             return List.of("pool", "list");
         }
     }
@@ -45,7 +45,7 @@ public final class PoolCommand implements Runnable {
         private String value;
 
         @Override
-        List<String> words() {
+        protected List<String> words() {
             return List.of("pool", "set", key, value);
         }
     }
@@ -56,7 +56,7 @@ public final class PoolCommand implements Runnable {
         private String key;
 
         @Override
-        List<String> words() {
+        protected List<String> words() {
             return key == null ? List.of("pool", "get") : List.of("pool", "get", key);
         }
     }

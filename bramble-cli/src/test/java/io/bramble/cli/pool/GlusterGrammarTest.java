@@ -39,8 +39,27 @@ class GlusterGrammarTest {
 
     @Test
     void commandsNotRunYetSaySo() {
-        assertThat(GlusterGrammar.unsupported(new String[]{"volume", "info"})).get()
-                .asString().startsWith("gluster: 'volume' is not supported by bramble yet");
+        assertThat(GlusterGrammar.unsupported(new String[]{"snapshot", "list"})).get()
+                .asString().startsWith("gluster: 'snapshot' is not supported by bramble yet");
         assertThat(GlusterGrammar.unsupported(new String[]{"peer", "status"})).isEmpty();
+        assertThat(GlusterGrammar.unsupported(new String[]{"volume", "info"})).isEmpty();
+    }
+
+    @Test
+    void glustersScriptModeMovesAfterTheCommandToo() {
+        assertThat(normalize("--mode=script", "volume", "stop", "gv0")).containsExactly(
+                "volume", "stop", "--mode=script", "gv0");
+        assertThat(normalize("--mode", "script", "--remote-host=gluster2", "volume", "delete",
+                "gv0")).containsExactly("volume", "delete", "--mode", "script",
+                        "--remote-host=gluster2", "gv0");
+    }
+
+    @Test
+    void seed003sStopVolumeIsAVolumeStopWithANote() {
+        assertThat(normalize("stop", "volume", "data1")).containsExactly("volume", "stop",
+                "data1");
+        assertThat(notes.toString()).contains("'stop volume' is 'volume stop'");
+        assertThat(normalize("volume", "stop", "data1")).containsExactly("volume", "stop",
+                "data1");
     }
 }

@@ -27,9 +27,9 @@ import java.util.function.Predicate;
  * ({@code -Djdk.net.hosts.file}), so the seeds' command lines run unchanged. Client commands
  * run in the test JVM against the nodes' Unix sockets.
  */
-final class PoolNodes {
+public final class PoolNodes {
     /** A command's outcome. */
-    record Result(int exit, String out, String err) {}
+    public record Result(int exit, String out, String err) {}
 
     private final LocalCluster cluster;
     private final Map<String, List<String>> extraArgs = new LinkedHashMap<>();
@@ -37,12 +37,12 @@ final class PoolNodes {
     private Path hostsFile;
     private Path stateRoot;
 
-    PoolNodes(LocalCluster cluster) {
+    public PoolNodes(LocalCluster cluster) {
         this.cluster = cluster;
     }
 
     /** Starts node {@code name} (or restarts it) and waits until it listens. */
-    ManagedProcess start(String name, String... extra) {
+    public ManagedProcess start(String name, String... extra) {
         List<String> args = new ArrayList<>(List.of("node", "--state-dir", stateDir(name)
                 .toString(), "--listen", address(name) + ":" + port(), "--name",
                 name
@@ -59,7 +59,7 @@ final class PoolNodes {
         return process;
     }
 
-    String address(String name) {
+    public String address(String name) {
         return cluster.address(name).getHostAddress();
     }
 
@@ -67,7 +67,7 @@ final class PoolNodes {
      * A short path under /tmp: a Unix socket's path has at most 107 bytes, too few for the
      * test's log directory. Removed when the test JVM ends.
      */
-    synchronized Path stateDir(String name) {
+    public synchronized Path stateDir(String name) {
         if (stateRoot == null) {
             try {
                 stateRoot = Files.createTempDirectory("bramble-pool-");
@@ -88,12 +88,12 @@ final class PoolNodes {
         }
     }
 
-    ManagedProcess process(String name) {
+    public ManagedProcess process(String name) {
         return cluster.process(name);
     }
 
     /** Runs {@code bramble ARGS --state-dir <name's>} against node {@code name}. */
-    Result run(String name, String... args) {
+    public Result run(String name, String... args) {
         List<String> line = new ArrayList<>(List.of(args));
         line.add("--state-dir");
         line.add(stateDir(name).toString());
@@ -105,7 +105,7 @@ final class PoolNodes {
     }
 
     /** Runs a command that must succeed; returns its output. */
-    String ok(String name, String... args) {
+    public String ok(String name, String... args) {
         Result result = run(name, args);
         assertThat(result.exit()).as("%s on %s: %s", String.join(" ", args), name, result)
                 .isZero();
@@ -113,7 +113,7 @@ final class PoolNodes {
     }
 
     /** Probes every name in order from {@code from}, each must succeed. */
-    void probeAll(String from, String... names) {
+    public void probeAll(String from, String... names) {
         for (String name : names) {
             assertThat(ok(from, "peer", "probe", name + ".local")).isEqualTo(
                     "peer probe: success. \n");
@@ -124,7 +124,7 @@ final class PoolNodes {
      * Polls {@code peer status} on {@code on} every 10 ms until {@code condition} holds;
      * returns the milliseconds it took, or fails after {@code timeout}.
      */
-    long awaitStatus(String on, Predicate<String> condition, Duration timeout) {
+    public long awaitStatus(String on, Predicate<String> condition, Duration timeout) {
         long start = System.nanoTime();
         long end = start + timeout.toNanos();
         String last = "";
@@ -140,7 +140,7 @@ final class PoolNodes {
     }
 
     /** A predicate: the block of {@code peer} shows {@code state}. */
-    static Predicate<String> shows(String peer, String state) {
+    public static Predicate<String> shows(String peer, String state) {
         return text -> {
             int at = text.indexOf("Hostname: " + peer + "\n");
             if (at < 0) {
@@ -151,7 +151,7 @@ final class PoolNodes {
         };
     }
 
-    static void sleep(long ms) {
+    public static void sleep(long ms) {
         try {
             Thread.sleep(ms);
         } catch (InterruptedException e) {
@@ -161,7 +161,7 @@ final class PoolNodes {
     }
 
     /** One port for every node (and the next one for the store), free on every address. */
-    synchronized int port() {
+    public synchronized int port() {
         if (port == 0) {
             port = pickPort();
         }
@@ -191,7 +191,7 @@ final class PoolNodes {
         return true;
     }
 
-    synchronized Path hostsFile() {
+    public synchronized Path hostsFile() {
         if (hostsFile == null) {
             port();
             StringBuilder text = new StringBuilder();

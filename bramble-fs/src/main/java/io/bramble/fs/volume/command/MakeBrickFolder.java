@@ -20,6 +20,7 @@ final class MakeBrickFolder implements VolumeVerb {
             throw VolumeFailure.failed("Failed to create brick directory for brick "
                     + args.get(0) + ":" + args.get(1) + ". Reason : " + why);
         });
+        ctx.node.log().event("volume create: brick folder " + args.get(1) + " is ready");
         return Replies.ok("");
     }
 }

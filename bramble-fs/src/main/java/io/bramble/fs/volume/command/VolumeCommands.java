@@ -11,7 +11,7 @@ import java.util.Set;
 /**
  * The {@code volume} words of {@code bramble node}: a table from each verb to the class that
  * runs it. The internal verbs ({@code brick-check}, {@code brick-make},
- * {@code brick-status}, {@code record-version}) are what one node asks of another member.
+ * {@code brick-status}, {@code await-record}) are what one node asks of another member.
  */
 public final class VolumeCommands implements CommandSet {
     private static final Map<String, VolumeVerb> VERBS = Map.ofEntries(
@@ -29,7 +29,7 @@ public final class VolumeCommands implements CommandSet {
             Map.entry(CheckBrickFolder.VERB, new CheckBrickFolder()),
             Map.entry(MakeBrickFolder.VERB, new MakeBrickFolder()),
             Map.entry(ReportBrick.VERB, new ReportBrick()),
-            Map.entry(RecordVersion.VERB, new RecordVersion()));
+            Map.entry(AwaitRecord.VERB, new AwaitRecord()));
     /** Gluster's other volume verbs: named as not there yet rather than as unknown. */
     private static final Set<String> NOT_YET = Set.of("add-brick", "remove-brick",
             "replace-brick", "reset-brick", "rebalance", "heal", "top", "profile", "quota",

@@ -112,55 +112,40 @@ final class VolumeContext {
      * (0: have it no more). A change is committed by a majority before it returns, but a
      * member may apply it a moment later; waiting here lets the user's next command, on any
      * member, see it, as Gluster's changes are on every peer when they return. A member that
-     * is down catches up when it returns.
+     * is down catches up when it returns. Each member waits on its own copy and answers once.
      */
     void awaitEverywhere(String name, long version) {
-        long end = System.nanoTime() + CATCH_UP_MS * 1_000_000;
-        awaitHere(name, version, end);
         List<Member> others = node.members().all().stream().filter(m -> !m.id().equals(
                 node.id()) && m.role() == Role.VOTER && connected(m)).toList();
+        List<String> wait = List.of("volume", AwaitRecord.VERB, name, String.valueOf(version));
         try (ExecutorService calls = Executors.newVirtualThreadPerTaskExecutor()) {
-            others.forEach(m -> calls.submit(() -> awaitThere(m, name, version, end)));
-        }
-    }
-
-    private void awaitHere(String name, long version, long end) {
-        while (!caughtUp(find(name).map(Versioned::version).orElse(0L), version)
-                && pause(end)) {
-            // polled again after the pause
-        }
-    }
-
-    private void awaitThere(Member member, String name, long version, long end) {
-        do {
-            try {
-                CommandReply reply = node.runOn(member, List.of("volume", RecordVersion.VERB,
-                        name), CATCH_UP_MS);
-                if (reply.exitCode() != 0 || caughtUp(Long.parseLong(reply.out().strip()),
-                        version)) {
-                    return;
-                }
-            } catch (IOException | NumberFormatException e) {
-                return; // it catches up when it can be reached again
+            for (Member m : others) {
+                calls.submit(() -> {
+                    try {
+                        return node.runOn(m, wait, CATCH_UP_MS + MEMBER_CALL_MS);
+                    } catch (IOException e) {
+                        return null; // it catches up when it can be reached again
+                    }
+                });
             }
-        } while (pause(end));
-    }
-
-    private static boolean caughtUp(long local, long version) {
-        return version == 0 ? local == 0 : local >= version;
-    }
-
-    /** Sleeps one poll interval; false once {@code end} has passed. */
-    private static boolean pause(long end) {
-        if (System.nanoTime() >= end) {
-            return false;
+            awaitHere(name, version);
         }
-        try {
-            Thread.sleep(CATCH_UP_POLL_MS);
-            return true;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
+    }
+
+    /** Waits, at most {@link #CATCH_UP_MS}, for this node's copy; returns its version. */
+    long awaitHere(String name, long version) {
+        long end = System.nanoTime() + CATCH_UP_MS * 1_000_000;
+        while (true) {
+            long local = find(name).map(Versioned::version).orElse(0L);
+            if ((version == 0 ? local == 0 : local >= version) || System.nanoTime() >= end) {
+                return local;
+            }
+            try {
+                Thread.sleep(CATCH_UP_POLL_MS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return local;
+            }
         }
     }
 

@@ -13,9 +13,11 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -28,6 +30,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 public final class VolumeService implements AutoCloseable {
     /** How often the served bricks are checked against the store without a change. */
     public static final long RECONCILE_MS = 5_000;
+    /** How long closing waits for the brick host to stop every brick. */
+    public static final long STOP_MS = 10_000;
 
     private final PoolNode node;
     private final BrickHost host;

@@ -1,0 +1,259 @@
+package io.bramble.cli.fs;
+
+import io.bramble.cli.pool.NodeRequest;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ScopeType;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Unmatched;
+
+/**
+ * {@code bramble volume create|start|stop|delete|list|info|status|set|get|reset}, in the
+ * gluster grammar. The node reads the words and answers as Gluster 10 does; this side only
+ * asks Gluster's questions before a stop or a delete.
+ */
+@Command(
+        name = "volume",
+        description = {"Create, start and inspect the pool's volumes, as 'gluster volume' does.",
+                "Run on any member; the volume's definition is in the pool's store."},
+        subcommands = {VolumeCommand.Create.class, VolumeCommand.Start.class,
+                VolumeCommand.Stop.class, VolumeCommand.Delete.class,
+                VolumeCommand.ListVolumes.class, VolumeCommand.Info.class,
+                VolumeCommand.Status.class, VolumeCommand.Set.class, VolumeCommand.Get.class,
+                VolumeCommand.Reset.class, VolumeCommand.GetSpec.class},
+        footer = {"",
+                "Examples (seed 004's two-node replica, then its life):",
+                "  bramble volume create gv0 replica 2 transport tcp \\",
+                "      gluster1:/data/brick1/gv0 gluster2:/data/brick1/gv0",
+                "  bramble volume start gv0",
+                "  bramble volume info gv0",
+                "  bramble volume status gv0 detail",
+                "  bramble volume set gv0 network.ping-timeout 10",
+                "  bramble --mode=script volume stop gv0",
+                "  bramble --mode=script volume delete gv0",
+                "Called as 'gluster', the same lines start with 'gluster'. Options: docs/fs.md."})
+public final class VolumeCommand implements Runnable {
+    @Spec
+    private CommandSpec spec;
+    @Option(
+            names = {"-h", "--help"},
+            usageHelp = true,
+            scope = ScopeType.INHERIT,
+            description = "Show this help.")
+    private boolean help;
+    /** Gluster's other volume verbs and whatever follows them. */
+    @Parameters(arity = "0..*", paramLabel = "WORD", hidden = true)
+    private List<String> rest = new ArrayList<>();
+    @Unmatched
+    private List<String> unmatched = new ArrayList<>();
+
+    @Override
+    public void run() {
+        throw new ParameterException(spec.commandLine(), rest.isEmpty()
+                ? "missing command: create, start, stop, delete, list, info, status, set, get"
+                        + " or reset"
+                : "'volume " + rest.getFirst() + "' is not supported by bramble yet; it runs"
+                        + " volume create|start|stop|delete|list|info|status|set|get|reset");
+    }
+
+    /** The words {@code volume VERB ARGS...}. */
+    private static List<String> line(String verb, List<String> args) {
+        List<String> words = new ArrayList<>(List.of("volume", verb));
+        words.addAll(args);
+        return words;
+    }
+
+    @Command(
+            name = "create",
+            description = {"Make a volume of bricks (HOST:PATH, on members of the pool).",
+                    "  volume create NAME [replica N [arbiter 1]] [transport tcp]",
+                    "                HOST:PATH... [force]",
+                    "Consecutive groups of N bricks are replica sets, each on different",
+                    "members; files are spread over the sets. Each brick's folder is made",
+                    "on its member if missing. 'force' allows what Gluster refuses",
+                    "without it: a brick on the root file system, a mount point or a",
+                    "folder with files, and two bricks of a replica set on one member."},
+            footer = {"", "Examples (seeds 004, 001, 000):",
+                    "  bramble volume create gv0 replica 2 transport tcp \\",
+                    "      192.168.1.100:/data/b1/brick 192.168.1.101:/data/b2/brick",
+                    "  bramble volume create gv0 replica 2 \\",
+                    "      192.168.0.121:/srv/gv0 192.168.0.122:/srv/gv0",
+                    "  bramble volume create vol0 replica 2 gluster1.local:/srv/vol0 \\",
+                    "      gluster2.local:/srv/vol0 force      # bricks on the root file"
+                            + " system",
+                    "  bramble volume create data1 replica 3 arbiter 1 \\",
+                    "      gluster{1,2,3}:/data/glusterfs/volumes/bricks/data1"})
+    static final class Create extends NodeRequest {
+        @Parameters(
+                arity = "1..*",
+                paramLabel = "WORD",
+                description = "The line after"
+                        + " 'volume create', as above.")
+        private List<String> args;
+
+        @Override
+        protected List<String> words() {
+            return line("create", args);
+        }
+    }
+
+    @Command(
+            name = "start",
+            description = {"Start serving a volume: each member serves its"
+                    + " bricks.", "  volume start NAME [force]   (force: restart offline bricks)"})
+    static final class Start extends NodeRequest {
+        @Parameters(arity = "1..2", paramLabel = "NAME [force]")
+        private List<String> args;
+
+        @Override
+        protected List<String> words() {
+            return line("start", args);
+        }
+    }
+
+    @Command(
+            name = "stop",
+            description = {"Stop serving a volume (asks first, as Gluster"
+                    + " does).", "  volume stop NAME [force]"},
+            footer = {"",
+                    "  bramble --mode=script volume stop gv0    # no question"})
+    static final class Stop extends NodeRequest {
+        @Parameters(arity = "1..2", paramLabel = "NAME [force]")
+        private List<String> args;
+
+        @Override
+        protected List<String> words() {
+            return line("stop", args);
+        }
+
+        @Override
+        protected Optional<String> question() {
+            return Optional.of("Stopping volume will make its data inaccessible. Do you want to"
+                    + " continue?");
+        }
+    }
+
+    @Command(
+            name = "delete",
+            description = {"Forget a stopped volume (asks first). The"
+                    + " bricks' files stay;", "the command prints how to remove them.",
+                    "  volume delete NAME"})
+    static final class Delete extends NodeRequest {
+        @Parameters(arity = "1", paramLabel = "NAME")
+        private String name;
+
+        @Override
+        protected List<String> words() {
+            return List.of("volume", "delete", name);
+        }
+
+        @Override
+        protected Optional<String> question() {
+            return Optional.of("Deleting volume will erase all information about the volume."
+                    + " Do you want to continue?");
+        }
+    }
+
+    @Command(name = "list", description = {"The volumes' names."})
+    static final class ListVolumes extends NodeRequest {
+        @Override
+        protected List<String> words() {
+            return List.of("volume", "list");
+        }
+    }
+
+    @Command(
+            name = "info",
+            description = {"A volume's definition in Gluster's layout.",
+                    "  volume info [all|NAME]"})
+    static final class Info extends NodeRequest {
+        @Parameters(arity = "0..1", paramLabel = "NAME")
+        private List<String> args = new ArrayList<>();
+
+        @Override
+        protected List<String> words() {
+            return line("info", args);
+        }
+    }
+
+    @Command(
+            name = "status",
+            description = {"Each brick of a started volume: port, online,"
+                    + " pid;", "with 'detail', the disk under it too.",
+                    "  volume status [all|NAME] [detail]"})
+    static final class Status extends NodeRequest {
+        @Parameters(arity = "0..2", paramLabel = "NAME [detail]")
+        private List<String> args = new ArrayList<>();
+
+        @Override
+        protected List<String> words() {
+            return line("status", args);
+        }
+    }
+
+    @Command(
+            name = "set",
+            description = {"Set volume options (docs/fs.md lists them).",
+                    "  volume set NAME OPTION VALUE [OPTION VALUE]..."},
+            footer = {"",
+                    "  bramble volume set gv0 cluster.quorum-type auto"})
+    static final class Set extends NodeRequest {
+        @Parameters(arity = "3..*", paramLabel = "NAME OPTION VALUE")
+        private List<String> args;
+
+        @Override
+        protected List<String> words() {
+            return line("set", args);
+        }
+    }
+
+    @Command(
+            name = "get",
+            description = {"Show volume options and their values.",
+                    "  volume get NAME OPTION|all"})
+    static final class Get extends NodeRequest {
+        @Parameters(arity = "2", paramLabel = "NAME OPTION|all")
+        private List<String> args;
+
+        @Override
+        protected List<String> words() {
+            return line("get", args);
+        }
+    }
+
+    @Command(
+            name = "reset",
+            description = {"Put volume options back to their defaults.",
+                    "  volume reset NAME [OPTION|all] [force]"})
+    static final class Reset extends NodeRequest {
+        @Parameters(arity = "1..3", paramLabel = "NAME [OPTION|all] [force]")
+        private List<String> args;
+
+        @Override
+        protected List<String> words() {
+            return line("reset", args);
+        }
+    }
+
+    /** For the mount client: the volume and its bricks' endpoints, as text. */
+    @Command(
+            name = "getspec",
+            hidden = true,
+            description = {"The volume's definition and"
+                    + " bricks' endpoints, for a mount client."})
+    static final class GetSpec extends NodeRequest {
+        @Parameters(arity = "1", paramLabel = "NAME")
+        private String name;
+
+        @Override
+        protected List<String> words() {
+            return List.of("volume", "getspec", name);
+        }
+    }
+}
