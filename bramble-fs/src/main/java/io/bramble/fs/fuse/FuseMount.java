@@ -67,9 +67,13 @@ public final class FuseMount implements AutoCloseable {
 
     static FuseMount mount(Path mountPoint, String source, FileOps files, FuseOptions options,
             RequestTap tap) throws IOException {
+        return mount(mountPoint, source, files, options, Mounter.forThisProcess(), tap);
+    }
+
+    static FuseMount mount(Path mountPoint, String source, FileOps files, FuseOptions options,
+            Mounter mounter, RequestTap tap) throws IOException {
         Path target = checkMountPoint(mountPoint);
         Attr rootAttr = rootAttributes(files, source);
-        Mounter mounter = Mounter.forThisProcess();
         FuseDevice device = new FuseDevice(mounter.mount(target, source, options));
         try {
             Negotiated negotiated = FuseSession.handshake(device, options, tap);

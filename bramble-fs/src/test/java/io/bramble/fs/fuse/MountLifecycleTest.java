@@ -2,6 +2,7 @@ package io.bramble.fs.fuse;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.bramble.fs.ops.MemoryFileOps;
 import java.io.IOException;
@@ -65,6 +66,35 @@ class MountLifecycleTest {
             assertThat(volume.mount.isMounted()).isFalse();
             volume.mount.close();
         }
+    }
+
+    @Test
+    void mountsThroughFusermountAsWell() throws Exception {
+        assumeTrue(Commands.installed(FusermountMounter.PROGRAM), "fusermount3 is not "
+                + "installed (Debian package fuse3)");
+        try (MountedVolume volume = MountedVolume.mount(temp, FuseOptions.defaults(),
+                new FusermountMounter(), RequestTap.NONE)) {
+            assertThat(Commands.sh("grep ' " + volume.dir + " ' /proc/self/mounts"))
+                    .startsWith("test:/vol " + volume.dir + " fuse.bramble ");
+            Files.writeString(volume.dir.resolve("f"), "through fusermount3");
+            assertThat(Commands.sh("cat " + volume.dir.resolve("f")))
+                    .isEqualTo("through fusermount3");
+            volume.mount.close();
+            assertThat(MountedVolume.isMounted(volume.dir)).isFalse();
+        }
+    }
+
+    @Test
+    void aFailedFusermountSaysWhy() throws Exception {
+        assumeTrue(Commands.installed(FusermountMounter.PROGRAM), "fusermount3 is not "
+                + "installed (Debian package fuse3)");
+        // fusermount3 mounts on files too, so the failure is a missing mount point.
+        Path missing = temp.resolve("missing");
+        assertThatThrownBy(() -> {
+            int fd = new FusermountMounter().mount(missing, "h:/v", FuseOptions.defaults());
+            Libc.close(fd); // never left mounted with nobody serving it
+        }).hasMessageContaining("fusermount3 did not mount").hasMessageContaining("exit 1")
+                .hasMessageContaining("missing");
     }
 
     @Test

@@ -37,10 +37,15 @@ final class MountedVolume implements AutoCloseable {
 
     static MountedVolume mount(Path parent, FuseOptions options, RequestTap tap)
             throws IOException {
+        return mount(parent, options, Mounter.forThisProcess(), tap);
+    }
+
+    static MountedVolume mount(Path parent, FuseOptions options, Mounter mounter,
+            RequestTap tap) throws IOException {
         assumeMountable();
         Path dir = Files.createDirectories(parent.resolve("mnt"));
         FileOps files = new MemoryFileOps(() -> System.currentTimeMillis() * 1_000_000L);
-        FuseMount mount = FuseMount.mount(dir, "test:/vol", files, options, tap);
+        FuseMount mount = FuseMount.mount(dir, "test:/vol", files, options, mounter, tap);
         return new MountedVolume(dir, files, mount);
     }
 
