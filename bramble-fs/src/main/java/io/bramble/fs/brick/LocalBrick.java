@@ -24,6 +24,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalLong;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * A brick: a folder on this node's disk that holds a volume's files as plain files and
@@ -78,6 +79,7 @@ public final class LocalBrick implements FileOps {
     private final HandleTable handles;
     private final PendingIndex pending;
     private final Stripes stripes = new Stripes();
+    private final AtomicBoolean closed = new AtomicBoolean();
 
     private LocalBrick(Path dir, BrickSettings settings, SharedFd root, Stat rootStat,
             PendingIndex pending, IdMap map) {
@@ -650,13 +652,7 @@ public final class LocalBrick implements FileOps {
                 }
                 FileId id = attrAt(at.dirFd(), at.name()).id();
                 synchronized (stripes.of(id)) {
-                    if (XattrNames.marks(value)) {
-                        pending.add(id, path); // first: the index never misses a marked file
-                    }
-                    Xattrs.set(at.dirFd(), at.name(), diskName, value, flags);
-                    if (!XattrNames.marks(value)) {
-                        dropIfUnmarked(at, id);
-                    }
+                    setPendingMark(at, path, id, diskName, value, flags);
                 }
                 return null;
             }
@@ -682,6 +678,34 @@ public final class LocalBrick implements FileOps {
                 return null;
             }
         });
+    }
+
+    /**
+     * Sets a pending mark and keeps the index in step: a file is indexed before a mark is set
+     * (so the index never misses a marked file) and leaves it once no mark is set, also when
+     * setting the mark failed.
+     */
+    private void setPendingMark(Located at, FsPath path, FileId id, String diskName,
+            byte[] value, int flags) throws FsException {
+        boolean marks = XattrNames.marks(value);
+        if (marks) {
+            pending.add(id, path);
+        }
+        try {
+            Xattrs.set(at.dirFd(), at.name(), diskName, value, flags);
+        } catch (FsException e) {
+            if (marks) {
+                try {
+                    dropIfUnmarked(at, id);
+                } catch (FsException ignored) {
+                    // the entry stays, a harmless extra for the heal
+                }
+            }
+            throw e;
+        }
+        if (!marks) {
+            dropIfUnmarked(at, id);
+        }
     }
 
     /** Removes {@code id} from the index once none of its pending marks is set. */
@@ -742,8 +766,10 @@ public final class LocalBrick implements FileOps {
     /** Closes every open file and the brick; later calls fail with ENOTCONN. */
     @Override
     public void close() {
-        handles.removeAll();
-        root.release();
+        if (closed.compareAndSet(false, true)) {
+            handles.removeAll();
+            root.release();
+        }
     }
 
     // --- making new entries ---

@@ -342,6 +342,21 @@ abstract class BrickContract {
     }
 
     @Test
+    void aMarkThatCannotBeSetLeavesNoIndexEntry() throws Exception {
+        writeFile("/f", "");
+        assertThat(errno(() -> brick.setxattr(USER, path("/f"), "trusted.bramble.pending.b1",
+                marked(1), FileOps.XATTR_REPLACE))).isEqualTo(Errno.ENODATA);
+        assertThat(brick.pendingIndex()).isEmpty();
+    }
+
+    @Test
+    void closingTwiceIsHarmless() throws Exception {
+        brick.close();
+        brick.close();
+        assertThat(errno(() -> brick.getattr(USER, FsPath.ROOT))).isEqualTo(Errno.ENOTCONN);
+    }
+
+    @Test
     void theIndexSurvivesAReopen() throws Exception {
         brick.mkdir(USER, path("/d"), id(30), 0755);
         brick.setxattr(USER, path("/d"), "trusted.bramble.pending.b1", marked(1), 0);
