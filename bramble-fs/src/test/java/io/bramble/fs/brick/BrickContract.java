@@ -1,7 +1,6 @@
 package io.bramble.fs.brick;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.bramble.fs.ops.Attr;
 import io.bramble.fs.ops.Caller;
