@@ -24,6 +24,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalLong;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * A brick: a folder on this node's disk that holds a volume's files as plain files and
@@ -65,8 +66,8 @@ public final class LocalBrick implements FileOps {
             | OpenFlags.APPEND | OpenFlags.SYNC;
     private static final int SEEK_DATA = 3;
     private static final int SEEK_HOLE = 4;
-    private static final int NEW_ENTRY_MODE = 0600;
-    private static final int NEW_DIR_MODE = 0700;
+    /** The metadata folders are the brick's alone. */
+    private static final int META_DIR_MODE = 0700;
 
     private final Path dir;
     private final boolean asRoot;
@@ -76,8 +77,9 @@ public final class LocalBrick implements FileOps {
     private final XattrNames names;
     private final FileIds ids;
     private final HandleTable handles;
-    private final PendingIndex pending;
-    private final Stripes stripes = new Stripes();
+    private final PendingMarks marks;
+    private final NewEntries entries;
+    private final AtomicBoolean closed = new AtomicBoolean();
 
     private LocalBrick(Path dir, BrickSettings settings, SharedFd root, Stat rootStat,
             PendingIndex pending, IdMap map) {
@@ -88,7 +90,8 @@ public final class LocalBrick implements FileOps {
         this.names = new XattrNames(settings.asRoot());
         this.ids = new FileIds(names, map, settings.random(), rootStat);
         this.handles = new HandleTable(settings.handlesMax());
-        this.pending = pending;
+        this.marks = new PendingMarks(pending, names);
+        this.entries = new NewEntries(settings.asRoot(), ids);
     }
 
     /** Opens the brick in {@code dir} with the default settings. */
@@ -143,7 +146,7 @@ public final class LocalBrick implements FileOps {
     /** Opens folder {@code name} in {@code parentFd}, making it (mode 0700) when missing. */
     private static int folder(int parentFd, String name) throws FsException {
         try {
-            Libc.mkdirat(parentFd, name, NEW_DIR_MODE);
+            Libc.mkdirat(parentFd, name, META_DIR_MODE);
         } catch (FsException e) {
             if (e.errno() != Errno.EEXIST) {
                 throw e;
@@ -182,7 +185,7 @@ public final class LocalBrick implements FileOps {
 
     @Override
     public Attr getattr(Caller caller, FsPath path) throws FsException {
-        visible(path);
+        PathRules.visible(path);
         return run(() -> {
             try (Located at = resolver.locate(path)) {
                 return attrAt(at.dirFd(), at.name());
@@ -197,7 +200,7 @@ public final class LocalBrick implements FileOps {
 
     @Override
     public Attr setattr(Caller caller, FsPath path, SetAttr changes) throws FsException {
-        changeable(path);
+        PathRules.changeable(path);
         return run(() -> {
             try (Located at = resolver.locate(path)) {
                 if (changes.uid().isPresent() || changes.gid().isPresent()) {
@@ -241,15 +244,10 @@ public final class LocalBrick implements FileOps {
 
     @Override
     public Attr mkdir(Caller caller, FsPath path, FileId id, int mode) throws FsException {
-        creatable(path);
+        PathRules.creatable(path);
         return run(() -> {
             try (Located at = resolver.locate(path)) {
-                Ownership owner = ownership(caller, at, mode, true);
-                Libc.mkdirat(at.dirFd(), at.name(), NEW_DIR_MODE);
-                Settled made = settleOpened(at, true, owner, id, () -> Libc.openat(at.dirFd(),
-                        at.name(), Libc.O_RDONLY | Libc.O_DIRECTORY | Libc.O_NOFOLLOW, 0));
-                Libc.close(made.fd);
-                return made.attr;
+                return entries.folder(caller, at, id, mode);
             }
         });
     }
@@ -257,21 +255,20 @@ public final class LocalBrick implements FileOps {
     @Override
     public Attr mknod(Caller caller, FsPath path, FileId id, int mode, long rdev)
             throws FsException {
-        creatable(path);
+        PathRules.creatable(path);
         FileType type = typeOf(mode);
         if (type == FileType.DIRECTORY || type == FileType.SYMLINK) {
             throw new FsException(Errno.EINVAL, "mknod of a " + type);
         }
         return run(() -> {
             try (Located at = resolver.locate(path)) {
-                Ownership owner = ownership(caller, at, mode, false);
                 if (type == FileType.REGULAR) {
-                    Settled file = createRegular(at, owner, id, OpenFlags.WRONLY);
-                    Libc.close(file.fd);
-                    return file.attr;
+                    NewEntries.Settled file = entries.regular(caller, at, id, mode,
+                            OpenFlags.WRONLY);
+                    Libc.close(file.fd());
+                    return file.attr();
                 }
-                Libc.mknodat(at.dirFd(), at.name(), type.modeBits() | NEW_ENTRY_MODE, rdev);
-                return settleByName(at, owner, id, true);
+                return entries.node(caller, at, id, type, mode, rdev);
             }
         });
     }
@@ -287,7 +284,7 @@ public final class LocalBrick implements FileOps {
     @Override
     public Attr symlink(Caller caller, FsPath path, FileId id, String target)
             throws FsException {
-        creatable(path);
+        PathRules.creatable(path);
         int targetBytes = target.getBytes(StandardCharsets.UTF_8).length;
         if (targetBytes == 0 || target.indexOf('\0') >= 0) {
             throw new FsException(Errno.EINVAL, "symbolic link target '" + target + "'");
@@ -298,16 +295,14 @@ public final class LocalBrick implements FileOps {
         }
         return run(() -> {
             try (Located at = resolver.locate(path)) {
-                Ownership owner = ownership(caller, at, 0777, false);
-                Libc.symlinkat(target, at.dirFd(), at.name());
-                return settleByName(at, owner, id, false);
+                return entries.symlink(caller, at, id, target);
             }
         });
     }
 
     @Override
     public String readlink(Caller caller, FsPath path) throws FsException {
-        visible(path);
+        PathRules.visible(path);
         return run(() -> {
             try (Located at = resolver.locate(path)) {
                 return new String(Libc.readlinkat(at.dirFd(), at.name()),
@@ -318,13 +313,13 @@ public final class LocalBrick implements FileOps {
 
     @Override
     public void unlink(Caller caller, FsPath path) throws FsException {
-        removable(path, Errno.EISDIR);
+        PathRules.removable(path, Errno.EISDIR);
         remove(path, 0);
     }
 
     @Override
     public void rmdir(Caller caller, FsPath path) throws FsException {
-        removable(path, Errno.EBUSY);
+        PathRules.removable(path, Errno.EBUSY);
         remove(path, Libc.AT_REMOVEDIR);
     }
 
@@ -345,8 +340,8 @@ public final class LocalBrick implements FileOps {
                 || flags == (RENAME_NOREPLACE | RENAME_EXCHANGE)) {
             throw new FsException(Errno.EINVAL, "rename flags " + flags);
         }
-        removable(from, Errno.EBUSY);
-        removable(to, Errno.EBUSY);
+        PathRules.removable(from, Errno.EBUSY);
+        PathRules.removable(to, Errno.EBUSY);
         run(() -> {
             try (Located source = resolver.locate(from); Located target = resolver.locate(to)) {
                 Known moving = known(source);
@@ -357,10 +352,10 @@ public final class LocalBrick implements FileOps {
                 Libc.renameat2(source.dirFd(), source.name(), target.dirFd(), target.name(),
                         flags);
                 if (moving != null) {
-                    pending.move(moving.id, to);
+                    marks.moved(moving.id, to);
                 }
                 if (replaced != null && (flags & RENAME_EXCHANGE) != 0) {
-                    pending.move(replaced.id, from);
+                    marks.moved(replaced.id, from);
                 } else {
                     forgetIfLast(replaced);
                 }
@@ -373,7 +368,7 @@ public final class LocalBrick implements FileOps {
     private record Known(Stat stat, FileId id) {}
 
     private Known known(Located at) throws FsException {
-        if (pending.isEmpty() && asRoot) {
+        if (marks.isEmpty() && asRoot) {
             return null;
         }
         try {
@@ -393,16 +388,14 @@ public final class LocalBrick implements FileOps {
         if (gone == null || (!gone.stat.isDirectory() && gone.stat.nlink() > 1)) {
             return;
         }
-        synchronized (stripes.of(gone.id)) {
-            pending.remove(gone.id);
-        }
+        marks.forget(gone.id);
         ids.forget(gone.stat);
     }
 
     @Override
     public Attr link(Caller caller, FsPath existing, FsPath newPath) throws FsException {
-        removable(existing, Errno.EPERM);
-        creatable(newPath);
+        PathRules.removable(existing, Errno.EPERM);
+        PathRules.creatable(newPath);
         return run(() -> {
             try (Located source = resolver.locate(existing);
                     Located target = resolver.locate(
@@ -416,21 +409,21 @@ public final class LocalBrick implements FileOps {
     @Override
     public Opened create(Caller caller, FsPath path, FileId id, int mode, int flags)
             throws FsException {
-        creatable(path);
+        PathRules.creatable(path);
         return run(() -> {
             try (Located at = resolver.locate(path)) {
-                Ownership owner = ownership(caller, at, mode, false);
-                Settled file;
+                NewEntries.Settled file;
                 try {
-                    file = createRegular(at, owner, id, flags);
+                    file = entries.regular(caller, at, id, mode, flags & OPEN_FLAGS_KEPT
+                            & ~OpenFlags.TRUNC);
                 } catch (FsException e) {
                     if (e.errno() == Errno.EEXIST && (flags & OpenFlags.EXCL) == 0) {
                         return openAt(at, flags);
                     }
                     throw e;
                 }
-                return register(file.fd, file.attr, () -> {
-                    Libc.unlinkat(at.dirFd(), at.name(), 0);
+                return register(file.fd(), file.attr(), () -> {
+                    NewEntries.undo(at, 0);
                     return null;
                 });
             }
@@ -439,7 +432,7 @@ public final class LocalBrick implements FileOps {
 
     @Override
     public Opened open(Caller caller, FsPath path, int flags) throws FsException {
-        visible(path);
+        PathRules.visible(path);
         return run(() -> {
             try (Located at = resolver.locate(path)) {
                 return openAt(at, flags);
@@ -562,7 +555,7 @@ public final class LocalBrick implements FileOps {
     @Override
     public DirPage readdir(Caller caller, FsPath dirPath, String afterName, int entriesMax)
             throws FsException {
-        visible(dirPath);
+        PathRules.visible(dirPath);
         if (entriesMax < 1) {
             throw new FsException(Errno.EINVAL, "a page of " + entriesMax + " entries");
         }
@@ -596,13 +589,13 @@ public final class LocalBrick implements FileOps {
 
     @Override
     public StatFs statfs(Caller caller, FsPath path) throws FsException {
-        visible(path);
+        PathRules.visible(path);
         return run(() -> Libc.fstatvfs(root.fd()).statFs());
     }
 
     @Override
     public byte[] getxattr(Caller caller, FsPath path, String name) throws FsException {
-        visible(path);
+        PathRules.visible(path);
         if (name.equals(XattrNames.ID)) {
             return FileIds.bytes(getattr(caller, path).id());
         }
@@ -616,7 +609,7 @@ public final class LocalBrick implements FileOps {
 
     @Override
     public List<String> listxattr(Caller caller, FsPath path) throws FsException {
-        visible(path);
+        PathRules.visible(path);
         return run(() -> {
             try (Located at = resolver.locate(path)) {
                 attrAt(at.dirFd(), at.name()); // the id is listed: assign it when missing
@@ -635,7 +628,7 @@ public final class LocalBrick implements FileOps {
     @Override
     public void setxattr(Caller caller, FsPath path, String name, byte[] value, int flags)
             throws FsException {
-        changeable(path);
+        PathRules.changeable(path);
         internalNameGuard(name);
         if (value.length > XATTR_VALUE_BYTES_MAX) {
             throw new FsException(Errno.E2BIG, "an attribute value of " + value.length
@@ -648,16 +641,7 @@ public final class LocalBrick implements FileOps {
                     Xattrs.set(at.dirFd(), at.name(), diskName, value, flags);
                     return null;
                 }
-                FileId id = attrAt(at.dirFd(), at.name()).id();
-                synchronized (stripes.of(id)) {
-                    if (XattrNames.marks(value)) {
-                        pending.add(id, path); // first: the index never misses a marked file
-                    }
-                    Xattrs.set(at.dirFd(), at.name(), diskName, value, flags);
-                    if (!XattrNames.marks(value)) {
-                        dropIfUnmarked(at, id);
-                    }
-                }
+                marks.set(at, path, attrAt(at.dirFd(), at.name()).id(), diskName, value, flags);
                 return null;
             }
         });
@@ -665,7 +649,7 @@ public final class LocalBrick implements FileOps {
 
     @Override
     public void removexattr(Caller caller, FsPath path, String name) throws FsException {
-        changeable(path);
+        PathRules.changeable(path);
         internalNameGuard(name);
         String diskName = names.toDisk(name);
         run(() -> {
@@ -674,25 +658,10 @@ public final class LocalBrick implements FileOps {
                     Xattrs.remove(at.dirFd(), at.name(), diskName);
                     return null;
                 }
-                FileId id = attrAt(at.dirFd(), at.name()).id();
-                synchronized (stripes.of(id)) {
-                    Xattrs.remove(at.dirFd(), at.name(), diskName);
-                    dropIfUnmarked(at, id);
-                }
+                marks.remove(at, attrAt(at.dirFd(), at.name()).id(), diskName);
                 return null;
             }
         });
-    }
-
-    /** Removes {@code id} from the index once none of its pending marks is set. */
-    private void dropIfUnmarked(Located at, FileId id) throws FsException {
-        for (String diskName : Xattrs.list(at.dirFd(), at.name())) {
-            if (names.pendingName(diskName).isPresent() && XattrNames.marks(Xattrs.get(at
-                    .dirFd(), at.name(), diskName))) {
-                return;
-            }
-        }
-        pending.remove(id);
     }
 
     /** The id is the brick's to set: a client changing it would break every replica. */
@@ -709,7 +678,7 @@ public final class LocalBrick implements FileOps {
 
     /** Up to {@code entriesMax} files with a non-zero pending mark, in no particular order. */
     public List<PendingFile> pendingIndex(int entriesMax) throws FsException {
-        return run(() -> pending.list(entriesMax));
+        return run(() -> marks.list(entriesMax));
     }
 
     /** The brick's disk: space, inodes, device, and whether it is the root file system. */
@@ -742,120 +711,9 @@ public final class LocalBrick implements FileOps {
     /** Closes every open file and the brick; later calls fail with ENOTCONN. */
     @Override
     public void close() {
-        handles.removeAll();
-        root.release();
-    }
-
-    // --- making new entries ---
-
-    private Ownership ownership(Caller caller, Located at, int mode, boolean directory)
-            throws FsException {
-        Stat parent = Libc.fstat(at.dirFd());
-        return Ownership.forNew(caller, parent.mode(), parent.gid(), mode, directory);
-    }
-
-    /** A new file, open, with its owner, mode and id set. */
-    private record Settled(int fd, Attr attr) {}
-
-    private Settled createRegular(Located at, Ownership owner, FileId id, int flags)
-            throws FsException {
-        int access = flags & OPEN_FLAGS_KEPT & ~OpenFlags.TRUNC;
-        return settleOpened(at, false, owner, id, () -> Libc.openat(at.dirFd(), at.name(), access
-                | Libc.O_CREAT | Libc.O_EXCL | Libc.O_NOFOLLOW | Libc.O_NOCTTY,
-                NEW_ENTRY_MODE));
-    }
-
-    /**
-     * Opens a new file or folder with {@code opener} (which makes a file itself) and sets its
-     * owner, mode and id through the descriptor; on any failure the new entry is removed
-     * again, so a full disk leaves nothing half-made behind.
-     *
-     * @param folder whether a folder was made before {@code opener} runs
-     */
-    private Settled settleOpened(Located at, boolean folder, Ownership owner, FileId id,
-            Op<Integer> opener) throws FsException {
-        int removeFlags = folder ? Libc.AT_REMOVEDIR : 0;
-        int fd;
-        try {
-            fd = opener.run();
-        } catch (FsException e) {
-            if (folder) {
-                undoCreate(at, removeFlags);
-            }
-            throw e;
+        if (closed.compareAndSet(false, true)) {
+            handles.removeAll();
+            root.release();
         }
-        try {
-            if (asRoot) {
-                Libc.fchown(fd, owner.uid(), owner.gid());
-            }
-            Libc.fchmod(fd, owner.permissions());
-            ids.assign(fd, id);
-            return new Settled(fd, Libc.fstat(fd).attr(id));
-        } catch (FsException e) {
-            Libc.close(fd);
-            undoCreate(at, removeFlags);
-            throw e;
-        }
-    }
-
-    /** Sets owner, mode (unless a link) and id of a just-made node or link by its name. */
-    private Attr settleByName(Located at, Ownership owner, FileId id, boolean setMode)
-            throws FsException {
-        try {
-            if (asRoot) {
-                Libc.fchownat(at.dirFd(), at.name(), owner.uid(), owner.gid(),
-                        Libc.AT_SYMLINK_NOFOLLOW);
-            }
-            if (setMode) {
-                Nodes.chmod(at, owner.permissions());
-            }
-            Stat stat = Libc.statx(at.dirFd(), at.name(), Libc.AT_SYMLINK_NOFOLLOW);
-            ids.assignAt(at.dirFd(), at.name(), stat, id);
-            return stat.attr(id);
-        } catch (FsException e) {
-            undoCreate(at, 0);
-            throw e;
-        }
-    }
-
-    private static void undoCreate(Located at, int removeFlags) {
-        try {
-            Libc.unlinkat(at.dirFd(), at.name(), removeFlags);
-        } catch (FsException ignored) {
-            // the first error is the one to report; a leftover has no id and gets one lazily
-        }
-    }
-
-    // --- which paths a client may use ---
-
-    /** The metadata folder does not exist for clients. */
-    private static void visible(FsPath path) throws FsException {
-        if (hidden(path)) {
-            throw new FsException(Errno.ENOENT, path.toString());
-        }
-    }
-
-    private static void changeable(FsPath path) throws FsException {
-        if (hidden(path)) {
-            throw new FsException(Errno.EPERM, path + " belongs to the brick");
-        }
-    }
-
-    private static void creatable(FsPath path) throws FsException {
-        changeable(path);
-        if (path.isRoot()) {
-            throw new FsException(Errno.EEXIST, "/");
-        }
-    }
-
-    private static void removable(FsPath path, int rootErrno) throws FsException {
-        changeable(path);
-        if (path.isRoot()) {
-            throw new FsException(rootErrno, "/");
-        }
-    }
-
-    private static boolean hidden(FsPath path) {
-        return !path.isRoot() && path.names().getFirst().equals(META_DIR);
     }
 }

@@ -31,7 +31,7 @@ final class SharedFd {
     boolean retain() {
         while (true) {
             int count = references.get();
-            if (count == 0) {
+            if (count <= 0) {
                 return false;
             }
             if (references.compareAndSet(count, count + 1)) {
@@ -40,7 +40,7 @@ final class SharedFd {
         }
     }
 
-    /** Drops a reference; the last one closes the descriptor. */
+    /** Drops a reference; the last one closes the descriptor. Once per retain, plus once. */
     void release() {
         if (references.decrementAndGet() == 0) {
             closer.accept(fd);

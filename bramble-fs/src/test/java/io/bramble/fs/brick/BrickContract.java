@@ -1,7 +1,6 @@
 package io.bramble.fs.brick;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.bramble.fs.ops.Attr;
 import io.bramble.fs.ops.Caller;
@@ -339,6 +338,21 @@ abstract class BrickContract {
         assertThat(brick.pendingIndex()).hasSize(1);
         brick.unlink(USER, path("/moved"));
         assertThat(brick.pendingIndex()).as("a deleted file leaves the index").isEmpty();
+    }
+
+    @Test
+    void aMarkThatCannotBeSetLeavesNoIndexEntry() throws Exception {
+        writeFile("/f", "");
+        assertThat(errno(() -> brick.setxattr(USER, path("/f"), "trusted.bramble.pending.b1",
+                marked(1), FileOps.XATTR_REPLACE))).isEqualTo(Errno.ENODATA);
+        assertThat(brick.pendingIndex()).isEmpty();
+    }
+
+    @Test
+    void closingTwiceIsHarmless() throws Exception {
+        brick.close();
+        brick.close();
+        assertThat(errno(() -> brick.getattr(USER, FsPath.ROOT))).isEqualTo(Errno.ENOTCONN);
     }
 
     @Test
