@@ -4,7 +4,7 @@ import io.bramble.common.error.UserError;
 import io.bramble.common.net.HostPort;
 import io.bramble.common.time.Clock;
 import io.bramble.fs.volume.command.VolumeCommands;
-import io.bramble.fs.volume.serve.TrackingBrickHost;
+import io.bramble.fs.volume.serve.NetworkBrickHost;
 import io.bramble.fs.volume.serve.VolumeService;
 import io.bramble.pool.local.LocalServer;
 import io.bramble.pool.node.NodeSettings;
@@ -86,6 +86,16 @@ public final class NodeCommand implements Callable<Integer> {
                     "FILE; this node's probes carry it too."})
     private Path joinSecret;
 
+    @Option(
+            names = "--brick-port",
+            paramLabel = "PORT",
+            defaultValue = "49152",
+            description = {
+                    "The port all of this node's bricks are served on, on",
+                    "the management address; 49152 (Gluster's first brick",
+                    "port) by default."})
+    private int brickPort;
+
     /** Ratis's shaded gRPC logs through java.util.logging; kept here so the level holds. */
     private static final java.util.logging.Logger GRPC_LOG = java.util.logging.Logger
             .getLogger("org.apache.ratis.thirdparty");
@@ -95,7 +105,8 @@ public final class NodeCommand implements Callable<Integer> {
         GRPC_LOG.setLevel(java.util.logging.Level.WARNING);
         NodeSettings settings = settings();
         PoolNode node = PoolNode.start(settings, System.out);
-        VolumeService volumes = VolumeService.start(node, new TrackingBrickHost());
+        NetworkBrickHost bricks = new NetworkBrickHost(node, brickPort);
+        VolumeService volumes = VolumeService.start(node, bricks);
         node.addCommands(new VolumeCommands(volumes));
         LocalServer local;
         try {
@@ -103,6 +114,7 @@ public final class NodeCommand implements Callable<Integer> {
                     .resolve("cli.sock"), node);
         } catch (RuntimeException e) {
             volumes.close();
+            bricks.close();
             node.close();
             throw e;
         }
@@ -110,6 +122,7 @@ public final class NodeCommand implements Callable<Integer> {
         Thread hook = new Thread(() -> {
             local.close();
             volumes.close();
+            bricks.close();
             node.close();
             stopped.countDown();
         }, "bramble-node-stop");
