@@ -110,7 +110,8 @@ public final class MountCommand implements Callable<Integer> {
                     + " first (gluster volume start " + request.volume() + ")");
         }
         PoolTls tls = PoolTls.of(NodeClient.credentials(state));
-        FileOps files = VolumeClient.open(spec, tls, ClientSettings.DEFAULTS, localNode(state));
+        FileOps files = VolumeClient.open(spec, tls, ClientSettings.DEFAULTS, localNode(state),
+                state, request.servers());
         FuseMount mount;
         try {
             mount = FuseMount.mount(dir, request.source(), files, FuseOptions.defaults()

@@ -14,7 +14,9 @@ import io.bramble.fs.replicate.StaleRecorder;
 import io.bramble.fs.volume.VolumeSpec;
 import io.bramble.fs.volume.spec.BrickEndpoint;
 import io.bramble.fs.volume.spec.ClientSpec;
+import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -35,9 +37,14 @@ public final class VolumeClient {
      * reached when it comes back) and returns the top of the stack.
      *
      * @param localNode this machine's node, whose copy is read first when it is fresh
+     * @param stateDir that node's state directory, whose credentials ask the pool's
+     *     tie-breaker of replica-2 sets
+     * @param servers the members the layout came from, asked first by the tie-breaker
      */
     public static FileOps open(ClientSpec spec, PoolTls tls, ClientSettings settings,
-            Optional<UUID> localNode) {
+            Optional<UUID> localNode, Path stateDir, List<String> servers) {
+        LinkedHashSet<String> members = new LinkedHashSet<>(servers);
+        spec.endpoints().forEach(e -> members.add(e.address()));
         VolumeSpec volume = spec.volume();
         ExecutorService fanout = Executors.newThreadPerTaskExecutor(Thread.ofVirtual()
                 .name("replicate-", 0).factory());
@@ -46,15 +53,19 @@ public final class VolumeClient {
             int first = set * volume.replicaCount();
             List<BrickEndpoint> copies = spec.endpoints().subList(first,
                     first + volume.replicaCount());
+            StaleRecorder recorder = volume.replicaCount() == 2
+                    ? new PoolStaleRecorder(stateDir, List.copyOf(members), volume.name(), set,
+                            Clock.system())
+                    : StaleRecorder.NONE;
             sets.add(new Subvolume(volume.name() + "-replicate-" + set,
-                    replicaSet(volume, copies, tls, settings, localNode, fanout)));
+                    replicaSet(volume, copies, tls, settings, localNode, fanout, recorder)));
         }
         return sets.size() == 1 ? sets.getFirst().ops() : new Distribute(sets);
     }
 
     private static FileOps replicaSet(VolumeSpec volume, List<BrickEndpoint> copies,
             PoolTls tls, ClientSettings settings, Optional<UUID> localNode,
-            ExecutorService fanout) {
+            ExecutorService fanout, StaleRecorder recorder) {
         List<BrickClient> clients = new ArrayList<>();
         for (BrickEndpoint copy : copies) {
             clients.add(BrickClient.connect(new BrickTarget(copy.address(), copy.port(),
@@ -75,7 +86,7 @@ public final class VolumeClient {
             options = options.withReadChildPreferred(preferred);
         }
         Replicate replicate = new Replicate(List.copyOf(clients), options, fanout,
-                Clock.system(), StaleRecorder.NONE);
+                Clock.system(), recorder);
         for (int i = 0; i < clients.size(); i++) {
             int child = i;
             clients.get(i).addListener((client, connected) -> {

@@ -26,6 +26,7 @@ public final class VolumeCommands implements CommandSet {
             Map.entry("get", new GetOption()),
             Map.entry("reset", new ResetOption()),
             Map.entry("getspec", new GetSpec()),
+            Map.entry("stale-copy", new StaleCopy()),
             Map.entry(CheckBrickFolder.VERB, new CheckBrickFolder()),
             Map.entry(MakeBrickFolder.VERB, new MakeBrickFolder()),
             Map.entry(ReportBrick.VERB, new ReportBrick()),
