@@ -104,6 +104,17 @@ class MountedNamespaceTest {
     }
 
     @Test
+    void makesSpecialFiles() throws Exception {
+        Commands.sh("mkfifo " + root.resolve("fifo") + " && mknod " + root.resolve("null")
+                + " c 1 3");
+        assertThat(Commands.sh("stat -c %F " + root.resolve("fifo")).strip()).isEqualTo("fifo");
+        assertThat(Commands.sh("stat -c '%F %t:%T' " + root.resolve("null")).strip())
+                .isEqualTo("character special file 1:3");
+        assertThat(Commands.sh("echo gone > " + root.resolve("null") + " && cat "
+                + root.resolve("null"))).as("a device node opens the device").isEmpty();
+    }
+
+    @Test
     void listsTwoThousandFiles() throws Exception {
         Path dir = Files.createDirectory(root.resolve("many"));
         for (int i = 0; i < 2000; i++) {
