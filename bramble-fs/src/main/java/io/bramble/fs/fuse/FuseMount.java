@@ -44,15 +44,17 @@ public final class FuseMount implements AutoCloseable {
     private final Mounter mounter;
     private final FuseSession session;
     private final Negotiated negotiated;
+    private final NodeTable nodes;
     private boolean closed;
 
     private FuseMount(Path mountPoint, String source, Mounter mounter, FuseSession session,
-            Negotiated negotiated) {
+            Negotiated negotiated, NodeTable nodes) {
         this.mountPoint = mountPoint;
         this.source = source;
         this.mounter = mounter;
         this.session = session;
         this.negotiated = negotiated;
+        this.nodes = nodes;
     }
 
     /**
@@ -82,7 +84,7 @@ public final class FuseMount implements AutoCloseable {
                     tap);
             session.start();
             log.info("mounted {} on {}: {}", source, target, negotiated);
-            return new FuseMount(target, source, mounter, session, negotiated);
+            return new FuseMount(target, source, mounter, session, negotiated, state.nodes);
         } catch (IOException | RuntimeException e) {
             device.close();
             unmountQuietly(mounter, target);
@@ -101,6 +103,11 @@ public final class FuseMount implements AutoCloseable {
     /** The protocol settled with the kernel, for logs: minor version, max_write, capabilities. */
     public String protocol() {
         return negotiated.toString();
+    }
+
+    /** Nodes the kernel holds lookups on, the root included: what forgetting frees. */
+    int nodesKnown() {
+        return nodes.size();
     }
 
     /** Whether the file system is still served (not yet unmounted or closed). */

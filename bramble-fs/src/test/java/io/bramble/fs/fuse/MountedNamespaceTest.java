@@ -7,7 +7,9 @@ import io.bramble.fs.ops.Errno;
 import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.stream.Stream;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -127,7 +129,11 @@ class MountedNamespaceTest {
             assertThat(listing.count()).isEqualTo(2000);
         }
         assertThat(Commands.sh("find " + dir + " -type f | wc -l").strip()).isEqualTo("2000");
+        assertThat(volume.mount.nodesKnown()).isGreaterThan(2000);
         Commands.sh("rm -r " + dir);
         assertThat(Files.exists(dir)).isFalse();
+        // Removed files leave the kernel's cache, which forgets their nodes.
+        Awaitility.await().atMost(Duration.ofSeconds(10))
+                .until(() -> volume.mount.nodesKnown() < 10);
     }
 }
