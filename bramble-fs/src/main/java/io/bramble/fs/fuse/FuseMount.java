@@ -1,10 +1,10 @@
 package io.bramble.fs.fuse;
 
 import io.bramble.fs.ops.Attr;
+import io.bramble.fs.ops.Caller;
 import io.bramble.fs.ops.FileOps;
 import io.bramble.fs.ops.FsException;
 import io.bramble.fs.ops.FsPath;
-import io.bramble.fs.ops.Caller;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -75,9 +75,12 @@ public final class FuseMount implements AutoCloseable {
     static FuseMount mount(Path mountPoint, String source, FileOps files, FuseOptions options,
             Mounter mounter, RequestTap tap) throws IOException {
         Path target = checkMountPoint(mountPoint);
+        MountOptions.checkSource(source);
         Attr rootAttr = rootAttributes(files, source);
-        FuseDevice device = new FuseDevice(mounter.mount(target, source, options));
+        int fd = mounter.mount(target, source, options);
+        FuseDevice device = null;
         try {
+            device = new FuseDevice(fd);
             Negotiated negotiated = FuseSession.handshake(device, options, tap);
             MountState state = new MountState(files, rootAttr, options);
             FuseSession session = new FuseSession(device, new RequestDispatcher(state), options,
@@ -86,7 +89,12 @@ public final class FuseMount implements AutoCloseable {
             log.info("mounted {} on {}: {}", source, target, negotiated);
             return new FuseMount(target, source, mounter, session, negotiated, state.nodes);
         } catch (IOException | RuntimeException e) {
-            device.close();
+            // Closing the device first aborts the connection, so the unmount cannot hang.
+            if (device != null) {
+                device.close();
+            } else {
+                Libc.close(fd);
+            }
             unmountQuietly(mounter, target);
             throw e;
         }
