@@ -26,11 +26,7 @@ final class FuseDevice implements AutoCloseable {
         Libc.setNonBlocking(fd);
     }
 
-    int fd() {
-        return fd;
-    }
-
-    /** Reads one whole request into {@code buffer}: its length, {@link #NOTHING} or {@link #GONE}. */
+    /** Reads one request into {@code buffer}: its length, {@link #NOTHING} or {@link #GONE}. */
     int read(MemorySegment buffer) throws LinuxException {
         long read = Libc.read(fd, buffer);
         if (read > 0) {

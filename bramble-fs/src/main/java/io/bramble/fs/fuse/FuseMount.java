@@ -1,10 +1,10 @@
 package io.bramble.fs.fuse;
 
 import io.bramble.fs.ops.Attr;
+import io.bramble.fs.ops.Caller;
 import io.bramble.fs.ops.FileOps;
 import io.bramble.fs.ops.FsException;
 import io.bramble.fs.ops.FsPath;
-import io.bramble.fs.ops.Caller;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -42,17 +42,19 @@ public final class FuseMount implements AutoCloseable {
     private final Path mountPoint;
     private final String source;
     private final Mounter mounter;
-    private final FuseSession session;
+    private final FuseServer server;
     private final Negotiated negotiated;
+    private final NodeTable nodes;
     private boolean closed;
 
-    private FuseMount(Path mountPoint, String source, Mounter mounter, FuseSession session,
-            Negotiated negotiated) {
+    private FuseMount(Path mountPoint, String source, Mounter mounter, FuseServer server,
+            Negotiated negotiated, NodeTable nodes) {
         this.mountPoint = mountPoint;
         this.source = source;
         this.mounter = mounter;
-        this.session = session;
+        this.server = server;
         this.negotiated = negotiated;
+        this.nodes = nodes;
     }
 
     /**
@@ -73,18 +75,26 @@ public final class FuseMount implements AutoCloseable {
     static FuseMount mount(Path mountPoint, String source, FileOps files, FuseOptions options,
             Mounter mounter, RequestTap tap) throws IOException {
         Path target = checkMountPoint(mountPoint);
+        MountOptions.checkSource(source);
         Attr rootAttr = rootAttributes(files, source);
-        FuseDevice device = new FuseDevice(mounter.mount(target, source, options));
+        int fd = mounter.mount(target, source, options);
+        FuseDevice device = null;
         try {
-            Negotiated negotiated = FuseSession.handshake(device, options, tap);
+            device = new FuseDevice(fd);
+            Negotiated negotiated = FuseServer.handshake(device, options, tap);
             MountState state = new MountState(files, rootAttr, options);
-            FuseSession session = new FuseSession(device, new RequestDispatcher(state), options,
+            FuseServer server = new FuseServer(device, new RequestDispatcher(state), options,
                     tap);
-            session.start();
+            server.start();
             log.info("mounted {} on {}: {}", source, target, negotiated);
-            return new FuseMount(target, source, mounter, session, negotiated);
+            return new FuseMount(target, source, mounter, server, negotiated, state.nodes);
         } catch (IOException | RuntimeException e) {
-            device.close();
+            // Closing the device first aborts the connection, so the unmount cannot hang.
+            if (device != null) {
+                device.close();
+            } else {
+                Libc.close(fd);
+            }
             unmountQuietly(mounter, target);
             throw e;
         }
@@ -103,19 +113,24 @@ public final class FuseMount implements AutoCloseable {
         return negotiated.toString();
     }
 
+    /** Nodes the kernel holds lookups on, the root included: what forgetting frees. */
+    int nodesKnown() {
+        return nodes.size();
+    }
+
     /** Whether the file system is still served (not yet unmounted or closed). */
     public boolean isMounted() {
-        return !session.hasEnded();
+        return !server.hasEnded();
     }
 
     /** Waits until the file system is unmounted, by anyone. */
     public void awaitUnmount() throws InterruptedException {
-        session.awaitEnd();
+        server.awaitEnd();
     }
 
     /** Waits up to {@code timeout} for the unmount; false when it is still mounted. */
     public boolean awaitUnmount(Duration timeout) throws InterruptedException {
-        return session.awaitEnd(timeout.toMillis());
+        return server.awaitEnd(timeout.toMillis());
     }
 
     /**
@@ -130,7 +145,7 @@ public final class FuseMount implements AutoCloseable {
         }
         closed = true;
         IOException failure = null;
-        if (!session.hasEnded()) {
+        if (!server.hasEnded()) {
             try {
                 mounter.unmount(mountPoint);
             } catch (IOException e) {
@@ -138,8 +153,8 @@ public final class FuseMount implements AutoCloseable {
             }
         }
         try {
-            session.awaitEnd(LAZY_UNMOUNT_GRACE_MS);
-            session.stop();
+            server.awaitEnd(LAZY_UNMOUNT_GRACE_MS);
+            server.stop();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

@@ -46,7 +46,7 @@ sealed interface FuseReply {
     /** {@code struct fuse_lseek_out}. */
     record SeekOffset(long offset) implements FuseReply {}
 
-    /** {@code struct fuse_init_out}: what the session settled with the kernel. */
+    /** {@code struct fuse_init_out}: what bramble settled with the kernel. */
     record InitReply(
             int major,
             int minor,

@@ -3,7 +3,7 @@ package io.bramble.fs.fuse;
 import io.bramble.fs.fuse.FuseReply.InitReply;
 
 /**
- * What the session settled with the kernel at INIT: the protocol minor both speak and the
+ * What bramble settled with the kernel at INIT: the protocol minor both speak and the
  * capabilities both agreed on. Later requests are laid out for this minor.
  */
 record Negotiated(int kernelMinor, InitReply reply) {

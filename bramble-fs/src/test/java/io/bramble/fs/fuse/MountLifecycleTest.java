@@ -59,7 +59,7 @@ class MountLifecycleTest {
     }
 
     @Test
-    void anUnmountBySomeoneElseEndsTheSession() throws Exception {
+    void anUnmountBySomeoneElseStopsTheServing() throws Exception {
         try (MountedVolume volume = MountedVolume.mount(temp, FuseOptions.defaults())) {
             Commands.sh("umount " + volume.dir);
             assertThat(volume.mount.awaitUnmount(Duration.ofSeconds(10))).isTrue();

@@ -102,6 +102,21 @@ class MountedFilesTest {
     }
 
     @Test
+    void allocatesAndSeeksForData() throws Exception {
+        Path file = volume.dir.resolve("allocated");
+        Commands.sh("fallocate -l 65536 " + file);
+        assertThat(Files.size(file)).isEqualTo(65536);
+        Files.write(file, new byte[]{5}, StandardOpenOption.APPEND);
+        assertThat(Files.size(file)).isEqualTo(65537);
+        if (Commands.installed("python3")) {
+            // SEEK_DATA (3) reaches the file system; MemoryFileOps calls everything data.
+            assertThat(Commands.sh("python3 -c 'import os; fd = os.open(\"" + file
+                    + "\", os.O_RDONLY); print(os.lseek(fd, 100, 3))'").strip())
+                    .isEqualTo("100");
+        }
+    }
+
+    @Test
     void anUnlinkedFileStaysUsableThroughItsDescriptor() throws Exception {
         Path file = volume.dir.resolve("doomed");
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE,

@@ -7,7 +7,9 @@ import io.bramble.fs.ops.Errno;
 import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.stream.Stream;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -104,6 +106,17 @@ class MountedNamespaceTest {
     }
 
     @Test
+    void makesSpecialFiles() throws Exception {
+        Commands.sh("mkfifo " + root.resolve("fifo") + " && mknod " + root.resolve("null")
+                + " c 1 3");
+        assertThat(Commands.sh("stat -c %F " + root.resolve("fifo")).strip()).isEqualTo("fifo");
+        assertThat(Commands.sh("stat -c '%F %t:%T' " + root.resolve("null")).strip())
+                .isEqualTo("character special file 1:3");
+        assertThat(Commands.sh("echo gone > " + root.resolve("null") + " && cat "
+                + root.resolve("null"))).as("a device node opens the device").isEmpty();
+    }
+
+    @Test
     void listsTwoThousandFiles() throws Exception {
         Path dir = Files.createDirectory(root.resolve("many"));
         for (int i = 0; i < 2000; i++) {
@@ -116,7 +129,11 @@ class MountedNamespaceTest {
             assertThat(listing.count()).isEqualTo(2000);
         }
         assertThat(Commands.sh("find " + dir + " -type f | wc -l").strip()).isEqualTo("2000");
+        assertThat(volume.mount.nodesKnown()).isGreaterThan(2000);
         Commands.sh("rm -r " + dir);
         assertThat(Files.exists(dir)).isFalse();
+        // Removed files leave the kernel's cache, which forgets their nodes.
+        Awaitility.await().atMost(Duration.ofSeconds(10))
+                .until(() -> volume.mount.nodesKnown() < 10);
     }
 }

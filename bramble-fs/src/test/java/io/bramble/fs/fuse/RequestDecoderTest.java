@@ -130,7 +130,7 @@ class RequestDecoderTest {
     }
 
     @Test
-    void decodesSessionRequests() throws Exception {
+    void decodesInitForgetsAndUnknownOpcodes() throws Exception {
         LittleEndianBytes init = new LittleEndianBytes().u32(7).u32(41).u32(131072)
                 .u32(0x73fffffb).u32(0).zeros(44);
         assertThat(decode(request(FuseOpcode.INIT, 2, 0, init)).body())

@@ -109,6 +109,29 @@ class RequestDispatcherTest {
     }
 
     @Test
+    void plainReaddirListsDotsAndNamesWithTheirTypes() {
+        create("file", 0);
+        send(ROOT, new FuseRequest.MakeDirectory(0755, 0, "dir"));
+        long handle = ((OpenHandle) send(ROOT, new OpenDirectory(0))).handle();
+        byte[] bytes = ((Data) send(ROOT, new ReadDirectory(handle, 0, 4096, false))).bytes();
+        ByteBuffer in = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
+        List<String> listed = new ArrayList<>();
+        while (in.hasRemaining()) {
+            int start = in.position();
+            int nameLength = in.getInt(start + 16);
+            listed.add(new String(bytes, start + 24, nameLength, StandardCharsets.UTF_8) + ":"
+                    + in.getInt(start + 20) + "@" + in.getLong(start + 8));
+            in.position(start + 24 + ((nameLength + 7) & -8));
+        }
+        assertThat(listed).containsExactly(".:4@1", "..:4@2", "dir:4@3", "file:8@4");
+        assertThat(((Data) send(ROOT, new ReadDirectory(handle, 4, 4096, false))).bytes())
+                .isEmpty();
+        long dirNode = state.nodes.nodeAt(FsPath.parse("/dir"));
+        assertThat(state.nodes.lookups(dirNode)).as("plain READDIR counts no lookups")
+                .isEqualTo(1);
+    }
+
+    @Test
     void xattrSizesProbesAndInternalNames() throws Exception {
         long node = create("x", 0).entry().nodeId();
         assertThat(send(node, new SetXattr("user.k", "value".getBytes(), 0)))

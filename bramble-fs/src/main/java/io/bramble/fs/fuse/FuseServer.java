@@ -22,11 +22,11 @@ import org.slf4j.LoggerFactory;
  * The threads serving one mount. Readers take requests off the device into buffers of
  * max_write and a page, decode them (copying out names and write data) and queue them for
  * the workers, which call the layers and write each reply in one write(2). Forgets and
- * interrupts, which get no reply, are handled on the reader. The session ends when the
+ * interrupts, which get no reply, are handled on the reader. Serving ends when the
  * device reports the mount gone (unmounted or aborted) or on {@link #stop}; either way the
  * workers drain and the device is closed.
  */
-final class FuseSession {
+final class FuseServer {
     /** How often a waiting reader looks for a stop. */
     static final int POLL_INTERVAL_MS = 200;
     /** The kernel sends INIT as soon as the mount exists; ten seconds means it did not. */
@@ -37,7 +37,7 @@ final class FuseSession {
     static final int HEADROOM_BYTES = 4096;
     private static final int EPROTO = 71;
 
-    private static final Logger log = LoggerFactory.getLogger(FuseSession.class);
+    private static final Logger log = LoggerFactory.getLogger(FuseServer.class);
 
     private final FuseDevice device;
     private final RequestDispatcher dispatcher;
@@ -50,7 +50,7 @@ final class FuseSession {
     private final CountDownLatch ended = new CountDownLatch(1);
     private volatile boolean stopping;
 
-    FuseSession(FuseDevice device, RequestDispatcher dispatcher, FuseOptions options,
+    FuseServer(FuseDevice device, RequestDispatcher dispatcher, FuseOptions options,
             RequestTap tap) {
         this.device = device;
         this.dispatcher = dispatcher;
