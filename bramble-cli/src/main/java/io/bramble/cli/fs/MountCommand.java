@@ -55,8 +55,8 @@ public final class MountCommand implements Callable<Integer> {
             paramLabel = "OPTIONS",
             defaultValue = "",
             description = {"Comma-separated options: backup-volfile-servers=H2:H3,",
-                    "allow_other (default), noallow_other, and mount(8)'s",
-                    "defaults, _netdev, noauto, nofail, rw."})
+                    "allow_other (default as root), noallow_other, and",
+                    "mount(8)'s defaults, _netdev, noauto, nofail, rw."})
     private String options;
 
     @Option(
@@ -85,7 +85,7 @@ public final class MountCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        MountRequest request = MountRequest.parse(source, options);
+        MountRequest request = MountRequest.parse(source, options, runningAsRoot());
         Path dir = mountPoint.toAbsolutePath().normalize();
         if (!Files.isDirectory(dir)) {
             throw UserError.usage("mount point " + dir + " does not exist or is not a"

@@ -10,7 +10,9 @@ import java.util.Set;
  * write it) and the {@code -o} options that mount(8), an fstab line or the user pass.
  *
  * @param servers where the layout is fetched from: HOST, then the backup servers in order
- * @param allowOther whether other users than the mounting one may use the mount
+ * @param allowOther whether other users than the mounting one may use the mount; by default
+ *     yes for root and no for other users (fusermount3 allows it to them only with
+ *     {@code user_allow_other} in /etc/fuse.conf)
  */
 public record MountRequest(String source, String volume, List<String> servers,
         boolean allowOther) {
@@ -27,7 +29,7 @@ public record MountRequest(String source, String volume, List<String> servers,
     private static final List<String> TAKEN = List.of("backup-volfile-servers=H1:H2",
             "backupvolfile-server=H", "allow_other", "noallow_other");
 
-    public static MountRequest parse(String source, String options) {
+    public static MountRequest parse(String source, String options, boolean root) {
         int colon = source.indexOf(':');
         if (colon <= 0 || colon == source.length() - 1) {
             throw UserError.usage("'" + source + "': expected HOST:/VOLUME (as in"
@@ -43,7 +45,7 @@ public record MountRequest(String source, String volume, List<String> servers,
                     + " a volume cannot be mounted");
         }
         List<String> servers = new ArrayList<>(List.of(host));
-        boolean allowOther = true;
+        boolean allowOther = root;
         for (String option : options.isEmpty() ? new String[0] : options.split(",")) {
             String name = option.contains("=")
                     ? option.substring(0, option.indexOf('='))
