@@ -95,17 +95,17 @@ public final class NodeCommand implements Callable<Integer> {
         GRPC_LOG.setLevel(java.util.logging.Level.WARNING);
         NodeSettings settings = settings();
         PoolNode node = PoolNode.start(settings, System.out);
-        VolumeService volumes = VolumeService.start(node, new TrackingBrickHost());
-        node.addCommands(new VolumeCommands(volumes));
         LocalServer local;
         try {
+            // The socket first, at once: clients wait for the "listening on" line only.
             local = LocalServer.start(settings.stateDir().toAbsolutePath().normalize()
                     .resolve("cli.sock"), node);
         } catch (RuntimeException e) {
-            volumes.close();
             node.close();
             throw e;
         }
+        VolumeService volumes = VolumeService.start(node, new TrackingBrickHost());
+        node.addCommands(new VolumeCommands(volumes));
         CountDownLatch stopped = new CountDownLatch(1);
         Thread hook = new Thread(() -> {
             local.close();
