@@ -105,19 +105,18 @@ public final class NodeCommand implements Callable<Integer> {
         GRPC_LOG.setLevel(java.util.logging.Level.WARNING);
         NodeSettings settings = settings();
         PoolNode node = PoolNode.start(settings, System.out);
-        NetworkBrickHost bricks = new NetworkBrickHost(node, brickPort);
-        VolumeService volumes = VolumeService.start(node, bricks);
-        node.addCommands(new VolumeCommands(volumes));
         LocalServer local;
         try {
+            // The socket first, at once: clients wait for the "listening on" line only.
             local = LocalServer.start(settings.stateDir().toAbsolutePath().normalize()
                     .resolve("cli.sock"), node);
         } catch (RuntimeException e) {
-            volumes.close();
-            bricks.close();
             node.close();
             throw e;
         }
+        NetworkBrickHost bricks = new NetworkBrickHost(node, brickPort);
+        VolumeService volumes = VolumeService.start(node, bricks);
+        node.addCommands(new VolumeCommands(volumes));
         CountDownLatch stopped = new CountDownLatch(1);
         Thread hook = new Thread(() -> {
             local.close();
