@@ -20,7 +20,8 @@ public final class CreateLine {
     public static final String USAGE = "Usage: volume create <NEW-VOLNAME> [replica <COUNT>"
             + " [arbiter <COUNT>]] [transport <tcp>] <NEW-BRICK>... [force]";
     /** Largest replica count: every write goes to each copy, so more gains nothing here. */
-    public static final int REPLICA_COUNT_MAX = 16;
+    /** Copies a replica set keeps; more would cost writes without adding safety here. */
+    public static final int REPLICA_COUNT_MAX = 3;
 
     /** What reading a line gives: a request, or why there is none. */
     public sealed interface Result permits CreateRequest, Refused {
@@ -115,7 +116,8 @@ public final class CreateLine {
                         "disperse volumes are not supported by bramble yet; it makes"
                                 + " distribute and replicate volumes");
                 case "thin-arbiter" -> throw unsupported("thin-arbiter is not supported by"
-                        + " bramble; use replica 3 arbiter 1");
+                        + " bramble; replica 2 in a pool with a witness does its work (the pool"
+                        + " records the stale copy)");
                 default -> {
                     return false;
                 }
@@ -144,9 +146,8 @@ public final class CreateLine {
                             + " arbiter count must be 1. The 3rd brick of the replica will be"
                             + " the arbiter");
                 }
-                replicaCount = 3;
-                arbiter = true;
-                at += 2;
+                throw unsupported("arbiter bricks are not supported by bramble yet; use"
+                        + " replica 3, or replica 2 in a pool with a witness (docs/fs.md)");
             }
         }
 
