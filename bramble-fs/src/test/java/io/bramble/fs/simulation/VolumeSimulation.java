@@ -37,13 +37,16 @@ import java.util.concurrent.atomic.AtomicLong;
  * A volume of 1 to 3 subvolumes, each a replica set of 2 or 3 in-memory copies, driven by one
  * seed through random creates, writes at random offsets, truncates, renames, unlinks, mkdirs
  * and long-lived handles, while copies go down, come back, hang and fill up, and now and then
- * drop a call or its reply (not of xattr calls: a marker whose reply was lost may leave false
- * blame that only self-heal clears, which the check that all is readable at the end would
- * count; {@code ReplicaRulesModelTest} covers lost markers). Every change that succeeds is applied to a model (a plain
- * {@link MemoryFileOps}); after every step each file is read back through the volume and
- * compared with the model, and each directory listed. A change that fails may or may not have
- * taken effect on some copy, so its bytes (or names) are no longer checked until an
- * acknowledged change covers them. The same seed gives the same run.
+ * drop a call or its reply. Xattr calls are spared the lost replies: a marker whose reply was
+ * lost may leave false blame that only self-heal clears, which the check that all is readable
+ * at the end would count ({@code ReplicaRulesModelTest} covers lost markers).
+ *
+ * <p>Every change that succeeds is applied to a model (a plain {@link MemoryFileOps}); after
+ * every step the files and directories it touched are read back through the volume and
+ * compared with the model, and every tenth step all of them. A change that fails may or may
+ * not have taken effect on some copy, so its bytes (or names) are no longer checked until an
+ * acknowledged change covers them. {@link CopyWatch} sees every call to every copy. The same
+ * seed gives the same run.
  */
 final class VolumeSimulation {
     private static final Caller USER = new Caller(1000, 1000, new int[0], 1);
