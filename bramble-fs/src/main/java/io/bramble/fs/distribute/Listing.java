@@ -62,7 +62,11 @@ final class Listing {
         }
     }
 
-    /** The entry {@code name} shows as, or null when it is only pointers. */
+    /**
+     * The entry {@code name} shows as, or null when it is only pointers. When two subvolumes
+     * hold a file of that name (a rename could not remove the file it replaced), the one on
+     * the hashed subvolume is the file, as lookups find it.
+     */
     private DirEntry visible(Caller caller, FsPath dir, ListingMerge.NameCopies name)
             throws FsException {
         Attr[] copies = name.copies();
@@ -75,21 +79,33 @@ final class Listing {
         if (!directories.isEmpty()) {
             return new DirEntry(name.name(), DirectoryAttrs.merge(directories));
         }
+        FsPath path = dir.child(name.name());
+        int hashed = locator.hashed(path);
+        if (copies[hashed] != null && !Pointer.looksLike(copies[hashed])) {
+            return new DirEntry(name.name(), copies[hashed]);
+        }
         for (Attr copy : copies) {
             if (copy != null && !Pointer.looksLike(copy)) {
                 return new DirEntry(name.name(), copy);
             }
         }
         // Only pointer-shaped copies: either pointers whose data are gone, or a user's empty
-        // file with the sticky bit alone. The linkto xattr tells them apart.
-        FsPath path = dir.child(name.name());
+        // file with the sticky bit alone. The linkto xattr tells them apart; one that cannot
+        // be read is taken for a pointer rather than failing the whole listing.
         for (int i = 0; i < copies.length; i++) {
-            if (copies[i] != null
-                    && locator.pointerTarget(caller, i, path) == Locator.NOT_A_POINTER) {
+            if (copies[i] != null && isPlainFile(caller, i, path)) {
                 return new DirEntry(name.name(), copies[i]);
             }
         }
         return null;
+    }
+
+    private boolean isPlainFile(Caller caller, int index, FsPath path) {
+        try {
+            return locator.pointerTarget(caller, index, path) == Locator.NOT_A_POINTER;
+        } catch (FsException e) {
+            return false;
+        }
     }
 
     /** Whether {@code dir} shows no entry at all. */

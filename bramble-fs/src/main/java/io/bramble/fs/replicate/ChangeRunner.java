@@ -3,6 +3,9 @@ package io.bramble.fs.replicate;
 import io.bramble.fs.ops.Errno;
 import io.bramble.fs.ops.FsException;
 import io.bramble.fs.ops.FsPath;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import java.util.function.IntFunction;
 
 /**
@@ -14,17 +17,23 @@ import java.util.function.IntFunction;
  *       before it is sent;
  *   <li>the change goes to the reachable copies in parallel;
  *   <li>post-op: copies that failed it are blamed on those that took it; a taker whose marker
- *       could not be written no longer counts, and the rules are applied again;
- *   <li>only then is the change acknowledged, or refused with the rules' errno.
+ *       may not have been written no longer counts towards the quorum (but holds the change,
+ *       so it is not blamed), and the rules are applied again;
+ *   <li>only then is the change acknowledged. A refused change takes back the blame it
+ *       wrote (it accused copies of missing something nobody was told of), then its takers
+ *       blame themselves when the rules say so.
  * </ol>
  */
 final class ChangeRunner {
+    private final int replicaCount;
     private final WriteRules rules;
     private final Fanout fanout;
     private final Markers markers;
     private final TieBreaker tieBreaker;
 
-    ChangeRunner(WriteRules rules, Fanout fanout, Markers markers, TieBreaker tieBreaker) {
+    ChangeRunner(int replicaCount, WriteRules rules, Fanout fanout, Markers markers,
+            TieBreaker tieBreaker) {
+        this.replicaCount = replicaCount;
         this.rules = rules;
         this.fanout = fanout;
         this.markers = markers;
@@ -34,29 +43,57 @@ final class ChangeRunner {
     /** What an acknowledged change left: every copy's answer and the copies that took it. */
     record Done<T>(Answers<T> answers, ChildSet takers) {}
 
+    /** The state of one change between its steps. */
+    private final class Progress {
+        ChildSet sendTo;
+        /** Every child a marker was sent against, whether or not the marker was written. */
+        ChildSet attempted = ChildSet.NONE;
+        /** What each child reported writing in its markers during this change. */
+        final ChildSet[] recorded = new ChildSet[replicaCount];
+        ChildSet versionCounted = ChildSet.NONE;
+        WriteRules.TieBreak tieBreak = WriteRules.TieBreak.NOT_ASKED;
+
+        Progress(ChildSet sendTo) {
+            this.sendTo = sendTo;
+            Arrays.fill(recorded, ChildSet.NONE);
+        }
+
+        /** A child blamed in this change, even by a marker that may not have landed, is not. */
+        ChildSet fresh(Change<?> change) {
+            return change.fresh().minus(attempted);
+        }
+    }
+
     <T> Done<T> run(Change<T> change) throws FsException {
         Progress progress = new Progress(change.reachable().intersect(change.scope()));
-        preOp(change, progress);
+        try {
+            preOp(change, progress);
+        } catch (FsException e) {
+            takeBack(change, progress);
+            throw e;
+        }
         Answers<T> answers = fanout.call(progress.sendTo, change.call(), change.undo());
         Outcomes outcomes = answers.outcomes();
-        WriteRules.TieBreak tieBreak = progress.tieBreak;
+        ChildSet undurable = ChildSet.NONE;
         while (true) {
-            Verdict verdict = rules.settle(outcomes, change.scope(), change.fresh(), tieBreak);
+            Verdict verdict = rules.settle(outcomes, undurable, change.scope(),
+                    progress.fresh(change), progress.tieBreak);
             switch (verdict.type()) {
-                case ASK_TIE_BREAKER -> tieBreak = tieBreaker.record(verdict.staleChild())
-                        ? WriteRules.TieBreak.RECORDED
-                        : WriteRules.TieBreak.REFUSED;
+                case ASK_TIE_BREAKER -> progress.tieBreak = tieBreaker.record(
+                        verdict.staleChild())
+                                ? WriteRules.TieBreak.RECORDED
+                                : WriteRules.TieBreak.REFUSED;
                 case ACKNOWLEDGED -> {
-                    ChildSet toBlame = verdict.blame().minus(progress.blamed);
+                    ChildSet toBlame = verdict.blame().minus(progress.attempted);
                     if (toBlame.isEmpty()) {
-                        undo(change, answers, answers.ok().minus(outcomes.takers()));
+                        for (int child = 0; child < replicaCount; child++) {
+                            change.sink().blamed(child, progress.recorded[child]);
+                        }
                         return new Done<>(answers, outcomes.takers());
                     }
-                    Answers<Boolean> marked = mark(change, outcomes.takers(), toBlame, progress);
-                    progress.blamed = progress.blamed.union(toBlame);
-                    for (int child : outcomes.takers().minus(marked.ok()).indexes()) {
-                        outcomes = outcomes.withFailure(child, marked.code(child));
-                    }
+                    ChildSet blamers = outcomes.takers().minus(undurable);
+                    ChildSet marked = mark(change, blamers, c -> toBlame, progress);
+                    undurable = undurable.union(blamers.minus(marked));
                 }
                 case REFUSED -> {
                     refuse(change, answers, outcomes, verdict, progress);
@@ -66,23 +103,11 @@ final class ChangeRunner {
         }
     }
 
-    /** The state of one change between its steps. */
-    private static final class Progress {
-        ChildSet sendTo;
-        ChildSet blamed = ChildSet.NONE;
-        ChildSet versionCounted = ChildSet.NONE;
-        WriteRules.TieBreak tieBreak = WriteRules.TieBreak.NOT_ASKED;
-
-        Progress(ChildSet sendTo) {
-            this.sendTo = sendTo;
-        }
-    }
-
     /** Admission and the markers that must precede the change; shrinks the copies to send to. */
     private <T> void preOp(Change<T> change, Progress progress) throws FsException {
         // Each round drops at least one copy whose marker failed, so this ends.
         while (true) {
-            Admission admission = rules.admit(progress.sendTo, change.fresh());
+            Admission admission = rules.admit(progress.sendTo, progress.fresh(change));
             switch (admission.type()) {
                 case REFUSE -> throw new FsException(admission.errno(), "change refused");
                 case TIE_BREAKER_FIRST -> {
@@ -95,51 +120,90 @@ final class ChangeRunner {
                 case GO -> {
                 }
             }
-            ChildSet away = change.scope().minus(progress.sendTo).minus(progress.blamed);
+            ChildSet away = change.scope().minus(progress.sendTo).minus(progress.attempted);
             if (away.isEmpty()) {
                 return;
             }
-            Answers<Boolean> marked = mark(change, progress.sendTo, away, progress);
-            progress.blamed = progress.blamed.union(away);
-            if (marked.ok().equals(progress.sendTo)) {
+            ChildSet marked = mark(change, progress.sendTo, c -> away, progress);
+            if (marked.equals(progress.sendTo)) {
                 return;
             }
-            progress.sendTo = marked.ok();
+            progress.sendTo = marked;
         }
     }
 
-    /** Has each of {@code blamers} blame {@code blamed} on its copy, in parallel. */
-    private <T> Answers<Boolean> mark(Change<T> change, ChildSet blamers, ChildSet blamed,
-            Progress progress) {
-        return markEach(change, blamers, child -> blamed, progress);
-    }
-
-    private <T> Answers<Boolean> markEach(Change<T> change, ChildSet blamers,
+    /** Has each of {@code blamers} record its blame, in parallel; returns who reported it. */
+    private <T> ChildSet mark(Change<T> change, ChildSet blamers,
             IntFunction<ChildSet> blamedBy, Progress progress) {
         ChildSet counting = blamers.minus(progress.versionCounted);
+        for (int child : blamers.indexes()) {
+            progress.attempted = progress.attempted.union(blamedBy.apply(child));
+        }
         Answers<Boolean> answers = fanout.call(blamers, (child, copy) -> {
-            for (FsPath path : change.markAt()) {
-                markers.record(copy, path, blamedBy.apply(child), change.kind(),
-                        counting.contains(child));
+            List<FsPath> done = new ArrayList<>();
+            try {
+                for (FsPath path : change.markAt()) {
+                    markers.record(copy, path, blamedBy.apply(child), change.kind(),
+                            counting.contains(child));
+                    done.add(path);
+                }
+            } catch (FsException e) {
+                // All paths or none: a failure reported must leave no blame behind.
+                for (FsPath path : done) {
+                    try {
+                        markers.unrecord(copy, path, blamedBy.apply(child), change.kind(),
+                                counting.contains(child));
+                    } catch (FsException again) {
+                        // A false blame left for self-heal.
+                    }
+                }
+                throw e;
             }
             return true;
         });
-        progress.versionCounted = progress.versionCounted.union(answers.ok());
-        for (int child : answers.ok().indexes()) {
-            change.sink().blamed(child, blamedBy.apply(child));
+        ChildSet ok = answers.ok();
+        progress.versionCounted = progress.versionCounted.union(counting.intersect(ok));
+        for (int child : ok.indexes()) {
+            progress.recorded[child] = progress.recorded[child].union(blamedBy.apply(child));
         }
-        return answers;
+        return ok;
+    }
+
+    /** Takes back every blame and version count this change recorded. */
+    private <T> void takeBack(Change<T> change, Progress progress) {
+        ChildSet holders = ChildSet.NONE;
+        for (int child = 0; child < replicaCount; child++) {
+            if (!progress.recorded[child].isEmpty() || progress.versionCounted.contains(child)) {
+                holders = holders.with(child);
+            }
+        }
+        ChildSet[] recorded = progress.recorded.clone();
+        ChildSet counted = progress.versionCounted;
+        // A copy that cannot take it back keeps a false blame until self-heal compares.
+        fanout.call(holders, (child, copy) -> {
+            for (FsPath path : change.markAt()) {
+                markers.unrecord(copy, path, recorded[child], change.kind(),
+                        counted.contains(child));
+            }
+            return true;
+        });
+        Arrays.fill(progress.recorded, ChildSet.NONE);
+        progress.versionCounted = ChildSet.NONE;
     }
 
     /**
-     * A refused change: copies that took it blame themselves when the rules say so (best
-     * effort: the change fails either way), and what they returned is released.
+     * A refused change: its blame is taken back, copies that took it blame themselves when
+     * the rules say so (best effort: the change fails either way), and what they returned is
+     * released.
      */
     private <T> void refuse(Change<T> change, Answers<T> answers, Outcomes outcomes,
             Verdict verdict, Progress progress) {
+        takeBack(change, progress);
         if (verdict.selfBlame()) {
-            // A taker that cannot be marked is away; its copy of the change waits for heal.
-            markEach(change, outcomes.takers(), ChildSet::of, progress);
+            ChildSet marked = mark(change, outcomes.takers(), ChildSet::of, progress);
+            for (int child : marked.indexes()) {
+                change.sink().blamed(child, ChildSet.of(child));
+            }
         }
         undo(change, answers, answers.ok());
     }

@@ -28,6 +28,13 @@ public record FileVersion(long data, long metadata) {
                 : new FileVersion(Math.addExact(data, 1), metadata);
     }
 
+    /** One change fewer (a change that was taken back); not below 0. */
+    public FileVersion minus(ChangeKind kind) {
+        return kind == ChangeKind.METADATA
+                ? new FileVersion(data, Math.max(0, metadata - 1))
+                : new FileVersion(Math.max(0, data - 1), metadata);
+    }
+
     public byte[] encode() {
         return ByteBuffer.allocate(VALUE_BYTES).putLong(data).putLong(metadata).array();
     }

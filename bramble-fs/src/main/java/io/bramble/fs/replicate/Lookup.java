@@ -16,8 +16,9 @@ import org.slf4j.LoggerFactory;
  * Asks every reachable copy about a path (its attributes and its markers, in one parallel
  * round) and decides what the volume says: never from a copy another one blames. Copies that
  * disagree on whether the name exists (one missed a create, an unlink or a rename) are
- * settled by the markers of the parent directory. A read needs the read quorum of answering
- * copies, so that their markers include those of a copy that took every acknowledged change.
+ * settled by the markers of the parent directory. A read needs the read quorum among the
+ * copies that hold the file, so that their markers include those of a copy that took every
+ * acknowledged change.
  */
 final class Lookup {
     private static final Logger LOG = LoggerFactory.getLogger(Lookup.class);
@@ -69,10 +70,14 @@ final class Lookup {
         if (agreed.attr() == null) {
             throw new FsException(agreed.errno(), path.toString());
         }
+        // Only a copy that holds the file here shows its markers: one that missed a rename
+        // holds it under the old name, with blame this lookup cannot see.
+        requireReadQuorum(holders, path);
         BlameMatrix blame = BlameMatrix.none(replicaCount);
         for (int holder : holders.indexes()) {
             blame = blame.with(holder, views.value(holder).blames());
         }
+        blame = withoutCopy(blame, answering.minus(holders));
         OpenFile open = openFiles.find(agreed.attr().id());
         if (open != null) {
             blame = blame.union(open.blame());
@@ -92,16 +97,39 @@ final class Lookup {
             return answering;
         }
         Parents parent = parents(List.of(path.parent()));
-        ChildSet answeringBoth = answering.intersect(parent.answering());
+        ChildSet answeringBoth = answering.intersect(parent.holders());
         int trusted = choose(parent.blame(), answeringBoth, path.parent());
         return byAnswer.get(views.value(trusted).key());
     }
 
-    /** What the answering copies' markers say about some directories, for an entry change. */
-    record Parents(ChildSet answering, BlameMatrix blame) {}
+    /**
+     * A copy that answered without holding the object (it missed the create) is stale for it,
+     * though no marker says so: it is marked as blaming itself, in memory only. Were it
+     * counted fresh, a change the holders took would count as missed by a fresh copy.
+     */
+    private static BlameMatrix withoutCopy(BlameMatrix blame, ChildSet lacking) {
+        for (int child : lacking.indexes()) {
+            blame = blame.with(child, ChildSet.of(child));
+        }
+        return blame;
+    }
+
+    /**
+     * What the answering copies' markers say about some directories, for an entry change.
+     *
+     * @param holders the answering copies that hold every one of the directories
+     */
+    record Parents(ChildSet holders, BlameMatrix blame) {}
+
+    /** A copy's blame on each directory; null where it does not hold that directory. */
+    private record DirectoryMarkers(List<ChildSet> blames) {
+        boolean holdsAll() {
+            return !blames.contains(null);
+        }
+    }
 
     Parents parents(List<FsPath> dirs) throws FsException {
-        Answers<List<ChildSet>> answers = fanout.call(health.up(), (child, copy) -> {
+        Answers<DirectoryMarkers> answers = fanout.call(health.up(), (child, copy) -> {
             List<ChildSet> blames = new ArrayList<>(dirs.size());
             for (FsPath dir : dirs) {
                 try {
@@ -110,20 +138,21 @@ final class Lookup {
                     if (Outcomes.isLostConnection(e.errno())) {
                         throw e;
                     }
-                    blames.add(ChildSet.NONE);
+                    blames.add(null);
                 }
             }
-            return blames;
+            return new DirectoryMarkers(blames);
         });
         ChildSet answering = answers.ok();
-        requireReadQuorum(answering, dirs.getFirst());
+        ChildSet holders = answering.filter(child -> answers.value(child).holdsAll());
+        requireReadQuorum(holders, dirs.getFirst());
         BlameMatrix blame = BlameMatrix.none(replicaCount);
-        for (int child : answering.indexes()) {
-            for (ChildSet blamed : answers.value(child)) {
+        for (int child : holders.indexes()) {
+            for (ChildSet blamed : answers.value(child).blames()) {
                 blame = blame.with(child, blamed);
             }
         }
-        return new Parents(answering, blame);
+        return new Parents(holders, withoutCopy(blame, answering.minus(holders)));
     }
 
     private void requireReadQuorum(ChildSet answering, FsPath path) throws FsException {

@@ -49,20 +49,55 @@ final class Markers {
 
     /**
      * Counts one missed change of {@code kind} against each child in {@code blamed} on
-     * {@code copy}'s markers, and one change in its version when {@code countVersion}.
+     * {@code copy}'s markers, and one change in its version when {@code countVersion}. All or
+     * nothing as far as it can: when one xattr fails, the ones already raised are lowered
+     * again, so that a failure reported to the caller leaves no blame behind.
      */
     void record(FileOps copy, FsPath path, ChildSet blamed, ChangeKind kind,
             boolean countVersion) throws FsException {
+        ChildSet raised = ChildSet.NONE;
+        try {
+            for (int child : blamed.indexes()) {
+                String name = PendingCounters.name(child);
+                PendingCounters counters = readOr(copy, path, name, PendingCounters.ZERO,
+                        PendingCounters::decode);
+                copy.setxattr(Caller.ROOT, path, name, counters.plus(kind).encode(), 0);
+                raised = raised.with(child);
+            }
+            if (countVersion) {
+                FileVersion version = readOr(copy, path, FileVersion.NAME, FileVersion.ZERO,
+                        FileVersion::decode);
+                copy.setxattr(Caller.ROOT, path, FileVersion.NAME, version.plus(kind).encode(),
+                        0);
+            }
+        } catch (FsException e) {
+            try {
+                unrecord(copy, path, raised, kind, false);
+            } catch (FsException again) {
+                // The copy is away; what it kept is a false blame self-heal will clear.
+            }
+            throw e;
+        }
+    }
+
+    /**
+     * Takes back what {@link #record} counted, for a change that was refused: blame written
+     * before it is known that nobody will be told of success must not stay, or copies that
+     * missed nothing acknowledged would pile up blame until none was left fresh.
+     */
+    void unrecord(FileOps copy, FsPath path, ChildSet blamed, ChangeKind kind,
+            boolean uncountVersion) throws FsException {
         for (int child : blamed.indexes()) {
             String name = PendingCounters.name(child);
             PendingCounters counters = readOr(copy, path, name, PendingCounters.ZERO,
                     PendingCounters::decode);
-            copy.setxattr(Caller.ROOT, path, name, counters.plus(kind).encode(), 0);
+            copy.setxattr(Caller.ROOT, path, name, counters.minus(kind).encode(), 0);
         }
-        if (countVersion) {
+        if (uncountVersion) {
             FileVersion version = readOr(copy, path, FileVersion.NAME, FileVersion.ZERO,
                     FileVersion::decode);
-            copy.setxattr(Caller.ROOT, path, FileVersion.NAME, version.plus(kind).encode(), 0);
+            copy.setxattr(Caller.ROOT, path, FileVersion.NAME, version.minus(kind).encode(),
+                    0);
         }
     }
 

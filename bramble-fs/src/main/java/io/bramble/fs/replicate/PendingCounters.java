@@ -52,6 +52,15 @@ public record PendingCounters(long data, long metadata, long entry) {
         };
     }
 
+    /** One missed change of {@code kind} fewer (a change that was taken back); not below 0. */
+    public PendingCounters minus(ChangeKind kind) {
+        return switch (kind) {
+            case DATA -> new PendingCounters(Math.max(0, data - 1), metadata, entry);
+            case METADATA -> new PendingCounters(data, Math.max(0, metadata - 1), entry);
+            case ENTRY -> new PendingCounters(data, metadata, Math.max(0, entry - 1));
+        };
+    }
+
     public byte[] encode() {
         return ByteBuffer.allocate(VALUE_BYTES).putLong(data).putLong(metadata).putLong(entry)
                 .array();

@@ -5,9 +5,9 @@ import io.bramble.fs.ops.Errno;
 /**
  * Which copy a read may use, with no I/O: one that answers and that nobody blames, the
  * preferred (local) one when it qualifies, else the lowest index. When every answering copy
- * is blamed by another answering copy, the copies contradict each other (a split-brain) and
- * the read fails with EIO; when they are blamed only by copies that are not answering, or
- * only by themselves, the good copy is away and the read fails with ENOTCONN.
+ * is blamed by another answering copy and so is every copy that is away, no copy can hold
+ * every change (a split-brain) and the read fails with EIO. Otherwise the good copy may be
+ * one that is away, and the read fails with ENOTCONN.
  *
  * @param child the chosen child, or -1
  * @param errno the errno when none qualifies
@@ -21,9 +21,12 @@ public record ReadChoice(int child, int errno, boolean split) {
                     && eligible.contains(preferred);
             return new ReadChoice(local ? preferred : eligible.first(), 0, false);
         }
-        boolean split = !answering.isEmpty() && answering.size() == answering
-                .filter(c -> !blame.blamers(c).intersect(answering.without(c)).isEmpty())
-                .size();
+        ChildSet away = ChildSet.all(blame.replicaCount()).minus(answering);
+        boolean answeringAccused = answering.equals(answering.filter(
+                c -> !blame.blamers(c).intersect(answering.without(c)).isEmpty()));
+        boolean awayAccused = away.equals(away.filter(
+                c -> !blame.blamers(c).intersect(answering).isEmpty()));
+        boolean split = !answering.isEmpty() && answeringAccused && awayAccused;
         return new ReadChoice(-1, split ? Errno.EIO : Errno.ENOTCONN, split);
     }
 

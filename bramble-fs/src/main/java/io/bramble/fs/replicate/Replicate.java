@@ -66,7 +66,7 @@ public final class Replicate implements FileOps {
         Markers markers = new Markers(replicaCount);
         this.lookup = new Lookup(replicaCount, options, fanout, markers, tieBreaker, health,
                 openFiles);
-        this.runner = new ChangeRunner(rules, fanout, markers, tieBreaker);
+        this.runner = new ChangeRunner(replicaCount, rules, fanout, markers, tieBreaker);
         this.handles = new HandleTable<>(options.handlesOpenMax());
     }
 
@@ -129,17 +129,29 @@ public final class Replicate implements FileOps {
         return done.answers().value(child);
     }
 
-    /** An entry change in {@code dirs}: blame goes to their markers. */
-    private <T> ChangeRunner.Done<T> changeEntries(List<FsPath> dirs, ChildCall<T> call,
-            Consumer<T> undo) throws FsException {
+    /**
+     * An entry change in {@code dirs}: blame goes to their markers. A change that gives an
+     * existing file a new name (rename, link) goes only to the copies that hold that very
+     * file ({@code moved}'s holders: a copy that missed an earlier change may hold another
+     * file under the old name, and would move the wrong one), and one of the copies fresh for
+     * the file must take it, or the new name would lead only to stale copies.
+     */
+    private <T> ChangeRunner.Done<T> changeEntries(List<FsPath> dirs, Found moved,
+            ChildCall<T> call, Consumer<T> undo) throws FsException {
         checkOpen();
         Lookup.Parents parents = lookup.parents(dirs);
-        return runner.run(new Change<>(all(), parents.answering(), parents.blame().fresh(),
-                dirs, ChangeKind.ENTRY, BlameSink.NONE, call, undo));
+        ChildSet reachable = parents.holders();
+        ChildSet fresh = parents.blame().fresh();
+        if (moved != null) {
+            reachable = reachable.intersect(moved.holders());
+            fresh = fresh.intersect(moved.blame().fresh());
+        }
+        return runner.run(new Change<>(all(), reachable, fresh, dirs, ChangeKind.ENTRY,
+                BlameSink.NONE, call, undo));
     }
 
     private <T> T changeEntry(FsPath path, ChildCall<T> call) throws FsException {
-        ChangeRunner.Done<T> done = changeEntries(List.of(path.parent()), call, null);
+        ChangeRunner.Done<T> done = changeEntries(List.of(path.parent()), null, call, null);
         return answerOf(done, BlameMatrix.none(replicaCount));
     }
 
@@ -182,7 +194,14 @@ public final class Replicate implements FileOps {
         List<FsPath> dirs = from.parent().equals(to.parent())
                 ? List.of(from.parent())
                 : List.of(from.parent(), to.parent());
-        changeEntries(dirs, (child, copy) -> {
+        Found moved = find(caller, from);
+        if ((flags & RENAME_EXCHANGE) != 0) {
+            Found other = find(caller, to);
+            moved = new Found(moved.attr(), moved.chosen(),
+                    moved.holders().intersect(other.holders()),
+                    moved.blame().union(other.blame()));
+        }
+        changeEntries(dirs, moved, (child, copy) -> {
             copy.rename(caller, from, to, flags);
             return Boolean.TRUE;
         }, null);
@@ -196,19 +215,26 @@ public final class Replicate implements FileOps {
 
     @Override
     public Attr link(Caller caller, FsPath existing, FsPath newPath) throws FsException {
-        return changeEntry(newPath, (child, copy) -> copy.link(caller, existing, newPath));
+        Found moved = find(caller, existing);
+        ChangeRunner.Done<Attr> done = changeEntries(List.of(newPath.parent()), moved,
+                (child, copy) -> copy.link(caller, existing, newPath), null);
+        return answerOf(done, BlameMatrix.none(replicaCount));
     }
 
     @Override
     public Opened create(Caller caller, FsPath path, FileId id, int mode, int flags)
             throws FsException {
-        ChangeRunner.Done<ChildHandle> done = changeEntries(List.of(path.parent()),
+        ChangeRunner.Done<ChildHandle> done = changeEntries(List.of(path.parent()), null,
                 (child, copy) -> new ChildHandle(child,
                         copy.create(caller, path, id, mode, flags & ~OpenFlags.TRUNC)),
                 this::releaseQuietly);
         ChildHandle answer = answerOf(done, BlameMatrix.none(replicaCount));
         Attr attr = answer.opened().attr();
         BlameMatrix blame = BlameMatrix.none(replicaCount);
+        for (int missed : all().minus(done.takers()).indexes()) {
+            // A copy without the new file is stale for it; no marker of the file says so.
+            blame = blame.with(missed, ChildSet.of(missed));
+        }
         if (!attr.id().equals(id)) {
             // The name existed (no O_EXCL): the file's own blame applies.
             blame = lookup.find(caller, path).blame();

@@ -19,6 +19,11 @@ import io.bramble.fs.ops.Errno;
  * A refused change that some copies took is not undone: when a fresh copy did not take it,
  * the takers blame themselves, so reads keep to the copy without it; when every fresh copy
  * took it, it stays visible, as a failed write(2) may have.
+ *
+ * <p>What must hold, and what the model test checks: some copy is always fresh, and every
+ * fresh copy holds every acknowledged change. Blame is only ever written against a copy
+ * that did not take the change, and a copy already blamed in a change (its marker may have
+ * landed even when the call reported failure) no longer counts as fresh for it.
  */
 public final class WriteRules {
     /** What the tie-breaker said about the change being judged. */
@@ -62,19 +67,32 @@ public final class WriteRules {
     /**
      * After the answers.
      *
+     * @param undurable takers whose markers may not have been written (the call failed, or
+     *     its reply was lost): they hold the change, so they are never blamed for it, but they
+     *     do not count towards the quorum or as the fresh taker
      * @param scope the children the change concerns; only they are blamed
-     * @param fresh the children that were fresh for the file before the change
+     * @param fresh the children fresh for the file and not blamed so far in this change
      */
-    public Verdict settle(Outcomes outcomes, ChildSet scope, ChildSet fresh, TieBreak tieBreak) {
+    public Verdict settle(Outcomes outcomes, ChildSet undurable, ChildSet scope, ChildSet fresh,
+            TieBreak tieBreak) {
         Checks.argument(outcomes.replicaCount() == replicaCount, "outcomes of another size");
-        ChildSet takers = outcomes.takers();
-        if (takers.isEmpty()) {
+        ChildSet took = outcomes.takers();
+        ChildSet takers = took.minus(undurable);
+        // Takers blame themselves only while a fresh copy without the change remains, so
+        // that some copy always stays fresh.
+        boolean selfBlame = !took.isEmpty() && !fresh.minus(took).isEmpty();
+        if (took.isEmpty()) {
             return Verdict.refused(outcomes.failureErrno(), false);
         }
-        boolean selfBlame = !fresh.minus(takers).isEmpty();
         if (takers.intersect(fresh).isEmpty()) {
-            int unsent = fresh.isEmpty() ? Errno.EIO : Errno.ENOTCONN;
-            int errno = outcomes.failed().isEmpty() ? unsent : outcomes.failureErrno();
+            int errno;
+            if (!outcomes.failed().isEmpty()) {
+                errno = outcomes.failureErrno();
+            } else if (!undurable.isEmpty()) {
+                errno = Errno.EROFS;
+            } else {
+                errno = fresh.isEmpty() ? Errno.EIO : Errno.ENOTCONN;
+            }
             return Verdict.refused(errno, selfBlame);
         }
         boolean met = quorum.writeMet(takers.size(), replicaCount);
@@ -90,12 +108,17 @@ public final class WriteRules {
             }
         }
         if (met) {
-            return Verdict.acknowledged(scope.minus(takers));
+            return Verdict.acknowledged(scope.minus(took));
         }
         int errno = outcomes.failureErrno();
         boolean meaningful = !outcomes.failed().isEmpty() && errno != Errno.EIO
                 && !Outcomes.isLostConnection(errno);
         return Verdict.refused(meaningful ? errno : Errno.EROFS, selfBlame);
+    }
+
+    /** Settles a change whose takers all wrote their markers. */
+    public Verdict settle(Outcomes outcomes, ChildSet scope, ChildSet fresh, TieBreak tieBreak) {
+        return settle(outcomes, ChildSet.NONE, scope, fresh, tieBreak);
     }
 
     private ChildSet others(ChildSet children) {

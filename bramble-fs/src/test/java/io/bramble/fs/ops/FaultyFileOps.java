@@ -37,6 +37,7 @@ public final class FaultyFileOps implements FileOps {
     private volatile long slowMs;
     private volatile RandomGenerator flakyRandom;
     private volatile double flakyChance;
+    private volatile boolean flakyXattrs;
     private volatile Observer observer = (c, e, f, o, l) -> {
     };
     private final Map<Long, FileId> handleFiles = new ConcurrentHashMap<>();
@@ -71,10 +72,14 @@ public final class FaultyFileOps implements FileOps {
         slowMs = delayMs;
     }
 
-    /** Mutating calls fail with ENOTCONN with this chance, half of them after taking effect. */
-    public void flaky(RandomGenerator random, double chance) {
+    /**
+     * Mutating calls fail with ENOTCONN with this chance, half of them after taking effect;
+     * setxattr and removexattr only when {@code xattrsToo}.
+     */
+    public void flaky(RandomGenerator random, double chance, boolean xattrsToo) {
         flakyRandom = random;
         flakyChance = chance;
+        flakyXattrs = xattrsToo;
     }
 
     public void observer(Observer newObserver) {
@@ -327,14 +332,20 @@ public final class FaultyFileOps implements FileOps {
     @Override
     public void setxattr(Caller caller, FsPath path, String xattr, byte[] value, int flags)
             throws FsException {
-        boolean replyLost = enterChange("setxattr", false);
+        boolean replyLost = flakyXattrs ? enterChange("setxattr", false) : false;
+        if (!flakyXattrs) {
+            enter("setxattr", false);
+        }
         inner.setxattr(caller, path, xattr, value, flags);
         lost(replyLost, null, name);
     }
 
     @Override
     public void removexattr(Caller caller, FsPath path, String xattr) throws FsException {
-        boolean replyLost = enterChange("removexattr", false);
+        boolean replyLost = flakyXattrs ? enterChange("removexattr", false) : false;
+        if (!flakyXattrs) {
+            enter("removexattr", false);
+        }
         inner.removexattr(caller, path, xattr);
         lost(replyLost, null, name);
     }

@@ -33,6 +33,16 @@ class ReadChoiceTest {
     }
 
     @Test
+    void copiesBlamingEachOtherWhileAFreshOneIsAwayAreNoSplit() {
+        BlameMatrix blame = BlameMatrix.none(3).with(0, ChildSet.of(2)).with(2, ChildSet.of(0));
+        ReadChoice choice = ReadChoice.choose(blame, ChildSet.of(0, 2), 0);
+        assertThat(choice.errno()).isEqualTo(Errno.ENOTCONN);
+        assertThat(choice.split()).isFalse();
+        BlameMatrix all = blame.with(0, ChildSet.of(1));
+        assertThat(ReadChoice.choose(all, ChildSet.of(0, 2), 0).split()).isTrue();
+    }
+
+    @Test
     void aCopyBlamingItselfIsAvoidedButIsNoSplit() {
         BlameMatrix blame = BlameMatrix.none(2).with(0, ChildSet.of(0));
         assertThat(ReadChoice.choose(blame, ChildSet.all(2), 0).child()).isEqualTo(1);

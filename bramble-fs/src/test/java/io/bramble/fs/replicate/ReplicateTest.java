@@ -414,4 +414,38 @@ class ReplicateTest {
         assertThat(pending(0, moved, 1).data()).isEqualTo(1);
         files.release(opened.handle());
     }
+
+    @Test
+    void aCopyHoldingAnotherFileUnderTheNameDoesNotTakeTheRename() throws FsException {
+        Replicate files = replicate(3);
+        FsPath old = FsPath.parse("/old");
+        writeFile(files, old, "stale");
+        faulty.get(2).state(State.DOWN);
+        files.unlink(ALICE, old);
+        writeFile(files, old, "fresh");
+        faulty.get(2).state(State.UP);
+        clock.advanceMillis(2_000);
+        FsPath moved = FsPath.parse("/moved");
+        files.rename(ALICE, old, moved, 0);
+        assertThat(copyText(2, old)).as("copy 2's other file stays put").isEqualTo("stale");
+        assertThatThrownBy(() -> copies.get(2).getattr(Caller.ROOT, moved))
+                .hasMessageContaining("ENOENT");
+        assertThat(pending(0, FsPath.ROOT, 2).entry()).isPositive();
+        assertThat(readFile(files, moved)).isEqualTo("fresh");
+    }
+
+    @Test
+    void onlyCopiesHoldingTheFileCountTowardsTheReadQuorum() throws FsException {
+        Replicate files = replicate(3);
+        faulty.get(2).state(State.DOWN);
+        writeFile(files, FILE, "made on two");
+        faulty.get(2).state(State.UP);
+        faulty.get(1).state(State.DOWN);
+        clock.advanceMillis(2_000);
+        assertThatThrownBy(() -> files.getattr(ALICE, FILE)).as("one holder of three")
+                .hasMessageContaining("ENOTCONN");
+        faulty.get(1).state(State.UP);
+        clock.advanceMillis(2_000);
+        assertThat(readFile(files, FILE)).isEqualTo("made on two");
+    }
 }

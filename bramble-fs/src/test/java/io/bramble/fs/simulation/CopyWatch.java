@@ -1,0 +1,85 @@
+package io.bramble.fs.simulation;
+
+import io.bramble.fs.ops.FaultyFileOps;
+import io.bramble.fs.ops.FileId;
+import io.bramble.fs.replicate.MemoryStaleRecorder;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Watches every copy of the simulated volume: which copies took each acknowledged write or
+ * truncate, and which copy served each read. It flags a read served by a copy that missed an
+ * acknowledged change of that file (there is no self-heal, so such a copy stays stale), and
+ * an acknowledged change that did not reach a quorum of its replica set.
+ */
+final class CopyWatch implements FaultyFileOps.Observer {
+    private final List<FaultyFileOps> copies;
+    private final int replicaCount;
+    private final List<MemoryStaleRecorder> recorders;
+    private final List<String> violations;
+    private final Set<String> missed = new HashSet<>();
+    private final Set<Integer> took = new HashSet<>();
+    private FileId watched;
+
+    CopyWatch(List<FaultyFileOps> copies, int replicaCount, List<MemoryStaleRecorder> recorders,
+            List<String> violations) {
+        this.copies = copies;
+        this.replicaCount = replicaCount;
+        this.recorders = recorders;
+        this.violations = violations;
+    }
+
+    /** Starts watching a change to {@code file}. */
+    void begin(FileId file) {
+        watched = file;
+        took.clear();
+    }
+
+    @Override
+    public void seen(FaultyFileOps copy, FaultyFileOps.Event event, FileId file, long offset,
+            int lengthBytes) {
+        int index = copies.indexOf(copy);
+        if (event == FaultyFileOps.Event.READ) {
+            if (missed.contains(index + " " + file)) {
+                violations.add("copy " + copy.name() + " served a read of " + file
+                        + " after missing an acknowledged change to it");
+            }
+        } else if (file.equals(watched)) {
+            took.add(index);
+        }
+    }
+
+    /** The watched change was acknowledged: check its quorum, remember who missed it. */
+    void acknowledged(String what) {
+        if (took.isEmpty()) {
+            violations.add(what + " was acknowledged but reached no copy");
+            return;
+        }
+        int set = took.iterator().next() / replicaCount;
+        int takers = 0;
+        for (int child = 0; child < replicaCount; child++) {
+            int index = set * replicaCount + child;
+            if (took.contains(index)) {
+                takers++;
+            } else {
+                missed.add(index + " " + watched);
+            }
+        }
+        if (replicaCount == 3 && takers < 2) {
+            violations.add(what + " was acknowledged by " + takers + " copy of 3");
+        }
+        if (replicaCount == 2 && takers < 2) {
+            int other = took.contains(set * 2) ? 1 : 0;
+            if (!recorders.get(set).stale().contains(other)) {
+                violations.add(what + " was acknowledged by one copy of 2 without the"
+                        + " tie-breaker recording the other");
+            }
+        }
+        watched = null;
+    }
+
+    void refused() {
+        watched = null;
+    }
+}

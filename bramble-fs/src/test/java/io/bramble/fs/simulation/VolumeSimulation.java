@@ -1,0 +1,650 @@
+package io.bramble.fs.simulation;
+
+import io.bramble.common.time.ManualClock;
+import io.bramble.fs.distribute.Distribute;
+import io.bramble.fs.distribute.Subvolume;
+import io.bramble.fs.ops.Caller;
+import io.bramble.fs.ops.DirPage;
+import io.bramble.fs.ops.Errno;
+import io.bramble.fs.ops.FaultyFileOps;
+import io.bramble.fs.ops.FaultyFileOps.State;
+import io.bramble.fs.ops.FileId;
+import io.bramble.fs.ops.FileOps;
+import io.bramble.fs.ops.FsException;
+import io.bramble.fs.ops.FsPath;
+import io.bramble.fs.ops.MemoryFileOps;
+import io.bramble.fs.ops.OpenFlags;
+import io.bramble.fs.ops.Opened;
+import io.bramble.fs.ops.SetAttr;
+import io.bramble.fs.replicate.MemoryStaleRecorder;
+import io.bramble.fs.replicate.PendingCounters;
+import io.bramble.fs.replicate.Quorum;
+import io.bramble.fs.replicate.Replicate;
+import io.bramble.fs.replicate.ReplicateOptions;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.SplittableRandom;
+import java.util.TreeSet;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * A volume of 1 to 3 subvolumes, each a replica set of 2 or 3 in-memory copies, driven by one
+ * seed through random creates, writes at random offsets, truncates, renames, unlinks, mkdirs
+ * and long-lived handles, while copies go down, come back, hang and fill up, and now and then
+ * drop a call or its reply. Xattr calls are spared the lost replies: a marker whose reply was
+ * lost may leave false blame that only self-heal clears, which the check that all is readable
+ * at the end would count ({@code ReplicaRulesModelTest} covers lost markers).
+ *
+ * <p>Every change that succeeds is applied to a model (a plain {@link MemoryFileOps}); after
+ * every step the files and directories it touched are read back through the volume and
+ * compared with the model, and every tenth step all of them. A change that fails may or may
+ * not have taken effect on some copy, so its bytes (or names) are no longer checked until an
+ * acknowledged change covers them. {@link CopyWatch} sees every call to every copy. The same
+ * seed gives the same run.
+ */
+final class VolumeSimulation {
+    private static final Caller USER = new Caller(1000, 1000, new int[0], 1);
+    private static final long STEP_MS = 100;
+    private static final int FILES_MAX = 14;
+    private static final int DIRECTORIES_MAX = 4;
+    private static final int OFFSET_MAX = 3000;
+    private static final int WRITE_BYTES_MAX = 300;
+    private static final double FLAKY_CHANCE = 0.01;
+    /**
+     * Every step checks the files and directories it touched; every this many steps, and at
+     * the end, all of them ({@code -Dbramble.fs.sim.checkAllEvery=1} for every step).
+     */
+    private static final int CHECK_ALL_EVERY_STEPS = Integer
+            .getInteger("bramble.fs.sim.checkAllEvery", 10);
+
+    final long seed;
+    final int subvolumeCount;
+    final int replicaCount;
+    final List<String> trace = new ArrayList<>();
+    final List<String> violations = new ArrayList<>();
+    int acknowledged;
+    int refused;
+    int unavailable;
+
+    private final SplittableRandom random;
+    private final ManualClock clock = new ManualClock();
+    private final List<FaultyFileOps> copies = new ArrayList<>();
+    private final List<MemoryStaleRecorder> recorders = new ArrayList<>();
+    private final Distribute volume;
+    private final MemoryFileOps model = new MemoryFileOps();
+    private final CopyWatch watch;
+    private final Map<FsPath, FileId> files = new LinkedHashMap<>();
+    private final List<FsPath> directories = new ArrayList<>(List.of(FsPath.ROOT));
+    private final Set<FsPath> tainted = new HashSet<>();
+    private final Map<FileId, Uncertain> uncertain = new HashMap<>();
+    private final Map<FileId, long[]> handles = new LinkedHashMap<>();
+    private final Set<FsPath> touched = new HashSet<>();
+    private long nextId;
+    private long nextName;
+    private int step;
+
+    VolumeSimulation(long seed) {
+        this.seed = seed;
+        this.random = new SplittableRandom(seed);
+        this.subvolumeCount = 1 + random.nextInt(3);
+        this.replicaCount = 2 + random.nextInt(2);
+        SplittableRandom flaky = random.split();
+        AtomicLong copyTime = new AtomicLong(1_000_000_000L);
+        List<Subvolume> subvolumes = new ArrayList<>();
+        for (int s = 0; s < subvolumeCount; s++) {
+            List<FileOps> children = new ArrayList<>();
+            for (int r = 0; r < replicaCount; r++) {
+                FaultyFileOps copy = new FaultyFileOps("s" + s + "c" + r,
+                        new MemoryFileOps(copyTime::incrementAndGet));
+                copy.flaky(flaky, FLAKY_CHANCE, false);
+                copies.add(copy);
+                children.add(copy);
+            }
+            MemoryStaleRecorder recorder = new MemoryStaleRecorder();
+            recorders.add(recorder);
+            ReplicateOptions options = ReplicateOptions.DEFAULTS.withQuorum(Quorum.AUTO)
+                    .withReadChildPreferred(random.nextInt(replicaCount + 1) - 1);
+            subvolumes.add(new Subvolume("vol-replicate-" + s,
+                    new Replicate(children, options, Runnable::run, clock, recorder)));
+        }
+        this.volume = new Distribute(subvolumes);
+        this.watch = new CopyWatch(copies, replicaCount, recorders, violations);
+        for (FaultyFileOps copy : copies) {
+            copy.observer(watch);
+        }
+    }
+
+    String describe() {
+        return "seed " + seed + ": " + subvolumeCount + " subvolumes of replica "
+                + replicaCount + ", " + step + " steps, " + acknowledged + " acknowledged, "
+                + refused + " refused, " + unavailable + " reads unavailable\n";
+    }
+
+    void run(int steps) {
+        for (step = 1; step <= steps && violations.isEmpty(); step++) {
+            clock.advanceMillis(STEP_MS);
+            if (random.nextInt(100) < 12) {
+                fault();
+            } else {
+                operate();
+            }
+            if (violations.isEmpty()) {
+                check(false, step % CHECK_ALL_EVERY_STEPS == 0);
+            } else {
+                violations.replaceAll(v -> "during step " + step + ": " + v);
+            }
+            traceWatched();
+        }
+        healAll();
+        clock.advanceMillis(10_000);
+        for (FaultyFileOps copy : copies) {
+            copy.flaky(null, 0, false);
+        }
+        trace.add("end: every copy up");
+        check(true, true);
+    }
+
+    private void fault() {
+        if (random.nextInt(10) == 0) {
+            healAll();
+            trace.add(step + " every copy up");
+            return;
+        }
+        FaultyFileOps copy = copies.get(random.nextInt(copies.size()));
+        State next = copy.state() != State.UP
+                ? State.UP
+                : State.values()[1 + random.nextInt(State.values().length - 1)];
+        copy.state(next);
+        trace.add(step + " " + copy.name() + " " + next);
+    }
+
+    private void healAll() {
+        for (FaultyFileOps copy : copies) {
+            copy.state(State.UP);
+        }
+    }
+
+    private void operate() {
+        int roll = random.nextInt(100);
+        try {
+            if (roll < 20) {
+                create();
+            } else if (roll < 50) {
+                write();
+            } else if (roll < 58) {
+                truncate();
+            } else if (roll < 70) {
+                rename();
+            } else if (roll < 78) {
+                unlink();
+            } else if (roll < 83) {
+                mkdir();
+            } else if (roll < 91) {
+                openHandle();
+            } else {
+                closeHandle();
+            }
+        } catch (FsException e) {
+            violations.add("the model refused a change the volume made: " + e.getMessage());
+        }
+    }
+
+    private FileId newId() {
+        return FileId.of(new UUID(seed, ++nextId));
+    }
+
+    private <T> T pick(List<T> items) {
+        return items.get(random.nextInt(items.size()));
+    }
+
+    private FsPath pickFile() {
+        return files.isEmpty() ? null : pick(new ArrayList<>(files.keySet()));
+    }
+
+    private void create() throws FsException {
+        if (files.size() >= FILES_MAX) {
+            write();
+            return;
+        }
+        FsPath path = pick(directories).child("f" + ++nextName);
+        FileId id = newId();
+        touch(path);
+        try {
+            Opened opened = volume.create(USER, path, id, 0644, OpenFlags.RDWR | OpenFlags.EXCL);
+            releaseQuietly(opened.handle());
+        } catch (FsException e) {
+            failed("create " + path, e);
+            tainted.add(path);
+            return;
+        }
+        ok("create " + path + " as " + id);
+        model.release(model.create(USER, path, id, 0644, OpenFlags.RDWR).handle());
+        files.put(path, id);
+        uncertain.put(id, new Uncertain());
+    }
+
+    private void write() throws FsException {
+        FsPath path = pickFile();
+        if (path == null) {
+            create();
+            return;
+        }
+        FileId id = files.get(path);
+        touch(path);
+        long offset = random.nextInt(OFFSET_MAX);
+        byte[] data = new byte[1 + random.nextInt(WRITE_BYTES_MAX)];
+        random.nextBytes(data);
+        long modelSize = model.getattr(USER, path).sizeBytes();
+        String what = "write " + path + " @" + offset + "+" + data.length;
+        watch.begin(id);
+        try {
+            long[] handle = handles.get(id);
+            if (handle != null) {
+                volume.write(handle[0], offset, data);
+            } else {
+                writeOnce(path, offset, data);
+            }
+        } catch (FsException e) {
+            watch.refused();
+            failed(what, e);
+            uncertain.get(id).failedWrite(offset, data.length, modelSize);
+            return;
+        }
+        watch.acknowledged(what);
+        ok(what);
+        long modelHandle = model.open(USER, path, OpenFlags.RDWR).handle();
+        model.write(modelHandle, offset, data);
+        model.release(modelHandle);
+        uncertain.get(id).acknowledgedWrite(offset, data.length);
+    }
+
+    private void writeOnce(FsPath path, long offset, byte[] data) throws FsException {
+        Opened opened;
+        try {
+            opened = volume.open(USER, path, OpenFlags.RDWR);
+        } catch (FsException e) {
+            watch.refused();
+            throw new FsException(e.errno(), "open: " + e.getMessage());
+        }
+        try {
+            volume.write(opened.handle(), offset, data);
+        } finally {
+            releaseQuietly(opened.handle());
+        }
+    }
+
+    private void truncate() throws FsException {
+        FsPath path = pickFile();
+        if (path == null) {
+            return;
+        }
+        FileId id = files.get(path);
+        touch(path);
+        long size = random.nextInt(OFFSET_MAX);
+        long modelSize = model.getattr(USER, path).sizeBytes();
+        String what = "truncate " + path + " to " + size;
+        watch.begin(id);
+        try {
+            volume.setattr(USER, path, SetAttr.truncate(size));
+        } catch (FsException e) {
+            watch.refused();
+            failed(what, e);
+            uncertain.get(id).failedTruncate(modelSize, size);
+            return;
+        }
+        watch.acknowledged(what);
+        ok(what);
+        model.setattr(USER, path, SetAttr.truncate(size));
+        uncertain.get(id).acknowledgedTruncate(size);
+    }
+
+    private void rename() throws FsException {
+        FsPath from = pickFile();
+        if (from == null) {
+            return;
+        }
+        FsPath to = random.nextInt(3) == 0 && files.size() > 1
+                ? pickFile()
+                : pick(directories).child("f" + ++nextName);
+        if (to.equals(from)) {
+            return;
+        }
+        touch(from);
+        touch(to);
+        String what = "rename " + from + " " + to;
+        try {
+            volume.rename(USER, from, to, 0);
+        } catch (FsException e) {
+            failed(what, e);
+            forget(from);
+            forget(to);
+            return;
+        }
+        ok(what);
+        model.rename(USER, from, to, 0);
+        FileId replaced = files.remove(to);
+        if (replaced != null) {
+            dropHandle(replaced);
+        }
+        files.put(to, files.remove(from));
+    }
+
+    private void unlink() throws FsException {
+        FsPath path = pickFile();
+        if (path == null) {
+            return;
+        }
+        dropHandle(files.get(path));
+        touch(path);
+        try {
+            volume.unlink(USER, path);
+        } catch (FsException e) {
+            failed("unlink " + path, e);
+            forget(path);
+            return;
+        }
+        ok("unlink " + path);
+        model.unlink(USER, path);
+        files.remove(path);
+    }
+
+    private void mkdir() throws FsException {
+        if (directories.size() > DIRECTORIES_MAX) {
+            return;
+        }
+        FsPath path = pick(directories).child("d" + ++nextName);
+        FileId id = newId();
+        touch(path);
+        try {
+            volume.mkdir(USER, path, id, 0755);
+        } catch (FsException e) {
+            failed("mkdir " + path, e);
+            tainted.add(path);
+            return;
+        }
+        ok("mkdir " + path);
+        model.mkdir(USER, path, id, 0755);
+        directories.add(path);
+    }
+
+    private void openHandle() throws FsException {
+        FsPath path = pickFile();
+        if (path == null || handles.containsKey(files.get(path))) {
+            return;
+        }
+        try {
+            Opened opened = volume.open(USER, path, OpenFlags.RDWR);
+            handles.put(files.get(path), new long[]{opened.handle()});
+            trace.add(step + " open " + path);
+        } catch (FsException e) {
+            failed("open " + path, e);
+        }
+    }
+
+    private void closeHandle() {
+        if (handles.isEmpty()) {
+            return;
+        }
+        FileId id = pick(new ArrayList<>(handles.keySet()));
+        dropHandle(id);
+        trace.add(step + " close " + id);
+    }
+
+    private void dropHandle(FileId id) {
+        long[] handle = handles.remove(id);
+        if (handle != null) {
+            releaseQuietly(handle[0]);
+        }
+    }
+
+    private void releaseQuietly(long handle) {
+        try {
+            volume.release(handle);
+        } catch (FsException e) {
+            trace.add(step + " release failed: " + e.getMessage());
+        }
+    }
+
+    /** A name whose fate a failed change left open: checked no more, allowed in listings. */
+    private void forget(FsPath path) throws FsException {
+        FileId id = files.remove(path);
+        if (id != null) {
+            dropHandle(id);
+            model.unlink(USER, path);
+        }
+        tainted.add(path);
+    }
+
+    private void ok(String what) {
+        acknowledged++;
+        trace.add(step + " " + what + " -> ok");
+    }
+
+    private void failed(String what, FsException e) {
+        refused++;
+        trace.add(step + " " + what + " -> " + e.getMessage());
+    }
+
+    /**
+     * Reads the files and lists the directories the step touched, or all of them; at the end
+     * nothing may be unavailable.
+     */
+    private void check(boolean allUp, boolean all) {
+        for (Map.Entry<FsPath, FileId> file : files.entrySet()) {
+            if (all || touched.contains(file.getKey())) {
+                checkFile(file.getKey(), file.getValue(), allUp);
+            }
+        }
+        for (FsPath dir : directories) {
+            if (all || touched.contains(dir)) {
+                checkListing(dir, allUp);
+            }
+        }
+        touched.clear();
+    }
+
+    /** Marks {@code path} and its directory for the checks after this step. */
+    private void touch(FsPath path) {
+        touched.add(path);
+        touched.add(path.parent());
+    }
+
+    private void checkFile(FsPath path, FileId id, boolean allUp) {
+        byte[] expected;
+        try {
+            expected = readAll(model, path);
+        } catch (FsException e) {
+            violations.add("the model lost " + path + ": " + e.getMessage());
+            return;
+        }
+        byte[] got;
+        try {
+            Opened opened = volume.open(USER, path, OpenFlags.RDONLY);
+            try {
+                if (!opened.attr().id().equals(id)) {
+                    violations.add(path + " opened as file " + opened.attr().id()
+                            + " instead of " + id);
+                }
+                Uncertain doubt = uncertain.get(id);
+                if (!doubt.size && opened.attr().sizeBytes() != expected.length) {
+                    violations.add(path + " has size " + opened.attr().sizeBytes()
+                            + " instead of " + expected.length);
+                }
+                got = readAll(volume, opened.handle());
+            } finally {
+                releaseQuietly(opened.handle());
+            }
+        } catch (FsException e) {
+            unavailable(path + " read", e, allUp);
+            return;
+        }
+        compare(path, uncertain.get(id), expected, got);
+    }
+
+    private void compare(FsPath path, Uncertain doubt, byte[] expected, byte[] got) {
+        if (!doubt.size && got.length != expected.length) {
+            violations.add(path + " read " + got.length + " bytes instead of "
+                    + expected.length);
+            return;
+        }
+        for (int i = 0; i < Math.max(expected.length, got.length); i++) {
+            if (!doubt.byteKnown(i)) {
+                continue;
+            }
+            if (i >= expected.length || i >= got.length || expected[i] != got[i]) {
+                violations.add(path + " differs from the model at byte " + i + " (read "
+                        + got.length + " bytes, model " + expected.length + ")");
+                return;
+            }
+        }
+    }
+
+    private void checkListing(FsPath dir, boolean allUp) {
+        List<String> listed = new ArrayList<>();
+        String after = null;
+        int pageSize = 1 + random.nextInt(5);
+        try {
+            while (true) {
+                DirPage page = volume.readdir(USER, dir, after, pageSize);
+                page.entries().forEach(e -> listed.add(e.name()));
+                if (page.complete()) {
+                    break;
+                }
+                after = page.lastName();
+            }
+        } catch (FsException e) {
+            unavailable(dir + " listing", e, allUp);
+            return;
+        }
+        TreeSet<String> unique = new TreeSet<>(listed);
+        if (unique.size() != listed.size()) {
+            violations.add(dir + " listed a name twice: " + listed);
+        }
+        Set<String> expected = new TreeSet<>();
+        for (FsPath path : files.keySet()) {
+            if (path.parent().equals(dir)) {
+                expected.add(path.name());
+            }
+        }
+        for (FsPath path : directories) {
+            if (!path.isRoot() && path.parent().equals(dir)) {
+                expected.add(path.name());
+            }
+        }
+        if (!unique.containsAll(expected)) {
+            Set<String> missing = new TreeSet<>(expected);
+            missing.removeAll(unique);
+            violations.add(dir + " listing lacks " + missing);
+        }
+        for (String name : unique) {
+            if (!expected.contains(name) && !tainted.contains(dir.child(name))) {
+                violations.add(dir + " lists " + name + ", which no acknowledged change made");
+            }
+        }
+    }
+
+    /** A read that failed: allowed while copies are away, never an answer that lies. */
+    private void unavailable(String what, FsException e, boolean allUp) {
+        int errno = e.errno();
+        boolean away = errno == Errno.ENOTCONN || errno == Errno.ETIMEDOUT
+                || errno == Errno.EIO;
+        if (!away || allUp) {
+            violations.add(what + " failed with " + e.getMessage()
+                    + (allUp ? " with every copy up; markers: " + markers(what) : ""));
+            return;
+        }
+        unavailable++;
+    }
+
+    /**
+     * With {@code -Dbramble.fs.sim.watch=/a,/b/c} on a replay, the trace shows after each step
+     * which file each copy holds at those paths.
+     */
+    private void traceWatched() {
+        String watched = System.getProperty("bramble.fs.sim.watch");
+        if (watched == null) {
+            return;
+        }
+        for (String text : watched.split(",")) {
+            StringBuilder line = new StringBuilder("    " + text + ":");
+            for (FaultyFileOps copy : copies) {
+                try {
+                    var attr = copy.getattr(Caller.ROOT, FsPath.parse(text));
+                    line.append(' ').append(copy.name()).append('=')
+                            .append(Long.toHexString(attr.id().low()))
+                            .append(attr.mode() == 0101000 ? "p" : "").append('/')
+                            .append(attr.sizeBytes());
+                    for (String name : copy.listxattr(Caller.ROOT, FsPath.parse(text))) {
+                        if (name.startsWith(PendingCounters.PREFIX)) {
+                            PendingCounters counters = PendingCounters.decode(
+                                    copy.getxattr(Caller.ROOT, FsPath.parse(text), name));
+                            line.append(counters.isZero()
+                                    ? ""
+                                    : "!" + name.substring(
+                                            PendingCounters.PREFIX.length()));
+                        }
+                    }
+                } catch (FsException e) {
+                    if (e.errno() != Errno.ENOENT) {
+                        line.append(' ').append(copy.name()).append('=').append(e.errno());
+                    }
+                }
+            }
+            trace.add(line.toString());
+        }
+    }
+
+    /** Every copy's pending markers on the path {@code what} starts with, for a report. */
+    private String markers(String what) {
+        FsPath path = FsPath.parse(what.substring(0, what.indexOf(' ')));
+        StringBuilder text = new StringBuilder();
+        for (FsPath at = path;; at = at.parent()) {
+            text.append("\n    ").append(at).append(':');
+            for (FaultyFileOps copy : copies) {
+                text.append(' ').append(copy.name()).append('[');
+                try {
+                    for (String name : copy.listxattr(Caller.ROOT, at)) {
+                        if (name.startsWith(PendingCounters.PREFIX)) {
+                            text.append(name.substring(PendingCounters.PREFIX.length()))
+                                    .append('=').append(PendingCounters.decode(
+                                            copy.getxattr(Caller.ROOT, at, name)))
+                                    .append(' ');
+                        }
+                    }
+                } catch (FsException e) {
+                    text.append(Errno.name(e.errno()));
+                }
+                text.append(']');
+            }
+            if (at.isRoot()) {
+                return text.toString();
+            }
+        }
+    }
+
+    private static byte[] readAll(FileOps files, FsPath path) throws FsException {
+        Opened opened = files.open(USER, path, OpenFlags.RDONLY);
+        try {
+            return readAll(files, opened.handle());
+        } finally {
+            files.release(opened.handle());
+        }
+    }
+
+    private static byte[] readAll(FileOps files, long handle) throws FsException {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        while (true) {
+            byte[] chunk = files.read(handle, out.size(), 4096);
+            out.writeBytes(chunk);
+            if (chunk.length < 4096) {
+                return out.toByteArray();
+            }
+        }
+    }
+}

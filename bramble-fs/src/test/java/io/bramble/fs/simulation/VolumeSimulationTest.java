@@ -1,0 +1,83 @@
+package io.bramble.fs.simulation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.lang.management.ManagementFactory;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Runs {@link VolumeSimulation} over many seeds. Bounded to run in seconds; longer runs:
+ * {@code -Dbramble.fs.sim.sequences=N} (seeds 1 to N, default 200) and
+ * {@code -Dbramble.fs.sim.steps=N} (steps per seed, default 200). {@code
+ * -Dbramble.fs.sim.seed=S} replays one seed and prints its whole trace.
+ */
+class VolumeSimulationTest {
+    private static final int SEQUENCES_DEFAULT = 200;
+    private static final int STEPS_DEFAULT = 200;
+    private static final int TRACE_LINES_SHOWN = 60;
+
+    @Test
+    void acknowledgedChangesAreReadBackAndStaleCopiesNeverServe() {
+        String replay = System.getProperty("bramble.fs.sim.seed");
+        int steps = Integer.getInteger("bramble.fs.sim.steps", STEPS_DEFAULT);
+        List<Long> seeds = new ArrayList<>();
+        if (replay != null) {
+            seeds.add(Long.parseLong(replay));
+        } else {
+            int count = Integer.getInteger("bramble.fs.sim.sequences", SEQUENCES_DEFAULT);
+            for (long seed = 1; seed <= count; seed++) {
+                seeds.add(seed);
+            }
+        }
+        List<String> failures = new ArrayList<>();
+        long cpuStartNs = ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
+        long acknowledged = 0;
+        long refused = 0;
+        long unavailable = 0;
+        for (long seed : seeds) {
+            VolumeSimulation simulation = new VolumeSimulation(seed);
+            simulation.run(steps);
+            acknowledged += simulation.acknowledged;
+            refused += simulation.refused;
+            unavailable += simulation.unavailable;
+            if (replay != null) {
+                System.out.println(simulation.describe() + String.join("\n", simulation.trace));
+            }
+            if (!simulation.violations.isEmpty()) {
+                failures.add(report(simulation));
+            }
+        }
+        long cpuMs = (ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() - cpuStartNs)
+                / 1_000_000;
+        System.out.printf("%d seeds x %d steps: %d changes acknowledged, %d refused,"
+                + " %d reads unavailable, %d ms of CPU%n", seeds.size(), steps, acknowledged,
+                refused, unavailable, cpuMs);
+        assertThat(failures).as("failing seeds (replay one with -Dbramble.fs.sim.seed=SEED)")
+                .isEmpty();
+        assertThat(acknowledged).as("the simulation exercises the volume")
+                .isGreaterThan(refused);
+    }
+
+    @Test
+    void aSeedReplaysExactly() {
+        for (long seed = 1; seed <= 3; seed++) {
+            VolumeSimulation first = new VolumeSimulation(seed);
+            first.run(80);
+            VolumeSimulation second = new VolumeSimulation(seed);
+            second.run(80);
+            assertThat(second.trace).isEqualTo(first.trace);
+            assertThat(first.trace).isNotEmpty();
+        }
+    }
+
+    private static String report(VolumeSimulation simulation) {
+        List<String> trace = simulation.trace;
+        List<String> tail = trace.subList(Math.max(0, trace.size() - TRACE_LINES_SHOWN),
+                trace.size());
+        return simulation.describe() + "violations:\n  "
+                + String.join("\n  ", simulation.violations) + "\nlast steps:\n  "
+                + String.join("\n  ", tail);
+    }
+}
