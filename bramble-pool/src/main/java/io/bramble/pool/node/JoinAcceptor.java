@@ -23,6 +23,13 @@ import java.util.List;
  * member answers that it is one already, or refuses a probe from another pool.
  */
 final class JoinAcceptor {
+    /**
+     * How long the link of an accepted probe may stay silent before the grant comes: a prober
+     * in no pool founds one first, which starts its store and elects it (15 s and more on a
+     * loaded two-core machine, longer than a silent link is otherwise kept).
+     */
+    static final int GRANT_SILENCE_SECONDS_MAX = 60;
+
     private final PoolNode node;
     /** The link of the probe this node accepted and awaits a grant on; set under changes. */
     private final java.util.concurrent.atomic.AtomicReference<Link> pending = new java.util.concurrent.atomic.AtomicReference<>();
@@ -38,6 +45,9 @@ final class JoinAcceptor {
         }
         // Only a node about to join says who it is; a refusal names nothing.
         boolean accept = outcome == Outcome.ACCEPT;
+        if (accept) {
+            link.allowSilence(GRANT_SILENCE_SECONDS_MAX);
+        }
         link.send(new Message.ProbeAnswer(outcome, accept ? node.nodeId : Message.NO_POOL,
                 accept ? List.of(node.settings.name()) : List.of(), accept && node.settings
                         .witness(),
