@@ -94,21 +94,25 @@ final class JoinAcceptor {
                 return;
             }
             pending.set(null);
+            JoinSteps steps = new JoinSteps(node.log, node.settings.clock(), "join of pool "
+                    + grant.pool());
             try {
-                join(grant);
+                join(grant, steps);
                 node.joinedNanos = System.nanoTime();
                 link.send(new Message.JoinDone(true, ""));
                 node.log.event("joined pool " + grant.pool() + " through a probe from "
                         + link.remoteAddress().getAddress().getHostAddress());
             } catch (IOException | GeneralSecurityException | RuntimeException e) {
-                node.log.event("could not join pool " + grant.pool() + ": " + e.getMessage());
+                steps.failed(String.valueOf(e.getMessage()));
                 link.send(new Message.JoinDone(false, String.valueOf(e.getMessage())));
                 node.leavePool("the join failed");
             }
         }
     }
 
-    private void join(JoinGrant grant) throws IOException, GeneralSecurityException {
+    private void join(JoinGrant grant, JoinSteps steps)
+            throws IOException, GeneralSecurityException {
+        steps.begin("check the grant");
         X509Certificate authority = Pem.certificate(grant.authorityCertificate());
         X509Certificate mine = Pem.certificate(grant.nodeCertificate());
         mine.verify(authority.getPublicKey());
@@ -118,11 +122,14 @@ final class JoinAcceptor {
         }
         PoolMembership membership = new PoolMembership(grant.pool(), new PoolAuthority(
                 Pem.privateKey(grant.authorityKey()), authority), node.keys.getPrivate(), mine);
+        steps.begin("save the pool files");
         node.stateDir.saveMembership(membership);
         node.membership = membership;
         node.tls = Tls.of(membership.nodeKey(), mine);
+        steps.begin("start the store's replica");
         node.store = RaftStore.join(node.storeConfig(membership), () -> node.members.all(),
                 node::requireMajority, node::applied);
+        steps.done();
     }
 
     /** Called on a Netty event loop: must not wait for the changes lock. */

@@ -6,6 +6,7 @@ import io.bramble.pool.wire.MalformedFrameException;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -270,6 +271,40 @@ public final class RaftStore implements ClusterStore, AutoCloseable {
                     .map(p -> UUID.fromString(p.getId().toString())).toList();
         } catch (IOException e) {
             return List.of();
+        }
+    }
+
+    /**
+     * For the log when making members voters takes too long: for each of {@code wanted} that
+     * is not a voter yet, when this replica, as leader, last heard from its replica. Ratis
+     * counts from the moment it began adding it, so a replica that never answered shows the
+     * whole wait.
+     */
+    public String newVotersHeard(Collection<Member> wanted) {
+        try {
+            var division = server.getDivision(groupId);
+            if (!division.getInfo().isLeader()) {
+                return "this node does not lead the store now";
+            }
+            List<String> voters = division.getRaftConf().getCurrentPeers().stream()
+                    .map(p -> p.getId().toString()).toList();
+            Map<String, Long> heardMs = new HashMap<>();
+            division.getInfo().getRoleInfoProto().getLeaderInfo().getFollowerInfoList()
+                    .forEach(f -> heardMs.put(f.getId().getId().toStringUtf8(),
+                            f.getLastRpcElapsedTimeMs()));
+            List<String> lines = new ArrayList<>();
+            for (Member m : wanted) {
+                String id = peerId(m.id()).toString();
+                if (!voters.contains(id)) {
+                    Long ms = heardMs.get(id);
+                    lines.add(m.hostname() + "'s replica " + (ms == null
+                            ? "is not being added by the leader"
+                            : "last answered the leader " + ms + " ms ago"));
+                }
+            }
+            return lines.isEmpty() ? "every member is a voter" : String.join(", ", lines);
+        } catch (IOException | RuntimeException e) {
+            return "the store's replica is not running: " + e.getMessage();
         }
     }
 
