@@ -4,6 +4,8 @@ import io.bramble.pool.member.Member;
 import io.bramble.pool.store.StoreException.Reason;
 import io.bramble.pool.wire.MalformedFrameException;
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -46,6 +48,12 @@ public final class RaftStore implements ClusterStore, AutoCloseable {
     public static final long CHANGE_TIMEOUT_MS = 15_000;
     /** Log entries between automatic snapshots. */
     public static final long SNAPSHOT_EVERY_ENTRIES = 1_000;
+    /**
+     * Free bytes the store's disk must have for this node to submit a change. Ratis grows its
+     * log 4 MiB at a time, and a replica whose log write fails stops until the node restarts;
+     * refusing changes first keeps the replica running while the disk is nearly full.
+     */
+    public static final long FREE_BYTES_MIN = 8L * 1024 * 1024;
 
     /** Reachable voters (this node included) and all voters, asked before every change. */
     public interface QuorumCheck {
@@ -199,6 +207,7 @@ public final class RaftStore implements ClusterStore, AutoCloseable {
     }
 
     private long submit(StoreCommand command) {
+        requireWritableReplica();
         quorum.requireMajority();
         RaftClientReply reply = bounded(() -> client().io().send(Message.valueOf(
                 ByteString.copyFrom(StoreCommand.encode(command)))), "the change", this);
@@ -223,6 +232,7 @@ public final class RaftStore implements ClusterStore, AutoCloseable {
 
     /** Makes the Raft group's voters exactly {@code voters}; returns when committed. */
     public void setVoters(Collection<Member> voters) {
+        requireWritableReplica();
         RaftClientReply reply = bounded(() -> client().admin().setConfiguration(
                 voters.stream().map(RaftStore::peer).toList()), "the voters' change", this);
         if (!reply.isSuccess()) {
@@ -305,6 +315,51 @@ public final class RaftStore implements ClusterStore, AutoCloseable {
             return lines.isEmpty() ? "every member is a voter" : String.join(", ", lines);
         } catch (IOException | RuntimeException e) {
             return "the store's replica is not running: " + e.getMessage();
+        }
+    }
+
+    private void requireWritableReplica() {
+        replicaProblem().ifPresent(problem -> {
+            throw new StoreException(Reason.FAILED, problem);
+        });
+    }
+
+    /**
+     * Why this node's replica cannot take part in changes now, if it cannot, in words that
+     * say what to do: its disk is nearly full, or a write failed and Ratis stopped it.
+     */
+    public Optional<String> replicaProblem() {
+        Path directory = config.directory();
+        long free = freeBytes(directory);
+        if (!replicaRunning()) {
+            return Optional.of("this node's copy of the store stopped after a write to "
+                    + directory + " failed" + (free < FREE_BYTES_MIN
+                            ? " (its disk is full: " + free / 1024 + " KiB free)"
+                            : "")
+                    + "; free space there if needed, then restart the node");
+        }
+        if (free < FREE_BYTES_MIN) {
+            return Optional.of("the disk holding " + directory + " has " + free / 1024
+                    + " KiB free, and this node needs " + FREE_BYTES_MIN / (1024 * 1024)
+                    + " MiB there to take a change; free some space and try again");
+        }
+        return Optional.empty();
+    }
+
+    private boolean replicaRunning() {
+        try {
+            var division = server.getDivision(groupId);
+            return division.getInfo().isAlive() && division.getRaftLog().isOpened();
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private static long freeBytes(Path directory) {
+        try {
+            return Files.getFileStore(directory).getUsableSpace();
+        } catch (IOException e) {
+            return Long.MAX_VALUE; // unknown: let Ratis say
         }
     }
 

@@ -119,6 +119,9 @@ final class StoreStateMachine extends BaseStateMachine {
                 StandardOpenOption.TRUNCATE_EXISTING)) {
             channel.write(ByteBuffer.wrap(bytes));
             channel.force(true);
+        } catch (IOException e) {
+            Files.deleteIfExists(temporary.toPath()); // a full disk keeps no half snapshot
+            throw e;
         }
         Files.move(temporary.toPath(), file.toPath(), StandardCopyOption.ATOMIC_MOVE);
         // Ratis keeps only snapshots with a digest beside them (the retention count), and
