@@ -137,6 +137,10 @@ public final class RaftStore implements ClusterStore, AutoCloseable {
         // a pool whose members come back should accept changes within a second or two.
         RaftServerConfigKeys.LeaderElection.setLeaderStepDownWaitTime(p, TimeDuration.valueOf(
                 1, TimeUnit.SECONDS));
+        // Ratis shuts a replica down for good when its JVM stood still longer than this (60 s
+        // by default): a member thawed after a long freeze or a suspend would then keep no
+        // store until restarted. It rejoins as a follower instead, as after a short one.
+        RaftServerConfigKeys.setCloseThreshold(p, TimeDuration.valueOf(365, TimeUnit.DAYS));
         // A member being added must show progress within this time or Ratis drops the
         // change (by default three election timeouts, 2.4 s: too short for a node whose JVM
         // just started on a busy Pi).
@@ -332,11 +336,12 @@ public final class RaftStore implements ClusterStore, AutoCloseable {
         Path directory = config.directory();
         long free = freeBytes(directory);
         if (!replicaRunning()) {
-            return Optional.of("this node's copy of the store stopped after a write to "
-                    + directory + " failed" + (free < FREE_BYTES_MIN
-                            ? " (its disk is full: " + free / 1024 + " KiB free)"
-                            : "")
-                    + "; free space there if needed, then restart the node");
+            return Optional.of(free < FREE_BYTES_MIN
+                    ? "this node's copy of the store has stopped: the disk holding " + directory
+                            + " is full (" + free / 1024 + " KiB free); free some space"
+                            + " there, then restart the node"
+                    : "this node's copy of the store has stopped (its standard error says"
+                            + " why); restart the node");
         }
         if (free < FREE_BYTES_MIN) {
             return Optional.of("the disk holding " + directory + " has " + free / 1024
