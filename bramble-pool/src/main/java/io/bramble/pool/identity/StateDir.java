@@ -8,6 +8,7 @@ import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -90,14 +91,52 @@ public final class StateDir implements AutoCloseable {
     }
 
     private static UserError unusable(Path root, IOException e) {
-        String why = e instanceof AccessDeniedException
-                ? "permission denied"
-                : e instanceof FileSystemException fs && fs.getReason() != null
-                        ? fs.getReason()
-                        : e.getMessage();
-        return new UserError(UserError.EXIT_RUNTIME, "state directory " + root
-                + " is not writable (" + why + "); give a writable directory with --state-dir,"
-                + " or run as its owner or root", e);
+        return new UserError(UserError.EXIT_RUNTIME, unusableMessage(root, e), e);
+    }
+
+    /** The one line for a state directory that cannot be made, locked or written. */
+    static String unusableMessage(Path root, IOException e) {
+        String reason = e instanceof FileSystemException fs && fs.getReason() != null
+                ? fs.getReason()
+                : String.valueOf(e.getMessage());
+        String where = "state directory " + root;
+        if (e instanceof AccessDeniedException) {
+            return where + " is not writable (permission denied); give a writable directory"
+                    + " with --state-dir, or run as its owner or root";
+        }
+        if (e instanceof FileAlreadyExistsException || reason.equals("Not a directory")) {
+            return where + " is not a directory (a file is in its place or on its path);"
+                    + " give another with --state-dir";
+        }
+        if (reason.equals("No space left on device") || reason.equals("Disk quota exceeded")) {
+            return where + " is on a full disk (" + reason + "); free some space there, or"
+                    + " give a directory on another disk with --state-dir";
+        }
+        if (reason.equals("Read-only file system")) {
+            return where + " is on a read-only file system; give a writable directory with"
+                    + " --state-dir";
+        }
+        return where + " is not writable (" + reason + "); give a writable directory with"
+                + " --state-dir";
+    }
+
+    /**
+     * Fails, saying what to do, when the disk holding the directory has less than
+     * {@code bytes} free for this node's user.
+     */
+    public void requireFree(long bytes) {
+        long free;
+        try {
+            free = Files.getFileStore(root).getUsableSpace();
+        } catch (IOException e) {
+            throw unusable(root, e);
+        }
+        if (free < bytes) {
+            throw new UserError(UserError.EXIT_RUNTIME, "state directory " + root + " is on a"
+                    + " nearly full disk (" + free / 1024 + " KiB free, a node needs "
+                    + bytes / (1024 * 1024) + " MiB); free some space there, or give a"
+                    + " directory on another disk with --state-dir");
+        }
     }
 
     public Path root() {

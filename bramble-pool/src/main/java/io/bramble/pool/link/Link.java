@@ -3,12 +3,15 @@ package io.bramble.pool.link;
 import io.bramble.pool.tls.PeerTrust;
 import io.bramble.pool.wire.Message;
 import io.netty.channel.Channel;
+import io.netty.channel.ChannelPipeline;
+import io.netty.handler.timeout.ReadTimeoutHandler;
 import io.netty.handler.ssl.SslHandler;
 import java.net.InetSocketAddress;
 import java.security.cert.Certificate;
 import java.security.cert.X509Certificate;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SSLPeerUnverifiedException;
 
 /** One TLS connection to another node, in either direction. */
@@ -35,6 +38,19 @@ public final class Link {
     }
 
     public boolean isOpen() { return channel.isActive(); }
+
+    /**
+     * Lets the peer stay silent for up to {@code seconds} from now before this side closes
+     * the link, instead of {@link Transport#READ_IDLE_SECONDS_MAX}; for a step the peer may
+     * need long for. Only links this node was called on are bounded at all.
+     */
+    public void allowSilence(int seconds) {
+        ChannelPipeline pipeline = channel.pipeline();
+        if (pipeline.get(Transport.IDLE_HANDLER) != null) {
+            pipeline.replace(Transport.IDLE_HANDLER, Transport.IDLE_HANDLER,
+                    new ReadTimeoutHandler(seconds, TimeUnit.SECONDS));
+        }
+    }
 
     public InetSocketAddress remoteAddress() {
         return (InetSocketAddress) channel.remoteAddress();

@@ -32,6 +32,8 @@ public final class Transport implements AutoCloseable {
     public static final int INBOUND_CONNECTIONS_MAX = 256;
     /** A connection silent this long is closed (members send heartbeats every 100 ms). */
     public static final int READ_IDLE_SECONDS_MAX = 15;
+    /** The name of the handler that closes a silent inbound connection. */
+    static final String IDLE_HANDLER = "idle";
     /** How long a connection attempt may take. */
     public static final int CONNECT_TIMEOUT_MS = 1_000;
 
@@ -133,7 +135,7 @@ public final class Transport implements AutoCloseable {
         if (inbound) {
             // Only the caller talks on a link (heartbeats, requests); the called side may
             // stay silent for ever, so only it bounds how long it waits.
-            ch.pipeline().addLast("idle", new ReadTimeoutHandler(READ_IDLE_SECONDS_MAX,
+            ch.pipeline().addLast(IDLE_HANDLER, new ReadTimeoutHandler(READ_IDLE_SECONDS_MAX,
                     TimeUnit.SECONDS));
         }
         ch.pipeline().addLast("tls", ssl);

@@ -23,6 +23,13 @@ import java.util.List;
  * member answers that it is one already, or refuses a probe from another pool.
  */
 final class JoinAcceptor {
+    /**
+     * How long the link of an accepted probe may stay silent before the grant comes: a prober
+     * in no pool founds one first, which starts its store and elects it (15 s and more on a
+     * loaded two-core machine, longer than a silent link is otherwise kept).
+     */
+    static final int GRANT_SILENCE_SECONDS_MAX = 60;
+
     private final PoolNode node;
     /** The link of the probe this node accepted and awaits a grant on; set under changes. */
     private final java.util.concurrent.atomic.AtomicReference<Link> pending = new java.util.concurrent.atomic.AtomicReference<>();
@@ -38,6 +45,9 @@ final class JoinAcceptor {
         }
         // Only a node about to join says who it is; a refusal names nothing.
         boolean accept = outcome == Outcome.ACCEPT;
+        if (accept) {
+            link.allowSilence(GRANT_SILENCE_SECONDS_MAX);
+        }
         link.send(new Message.ProbeAnswer(outcome, accept ? node.nodeId : Message.NO_POOL,
                 accept ? List.of(node.settings.name()) : List.of(), accept && node.settings
                         .witness(),
@@ -84,21 +94,25 @@ final class JoinAcceptor {
                 return;
             }
             pending.set(null);
+            JoinSteps steps = new JoinSteps(node.log, node.settings.clock(), "join of pool "
+                    + grant.pool());
             try {
-                join(grant);
+                join(grant, steps);
                 node.joinedNanos = System.nanoTime();
                 link.send(new Message.JoinDone(true, ""));
                 node.log.event("joined pool " + grant.pool() + " through a probe from "
                         + link.remoteAddress().getAddress().getHostAddress());
             } catch (IOException | GeneralSecurityException | RuntimeException e) {
-                node.log.event("could not join pool " + grant.pool() + ": " + e.getMessage());
+                steps.failed(String.valueOf(e.getMessage()));
                 link.send(new Message.JoinDone(false, String.valueOf(e.getMessage())));
                 node.leavePool("the join failed");
             }
         }
     }
 
-    private void join(JoinGrant grant) throws IOException, GeneralSecurityException {
+    private void join(JoinGrant grant, JoinSteps steps)
+            throws IOException, GeneralSecurityException {
+        steps.begin("check the grant");
         X509Certificate authority = Pem.certificate(grant.authorityCertificate());
         X509Certificate mine = Pem.certificate(grant.nodeCertificate());
         mine.verify(authority.getPublicKey());
@@ -108,11 +122,14 @@ final class JoinAcceptor {
         }
         PoolMembership membership = new PoolMembership(grant.pool(), new PoolAuthority(
                 Pem.privateKey(grant.authorityKey()), authority), node.keys.getPrivate(), mine);
+        steps.begin("save the pool files");
         node.stateDir.saveMembership(membership);
         node.membership = membership;
         node.tls = Tls.of(membership.nodeKey(), mine);
+        steps.begin("start the store's replica");
         node.store = RaftStore.join(node.storeConfig(membership), () -> node.members.all(),
                 node::requireMajority, node::applied);
+        steps.done();
     }
 
     /** Called on a Netty event loop: must not wait for the changes lock. */

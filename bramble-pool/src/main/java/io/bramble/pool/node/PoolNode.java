@@ -96,6 +96,8 @@ public final class PoolNode implements AutoCloseable {
     private final AtomicBoolean refreshPending = new AtomicBoolean();
     private final AtomicBoolean reconciling = new AtomicBoolean();
     private boolean hadMajority = true;
+    /** The replica's problem last logged, empty when none; read and written on the pool loop. */
+    private String replicaProblem = "";
     private long heartbeatSequence;
 
     /** Command words other modules registered, by first word. */
@@ -126,10 +128,18 @@ public final class PoolNode implements AutoCloseable {
         StateDir dir = StateDir.open(settings.stateDir());
         PoolNode node;
         try {
+            // The store's log grows in steps of megabytes; starting it on a nearly full disk
+            // would fail part way, inside Ratis.
+            dir.requireFree(RaftStore.FREE_BYTES_MIN);
             node = new PoolNode(settings, out, dir);
-            node.begin();
         } catch (RuntimeException e) {
             dir.close();
+            throw e;
+        }
+        try {
+            node.begin();
+        } catch (RuntimeException e) {
+            node.release(); // nothing of a node that could not start stays behind
             throw e;
         }
         return node;
@@ -452,6 +462,7 @@ public final class PoolNode implements AutoCloseable {
 
     private void reconcileVoters() {
         checkAdmitted();
+        reportReplica();
         refreshSoon();
         publishStates(); // the voters may have changed without a member record changing
         RaftStore current = store;
@@ -473,6 +484,22 @@ public final class PoolNode implements AutoCloseable {
                 reconciling.set(false);
             }
         });
+    }
+
+    /** Logs when this node's replica of the store cannot take changes, and when it can again. */
+    private void reportReplica() {
+        RaftStore current = store;
+        if (current == null) {
+            replicaProblem = ""; // no replica, nothing to report
+            return;
+        }
+        String problem = current.replicaProblem().orElse("");
+        if (!problem.equals(replicaProblem)) {
+            log.event(problem.isEmpty()
+                    ? "the store's replica on this node takes changes again"
+                    : "the store's replica on this node cannot take changes: " + problem);
+            replicaProblem = problem;
+        }
     }
 
     /**
@@ -666,6 +693,11 @@ public final class PoolNode implements AutoCloseable {
     @Override
     public void close() {
         log.event("stopping");
+        release();
+        log.event("stopped");
+    }
+
+    private void release() {
         loop.shutdownNow();
         RaftStore current = store;
         if (current != null) {
@@ -673,6 +705,5 @@ public final class PoolNode implements AutoCloseable {
         }
         transport.close();
         stateDir.close();
-        log.event("stopped");
     }
 }

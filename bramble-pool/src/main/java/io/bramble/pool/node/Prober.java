@@ -69,31 +69,45 @@ final class Prober {
             if (known.isPresent()) {
                 return already(known.get(), host, port);
             }
-            try (Exchange exchange = Exchange.open(node.transport,
-                    new InetSocketAddress(address, port), CONNECT_MS)) {
-                PoolMembership m = node.membership;
-                exchange.send(new Message.ProbeRequest(node.nodeId, m == null
-                        ? Message.NO_POOL
-                        : m.poolId(), node.settings.name(), host, node.settings.joinSecret()));
-                Message answer = exchange.receive(ANSWER_MS);
-                if (!(answer instanceof ProbeAnswer probeAnswer)) {
-                    throw new CommandFailure(UNREACHABLE);
-                }
-                return switch (probeAnswer.outcome()) {
-                    case SELF -> localhost();
-                    case ALREADY_MEMBER -> "peer probe: success. Host " + host + " port " + port
-                            + " already in peer list";
-                    case OTHER_POOL -> throw new CommandFailure("peer probe: failed: " + host
-                            + " is either already part of another cluster or having volumes"
-                            + " configured");
-                    case SECRET_MISMATCH -> throw new CommandFailure("peer probe: failed: "
-                            + host + " requires a join secret, and this node's (--join-secret)"
-                            + " is missing or different");
-                    case ACCEPT -> admit(exchange, probeAnswer, host, address, port);
-                };
-            } catch (IOException e) {
+            JoinSteps steps = new JoinSteps(node.log, node.settings.clock(), "probe of " + host);
+            try {
+                return ask(steps, host, address, port);
+            } catch (CommandFailure e) {
+                steps.failed(e.getMessage());
+                throw e;
+            }
+        }
+    }
+
+    private String ask(JoinSteps steps, String host, InetAddress address, int port) {
+        steps.begin("connect");
+        try (Exchange exchange = Exchange.open(node.transport,
+                new InetSocketAddress(address, port), CONNECT_MS)) {
+            steps.begin("ask");
+            PoolMembership m = node.membership;
+            exchange.send(new Message.ProbeRequest(node.nodeId, m == null
+                    ? Message.NO_POOL
+                    : m.poolId(), node.settings.name(), host, node.settings.joinSecret()));
+            Message answer = exchange.receive(ANSWER_MS);
+            if (!(answer instanceof ProbeAnswer probeAnswer)) {
                 throw new CommandFailure(UNREACHABLE);
             }
+            return switch (probeAnswer.outcome()) {
+                case SELF -> localhost();
+                case ALREADY_MEMBER -> "peer probe: success. Host " + host + " port " + port
+                        + " already in peer list";
+                case OTHER_POOL -> throw new CommandFailure("peer probe: failed: " + host
+                        + " is either already part of another cluster or having volumes"
+                        + " configured");
+                case SECRET_MISMATCH -> throw new CommandFailure("peer probe: failed: "
+                        + host + " requires a join secret, and this node's (--join-secret)"
+                        + " is missing or different");
+                case ACCEPT -> admit(steps, exchange, probeAnswer, host, address, port);
+            };
+        } catch (IOException e) {
+            // The command keeps gluster's words; the log says what happened.
+            steps.failed(e.getMessage());
+            throw new CommandFailure(UNREACHABLE);
         }
     }
 
@@ -119,7 +133,7 @@ final class Prober {
         return line;
     }
 
-    private String admit(Exchange exchange, ProbeAnswer answer, String host,
+    private String admit(JoinSteps steps, Exchange exchange, ProbeAnswer answer, String host,
             InetAddress address, int port) throws IOException {
         PublicKey proven = exchange.link().peerKey().orElseThrow(
                 () -> new CommandFailure(UNREACHABLE));
@@ -128,6 +142,7 @@ final class Prober {
                     + " other than the one it proved in TLS; nothing changed");
         }
         if (node.membership == null) {
+            steps.begin("found the pool");
             found(exchange.link().localAddress().getAddress());
         }
         try {
@@ -143,6 +158,7 @@ final class Prober {
         List<String> distinct = names.stream().map(String::strip).filter(n -> !n.isEmpty())
                 .distinct().toList();
         X509Certificate certificate = m.authority().certify(proven, answer.node(), distinct);
+        steps.begin("grant, and wait for it to join");
         try {
             exchange.send(new Message.JoinGrant(m.poolId(), m.authority().certificate()
                     .getEncoded(), m.authority().key().getEncoded(), certificate.getEncoded(),
@@ -160,6 +176,7 @@ final class Prober {
                 address.getHostAddress(), port, answer.raftPort(),
                 answer.witness() ? Role.WITNESS : Role.VOTER, node.settings.clock()
                         .epochMillis());
+        steps.begin("record the member");
         try {
             node.store.put(MemberCodec.TYPE, member.id().toString(), member, ClusterStore.NEW);
             node.store.delete(Tombstones.TYPE, member.id().toString(), ClusterStore.ANY);
@@ -167,9 +184,12 @@ final class Prober {
             undo(exchange, m);
             throw new CommandFailure("peer probe: failed: " + e.getMessage());
         }
+        steps.begin("make it a voter");
         try {
             setVoters();
         } catch (StoreException e) {
+            steps.failed(e.getMessage() + "; " + node.store.newVotersHeard(node.store.list(
+                    MemberCodec.TYPE).stream().map(Versioned::value).toList()));
             try {
                 node.store.delete(MemberCodec.TYPE, member.id().toString(), ClusterStore.ANY);
                 undo(exchange, m);
@@ -179,11 +199,13 @@ final class Prober {
             throw new CommandFailure("peer probe: failed: " + e.getMessage());
         }
         node.refreshSoon();
+        steps.begin("wait for its link");
         try {
             node.awaitConnected(member.id(), CONNECTED_MS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        steps.done();
         node.log.event("probe of " + host + " (" + member.id() + ") succeeded");
         return "peer probe: success. ";
     }

@@ -4,8 +4,11 @@ import io.bramble.pool.member.Member;
 import io.bramble.pool.store.StoreException.Reason;
 import io.bramble.pool.wire.MalformedFrameException;
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -45,6 +48,12 @@ public final class RaftStore implements ClusterStore, AutoCloseable {
     public static final long CHANGE_TIMEOUT_MS = 15_000;
     /** Log entries between automatic snapshots. */
     public static final long SNAPSHOT_EVERY_ENTRIES = 1_000;
+    /**
+     * Free bytes the store's disk must have for this node to submit a change. Ratis grows its
+     * log 4 MiB at a time, and a replica whose log write fails stops until the node restarts;
+     * refusing changes first keeps the replica running while the disk is nearly full.
+     */
+    public static final long FREE_BYTES_MIN = 8L * 1024 * 1024;
 
     /** Reachable voters (this node included) and all voters, asked before every change. */
     public interface QuorumCheck {
@@ -128,6 +137,10 @@ public final class RaftStore implements ClusterStore, AutoCloseable {
         // a pool whose members come back should accept changes within a second or two.
         RaftServerConfigKeys.LeaderElection.setLeaderStepDownWaitTime(p, TimeDuration.valueOf(
                 1, TimeUnit.SECONDS));
+        // Ratis shuts a replica down for good when its JVM stood still longer than this (60 s
+        // by default): a member thawed after a long freeze or a suspend would then keep no
+        // store until restarted. It rejoins as a follower instead, as after a short one.
+        RaftServerConfigKeys.setCloseThreshold(p, TimeDuration.valueOf(365, TimeUnit.DAYS));
         // A member being added must show progress within this time or Ratis drops the
         // change (by default three election timeouts, 2.4 s: too short for a node whose JVM
         // just started on a busy Pi).
@@ -198,6 +211,7 @@ public final class RaftStore implements ClusterStore, AutoCloseable {
     }
 
     private long submit(StoreCommand command) {
+        requireWritableReplica();
         quorum.requireMajority();
         RaftClientReply reply = bounded(() -> client().io().send(Message.valueOf(
                 ByteString.copyFrom(StoreCommand.encode(command)))), "the change", this);
@@ -222,6 +236,7 @@ public final class RaftStore implements ClusterStore, AutoCloseable {
 
     /** Makes the Raft group's voters exactly {@code voters}; returns when committed. */
     public void setVoters(Collection<Member> voters) {
+        requireWritableReplica();
         RaftClientReply reply = bounded(() -> client().admin().setConfiguration(
                 voters.stream().map(RaftStore::peer).toList()), "the voters' change", this);
         if (!reply.isSuccess()) {
@@ -270,6 +285,86 @@ public final class RaftStore implements ClusterStore, AutoCloseable {
                     .map(p -> UUID.fromString(p.getId().toString())).toList();
         } catch (IOException e) {
             return List.of();
+        }
+    }
+
+    /**
+     * For the log when making members voters takes too long: for each of {@code wanted} that
+     * is not a voter yet, when this replica, as leader, last heard from its replica. Ratis
+     * counts from the moment it began adding it, so a replica that never answered shows the
+     * whole wait.
+     */
+    public String newVotersHeard(Collection<Member> wanted) {
+        try {
+            var division = server.getDivision(groupId);
+            if (!division.getInfo().isLeader()) {
+                return "this node does not lead the store now";
+            }
+            List<String> voters = division.getRaftConf().getCurrentPeers().stream()
+                    .map(p -> p.getId().toString()).toList();
+            Map<String, Long> heardMs = new HashMap<>();
+            division.getInfo().getRoleInfoProto().getLeaderInfo().getFollowerInfoList()
+                    .forEach(f -> heardMs.put(f.getId().getId().toStringUtf8(),
+                            f.getLastRpcElapsedTimeMs()));
+            List<String> lines = new ArrayList<>();
+            for (Member m : wanted) {
+                String id = peerId(m.id()).toString();
+                if (!voters.contains(id)) {
+                    Long ms = heardMs.get(id);
+                    lines.add(m.hostname() + "'s replica " + (ms == null
+                            ? "is not being added by the leader"
+                            : "last answered the leader " + ms + " ms ago"));
+                }
+            }
+            return lines.isEmpty() ? "every member is a voter" : String.join(", ", lines);
+        } catch (IOException | RuntimeException e) {
+            return "the store's replica is not running: " + e.getMessage();
+        }
+    }
+
+    private void requireWritableReplica() {
+        replicaProblem().ifPresent(problem -> {
+            throw new StoreException(Reason.FAILED, problem);
+        });
+    }
+
+    /**
+     * Why this node's replica cannot take part in changes now, if it cannot, in words that
+     * say what to do: its disk is nearly full, or a write failed and Ratis stopped it.
+     */
+    public Optional<String> replicaProblem() {
+        Path directory = config.directory();
+        long free = freeBytes(directory);
+        if (!replicaRunning()) {
+            return Optional.of(free < FREE_BYTES_MIN
+                    ? "this node's copy of the store has stopped: the disk holding " + directory
+                            + " is full (" + free / 1024 + " KiB free); free some space"
+                            + " there, then restart the node"
+                    : "this node's copy of the store has stopped (its standard error says"
+                            + " why); restart the node");
+        }
+        if (free < FREE_BYTES_MIN) {
+            return Optional.of("the disk holding " + directory + " has " + free / 1024
+                    + " KiB free, and this node needs " + FREE_BYTES_MIN / (1024 * 1024)
+                    + " MiB there to take a change; free some space and try again");
+        }
+        return Optional.empty();
+    }
+
+    private boolean replicaRunning() {
+        try {
+            var division = server.getDivision(groupId);
+            return division.getInfo().isAlive() && division.getRaftLog().isOpened();
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private static long freeBytes(Path directory) {
+        try {
+            return Files.getFileStore(directory).getUsableSpace();
+        } catch (IOException e) {
+            return Long.MAX_VALUE; // unknown: let Ratis say
         }
     }
 

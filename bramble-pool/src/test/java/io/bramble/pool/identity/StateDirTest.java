@@ -38,10 +38,30 @@ class StateDirTest {
         Path file = Files.writeString(dir.resolve("a-file"), "x");
         assertThatThrownBy(() -> StateDir.open(file.resolve("state")))
                 .isInstanceOf(UserError.class)
-                .hasMessageStartingWith("state directory " + file.resolve("state"))
-                .hasMessageContaining("is not writable");
+                .hasMessage("state directory " + file.resolve("state") + " is not a directory"
+                        + " (a file is in its place or on its path); give another with"
+                        + " --state-dir");
+        assertThatThrownBy(() -> StateDir.open(file)).isInstanceOf(UserError.class)
+                .hasMessageContaining("is not a directory");
         assertThatThrownBy(() -> StateDir.open(Path.of("/proc/bramble-state")))
                 .isInstanceOf(UserError.class).hasMessageContaining("is not writable");
+    }
+
+    @Test
+    void eachCauseSaysWhatToDo() {
+        Path root = Path.of("/var/lib/bramble");
+        assertThat(StateDir.unusableMessage(root, new java.io.IOException(
+                "No space left on device"))).isEqualTo("state directory /var/lib/bramble is on"
+                        + " a full disk (No space left on device); free some space there, or"
+                        + " give a directory on another disk with --state-dir");
+        assertThat(StateDir.unusableMessage(root, new java.nio.file.AccessDeniedException(
+                root.toString()))).isEqualTo("state directory /var/lib/bramble is not writable"
+                        + " (permission denied); give a writable directory with --state-dir,"
+                        + " or run as its owner or root");
+        assertThat(StateDir.unusableMessage(root, new java.nio.file.FileSystemException(
+                root.toString(), null, "Read-only file system"))).isEqualTo("state directory"
+                        + " /var/lib/bramble is on a read-only file system; give a writable"
+                        + " directory with --state-dir");
     }
 
     private static java.util.Set<java.nio.file.attribute.PosixFilePermission> PosixFilePermissionsOf(
