@@ -3,6 +3,7 @@ package io.bramble.cli.fs;
 import io.bramble.common.error.UserError;
 import io.bramble.fs.mount.MountRequest;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -52,10 +53,9 @@ final class Background {
 
     /** The java command that runs this process, up to and including the main class. */
     private static List<String> thisJvm() {
-        ProcessHandle.Info info = ProcessHandle.current().info();
         List<String> command = new ArrayList<>();
-        command.add(info.command().orElse("java"));
-        for (String argument : info.arguments().orElse(new String[0])) {
+        command.add(ProcessHandle.current().info().command().orElse("java"));
+        for (String argument : arguments()) {
             command.add(argument);
             if (argument.equals("io.bramble.cli.Main")) {
                 return command;
@@ -63,6 +63,22 @@ final class Background {
         }
         throw new UserError(UserError.EXIT_RUNTIME, "cannot find how this bramble was"
                 + " started; run 'bramble mount --foreground ...' instead");
+    }
+
+    /**
+     * This JVM's arguments, from {@code /proc/self/cmdline}: ProcessHandle reads only its
+     * first page (4 KiB) and gives no arguments at all for a longer command line, which a
+     * long class path makes.
+     */
+    private static List<String> arguments() {
+        try {
+            String line = new String(Files.readAllBytes(Path.of("/proc/self/cmdline")),
+                    StandardCharsets.UTF_8);
+            List<String> words = List.of(line.split("\0"));
+            return words.subList(Math.min(1, words.size()), words.size());
+        } catch (IOException e) {
+            return List.of(ProcessHandle.current().info().arguments().orElse(new String[0]));
+        }
     }
 
     private static Path defaultLog(Path dir) {

@@ -1,5 +1,6 @@
 package io.bramble.pool.identity;
 
+import io.bramble.common.check.Checks;
 import io.bramble.common.error.UserError;
 import io.bramble.pool.tls.Pem;
 import io.bramble.pool.tls.PoolAuthority;
@@ -20,6 +21,7 @@ import java.security.KeyPair;
 import java.security.cert.X509Certificate;
 import java.util.Comparator;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.UUID;
 import java.util.stream.Stream;
 
@@ -35,11 +37,14 @@ import java.util.stream.Stream;
  * pool/              present while the node belongs to a pool: pool-id, ca-cert.pem, ca-key.pem
  * raft/              the cluster store's Raft log and snapshots
  * cli.sock           the local CLI's Unix socket
+ * listen-port        the management port the node last listened on: this machine's clients
+ *                    reach members named without a port on it, as probes do
  * </pre>
  */
 public final class StateDir implements AutoCloseable {
     /** Bytes written and synced at start to prove the disk takes writes. */
     private static final int PROBE_BYTES = 64 * 1024;
+    private static final String LISTEN_PORT_FILE = "listen-port";
 
     private final Path root;
     private final FileChannel lockChannel;
@@ -154,6 +159,32 @@ public final class StateDir implements AutoCloseable {
     /** Where the node whose state directory is {@code dir} listens for the local CLI. */
     public static Path socketOf(Path dir) {
         return dir.toAbsolutePath().normalize().resolve("cli.sock");
+    }
+
+    /** Records the management port the node listens on, for {@link #listenPortOf}. */
+    public void recordListenPort(int port) {
+        Checks.inRange(port, 1, 65_535, "port");
+        Path file = root.resolve(LISTEN_PORT_FILE);
+        try {
+            writeAtomically(file, port + "\n");
+        } catch (IOException e) {
+            throw new UserError(UserError.EXIT_RUNTIME, "cannot write " + file + ": "
+                    + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * The management port the node of {@code dir} last listened on; empty when it never
+     * started there, or the file cannot be read or holds no port.
+     */
+    public static OptionalInt listenPortOf(Path dir) {
+        Path file = dir.toAbsolutePath().normalize().resolve(LISTEN_PORT_FILE);
+        try {
+            int port = Integer.parseInt(Files.readString(file).strip());
+            return port >= 1 && port <= 65_535 ? OptionalInt.of(port) : OptionalInt.empty();
+        } catch (IOException | NumberFormatException e) {
+            return OptionalInt.empty();
+        }
     }
 
     /** This node's UUID, made and kept at the first call. */

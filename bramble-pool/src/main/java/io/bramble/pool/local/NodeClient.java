@@ -73,12 +73,15 @@ public final class NodeClient {
 
     /**
      * Through the management port of {@code remote}, with this machine's pool credentials
-     * (those of the node in {@code stateDir}); only members of the same pool are answered.
+     * (those of the node in {@code stateDir}); only members of the same pool are answered. A
+     * {@code remote} without a port is reached on the port that node listens on (members of
+     * a pool share one, as probes assume), else on 24007.
      */
     public static CommandReply remote(Path stateDir, String remote, List<String> args) {
         PoolMembership membership = credentials(stateDir);
         HostPort target = HostPort.tryParse(remote).filter(h -> !h.host().isEmpty())
-                .orElseGet(() -> new HostPort(remote, NodeSettings.PORT_DEFAULT));
+                .orElseGet(() -> new HostPort(remote, StateDir.listenPortOf(stateDir)
+                        .orElse(NodeSettings.PORT_DEFAULT)));
         LinkHandler ignore = new LinkHandler() {
             @Override
             public void onMessage(io.bramble.pool.link.Link link, Message message) {

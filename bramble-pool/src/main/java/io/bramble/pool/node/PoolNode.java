@@ -154,6 +154,7 @@ public final class PoolNode implements AutoCloseable {
                     + stateDir.root() + ": " + e.getMessage(), e);
         }
         bound = transport.listen(new InetSocketAddress(settings.listenHost(), settings.port()));
+        stateDir.recordListenPort(bound.getPort());
         log.event("node " + nodeId + " (" + settings.name() + (settings.witness()
                 ? ", witness"
                 : "") + ") listening on " + bound.getAddress().getHostAddress() + ":"

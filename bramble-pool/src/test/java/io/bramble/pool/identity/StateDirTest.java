@@ -26,6 +26,18 @@ class StateDirTest {
     }
 
     @Test
+    void theListenPortIsKeptForThisMachinesClients(@TempDir Path dir) throws Exception {
+        assertThat(StateDir.listenPortOf(dir)).isEmpty();
+        try (var state = StateDir.open(dir)) {
+            state.recordListenPort(24107);
+            state.recordListenPort(30604);
+        }
+        assertThat(StateDir.listenPortOf(dir)).hasValue(30604);
+        Files.writeString(dir.resolve("listen-port"), "not a port\n");
+        assertThat(StateDir.listenPortOf(dir)).isEmpty();
+    }
+
+    @Test
     void oneNodeAtATime(@TempDir Path dir) {
         try (var held = StateDir.open(dir)) {
             assertThatThrownBy(() -> StateDir.open(dir)).isInstanceOf(UserError.class)
