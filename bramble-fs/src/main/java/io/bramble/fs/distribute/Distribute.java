@@ -34,6 +34,7 @@ public final class Distribute implements FileOps {
     private final Listing listing;
     private final DirectoryOps directories;
     private final FileNames fileNames;
+    private final PointerFiles pointers;
     private final HandleTable<Route> handles;
     private volatile boolean closed;
 
@@ -42,7 +43,7 @@ public final class Distribute implements FileOps {
         Layouts layouts = new Layouts(this.subvolumes, limits.layoutsCachedMax());
         this.locator = new Locator(this.subvolumes, layouts);
         this.listing = new Listing(this.subvolumes, locator);
-        PointerFiles pointers = new PointerFiles(this.subvolumes);
+        this.pointers = new PointerFiles(this.subvolumes);
         this.directories = new DirectoryOps(this.subvolumes, locator, layouts, listing,
                 pointers);
         this.fileNames = new FileNames(this.subvolumes, locator, pointers);
@@ -146,35 +147,7 @@ public final class Distribute implements FileOps {
             unlinkIfThere(caller, located.pointer(), path);
         }
         subvolumes.ops(located.data()).unlink(caller, path);
-        removeShadowed(caller, path, located);
-    }
-
-    /**
-     * Removes files of the same name on the other subvolumes: a rename that could not remove
-     * the file it replaced leaves it there, hidden behind the new one, and the search of all
-     * subvolumes would bring it back once the name is gone. A subvolume that does not answer
-     * is passed over, as the search passes it over; one that refuses fails the unlink, since
-     * the name may then still show.
-     */
-    private void removeShadowed(Caller caller, FsPath path, Located located)
-            throws FsException {
-        for (int i = 0; i < subvolumes.count(); i++) {
-            if (i == located.data() || i == located.pointer()) {
-                continue;
-            }
-            Attr attr;
-            try {
-                attr = subvolumes.ops(i).getattr(caller, path);
-            } catch (FsException e) {
-                if (e.errno() == Errno.ENOENT || Subvolumes.unreachable(e)) {
-                    continue;
-                }
-                throw e;
-            }
-            if (!attr.isDirectory()) {
-                unlinkIfThere(caller, i, path);
-            }
-        }
+        pointers.removeShadowed(caller, path, located.data(), located.pointer());
     }
 
     private void unlinkIfThere(Caller caller, int index, FsPath path) throws FsException {

@@ -14,9 +14,11 @@ import io.bramble.fs.ops.FsPath;
  * and would not be atomic for a reader; a pointer costs one extra lookup until a rebalance
  * moves the file.
  *
- * <p>The steps on different subvolumes are not one atomic change: if one fails after the data
- * file was renamed, the new name still resolves (a lookup that misses on the hashed subvolume
- * searches the others), and a stale pointer or old name may be left, which lookups skip.
+ * <p>The steps on different subvolumes are not one atomic change. A replaced file on another
+ * subvolume is removed first (a failure there fails the rename with nothing moved, but the
+ * replaced file may be gone); if a step fails after the data file was renamed, the new name
+ * still resolves (a lookup that misses on the hashed subvolume searches the others), and a
+ * stale pointer may be left, which lookups skip.
  */
 final class FileNames {
     private final Subvolumes subvolumes;
@@ -50,8 +52,14 @@ final class FileNames {
         }
         int data = source.data();
         int hashed = locator.hashed(to);
-        // The data file takes the new name first; on its subvolume this replaces the old
-        // target (its data or its pointer) atomically.
+        if (target != null && target.data() != data) {
+            // The replaced file goes first when it lives elsewhere: if its subvolume refuses,
+            // the rename fails before anything moved, instead of leaving it behind the new
+            // file, to come back once the name is vacated.
+            removeIfThere(caller, target.data(), to);
+        }
+        // The data file takes the new name; on its subvolume this replaces the old target
+        // (its data or its pointer) atomically.
         subvolumes.ops(data).rename(caller, from, to, 0);
         if (hashed != data) {
             pointTo(caller, source, target, from, to, hashed);
@@ -59,8 +67,17 @@ final class FileNames {
         if (source.hasPointer() && source.pointer() != hashed) {
             pointers.removeQuietly(caller, source.pointer(), from);
         }
-        if (target != null && target.data() != data && target.data() != hashed) {
-            pointers.removeQuietly(caller, target.data(), to);
+        // The old name is vacated: no copy of it may be left for a lookup to find.
+        pointers.removeShadowed(caller, from, data, hashed);
+    }
+
+    private void removeIfThere(Caller caller, int index, FsPath path) throws FsException {
+        try {
+            subvolumes.ops(index).unlink(caller, path);
+        } catch (FsException e) {
+            if (e.errno() != Errno.ENOENT) {
+                throw e;
+            }
         }
     }
 
@@ -73,8 +90,8 @@ final class FileNames {
             subvolumes.ops(hashed).rename(caller, from, to, 0);
             return;
         }
-        if (target != null && (target.data() == hashed || target.pointer() == hashed)) {
-            subvolumes.ops(hashed).unlink(caller, to);
+        if (target != null && target.pointer() == hashed) {
+            removeIfThere(caller, hashed, to);
         }
         pointers.create(caller, hashed, to, source.attr().id(), source.data());
     }

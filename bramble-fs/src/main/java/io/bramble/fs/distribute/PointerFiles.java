@@ -1,5 +1,6 @@
 package io.bramble.fs.distribute;
 
+import io.bramble.fs.ops.Attr;
 import io.bramble.fs.ops.Caller;
 import io.bramble.fs.ops.Errno;
 import io.bramble.fs.ops.FileId;
@@ -8,7 +9,7 @@ import io.bramble.fs.ops.FsPath;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Makes and removes the {@link Pointer} files and the stray names rename leaves behind. */
+/** Makes and removes the {@link Pointer} files and the stray names renames leave behind. */
 final class PointerFiles {
     private static final Logger LOG = LoggerFactory.getLogger(PointerFiles.class);
 
@@ -56,6 +57,48 @@ final class PointerFiles {
             if (e.errno() != Errno.ENOENT) {
                 LOG.warn("stale name {} left on {}: {}", path, subvolumes.name(index),
                         e.getMessage());
+            }
+        }
+    }
+
+    private static boolean kept(int[] keep, int index) {
+        for (int k : keep) {
+            if (k == index) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Removes files named {@code path} from every subvolume but {@code keep}: a rename that
+     * could not remove the file it replaced leaves it there, hidden behind the new one, and
+     * once the name is vacated the search of all subvolumes would bring it back. A subvolume
+     * that does not answer is passed over, as the search passes it over; one that refuses
+     * fails the call, since the name may then still show.
+     */
+    void removeShadowed(Caller caller, FsPath path, int... keep) throws FsException {
+        for (int i = 0; i < subvolumes.count(); i++) {
+            if (kept(keep, i)) {
+                continue;
+            }
+            Attr attr;
+            try {
+                attr = subvolumes.ops(i).getattr(caller, path);
+            } catch (FsException e) {
+                if (e.errno() == Errno.ENOENT || Subvolumes.unreachable(e)) {
+                    continue;
+                }
+                throw e;
+            }
+            if (!attr.isDirectory()) {
+                try {
+                    subvolumes.ops(i).unlink(caller, path);
+                } catch (FsException e) {
+                    if (e.errno() != Errno.ENOENT) {
+                        throw e;
+                    }
+                }
             }
         }
     }
