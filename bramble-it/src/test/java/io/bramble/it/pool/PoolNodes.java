@@ -15,9 +15,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.Predicate;
 
 /**
@@ -32,7 +35,7 @@ public final class PoolNodes {
     public record Result(int exit, String out, String err) {}
 
     private final LocalCluster cluster;
-    private final Map<String, List<String>> extraArgs = new LinkedHashMap<>();
+    private final Map<String, List<String>> extraArgs = new ConcurrentHashMap<>();
     private int port;
     private Path hostsFile;
     private Path stateRoot;
@@ -41,13 +44,23 @@ public final class PoolNodes {
         this.cluster = cluster;
     }
 
-    /** Starts node {@code name} (or restarts it) and waits until it listens. */
+    /**
+     * Starts node {@code name} (or restarts it, with the arguments of its first start) and
+     * waits until it listens. Its bricks are served on a free port of its own address, not on
+     * 49152, which a concurrent test run may hold on the same address.
+     */
     public ManagedProcess start(String name, String... extra) {
         List<String> args = new ArrayList<>(List.of("node", "--state-dir", stateDir(name)
                 .toString(), "--listen", address(name) + ":" + port(), "--name",
                 name
                         + ".local"));
-        extraArgs.putIfAbsent(name, List.of(extra));
+        extraArgs.computeIfAbsent(name, n -> {
+            List<String> first = new ArrayList<>(List.of(extra));
+            if (!first.contains("--brick-port")) {
+                first.addAll(List.of("--brick-port", Integer.toString(cluster.freePort(n))));
+            }
+            return List.copyOf(first);
+        });
         args.addAll(extraArgs.get(name));
         // BRAMBLE_IT_LOGBACK names a logback.xml for the nodes, to see Ratis's own logs.
         String logback = System.getenv("BRAMBLE_IT_LOGBACK");
@@ -57,6 +70,33 @@ public final class PoolNodes {
         ManagedProcess process = cluster.start(name, Map.of("JDK_JAVA_OPTIONS", options), args);
         process.awaitLine("listening on");
         return process;
+    }
+
+    /**
+     * Starts several nodes at once, each as {@link #start} does (a node's JVM takes seconds to
+     * start on a busy machine); names that start with {@code witness} get {@code --witness}.
+     */
+    public void startTogether(String... names) {
+        try (var starts = Executors.newVirtualThreadPerTaskExecutor()) {
+            List<Future<ManagedProcess>> started = new ArrayList<>();
+            for (String name : names) {
+                started.add(starts.submit(() -> name.startsWith("witness")
+                        ? start(name, "--witness")
+                        : start(name)));
+            }
+            for (Future<ManagedProcess> each : started) {
+                each.get();
+            }
+        } catch (ExecutionException e) {
+            switch (e.getCause()) {
+                case RuntimeException failure -> throw failure;
+                case Error failure -> throw failure;
+                default -> throw new IllegalStateException(e.getCause());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     public String address(String name) {

@@ -1,0 +1,150 @@
+package io.bramble.it.fs;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.bramble.it.pool.PoolNodes;
+import io.bramble.testkit.cluster.LocalCluster;
+import io.bramble.testkit.exec.Exec;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.extension.TestWatcher;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Seed 004's volume as typed there ({@code volume create gv0 replica 2 transport tcp
+ * HOST1:/data/brick1/gv0 HOST2:/data/brick1/gv0 force}), mounted once for the tests in
+ * order: a file of 5 MiB comes back byte for byte; POSIX basics as a second user behave as
+ * in a local folder; {@code umount} ends the client. One pool and one mount serve them all:
+ * starting nodes is the slow part.
+ */
+@Timeout(value = 240, unit = TimeUnit.SECONDS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class FsSeed004MountTest {
+    private static final int FILE_BYTES = 5 * 1024 * 1024;
+    private static final Duration COMMAND_TIMEOUT = Duration.ofSeconds(60);
+
+    @TempDir
+    static Path dir;
+    private static LocalCluster cluster;
+    private static VolumeMounts mounts;
+    private static VolumeMounts.Mounted mounted;
+    private static Path brick1;
+    private static Path brick2;
+
+    /** A failed test prints the nodes' logs, as a per-test cluster does. */
+    @RegisterExtension
+    static final TestWatcher REPORT = new TestWatcher() {
+        @Override
+        public void testFailed(ExtensionContext context, Throwable cause) {
+            if (cluster != null) {
+                System.out.println(cluster.report());
+            }
+        }
+    };
+
+    @BeforeAll
+    static void seed004sVolumeMounted() throws Exception {
+        FuseRequirements.assumeMountable();
+        // The second user must reach the mount point and the local folder.
+        Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxr-xr-x"));
+        cluster = LocalCluster.open(LocalCluster.LOG_ROOT.resolve("FsSeed004MountTest"));
+        mounts = new VolumeMounts(cluster);
+        PoolNodes pool = new PoolNodes(cluster);
+        pool.startTogether("gluster1", "gluster2");
+        pool.probeAll("gluster1", "gluster2");
+        brick1 = dir.resolve("gluster1/data/brick1/gv0");
+        brick2 = dir.resolve("gluster2/data/brick1/gv0");
+        GlusterLink gluster = new GlusterLink(Files.createDirectories(dir.resolve("bin")),
+                pool);
+        assertThat(gluster.run("gluster1", "", "volume", "create", "gv0", "replica", "2",
+                "transport", "tcp", "gluster1.local:" + brick1, "gluster2.local:" + brick2,
+                "force").out()).isEqualTo("volume create: gv0: success: please start the"
+                        + " volume to access data\n");
+        assertThat(pool.ok("gluster2", "volume", "start", "gv0")).isEqualTo(
+                "volume start: gv0: success\n");
+        mounted = mounts.mount(pool, "gluster1", "gluster1.local:/gv0", Files
+                .createDirectories(dir.resolve("mnt")));
+    }
+
+    @AfterAll
+    static void cleanUp() {
+        try {
+            if (mounts != null) {
+                mounts.close();
+            }
+        } finally {
+            if (cluster != null) {
+                cluster.close();
+            }
+        }
+    }
+
+    @Test
+    @Order(1)
+    void aFileOf5MiBComesBackByteForByte() throws Exception {
+        byte[] data = new byte[FILE_BYTES];
+        new SplittableRandom(4).nextBytes(data);
+        Path source = Files.write(dir.resolve("data.bin"), data);
+        Path copy = mounted.dir().resolve("data.bin");
+        Exec.check(COMMAND_TIMEOUT, "cp", source.toString(), copy.toString());
+
+        Exec.check(COMMAND_TIMEOUT, "cmp", source.toString(), copy.toString());
+        assertThat(Arrays.mismatch(Files.readAllBytes(copy), data)).as("first byte that"
+                + " differs, read through the mount").isEqualTo(-1);
+        for (Path brick : List.of(brick1, brick2)) {
+            assertThat(Arrays.mismatch(Files.readAllBytes(brick.resolve("data.bin")), data))
+                    .as("first byte that differs in %s", brick).isEqualTo(-1);
+        }
+    }
+
+    @Test
+    @Order(2)
+    void posixBasicsAsASecondUserBehaveAsInALocalFolder() throws Exception {
+        FuseRequirements.assumeProgram("setpriv", "util-linux");
+        FuseRequirements.assumeProgram("setfattr", "attr");
+        PosixScript script = PosixScript.load("/fs/posix-basics.txt");
+        String local = script.runIn(Files.createDirectories(dir.resolve("local/posix")));
+        String mount = script.runIn(Files.createDirectories(mounted.dir().resolve("posix")));
+        System.out.println("posix-basics.txt in the mount:\n" + mount);
+        assertThat(mount).isEqualTo(local);
+
+        // What the user made is the user's on both copies.
+        for (Path brick : List.of(brick1, brick2)) {
+            BrickListing home = BrickListing.of(brick.resolve("posix/home"));
+            assertThat(home.entries()).as(home.text()).containsOnlyKeys("mine", "link",
+                    "dangling", "moved");
+            assertThat(home.entries().values()).as(home.text()).allMatch(e -> e
+                    .uid() == PosixScript.USER_ID && e.gid() == PosixScript.GROUP_ID);
+            BrickListing moved = BrickListing.of(brick.resolve("posix/home/moved"));
+            assertThat(moved.entry("b").uid()).as(moved.text()).isEqualTo(PosixScript.USER_ID);
+            BrickListing top = BrickListing.of(brick.resolve("posix"));
+            assertThat(top.entry("rootfile").uid()).as(top.text()).isEqualTo(PosixScript.USER_ID);
+            assertThat(top.entry("rootdir").uid()).as(top.text()).isZero();
+        }
+    }
+
+    @Test
+    @Order(3)
+    void umountEndsTheClient() {
+        mounts.unmount(mounted);
+        assertThat(VolumeMounts.awaitClientEnd(mounted, VolumeMounts.CLIENT_END_TIMEOUT)).as(
+                "the client of %s ended after umount", mounted.dir()).isTrue();
+        assertThat(VolumeMounts.MountTable.isMounted(mounted.dir())).isFalse();
+        assertThat(mounted.dir()).isEmptyDirectory();
+    }
+}
