@@ -101,8 +101,12 @@ final class FsDemo {
         return failed;
     }
 
-    /** Stops the client and every child, then unmounts what is left; safe to call twice. */
-    void stop() {
+    /**
+     * Stops the client and every child, then unmounts what is left. Safe to call twice and
+     * from a shutdown hook: a second call returns once the first is done, so that nothing
+     * (such as removing the folder) runs into a mount still being taken down.
+     */
+    synchronized void stop() {
         if (!stopRequested.compareAndSet(false, true)) {
             return;
         }

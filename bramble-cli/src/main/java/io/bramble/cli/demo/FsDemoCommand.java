@@ -4,6 +4,7 @@ import io.bramble.common.error.UserError;
 import io.bramble.common.time.Clock;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
@@ -90,7 +91,7 @@ public final class FsDemoCommand implements Callable<Integer> {
     private static void delete(Path folder) {
         try (Stream<Path> all = Files.walk(folder)) {
             all.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-        } catch (IOException e) {
+        } catch (IOException | UncheckedIOException e) {
             // A temporary folder left behind is harmless.
         }
     }
