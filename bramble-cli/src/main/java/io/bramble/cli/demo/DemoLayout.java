@@ -24,18 +24,23 @@ record DemoLayout(String net, int basePort) {
 
     /** Checks the options; a usage error says what is wrong. */
     static DemoLayout of(String net, int basePort) {
-        Matcher matcher = NET.matcher(net);
-        if (!matcher.matches() || Integer.parseInt(matcher.group(1)) > 255 || Integer.parseInt(
-                matcher.group(2)) > 255) {
-            throw UserError.usage("--net '" + net + "': expected the first three numbers of a "
-                    + "127.x.y.0/24 such as " + NET_DEFAULT);
-        }
+        checkNet(net);
         if (basePort < BASE_PORT_MIN || basePort > BASE_PORT_MAX) {
             throw UserError.usage("--base-port " + basePort + ": expected " + BASE_PORT_MIN
                     + " to " + BASE_PORT_MAX + " (ports below 1024 need root; the stats pages "
                     + "use the base + " + STATS_OFFSET + ")");
         }
         return new DemoLayout(net, basePort);
+    }
+
+    /** Fails with a usage error unless {@code net} is a 127.x.y of numbers up to 255. */
+    static void checkNet(String net) {
+        Matcher matcher = NET.matcher(net);
+        if (!matcher.matches() || Integer.parseInt(matcher.group(1)) > 255 || Integer.parseInt(
+                matcher.group(2)) > 255) {
+            throw UserError.usage("--net '" + net + "': expected the first three numbers of a "
+                    + "127.x.y.0/24 such as " + NET_DEFAULT);
+        }
     }
 
     String vip() {

@@ -33,8 +33,11 @@ public final class VolumeClient {
     }
 
     /**
-     * Connects to every brick of {@code spec} (in the background: a brick that is down is
-     * reached when it comes back) and returns the top of the stack.
+     * Connects to every brick of {@code spec} and returns the top of the stack once each brick
+     * is connected or its first attempt has had {@link ClientSettings#connectTimeoutMs()}: a
+     * mount reads the volume's root at once, and would find no copy answering if the
+     * connections were still being made. A brick that is down is reached in the background
+     * when it comes back.
      *
      * @param localNode this machine's node, whose copy is read first when it is fresh
      * @param stateDir that node's state directory, whose credentials ask the pool's
@@ -49,6 +52,7 @@ public final class VolumeClient {
         ExecutorService fanout = Executors.newThreadPerTaskExecutor(Thread.ofVirtual()
                 .name("replicate-", 0).factory());
         List<Subvolume> sets = new ArrayList<>();
+        List<BrickClient> clients = new ArrayList<>();
         for (int set = 0; set < volume.subvolumeCount(); set++) {
             int first = set * volume.replicaCount();
             List<BrickEndpoint> copies = spec.endpoints().subList(first,
@@ -58,19 +62,35 @@ public final class VolumeClient {
                             Clock.system())
                     : StaleRecorder.NONE;
             sets.add(new Subvolume(volume.name() + "-replicate-" + set,
-                    replicaSet(volume, copies, tls, settings, localNode, fanout, recorder)));
+                    replicaSet(volume, copies, tls, settings, localNode, fanout, recorder,
+                            clients)));
         }
+        awaitFirstConnections(clients, settings.connectTimeoutMs());
         return sets.size() == 1 ? sets.getFirst().ops() : new Distribute(sets);
+    }
+
+    /** Waits until every client is connected, or {@code timeoutMs} has passed in all. */
+    private static void awaitFirstConnections(List<BrickClient> clients, long timeoutMs) {
+        Clock clock = Clock.system();
+        long deadlineMs = clock.millis() + timeoutMs;
+        try {
+            for (BrickClient client : clients) {
+                client.awaitConnected(Math.max(0, deadlineMs - clock.millis()));
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private static FileOps replicaSet(VolumeSpec volume, List<BrickEndpoint> copies,
             PoolTls tls, ClientSettings settings, Optional<UUID> localNode,
-            ExecutorService fanout, StaleRecorder recorder) {
+            ExecutorService fanout, StaleRecorder recorder, List<BrickClient> all) {
         List<BrickClient> clients = new ArrayList<>();
         for (BrickEndpoint copy : copies) {
             clients.add(BrickClient.connect(new BrickTarget(copy.address(), copy.port(),
                     volume.name(), copy.brick().path()), tls, settings));
         }
+        all.addAll(clients);
         if (clients.size() == 1) {
             return clients.getFirst();
         }
