@@ -35,8 +35,14 @@ final class Prober {
     /** Gluster's words for an unreachable host, kept for scripts that look for them. */
     static final String UNREACHABLE = "peer probe: failed: Probe returned with Transport"
             + " endpoint is not connected";
-    static final long CONNECT_MS = 3_000;
-    static final long ANSWER_MS = 5_000;
+    /**
+     * Connecting and the TLS handshake. A host that refuses or does not answer fails within
+     * the transport's own connect bound; this one is for the handshake, which a node whose JVM
+     * just started on a loaded two-core machine was measured to take over 3 s for.
+     */
+    static final long CONNECT_MS = 10_000;
+    /** The probe's answer; the probed node checks the secret and writes nothing first. */
+    static final long ANSWER_MS = 10_000;
     static final long JOIN_MS = 30_000;
     static final long LEADER_MS = 15_000;
     static final long CONNECTED_MS = 5_000;

@@ -4,6 +4,7 @@ import io.bramble.pool.member.Member;
 import io.bramble.pool.store.StoreException.Reason;
 import io.bramble.pool.wire.MalformedFrameException;
 import java.io.IOException;
+import java.nio.file.FileStore;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -71,6 +72,8 @@ public final class RaftStore implements ClusterStore, AutoCloseable {
     private final QuorumCheck quorum;
     private RaftClient client;
     private List<RaftPeer> clientPeers = List.of();
+    /** The disk of the store's directory, found at the first look at its free space. */
+    private volatile FileStore fileStore;
 
     private RaftStore(StoreConfig config, RaftGroup group, RaftStorage.StartupOption option,
             Supplier<Collection<Member>> members, QuorumCheck quorum,
@@ -360,9 +363,12 @@ public final class RaftStore implements ClusterStore, AutoCloseable {
         }
     }
 
-    private static long freeBytes(Path directory) {
+    private long freeBytes(Path directory) {
         try {
-            return Files.getFileStore(directory).getUsableSpace();
+            if (fileStore == null) {
+                fileStore = Files.getFileStore(directory); // reads the mount table: once
+            }
+            return fileStore.getUsableSpace();
         } catch (IOException e) {
             return Long.MAX_VALUE; // unknown: let Ratis say
         }
