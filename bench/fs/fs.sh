@@ -176,6 +176,8 @@ fs_gluster_down() {
     done
     for v in "${FS_VOLUMES[@]}"; do
         [ -d "$FS_GLUSTERD_VOLS/fsbench-$v" ] && rm -rf "${FS_GLUSTERD_VOLS:?}/fsbench-$v"
+        # the pid-file folders glusterd leaves behind after a delete
+        rm -rf "/var/run/gluster/vols/fsbench-$v" "/var/run/gluster/shd/fsbench-$v"
     done
     FS_GLUSTERD_PID=''
 }
