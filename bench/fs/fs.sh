@@ -176,6 +176,8 @@ fs_gluster_down() {
     done
     for v in "${FS_VOLUMES[@]}"; do
         [ -d "$FS_GLUSTERD_VOLS/fsbench-$v" ] && rm -rf "${FS_GLUSTERD_VOLS:?}/fsbench-$v"
+        # the pid-file folders glusterd leaves behind after a delete
+        rm -rf "/var/run/gluster/vols/fsbench-$v" "/var/run/gluster/shd/fsbench-$v"
     done
     FS_GLUSTERD_PID=''
 }
@@ -283,7 +285,7 @@ fs_phase_begin() { # TARGET
 }
 
 # fs_phase_end TARGET RUN PHASE AMOUNT UNIT [SECONDS]: one line of fs-runs.csv. SECONDS is
-# the tool's own figure when it has one (dd, the small-file helper), else the wall clock;
+# the figure of the command itself when it has one (dd, smallfiles.py), else the wall clock;
 # "-" for a failed phase.
 fs_phase_end() {
     local target=$1 run=$2 phase=$3 amount=$4 unit=$5 secs=${6:-}
