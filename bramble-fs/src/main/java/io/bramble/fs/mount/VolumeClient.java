@@ -29,15 +29,21 @@ import java.util.concurrent.Executors;
  * one set there is no distribute; with one copy there is no replicate.
  */
 public final class VolumeClient {
+    /**
+     * How long a mount waits for its first connections to the bricks: a TLS handshake with a
+     * node on a busy machine has taken several seconds; a brick that is down costs the mount
+     * this wait once.
+     */
+    static final long FIRST_CONNECT_MS = 15_000;
+
     private VolumeClient() {
     }
 
     /**
      * Connects to every brick of {@code spec} and returns the top of the stack once each brick
-     * is connected or its first attempt has had {@link ClientSettings#connectTimeoutMs()}: a
-     * mount reads the volume's root at once, and would find no copy answering if the
-     * connections were still being made. A brick that is down is reached in the background
-     * when it comes back.
+     * is connected or {@link #FIRST_CONNECT_MS} have passed: a mount reads and writes at once,
+     * and a copy whose connection was still being made would count as down (and miss the
+     * first writes). A brick that is down is reached in the background when it comes back.
      *
      * @param localNode this machine's node, whose copy is read first when it is fresh
      * @param stateDir that node's state directory, whose credentials ask the pool's
@@ -65,7 +71,7 @@ public final class VolumeClient {
                     replicaSet(volume, copies, tls, settings, localNode, fanout, recorder,
                             clients)));
         }
-        awaitFirstConnections(clients, settings.connectTimeoutMs());
+        awaitFirstConnections(clients, FIRST_CONNECT_MS);
         return sets.size() == 1 ? sets.getFirst().ops() : new Distribute(sets);
     }
 
