@@ -57,6 +57,8 @@ final class FsDemo {
     private final AtomicBoolean stopRequested = new AtomicBoolean();
     private volatile boolean stopping;
     private volatile boolean showSeconds;
+    /** Whether any child was started, so that stopping has something to say. */
+    private volatile boolean started;
     /** Something did not behave: the logs are worth keeping. */
     private volatile boolean failed;
 
@@ -113,7 +115,11 @@ final class FsDemo {
         stopping = true;
         showSeconds = false;
         client.stop();
-        console.last("Stopping the mount, node1, node2 and the witness.");
+        if (started) {
+            console.last("Stopping the mount, node1, node2 and the witness.");
+        } else {
+            console.mute();
+        }
         children.stopAll();
         Unmount.ifMounted(layout.mountPoint(), access.root());
     }
@@ -135,6 +141,7 @@ final class FsDemo {
 
     private boolean startPool() throws IOException, InterruptedException {
         console.line("Starting node1, node2 and the witness (bramble node) ...");
+        started = true;
         for (int node = 1; node <= 3; node++) {
             startNode(node);
         }

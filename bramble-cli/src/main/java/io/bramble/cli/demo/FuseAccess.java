@@ -15,9 +15,11 @@ import java.util.stream.Stream;
  *
  * @param root whether this process runs as root
  * @param devFuse whether /dev/fuse exists
+ * @param devFuseOpen whether this process may open /dev/fuse for reading and writing, as
+ *     fusermount3 does on the user's behalf (it is mode 0666 on most systems)
  * @param fusermount3 whether fusermount3 is installed
  */
-record FuseAccess(boolean root, boolean devFuse, boolean fusermount3) {
+record FuseAccess(boolean root, boolean devFuse, boolean devFuseOpen, boolean fusermount3) {
     private static final List<String> BIN_DIRS = List.of("/usr/bin", "/bin", "/usr/local/bin");
 
     static FuseAccess ofThisProcess() {
@@ -25,8 +27,9 @@ record FuseAccess(boolean root, boolean devFuse, boolean fusermount3) {
         boolean fusermount = Stream.concat(Stream.of(path.split(":")), BIN_DIRS.stream())
                 .filter(dir -> !dir.isEmpty()).anyMatch(dir -> Files.isExecutable(Path.of(dir,
                         "fusermount3")));
-        return new FuseAccess(ProcessUser.isRoot(), Files.exists(Path.of("/dev/fuse")),
-                fusermount);
+        Path device = Path.of("/dev/fuse");
+        return new FuseAccess(ProcessUser.isRoot(), Files.exists(device), Files.isReadable(
+                device) && Files.isWritable(device), fusermount);
     }
 
     /** What is missing to mount, in words that say how to get it; empty when nothing is. */
@@ -38,6 +41,11 @@ record FuseAccess(boolean root, boolean devFuse, boolean fusermount3) {
         if (!root && !fusermount3) {
             return Optional.of("mounting needs root, or fusermount3 for other users: run the"
                     + " demo as root, or install fusermount3 (sudo apt-get install fuse3)");
+        }
+        if (!root && !devFuseOpen) {
+            return Optional.of("/dev/fuse is closed to this user, so fusermount3 cannot open"
+                    + " it: run the demo as root, or give /dev/fuse its usual mode (sudo chmod"
+                    + " 0666 /dev/fuse)");
         }
         return Optional.empty();
     }
