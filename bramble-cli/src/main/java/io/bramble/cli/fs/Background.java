@@ -1,6 +1,7 @@
 package io.bramble.cli.fs;
 
 import io.bramble.common.error.UserError;
+import io.bramble.common.os.MountTable;
 import io.bramble.fs.mount.MountRequest;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -36,7 +37,7 @@ final class Background {
                 .start();
         long deadline = System.currentTimeMillis() + MountCommand.MOUNT_WAIT_MS;
         while (System.currentTimeMillis() < deadline) {
-            if (MountTable.isMounted(dir)) {
+            if (MountTable.read().isMountPoint(dir)) {
                 return 0;
             }
             if (!client.isAlive()) {

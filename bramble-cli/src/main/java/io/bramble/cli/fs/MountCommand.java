@@ -2,6 +2,7 @@ package io.bramble.cli.fs;
 
 import io.bramble.cli.pool.ClientOptions;
 import io.bramble.common.error.UserError;
+import io.bramble.common.os.MountTable;
 import io.bramble.common.os.ProcessUser;
 import io.bramble.fs.brick.wire.ClientSettings;
 import io.bramble.fs.brick.wire.PoolTls;
@@ -91,7 +92,7 @@ public final class MountCommand implements Callable<Integer> {
             throw UserError.usage("mount point " + dir + " does not exist or is not a"
                     + " directory; make it first (mkdir -p " + dir + ")");
         }
-        if (MountTable.isMounted(dir)) {
+        if (MountTable.read().isMountPoint(dir)) {
             throw new UserError(UserError.EXIT_RUNTIME, dir + " is already a mount point;"
                     + " unmount it first (umount " + dir + ")");
         }

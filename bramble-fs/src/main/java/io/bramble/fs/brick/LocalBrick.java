@@ -2,6 +2,8 @@ package io.bramble.fs.brick;
 
 import static java.lang.foreign.ValueLayout.JAVA_BYTE;
 
+import io.bramble.common.os.Mount;
+import io.bramble.common.os.MountTable;
 import io.bramble.fs.ops.Attr;
 import io.bramble.fs.ops.Caller;
 import io.bramble.fs.ops.DirEntry;
@@ -689,13 +691,8 @@ public final class LocalBrick implements FileOps {
             Stat slash = Libc.statx(Libc.AT_FDCWD, "/", 0);
             boolean onRoot = self.deviceMajor() == slash.deviceMajor()
                     && self.deviceMinor() == slash.deviceMinor();
-            Mount mount;
-            try {
-                mount = MountTable.read().holding(self.deviceMajor(), self.deviceMinor(), dir)
-                        .orElse(null);
-            } catch (IOException e) {
-                mount = null;
-            }
+            Mount mount = MountTable.read().holding(self.deviceMajor(), self.deviceMinor(),
+                    dir).orElse(null);
             long block = space.blockSizeBytes();
             return new BrickFacts(dir, mount == null ? "unknown" : mount.source(),
                     self.deviceMajor(), self.deviceMinor(), mount == null

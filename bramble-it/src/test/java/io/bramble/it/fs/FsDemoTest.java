@@ -50,7 +50,7 @@ class FsDemoTest {
         Matcher mount = MOUNT_POINT.matcher(output);
         assertThat(mount.find()).as(output).isTrue();
         Path mountPoint = Path.of(mount.group(1));
-        assertThat(VolumeMounts.MountTable.isMounted(mountPoint)).isFalse();
+        assertThat(VolumeMounts.isMounted(mountPoint)).isFalse();
         assertThat(mountPoint.getParent()).doesNotExist();
     }
 }

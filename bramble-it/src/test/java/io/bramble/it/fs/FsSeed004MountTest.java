@@ -144,7 +144,7 @@ class FsSeed004MountTest {
         mounts.unmount(mounted);
         assertThat(VolumeMounts.awaitClientEnd(mounted, VolumeMounts.CLIENT_END_TIMEOUT)).as(
                 "the client of %s ended after umount", mounted.dir()).isTrue();
-        assertThat(VolumeMounts.MountTable.isMounted(mounted.dir())).isFalse();
+        assertThat(VolumeMounts.isMounted(mounted.dir())).isFalse();
         assertThat(mounted.dir()).isEmptyDirectory();
     }
 }

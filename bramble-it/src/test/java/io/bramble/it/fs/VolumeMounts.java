@@ -2,6 +2,7 @@ package io.bramble.it.fs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.bramble.common.os.MountTable;
 import io.bramble.it.pool.PoolNodes;
 import io.bramble.testkit.cluster.LocalCluster;
 import io.bramble.testkit.exec.Exec;
@@ -90,7 +91,7 @@ final class VolumeMounts implements AfterEachCallback, AutoCloseable {
         Optional<ProcessHandle> client = clients.get(target);
         assertThat(exit).as("bramble mount %s %s: %s\nclient log:\n%s", source, target,
                 command.log().text(), read(clientLog)).isZero();
-        assertThat(MountTable.isMounted(target)).as("%s in /proc/self/mounts", target).isTrue();
+        assertThat(isMounted(target)).as("%s in /proc/self/mounts", target).isTrue();
         assertThat(client).as("the client serving %s", target).isPresent();
         return new Mounted(target, client.orElseThrow(), clientLog);
     }
@@ -127,7 +128,7 @@ final class VolumeMounts implements AfterEachCallback, AutoCloseable {
      * hold a file there), lets the client end by itself, then kills its process group.
      */
     private static void release(Path dir, Optional<ProcessHandle> client) {
-        if (MountTable.isMounted(dir)) {
+        if (isMounted(dir)) {
             Exec.run(COMMAND_TIMEOUT, List.of("umount", "-l", dir.toString()));
         }
         if (client.isEmpty() || awaitEnd(client.get(), CLIENT_END_TIMEOUT)) {
@@ -199,20 +200,7 @@ final class VolumeMounts implements AfterEachCallback, AutoCloseable {
     }
 
     /** Whether a directory is a mount point now. */
-    static final class MountTable {
-        private MountTable() {
-        }
-
-        static boolean isMounted(Path dir) {
-            String target = dir.toString().replace(" ", "\\040");
-            try {
-                return Files.readAllLines(Path.of("/proc/self/mounts")).stream().map(
-                        line -> line.split(" ")).anyMatch(
-                                f -> f.length > 2 && f[1].equals(
-                                        target));
-            } catch (IOException e) {
-                return false;
-            }
-        }
+    static boolean isMounted(Path dir) {
+        return MountTable.read().isMountPoint(dir);
     }
 }

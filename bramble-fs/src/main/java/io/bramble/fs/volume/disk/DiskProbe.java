@@ -1,18 +1,14 @@
 package io.bramble.fs.volume.disk;
 
+import io.bramble.common.os.Mount;
+import io.bramble.common.os.MountTable;
 import io.bramble.fs.volume.status.DiskFacts;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
+import java.util.Optional;
 
 /** Reads the disk facts of a folder on this machine. */
 public final class DiskProbe {
-    private static final Path MOUNTS = Path.of("/proc/self/mounts");
-    /** Bounds the read of the mount table. */
-    private static final int MOUNTS_BYTES_MAX = 4 * 1024 * 1024;
 
     private DiskProbe() {
     }
@@ -25,7 +21,7 @@ public final class DiskProbe {
         } catch (IOException e) {
             // a brick folder that is gone: its path still names the mount it was on
         }
-        var mount = MountTable.holding(mounts(), real);
+        Optional<Mount> mount = MountTable.read().holding(Path.of(real));
         long free = DiskFacts.UNKNOWN;
         long total = DiskFacts.UNKNOWN;
         long inodes = DiskFacts.UNKNOWN;
@@ -38,18 +34,8 @@ public final class DiskProbe {
             inodes = c.inodes();
             freeInodes = c.inodesFree();
         }
-        return new DiskFacts(mount.map(MountTable.Mount::type).orElse("N/A"), mount.map(
-                MountTable.Mount::device).orElse("N/A"), mount.map(MountTable.Mount::options)
-                        .orElse("N/A"),
+        return new DiskFacts(mount.map(Mount::fileSystemType).orElse("N/A"), mount.map(
+                Mount::source).orElse("N/A"), mount.map(Mount::allOptions).orElse("N/A"),
                 "N/A", free, total, inodes, freeInodes);
-    }
-
-    private static List<MountTable.Mount> mounts() {
-        try (InputStream in = Files.newInputStream(MOUNTS)) {
-            return MountTable.parse(new String(in.readNBytes(MOUNTS_BYTES_MAX),
-                    StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            return List.of();
-        }
     }
 }
