@@ -1,5 +1,6 @@
 package io.bramble.cli.demo;
 
+import io.bramble.common.os.MountTable;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -37,16 +38,8 @@ final class Unmount {
         }
     }
 
-    /** Whether {@code dir} is a mount point now, from /proc/self/mounts. */
+    /** Whether {@code dir} is a mount point now. */
     static boolean isMounted(Path dir) {
-        String target = dir.toAbsolutePath().normalize().toString().replace(" ", "\\040");
-        try {
-            return Files.readAllLines(Path.of("/proc/self/mounts")).stream().map(line -> line
-                    .split(" ")).anyMatch(fields -> fields.length > 2
-                            && fields[1].equals(
-                                    target));
-        } catch (IOException e) {
-            return false;
-        }
+        return MountTable.read().isMountPoint(dir.toAbsolutePath().normalize());
     }
 }

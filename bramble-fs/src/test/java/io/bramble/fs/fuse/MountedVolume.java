@@ -2,6 +2,7 @@ package io.bramble.fs.fuse;
 
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.bramble.common.os.MountTable;
 import io.bramble.fs.ops.FileOps;
 import io.bramble.fs.ops.MemoryFileOps;
 import java.io.IOException;
@@ -49,9 +50,8 @@ final class MountedVolume implements AutoCloseable {
         return new MountedVolume(dir, files, mount);
     }
 
-    static boolean isMounted(Path dir) throws IOException {
-        return Files.readAllLines(Path.of("/proc/self/mounts")).stream()
-                .anyMatch(line -> line.split(" ")[1].equals(dir.toString()));
+    static boolean isMounted(Path dir) {
+        return MountTable.read().isMountPoint(dir);
     }
 
     @Override
