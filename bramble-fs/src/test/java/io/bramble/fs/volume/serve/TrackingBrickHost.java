@@ -9,9 +9,9 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * A brick host that serves nothing: it makes each brick's folder when asked to serve it and
- * remembers which bricks it took on, reported online without a port. It stands in until the
- * brick server is wired to the node, so that volumes can be started, stopped and shown.
+ * A brick host for tests of the volume commands: it serves nothing, makes each brick's folder
+ * when asked to serve it and remembers which bricks it took on, reported online without a
+ * port.
  */
 public final class TrackingBrickHost implements BrickHost {
     private final Map<Brick, BrickStatus> served = new ConcurrentHashMap<>();
