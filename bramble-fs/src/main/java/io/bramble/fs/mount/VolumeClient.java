@@ -41,9 +41,10 @@ public final class VolumeClient {
 
     /**
      * Connects to every brick of {@code spec} and returns the top of the stack once each brick
-     * is connected or {@link #FIRST_CONNECT_MS} have passed: a mount reads and writes at once,
-     * and a copy whose connection was still being made would count as down (and miss the
-     * first writes). A brick that is down is reached in the background when it comes back.
+     * the layout says is online is connected, or {@link #FIRST_CONNECT_MS} have passed: a
+     * mount reads and writes at once, and a copy whose connection was still being made would
+     * count as down (and miss the first writes). A brick that is down is not waited for; it
+     * is reached in the background when it comes back.
      *
      * @param localNode this machine's node, whose copy is read first when it is fresh
      * @param stateDir that node's state directory, whose credentials ask the pool's
@@ -58,7 +59,7 @@ public final class VolumeClient {
         ExecutorService fanout = Executors.newThreadPerTaskExecutor(Thread.ofVirtual()
                 .name("replicate-", 0).factory());
         List<Subvolume> sets = new ArrayList<>();
-        List<BrickClient> clients = new ArrayList<>();
+        List<BrickClient> online = new ArrayList<>();
         for (int set = 0; set < volume.subvolumeCount(); set++) {
             int first = set * volume.replicaCount();
             List<BrickEndpoint> copies = spec.endpoints().subList(first,
@@ -69,9 +70,9 @@ public final class VolumeClient {
                     : StaleRecorder.NONE;
             sets.add(new Subvolume(volume.name() + "-replicate-" + set,
                     replicaSet(volume, copies, tls, settings, localNode, fanout, recorder,
-                            clients)));
+                            online)));
         }
-        awaitFirstConnections(clients, FIRST_CONNECT_MS);
+        awaitFirstConnections(online, FIRST_CONNECT_MS);
         return sets.size() == 1 ? sets.getFirst().ops() : new Distribute(sets);
     }
 
@@ -90,13 +91,16 @@ public final class VolumeClient {
 
     private static FileOps replicaSet(VolumeSpec volume, List<BrickEndpoint> copies,
             PoolTls tls, ClientSettings settings, Optional<UUID> localNode,
-            ExecutorService fanout, StaleRecorder recorder, List<BrickClient> all) {
+            ExecutorService fanout, StaleRecorder recorder, List<BrickClient> awaited) {
         List<BrickClient> clients = new ArrayList<>();
         for (BrickEndpoint copy : copies) {
-            clients.add(BrickClient.connect(new BrickTarget(copy.address(), copy.port(),
-                    volume.name(), copy.brick().path()), tls, settings));
+            BrickClient client = BrickClient.connect(new BrickTarget(copy.address(), copy
+                    .port(), volume.name(), copy.brick().path()), tls, settings);
+            clients.add(client);
+            if (copy.online()) {
+                awaited.add(client);
+            }
         }
-        all.addAll(clients);
         if (clients.size() == 1) {
             return clients.getFirst();
         }
