@@ -1,5 +1,7 @@
 package io.bramble.fs.fuse;
 
+import io.bramble.common.os.LinuxException;
+import io.bramble.common.os.NativeCalls;
 import java.lang.foreign.MemorySegment;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -55,7 +57,7 @@ final class FuseDevice implements AutoCloseable {
             return;
         }
         log.warn("the kernel refused a reply of {} bytes: {}", bytes.length,
-                Libc.strerror((int) -written));
+                NativeCalls.strerror((int) -written));
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.bramble.fs.fuse;
 
+import io.bramble.common.os.LinuxException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -1,5 +1,6 @@
 package io.bramble.fs.fuse;
 
+import io.bramble.common.os.LinuxException;
 import java.nio.file.Path;
 
 /** Mounting as root: open /dev/fuse and call mount(2) and umount2(2) directly. */

@@ -1,17 +1,21 @@
 package io.bramble.fs.fuse;
 
+import static io.bramble.common.os.NativeCalls.check;
+import static io.bramble.common.os.NativeCalls.errno;
+import static io.bramble.common.os.NativeCalls.errnoSlot;
+import static io.bramble.common.os.NativeCalls.plain;
+import static io.bramble.common.os.NativeCalls.withErrno;
 import static java.lang.foreign.ValueLayout.ADDRESS;
 import static java.lang.foreign.ValueLayout.JAVA_INT;
 import static java.lang.foreign.ValueLayout.JAVA_LONG;
 import static java.lang.foreign.ValueLayout.JAVA_SHORT;
 
+import io.bramble.common.os.LinuxException;
 import java.lang.foreign.Arena;
 import java.lang.foreign.FunctionDescriptor;
 import java.lang.foreign.Linker;
-import java.lang.foreign.MemoryLayout;
 import java.lang.foreign.MemorySegment;
 import java.lang.invoke.MethodHandle;
-import java.lang.invoke.VarHandle;
 
 /**
  * The libc calls the FUSE client needs, bound once through the FFM API. Each call that can
@@ -43,54 +47,43 @@ final class Libc {
     static final int ENODEV = 19;
     static final int EINVAL = 22;
 
-    private static final Linker LINKER = Linker.nativeLinker();
-    private static final MemoryLayout STATE = Linker.Option.captureStateLayout();
-    private static final VarHandle ERRNO = STATE.varHandle(
-            MemoryLayout.PathElement.groupElement("errno"));
-    private static final Linker.Option CAPTURE = Linker.Option.captureCallState("errno");
-    /** One errno slot per thread, so the hot read and write calls allocate nothing. */
-    private static final ThreadLocal<MemorySegment> THREAD_STATE = ThreadLocal.withInitial(
-            () -> Arena.ofAuto().allocate(STATE));
-
-    private static final MethodHandle OPEN = bind("open", FunctionDescriptor.of(JAVA_INT,
-            ADDRESS, JAVA_INT, JAVA_INT), CAPTURE, Linker.Option.firstVariadicArg(2));
-    private static final MethodHandle CLOSE = bind("close", FunctionDescriptor.of(JAVA_INT,
-            JAVA_INT), CAPTURE);
-    private static final MethodHandle READ = bind("read", FunctionDescriptor.of(JAVA_LONG,
-            JAVA_INT, ADDRESS, JAVA_LONG), CAPTURE);
+    private static final MethodHandle OPEN = withErrno("open", FunctionDescriptor.of(JAVA_INT,
+            ADDRESS, JAVA_INT, JAVA_INT), Linker.Option.firstVariadicArg(2));
+    private static final MethodHandle CLOSE = withErrno("close", FunctionDescriptor.of(JAVA_INT,
+            JAVA_INT));
+    private static final MethodHandle READ = withErrno("read", FunctionDescriptor.of(JAVA_LONG,
+            JAVA_INT, ADDRESS, JAVA_LONG));
     /**
      * write(2) straight from a Java array: a reply to /dev/fuse is copied by the kernel at
      * once and never blocks, short enough for a critical call, which saves a copy per reply.
      */
-    private static final MethodHandle WRITE_ARRAY = bind("write", FunctionDescriptor.of(
-            JAVA_LONG, JAVA_INT, ADDRESS, JAVA_LONG), CAPTURE, Linker.Option.critical(true));
-    private static final MethodHandle POLL = bind("poll", FunctionDescriptor.of(JAVA_INT,
-            ADDRESS, JAVA_LONG, JAVA_INT), CAPTURE);
-    private static final MethodHandle FCNTL = bind("fcntl", FunctionDescriptor.of(JAVA_INT,
-            JAVA_INT, JAVA_INT, JAVA_INT), CAPTURE, Linker.Option.firstVariadicArg(2));
-    private static final MethodHandle MOUNT = bind("mount", FunctionDescriptor.of(JAVA_INT,
-            ADDRESS, ADDRESS, ADDRESS, JAVA_LONG, ADDRESS), CAPTURE);
-    private static final MethodHandle UMOUNT2 = bind("umount2", FunctionDescriptor.of(
-            JAVA_INT, ADDRESS, JAVA_INT), CAPTURE);
-    private static final MethodHandle SOCKETPAIR = bind("socketpair", FunctionDescriptor.of(
-            JAVA_INT, JAVA_INT, JAVA_INT, JAVA_INT, ADDRESS), CAPTURE);
-    private static final MethodHandle RECVMSG = bind("recvmsg", FunctionDescriptor.of(
-            JAVA_LONG, JAVA_INT, ADDRESS, JAVA_INT), CAPTURE);
-    private static final MethodHandle WAITPID = bind("waitpid", FunctionDescriptor.of(
-            JAVA_INT, JAVA_INT, ADDRESS, JAVA_INT), CAPTURE);
-    private static final MethodHandle GETEUID = bind("geteuid", FunctionDescriptor.of(
-            JAVA_INT));
-    private static final MethodHandle GETEGID = bind("getegid", FunctionDescriptor.of(
-            JAVA_INT));
-    private static final MethodHandle STRERROR = bind("strerror", FunctionDescriptor.of(
-            ADDRESS, JAVA_INT));
+    private static final MethodHandle WRITE_ARRAY = withErrno("write",
+            FunctionDescriptor.of(JAVA_LONG, JAVA_INT, ADDRESS, JAVA_LONG),
+            Linker.Option.critical(true));
+    private static final MethodHandle POLL = withErrno("poll", FunctionDescriptor.of(JAVA_INT,
+            ADDRESS, JAVA_LONG, JAVA_INT));
+    private static final MethodHandle FCNTL = withErrno("fcntl", FunctionDescriptor.of(JAVA_INT,
+            JAVA_INT, JAVA_INT, JAVA_INT), Linker.Option.firstVariadicArg(2));
+    private static final MethodHandle MOUNT = withErrno("mount", FunctionDescriptor.of(JAVA_INT,
+            ADDRESS, ADDRESS, ADDRESS, JAVA_LONG, ADDRESS));
+    private static final MethodHandle UMOUNT2 = withErrno("umount2",
+            FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_INT));
+    private static final MethodHandle SOCKETPAIR = withErrno("socketpair",
+            FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT, JAVA_INT, ADDRESS));
+    private static final MethodHandle RECVMSG = withErrno("recvmsg",
+            FunctionDescriptor.of(JAVA_LONG,
+                    JAVA_INT, ADDRESS, JAVA_INT));
+    private static final MethodHandle WAITPID = withErrno("waitpid", FunctionDescriptor.of(JAVA_INT,
+            JAVA_INT, ADDRESS, JAVA_INT));
+    private static final MethodHandle GETEUID = plain("geteuid", FunctionDescriptor.of(JAVA_INT));
+    private static final MethodHandle GETEGID = plain("getegid", FunctionDescriptor.of(JAVA_INT));
 
     private Libc() {
     }
 
     static int open(String path, int flags) throws LinuxException {
         try (Arena arena = Arena.ofConfined()) {
-            MemorySegment state = state();
+            MemorySegment state = errnoSlot();
             int fd = (int) OPEN.invokeExact(state, arena.allocateFrom(path), flags, 0);
             return (int) check(fd, state, "open " + path);
         } catch (LinuxException e) {
@@ -102,7 +95,7 @@ final class Libc {
 
     static void close(int fd) {
         try {
-            int ignored = (int) CLOSE.invokeExact(state(), fd);
+            int ignored = (int) CLOSE.invokeExact(errnoSlot(), fd);
         } catch (Throwable t) {
             throw new IllegalStateException(t);
         }
@@ -111,7 +104,7 @@ final class Libc {
     /** Reads into {@code buffer}; returns bytes read or the negated errno, never throws. */
     static long read(int fd, MemorySegment buffer) {
         try {
-            MemorySegment state = state();
+            MemorySegment state = errnoSlot();
             long read = (long) READ.invokeExact(state, fd, buffer, buffer.byteSize());
             return read >= 0 ? read : -errno(state);
         } catch (Throwable t) {
@@ -122,7 +115,7 @@ final class Libc {
     /** Writes all of {@code bytes} at once; returns bytes written or the negated errno. */
     static long write(int fd, byte[] bytes) {
         try {
-            MemorySegment state = state();
+            MemorySegment state = errnoSlot();
             long written = (long) WRITE_ARRAY.invokeExact(state, fd, MemorySegment.ofArray(
                     bytes), (long) bytes.length);
             return written >= 0 ? written : -errno(state);
@@ -134,7 +127,7 @@ final class Libc {
     /** Waits up to {@code timeoutMs} for {@code fd} to be readable; false on timeout. */
     static boolean pollIn(int fd, int timeoutMs) throws LinuxException {
         try (Arena arena = Arena.ofConfined()) {
-            MemorySegment state = state();
+            MemorySegment state = errnoSlot();
             MemorySegment pollfd = arena.allocate(8, 4);
             pollfd.set(JAVA_INT, 0, fd);
             pollfd.set(JAVA_SHORT, 4, POLLIN);
@@ -152,7 +145,7 @@ final class Libc {
 
     static void setNonBlocking(int fd) throws LinuxException {
         try {
-            MemorySegment state = state();
+            MemorySegment state = errnoSlot();
             int flags = (int) check((int) FCNTL.invokeExact(state, fd, F_GETFL, 0), state,
                     "fcntl F_GETFL");
             check((int) FCNTL.invokeExact(state, fd, F_SETFL, flags | O_NONBLOCK), state,
@@ -167,7 +160,7 @@ final class Libc {
     static void mount(String source, String target, String type, long flags, String data)
             throws LinuxException {
         try (Arena arena = Arena.ofConfined()) {
-            MemorySegment state = state();
+            MemorySegment state = errnoSlot();
             int result = (int) MOUNT.invokeExact(state, arena.allocateFrom(source),
                     arena.allocateFrom(target), arena.allocateFrom(type), flags,
                     arena.allocateFrom(data));
@@ -181,7 +174,7 @@ final class Libc {
 
     static void umount2(String target, int flags) throws LinuxException {
         try (Arena arena = Arena.ofConfined()) {
-            MemorySegment state = state();
+            MemorySegment state = errnoSlot();
             int result = (int) UMOUNT2.invokeExact(state, arena.allocateFrom(target), flags);
             check(result, state, "umount " + target);
         } catch (LinuxException e) {
@@ -194,7 +187,7 @@ final class Libc {
     /** A connected pair of Unix stream sockets, both close-on-exec. */
     static int[] socketpair() throws LinuxException {
         try (Arena arena = Arena.ofConfined()) {
-            MemorySegment state = state();
+            MemorySegment state = errnoSlot();
             MemorySegment fds = arena.allocate(JAVA_INT, 2);
             int result = (int) SOCKETPAIR.invokeExact(state, AF_UNIX,
                     SOCK_STREAM | SOCK_CLOEXEC, 0, fds);
@@ -210,7 +203,7 @@ final class Libc {
     /** recvmsg(2) into a prepared {@code struct msghdr}; returns the bytes received. */
     static long recvmsg(int fd, MemorySegment message, int flags) throws LinuxException {
         try {
-            MemorySegment state = state();
+            MemorySegment state = errnoSlot();
             long received;
             do {
                 received = (long) RECVMSG.invokeExact(state, fd, message, flags);
@@ -226,7 +219,7 @@ final class Libc {
     /** Waits for child {@code pid}; returns its raw wait status. */
     static int waitpid(int pid) throws LinuxException {
         try (Arena arena = Arena.ofConfined()) {
-            MemorySegment state = state();
+            MemorySegment state = errnoSlot();
             MemorySegment status = arena.allocate(JAVA_INT);
             int result;
             do {
@@ -255,36 +248,5 @@ final class Libc {
         } catch (Throwable t) {
             throw new IllegalStateException(t);
         }
-    }
-
-    static String strerror(int errno) {
-        try {
-            MemorySegment text = (MemorySegment) STRERROR.invokeExact(errno);
-            return text.reinterpret(256).getString(0);
-        } catch (Throwable t) {
-            return "error " + errno;
-        }
-    }
-
-    static MethodHandle bind(String name, FunctionDescriptor descriptor,
-            Linker.Option... options) {
-        MemorySegment symbol = LINKER.defaultLookup().find(name).orElseThrow(
-                () -> new IllegalStateException("libc has no " + name));
-        return LINKER.downcallHandle(symbol, descriptor, options);
-    }
-
-    static MemorySegment state() {
-        return THREAD_STATE.get();
-    }
-
-    static int errno(MemorySegment state) {
-        return (int) ERRNO.get(state, 0L);
-    }
-
-    static long check(long result, MemorySegment state, String what) throws LinuxException {
-        if (result < 0) {
-            throw new LinuxException(what, errno(state));
-        }
-        return result;
     }
 }

@@ -1,8 +1,10 @@
 package io.bramble.fs.fuse;
 
+import static io.bramble.common.os.NativeCalls.plain;
 import static java.lang.foreign.ValueLayout.ADDRESS;
 import static java.lang.foreign.ValueLayout.JAVA_INT;
 
+import io.bramble.common.os.LinuxException;
 import java.lang.foreign.Arena;
 import java.lang.foreign.FunctionDescriptor;
 import java.lang.foreign.MemorySegment;
@@ -21,16 +23,16 @@ final class PosixSpawn {
     /** sizeof(posix_spawn_file_actions_t) is 80 on glibc LP64; room to spare. */
     private static final long FILE_ACTIONS_BYTES = 256;
 
-    private static final MethodHandle SPAWNP = Libc.bind("posix_spawnp", FunctionDescriptor.of(
+    private static final MethodHandle SPAWNP = plain("posix_spawnp", FunctionDescriptor.of(
             JAVA_INT, ADDRESS, ADDRESS, ADDRESS, ADDRESS, ADDRESS, ADDRESS));
-    private static final MethodHandle ACTIONS_INIT = Libc.bind(
+    private static final MethodHandle ACTIONS_INIT = plain(
             "posix_spawn_file_actions_init", FunctionDescriptor.of(JAVA_INT, ADDRESS));
-    private static final MethodHandle ACTIONS_DESTROY = Libc.bind(
+    private static final MethodHandle ACTIONS_DESTROY = plain(
             "posix_spawn_file_actions_destroy", FunctionDescriptor.of(JAVA_INT, ADDRESS));
-    private static final MethodHandle ADD_DUP2 = Libc.bind(
+    private static final MethodHandle ADD_DUP2 = plain(
             "posix_spawn_file_actions_adddup2", FunctionDescriptor.of(JAVA_INT, ADDRESS,
                     JAVA_INT, JAVA_INT));
-    private static final MethodHandle ADD_OPEN = Libc.bind(
+    private static final MethodHandle ADD_OPEN = plain(
             "posix_spawn_file_actions_addopen", FunctionDescriptor.of(JAVA_INT, ADDRESS,
                     JAVA_INT, ADDRESS, JAVA_INT, JAVA_INT));
 

@@ -1,18 +1,18 @@
 package io.bramble.vrrp.linux;
 
+import static io.bramble.common.os.NativeCalls.check;
+import static io.bramble.common.os.NativeCalls.errno;
+import static io.bramble.common.os.NativeCalls.errnoSlot;
+import static io.bramble.common.os.NativeCalls.withErrno;
 import static java.lang.foreign.ValueLayout.ADDRESS;
 import static java.lang.foreign.ValueLayout.JAVA_INT;
 import static java.lang.foreign.ValueLayout.JAVA_LONG;
 
+import io.bramble.common.os.LinuxException;
 import java.lang.foreign.Arena;
 import java.lang.foreign.FunctionDescriptor;
-import java.lang.foreign.Linker;
-import java.lang.foreign.MemoryLayout;
 import java.lang.foreign.MemorySegment;
-import java.lang.foreign.StructLayout;
-import java.lang.foreign.SymbolLookup;
 import java.lang.invoke.MethodHandle;
-import java.lang.invoke.VarHandle;
 
 /**
  * The libc functions bramble's VRRP needs, bound once through the FFM API. Calls that can
@@ -39,38 +39,30 @@ final class Libc {
     static final int NETLINK_ROUTE = 0;
     static final short POLLIN = 1;
 
-    private static final Linker LINKER = Linker.nativeLinker();
-    private static final SymbolLookup LOOKUP = LINKER.defaultLookup();
-    private static final StructLayout CAPTURED = Linker.Option.captureStateLayout();
-    private static final VarHandle ERRNO = CAPTURED.varHandle(
-            MemoryLayout.PathElement.groupElement("errno"));
-    private static final Linker.Option ERRNO_OPTION = Linker.Option.captureCallState("errno");
-
-    private static final MethodHandle SOCKET = errno("socket", FunctionDescriptor.of(JAVA_INT,
+    private static final MethodHandle SOCKET = withErrno("socket", FunctionDescriptor.of(JAVA_INT,
             JAVA_INT, JAVA_INT, JAVA_INT));
-    private static final MethodHandle SETSOCKOPT = errno("setsockopt", FunctionDescriptor.of(
-            JAVA_INT, JAVA_INT, JAVA_INT, JAVA_INT, ADDRESS, JAVA_INT));
-    private static final MethodHandle BIND = errno("bind", FunctionDescriptor.of(JAVA_INT,
+    private static final MethodHandle SETSOCKOPT = withErrno("setsockopt",
+            FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT, JAVA_INT, ADDRESS, JAVA_INT));
+    private static final MethodHandle BIND = withErrno("bind", FunctionDescriptor.of(JAVA_INT,
             JAVA_INT, ADDRESS, JAVA_INT));
-    private static final MethodHandle SENDTO = errno("sendto", FunctionDescriptor.of(JAVA_LONG,
+    private static final MethodHandle SENDTO = withErrno("sendto", FunctionDescriptor.of(JAVA_LONG,
             JAVA_INT, ADDRESS, JAVA_LONG, JAVA_INT, ADDRESS, JAVA_INT));
-    private static final MethodHandle RECVFROM = errno("recvfrom", FunctionDescriptor.of(
-            JAVA_LONG, JAVA_INT, ADDRESS, JAVA_LONG, JAVA_INT, ADDRESS, ADDRESS));
-    private static final MethodHandle POLL = errno("poll", FunctionDescriptor.of(JAVA_INT,
+    private static final MethodHandle RECVFROM = withErrno("recvfrom",
+            FunctionDescriptor.of(JAVA_LONG, JAVA_INT, ADDRESS, JAVA_LONG, JAVA_INT, ADDRESS,
+                    ADDRESS));
+    private static final MethodHandle POLL = withErrno("poll", FunctionDescriptor.of(JAVA_INT,
             ADDRESS, JAVA_LONG, JAVA_INT));
-    private static final MethodHandle CLOSE = errno("close", FunctionDescriptor.of(JAVA_INT,
+    private static final MethodHandle CLOSE = withErrno("close", FunctionDescriptor.of(JAVA_INT,
             JAVA_INT));
-    private static final MethodHandle IF_NAMETOINDEX = errno("if_nametoindex",
+    private static final MethodHandle IF_NAMETOINDEX = withErrno("if_nametoindex",
             FunctionDescriptor.of(JAVA_INT, ADDRESS));
-    private static final MethodHandle STRERROR = LINKER.downcallHandle(find("strerror"),
-            FunctionDescriptor.of(ADDRESS, JAVA_INT));
 
     private Libc() {
     }
 
     static int socket(int domain, int type, int protocol) throws LinuxException {
         try (Arena arena = Arena.ofConfined()) {
-            MemorySegment state = arena.allocate(CAPTURED);
+            MemorySegment state = errnoSlot(arena);
             int fd = (int) SOCKET.invokeExact(state, domain, type | SOCK_CLOEXEC, protocol);
             check(fd, state, "socket(" + domain + ", " + type + ", " + protocol + ")");
             return fd;
@@ -84,7 +76,7 @@ final class Libc {
     static void setsockopt(int fd, int level, int option, MemorySegment value, String what)
             throws LinuxException {
         try (Arena arena = Arena.ofConfined()) {
-            MemorySegment state = arena.allocate(CAPTURED);
+            MemorySegment state = errnoSlot(arena);
             int result = (int) SETSOCKOPT.invokeExact(state, fd, level, option, value,
                     (int) value.byteSize());
             check(result, state, "setsockopt " + what);
@@ -104,7 +96,7 @@ final class Libc {
 
     static void bind(int fd, MemorySegment address, String what) throws LinuxException {
         try (Arena arena = Arena.ofConfined()) {
-            MemorySegment state = arena.allocate(CAPTURED);
+            MemorySegment state = errnoSlot(arena);
             int result = (int) BIND.invokeExact(state, fd, address, (int) address.byteSize());
             check(result, state, "bind " + what);
         } catch (LinuxException e) {
@@ -117,7 +109,7 @@ final class Libc {
     static long sendto(int fd, MemorySegment data, MemorySegment address, String what)
             throws LinuxException {
         try (Arena arena = Arena.ofConfined()) {
-            MemorySegment state = arena.allocate(CAPTURED);
+            MemorySegment state = errnoSlot(arena);
             long sent = (long) SENDTO.invokeExact(state, fd, data, data.byteSize(), 0, address,
                     (int) address.byteSize());
             check(sent, state, "sendto " + what);
@@ -132,7 +124,7 @@ final class Libc {
     /** Receives into {@code buffer}; the sender's address is not asked for. */
     static long recv(int fd, MemorySegment buffer, String what) throws LinuxException {
         try (Arena arena = Arena.ofConfined()) {
-            MemorySegment state = arena.allocate(CAPTURED);
+            MemorySegment state = errnoSlot(arena);
             long received = (long) RECVFROM.invokeExact(state, fd, buffer, buffer.byteSize(), 0,
                     MemorySegment.NULL, MemorySegment.NULL);
             check(received, state, "recv " + what);
@@ -147,7 +139,7 @@ final class Libc {
     /** Waits up to {@code timeoutMs} for the descriptor to be readable; false on timeout. */
     static boolean pollIn(int fd, int timeoutMs) throws LinuxException {
         try (Arena arena = Arena.ofConfined()) {
-            MemorySegment state = arena.allocate(CAPTURED);
+            MemorySegment state = errnoSlot(arena);
             MemorySegment pollfd = arena.allocate(8, 4);
             pollfd.set(JAVA_INT, 0, fd);
             pollfd.set(java.lang.foreign.ValueLayout.JAVA_SHORT, 4, POLLIN);
@@ -166,7 +158,7 @@ final class Libc {
 
     static void close(int fd) {
         try (Arena arena = Arena.ofConfined()) {
-            MemorySegment state = arena.allocate(CAPTURED);
+            MemorySegment state = errnoSlot(arena);
             int ignored = (int) CLOSE.invokeExact(state, fd);
         } catch (Throwable t) {
             throw new IllegalStateException(t);
@@ -176,7 +168,7 @@ final class Libc {
     /** The index of a network interface of this namespace. */
     static int interfaceIndex(String name) throws LinuxException {
         try (Arena arena = Arena.ofConfined()) {
-            MemorySegment state = arena.allocate(CAPTURED);
+            MemorySegment state = errnoSlot(arena);
             int index = (int) IF_NAMETOINDEX.invokeExact(state, arena.allocateFrom(name));
             if (index == 0) {
                 throw new LinuxException("interface " + name, errno(state));
@@ -187,34 +179,5 @@ final class Libc {
         } catch (Throwable t) {
             throw new IllegalStateException(t);
         }
-    }
-
-    static String strerror(int errno) {
-        try {
-            MemorySegment text = (MemorySegment) STRERROR.invokeExact(errno);
-            return text.reinterpret(256).getString(0);
-        } catch (Throwable t) {
-            return "error " + errno;
-        }
-    }
-
-    private static void check(long result, MemorySegment state, String what)
-            throws LinuxException {
-        if (result < 0) {
-            throw new LinuxException(what, errno(state));
-        }
-    }
-
-    private static int errno(MemorySegment state) {
-        return (int) ERRNO.get(state, 0L);
-    }
-
-    private static MethodHandle errno(String name, FunctionDescriptor descriptor) {
-        return LINKER.downcallHandle(find(name), descriptor, ERRNO_OPTION);
-    }
-
-    private static MemorySegment find(String name) {
-        return LOOKUP.find(name).orElseThrow(() -> new IllegalStateException("libc has no "
-                + name));
     }
 }

@@ -1,5 +1,6 @@
 package io.bramble.vrrp.linux;
 
+import io.bramble.common.os.LinuxException;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;

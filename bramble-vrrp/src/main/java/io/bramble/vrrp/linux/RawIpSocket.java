@@ -1,5 +1,6 @@
 package io.bramble.vrrp.linux;
 
+import io.bramble.common.os.LinuxException;
 import io.bramble.vrrp.wire.VrrpCodec;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;

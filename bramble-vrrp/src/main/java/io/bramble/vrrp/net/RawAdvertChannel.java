@@ -1,6 +1,6 @@
 package io.bramble.vrrp.net;
 
-import io.bramble.vrrp.linux.LinuxException;
+import io.bramble.common.os.LinuxException;
 import io.bramble.vrrp.linux.RawIpSocket;
 import io.bramble.vrrp.wire.Decoded;
 import io.bramble.vrrp.wire.VrrpCodec;

@@ -1,6 +1,7 @@
 package io.bramble.vrrp.service;
 
 import io.bramble.common.error.UserError;
+import io.bramble.common.os.LinuxException;
 import io.bramble.common.os.ProcessUser;
 import io.bramble.common.time.Clock;
 import io.bramble.vrrp.config.InstanceConfig;
@@ -10,7 +11,6 @@ import io.bramble.vrrp.core.InstanceSettings;
 import io.bramble.vrrp.core.SyncGroupSettings;
 import io.bramble.vrrp.core.VrrpEvent;
 import io.bramble.vrrp.core.VrrpNode;
-import io.bramble.vrrp.linux.LinuxException;
 import io.bramble.vrrp.net.AdvertChannel;
 import io.bramble.vrrp.vip.LinuxVipBackend;
 import io.bramble.vrrp.vip.LoopbackVipBackend;

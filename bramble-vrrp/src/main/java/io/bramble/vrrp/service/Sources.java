@@ -1,9 +1,9 @@
 package io.bramble.vrrp.service;
 
 import io.bramble.common.error.UserError;
+import io.bramble.common.os.LinuxException;
 import io.bramble.vrrp.config.InstanceConfig;
 import io.bramble.vrrp.config.VirtualAddress;
-import io.bramble.vrrp.linux.LinuxException;
 import io.bramble.vrrp.net.AdvertChannel;
 import io.bramble.vrrp.net.RawAdvertChannel;
 import io.bramble.vrrp.net.UdpAdvertChannel;

@@ -1,8 +1,8 @@
 package io.bramble.vrrp.vip;
 
+import io.bramble.common.os.LinuxException;
 import io.bramble.vrrp.config.VirtualAddress;
 import io.bramble.vrrp.linux.ArpAnnouncer;
-import io.bramble.vrrp.linux.LinuxException;
 import io.bramble.vrrp.linux.NetlinkAddresses;
 import java.io.IOException;
 import java.util.HashMap;

@@ -1,7 +1,7 @@
 package io.bramble.vrrp.vip;
 
+import io.bramble.common.os.LinuxException;
 import io.bramble.vrrp.config.VirtualAddress;
-import io.bramble.vrrp.linux.LinuxException;
 import io.bramble.vrrp.linux.NetlinkAddresses;
 
 /** Addresses through a NETLINK_ROUTE socket, the way {@code ip} itself does it. */

@@ -3,13 +3,14 @@ package io.bramble.vrrp.linux;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.bramble.common.os.LinuxException;
 import io.bramble.testkit.netns.LabHost;
 import io.bramble.testkit.netns.LabRequirements;
 import io.bramble.testkit.netns.NamespaceThread;
 import io.bramble.testkit.netns.NetnsLab;
 import io.bramble.vrrp.core.VrrpVersion;
-import io.bramble.vrrp.wire.Decoded;
 import io.bramble.vrrp.wire.Decoded.Accepted;
+import io.bramble.vrrp.wire.Decoded;
 import io.bramble.vrrp.wire.VrrpCodec;
 import io.bramble.vrrp.wire.VrrpPacket;
 import java.net.Inet4Address;
