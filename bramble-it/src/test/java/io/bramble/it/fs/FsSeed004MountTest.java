@@ -156,6 +156,7 @@ class FsSeed004MountTest {
 
     @Test
     @Order(4)
+    @Timeout(value = 300, unit = TimeUnit.SECONDS) // a local run, then StressNg.RUN_TIMEOUT
     void stressNgFileSystemStressorsPassAsInALocalFolder() throws Exception {
         FuseRequirements.assumeProgram("stress-ng", "stress-ng");
         ExecResult local = StressNg.run(Files.createDirectories(dir.resolve("local/stress-ng")));
