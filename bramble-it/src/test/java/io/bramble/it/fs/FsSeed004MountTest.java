@@ -143,6 +143,7 @@ class FsSeed004MountTest {
 
     @Test
     @Order(3)
+    @Timeout(value = 300, unit = TimeUnit.SECONDS) // 113 s seen at a load of 11
     void morePosixBehavesAsInALocalFolder() throws Exception {
         FuseRequirements.assumeProgram("setpriv", "util-linux");
         FuseRequirements.assumeProgram("setfattr", "attr");
