@@ -70,7 +70,17 @@ final class FileRequests {
         return new Ok();
     }
 
+    /**
+     * SEEK_DATA and SEEK_HOLE. With the writeback cache the kernel may hold written pages the
+     * layers have not seen yet, and it asks without sending them first: the layers' answer
+     * could call fresh data a hole (a copy would skip it) or refuse an offset inside the file
+     * (ENXIO). ENOSYS makes the kernel answer by itself from then on, from its own size: all
+     * data, and the hole at the end.
+     */
     FuseReply lseek(Lseek request) throws FsException {
+        if (state.writebackCache) {
+            return new FuseReply.Error(Errno.ENOSYS);
+        }
         return new SeekOffset(state.files.lseek(request.handle(), request.offset(),
                 request.whence()));
     }

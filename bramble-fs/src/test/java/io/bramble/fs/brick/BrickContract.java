@@ -20,6 +20,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
@@ -175,6 +176,51 @@ abstract class BrickContract {
                 Errno.ELOOP);
         assertThat(errno(() -> brick.setattr(USER, path("/escape"), SetAttr.chmod(0777))))
                 .isEqualTo(Errno.EOPNOTSUPP);
+    }
+
+    @Test
+    void pathsLongerThanPathMaxReachTheirFiles() throws Exception {
+        String name = "p".repeat(FsPath.NAME_BYTES_MAX - 5);
+        FsPath deep = FsPath.ROOT;
+        for (int level = 0; level < 20; level++) {
+            deep = deep.child(name);
+            brick.mkdir(USER, deep, id(300 + level), 0755);
+        }
+        assertThat(String.join("/", deep.names()).length()).isGreaterThan(4096);
+        FsPath file = deep.child("leaf");
+        Opened leaf = brick.create(USER, file, id(400), 0100644, OpenFlags.RDWR
+                | OpenFlags.CREAT | OpenFlags.EXCL);
+        brick.write(leaf.handle(), 0, "deep".getBytes(StandardCharsets.UTF_8));
+        brick.release(leaf.handle());
+
+        Opened again = brick.open(USER, file, OpenFlags.RDONLY);
+        assertThat(new String(brick.read(again.handle(), 0, 10), StandardCharsets.UTF_8))
+                .isEqualTo("deep");
+        brick.release(again.handle());
+        assertThat(brick.readdir(USER, deep, null, 10).entries()).extracting(DirEntry::name)
+                .containsExactly("leaf");
+        brick.rename(USER, file, deep.child("moved"), 0);
+        assertThat(brick.getattr(USER, deep.child("moved")).sizeBytes()).isEqualTo(4);
+        FsPath missing = deep.child("nothing");
+        assertThat(errno(() -> brick.getattr(USER, missing))).isEqualTo(Errno.ENOENT);
+
+        // Removed from the bottom up, as the test folder's clean-up could not reach so deep.
+        brick.unlink(USER, deep.child("moved"));
+        for (FsPath level = deep; !level.isRoot(); level = level.parent()) {
+            brick.rmdir(USER, level);
+        }
+        assertThat(brick.readdir(USER, FsPath.ROOT, null, 10).entries()).isEmpty();
+    }
+
+    @Test
+    void aStepOfALongPathHoldsWhatFitsInPathMax() {
+        String name = "n".repeat(255);
+        List<String> names = Collections.nCopies(40, name);
+        // 16 names of 255 bytes and their 15 slashes are 4,095 bytes, the most one call takes.
+        assertThat(Resolver.stepEnd(names, 0)).isEqualTo(16);
+        assertThat(Resolver.stepEnd(names, 16)).isEqualTo(32);
+        assertThat(Resolver.stepEnd(names, 32)).isEqualTo(40);
+        assertThat(Resolver.stepEnd(List.of("a", "b"), 0)).isEqualTo(2);
     }
 
     @Test

@@ -109,7 +109,7 @@ class MountedFilesTest {
         Files.write(file, new byte[]{5}, StandardOpenOption.APPEND);
         assertThat(Files.size(file)).isEqualTo(65537);
         if (Commands.installed("python3")) {
-            // SEEK_DATA (3) reaches the file system; MemoryFileOps calls everything data.
+            // SEEK_DATA (3): with the writeback cache the kernel answers from its own size.
             assertThat(Commands.sh("python3 -c 'import os; fd = os.open(\"" + file
                     + "\", os.O_RDONLY); print(os.lseek(fd, 100, 3))'").strip())
                     .isEqualTo("100");

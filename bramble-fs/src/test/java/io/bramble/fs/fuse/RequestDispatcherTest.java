@@ -8,11 +8,13 @@ import io.bramble.fs.fuse.FuseReply.Data;
 import io.bramble.fs.fuse.FuseReply.Entry;
 import io.bramble.fs.fuse.FuseReply.Error;
 import io.bramble.fs.fuse.FuseReply.OpenHandle;
+import io.bramble.fs.fuse.FuseReply.SeekOffset;
 import io.bramble.fs.fuse.FuseReply.XattrSize;
 import io.bramble.fs.fuse.FuseRequest.Access;
 import io.bramble.fs.fuse.FuseRequest.Create;
 import io.bramble.fs.fuse.FuseRequest.GetAttr;
 import io.bramble.fs.fuse.FuseRequest.GetXattr;
+import io.bramble.fs.fuse.FuseRequest.Lseek;
 import io.bramble.fs.fuse.FuseRequest.ListXattr;
 import io.bramble.fs.fuse.FuseRequest.Lookup;
 import io.bramble.fs.fuse.FuseRequest.OpenDirectory;
@@ -37,6 +39,7 @@ import org.junit.jupiter.api.Test;
 /** The adapter from kernel requests to file operations, without a kernel. */
 class RequestDispatcherTest {
     private static final long ROOT = NodeTable.ROOT_ID;
+    private static final int SEEK_DATA = 3;
 
     private final MemoryFileOps files = new MemoryFileOps();
     private final MountState state;
@@ -158,6 +161,20 @@ class RequestDispatcherTest {
         Attributes attributes = (Attributes) send(created.entry().nodeId(),
                 new GetAttr(OptionalLong.of(created.open().handle())));
         assertThat(attributes.attr().id()).isEqualTo(created.entry().attr().id());
+    }
+
+    @Test
+    void seeksForDataOnlyThroughTheLayersWithoutTheWritebackCache() throws Exception {
+        Created created = create("sparse", 0);
+        long handle = created.open().handle();
+        files.write(handle, 8192, new byte[]{1});
+        assertThat(send(created.entry().nodeId(), new Lseek(handle, 4096, SEEK_DATA)))
+                .isEqualTo(new Error(Errno.ENOSYS));
+
+        RequestDispatcher uncached = new RequestDispatcher(new MountState(files, files.getattr(
+                Caller.ROOT, FsPath.ROOT), FuseOptions.defaults().withWritebackCache(false)));
+        assertThat(uncached.dispatch(new Request(new RequestHeader(0, 0, 1, ROOT, 0, 0, 0, 0),
+                new Lseek(handle, 4096, SEEK_DATA)))).isEqualTo(new SeekOffset(4096));
     }
 
     @Test

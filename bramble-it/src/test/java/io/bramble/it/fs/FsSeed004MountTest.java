@@ -1,10 +1,12 @@
 package io.bramble.it.fs;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.bramble.it.pool.PoolNodes;
 import io.bramble.testkit.cluster.LocalCluster;
 import io.bramble.testkit.exec.Exec;
+import io.bramble.testkit.exec.ExecResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -28,9 +30,10 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Seed 004's volume as typed there ({@code volume create gv0 replica 2 transport tcp
  * HOST1:/data/brick1/gv0 HOST2:/data/brick1/gv0 force}), mounted once for the tests in
- * order: a file of 5 MiB comes back byte for byte; POSIX basics as a second user behave as
- * in a local folder; {@code umount} ends the client. One pool and one mount serve them all:
- * starting nodes is the slow part.
+ * order: a file of 5 MiB comes back byte for byte; POSIX basics as a second user, and more
+ * of POSIX, behave as in a local folder; stress-ng's file-system stressors and fio's verifying
+ * jobs pass as they do in a local folder; {@code umount} ends the client. One pool and one
+ * mount serve them all: starting nodes is the slow part.
  */
 @Timeout(value = 240, unit = TimeUnit.SECONDS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -140,6 +143,52 @@ class FsSeed004MountTest {
 
     @Test
     @Order(3)
+    @Timeout(value = 300, unit = TimeUnit.SECONDS) // 113 s seen at a load of 11
+    void morePosixBehavesAsInALocalFolder() throws Exception {
+        FuseRequirements.assumeProgram("setpriv", "util-linux");
+        FuseRequirements.assumeProgram("setfattr", "attr");
+        FuseRequirements.assumeProgram("perl", "perl-base");
+        PosixScript script = PosixScript.load("/fs/posix-more.txt");
+        String local = script.runIn(Files.createDirectories(dir.resolve("local/more")));
+        String mount = script.runIn(Files.createDirectories(mounted.dir().resolve("more")));
+        System.out.println("posix-more.txt in the mount:\n" + mount);
+        assertThat(mount).isEqualTo(local);
+    }
+
+    @Test
+    @Order(4)
+    @Timeout(value = 300, unit = TimeUnit.SECONDS) // a local run, then StressNg.RUN_TIMEOUT
+    void stressNgFileSystemStressorsPassAsInALocalFolder() throws Exception {
+        FuseRequirements.assumeProgram("stress-ng", "stress-ng");
+        ExecResult local = StressNg.run(Files.createDirectories(dir.resolve("local/stress-ng")));
+        System.out.println("stress-ng in a local folder:\n" + local.output());
+        assumeTrue(StressNg.passed(local), "skipped: stress-ng's stressors fail in a local"
+                + " folder too, so the mount cannot be judged by them: " + local.describe());
+        ExecResult mount = StressNg.run(Files.createDirectories(mounted.dir().resolve(
+                "stress-ng")));
+        System.out.println("stress-ng in the mount:\n" + mount.output());
+        assertThat(StressNg.passed(mount)).as(mount.describe()).isTrue();
+    }
+
+    @Test
+    @Order(5)
+    void fioVerifiesWhatItWroteAsInALocalFolder() throws Exception {
+        FuseRequirements.assumeProgram("fio", "fio");
+        for (FioRuns.Job job : FioRuns.JOBS) {
+            ExecResult local = FioRuns.run(job, Files.createDirectories(dir.resolve(
+                    "local/fio")));
+            System.out.println("fio " + job.name() + " in a local folder:\n" + local.output());
+            assumeTrue(FioRuns.passed(local), "skipped: fio " + job.name() + " fails in a"
+                    + " local folder too: " + local.describe());
+            ExecResult mount = FioRuns.run(job, Files.createDirectories(mounted.dir().resolve(
+                    "fio")));
+            System.out.println("fio " + job.name() + " in the mount:\n" + mount.output());
+            assertThat(FioRuns.passed(mount)).as(mount.describe()).isTrue();
+        }
+    }
+
+    @Test
+    @Order(6)
     void umountEndsTheClient() {
         mounts.unmount(mounted);
         assertThat(VolumeMounts.awaitClientEnd(mounted, VolumeMounts.CLIENT_END_TIMEOUT)).as(
