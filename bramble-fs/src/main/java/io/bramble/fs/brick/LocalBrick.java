@@ -3,6 +3,7 @@ package io.bramble.fs.brick;
 import static java.lang.foreign.ValueLayout.JAVA_BYTE;
 
 import io.bramble.fs.ops.Attr;
+import io.bramble.fs.ops.AttrXattrs;
 import io.bramble.fs.ops.Caller;
 import io.bramble.fs.ops.DirEntry;
 import io.bramble.fs.ops.DirPage;
@@ -22,7 +23,9 @@ import java.lang.foreign.MemorySegment;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.OptionalLong;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -189,6 +192,36 @@ public final class LocalBrick implements FileOps {
         return run(() -> {
             try (Located at = resolver.locate(path)) {
                 return attrAt(at.dirFd(), at.name());
+            }
+        });
+    }
+
+    /** The attributes and the xattrs asked for through one resolution of the path. */
+    @Override
+    public AttrXattrs getattrXattrs(Caller caller, FsPath path, String prefix)
+            throws FsException {
+        PathRules.visible(path);
+        return run(() -> {
+            try (Located at = resolver.locate(path)) {
+                Attr attr = attrAt(at.dirFd(), at.name());
+                Map<String, byte[]> values = new HashMap<>();
+                if (XattrNames.ID.startsWith(prefix)) {
+                    values.put(XattrNames.ID, FileIds.bytes(attr.id()));
+                }
+                for (String diskName : Xattrs.list(at.dirFd(), at.name())) {
+                    String name = names.toClient(diskName);
+                    if (!name.startsWith(prefix) || diskName.equals(names.idOnDisk())) {
+                        continue;
+                    }
+                    try {
+                        values.put(name, Xattrs.get(at.dirFd(), at.name(), diskName));
+                    } catch (FsException e) {
+                        if (e.errno() != Errno.ENODATA) {
+                            throw e;
+                        }
+                    }
+                }
+                return new AttrXattrs(attr, values);
             }
         });
     }

@@ -1,6 +1,7 @@
 package io.bramble.fs.replicate;
 
 import io.bramble.fs.ops.Attr;
+import io.bramble.fs.ops.AttrXattrs;
 import io.bramble.fs.ops.Caller;
 import io.bramble.fs.ops.Errno;
 import io.bramble.fs.ops.FsException;
@@ -13,8 +14,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Asks every reachable copy about a path (its attributes and its markers, in one parallel
- * round) and decides what the volume says: never from a copy another one blames. Copies that
+ * Asks every reachable copy about a path (its attributes and its markers, in one call per
+ * copy, all copies in parallel) and decides what the volume says: never from a copy another one blames. Copies that
  * disagree on whether the name exists (one missed a create, an unlink or a rename) are
  * settled by the markers of the parent directory. A read needs the read quorum among the
  * copies that hold the file, so that their markers include those of a copy that took every
@@ -54,8 +55,8 @@ final class Lookup {
     Found find(Caller caller, FsPath path) throws FsException {
         Answers<View> views = fanout.call(health.up(), (child, copy) -> {
             try {
-                Attr attr = copy.getattr(caller, path);
-                return new View(attr, 0, markers.read(copy, path));
+                AttrXattrs read = copy.getattrXattrs(caller, path, PendingCounters.PREFIX);
+                return new View(read.attr(), 0, markers.blamed(read.xattrs()));
             } catch (FsException e) {
                 if (Outcomes.isLostConnection(e.errno())) {
                     throw e;

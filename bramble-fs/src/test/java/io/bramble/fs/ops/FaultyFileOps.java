@@ -166,6 +166,13 @@ public final class FaultyFileOps implements FileOps {
     }
 
     @Override
+    public AttrXattrs getattrXattrs(Caller caller, FsPath path, String prefix)
+            throws FsException {
+        enter("getattrXattrs", false);
+        return inner.getattrXattrs(caller, path, prefix);
+    }
+
+    @Override
     public Attr setattr(Caller caller, FsPath path, SetAttr changes) throws FsException {
         boolean grows = changes.sizeBytes().isPresent();
         boolean replyLost = enterChange("setattr", grows);

@@ -2,6 +2,7 @@ package io.bramble.fs.brick.wire;
 
 import io.bramble.common.time.Clock;
 import io.bramble.fs.ops.Attr;
+import io.bramble.fs.ops.AttrXattrs;
 import io.bramble.fs.ops.Caller;
 import io.bramble.fs.ops.DirPage;
 import io.bramble.fs.ops.Errno;
@@ -245,6 +246,14 @@ public final class BrickClient implements FileOps {
     @Override
     public Attr getattr(Caller caller, FsPath path) throws FsException {
         return call(caller, new Call.Getattr(path), Reply.Attrs.class).attr();
+    }
+
+    /** One round trip, where the default would take three or more. */
+    @Override
+    public AttrXattrs getattrXattrs(Caller caller, FsPath path, String prefix)
+            throws FsException {
+        return call(caller, new Call.GetattrXattrs(path, prefix), Reply.AttrsXattrs.class)
+                .read();
     }
 
     @Override

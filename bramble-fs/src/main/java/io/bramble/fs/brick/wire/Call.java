@@ -13,6 +13,9 @@ public sealed interface Call {
 
     record Getattr(FsPath path) implements Call {}
 
+    /** Attributes with the xattrs whose names start with {@code prefix}. */
+    record GetattrXattrs(FsPath path, String prefix) implements Call {}
+
     record Setattr(FsPath path, SetAttr changes) implements Call {}
 
     record Mkdir(FsPath path, FileId id, int mode) implements Call {}

@@ -5,6 +5,7 @@ import io.bramble.fs.brick.wire.Call.Fallocate;
 import io.bramble.fs.brick.wire.Call.Flush;
 import io.bramble.fs.brick.wire.Call.Fsync;
 import io.bramble.fs.brick.wire.Call.Getattr;
+import io.bramble.fs.brick.wire.Call.GetattrXattrs;
 import io.bramble.fs.brick.wire.Call.Getxattr;
 import io.bramble.fs.brick.wire.Call.Link;
 import io.bramble.fs.brick.wire.Call.Listxattr;
@@ -102,6 +103,7 @@ final class CallCodec {
             case Setxattr c -> Values.path(out.u8(24), c.path()).string(c.name())
                     .bytes(c.value()).i32(c.flags());
             case Removexattr c -> Values.path(out.u8(25), c.path()).string(c.name());
+            case GetattrXattrs c -> Values.path(out.u8(26), c.path()).string(c.prefix());
             default -> throw new IllegalStateException("no encoding for " + call);
         }
     }
@@ -142,6 +144,8 @@ final class CallCodec {
             case 24 -> new Setxattr(Values.path(in), in.string(Values.XATTR_NAME_BYTES_MAX), in
                     .bytes(Values.XATTR_VALUE_BYTES_MAX), in.i32());
             case 25 -> new Removexattr(Values.path(in), in.string(
+                    Values.XATTR_NAME_BYTES_MAX));
+            case 26 -> new GetattrXattrs(Values.path(in), in.string(
                     Values.XATTR_NAME_BYTES_MAX));
             default -> throw new MalformedFrameException("unknown opcode " + opcode);
         };

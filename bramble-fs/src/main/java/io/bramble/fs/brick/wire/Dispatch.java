@@ -5,6 +5,7 @@ import io.bramble.fs.brick.wire.Call.Fallocate;
 import io.bramble.fs.brick.wire.Call.Flush;
 import io.bramble.fs.brick.wire.Call.Fsync;
 import io.bramble.fs.brick.wire.Call.Getattr;
+import io.bramble.fs.brick.wire.Call.GetattrXattrs;
 import io.bramble.fs.brick.wire.Call.Getxattr;
 import io.bramble.fs.brick.wire.Call.Link;
 import io.bramble.fs.brick.wire.Call.Listxattr;
@@ -26,6 +27,7 @@ import io.bramble.fs.brick.wire.Call.Symlink;
 import io.bramble.fs.brick.wire.Call.Unlink;
 import io.bramble.fs.brick.wire.Call.Write;
 import io.bramble.fs.brick.wire.Reply.Attrs;
+import io.bramble.fs.brick.wire.Reply.AttrsXattrs;
 import io.bramble.fs.brick.wire.Reply.Data;
 import io.bramble.fs.brick.wire.Reply.Failed;
 import io.bramble.fs.brick.wire.Reply.Handle;
@@ -34,6 +36,7 @@ import io.bramble.fs.brick.wire.Reply.Number;
 import io.bramble.fs.brick.wire.Reply.Page;
 import io.bramble.fs.brick.wire.Reply.Space;
 import io.bramble.fs.brick.wire.Reply.Text;
+import io.bramble.fs.ops.AttrXattrs;
 import io.bramble.fs.ops.Caller;
 import io.bramble.fs.ops.Errno;
 import io.bramble.fs.ops.FileOps;
@@ -73,6 +76,8 @@ final class Dispatch {
             Call call) throws FsException {
         return switch (call) {
             case Getattr c -> new Attrs(brick.getattr(caller, c.path()));
+            case GetattrXattrs c -> attrsXattrs(brick.getattrXattrs(caller, c.path(), c
+                    .prefix()));
             case Setattr c -> new Attrs(brick.setattr(caller, c.path(), c.changes()));
             case Mkdir c -> new Attrs(brick.mkdir(caller, c.path(), c.id(), c.mode()));
             case Mknod c -> new Attrs(brick.mknod(caller, c.path(), c.id(), c.mode(), c.rdev()));
@@ -120,6 +125,19 @@ final class Dispatch {
             throw new FsException(Errno.EINVAL, "a read of " + read.sizeBytes() + " bytes");
         }
         return read.sizeBytes();
+    }
+
+    /** The xattrs must fit one frame beside the attributes; more is refused, not cut. */
+    private static Reply attrsXattrs(AttrXattrs read) throws FsException {
+        long bytes = 0;
+        for (var xattr : read.xattrs().entrySet()) {
+            bytes += xattr.getKey().length() + xattr.getValue().length;
+        }
+        if (bytes > FrameCodec.DATA_BYTES_MAX || read.xattrs().size() > Values.XATTR_NAMES_MAX) {
+            throw new FsException(Errno.E2BIG, read.xattrs().size() + " xattrs of " + bytes
+                    + " bytes");
+        }
+        return new AttrsXattrs(read);
     }
 
     private static Reply opened(SessionHandles handles, Opened opened) {

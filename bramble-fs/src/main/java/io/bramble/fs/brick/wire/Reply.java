@@ -1,6 +1,7 @@
 package io.bramble.fs.brick.wire;
 
 import io.bramble.fs.ops.Attr;
+import io.bramble.fs.ops.AttrXattrs;
 import io.bramble.fs.ops.DirPage;
 import io.bramble.fs.ops.Opened;
 import io.bramble.fs.ops.StatFs;
@@ -12,6 +13,8 @@ public sealed interface Reply {
     record Done() implements Reply {}
 
     record Attrs(Attr attr) implements Reply {}
+
+    record AttrsXattrs(AttrXattrs read) implements Reply {}
 
     record Handle(Opened opened) implements Reply {}
 

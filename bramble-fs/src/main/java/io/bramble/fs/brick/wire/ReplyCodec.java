@@ -1,6 +1,7 @@
 package io.bramble.fs.brick.wire;
 
 import io.bramble.fs.brick.wire.Reply.Attrs;
+import io.bramble.fs.brick.wire.Reply.AttrsXattrs;
 import io.bramble.fs.brick.wire.Reply.Data;
 import io.bramble.fs.brick.wire.Reply.Done;
 import io.bramble.fs.brick.wire.Reply.Failed;
@@ -35,6 +36,7 @@ final class ReplyCodec {
             case Space r -> Values.statFs(out.u8(8), r.statFs());
             case Names r -> out.u8(9).strings(r.names());
             case Failed r -> out.u8(10).i32(r.errno());
+            case AttrsXattrs r -> Values.attrXattrs(out.u8(11), r.read());
         }
     }
 
@@ -51,6 +53,7 @@ final class ReplyCodec {
             case 8 -> new Space(Values.statFs(in));
             case 9 -> new Names(in.strings(Values.XATTR_NAMES_MAX, Values.XATTR_NAME_BYTES_MAX));
             case 10 -> failed(in.i32());
+            case 11 -> new AttrsXattrs(Values.attrXattrs(in));
             default -> throw new MalformedFrameException("unknown reply kind " + kind);
         };
     }

@@ -7,6 +7,7 @@ import io.bramble.fs.brick.wire.Frame.Attach;
 import io.bramble.fs.brick.wire.Frame.Request;
 import io.bramble.fs.brick.wire.Frame.Response;
 import io.bramble.fs.ops.Attr;
+import io.bramble.fs.ops.AttrXattrs;
 import io.bramble.fs.ops.Caller;
 import io.bramble.fs.ops.DirEntry;
 import io.bramble.fs.ops.DirPage;
@@ -186,6 +187,7 @@ class FrameCodecTest {
         Arbitrary<Integer> ints = Arbitraries.integers();
         return Arbitraries.oneOf(List.of(
                 paths().map(Call.Getattr::new),
+                Combinators.combine(paths(), texts()).as(Call.GetattrXattrs::new),
                 Combinators.combine(paths(), setAttrs()).as(Call.Setattr::new),
                 Combinators.combine(paths(), fileIds(), ints).as(Call.Mkdir::new),
                 Combinators.combine(paths(), fileIds(), ints, longs).as(Call.Mknod::new),
@@ -223,6 +225,8 @@ class FrameCodecTest {
         return Arbitraries.oneOf(List.of(
                 Arbitraries.just(Reply.DONE),
                 attrs().map(Reply.Attrs::new),
+                Combinators.combine(attrs(), Arbitraries.maps(texts(), blobs()).ofMaxSize(3))
+                        .as((a, x) -> new Reply.AttrsXattrs(new AttrXattrs(a, x))),
                 Combinators.combine(longs, attrs()).as((h, a) -> new Reply.Handle(new Opened(h,
                         a))),
                 texts().map(Reply.Text::new),
