@@ -82,6 +82,26 @@ public interface FileOps extends AutoCloseable {
 
     Opened open(Caller caller, FsPath path, int flags) throws FsException;
 
+    /**
+     * Opens {@code path} as {@link #open} does and reads its xattrs whose names start with
+     * {@code prefix} with it, in one call where the layer can. This default opens, then asks
+     * {@link #getattrXattrs}; when that fails the handle is released.
+     */
+    default OpenedXattrs openXattrs(Caller caller, FsPath path, int flags, String prefix)
+            throws FsException {
+        Opened opened = open(caller, path, flags);
+        try {
+            return new OpenedXattrs(opened, getattrXattrs(caller, path, prefix).xattrs());
+        } catch (FsException e) {
+            try {
+                release(opened.handle());
+            } catch (FsException again) {
+                e.addSuppressed(again);
+            }
+            throw e;
+        }
+    }
+
     /** Reads up to {@code sizeBytes} at {@code offset}; fewer bytes only at the end of file. */
     byte[] read(long handle, long offset, int sizeBytes) throws FsException;
 

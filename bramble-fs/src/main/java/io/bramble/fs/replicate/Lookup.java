@@ -46,7 +46,7 @@ final class Lookup {
     }
 
     /** One copy's view of a path: its attributes or the errno it answered, and its blame. */
-    private record View(Attr attr, int errno, ChildSet blames) {
+    record View(Attr attr, int errno, ChildSet blames) {
         Object key() {
             return attr != null ? attr.id() : "errno " + errno;
         }
@@ -64,6 +64,22 @@ final class Lookup {
                 return new View(null, e.errno(), ChildSet.NONE);
             }
         });
+        return decide(caller, path, views);
+    }
+
+    /**
+     * What {@link #find} decides from {@code views} when every answering copy answered alike
+     * (the same file, or the same errno); null when they disagree, which only a lookup that
+     * reads the parent's markers settles.
+     */
+    Found agreed(FsPath path, Answers<View> views) throws FsException {
+        if (byAnswer(views, views.ok()).size() > 1) {
+            return null;
+        }
+        return decide(Caller.ROOT, path, views);
+    }
+
+    private Found decide(Caller caller, FsPath path, Answers<View> views) throws FsException {
         ChildSet answering = views.ok();
         requireReadQuorum(answering, path);
         ChildSet holders = agreedHolders(caller, path, views, answering);
@@ -90,10 +106,7 @@ final class Lookup {
     /** The answering copies whose answer is the volume's, as the parent's markers decide. */
     private ChildSet agreedHolders(Caller caller, FsPath path, Answers<View> views,
             ChildSet answering) throws FsException {
-        Map<Object, ChildSet> byAnswer = new LinkedHashMap<>();
-        for (int child : answering.indexes()) {
-            byAnswer.merge(views.value(child).key(), ChildSet.of(child), ChildSet::union);
-        }
+        Map<Object, ChildSet> byAnswer = byAnswer(views, answering);
         if (byAnswer.size() == 1) {
             return answering;
         }
@@ -101,6 +114,15 @@ final class Lookup {
         ChildSet answeringBoth = answering.intersect(parent.holders());
         int trusted = choose(parent.blame(), answeringBoth, path.parent());
         return byAnswer.get(views.value(trusted).key());
+    }
+
+    /** The answering copies grouped by what they answered, in child order. */
+    private static Map<Object, ChildSet> byAnswer(Answers<View> views, ChildSet answering) {
+        Map<Object, ChildSet> byAnswer = new LinkedHashMap<>();
+        for (int child : answering.indexes()) {
+            byAnswer.merge(views.value(child).key(), ChildSet.of(child), ChildSet::union);
+        }
+        return byAnswer;
     }
 
     /**

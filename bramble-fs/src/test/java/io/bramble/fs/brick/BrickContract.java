@@ -15,6 +15,7 @@ import io.bramble.fs.ops.FsException;
 import io.bramble.fs.ops.FsPath;
 import io.bramble.fs.ops.OpenFlags;
 import io.bramble.fs.ops.Opened;
+import io.bramble.fs.ops.OpenedXattrs;
 import io.bramble.fs.ops.SetAttr;
 import io.bramble.fs.ops.StatFs;
 import java.nio.charset.StandardCharsets;
@@ -274,6 +275,14 @@ abstract class BrickContract {
                 id("/m".hashCode())));
         assertThat(errno(() -> brick.getattrXattrs(USER, path("/none"), ""))).isEqualTo(
                 Errno.ENOENT);
+        OpenedXattrs opened = brick.openXattrs(USER, path("/m"), OpenFlags.RDONLY,
+                "trusted.bramble.pending.");
+        assertThat(opened.xattrs().keySet()).isEqualTo(read.xattrs().keySet());
+        assertThat(opened.xattrs().get("trusted.bramble.pending.0")).isEqualTo(marked(1));
+        assertThat(opened.opened().attr()).isEqualTo(read.attr());
+        assertThat(brick.read(opened.opened().handle(), 0, 10)).isEqualTo("abc".getBytes());
+        brick.release(opened.opened().handle());
+        assertThat(brick.openFiles()).isZero();
     }
 
     @Test

@@ -254,6 +254,15 @@ public final class FaultyFileOps implements FileOps {
     }
 
     @Override
+    public OpenedXattrs openXattrs(Caller caller, FsPath path, int flags, String prefix)
+            throws FsException {
+        enter("openXattrs", false);
+        OpenedXattrs read = inner.openXattrs(caller, path, flags, prefix);
+        track(read.opened());
+        return read;
+    }
+
+    @Override
     public byte[] read(long handle, long offset, int sizeBytes) throws FsException {
         enter("read", false);
         byte[] data = inner.read(checkHandle(handle), offset, sizeBytes);

@@ -11,6 +11,7 @@ import io.bramble.fs.ops.FileOps;
 import io.bramble.fs.ops.FsException;
 import io.bramble.fs.ops.FsPath;
 import io.bramble.fs.ops.Opened;
+import io.bramble.fs.ops.OpenedXattrs;
 import io.bramble.fs.ops.SetAttr;
 import io.bramble.fs.ops.StatFs;
 import io.bramble.pool.link.BadFrames;
@@ -316,6 +317,17 @@ public final class BrickClient implements FileOps {
         ClientConnection connection = connection();
         return opened(connection, expect(call(connection, caller, new Call.Open(path, flags)),
                 Reply.Handle.class));
+    }
+
+    /** One round trip, where the default would take two or more. */
+    @Override
+    public OpenedXattrs openXattrs(Caller caller, FsPath path, int flags, String prefix)
+            throws FsException {
+        ClientConnection connection = connection();
+        OpenedXattrs read = expect(call(connection, caller, new Call.OpenXattrs(path, flags,
+                prefix)), Reply.HandleXattrs.class).read();
+        return new OpenedXattrs(opened(connection, new Reply.Handle(read.opened())), read
+                .xattrs());
     }
 
     @Override

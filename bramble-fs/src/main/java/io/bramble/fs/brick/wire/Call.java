@@ -38,6 +38,9 @@ public sealed interface Call {
 
     record Open(FsPath path, int flags) implements Call {}
 
+    /** An open with the xattrs whose names start with {@code prefix}. */
+    record OpenXattrs(FsPath path, int flags, String prefix) implements Call {}
+
     record Read(long handle, long offset, int sizeBytes) implements OnHandle {}
 
     record Write(long handle, long offset, byte[] data) implements OnHandle {}

@@ -13,6 +13,7 @@ import io.bramble.fs.brick.wire.Call.Lseek;
 import io.bramble.fs.brick.wire.Call.Mkdir;
 import io.bramble.fs.brick.wire.Call.Mknod;
 import io.bramble.fs.brick.wire.Call.Open;
+import io.bramble.fs.brick.wire.Call.OpenXattrs;
 import io.bramble.fs.brick.wire.Call.Read;
 import io.bramble.fs.brick.wire.Call.Readdir;
 import io.bramble.fs.brick.wire.Call.Readlink;
@@ -31,6 +32,7 @@ import io.bramble.fs.brick.wire.Reply.AttrsXattrs;
 import io.bramble.fs.brick.wire.Reply.Data;
 import io.bramble.fs.brick.wire.Reply.Failed;
 import io.bramble.fs.brick.wire.Reply.Handle;
+import io.bramble.fs.brick.wire.Reply.HandleXattrs;
 import io.bramble.fs.brick.wire.Reply.Names;
 import io.bramble.fs.brick.wire.Reply.Number;
 import io.bramble.fs.brick.wire.Reply.Page;
@@ -42,6 +44,8 @@ import io.bramble.fs.ops.Errno;
 import io.bramble.fs.ops.FileOps;
 import io.bramble.fs.ops.FsException;
 import io.bramble.fs.ops.Opened;
+import io.bramble.fs.ops.OpenedXattrs;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -90,6 +94,8 @@ final class Dispatch {
             case Create c -> opened(handles, brick.create(caller, c.path(), c.id(), c.mode(), c
                     .flags()));
             case Open c -> opened(handles, brick.open(caller, c.path(), c.flags()));
+            case OpenXattrs c -> openedXattrs(brick, handles, brick.openXattrs(caller, c.path(),
+                    c.flags(), c.prefix()));
             case Readdir c -> new Page(brick.readdir(caller, c.dir(), c.afterName(), Math.min(c
                     .entriesMax(), Values.PAGE_ENTRIES_MAX)));
             case Statfs c -> new Space(brick.statfs(caller, c.path()));
@@ -127,17 +133,34 @@ final class Dispatch {
         return read.sizeBytes();
     }
 
-    /** The xattrs must fit one frame beside the attributes; more is refused, not cut. */
     private static Reply attrsXattrs(AttrXattrs read) throws FsException {
+        checkFits(read.xattrs());
+        return new AttrsXattrs(read);
+    }
+
+    /** An open whose xattrs do not fit a frame is undone before the refusal. */
+    private static Reply openedXattrs(FileOps brick, SessionHandles handles,
+            OpenedXattrs read) throws FsException {
+        try {
+            checkFits(read.xattrs());
+        } catch (FsException e) {
+            brick.release(read.opened().handle());
+            throw e;
+        }
+        handles.add(read.opened().handle());
+        return new HandleXattrs(read);
+    }
+
+    /** The xattrs must fit one frame beside the attributes; more is refused, not cut. */
+    private static void checkFits(Map<String, byte[]> xattrs) throws FsException {
         long bytes = 0;
-        for (var xattr : read.xattrs().entrySet()) {
+        for (Map.Entry<String, byte[]> xattr : xattrs.entrySet()) {
             bytes += xattr.getKey().length() + xattr.getValue().length;
         }
-        if (bytes > FrameCodec.DATA_BYTES_MAX || read.xattrs().size() > Values.XATTR_NAMES_MAX) {
-            throw new FsException(Errno.E2BIG, read.xattrs().size() + " xattrs of " + bytes
+        if (bytes > FrameCodec.DATA_BYTES_MAX || xattrs.size() > Values.XATTR_NAMES_MAX) {
+            throw new FsException(Errno.E2BIG, xattrs.size() + " xattrs of " + bytes
                     + " bytes");
         }
-        return new AttrsXattrs(read);
     }
 
     private static Reply opened(SessionHandles handles, Opened opened) {

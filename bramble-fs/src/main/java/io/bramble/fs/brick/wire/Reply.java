@@ -4,6 +4,7 @@ import io.bramble.fs.ops.Attr;
 import io.bramble.fs.ops.AttrXattrs;
 import io.bramble.fs.ops.DirPage;
 import io.bramble.fs.ops.Opened;
+import io.bramble.fs.ops.OpenedXattrs;
 import io.bramble.fs.ops.StatFs;
 import java.util.List;
 
@@ -17,6 +18,8 @@ public sealed interface Reply {
     record AttrsXattrs(AttrXattrs read) implements Reply {}
 
     record Handle(Opened opened) implements Reply {}
+
+    record HandleXattrs(OpenedXattrs read) implements Reply {}
 
     /** A link target. */
     record Text(String text) implements Reply {}

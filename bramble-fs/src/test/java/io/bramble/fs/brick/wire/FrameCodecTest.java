@@ -14,6 +14,7 @@ import io.bramble.fs.ops.DirPage;
 import io.bramble.fs.ops.FileId;
 import io.bramble.fs.ops.FsPath;
 import io.bramble.fs.ops.Opened;
+import io.bramble.fs.ops.OpenedXattrs;
 import io.bramble.fs.ops.SetAttr;
 import io.bramble.fs.ops.StatFs;
 import io.bramble.pool.wire.MalformedFrameException;
@@ -199,6 +200,7 @@ class FrameCodecTest {
                 Combinators.combine(paths(), paths()).as(Call.Link::new),
                 Combinators.combine(paths(), fileIds(), ints, ints).as(Call.Create::new),
                 Combinators.combine(paths(), ints).as(Call.Open::new),
+                Combinators.combine(paths(), ints, texts()).as(Call.OpenXattrs::new),
                 Combinators.combine(longs, longs, ints).as(Call.Read::new),
                 Combinators.combine(longs, longs, blobs()).as(Call.Write::new),
                 longs.map(Call.Flush::new),
@@ -227,6 +229,10 @@ class FrameCodecTest {
                 attrs().map(Reply.Attrs::new),
                 Combinators.combine(attrs(), Arbitraries.maps(texts(), blobs()).ofMaxSize(3))
                         .as((a, x) -> new Reply.AttrsXattrs(new AttrXattrs(a, x))),
+                Combinators.combine(longs, attrs(), Arbitraries.maps(texts(), blobs())
+                        .ofMaxSize(3)).as(
+                                (h, a, x) -> new Reply.HandleXattrs(new OpenedXattrs(
+                                        new Opened(h, a), x))),
                 Combinators.combine(longs, attrs()).as((h, a) -> new Reply.Handle(new Opened(h,
                         a))),
                 texts().map(Reply.Text::new),
