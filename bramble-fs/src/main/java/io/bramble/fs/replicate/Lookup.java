@@ -15,11 +15,11 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Asks every reachable copy about a path (its attributes and its markers, in one call per
- * copy, all copies in parallel) and decides what the volume says: never from a copy another one blames. Copies that
- * disagree on whether the name exists (one missed a create, an unlink or a rename) are
- * settled by the markers of the parent directory. A read needs the read quorum among the
- * copies that hold the file, so that their markers include those of a copy that took every
- * acknowledged change.
+ * copy, all copies in parallel) and decides what the volume says: never from a copy another
+ * one blames. Copies that disagree on whether the name exists (one missed a create, an
+ * unlink or a rename) are settled by the markers of the parent directory. A read needs the
+ * read quorum among the copies that hold the file, so that their markers include those of a
+ * copy that took every acknowledged change.
  */
 final class Lookup {
     private static final Logger LOG = LoggerFactory.getLogger(Lookup.class);
