@@ -114,6 +114,8 @@ final class Libc {
             JAVA_INT, JAVA_INT, ADDRESS, ADDRESS, JAVA_LONG, JAVA_INT));
     private static final MethodHandle LLISTXATTR = bind("llistxattr", FunctionDescriptor.of(
             JAVA_LONG, ADDRESS, ADDRESS, JAVA_LONG));
+    private static final MethodHandle FLISTXATTR = bind("flistxattr", FunctionDescriptor.of(
+            JAVA_LONG, JAVA_INT, ADDRESS, JAVA_LONG));
     private static final MethodHandle LREMOVEXATTR = bind("lremovexattr", FunctionDescriptor
             .of(JAVA_INT, ADDRESS, ADDRESS));
     private static final MethodHandle PREAD = bind("pread", FunctionDescriptor.of(JAVA_LONG,
@@ -371,6 +373,12 @@ final class Libc {
     static int llistxattr(String path, MemorySegment list) throws FsException {
         return (int) call("listxattr", path, s -> (long) LLISTXATTR.invokeExact(s.state, s
                 .string(0, path), list, list.byteSize()));
+    }
+
+    /** Lists the attribute names of an open file into {@code list}; returns the bytes used. */
+    static int flistxattr(int fd, MemorySegment list) throws FsException {
+        return (int) call("listxattr", "fd " + fd, s -> (long) FLISTXATTR.invokeExact(s.state,
+                fd, list, list.byteSize()));
     }
 
     static void lremovexattr(String path, String attr) throws FsException {

@@ -5,6 +5,7 @@ import static java.lang.foreign.ValueLayout.JAVA_BYTE;
 import io.bramble.common.os.Mount;
 import io.bramble.common.os.MountTable;
 import io.bramble.fs.ops.Attr;
+import io.bramble.fs.ops.AttrXattrs;
 import io.bramble.fs.ops.Caller;
 import io.bramble.fs.ops.DirEntry;
 import io.bramble.fs.ops.DirPage;
@@ -16,6 +17,7 @@ import io.bramble.fs.ops.FsException;
 import io.bramble.fs.ops.FsPath;
 import io.bramble.fs.ops.OpenFlags;
 import io.bramble.fs.ops.Opened;
+import io.bramble.fs.ops.OpenedXattrs;
 import io.bramble.fs.ops.SetAttr;
 import io.bramble.fs.ops.StatFs;
 import java.io.IOException;
@@ -24,7 +26,9 @@ import java.lang.foreign.MemorySegment;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.OptionalLong;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -193,6 +197,85 @@ public final class LocalBrick implements FileOps {
                 return attrAt(at.dirFd(), at.name());
             }
         });
+    }
+
+    /** The attributes and the xattrs asked for through one resolution of the path. */
+    @Override
+    public AttrXattrs getattrXattrs(Caller caller, FsPath path, String prefix)
+            throws FsException {
+        PathRules.visible(path);
+        return run(() -> {
+            try (Located at = resolver.locate(path)) {
+                Attr attr = attrAt(at.dirFd(), at.name());
+                return new AttrXattrs(attr, xattrsAt(at, attr, prefix));
+            }
+        });
+    }
+
+    /**
+     * The open and the xattrs asked for, read through the new descriptor: they are the opened
+     * file's own, whatever happens to its name meanwhile.
+     */
+    @Override
+    public OpenedXattrs openXattrs(Caller caller, FsPath path, int flags, String prefix)
+            throws FsException {
+        Opened opened = open(caller, path, flags);
+        try {
+            SharedFd file = handles.acquire(opened.handle());
+            try {
+                return new OpenedXattrs(opened, xattrsOf(file.fd(), opened.attr(), prefix));
+            } finally {
+                file.release();
+            }
+        } catch (FsException e) {
+            handles.remove(opened.handle());
+            throw e;
+        }
+    }
+
+    /** The xattrs of an open file whose client names start with {@code prefix}. */
+    private Map<String, byte[]> xattrsOf(int fd, Attr attr, String prefix) throws FsException {
+        Map<String, byte[]> values = new HashMap<>();
+        if (XattrNames.ID.startsWith(prefix)) {
+            values.put(XattrNames.ID, FileIds.bytes(attr.id()));
+        }
+        for (String diskName : Xattrs.list(fd)) {
+            String name = names.toClient(diskName);
+            if (!name.startsWith(prefix) || diskName.equals(names.idOnDisk())) {
+                continue;
+            }
+            try {
+                values.put(name, Xattrs.get(fd, diskName));
+            } catch (FsException e) {
+                if (e.errno() != Errno.ENODATA) {
+                    throw e;
+                }
+            }
+        }
+        return values;
+    }
+
+    /** The xattrs of the name {@code at} whose client names start with {@code prefix}. */
+    private Map<String, byte[]> xattrsAt(Located at, Attr attr, String prefix)
+            throws FsException {
+        Map<String, byte[]> values = new HashMap<>();
+        if (XattrNames.ID.startsWith(prefix)) {
+            values.put(XattrNames.ID, FileIds.bytes(attr.id()));
+        }
+        for (String diskName : Xattrs.list(at.dirFd(), at.name())) {
+            String name = names.toClient(diskName);
+            if (!name.startsWith(prefix) || diskName.equals(names.idOnDisk())) {
+                continue;
+            }
+            try {
+                values.put(name, Xattrs.get(at.dirFd(), at.name(), diskName));
+            } catch (FsException e) {
+                if (e.errno() != Errno.ENODATA) {
+                    throw e;
+                }
+            }
+        }
+        return values;
     }
 
     private Attr attrAt(int dirFd, String name) throws FsException {

@@ -75,6 +75,12 @@ final class Xattrs {
                 LocalBrick.XATTR_VALUE_BYTES_MAX);
     }
 
+    /** The attribute names of an open file, as stored. */
+    static List<String> list(int fd) throws FsException {
+        return names(read(buffer -> Libc.flistxattr(fd, buffer),
+                LocalBrick.XATTR_LIST_BYTES_MAX));
+    }
+
     /** An attribute by path, not following a final link. */
     static byte[] get(String path, String attr) throws FsException {
         return read(buffer -> Libc.lgetxattr(path, attr, buffer),

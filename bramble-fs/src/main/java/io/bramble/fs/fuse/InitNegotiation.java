@@ -25,17 +25,19 @@ final class InitNegotiation {
     /**
      * ASYNC_READ lets readahead overlap; ATOMIC_O_TRUNC sends O_TRUNC with the open instead
      * of a separate truncate; BIG_WRITES and MAX_PAGES allow writes past 4 KiB and up to
-     * 1 MiB; readdirplus saves a LOOKUP per listed name (the kernel picks plain READDIR where
-     * it has the entries); PARALLEL_DIROPS lets lookups in one directory run at once;
-     * AUTO_INVAL_DATA drops cached pages when another client changes a file; CACHE_SYMLINKS
-     * keeps link targets, which never change. Not asked: POSIX_LOCKS and FLOCK_LOCKS (locks
-     * stay local to this kernel), DONT_MASK (the kernel applies the umask), HANDLE_KILLPRIV
-     * (the kernel clears set-uid bits with a SETATTR the layers already understand).
+     * 1 MiB; readdirplus saves a LOOKUP per listed name, on every page of a listing (not
+     * READDIRPLUS_AUTO: the kernel would then ask plain READDIR after the first page, as
+     * {@code ls -l} reads the whole directory before it stats a name, and look every name up
+     * again; the layers list names with their attributes anyway); PARALLEL_DIROPS lets
+     * lookups in one directory run at once; AUTO_INVAL_DATA drops cached pages when another
+     * client changes a file; CACHE_SYMLINKS keeps link targets, which never change. Not
+     * asked: POSIX_LOCKS and FLOCK_LOCKS (locks stay local to this kernel), DONT_MASK (the
+     * kernel applies the umask), HANDLE_KILLPRIV (the kernel clears set-uid bits with a
+     * SETATTR the layers already understand).
      */
     static final int WANTED = InitFlags.ASYNC_READ | InitFlags.ATOMIC_O_TRUNC
             | InitFlags.BIG_WRITES | InitFlags.MAX_PAGES | InitFlags.DO_READDIRPLUS
-            | InitFlags.READDIRPLUS_AUTO | InitFlags.PARALLEL_DIROPS
-            | InitFlags.AUTO_INVAL_DATA | InitFlags.CACHE_SYMLINKS;
+            | InitFlags.PARALLEL_DIROPS | InitFlags.AUTO_INVAL_DATA | InitFlags.CACHE_SYMLINKS;
 
     private InitNegotiation() {
     }

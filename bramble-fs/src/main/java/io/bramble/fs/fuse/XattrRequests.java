@@ -14,7 +14,8 @@ import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 
 /**
- * Extended attributes, with bramble's internal ones out of reach ({@link InternalXattrs}).
+ * Extended attributes, with bramble's internal ones out of reach ({@link InternalXattrs}) and
+ * the unsupported ones answered here, without a call to the volume ({@link UnsupportedXattrs}).
  * A size of 0 asks how big the answer is; a buffer too small gets ERANGE, as getxattr(2)
  * promises.
  */
@@ -28,6 +29,7 @@ final class XattrRequests {
     }
 
     FuseReply setxattr(RequestHeader header, SetXattr request) throws FsException {
+        refuseUnsupported(request.name());
         refuseInternal(request.name());
         state.files.setxattr(header.caller(), state.nodes.path(header.nodeId()), request.name(),
                 request.value(), request.flags() & XATTR_FLAGS);
@@ -35,6 +37,7 @@ final class XattrRequests {
     }
 
     FuseReply getxattr(RequestHeader header, GetXattr request) throws FsException {
+        refuseUnsupported(request.name());
         if (InternalXattrs.isInternal(request.name())) {
             throw new FsException(Errno.ENODATA, request.name());
         }
@@ -47,6 +50,9 @@ final class XattrRequests {
         ByteArrayOutputStream names = new ByteArrayOutputStream();
         for (String name : InternalXattrs.visible(state.files.listxattr(header.caller(),
                 state.nodes.path(header.nodeId())))) {
+            if (UnsupportedXattrs.isUnsupported(name)) {
+                continue; // a brick's own label, say: the mount does not show them
+            }
             names.writeBytes(name.getBytes(StandardCharsets.UTF_8));
             names.write(0);
         }
@@ -54,10 +60,17 @@ final class XattrRequests {
     }
 
     FuseReply removexattr(RequestHeader header, RemoveXattr request) throws FsException {
+        refuseUnsupported(request.name());
         refuseInternal(request.name());
         state.files.removexattr(header.caller(), state.nodes.path(header.nodeId()),
                 request.name());
         return new Ok();
+    }
+
+    private static void refuseUnsupported(String name) throws FsException {
+        if (UnsupportedXattrs.isUnsupported(name)) {
+            throw new FsException(Errno.EOPNOTSUPP, name + " is not supported by the mount");
+        }
     }
 
     private static void refuseInternal(String name) throws FsException {

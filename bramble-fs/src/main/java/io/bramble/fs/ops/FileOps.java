@@ -1,5 +1,8 @@
 package io.bramble.fs.ops;
 
+import java.util.HashMap;
+import java.util.Map;
+
 /**
  * The file operations of one layer of a volume. A brick implements them on its disk, the
  * brick client over the network, and the translators (distribute, replicate) on top of their
@@ -24,6 +27,32 @@ public interface FileOps extends AutoCloseable {
     int XATTR_REPLACE = 2;
 
     Attr getattr(Caller caller, FsPath path) throws FsException;
+
+    /**
+     * The attributes of {@code path} and its xattrs whose names start with {@code prefix},
+     * read together: a layer that can answers in one call (a brick client in one round trip,
+     * a brick through one resolution of the path). This default asks {@link #getattr},
+     * {@link #listxattr} and {@link #getxattr} in turn; a name gone between the list and the
+     * read is left out.
+     */
+    default AttrXattrs getattrXattrs(Caller caller, FsPath path, String prefix)
+            throws FsException {
+        Attr attr = getattr(caller, path);
+        Map<String, byte[]> values = new HashMap<>();
+        for (String name : listxattr(caller, path)) {
+            if (!name.startsWith(prefix)) {
+                continue;
+            }
+            try {
+                values.put(name, getxattr(caller, path, name));
+            } catch (FsException e) {
+                if (e.errno() != Errno.ENODATA) {
+                    throw e;
+                }
+            }
+        }
+        return new AttrXattrs(attr, values);
+    }
 
     Attr setattr(Caller caller, FsPath path, SetAttr changes) throws FsException;
 
@@ -52,6 +81,26 @@ public interface FileOps extends AutoCloseable {
             throws FsException;
 
     Opened open(Caller caller, FsPath path, int flags) throws FsException;
+
+    /**
+     * Opens {@code path} as {@link #open} does and reads its xattrs whose names start with
+     * {@code prefix} with it, in one call where the layer can. This default opens, then asks
+     * {@link #getattrXattrs}; when that fails the handle is released.
+     */
+    default OpenedXattrs openXattrs(Caller caller, FsPath path, int flags, String prefix)
+            throws FsException {
+        Opened opened = open(caller, path, flags);
+        try {
+            return new OpenedXattrs(opened, getattrXattrs(caller, path, prefix).xattrs());
+        } catch (FsException e) {
+            try {
+                release(opened.handle());
+            } catch (FsException again) {
+                e.addSuppressed(again);
+            }
+            throw e;
+        }
+    }
 
     /** Reads up to {@code sizeBytes} at {@code offset}; fewer bytes only at the end of file. */
     byte[] read(long handle, long offset, int sizeBytes) throws FsException;

@@ -1,6 +1,7 @@
 package io.bramble.fs.replicate;
 
 import io.bramble.fs.ops.Attr;
+import io.bramble.fs.ops.AttrXattrs;
 import io.bramble.fs.ops.Caller;
 import io.bramble.fs.ops.Errno;
 import io.bramble.fs.ops.FsException;
@@ -13,12 +14,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Asks every reachable copy about a path (its attributes and its markers, in one parallel
- * round) and decides what the volume says: never from a copy another one blames. Copies that
- * disagree on whether the name exists (one missed a create, an unlink or a rename) are
- * settled by the markers of the parent directory. A read needs the read quorum among the
- * copies that hold the file, so that their markers include those of a copy that took every
- * acknowledged change.
+ * Asks every reachable copy about a path (its attributes and its markers, in one call per
+ * copy, all copies in parallel) and decides what the volume says: never from a copy another
+ * one blames. Copies that disagree on whether the name exists (one missed a create, an
+ * unlink or a rename) are settled by the markers of the parent directory. A read needs the
+ * read quorum among the copies that hold the file, so that their markers include those of a
+ * copy that took every acknowledged change.
  */
 final class Lookup {
     private static final Logger LOG = LoggerFactory.getLogger(Lookup.class);
@@ -45,7 +46,7 @@ final class Lookup {
     }
 
     /** One copy's view of a path: its attributes or the errno it answered, and its blame. */
-    private record View(Attr attr, int errno, ChildSet blames) {
+    record View(Attr attr, int errno, ChildSet blames) {
         Object key() {
             return attr != null ? attr.id() : "errno " + errno;
         }
@@ -54,8 +55,8 @@ final class Lookup {
     Found find(Caller caller, FsPath path) throws FsException {
         Answers<View> views = fanout.call(health.up(), (child, copy) -> {
             try {
-                Attr attr = copy.getattr(caller, path);
-                return new View(attr, 0, markers.read(copy, path));
+                AttrXattrs read = copy.getattrXattrs(caller, path, PendingCounters.PREFIX);
+                return new View(read.attr(), 0, markers.blamed(read.xattrs()));
             } catch (FsException e) {
                 if (Outcomes.isLostConnection(e.errno())) {
                     throw e;
@@ -63,6 +64,22 @@ final class Lookup {
                 return new View(null, e.errno(), ChildSet.NONE);
             }
         });
+        return decide(caller, path, views);
+    }
+
+    /**
+     * What {@link #find} decides from {@code views} when every answering copy answered alike
+     * (the same file, or the same errno); null when they disagree, which only a lookup that
+     * reads the parent's markers settles.
+     */
+    Found agreed(FsPath path, Answers<View> views) throws FsException {
+        if (byAnswer(views, views.ok()).size() > 1) {
+            return null;
+        }
+        return decide(Caller.ROOT, path, views);
+    }
+
+    private Found decide(Caller caller, FsPath path, Answers<View> views) throws FsException {
         ChildSet answering = views.ok();
         requireReadQuorum(answering, path);
         ChildSet holders = agreedHolders(caller, path, views, answering);
@@ -89,10 +106,7 @@ final class Lookup {
     /** The answering copies whose answer is the volume's, as the parent's markers decide. */
     private ChildSet agreedHolders(Caller caller, FsPath path, Answers<View> views,
             ChildSet answering) throws FsException {
-        Map<Object, ChildSet> byAnswer = new LinkedHashMap<>();
-        for (int child : answering.indexes()) {
-            byAnswer.merge(views.value(child).key(), ChildSet.of(child), ChildSet::union);
-        }
+        Map<Object, ChildSet> byAnswer = byAnswer(views, answering);
         if (byAnswer.size() == 1) {
             return answering;
         }
@@ -100,6 +114,15 @@ final class Lookup {
         ChildSet answeringBoth = answering.intersect(parent.holders());
         int trusted = choose(parent.blame(), answeringBoth, path.parent());
         return byAnswer.get(views.value(trusted).key());
+    }
+
+    /** The answering copies grouped by what they answered, in child order. */
+    private static Map<Object, ChildSet> byAnswer(Answers<View> views, ChildSet answering) {
+        Map<Object, ChildSet> byAnswer = new LinkedHashMap<>();
+        for (int child : answering.indexes()) {
+            byAnswer.merge(views.value(child).key(), ChildSet.of(child), ChildSet::union);
+        }
+        return byAnswer;
     }
 
     /**

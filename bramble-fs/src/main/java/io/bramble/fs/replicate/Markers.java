@@ -5,7 +5,7 @@ import io.bramble.fs.ops.Errno;
 import io.bramble.fs.ops.FileOps;
 import io.bramble.fs.ops.FsException;
 import io.bramble.fs.ops.FsPath;
-import java.util.List;
+import java.util.Map;
 
 /**
  * Reads and writes one copy's {@link PendingCounters} markers and {@link FileVersion}. A
@@ -21,24 +21,25 @@ final class Markers {
     }
 
     /**
-     * The children the copy of {@code path} on {@code copy} blames. A marker that cannot be
-     * read blames its child: doubt keeps reads away from a copy, never towards it.
+     * The children the copy of {@code path} on {@code copy} blames, read with its attributes
+     * in one call. A marker that cannot be read blames its child: doubt keeps reads away from
+     * a copy, never towards it.
      */
     ChildSet read(FileOps copy, FsPath path) throws FsException {
-        List<String> names = copy.listxattr(Caller.ROOT, path);
+        return blamed(copy.getattrXattrs(Caller.ROOT, path, PendingCounters.PREFIX).xattrs());
+    }
+
+    /** The children a copy's markers blame, from its xattrs named {@link PendingCounters}. */
+    ChildSet blamed(Map<String, byte[]> xattrs) {
         ChildSet blamed = ChildSet.NONE;
-        for (String name : names) {
-            int child = PendingCounters.childOf(name);
+        for (Map.Entry<String, byte[]> xattr : xattrs.entrySet()) {
+            int child = PendingCounters.childOf(xattr.getKey());
             if (child < 0 || child >= replicaCount) {
                 continue;
             }
             try {
-                if (!PendingCounters.decode(copy.getxattr(Caller.ROOT, path, name)).isZero()) {
+                if (!PendingCounters.decode(xattr.getValue()).isZero()) {
                     blamed = blamed.with(child);
-                }
-            } catch (FsException e) {
-                if (e.errno() != Errno.ENODATA) {
-                    throw e;
                 }
             } catch (IllegalArgumentException e) {
                 blamed = blamed.with(child);

@@ -13,9 +13,11 @@ import io.bramble.fs.ops.FsException;
 import io.bramble.fs.ops.FsPath;
 import io.bramble.fs.ops.OpenFlags;
 import io.bramble.fs.ops.Opened;
+import io.bramble.fs.ops.OpenedXattrs;
 import io.bramble.fs.ops.SetAttr;
 import io.bramble.fs.ops.StatFs;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 
@@ -38,6 +40,7 @@ public final class Replicate implements FileOps {
     private final ReplicateOptions options;
     private final ChildHealth health;
     private final Fanout fanout;
+    private final Markers markers;
     private final Lookup lookup;
     private final ChangeRunner runner;
     private final OpenFiles openFiles = new OpenFiles();
@@ -63,7 +66,7 @@ public final class Replicate implements FileOps {
         this.health = new ChildHealth(replicaCount, clock, options.downRetryMs(),
                 tieBreaker::forget);
         this.fanout = new Fanout(this.children, executor, options.deadlineMs(), health);
-        Markers markers = new Markers(replicaCount);
+        this.markers = new Markers(replicaCount);
         this.lookup = new Lookup(replicaCount, options, fanout, markers, tieBreaker, health,
                 openFiles);
         this.runner = new ChangeRunner(replicaCount, rules, fanout, markers, tieBreaker);
@@ -242,8 +245,79 @@ public final class Replicate implements FileOps {
         return register(path, attr, blame, done.answers(), done.takers(), flags);
     }
 
+    /** What one copy answered to an open with its markers: its handle, or an errno. */
+    private record OpenAnswer(ChildHandle handle, Map<String, byte[]> xattrs, int errno) {}
+
+    /**
+     * Opens every reachable copy with its markers read in the same call, one round trip, and
+     * decides from those answers as a lookup would. When the copies disagree about the path
+     * (one missed a create, unlink or rename) the handles are released and the open starts
+     * again with a lookup that reads the parent's markers.
+     */
     @Override
     public Opened open(Caller caller, FsPath path, int flags) throws FsException {
+        checkOpen();
+        int childFlags = flags & ~OpenFlags.TRUNC;
+        Answers<OpenAnswer> tried = fanout.call(health.up(), (child, copy) -> {
+            try {
+                OpenedXattrs read = copy.openXattrs(caller, path, childFlags,
+                        PendingCounters.PREFIX);
+                return new OpenAnswer(new ChildHandle(child, read.opened()), read.xattrs(), 0);
+            } catch (FsException e) {
+                if (Outcomes.isLostConnection(e.errno())) {
+                    throw e;
+                }
+                return new OpenAnswer(null, Map.of(), e.errno());
+            }
+        }, answer -> {
+            if (answer.handle() != null) {
+                releaseQuietly(answer.handle());
+            }
+        });
+        Answers<Lookup.View> views = new Answers<>(replicaCount);
+        Answers<ChildHandle> opened = new Answers<>(replicaCount);
+        for (int child = 0; child < replicaCount; child++) {
+            int code = tried.code(child);
+            OpenAnswer answer = tried.value(child);
+            if (code != Outcomes.TOOK) {
+                if (code != Outcomes.NOT_SENT) {
+                    views.failed(child, code);
+                }
+            } else if (answer.handle() == null) {
+                views.answered(child, new Lookup.View(null, answer.errno(), ChildSet.NONE));
+            } else {
+                views.answered(child, new Lookup.View(answer.handle().opened().attr(), 0,
+                        markers.blamed(answer.xattrs())));
+                opened.answered(child, answer.handle());
+            }
+        }
+        Found found;
+        try {
+            found = lookup.agreed(path, views);
+        } catch (FsException e) {
+            releaseAll(opened);
+            throw e;
+        }
+        if (found == null) {
+            releaseAll(opened);
+            return openAfterLookup(caller, path, flags);
+        }
+        ChildSet open = opened.ok().intersect(found.holders());
+        if (open.minus(found.blame().blamed()).isEmpty()) {
+            releaseAll(opened);
+            throw new FsException(Errno.ENOTCONN, path + ": no fresh copy could open it");
+        }
+        return register(path, found.attr(), found.blame(), opened, open, flags);
+    }
+
+    private void releaseAll(Answers<ChildHandle> opened) {
+        for (int child : opened.ok().indexes()) {
+            releaseQuietly(opened.value(child));
+        }
+    }
+
+    /** An open after a lookup, for copies that disagree about the path. */
+    private Opened openAfterLookup(Caller caller, FsPath path, int flags) throws FsException {
         Found found = find(caller, path);
         Answers<ChildHandle> opened = fanout.call(found.holders(),
                 (child, copy) -> new ChildHandle(child,
@@ -367,17 +441,14 @@ public final class Replicate implements FileOps {
         });
     }
 
+    /**
+     * Only checks the handle: nothing is held back here or below (every write was sent and
+     * acknowledged on its own, and a brick's flush only checks its handle), so a close costs
+     * no round trip to the copies.
+     */
     @Override
     public void flush(long handle) throws FsException {
-        ReplicaHandle replica = handle(handle);
-        Answers<Boolean> answers = fanout.call(replica.open().intersect(health.up()),
-                (child, copy) -> {
-                    copy.flush(replica.childHandle(child));
-                    return Boolean.TRUE;
-                });
-        if (answers.ok().isEmpty() && !answers.outcomes().failed().isEmpty()) {
-            throw new FsException(answers.outcomes().failureErrno(), "flush");
-        }
+        handle(handle);
     }
 
     @Override

@@ -3,6 +3,7 @@ package io.bramble.fs.brick;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.bramble.fs.ops.Attr;
+import io.bramble.fs.ops.AttrXattrs;
 import io.bramble.fs.ops.Caller;
 import io.bramble.fs.ops.DirEntry;
 import io.bramble.fs.ops.DirPage;
@@ -14,6 +15,7 @@ import io.bramble.fs.ops.FsException;
 import io.bramble.fs.ops.FsPath;
 import io.bramble.fs.ops.OpenFlags;
 import io.bramble.fs.ops.Opened;
+import io.bramble.fs.ops.OpenedXattrs;
 import io.bramble.fs.ops.SetAttr;
 import io.bramble.fs.ops.StatFs;
 import java.nio.charset.StandardCharsets;
@@ -298,6 +300,35 @@ abstract class BrickContract {
         byte[] large = new byte[LocalBrick.XATTR_VALUE_BYTES_MAX + 1];
         assertThat(errno(() -> brick.setxattr(USER, path("/x"), "user.big", large, 0)))
                 .isEqualTo(Errno.E2BIG);
+    }
+
+    @Test
+    void attributesComeWithTheXattrsOfAPrefixInOneCall() throws Exception {
+        writeFile("/m", "abc");
+        brick.setxattr(USER, path("/m"), "trusted.bramble.pending.0", marked(1), 0);
+        brick.setxattr(USER, path("/m"), "trusted.bramble.pending.1", new byte[24], 0);
+        brick.setxattr(USER, path("/m"), "user.colour", "blue".getBytes(), 0);
+        AttrXattrs read = brick.getattrXattrs(USER, path("/m"), "trusted.bramble.pending.");
+        assertThat(read.attr()).isEqualTo(brick.getattr(USER, path("/m")));
+        assertThat(read.xattrs().keySet()).containsExactly("trusted.bramble.pending.0",
+                "trusted.bramble.pending.1");
+        assertThat(read.xattrs().get("trusted.bramble.pending.0")).isEqualTo(marked(1));
+        assertThat(read.xattrs().get("trusted.bramble.pending.1")).isEqualTo(new byte[24]);
+        AttrXattrs all = brick.getattrXattrs(USER, path("/m"), "");
+        assertThat(all.xattrs().keySet()).containsExactlyInAnyOrderElementsOf(
+                brick.listxattr(USER, path("/m")));
+        assertThat(all.xattrs().get("trusted.bramble.id")).isEqualTo(FileIds.bytes(
+                id("/m".hashCode())));
+        assertThat(errno(() -> brick.getattrXattrs(USER, path("/none"), ""))).isEqualTo(
+                Errno.ENOENT);
+        OpenedXattrs opened = brick.openXattrs(USER, path("/m"), OpenFlags.RDONLY,
+                "trusted.bramble.pending.");
+        assertThat(opened.xattrs().keySet()).isEqualTo(read.xattrs().keySet());
+        assertThat(opened.xattrs().get("trusted.bramble.pending.0")).isEqualTo(marked(1));
+        assertThat(opened.opened().attr()).isEqualTo(read.attr());
+        assertThat(brick.read(opened.opened().handle(), 0, 10)).isEqualTo("abc".getBytes());
+        brick.release(opened.opened().handle());
+        assertThat(brick.openFiles()).isZero();
     }
 
     @Test

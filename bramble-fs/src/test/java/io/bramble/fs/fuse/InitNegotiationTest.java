@@ -21,8 +21,7 @@ class InitNegotiationTest {
         assertThat(negotiated.reply().maxReadaheadBytes()).isEqualTo(131072);
         assertThat(InitFlags.names(negotiated.flags())).containsExactly("ASYNC_READ",
                 "ATOMIC_O_TRUNC", "BIG_WRITES", "AUTO_INVAL_DATA", "DO_READDIRPLUS",
-                "READDIRPLUS_AUTO", "WRITEBACK_CACHE", "PARALLEL_DIROPS", "MAX_PAGES",
-                "CACHE_SYMLINKS");
+                "WRITEBACK_CACHE", "PARALLEL_DIROPS", "MAX_PAGES", "CACHE_SYMLINKS");
         assertThat(negotiated.has(InitFlags.POSIX_LOCKS)).isFalse();
 
         Negotiated old = InitNegotiation.answer(new Init(7, 26, 65536,

@@ -19,6 +19,7 @@ import io.bramble.fs.fuse.FuseRequest.ListXattr;
 import io.bramble.fs.fuse.FuseRequest.Lookup;
 import io.bramble.fs.fuse.FuseRequest.OpenDirectory;
 import io.bramble.fs.fuse.FuseRequest.ReadDirectory;
+import io.bramble.fs.fuse.FuseRequest.RemoveXattr;
 import io.bramble.fs.fuse.FuseRequest.Rename;
 import io.bramble.fs.fuse.FuseRequest.SetXattr;
 import io.bramble.fs.fuse.FuseRequest.Unlink;
@@ -152,6 +153,33 @@ class RequestDispatcherTest {
                 .isEqualTo(new Error(Errno.ENODATA));
         assertThat(send(node, new SetXattr("user.bramble.v", new byte[1], 0)))
                 .isEqualTo(new Error(Errno.EPERM));
+    }
+
+    @Test
+    void aclsAndSecurityLabelsAreAnsweredWithoutTheVolume() throws Exception {
+        long node = create("acl", 0).entry().nodeId();
+        FsPath path = FsPath.parse("/acl");
+        // What a brick may hold of its own disk's labels must not show through the mount.
+        files.setxattr(Caller.ROOT, path, "security.selinux", "label".getBytes(), 0);
+        files.setxattr(Caller.ROOT, path, "system.posix_acl_access", new byte[4], 0);
+        files.setxattr(Caller.ROOT, path, "user.k", new byte[1], 0);
+        for (String name : List.of("security.selinux", "security.capability",
+                "system.posix_acl_access", "system.posix_acl_default")) {
+            assertThat(send(node, new GetXattr(name, 0))).as(name)
+                    .isEqualTo(new Error(Errno.EOPNOTSUPP));
+            assertThat(send(node, new GetXattr(name, 64))).as(name)
+                    .isEqualTo(new Error(Errno.EOPNOTSUPP));
+            assertThat(send(node, new SetXattr(name, new byte[4], 0))).as(name)
+                    .isEqualTo(new Error(Errno.EOPNOTSUPP));
+            assertThat(send(node, new RemoveXattr(name))).as(name)
+                    .isEqualTo(new Error(Errno.EOPNOTSUPP));
+        }
+        assertThat(files.getxattr(Caller.ROOT, path, "security.selinux"))
+                .isEqualTo("label".getBytes());
+        assertThat(((Data) send(node, new ListXattr(64))).bytes())
+                .isEqualTo("user.k\0".getBytes());
+        assertThat(send(node, new SetXattr("system.other", new byte[1], 0)))
+                .isInstanceOf(FuseReply.Ok.class);
     }
 
     @Test

@@ -166,6 +166,13 @@ public final class FaultyFileOps implements FileOps {
     }
 
     @Override
+    public AttrXattrs getattrXattrs(Caller caller, FsPath path, String prefix)
+            throws FsException {
+        enter("getattrXattrs", false);
+        return inner.getattrXattrs(caller, path, prefix);
+    }
+
+    @Override
     public Attr setattr(Caller caller, FsPath path, SetAttr changes) throws FsException {
         boolean grows = changes.sizeBytes().isPresent();
         boolean replyLost = enterChange("setattr", grows);
@@ -244,6 +251,15 @@ public final class FaultyFileOps implements FileOps {
     public Opened open(Caller caller, FsPath path, int flags) throws FsException {
         enter("open", false);
         return track(inner.open(caller, path, flags));
+    }
+
+    @Override
+    public OpenedXattrs openXattrs(Caller caller, FsPath path, int flags, String prefix)
+            throws FsException {
+        enter("openXattrs", false);
+        OpenedXattrs read = inner.openXattrs(caller, path, flags, prefix);
+        track(read.opened());
+        return read;
     }
 
     @Override

@@ -40,6 +40,11 @@ public final class MemoryFileOps implements FileOps {
         capacityBytes = bytes;
     }
 
+    /** Handles issued and not yet released. */
+    public synchronized int openFiles() {
+        return handles.size();
+    }
+
     private static final class Node {
         final FileId id;
         int mode;

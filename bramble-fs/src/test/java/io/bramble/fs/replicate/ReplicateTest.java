@@ -100,6 +100,62 @@ class ReplicateTest {
     }
 
     @Test
+    void aLookupReadsEachCopysAttributesAndMarkersInOneCall() throws FsException {
+        Replicate files = replicate(2);
+        writeFile(files, FILE, "both");
+        copies.get(1).setxattr(Caller.ROOT, FILE, PendingCounters.name(0),
+                PendingCounters.ZERO.plus(ChangeKind.DATA).encode(), 0);
+        copies.get(0).setxattr(Caller.ROOT, FILE, "user.other", bytes("x"), 0);
+        int[] before = new int[2];
+        for (int i = 0; i < 2; i++) {
+            before[i] = faulty.get(i).calls("getattrXattrs");
+        }
+        assertThat(files.getattr(ALICE, FILE).sizeBytes()).isEqualTo(4);
+        for (int i = 0; i < 2; i++) {
+            assertThat(faulty.get(i).calls("getattrXattrs") - before[i]).isEqualTo(1);
+            assertThat(faulty.get(i).calls("getattr") + faulty.get(i).calls("listxattr")
+                    + faulty.get(i).calls("getxattr")).as("copy %d", i).isZero();
+        }
+        // An open reads the markers with the open itself; copy 0 is stale and is not read.
+        int reads0 = faulty.get(0).calls("read");
+        int reads1 = faulty.get(1).calls("read");
+        assertThat(readFile(files, FILE)).isEqualTo("both");
+        assertThat(faulty.get(0).calls("read")).isEqualTo(reads0);
+        assertThat(faulty.get(1).calls("read")).isEqualTo(reads1 + 1);
+        for (int i = 0; i < 2; i++) {
+            assertThat(faulty.get(i).calls("openXattrs")).isEqualTo(1);
+            assertThat(faulty.get(i).calls("getattrXattrs") - before[i]).isEqualTo(1);
+            assertThat(faulty.get(i).calls("open")).isZero();
+        }
+    }
+
+    @Test
+    void anOpenWhereTheCopiesDisagreeDecidesByTheParentsMarkers() throws FsException {
+        Replicate files = replicate(2);
+        writeFile(files, FILE, "new");
+        // Copy 1 missed the create, and copy 0's directory says so.
+        copies.get(1).unlink(Caller.ROOT, FILE);
+        copies.get(0).setxattr(Caller.ROOT, FsPath.ROOT, PendingCounters.name(1),
+                PendingCounters.ZERO.plus(ChangeKind.ENTRY).encode(), 0);
+        assertThat(readFile(files, FILE)).isEqualTo("new");
+        assertThat(copies.get(0).openFiles()).isZero();
+        // Copy 0 holds another file by the name, which copy 1's directory says it missed.
+        copies.get(0).setxattr(Caller.ROOT, FsPath.ROOT, PendingCounters.name(1),
+                PendingCounters.ZERO.encode(), 0);
+        copies.get(0).unlink(Caller.ROOT, FILE);
+        Opened other = copies.get(0).create(Caller.ROOT, FILE, newId(), 0644, OpenFlags.RDWR);
+        copies.get(0).write(other.handle(), 0, bytes("old"));
+        copies.get(0).release(other.handle());
+        Opened fresh = copies.get(1).create(Caller.ROOT, FILE, newId(), 0644, OpenFlags.RDWR);
+        copies.get(1).write(fresh.handle(), 0, bytes("newer"));
+        copies.get(1).release(fresh.handle());
+        copies.get(1).setxattr(Caller.ROOT, FsPath.ROOT, PendingCounters.name(0),
+                PendingCounters.ZERO.plus(ChangeKind.ENTRY).encode(), 0);
+        assertThat(readFile(files, FILE)).isEqualTo("newer");
+        assertThat(copies.get(0).openFiles() + copies.get(1).openFiles()).isZero();
+    }
+
+    @Test
     void aHealthyChangeReachesEveryCopyAndLeavesNoMarker() throws FsException {
         Replicate files = replicate(3);
         writeFile(files, FILE, "hello");
@@ -238,7 +294,7 @@ class ReplicateTest {
         writeFile(files, FILE, "both");
         Opened opened = files.open(ALICE, FILE, OpenFlags.RDWR);
         faulty.get(1).state(State.DOWN);
-        files.flush(opened.handle());
+        files.getattr(ALICE, FILE); // notices that copy 1 is down
         recorder.reachable(false);
         int writesBefore = faulty.get(0).calls("write");
         assertThatThrownBy(() -> files.write(opened.handle(), 0, bytes("solo")))

@@ -2,6 +2,7 @@ package io.bramble.fs.brick.wire;
 
 import io.bramble.common.time.Clock;
 import io.bramble.fs.ops.Attr;
+import io.bramble.fs.ops.AttrXattrs;
 import io.bramble.fs.ops.Caller;
 import io.bramble.fs.ops.DirPage;
 import io.bramble.fs.ops.Errno;
@@ -10,6 +11,7 @@ import io.bramble.fs.ops.FileOps;
 import io.bramble.fs.ops.FsException;
 import io.bramble.fs.ops.FsPath;
 import io.bramble.fs.ops.Opened;
+import io.bramble.fs.ops.OpenedXattrs;
 import io.bramble.fs.ops.SetAttr;
 import io.bramble.fs.ops.StatFs;
 import io.bramble.pool.link.BadFrames;
@@ -247,6 +249,14 @@ public final class BrickClient implements FileOps {
         return call(caller, new Call.Getattr(path), Reply.Attrs.class).attr();
     }
 
+    /** One round trip, where the default would take three or more. */
+    @Override
+    public AttrXattrs getattrXattrs(Caller caller, FsPath path, String prefix)
+            throws FsException {
+        return call(caller, new Call.GetattrXattrs(path, prefix), Reply.AttrsXattrs.class)
+                .read();
+    }
+
     @Override
     public Attr setattr(Caller caller, FsPath path, SetAttr changes) throws FsException {
         return call(caller, new Call.Setattr(path, changes), Reply.Attrs.class).attr();
@@ -307,6 +317,17 @@ public final class BrickClient implements FileOps {
         ClientConnection connection = connection();
         return opened(connection, expect(call(connection, caller, new Call.Open(path, flags)),
                 Reply.Handle.class));
+    }
+
+    /** One round trip, where the default would take two or more. */
+    @Override
+    public OpenedXattrs openXattrs(Caller caller, FsPath path, int flags, String prefix)
+            throws FsException {
+        ClientConnection connection = connection();
+        OpenedXattrs read = expect(call(connection, caller, new Call.OpenXattrs(path, flags,
+                prefix)), Reply.HandleXattrs.class).read();
+        return new OpenedXattrs(opened(connection, new Reply.Handle(read.opened())), read
+                .xattrs());
     }
 
     @Override

@@ -13,6 +13,9 @@ public sealed interface Call {
 
     record Getattr(FsPath path) implements Call {}
 
+    /** Attributes with the xattrs whose names start with {@code prefix}. */
+    record GetattrXattrs(FsPath path, String prefix) implements Call {}
+
     record Setattr(FsPath path, SetAttr changes) implements Call {}
 
     record Mkdir(FsPath path, FileId id, int mode) implements Call {}
@@ -34,6 +37,9 @@ public sealed interface Call {
     record Create(FsPath path, FileId id, int mode, int flags) implements Call {}
 
     record Open(FsPath path, int flags) implements Call {}
+
+    /** An open with the xattrs whose names start with {@code prefix}. */
+    record OpenXattrs(FsPath path, int flags, String prefix) implements Call {}
 
     record Read(long handle, long offset, int sizeBytes) implements OnHandle {}
 

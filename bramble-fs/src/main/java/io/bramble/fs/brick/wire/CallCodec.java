@@ -5,6 +5,7 @@ import io.bramble.fs.brick.wire.Call.Fallocate;
 import io.bramble.fs.brick.wire.Call.Flush;
 import io.bramble.fs.brick.wire.Call.Fsync;
 import io.bramble.fs.brick.wire.Call.Getattr;
+import io.bramble.fs.brick.wire.Call.GetattrXattrs;
 import io.bramble.fs.brick.wire.Call.Getxattr;
 import io.bramble.fs.brick.wire.Call.Link;
 import io.bramble.fs.brick.wire.Call.Listxattr;
@@ -12,6 +13,7 @@ import io.bramble.fs.brick.wire.Call.Lseek;
 import io.bramble.fs.brick.wire.Call.Mkdir;
 import io.bramble.fs.brick.wire.Call.Mknod;
 import io.bramble.fs.brick.wire.Call.Open;
+import io.bramble.fs.brick.wire.Call.OpenXattrs;
 import io.bramble.fs.brick.wire.Call.Read;
 import io.bramble.fs.brick.wire.Call.Readdir;
 import io.bramble.fs.brick.wire.Call.Readlink;
@@ -102,6 +104,9 @@ final class CallCodec {
             case Setxattr c -> Values.path(out.u8(24), c.path()).string(c.name())
                     .bytes(c.value()).i32(c.flags());
             case Removexattr c -> Values.path(out.u8(25), c.path()).string(c.name());
+            case GetattrXattrs c -> Values.path(out.u8(26), c.path()).string(c.prefix());
+            case OpenXattrs c -> Values.path(out.u8(27), c.path()).i32(c.flags()).string(c
+                    .prefix());
             default -> throw new IllegalStateException("no encoding for " + call);
         }
     }
@@ -142,6 +147,10 @@ final class CallCodec {
             case 24 -> new Setxattr(Values.path(in), in.string(Values.XATTR_NAME_BYTES_MAX), in
                     .bytes(Values.XATTR_VALUE_BYTES_MAX), in.i32());
             case 25 -> new Removexattr(Values.path(in), in.string(
+                    Values.XATTR_NAME_BYTES_MAX));
+            case 26 -> new GetattrXattrs(Values.path(in), in.string(
+                    Values.XATTR_NAME_BYTES_MAX));
+            case 27 -> new OpenXattrs(Values.path(in), in.i32(), in.string(
                     Values.XATTR_NAME_BYTES_MAX));
             default -> throw new MalformedFrameException("unknown opcode " + opcode);
         };

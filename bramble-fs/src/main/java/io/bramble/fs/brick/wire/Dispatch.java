@@ -5,6 +5,7 @@ import io.bramble.fs.brick.wire.Call.Fallocate;
 import io.bramble.fs.brick.wire.Call.Flush;
 import io.bramble.fs.brick.wire.Call.Fsync;
 import io.bramble.fs.brick.wire.Call.Getattr;
+import io.bramble.fs.brick.wire.Call.GetattrXattrs;
 import io.bramble.fs.brick.wire.Call.Getxattr;
 import io.bramble.fs.brick.wire.Call.Link;
 import io.bramble.fs.brick.wire.Call.Listxattr;
@@ -12,6 +13,7 @@ import io.bramble.fs.brick.wire.Call.Lseek;
 import io.bramble.fs.brick.wire.Call.Mkdir;
 import io.bramble.fs.brick.wire.Call.Mknod;
 import io.bramble.fs.brick.wire.Call.Open;
+import io.bramble.fs.brick.wire.Call.OpenXattrs;
 import io.bramble.fs.brick.wire.Call.Read;
 import io.bramble.fs.brick.wire.Call.Readdir;
 import io.bramble.fs.brick.wire.Call.Readlink;
@@ -26,19 +28,24 @@ import io.bramble.fs.brick.wire.Call.Symlink;
 import io.bramble.fs.brick.wire.Call.Unlink;
 import io.bramble.fs.brick.wire.Call.Write;
 import io.bramble.fs.brick.wire.Reply.Attrs;
+import io.bramble.fs.brick.wire.Reply.AttrsXattrs;
 import io.bramble.fs.brick.wire.Reply.Data;
 import io.bramble.fs.brick.wire.Reply.Failed;
 import io.bramble.fs.brick.wire.Reply.Handle;
+import io.bramble.fs.brick.wire.Reply.HandleXattrs;
 import io.bramble.fs.brick.wire.Reply.Names;
 import io.bramble.fs.brick.wire.Reply.Number;
 import io.bramble.fs.brick.wire.Reply.Page;
 import io.bramble.fs.brick.wire.Reply.Space;
 import io.bramble.fs.brick.wire.Reply.Text;
+import io.bramble.fs.ops.AttrXattrs;
 import io.bramble.fs.ops.Caller;
 import io.bramble.fs.ops.Errno;
 import io.bramble.fs.ops.FileOps;
 import io.bramble.fs.ops.FsException;
 import io.bramble.fs.ops.Opened;
+import io.bramble.fs.ops.OpenedXattrs;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -73,6 +80,8 @@ final class Dispatch {
             Call call) throws FsException {
         return switch (call) {
             case Getattr c -> new Attrs(brick.getattr(caller, c.path()));
+            case GetattrXattrs c -> attrsXattrs(brick.getattrXattrs(caller, c.path(), c
+                    .prefix()));
             case Setattr c -> new Attrs(brick.setattr(caller, c.path(), c.changes()));
             case Mkdir c -> new Attrs(brick.mkdir(caller, c.path(), c.id(), c.mode()));
             case Mknod c -> new Attrs(brick.mknod(caller, c.path(), c.id(), c.mode(), c.rdev()));
@@ -85,6 +94,8 @@ final class Dispatch {
             case Create c -> opened(handles, brick.create(caller, c.path(), c.id(), c.mode(), c
                     .flags()));
             case Open c -> opened(handles, brick.open(caller, c.path(), c.flags()));
+            case OpenXattrs c -> openedXattrs(brick, handles, brick.openXattrs(caller, c.path(),
+                    c.flags(), c.prefix()));
             case Readdir c -> new Page(brick.readdir(caller, c.dir(), c.afterName(), Math.min(c
                     .entriesMax(), Values.PAGE_ENTRIES_MAX)));
             case Statfs c -> new Space(brick.statfs(caller, c.path()));
@@ -120,6 +131,36 @@ final class Dispatch {
             throw new FsException(Errno.EINVAL, "a read of " + read.sizeBytes() + " bytes");
         }
         return read.sizeBytes();
+    }
+
+    private static Reply attrsXattrs(AttrXattrs read) throws FsException {
+        checkFits(read.xattrs());
+        return new AttrsXattrs(read);
+    }
+
+    /** An open whose xattrs do not fit a frame is undone before the refusal. */
+    private static Reply openedXattrs(FileOps brick, SessionHandles handles,
+            OpenedXattrs read) throws FsException {
+        try {
+            checkFits(read.xattrs());
+        } catch (FsException e) {
+            brick.release(read.opened().handle());
+            throw e;
+        }
+        handles.add(read.opened().handle());
+        return new HandleXattrs(read);
+    }
+
+    /** The xattrs must fit one frame beside the attributes; more is refused, not cut. */
+    private static void checkFits(Map<String, byte[]> xattrs) throws FsException {
+        long bytes = 0;
+        for (Map.Entry<String, byte[]> xattr : xattrs.entrySet()) {
+            bytes += xattr.getKey().length() + xattr.getValue().length;
+        }
+        if (bytes > FrameCodec.DATA_BYTES_MAX || xattrs.size() > Values.XATTR_NAMES_MAX) {
+            throw new FsException(Errno.E2BIG, xattrs.size() + " xattrs of " + bytes
+                    + " bytes");
+        }
     }
 
     private static Reply opened(SessionHandles handles, Opened opened) {

@@ -21,7 +21,7 @@ public final class FrameCodec {
      */
     public static final int FRAME_BYTES_MAX = 2 << 20;
     /** The version this code speaks; an attach with another is refused. */
-    public static final int PROTOCOL_VERSION = 1;
+    public static final int PROTOCOL_VERSION = 2;
     /** Longest volume name. */
     static final int VOLUME_BYTES_MAX = 255;
     /** Longest brick folder. */

@@ -1,8 +1,10 @@
 package io.bramble.fs.brick.wire;
 
 import io.bramble.fs.ops.Attr;
+import io.bramble.fs.ops.AttrXattrs;
 import io.bramble.fs.ops.DirPage;
 import io.bramble.fs.ops.Opened;
+import io.bramble.fs.ops.OpenedXattrs;
 import io.bramble.fs.ops.StatFs;
 import java.util.List;
 
@@ -13,7 +15,11 @@ public sealed interface Reply {
 
     record Attrs(Attr attr) implements Reply {}
 
+    record AttrsXattrs(AttrXattrs read) implements Reply {}
+
     record Handle(Opened opened) implements Reply {}
+
+    record HandleXattrs(OpenedXattrs read) implements Reply {}
 
     /** A link target. */
     record Text(String text) implements Reply {}

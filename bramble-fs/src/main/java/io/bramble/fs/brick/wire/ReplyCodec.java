@@ -1,16 +1,20 @@
 package io.bramble.fs.brick.wire;
 
 import io.bramble.fs.brick.wire.Reply.Attrs;
+import io.bramble.fs.brick.wire.Reply.AttrsXattrs;
 import io.bramble.fs.brick.wire.Reply.Data;
 import io.bramble.fs.brick.wire.Reply.Done;
 import io.bramble.fs.brick.wire.Reply.Failed;
 import io.bramble.fs.brick.wire.Reply.Handle;
+import io.bramble.fs.brick.wire.Reply.HandleXattrs;
 import io.bramble.fs.brick.wire.Reply.Names;
 import io.bramble.fs.brick.wire.Reply.Number;
 import io.bramble.fs.brick.wire.Reply.Page;
 import io.bramble.fs.brick.wire.Reply.Space;
 import io.bramble.fs.brick.wire.Reply.Text;
+import io.bramble.fs.ops.AttrXattrs;
 import io.bramble.fs.ops.Opened;
+import io.bramble.fs.ops.OpenedXattrs;
 import io.bramble.pool.wire.MalformedFrameException;
 import io.bramble.pool.wire.WireReader;
 import io.bramble.pool.wire.WireWriter;
@@ -35,6 +39,9 @@ final class ReplyCodec {
             case Space r -> Values.statFs(out.u8(8), r.statFs());
             case Names r -> out.u8(9).strings(r.names());
             case Failed r -> out.u8(10).i32(r.errno());
+            case AttrsXattrs r -> Values.attrXattrs(out.u8(11), r.read());
+            case HandleXattrs r -> Values.attrXattrs(out.u8(12).i64(r.read().opened().handle()),
+                    new AttrXattrs(r.read().opened().attr(), r.read().xattrs()));
         }
     }
 
@@ -51,8 +58,15 @@ final class ReplyCodec {
             case 8 -> new Space(Values.statFs(in));
             case 9 -> new Names(in.strings(Values.XATTR_NAMES_MAX, Values.XATTR_NAME_BYTES_MAX));
             case 10 -> failed(in.i32());
+            case 11 -> new AttrsXattrs(Values.attrXattrs(in));
+            case 12 -> handleXattrs(in.i64(), Values.attrXattrs(in));
             default -> throw new MalformedFrameException("unknown reply kind " + kind);
         };
+    }
+
+    private static HandleXattrs handleXattrs(long handle, AttrXattrs read) {
+        return new HandleXattrs(new OpenedXattrs(new Opened(handle, read.attr()), read
+                .xattrs()));
     }
 
     private static Failed failed(int errno) throws MalformedFrameException {

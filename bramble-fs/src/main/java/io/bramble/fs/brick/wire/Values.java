@@ -1,6 +1,7 @@
 package io.bramble.fs.brick.wire;
 
 import io.bramble.fs.ops.Attr;
+import io.bramble.fs.ops.AttrXattrs;
 import io.bramble.fs.ops.Caller;
 import io.bramble.fs.ops.DirEntry;
 import io.bramble.fs.ops.DirPage;
@@ -12,7 +13,9 @@ import io.bramble.pool.wire.MalformedFrameException;
 import io.bramble.pool.wire.WireReader;
 import io.bramble.pool.wire.WireWriter;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
 
@@ -114,6 +117,24 @@ final class Values {
     static Attr attr(WireReader in) throws MalformedFrameException {
         return new Attr(id(in), in.i32(), in.i64(), in.i32(), in.i32(), in.i64(), in.i64(),
                 in.i64(), in.i64(), in.i64(), in.i64());
+    }
+
+    static void attrXattrs(WireWriter out, AttrXattrs read) {
+        attr(out, read.attr());
+        out.i32(read.xattrs().size());
+        for (Map.Entry<String, byte[]> xattr : read.xattrs().entrySet()) {
+            out.string(xattr.getKey()).bytes(xattr.getValue());
+        }
+    }
+
+    static AttrXattrs attrXattrs(WireReader in) throws MalformedFrameException {
+        Attr attr = attr(in);
+        int count = in.count(XATTR_NAMES_MAX);
+        Map<String, byte[]> xattrs = new HashMap<>();
+        for (int i = 0; i < count; i++) {
+            xattrs.put(in.string(XATTR_NAME_BYTES_MAX), in.bytes(XATTR_VALUE_BYTES_MAX));
+        }
+        return new AttrXattrs(attr, xattrs);
     }
 
     static void setAttr(WireWriter out, SetAttr changes) {

@@ -7,12 +7,14 @@ import io.bramble.fs.brick.wire.Frame.Attach;
 import io.bramble.fs.brick.wire.Frame.Request;
 import io.bramble.fs.brick.wire.Frame.Response;
 import io.bramble.fs.ops.Attr;
+import io.bramble.fs.ops.AttrXattrs;
 import io.bramble.fs.ops.Caller;
 import io.bramble.fs.ops.DirEntry;
 import io.bramble.fs.ops.DirPage;
 import io.bramble.fs.ops.FileId;
 import io.bramble.fs.ops.FsPath;
 import io.bramble.fs.ops.Opened;
+import io.bramble.fs.ops.OpenedXattrs;
 import io.bramble.fs.ops.SetAttr;
 import io.bramble.fs.ops.StatFs;
 import io.bramble.pool.wire.MalformedFrameException;
@@ -186,6 +188,7 @@ class FrameCodecTest {
         Arbitrary<Integer> ints = Arbitraries.integers();
         return Arbitraries.oneOf(List.of(
                 paths().map(Call.Getattr::new),
+                Combinators.combine(paths(), texts()).as(Call.GetattrXattrs::new),
                 Combinators.combine(paths(), setAttrs()).as(Call.Setattr::new),
                 Combinators.combine(paths(), fileIds(), ints).as(Call.Mkdir::new),
                 Combinators.combine(paths(), fileIds(), ints, longs).as(Call.Mknod::new),
@@ -197,6 +200,7 @@ class FrameCodecTest {
                 Combinators.combine(paths(), paths()).as(Call.Link::new),
                 Combinators.combine(paths(), fileIds(), ints, ints).as(Call.Create::new),
                 Combinators.combine(paths(), ints).as(Call.Open::new),
+                Combinators.combine(paths(), ints, texts()).as(Call.OpenXattrs::new),
                 Combinators.combine(longs, longs, ints).as(Call.Read::new),
                 Combinators.combine(longs, longs, blobs()).as(Call.Write::new),
                 longs.map(Call.Flush::new),
@@ -223,6 +227,12 @@ class FrameCodecTest {
         return Arbitraries.oneOf(List.of(
                 Arbitraries.just(Reply.DONE),
                 attrs().map(Reply.Attrs::new),
+                Combinators.combine(attrs(), Arbitraries.maps(texts(), blobs()).ofMaxSize(3))
+                        .as((a, x) -> new Reply.AttrsXattrs(new AttrXattrs(a, x))),
+                Combinators.combine(longs, attrs(), Arbitraries.maps(texts(), blobs())
+                        .ofMaxSize(3)).as(
+                                (h, a, x) -> new Reply.HandleXattrs(new OpenedXattrs(
+                                        new Opened(h, a), x))),
                 Combinators.combine(longs, attrs()).as((h, a) -> new Reply.Handle(new Opened(h,
                         a))),
                 texts().map(Reply.Text::new),
