@@ -102,6 +102,8 @@ final class Libc {
             ADDRESS, JAVA_INT));
     private static final MethodHandle UTIMENSAT = bind("utimensat", FunctionDescriptor.of(
             JAVA_INT, JAVA_INT, ADDRESS, ADDRESS, JAVA_INT));
+    private static final MethodHandle FUTIMENS = bind("futimens", FunctionDescriptor.of(
+            JAVA_INT, JAVA_INT, ADDRESS));
     private static final MethodHandle FSTATVFS = bind("fstatvfs", FunctionDescriptor.of(
             JAVA_INT, JAVA_INT, ADDRESS));
     private static final MethodHandle LGETXATTR = bind("lgetxattr", FunctionDescriptor.of(
@@ -279,6 +281,16 @@ final class Libc {
             timespec(times, 16, mtime);
             return (int) UTIMENSAT.invokeExact(s.state, dirFd, s.string(0, name), times,
                     AT_SYMLINK_NOFOLLOW);
+        });
+    }
+
+    /** Sets an open file's access and modification times, as {@link #utimensat} does. */
+    static void futimens(int fd, long atime, long mtime) throws FsException {
+        call("futimens", "descriptor " + fd, s -> {
+            MemorySegment times = s.struct.asSlice(0, 32);
+            timespec(times, 0, atime);
+            timespec(times, 16, mtime);
+            return (int) FUTIMENS.invokeExact(s.state, fd, times);
         });
     }
 

@@ -624,6 +624,35 @@ public final class LocalBrick implements FileOps {
         }
     }
 
+    /** Through the open file's descriptor: the file may have no name left. */
+    @Override
+    public Attr fsetattr(long handle, SetAttr changes) throws FsException {
+        SharedFd file = handles.acquire(handle);
+        try {
+            int fd = file.fd();
+            if (changes.uid().isPresent() || changes.gid().isPresent()) {
+                Libc.fchown(fd, changes.uid().orElse(-1), changes.gid().orElse(-1));
+            }
+            if (changes.permissions().isPresent()) {
+                Libc.fchmod(fd, changes.permissions().getAsInt() & FileType.PERMISSION_MASK);
+            }
+            if (changes.sizeBytes().isPresent()) {
+                long size = changes.sizeBytes().getAsLong();
+                if (size < 0) {
+                    throw new FsException(Errno.EINVAL, "size " + size);
+                }
+                Libc.ftruncate(fd, size);
+            }
+            if (changes.atimeNs().isPresent() || changes.mtimeNs().isPresent()) {
+                Libc.futimens(fd, time(changes.atimeNs()), time(changes.mtimeNs()));
+            }
+            Stat stat = Libc.fstat(fd);
+            return stat.attr(ids.idOf(fd, stat));
+        } finally {
+            file.release();
+        }
+    }
+
     @Override
     public long lseek(long handle, long offset, int whence) throws FsException {
         if (whence != SEEK_DATA && whence != SEEK_HOLE) {

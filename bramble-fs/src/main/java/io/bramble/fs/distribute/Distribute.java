@@ -263,6 +263,12 @@ public final class Distribute implements FileOps {
     }
 
     @Override
+    public Attr fsetattr(long handle, SetAttr changes) throws FsException {
+        Route route = route(handle);
+        return subvolumes.ops(route.subvolume()).fsetattr(route.handle(), changes);
+    }
+
+    @Override
     public void flush(long handle) throws FsException {
         Route route = route(handle);
         subvolumes.ops(route.subvolume()).flush(route.handle());

@@ -55,15 +55,20 @@ final class NodeRequests {
     }
 
     /**
-     * SETATTR by path. An orphan takes new times silently (the writeback cache sends them
-     * after the last name is gone) but nothing else: the layers cannot change a file
-     * without a name.
+     * SETATTR by path, or through the open file when it has no name left (ftruncate, fchmod
+     * after unlink). An orphan without an open file in the request takes new times silently
+     * (the writeback cache sends them after the last name is gone) but nothing else.
      */
     FuseReply setattr(RequestHeader header, SetAttributes request) throws FsException {
         long nodeId = header.nodeId();
         FsPath path = pathOrNull(nodeId);
         if (path == null) {
             var changes = request.changes();
+            if (request.handle().isPresent()) {
+                Attr attr = state.files.fsetattr(request.handle().getAsLong(), changes);
+                state.nodes.refreshed(nodeId, attr);
+                return state.timeouts.attributes(attr);
+            }
             if (changes.permissions().isEmpty() && changes.uid().isEmpty()
                     && changes.gid().isEmpty() && changes.sizeBytes().isEmpty()) {
                 return state.timeouts.attributes(state.nodes.lastAttr(nodeId));

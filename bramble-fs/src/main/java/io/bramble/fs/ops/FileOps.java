@@ -56,6 +56,13 @@ public interface FileOps extends AutoCloseable {
 
     Attr setattr(Caller caller, FsPath path, SetAttr changes) throws FsException;
 
+    /**
+     * Changes the attributes of the file open as {@code handle}, which may have no name left
+     * (ftruncate, fchmod, fchown, futimens after unlink). Permissions were checked when the
+     * file was opened and by the kernel.
+     */
+    Attr fsetattr(long handle, SetAttr changes) throws FsException;
+
     /** Makes a directory with identity {@code id}; {@code mode} is already masked. */
     Attr mkdir(Caller caller, FsPath path, FileId id, int mode) throws FsException;
 

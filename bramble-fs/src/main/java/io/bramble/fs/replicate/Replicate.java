@@ -417,6 +417,16 @@ public final class Replicate implements FileOps {
     }
 
     @Override
+    public Attr fsetattr(long handle, SetAttr changes) throws FsException {
+        ReplicaHandle replica = handle(handle);
+        ChangeKind kind = changes.sizeBytes().isPresent()
+                ? ChangeKind.DATA
+                : ChangeKind.METADATA;
+        return changeThrough(replica, kind, all(),
+                (child, copy) -> copy.fsetattr(replica.childHandle(child), changes));
+    }
+
+    @Override
     public void fallocate(long handle, int mode, long offset, long lengthBytes)
             throws FsException {
         ReplicaHandle replica = handle(handle);

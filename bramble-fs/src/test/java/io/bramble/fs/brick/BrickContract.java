@@ -261,6 +261,29 @@ abstract class BrickContract {
     }
 
     @Test
+    void anUnlinkedOpenFileIsTruncatedChmodedAndTimedThroughItsHandle() throws Exception {
+        Opened opened = create("/gone", 0644);
+        brick.write(opened.handle(), 0, "0123456789".getBytes(StandardCharsets.UTF_8));
+        brick.unlink(USER, path("/gone"));
+        assertThat(brick.fsetattr(opened.handle(), SetAttr.truncate(3)).sizeBytes())
+                .isEqualTo(3);
+        Attr changed = brick.fsetattr(opened.handle(), SetAttr.chmod(0600));
+        assertThat(changed.permissions()).isEqualTo(0600);
+        assertThat(changed.id()).isEqualTo(id("/gone".hashCode()));
+        long when = 1_500_000_000_000_000_000L;
+        assertThat(brick.fsetattr(opened.handle(), new SetAttr(OptionalInt.empty(),
+                OptionalInt.empty(), OptionalInt.empty(), OptionalLong.empty(),
+                OptionalLong.of(when), OptionalLong.empty())).atimeNs()).isEqualTo(when);
+        assertThat(new String(brick.read(opened.handle(), 0, 100), StandardCharsets.UTF_8))
+                .isEqualTo("012");
+        assertThat(errno(() -> brick.fsetattr(opened.handle(), SetAttr.truncate(-1))))
+                .isEqualTo(Errno.EINVAL);
+        brick.release(opened.handle());
+        assertThat(errno(() -> brick.fsetattr(opened.handle(), SetAttr.chmod(0600))))
+                .isEqualTo(Errno.EBADF);
+    }
+
+    @Test
     void setattrChangesSizeModeAndTimes() throws Exception {
         writeFile("/f", "0123456789");
         Attr truncated = brick.setattr(USER, path("/f"), SetAttr.truncate(4));

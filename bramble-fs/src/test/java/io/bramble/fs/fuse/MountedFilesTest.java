@@ -128,6 +128,10 @@ class MountedFilesTest {
             channel.read(back, 0);
             assertThat(new String(back.array())).isEqualTo("still here");
             assertThat(channel.size()).isEqualTo(10);
+            channel.truncate(5); // ftruncate(2) on a file without a name
+            ByteBuffer shorter = ByteBuffer.allocate(10);
+            assertThat(channel.read(shorter, 0)).isEqualTo(5);
+            assertThat(new String(shorter.array(), 0, 5)).isEqualTo("still");
         }
         assertThat(Commands.sh("ls -A " + volume.dir)).isEmpty();
     }

@@ -364,6 +364,12 @@ final class PassThroughFileOps implements FileOps {
         }
     }
 
+    /** Java reaches a file's attributes by path only. */
+    @Override
+    public Attr fsetattr(long handle, SetAttr changes) throws FsException {
+        throw new FsException(Errno.EOPNOTSUPP, "changes through handle " + handle);
+    }
+
     @Override
     public void fallocate(long handle, int mode, long offset, long lengthBytes)
             throws FsException {

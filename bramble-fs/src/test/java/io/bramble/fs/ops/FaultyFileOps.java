@@ -307,6 +307,16 @@ public final class FaultyFileOps implements FileOps {
     }
 
     @Override
+    public Attr fsetattr(long handle, SetAttr changes) throws FsException {
+        boolean replyLost = enterChange("fsetattr", changes.sizeBytes().isPresent());
+        Attr attr = inner.fsetattr(checkHandle(handle), changes);
+        if (changes.sizeBytes().isPresent()) {
+            observer.seen(this, Event.TRUNCATE, attr.id(), changes.sizeBytes().getAsLong(), 0);
+        }
+        return lost(replyLost, attr, name);
+    }
+
+    @Override
     public void fallocate(long handle, int mode, long offset, long lengthBytes)
             throws FsException {
         boolean replyLost = enterChange("fallocate", true);

@@ -138,7 +138,15 @@ public final class MemoryFileOps implements FileOps {
     @Override
     public synchronized Attr setattr(Caller caller, FsPath path, SetAttr changes)
             throws FsException {
-        Node node = find(path);
+        return change(find(path), path.toString(), changes);
+    }
+
+    @Override
+    public synchronized Attr fsetattr(long handle, SetAttr changes) throws FsException {
+        return change(handleNode(handle), "handle " + handle, changes);
+    }
+
+    private Attr change(Node node, String name, SetAttr changes) throws FsException {
         long now = clockNs.getAsLong();
         changes.permissions().ifPresent(p -> node.mode = (node.mode & FileType.TYPE_MASK)
                 | (p & FileType.PERMISSION_MASK));
@@ -146,7 +154,7 @@ public final class MemoryFileOps implements FileOps {
         changes.gid().ifPresent(g -> node.gid = g);
         if (changes.sizeBytes().isPresent()) {
             if (node.isDir()) {
-                throw new FsException(Errno.EISDIR, path.toString());
+                throw new FsException(Errno.EISDIR, name);
             }
             resize(node, changes.sizeBytes().getAsLong());
             node.mtime = now;

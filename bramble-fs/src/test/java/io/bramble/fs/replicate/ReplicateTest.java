@@ -170,6 +170,25 @@ class ReplicateTest {
     }
 
     @Test
+    void anUnlinkedOpenFileIsTruncatedOnEveryCopyThroughItsHandle() throws FsException {
+        Replicate files = replicate(2);
+        Opened opened = files.create(ALICE, FILE, newId(), 0644, OpenFlags.RDWR);
+        files.write(opened.handle(), 0, bytes("abcdef"));
+        files.unlink(ALICE, FILE);
+        Attr truncated = files.fsetattr(opened.handle(), SetAttr.truncate(2));
+        assertThat(truncated.sizeBytes()).isEqualTo(2);
+        assertThat(files.fsetattr(opened.handle(), SetAttr.chmod(0600)).permissions())
+                .isEqualTo(0600);
+        assertThat(new String(files.read(opened.handle(), 0, 100), StandardCharsets.UTF_8))
+                .isEqualTo("ab");
+        for (FaultyFileOps copy : faulty) {
+            assertThat(copy.calls("fsetattr")).as(copy.toString()).isEqualTo(2);
+        }
+        files.release(opened.handle());
+        assertThat(copies.get(0).openFiles() + copies.get(1).openFiles()).isZero();
+    }
+
+    @Test
     void aCopyKnownDownIsBlamedBeforeTheWriteReachesTheOthers() throws FsException {
         Replicate files = replicate(3);
         writeFile(files, FILE, "one");

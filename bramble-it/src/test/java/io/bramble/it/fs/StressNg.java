@@ -11,16 +11,15 @@ import java.util.List;
  * stress-ng's file-system stressors (Debian's {@code stress-ng}), one instance of each, all at
  * once for a few seconds in a folder, each checking what it did ({@code --verify}).
  *
- * <p>Left out: {@code fallocate}, {@code copy-file}, {@code sync-file}, {@code msync} and
- * {@code fsize} truncate a file they have already unlinked, which a mount refuses (docs/fs.md,
- * "Differences from a local disk"); {@code fiemap} skips itself on FUSE; {@code readahead}
- * spends its few seconds writing its 1 GiB file.
+ * <p>Left out: {@code fiemap} skips itself on FUSE; {@code readahead} spends its few seconds
+ * writing its 1 GiB file.
  */
 final class StressNg {
     static final List<String> STRESSORS = List.of("access", "aio", "chdir", "chmod", "chown",
-            "dentry", "dir", "dirdeep", "dirmany", "fcntl", "filename", "flock", "fpunch",
-            "fstat", "getdent", "hdd", "iomix", "lease", "link", "lockf", "madvise", "mknod",
-            "mmap", "open", "rename", "seek", "symlink", "touch", "utime", "xattr");
+            "copy-file", "dentry", "dir", "dirdeep", "dirmany", "fallocate", "fcntl",
+            "filename", "flock", "fpunch", "fsize", "fstat", "getdent", "hdd", "iomix", "lease",
+            "link", "lockf", "madvise", "mknod", "mmap", "msync", "open", "rename", "seek",
+            "symlink", "sync-file", "touch", "utime", "xattr");
     /** How long each stressor runs; they run together. */
     static final Duration STRESSOR_TIME = Duration.ofSeconds(5);
     /**

@@ -373,6 +373,11 @@ public final class BrickClient implements FileOps {
     }
 
     @Override
+    public Attr fsetattr(long handle, SetAttr changes) throws FsException {
+        return onHandle(handle, h -> new Call.Fsetattr(h, changes), Reply.Attrs.class).attr();
+    }
+
+    @Override
     public void fallocate(long handle, int mode, long offset, long lengthBytes)
             throws FsException {
         onHandle(handle, h -> new Call.Fallocate(h, mode, offset, lengthBytes),

@@ -55,6 +55,9 @@ public sealed interface Call {
 
     record Lseek(long handle, long offset, int whence) implements OnHandle {}
 
+    /** A change of attributes through an open file, which may have no name left. */
+    record Fsetattr(long handle, SetAttr changes) implements OnHandle {}
+
     /** @param afterName null for the first page */
     record Readdir(FsPath dir, String afterName, int entriesMax) implements Call {}
 

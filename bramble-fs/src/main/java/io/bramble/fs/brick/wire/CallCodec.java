@@ -2,6 +2,7 @@ package io.bramble.fs.brick.wire;
 
 import io.bramble.fs.brick.wire.Call.Create;
 import io.bramble.fs.brick.wire.Call.Fallocate;
+import io.bramble.fs.brick.wire.Call.Fsetattr;
 import io.bramble.fs.brick.wire.Call.Flush;
 import io.bramble.fs.brick.wire.Call.Fsync;
 import io.bramble.fs.brick.wire.Call.Getattr;
@@ -93,6 +94,7 @@ final class CallCodec {
             case Fallocate c -> out.u8(18).i64(c.handle()).i32(c.mode()).i64(c.offset())
                     .i64(c.lengthBytes());
             case Lseek c -> out.u8(19).i64(c.handle()).i64(c.offset()).i32(c.whence());
+            case Fsetattr c -> Values.setAttr(out.u8(28).i64(c.handle()), c.changes());
             case Readdir c -> {
                 Values.path(out.u8(20), c.dir());
                 Values.optionalName(out, c.afterName());
@@ -152,6 +154,7 @@ final class CallCodec {
                     Values.XATTR_NAME_BYTES_MAX));
             case 27 -> new OpenXattrs(Values.path(in), in.i32(), in.string(
                     Values.XATTR_NAME_BYTES_MAX));
+            case 28 -> new Fsetattr(in.i64(), Values.setAttr(in));
             default -> throw new MalformedFrameException("unknown opcode " + opcode);
         };
     }

@@ -2,6 +2,7 @@ package io.bramble.fs.brick.wire;
 
 import io.bramble.fs.brick.wire.Call.Create;
 import io.bramble.fs.brick.wire.Call.Fallocate;
+import io.bramble.fs.brick.wire.Call.Fsetattr;
 import io.bramble.fs.brick.wire.Call.Flush;
 import io.bramble.fs.brick.wire.Call.Fsync;
 import io.bramble.fs.brick.wire.Call.Getattr;
@@ -122,6 +123,7 @@ final class Dispatch {
             case Fallocate c -> done(() -> brick.fallocate(c.handle(), c.mode(), c.offset(), c
                     .lengthBytes()));
             case Lseek c -> new Number(brick.lseek(c.handle(), c.offset(), c.whence()));
+            case Fsetattr c -> new Attrs(brick.fsetattr(c.handle(), c.changes()));
         };
     }
 

@@ -208,6 +208,7 @@ class FrameCodecTest {
                 longs.map(Call.Release::new),
                 Combinators.combine(longs, ints, longs, longs).as(Call.Fallocate::new),
                 Combinators.combine(longs, longs, ints).as(Call.Lseek::new),
+                Combinators.combine(longs, setAttrs()).as(Call.Fsetattr::new),
                 Combinators.combine(paths(), names().injectNull(0.3), ints).as(
                         Call.Readdir::new),
                 paths().map(Call.Statfs::new),
