@@ -8,9 +8,10 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * Native memory each thread reuses for its Linux calls: the errno slot, a structure buffer,
- * a value buffer, a few C strings and a buffer for file data. A listing makes two calls per file; allocating and
- * freeing native memory for each would cost as much as the calls themselves. Each call uses
- * the buffers only until it returns, and no call runs inside another.
+ * a value buffer, a few C strings and a buffer for file data. A listing makes two calls per
+ * file; allocating and freeing native memory for each would cost as much as the calls
+ * themselves. Each call uses the buffers only until it returns, and no call runs inside
+ * another.
  */
 final class Scratch {
     /** Bytes of one string buffer: any name, and paths of ordinary depth. */

@@ -19,8 +19,9 @@ import java.util.stream.Stream;
 
 /**
  * A rough measure of the brick path, not a test: 4 KiB creates (create, write, release),
- * 1 MiB writes and reads, and getattr calls per second, on the brick directly and through a client over loopback TLS,
- * from one thread and from several. Runs a few seconds per figure, on loopback only.
+ * 1 MiB writes and reads, and getattr calls per second, on the brick directly and through a
+ * client over loopback TLS, from one thread and from several. Runs a few seconds per figure,
+ * on loopback only.
  *
  * <pre>
  * ./mvnw -q -o -pl bramble-fs -am test-compile dependency:build-classpath \
