@@ -21,7 +21,6 @@ import io.bramble.fs.ops.OpenedXattrs;
 import io.bramble.fs.ops.SetAttr;
 import io.bramble.fs.ops.StatFs;
 import java.io.IOException;
-import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -555,8 +554,8 @@ public final class LocalBrick implements FileOps {
             throw new FsException(Errno.EINVAL, "read of " + sizeBytes + " at " + offset);
         }
         SharedFd file = handles.acquire(handle);
-        try (Arena arena = Arena.ofConfined()) {
-            MemorySegment buffer = arena.allocate(Math.max(1, sizeBytes));
+        try {
+            MemorySegment buffer = Scratch.mine().data();
             int total = 0;
             while (total < sizeBytes) {
                 int n = Libc.pread(file.fd(), buffer.asSlice(total, sizeBytes - total), offset
@@ -578,8 +577,8 @@ public final class LocalBrick implements FileOps {
             throw new FsException(Errno.EINVAL, "write of " + data.length + " at " + offset);
         }
         SharedFd file = handles.acquire(handle);
-        try (Arena arena = Arena.ofConfined()) {
-            MemorySegment buffer = arena.allocate(Math.max(1, data.length));
+        try {
+            MemorySegment buffer = Scratch.mine().data();
             MemorySegment.copy(data, 0, buffer, JAVA_BYTE, 0, data.length);
             int total = 0;
             while (total < data.length) {

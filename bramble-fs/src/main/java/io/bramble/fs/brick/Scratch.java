@@ -8,9 +8,10 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * Native memory each thread reuses for its Linux calls: the errno slot, a structure buffer,
- * a value buffer and a few C strings. A listing makes two calls per file; allocating and
- * freeing native memory for each would cost as much as the calls themselves. Each call uses
- * the buffers only until it returns, and no call runs inside another.
+ * a value buffer, a few C strings and a buffer for file data. A listing makes two calls per
+ * file; allocating and freeing native memory for each would cost as much as the calls
+ * themselves. Each call uses the buffers only until it returns, and no call runs inside
+ * another.
  */
 final class Scratch {
     /** Bytes of one string buffer: any name, and paths of ordinary depth. */
@@ -29,6 +30,8 @@ final class Scratch {
     final MemorySegment struct = arena.allocate(STRUCT_BYTES, 8);
     final MemorySegment value = arena.allocate(VALUE_BYTES, 8);
     private final MemorySegment[] strings = new MemorySegment[STRING_SLOTS];
+    /** File data on its way to or from the disk; made on the thread's first read or write. */
+    private MemorySegment data;
 
     private Scratch() {
         for (int slot = 0; slot < STRING_SLOTS; slot++) {
@@ -38,6 +41,18 @@ final class Scratch {
 
     static Scratch mine() {
         return MINE.get();
+    }
+
+    /**
+     * The thread's data buffer, {@link LocalBrick#IO_BYTES_MAX} bytes, not cleared between
+     * uses: a megabyte allocated (and zeroed) for every read and write would cost more than
+     * copying it.
+     */
+    MemorySegment data() {
+        if (data == null) {
+            data = arena.allocate(LocalBrick.IO_BYTES_MAX, 8);
+        }
+        return data;
     }
 
     /** {@code text} as a C string in string buffer {@code slot} (0 to 2). */

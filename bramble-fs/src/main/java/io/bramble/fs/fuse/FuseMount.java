@@ -86,6 +86,7 @@ public final class FuseMount implements AutoCloseable {
             FuseServer server = new FuseServer(device, new RequestDispatcher(state), options,
                     tap);
             server.start();
+            Readahead.widen(target, options.maxWriteBytes());
             log.info("mounted {} on {}: {}", source, target, negotiated);
             return new FuseMount(target, source, mounter, server, negotiated, state.nodes);
         } catch (IOException | RuntimeException e) {

@@ -36,6 +36,27 @@ class MountLifecycleTest {
     }
 
     @Test
+    void aMountReadsAheadAWholeRequest() throws Exception {
+        FuseOptions options = FuseOptions.defaults().withMaxWriteBytes(512 * 1024);
+        try (MountedVolume volume = MountedVolume.mount(temp, options)) {
+            long device = (Long) Files.getAttribute(volume.dir, "unix:dev");
+            Path setting = Readahead.BDI.resolve(Readahead.deviceName(device))
+                    .resolve("read_ahead_kb");
+            assumeTrue(Files.isWritable(setting), setting + " is read-only here (a container?)");
+            assertThat(Files.readString(setting).trim()).isEqualTo("512");
+        }
+    }
+
+    @Test
+    void devicesAreNamedAsSysfsNamesThem() {
+        assertThat(Readahead.deviceName(42)).isEqualTo("0:42");
+        assertThat(Readahead.deviceName(259L << 8 | 3)).isEqualTo("259:3");
+        assertThat(Readahead.deviceName(300 & 0xff | (300L & ~0xff) << 12)).isEqualTo("0:300");
+        assertThat(Readahead.deviceName((5000L & 0xfff) << 8 | (5000L & ~0xfff) << 32 | 7))
+                .isEqualTo("5000:7");
+    }
+
+    @Test
     void closeWithAFileOpenDetachesLazily() throws Exception {
         try (MountedVolume volume = MountedVolume.mount(temp, FuseOptions.defaults())) {
             Path file = volume.dir.resolve("open");

@@ -1,6 +1,7 @@
 package io.bramble.pool.wire;
 
 import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
@@ -17,6 +18,14 @@ public final class WireReader {
 
     public WireReader(byte[] body) {
         this.buffer = ByteBuffer.wrap(body);
+    }
+
+    /**
+     * Reads the bytes between {@code body}'s position and limit, in place: a body still in a
+     * network buffer is read without a copy. Nothing read refers to {@code body} afterwards.
+     */
+    public WireReader(ByteBuffer body) {
+        this.buffer = body.slice().order(ByteOrder.BIG_ENDIAN);
     }
 
     public int u8() throws MalformedFrameException {

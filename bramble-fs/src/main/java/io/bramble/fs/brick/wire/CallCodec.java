@@ -34,10 +34,26 @@ import io.bramble.pool.wire.WireWriter;
 
 /** A call on the wire: its opcode byte, then its arguments in the record's order. */
 final class CallCodec {
+    private static final byte[] NO_PAYLOAD = new byte[0];
+
     private CallCodec() {
     }
 
-    static void encode(WireWriter out, Call call) {
+    /**
+     * Writes {@code call} to {@code out} but for the content of a write's data, whose length
+     * is written: returns that content (or nothing), which follows the fields on the wire and
+     * which the caller sends as it is, uncopied.
+     */
+    static byte[] encode(WireWriter out, Call call) {
+        if (call instanceof Write c) {
+            out.u8(14).i64(c.handle()).i64(c.offset()).i32(c.data().length);
+            return c.data();
+        }
+        encodeFields(out, call);
+        return NO_PAYLOAD;
+    }
+
+    private static void encodeFields(WireWriter out, Call call) {
         switch (call) {
             case Getattr c -> Values.path(out.u8(1), c.path());
             case Setattr c -> {
@@ -87,7 +103,6 @@ final class CallCodec {
     private static void encodeOther(WireWriter out, Call call) {
         switch (call) {
             case Read c -> out.u8(13).i64(c.handle()).i64(c.offset()).i32(c.sizeBytes());
-            case Write c -> out.u8(14).i64(c.handle()).i64(c.offset()).bytes(c.data());
             case Flush c -> out.u8(15).i64(c.handle());
             case Fsync c -> out.u8(16).i64(c.handle()).bool(c.dataOnly());
             case Release c -> out.u8(17).i64(c.handle());

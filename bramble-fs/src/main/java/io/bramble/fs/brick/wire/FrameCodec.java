@@ -6,11 +6,17 @@ import io.bramble.fs.brick.wire.Frame.Response;
 import io.bramble.pool.wire.MalformedFrameException;
 import io.bramble.pool.wire.WireReader;
 import io.bramble.pool.wire.WireWriter;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufUtil;
+import io.netty.buffer.Unpooled;
+import java.nio.ByteBuffer;
 
 /**
  * The body of a brick frame: a kind byte and the frame's id, then its fields. On the stream
- * each body follows a 4-byte length. Decoding is strict: an unknown kind or opcode, a field
- * over its bound, a truncated field or bytes left over make the frame malformed.
+ * each body follows a 4-byte length. File data, the last field of a write or of a read's
+ * answer, is sent from the caller's own array and copied only once on arrival, out of the
+ * network buffer. Decoding is strict: an unknown kind or opcode, a field over its bound, a
+ * truncated field or bytes left over make the frame malformed.
  */
 public final class FrameCodec {
     /** Most file data in one frame: the largest read or write. */
@@ -38,28 +44,57 @@ public final class FrameCodec {
 
     /** Encodes {@code frame}; fails with IllegalArgumentException over the frame bound. */
     public static byte[] encode(Frame frame) {
+        ByteBuf body = encodeShared(frame);
+        try {
+            return ByteBufUtil.getBytes(body);
+        } finally {
+            body.release();
+        }
+    }
+
+    /**
+     * Encodes {@code frame} into a buffer that shares the file data of a write or a read with
+     * it, so that a megabyte is not copied to be sent: only the fields before it are. The
+     * frame's data must not change until the buffer is written. Fails with
+     * IllegalArgumentException over the frame bound.
+     */
+    static ByteBuf encodeShared(Frame frame) {
         WireWriter out = new WireWriter();
-        switch (frame) {
-            case Attach a -> out.u8(ATTACH).i64(a.id()).u8(a.version()).string(a.volume())
-                    .string(a.brickPath());
+        byte[] payload = switch (frame) {
+            case Attach a -> {
+                out.u8(ATTACH).i64(a.id()).u8(a.version()).string(a.volume())
+                        .string(a.brickPath());
+                yield null;
+            }
             case Request r -> {
                 out.u8(REQUEST).i64(r.id()).i32(r.deadlineMs());
                 Values.caller(out, r.caller());
-                CallCodec.encode(out, r.call());
+                yield CallCodec.encode(out, r.call());
             }
             case Response r -> ReplyCodec.encode(out.u8(RESPONSE).i64(r.id()), r.reply());
-        }
-        byte[] body = out.toByteArray();
-        if (body.length > FRAME_BYTES_MAX) {
-            throw new IllegalArgumentException("a frame of " + body.length + " bytes (at most "
+        };
+        byte[] fields = out.toByteArray();
+        long bodyBytes = (long) fields.length + (payload == null ? 0 : payload.length);
+        if (bodyBytes > FRAME_BYTES_MAX) {
+            throw new IllegalArgumentException("a frame of " + bodyBytes + " bytes (at most "
                     + FRAME_BYTES_MAX + ")");
         }
-        return body;
+        return payload == null || payload.length == 0
+                ? Unpooled.wrappedBuffer(fields)
+                : Unpooled.wrappedBuffer(fields, payload);
     }
 
     public static Frame decode(byte[] body) throws MalformedFrameException {
-        if (body.length > FRAME_BYTES_MAX) {
-            throw new MalformedFrameException("a frame of " + body.length + " bytes");
+        return decode(ByteBuffer.wrap(body));
+    }
+
+    /**
+     * Decodes the bytes between {@code body}'s position and limit where they are (file data
+     * is copied out once, into the frame); the frame keeps no reference to {@code body}.
+     */
+    public static Frame decode(ByteBuffer body) throws MalformedFrameException {
+        if (body.remaining() > FRAME_BYTES_MAX) {
+            throw new MalformedFrameException("a frame of " + body.remaining() + " bytes");
         }
         WireReader in = new WireReader(body);
         int kind = in.u8();

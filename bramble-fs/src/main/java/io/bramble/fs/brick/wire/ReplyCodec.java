@@ -23,17 +23,31 @@ import io.bramble.pool.wire.WireWriter;
 final class ReplyCodec {
     /** errno values are positive and small; anything else is not one. */
     private static final int ERRNO_MAX = 4095;
+    private static final byte[] NO_PAYLOAD = new byte[0];
 
     private ReplyCodec() {
     }
 
-    static void encode(WireWriter out, Reply reply) {
+    /**
+     * Writes {@code reply} to {@code out} but for the content of file data, whose length is
+     * written: returns that content (or nothing), to follow the fields on the wire uncopied.
+     */
+    static byte[] encode(WireWriter out, Reply reply) {
+        if (reply instanceof Data r) {
+            out.u8(5).i32(r.bytes().length);
+            return r.bytes();
+        }
+        encodeFields(out, reply);
+        return NO_PAYLOAD;
+    }
+
+    private static void encodeFields(WireWriter out, Reply reply) {
         switch (reply) {
             case Done d -> out.u8(1);
             case Attrs r -> Values.attr(out.u8(2), r.attr());
             case Handle r -> Values.attr(out.u8(3).i64(r.opened().handle()), r.opened().attr());
             case Text r -> out.u8(4).string(r.text());
-            case Data r -> out.u8(5).bytes(r.bytes());
+            case Data r -> throw new IllegalStateException("data is encoded with its payload");
             case Number r -> out.u8(6).i64(r.value());
             case Page r -> Values.page(out.u8(7), r.page());
             case Space r -> Values.statFs(out.u8(8), r.statFs());

@@ -19,6 +19,8 @@ import io.bramble.fs.ops.SetAttr;
 import io.bramble.fs.ops.StatFs;
 import io.bramble.pool.wire.MalformedFrameException;
 import io.bramble.pool.wire.WireWriter;
+import io.netty.buffer.ByteBuf;
+import java.nio.ByteBuffer;
 import java.util.Arrays;
 import java.util.List;
 import java.util.OptionalInt;
@@ -42,6 +44,37 @@ class FrameCodecTest {
         assertThat(FrameCodec.encode(back)).isEqualTo(bytes);
         assertThat(back.getClass()).isEqualTo(frame.getClass());
         assertThat(back.id()).isEqualTo(frame.id());
+    }
+
+    @Property(tries = 500)
+    void framesDecodeInPlaceFromAnyPartOfABuffer(@ForAll("frames") Frame frame,
+            @ForAll("cuts") int before, @ForAll boolean direct) throws Exception {
+        byte[] bytes = FrameCodec.encode(frame);
+        int padding = before % 64;
+        ByteBuffer buffer = direct
+                ? ByteBuffer.allocateDirect(padding + bytes.length + 7)
+                : ByteBuffer.allocate(padding + bytes.length + 7);
+        buffer.position(padding).put(bytes).put(new byte[7]).flip().position(padding).limit(
+                padding + bytes.length);
+        Frame back = FrameCodec.decode(buffer);
+        assertThat(FrameCodec.encode(back)).isEqualTo(bytes);
+    }
+
+    @Test
+    void fileDataIsSentFromTheCallersArrayUncopied() {
+        byte[] data = {1, 2, 3};
+        Caller caller = new Caller(0, 0, new int[0], 1);
+        ByteBuf write = FrameCodec.encodeShared(new Request(1, 100, caller, new Call.Write(7,
+                0, data)));
+        ByteBuf read = FrameCodec.encodeShared(new Response(2, new Reply.Data(data)));
+        try {
+            data[2] = 9;
+            assertThat(write.getByte(write.writerIndex() - 1)).isEqualTo((byte) 9);
+            assertThat(read.getByte(read.writerIndex() - 1)).isEqualTo((byte) 9);
+        } finally {
+            write.release();
+            read.release();
+        }
     }
 
     /** The generators cover every call and every reply the protocol has. */
