@@ -29,6 +29,7 @@ final class FileRequests {
         Opened opened = state.files.open(header.caller(), state.nodes.path(header.nodeId()),
                 LayerOpenFlags.of(request.flags(), state.writebackCache));
         state.nodes.refreshed(header.nodeId(), opened.attr());
+        state.openFiles.opened(header.nodeId(), opened.handle());
         return new OpenHandle(opened.handle(), 0);
     }
 
@@ -54,7 +55,8 @@ final class FileRequests {
         return new Ok();
     }
 
-    FuseReply release(long handle) throws FsException {
+    FuseReply release(long nodeId, long handle) throws FsException {
+        state.openFiles.released(nodeId, handle);
         state.files.release(handle);
         return new Ok();
     }

@@ -7,12 +7,13 @@ import io.bramble.fs.ops.FsException;
 
 /**
  * What the request handlers of one mount share: the layer they call, the node table, the
- * open directories, where new file ids come from and the cache timeouts.
+ * open directories and files, where new file ids come from and the cache timeouts.
  */
 final class MountState {
     final FileOps files;
     final NodeTable nodes;
     final OpenDirectories directories;
+    final OpenFilesByNode openFiles = new OpenFilesByNode();
     final NewFileIds fileIds;
     final CacheTimeouts timeouts;
     final boolean writebackCache;

@@ -68,6 +68,7 @@ final class NamespaceRequests {
             state.files.release(opened.handle());
             throw e;
         }
+        state.openFiles.opened(entry.nodeId(), opened.handle());
         return new Created(entry, new OpenHandle(opened.handle(), 0));
     }
 

@@ -1,17 +1,18 @@
 package io.bramble.fs.fuse;
 
+import io.bramble.fs.fuse.FuseReply.Data;
+import io.bramble.fs.fuse.FuseReply.FileSystemStats;
 import io.bramble.fs.fuse.FuseRequest.BatchForget;
 import io.bramble.fs.fuse.FuseRequest.Forget;
 import io.bramble.fs.fuse.FuseRequest.Forgotten;
 import io.bramble.fs.fuse.FuseRequest.Lookup;
 import io.bramble.fs.fuse.FuseRequest.SetAttributes;
-import io.bramble.fs.fuse.FuseReply.Data;
-import io.bramble.fs.fuse.FuseReply.FileSystemStats;
 import io.bramble.fs.ops.Attr;
 import io.bramble.fs.ops.Errno;
 import io.bramble.fs.ops.FsException;
 import io.bramble.fs.ops.FsPath;
 import java.nio.charset.StandardCharsets;
+import java.util.OptionalLong;
 
 /**
  * Requests about one node: resolving names, attributes, link targets, file-system figures,
@@ -55,17 +56,21 @@ final class NodeRequests {
     }
 
     /**
-     * SETATTR by path, or through the open file when it has no name left (ftruncate, fchmod
-     * after unlink). An orphan without an open file in the request takes new times silently
-     * (the writeback cache sends them after the last name is gone) but nothing else.
+     * SETATTR by path, or through an open file when it has no name left (ftruncate, fchmod
+     * after unlink): the one the request names, else any open on the node. An orphan with no
+     * open file takes new times silently (the writeback cache sends them after the last name
+     * is gone) but nothing else.
      */
     FuseReply setattr(RequestHeader header, SetAttributes request) throws FsException {
         long nodeId = header.nodeId();
         FsPath path = pathOrNull(nodeId);
         if (path == null) {
             var changes = request.changes();
-            if (request.handle().isPresent()) {
-                Attr attr = state.files.fsetattr(request.handle().getAsLong(), changes);
+            OptionalLong handle = request.handle().isPresent()
+                    ? request.handle()
+                    : state.openFiles.anyOf(nodeId);
+            if (handle.isPresent()) {
+                Attr attr = state.files.fsetattr(handle.getAsLong(), changes);
                 state.nodes.refreshed(nodeId, attr);
                 return state.timeouts.attributes(attr);
             }

@@ -105,7 +105,7 @@ final class RequestDispatcher {
             case Read r -> files.read(r);
             case Write r -> files.write(r);
             case Flush r -> files.flush(r.handle());
-            case Release r -> files.release(r.handle());
+            case Release r -> files.release(header.nodeId(), r.handle());
             case Fsync r -> files.fsync(r.handle(), r.dataOnly());
             case Fallocate r -> files.fallocate(r);
             case Lseek r -> files.lseek(r);

@@ -14,13 +14,15 @@ import io.bramble.fs.fuse.FuseRequest.Access;
 import io.bramble.fs.fuse.FuseRequest.Create;
 import io.bramble.fs.fuse.FuseRequest.GetAttr;
 import io.bramble.fs.fuse.FuseRequest.GetXattr;
-import io.bramble.fs.fuse.FuseRequest.Lseek;
 import io.bramble.fs.fuse.FuseRequest.ListXattr;
 import io.bramble.fs.fuse.FuseRequest.Lookup;
+import io.bramble.fs.fuse.FuseRequest.Lseek;
 import io.bramble.fs.fuse.FuseRequest.OpenDirectory;
 import io.bramble.fs.fuse.FuseRequest.ReadDirectory;
+import io.bramble.fs.fuse.FuseRequest.Release;
 import io.bramble.fs.fuse.FuseRequest.RemoveXattr;
 import io.bramble.fs.fuse.FuseRequest.Rename;
+import io.bramble.fs.fuse.FuseRequest.SetAttributes;
 import io.bramble.fs.fuse.FuseRequest.SetXattr;
 import io.bramble.fs.fuse.FuseRequest.Unlink;
 import io.bramble.fs.fuse.FuseRequest.Unsupported;
@@ -28,6 +30,7 @@ import io.bramble.fs.ops.Caller;
 import io.bramble.fs.ops.Errno;
 import io.bramble.fs.ops.FsPath;
 import io.bramble.fs.ops.MemoryFileOps;
+import io.bramble.fs.ops.SetAttr;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
@@ -189,6 +192,26 @@ class RequestDispatcherTest {
         Attributes attributes = (Attributes) send(created.entry().nodeId(),
                 new GetAttr(OptionalLong.of(created.open().handle())));
         assertThat(attributes.attr().id()).isEqualTo(created.entry().attr().id());
+    }
+
+    @Test
+    void anUnlinkedOpenFileIsChangedThroughAHandleOpenOnIt() throws Exception {
+        Created created = create("tmp", 0);
+        long node = created.entry().nodeId();
+        long handle = created.open().handle();
+        files.write(handle, 0, "0123456789".getBytes());
+        assertThat(send(ROOT, new Unlink("tmp"))).isInstanceOf(FuseReply.Ok.class);
+        // ftruncate names the open file; fchmod does not, the node's open file serves.
+        Attributes truncated = (Attributes) send(node, new SetAttributes(SetAttr.truncate(4),
+                OptionalLong.of(handle)));
+        assertThat(truncated.attr().sizeBytes()).isEqualTo(4);
+        Attributes chmodded = (Attributes) send(node, new SetAttributes(SetAttr.chmod(0600),
+                OptionalLong.empty()));
+        assertThat(chmodded.attr().permissions()).isEqualTo(0600);
+        assertThat(files.read(handle, 0, 100)).hasSize(4);
+        assertThat(send(node, new Release(handle, 0))).isInstanceOf(FuseReply.Ok.class);
+        assertThat(send(node, new SetAttributes(SetAttr.chmod(0644), OptionalLong.empty())))
+                .isEqualTo(new Error(Errno.ENOENT));
     }
 
     @Test
