@@ -8,6 +8,7 @@ import io.bramble.fs.brick.wire.ClientSettings;
 import io.bramble.fs.brick.wire.PoolTls;
 import io.bramble.fs.fuse.FuseMount;
 import io.bramble.fs.fuse.FuseOptions;
+import io.bramble.fs.mount.ClientCaching;
 import io.bramble.fs.mount.MountRequest;
 import io.bramble.fs.mount.SpecFetch;
 import io.bramble.fs.mount.VolumeClient;
@@ -115,8 +116,8 @@ public final class MountCommand implements Callable<Integer> {
                 state, request.servers());
         FuseMount mount;
         try {
-            mount = FuseMount.mount(dir, request.source(), files, FuseOptions.defaults()
-                    .withAllowOther(request.allowOther()));
+            mount = FuseMount.mount(dir, request.source(), files, ClientCaching.apply(spec
+                    .volume(), FuseOptions.defaults().withAllowOther(request.allowOther())));
         } catch (IOException | RuntimeException e) {
             files.close();
             throw new UserError(UserError.EXIT_RUNTIME, "cannot mount " + request.source()

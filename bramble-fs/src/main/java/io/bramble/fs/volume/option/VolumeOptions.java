@@ -38,19 +38,21 @@ public final class VolumeOptions {
                     choice("none", "auto", "fixed"), "Writes need this many bricks of a"
                             + " replica set up: none, a majority (auto) or"
                             + " cluster.quorum-count (fixed).",
-                    false),
+                    true),
             option("cluster.quorum-count", "(null)", replicaCount(), "Bricks of a replica set"
-                    + " that must be up for writes when cluster.quorum-type is fixed.", false),
+                    + " that must be up for writes when cluster.quorum-type is fixed.", true),
             option("network.ping-timeout", "42", integer(1, 1013, "seconds"), "Seconds a"
                     + " client waits for a silent brick before it goes on without it.", false),
             option("nfs.disable", "on", onlyOn("bramble has no NFS server"), "Always on:"
                     + " volumes are reached through 'bramble mount'.", true),
-            option("performance.flush-behind", "on", onOff(), "close() returns before the"
-                    + " last writes reach the bricks (they still do).", false),
-            option("performance.stat-prefetch", "on", onOff(), "Clients cache file"
-                    + " attributes read with directory listings.", false),
+            option("performance.flush-behind", "on", onOff(), "Kept for Gluster's files:"
+                    + " bramble's close() always returns after the bricks have every write,"
+                    + " as Gluster's does with off.", true),
+            option("performance.stat-prefetch", "on", onOff(), "Clients cache the attributes"
+                    + " of files and names for 1 s (off: they ask the bricks each time).", true),
             option("performance.write-behind", "on", onOff(), "Clients gather small writes"
-                    + " before sending them to the bricks.", false),
+                    + " in the kernel's cache before sending them (off: each write(2) goes to"
+                    + " the bricks before it returns).", true),
             option("storage.owner-gid", "-1", integer(-1, Integer.MAX_VALUE, "a group id"),
                     "Group of each brick's root folder (-1: left as it is).", true),
             option("storage.owner-uid", "-1", integer(-1, Integer.MAX_VALUE, "a user id"),
@@ -63,6 +65,17 @@ public final class VolumeOptions {
             String description, boolean inEffect) {
         Function<VolumeSpec, String> fixed = v -> defaultValue;
         return new VolumeOption(name, fixed, check, description, inEffect);
+    }
+
+    /**
+     * Whether on/off option {@code name} is on for {@code volume}: its value, or its default
+     * when the volume has not set it.
+     */
+    public static boolean isOn(VolumeSpec volume, String name) {
+        VolumeOption option = resolve(name).orElseThrow(() -> new IllegalArgumentException(
+                "no option " + name));
+        String value = volume.options().get(option.name());
+        return OptionChecks.isOn(value != null ? value : option.defaultValue().apply(volume));
     }
 
     /** Every option, by name. */
