@@ -56,24 +56,25 @@ final class NodeRequests {
     }
 
     /**
-     * SETATTR by path, or through an open file when it has no name left (ftruncate, fchmod
-     * after unlink): the one the request names, else any open on the node. An orphan with no
-     * open file takes new times silently (the writeback cache sends them after the last name
-     * is gone) but nothing else.
+     * SETATTR through the open file when the kernel names one (ftruncate, and the times it
+     * sends at close with the writeback cache): one call to the file's copies, with no lookup
+     * of its path. Else by path, or, for a file with no name left (fchmod after unlink),
+     * through any file open on the node. An orphan with no open file takes new times silently
+     * (the writeback cache sends them after the last name is gone) but nothing else.
      */
     FuseReply setattr(RequestHeader header, SetAttributes request) throws FsException {
         long nodeId = header.nodeId();
         FsPath path = pathOrNull(nodeId);
+        var changes = request.changes();
+        OptionalLong handle = request.handle().isPresent() || path != null
+                ? request.handle()
+                : state.openFiles.anyOf(nodeId);
+        if (handle.isPresent()) {
+            Attr attr = state.files.fsetattr(handle.getAsLong(), changes);
+            state.nodes.refreshed(nodeId, attr);
+            return state.timeouts.attributes(attr);
+        }
         if (path == null) {
-            var changes = request.changes();
-            OptionalLong handle = request.handle().isPresent()
-                    ? request.handle()
-                    : state.openFiles.anyOf(nodeId);
-            if (handle.isPresent()) {
-                Attr attr = state.files.fsetattr(handle.getAsLong(), changes);
-                state.nodes.refreshed(nodeId, attr);
-                return state.timeouts.attributes(attr);
-            }
             if (changes.permissions().isEmpty() && changes.uid().isEmpty()
                     && changes.gid().isEmpty() && changes.sizeBytes().isEmpty()) {
                 return state.timeouts.attributes(state.nodes.lastAttr(nodeId));

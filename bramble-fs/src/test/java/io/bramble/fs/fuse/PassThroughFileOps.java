@@ -50,6 +50,8 @@ final class PassThroughFileOps implements FileOps {
 
     private final Path base;
     private final Map<Long, FileChannel> handles = new ConcurrentHashMap<>();
+    /** The path each handle was opened by: Java changes attributes by path only. */
+    private final Map<Long, FsPath> paths = new ConcurrentHashMap<>();
     private final AtomicLong nextHandle = new AtomicLong(1);
 
     PassThroughFileOps(Path base) {
@@ -291,6 +293,7 @@ final class PassThroughFileOps implements FileOps {
             FileChannel channel = FileChannel.open(local(path), options);
             long handle = nextHandle.getAndIncrement();
             handles.put(handle, channel);
+            paths.put(handle, path);
             return new Opened(handle, attr(path));
         } catch (IOException e) {
             throw failure(e);
@@ -354,6 +357,7 @@ final class PassThroughFileOps implements FileOps {
 
     @Override
     public void release(long handle) throws FsException {
+        paths.remove(handle);
         FileChannel channel = handles.remove(handle);
         if (channel != null) {
             try {
@@ -364,10 +368,14 @@ final class PassThroughFileOps implements FileOps {
         }
     }
 
-    /** Java reaches a file's attributes by path only. */
+    /** By the path the handle was opened by: Java reaches attributes by path only. */
     @Override
     public Attr fsetattr(long handle, SetAttr changes) throws FsException {
-        throw new FsException(Errno.EOPNOTSUPP, "changes through handle " + handle);
+        FsPath path = paths.get(handle);
+        if (path == null) {
+            throw new FsException(Errno.EBADF, "handle " + handle);
+        }
+        return setattr(Caller.ROOT, path, changes);
     }
 
     @Override
