@@ -115,16 +115,24 @@ class FsSeed004MountTest {
         }
     }
 
+    /**
+     * Runs the script {@code /fs/NAME} in a local folder and in the mount, each in a new
+     * folder {@code folder}; the two transcripts must be equal.
+     */
+    private static void runsAsInALocalFolder(String name, String folder) throws Exception {
+        PosixScript script = PosixScript.load("/fs/" + name);
+        String local = script.runIn(Files.createDirectories(dir.resolve("local/" + folder)));
+        String mount = script.runIn(Files.createDirectories(mounted.dir().resolve(folder)));
+        System.out.println(name + " in the mount:\n" + mount);
+        assertThat(mount).isEqualTo(local);
+    }
+
     @Test
     @Order(2)
     void posixBasicsAsASecondUserBehaveAsInALocalFolder() throws Exception {
         FuseRequirements.assumeProgram("setpriv", "util-linux");
         FuseRequirements.assumeProgram("setfattr", "attr");
-        PosixScript script = PosixScript.load("/fs/posix-basics.txt");
-        String local = script.runIn(Files.createDirectories(dir.resolve("local/posix")));
-        String mount = script.runIn(Files.createDirectories(mounted.dir().resolve("posix")));
-        System.out.println("posix-basics.txt in the mount:\n" + mount);
-        assertThat(mount).isEqualTo(local);
+        runsAsInALocalFolder("posix-basics.txt", "posix");
 
         // What the user made is the user's on both copies.
         for (Path brick : List.of(brick1, brick2)) {
@@ -148,11 +156,7 @@ class FsSeed004MountTest {
         FuseRequirements.assumeProgram("setpriv", "util-linux");
         FuseRequirements.assumeProgram("setfattr", "attr");
         FuseRequirements.assumeProgram("perl", "perl-base");
-        PosixScript script = PosixScript.load("/fs/posix-more.txt");
-        String local = script.runIn(Files.createDirectories(dir.resolve("local/more")));
-        String mount = script.runIn(Files.createDirectories(mounted.dir().resolve("more")));
-        System.out.println("posix-more.txt in the mount:\n" + mount);
-        assertThat(mount).isEqualTo(local);
+        runsAsInALocalFolder("posix-more.txt", "more");
     }
 
     @Test
