@@ -96,7 +96,7 @@ final class CreateVolume implements VolumeVerb {
             throw VolumeFailure.failed(prefix, "Host " + host + " is a witness of the pool: it"
                     + " keeps no volumes, so it cannot hold a brick");
         }
-        if (!ctx.connected(member)) {
+        if (!ctx.connectedSoon(member)) {
             throw VolumeFailure.failed(prefix, BrickPlacement.notConnected(host));
         }
         return member;

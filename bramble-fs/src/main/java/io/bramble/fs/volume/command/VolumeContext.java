@@ -38,6 +38,13 @@ final class VolumeContext {
     /** How long a change waits to show in this node's copy of the store. */
     static final long CATCH_UP_MS = 2_000;
     private static final long CATCH_UP_POLL_MS = 10;
+    /**
+     * How long a member not connected yet is waited for before a command refuses it: a member
+     * that joined a moment ago (the seeds probe, then create at once) is connected within a
+     * second or two; one that is down stays refused after this.
+     */
+    static final long CONNECT_WAIT_MS = 5_000;
+    private static final long CONNECT_POLL_MS = 50;
 
     final VolumeService service;
     final PoolNode node;
@@ -151,6 +158,23 @@ final class VolumeContext {
 
     boolean connected(Member member) {
         return node.state(member.id()) == PeerState.CONNECTED;
+    }
+
+    /** Whether {@code member} is connected, or becomes so within {@link #CONNECT_WAIT_MS}. */
+    boolean connectedSoon(Member member) {
+        long end = System.nanoTime() + CONNECT_WAIT_MS * 1_000_000;
+        while (!connected(member)) {
+            if (System.nanoTime() >= end) {
+                return false;
+            }
+            try {
+                Thread.sleep(CONNECT_POLL_MS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Runs a command line on {@code member} (here when it is this node). */
