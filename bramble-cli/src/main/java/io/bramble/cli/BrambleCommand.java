@@ -32,7 +32,8 @@ import picocli.CommandLine.Command;
                 PeerCommand.class,
                 PoolCommand.class,
                 VolumeCommand.class,
-                io.bramble.cli.fs.MountCommand.class},
+                io.bramble.cli.fs.MountCommand.class,
+                io.bramble.cli.install.InstallCommand.class},
         footer = {"",
                 "Run 'bramble help COMMAND' for a command's options. Exit codes: 0 ok,",
                 "1 failure at run time, 2 usage or configuration error.%n"})

@@ -75,8 +75,9 @@ public final class MountCommand implements Callable<Integer> {
     @Option(
             names = "--log-file",
             paramLabel = "FILE",
-            description = {"Where the background client logs; /var/log/bramble/",
-                    "MOUNTPOINT.log as root, else in the temporary directory."})
+            description = {"Where the background client logs (also -o log-file=FILE);",
+                    "/var/log/bramble/MOUNTPOINT.log as root, else in the",
+                    "temporary directory."})
     private Path logFile;
 
     @Parameters(index = "0", paramLabel = "HOST:/VOL", description = "The volume.")
@@ -99,7 +100,11 @@ public final class MountCommand implements Callable<Integer> {
         }
         Path state = stateDir != null ? stateDir : ClientOptions.defaultStateDir();
         if (!foreground) {
-            return Background.start(request, dir, state, logFile, options);
+            return Background.start(request, dir, state, logFile != null
+                    ? logFile
+                    : request
+                            .logFile().orElse(null),
+                    options);
         }
         return serve(request, dir, state);
     }

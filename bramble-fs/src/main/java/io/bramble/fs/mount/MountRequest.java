@@ -1,8 +1,11 @@
 package io.bramble.fs.mount;
 
 import io.bramble.common.error.UserError;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -13,9 +16,11 @@ import java.util.Set;
  * @param allowOther whether other users than the mounting one may use the mount; by default
  *     yes for root and no for other users (fusermount3 allows it to them only with
  *     {@code user_allow_other} in /etc/fuse.conf)
+ * @param logFile where the background client logs ({@code log-file=PATH}, as Gluster's
+ *     mount takes it), when the option is given
  */
 public record MountRequest(String source, String volume, List<String> servers,
-        boolean allowOther) {
+        boolean allowOther, Optional<Path> logFile) {
     /**
      * Options of mount(8) and fstab that concern the mount command, not the file system; they
      * are accepted and change nothing here ({@code _netdev} orders boot, {@code noauto} and
@@ -27,7 +32,7 @@ public record MountRequest(String source, String volume, List<String> servers,
 
     /** Options the file system takes. */
     private static final List<String> TAKEN = List.of("backup-volfile-servers=H1:H2",
-            "backupvolfile-server=H", "allow_other", "noallow_other");
+            "backupvolfile-server=H", "allow_other", "noallow_other", "log-file=PATH");
 
     public static MountRequest parse(String source, String options, boolean root) {
         int colon = source.indexOf(':');
@@ -46,6 +51,7 @@ public record MountRequest(String source, String volume, List<String> servers,
         }
         List<String> servers = new ArrayList<>(List.of(host));
         boolean allowOther = root;
+        Optional<Path> logFile = Optional.empty();
         for (String option : options.isEmpty() ? new String[0] : options.split(",")) {
             String name = option.contains("=")
                     ? option.substring(0, option.indexOf('='))
@@ -63,6 +69,7 @@ public record MountRequest(String source, String volume, List<String> servers,
                 }
                 case "allow_other" -> allowOther = true;
                 case "noallow_other" -> allowOther = false;
+                case "log-file" -> logFile = Optional.of(logPath(option, value));
                 default -> {
                     if (!MOUNT_ONLY.contains(name)) {
                         throw UserError.usage("mount option '" + option + "' is not"
@@ -75,6 +82,18 @@ public record MountRequest(String source, String volume, List<String> servers,
             }
         }
         return new MountRequest(host + ":/" + volume, volume, List.copyOf(servers),
-                allowOther);
+                allowOther, logFile);
+    }
+
+    private static Path logPath(String option, String value) {
+        if (!value.startsWith("/")) {
+            throw UserError.usage("mount option '" + option + "': give the log file's absolute"
+                    + " path (log-file=/var/log/bramble/mnt.log)");
+        }
+        try {
+            return Path.of(value);
+        } catch (InvalidPathException e) {
+            throw UserError.usage("mount option '" + option + "': " + e.getMessage());
+        }
     }
 }

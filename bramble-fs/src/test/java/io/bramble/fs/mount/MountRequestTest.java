@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.bramble.common.error.UserError;
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
 class MountRequestTest {
@@ -24,6 +25,15 @@ class MountRequestTest {
                 "defaults,_netdev,backup-volfile-servers=pi2:pi3", true);
         assertThat(request.servers()).containsExactly("pi1", "pi2", "pi3");
         assertThat(request.allowOther()).isTrue();
+    }
+
+    @Test
+    void takesGlustersLogFileOptionAsAnAbsolutePath() {
+        assertThat(MountRequest.parse("pi1:/gv0", "defaults,log-file=/var/log/gv0.log", true)
+                .logFile()).contains(Path.of("/var/log/gv0.log"));
+        assertThat(MountRequest.parse("pi1:/gv0", "", true).logFile()).isEmpty();
+        assertThatThrownBy(() -> MountRequest.parse("pi1:/gv0",
+                "log-file=gv0.log", true)).hasMessageContaining("absolute path");
     }
 
     @Test

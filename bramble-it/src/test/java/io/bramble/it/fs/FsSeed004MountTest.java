@@ -48,6 +48,7 @@ class FsSeed004MountTest {
     private static VolumeMounts.Mounted mounted;
     private static Path brick1;
     private static Path brick2;
+    private static PoolNodes pool;
 
     /** A failed test prints the nodes' logs, as a per-test cluster does. */
     @RegisterExtension
@@ -67,7 +68,7 @@ class FsSeed004MountTest {
         Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxr-xr-x"));
         cluster = LocalCluster.open(LocalCluster.LOG_ROOT.resolve("FsSeed004MountTest"));
         mounts = new VolumeMounts(cluster);
-        PoolNodes pool = new PoolNodes(cluster);
+        pool = new PoolNodes(cluster);
         pool.startTogether("gluster1", "gluster2");
         pool.probeAll("gluster1", "gluster2");
         brick1 = dir.resolve("gluster1/data/brick1/gv0");
@@ -191,8 +192,50 @@ class FsSeed004MountTest {
         }
     }
 
+    /**
+     * Once {@code bramble install} has put the helper in /sbin, {@code mount -t bramble} (with
+     * seed 003's {@code HOST:VOL}) and an fstab line of type bramble mount the volume, and
+     * {@code umount} ends their clients.
+     */
     @Test
     @Order(6)
+    void mountTypeBrambleAndAnFstabLineWorkOnceInstalled() throws Exception {
+        try (SystemInstall installed = SystemInstall.run(pool)) {
+            Path typed = Files.createDirectories(dir.resolve("mnt-type"));
+            Path typedLog = cluster.logDir().toAbsolutePath().resolve("mount-type-client.log");
+            PoolNodes.Result mount = PoolShell.run(pool, "gluster2", "", List.of("mount", "-t",
+                    "bramble", "-o", "log-file=" + typedLog, "gluster2.local:gv0", typed
+                            .toString()));
+            assertThat(mount.exit()).as(mount.err()).isZero();
+            VolumeMounts.Mounted viaType = mounts.adopt(typed, typedLog);
+            Files.writeString(typed.resolve("via-helper.txt"), "written through mount -t\n");
+            assertThat(mounted.dir().resolve("via-helper.txt")).hasContent(
+                    "written through mount -t");
+            mounts.unmount(viaType);
+            assertThat(VolumeMounts.awaitClientEnd(viaType, VolumeMounts.CLIENT_END_TIMEOUT))
+                    .isTrue();
+
+            Path listed = Files.createDirectories(dir.resolve("mnt-fstab"));
+            Path listedLog = cluster.logDir().toAbsolutePath().resolve(
+                    "mount-fstab-client.log");
+            Path fstab = Files.writeString(dir.resolve("fstab"), "gluster1.local:/gv0 "
+                    + listed + " bramble defaults,_netdev,log-file=" + listedLog + " 0 0\n");
+            mount = PoolShell.run(pool, "gluster1", "", List.of("mount", "-T", fstab
+                    .toString(), listed.toString()));
+            assertThat(mount.exit()).as(mount.err()).isZero();
+            VolumeMounts.Mounted viaFstab = mounts.adopt(listed, listedLog);
+            assertThat(listed.resolve("via-helper.txt")).hasContent("written through mount -t");
+            List<String> df = Exec.check(COMMAND_TIMEOUT, "df", listed.toString()).output()
+                    .lines().toList();
+            assertThat(df.getLast()).startsWith("gluster1.local:/gv0 ");
+            mounts.unmount(viaFstab);
+            assertThat(VolumeMounts.awaitClientEnd(viaFstab, VolumeMounts.CLIENT_END_TIMEOUT))
+                    .isTrue();
+        }
+    }
+
+    @Test
+    @Order(7)
     void umountEndsTheClient() {
         mounts.unmount(mounted);
         assertThat(VolumeMounts.awaitClientEnd(mounted, VolumeMounts.CLIENT_END_TIMEOUT)).as(

@@ -96,6 +96,21 @@ final class VolumeMounts implements AfterEachCallback, AutoCloseable {
         return new Mounted(target, client.orElseThrow(), clientLog);
     }
 
+    /**
+     * Takes charge of a mount made by other means ({@code mount -t bramble}, an fstab line):
+     * its client is released after the test as those made by {@link #mount}.
+     */
+    synchronized Mounted adopt(Path dir, Path clientLog) {
+        Path target = dir.toAbsolutePath().normalize();
+        Optional<ProcessHandle> found = clientOf(target);
+        clients.put(target, found);
+        cleanUps.put(target, Reaper.register("the mount of " + target, () -> release(target,
+                found)));
+        assertThat(isMounted(target)).as("%s in /proc/self/mounts", target).isTrue();
+        assertThat(found).as("the client serving %s", target).isPresent();
+        return new Mounted(target, found.orElseThrow(), clientLog);
+    }
+
     /** {@code umount DIR}, as users end a mount; the client should end by itself. */
     void unmount(Mounted mounted) {
         Exec.check(COMMAND_TIMEOUT, "umount", mounted.dir().toString());
