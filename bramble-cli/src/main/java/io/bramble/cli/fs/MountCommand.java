@@ -14,6 +14,7 @@ import io.bramble.fs.mount.SpecFetch;
 import io.bramble.fs.mount.VolumeClient;
 import io.bramble.fs.ops.FileOps;
 import io.bramble.fs.volume.VolumeStatus;
+import io.bramble.fs.volume.option.VolumeOptions;
 import io.bramble.fs.volume.spec.ClientSpec;
 import io.bramble.pool.local.NodeClient;
 import java.io.IOException;
@@ -117,7 +118,9 @@ public final class MountCommand implements Callable<Integer> {
                     + " first (gluster volume start " + request.volume() + ")");
         }
         PoolTls tls = PoolTls.of(NodeClient.credentials(state));
-        FileOps files = VolumeClient.open(spec, tls, ClientSettings.DEFAULTS, localNode(state),
+        ClientSettings settings = ClientSettings.DEFAULTS.withPingTimeoutMs(VolumeOptions
+                .pingTimeoutMs(spec.volume()));
+        FileOps files = VolumeClient.open(spec, tls, settings, localNode(state),
                 state, request.servers());
         FuseMount mount;
         try {

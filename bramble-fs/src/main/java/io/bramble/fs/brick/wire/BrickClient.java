@@ -31,6 +31,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongFunction;
 import java.util.random.RandomGenerator;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A brick on another node (or this one) as {@link FileOps}: each call is a request on one
@@ -44,6 +46,7 @@ import java.util.random.RandomGenerator;
  * them silently could hand a caller a file that has since been replaced.
  */
 public final class BrickClient implements FileOps {
+    private static final Logger log = LoggerFactory.getLogger(BrickClient.class);
     /** Calls on open files carry no caller; the server applies none to them. */
     private static final Caller NO_CALLER = Caller.ROOT;
 
@@ -169,6 +172,9 @@ public final class BrickClient implements FileOps {
     }
 
     private void up(ClientConnection connection) {
+        connection.startWatch(settings.pingTimeoutMs(), () -> log.warn("brick {} answered"
+                + " nothing for {} ms, not even a ping: connection dropped, its calls fail"
+                + " (network.ping-timeout)", target, settings.pingTimeoutMs()));
         current = connection;
         backoff.reset();
         synchronized (connectedSignal) {

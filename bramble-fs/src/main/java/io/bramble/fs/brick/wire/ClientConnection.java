@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -36,6 +37,10 @@ final class ClientConnection extends SimpleChannelInboundHandler<Frame> {
     private final Clock clock;
     private volatile Channel channel;
     private volatile boolean lost;
+    /** When the server was last heard, or calls started waiting after a quiet spell. */
+    private volatile long heardNs;
+    /** Whether a ping is out since the server was last heard. */
+    private volatile boolean pinged;
 
     ClientConnection(long epoch, int inFlightMax, Clock clock) {
         this.epoch = epoch;
@@ -78,6 +83,9 @@ final class ClientConnection extends SimpleChannelInboundHandler<Frame> {
     private Reply send(Caller caller, Call call, long deadlineNs) throws FsException {
         long id = ids.getAndIncrement();
         CompletableFuture<Reply> answer = new CompletableFuture<>();
+        if (pending.isEmpty()) {
+            heardNs = clock.nanoTime(); // silence counts from when calls start waiting
+        }
         pending.put(id, answer);
         if (lost) { // dropped before the call was registered: no one else will fail it
             pending.remove(id);
@@ -111,6 +119,11 @@ final class ClientConnection extends SimpleChannelInboundHandler<Frame> {
 
     @Override
     protected void channelRead0(ChannelHandlerContext ctx, Frame frame) {
+        heardNs = clock.nanoTime();
+        pinged = false;
+        if (frame instanceof Frame.Pong) {
+            return;
+        }
         if (!(frame instanceof Response response)) {
             ctx.close(); // a server sends nothing else
             return;
@@ -132,6 +145,48 @@ final class ClientConnection extends SimpleChannelInboundHandler<Frame> {
             }
         }
         super.channelInactive(ctx);
+    }
+
+    /**
+     * Starts {@link #watch} on the connection's event loop until it closes; {@code onDrop}
+     * runs when the watch drops it.
+     */
+    void startWatch(long pingTimeoutMs, Runnable onDrop) {
+        Channel open = channel;
+        long everyMs = Liveness.checkEveryMs(pingTimeoutMs);
+        heardNs = clock.nanoTime();
+        ScheduledFuture<?> task = open.eventLoop().scheduleAtFixedRate(() -> {
+            if (watch(pingTimeoutMs)) {
+                onDrop.run();
+            }
+        }, everyMs, everyMs, TimeUnit.MILLISECONDS);
+        open.closeFuture().addListener(closed -> task.cancel(false));
+    }
+
+    /**
+     * Judges the server's silence while calls wait ({@link Liveness}): pings it, or drops the
+     * connection, which fails the waiting calls with ENOTCONN at once. Runs on the channel's
+     * event loop every {@link Liveness#checkEveryMs}.
+     *
+     * @return true when it dropped the connection
+     */
+    boolean watch(long pingTimeoutMs) {
+        long silentNs = clock.nanoTime() - heardNs;
+        switch (Liveness.step(!pending.isEmpty(), silentNs, pinged, pingTimeoutMs
+                * 1_000_000L)) {
+            case PING -> {
+                pinged = true;
+                Framing.send(channel, new Frame.Ping(ids.getAndIncrement()));
+            }
+            case DROP -> {
+                close();
+                return true;
+            }
+            case WAIT -> {
+                // heard recently, or nothing waits
+            }
+        }
+        return false;
     }
 
     void close() {

@@ -28,4 +28,14 @@ public sealed interface Frame {
     record Request(long id, int deadlineMs, Caller caller, Call call) implements Frame {}
 
     record Response(long id, Reply reply) implements Frame {}
+
+    /**
+     * A client asks whether the server is still there: sent when calls have waited a while
+     * with nothing heard. The server's I/O thread answers it at once, ahead of the calls,
+     * so a brick busy on its disk answers and only a hung one stays silent.
+     */
+    record Ping(long id) implements Frame {}
+
+    /** The server's answer to the {@link Ping} with the same id. */
+    record Pong(long id) implements Frame {}
 }

@@ -1,6 +1,8 @@
 package io.bramble.fs.brick.wire;
 
 import io.bramble.fs.brick.wire.Frame.Attach;
+import io.bramble.fs.brick.wire.Frame.Ping;
+import io.bramble.fs.brick.wire.Frame.Pong;
 import io.bramble.fs.brick.wire.Frame.Request;
 import io.bramble.fs.brick.wire.Frame.Response;
 import io.bramble.pool.wire.MalformedFrameException;
@@ -27,7 +29,7 @@ public final class FrameCodec {
      */
     public static final int FRAME_BYTES_MAX = 2 << 20;
     /** The version this code speaks; an attach with another is refused. */
-    public static final int PROTOCOL_VERSION = 2;
+    public static final int PROTOCOL_VERSION = 3;
     /** Longest volume name. */
     static final int VOLUME_BYTES_MAX = 255;
     /** Longest brick folder. */
@@ -38,6 +40,8 @@ public final class FrameCodec {
     private static final int ATTACH = 1;
     private static final int REQUEST = 2;
     private static final int RESPONSE = 3;
+    private static final int PING = 4;
+    private static final int PONG = 5;
 
     private FrameCodec() {
     }
@@ -72,6 +76,14 @@ public final class FrameCodec {
                 yield CallCodec.encode(out, r.call());
             }
             case Response r -> ReplyCodec.encode(out.u8(RESPONSE).i64(r.id()), r.reply());
+            case Ping p -> {
+                out.u8(PING).i64(p.id());
+                yield null;
+            }
+            case Pong p -> {
+                out.u8(PONG).i64(p.id());
+                yield null;
+            }
         };
         byte[] fields = out.toByteArray();
         long bodyBytes = (long) fields.length + (payload == null ? 0 : payload.length);
@@ -105,6 +117,8 @@ public final class FrameCodec {
             case REQUEST -> new Request(id, deadline(in.i32()), Values.caller(in), CallCodec
                     .decode(in));
             case RESPONSE -> new Response(id, ReplyCodec.decode(in));
+            case PING -> new Ping(id);
+            case PONG -> new Pong(id);
             default -> throw new MalformedFrameException("unknown frame kind " + kind);
         };
         in.end();

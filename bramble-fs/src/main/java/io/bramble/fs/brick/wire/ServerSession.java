@@ -2,6 +2,8 @@ package io.bramble.fs.brick.wire;
 
 import io.bramble.common.time.Clock;
 import io.bramble.fs.brick.wire.Frame.Attach;
+import io.bramble.fs.brick.wire.Frame.Ping;
+import io.bramble.fs.brick.wire.Frame.Pong;
 import io.bramble.fs.brick.wire.Frame.Request;
 import io.bramble.fs.brick.wire.Frame.Response;
 import io.bramble.fs.ops.Errno;
@@ -83,6 +85,8 @@ final class ServerSession extends SimpleChannelInboundHandler<Frame> {
             }
         } else if (frame instanceof Request request) {
             accept(ctx, request);
+        } else if (frame instanceof Ping ping) {
+            Framing.send(ctx.channel(), new Pong(ping.id()));
         } else {
             bad.malformed(); // a second attach, or a response: not what a client sends
             ctx.close();

@@ -48,6 +48,35 @@ final class OptionChecks {
                 : Optional.of(unit + " from " + min + " to " + max);
     }
 
+    /** Seconds, with decimals allowed ({@code 1.5}), from {@code min} to {@code max}. */
+    static OptionCheck seconds(double min, double max) {
+        return (value, volume) -> {
+            try {
+                double seconds = Double.parseDouble(value);
+                if (value.matches("[0-9]{1,4}(\\.[0-9]{1,3})?") && seconds >= min
+                        && seconds <= max) {
+                    return Optional.empty();
+                }
+            } catch (NumberFormatException e) {
+                // refused below
+            }
+            return Optional.of("seconds from " + shown(min) + " to " + shown(max)
+                    + " (decimals allowed)");
+        };
+    }
+
+    private static String shown(double seconds) {
+        return seconds == Math.rint(seconds)
+                ? Long.toString((long) seconds)
+                : Double.toString(
+                        seconds);
+    }
+
+    /** The milliseconds a value that {@link #seconds} accepted stands for. */
+    static long millis(String seconds) {
+        return Math.round(Double.parseDouble(seconds) * 1000);
+    }
+
     static OptionCheck choice(String... words) {
         List<String> allowed = Arrays.asList(words);
         return (value, volume) -> allowed.contains(value.toLowerCase(Locale.ROOT))

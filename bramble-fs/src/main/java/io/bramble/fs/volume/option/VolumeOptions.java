@@ -7,6 +7,7 @@ import static io.bramble.fs.volume.option.OptionChecks.onOff;
 import static io.bramble.fs.volume.option.OptionChecks.onlyOn;
 import static io.bramble.fs.volume.option.OptionChecks.percentOrSize;
 import static io.bramble.fs.volume.option.OptionChecks.replicaCount;
+import static io.bramble.fs.volume.option.OptionChecks.seconds;
 
 import io.bramble.common.config.Suggestions;
 import io.bramble.fs.volume.VolumeSpec;
@@ -26,6 +27,8 @@ import java.util.function.Function;
 public final class VolumeOptions {
     /** Longest value of any option, in characters. */
     public static final int VALUE_CHARS_MAX = 1024;
+    /** bramble's {@code network.ping-timeout}: a hung brick stalls writers at most this. */
+    public static final String PING_TIMEOUT_DEFAULT = "1.5";
     /** What {@code volume get} prints after a value the volume has not set. */
     public static final String DEFAULT_MARK = " (DEFAULT)";
 
@@ -41,8 +44,9 @@ public final class VolumeOptions {
                     true),
             option("cluster.quorum-count", "(null)", replicaCount(), "Bricks of a replica set"
                     + " that must be up for writes when cluster.quorum-type is fixed.", true),
-            option("network.ping-timeout", "42", integer(1, 1013, "seconds"), "Seconds a"
-                    + " client waits for a silent brick before it goes on without it.", false),
+            option("network.ping-timeout", PING_TIMEOUT_DEFAULT, seconds(0.5, 1013), "Seconds"
+                    + " a client waits for a silent brick (one that answers neither a call nor"
+                    + " a ping) before it goes on without it; Gluster's default is 42.", true),
             option("nfs.disable", "on", onlyOn("bramble has no NFS server"), "Always on:"
                     + " volumes are reached through 'bramble mount'.", true),
             option("performance.flush-behind", "on", onOff(), "Kept for Gluster's files:"
@@ -76,6 +80,12 @@ public final class VolumeOptions {
                 "no option " + name));
         String value = volume.options().get(option.name());
         return OptionChecks.isOn(value != null ? value : option.defaultValue().apply(volume));
+    }
+
+    /** {@code network.ping-timeout} of {@code volume}, in milliseconds. */
+    public static long pingTimeoutMs(VolumeSpec volume) {
+        String value = volume.options().get("network.ping-timeout");
+        return OptionChecks.millis(value != null ? value : PING_TIMEOUT_DEFAULT);
     }
 
     /** Every option, by name. */

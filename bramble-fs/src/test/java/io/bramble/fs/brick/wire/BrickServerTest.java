@@ -24,8 +24,10 @@ import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.TimeUnit;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -196,6 +198,51 @@ class BrickServerTest {
         slowed.release.countDown();
         assertThat(remote.isConnected()).as("a slow brick is not a dead connection").isTrue();
         assertThat(remote.getattr(USER, FsPath.ROOT).id()).isEqualTo(FileId.ROOT);
+    }
+
+    @Test
+    void aHungServerIsDroppedAtThePingTimeoutNotWaitedForUntilTheDeadline() throws Exception {
+        try (FreezingRelay relay = new FreezingRelay(new InetSocketAddress("127.0.0.1", server
+                .port()))) {
+            BrickClient remote = BrickClient.connect(new BrickTarget("127.0.0.1", relay.port(),
+                    VOLUME, BRICK), pool.member(),
+                    FAST.withDeadlineMs(60_000)
+                            .withPingTimeoutMs(400));
+            toClose.add(remote);
+            assertThat(remote.awaitConnected(10_000)).isTrue();
+            assertThat(remote.getattr(USER, FsPath.ROOT).id()).isEqualTo(FileId.ROOT);
+
+            relay.freeze(true);
+            // Dropped, so ENOTCONN; waited for until the deadline, it would be ETIMEDOUT.
+            assertThat(errno(() -> remote.getattr(USER, FsPath.ROOT))).isEqualTo(
+                    Errno.ENOTCONN);
+            assertThat(remote.isConnected()).isFalse();
+
+            relay.freeze(false);
+            assertThat(remote.awaitConnected(20_000)).as("back once the server answers")
+                    .isTrue();
+            assertThat(remote.getattr(USER, FsPath.ROOT).id()).isEqualTo(FileId.ROOT);
+        }
+    }
+
+    @Test
+    void aBrickSlowOnItsDiskAnswersPingsAndKeepsItsConnection() throws Exception {
+        Slowed slowed = new Slowed();
+        server.serve(VOLUME, BRICK, slowed.around(brick));
+        BrickClient remote = connectedClient(FAST.withDeadlineMs(60_000).withPingTimeoutMs(
+                600));
+        CompletableFuture<FileId> answer = CompletableFuture.supplyAsync(() -> {
+            try {
+                return remote.getattr(USER, FsPath.ROOT).id();
+            } catch (FsException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        slowed.entered.await();
+        Thread.sleep(3_000); // five ping timeouts with the call waiting
+        assertThat(remote.isConnected()).isTrue();
+        slowed.release.countDown();
+        assertThat(answer.get(20, TimeUnit.SECONDS)).isEqualTo(FileId.ROOT);
     }
 
     @Test

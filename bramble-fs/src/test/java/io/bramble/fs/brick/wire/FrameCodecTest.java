@@ -168,7 +168,9 @@ class FrameCodecTest {
         Arbitrary<Frame> request = Combinators.combine(ids, Arbitraries.integers().between(1,
                 FrameCodec.DEADLINE_MS_MAX), callers(), calls()).as(Request::new);
         Arbitrary<Frame> response = Combinators.combine(ids, replies()).as(Response::new);
-        return Arbitraries.oneOf(attach, request, response);
+        Arbitrary<Frame> ping = ids.map(Frame.Ping::new);
+        Arbitrary<Frame> pong = ids.map(Frame.Pong::new);
+        return Arbitraries.oneOf(attach, request, response, ping, pong);
     }
 
     static Arbitrary<String> texts() {
