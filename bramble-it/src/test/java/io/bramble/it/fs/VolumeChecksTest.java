@@ -97,7 +97,7 @@ class VolumeChecksTest {
                         + " ".repeat(39) + "\n");
         assertThat(pool.ok("gluster2", "volume", "get", "gv0", "all")).contains(
                 "\ncluster.quorum-type                     fixed ").contains(
-                        "\nnetwork.ping-timeout                    42 (DEFAULT)");
+                        "\nnetwork.ping-timeout                    1.5 (DEFAULT)");
         PoolNodes.Result unknown = pool.run("gluster2", "volume", "set", "gv0",
                 "cluster.quorum-typ", "auto");
         assertThat(unknown.exit()).isEqualTo(1);
