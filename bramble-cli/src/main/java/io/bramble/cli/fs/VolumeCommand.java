@@ -14,7 +14,7 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Unmatched;
 
 /**
- * {@code bramble volume create|start|stop|delete|list|info|status|set|get|reset}, in the
+ * {@code bramble volume create|start|stop|delete|list|info|status|set|get|reset|heal}, in the
  * gluster grammar. The node reads the words and answers as Gluster 10 does; this side only
  * asks Gluster's questions before a stop or a delete.
  */
@@ -26,7 +26,8 @@ import picocli.CommandLine.Unmatched;
                 VolumeCommand.Stop.class, VolumeCommand.Delete.class,
                 VolumeCommand.ListVolumes.class, VolumeCommand.Info.class,
                 VolumeCommand.Status.class, VolumeCommand.Set.class, VolumeCommand.Get.class,
-                VolumeCommand.Reset.class, VolumeCommand.GetSpec.class},
+                VolumeCommand.Reset.class, VolumeCommand.Heal.class,
+                VolumeCommand.GetSpec.class},
         footer = {"",
                 "Examples (seed 004's two-node replica, then its life):",
                 "  bramble volume create gv0 replica 2 transport tcp \\",
@@ -35,6 +36,7 @@ import picocli.CommandLine.Unmatched;
                 "  bramble volume info gv0",
                 "  bramble volume status gv0 detail",
                 "  bramble volume set gv0 network.ping-timeout 10",
+                "  bramble volume heal gv0 info",
                 "  bramble --mode=script volume stop gv0",
                 "  bramble --mode=script volume delete gv0",
                 "Called as 'gluster', the same lines start with 'gluster'. Options: docs/fs.md."})
@@ -56,10 +58,10 @@ public final class VolumeCommand implements Runnable {
     @Override
     public void run() {
         throw new ParameterException(spec.commandLine(), rest.isEmpty()
-                ? "missing command: create, start, stop, delete, list, info, status, set, get"
-                        + " or reset"
+                ? "missing command: create, start, stop, delete, list, info, status, set, get,"
+                        + " reset or heal"
                 : "'volume " + rest.getFirst() + "' is not supported by bramble yet; it runs"
-                        + " volume create|start|stop|delete|list|info|status|set|get|reset");
+                        + " volume create|start|stop|delete|list|info|status|set|get|reset|heal");
     }
 
     /** The words {@code volume VERB ARGS...}. */
@@ -238,6 +240,24 @@ public final class VolumeCommand implements Runnable {
         @Override
         protected List<String> words() {
             return line("reset", args);
+        }
+    }
+
+    @Command(
+            name = "heal",
+            description = {"The files each brick holds changes of that another copy of its",
+                    "set missed, as its member's index of marked files lists them.",
+                    "  volume heal NAME info [summary]",
+                    "  volume heal NAME statistics heal-count",
+                    "Starting a heal ('volume heal NAME [full]') is not there yet: the",
+                    "copies stay marked and are never read in place of a fresh one."})
+    static final class Heal extends NodeRequest {
+        @Parameters(arity = "1..3", paramLabel = "NAME [info [summary]|statistics heal-count]")
+        private List<String> args;
+
+        @Override
+        protected List<String> words() {
+            return line("heal", args);
         }
     }
 

@@ -794,6 +794,11 @@ public final class LocalBrick implements FileOps {
         return run(() -> marks.list(entriesMax));
     }
 
+    /** How many files the index of marked files holds ({@link #pendingIndex}). */
+    public long pendingCount() {
+        return marks.count();
+    }
+
     /** The brick's disk: space, inodes, device, and whether it is the root file system. */
     public BrickFacts facts() throws FsException {
         return run(() -> {

@@ -68,6 +68,11 @@ final class PendingIndex {
     /** Whether the index is known to be empty. */
     boolean isEmpty() { return count.get() <= 0; }
 
+    /** Entries in the index now. */
+    long count() {
+        return Math.max(0, count.get());
+    }
+
     /** Up to {@code entriesMax} entries, in no particular order. */
     List<PendingFile> list(int entriesMax) throws FsException {
         List<FileId> ids = new ArrayList<>();

@@ -49,6 +49,11 @@ final class PendingMarks {
         }
     }
 
+    /** Files in the index: those with a mark set, and any whose last mark a crash left. */
+    long count() {
+        return index.count();
+    }
+
     /** The file's last name is gone: so is its entry. */
     void forget(FileId id) throws FsException {
         synchronized (stripes.of(id)) {

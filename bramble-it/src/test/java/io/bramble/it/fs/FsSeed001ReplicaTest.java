@@ -88,6 +88,12 @@ class FsSeed001ReplicaTest {
             // Back for the client once its writes reach node 2's copy again.
             long before = lastWritten(loop);
             await("writes reach node 2's brick again", () -> latestIn(brick2) > before);
+            // Node 1's copy took the writes node 2 missed: its index lists the file, and
+            // nothing heals it yet.
+            assertThat(pool.ok("gluster2", "volume", "heal", "gv0", "info")).isEqualTo(
+                    "Brick " + pi1 + ":" + brick1 + "\n/test1\nStatus: Connected\n"
+                            + "Number of entries: 1\n\nBrick " + pi2 + ":" + brick2
+                            + "\nStatus: Connected\nNumber of entries: 0\n\n");
             awaitRounds(loop, "node 2 back", ROUNDS_PER_PHASE);
 
             loop.phase("node 1 down");

@@ -30,13 +30,16 @@ public final class VolumeCommands implements CommandSet {
             Map.entry(CheckBrickFolder.VERB, new CheckBrickFolder()),
             Map.entry(MakeBrickFolder.VERB, new MakeBrickFolder()),
             Map.entry(ReportBrick.VERB, new ReportBrick()),
+            Map.entry(ReportPending.VERB, new ReportPending()),
+            Map.entry("heal", new HealVolume()),
             Map.entry(AwaitRecord.VERB, new AwaitRecord()));
     /** Gluster's other volume verbs: named as not there yet rather than as unknown. */
     private static final Set<String> NOT_YET = Set.of("add-brick", "remove-brick",
-            "replace-brick", "reset-brick", "rebalance", "heal", "top", "profile", "quota",
+            "replace-brick", "reset-brick", "rebalance", "top", "profile", "quota",
             "inode-quota", "log", "sync", "barrier", "clear-locks", "statedump", "tier",
             "bitrot", "geo-replication", "label");
-    static final String VERB_LIST = "create|start|stop|delete|list|info|status|set|get|reset";
+    static final String VERB_LIST = "create|start|stop|delete|list|info|status|set|get|reset"
+            + "|heal";
 
     private final VolumeContext context;
 

@@ -6,6 +6,8 @@ import io.bramble.fs.volume.VolumeSpec;
 import io.bramble.fs.volume.serve.VolumeService;
 import io.bramble.fs.volume.status.BrickReport;
 import io.bramble.fs.volume.status.BrickReportCodec;
+import io.bramble.fs.volume.status.PendingReport;
+import io.bramble.fs.volume.status.PendingReportCodec;
 import io.bramble.pool.liveness.PeerState;
 import io.bramble.pool.member.Member;
 import io.bramble.pool.member.Role;
@@ -24,6 +26,7 @@ import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.Function;
 import java.util.function.UnaryOperator;
 
 /**
@@ -197,10 +200,38 @@ final class VolumeContext {
      * down or silent is reported unreachable.
      */
     List<BrickReport> reports(VolumeSpec volume, boolean detail) {
-        List<Future<BrickReport>> asked = new ArrayList<>();
+        return askEach(volume, brick -> report(brick, detail));
+    }
+
+    /**
+     * Each brick's index of marked files from its member, asked all at once; a brick whose
+     * member is gone, down or silent, or that it does not serve, is reported unreachable.
+     */
+    List<PendingReport> pendingReports(VolumeSpec volume) {
+        return askEach(volume, brick -> {
+            try {
+                Optional<Member> member = node.members().byId(brick.nodeId());
+                if (member.isEmpty() || !connected(member.get())) {
+                    return PendingReport.unreachable(brick);
+                }
+                CommandReply reply = call(member.get(), List.of("volume", ReportPending.VERB,
+                        brick.host(), brick.path()));
+                return reply.exitCode() != 0
+                        ? PendingReport.unreachable(brick)
+                        : PendingReportCodec.decode(brick, reply.out()).orElse(PendingReport
+                                .unreachable(brick));
+            } catch (IOException | RuntimeException e) {
+                return PendingReport.unreachable(brick);
+            }
+        });
+    }
+
+    /** {@code ask} of every brick of {@code volume} at once, in the volume's order. */
+    private static <R> List<R> askEach(VolumeSpec volume, Function<Brick, R> ask) {
+        List<Future<R>> asked = new ArrayList<>();
         try (ExecutorService calls = Executors.newVirtualThreadPerTaskExecutor()) {
             for (Brick brick : volume.bricks()) {
-                asked.add(calls.submit(() -> report(brick, detail)));
+                asked.add(calls.submit(() -> ask.apply(brick)));
             }
         } // waits for every call, each bounded by MEMBER_CALL_MS
         return asked.stream().map(Future::resultNow).toList();

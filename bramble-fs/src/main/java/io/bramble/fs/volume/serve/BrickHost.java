@@ -3,6 +3,7 @@ package io.bramble.fs.volume.serve;
 import io.bramble.fs.volume.Brick;
 import io.bramble.fs.volume.VolumeSpec;
 import java.io.IOException;
+import java.util.Optional;
 
 /**
  * Serves bricks on this node: what {@link VolumeService} calls when a volume holding some of
@@ -22,4 +23,13 @@ public interface BrickHost {
 
     /** What {@code brick}'s server is doing now; {@link BrickStatus#OFFLINE} if none. */
     BrickStatus status(Brick brick);
+
+    /**
+     * The text of {@code brick}'s {@link io.bramble.fs.volume.status.PendingReport} (its
+     * index of marked files, {@link io.bramble.fs.volume.status.PendingReportCodec}); empty
+     * when the brick is not served here.
+     *
+     * @throws IOException when the index cannot be read
+     */
+    Optional<String> pending(Brick brick) throws IOException;
 }

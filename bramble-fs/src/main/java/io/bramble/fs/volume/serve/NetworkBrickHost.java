@@ -7,13 +7,16 @@ import io.bramble.fs.brick.wire.PoolTls;
 import io.bramble.fs.ops.FsException;
 import io.bramble.fs.volume.Brick;
 import io.bramble.fs.volume.VolumeSpec;
+import io.bramble.fs.volume.status.PendingReportCodec;
 import io.bramble.pool.identity.PoolMembership;
 import io.bramble.pool.node.PoolNode;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -78,6 +81,22 @@ public final class NetworkBrickHost implements BrickHost, AutoCloseable {
         if (local != null) {
             server().stop(volume.name(), brick.path());
             local.close();
+        }
+    }
+
+    @Override
+    public Optional<String> pending(Brick brick) throws IOException {
+        LocalBrick local = served.get(brick);
+        if (local == null) {
+            return Optional.empty();
+        }
+        try {
+            List<String> paths = local.pendingIndex(PendingReportCodec.SHOWN_MAX).stream()
+                    .map(file -> file.path().toString()).sorted().toList();
+            return Optional.of(PendingReportCodec.encode(local.pendingCount(), paths));
+        } catch (FsException e) {
+            throw new IOException("cannot read the index of " + brick.shown() + ": " + e
+                    .getMessage(), e);
         }
     }
 

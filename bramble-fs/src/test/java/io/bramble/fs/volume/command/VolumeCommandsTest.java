@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.bramble.common.time.Clock;
+import io.bramble.fs.volume.Brick;
 import io.bramble.fs.volume.serve.TrackingBrickHost;
 import io.bramble.fs.volume.serve.VolumeService;
 import io.bramble.fs.volume.spec.ClientSpec;
@@ -23,7 +24,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -45,6 +48,7 @@ class VolumeCommandsTest {
     private final List<AutoCloseable> open = new ArrayList<>();
     private PoolNode one;
     private PoolNode two;
+    private final Map<PoolNode, TrackingBrickHost> hosts = new HashMap<>();
 
     @BeforeEach
     void twoNodesInAPool() throws IOException {
@@ -69,7 +73,9 @@ class VolumeCommandsTest {
         PoolNode node = PoolNode.start(settings, new PrintStream(new ByteArrayOutputStream(),
                 true, StandardCharsets.UTF_8));
         open.add(node);
-        VolumeService service = VolumeService.start(node, new TrackingBrickHost());
+        TrackingBrickHost bricks = new TrackingBrickHost();
+        hosts.put(node, bricks);
+        VolumeService service = VolumeService.start(node, bricks);
         open.add(service);
         node.addCommands(new VolumeCommands(service));
         return node;
@@ -184,6 +190,38 @@ class VolumeCommandsTest {
                 + " [transport <tcp>] <NEW-BRICK>... [force]\n");
         assertThat(run(one, "volume add-brick gv1 x:/y").err()).startsWith(
                 "volume add-brick is not supported by bramble yet");
+    }
+
+    @Test
+    void healInfoShowsWhatEachBricksMemberHasMarked() {
+        ok(one, "volume create gv0 replica 2 " + brick(ONE, "gv0") + " " + brick(TWO, "gv0")
+                + " force");
+        assertThat(failed(two, "volume heal gv0 info")).isEqualTo(
+                "Volume gv0 is not started.\n");
+        ok(one, "volume start gv0");
+        Path path = dir.resolve("bricks").resolve(TWO).resolve("gv0");
+        hosts.get(two).pendingFor(new Brick(TWO, path.toString(), two.id()), 2, List.of(
+                "/test1", "/docs/a b"));
+
+        assertThat(ok(one, "volume heal gv0 info")).isEqualTo("Brick " + brick(ONE, "gv0")
+                + "\nStatus: Connected\nNumber of entries: 0\n\n"
+                + "Brick " + brick(TWO, "gv0") + "\n/test1\n/docs/a b\nStatus: Connected\n"
+                + "Number of entries: 2\n\n");
+        assertThat(ok(two, "volume heal gv0 info summary")).endsWith("Brick " + brick(TWO,
+                "gv0") + "\nStatus: Connected\nTotal Number of entries: 2\n"
+                + "Number of entries in heal pending: 2\nNumber of entries in split-brain: 0\n"
+                + "Number of entries possibly healing: 0\n\n");
+        assertThat(ok(one, "volume heal gv0 statistics heal-count")).isEqualTo(
+                "Gathering count of entries to be healed on volume gv0 has been successful\n\n"
+                        + "Brick " + brick(ONE, "gv0") + "\nNumber of entries: 0\n\n"
+                        + "Brick " + brick(TWO, "gv0") + "\nNumber of entries: 2\n\n");
+        assertThat(failed(one, "volume heal gv0")).startsWith("Launching heal operation to"
+                + " perform index self heal on volume gv0 has been unsuccessful: self-heal is"
+                + " not supported by bramble yet.");
+
+        ok(one, "volume create gv1 " + brick(ONE, "gv1") + " force");
+        assertThat(failed(one, "volume heal gv1 info")).isEqualTo(
+                "Volume gv1 is not of type replicate\n");
     }
 
     @Test

@@ -2,10 +2,13 @@ package io.bramble.fs.volume.serve;
 
 import io.bramble.fs.volume.Brick;
 import io.bramble.fs.volume.VolumeSpec;
+import io.bramble.fs.volume.status.PendingReportCodec;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -15,6 +18,7 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class TrackingBrickHost implements BrickHost {
     private final Map<Brick, BrickStatus> served = new ConcurrentHashMap<>();
+    private final Map<Brick, String> pending = new ConcurrentHashMap<>();
     private final long pid = ProcessHandle.current().pid();
 
     @Override
@@ -26,6 +30,19 @@ public final class TrackingBrickHost implements BrickHost {
     @Override
     public void stop(VolumeSpec volume, Brick brick) {
         served.remove(brick);
+    }
+
+    /** What {@link #pending} answers for {@code brick} while it is served. */
+    public void pendingFor(Brick brick, long count, List<String> paths) {
+        pending.put(brick, PendingReportCodec.encode(count, paths));
+    }
+
+    @Override
+    public Optional<String> pending(Brick brick) {
+        return served.containsKey(brick)
+                ? Optional.of(pending.getOrDefault(brick, PendingReportCodec.encode(0, List
+                        .of())))
+                : Optional.empty();
     }
 
     @Override

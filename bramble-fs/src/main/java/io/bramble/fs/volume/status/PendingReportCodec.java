@@ -1,0 +1,85 @@
+package io.bramble.fs.volume.status;
+
+import io.bramble.fs.volume.Brick;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A {@link PendingReport} as the brick's machine sends it: the count on the first line, then
+ * one path a line, with {@code \} and line breaks escaped ({@code \\}, {@code \n}) since a
+ * file name may hold them. Paths are added while the text stays within
+ * {@link #TEXT_CHARS_MAX}; decoding bounds the text and rejects what encode never writes.
+ */
+public final class PendingReportCodec {
+    /** Longest report, in characters: well within a command's reply. */
+    public static final int TEXT_CHARS_MAX = 256 * 1024;
+    /** Most paths a report shows. */
+    public static final int SHOWN_MAX = 1_000;
+
+    private PendingReportCodec() {
+    }
+
+    /** The count, then as many of {@code paths} as fit. */
+    public static String encode(long count, List<String> paths) {
+        StringBuilder out = new StringBuilder().append(count).append('\n');
+        int shown = 0;
+        for (String path : paths) {
+            String line = escape(path) + "\n";
+            if (shown == SHOWN_MAX || out.length() + line.length() > TEXT_CHARS_MAX) {
+                break;
+            }
+            out.append(line);
+            shown++;
+        }
+        return out.toString();
+    }
+
+    public static Optional<PendingReport> decode(Brick brick, String text) {
+        if (text.length() > TEXT_CHARS_MAX || !text.endsWith("\n")) {
+            return Optional.empty();
+        }
+        String[] lines = text.substring(0, text.length() - 1).split("\n", -1);
+        if (lines.length - 1 > SHOWN_MAX) {
+            return Optional.empty();
+        }
+        try {
+            long count = Long.parseLong(lines[0]);
+            if (count < 0) {
+                return Optional.empty();
+            }
+            List<String> shown = new ArrayList<>();
+            for (int i = 1; i < lines.length; i++) {
+                shown.add(unescape(lines[i]));
+            }
+            return Optional.of(new PendingReport(brick, true, Math.max(count, shown.size()),
+                    shown));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static String escape(String path) {
+        return path.replace("\\", "\\\\").replace("\n", "\\n");
+    }
+
+    private static String unescape(String line) {
+        StringBuilder out = new StringBuilder(line.length());
+        for (int i = 0; i < line.length(); i++) {
+            char c = line.charAt(i);
+            if (c != '\\') {
+                out.append(c);
+                continue;
+            }
+            if (++i == line.length()) {
+                throw new IllegalArgumentException("a lone \\ at the end of " + line);
+            }
+            switch (line.charAt(i)) {
+                case '\\' -> out.append('\\');
+                case 'n' -> out.append('\n');
+                default -> throw new IllegalArgumentException("\\" + line.charAt(i));
+            }
+        }
+        return out.toString();
+    }
+}

@@ -1,0 +1,68 @@
+package io.bramble.fs.volume.text;
+
+import io.bramble.fs.volume.status.PendingReport;
+import java.util.List;
+
+/**
+ * {@code volume heal NAME info}, {@code info summary} and {@code statistics heal-count} in
+ * Gluster's layout: a block per brick, in the volume's order, with the files whose changes
+ * another copy of the set still needs from that brick. A brick whose machine did not answer
+ * shows Gluster's "Transport endpoint is not connected" and {@code -} entries.
+ */
+public final class HealInfoText {
+    private static final String NOT_CONNECTED = "Transport endpoint is not connected";
+
+    private HealInfoText() {
+    }
+
+    /** {@code heal NAME info}: each brick's entries, then its status and count. */
+    public static String info(List<PendingReport> reports) {
+        StringBuilder out = new StringBuilder();
+        for (PendingReport r : reports) {
+            out.append("Brick ").append(r.brick().shown()).append('\n');
+            if (!r.reachable()) {
+                out.append("Status: ").append(NOT_CONNECTED).append("\nNumber of entries: -\n\n");
+                continue;
+            }
+            r.shown().forEach(path -> out.append(path).append('\n'));
+            if (r.count() > r.shown().size()) {
+                out.append("(").append(r.count() - r.shown().size()).append(
+                        " more not listed)\n");
+            }
+            out.append("Status: Connected\nNumber of entries: ").append(r.count()).append(
+                    "\n\n");
+        }
+        return out.toString();
+    }
+
+    /** {@code heal NAME info summary}: each brick's counts. */
+    public static String summary(List<PendingReport> reports) {
+        StringBuilder out = new StringBuilder();
+        for (PendingReport r : reports) {
+            out.append("Brick ").append(r.brick().shown()).append('\n');
+            if (!r.reachable()) {
+                out.append("Status: ").append(NOT_CONNECTED).append(
+                        "\nTotal Number of entries: -\n\n");
+                continue;
+            }
+            out.append("Status: Connected\n")
+                    .append("Total Number of entries: ").append(r.count()).append('\n')
+                    .append("Number of entries in heal pending: ").append(r.count()).append(
+                            '\n')
+                    .append("Number of entries in split-brain: 0\n")
+                    .append("Number of entries possibly healing: 0\n\n");
+        }
+        return out.toString();
+    }
+
+    /** {@code heal NAME statistics heal-count}. */
+    public static String healCount(String volume, List<PendingReport> reports) {
+        StringBuilder out = new StringBuilder("Gathering count of entries to be healed on"
+                + " volume " + volume + " has been successful\n\n");
+        for (PendingReport r : reports) {
+            out.append("Brick ").append(r.brick().shown()).append("\nNumber of entries: ")
+                    .append(r.reachable() ? Long.toString(r.count()) : "-").append("\n\n");
+        }
+        return out.toString();
+    }
+}
