@@ -2,6 +2,8 @@ package io.bramble.fs.volume.disk;
 
 import io.bramble.common.os.Mount;
 import io.bramble.common.os.MountTable;
+import io.bramble.fs.brick.FolderSpace;
+import io.bramble.fs.ops.StatFs;
 import io.bramble.fs.volume.status.DiskFacts;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -26,13 +28,13 @@ public final class DiskProbe {
         long total = DiskFacts.UNKNOWN;
         long inodes = DiskFacts.UNKNOWN;
         long freeInodes = DiskFacts.UNKNOWN;
-        var counts = Statvfs.of(real);
-        if (counts.isPresent()) {
-            Statvfs.Counts c = counts.get();
-            free = c.blocksFree() * c.blockBytes();
-            total = c.blocks() * c.blockBytes();
-            inodes = c.inodes();
-            freeInodes = c.inodesFree();
+        Optional<StatFs> space = FolderSpace.of(Path.of(real));
+        if (space.isPresent()) {
+            StatFs c = space.get();
+            free = c.blocksFree() * c.blockSizeBytes();
+            total = c.blocks() * c.blockSizeBytes();
+            inodes = c.files();
+            freeInodes = c.filesFree();
         }
         return new DiskFacts(mount.map(Mount::fileSystemType).orElse("N/A"), mount.map(
                 Mount::source).orElse("N/A"), mount.map(Mount::allOptions).orElse("N/A"),
