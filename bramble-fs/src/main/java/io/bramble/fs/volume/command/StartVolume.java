@@ -45,17 +45,8 @@ final class StartVolume implements VolumeVerb {
 
     /** Waits up to {@link #ONLINE_WAIT_MS}; a note naming the bricks still offline. */
     private static String offlineNote(VolumeContext ctx, VolumeSpec volume) {
-        long end = System.nanoTime() + ONLINE_WAIT_MS * 1_000_000;
-        List<BrickReport> reports = ctx.reports(volume, false);
-        while (reports.stream().anyMatch(r -> !r.online()) && System.nanoTime() < end) {
-            try {
-                Thread.sleep(POLL_MS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                break;
-            }
-            reports = ctx.reports(volume, false);
-        }
+        List<BrickReport> reports = ctx.poll(() -> ctx.reports(volume, false), all -> all
+                .stream().allMatch(BrickReport::online), ONLINE_WAIT_MS, POLL_MS);
         StringBuilder note = new StringBuilder();
         reports.stream().filter(r -> !r.online()).forEach(r -> note.append("note: brick ")
                 .append(r.brick().shown()).append(" is not online yet (its member serves it"

@@ -1,5 +1,7 @@
 package io.bramble.fs.volume.command;
 
+import io.bramble.common.time.Clock;
+import io.bramble.common.time.Poll;
 import io.bramble.fs.volume.Brick;
 import io.bramble.fs.volume.VolumeCodec;
 import io.bramble.fs.volume.VolumeSpec;
@@ -27,6 +29,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Function;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 
 /**
@@ -51,10 +55,18 @@ final class VolumeContext {
 
     final VolumeService service;
     final PoolNode node;
+    private final Clock clock;
+    private final Poll.Pause pause;
 
     VolumeContext(VolumeService service) {
+        this(service, Clock.system(), Poll.SLEEP);
+    }
+
+    VolumeContext(VolumeService service, Clock clock, Poll.Pause pause) {
         this.service = service;
         this.node = service.node();
+        this.clock = clock;
+        this.pause = pause;
     }
 
     List<VolumeSpec> volumes() {
@@ -144,19 +156,10 @@ final class VolumeContext {
 
     /** Waits, at most {@link #CATCH_UP_MS}, for this node's copy; returns its version. */
     long awaitHere(String name, long version) {
-        long end = System.nanoTime() + CATCH_UP_MS * 1_000_000;
-        while (true) {
-            long local = find(name).map(Versioned::version).orElse(0L);
-            if ((version == 0 ? local == 0 : local >= version) || System.nanoTime() >= end) {
-                return local;
-            }
-            try {
-                Thread.sleep(CATCH_UP_POLL_MS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return local;
-            }
-        }
+        return Poll.until(() -> find(name).map(Versioned::version).orElse(0L),
+                local -> version == 0 ? local == 0 : local >= version, CATCH_UP_MS,
+                CATCH_UP_POLL_MS, clock,
+                pause);
     }
 
     boolean connected(Member member) {
@@ -165,19 +168,13 @@ final class VolumeContext {
 
     /** Whether {@code member} is connected, or becomes so within {@link #CONNECT_WAIT_MS}. */
     boolean connectedSoon(Member member) {
-        long end = System.nanoTime() + CONNECT_WAIT_MS * 1_000_000;
-        while (!connected(member)) {
-            if (System.nanoTime() >= end) {
-                return false;
-            }
-            try {
-                Thread.sleep(CONNECT_POLL_MS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return false;
-            }
-        }
-        return true;
+        return Poll.until(() -> connected(member), Boolean::booleanValue, CONNECT_WAIT_MS,
+                CONNECT_POLL_MS, clock, pause);
+    }
+
+    /** {@link Poll#until} on this context's clock. */
+    <T> T poll(Supplier<T> ask, Predicate<? super T> done, long timeoutMs, long everyMs) {
+        return Poll.until(ask, done, timeoutMs, everyMs, clock, pause);
     }
 
     /** Runs a command line on {@code member} (here when it is this node). */
