@@ -104,16 +104,18 @@ public final class NodeCommand implements Callable<Integer> {
     public Integer call() {
         GRPC_LOG.setLevel(java.util.logging.Level.WARNING);
         NodeSettings settings = settings();
-        PoolNode node = PoolNode.start(settings, System.out);
+        PoolNode node = PoolNode.startQuietly(settings, System.out);
         LocalServer local;
         try {
-            // The socket first, at once: clients wait for the "listening on" line only.
+            // The socket before the "listening on" line, which is what clients wait for: a
+            // restarted node's old socket file answers nothing until it is replaced.
             local = LocalServer.start(settings.stateDir().toAbsolutePath().normalize()
                     .resolve("cli.sock"), node);
         } catch (RuntimeException e) {
             node.close();
             throw e;
         }
+        node.announce();
         NetworkBrickHost bricks = new NetworkBrickHost(node, brickPort);
         VolumeService volumes = VolumeService.start(node, bricks);
         node.addCommands(new VolumeCommands(volumes));

@@ -125,6 +125,16 @@ public final class PoolNode implements AutoCloseable {
 
     /** Starts a node: opens its state, listens, and rejoins its pool when it has one. */
     public static PoolNode start(NodeSettings settings, PrintStream out) {
+        PoolNode node = startQuietly(settings, out);
+        node.announce();
+        return node;
+    }
+
+    /**
+     * {@link #start}, without the "listening on" line: the caller prints it with
+     * {@link #announce} once whatever clients wait for (the CLI's socket) is open too.
+     */
+    public static PoolNode startQuietly(NodeSettings settings, PrintStream out) {
         StateDir dir = StateDir.open(settings.stateDir());
         PoolNode node;
         try {
@@ -145,6 +155,14 @@ public final class PoolNode implements AutoCloseable {
         return node;
     }
 
+    /** Prints the line that clients and tests wait for: the node listens. */
+    public void announce() {
+        log.event("node " + nodeId + " (" + settings.name() + (settings.witness()
+                ? ", witness"
+                : "") + ") listening on " + bound.getAddress().getHostAddress() + ":"
+                + bound.getPort() + ", state in " + stateDir.root());
+    }
+
     private void begin() {
         membership = stateDir.membership().orElse(null);
         try {
@@ -155,10 +173,6 @@ public final class PoolNode implements AutoCloseable {
         }
         bound = transport.listen(new InetSocketAddress(settings.listenHost(), settings.port()));
         stateDir.recordListenPort(bound.getPort());
-        log.event("node " + nodeId + " (" + settings.name() + (settings.witness()
-                ? ", witness"
-                : "") + ") listening on " + bound.getAddress().getHostAddress() + ":"
-                + bound.getPort() + ", state in " + stateDir.root());
         if (membership != null) {
             try {
                 store = RaftStore.recover(storeConfig(membership), () -> members.all(),

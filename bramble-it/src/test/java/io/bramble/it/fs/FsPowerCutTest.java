@@ -1,0 +1,101 @@
+package io.bramble.it.fs;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.bramble.it.pool.PoolNodes;
+import io.bramble.testkit.cluster.LocalCluster;
+import io.bramble.testkit.fault.Faults;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.security.MessageDigest;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A power cut of the whole cluster: files written and fsynced through a replica 2 mount,
+ * then every node and the client killed at once (kill -9); once the nodes are started again,
+ * a new mount reads every file back with the checksum it was written with, and the pool
+ * still knows the volume.
+ */
+@Timeout(value = 300, unit = TimeUnit.SECONDS)
+class FsPowerCutTest {
+    private static final int FILES = 40;
+
+    @RegisterExtension
+    final LocalCluster cluster = new LocalCluster();
+    @RegisterExtension
+    final VolumeMounts mounts = new VolumeMounts(cluster);
+
+    @Test
+    void everyFsyncedFileIsThereAfterAllNodesDieAtOnce(@TempDir Path dir) throws Exception {
+        FuseRequirements.assumeMountable();
+        PoolNodes pool = new PoolNodes(cluster);
+        pool.startTogether("gluster1", "gluster2", "witness1");
+        pool.probeAll("gluster1", "gluster2", "witness1");
+        assertThat(pool.ok("gluster1", "volume", "create", "gv0", "replica", "2", pool.address(
+                "gluster1") + ":" + dir.resolve("b1"), pool.address("gluster2") + ":"
+                        + dir
+                                .resolve("b2"),
+                "force")).contains("success");
+        assertThat(pool.ok("gluster1", "volume", "start", "gv0")).contains("success");
+        Path mnt = Files.createDirectories(dir.resolve("mnt"));
+        VolumeMounts.Mounted mounted = mounts.mount(pool, "gluster1", pool.address("gluster1")
+                + ":/gv0", mnt);
+
+        SplittableRandom random = new SplittableRandom(20261205);
+        Map<String, String> written = new LinkedHashMap<>();
+        Files.createDirectories(mnt.resolve("docs/deep"));
+        for (int i = 0; i < FILES; i++) {
+            String name = (i % 3 == 0 ? "docs/deep/" : i % 3 == 1 ? "docs/" : "") + "f" + i;
+            byte[] data = new byte[random.nextInt(1, 300_000)];
+            random.nextBytes(data);
+            writeSynced(mnt.resolve(name), data);
+            written.put(name, sha1(data));
+        }
+
+        for (String node : List.of("gluster1", "gluster2", "witness1")) {
+            Faults.kill9(pool.process(node));
+        }
+        mounted.client().destroyForcibly();
+        mounts.close();
+
+        pool.startTogether("gluster1", "gluster2", "witness1");
+        assertThat(pool.ok("gluster2", "volume", "info", "gv0")).contains("Status: Started");
+        Path again = Files.createDirectories(dir.resolve("mnt-again"));
+        mounts.mount(pool, "gluster2", pool.address("gluster2") + ":/gv0", again);
+        for (Map.Entry<String, String> file : written.entrySet()) {
+            assertThat(sha1(Files.readAllBytes(again.resolve(file.getKey())))).as(file.getKey())
+                    .isEqualTo(file.getValue());
+        }
+        // Both copies took every write: nothing is marked for heal.
+        assertThat(pool.ok("gluster1", "volume", "heal", "gv0", "statistics", "heal-count"))
+                .doesNotContain("Number of entries: 1").contains("Number of entries: 0");
+    }
+
+    private static void writeSynced(Path file, byte[] data) throws IOException {
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE,
+                StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
+            ByteBuffer buffer = ByteBuffer.wrap(data);
+            while (buffer.hasRemaining()) {
+                channel.write(buffer);
+            }
+            channel.force(true);
+        }
+    }
+
+    private static String sha1(byte[] data) throws Exception {
+        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-1").digest(data));
+    }
+}
