@@ -65,6 +65,14 @@ public final class VrrpCommand implements Callable<Integer> {
     private boolean check;
 
     @Option(
+            names = {"-i", "--config-id"},
+            paramLabel = "ID",
+            description = {"Read the lines marked @ID (and not those marked @^ID),",
+                    "as keepalived's -i does; by default the host name up to",
+                    "its first dot."})
+    private String configId;
+
+    @Option(
             names = "--backend",
             paramLabel = "linux|loopback",
             defaultValue = "linux",
@@ -88,7 +96,10 @@ public final class VrrpCommand implements Callable<Integer> {
         if (!Files.isRegularFile(file)) {
             throw UserError.usage(file + ": config file not found (give one with -f FILE)");
         }
-        VrrpConfig config = new KeepalivedConfigParser().parse(file);
+        KeepalivedConfigParser parser = configId != null
+                ? new KeepalivedConfigParser(configId)
+                : KeepalivedConfigParser.forThisHost();
+        VrrpConfig config = parser.parse(file);
         PrintWriter err = spec.commandLine().getErr();
         for (Diagnostic warning : config.warnings()) {
             err.println(warning);
