@@ -44,10 +44,20 @@ class VrrpCommandTest {
     }
 
     @Test
-    void checksTheSeedsConfig() throws IOException {
+    void checksTheSeedsConfigAndSaysItWouldNotSpeakToAStockKeepalived() throws IOException {
         Path file = Files.writeString(dir.resolve("keepalived.conf"), SEED);
         assertThat(run("vrrp", "-c", "-f", file.toString())).isEqualTo(0);
         assertThat(out.toString()).contains("configuration is valid (1 instance)");
+        assertThat(err.toString()).contains("keepalived.conf:6: vrrp_instance: warning: VI_1: "
+                + "no vrrp_version is set, so bramble speaks VRRP 3 with an advert every 0.1 s",
+                "add the line 'version 2' to this vrrp_instance");
+    }
+
+    @Test
+    void aFileThatSetsItsVersionGetsNoWarning() throws IOException {
+        Path file = Files.writeString(dir.resolve("keepalived.conf"),
+                "global_defs {\n    vrrp_version 3\n}\n" + SEED);
+        assertThat(run("vrrp", "-c", "-f", file.toString())).isEqualTo(0);
         assertThat(err.toString()).isEmpty();
     }
 
