@@ -1,5 +1,6 @@
 package io.bramble.cli.vrrp;
 
+import io.bramble.common.config.ConfigException;
 import io.bramble.common.config.Diagnostic;
 import io.bramble.common.error.UserError;
 import io.bramble.vrrp.config.KeepalivedConfigParser;
@@ -99,16 +100,16 @@ public final class VrrpCommand implements Callable<Integer> {
         KeepalivedConfigParser parser = configId != null
                 ? new KeepalivedConfigParser(configId)
                 : KeepalivedConfigParser.forThisHost();
-        VrrpConfig config = parser.parse(file);
         PrintWriter err = spec.commandLine().getErr();
+        VrrpConfig config = read(parser, err);
         for (Diagnostic warning : config.warnings()) {
             err.println(warning);
         }
         err.flush();
         PrintWriter out = spec.commandLine().getOut();
         if (check) {
-            out.println(file + ": configuration is valid (" + config.instances().size()
-                    + " instance" + (config.instances().size() == 1 ? "" : "s") + ")");
+            out.println(CheckSummary.valid(file.toString(), config.instances().size(),
+                    config.warnings()));
             out.flush();
             return 0;
         }
@@ -128,6 +129,17 @@ public final class VrrpCommand implements Callable<Integer> {
                     service.failure());
         }
         return 0;
+    }
+
+    /** The file's model; when it has errors, every message, warnings too, then the counts. */
+    private VrrpConfig read(KeepalivedConfigParser parser, PrintWriter err) {
+        try {
+            return parser.parse(file);
+        } catch (ConfigException e) {
+            e.diagnostics().forEach(err::println);
+            err.flush();
+            throw UserError.usage(CheckSummary.invalid(file.toString(), e.diagnostics()));
+        }
     }
 
     private static synchronized void print(PrintWriter out, String line) {
