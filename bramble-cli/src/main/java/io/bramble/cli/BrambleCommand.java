@@ -8,6 +8,7 @@ import io.bramble.cli.pool.PeerCommand;
 import io.bramble.cli.pool.PoolCommand;
 import io.bramble.cli.vrrp.VrrpCommand;
 import io.bramble.cli.web.WebCommand;
+import io.bramble.common.error.UserError;
 import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -51,16 +52,16 @@ public final class BrambleCommand implements Runnable {
     }
 
     /**
-     * Runs {@code args}. A first word that names no command is a usage error whatever follows:
-     * picocli would otherwise let a later {@code --help} print the top-level help and exit 0.
+     * Runs {@code args}. A word that names no command is a usage error whatever stands around
+     * it (see {@link UnknownCommand}): picocli would otherwise let a {@code --help} print the
+     * help of the command above it and exit 0.
      */
     static int execute(CommandLine line, String[] args) {
-        if (args.length > 0 && !args[0].startsWith("-")
-                && !line.getSubcommands().containsKey(args[0])) {
-            line.getErr().println("bramble: unknown command '" + args[0]
-                    + "' (see 'bramble help' for the commands)");
+        var unknown = UnknownCommand.in(line, args);
+        if (unknown.isPresent()) {
+            line.getErr().println(unknown.get().message());
             line.getErr().flush();
-            return 2;
+            return UserError.EXIT_USAGE;
         }
         return line.execute(args);
     }

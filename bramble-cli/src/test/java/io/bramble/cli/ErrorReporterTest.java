@@ -52,6 +52,38 @@ class ErrorReporterTest {
     }
 
     @Test
+    void anUnknownCommandIsAUsageErrorWhateverStandsAroundIt() {
+        for (String[] line : new String[][]{{"--debug", "cluster", "simulate", "--help"},
+                {"-h", "cluster"}, {"--version", "cluster"}, {"cluster", "-h"}}) {
+            err.getBuffer().setLength(0);
+            assertThat(run(line)).as(String.join(" ", line)).isEqualTo(2);
+            assertThat(err.toString()).as(String.join(" ", line)).startsWith(
+                    "bramble: unknown command 'cluster'");
+        }
+        assertThat(out.toString()).isEmpty();
+    }
+
+    @Test
+    void anUnknownVerbOfACommandIsAUsageErrorWithHelpAfterIt() {
+        assertThat(run("volume", "frob", "--help")).isEqualTo(2);
+        assertThat(err.toString()).isEqualTo("bramble: unknown command 'frob' for 'bramble "
+                + "volume' (see 'bramble help volume')" + System.lineSeparator());
+        err.getBuffer().setLength(0);
+        assertThat(run("peer", "frob", "-h")).isEqualTo(2);
+        assertThat(err.toString()).startsWith("bramble: unknown command 'frob' for 'bramble "
+                + "peer'");
+        assertThat(out.toString()).isEmpty();
+    }
+
+    @Test
+    void helpOfAKnownCommandStillWorks() {
+        assertThat(run("volume", "create", "--help")).isZero();
+        assertThat(out.toString()).contains("Usage: bramble volume create");
+        assertThat(run("--debug", "volume", "--help")).isZero();
+        assertThat(err.toString()).isEmpty();
+    }
+
+    @Test
     void unknownOptionIsOneLineAndExitTwo() {
         assertThat(run("--bogus")).isEqualTo(2);
         assertThat(err.toString()).isEqualTo(

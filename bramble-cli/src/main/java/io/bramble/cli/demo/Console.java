@@ -52,15 +52,19 @@ final class Console {
         line("  " + now() + "  " + child + ": " + text);
     }
 
-    /** One second of the client: which web server and balancer answered, what failed. */
-    void second(List<Sample> samples) {
+    /**
+     * One second of the client, ended at {@code endEpochMs}: which web server and balancer
+     * answered, what failed.
+     */
+    void second(long endEpochMs, List<Sample> samples) {
         long web1 = samples.stream().filter(s -> s.from("web1")).count();
         long web2 = samples.stream().filter(s -> s.from("web2")).count();
         long lb1 = samples.stream().filter(s -> s.through("lb1")).count();
         long lb2 = samples.stream().filter(s -> s.through("lb2")).count();
         long failed = Samples.failures(samples);
         line(String.format(Locale.ROOT, "  %s  web1 %2d  web2 %2d   through lb1 %2d  lb2 %2d"
-                + "   failed %2d%s", now(), web1, web2, lb1, lb2, failed,
+                + "   failed %2d%s", TIME.format(Instant.ofEpochMilli(endEpochMs)), web1, web2,
+                lb1, lb2, failed,
                 failed == 0
                         ? ""
                         : "  (" + String.join("; ", samples.stream().filter(s -> !s.ok())

@@ -27,6 +27,8 @@ final class Demo {
     /** A step's change must take hold within this. */
     static final long STEP_TIMEOUT_MS = 90_000;
     private static final long POLL_MS = 100;
+    /** A request of the client comes back within this (connect, then reads, timed out). */
+    private static final long REQUEST_MS_MAX = 3L * Probe.TIMEOUT_MS;
     private static final Pattern STATE = Pattern.compile(
             "\\b(\\S+): (INITIALIZE|BACKUP|MASTER|FAULT) -> (INITIALIZE|BACKUP|MASTER|FAULT)\\b");
     /** The lines of a balancer worth showing: VRRP states, the gate, the listeners. */
@@ -47,7 +49,8 @@ final class Demo {
     private final Map<String, String> states = new ConcurrentHashMap<>();
     private final Children children;
     private final Probe probe;
-    private volatile boolean showSeconds;
+    /** The lines a second printed so far; guarded by itself, with what is printed. */
+    private final SecondLines lines = new SecondLines();
     private volatile boolean stopping;
     /** A step did not behave, or the site did not come up: the logs are worth keeping. */
     private volatile boolean failed;
@@ -87,7 +90,9 @@ final class Demo {
         for (int i = 0; i < steps.size() && !stopping; i++) {
             results.add(play(i + 1, steps.size(), steps.get(i)));
         }
-        showSeconds = false;
+        synchronized (lines) {
+            lines.close();
+        }
         probe.stop();
         return !stopping && summary(results);
     }
@@ -103,7 +108,9 @@ final class Demo {
             return;
         }
         stopping = true;
-        showSeconds = false;
+        synchronized (lines) {
+            lines.close();
+        }
         probe.stop();
         console.last("Stopping web1, web2, lb1 and lb2.");
         children.stopAll();
@@ -125,15 +132,19 @@ final class Demo {
     }
 
     private Step.Result play(int number, int of, Step step) throws InterruptedException {
-        console.blank();
-        console.line("Step " + number + " of " + of + ": " + step.title() + " (" + step.how()
-                + ")");
+        long from;
+        synchronized (lines) {
+            console.blank();
+            console.line("Step " + number + " of " + of + ": " + step.title() + " ("
+                    + step.how() + ")");
+            from = lines.open();
+        }
         long at = nowMs();
         try {
             step.action().run();
         } catch (Exception e) {
             console.line("  could not " + step.how() + ": " + e.getMessage());
-            return new Step.Result(step, false, -1, 0);
+            return new Step.Result(step, false, -1, closeWindow(from));
         }
         long deadline = at + STEP_TIMEOUT_MS;
         while (samples.settled(at, step.settleCount(), step.expected()).isEmpty()
@@ -144,26 +155,47 @@ final class Demo {
         if (settled.isEmpty()) {
             console.line("  -> not seen within " + STEP_TIMEOUT_MS / 1000 + " s: "
                     + step.outcome() + "; the logs are in " + dir);
-            return new Step.Result(step, false, -1, Samples.failures(samples.between(at,
-                    Long.MAX_VALUE)));
+            return new Step.Result(step, false, -1, closeWindow(from));
         }
         long took = Math.max(0, settled.get().atMs() - at);
-        // The step's window runs until the next step starts: a request that was under way when
-        // the change took hold and failed later belongs to this step, as the per-second lines
-        // printed meanwhile show it.
         Thread.sleep(quick ? 1_000 : 4_000);
-        long failed = Samples.failures(samples.between(at, nowMs()));
+        if (step.title().startsWith("web")) {
+            console.line("  -> lb1's stats page (" + layout.statsUrl(1) + "): " + StatsPage
+                    .servers(layout.statsUrl(1)));
+        }
+        long failed = closeWindow(from);
         boolean behaved = !step.noFailure() || failed == 0;
         console.line("  -> " + step.outcome() + " after " + duration(took) + "; " + failed
                 + " failed request" + (failed == 1 ? "" : "s") + (behaved
                         ? ""
                         : " (expected "
                                 + "none)"));
-        if (step.title().startsWith("web")) {
-            console.line("  -> lb1's stats page (" + layout.statsUrl(1) + "): " + StatsPage
-                    .servers(layout.statsUrl(1)));
-        }
         return new Step.Result(step, behaved, took, failed);
+    }
+
+    /**
+     * Ends a step's window once the line of the second under way is printed, pauses the
+     * lines until the next step's heading, waits for the requests of the window still under
+     * way and returns how many of its requests failed: every failure its lines showed, and
+     * those that came back too late for a line.
+     */
+    private long closeWindow(long from) throws InterruptedException {
+        long end = SecondLines.endOfSecond(nowMs());
+        long until;
+        while (true) {
+            synchronized (lines) {
+                if (lines.reached(end) || stopping) {
+                    until = lines.close();
+                    break;
+                }
+            }
+            Thread.sleep(POLL_MS);
+        }
+        long deadline = nowMs() + REQUEST_MS_MAX;
+        while (!samples.recordedUntil(until) && nowMs() < deadline && !stopping) {
+            Thread.sleep(POLL_MS);
+        }
+        return Samples.failures(samples.between(from, until));
     }
 
     private boolean summary(List<Step.Result> results) {
@@ -201,7 +233,9 @@ final class Demo {
         }
         console.line("The site is up: lb1 holds " + layout.vip() + " and web1 and web2 take "
                 + "turns; lb2 waits as backup.");
-        showSeconds = true;
+        synchronized (lines) {
+            lines.start(nowMs());
+        }
         Thread.sleep(quick ? 1_000 : 3_000);
         return true;
     }
@@ -274,8 +308,12 @@ final class Demo {
             } catch (InterruptedException e) {
                 return;
             }
-            if (showSeconds) {
-                console.second(samples.between(next - 1_000, next));
+            synchronized (lines) {
+                for (var end = lines.due(nowMs()); end.isPresent(); end = lines.due(nowMs())) {
+                    long endMs = end.getAsLong();
+                    console.second(clock.epochMillis() - (nowMs() - endMs), samples.between(
+                            endMs - SecondLines.SECOND_MS, endMs));
+                }
             }
             next += 1_000;
         }

@@ -90,6 +90,13 @@ final class DemoFiles {
                 # balancer runs in the same process and keeps this node from holding the
                 # address while it has no healthy web server. On one machine the adverts go
                 # from this balancer's address to the other's (unicast).
+                # Both balancers are bramble, so they take its fast VRRP 3 (an advert every
+                # 0.1 s), written out; a stock keepalived would need 'vrrp_version 2'.
+                global_defs
+                {
+                        vrrp_version 3
+                }
+
                 vrrp_instance VI_1
                 {
                         interface lo

@@ -52,6 +52,14 @@ final class Samples {
         return Optional.empty();
     }
 
+    /**
+     * True once every request sent before {@code untilMs} has come back: the client sends one
+     * request at a time, so a recorded one sent at or after it means none before is missing.
+     */
+    synchronized boolean recordedUntil(long untilMs) {
+        return !samples.isEmpty() && samples.peekLast().atMs() >= untilMs;
+    }
+
     static long failures(List<Sample> samples) {
         return samples.stream().filter(Predicate.not(Sample::ok)).count();
     }

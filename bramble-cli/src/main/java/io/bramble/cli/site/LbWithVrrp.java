@@ -125,7 +125,7 @@ public final class LbWithVrrp {
         if (!Files.isRegularFile(file)) {
             throw UserError.usage(file + ": keepalived.conf not found (given with --vrrp)");
         }
-        VrrpConfig config = new KeepalivedConfigParser().parse(file);
+        VrrpConfig config = KeepalivedConfigParser.forThisHost().parse(file);
         for (Diagnostic warning : config.warnings()) {
             err.println(warning);
         }

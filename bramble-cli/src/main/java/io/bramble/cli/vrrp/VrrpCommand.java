@@ -1,5 +1,6 @@
 package io.bramble.cli.vrrp;
 
+import io.bramble.common.config.ConfigException;
 import io.bramble.common.config.Diagnostic;
 import io.bramble.common.error.UserError;
 import io.bramble.vrrp.config.KeepalivedConfigParser;
@@ -65,6 +66,14 @@ public final class VrrpCommand implements Callable<Integer> {
     private boolean check;
 
     @Option(
+            names = {"-i", "--config-id"},
+            paramLabel = "ID",
+            description = {"Read the lines marked @ID (and not those marked @^ID),",
+                    "as keepalived's -i does; by default the host name up to",
+                    "its first dot."})
+    private String configId;
+
+    @Option(
             names = "--backend",
             paramLabel = "linux|loopback",
             defaultValue = "linux",
@@ -88,16 +97,19 @@ public final class VrrpCommand implements Callable<Integer> {
         if (!Files.isRegularFile(file)) {
             throw UserError.usage(file + ": config file not found (give one with -f FILE)");
         }
-        VrrpConfig config = new KeepalivedConfigParser().parse(file);
+        KeepalivedConfigParser parser = configId != null
+                ? new KeepalivedConfigParser(configId)
+                : KeepalivedConfigParser.forThisHost();
         PrintWriter err = spec.commandLine().getErr();
+        VrrpConfig config = read(parser, err);
         for (Diagnostic warning : config.warnings()) {
             err.println(warning);
         }
         err.flush();
         PrintWriter out = spec.commandLine().getOut();
         if (check) {
-            out.println(file + ": configuration is valid (" + config.instances().size()
-                    + " instance" + (config.instances().size() == 1 ? "" : "s") + ")");
+            out.println(CheckSummary.valid(file.toString(), config.instances().size(),
+                    config.warnings()));
             out.flush();
             return 0;
         }
@@ -117,6 +129,17 @@ public final class VrrpCommand implements Callable<Integer> {
                     service.failure());
         }
         return 0;
+    }
+
+    /** The file's model; when it has errors, every message, warnings too, then the counts. */
+    private VrrpConfig read(KeepalivedConfigParser parser, PrintWriter err) {
+        try {
+            return parser.parse(file);
+        } catch (ConfigException e) {
+            e.diagnostics().forEach(err::println);
+            err.flush();
+            throw UserError.usage(CheckSummary.invalid(file.toString(), e.diagnostics()));
+        }
     }
 
     private static synchronized void print(PrintWriter out, String line) {

@@ -19,6 +19,9 @@ class LbWithVrrpCheckTest {
               server web1 127.0.2.111:8080 check
             """;
     private static final String KEEPALIVED = """
+            global_defs {
+                vrrp_version 3
+            }
             vrrp_instance VI_1 {
                 interface lo
                 virtual_router_id 51

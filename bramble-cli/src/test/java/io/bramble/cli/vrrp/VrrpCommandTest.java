@@ -44,10 +44,23 @@ class VrrpCommandTest {
     }
 
     @Test
-    void checksTheSeedsConfig() throws IOException {
+    void checksTheSeedsConfigAndSaysItWouldNotSpeakToAStockKeepalived() throws IOException {
         Path file = Files.writeString(dir.resolve("keepalived.conf"), SEED);
         assertThat(run("vrrp", "-c", "-f", file.toString())).isEqualTo(0);
-        assertThat(out.toString()).contains("configuration is valid (1 instance)");
+        assertThat(out.toString()).contains("keepalived.conf: configuration is valid "
+                + "(1 instance): 0 errors, 1 warning");
+        assertThat(err.toString()).contains("keepalived.conf:6: vrrp_instance: warning: VI_1: "
+                + "no vrrp_version is set, so bramble speaks VRRP 3 with an advert every 0.1 s",
+                "add the line 'version 2' to this vrrp_instance");
+    }
+
+    @Test
+    void aFileThatSetsItsVersionGetsNoWarning() throws IOException {
+        Path file = Files.writeString(dir.resolve("keepalived.conf"),
+                "global_defs {\n    vrrp_version 3\n}\n" + SEED);
+        assertThat(run("vrrp", "-c", "-f", file.toString())).isEqualTo(0);
+        assertThat(out.toString()).contains("configuration is valid (1 instance): 0 errors, "
+                + "0 warnings");
         assertThat(err.toString()).isEmpty();
     }
 
@@ -60,7 +73,9 @@ class VrrpCommandTest {
                 "bad.conf:4: frobnicate: unknown keyword in vrrp_script",
                 "bad.conf:11: priority: expected a priority (an integer from 1 to 255), "
                         + "got '300'",
-                "2 errors in config");
+                "bad.conf: configuration is not valid: 2 errors, 1 warning");
+        assertThat(err.toString()).contains("bad.conf:7: vrrp_instance: warning: VI_1: no "
+                + "vrrp_version is set");
         assertThat(out.toString()).isEmpty();
     }
 

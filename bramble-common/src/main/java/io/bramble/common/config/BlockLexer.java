@@ -9,8 +9,10 @@ import java.util.List;
 /**
  * Reads keepalived-style files into a tree of {@link ConfigBlock}s.
  * <ul>
- * <li>a statement is the words of one line; {@code #} or {@code !} at the start of a word
- * begins a comment;
+ * <li>a statement is the words of one line; {@code #} or {@code !} outside double quotes
+ * begins a comment, also in the middle of a word;
+ * <li>a line starting {@code @NAME} or {@code @^NAME} is read only for the configuration id
+ * NAME, or only for the others (see {@link ConditionalLine});
  * <li>{@code {} and {@code }} may stand anywhere: after the keyword, alone on the next line,
  * or glued to a word; a {@code {} gives its block to the statement just before it;
  * <li>{@code "double quoted"} text is one word ({@code \"} and {@code \\} inside);
@@ -26,10 +28,18 @@ public final class BlockLexer {
     public static final int NESTING_DEPTH_MAX = 32;
 
     private final Diagnostics diagnostics;
+    private final String configId;
     private final Includes includes;
 
+    /** A lexer for whom no {@code @NAME} line applies and every {@code @^NAME} line does. */
     public BlockLexer(Diagnostics diagnostics) {
+        this(diagnostics, "");
+    }
+
+    /** A lexer that reads the conditional lines written for {@code configId}. */
+    public BlockLexer(Diagnostics diagnostics, String configId) {
         this.diagnostics = diagnostics;
+        this.configId = configId;
         this.includes = new Includes(diagnostics, this::parseFile);
     }
 
@@ -49,7 +59,7 @@ public final class BlockLexer {
     private List<ConfigBlock> parseFile(String fileName, String text, Path directory) {
         // This file's own messages are reported in line order, whichever pass found them.
         Diagnostics local = new Diagnostics();
-        List<BlockToken> tokens = new BlockTokenizer(fileName, local).tokens(text);
+        List<BlockToken> tokens = new BlockTokenizer(fileName, local, configId).tokens(text);
         Node root = build(fileName, tokens, local);
         local.inLineOrder().all().forEach(diagnostics::add);
         return freeze(root, directory);

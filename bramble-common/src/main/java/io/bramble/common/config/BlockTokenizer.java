@@ -4,16 +4,21 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Splits keepalived-style text into words and braces. A line with an unterminated quote is
- * reported and contributes no tokens, so the tree built from the rest stays sane.
+ * Splits keepalived-style text into words and braces. As in keepalived, {@code #} or
+ * {@code !} outside double quotes ends the line wherever it stands, also inside a word
+ * ({@code ab#cd} reads as {@code ab}), and a line for another configuration id
+ * ({@link ConditionalLine}) gives no tokens. A line with an unterminated quote is reported
+ * and contributes no tokens, so the tree built from the rest stays sane.
  */
 final class BlockTokenizer {
     private final String fileName;
     private final Diagnostics diagnostics;
+    private final String configId;
 
-    BlockTokenizer(String fileName, Diagnostics diagnostics) {
+    BlockTokenizer(String fileName, Diagnostics diagnostics, String configId) {
         this.fileName = fileName;
         this.diagnostics = diagnostics;
+        this.configId = configId;
     }
 
     List<BlockToken> tokens(String text) {
@@ -27,7 +32,11 @@ final class BlockTokenizer {
                                 + HaproxyLexer.LINE_CHARS_MAX);
                 continue;
             }
-            List<BlockToken> lineTokens = line(line, i + 1);
+            String kept = ConditionalLine.keptText(line, configId);
+            if (kept == null) {
+                continue;
+            }
+            List<BlockToken> lineTokens = line(kept, i + 1);
             if (lineTokens != null) {
                 tokens.addAll(lineTokens);
             }
@@ -54,7 +63,7 @@ final class BlockTokenizer {
                     out.add(new BlockToken(kind, String.valueOf(c), number));
                 }
                 pos++;
-            } else if (!inWord && (c == '#' || c == '!')) {
+            } else if (c == '#' || c == '!') {
                 break;
             } else if (c == '"') {
                 pos = quoted(line, pos, word, number);

@@ -26,8 +26,8 @@ final class ConfigChecks {
         List<InstanceConfig> instances = new ArrayList<>();
         Map<String, String> routerIds = new HashMap<>();
         for (InstanceDraft instance : draft.instances) {
-            Optional<InstanceConfig> checked = instance(instance, global, scripts,
-                    groupOf.containsKey(instance.name));
+            Optional<InstanceConfig> checked = instance(instance, global,
+                    draft.global.version != null, scripts, groupOf.containsKey(instance.name));
             checked.ifPresent(config -> {
                 String key = config.interfaceName() + "/" + config.virtualRouterId() + "/"
                         + config.unicastPeers();
@@ -88,7 +88,7 @@ final class ConfigChecks {
     }
 
     private static Optional<InstanceConfig> instance(InstanceDraft draft, GlobalDefs global,
-            Map<String, ScriptConfig> scripts, boolean grouped) {
+            boolean globalVersionSet, Map<String, ScriptConfig> scripts, boolean grouped) {
         Diagnostics diagnostics = draft.diagnostics;
         boolean complete = true;
         if (draft.interfaceName == null) {
@@ -106,9 +106,14 @@ final class ConfigChecks {
                     + ": expected a 'virtual_router_id' line (1 to 255)");
         }
         VrrpVersion version = draft.version != null ? draft.version : global.version();
+        boolean versionSet = draft.version != null || globalVersionSet;
+        if (!versionSet && version != VrrpVersion.V2) {
+            diagnostics.warning(draft.where, "vrrp_instance", StockKeepalivedWarning.message(
+                    draft.name, draft.advertIntervalMs, draft.authType.equals("PASS")));
+        }
         int advertMs = advertInterval(draft, version);
         boolean preempt = preempt(draft);
-        String password = password(draft, version);
+        String password = password(draft, version, versionSet);
         List<TrackedScript> tracked = trackedScripts(draft, scripts, grouped);
         if (!complete) {
             return Optional.empty();
@@ -166,7 +171,8 @@ final class ConfigChecks {
         return true;
     }
 
-    private static String password(InstanceDraft draft, VrrpVersion version) {
+    private static String password(InstanceDraft draft, VrrpVersion version,
+            boolean versionSet) {
         if (draft.authWhere == null && draft.password.isEmpty()) {
             return "";
         }
@@ -180,8 +186,10 @@ final class ConfigChecks {
             return "";
         }
         if (version == VrrpVersion.V3) {
-            draft.diagnostics.warning(where, "authentication", "VRRP version 3 has no "
-                    + "authentication; ignored, as in keepalived");
+            if (versionSet) { // otherwise the instance's warning says it
+                draft.diagnostics.warning(where, "authentication", "VRRP version 3 has no "
+                        + "authentication; ignored, as in keepalived");
+            }
             return "";
         }
         return draft.password;

@@ -133,11 +133,16 @@ final class InstanceKeywords {
                     a.end();
                     i.trackOwnInterface = false;
                 })
-                .keyword("notify_master", (i, a) -> i.notifyMaster = Readers.command(a, true))
-                .keyword("notify_backup", (i, a) -> i.notifyBackup = Readers.command(a, true))
-                .keyword("notify_fault", (i, a) -> i.notifyFault = Readers.command(a, true))
-                .keyword("notify_stop", (i, a) -> i.notifyStop = Readers.command(a, true))
-                .keyword("notify", (i, a) -> i.notifyAny = Readers.command(a, true))
+                .keyword("notify_master", (i, a) -> i.notifyMaster = Readers.notifyScript(
+                        i.notifyMaster, a))
+                .keyword("notify_backup", (i, a) -> i.notifyBackup = Readers.notifyScript(
+                        i.notifyBackup, a))
+                .keyword("notify_fault", (i, a) -> i.notifyFault = Readers.notifyScript(
+                        i.notifyFault, a))
+                .keyword("notify_stop", (i, a) -> i.notifyStop = Readers.notifyScript(
+                        i.notifyStop, a))
+                .keyword("notify", (i, a) -> i.notifyAny = Readers.notifyScript(
+                        i.notifyAny, a))
                 .keyword("garp_master_delay", (i, a) -> {
                     i.garpMasterDelayMs = Readers.millis(a, "seconds", Duration.ZERO,
                             Duration.ofHours(1));

@@ -52,16 +52,34 @@ public final class KeepalivedConfigParser {
             .unsupported("instance", "")
             .unsupported("use_pid_dir", "");
 
+    private final String configId;
+
+    /** A parser without a configuration id: no {@code @NAME} line applies. */
+    public KeepalivedConfigParser() {
+        this("");
+    }
+
+    /** A parser that reads the {@code @NAME} lines written for {@code configId}. */
+    public KeepalivedConfigParser(String configId) {
+        this.configId = configId;
+    }
+
+    /** A parser with this host's configuration id, as keepalived has without {@code -i}. */
+    public static KeepalivedConfigParser forThisHost() {
+        return new KeepalivedConfigParser(ConfigId.thisHost());
+    }
+
     /** Parses a file; includes resolve against its directory. */
     public VrrpConfig parse(Path file) {
         Diagnostics diagnostics = new Diagnostics();
-        return parse(new BlockLexer(diagnostics).parse(file), diagnostics);
+        return parse(new BlockLexer(diagnostics, configId).parse(file), diagnostics);
     }
 
     /** Parses text named {@code fileName}, for tests and embedded configs. */
     public VrrpConfig parse(String fileName, String text, Path directory) {
         Diagnostics diagnostics = new Diagnostics();
-        return parse(new BlockLexer(diagnostics).parse(fileName, text, directory), diagnostics);
+        return parse(new BlockLexer(diagnostics, configId).parse(fileName, text, directory),
+                diagnostics);
     }
 
     private static VrrpConfig parse(List<ConfigBlock> statements, Diagnostics diagnostics) {

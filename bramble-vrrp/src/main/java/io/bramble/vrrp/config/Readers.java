@@ -75,6 +75,20 @@ final class Readers {
         return new Command(words, user);
     }
 
+    /**
+     * A {@code notify*} script: as in keepalived, the first one given in a block is kept and a
+     * later one of the same kind is ignored with a warning.
+     */
+    static Command notifyScript(Command current, Args args) {
+        if (!current.isEmpty()) {
+            args.rest();
+            args.warning("already set above in this block; this one is ignored and the first "
+                    + "kept, as in keepalived");
+            return current;
+        }
+        return command(args, true);
+    }
+
     static List<String> split(Args args, String text) {
         List<String> words = new ArrayList<>();
         StringBuilder word = new StringBuilder();

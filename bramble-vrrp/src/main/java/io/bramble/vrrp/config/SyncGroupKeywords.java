@@ -20,11 +20,16 @@ final class SyncGroupKeywords {
                     }
                 }
             })
-            .keyword("notify_master", (g, a) -> g.notifyMaster = Readers.command(a, true))
-            .keyword("notify_backup", (g, a) -> g.notifyBackup = Readers.command(a, true))
-            .keyword("notify_fault", (g, a) -> g.notifyFault = Readers.command(a, true))
-            .keyword("notify_stop", (g, a) -> g.notifyStop = Readers.command(a, true))
-            .keyword("notify", (g, a) -> g.notifyAny = Readers.command(a, true))
+            .keyword("notify_master", (g, a) -> g.notifyMaster = Readers.notifyScript(
+                    g.notifyMaster, a))
+            .keyword("notify_backup", (g, a) -> g.notifyBackup = Readers.notifyScript(
+                    g.notifyBackup, a))
+            .keyword("notify_fault", (g, a) -> g.notifyFault = Readers.notifyScript(
+                    g.notifyFault, a))
+            .keyword("notify_stop", (g, a) -> g.notifyStop = Readers.notifyScript(
+                    g.notifyStop, a))
+            .keyword("notify", (g, a) -> g.notifyAny = Readers.notifyScript(
+                    g.notifyAny, a))
             .warnOnly("smtp_alert", "bramble sends no mail; use notify scripts to alert")
             .unsupported("global_tracking", "")
             .unsupported("sync_group_tracking_weight", "")
