@@ -233,7 +233,12 @@ public final class HaproxyConfigParser {
             section.httpCheckExpectWhere = base.httpCheckExpectWhere;
             current = section;
             sections.add(section);
-            oldStyleBind(args, section, String.join(" ", oldStyleBinds));
+            try {
+                oldStyleBind(args, section, String.join(" ", oldStyleBinds));
+            } catch (RuntimeException e) {
+                section.bindRefused = true;
+                throw e;
+            }
         }
 
         /** {@code listen NAME ADDR:PORT[,ADDR:PORT]}, the form seed recipes still use. */
@@ -246,7 +251,7 @@ public final class HaproxyConfigParser {
                         + "or listen section");
             }
             for (String address : addresses.split("[, ]")) {
-                section.builder.binds.add(new BindConfig(ProxyKeywords.bindAddress(args,
+                section.builder.binds.add(new BindConfig(ProxyAddresses.bind(args,
                         address), ProxySection.location(args)));
             }
         }

@@ -8,7 +8,7 @@ import java.util.stream.Collectors;
 
 /**
  * Checks that need the whole file: unique proxy names, backends that exist and speak the
- * frontend's mode, frontends that listen somewhere.
+ * frontend's mode; a frontend that listens nowhere gets HAProxy's warning.
  */
 final class ProxyChecks {
     private final Diagnostics diagnostics;
@@ -54,9 +54,11 @@ final class ProxyChecks {
     }
 
     private void binds(ProxySection section) {
-        if (section.builder.kind.hasFrontend() && section.builder.binds.isEmpty()) {
-            diagnostics.error(section.where, section.builder.kind.keyword(), "'"
-                    + section.builder.name + "' listens nowhere: add 'bind ADDRESS:PORT'");
+        if (section.builder.kind.hasFrontend() && section.builder.binds.isEmpty()
+                && !section.bindRefused) {
+            diagnostics.warning(section.where, section.builder.kind.keyword(), "'"
+                    + section.builder.name + "' has no 'bind' line, so it receives no traffic; "
+                    + "declare it as a backend if that was intended");
         }
     }
 

@@ -29,6 +29,8 @@ final class ProxySection {
     final List<BackendReference> backendReferences = new ArrayList<>();
     Optional<HttpCheckExpect> httpCheckExpect = Optional.empty();
     Optional<Location> httpCheckExpectWhere = Optional.empty();
+    /** A bind line of this section was refused: its error says all there is to say. */
+    boolean bindRefused;
 
     final HaproxyConfigParser.FileProbe files;
 

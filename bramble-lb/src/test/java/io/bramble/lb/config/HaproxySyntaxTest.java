@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import io.bramble.common.config.ConfigException;
 import io.bramble.common.config.Diagnostic;
+import io.bramble.common.net.HostPort;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
@@ -61,5 +62,103 @@ class HaproxySyntaxTest {
         assertThat(rules.get(2).condition()).isEqualTo(rules.get(0).condition()
                 .map(c -> new Condition(c.unless(), c.alternatives(), rules.get(2).condition()
                         .orElseThrow().location())));
+    }
+
+    @Test
+    void aFrontendWithoutBindIsAWarningAsInHaproxy() {
+        LbConfig config = parse(HTTP_DEFAULTS + """
+                frontend quiet
+                    default_backend b
+                listen old
+                    server s 127.0.0.1:80
+                backend b
+                    server s 127.0.0.1:80
+                """);
+        assertThat(config.warnings()).containsExactly(
+                "t.cfg:6: frontend: warning: 'quiet' has no 'bind' line, so it receives no "
+                        + "traffic; declare it as a backend if that was intended",
+                "t.cfg:8: listen: warning: 'old' has no 'bind' line, so it receives no "
+                        + "traffic; declare it as a backend if that was intended");
+    }
+
+    @Test
+    void aRefusedBindIsOneErrorWithoutAWordAboutListeningNowhere() {
+        assertThat(messages(HTTP_DEFAULTS + """
+                frontend f
+                    bind :8443 ssl crt site.pem npn http/1.1
+                    default_backend b
+                backend b
+                    server s 127.0.0.1:80
+                """)).containsExactly("t.cfg:7: bind: option 'npn' is not supported by bramble");
+        assertThat(messages(HTTP_DEFAULTS + """
+                listen old unix@/run/x.sock
+                    server s 127.0.0.1:80
+                """)).containsExactly("t.cfg:6: listen: bind address 'unix@/run/x.sock' is a "
+                + "unix socket, which bramble does not support; use ADDRESS:PORT");
+    }
+
+    @Test
+    void anIpv6AddressWithoutBracketsTakesItsPortAfterTheLastColon() {
+        LbConfig config = parse(HTTP_DEFAULTS + """
+                frontend f
+                    bind :::8080
+                    bind 2001:db8::1:8081,ipv4@127.0.0.1:8082
+                    default_backend b
+                backend b
+                    server s1 ::1:80
+                    server s2 ipv6@[::1]:81
+                """);
+        assertThat(config.proxies().getFirst().binds()).extracting(b -> b.address())
+                .containsExactly(new HostPort("::", 8080), new HostPort("2001:db8::1", 8081),
+                        new HostPort("127.0.0.1", 8082));
+        assertThat(config.proxies().getFirst().binds().getFirst().address().isAnyAddress())
+                .isTrue();
+        assertThat(config.proxies().get(1).servers()).extracting(ServerConfig::address)
+                .containsExactly(new HostPort("::1", 80), new HostPort("::1", 81));
+    }
+
+    @Test
+    void serverAddressesBrambleCannotUseAreNamedPrecisely() {
+        assertThat(messages(HTTP_DEFAULTS + """
+                backend b
+                    server s1 10.0.0.1
+                    server s2 web.local: check
+                    server s3 abns@app
+                    server s4 10.0.0.1:+1
+                    server s5 /run/app.sock
+                    server s6 10.0.0.1:http
+                """)).containsExactly(
+                "t.cfg:7: server: server address '10.0.0.1' has no port; HAProxy then "
+                        + "connects to the port each client connected to, which bramble "
+                        + "does not do: write ADDRESS:PORT",
+                "t.cfg:8: server: server address 'web.local:' has no port; HAProxy "
+                        + "then connects to the port each client connected to, which "
+                        + "bramble does not do: write ADDRESS:PORT",
+                "t.cfg:9: server: server address 'abns@app' is an abstract unix socket "
+                        + "(abns@), which bramble does not support; use ADDRESS:PORT",
+                "t.cfg:10: server: server address '10.0.0.1:+1': a port relative to "
+                        + "the client's (+1) is not supported by bramble; write "
+                        + "ADDRESS:PORT",
+                "t.cfg:11: server: server address '/run/app.sock' is a unix socket, "
+                        + "which bramble does not support; use ADDRESS:PORT",
+                "t.cfg:12: server: expected a server address (ADDRESS:PORT such as "
+                        + "127.0.0.1:8080, web1.local:80 or [::1]:80), got "
+                        + "'10.0.0.1:http'");
+    }
+
+    @Test
+    void maxconnInABackendIsIgnoredWithAWarningAsInHaproxy() {
+        LbConfig config = parse(HTTP_DEFAULTS + """
+                frontend f
+                    bind :8080
+                    default_backend b
+                backend b
+                    maxconn 10
+                    server s 127.0.0.1:80
+                """);
+        assertThat(config.warnings()).singleElement().asString().startsWith(
+                "t.cfg:10: maxconn: warning: ignored in a backend section");
+        assertThat(config.proxies().get(1).maxconn()).isEqualTo(
+                config.proxies().getFirst().maxconn());
     }
 }
