@@ -69,7 +69,8 @@ final class ConditionReader {
         if (name.isEmpty()) {
             throw args.fail("expected an ACL name after '!'");
         }
-        if (!section.aclNames.contains(name) && PredefinedAcl.named(name).isEmpty()) {
+        if (!section.aclNames.contains(name) && PredefinedAcl.named(name).isEmpty()
+                && !section.refusedAclNames.contains(name)) {
             throw args.fail("no ACL named " + Args.quote(name) + " in this section; declare it"
                     + " above with 'acl " + name + " ...'");
         }

@@ -161,4 +161,68 @@ class HaproxySyntaxTest {
         assertThat(config.proxies().get(1).maxconn()).isEqualTo(
                 config.proxies().getFirst().maxconn());
     }
+
+    @Test
+    void aRefusedAclIsOneErrorNotASecondOneWhereARuleNamesIt() {
+        assertThat(messages(HTTP_DEFAULTS + """
+                frontend f
+                    bind :8080
+                    acl limited sc_http_req_rate(0) gt 10
+                    http-request deny if limited
+                    use_backend b if !limited || missing
+                    default_backend b
+                backend b
+                    server s 127.0.0.1:80
+                """)).containsExactly(
+                "t.cfg:8: acl: criterion 'sc_http_req_rate(0)' is not supported by "
+                        + "bramble; supported: path, url, hdr(NAME), method or src, "
+                        + "path/url/hdr with _beg, _end, _sub, _dir, _dom or _reg",
+                "t.cfg:10: use_backend: no ACL named 'missing' in this section; declare "
+                        + "it above with 'acl missing ...'");
+    }
+
+    @Test
+    void noOptionIsNeverAnsweredWithTheOptionItself() {
+        LbConfig config = parse(HTTP_DEFAULTS + """
+                    no option prefer-last-server
+                listen l
+                    bind :8080
+                    server s 127.0.0.1:80
+                """);
+        assertThat(config.warnings()).containsExactly("t.cfg:6: no option prefer-last-server: "
+                + "warning: bramble does not implement 'option prefer-last-server', so it is "
+                + "off, as this line asks");
+        assertThat(messages(HTTP_DEFAULTS + "    no option http-keep-alve\n"))
+                .containsExactly("t.cfg:6: no option http-keep-alve: unknown keyword in a proxy "
+                        + "section; did you mean 'no option http-keep-alive'?");
+        assertThat(messages(HTTP_DEFAULTS + "    no option frobnicate\n"))
+                .containsExactly("t.cfg:6: no option frobnicate: unknown keyword in a proxy "
+                        + "section");
+    }
+
+    @Test
+    void actionsWithAnArgumentInParenthesesAreNamedAsNotSupported() {
+        assertThat(messages(HTTP_DEFAULTS + """
+                frontend f
+                    bind :8080
+                    http-request set-var(txn.x) str(1)
+                    http-request sc-inc-gpc0(0)
+                    http-request lua.foo
+                    http-response set-var(txn.y) str(1)
+                    http-request frobnicate(1)
+                    default_backend b
+                backend b
+                    server s 127.0.0.1:80
+                """)).containsExactly(
+                "t.cfg:8: http-request set-var(txn.x): not supported by bramble; "
+                        + "bramble has no variables",
+                "t.cfg:9: http-request sc-inc-gpc0(0): not supported by bramble; "
+                        + "bramble has no stick tables",
+                "t.cfg:10: http-request lua.foo: not supported by bramble; bramble has "
+                        + "no Lua engine",
+                "t.cfg:11: http-response set-var(txn.y): not supported by bramble; "
+                        + "bramble has no variables",
+                "t.cfg:12: http-request frobnicate(1): unknown keyword in a proxy "
+                        + "section");
+    }
 }
