@@ -24,8 +24,9 @@ import java.util.OptionalLong;
  * {@code frontend}, {@code backend} and {@code listen} (with the old
  * {@code listen NAME ADDR:PORT} form), each line dispatched through its section's keyword
  * table. Every proxy starts from the defaults section in force above it (or the one named
- * with {@code from}). All errors of the file are reported at once by a
- * {@link ConfigException}; warnings travel in {@link LbConfig#warnings()}.
+ * with {@code from}). Conditional blocks ({@code .if}) are resolved first. All errors of the
+ * file are reported at once by a {@link ConfigException}; warnings travel in
+ * {@link LbConfig#warnings()}.
  */
 public final class HaproxyConfigParser {
     /** Real HAProxy sections bramble does not read, with what to do instead. */
@@ -94,7 +95,11 @@ public final class HaproxyConfigParser {
                 diagnostics);
     }
 
-    private LbConfig parse(List<ConfigLine> lines, Diagnostics found) {
+    private LbConfig parse(List<ConfigLine> lexed, Diagnostics lexing) {
+        Diagnostics found = new Diagnostics();
+        ConditionalBlocks blocks = new ConditionalBlocks(environment, found);
+        List<ConfigLine> lines = blocks.keep(lexed);
+        lexing.all().stream().filter(d -> !blocks.dropped(d.where())).forEach(found::add);
         FileReader reader = new FileReader(found);
         for (ConfigLine line : lines) {
             reader.line(line);

@@ -225,4 +225,64 @@ class HaproxySyntaxTest {
                 "t.cfg:12: http-request frobnicate(1): unknown keyword in a proxy "
                         + "section");
     }
+
+    @Test
+    void conditionalBlocksKeepOnlyTheBranchTaken() {
+        LbConfig config = parse(Map.of("WITH_SSL", "no"), """
+                .if version_atleast(2.4)
+                global
+                    maxconn 100
+                .else
+                global
+                    this line is never read "${UNSET}
+                .endif
+                .if streq("$WITH_SSL",yes)
+                    .if feature(OPENSSL)
+                listen unused
+                    .endif
+                .elif defined(WITH_SSL) && !feature(LUA)
+                listen web
+                    bind :8080
+                    .if 0
+                    lua-load /etc/x.lua
+                    .warning "never shown"
+                    .elif 1
+                    server s 127.0.0.1:80
+                    .else
+                    server t 127.0.0.1:81
+                    .endif
+                .else
+                    .alert "not here either"
+                .endif
+                .warning "migrating: check the TLS settings"
+                """);
+        assertThat(config.global().maxconn()).isEqualTo(100);
+        assertThat(config.proxies()).extracting(ProxyConfig::name).containsExactly("web");
+        assertThat(config.proxies().getFirst().servers()).extracting(ServerConfig::name)
+                .containsExactly("s");
+        assertThat(config.warnings()).containsExactly(
+                "t.cfg:26: .warning: warning: migrating: check the TLS settings");
+    }
+
+    @Test
+    void conditionalBlockMistakesAreErrors() {
+        assertThat(messages("""
+                .if yes
+                .endif
+                .else
+                .if 1
+                .alert "SSL support is mandatory"
+                .else
+                .elif 1
+                .endif
+                .if 1
+                global
+                """)).containsExactly(
+                "t.cfg:1: .if: cannot read the condition 'yes': expected a number, a "
+                        + "predicate such as defined(NAME), '!' or '('",
+                "t.cfg:3: .else: '.else' without '.if' above",
+                "t.cfg:5: .alert: SSL support is mandatory",
+                "t.cfg:7: .elif: '.elif' after '.else'",
+                "t.cfg:9: .if: this '.if' has no '.endif'");
+    }
 }
