@@ -16,8 +16,7 @@ final class UnsupportedKeywords {
     }
 
     static void registerGlobal(KeywordTable<GlobalDraft> table) {
-        table.unsupportedPrefix("tune.", "bramble sizes its buffers itself")
-                .unsupportedPrefix("51degrees-", "")
+        table.unsupportedPrefix("51degrees-", "")
                 .unsupportedPrefix("deviceatlas-", "")
                 .unsupportedPrefix("wurfl-", "")
                 .unsupportedPrefix("lua-", "bramble has no Lua engine")

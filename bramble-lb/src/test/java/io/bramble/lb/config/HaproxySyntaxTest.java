@@ -285,4 +285,54 @@ class HaproxySyntaxTest {
                 "t.cfg:7: .elif: '.elif' after '.else'",
                 "t.cfg:9: .if: this '.if' has no '.endif'");
     }
+
+    @Test
+    void tuneKeywordsAreDecidedOneByOne() {
+        LbConfig config = parse("""
+                global
+                    tune.bufsize 32768
+                    tune.maxrewrite 1024
+                    tune.ssl.default-dh-param 2048
+                    tune.h2.max-concurrent-streams 100
+                    tune.http.maxhdr 101
+                    tune.bufsize 16384
+                """);
+        assertThat(config.warnings()).containsExactly(
+                "t.cfg:2: tune.bufsize: warning: ignored: bramble reads request heads of up "
+                        + "to 15 KiB, HAProxy's limit with its default size; request heads "
+                        + "between 15 KiB and this size, which HAProxy would read, get 431",
+                "t.cfg:3: tune.maxrewrite: warning: ignored: bramble keeps its own room for "
+                        + "headers added by rules (the 15 KiB head limit is HAProxy's default "
+                        + "one)",
+                "t.cfg:4: tune.ssl.default-dh-param: warning: ignored: the JDK chooses the "
+                        + "Diffie-Hellman parameters (2048 bits or more)",
+                "t.cfg:5: tune.h2.max-concurrent-streams: warning: ignored: bramble does not "
+                        + "speak HTTP/2",
+                "t.cfg:6: tune.http.maxhdr: warning: the default; bramble applies the same "
+                        + "limit",
+                "t.cfg:7: tune.bufsize: warning: ignored: bramble reads request heads of up "
+                        + "to 15 KiB, HAProxy's limit with its default size");
+        assertThat(messages("""
+                global
+                    tune.http.maxhdr 200
+                    tune.bufsize lots
+                    tune.frobnicate 1
+                """)).containsExactly(
+                "t.cfg:2: tune.http.maxhdr: bramble forwards at most 100 header lines, "
+                        + "as HAProxy does with its default of 101; another limit is "
+                        + "not supported",
+                "t.cfg:3: tune.bufsize: expected a buffer size (a size from 1k to 1g "
+                        + "bytes; k, m and g suffixes allowed), got 'lots'",
+                "t.cfg:4: tune.frobnicate: not supported by bramble; bramble sets it "
+                        + "from docs/lb.md's list of tune.* keywords, and this one is "
+                        + "not there");
+    }
+
+    @Test
+    void theLimitsTuneMessagesStateAreTheEngines() {
+        assertThat(TuneKeywords.HEAD_KIB * 1024).isEqualTo(
+                io.bramble.lb.http1.RequestDecoder.HEAD_BYTES_MAX);
+        assertThat(TuneKeywords.HEADER_LINES_MAX).isEqualTo(
+                io.bramble.lb.limit.HeaderCountLimit.HEADERS_MAX);
+    }
 }
