@@ -84,15 +84,23 @@ public final class HaproxyConfigParser {
 
     /** Reads and parses a file; throws {@link ConfigException} listing every error. */
     public LbConfig parse(Path file) {
-        Diagnostics diagnostics = new Diagnostics();
-        return parse(new HaproxyLexer(environment, diagnostics).lex(file), diagnostics);
+        return parse(file.toString(), HaproxyLexer.read(file));
     }
 
-    /** Parses {@code text}, naming it {@code fileName} in messages. */
+    /**
+     * Parses {@code text}, naming it {@code fileName} in messages. Text whose last line has no
+     * line feed is refused, as HAProxy 2.6 refuses it: the file may have been cut short.
+     */
     public LbConfig parse(String fileName, String text) {
         Diagnostics diagnostics = new Diagnostics();
-        return parse(new HaproxyLexer(environment, diagnostics).lex(fileName, text),
-                diagnostics);
+        List<ConfigLine> lines = new HaproxyLexer(environment, diagnostics).lex(fileName, text);
+        if (!text.isEmpty() && !text.endsWith("\n")) {
+            int last = (int) text.chars().filter(c -> c == '\n').count() + 1;
+            diagnostics.error(new Location(fileName, last), "(end of file)", "the last line "
+                    + "has no line feed, so the file may have been cut short; HAProxy 2.6 "
+                    + "refuses it too: end the file with a new line");
+        }
+        return parse(lines, diagnostics);
     }
 
     private LbConfig parse(List<ConfigLine> lexed, Diagnostics lexing) {

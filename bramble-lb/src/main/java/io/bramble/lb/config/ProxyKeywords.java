@@ -181,9 +181,7 @@ final class ProxyKeywords {
         a.end();
         OptionalLong size = s.files.readableSize(path);
         if (size.isEmpty()) {
-            a.warning("cannot read " + path + "; line ignored, so the " + status
-                    + " response stays bramble's built-in one or the one set above");
-            return;
+            throw a.fail("cannot read " + path + " (HAProxy refuses the file too)");
         }
         if (size.getAsLong() > ErrorFile.FILE_BYTES_MAX) {
             throw a.fail(path + " is " + size.getAsLong() + " bytes; an error file must fit "

@@ -335,4 +335,55 @@ class HaproxySyntaxTest {
         assertThat(TuneKeywords.HEADER_LINES_MAX).isEqualTo(
                 io.bramble.lb.limit.HeaderCountLimit.HEADERS_MAX);
     }
+
+    @Test
+    void httpSettingsInATcpProxyAreIgnoredWithHaproxysWarnings() {
+        LbConfig config = parse("""
+                defaults
+                    timeout connect 1s
+                    timeout client 1s
+                    timeout server 1s
+                listen st
+                    mode tcp
+                    bind :9000
+                    stats enable
+                    stats uri /s
+                    server s 127.0.0.1:80
+                frontend f
+                    mode tcp
+                    bind :9001
+                    option httplog
+                    default_backend b
+                backend b
+                    mode tcp
+                    option forwardfor
+                    server s 127.0.0.1:80
+                """);
+        assertThat(config.warnings()).containsExactly(
+                "t.cfg:5: listen: warning: 'stats' ignored in 'st': the stats page needs mode "
+                        + "http",
+                "t.cfg:11: frontend: warning: 'option httplog' needs mode http; 'f' logs as "
+                        + "with 'option tcplog', as HAProxy does",
+                "t.cfg:16: backend: warning: 'option forwardfor' ignored in 'b': it needs mode "
+                        + "http");
+        assertThat(config.proxies().get(0).stats()).isEmpty();
+        assertThat(config.proxies().get(1).log().format()).isEqualTo(LogFormat.TCP);
+        assertThat(config.proxies().get(2).forwardFor()).isEmpty();
+    }
+
+    @Test
+    void aFileWhoseLastLineHasNoLineFeedIsRefusedAsInHaproxy() {
+        assertThat(messages("global\n    maxconn 100")).containsExactly("t.cfg:2: (end of "
+                + "file): the last line has no line feed, so the file may have been cut short; "
+                + "HAProxy 2.6 refuses it too: end the file with a new line");
+    }
+
+    @Test
+    void anErrorfileThatCannotBeReadIsAnErrorAsInHaproxy() {
+        ConfigException e = catchThrowableOfType(ConfigException.class,
+                () -> new HaproxyConfigParser(Map.of(), true, path -> OptionalLong.empty())
+                        .parse("t.cfg", HTTP_DEFAULTS + "    errorfile 503 /none/503.http\n"));
+        assertThat(e.diagnostics()).extracting(Diagnostic::toString).containsExactly(
+                "t.cfg:6: errorfile: cannot read /none/503.http (HAProxy refuses the file too)");
+    }
 }
