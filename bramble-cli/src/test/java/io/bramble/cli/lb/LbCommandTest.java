@@ -89,4 +89,17 @@ class LbCommandTest {
         assertThat(run("lb", "-c")).isEqualTo(2);
         assertThat(err.toString()).contains("-f");
     }
+
+    @Test
+    void aReloadRefusedForErrorsShowsTheWarningsToo() throws Exception {
+        Path file = Files.writeString(dir.resolve("broken.cfg"), """
+                global
+                    daemon
+                listen webfarm 127.0.0.1:8080
+                    balance fastest
+                """);
+        assertThat(run("lb", "reload", "-f", file.toString())).isEqualTo(2);
+        assertThat(err.toString()).contains("broken.cfg:2: daemon: warning",
+                "not reloading, the file has errors", "broken.cfg:4: balance");
+    }
 }
