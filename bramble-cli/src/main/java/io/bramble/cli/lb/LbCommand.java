@@ -3,11 +3,10 @@ package io.bramble.cli.lb;
 import io.bramble.cli.Version;
 import io.bramble.cli.site.LbWithVrrp;
 import io.bramble.cli.site.VrrpOptions;
+import io.bramble.common.config.ConfigException;
 import io.bramble.common.error.UserError;
 import io.bramble.common.time.Clock;
 import io.bramble.lb.config.HaproxyConfigParser;
-import io.bramble.lb.config.LbConfig;
-import io.bramble.lb.proxy.LoadBalancer;
 import io.bramble.lb.reload.LbService;
 import java.io.PrintWriter;
 import java.nio.file.InvalidPathException;
@@ -64,7 +63,11 @@ public final class LbCommand implements Callable<Integer> {
             description = "The haproxy.cfg to read (required).")
     private String file;
 
-    @Option(names = "-c", description = "Only check the file: print what is wrong and exit.")
+    @Option(
+            names = "-c",
+            description = {"Only check the file, as 'haproxy -c' does: print every",
+                    "error and warning, then the counts; exit 0 when valid, 1 on errors, 2 when",
+                    "valid but nothing listens."})
     private boolean checkOnly;
 
     @Mixin
@@ -81,29 +84,25 @@ public final class LbCommand implements Callable<Integer> {
         HaproxyConfigParser parser = HaproxyConfigParser.forThisProcess();
         Path path = path(file);
         if (checkOnly) {
-            LbConfig config = parser.parse(path);
-            for (String warning : config.warnings()) {
-                err.println("bramble lb: " + warning);
-            }
-            err.flush();
-            LoadBalancer.check(config);
-            out.println("Configuration file is valid");
-            out.flush();
-            if (vrrp.enabled()) {
-                LbWithVrrp.check(config, vrrp, out, err);
-            }
-            return 0;
+            return LbCheck.run(parser, path, vrrp, out, err);
         }
         quietLeakDetection();
         if (vrrp.enabled()) {
             return LbWithVrrp.run(path, parser, vrrp, Version.number(), out, err);
         }
-        LbService service = LbService.start(path, parser, Clock.system(),
-                new SplittableRandom(), Version.number(), true,
-                warning -> {
-                    err.println("bramble lb: " + warning);
-                    err.flush();
-                });
+        LbService service;
+        try {
+            service = LbService.start(path, parser, Clock.system(), new SplittableRandom(),
+                    Version.number(), true, warning -> {
+                        err.println("bramble lb: " + warning);
+                        err.flush();
+                    });
+        } catch (ConfigException e) {
+            // The errors follow in the exception's message; the warnings would be lost.
+            e.diagnostics().stream().filter(d -> !d.isError())
+                    .forEach(d -> err.println("bramble lb: " + d));
+            throw e;
+        }
         out.println("bramble lb: listening on " + service.current().boundAddresses().stream()
                 .map(Object::toString).collect(Collectors.joining(", ")) + " ("
                 + service.current().poller().label() + ")");

@@ -1,5 +1,6 @@
 package io.bramble.cli.lb;
 
+import io.bramble.common.config.ConfigException;
 import io.bramble.common.error.UserError;
 import io.bramble.lb.config.HaproxyConfigParser;
 import io.bramble.lb.config.LbConfig;
@@ -58,6 +59,12 @@ public final class LbReloadCommand implements Callable<Integer> {
         try {
             config = HaproxyConfigParser.forThisProcess().parse(file);
         } catch (UserError e) {
+            if (e instanceof ConfigException refused) {
+                PrintWriter err = spec.commandLine().getErr();
+                refused.diagnostics().stream().filter(d -> !d.isError())
+                        .forEach(d -> err.println("bramble lb: " + d));
+                err.flush();
+            }
             throw new UserError(e.exitCode(), "not reloading, the file has errors:\n"
                     + e.getMessage());
         }

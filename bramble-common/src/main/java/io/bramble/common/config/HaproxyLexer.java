@@ -44,7 +44,16 @@ public final class HaproxyLexer {
 
     /** Reads and lexes a file; the file is named in messages as {@code path} is written. */
     public List<ConfigLine> lex(Path path) {
-        return lex(path.toString(), ConfigFiles.read(path, FILE_BYTES_MAX));
+        return lex(path.toString(), read(path));
+    }
+
+    /**
+     * The text of a file, at most {@link #FILE_BYTES_MAX} bytes, for callers that look at the
+     * text too; a {@link io.bramble.common.error.UserError} naming the file when it cannot be
+     * read.
+     */
+    public static String read(Path path) {
+        return ConfigFiles.read(path, FILE_BYTES_MAX);
     }
 
     /** Lexes {@code text}, naming it {@code fileName} in locations. */

@@ -58,10 +58,20 @@ public final class KeywordTable<T> {
 
     /**
      * Every keyword starting with {@code prefix} ({@code tune.}) is real but not supported,
-     * unless registered on its own.
+     * unless registered on its own. The prefix may follow the words of a multi-word keyword
+     * ({@code http-request lua.}), which must be registered first.
      */
     public KeywordTable<T> unsupportedPrefix(String prefix, String hint) {
-        prefixes.put(prefix, new Unsupported<>(hint));
+        String[] words = prefix.trim().split("\\s+");
+        KeywordTable<T> table = this;
+        for (int i = 0; i < words.length - 1; i++) {
+            if (!(table.entries.get(words[i]) instanceof Sub<T>(KeywordTable<T> sub))) {
+                throw new IllegalStateException("register a keyword starting with '"
+                        + words[i] + "' before the prefix '" + prefix + "'");
+            }
+            table = sub;
+        }
+        table.prefixes.put(words[words.length - 1], new Unsupported<>(hint));
         return this;
     }
 
@@ -173,8 +183,13 @@ public final class KeywordTable<T> {
             Entry<T> entry = table.entryFor(words.get(i));
             String typed = String.join(" ", words.subList(0, i + 1));
             if (entry == null) {
+                // Only keywords that start with the words already matched are offered: 'no
+                // option X' is never answered with 'option X', which means the opposite.
+                String matched = i == 0 ? "" : String.join(" ", words.subList(0, i)) + " ";
+                List<String> candidates = keywords().stream().filter(k -> k.startsWith(matched))
+                        .toList();
                 return new Lookup<>(null, i + 1, "unknown keyword in " + context
-                        + Suggestions.didYouMean(typed, keywords()));
+                        + Suggestions.didYouMean(typed, candidates));
             }
             if (!(entry instanceof Sub<T>(KeywordTable<T> sub))) {
                 return new Lookup<>(entry, i + 1, null);
@@ -196,6 +211,14 @@ public final class KeywordTable<T> {
             if (word.startsWith(prefix.getKey())) {
                 return prefix.getValue();
             }
+        }
+        // HAProxy keywords may carry an argument in parentheses: set-var(txn.x),
+        // sc-inc-gpc0(0). An unsupported one is named as written; a handled one is not
+        // matched this way, its handler not being written for the argument.
+        int open = word.indexOf('(');
+        if (open > 0 && word.endsWith(")")
+                && entries.get(word.substring(0, open)) instanceof Unsupported<T> unsupported) {
+            return unsupported;
         }
         return null;
     }

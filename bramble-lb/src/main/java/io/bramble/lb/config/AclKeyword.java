@@ -35,9 +35,22 @@ final class AclKeyword {
     private AclKeyword() {
     }
 
+    /**
+     * Reads one {@code acl} line. When a line with a valid name is refused, the name is kept
+     * as refused so that rules using it do not add a second error saying it is missing.
+     */
     static void acl(ProxySection s, Args a) {
         String name = a.next("an ACL name");
         HaproxyConfigParser.checkName(a, name, "ACL");
+        try {
+            criterion(s, a, name);
+        } catch (RuntimeException e) {
+            s.refusedAclNames.add(name);
+            throw e;
+        }
+    }
+
+    private static void criterion(ProxySection s, Args a, String name) {
         String criterion = a.next("a criterion (" + SUPPORTED + ")");
         Matcher m = CRITERION.matcher(criterion);
         if (!m.matches() || m.group(3) != null && !m.group(1).equals("hdr")

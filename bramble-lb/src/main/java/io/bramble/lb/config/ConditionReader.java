@@ -7,7 +7,8 @@ import java.util.Optional;
 
 /**
  * Reads {@code if|unless TERM...} at the end of a rule: terms side by side are ANDed,
- * {@code ||} or {@code or} separates alternatives, {@code !NAME} negates one ACL. Every ACL
+ * {@code ||} or {@code or} separates alternatives, {@code !NAME} or {@code ! NAME} (a blank
+ * after the mark, as HAProxy also reads it) negates one ACL or {@code { ... }}. Every ACL
  * named must be declared above in the same section, or be predefined.
  */
 final class ConditionReader {
@@ -41,11 +42,17 @@ final class ConditionReader {
             if (++terms > TERMS_MAX) {
                 throw args.fail("a condition has more than " + TERMS_MAX + " terms");
             }
+            boolean negated = false;
+            if (word.equals("!")) {
+                negated = true;
+                word = args.next("an ACL name or '{' after '!'");
+            }
             if (word.equals("{") || word.equals("!{")) {
-                current.add(AnonymousAcl.read(section, args, word.equals("!{")));
+                current.add(AnonymousAcl.read(section, args, negated != word.equals("!{")));
                 continue;
             }
-            current.add(term(section, args, word));
+            AclTerm term = term(section, args, word);
+            current.add(negated ? new AclTerm(term.aclName(), !term.negated()) : term);
         }
         if (current.isEmpty()) {
             throw args.fail("expected an ACL name after "
@@ -62,7 +69,8 @@ final class ConditionReader {
         if (name.isEmpty()) {
             throw args.fail("expected an ACL name after '!'");
         }
-        if (!section.aclNames.contains(name) && PredefinedAcl.named(name).isEmpty()) {
+        if (!section.aclNames.contains(name) && PredefinedAcl.named(name).isEmpty()
+                && !section.refusedAclNames.contains(name)) {
             throw args.fail("no ACL named " + Args.quote(name) + " in this section; declare it"
                     + " above with 'acl " + name + " ...'");
         }

@@ -24,8 +24,9 @@ import java.util.OptionalLong;
  * {@code frontend}, {@code backend} and {@code listen} (with the old
  * {@code listen NAME ADDR:PORT} form), each line dispatched through its section's keyword
  * table. Every proxy starts from the defaults section in force above it (or the one named
- * with {@code from}). All errors of the file are reported at once by a
- * {@link ConfigException}; warnings travel in {@link LbConfig#warnings()}.
+ * with {@code from}). Conditional blocks ({@code .if}) are resolved first. All errors of the
+ * file are reported at once by a {@link ConfigException}; warnings travel in
+ * {@link LbConfig#warnings()}.
  */
 public final class HaproxyConfigParser {
     /** Real HAProxy sections bramble does not read, with what to do instead. */
@@ -83,18 +84,30 @@ public final class HaproxyConfigParser {
 
     /** Reads and parses a file; throws {@link ConfigException} listing every error. */
     public LbConfig parse(Path file) {
-        Diagnostics diagnostics = new Diagnostics();
-        return parse(new HaproxyLexer(environment, diagnostics).lex(file), diagnostics);
+        return parse(file.toString(), HaproxyLexer.read(file));
     }
 
-    /** Parses {@code text}, naming it {@code fileName} in messages. */
+    /**
+     * Parses {@code text}, naming it {@code fileName} in messages. Text whose last line has no
+     * line feed is refused, as HAProxy 2.6 refuses it: the file may have been cut short.
+     */
     public LbConfig parse(String fileName, String text) {
         Diagnostics diagnostics = new Diagnostics();
-        return parse(new HaproxyLexer(environment, diagnostics).lex(fileName, text),
-                diagnostics);
+        List<ConfigLine> lines = new HaproxyLexer(environment, diagnostics).lex(fileName, text);
+        if (!text.isEmpty() && !text.endsWith("\n")) {
+            int last = (int) text.chars().filter(c -> c == '\n').count() + 1;
+            diagnostics.error(new Location(fileName, last), "(end of file)", "the last line "
+                    + "has no line feed, so the file may have been cut short; HAProxy 2.6 "
+                    + "refuses it too: end the file with a new line");
+        }
+        return parse(lines, diagnostics);
     }
 
-    private LbConfig parse(List<ConfigLine> lines, Diagnostics found) {
+    private LbConfig parse(List<ConfigLine> lexed, Diagnostics lexing) {
+        Diagnostics found = new Diagnostics();
+        ConditionalBlocks blocks = new ConditionalBlocks(environment, found);
+        List<ConfigLine> lines = blocks.keep(lexed);
+        lexing.all().stream().filter(d -> !blocks.dropped(d.where())).forEach(found::add);
         FileReader reader = new FileReader(found);
         for (ConfigLine line : lines) {
             reader.line(line);
@@ -233,7 +246,12 @@ public final class HaproxyConfigParser {
             section.httpCheckExpectWhere = base.httpCheckExpectWhere;
             current = section;
             sections.add(section);
-            oldStyleBind(args, section, String.join(" ", oldStyleBinds));
+            try {
+                oldStyleBind(args, section, String.join(" ", oldStyleBinds));
+            } catch (RuntimeException e) {
+                section.bindRefused = true;
+                throw e;
+            }
         }
 
         /** {@code listen NAME ADDR:PORT[,ADDR:PORT]}, the form seed recipes still use. */
@@ -246,7 +264,7 @@ public final class HaproxyConfigParser {
                         + "or listen section");
             }
             for (String address : addresses.split("[, ]")) {
-                section.builder.binds.add(new BindConfig(ProxyKeywords.bindAddress(args,
+                section.builder.binds.add(new BindConfig(ProxyAddresses.bind(args,
                         address), ProxySection.location(args)));
             }
         }

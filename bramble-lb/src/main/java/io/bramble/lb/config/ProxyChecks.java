@@ -8,7 +8,8 @@ import java.util.stream.Collectors;
 
 /**
  * Checks that need the whole file: unique proxy names, backends that exist and speak the
- * frontend's mode, frontends that listen somewhere.
+ * frontend's mode; HAProxy's warnings for a frontend that listens nowhere and for HTTP
+ * settings in a tcp-mode proxy.
  */
 final class ProxyChecks {
     private final Diagnostics diagnostics;
@@ -23,6 +24,7 @@ final class ProxyChecks {
         uniqueNames();
         for (ProxySection section : sections) {
             binds(section);
+            httpOnly(section);
             backendReferences(section);
             httpCheckExpect(section);
         }
@@ -54,9 +56,42 @@ final class ProxyChecks {
     }
 
     private void binds(ProxySection section) {
-        if (section.builder.kind.hasFrontend() && section.builder.binds.isEmpty()) {
-            diagnostics.error(section.where, section.builder.kind.keyword(), "'"
-                    + section.builder.name + "' listens nowhere: add 'bind ADDRESS:PORT'");
+        if (section.builder.kind.hasFrontend() && section.builder.binds.isEmpty()
+                && !section.bindRefused) {
+            diagnostics.warning(section.where, section.builder.kind.keyword(), "'"
+                    + section.builder.name + "' has no 'bind' line, so it receives no traffic; "
+                    + "declare it as a backend if that was intended");
+        }
+    }
+
+    /**
+     * HAProxy's warnings for HTTP settings in a tcp-mode proxy, which it then ignores: stats,
+     * {@code option forwardfor}, and {@code option httplog}, for which it logs tcplog lines.
+     * bramble does the same. They may come from the defaults section, so they are checked
+     * once the mode is known.
+     */
+    private void httpOnly(ProxySection section) {
+        ProxyConfig.Builder builder = section.builder;
+        if (builder.mode != ProxyMode.TCP) {
+            return;
+        }
+        String keyword = builder.kind.keyword();
+        if (builder.stats.isPresent()) {
+            diagnostics.warning(section.where, keyword, "'stats' ignored in '" + builder.name
+                    + "': the stats page needs mode http");
+            builder.stats = java.util.Optional.empty();
+        }
+        if (builder.forwardFor.isPresent()) {
+            diagnostics.warning(section.where, keyword, "'option forwardfor' ignored in '"
+                    + builder.name + "': it needs mode http");
+            builder.forwardFor = java.util.Optional.empty();
+        }
+        if (builder.kind.hasFrontend() && builder.log.format() == LogFormat.HTTP) {
+            diagnostics.warning(section.where, keyword, "'option httplog' needs mode http; '"
+                    + builder.name + "' logs as with 'option tcplog', as HAProxy does");
+            LogSettings log = builder.log;
+            builder.log = new LogSettings(log.useGlobal(), log.targets(), LogFormat.TCP,
+                    log.dontLogNull());
         }
     }
 

@@ -47,7 +47,7 @@ final class ProxyKeywords {
                     a.end();
                 }))
                 .keyword("bind", in(F, ProxyKeywords::bind))
-                .keyword("maxconn", in(D_F, (s, a) -> {
+                .keyword("maxconn", ignoredOutside(D_F, (s, a) -> {
                     s.builder.maxconn = a.integer("a connection count", 1,
                             GlobalSettings.MAXCONN_MAX);
                     a.end();
@@ -135,31 +135,25 @@ final class ProxyKeywords {
         return nanos / 1_000_000 + (nanos % 1_000_000 == 0 ? 0 : 1);
     }
 
+    /**
+     * {@code bind ADDR:PORT[,...] [OPTIONS]}. A line refused is remembered, so that the section
+     * is not also said to listen nowhere.
+     */
     private static void bind(ProxySection s, Args a) {
-        String addresses = a.next("an address to listen on (ADDRESS:PORT)");
-        List<HostPort> parsed = new java.util.ArrayList<>();
-        for (String address : addresses.split(",", -1)) {
-            parsed.add(bindAddress(a, address));
+        try {
+            String addresses = a.next("an address to listen on (ADDRESS:PORT)");
+            List<HostPort> parsed = new java.util.ArrayList<>();
+            for (String address : addresses.split(",", -1)) {
+                parsed.add(ProxyAddresses.bind(a, address));
+            }
+            java.util.Optional<BindTls> tls = BindOptions.read(a);
+            for (HostPort address : parsed) {
+                s.builder.binds.add(new BindConfig(address, ProxySection.location(a), tls));
+            }
+        } catch (RuntimeException e) {
+            s.bindRefused = true;
+            throw e;
         }
-        java.util.Optional<BindTls> tls = BindOptions.read(a);
-        for (HostPort address : parsed) {
-            s.builder.binds.add(new BindConfig(address, ProxySection.location(a), tls));
-        }
-    }
-
-    /** One {@code ADDR:PORT} of a bind line or of the old {@code listen NAME ADDR:PORT}. */
-    static HostPort bindAddress(Args a, String text) {
-        String expected = "an address to listen on (ADDRESS:PORT such as *:80, "
-                + "127.0.0.1:8080 or [::]:80)";
-        if (text.contains("@") || text.startsWith("/")) {
-            throw a.fail("bind address " + Args.quote(text) + " is not supported by bramble; "
-                    + "use ADDRESS:PORT");
-        }
-        if (text.matches(".*:\\d+-\\d+")) {
-            throw a.fail("port ranges (" + text + ") are not supported by bramble; write one "
-                    + "ADDRESS:PORT per port");
-        }
-        return HostPort.tryParse(text).orElseThrow(() -> a.unexpected(expected, text));
     }
 
     private static void log(ProxySection s, Args a) {
@@ -187,9 +181,7 @@ final class ProxyKeywords {
         a.end();
         OptionalLong size = s.files.readableSize(path);
         if (size.isEmpty()) {
-            a.warning("cannot read " + path + "; line ignored, so the " + status
-                    + " response stays bramble's built-in one or the one set above");
-            return;
+            throw a.fail("cannot read " + path + " (HAProxy refuses the file too)");
         }
         if (size.getAsLong() > ErrorFile.FILE_BYTES_MAX) {
             throw a.fail(path + " is " + size.getAsLong() + " bytes; an error file must fit "

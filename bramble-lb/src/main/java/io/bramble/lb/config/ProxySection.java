@@ -26,9 +26,13 @@ final class ProxySection {
     final boolean isDefaults;
     final Location where;
     final Set<String> aclNames = new HashSet<>();
+    /** Names of ACL lines refused with an error; rules naming them get no second one. */
+    final Set<String> refusedAclNames = new HashSet<>();
     final List<BackendReference> backendReferences = new ArrayList<>();
     Optional<HttpCheckExpect> httpCheckExpect = Optional.empty();
     Optional<Location> httpCheckExpectWhere = Optional.empty();
+    /** A bind line of this section was refused: its error says all there is to say. */
+    boolean bindRefused;
 
     final HaproxyConfigParser.FileProbe files;
 

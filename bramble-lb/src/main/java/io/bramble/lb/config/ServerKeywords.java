@@ -40,7 +40,7 @@ final class ServerKeywords {
         if (section.builder.servers.size() >= SERVERS_MAX) {
             throw args.fail("more than " + SERVERS_MAX + " servers in one backend");
         }
-        HostPort address = args.hostPort("a server address");
+        HostPort address = ProxyAddresses.server(args);
         Draft draft = new Draft(section.builder.defaultServer);
         OPTIONS.applyOptions(draft, args);
         ServerTlsOptions.check(args, draft.options.tls());

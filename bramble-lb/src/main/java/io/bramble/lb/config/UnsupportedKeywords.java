@@ -16,8 +16,7 @@ final class UnsupportedKeywords {
     }
 
     static void registerGlobal(KeywordTable<GlobalDraft> table) {
-        table.unsupportedPrefix("tune.", "bramble sizes its buffers itself")
-                .unsupportedPrefix("51degrees-", "")
+        table.unsupportedPrefix("51degrees-", "")
                 .unsupportedPrefix("deviceatlas-", "")
                 .unsupportedPrefix("wurfl-", "")
                 .unsupportedPrefix("lua-", "bramble has no Lua engine")
@@ -82,6 +81,8 @@ final class UnsupportedKeywords {
                 "tcp-smart-connect", "tcpka", "transparent", "forceclose", "http-tunnel",
                 "http-use-htx"}) {
             table.unsupported("option " + option, "");
+            table.warnOnly("no option " + option, "bramble does not implement 'option " + option
+                    + "', so it is off, as this line asks");
         }
         for (String check : new String[]{"comment", "connect", "disable-on-404", "send",
                 "send-state", "set-var", "unset-var"}) {
@@ -108,8 +109,9 @@ final class UnsupportedKeywords {
                 "track-sc1", "track-sc2", "unset-var", "use-service", "wait-for-body",
                 "wait-for-handshake", "lua"};
         for (String action : requestActions) {
-            table.unsupported("http-request " + action, "");
+            table.unsupported("http-request " + action, actionHint(action));
         }
+        table.unsupportedPrefix("http-request lua.", "bramble has no Lua engine");
         for (String action : new String[]{"add-acl", "allow", "cache-store", "capture",
                 "del-acl", "del-map", "deny", "redirect", "replace-header", "replace-value",
                 "return", "sc-inc-gpc0", "sc-inc-gpc1", "sc-set-gpt0", "send-spoe-group",
@@ -117,8 +119,20 @@ final class UnsupportedKeywords {
                 "set-status", "set-timeout", "set-tos", "set-var", "set-var-fmt",
                 "silent-drop", "strict-mode", "track-sc0", "track-sc1", "track-sc2",
                 "unset-var", "wait-for-body", "lua"}) {
-            table.unsupported("http-response " + action, "");
+            table.unsupported("http-response " + action, actionHint(action));
         }
+        table.unsupportedPrefix("http-response lua.", "bramble has no Lua engine");
+    }
+
+    /** What an unsupported http-request or http-response action lacks in bramble. */
+    private static String actionHint(String action) {
+        if (action.startsWith("sc-") || action.startsWith("track-sc")) {
+            return "bramble has no stick tables";
+        }
+        if (action.endsWith("-var") || action.equals("set-var-fmt")) {
+            return "bramble has no variables";
+        }
+        return action.equals("lua") ? "bramble has no Lua engine" : "";
     }
 
     private static String hint(String keyword) {

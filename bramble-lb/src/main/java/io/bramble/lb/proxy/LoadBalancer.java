@@ -227,26 +227,51 @@ public final class LoadBalancer implements AutoCloseable {
     }
 
     /**
-     * Checks what only the engine can: errorfiles hold HTTP responses and server names
-     * resolve. Throws a {@link UserError} naming the line otherwise; binds nothing.
+     * Checks what only the engine can: errorfiles hold HTTP responses, server names resolve,
+     * certificates load. Throws a {@link UserError} listing every problem, one per line, each
+     * naming its line; binds nothing.
      */
     public static void check(LbConfig config) {
+        List<String> problems = problems(config);
+        if (!problems.isEmpty()) {
+            throw UserError.usage(String.join("\n", problems));
+        }
+    }
+
+    /**
+     * What {@link #check} finds, every problem of the file rather than the first: a name
+     * that does not resolve does not hide a certificate that does not load.
+     */
+    public static List<String> problems(LbConfig config) {
+        List<String> problems = new ArrayList<>();
         for (ProxyConfig proxy : config.proxies()) {
-            new ErrorPages(proxy.errorFiles());
+            collect(problems, () -> new ErrorPages(proxy.errorFiles()));
             for (io.bramble.lb.config.ServerConfig server : proxy.servers()) {
-                try {
-                    server.address().resolve();
-                } catch (UnknownHostException e) {
-                    throw UserError.usage(server.location() + ": cannot resolve the address "
-                            + "of server " + server.name() + ": " + server.address().host());
-                }
-                Backend.tls(server, config.global().caBase());
+                collect(problems, () -> {
+                    try {
+                        server.address().resolve();
+                    } catch (UnknownHostException e) {
+                        throw UserError.usage(server.location() + ": cannot resolve the "
+                                + "address of server " + server.name() + ": "
+                                + server.address().host());
+                    }
+                });
+                collect(problems, () -> Backend.tls(server, config.global().caBase()));
             }
             for (BindConfig bind : proxy.binds()) {
                 if (bind.tls().isPresent() && proxy.kind().hasFrontend()) {
-                    termination(bind, config);
+                    collect(problems, () -> termination(bind, config));
                 }
             }
+        }
+        return problems;
+    }
+
+    private static void collect(List<String> problems, Runnable step) {
+        try {
+            step.run();
+        } catch (RuntimeException e) {
+            problems.add(e.getMessage());
         }
     }
 

@@ -24,12 +24,18 @@ import org.junit.jupiter.api.TestFactory;
  */
 class HaproxyConfigParserDataTest {
     static final Path DIR = Path.of("src/test/resources/config/haproxy");
+    /** The size of Debian's /etc/haproxy/errors/503.http (2.6.12). */
+    static final long ERROR_PAGE_BYTES = 213;
 
     /**
-     * Files under /etc are treated as absent, so the output does not depend on whether HAProxy
-     * is installed on the machine running the tests; other files are read for real.
+     * The error pages under /etc/haproxy/errors are present, as Debian's and Oracle Linux's
+     * packages install them, and other files under /etc absent, so the output does not depend
+     * on what is installed on the machine running the tests; other files are read for real.
      */
     static final HaproxyConfigParser.FileProbe FILES = path -> {
+        if (path.startsWith("/etc/haproxy/errors")) {
+            return OptionalLong.of(ERROR_PAGE_BYTES);
+        }
         if (path.startsWith("/etc")) {
             return OptionalLong.empty();
         }

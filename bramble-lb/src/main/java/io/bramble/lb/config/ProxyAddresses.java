@@ -1,0 +1,102 @@
+package io.bramble.lb.config;
+
+import io.bramble.common.config.Args;
+import io.bramble.common.net.HostPort;
+import io.bramble.common.net.IpAddresses;
+import java.util.Optional;
+
+/**
+ * The addresses of {@code bind} and {@code server} lines as HAProxy writes them:
+ * {@code ADDR:PORT}, {@code *:PORT}, {@code :PORT}, {@code [IPv6]:PORT}, and an IPv6 address
+ * without brackets whose port follows its last colon ({@code :::80} is every IPv6 and IPv4
+ * address, port 80). Forms bramble cannot serve (unix and abstract sockets, a server without
+ * a port) are refused by name.
+ */
+final class ProxyAddresses {
+    private static final String BIND_EXPECTED = "an address to listen on (ADDRESS:PORT such as "
+            + "*:80, 127.0.0.1:8080, [::]:80 or :::80)";
+    private static final String SERVER_EXPECTED = "a server address (ADDRESS:PORT such as "
+            + "127.0.0.1:8080, web1.local:80 or [::1]:80)";
+
+    private ProxyAddresses() {
+    }
+
+    /** One {@code ADDR:PORT} of a bind line or of the old {@code listen NAME ADDR:PORT}. */
+    static HostPort bind(Args a, String text) {
+        String plain = withoutFamily(text);
+        refuseSockets(a, plain, "bind address");
+        if (plain.matches(".*:\\d+-\\d+")) {
+            throw a.fail("port ranges (" + text + ") are not supported by bramble; write one "
+                    + "ADDRESS:PORT per port");
+        }
+        return parse(plain).orElseThrow(() -> a.unexpected(BIND_EXPECTED, text));
+    }
+
+    /** The address of a server line. */
+    static HostPort server(Args a) {
+        String text = a.next(SERVER_EXPECTED);
+        String plain = withoutFamily(text);
+        refuseSockets(a, plain, "server address");
+        Optional<HostPort> parsed = parse(plain);
+        if (parsed.isPresent()) {
+            return parsed.get();
+        }
+        int colon = plain.lastIndexOf(':');
+        String port = colon < 0 ? "" : plain.substring(colon + 1);
+        if (port.startsWith("+") || port.startsWith("-")) {
+            throw a.fail("server address " + Args.quote(text) + ": a port relative to the "
+                    + "client's (" + port + ") is not supported by bramble; write ADDRESS:PORT");
+        }
+        if (port.isEmpty() && !plain.isEmpty() && (colon < 0 || colon == plain.length() - 1)) {
+            throw a.fail("server address " + Args.quote(text) + " has no port; HAProxy then "
+                    + "connects to the port each client connected to, which bramble does not "
+                    + "do: write ADDRESS:PORT");
+        }
+        throw a.unexpected(SERVER_EXPECTED, text);
+    }
+
+    /** {@link HostPort#tryParse}, plus a bare IPv6 address with the port after its last colon. */
+    static Optional<HostPort> parse(String text) {
+        Optional<HostPort> parsed = HostPort.tryParse(text);
+        if (parsed.isPresent() || text.startsWith("[")) {
+            return parsed;
+        }
+        int colon = text.lastIndexOf(':');
+        if (colon <= 0 || text.indexOf(':') == colon) {
+            return Optional.empty();
+        }
+        String host = text.substring(0, colon);
+        if (IpAddresses.parseLiteral(host).isEmpty()) {
+            return Optional.empty();
+        }
+        return HostPort.tryParse("[" + host + "]" + text.substring(colon));
+    }
+
+    private static String withoutFamily(String text) {
+        if (text.startsWith("ipv4@") || text.startsWith("ipv6@")) {
+            return text.substring("ipv4@".length());
+        }
+        return text;
+    }
+
+    private static void refuseSockets(Args a, String text, String what) {
+        // text is without an ipv4@ or ipv6@ prefix; what is left before an @ is a socket kind
+        String kind = text.startsWith("abns@")
+                ? "an abstract unix socket (abns@)"
+                : text.startsWith("unix@") || text.startsWith("/")
+                        ? "a unix socket"
+                        : text.startsWith("sockpair@")
+                                ? "a socket pair (sockpair@)"
+                                : text.startsWith("fd@")
+                                        ? "an inherited socket (fd@)"
+                                        : text.contains("@")
+                                                ? "an address family prefix ("
+                                                        + text.substring(0, text.indexOf('@') + 1)
+                                                        + ")"
+                                                : null;
+        if (kind != null) {
+            throw a.fail(what + " " + Args.quote(text) + " is " + kind + ", which bramble does "
+                    + "not support; use ADDRESS:PORT");
+        }
+    }
+}
