@@ -13,8 +13,8 @@ import java.util.List;
 /**
  * {@code bramble lb -c}: HAProxy 2.6's check mode. Every error and warning of the file is
  * printed on standard error, warnings too when there are errors; then HAProxy's closing lines
- * with the counts added, and HAProxy's exit codes: 0 valid, 1 errors, 2 valid but nothing to
- * listen on.
+ * with the counts added, and HAProxy's exit codes: 0 valid, 1 errors, 2 valid but with proxies
+ * of which none listens.
  */
 final class LbCheck {
     static final int EXIT_VALID = 0;
@@ -45,7 +45,10 @@ final class LbCheck {
             out.println("Warnings were found (" + count(config.warnings().size(), "warning")
                     + ").");
         }
-        if (config.frontends().stream().allMatch(f -> f.binds().isEmpty())) {
+        // As HAProxy 2.6: proxies and none listens is "will not start"; no proxy at all (a
+        // distribution's default file, global and defaults only) is valid.
+        if (!config.proxies().isEmpty() && config.frontends().stream().allMatch(f -> f.binds()
+                .isEmpty())) {
             out.println("Configuration file has no error but will not start (no listener) "
                     + "=> exit(2).");
             out.flush();

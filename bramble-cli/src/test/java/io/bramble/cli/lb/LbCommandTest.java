@@ -84,6 +84,19 @@ class LbCommandTest {
     }
 
     @Test
+    void aFileWithNoProxyAtAllIsValidAsInHaproxy() throws Exception {
+        Path file = Files.writeString(dir.resolve("debian.cfg"), """
+                global
+                    maxconn 100
+                defaults
+                    timeout client 5s
+                """);
+        assertThat(run("lb", "-c", "-f", file.toString())).isZero();
+        assertThat(out.toString()).isEqualTo("Configuration file is valid"
+                + System.lineSeparator());
+    }
+
+    @Test
     void aMissingFileOrOptionIsAUsageError() {
         assertThat(run("lb", "-c", "-f", dir.resolve("none.cfg").toString())).isEqualTo(2);
         assertThat(run("lb", "-c")).isEqualTo(2);
