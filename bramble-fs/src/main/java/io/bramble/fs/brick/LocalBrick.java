@@ -794,6 +794,22 @@ public final class LocalBrick implements FileOps {
         return run(() -> marks.list(entriesMax));
     }
 
+    /**
+     * Whether the brick's folder is still the one opened: false once it was removed, or
+     * replaced by another folder of that name (a disk unmounted under it, a folder made
+     * anew), when the brick would serve files that are not the volume's.
+     */
+    public boolean folderIntact() {
+        try {
+            Stat opened = Libc.fstat(root.fd());
+            Stat now = Libc.statx(Libc.AT_FDCWD, dir.toString(), 0);
+            return opened.inode() == now.inode() && opened.deviceMajor() == now.deviceMajor()
+                    && opened.deviceMinor() == now.deviceMinor();
+        } catch (FsException e) {
+            return false;
+        }
+    }
+
     /** How many files the index of marked files holds ({@link #pendingIndex}). */
     public long pendingCount() {
         return marks.count();

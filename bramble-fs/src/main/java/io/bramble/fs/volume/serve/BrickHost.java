@@ -21,6 +21,12 @@ public interface BrickHost {
     /** Stops serving {@code brick}; nothing happens when it is not served. */
     void stop(VolumeSpec volume, Brick brick);
 
+    /**
+     * Whether {@code brick}'s folder is still the one its server opened; true when it is not
+     * served. A brick whose folder was removed or replaced must stop being served.
+     */
+    boolean intact(Brick brick);
+
     /** What {@code brick}'s server is doing now; {@link BrickStatus#OFFLINE} if none. */
     BrickStatus status(Brick brick);
 

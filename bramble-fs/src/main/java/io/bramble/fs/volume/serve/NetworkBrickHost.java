@@ -64,7 +64,12 @@ public final class NetworkBrickHost implements BrickHost, AutoCloseable {
             return;
         }
         Path dir = Path.of(brick.path());
-        Files.createDirectories(dir);
+        if (!Files.isDirectory(dir)) {
+            // volume create made it: gone now, it was removed, or its disk is not mounted. An
+            // empty folder in its place would be served as the volume's files.
+            throw new IOException("its folder " + dir + " is missing (removed, or its disk is"
+                    + " not mounted); bramble does not make an empty one in its place");
+        }
         LocalBrick local;
         try {
             local = LocalBrick.open(dir, BrickSettings.defaults());
@@ -82,6 +87,12 @@ public final class NetworkBrickHost implements BrickHost, AutoCloseable {
             server().stop(volume.name(), brick.path());
             local.close();
         }
+    }
+
+    @Override
+    public boolean intact(Brick brick) {
+        LocalBrick local = served.get(brick);
+        return local == null || local.folderIntact();
     }
 
     @Override

@@ -107,6 +107,7 @@ public final class VolumeService implements AutoCloseable {
             return;
         }
         List<VolumeSpec> volumes = volumes();
+        dropBricksWithoutTheirFolder();
         for (ServePlan.Step step : ServePlan.plan(serving, volumes, node.id())) {
             switch (step) {
                 case ServePlan.Stop stop -> stop(stop);
@@ -116,6 +117,27 @@ public final class VolumeService implements AutoCloseable {
         for (VolumeSpec v : volumes) {
             v.bricks().stream().filter(b -> serving.containsKey(new ServePlan.Key(v.id(),
                     b.path()))).forEach(b -> owner(v, b.path()));
+        }
+    }
+
+    /**
+     * Stops serving a brick whose folder was removed or replaced under the node (Gluster's
+     * posix health check): clients then go on with the other copies, and the brick is served
+     * again once its folder is back (its disk mounted again), through the usual retries.
+     */
+    private void dropBricksWithoutTheirFolder() {
+        for (Map.Entry<ServePlan.Key, VolumeSpec> entry : List.copyOf(serving.entrySet())) {
+            VolumeSpec volume = entry.getValue();
+            volume.bricks().stream().filter(b -> b.nodeId().equals(node.id()) && b.path()
+                    .equals(entry.getKey().path()) && !host.intact(b)).findFirst().ifPresent(
+                            brick -> {
+                                host.stop(volume, brick);
+                                serving.remove(entry.getKey());
+                                node.log().event("volume " + volume.name() + ": brick "
+                                        + brick.shown() + " is no longer served: its folder"
+                                        + " was removed or replaced under the node; clients"
+                                        + " go on with the other copies");
+                            });
         }
     }
 

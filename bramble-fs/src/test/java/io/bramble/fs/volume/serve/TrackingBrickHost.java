@@ -46,6 +46,11 @@ public final class TrackingBrickHost implements BrickHost {
     }
 
     @Override
+    public boolean intact(Brick brick) {
+        return !served.containsKey(brick) || Files.isDirectory(Path.of(brick.path()));
+    }
+
+    @Override
     public BrickStatus status(Brick brick) {
         return served.getOrDefault(brick, BrickStatus.OFFLINE);
     }

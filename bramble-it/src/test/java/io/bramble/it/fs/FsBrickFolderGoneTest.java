@@ -1,0 +1,74 @@
+package io.bramble.it.fs;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.bramble.it.pool.PoolNodes;
+import io.bramble.testkit.cluster.LocalCluster;
+import io.bramble.testkit.exec.Exec;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A brick's folder deleted under its running node (rm -rf), on replica 2 with a witness,
+ * while a client writes and reads back the date: the node stops serving that brick (volume
+ * status shows it offline), the client goes on with the other copy, and no empty folder is
+ * made and served in its place.
+ */
+@Timeout(value = 300, unit = TimeUnit.SECONDS)
+class FsBrickFolderGoneTest {
+    private static final Duration PATIENCE = Duration.ofSeconds(60);
+
+    @RegisterExtension
+    final LocalCluster cluster = new LocalCluster();
+    @RegisterExtension
+    final VolumeMounts mounts = new VolumeMounts(cluster);
+
+    @Test
+    void aDeletedBrickFolderIsNoLongerServedAndWritesGoOn(@TempDir Path dir) throws Exception {
+        FuseRequirements.assumeMountable();
+        PoolNodes pool = new PoolNodes(cluster);
+        pool.startTogether("gluster1", "gluster2", "witness1");
+        pool.probeAll("gluster1", "gluster2", "witness1");
+        Path brick2 = dir.resolve("b2");
+        assertThat(pool.ok("gluster1", "volume", "create", "gv0", "replica", "2", pool.address(
+                "gluster1") + ":" + dir.resolve("b1"), pool.address("gluster2") + ":"
+                        + brick2,
+                "force")).contains("success");
+        assertThat(pool.ok("gluster1", "volume", "start", "gv0")).contains("success");
+        Path mnt = Files.createDirectories(dir.resolve("mnt"));
+        mounts.mount(pool, "gluster1", pool.address("gluster1") + ":/gv0", mnt);
+
+        DateLoop loop = new DateLoop(mnt.resolve("date.txt"));
+        loop.phase("both up");
+        loop.start();
+        try {
+            await(() -> loop.rounds("both up").size() >= 5);
+            loop.phase("folder 2 deleted");
+            Exec.check(Duration.ofSeconds(30), "rm", "-rf", brick2.toString());
+            pool.process("gluster2").awaitLine("brick .*b2 is no longer served");
+            await(() -> loop.rounds("folder 2 deleted").size() >= 10);
+        } finally {
+            loop.stop();
+        }
+        System.out.printf("brick folder deleted: %d rounds, longest gap between successful"
+                + " writes %d ms%n", loop.rounds().size(), loop.longestGapMs());
+        assertThat(loop.rounds()).allMatch(DateLoop.Round::clean);
+        String status = pool.ok("gluster1", "volume", "status", "gv0");
+        assertThat(status.replace("\n", "")).containsPattern("b2 +N/A +N/A +N ");
+        assertThat(brick2).doesNotExist();
+    }
+
+    private static void await(java.util.function.BooleanSupplier condition) {
+        long deadline = System.nanoTime() + PATIENCE.toNanos();
+        while (!condition.getAsBoolean()) {
+            assertThat(System.nanoTime()).as("waited %s", PATIENCE).isLessThan(deadline);
+            PoolNodes.sleep(50);
+        }
+    }
+}
