@@ -72,7 +72,13 @@ class FsPowerCutTest {
         mounts.close();
 
         pool.startTogether("gluster1", "gluster2", "witness1");
-        assertThat(pool.ok("gluster2", "volume", "info", "gv0")).contains("Status: Started");
+        // A node's copy of the store answers from its log once the pool has a leader again.
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (!pool.run("gluster2", "volume", "info", "gv0").out().contains("Status: Started")) {
+            assertThat(System.nanoTime()).as("gv0 known again within 60 s").isLessThan(
+                    deadline);
+            PoolNodes.sleep(100);
+        }
         Path again = Files.createDirectories(dir.resolve("mnt-again"));
         mounts.mount(pool, "gluster2", pool.address("gluster2") + ":/gv0", again);
         for (Map.Entry<String, String> file : written.entrySet()) {
