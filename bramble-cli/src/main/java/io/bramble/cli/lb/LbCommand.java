@@ -4,6 +4,7 @@ import io.bramble.cli.Version;
 import io.bramble.cli.site.LbWithVrrp;
 import io.bramble.cli.site.VrrpOptions;
 import io.bramble.common.error.UserError;
+import io.bramble.common.os.ProcessIdentity;
 import io.bramble.common.time.Clock;
 import io.bramble.lb.config.HaproxyConfigParser;
 import io.bramble.lb.config.LbConfig;
@@ -12,6 +13,7 @@ import io.bramble.lb.reload.LbService;
 import java.io.PrintWriter;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.SplittableRandom;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
@@ -104,9 +106,11 @@ public final class LbCommand implements Callable<Integer> {
                     err.println("bramble lb: " + warning);
                     err.flush();
                 });
+        Optional<ProcessIdentity> runAs = service.switchIdentity();
         out.println("bramble lb: listening on " + service.current().boundAddresses().stream()
                 .map(Object::toString).collect(Collectors.joining(", ")) + " ("
-                + service.current().poller().label() + ")");
+                + service.current().poller().label() + ")"
+                + runAs.map(identity -> "; running as " + identity).orElse(""));
         out.flush();
         try {
             return service.awaitStop();

@@ -35,8 +35,10 @@ final class GlobalKeywords {
                         "a directory")))
                 .keyword("chroot", GlobalKeywords::chroot)
                 .keyword("daemon", GlobalKeywords::daemon)
-                .keyword("user", (g, a) -> g.user = Optional.of(identity(g, a, "user")))
-                .keyword("group", (g, a) -> g.group = Optional.of(identity(g, a, "group")))
+                .keyword("user", (g, a) -> g.identity.user(a))
+                .keyword("uid", (g, a) -> g.identity.uid(a))
+                .keyword("group", (g, a) -> g.identity.group(a))
+                .keyword("gid", (g, a) -> g.identity.gid(a))
                 .keyword("stats socket", (g, a) -> g.statsSockets.add(StatsSocketKeyword
                         .read(a)))
                 .keyword("stats timeout", (g, a) -> {
@@ -75,16 +77,6 @@ final class GlobalKeywords {
         g.daemon = true;
         a.warning("ignored: bramble stays in the foreground, as systemd wants; run it as a "
                 + "service to have it in the background");
-    }
-
-    /** {@code user NAME} / {@code group NAME}: only root can switch, others say so once. */
-    private static String identity(GlobalDraft g, Args a, String what) {
-        String name = single(a, "a " + what + " name");
-        if (!g.runningAsRoot) {
-            a.warning("ignored: bramble is not running as root, so it cannot switch to "
-                    + what + " '" + name + "'; it keeps running as the current " + what);
-        }
-        return name;
     }
 
     private static String single(Args a, String what) {

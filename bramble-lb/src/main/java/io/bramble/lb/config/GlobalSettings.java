@@ -1,13 +1,13 @@
 package io.bramble.lb.config;
 
+import io.bramble.common.os.ProcessIdentity;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /**
  * The {@code global} section. Keywords that cannot apply to a foreground Java process
- * ({@code chroot}, {@code daemon}, {@code user}/{@code group} when not root) are kept so the
- * engine can say once that it ignores them.
+ * ({@code chroot}, {@code daemon}) are kept so the engine can say once that it ignores them.
  *
  * @param logTargets {@code log ADDR FACILITY [LEVEL]} lines, used by proxies with
  *        {@code log global}
@@ -17,8 +17,8 @@ import java.util.Optional;
  *        leaves Java's NIO selector
  * @param pidFile where to write the process id, when set
  * @param chroot the directory HAProxy would chroot to; bramble does not
- * @param user the user HAProxy would switch to
- * @param group the group HAProxy would switch to
+ * @param runAs {@code user}/{@code uid} and {@code group}/{@code gid}, resolved: who the
+ *        process becomes once its ports are bound, when started as root
  * @param daemon true when the file asks to go to the background; bramble stays in front
  * @param statsSockets {@code stats socket PATH [options]} lines: where the runtime API listens
  * @param statsTimeoutMs {@code stats timeout}: idle time allowed on the stats socket
@@ -36,8 +36,7 @@ public record GlobalSettings(
         boolean nativePollers,
         Optional<String> pidFile,
         Optional<String> chroot,
-        Optional<String> user,
-        Optional<String> group,
+        Optional<ProcessIdentity> runAs,
         boolean daemon,
         List<StatsSocketConfig> statsSockets,
         long statsTimeoutMs,
@@ -67,7 +66,7 @@ public record GlobalSettings(
     public static GlobalSettings defaults() {
         return new GlobalSettings(List.of(), MAXCONN_DEFAULT, NBTHREAD_DEFAULT, true,
                 Optional.empty(),
-                Optional.empty(), Optional.empty(), Optional.empty(), false, List.of(),
+                Optional.empty(), Optional.empty(), false, List.of(),
                 STATS_TIMEOUT_MS_DEFAULT, Optional.empty(), Optional.empty(), Map.of(),
                 Optional.empty(), ConfigLocation.NONE);
     }
