@@ -2,9 +2,7 @@ package io.bramble.lb.config;
 
 import io.bramble.common.os.Accounts;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 
@@ -21,7 +19,8 @@ final class GlobalDraft {
     long statsTimeoutMs = GlobalSettings.STATS_TIMEOUT_MS_DEFAULT;
     Optional<String> caBase = Optional.empty();
     Optional<String> crtBase = Optional.empty();
-    final Map<String, String> tlsDefaults = new LinkedHashMap<>();
+    TlsOptions bindTls = TlsOptions.NONE;
+    TlsOptions serverTls = TlsOptions.NONE;
     Optional<String> nodeName = Optional.empty();
     ConfigLocation location = ConfigLocation.NONE;
     /** {@code user}, {@code uid}, {@code group} and {@code gid}. */
@@ -34,7 +33,7 @@ final class GlobalDraft {
     GlobalSettings build() {
         return new GlobalSettings(logTargets, maxconn, nbthread, nativePollers, pidFile, chroot,
                 identity.build(), daemon, statsSockets, statsTimeoutMs, caBase, crtBase,
-                tlsDefaults, nodeName,
+                new TlsDefaults(bindTls, serverTls), nodeName,
                 location);
     }
 }

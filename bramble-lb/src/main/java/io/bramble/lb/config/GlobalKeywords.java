@@ -46,13 +46,33 @@ final class GlobalKeywords {
                             Timeouts.MAX_MS), ChronoUnit.MILLIS).toMillis();
                     a.end();
                 });
-        for (String tls : new String[]{"ssl-default-bind-ciphers",
-                "ssl-default-bind-ciphersuites", "ssl-default-bind-options",
-                "ssl-default-bind-curves", "ssl-default-bind-sigalgs",
-                "ssl-default-server-ciphers", "ssl-default-server-ciphersuites",
-                "ssl-default-server-options", "ssl-default-server-curves"}) {
-            table.keyword(tls, (g, a) -> g.tlsDefaults.put(tls, String.join(" ",
-                    a.rest())));
+        table.keyword("ssl-default-bind-options", (g, a) -> g.bindTls = TlsOptionWords.line(
+                g.bindTls, a, true))
+                .keyword("ssl-default-bind-ciphers", (g, a) -> {
+                    g.bindTls = TlsOptionWords.ciphers(g.bindTls, a);
+                    a.end();
+                })
+                .keyword("ssl-default-bind-ciphersuites", (g, a) -> {
+                    g.bindTls = TlsOptionWords.cipherSuites(g.bindTls, a);
+                    a.end();
+                })
+                .keyword("ssl-default-server-options", (g, a) -> g.serverTls = TlsOptionWords
+                        .line(g.serverTls, a, false))
+                .keyword("ssl-default-server-ciphers", (g, a) -> {
+                    g.serverTls = TlsOptionWords.ciphers(g.serverTls, a);
+                    a.end();
+                })
+                .keyword("ssl-default-server-ciphersuites", (g, a) -> {
+                    g.serverTls = TlsOptionWords.cipherSuites(g.serverTls, a);
+                    a.end();
+                });
+        for (String tls : new String[]{"ssl-default-bind-curves", "ssl-default-bind-sigalgs",
+                "ssl-default-server-curves"}) {
+            table.keyword(tls, (g, a) -> {
+                a.rest();
+                a.warning("not applied: bramble uses the JDK's named groups and signature "
+                        + "schemes");
+            });
         }
         UnsupportedKeywords.registerGlobal(table);
         return table;

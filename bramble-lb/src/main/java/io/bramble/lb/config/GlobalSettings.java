@@ -2,7 +2,6 @@ package io.bramble.lb.config;
 
 import io.bramble.common.os.ProcessIdentity;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -24,8 +23,8 @@ import java.util.Optional;
  * @param statsTimeoutMs {@code stats timeout}: idle time allowed on the stats socket
  * @param caBase {@code ca-base} directory
  * @param crtBase {@code crt-base} directory
- * @param tlsDefaults {@code ssl-default-bind-*} and {@code ssl-default-server-*} keyword to its
- *        value as written; kept for later TLS support
+ * @param tlsDefaults {@code ssl-default-bind-*} and {@code ssl-default-server-*}: the TLS
+ *        settings of lines that do not set their own
  * @param nodeName {@code node}: the name shown by {@code stats show-node}; empty for host name
  * @param location where the section starts
  */
@@ -42,7 +41,7 @@ public record GlobalSettings(
         long statsTimeoutMs,
         Optional<String> caBase,
         Optional<String> crtBase,
-        Map<String, String> tlsDefaults,
+        TlsDefaults tlsDefaults,
         Optional<String> nodeName,
         ConfigLocation location) {
 
@@ -59,7 +58,6 @@ public record GlobalSettings(
     public GlobalSettings {
         logTargets = List.copyOf(logTargets);
         statsSockets = List.copyOf(statsSockets);
-        tlsDefaults = Map.copyOf(tlsDefaults);
     }
 
     /** A file with no global section. */
@@ -67,7 +65,7 @@ public record GlobalSettings(
         return new GlobalSettings(List.of(), MAXCONN_DEFAULT, NBTHREAD_DEFAULT, true,
                 Optional.empty(),
                 Optional.empty(), Optional.empty(), false, List.of(),
-                STATS_TIMEOUT_MS_DEFAULT, Optional.empty(), Optional.empty(), Map.of(),
+                STATS_TIMEOUT_MS_DEFAULT, Optional.empty(), Optional.empty(), TlsDefaults.NONE,
                 Optional.empty(), ConfigLocation.NONE);
     }
 }
