@@ -2,6 +2,7 @@ package io.bramble.lb.reload;
 
 import io.bramble.common.config.ConfigException;
 import io.bramble.common.error.UserError;
+import io.bramble.common.os.ClassPathFiles;
 import io.bramble.common.os.IdentitySwitch;
 import io.bramble.common.os.ProcessIdentity;
 import io.bramble.common.os.ProcessUser;
@@ -155,6 +156,8 @@ public final class LbService implements RuntimeTarget, AutoCloseable {
             return Optional.empty();
         }
         try {
+            // Jars under a home folder would be out of reach once root is given up.
+            ClassPathFiles.openAll(LbService.class.getClassLoader());
             IdentitySwitch.switchTo(wanted.get());
         } catch (IOException | RuntimeException e) {
             close();

@@ -6,14 +6,12 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import io.bramble.common.os.Accounts;
 import io.bramble.common.os.ProcessIdentity;
 import io.bramble.common.os.ProcessUser;
-import java.io.File;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
@@ -119,46 +117,31 @@ class IdentitySwitchProcessTest {
     private List<String> runChild(Path file, int port, List<Path> reloads) throws Exception {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"),
                 "bin", "java").toString(), "-XX:-UsePerfData", "-Xmx128m",
-                "--enable-native-access=ALL-UNNAMED", "-cp", readableClassPath(),
+                "--enable-native-access=ALL-UNNAMED", "-cp", classPath(),
                 IdentitySwitchChild.class.getName(), file.toString(), Integer.toString(port)));
         for (Path reload : reloads) {
             command.add(reload.toString());
         }
-        Process child = new ProcessBuilder(command).redirectErrorStream(true).start();
-        // The child's stdout fills no pipe buffer: it prints a few dozen lines.
+        Path log = temp.resolve("child.log");
+        Process child = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(log.toFile()).start();
         if (!child.waitFor(CHILD_SECONDS_MAX, TimeUnit.SECONDS)) {
             child.destroyForcibly();
             throw new AssertionError("the child did not finish in " + CHILD_SECONDS_MAX + " s");
         }
-        String output = new String(child.getInputStream().readAllBytes(),
-                StandardCharsets.UTF_8);
+        String output = Files.readString(log, StandardCharsets.UTF_8);
         System.out.println(output);
         assertThat(child.exitValue()).as(output).isZero();
         return output.lines().toList();
     }
 
     /**
-     * The test class path with its jars copied where {@code nobody} may read them: the JVM
-     * opens some jars only when it first needs a class from them, which may be after the
-     * switch (the local Maven repository under /root is not readable by others).
+     * The test class path as it is: its jars in the local Maven repository under /root are
+     * not readable by {@code nobody}, so the child only works if the balancer opened them all
+     * before giving up root.
      */
-    private String readableClassPath() throws IOException {
-        String classPath = System.getProperty("surefire.test.class.path",
-                System.getProperty("java.class.path"));
-        Path jars = Files.createDirectory(temp.resolve("jars"));
-        List<String> entries = new ArrayList<>();
-        for (String entry : classPath.split(File.pathSeparator)) {
-            Path path = Path.of(entry);
-            if (Files.isDirectory(path) || !Files.exists(path)) {
-                entries.add(entry);
-                continue;
-            }
-            Path copy = jars.resolve(entries.size() + "-" + path.getFileName());
-            Files.copy(path, copy, StandardCopyOption.REPLACE_EXISTING);
-            Files.setPosixFilePermissions(copy, PosixFilePermissions.fromString("rw-r--r--"));
-            entries.add(copy.toString());
-        }
-        Files.setPosixFilePermissions(jars, PosixFilePermissions.fromString("rwxr-xr-x"));
-        return String.join(File.pathSeparator, entries);
+    private static String classPath() {
+        return System.getProperty("surefire.test.class.path", System.getProperty(
+                "java.class.path"));
     }
 }
