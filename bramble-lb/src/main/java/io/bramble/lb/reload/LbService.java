@@ -353,6 +353,10 @@ public final class LbService implements RuntimeTarget, AutoCloseable {
         if (pidFile != null) {
             try {
                 Files.deleteIfExists(pidFile);
+            } catch (java.nio.file.AccessDeniedException e) {
+                LOG.warn("Cannot remove pid file {}: permission denied{}", pidFile,
+                        identity.switched().map(s -> " to " + s + ", as which this process "
+                                + "runs since it wrote the file as root").orElse(""));
             } catch (IOException e) {
                 LOG.warn("Cannot remove pid file {}: {}", pidFile, e.getMessage());
             }
