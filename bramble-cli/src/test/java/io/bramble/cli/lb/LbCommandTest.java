@@ -105,7 +105,7 @@ class LbCommandTest {
                 listen webfarm 127.0.0.1:8080
                     server web1 127.0.0.1:8081
                 """);
-        assertThat(run("lb", "-c", "-f", file.toString())).isEqualTo(2);
+        assertThat(run("lb", "-c", "-f", file.toString())).isEqualTo(1);
         assertThat(err.toString()).contains("users.cfg:2: user: cannot find user "
                 + "'no-such-user-here' in /etc/passwd",
                 "users.cfg:3: group: cannot find group "
