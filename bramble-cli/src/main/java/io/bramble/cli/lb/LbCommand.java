@@ -5,12 +5,14 @@ import io.bramble.cli.site.LbWithVrrp;
 import io.bramble.cli.site.VrrpOptions;
 import io.bramble.common.config.ConfigException;
 import io.bramble.common.error.UserError;
+import io.bramble.common.os.ProcessIdentity;
 import io.bramble.common.time.Clock;
 import io.bramble.lb.config.HaproxyConfigParser;
 import io.bramble.lb.reload.LbService;
 import java.io.PrintWriter;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.SplittableRandom;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
@@ -103,9 +105,11 @@ public final class LbCommand implements Callable<Integer> {
                     .forEach(d -> err.println("bramble lb: " + d));
             throw e;
         }
+        Optional<ProcessIdentity> runAs = service.switchIdentity();
         out.println("bramble lb: listening on " + service.current().boundAddresses().stream()
                 .map(Object::toString).collect(Collectors.joining(", ")) + " ("
-                + service.current().poller().label() + ")");
+                + service.current().poller().label() + ")"
+                + runAs.map(identity -> "; running as " + identity).orElse(""));
         out.flush();
         try {
             return service.awaitStop();

@@ -2,6 +2,7 @@ package io.bramble.cli.site;
 
 import io.bramble.common.config.Diagnostic;
 import io.bramble.common.error.UserError;
+import io.bramble.common.os.ProcessUser;
 import io.bramble.common.time.Clock;
 import io.bramble.lb.config.HaproxyConfigParser;
 import io.bramble.lb.config.LbConfig;
@@ -54,6 +55,7 @@ public final class LbWithVrrp {
         }));
         Set<Inet4Address> followed = bound(lb, virtualAddresses(vrrp));
         warnIfNone(followed, vrrp, err);
+        warnIfStayingRoot(lb, err);
         out.println(options.file() + ": configuration is valid (" + count(vrrp.instances()
                 .size(), "instance") + "; " + count(followed.size(), "virtual address")
                 + " with listeners)");
@@ -85,6 +87,7 @@ public final class LbWithVrrp {
         try {
             Set<Inet4Address> followed = following(lb.current(), virtual);
             warnIfNone(followed, vrrp, err);
+            warnIfStayingRoot(lb.config(), err);
             vips.onHoldFailure(service::reconsiderGates);
             for (Inet4Address address : followed) {
                 service.addGate(address, vips.gate(address));
@@ -182,6 +185,20 @@ public final class LbWithVrrp {
                     + ": VRRP runs, but no listener follows it and no health gates it");
             err.flush();
         }
+    }
+
+    /**
+     * {@code user}/{@code group} are not applied here: VRRP needs root for as long as it runs
+     * (raw sockets for advertisements, netlink to move the addresses).
+     */
+    private static void warnIfStayingRoot(LbConfig lb, PrintWriter err) {
+        lb.global().runAs().filter(identity -> ProcessUser.isRoot()).ifPresent(identity -> {
+            err.println("bramble lb: " + lb.global().location() + ": warning: with --vrrp the "
+                    + "process stays root instead of running as " + identity + ": VRRP needs "
+                    + "root to send advertisements and move addresses. Run 'bramble vrrp' and "
+                    + "'bramble lb' as two processes to have the balancer give up root.");
+            err.flush();
+        });
     }
 
     private static void printListening(LoadBalancer balancer, PrintWriter out) {

@@ -97,6 +97,22 @@ class LbCommandTest {
     }
 
     @Test
+    void anUnknownUserOrGroupIsAnErrorAtItsLine() throws Exception {
+        Path file = Files.writeString(dir.resolve("users.cfg"), """
+                global
+                    user no-such-user-here
+                    group no-such-group-here
+                listen webfarm 127.0.0.1:8080
+                    server web1 127.0.0.1:8081
+                """);
+        assertThat(run("lb", "-c", "-f", file.toString())).isEqualTo(1);
+        assertThat(err.toString()).contains("users.cfg:2: user: cannot find user "
+                + "'no-such-user-here' in /etc/passwd",
+                "users.cfg:3: group: cannot find group "
+                        + "'no-such-group-here' in /etc/group");
+    }
+
+    @Test
     void aMissingFileOrOptionIsAUsageError() {
         assertThat(run("lb", "-c", "-f", dir.resolve("none.cfg").toString())).isEqualTo(2);
         assertThat(run("lb", "-c")).isEqualTo(2);

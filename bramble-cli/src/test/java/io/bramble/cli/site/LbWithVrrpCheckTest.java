@@ -1,8 +1,10 @@
 package io.bramble.cli.site;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.bramble.cli.Main;
+import io.bramble.common.os.ProcessUser;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -68,6 +70,18 @@ class LbWithVrrpCheckTest {
         assertThat(code).isZero();
         assertThat(err.toString()).contains("warning: no listener of the haproxy.cfg is bound "
                 + "on a virtual address of [127.0.2.100]");
+    }
+
+    @Test
+    void aUserInTheFileSaysTheProcessStaysRoot() throws IOException {
+        assumeTrue(ProcessUser.isRoot(), "not running as root: user and group are ignored "
+                + "anyway, so there is no staying root to report");
+        int code = run("lb", "-c", "-f", file("haproxy.cfg", "global\n  user nobody\n"
+                + HAPROXY), "--vrrp", file("keepalived.conf", KEEPALIVED), "--vrrp-backend",
+                "loopback");
+        assertThat(code).as(err.toString()).isZero();
+        assertThat(err.toString()).contains("haproxy.cfg:1: warning: with --vrrp the process "
+                + "stays root instead of running as user 'nobody'", "two processes");
     }
 
     @Test

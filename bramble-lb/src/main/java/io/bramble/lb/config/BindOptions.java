@@ -5,24 +5,20 @@ import io.bramble.common.config.KeywordTable;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * The options after {@code bind ADDR:PORT}: TLS termination ({@code ssl}, {@code crt},
- * {@code alpn}, {@code ssl-min-ver}, {@code ssl-max-ver}, {@code strict-sni}); HAProxy's other
- * bind options are refused by name.
+ * {@code alpn}, {@code strict-sni}) and the TLS options of {@link TlsOptionWords}; HAProxy's
+ * other bind options are refused by name.
  */
 final class BindOptions {
-    /** TLS versions the JDK offers, as HAProxy spells them. */
-    static final Set<String> VERSIONS = Set.of("TLSv1.2", "TLSv1.3");
 
     /** One bind line's options while they are read. */
     static final class Draft {
         boolean ssl;
         final List<String> certificates = new ArrayList<>();
         List<String> alpn = List.of("http/1.1");
-        String minVersion = BindTls.MIN_VERSION_DEFAULT;
-        Optional<String> maxVersion = Optional.empty();
+        TlsOptions tls = TlsOptions.NONE;
         boolean strictSni;
     }
 
@@ -45,8 +41,8 @@ final class BindOptions {
             throw a.fail("'ssl' needs a certificate: add 'crt FILE.pem' (certificate and key "
                     + "in one PEM file)");
         }
-        return Optional.of(new BindTls(draft.certificates, draft.alpn, draft.minVersion,
-                draft.maxVersion, draft.strictSni));
+        return Optional.of(new BindTls(draft.certificates, draft.alpn, draft.tls,
+                draft.strictSni));
     }
 
     private static KeywordTable<Draft> table() {
@@ -60,9 +56,15 @@ final class BindOptions {
                     d.certificates.add(a.next("a PEM file with a certificate and its key"));
                 })
                 .keyword("alpn", BindOptions::alpn)
-                .keyword("ssl-min-ver", (d, a) -> d.minVersion = version(a))
-                .keyword("ssl-max-ver", (d, a) -> d.maxVersion = Optional.of(version(a)))
-                .keyword("strict-sni", (d, a) -> d.strictSni = true);
+                .keyword("strict-sni", (d, a) -> d.strictSni = true)
+                .keyword("ciphers", (d, a) -> d.tls = TlsOptionWords.ciphers(d.tls, a))
+                .keyword("ciphersuites", (d, a) -> d.tls = TlsOptionWords.cipherSuites(d.tls,
+                        a));
+        for (String word : TlsOptionWords.OPTIONS) {
+            table.keyword(word, (d, a) -> d.tls = TlsOptionWords.apply(d.tls, word, a, true));
+        }
+        table.keyword(TlsOptionWords.PREFER_CLIENT_CIPHERS, (d, a) -> d.tls = TlsOptionWords
+                .apply(d.tls, TlsOptionWords.PREFER_CLIENT_CIPHERS, a, true));
         UnsupportedKeywords.registerBindOptions(table);
         return table;
     }
@@ -78,13 +80,5 @@ final class BindOptions {
                             .toList()));
         }
         d.alpn = List.of("http/1.1");
-    }
-
-    private static String version(Args a) {
-        String version = a.next("a TLS version (TLSv1.2 or TLSv1.3)");
-        if (!VERSIONS.contains(version)) {
-            throw a.unexpected("TLSv1.2 or TLSv1.3 (older versions are not offered)", version);
-        }
-        return version;
     }
 }

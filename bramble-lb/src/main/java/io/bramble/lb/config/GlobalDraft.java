@@ -1,10 +1,10 @@
 package io.bramble.lb.config;
 
+import io.bramble.common.os.Accounts;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /** The {@code global} section while its lines are read; becomes a {@link GlobalSettings}. */
 final class GlobalDraft {
@@ -14,27 +14,26 @@ final class GlobalDraft {
     boolean nativePollers = true;
     Optional<String> pidFile = Optional.empty();
     Optional<String> chroot = Optional.empty();
-    Optional<String> user = Optional.empty();
-    Optional<String> group = Optional.empty();
     boolean daemon;
     final List<StatsSocketConfig> statsSockets = new ArrayList<>();
     long statsTimeoutMs = GlobalSettings.STATS_TIMEOUT_MS_DEFAULT;
     Optional<String> caBase = Optional.empty();
     Optional<String> crtBase = Optional.empty();
-    final Map<String, String> tlsDefaults = new LinkedHashMap<>();
+    TlsOptions bindTls = TlsOptions.NONE;
+    TlsOptions serverTls = TlsOptions.NONE;
     Optional<String> nodeName = Optional.empty();
     ConfigLocation location = ConfigLocation.NONE;
-    /** Whether bramble runs as root: user/group only warn when it does not. */
-    final boolean runningAsRoot;
+    /** {@code user}, {@code uid}, {@code group} and {@code gid}. */
+    final IdentityDraft identity;
 
-    GlobalDraft(boolean runningAsRoot) {
-        this.runningAsRoot = runningAsRoot;
+    GlobalDraft(boolean runningAsRoot, Supplier<Accounts> accounts) {
+        this.identity = new IdentityDraft(accounts, runningAsRoot);
     }
 
     GlobalSettings build() {
         return new GlobalSettings(logTargets, maxconn, nbthread, nativePollers, pidFile, chroot,
-                user, group,
-                daemon, statsSockets, statsTimeoutMs, caBase, crtBase, tlsDefaults, nodeName,
+                identity.build(), daemon, statsSockets, statsTimeoutMs, caBase, crtBase,
+                new TlsDefaults(bindTls, serverTls), nodeName,
                 location);
     }
 }

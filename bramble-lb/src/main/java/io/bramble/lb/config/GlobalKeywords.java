@@ -35,8 +35,10 @@ final class GlobalKeywords {
                         "a directory")))
                 .keyword("chroot", GlobalKeywords::chroot)
                 .keyword("daemon", GlobalKeywords::daemon)
-                .keyword("user", (g, a) -> g.user = Optional.of(identity(g, a, "user")))
-                .keyword("group", (g, a) -> g.group = Optional.of(identity(g, a, "group")))
+                .keyword("user", (g, a) -> g.identity.user(a))
+                .keyword("uid", (g, a) -> g.identity.uid(a))
+                .keyword("group", (g, a) -> g.identity.group(a))
+                .keyword("gid", (g, a) -> g.identity.gid(a))
                 .keyword("stats socket", (g, a) -> g.statsSockets.add(StatsSocketKeyword
                         .read(a)))
                 .keyword("stats timeout", (g, a) -> {
@@ -44,13 +46,33 @@ final class GlobalKeywords {
                             Timeouts.MAX_MS), ChronoUnit.MILLIS).toMillis();
                     a.end();
                 });
-        for (String tls : new String[]{"ssl-default-bind-ciphers",
-                "ssl-default-bind-ciphersuites", "ssl-default-bind-options",
-                "ssl-default-bind-curves", "ssl-default-bind-sigalgs",
-                "ssl-default-server-ciphers", "ssl-default-server-ciphersuites",
-                "ssl-default-server-options", "ssl-default-server-curves"}) {
-            table.keyword(tls, (g, a) -> g.tlsDefaults.put(tls, String.join(" ",
-                    a.rest())));
+        table.keyword("ssl-default-bind-options", (g, a) -> g.bindTls = TlsOptionWords.line(
+                g.bindTls, a, true))
+                .keyword("ssl-default-bind-ciphers", (g, a) -> {
+                    g.bindTls = TlsOptionWords.ciphers(g.bindTls, a);
+                    a.end();
+                })
+                .keyword("ssl-default-bind-ciphersuites", (g, a) -> {
+                    g.bindTls = TlsOptionWords.cipherSuites(g.bindTls, a);
+                    a.end();
+                })
+                .keyword("ssl-default-server-options", (g, a) -> g.serverTls = TlsOptionWords
+                        .line(g.serverTls, a, false))
+                .keyword("ssl-default-server-ciphers", (g, a) -> {
+                    g.serverTls = TlsOptionWords.ciphers(g.serverTls, a);
+                    a.end();
+                })
+                .keyword("ssl-default-server-ciphersuites", (g, a) -> {
+                    g.serverTls = TlsOptionWords.cipherSuites(g.serverTls, a);
+                    a.end();
+                });
+        for (String tls : new String[]{"ssl-default-bind-curves", "ssl-default-bind-sigalgs",
+                "ssl-default-server-curves"}) {
+            table.keyword(tls, (g, a) -> {
+                a.rest();
+                a.warning("not applied: bramble uses the JDK's named groups and signature "
+                        + "schemes");
+            });
         }
         TuneKeywords.register(table);
         UnsupportedKeywords.registerGlobal(table);
@@ -76,16 +98,6 @@ final class GlobalKeywords {
         g.daemon = true;
         a.warning("ignored: bramble stays in the foreground, as systemd wants; run it as a "
                 + "service to have it in the background");
-    }
-
-    /** {@code user NAME} / {@code group NAME}: only root can switch, others say so once. */
-    private static String identity(GlobalDraft g, Args a, String what) {
-        String name = single(a, "a " + what + " name");
-        if (!g.runningAsRoot) {
-            a.warning("ignored: bramble is not running as root, so it cannot switch to "
-                    + what + " '" + name + "'; it keeps running as the current " + what);
-        }
-        return name;
     }
 
     private static String single(Args a, String what) {

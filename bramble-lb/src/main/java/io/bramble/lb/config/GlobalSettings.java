@@ -1,13 +1,12 @@
 package io.bramble.lb.config;
 
+import io.bramble.common.os.ProcessIdentity;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
  * The {@code global} section. Keywords that cannot apply to a foreground Java process
- * ({@code chroot}, {@code daemon}, {@code user}/{@code group} when not root) are kept so the
- * engine can say once that it ignores them.
+ * ({@code chroot}, {@code daemon}) are kept so the engine can say once that it ignores them.
  *
  * @param logTargets {@code log ADDR FACILITY [LEVEL]} lines, used by proxies with
  *        {@code log global}
@@ -17,15 +16,15 @@ import java.util.Optional;
  *        leaves Java's NIO selector
  * @param pidFile where to write the process id, when set
  * @param chroot the directory HAProxy would chroot to; bramble does not
- * @param user the user HAProxy would switch to
- * @param group the group HAProxy would switch to
+ * @param runAs {@code user}/{@code uid} and {@code group}/{@code gid}, resolved: who the
+ *        process becomes once its ports are bound, when started as root
  * @param daemon true when the file asks to go to the background; bramble stays in front
  * @param statsSockets {@code stats socket PATH [options]} lines: where the runtime API listens
  * @param statsTimeoutMs {@code stats timeout}: idle time allowed on the stats socket
  * @param caBase {@code ca-base} directory
  * @param crtBase {@code crt-base} directory
- * @param tlsDefaults {@code ssl-default-bind-*} and {@code ssl-default-server-*} keyword to its
- *        value as written; kept for later TLS support
+ * @param tlsDefaults {@code ssl-default-bind-*} and {@code ssl-default-server-*}: the TLS
+ *        settings of lines that do not set their own
  * @param nodeName {@code node}: the name shown by {@code stats show-node}; empty for host name
  * @param location where the section starts
  */
@@ -36,14 +35,13 @@ public record GlobalSettings(
         boolean nativePollers,
         Optional<String> pidFile,
         Optional<String> chroot,
-        Optional<String> user,
-        Optional<String> group,
+        Optional<ProcessIdentity> runAs,
         boolean daemon,
         List<StatsSocketConfig> statsSockets,
         long statsTimeoutMs,
         Optional<String> caBase,
         Optional<String> crtBase,
-        Map<String, String> tlsDefaults,
+        TlsDefaults tlsDefaults,
         Optional<String> nodeName,
         ConfigLocation location) {
 
@@ -60,15 +58,14 @@ public record GlobalSettings(
     public GlobalSettings {
         logTargets = List.copyOf(logTargets);
         statsSockets = List.copyOf(statsSockets);
-        tlsDefaults = Map.copyOf(tlsDefaults);
     }
 
     /** A file with no global section. */
     public static GlobalSettings defaults() {
         return new GlobalSettings(List.of(), MAXCONN_DEFAULT, NBTHREAD_DEFAULT, true,
                 Optional.empty(),
-                Optional.empty(), Optional.empty(), Optional.empty(), false, List.of(),
-                STATS_TIMEOUT_MS_DEFAULT, Optional.empty(), Optional.empty(), Map.of(),
+                Optional.empty(), Optional.empty(), false, List.of(),
+                STATS_TIMEOUT_MS_DEFAULT, Optional.empty(), Optional.empty(), TlsDefaults.NONE,
                 Optional.empty(), ConfigLocation.NONE);
     }
 }

@@ -8,6 +8,7 @@ import io.bramble.common.config.Diagnostic;
 import io.bramble.common.config.Diagnostics;
 import io.bramble.common.config.HaproxyLexer;
 import io.bramble.common.config.Location;
+import io.bramble.common.os.Accounts;
 import io.bramble.common.os.ProcessUser;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -18,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.function.Supplier;
 
 /**
  * Turns a haproxy.cfg into an {@link LbConfig}: sections {@code global}, {@code defaults},
@@ -60,6 +62,7 @@ public final class HaproxyConfigParser {
     private final Map<String, String> environment;
     private final boolean runningAsRoot;
     private final FileProbe files;
+    private final Supplier<Accounts> accounts;
 
     /**
      * @param environment variables for {@code "${NAME}"} in the file
@@ -72,9 +75,16 @@ public final class HaproxyConfigParser {
 
     HaproxyConfigParser(Map<String, String> environment, boolean runningAsRoot,
             FileProbe files) {
+        this(environment, runningAsRoot, files, Accounts::system);
+    }
+
+    /** As the others, with the user and group accounts {@code user} and {@code group} name. */
+    HaproxyConfigParser(Map<String, String> environment, boolean runningAsRoot,
+            FileProbe files, Supplier<Accounts> accounts) {
         this.environment = Map.copyOf(environment);
         this.runningAsRoot = runningAsRoot;
         this.files = files;
+        this.accounts = accounts;
     }
 
     /** A parser with this process's environment and user. */
@@ -132,7 +142,7 @@ public final class HaproxyConfigParser {
     /** The state of one pass over the file. */
     private final class FileReader {
         private final Diagnostics diagnostics;
-        final GlobalDraft global = new GlobalDraft(runningAsRoot);
+        final GlobalDraft global = new GlobalDraft(runningAsRoot, accounts);
         private final List<ProxySection> sections = new ArrayList<>();
         private final Map<String, ProxySection> namedDefaults = new HashMap<>();
         private ProxySection defaults = newDefaults(null, new Location("<built-in>", 1));
@@ -282,6 +292,7 @@ public final class HaproxyConfigParser {
         }
 
         List<ProxyConfig> finish() {
+            global.identity.finish(diagnostics);
             new ProxyChecks(diagnostics, sections).run();
             List<ProxyConfig> proxies = new ArrayList<>();
             for (ProxySection section : sections) {

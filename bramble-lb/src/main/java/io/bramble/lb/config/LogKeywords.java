@@ -2,8 +2,8 @@ package io.bramble.lb.config;
 
 import io.bramble.common.config.Args;
 import io.bramble.common.net.HostPort;
+import java.util.Arrays;
 import java.util.List;
-import java.util.Optional;
 
 /** Reads {@code log TARGET [len N] [format F] FACILITY [LEVEL [MINLEVEL]]}. */
 final class LogKeywords {
@@ -11,8 +11,8 @@ final class LogKeywords {
             "syslog", "lpr", "news", "uucp", "cron", "auth2", "ftp", "ntp", "audit", "alert",
             "cron2", "local0", "local1", "local2", "local3", "local4", "local5", "local6",
             "local7");
-    static final List<String> LEVELS = List.of("emerg", "alert", "crit", "err", "warning",
-            "notice", "info", "debug");
+    private static final String[] LEVELS = Arrays.stream(LogLevel.values())
+            .map(LogLevel::keyword).toArray(String[]::new);
     private static final List<String> FORMATS = List.of("rfc3164", "rfc5424", "short", "raw",
             "iso", "local", "priority", "timed");
     /** HAProxy accepts log lines of 80 to 65535 bytes. */
@@ -40,15 +40,21 @@ final class LogKeywords {
             }
         }
         String facility = args.choice("a syslog facility", FACILITIES.toArray(String[]::new));
-        Optional<String> level = Optional.empty();
+        LogLevel levelMax = LogLevel.DEBUG;
+        LogLevel levelMin = LogLevel.EMERG;
         if (args.hasNext()) {
-            level = Optional.of(args.choice("a log level", LEVELS.toArray(String[]::new)));
+            levelMax = level(args, "a log level");
         }
         if (args.hasNext()) {
-            args.choice("a minimum log level", LEVELS.toArray(String[]::new));
+            levelMin = level(args, "a minimum log level");
         }
         args.end();
-        return new LogTarget(address, facility, level, ProxySection.location(args));
+        return new LogTarget(address, facility, levelMax, levelMin, ProxySection.location(args));
+    }
+
+    private static LogLevel level(Args args, String what) {
+        String keyword = args.choice(what, LEVELS);
+        return LogLevel.of(keyword).orElseThrow();
     }
 
     private static void checkAddress(Args args, String address) {

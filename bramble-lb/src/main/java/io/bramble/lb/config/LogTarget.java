@@ -8,10 +8,31 @@ import java.util.Optional;
  * @param address {@code stdout}, {@code stderr}, a file or unix socket path such as
  *        {@code /dev/log}, or {@code HOST[:PORT]} for syslog over UDP (port 514 by default)
  * @param facility syslog facility such as {@code local0}
- * @param levelMax the most verbose level sent (e.g. {@code notice}), empty for all
+ * @param levelMax {@code LEVEL}: the least severe level sent (e.g. {@code notice} sends
+ *        emerg to notice and drops info and debug); debug, all of them, when not written
+ * @param levelMin {@code MINLEVEL}: a message more severe than this is sent at this level
+ *        instead (e.g. {@code notice} sends an emerg as a notice); emerg, no change, when not
+ *        written
  * @param location where the line was written
  */
-public record LogTarget(String address, String facility, Optional<String> levelMax,
+public record LogTarget(String address, String facility, LogLevel levelMax, LogLevel levelMin,
         ConfigLocation location) {
     public static final int SYSLOG_PORT_DEFAULT = 514;
+
+    /** A target that takes every level as it is. */
+    public LogTarget(String address, String facility, ConfigLocation location) {
+        this(address, facility, LogLevel.DEBUG, LogLevel.EMERG, location);
+    }
+
+    /**
+     * The level a message of {@code level} is sent at to this target, as HAProxy decides it:
+     * none when the message is less severe than {@link #levelMax}; else its own level, or
+     * {@link #levelMin} when the message is more severe than that.
+     */
+    public Optional<LogLevel> sentAs(LogLevel level) {
+        if (!level.atLeast(levelMax)) {
+            return Optional.empty();
+        }
+        return Optional.of(level.atLeast(levelMin) ? levelMin : level);
+    }
 }

@@ -9,7 +9,8 @@ import java.util.regex.Pattern;
 /**
  * The TLS options of {@code server} and {@code default-server} lines: {@code ssl},
  * {@code no-ssl}, {@code verify none|required}, {@code ca-file}, {@code verifyhost},
- * {@code sni str(NAME)}, {@code check-ssl}, {@code no-check-ssl}.
+ * {@code sni str(NAME)}, {@code check-ssl}, {@code no-check-ssl}, {@code ciphers},
+ * {@code ciphersuites} and the options of {@link TlsOptionWords}.
  */
 final class ServerTlsOptions {
     private static final Pattern SNI = Pattern.compile("str\\(([A-Za-z0-9.-]{1,253})\\)");
@@ -30,7 +31,15 @@ final class ServerTlsOptions {
                 .keyword("check-ssl", (d, a) -> tls(d, d.options.tls().withChecks(Optional.of(
                         true))))
                 .keyword("no-check-ssl", (d, a) -> tls(d, d.options.tls().withChecks(
-                        Optional.of(false))));
+                        Optional.of(false))))
+                .keyword("ciphers", (d, a) -> options(d, TlsOptionWords.ciphers(options(d),
+                        a)))
+                .keyword("ciphersuites", (d, a) -> options(d, TlsOptionWords.cipherSuites(
+                        options(d), a)));
+        for (String word : TlsOptionWords.OPTIONS) {
+            table.keyword(word, (d, a) -> options(d, TlsOptionWords.apply(options(d), word, a,
+                    false)));
+        }
     }
 
     /**
@@ -47,6 +56,14 @@ final class ServerTlsOptions {
 
     private static void tls(ServerKeywords.Draft d, ServerTls tls) {
         d.options = d.options.withTls(tls);
+    }
+
+    private static TlsOptions options(ServerKeywords.Draft d) {
+        return d.options.tls().options();
+    }
+
+    private static void options(ServerKeywords.Draft d, TlsOptions options) {
+        tls(d, d.options.tls().withOptions(options));
     }
 
     private static String sni(Args a) {

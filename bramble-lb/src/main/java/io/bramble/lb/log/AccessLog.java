@@ -1,24 +1,38 @@
 package io.bramble.lb.log;
 
 import io.bramble.lb.config.LogFormat;
+import io.bramble.lb.config.LogLevel;
 import io.bramble.lb.config.LogSettings;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
-/** One proxy's traffic log: where its lines go and in which format. Thread-safe. */
+/**
+ * One proxy's traffic log: where its lines go, at which level, and in which format. A target
+ * gets a line only when its level allows it (see {@link
+ * io.bramble.lb.config.LogTarget#sentAs}); a sink named by two targets gets the line once, at
+ * the level of the first that takes it. Thread-safe.
+ */
 public final class AccessLog {
     private final LogWriter writer;
-    private final List<LogSink> sinks;
     private final LogSettings settings;
+    /** Where a traffic line goes, decided once: traffic lines all have the same level. */
+    private final List<LogSink> trafficSinks;
+    private final List<LogLevel> trafficLevels;
 
-    AccessLog(LogWriter writer, List<LogSink> sinks, LogSettings settings) {
+    AccessLog(LogWriter writer, List<LogRoute> routes, LogSettings settings) {
         this.writer = writer;
-        this.sinks = sinks;
         this.settings = settings;
+        List<LogSink> sinks = new ArrayList<>();
+        List<LogLevel> levels = new ArrayList<>();
+        pick(routes, LogLevel.TRAFFIC, sinks, levels);
+        this.trafficSinks = List.copyOf(sinks);
+        this.trafficLevels = List.copyOf(levels);
     }
 
-    /** True when lines go anywhere; callers skip formatting otherwise. */
+    /** True when traffic lines go anywhere; callers skip formatting otherwise. */
     public boolean enabled() {
-        return !sinks.isEmpty();
+        return !trafficSinks.isEmpty();
     }
 
     public boolean httpFormat() {
@@ -30,10 +44,21 @@ public final class AccessLog {
         return settings.dontLogNull();
     }
 
-    /** Queues a line; never blocks. */
+    /** Queues a traffic line, at HAProxy's level for them (info); never blocks. */
     public void log(String line) {
-        if (!sinks.isEmpty()) {
-            writer.submit(sinks, line);
+        if (!trafficSinks.isEmpty()) {
+            writer.submit(trafficSinks, trafficLevels, line);
+        }
+    }
+
+    private static void pick(List<LogRoute> routes, LogLevel level, List<LogSink> sinks,
+            List<LogLevel> levels) {
+        for (LogRoute route : routes) {
+            Optional<LogLevel> sent = route.target().sentAs(level);
+            if (sent.isPresent() && !sinks.contains(route.sink())) {
+                sinks.add(route.sink());
+                levels.add(sent.get());
+            }
         }
     }
 }

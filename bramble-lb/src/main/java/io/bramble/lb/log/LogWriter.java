@@ -2,6 +2,7 @@ package io.bramble.lb.log;
 
 import io.bramble.common.net.HostPort;
 import io.bramble.lb.config.GlobalSettings;
+import io.bramble.lb.config.LogLevel;
 import io.bramble.lb.config.LogSettings;
 import io.bramble.lb.config.LogTarget;
 import java.io.IOException;
@@ -29,7 +30,8 @@ public final class LogWriter implements AutoCloseable {
     /** Lines waiting to be written; beyond this they are dropped. */
     public static final int QUEUE_LINES_MAX = 16_384;
 
-    private record Entry(List<LogSink> sinks, String line) {}
+    /** A line and, for each sink it goes to, the level it is written at there. */
+    private record Entry(List<LogSink> sinks, List<LogLevel> levels, String line) {}
 
     private final BlockingQueue<Entry> queue = new ArrayBlockingQueue<>(QUEUE_LINES_MAX);
     private final Map<String, LogSink> sinks = new HashMap<>();
@@ -50,22 +52,23 @@ public final class LogWriter implements AutoCloseable {
 
     /**
      * The log of a proxy: its own targets and, with {@code log global}, the global ones.
-     * Targets that cannot be opened are reported once and skipped.
+     * Targets that cannot be opened are reported once and skipped. Each target keeps its
+     * levels, also when two of them share an address and facility.
      */
     public synchronized AccessLog open(LogSettings settings, GlobalSettings global) {
         List<LogTarget> targets = new ArrayList<>(settings.targets());
         if (settings.useGlobal()) {
             targets.addAll(global.logTargets());
         }
-        List<LogSink> opened = new ArrayList<>();
+        List<LogRoute> routes = new ArrayList<>();
         for (LogTarget target : targets) {
             LogSink sink = sinks.computeIfAbsent(target.address() + " " + target.facility(),
                     key -> openSink(target));
-            if (sink != null && !opened.contains(sink)) {
-                opened.add(sink);
+            if (sink != null) {
+                routes.add(new LogRoute(sink, target));
             }
         }
-        return new AccessLog(this, List.copyOf(opened), settings);
+        return new AccessLog(this, routes, settings);
     }
 
     /** Lines dropped because the queue was full. */
@@ -73,8 +76,8 @@ public final class LogWriter implements AutoCloseable {
         return dropped.sum();
     }
 
-    void submit(List<LogSink> targets, String line) {
-        if (!queue.offer(new Entry(targets, line))) {
+    void submit(List<LogSink> targets, List<LogLevel> levels, String line) {
+        if (!queue.offer(new Entry(targets, levels, line))) {
             dropped.increment();
         }
     }
@@ -149,9 +152,10 @@ public final class LogWriter implements AutoCloseable {
     private void writeAll(List<Entry> batch) {
         List<LogSink> touched = new ArrayList<>();
         for (Entry entry : batch) {
-            for (LogSink sink : entry.sinks()) {
+            for (int i = 0; i < entry.sinks().size(); i++) {
+                LogSink sink = entry.sinks().get(i);
                 try {
-                    sink.write(entry.line());
+                    sink.write(entry.line(), entry.levels().get(i));
                     if (!touched.contains(sink)) {
                         touched.add(sink);
                     }

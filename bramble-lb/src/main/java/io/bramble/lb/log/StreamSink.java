@@ -1,5 +1,6 @@
 package io.bramble.lb.log;
 
+import io.bramble.lb.config.LogLevel;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -9,7 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 
-/** Lines to stdout, stderr or appended to a file, one per line. */
+/** Lines to stdout, stderr or appended to a file, one per line, without their level. */
 final class StreamSink implements LogSink {
     private final BufferedWriter out;
     private final boolean closeStream;
@@ -34,7 +35,7 @@ final class StreamSink implements LogSink {
     }
 
     @Override
-    public void write(String line) throws IOException {
+    public void write(String line, LogLevel level) throws IOException {
         out.write(line);
         out.write('\n');
     }

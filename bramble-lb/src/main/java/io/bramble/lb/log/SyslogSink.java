@@ -1,5 +1,6 @@
 package io.bramble.lb.log;
 
+import io.bramble.lb.config.LogLevel;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
@@ -13,14 +14,14 @@ import java.util.Locale;
 
 /**
  * RFC 3164 syslog over UDP: {@code <PRI>Mmm dd hh:mm:ss HOST haproxy[PID]: LINE}, the format
- * HAProxy sends, so rsyslog rules written for haproxy keep matching. Informational severity.
+ * HAProxy sends, so rsyslog rules written for haproxy keep matching. The priority carries the
+ * target's facility and each line's level.
  */
 final class SyslogSink implements LogSink {
     private static final List<String> FACILITIES = List.of("kern", "user", "mail", "daemon",
             "auth", "syslog", "lpr", "news", "uucp", "cron", "auth2", "ftp", "ntp", "audit",
             "alert", "cron2", "local0", "local1", "local2", "local3", "local4", "local5",
             "local6", "local7");
-    private static final int SEVERITY_INFO = 6;
     /** A UDP syslog datagram larger than this is truncated (HAProxy's default len). */
     static final int DATAGRAM_BYTES_MAX = 1024;
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("MMM ppd HH:mm:ss",
@@ -29,12 +30,13 @@ final class SyslogSink implements LogSink {
     private final DatagramChannel channel;
     private final InetSocketAddress target;
     private final String prefixTail;
-    private final int priority;
+    /** The facility's part of the priority: its number times 8. */
+    private final int facilityBits;
 
     SyslogSink(InetSocketAddress target, String facility, String hostName, long pid)
             throws IOException {
         int code = FACILITIES.indexOf(facility.toLowerCase(Locale.ROOT));
-        this.priority = (code < 0 ? FACILITIES.indexOf("local0") : code) * 8 + SEVERITY_INFO;
+        this.facilityBits = (code < 0 ? FACILITIES.indexOf("local0") : code) * 8;
         this.channel = DatagramChannel.open();
         this.target = target;
         this.prefixTail = " " + hostName + " haproxy[" + pid + "]: ";
@@ -46,8 +48,8 @@ final class SyslogSink implements LogSink {
     }
 
     @Override
-    public void write(String line) throws IOException {
-        String message = "<" + priority + ">"
+    public void write(String line, LogLevel level) throws IOException {
+        String message = "<" + (facilityBits + level.code()) + ">"
                 + DATE.format(ZonedDateTime.now(ZoneId.systemDefault())) + prefixTail + line;
         byte[] bytes = message.getBytes(StandardCharsets.UTF_8);
         int length = Math.min(bytes.length, DATAGRAM_BYTES_MAX);

@@ -5,6 +5,7 @@ import io.bramble.common.time.Clock;
 import io.bramble.lb.acl.AclSet;
 import io.bramble.lb.balance.BalancedServer;
 import io.bramble.lb.balance.Balancer;
+import io.bramble.lb.config.GlobalSettings;
 import io.bramble.lb.config.HttpConnectionMode;
 import io.bramble.lb.config.ProxyConfig;
 import io.bramble.lb.config.ServerConfig;
@@ -38,15 +39,16 @@ final class Backend {
     final WaitQueue<QueuedRequest> queue = new WaitQueue<>();
 
     Backend(ProxyConfig config, int proxyId, Engine engine, RandomGenerator random) {
-        this(config, proxyId, engine, random, null, java.util.Optional.empty());
+        this(config, proxyId, engine, random, null, GlobalSettings.defaults());
     }
 
     /**
      * @param previous the backend of the same name in the generation before a reload, whose
      *        servers of the same name and address carry their state over; null for none
+     * @param global {@code ca-base} and {@code ssl-default-server-*} for the servers' TLS
      */
     Backend(ProxyConfig config, int proxyId, Engine engine, RandomGenerator random,
-            Backend previous, java.util.Optional<String> caBase) {
+            Backend previous, GlobalSettings global) {
         this.config = config;
         this.proxyId = proxyId;
         this.counters = previous == null ? new TrafficCounters() : previous.counters;
@@ -69,7 +71,7 @@ final class Backend {
                 before = null;
             }
             built.add(new Server(this, server, address, i, balancer, balanced.get(i), clock,
-                    before, tls(server, caBase)));
+                    before, tls(server, global)));
         }
         this.servers = List.copyOf(built);
         this.cookies = config.cookie().map(CookiePersistence::new).orElse(null);
@@ -152,13 +154,13 @@ final class Backend {
     }
 
     /** TLS to {@code server}, or null without {@code ssl}; a usage error naming the line. */
-    static io.bramble.lb.tls.TlsOrigination tls(ServerConfig server,
-            java.util.Optional<String> caBase) {
+    static io.bramble.lb.tls.TlsOrigination tls(ServerConfig server, GlobalSettings global) {
         if (!server.options().tls().enabled()) {
             return null;
         }
         try {
-            return io.bramble.lb.tls.TlsOrigination.create(server.options().tls(), caBase);
+            return io.bramble.lb.tls.TlsOrigination.create(server.options().tls(),
+                    global.tlsDefaults().server(), global.caBase());
         } catch (java.io.IOException | java.security.GeneralSecurityException
                 | RuntimeException e) {
             throw UserError.usage(server.location() + ": server " + server.name()

@@ -97,7 +97,7 @@ public final class LoadBalancer implements AutoCloseable {
                         ? null
                         : predecessor.backends.get(proxy.name());
                 backends.put(proxy.name(), new Backend(proxy, i + 1, engine, random, previous,
-                        config.global().caBase()));
+                        config.global()));
             }
         }
         for (int i = 0; i < proxies.size(); i++) {
@@ -122,11 +122,12 @@ public final class LoadBalancer implements AutoCloseable {
     /** Reads the certificates of a {@code bind ... ssl} line; a usage error naming it. */
     private static TlsTermination termination(BindConfig bind, LbConfig config) {
         try {
-            return TlsTermination.create(bind.tls().get(), config.global().crtBase());
+            return TlsTermination.create(bind.tls().get(), config.global().tlsDefaults().bind(),
+                    config.global().crtBase());
         } catch (java.io.IOException | java.security.GeneralSecurityException
                 | RuntimeException e) {
             throw UserError.usage(bind.location() + ": bind " + bind.address()
-                    + ": cannot load its certificates: " + e.getMessage());
+                    + ": cannot set up TLS: " + e.getMessage());
         }
     }
 
@@ -256,7 +257,7 @@ public final class LoadBalancer implements AutoCloseable {
                                 + server.address().host());
                     }
                 });
-                collect(problems, () -> Backend.tls(server, config.global().caBase()));
+                collect(problems, () -> Backend.tls(server, config.global()));
             }
             for (BindConfig bind : proxy.binds()) {
                 if (bind.tls().isPresent() && proxy.kind().hasFrontend()) {

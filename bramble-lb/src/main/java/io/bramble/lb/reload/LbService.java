@@ -2,6 +2,9 @@ package io.bramble.lb.reload;
 
 import io.bramble.common.config.ConfigException;
 import io.bramble.common.error.UserError;
+import io.bramble.common.os.ClassPathFiles;
+import io.bramble.common.os.IdentitySwitch;
+import io.bramble.common.os.ProcessIdentity;
 import io.bramble.common.os.ProcessUser;
 import io.bramble.common.time.Clock;
 import io.bramble.lb.config.HaproxyConfigParser;
@@ -22,6 +25,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
@@ -58,6 +62,8 @@ public final class LbService implements RuntimeTarget, AutoCloseable {
     private volatile LbConfig config;
     private Path pidFile;
     private boolean stopping;
+    /** What reloads may do about user and group; set at start-up. */
+    private volatile IdentityReload identity;
 
     private LbService(Path configFile, HaproxyConfigParser parser, Clock clock,
             RandomGenerator random, String version) {
@@ -103,6 +109,8 @@ public final class LbService implements RuntimeTarget, AutoCloseable {
         LbConfig config = parser.parse(configFile);
         config.warnings().forEach(warnings);
         service.config = config;
+        service.identity = new IdentityReload(ProcessUser.isRoot(), config.global().runAs(),
+                Optional.empty());
         service.current = LoadBalancer.start(config, clock, random, version, followed);
         try {
             service.openSockets(config);
@@ -130,6 +138,36 @@ public final class LbService implements RuntimeTarget, AutoCloseable {
             });
         }
         return service;
+    }
+
+    /**
+     * As root, makes the whole process run as the file's {@code user}/{@code group} (or
+     * {@code uid}/{@code gid}), as HAProxy does once its listeners, log targets, stats sockets
+     * and pid file are open. Not as root, or without those keywords, does nothing: the file's
+     * check has warned. Every thread is checked afterwards.
+     *
+     * @return the identity now in force, empty when nothing changed
+     * @throws UserError a runtime error, this service closed, when the switch fails or leaves
+     *         a thread with other ids: the process must then stop rather than serve
+     */
+    public Optional<ProcessIdentity> switchIdentity() {
+        Optional<ProcessIdentity> wanted = config.global().runAs();
+        if (wanted.isEmpty() || !identity.rootAtStart()) {
+            return Optional.empty();
+        }
+        try {
+            // Jars under a home folder would be out of reach once root is given up.
+            ClassPathFiles.openAll(LbService.class.getClassLoader());
+            IdentitySwitch.switchTo(wanted.get());
+        } catch (IOException | RuntimeException e) {
+            close();
+            throw UserError.runtime(config.global().runAs().get().description() + " from "
+                    + config.global().location() + ": cannot switch to it, stopping: "
+                    + e.getMessage(), e);
+        }
+        identity = new IdentityReload(true, wanted, wanted);
+        LOG.info("Now running as {}.", wanted.get());
+        return wanted;
     }
 
     /** The generation serving new connections. */
@@ -175,13 +213,20 @@ public final class LbService implements RuntimeTarget, AutoCloseable {
             return new ReloadOutcome(false, e.getMessage());
         }
         next.warnings().forEach(w -> LOG.warn("{}", w));
+        Optional<String> identityChange = identity.refusal(next.global().runAs());
+        if (identityChange.isPresent()) {
+            LOG.error("Reload refused, the running configuration stays: {}",
+                    identityChange.get());
+            return new ReloadOutcome(false, identityChange.get());
+        }
         LoadBalancer previous = current;
         LoadBalancer successor;
         try {
             successor = previous.reload(next, random);
         } catch (UserError e) {
-            LOG.error("Reload refused, the running configuration stays: {}", e.getMessage());
-            return new ReloadOutcome(false, e.getMessage());
+            String message = e.getMessage() + identity.note();
+            LOG.error("Reload refused, the running configuration stays: {}", message);
+            return new ReloadOutcome(false, message);
         }
         current = successor;
         config = next;
@@ -308,6 +353,10 @@ public final class LbService implements RuntimeTarget, AutoCloseable {
         if (pidFile != null) {
             try {
                 Files.deleteIfExists(pidFile);
+            } catch (java.nio.file.AccessDeniedException e) {
+                LOG.warn("Cannot remove pid file {}: permission denied{}", pidFile,
+                        identity.switched().map(s -> " to " + s + ", as which this process "
+                                + "runs since it wrote the file as root").orElse(""));
             } catch (IOException e) {
                 LOG.warn("Cannot remove pid file {}: {}", pidFile, e.getMessage());
             }

@@ -1,6 +1,7 @@
 package io.bramble.lb.tls;
 
 import io.bramble.lb.config.ServerTls;
+import io.bramble.lb.config.TlsOptions;
 import io.netty.buffer.ByteBufAllocator;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslContextBuilder;
@@ -20,7 +21,8 @@ import javax.net.ssl.SSLParameters;
  * TLS from the load balancer to one server ({@code server ... ssl}). With {@code verify
  * required} the server's chain must lead to a certificate of {@code ca-file}, and with
  * {@code verifyhost NAME} (or {@code sni str(NAME)}) its certificate must be for that name;
- * {@code verify none} accepts any certificate, as HAProxy does.
+ * {@code verify none} accepts any certificate, as HAProxy does. Versions and suites are the
+ * line's, else {@code ssl-default-server-*}'s.
  */
 public final class TlsOrigination {
     private final SslContext context;
@@ -33,11 +35,17 @@ public final class TlsOrigination {
         this.checkName = checkName;
     }
 
-    /** Reads {@code ca-file} when verifying; the message says what is wrong. */
-    public static TlsOrigination create(ServerTls tls, Optional<String> caBase)
-            throws IOException, GeneralSecurityException {
+    /**
+     * Reads {@code ca-file} when verifying; the message says what is wrong.
+     *
+     * @param defaults {@code ssl-default-server-*}, for what the line does not set
+     */
+    public static TlsOrigination create(ServerTls tls, TlsOptions defaults,
+            Optional<String> caBase) throws IOException, GeneralSecurityException {
+        TlsOptions options = tls.options().withDefaults(defaults);
         SslContextBuilder builder = SslContextBuilder.forClient().sslProvider(SslProvider.JDK)
-                .protocols(TlsVersions.between("TLSv1.2", Optional.empty()));
+                .protocols(TlsProtocols.versions(options))
+                .ciphers(options.suites().orElse(null));
         if (tls.verify()) {
             builder.trustManager(PemBundle.certificates(TlsPaths.resolve(
                     tls.caFile().orElseThrow(), caBase)).toArray(X509Certificate[]::new));

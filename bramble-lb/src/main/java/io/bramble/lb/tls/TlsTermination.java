@@ -1,11 +1,14 @@
 package io.bramble.lb.tls;
 
 import io.bramble.lb.config.BindTls;
+import io.bramble.lb.config.TlsOptions;
+import io.netty.buffer.ByteBufAllocator;
 import io.netty.channel.ChannelHandler;
 import io.netty.handler.ssl.ApplicationProtocolConfig;
 import io.netty.handler.ssl.SniHandler;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslContextBuilder;
+import io.netty.handler.ssl.SslHandler;
 import io.netty.handler.ssl.SslProvider;
 import io.netty.util.Mapping;
 import java.io.IOException;
@@ -20,6 +23,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Stream;
+import javax.net.ssl.SSLParameters;
 import javax.security.auth.x500.X500Principal;
 
 /**
@@ -27,23 +31,33 @@ import javax.security.auth.x500.X500Principal;
  * name the client asks for (SNI) among the names each certificate carries (subject alternative
  * DNS names, else the common name; {@code *.example.com} covers one label), the first
  * certificate when nothing matches or no name is sent (unless {@code strict-sni}). ALPN offers
- * http/1.1. Immutable; built again on each reload, so renewed certificates are picked up.
+ * http/1.1. Versions and suites are the line's, else {@code ssl-default-bind-*}'s; the server's
+ * order of suites wins unless {@code prefer-client-ciphers}. Immutable; built again on each
+ * reload, so renewed certificates are picked up.
  */
 public final class TlsTermination {
     private final SslContext fallback;
     private final Map<String, SslContext> byName;
     private final boolean strictSni;
+    private final boolean serverOrder;
 
     private TlsTermination(SslContext fallback, Map<String, SslContext> byName,
-            boolean strictSni) {
+            boolean strictSni, boolean serverOrder) {
         this.fallback = fallback;
         this.byName = Map.copyOf(byName);
         this.strictSni = strictSni;
+        this.serverOrder = serverOrder;
     }
 
-    /** Reads every certificate of the bind line; the message says which file is wrong. */
-    public static TlsTermination create(BindTls tls, java.util.Optional<String> crtBase)
-            throws IOException, GeneralSecurityException {
+    /**
+     * Reads every certificate of the bind line; the message says which file is wrong.
+     *
+     * @param defaults {@code ssl-default-bind-*}, for what the line does not set
+     */
+    public static TlsTermination create(BindTls tls, TlsOptions defaults,
+            java.util.Optional<String> crtBase) throws IOException, GeneralSecurityException {
+        TlsOptions options = tls.options().withDefaults(defaults);
+        String[] versions = TlsProtocols.versions(options);
         SslContext fallback = null;
         Map<String, SslContext> byName = new HashMap<>();
         for (Path file : files(tls.certificates(), crtBase)) {
@@ -51,7 +65,8 @@ public final class TlsTermination {
             SslContext context = SslContextBuilder.forServer(bundle.key(),
                     bundle.certificates().toArray(X509Certificate[]::new))
                     .sslProvider(SslProvider.JDK)
-                    .protocols(TlsVersions.between(tls.minVersion(), tls.maxVersion()))
+                    .protocols(versions)
+                    .ciphers(options.suites().orElse(null))
                     .applicationProtocolConfig(new ApplicationProtocolConfig(
                             ApplicationProtocolConfig.Protocol.ALPN,
                             ApplicationProtocolConfig.SelectorFailureBehavior.NO_ADVERTISE,
@@ -68,13 +83,23 @@ public final class TlsTermination {
         if (fallback == null) {
             throw new IOException("no certificate file in " + tls.certificates());
         }
-        return new TlsTermination(fallback, byName, tls.strictSni());
+        return new TlsTermination(fallback, byName, tls.strictSni(),
+                !options.preferClientCiphers());
     }
 
     /** The handler that reads the client's SNI and then becomes the TLS handler. */
     public ChannelHandler newHandler() {
         Mapping<String, SslContext> mapping = this::contextFor;
-        return new SniHandler(mapping);
+        return new SniHandler(mapping) {
+            @Override
+            protected SslHandler newSslHandler(SslContext context, ByteBufAllocator allocator) {
+                SslHandler handler = super.newSslHandler(context, allocator);
+                SSLParameters parameters = handler.engine().getSSLParameters();
+                parameters.setUseCipherSuitesOrder(serverOrder);
+                handler.engine().setSSLParameters(parameters);
+                return handler;
+            }
+        };
     }
 
     /** The context for a requested name (null name: none sent); null refuses (strict). */

@@ -61,7 +61,7 @@ class HaproxyConfigParserDataTest {
 
     static String run(Path input) {
         HaproxyConfigParser parser = new HaproxyConfigParser(Map.of("LB_PORT", "8080"), false,
-                FILES);
+                FILES, () -> TestAccounts.FIXED);
         try {
             LbConfig config = parser.parse(input);
             return cut(String.join("\n", config.warnings())) + "\n----\n" + print(config);

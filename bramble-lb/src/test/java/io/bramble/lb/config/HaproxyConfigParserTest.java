@@ -37,19 +37,6 @@ class HaproxyConfigParserTest {
     }
 
     @Test
-    void userAndGroupWarnOnlyWhenTheyCannotBeHonoured() {
-        String global = "global\n    user haproxy\n    group haproxy\n";
-        assertThat(new HaproxyConfigParser(Map.of(), true).parse("g.cfg", global).warnings())
-                .isEmpty();
-        assertThat(new HaproxyConfigParser(Map.of(), false).parse("g.cfg", global).warnings())
-                .hasSize(2).allSatisfy(w -> assertThat(w).contains("not running as root"));
-        GlobalSettings settings = new HaproxyConfigParser(Map.of(), true).parse("g.cfg", global)
-                .global();
-        assertThat(settings.user()).contains("haproxy");
-        assertThat(settings.group()).contains("haproxy");
-    }
-
-    @Test
     void environmentVariablesExpandInDoubleQuotes() {
         LbConfig config = new HaproxyConfigParser(Map.of("PORT", "9090"), false).parse("e.cfg",
                 "listen x\n  bind \"127.0.0.1:${PORT}\"\n");
