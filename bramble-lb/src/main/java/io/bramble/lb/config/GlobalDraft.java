@@ -1,5 +1,6 @@
 package io.bramble.lb.config;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -24,6 +25,12 @@ final class GlobalDraft {
     final Map<String, String> tlsDefaults = new LinkedHashMap<>();
     Optional<String> nodeName = Optional.empty();
     ConfigLocation location = ConfigLocation.NONE;
+    /** {@code description}: kept as read; bramble's stats page does not show it. */
+    Optional<String> description = Optional.empty();
+    /** {@code default-path}: where relative file names start; empty for the current directory. */
+    Optional<Path> defaultPath = Optional.empty();
+    /** {@code ssl-server-verify}: whether servers verify unless their line says otherwise. */
+    Optional<Boolean> serverVerify = Optional.empty();
     /** Whether bramble runs as root: user/group only warn when it does not. */
     final boolean runningAsRoot;
 
@@ -34,7 +41,19 @@ final class GlobalDraft {
     GlobalSettings build() {
         return new GlobalSettings(logTargets, maxconn, nbthread, nativePollers, pidFile, chroot,
                 user, group,
-                daemon, statsSockets, statsTimeoutMs, caBase, crtBase, tlsDefaults, nodeName,
+                daemon, statsSockets, statsTimeoutMs, rebased(caBase), rebased(crtBase),
+                tlsDefaults,
+                nodeName,
                 location);
+    }
+
+    /** A {@code ca-base} or {@code crt-base} as seen from the {@code default-path}. */
+    private Optional<String> rebased(Optional<String> base) {
+        return defaultPath.map(dir -> dir.resolve(base.orElse("")).toString()).or(() -> base);
+    }
+
+    /** A file name of the configuration as seen from the {@code default-path}. */
+    Path file(String name) {
+        return defaultPath.map(dir -> dir.resolve(name)).orElse(Path.of(name));
     }
 }

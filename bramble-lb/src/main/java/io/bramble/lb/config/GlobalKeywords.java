@@ -52,6 +52,7 @@ final class GlobalKeywords {
             table.keyword(tls, (g, a) -> g.tlsDefaults.put(tls, String.join(" ",
                     a.rest())));
         }
+        ProcessKeywords.register(table);
         TuneKeywords.register(table);
         UnsupportedKeywords.registerGlobal(table);
         return table;

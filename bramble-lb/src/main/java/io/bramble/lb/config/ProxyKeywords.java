@@ -177,7 +177,7 @@ final class ProxyKeywords {
                     + ERRORFILE_STATUSES.stream().sorted().map(String::valueOf)
                             .collect(Collectors.joining(", ")));
         }
-        Path path = Path.of(a.next("a file holding the whole HTTP response"));
+        Path path = s.paths.apply(a.next("a file holding the whole HTTP response"));
         a.end();
         OptionalLong size = s.files.readableSize(path);
         if (size.isEmpty()) {
