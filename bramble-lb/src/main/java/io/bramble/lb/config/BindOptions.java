@@ -62,7 +62,10 @@ final class BindOptions {
                 .keyword("alpn", BindOptions::alpn)
                 .keyword("ssl-min-ver", (d, a) -> d.minVersion = version(a))
                 .keyword("ssl-max-ver", (d, a) -> d.maxVersion = Optional.of(version(a)))
-                .keyword("strict-sni", (d, a) -> d.strictSni = true);
+                .keyword("strict-sni", (d, a) -> d.strictSni = true)
+                // A listener's name shows in HAProxy's per-listener stats and custom log
+                // formats, neither of which bramble has: accepting it changes nothing.
+                .keyword("name", (d, a) -> a.next("a listener name"));
         UnsupportedKeywords.registerBindOptions(table);
         return table;
     }

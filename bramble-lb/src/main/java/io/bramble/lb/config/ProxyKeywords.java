@@ -83,6 +83,7 @@ final class ProxyKeywords {
         OptionKeywords.register(table);
         RuleKeywords.register(table);
         StatsKeywords.register(table);
+        ProxyExtraKeywords.register(table);
         UnsupportedKeywords.registerProxy(table);
         return table;
     }
