@@ -133,6 +133,8 @@ public record ProxyConfig(
         public final List<ServerConfig> servers = new ArrayList<>();
         /** The {@code default-server} options in force for the next server lines. */
         public ServerOptions defaultServer = ServerOptions.DEFAULTS;
+        /** The {@code init-addr} of {@code default-server}, for the next server lines. */
+        public InitAddr defaultInitAddr = InitAddr.DEFAULT;
         public Optional<HttpCheckConfig> httpCheck = Optional.empty();
         public Optional<CookieConfig> cookie = Optional.empty();
         public int retries = RETRIES_DEFAULT;
@@ -168,6 +170,7 @@ public record ProxyConfig(
             copy.balance = balance;
             copy.servers.addAll(servers);
             copy.defaultServer = defaultServer;
+            copy.defaultInitAddr = defaultInitAddr;
             copy.httpCheck = httpCheck;
             copy.cookie = cookie;
             copy.retries = retries;

@@ -247,15 +247,7 @@ public final class LoadBalancer implements AutoCloseable {
         for (ProxyConfig proxy : config.proxies()) {
             collect(problems, () -> new ErrorPages(proxy.errorFiles()));
             for (io.bramble.lb.config.ServerConfig server : proxy.servers()) {
-                collect(problems, () -> {
-                    try {
-                        server.address().resolve();
-                    } catch (UnknownHostException e) {
-                        throw UserError.usage(server.location() + ": cannot resolve the "
-                                + "address of server " + server.name() + ": "
-                                + server.address().host());
-                    }
-                });
+                collect(problems, () -> ServerAddress.find(server));
                 collect(problems, () -> Backend.tls(server, config.global().caBase()));
             }
             for (BindConfig bind : proxy.binds()) {
@@ -265,6 +257,14 @@ public final class LoadBalancer implements AutoCloseable {
             }
         }
         return problems;
+    }
+
+    /**
+     * Warnings found only by looking servers up: a server whose name did not resolve and that
+     * fell back to a later {@code init-addr} method, as HAProxy warns.
+     */
+    public static List<String> warnings(LbConfig config) {
+        return ServerAddress.notices(config);
     }
 
     private static void collect(List<String> problems, Runnable step) {

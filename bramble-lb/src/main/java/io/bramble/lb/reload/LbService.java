@@ -102,6 +102,7 @@ public final class LbService implements RuntimeTarget, AutoCloseable {
         LbService service = new LbService(configFile, parser, clock, random, version);
         LbConfig config = parser.parse(configFile);
         config.warnings().forEach(warnings);
+        LoadBalancer.warnings(config).forEach(warnings);
         service.config = config;
         service.current = LoadBalancer.start(config, clock, random, version, followed);
         try {
@@ -175,6 +176,7 @@ public final class LbService implements RuntimeTarget, AutoCloseable {
             return new ReloadOutcome(false, e.getMessage());
         }
         next.warnings().forEach(w -> LOG.warn("{}", w));
+        LoadBalancer.warnings(next).forEach(w -> LOG.warn("{}", w));
         LoadBalancer previous = current;
         LoadBalancer successor;
         try {
