@@ -25,7 +25,7 @@ final class GlobalDraft {
     final Map<String, String> tlsDefaults = new LinkedHashMap<>();
     Optional<String> nodeName = Optional.empty();
     ConfigLocation location = ConfigLocation.NONE;
-    /** {@code description}: kept as read; bramble's stats page does not show it. */
+    /** {@code description}: what {@code stats show-desc} without text shows. */
     Optional<String> description = Optional.empty();
     /** {@code default-path}: where relative file names start; empty for the current directory. */
     Optional<Path> defaultPath = Optional.empty();

@@ -245,6 +245,7 @@ public final class HaproxyConfigParser {
                     : base.builder.copyFor("defaults", ProxyKind.LISTEN, location);
             ProxySection section = new ProxySection(builder, true, where, files);
             section.paths = global::file;
+            section.globalDescription = () -> global.description;
             if (base != null) {
                 section.httpCheckExpect = base.httpCheckExpect;
                 section.httpCheckExpectWhere = base.httpCheckExpectWhere;
@@ -267,6 +268,7 @@ public final class HaproxyConfigParser {
             ProxySection section = new ProxySection(base.builder.copyFor(name, kind,
                     ProxySection.location(args)), false, args.where(), files);
             section.paths = global::file;
+            section.globalDescription = () -> global.description;
             section.httpCheckExpect = base.httpCheckExpect;
             section.httpCheckExpectWhere = base.httpCheckExpectWhere;
             current = section;

@@ -99,7 +99,9 @@ final class UnsupportedKeywords {
         }
         for (String stats : new String[]{"scope", "http-request", "show-desc",
                 "show-modules", "bind-process"}) {
-            table.unsupported("stats " + stats, "");
+            if (!table.knows("stats " + stats)) {
+                table.unsupported("stats " + stats, "");
+            }
         }
         String[] requestActions = {"add-acl", "allow", "auth", "cache-use", "capture",
                 "del-acl", "del-map", "disable-l7-retry", "do-resolve", "early-hint",

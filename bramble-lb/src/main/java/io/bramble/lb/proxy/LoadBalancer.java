@@ -397,7 +397,9 @@ public final class LoadBalancer implements AutoCloseable {
             CompiledCondition admin = settings.admin().map(new AclSet(proxy.acls())::compile)
                     .orElse(null);
             return new StatsService(settings, admin == null ? never() : admin,
-                    this::statsProxies, backends::get,
+                    () -> statsProxies().stream().filter(shown -> settings.inScope(
+                            shown.name(), proxy.name())).toList(),
+                    backends::get,
                     config.global().nodeName().orElse(hostName()), version, engine.clock);
         }).orElse(null);
         Frontend previous = predecessor == null ? null : predecessor.frontends.get(proxy.name());
