@@ -2,6 +2,7 @@ package io.bramble.lb.config;
 
 import io.bramble.common.config.Args;
 import io.bramble.common.config.KeywordTable;
+import io.bramble.common.os.OpenFileLimit;
 import java.nio.file.Path;
 import java.util.Optional;
 
@@ -26,13 +27,7 @@ final class ProcessKeywords {
                             "required").equals("required"));
                     a.end();
                 })
-                .keyword("ulimit-n", (g, a) -> {
-                    a.integer("a file descriptor count", 1, Integer.MAX_VALUE);
-                    a.end();
-                    a.warning("ignored: bramble does not change its open-file limit (RLIMIT_NOFILE)"
-                            + "; it keeps the one it was started with (LimitNOFILE= in its "
-                            + "systemd unit, 'ulimit -n' in a shell)");
-                })
+                .keyword("ulimit-n", ProcessKeywords::ulimit)
                 .keyword("strict-limits", (g, a) -> {
                     a.end();
                     a.warning("ignored: bramble never raises its open-file limit, so no failure "
@@ -51,6 +46,17 @@ final class ProcessKeywords {
                             + "sockets, which take their mode, user and group from their own "
                             + "'stats socket' line and their path as written");
                 });
+    }
+
+    /** {@code ulimit-n N}: bramble says the limit it runs with instead. */
+    private static void ulimit(GlobalDraft g, Args a) {
+        int asked = a.integer("a file descriptor count", 1, Integer.MAX_VALUE);
+        a.end();
+        String now = OpenFileLimit.soft().stream().mapToObj(limit -> ", now " + limit)
+                .findFirst().orElse("");
+        a.warning("ignored: bramble does not set its open-file limit (RLIMIT_NOFILE) to " + asked
+                + "; it runs with the one it was started with" + now + " (set it with "
+                + "LimitNOFILE= in its systemd unit or 'ulimit -n' in a shell)");
     }
 
     /** The words after {@code description}, joined by single spaces as HAProxy joins them. */

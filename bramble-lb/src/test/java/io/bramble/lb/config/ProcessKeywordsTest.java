@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.bramble.common.config.ConfigException;
+import io.bramble.common.os.OpenFileLimit;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -33,7 +34,10 @@ class ProcessKeywordsTest {
                 """);
         assertThat(config.warnings()).hasSize(4);
         assertThat(config.warnings().get(0)).contains("haproxy.cfg:2").contains("ulimit-n")
-                .contains("does not change its open-file limit").contains("LimitNOFILE=");
+                .contains("does not set its open-file limit (RLIMIT_NOFILE) to 65536")
+                .contains(OpenFileLimit.soft().stream().mapToObj(n -> "now " + n).findFirst()
+                        .orElse("started with"))
+                .contains("LimitNOFILE=");
         assertThat(config.warnings().get(1)).contains(":3").contains("never raises");
         assertThat(config.warnings().get(2)).contains(":4").contains("own check interval");
         assertThat(config.warnings().get(3)).contains(":5").contains("stats sockets");
