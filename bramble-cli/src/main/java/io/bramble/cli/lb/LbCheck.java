@@ -34,16 +34,17 @@ final class LbCheck {
             int errors = e.errors().size();
             return failed(file, errors, e.diagnostics().size() - errors, err);
         }
-        config.warnings().forEach(w -> err.println("bramble lb: " + w));
+        List<String> warnings = new java.util.ArrayList<>(config.warnings());
+        warnings.addAll(LoadBalancer.warnings(config));
+        warnings.forEach(w -> err.println("bramble lb: " + w));
         List<String> problems = LoadBalancer.problems(config);
         if (!problems.isEmpty()) {
             problems.forEach(p -> err.println("bramble lb: " + p));
-            return failed(file, problems.size(), config.warnings().size(), err);
+            return failed(file, problems.size(), warnings.size(), err);
         }
         err.flush();
-        if (!config.warnings().isEmpty()) {
-            out.println("Warnings were found (" + count(config.warnings().size(), "warning")
-                    + ").");
+        if (!warnings.isEmpty()) {
+            out.println("Warnings were found (" + count(warnings.size(), "warning") + ").");
         }
         // As HAProxy 2.6: proxies and none listens is "will not start"; no proxy at all (a
         // distribution's default file, global and defaults only) is valid.

@@ -65,6 +65,9 @@ final class BindOptions {
         }
         table.keyword(TlsOptionWords.PREFER_CLIENT_CIPHERS, (d, a) -> d.tls = TlsOptionWords
                 .apply(d.tls, TlsOptionWords.PREFER_CLIENT_CIPHERS, a, true));
+        // A listener's name shows in HAProxy's per-listener stats and custom log formats,
+        // neither of which bramble has: accepting it changes nothing.
+        table.keyword("name", (d, a) -> a.next("a listener name"));
         UnsupportedKeywords.registerBindOptions(table);
         return table;
     }

@@ -1,6 +1,7 @@
 package io.bramble.lb.config;
 
 import io.bramble.common.os.Accounts;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -25,6 +26,12 @@ final class GlobalDraft {
     ConfigLocation location = ConfigLocation.NONE;
     /** {@code user}, {@code uid}, {@code group} and {@code gid}. */
     final IdentityDraft identity;
+    /** {@code description}: what {@code stats show-desc} without text shows. */
+    Optional<String> description = Optional.empty();
+    /** {@code default-path}: where relative file names start; empty for the current directory. */
+    Optional<Path> defaultPath = Optional.empty();
+    /** {@code ssl-server-verify}: whether servers verify unless their line says otherwise. */
+    Optional<Boolean> serverVerify = Optional.empty();
 
     GlobalDraft(boolean runningAsRoot, Supplier<Accounts> accounts) {
         this.identity = new IdentityDraft(accounts, runningAsRoot);
@@ -32,8 +39,17 @@ final class GlobalDraft {
 
     GlobalSettings build() {
         return new GlobalSettings(logTargets, maxconn, nbthread, nativePollers, pidFile, chroot,
-                identity.build(), daemon, statsSockets, statsTimeoutMs, caBase, crtBase,
-                new TlsDefaults(bindTls, serverTls), nodeName,
-                location);
+                identity.build(), daemon, statsSockets, statsTimeoutMs, rebased(caBase),
+                rebased(crtBase), new TlsDefaults(bindTls, serverTls), nodeName, location);
+    }
+
+    /** A {@code ca-base} or {@code crt-base} as seen from the {@code default-path}. */
+    private Optional<String> rebased(Optional<String> base) {
+        return defaultPath.map(dir -> dir.resolve(base.orElse("")).toString()).or(() -> base);
+    }
+
+    /** A file name of the configuration as seen from the {@code default-path}. */
+    Path file(String name) {
+        return defaultPath.map(dir -> dir.resolve(name)).orElse(Path.of(name));
     }
 }

@@ -74,6 +74,7 @@ final class GlobalKeywords {
                         + "schemes");
             });
         }
+        ProcessKeywords.register(table);
         TuneKeywords.register(table);
         UnsupportedKeywords.registerGlobal(table);
         return table;

@@ -162,11 +162,34 @@ public final class HaproxyConfigParser {
                 return; // inside a section bramble does not read; its header was reported
             } else if (inGlobal) {
                 GlobalKeywords.TABLE.dispatch(global, line, diagnostics);
+                if (keyword.equals("ssl-server-verify")) {
+                    serverVerify(line);
+                }
             } else if (current != null) {
                 ProxyKeywords.TABLE.dispatch(current, line, diagnostics);
             } else {
                 diagnostics.error(line.where(), keyword, "outside of any section; start one "
                         + "with global, defaults, frontend, backend or listen");
+            }
+        }
+
+        /**
+         * {@code ssl-server-verify}: the {@code verify} of servers whose lines do not say,
+         * starting from the built-in defaults; said after a proxy, it reaches only the
+         * sections below.
+         */
+        private void serverVerify(ConfigLine line) {
+            if (global.serverVerify.isEmpty()) {
+                return;
+            }
+            ServerOptions options = defaults.builder.defaultServer;
+            defaults.builder.defaultServer = options.withTls(options.tls().withVerify(
+                    global.serverVerify.get()));
+            if (!sections.isEmpty() || !namedDefaults.isEmpty()
+                    || !defaults.where.file().equals("<built-in>")) {
+                diagnostics.warning(line.where(), line.keyword(), "bramble applies it to the "
+                        + "defaults and proxy sections below this line only; move it to the "
+                        + "top of the file to have it reach every server");
             }
         }
 
@@ -231,6 +254,8 @@ public final class HaproxyConfigParser {
                     ? ProxyConfig.builder("defaults", ProxyKind.LISTEN, location)
                     : base.builder.copyFor("defaults", ProxyKind.LISTEN, location);
             ProxySection section = new ProxySection(builder, true, where, files);
+            section.paths = global::file;
+            section.globalDescription = () -> global.description;
             if (base != null) {
                 section.httpCheckExpect = base.httpCheckExpect;
                 section.httpCheckExpectWhere = base.httpCheckExpectWhere;
@@ -252,6 +277,8 @@ public final class HaproxyConfigParser {
             }
             ProxySection section = new ProxySection(base.builder.copyFor(name, kind,
                     ProxySection.location(args)), false, args.where(), files);
+            section.paths = global::file;
+            section.globalDescription = () -> global.description;
             section.httpCheckExpect = base.httpCheckExpect;
             section.httpCheckExpectWhere = base.httpCheckExpectWhere;
             current = section;

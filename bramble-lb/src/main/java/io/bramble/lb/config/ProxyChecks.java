@@ -66,7 +66,8 @@ final class ProxyChecks {
 
     /**
      * HAProxy's warnings for HTTP settings in a tcp-mode proxy, which it then ignores: stats,
-     * {@code option forwardfor}, and {@code option httplog}, for which it logs tcplog lines.
+     * {@code option forwardfor}, {@code monitor-uri}, and {@code option httplog}, for which it
+     * logs tcplog lines.
      * bramble does the same. They may come from the defaults section, so they are checked
      * once the mode is known.
      */
@@ -85,6 +86,11 @@ final class ProxyChecks {
             diagnostics.warning(section.where, keyword, "'option forwardfor' ignored in '"
                     + builder.name + "': it needs mode http");
             builder.forwardFor = java.util.Optional.empty();
+        }
+        if (builder.kind.hasFrontend() && builder.monitorUri.isPresent()) {
+            diagnostics.warning(section.where, keyword, "'monitor-uri' ignored in '"
+                    + builder.name + "': it needs mode http");
+            builder.monitorUri = java.util.Optional.empty();
         }
         if (builder.kind.hasFrontend() && builder.log.format() == LogFormat.HTTP) {
             diagnostics.warning(section.where, keyword, "'option httplog' needs mode http; '"

@@ -37,6 +37,8 @@ import java.util.Optional;
  *        the request was pinned by a cookie
  * @param stats the stats page served by this proxy; none when empty
  * @param errorFiles responses used when the load balancer answers by itself, by status
+ * @param monitorUri {@code monitor-uri}: a request for exactly this URI is answered 200 by
+ *        the frontend itself and not logged (frontend side, http mode)
  */
 public record ProxyConfig(
         String name,
@@ -63,7 +65,8 @@ public record ProxyConfig(
         boolean redispatch,
         Optional<StatsConfig> stats,
         Map<Integer, ErrorFile> errorFiles,
-        ConnectionReuse reuse) {
+        ConnectionReuse reuse,
+        Optional<String> monitorUri) {
 
     /** HAProxy's per-proxy maxconn when none is set. */
     public static final int MAXCONN_DEFAULT = 2_000;
@@ -130,6 +133,8 @@ public record ProxyConfig(
         public final List<ServerConfig> servers = new ArrayList<>();
         /** The {@code default-server} options in force for the next server lines. */
         public ServerOptions defaultServer = ServerOptions.DEFAULTS;
+        /** The {@code init-addr} of {@code default-server}, for the next server lines. */
+        public InitAddr defaultInitAddr = InitAddr.DEFAULT;
         public Optional<HttpCheckConfig> httpCheck = Optional.empty();
         public Optional<CookieConfig> cookie = Optional.empty();
         public int retries = RETRIES_DEFAULT;
@@ -137,6 +142,7 @@ public record ProxyConfig(
         public Optional<StatsConfig> stats = Optional.empty();
         public final Map<Integer, ErrorFile> errorFiles = new LinkedHashMap<>();
         public ConnectionReuse reuse = ConnectionReuse.DEFAULT;
+        public Optional<String> monitorUri = Optional.empty();
 
         private Builder(String name, ProxyKind kind, ConfigLocation location) {
             this.name = name;
@@ -164,6 +170,7 @@ public record ProxyConfig(
             copy.balance = balance;
             copy.servers.addAll(servers);
             copy.defaultServer = defaultServer;
+            copy.defaultInitAddr = defaultInitAddr;
             copy.httpCheck = httpCheck;
             copy.cookie = cookie;
             copy.retries = retries;
@@ -171,6 +178,7 @@ public record ProxyConfig(
             copy.stats = stats;
             copy.errorFiles.putAll(errorFiles);
             copy.reuse = reuse;
+            copy.monitorUri = monitorUri;
             return copy;
         }
 
@@ -178,7 +186,7 @@ public record ProxyConfig(
             return new ProxyConfig(name, kind, location, mode, binds, maxconn, timeouts,
                     connectionMode, forwardFor, log, acls, backendRules, defaultBackend,
                     requestRules, responseRules, redirects, balance, servers, httpCheck, cookie,
-                    retries, redispatch, stats, errorFiles, reuse);
+                    retries, redispatch, stats, errorFiles, reuse, monitorUri);
         }
     }
 }

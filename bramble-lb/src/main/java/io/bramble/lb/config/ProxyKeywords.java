@@ -83,6 +83,7 @@ final class ProxyKeywords {
         OptionKeywords.register(table);
         RuleKeywords.register(table);
         StatsKeywords.register(table);
+        ProxyExtraKeywords.register(table);
         UnsupportedKeywords.registerProxy(table);
         return table;
     }
@@ -177,7 +178,7 @@ final class ProxyKeywords {
                     + ERRORFILE_STATUSES.stream().sorted().map(String::valueOf)
                             .collect(Collectors.joining(", ")));
         }
-        Path path = Path.of(a.next("a file holding the whole HTTP response"));
+        Path path = s.paths.apply(a.next("a file holding the whole HTTP response"));
         a.end();
         OptionalLong size = s.files.readableSize(path);
         if (size.isEmpty()) {

@@ -2,11 +2,14 @@ package io.bramble.lb.config;
 
 import io.bramble.common.config.Args;
 import io.bramble.common.config.Location;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * A proxy or defaults section while its lines are read: the model's builder plus what the
@@ -35,6 +38,10 @@ final class ProxySection {
     boolean bindRefused;
 
     final HaproxyConfigParser.FileProbe files;
+    /** A file name of the configuration as opened: relative ones start from default-path. */
+    Function<String, Path> paths = Path::of;
+    /** The global {@code description} read so far, for {@code stats show-desc}. */
+    Supplier<Optional<String>> globalDescription = Optional::empty;
 
     ProxySection(ProxyConfig.Builder builder, boolean isDefaults, Location where,
             HaproxyConfigParser.FileProbe files) {

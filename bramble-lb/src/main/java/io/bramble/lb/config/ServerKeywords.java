@@ -18,9 +18,11 @@ final class ServerKeywords {
     /** The options of one line while they are read. */
     static final class Draft {
         ServerOptions options;
+        InitAddr initAddr;
 
-        Draft(ServerOptions options) {
+        Draft(ServerOptions options, InitAddr initAddr) {
             this.options = options;
+            this.initAddr = initAddr;
         }
     }
 
@@ -41,18 +43,19 @@ final class ServerKeywords {
             throw args.fail("more than " + SERVERS_MAX + " servers in one backend");
         }
         HostPort address = ProxyAddresses.server(args);
-        Draft draft = new Draft(section.builder.defaultServer);
+        Draft draft = new Draft(section.builder.defaultServer, section.builder.defaultInitAddr);
         OPTIONS.applyOptions(draft, args);
         ServerTlsOptions.check(args, draft.options.tls());
         section.builder.servers.add(new ServerConfig(name, address, draft.options,
-                ProxySection.location(args)));
+                ProxySection.location(args), draft.initAddr));
     }
 
     /** {@code default-server [OPTIONS]}: changes the options later server lines start from. */
     static void defaultServer(ProxySection section, Args args) {
-        Draft draft = new Draft(section.builder.defaultServer);
+        Draft draft = new Draft(section.builder.defaultServer, section.builder.defaultInitAddr);
         OPTIONS.applyOptions(draft, args);
         section.builder.defaultServer = draft.options;
+        section.builder.defaultInitAddr = draft.initAddr;
     }
 
     private static KeywordTable<Draft> options() {
@@ -89,6 +92,8 @@ final class ServerKeywords {
                         d.options.pool().withPurgeDelayMs(ProxyKeywords.millis(a.duration(
                                 "a delay", Duration.ZERO, Duration.ofMillis(Timeouts.MAX_MS),
                                 ChronoUnit.MILLIS)))));
+        table.keyword("init-addr", (d, a) -> d.initAddr = InitAddr.parse(a.next(
+                "methods such as last,libc,none or an IP address")));
         ServerTlsOptions.register(table);
         UnsupportedKeywords.registerServerOptions(table);
         return table;

@@ -18,6 +18,8 @@ import java.util.Optional;
 final class StatsKeywords {
     /** Credentials per stats page. */
     static final int CREDENTIALS_MAX = 1_000;
+    /** {@code stats scope} lines per stats page. */
+    static final int SCOPES_MAX = 10_000;
 
     private StatsKeywords() {
     }
@@ -33,6 +35,8 @@ final class StatsKeywords {
         boolean showNode;
         Optional<String> showNodeName;
         boolean showLegends;
+        final List<String> scopes;
+        Optional<String> description;
 
         Draft(StatsConfig c) {
             uri = c.uri();
@@ -44,11 +48,13 @@ final class StatsKeywords {
             showNode = c.showNode();
             showNodeName = c.showNodeName();
             showLegends = c.showLegends();
+            scopes = new ArrayList<>(c.scopes());
+            description = c.description();
         }
 
         StatsConfig build() {
             return new StatsConfig(uri, realm, credentials, hideVersion, refreshMs, admin,
-                    showNode, showNodeName, showLegends);
+                    showNode, showNodeName, showLegends, scopes, description);
         }
     }
 
@@ -81,6 +87,19 @@ final class StatsKeywords {
             }
         });
         stats(table, "show-legends", (d, s, a) -> d.showLegends = true);
+        stats(table, "scope", (d, s, a) -> {
+            String name = a.next("a proxy name, or . for this one");
+            if (!name.equals(".")) {
+                HaproxyConfigParser.checkName(a, name, "proxy");
+            }
+            if (d.scopes.size() >= SCOPES_MAX) {
+                throw a.fail("more than " + SCOPES_MAX + " stats scope lines");
+            }
+            d.scopes.add(name);
+        });
+        stats(table, "show-desc", (d, s, a) -> d.description = a.hasNext()
+                ? Optional.of(ProcessKeywords.description(a))
+                : s.globalDescription.get());
     }
 
     private static void stats(KeywordTable<ProxySection> table, String name, Change change) {

@@ -63,7 +63,9 @@ final class UnsupportedKeywords {
                 "contimeout", "clitimeout", "srvtimeout", "reqadd", "reqdel", "reqrep",
                 "reqirep", "reqidel", "reqallow", "reqdeny", "reqpass", "reqtarpit", "rspadd",
                 "rspdel", "rsprep", "rspirep", "rspdeny", "block", "redisp", "redispatch"}) {
-            table.unsupported(keyword, hint(keyword));
+            if (!table.knows(keyword)) {
+                table.unsupported(keyword, hint(keyword));
+            }
         }
         for (String option : new String[]{"abortonclose", "accept-invalid-http-request",
                 "accept-invalid-http-response", "accept-unsafe-violations-in-http-request",
@@ -80,6 +82,9 @@ final class UnsupportedKeywords {
                 "srvtcpka", "ssl-hello-chk", "tcp-check", "tcp-smart-accept",
                 "tcp-smart-connect", "tcpka", "transparent", "forceclose", "http-tunnel",
                 "http-use-htx"}) {
+            if (table.knows("option " + option)) {
+                continue;
+            }
             table.unsupported("option " + option, "");
             table.warnOnly("no option " + option, "bramble does not implement 'option " + option
                     + "', so it is off, as this line asks");
@@ -94,7 +99,9 @@ final class UnsupportedKeywords {
         }
         for (String stats : new String[]{"scope", "http-request", "show-desc",
                 "show-modules", "bind-process"}) {
-            table.unsupported("stats " + stats, "");
+            if (!table.knows("stats " + stats)) {
+                table.unsupported("stats " + stats, "");
+            }
         }
         String[] requestActions = {"add-acl", "allow", "auth", "cache-use", "capture",
                 "del-acl", "del-map", "disable-l7-retry", "do-resolve", "early-hint",

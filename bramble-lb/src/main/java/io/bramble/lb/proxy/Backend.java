@@ -15,7 +15,6 @@ import io.bramble.lb.stats.RowType;
 import io.bramble.lb.stats.StatsRow;
 import io.bramble.lb.stats.TrafficCounters;
 import java.net.InetSocketAddress;
-import java.net.UnknownHostException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.random.RandomGenerator;
@@ -65,7 +64,9 @@ final class Backend {
         List<Server> built = new ArrayList<>();
         for (int i = 0; i < config.servers().size(); i++) {
             ServerConfig server = config.servers().get(i);
-            InetSocketAddress address = resolve(server);
+            io.bramble.lb.config.InitAddr.Outcome found = ServerAddress.find(server);
+            InetSocketAddress address = ServerAddress.address(server, found);
+            server = ServerAddress.effective(server, found);
             Server before = previous == null ? null : previous.server(server.name());
             if (before != null && !before.address.equals(address)) {
                 before = null;
@@ -168,12 +169,4 @@ final class Backend {
         }
     }
 
-    private static InetSocketAddress resolve(ServerConfig server) {
-        try {
-            return server.address().resolve();
-        } catch (UnknownHostException e) {
-            throw UserError.usage(server.location() + ": cannot resolve the address of server "
-                    + server.name() + ": " + server.address().host());
-        }
-    }
 }

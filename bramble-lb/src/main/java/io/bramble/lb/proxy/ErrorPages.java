@@ -48,6 +48,7 @@ final class ErrorPages {
     private static Page builtIn(int code) {
         HttpResponseStatus status = HttpResponseStatus.valueOf(code);
         String explanation = switch (code) {
+            case 200 -> "Service ready.";
             case 400 -> "Your browser sent an invalid request.";
             case 403 -> "Request forbidden by administrative rules.";
             case 408 -> "Your browser didn't send a complete request in time.";

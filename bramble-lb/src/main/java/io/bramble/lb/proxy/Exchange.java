@@ -72,6 +72,8 @@ final class Exchange {
     FullHttpResponse localResponse;
     /** A stats request: the page answers once the body (if wanted) is in. */
     boolean statsRequest;
+    /** A request for the frontend's monitor-uri: answered 200 here and, as HAProxy, not logged. */
+    boolean monitorRequest;
     StringBuilder statsBody;
 
     Exchange(HttpRequest request, RequestView view, long startNanos, long startEpochMillis) {

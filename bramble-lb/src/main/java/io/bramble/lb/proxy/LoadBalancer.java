@@ -248,15 +248,7 @@ public final class LoadBalancer implements AutoCloseable {
         for (ProxyConfig proxy : config.proxies()) {
             collect(problems, () -> new ErrorPages(proxy.errorFiles()));
             for (io.bramble.lb.config.ServerConfig server : proxy.servers()) {
-                collect(problems, () -> {
-                    try {
-                        server.address().resolve();
-                    } catch (UnknownHostException e) {
-                        throw UserError.usage(server.location() + ": cannot resolve the "
-                                + "address of server " + server.name() + ": "
-                                + server.address().host());
-                    }
-                });
+                collect(problems, () -> ServerAddress.find(server));
                 collect(problems, () -> Backend.tls(server, config.global()));
             }
             for (BindConfig bind : proxy.binds()) {
@@ -266,6 +258,14 @@ public final class LoadBalancer implements AutoCloseable {
             }
         }
         return problems;
+    }
+
+    /**
+     * Warnings found only by looking servers up: a server whose name did not resolve and that
+     * fell back to a later {@code init-addr} method, as HAProxy warns.
+     */
+    public static List<String> warnings(LbConfig config) {
+        return ServerAddress.notices(config);
     }
 
     private static void collect(List<String> problems, Runnable step) {
@@ -398,7 +398,9 @@ public final class LoadBalancer implements AutoCloseable {
             CompiledCondition admin = settings.admin().map(new AclSet(proxy.acls())::compile)
                     .orElse(null);
             return new StatsService(settings, admin == null ? never() : admin,
-                    this::statsProxies, backends::get,
+                    () -> statsProxies().stream().filter(shown -> settings.inScope(
+                            shown.name(), proxy.name())).toList(),
+                    backends::get,
                     config.global().nodeName().orElse(hostName()), version, engine.clock);
         }).orElse(null);
         Frontend previous = predecessor == null ? null : predecessor.frontends.get(proxy.name());

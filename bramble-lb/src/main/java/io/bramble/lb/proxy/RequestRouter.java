@@ -15,8 +15,8 @@ import java.net.InetSocketAddress;
 
 /**
  * The head of a client's request: a malformed one is refused and ends the connection; the
- * stats page and http-request rules are answered by the load balancer itself; anything else
- * gets a backend, its headers readied for a server (connection headers, persistence cookie,
+ * monitor-uri, the stats page and http-request rules are answered by the load balancer
+ * itself; anything else gets a backend, its headers readied for a server (connection headers, persistence cookie,
  * X-Forwarded-For), and goes to {@link ServerAttempts}. Confined to the session's loop.
  */
 final class RequestRouter {
@@ -43,6 +43,11 @@ final class RequestRouter {
         Exchange current = new Exchange(request, view, now, engine.clock.epochMillis());
         current.firstOfConnection = session.exchangesStarted++ == 0;
         session.exchange = current;
+        if (frontend.config.monitorUri().filter(request.uri()::equals).isPresent()) {
+            current.monitorRequest = true;
+            current.localResponse = frontend.errorPages.response(200);
+            return true;
+        }
         if (frontend.stats != null && frontend.stats.matches(request.uri())) {
             current.statsRequest = true;
             current.statsBody = frontend.stats.wantsBody(view) ? new StringBuilder() : null;

@@ -124,7 +124,8 @@ final class StatsService {
         String shownVersion = config.hideVersion() ? "" : version;
         String node = config.showNodeName().orElse(nodeName);
         return new StatsReport(proxies.get(), node, shownVersion, ProcessHandle.current().pid(),
-                uptimeS, config.refreshMs() / 1000, config.showNode(), adminAllowed);
+                uptimeS, config.refreshMs() / 1000, config.showNode(), adminAllowed,
+                config.description());
     }
 
     private boolean authorized(RequestView request) {

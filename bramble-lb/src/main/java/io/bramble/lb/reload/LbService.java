@@ -108,6 +108,7 @@ public final class LbService implements RuntimeTarget, AutoCloseable {
         LbService service = new LbService(configFile, parser, clock, random, version);
         LbConfig config = parser.parse(configFile);
         config.warnings().forEach(warnings);
+        LoadBalancer.warnings(config).forEach(warnings);
         service.config = config;
         service.identity = new IdentityReload(ProcessUser.isRoot(), config.global().runAs(),
                 Optional.empty());
@@ -213,6 +214,7 @@ public final class LbService implements RuntimeTarget, AutoCloseable {
             return new ReloadOutcome(false, e.getMessage());
         }
         next.warnings().forEach(w -> LOG.warn("{}", w));
+        LoadBalancer.warnings(next).forEach(w -> LOG.warn("{}", w));
         Optional<String> identityChange = identity.refusal(next.global().runAs());
         if (identityChange.isPresent()) {
             LOG.error("Reload refused, the running configuration stays: {}",

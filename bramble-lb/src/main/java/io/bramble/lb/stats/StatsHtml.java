@@ -67,6 +67,8 @@ public final class StatsHtml {
         if (report.showNode()) {
             out.append(", node = <b>").append(escape(report.nodeName())).append("</b>");
         }
+        report.description().ifPresent(text -> out.append("<br>description = <b>")
+                .append(escape(text)).append("</b>"));
         out.append("</p>\n<p class=\"legend\">");
         for (ServerState state : ServerState.values()) {
             out.append("<span class=\"").append(state.cssClass()).append("\">")

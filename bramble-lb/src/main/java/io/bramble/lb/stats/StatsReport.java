@@ -1,6 +1,7 @@
 package io.bramble.lb.stats;
 
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Everything a stats page shows.
@@ -13,10 +14,19 @@ import java.util.List;
  * @param refreshS seconds between page reloads, 0 for none
  * @param showNode show the node name
  * @param admin the viewer may change server states
+ * @param description {@code stats show-desc}: shown under the title; nothing when empty
  */
 public record StatsReport(List<StatsProxy> proxies, String nodeName, String version, long pid,
-        long uptimeS, long refreshS, boolean showNode, boolean admin) {
+        long uptimeS, long refreshS, boolean showNode, boolean admin,
+        Optional<String> description) {
     public StatsReport {
         proxies = List.copyOf(proxies);
+    }
+
+    /** A report without a description. */
+    public StatsReport(List<StatsProxy> proxies, String nodeName, String version, long pid,
+            long uptimeS, long refreshS, boolean showNode, boolean admin) {
+        this(proxies, nodeName, version, pid, uptimeS, refreshS, showNode, admin,
+                Optional.empty());
     }
 }
