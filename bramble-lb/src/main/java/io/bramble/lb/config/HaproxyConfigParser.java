@@ -209,8 +209,7 @@ public final class HaproxyConfigParser {
                     : base.builder.copyFor("defaults", ProxyKind.LISTEN, location);
             ProxySection section = new ProxySection(builder, true, where, files);
             if (base != null) {
-                section.httpCheckExpect = base.httpCheckExpect;
-                section.httpCheckExpectWhere = base.httpCheckExpectWhere;
+                section.inheritChecks(base);
             }
             return section;
         }
@@ -229,8 +228,7 @@ public final class HaproxyConfigParser {
             }
             ProxySection section = new ProxySection(base.builder.copyFor(name, kind,
                     ProxySection.location(args)), false, args.where(), files);
-            section.httpCheckExpect = base.httpCheckExpect;
-            section.httpCheckExpectWhere = base.httpCheckExpectWhere;
+            section.inheritChecks(base);
             current = section;
             sections.add(section);
             oldStyleBind(args, section, String.join(" ", oldStyleBinds));

@@ -25,6 +25,7 @@ final class ProxyChecks {
             binds(section);
             backendReferences(section);
             httpCheckExpect(section);
+            CheckRules.review(diagnostics, section);
         }
     }
 

@@ -29,7 +29,9 @@ import java.util.Optional;
  * @param redirects {@code redirect} lines in order
  * @param balance the algorithm (backend side)
  * @param servers in declaration order (backend side)
- * @param httpCheck {@code option httpchk}; TCP connect checks when empty
+ * @param httpCheck {@code option httpchk}; TCP connect checks when it and tcpCheck are empty
+ * @param tcpCheck {@code option tcp-check} and its script, or a protocol check
+ *        ({@code option redis-check}...); at most one of httpCheck and tcpCheck is set
  * @param cookie cookie persistence; none when empty
  * @param reuse {@code http-reuse}: which requests may use an idle server connection
  * @param retries connection attempts to a server after the first fails
@@ -58,6 +60,7 @@ public record ProxyConfig(
         BalanceConfig balance,
         List<ServerConfig> servers,
         Optional<HttpCheckConfig> httpCheck,
+        Optional<TcpCheckConfig> tcpCheck,
         Optional<CookieConfig> cookie,
         int retries,
         boolean redispatch,
@@ -80,6 +83,9 @@ public record ProxyConfig(
         redirects = List.copyOf(redirects);
         servers = List.copyOf(servers);
         errorFiles = Map.copyOf(errorFiles);
+        if (httpCheck.isPresent() && tcpCheck.isPresent()) {
+            throw new IllegalArgumentException("an HTTP check and a tcp-check script at once");
+        }
         if (retries < 0 || retries > RETRIES_MAX) {
             throw new IllegalArgumentException(
                     "retries must be 0 to " + RETRIES_MAX + ", got " + retries);
@@ -131,6 +137,7 @@ public record ProxyConfig(
         /** The {@code default-server} options in force for the next server lines. */
         public ServerOptions defaultServer = ServerOptions.DEFAULTS;
         public Optional<HttpCheckConfig> httpCheck = Optional.empty();
+        public Optional<TcpCheckConfig> tcpCheck = Optional.empty();
         public Optional<CookieConfig> cookie = Optional.empty();
         public int retries = RETRIES_DEFAULT;
         public boolean redispatch;
@@ -165,6 +172,7 @@ public record ProxyConfig(
             copy.servers.addAll(servers);
             copy.defaultServer = defaultServer;
             copy.httpCheck = httpCheck;
+            copy.tcpCheck = tcpCheck;
             copy.cookie = cookie;
             copy.retries = retries;
             copy.redispatch = redispatch;
@@ -177,7 +185,8 @@ public record ProxyConfig(
         public ProxyConfig build() {
             return new ProxyConfig(name, kind, location, mode, binds, maxconn, timeouts,
                     connectionMode, forwardFor, log, acls, backendRules, defaultBackend,
-                    requestRules, responseRules, redirects, balance, servers, httpCheck, cookie,
+                    requestRules, responseRules, redirects, balance, servers, httpCheck, tcpCheck,
+                    cookie,
                     retries, redispatch, stats, errorFiles, reuse);
         }
     }

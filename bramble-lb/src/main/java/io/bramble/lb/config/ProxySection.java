@@ -29,6 +29,16 @@ final class ProxySection {
     final List<BackendReference> backendReferences = new ArrayList<>();
     Optional<HttpCheckExpect> httpCheckExpect = Optional.empty();
     Optional<Location> httpCheckExpectWhere = Optional.empty();
+    /** The expect above was written in this section, not inherited. */
+    boolean httpCheckExpectOwn;
+    /** This section wrote http-check lines: the defaults' ones no longer apply. */
+    private boolean httpCheckRulesOwn;
+    /** The tcp-check steps in force: the defaults' until this section writes its own. */
+    List<TcpCheckRule> tcpCheckRules = new ArrayList<>();
+    List<Location> tcpCheckRulesWhere = new ArrayList<>();
+    private boolean tcpCheckRulesOwn;
+    /** A {@code tcp-check comment} waiting for the step it describes. */
+    String tcpCheckComment = "";
 
     final HaproxyConfigParser.FileProbe files;
 
@@ -64,11 +74,48 @@ final class ProxySection {
         return new ConfigLocation(where.file(), where.line());
     }
 
-    /** The model, with the pending {@code http-check expect} folded in. */
+    /**
+     * Starts from the check lines of {@code base} (a defaults section): HAProxy's proxies
+     * inherit the defaults' http-check and tcp-check rules until they write their own.
+     */
+    void inheritChecks(ProxySection base) {
+        httpCheckExpect = base.httpCheckExpect;
+        httpCheckExpectWhere = base.httpCheckExpectWhere;
+        tcpCheckRules = new ArrayList<>(base.tcpCheckRules);
+        tcpCheckRulesWhere = new ArrayList<>(base.tcpCheckRulesWhere);
+    }
+
+    /** An http-check line of this section: the inherited ones are dropped, once. */
+    void ownHttpCheckRules() {
+        if (!httpCheckRulesOwn) {
+            httpCheckRulesOwn = true;
+            httpCheckExpect = Optional.empty();
+            httpCheckExpectWhere = Optional.empty();
+        }
+    }
+
+    /** A tcp-check line of this section: the inherited steps are dropped, once. */
+    void ownTcpCheckRules() {
+        if (!tcpCheckRulesOwn) {
+            tcpCheckRulesOwn = true;
+            tcpCheckRules = new ArrayList<>();
+            tcpCheckRulesWhere = new ArrayList<>();
+        }
+    }
+
+    /** The model, with the pending http-check and tcp-check lines folded in. */
     ProxyConfig build() {
-        if (httpCheckExpect.isPresent() && builder.httpCheck.isPresent()) {
-            builder.httpCheck = Optional.of(builder.httpCheck.get().withExpect(
-                    httpCheckExpect.get()));
+        if (builder.httpCheck.isPresent()) {
+            HttpCheckConfig http = builder.httpCheck.get();
+            if (httpCheckExpect.isPresent()) {
+                http = http.withExpect(httpCheckExpect.get());
+            }
+            builder.httpCheck = Optional.of(http);
+        }
+        if (builder.tcpCheck.isPresent()
+                && builder.tcpCheck.get().origin().equals(CheckKeywords.TCP_CHECK)) {
+            builder.tcpCheck = Optional.of(new TcpCheckConfig(CheckKeywords.TCP_CHECK,
+                    tcpCheckRules));
         }
         return builder.build();
     }

@@ -56,7 +56,7 @@ final class UnsupportedKeywords {
                 "error-log-format", "max-keep-alive-queue", "max-session-srv-conns",
                 "monitor", "monitor-uri", "monitor-net", "persist", "rate-limit",
                 "server-state-file-name", "server-template", "source", "stick", "stick-table",
-                "tcp-check", "tcp-request", "tcp-response", "unique-id-format",
+                "tcp-request", "tcp-response", "unique-id-format",
                 "unique-id-header", "use-server", "use-fcgi-app", "http-after-response",
                 "http-error", "declare", "enabled", "disabled", "grace", "retry-on",
                 "external-check", "log-steps", "guid", "srvtcpka-cnt", "srvtcpka-idle",
@@ -78,7 +78,7 @@ final class UnsupportedKeywords {
                 "mysql-check", "nolinger", "originalto", "persist", "pgsql-check",
                 "prefer-last-server", "redis-check", "smtpchk", "socket-stats",
                 "splice-auto", "splice-request", "splice-response", "spop-check",
-                "srvtcpka", "ssl-hello-chk", "tcp-check", "tcp-smart-accept",
+                "srvtcpka", "ssl-hello-chk", "tcp-smart-accept",
                 "tcp-smart-connect", "tcpka", "transparent", "forceclose", "http-tunnel",
                 "http-use-htx"}) {
             table.unsupported("option " + option, "");

@@ -1,0 +1,13 @@
+package io.bramble.lb.config;
+
+/** How a {@code tcp-check expect} compares its pattern with what the server sent. */
+public enum TcpCheckMatch {
+    /** The reply contains the text. */
+    STRING,
+    /** A regular expression matches somewhere in the reply. */
+    RSTRING,
+    /** The reply contains the bytes, written in hexadecimal. */
+    BINARY,
+    /** A regular expression matches the reply written in upper-case hexadecimal. */
+    RBINARY
+}

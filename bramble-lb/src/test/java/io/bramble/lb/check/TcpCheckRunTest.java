@@ -1,0 +1,153 @@
+package io.bramble.lb.check;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.bramble.lb.config.HaproxyConfigParser;
+import io.bramble.lb.config.TcpCheckConfig;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The check scripts, written as in haproxy.cfg, against servers' replies given byte by byte:
+ * what bramble sends and the verdict, as HAProxy 2.6 has them.
+ */
+class TcpCheckRunTest {
+    /** 2026-12-05T00:00:00Z, written into the SSL hello. */
+    private static final long NOW_SECONDS = 1_796_428_800L;
+
+    /** What one check sent, the connections it opened and its verdict. */
+    record Transcript(List<String> sent, List<CheckStep.Connect> connects,
+            CheckStep.Verdict verdict) {
+        String sentHex() {
+            return HexFormat.of().withUpperCase().formatHex(sent.stream().map(s -> s.getBytes(
+                    StandardCharsets.ISO_8859_1)).reduce(new byte[0], TcpCheckRunTest::concat));
+        }
+    }
+
+    private static byte[] concat(byte[] a, byte[] b) {
+        byte[] out = new byte[a.length + b.length];
+        System.arraycopy(a, 0, out, 0, a.length);
+        System.arraycopy(b, 0, out, a.length, b.length);
+        return out;
+    }
+
+    static TcpCheckConfig script(String lines) {
+        return new HaproxyConfigParser(Map.of(), false).parse("c.cfg", "backend b\n" + lines
+                + "\n  server s1 127.0.0.1:6379 check\n").backend("b").orElseThrow().tcpCheck()
+                .orElseThrow();
+    }
+
+    /**
+     * Runs the script: every read gets the next reply (text, one char per byte); with none
+     * left the server closes.
+     */
+    static Transcript talk(TcpCheckConfig config, String... replies) {
+        TcpCheckRun run = new TcpCheck(config, () -> NOW_SECONDS).newRun();
+        Deque<String> left = new ArrayDeque<>(List.of(replies));
+        List<String> sent = new ArrayList<>();
+        List<CheckStep.Connect> connects = new ArrayList<>();
+        CheckStep step = run.start();
+        for (int i = 0; i < 100; i++) {
+            switch (step) {
+                case CheckStep.Connect connect -> {
+                    connects.add(connect);
+                    step = run.connected();
+                }
+                case CheckStep.Write write -> {
+                    sent.add(new String(write.bytes(), StandardCharsets.ISO_8859_1));
+                    step = run.written();
+                }
+                case CheckStep.Read read -> {
+                    if (left.isEmpty()) {
+                        step = run.closed();
+                    } else {
+                        byte[] reply = left.pop().getBytes(StandardCharsets.ISO_8859_1);
+                        step = run.received(reply, 0, reply.length);
+                    }
+                }
+                case CheckStep.Verdict verdict -> {
+                    return new Transcript(sent, connects, verdict);
+                }
+            }
+        }
+        throw new AssertionError("the check did not end");
+    }
+
+    /** A MySQL packet: 3 bytes of length, the sequence number, the payload. */
+    private static String packet(int sequence, String payload) {
+        int length = payload.length();
+        return "" + (char) (length & 0xff) + (char) (length >> 8 & 0xff) + (char) (length >> 16)
+                + (char) sequence + payload;
+    }
+
+    private static String hex(String digits) {
+        return new String(HexFormat.of().parseHex(digits), StandardCharsets.ISO_8859_1);
+    }
+
+    @Test
+    void tcpCheckRunsTheWrittenSteps() {
+        TcpCheckConfig master = script("""
+                option tcp-check
+                tcp-check connect port 6380
+                tcp-check send AUTH\\ secret\\r\\n
+                tcp-check expect string +OK
+                tcp-check send PING\\r\\n
+                tcp-check expect string +PONG
+                tcp-check send info\\ replication\\r\\n
+                tcp-check comment role
+                tcp-check expect string role:master
+                tcp-check send QUIT\\r\\n
+                tcp-check expect string +OK""");
+        Transcript up = talk(master, "+OK\r\n", "+PONG\r\n", "# Replication\r\nrole:master\r\n",
+                "+OK\r\n");
+        assertThat(up.connects()).containsExactly(new CheckStep.Connect(6380, false, false,
+                false));
+        assertThat(up.sent()).containsExactly("AUTH secret\r\n", "PING\r\n",
+                "info replication\r\n", "QUIT\r\n");
+        assertThat(up.verdict()).isEqualTo(new CheckStep.Verdict(CheckStatus.L7OK, 0,
+                "(tcp-check)"));
+        Transcript slave = talk(master, "+OK\r\n", "+PONG\r\n", "role:slave\r\n");
+        assertThat(slave.verdict()).isEqualTo(new CheckStep.Verdict(CheckStatus.L7RSP, 0,
+                "TCPCHK did not match content 'role:master' at step 8 comment: 'role'"));
+    }
+
+    @Test
+    void theImplicitConnectIsStepZeroAndANegatedMatchFails() {
+        TcpCheckConfig notError = script("""
+                option tcp-check
+                tcp-check send-binary 50494E470D0A
+                tcp-check expect min-recv 3 ! rstring ^-ERR""");
+        Transcript down = talk(notError, "-ERR no\r\n");
+        assertThat(down.connects()).containsExactly(new CheckStep.Connect(0, false, false,
+                true));
+        assertThat(down.sent()).containsExactly("PING\r\n");
+        assertThat(down.verdict()).isEqualTo(new CheckStep.Verdict(CheckStatus.L7RSP, 0,
+                "TCPCHK matched unwanted content (regex) at step 2"));
+        assertThat(talk(notError, "+PONG\r\n").verdict().status()).isEqualTo(
+                CheckStatus.L7OK);
+        assertThat(talk(script("  option tcp-check")).verdict()).isEqualTo(
+                new CheckStep.Verdict(CheckStatus.L4OK, 0, ""));
+    }
+
+    @Test
+    void waitsForMoreUntilTheServerClosesWithoutMinRecv() {
+        TcpCheckConfig banner = script("""
+                option tcp-check
+                tcp-check expect rbinary ^53534800""");
+        TcpCheckRun run = new TcpCheck(banner, () -> NOW_SECONDS).newRun();
+        run.start();
+        assertThat(run.connected()).isEqualTo(CheckStep.READ);
+        byte[] part = "SS".getBytes(StandardCharsets.US_ASCII);
+        assertThat(run.received(part, 0, part.length)).isEqualTo(CheckStep.READ);
+        assertThat(run.timedOut(true)).isEqualTo(new CheckStep.Verdict(CheckStatus.L7TOUT, 0,
+                "timeout at step 1"));
+        assertThat(run.closed()).isEqualTo(new CheckStep.Verdict(CheckStatus.L7RSP, 0,
+                "TCPCHK did not match content (binary regex) at step 1"));
+    }
+}

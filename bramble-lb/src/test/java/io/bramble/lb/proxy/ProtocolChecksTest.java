@@ -1,0 +1,106 @@
+package io.bramble.lb.proxy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.bramble.common.time.Clock;
+import io.bramble.lb.config.HaproxyConfigParser;
+import io.bramble.lb.config.LbConfig;
+import java.nio.charset.StandardCharsets;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.concurrent.TimeUnit;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The protocol checks and tcp-check scripts against small servers that answer as redis,
+ * MySQL, PostgreSQL, LDAP and SMTP servers do, or fail as they do: a failing server goes DOWN
+ * after {@code fall} checks and comes back UP after {@code rise}, as under HAProxy.
+ */
+class ProtocolChecksTest {
+    private final TestResources resources = new TestResources();
+
+    @AfterEach
+    void closeAll() throws Exception {
+        resources.close();
+    }
+
+    private ScriptedServer server(ScriptedServer.Script script) throws Exception {
+        return resources.add(ScriptedServer.start(script));
+    }
+
+    /** Starts a balancer whose backend {@code db} has the check lines and the server. */
+    private LoadBalancer start(String checkLines, ScriptedServer server) {
+        String text = """
+                defaults
+                    mode tcp
+                    timeout connect 1s
+                    timeout client 5s
+                    timeout server 5s
+                    timeout check 1s
+                listen db
+                    bind 127.0.0.1:%d
+                %s
+                    server s1 127.0.0.1:%d check inter 100 rise 2 fall 2
+                """.formatted(TestConfigs.freePort(), checkLines.indent(4), server.port());
+        LbConfig config = new HaproxyConfigParser(Map.of(), false).parse("checks.cfg", text);
+        return resources.add(LoadBalancer.start(config, Clock.system(), new SplittableRandom(7),
+                "test"));
+    }
+
+    private static String status(LoadBalancer balancer) {
+        for (String line : balancer.statsCsv().split("\n")) {
+            String[] cells = line.split(",", -1);
+            if (cells[0].equals("db") && cells[1].equals("s1")) {
+                return cells[17];
+            }
+        }
+        return "missing";
+    }
+
+    /** Unhealthy first: DOWN; healthy then: UP again. */
+    private static void goesDownThenUp(LoadBalancer balancer, ScriptedServer server) {
+        server.healthy(false);
+        Awaitility.await().atMost(10, TimeUnit.SECONDS).until(() -> status(balancer).equals(
+                "DOWN"));
+        server.healthy(true);
+        Awaitility.await().atMost(10, TimeUnit.SECONDS).until(() -> status(balancer).equals(
+                "UP"));
+    }
+
+    private static String hex(String digits) {
+        return new String(HexFormat.of().parseHex(digits), StandardCharsets.ISO_8859_1);
+    }
+
+    private static String mysqlPacket(int sequence, String payload) {
+        int length = payload.length();
+        return "" + (char) (length & 0xff) + (char) (length >> 8 & 0xff) + (char) (length >> 16)
+                + (char) sequence + payload;
+    }
+
+    @Test
+    void tcpCheckRunsTheScript() throws Exception {
+        ScriptedServer redis = server((peer, healthy) -> {
+            peer.readUntil("PING\r\n");
+            peer.write("+PONG\r\n");
+            peer.readUntil("info replication\r\n");
+            peer.write(healthy ? "# Replication\r\nrole:master\r\n" : "role:slave\r\n");
+            peer.readUntil("QUIT\r\n");
+            peer.write("+OK\r\n");
+        });
+        LoadBalancer balancer = start("""
+                option tcp-check
+                tcp-check connect
+                tcp-check send PING\\r\\n
+                tcp-check expect string +PONG
+                tcp-check send info\\ replication\\r\\n
+                tcp-check expect string role:master
+                tcp-check send QUIT\\r\\n
+                tcp-check expect string +OK""", redis);
+        goesDownThenUp(balancer, redis);
+        assertThat(redis.lastReceived()).isEqualTo("PING\r\ninfo replication\r\nQUIT\r\n");
+    }
+
+}
