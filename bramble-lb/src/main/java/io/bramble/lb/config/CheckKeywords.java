@@ -56,6 +56,10 @@ final class CheckKeywords {
         for (String logFormat : new String[]{"send-lf", "send-binary-lf"}) {
             table.unsupported("tcp-check " + logFormat, LOG_FORMAT);
         }
+        table.keyword("option redis-check", ignoredOutside(D_B, (s, a) -> {
+            a.end();
+            useScript(s, ProtocolCheckScripts.redis());
+        }));
     }
 
     /** A protocol check or {@code option tcp-check}: replaces any other check option. */

@@ -21,6 +21,14 @@ final class ProtocolCheckScripts {
     private ProtocolCheckScripts() {
     }
 
+    /** {@code option redis-check}: PING as a RESP array, {@code +PONG} back. */
+    static TcpCheckConfig redis() {
+        return new TcpCheckConfig("option redis-check", List.of(
+                new Send("*1\r\n$4\r\nPING\r\n", Send.NO_TIME, ""),
+                new Expect(false, TcpCheckMatch.STRING, "+PONG\r\n", Expect.MIN_RECV_NONE,
+                        L7STS, "Redis server is ok", "", "")));
+    }
+
     /** Hexadecimal digits as one character per byte. */
     static String hex(String digits) {
         byte[] bytes = HexFormat.of().parseHex(digits);

@@ -76,7 +76,7 @@ final class UnsupportedKeywords {
                 "http_proxy", "httpslog", "idle-close-on-response", "independent-streams",
                 "ldap-check", "log-health-checks", "log-separate-errors", "logasap",
                 "mysql-check", "nolinger", "originalto", "persist", "pgsql-check",
-                "prefer-last-server", "redis-check", "smtpchk", "socket-stats",
+                "prefer-last-server", "smtpchk", "socket-stats",
                 "splice-auto", "splice-request", "splice-response", "spop-check",
                 "srvtcpka", "ssl-hello-chk", "tcp-smart-accept",
                 "tcp-smart-connect", "tcpka", "transparent", "forceclose", "http-tunnel",

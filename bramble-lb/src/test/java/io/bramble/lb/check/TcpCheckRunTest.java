@@ -91,6 +91,21 @@ class TcpCheckRunTest {
     }
 
     @Test
+    void redisSendsPingAndWantsPong() {
+        TcpCheckConfig redis = script("  option redis-check");
+        Transcript up = talk(redis, "+PONG\r\n");
+        assertThat(up.sent()).containsExactly("*1\r\n$4\r\nPING\r\n");
+        assertThat(up.verdict()).isEqualTo(new CheckStep.Verdict(CheckStatus.L7OK, 0,
+                "Redis server is ok"));
+        assertThat(talk(redis, "+PO", "NG\r\n").verdict().status()).isEqualTo(
+                CheckStatus.L7OK);
+        Transcript loading = talk(redis, "-LOADING Redis is loading the dataset\r\n");
+        assertThat(loading.verdict()).isEqualTo(new CheckStep.Verdict(CheckStatus.L7STS, 0,
+                "-LOADING Redis is loading the dataset"));
+        assertThat(talk(redis).verdict().status()).isEqualTo(CheckStatus.L7RSP);
+    }
+
+    @Test
     void tcpCheckRunsTheWrittenSteps() {
         TcpCheckConfig master = script("""
                 option tcp-check

@@ -81,6 +81,17 @@ class ProtocolChecksTest {
     }
 
     @Test
+    void redisCheckWantsPong() throws Exception {
+        ScriptedServer redis = server((peer, healthy) -> {
+            peer.readUntil("PING\r\n");
+            peer.write(healthy ? "+PONG\r\n" : "-LOADING Redis is loading the dataset\r\n");
+        });
+        LoadBalancer balancer = start("option redis-check", redis);
+        goesDownThenUp(balancer, redis);
+        assertThat(redis.lastReceived()).isEqualTo("*1\r\n$4\r\nPING\r\n");
+    }
+
+    @Test
     void tcpCheckRunsTheScript() throws Exception {
         ScriptedServer redis = server((peer, healthy) -> {
             peer.readUntil("PING\r\n");
