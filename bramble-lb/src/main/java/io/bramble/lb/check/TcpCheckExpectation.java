@@ -34,6 +34,12 @@ final class TcpCheckExpectation {
             boolean lastRead) {
         Expect expect = (Expect) script.rules.get(index);
         switch (expect.match()) {
+            case MYSQL_HANDSHAKE -> {
+                return MysqlReply.judge(script, index, input, length, lastRead, false);
+            }
+            case MYSQL_OK -> {
+                return MysqlReply.judge(script, index, input, length, lastRead, true);
+            }
             default -> {
             }
         }

@@ -60,6 +60,7 @@ final class CheckKeywords {
             a.end();
             useScript(s, ProtocolCheckScripts.redis());
         }));
+        table.keyword("option mysql-check", ignoredOutside(D_B, CheckKeywords::mysql));
     }
 
     /** A protocol check or {@code option tcp-check}: replaces any other check option. */
@@ -231,5 +232,23 @@ final class CheckKeywords {
                     + "supported: " + LOG_FORMAT);
         }
         return text;
+    }
+
+    /** {@code option mysql-check [user NAME [post-41|pre-41]]}. */
+    private static void mysql(ProxySection s, Args a) {
+        String user = null;
+        boolean post41 = true;
+        if (a.hasNext()) {
+            String word = a.next("user");
+            if (!word.equals("user")) {
+                throw a.unexpected("'user NAME'", word);
+            }
+            user = a.next("a MySQL user name");
+            if (a.hasNext()) {
+                post41 = a.choice("post-41 or pre-41", "post-41", "pre-41").equals("post-41");
+            }
+        }
+        a.end();
+        useScript(s, ProtocolCheckScripts.mysql(user, post41));
     }
 }

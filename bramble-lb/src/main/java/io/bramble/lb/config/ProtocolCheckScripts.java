@@ -29,6 +29,37 @@ final class ProtocolCheckScripts {
                         L7STS, "Redis server is ok", "", "")));
     }
 
+    /**
+     * {@code option mysql-check [user NAME [post-41|pre-41]]}: without a user, the server's
+     * first packet must not be an error; with one, a client authentication packet for that
+     * user (no password) and a QUIT are sent, and the reply to the login must not be an error
+     * either.
+     *
+     * @param user the user to log in as; null for none
+     * @param post41 the MySQL 4.1 packet format (the default) rather than the older one
+     */
+    static TcpCheckConfig mysql(String user, boolean post41) {
+        Expect handshake = Expect.of(false, TcpCheckMatch.MYSQL_HANDSHAKE, "");
+        if (user == null) {
+            return new TcpCheckConfig("option mysql-check", List.of(LINGER, handshake));
+        }
+        StringBuilder body = new StringBuilder();
+        if (post41) {
+            body.append("\u0000\u0082\u0000\u0000").append("\u0000\u0080\u0000\u0001")
+                    .append('\u0021').append("\u0000".repeat(23));
+        } else {
+            body.append("\u0000\u0080").append("\u0000\u0000\u0001");
+        }
+        body.append(user).append('\u0000').append('\u0000');
+        int length = body.length();
+        String packet = "" + (char) (length & 0xff) + (char) ((length >> 8) & 0xff)
+                + (char) ((length >> 16) & 0xff) + '\u0001' + body
+                + "\u0001\u0000\u0000\u0000\u0001";
+        return new TcpCheckConfig("option mysql-check", List.of(LINGER,
+                new Send(packet, Send.NO_TIME, ""), handshake,
+                Expect.of(false, TcpCheckMatch.MYSQL_OK, "")));
+    }
+
     /** Hexadecimal digits as one character per byte. */
     static String hex(String digits) {
         byte[] bytes = HexFormat.of().parseHex(digits);

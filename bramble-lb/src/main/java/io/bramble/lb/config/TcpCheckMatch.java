@@ -9,5 +9,9 @@ public enum TcpCheckMatch {
     /** The reply contains the bytes, written in hexadecimal. */
     BINARY,
     /** A regular expression matches the reply written in upper-case hexadecimal. */
-    RBINARY
+    RBINARY,
+    /** The first packet is a MySQL packet other than an error ({@code option mysql-check}). */
+    MYSQL_HANDSHAKE,
+    /** The packet after the first is a MySQL packet other than an error. */
+    MYSQL_OK
 }

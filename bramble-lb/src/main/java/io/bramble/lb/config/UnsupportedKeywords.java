@@ -75,7 +75,7 @@ final class UnsupportedKeywords {
                 "http-pretend-keepalive", "http-restrict-req-hdr-names", "http-use-proxy-header",
                 "http_proxy", "httpslog", "idle-close-on-response", "independent-streams",
                 "ldap-check", "log-health-checks", "log-separate-errors", "logasap",
-                "mysql-check", "nolinger", "originalto", "persist", "pgsql-check",
+                "nolinger", "originalto", "persist", "pgsql-check",
                 "prefer-last-server", "smtpchk", "socket-stats",
                 "splice-auto", "splice-request", "splice-response", "spop-check",
                 "srvtcpka", "ssl-hello-chk", "tcp-smart-accept",

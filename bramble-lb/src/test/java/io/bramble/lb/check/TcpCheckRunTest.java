@@ -106,6 +106,39 @@ class TcpCheckRunTest {
     }
 
     @Test
+    void mysqlWithoutUserReadsTheHandshake() {
+        TcpCheckConfig mysql = script("  option mysql-check");
+        String handshake = packet(0, "\n8.0.19\0" + hex("0A0000006F3C025E"));
+        Transcript up = talk(mysql, handshake);
+        assertThat(up.sent()).isEmpty();
+        assertThat(up.connects()).containsExactly(new CheckStep.Connect(0, false, true, true));
+        assertThat(up.verdict()).isEqualTo(new CheckStep.Verdict(CheckStatus.L7OK, 0,
+                "8.0.19"));
+        Transcript refused = talk(mysql, packet(0, hex("FF6A04") + "Host is not allowed"));
+        assertThat(refused.verdict().status()).isEqualTo(CheckStatus.L7STS);
+        assertThat(refused.verdict().code()).isEqualTo(1130);
+        assertThat(talk(mysql, hex("4A0000")).verdict().status()).isEqualTo(CheckStatus.L7RSP);
+    }
+
+    @Test
+    void mysqlWithUserLogsInAndQuits() {
+        String handshake = packet(0, "\n5.7.1\0" + hex("01020304"));
+        Transcript up = talk(script("  option mysql-check user haproxy"), handshake
+                + packet(2, hex("00000002000000")));
+        assertThat(up.sentHex()).isEqualTo("2900000100820000008000012100000000000000000000"
+                + "00000000000000000000000000" + "686170726F787900" + "00" + "0100000001");
+        assertThat(up.verdict()).isEqualTo(new CheckStep.Verdict(CheckStatus.L7OK, 0,
+                "5.7.1"));
+        Transcript denied = talk(script("  option mysql-check user haproxy post-41"),
+                handshake, packet(2, hex("FF1504") + "#28000Access denied"));
+        assertThat(denied.verdict().status()).isEqualTo(CheckStatus.L7STS);
+        assertThat(denied.verdict().code()).isEqualTo(1045);
+        Transcript old = talk(script("  option mysql-check user bob pre-41"), handshake);
+        assertThat(old.sentHex()).isEqualTo("0A000001" + "0080" + "000001" + "626F6200" + "00"
+                + "0100000001");
+    }
+
+    @Test
     void tcpCheckRunsTheWrittenSteps() {
         TcpCheckConfig master = script("""
                 option tcp-check

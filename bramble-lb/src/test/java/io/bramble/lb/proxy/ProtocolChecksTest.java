@@ -92,6 +92,21 @@ class ProtocolChecksTest {
     }
 
     @Test
+    void mysqlCheckLogsInAndWantsNoErrorPacket() throws Exception {
+        ScriptedServer mysql = server((peer, healthy) -> {
+            byte[] header = peer.read(4);
+            peer.read((header[0] & 0xff) + 5);
+            peer.write(mysqlPacket(0, "\n8.0.36\0" + hex("0102030405060708")));
+            peer.write(healthy
+                    ? mysqlPacket(2, hex("00000002000000"))
+                    : mysqlPacket(2, hex("FF1504") + "#28000Access denied for user 'haproxy'"));
+        });
+        LoadBalancer balancer = start("option mysql-check user haproxy", mysql);
+        goesDownThenUp(balancer, mysql);
+        assertThat(mysql.lastReceived()).contains("haproxy\0").endsWith(hex("0100000001"));
+    }
+
+    @Test
     void tcpCheckRunsTheScript() throws Exception {
         ScriptedServer redis = server((peer, healthy) -> {
             peer.readUntil("PING\r\n");
