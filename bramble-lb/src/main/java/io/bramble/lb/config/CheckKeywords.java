@@ -61,6 +61,7 @@ final class CheckKeywords {
             useScript(s, ProtocolCheckScripts.redis());
         }));
         table.keyword("option mysql-check", ignoredOutside(D_B, CheckKeywords::mysql));
+        table.keyword("option pgsql-check", ignoredOutside(D_B, CheckKeywords::pgsql));
     }
 
     /** A protocol check or {@code option tcp-check}: replaces any other check option. */
@@ -250,5 +251,16 @@ final class CheckKeywords {
         }
         a.end();
         useScript(s, ProtocolCheckScripts.mysql(user, post41));
+    }
+
+    /** {@code option pgsql-check user NAME}. */
+    private static void pgsql(ProxySection s, Args a) {
+        String word = a.next("'user NAME'");
+        if (!word.equals("user")) {
+            throw a.unexpected("'user NAME'", word);
+        }
+        String user = a.next("a PostgreSQL user name");
+        a.end();
+        useScript(s, ProtocolCheckScripts.pgsql(user));
     }
 }

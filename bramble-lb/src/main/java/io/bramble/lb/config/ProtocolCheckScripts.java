@@ -60,6 +60,25 @@ final class ProtocolCheckScripts {
                 Expect.of(false, TcpCheckMatch.MYSQL_OK, "")));
     }
 
+    /**
+     * {@code option pgsql-check user NAME}: a protocol 3.0 startup message for that user; an
+     * error ({@code E}) fails, an authentication request ({@code R}) that is OK or asks for a
+     * password passes.
+     */
+    static TcpCheckConfig pgsql(String user) {
+        int length = 4 + 4 + 5 + user.length() + 2;
+        String message = "" + (char) (length >>> 24) + (char) ((length >>> 16) & 0xff)
+                + (char) ((length >>> 8) & 0xff) + (char) (length & 0xff)
+                + "\u0000\u0003\u0000\u0000" + "user\u0000" + user + "\u0000\u0000";
+        return new TcpCheckConfig("option pgsql-check", List.of(LINGER,
+                new Send(message, Send.NO_TIME, ""),
+                new Expect(true, TcpCheckMatch.RSTRING, "^E", 5, ExpectStatus.DEFAULT, "", "",
+                        ""),
+                new Expect(false, TcpCheckMatch.RBINARY,
+                        "^52000000[A-Z0-9]{2}000000(00|02|03|04|05|06|07|09|0A)", 9, L7STS,
+                        "PostgreSQL server is ok", "PostgreSQL unknown error", "")));
+    }
+
     /** Hexadecimal digits as one character per byte. */
     static String hex(String digits) {
         byte[] bytes = HexFormat.of().parseHex(digits);

@@ -139,6 +139,26 @@ class TcpCheckRunTest {
     }
 
     @Test
+    void pgsqlSendsAStartupMessageAndWantsAnAuthenticationRequest() {
+        TcpCheckConfig pgsql = script("  option pgsql-check user haproxy");
+        Transcript trust = talk(pgsql, hex("520000000800000000"));
+        assertThat(trust.sentHex()).isEqualTo("00000016" + "00030000" + "7573657200"
+                + "686170726F787900" + "00");
+        assertThat(trust.verdict()).isEqualTo(new CheckStep.Verdict(CheckStatus.L7OK, 0,
+                "PostgreSQL server is ok"));
+        assertThat(talk(pgsql, hex("520000000C00000005AABBCCDD")).verdict().status())
+                .isEqualTo(CheckStatus.L7OK);
+        assertThat(talk(pgsql, hex("52000000170000000A") + "SCRAM-SHA-256\0\0").verdict()
+                .status()).isEqualTo(CheckStatus.L7OK);
+        Transcript rejected = talk(pgsql, "E" + hex("00000050") + "SFATAL\0C28000\0Mno pg_hba"
+                + ".conf entry\0\0");
+        assertThat(rejected.verdict().status()).isEqualTo(CheckStatus.L7RSP);
+        Transcript unknown = talk(pgsql, hex("520000000800000001"));
+        assertThat(unknown.verdict()).isEqualTo(new CheckStep.Verdict(CheckStatus.L7STS, 0,
+                "PostgreSQL unknown error"));
+    }
+
+    @Test
     void tcpCheckRunsTheWrittenSteps() {
         TcpCheckConfig master = script("""
                 option tcp-check

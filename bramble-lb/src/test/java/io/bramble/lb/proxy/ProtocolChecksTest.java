@@ -107,6 +107,21 @@ class ProtocolChecksTest {
     }
 
     @Test
+    void pgsqlCheckWantsAnAuthenticationRequest() throws Exception {
+        ScriptedServer pgsql = server((peer, healthy) -> {
+            byte[] length = peer.read(4);
+            peer.read(length[3] - 4);
+            peer.write(healthy
+                    ? hex("520000000800000000")
+                    : "E" + hex("0000004B") + "SFATAL\0C28000\0Mno pg_hba.conf entry\0\0");
+        });
+        LoadBalancer balancer = start("option pgsql-check user haproxy", pgsql);
+        goesDownThenUp(balancer, pgsql);
+        assertThat(pgsql.lastReceived()).isEqualTo(hex("0000001600030000") + "user\0haproxy"
+                + "\0\0");
+    }
+
+    @Test
     void tcpCheckRunsTheScript() throws Exception {
         ScriptedServer redis = server((peer, healthy) -> {
             peer.readUntil("PING\r\n");
