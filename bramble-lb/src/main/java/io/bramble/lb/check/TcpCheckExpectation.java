@@ -40,6 +40,9 @@ final class TcpCheckExpectation {
             case MYSQL_OK -> {
                 return MysqlReply.judge(script, index, input, length, lastRead, true);
             }
+            case LDAP_BIND_RESPONSE -> {
+                return LdapBindReply.judge(script, index, input, length);
+            }
             default -> {
             }
         }

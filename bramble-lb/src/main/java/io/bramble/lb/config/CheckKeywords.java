@@ -62,6 +62,10 @@ final class CheckKeywords {
         }));
         table.keyword("option mysql-check", ignoredOutside(D_B, CheckKeywords::mysql));
         table.keyword("option pgsql-check", ignoredOutside(D_B, CheckKeywords::pgsql));
+        table.keyword("option ldap-check", ignoredOutside(D_B, (s, a) -> {
+            a.end();
+            useScript(s, ProtocolCheckScripts.ldap());
+        }));
     }
 
     /** A protocol check or {@code option tcp-check}: replaces any other check option. */

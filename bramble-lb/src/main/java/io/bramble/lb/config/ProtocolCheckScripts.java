@@ -79,6 +79,15 @@ final class ProtocolCheckScripts {
                         "PostgreSQL server is ok", "PostgreSQL unknown error", "")));
     }
 
+    /** {@code option ldap-check}: an anonymous LDAPv3 bind; the result code must be 0. */
+    static TcpCheckConfig ldap() {
+        return new TcpCheckConfig("option ldap-check", List.of(
+                new Send(hex("300C020101600702010304008000"), Send.NO_TIME, ""),
+                new Expect(false, TcpCheckMatch.RBINARY, "^30", 14, ExpectStatus.DEFAULT, "",
+                        "Not LDAPv3 protocol", ""),
+                Expect.of(false, TcpCheckMatch.LDAP_BIND_RESPONSE, "")));
+    }
+
     /** Hexadecimal digits as one character per byte. */
     static String hex(String digits) {
         byte[] bytes = HexFormat.of().parseHex(digits);

@@ -13,5 +13,7 @@ public enum TcpCheckMatch {
     /** The first packet is a MySQL packet other than an error ({@code option mysql-check}). */
     MYSQL_HANDSHAKE,
     /** The packet after the first is a MySQL packet other than an error. */
-    MYSQL_OK
+    MYSQL_OK,
+    /** An LDAPv3 bind response with result code 0 ({@code option ldap-check}). */
+    LDAP_BIND_RESPONSE
 }

@@ -74,7 +74,7 @@ final class UnsupportedKeywords {
                 "http-buffer-request", "http-ignore-probes", "http-no-delay",
                 "http-pretend-keepalive", "http-restrict-req-hdr-names", "http-use-proxy-header",
                 "http_proxy", "httpslog", "idle-close-on-response", "independent-streams",
-                "ldap-check", "log-health-checks", "log-separate-errors", "logasap",
+                "log-health-checks", "log-separate-errors", "logasap",
                 "nolinger", "originalto", "persist", "prefer-last-server", "smtpchk",
                 "socket-stats",
                 "splice-auto", "splice-request", "splice-response", "spop-check",

@@ -159,6 +159,22 @@ class TcpCheckRunTest {
     }
 
     @Test
+    void ldapBindsAnonymouslyAndWantsResultCodeZero() {
+        TcpCheckConfig ldap = script("  option ldap-check");
+        Transcript up = talk(ldap, hex("300C02010161070A010004000400"));
+        assertThat(up.sentHex()).isEqualTo("300C020101600702010304008000");
+        assertThat(up.verdict()).isEqualTo(new CheckStep.Verdict(CheckStatus.L7OK, 0,
+                "Success"));
+        assertThat(talk(ldap, hex("30810C02010161070A010004000400")).verdict().status())
+                .isEqualTo(CheckStatus.L7OK);
+        Transcript invalid = talk(ldap, hex("300C02010161070A013104000400"));
+        assertThat(invalid.verdict().status()).isEqualTo(CheckStatus.L7STS);
+        assertThat(invalid.verdict().code()).isEqualTo(0x31);
+        assertThat(talk(ldap, "HTTP/1.0 400 Bad\r\n\r\n").verdict()).isEqualTo(
+                new CheckStep.Verdict(CheckStatus.L7RSP, 0, "Not LDAPv3 protocol"));
+    }
+
+    @Test
     void tcpCheckRunsTheWrittenSteps() {
         TcpCheckConfig master = script("""
                 option tcp-check

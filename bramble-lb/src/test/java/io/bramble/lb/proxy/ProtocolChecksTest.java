@@ -122,6 +122,20 @@ class ProtocolChecksTest {
     }
 
     @Test
+    void ldapCheckWantsASuccessfulBind() throws Exception {
+        ScriptedServer ldap = server((peer, healthy) -> {
+            peer.read(14);
+            peer.write(hex(healthy
+                    ? "300C02010161070A010004000400"
+                    : "300C02010161070A01"
+                            + "3504000400"));
+        });
+        LoadBalancer balancer = start("option ldap-check", ldap);
+        goesDownThenUp(balancer, ldap);
+        assertThat(ldap.lastReceived()).isEqualTo(hex("300C020101600702010304008000"));
+    }
+
+    @Test
     void tcpCheckRunsTheScript() throws Exception {
         ScriptedServer redis = server((peer, healthy) -> {
             peer.readUntil("PING\r\n");
