@@ -66,6 +66,7 @@ final class CheckKeywords {
             a.end();
             useScript(s, ProtocolCheckScripts.ldap());
         }));
+        table.keyword("option smtpchk", ignoredOutside(D_B, CheckKeywords::smtp));
     }
 
     /** A protocol check or {@code option tcp-check}: replaces any other check option. */
@@ -266,5 +267,21 @@ final class CheckKeywords {
         String user = a.next("a PostgreSQL user name");
         a.end();
         useScript(s, ProtocolCheckScripts.pgsql(user));
+    }
+
+    /** {@code option smtpchk [HELO|EHLO DOMAIN]}: anything else sends HELO localhost. */
+    private static void smtp(ProxySection s, Args a) {
+        List<String> words = new ArrayList<>(a.rest());
+        if (words.size() > 2) {
+            throw a.fail("expected at most HELO|EHLO DOMAIN, got " + words.size() + " words");
+        }
+        String command = "HELO localhost";
+        if (words.size() == 2 && (words.get(0).equals("HELO") || words.get(0).equals("EHLO"))) {
+            command = words.get(0) + " " + words.get(1);
+        } else if (!words.isEmpty()) {
+            a.warning("HAProxy sends 'HELO localhost' unless the option reads HELO or EHLO "
+                    + "and a domain; so does bramble");
+        }
+        useScript(s, ProtocolCheckScripts.smtp(command));
     }
 }

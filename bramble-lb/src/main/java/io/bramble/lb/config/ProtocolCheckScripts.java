@@ -88,6 +88,26 @@ final class ProtocolCheckScripts {
                 Expect.of(false, TcpCheckMatch.LDAP_BIND_RESPONSE, "")));
     }
 
+    /**
+     * {@code option smtpchk [HELO|EHLO DOMAIN]}: a 2xx greeting, the command (by default
+     * {@code HELO localhost}) answered with 2xx (several lines allowed), then QUIT answered
+     * with 2xx.
+     */
+    static TcpCheckConfig smtp(String command) {
+        ExpectStatus reply = new ExpectStatus("L7OK", "L7RSP", "L7TOUT");
+        return new TcpCheckConfig("option smtpchk", List.of(LINGER,
+                new Expect(false, TcpCheckMatch.RSTRING, "^[0-9]{3}[ \r]", 4, reply, "", "",
+                        ""),
+                new Expect(false, TcpCheckMatch.RSTRING, "^2[0-9]{2}[ \r]", 4, L7STS, "", "",
+                        ""),
+                new Send(command + "\r\n", Send.NO_TIME, ""),
+                new Expect(false, TcpCheckMatch.RSTRING,
+                        "^(2[0-9]{2}-[^\r]*\r\n)*2[0-9]{2}[ \r]", 4, L7STS, "", "", ""),
+                new Send("QUIT\r\n", Send.NO_TIME, ""),
+                new Expect(false, TcpCheckMatch.RSTRING, "^2[0-9]{2}[- \r]", 4, L7STS, "", "",
+                        "")));
+    }
+
     /** Hexadecimal digits as one character per byte. */
     static String hex(String digits) {
         byte[] bytes = HexFormat.of().parseHex(digits);

@@ -175,6 +175,23 @@ class TcpCheckRunTest {
     }
 
     @Test
+    void smtpWantsTwoHundredsToTheGreetingTheHeloAndTheQuit() {
+        TcpCheckConfig ehlo = script("  option smtpchk EHLO bramble.test");
+        Transcript up = talk(ehlo, "220 mx ESMTP\r\n", "250-mx\r\n250-PIPELINING\r\n250 "
+                + "8BITMIME\r\n", "221 2.0.0 Bye\r\n");
+        assertThat(up.sent()).containsExactly("EHLO bramble.test\r\n", "QUIT\r\n");
+        assertThat(up.verdict().status()).isEqualTo(CheckStatus.L7OK);
+        assertThat(talk(script("  option smtpchk"), "220 mx\r\n", "250 mx\r\n", "221 bye\r\n")
+                .sent()).containsExactly("HELO localhost\r\n", "QUIT\r\n");
+        assertThat(talk(ehlo, "554 5.3.2 busy\r\n").verdict().status()).isEqualTo(
+                CheckStatus.L7STS);
+        assertThat(talk(ehlo, "220 mx\r\n", "502 no\r\n").verdict().status()).isEqualTo(
+                CheckStatus.L7STS);
+        assertThat(talk(ehlo, "SSH-2.0-OpenSSH\r\n").verdict().status()).isEqualTo(
+                CheckStatus.L7RSP);
+    }
+
+    @Test
     void tcpCheckRunsTheWrittenSteps() {
         TcpCheckConfig master = script("""
                 option tcp-check

@@ -136,6 +136,24 @@ class ProtocolChecksTest {
     }
 
     @Test
+    void smtpCheckWantsTwoHundreds() throws Exception {
+        ScriptedServer smtp = server((peer, healthy) -> {
+            if (!healthy) {
+                peer.write("421 4.3.2 Service not available\r\n");
+                return;
+            }
+            peer.write("220 mx.example ESMTP\r\n");
+            peer.readUntil("\r\n");
+            peer.write("250-mx.example\r\n250-PIPELINING\r\n250 8BITMIME\r\n");
+            peer.readUntil("QUIT\r\n");
+            peer.write("221 2.0.0 Bye\r\n");
+        });
+        LoadBalancer balancer = start("option smtpchk EHLO lb.example", smtp);
+        goesDownThenUp(balancer, smtp);
+        assertThat(smtp.lastReceived()).isEqualTo("EHLO lb.example\r\nQUIT\r\n");
+    }
+
+    @Test
     void tcpCheckRunsTheScript() throws Exception {
         ScriptedServer redis = server((peer, healthy) -> {
             peer.readUntil("PING\r\n");
