@@ -67,6 +67,10 @@ final class CheckKeywords {
             useScript(s, ProtocolCheckScripts.ldap());
         }));
         table.keyword("option smtpchk", ignoredOutside(D_B, CheckKeywords::smtp));
+        table.keyword("option ssl-hello-chk", ignoredOutside(D_B, (s, a) -> {
+            a.end();
+            useScript(s, ProtocolCheckScripts.sslHello());
+        }));
     }
 
     /** A protocol check or {@code option tcp-check}: replaces any other check option. */

@@ -17,6 +17,8 @@ final class ProtocolCheckScripts {
     private static final Connect LINGER = new Connect(Connect.PORT_DEFAULT, false, true, true,
             "");
     private static final ExpectStatus L7STS = new ExpectStatus("L7OK", "L7STS", "L7TOUT");
+    /** The 39 cipher suites of HAProxy's SSLv3 hello: 0x0001 to 0x001B, 0x002F to 0x003A. */
+    private static final int[][] HELLO_CIPHER_RANGES = {{0x01, 0x1b}, {0x2f, 0x3a}};
 
     private ProtocolCheckScripts() {
     }
@@ -106,6 +108,27 @@ final class ProtocolCheckScripts {
                 new Send("QUIT\r\n", Send.NO_TIME, ""),
                 new Expect(false, TcpCheckMatch.RSTRING, "^2[0-9]{2}[- \r]", 4, L7STS, "", "",
                         "")));
+    }
+
+    /**
+     * {@code option ssl-hello-chk}: an SSLv3 client hello; a handshake record or an alert
+     * back (what any SSL or TLS server answers) passes at layer 6.
+     */
+    static TcpCheckConfig sslHello() {
+        StringBuilder hello = new StringBuilder(hex("1603000079010000750300"));
+        int timeAt = hello.length();
+        hello.append("\u0000".repeat(4)).append("HAPROXYSSLCHK\nHAPROXYSSLCHK\n")
+                .append(hex("00004E"));
+        for (int[] range : HELLO_CIPHER_RANGES) {
+            for (int suite = range[0]; suite <= range[1]; suite++) {
+                hello.append('\u0000').append((char) suite);
+            }
+        }
+        hello.append(hex("0100"));
+        return new TcpCheckConfig("option ssl-hello-chk", List.of(
+                new Send(hello.toString(), timeAt, ""),
+                new Expect(false, TcpCheckMatch.RBINARY, "^1[56]", 5,
+                        new ExpectStatus("L6OK", "L6RSP", "L6TOUT"), "", "", "")));
     }
 
     /** Hexadecimal digits as one character per byte. */

@@ -77,7 +77,7 @@ final class UnsupportedKeywords {
                 "log-health-checks", "log-separate-errors", "logasap",
                 "nolinger", "originalto", "persist", "prefer-last-server", "socket-stats",
                 "splice-auto", "splice-request", "splice-response", "spop-check",
-                "srvtcpka", "ssl-hello-chk", "tcp-smart-accept",
+                "srvtcpka", "tcp-smart-accept",
                 "tcp-smart-connect", "tcpka", "transparent", "forceclose", "http-tunnel",
                 "http-use-htx"}) {
             table.unsupported("option " + option, "");

@@ -192,6 +192,28 @@ class TcpCheckRunTest {
     }
 
     @Test
+    void sslHelloIsHaproxysClientHelloAndAnAlertPasses() {
+        TcpCheckConfig hello = script("  option ssl-hello-chk");
+        Transcript alert = talk(hello, hex("15030300020228"));
+        assertThat(alert.sentHex()).isEqualTo("1603000079010000750300" + "6B135400"
+                + HexFormat.of().withUpperCase().formatHex("HAPROXYSSLCHK\nHAPROXYSSLCHK\n"
+                        .getBytes(StandardCharsets.US_ASCII))
+                + "00004E" + "000100020003000400050006000700080009000A000B000C000D000E000F"
+                + "0010001100120013001400150016001700180019001A001B002F00300031003200330034"
+                + "00350036003700380039003A" + "0100");
+        assertThat(alert.verdict().status()).isEqualTo(CheckStatus.L6OK);
+        assertThat(talk(hello, hex("160303003A02")).verdict().status()).isEqualTo(
+                CheckStatus.L6OK);
+        assertThat(talk(hello, "HTTP/1.1 400 Bad Request\r\n").verdict().status()).isEqualTo(
+                CheckStatus.L6RSP);
+        TcpCheckRun silent = new TcpCheck(hello, () -> NOW_SECONDS).newRun();
+        silent.start();
+        assertThat(silent.connected()).isInstanceOf(CheckStep.Write.class);
+        assertThat(silent.written()).isEqualTo(CheckStep.READ);
+        assertThat(silent.timedOut(true).status()).isEqualTo(CheckStatus.L6TOUT);
+    }
+
+    @Test
     void tcpCheckRunsTheWrittenSteps() {
         TcpCheckConfig master = script("""
                 option tcp-check

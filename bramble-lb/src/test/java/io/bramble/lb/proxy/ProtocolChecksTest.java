@@ -154,6 +154,17 @@ class ProtocolChecksTest {
     }
 
     @Test
+    void sslHelloCheckWantsAnSslRecord() throws Exception {
+        ScriptedServer tls = server((peer, healthy) -> {
+            peer.read(126);
+            peer.write(healthy ? hex("15030300020228") : "HTTP/1.1 400 Bad Request\r\n\r\n");
+        });
+        LoadBalancer balancer = start("option ssl-hello-chk", tls);
+        goesDownThenUp(balancer, tls);
+        assertThat(tls.lastReceived()).startsWith(hex("1603000079010000750300"));
+    }
+
+    @Test
     void tcpCheckRunsTheScript() throws Exception {
         ScriptedServer redis = server((peer, healthy) -> {
             peer.readUntil("PING\r\n");
