@@ -19,7 +19,7 @@ import java.util.Set;
  * The health-check keywords beyond {@code option httpchk}: {@code option tcp-check} and its
  * {@code tcp-check} lines, the protocol checks ({@code option redis-check},
  * {@code mysql-check}, {@code pgsql-check}, {@code ldap-check}, {@code smtpchk},
- * {@code ssl-hello-chk}). Each check option
+ * {@code ssl-hello-chk}) and {@code http-check send|connect|comment}. Each check option
  * replaces the one before it in the section, as in HAProxy.
  */
 final class CheckKeywords {
@@ -70,6 +70,22 @@ final class CheckKeywords {
         table.keyword("option ssl-hello-chk", ignoredOutside(D_B, (s, a) -> {
             a.end();
             useScript(s, ProtocolCheckScripts.sslHello());
+        }));
+        table.keyword("http-check send", ignoredOutside(D_B, CheckKeywords::httpSend));
+        table.keyword("http-check connect", ignoredOutside(D_B, (s, a) -> {
+            TcpCheckRule.Connect connect = connect(a);
+            s.ownHttpCheckRules();
+            if (s.httpCheckConnect.isPresent()) {
+                throw a.fail("a second 'http-check connect' starts a second request; "
+                        + "bramble's HTTP check is one request on one connection");
+            }
+            s.httpCheckConnect = Optional.of(connect);
+            s.httpCheckConnectWhere = Optional.of(a.where());
+        }));
+        table.keyword("http-check comment", ignoredOutside(D_B, (s, a) -> {
+            a.next("a comment");
+            a.end();
+            s.ownHttpCheckRules();
         }));
     }
 
@@ -287,5 +303,36 @@ final class CheckKeywords {
                     + "and a domain; so does bramble");
         }
         useScript(s, ProtocolCheckScripts.smtp(command));
+    }
+
+    /** {@code http-check send [meth M] [uri U] [ver V] [hdr NAME VALUE]... [body TEXT]}. */
+    private static void httpSend(ProxySection s, Args a) {
+        Optional<String> method = Optional.empty();
+        Optional<String> uri = Optional.empty();
+        Optional<String> version = Optional.empty();
+        List<HttpCheckConfig.Header> headers = new ArrayList<>();
+        String body = "";
+        while (a.hasNext()) {
+            String word = a.next("a send option");
+            switch (word) {
+                case "meth" -> method = Optional.of(OptionKeywords.checkMethod(a));
+                case "uri" -> uri = Optional.of(OptionKeywords.checkUri(a, a.next("a URI")));
+                case "ver" -> version = Optional.of(OptionKeywords.checkVersion(a, a.next(
+                        "HTTP/1.0 or HTTP/1.1")));
+                case "hdr" -> headers.add(new HttpCheckConfig.Header(RuleKeywords.headerName(a),
+                        plainText(a)));
+                case "body" -> body = plainText(a);
+                case "comment" -> a.next("a comment");
+                case "uri-lf", "body-lf" -> throw a.fail("'" + word + "' is not supported: "
+                        + LOG_FORMAT);
+                default -> throw a.unexpected("meth, uri, ver, hdr, body or comment", word);
+            }
+        }
+        s.ownHttpCheckRules();
+        if (s.httpCheckSend.isPresent()) {
+            throw a.fail("a second 'http-check send' is a second request; bramble's HTTP "
+                    + "check is one request on one connection");
+        }
+        s.httpCheckSend = Optional.of(new HttpCheckSend(method, uri, version, headers, body));
     }
 }

@@ -31,6 +31,9 @@ final class CheckRules {
                     ssl = Optional.of(section.tcpCheckRulesWhere.get(i));
                 }
             }
+        } else if (builder.httpCheck.isPresent() && section.httpCheckConnect.map(
+                TcpCheckRule.Connect::ssl).orElse(false)) {
+            ssl = section.httpCheckConnectWhere;
         }
         if (ssl.isEmpty()) {
             return;

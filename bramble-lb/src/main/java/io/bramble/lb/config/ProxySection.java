@@ -31,6 +31,9 @@ final class ProxySection {
     Optional<Location> httpCheckExpectWhere = Optional.empty();
     /** The expect above was written in this section, not inherited. */
     boolean httpCheckExpectOwn;
+    Optional<HttpCheckSend> httpCheckSend = Optional.empty();
+    Optional<TcpCheckRule.Connect> httpCheckConnect = Optional.empty();
+    Optional<Location> httpCheckConnectWhere = Optional.empty();
     /** This section wrote http-check lines: the defaults' ones no longer apply. */
     private boolean httpCheckRulesOwn;
     /** The tcp-check steps in force: the defaults' until this section writes its own. */
@@ -81,6 +84,9 @@ final class ProxySection {
     void inheritChecks(ProxySection base) {
         httpCheckExpect = base.httpCheckExpect;
         httpCheckExpectWhere = base.httpCheckExpectWhere;
+        httpCheckSend = base.httpCheckSend;
+        httpCheckConnect = base.httpCheckConnect;
+        httpCheckConnectWhere = base.httpCheckConnectWhere;
         tcpCheckRules = new ArrayList<>(base.tcpCheckRules);
         tcpCheckRulesWhere = new ArrayList<>(base.tcpCheckRulesWhere);
     }
@@ -91,6 +97,9 @@ final class ProxySection {
             httpCheckRulesOwn = true;
             httpCheckExpect = Optional.empty();
             httpCheckExpectWhere = Optional.empty();
+            httpCheckSend = Optional.empty();
+            httpCheckConnect = Optional.empty();
+            httpCheckConnectWhere = Optional.empty();
         }
     }
 
@@ -109,6 +118,11 @@ final class ProxySection {
             HttpCheckConfig http = builder.httpCheck.get();
             if (httpCheckExpect.isPresent()) {
                 http = http.withExpect(httpCheckExpect.get());
+            }
+            if (httpCheckSend.isPresent() || httpCheckConnect.isPresent()) {
+                http = http.with(httpCheckSend.orElse(new HttpCheckSend(Optional.empty(),
+                        Optional.empty(), Optional.empty(), List.of(), "")),
+                        httpCheckConnect.orElse(TcpCheckRule.Connect.DEFAULT));
             }
             builder.httpCheck = Optional.of(http);
         }

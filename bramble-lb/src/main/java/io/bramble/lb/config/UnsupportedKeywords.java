@@ -82,10 +82,10 @@ final class UnsupportedKeywords {
                 "http-use-htx"}) {
             table.unsupported("option " + option, "");
         }
-        for (String check : new String[]{"comment", "connect", "disable-on-404", "send",
-                "send-state", "set-var", "unset-var"}) {
-            table.unsupported("http-check " + check, "bramble sends the request of "
-                    + "'option httpchk' and reads 'http-check expect'");
+        for (String check : new String[]{"disable-on-404", "send-state", "set-var",
+                "unset-var"}) {
+            table.unsupported("http-check " + check, "bramble reads option httpchk with "
+                    + "http-check connect, send and expect");
         }
         for (String timeout : new String[]{"client-fin", "server-fin", "tarpit"}) {
             table.unsupported("timeout " + timeout, "");

@@ -95,7 +95,9 @@ final class HealthChecks implements AutoCloseable {
         if (config.httpCheck().isPresent()) {
             HttpCheckConfig http = config.httpCheck().get();
             HttpCheck check = new HttpCheck(http, server.config.address().toString());
-            return () -> new HttpConversation(check, CheckStep.Connect.SERVER_DEFAULTS);
+            CheckStep.Connect connect = new CheckStep.Connect(http.connect().port(),
+                    http.connect().ssl(), false, http.connect().serverDefaults());
+            return () -> new HttpConversation(check, connect);
         }
         return () -> new ConnectCheck(CheckStep.Connect.SERVER_DEFAULTS);
     }

@@ -187,4 +187,23 @@ class ProtocolChecksTest {
         assertThat(redis.lastReceived()).isEqualTo("PING\r\ninfo replication\r\nQUIT\r\n");
     }
 
+    @Test
+    void httpCheckSendsTheRequestOfHttpCheckSend() throws Exception {
+        ScriptedServer web = server((peer, healthy) -> {
+            String head = peer.readUntil("\r\n\r\n");
+            java.util.regex.Matcher length = java.util.regex.Pattern.compile(
+                    "Content-Length: (\\d+)").matcher(head);
+            peer.read(length.find() ? Integer.parseInt(length.group(1)) : 0);
+            peer.write(healthy ? "HTTP/1.0 200 OK\r\n\r\n" : "HTTP/1.0 503 Busy\r\n\r\n");
+        });
+        LoadBalancer balancer = start("""
+                mode http
+                option httpchk
+                http-check send meth POST uri /health ver HTTP/1.1 hdr Host lb.example \
+                body ping=1
+                http-check expect status 200""", web);
+        goesDownThenUp(balancer, web);
+        assertThat(web.lastReceived()).isEqualTo("POST /health HTTP/1.1\r\nHost: lb.example\r\n"
+                + "Content-Length: 6\r\nConnection: close\r\n\r\nping=1");
+    }
 }
