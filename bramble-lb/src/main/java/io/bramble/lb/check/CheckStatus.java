@@ -6,9 +6,12 @@ package io.bramble.lb.check;
  */
 public enum CheckStatus {
     L4OK(true, "Layer4 check passed"), L4TOUT(false, "Layer4 timeout"), L4CON(false,
-            "Layer4 connection problem"), L7OK(true, "Layer7 check passed"), L7TOUT(false,
-                    "Layer7 timeout"), L7RSP(false, "Layer7 invalid response"), L7STS(false,
-                            "Layer7 wrong status"), SOCKERR(false, "Socket error"),
+            "Layer4 connection problem"), L6OK(true, "Layer6 check passed"), L6TOUT(false,
+                    "Layer6 timeout"), L6RSP(false, "Layer6 invalid response"), L7OK(true,
+                            "Layer7 check passed"), L7TOUT(false, "Layer7 timeout"), L7RSP(
+                                    false, "Layer7 invalid response"), L7STS(false,
+                                            "Layer7 wrong status"), SOCKERR(false,
+                                                    "Socket error"),
     /** A live request could not connect or was reset: passive detection. */
     LIVE(false, "Connection failed on live traffic");
 

@@ -113,6 +113,12 @@ public final class HttpCheck {
         StringBuilder head = new StringBuilder();
         head.append(config.method()).append(' ').append(config.uri()).append(' ')
                 .append(config.version()).append("\r\n");
+        for (HttpCheckConfig.Header header : config.headers()) {
+            head.append(header.name()).append(": ").append(header.value()).append("\r\n");
+        }
+        if (!config.body().isEmpty()) {
+            head.append("Content-Length: ").append(config.body().length()).append("\r\n");
+        }
         String lower = head.toString().toLowerCase(java.util.Locale.ROOT);
         if (config.version().startsWith("HTTP/1.1") && !lower.contains("\r\nhost:")) {
             head.append("Host: ").append(host).append("\r\n");
@@ -120,7 +126,7 @@ public final class HttpCheck {
         if (!lower.contains("\r\nconnection:")) {
             head.append("Connection: close\r\n");
         }
-        head.append("\r\n");
+        head.append("\r\n").append(config.body());
         return head.toString().getBytes(StandardCharsets.ISO_8859_1);
     }
 }

@@ -257,8 +257,7 @@ public final class HaproxyConfigParser {
             section.paths = global::file;
             section.globalDescription = () -> global.description;
             if (base != null) {
-                section.httpCheckExpect = base.httpCheckExpect;
-                section.httpCheckExpectWhere = base.httpCheckExpectWhere;
+                section.inheritChecks(base);
             }
             return section;
         }
@@ -279,8 +278,7 @@ public final class HaproxyConfigParser {
                     ProxySection.location(args)), false, args.where(), files);
             section.paths = global::file;
             section.globalDescription = () -> global.description;
-            section.httpCheckExpect = base.httpCheckExpect;
-            section.httpCheckExpectWhere = base.httpCheckExpectWhere;
+            section.inheritChecks(base);
             current = section;
             sections.add(section);
             try {

@@ -28,6 +28,7 @@ final class OptionKeywords {
         connectionMode(table, "httpclose", HttpConnectionMode.CLOSE);
         connectionMode(table, "http-server-close", HttpConnectionMode.SERVER_CLOSE);
         connectionMode(table, "http-keep-alive", HttpConnectionMode.KEEP_ALIVE);
+        CheckKeywords.register(table);
         table.keyword("option httpchk", in(D_B, OptionKeywords::httpchk))
                 .keyword("no option httpchk", in(D_B, (s, a) -> {
                     a.end();
@@ -113,23 +114,44 @@ final class OptionKeywords {
         if (words.size() == 1) {
             uri = words.get(0);
         } else if (words.size() >= 2) {
-            method = words.get(0);
+            method = method(a, words.get(0));
             uri = words.get(1);
-            if (!METHOD.matcher(method).matches()) {
-                throw a.unexpected("an HTTP method such as HEAD, GET or OPTIONS", method);
-            }
         }
         if (words.size() == 3) {
-            version = words.get(2);
-            if (!version.startsWith("HTTP/1.0") && !version.startsWith("HTTP/1.1")) {
-                throw a.unexpected("HTTP/1.0 or HTTP/1.1", version);
-            }
+            version = checkVersion(a, words.get(2));
         }
+        checkUri(a, uri);
+        s.builder.tcpCheck = Optional.empty();
+        s.builder.httpCheck = Optional.of(new HttpCheckConfig(method, uri, version,
+                Optional.empty()));
+    }
+
+    /** The method of an HTTP check, read from the line. */
+    static String checkMethod(Args a) {
+        return method(a, a.next("an HTTP method"));
+    }
+
+    private static String method(Args a, String method) {
+        if (!METHOD.matcher(method).matches()) {
+            throw a.unexpected("an HTTP method such as HEAD, GET or OPTIONS", method);
+        }
+        return method;
+    }
+
+    /** The version of an HTTP check: HTTP/1.0 or HTTP/1.1, maybe with header lines after. */
+    static String checkVersion(Args a, String version) {
+        if (!version.startsWith("HTTP/1.0") && !version.startsWith("HTTP/1.1")) {
+            throw a.unexpected("HTTP/1.0 or HTTP/1.1", version);
+        }
+        return version;
+    }
+
+    /** The target of an HTTP check. */
+    static String checkUri(Args a, String uri) {
         if (!uri.startsWith("/") && !uri.equals("*")) {
             throw a.unexpected("a check URI starting with /", uri);
         }
-        s.builder.httpCheck = Optional.of(new HttpCheckConfig(method, uri, version,
-                Optional.empty()));
+        return uri;
     }
 
     /** {@code http-check expect [!] status|rstatus|string|rstring PATTERN}. */
@@ -149,6 +171,13 @@ final class OptionKeywords {
             case STRING -> {
             }
         }
+        s.ownHttpCheckRules();
+        if (s.httpCheckExpectWhere.isPresent() && s.httpCheckExpectOwn) {
+            throw a.fail("a second 'http-check expect' in one section is not supported: "
+                    + "bramble's HTTP check judges one rule (the first is at "
+                    + s.httpCheckExpectWhere.get() + ")");
+        }
+        s.httpCheckExpectOwn = true;
         s.httpCheckExpect = Optional.of(new HttpCheckExpect(negated, kind, pattern));
         s.httpCheckExpectWhere = Optional.of(a.where());
     }

@@ -27,6 +27,7 @@ final class ProxyChecks {
             httpOnly(section);
             backendReferences(section);
             httpCheckExpect(section);
+            CheckRules.review(diagnostics, section);
         }
     }
 

@@ -29,7 +29,9 @@ import java.util.Optional;
  * @param redirects {@code redirect} lines in order
  * @param balance the algorithm (backend side)
  * @param servers in declaration order (backend side)
- * @param httpCheck {@code option httpchk}; TCP connect checks when empty
+ * @param httpCheck {@code option httpchk}; TCP connect checks when it and tcpCheck are empty
+ * @param tcpCheck {@code option tcp-check} and its script, or a protocol check
+ *        ({@code option redis-check}...); at most one of httpCheck and tcpCheck is set
  * @param cookie cookie persistence; none when empty
  * @param reuse {@code http-reuse}: which requests may use an idle server connection
  * @param retries connection attempts to a server after the first fails
@@ -60,6 +62,7 @@ public record ProxyConfig(
         BalanceConfig balance,
         List<ServerConfig> servers,
         Optional<HttpCheckConfig> httpCheck,
+        Optional<TcpCheckConfig> tcpCheck,
         Optional<CookieConfig> cookie,
         int retries,
         boolean redispatch,
@@ -83,6 +86,9 @@ public record ProxyConfig(
         redirects = List.copyOf(redirects);
         servers = List.copyOf(servers);
         errorFiles = Map.copyOf(errorFiles);
+        if (httpCheck.isPresent() && tcpCheck.isPresent()) {
+            throw new IllegalArgumentException("an HTTP check and a tcp-check script at once");
+        }
         if (retries < 0 || retries > RETRIES_MAX) {
             throw new IllegalArgumentException(
                     "retries must be 0 to " + RETRIES_MAX + ", got " + retries);
@@ -136,6 +142,7 @@ public record ProxyConfig(
         /** The {@code init-addr} of {@code default-server}, for the next server lines. */
         public InitAddr defaultInitAddr = InitAddr.DEFAULT;
         public Optional<HttpCheckConfig> httpCheck = Optional.empty();
+        public Optional<TcpCheckConfig> tcpCheck = Optional.empty();
         public Optional<CookieConfig> cookie = Optional.empty();
         public int retries = RETRIES_DEFAULT;
         public boolean redispatch;
@@ -172,6 +179,7 @@ public record ProxyConfig(
             copy.defaultServer = defaultServer;
             copy.defaultInitAddr = defaultInitAddr;
             copy.httpCheck = httpCheck;
+            copy.tcpCheck = tcpCheck;
             copy.cookie = cookie;
             copy.retries = retries;
             copy.redispatch = redispatch;
@@ -185,8 +193,8 @@ public record ProxyConfig(
         public ProxyConfig build() {
             return new ProxyConfig(name, kind, location, mode, binds, maxconn, timeouts,
                     connectionMode, forwardFor, log, acls, backendRules, defaultBackend,
-                    requestRules, responseRules, redirects, balance, servers, httpCheck, cookie,
-                    retries, redispatch, stats, errorFiles, reuse, monitorUri);
+                    requestRules, responseRules, redirects, balance, servers, httpCheck, tcpCheck,
+                    cookie, retries, redispatch, stats, errorFiles, reuse, monitorUri);
         }
     }
 }

@@ -36,6 +36,19 @@ final class ProxySection {
     Optional<Location> httpCheckExpectWhere = Optional.empty();
     /** A bind line of this section was refused: its error says all there is to say. */
     boolean bindRefused;
+    /** The expect above was written in this section, not inherited. */
+    boolean httpCheckExpectOwn;
+    Optional<HttpCheckSend> httpCheckSend = Optional.empty();
+    Optional<TcpCheckRule.Connect> httpCheckConnect = Optional.empty();
+    Optional<Location> httpCheckConnectWhere = Optional.empty();
+    /** This section wrote http-check lines: the defaults' ones no longer apply. */
+    private boolean httpCheckRulesOwn;
+    /** The tcp-check steps in force: the defaults' until this section writes its own. */
+    List<TcpCheckRule> tcpCheckRules = new ArrayList<>();
+    List<Location> tcpCheckRulesWhere = new ArrayList<>();
+    private boolean tcpCheckRulesOwn;
+    /** A {@code tcp-check comment} waiting for the step it describes. */
+    String tcpCheckComment = "";
 
     final HaproxyConfigParser.FileProbe files;
     /** A file name of the configuration as opened: relative ones start from default-path. */
@@ -75,11 +88,59 @@ final class ProxySection {
         return new ConfigLocation(where.file(), where.line());
     }
 
-    /** The model, with the pending {@code http-check expect} folded in. */
+    /**
+     * Starts from the check lines of {@code base} (a defaults section): HAProxy's proxies
+     * inherit the defaults' http-check and tcp-check rules until they write their own.
+     */
+    void inheritChecks(ProxySection base) {
+        httpCheckExpect = base.httpCheckExpect;
+        httpCheckExpectWhere = base.httpCheckExpectWhere;
+        httpCheckSend = base.httpCheckSend;
+        httpCheckConnect = base.httpCheckConnect;
+        httpCheckConnectWhere = base.httpCheckConnectWhere;
+        tcpCheckRules = new ArrayList<>(base.tcpCheckRules);
+        tcpCheckRulesWhere = new ArrayList<>(base.tcpCheckRulesWhere);
+    }
+
+    /** An http-check line of this section: the inherited ones are dropped, once. */
+    void ownHttpCheckRules() {
+        if (!httpCheckRulesOwn) {
+            httpCheckRulesOwn = true;
+            httpCheckExpect = Optional.empty();
+            httpCheckExpectWhere = Optional.empty();
+            httpCheckSend = Optional.empty();
+            httpCheckConnect = Optional.empty();
+            httpCheckConnectWhere = Optional.empty();
+        }
+    }
+
+    /** A tcp-check line of this section: the inherited steps are dropped, once. */
+    void ownTcpCheckRules() {
+        if (!tcpCheckRulesOwn) {
+            tcpCheckRulesOwn = true;
+            tcpCheckRules = new ArrayList<>();
+            tcpCheckRulesWhere = new ArrayList<>();
+        }
+    }
+
+    /** The model, with the pending http-check and tcp-check lines folded in. */
     ProxyConfig build() {
-        if (httpCheckExpect.isPresent() && builder.httpCheck.isPresent()) {
-            builder.httpCheck = Optional.of(builder.httpCheck.get().withExpect(
-                    httpCheckExpect.get()));
+        if (builder.httpCheck.isPresent()) {
+            HttpCheckConfig http = builder.httpCheck.get();
+            if (httpCheckExpect.isPresent()) {
+                http = http.withExpect(httpCheckExpect.get());
+            }
+            if (httpCheckSend.isPresent() || httpCheckConnect.isPresent()) {
+                http = http.with(httpCheckSend.orElse(new HttpCheckSend(Optional.empty(),
+                        Optional.empty(), Optional.empty(), List.of(), "")),
+                        httpCheckConnect.orElse(TcpCheckRule.Connect.DEFAULT));
+            }
+            builder.httpCheck = Optional.of(http);
+        }
+        if (builder.tcpCheck.isPresent()
+                && builder.tcpCheck.get().origin().equals(CheckKeywords.TCP_CHECK)) {
+            builder.tcpCheck = Optional.of(new TcpCheckConfig(CheckKeywords.TCP_CHECK,
+                    tcpCheckRules));
         }
         return builder.build();
     }

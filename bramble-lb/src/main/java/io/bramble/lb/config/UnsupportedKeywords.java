@@ -55,7 +55,7 @@ final class UnsupportedKeywords {
                 "error-log-format", "max-keep-alive-queue", "max-session-srv-conns",
                 "monitor", "monitor-uri", "monitor-net", "persist", "rate-limit",
                 "server-state-file-name", "server-template", "source", "stick", "stick-table",
-                "tcp-check", "tcp-request", "tcp-response", "unique-id-format",
+                "tcp-request", "tcp-response", "unique-id-format",
                 "unique-id-header", "use-server", "use-fcgi-app", "http-after-response",
                 "http-error", "declare", "enabled", "disabled", "grace", "retry-on",
                 "external-check", "log-steps", "guid", "srvtcpka-cnt", "srvtcpka-idle",
@@ -75,11 +75,10 @@ final class UnsupportedKeywords {
                 "http-buffer-request", "http-ignore-probes", "http-no-delay",
                 "http-pretend-keepalive", "http-restrict-req-hdr-names", "http-use-proxy-header",
                 "http_proxy", "httpslog", "idle-close-on-response", "independent-streams",
-                "ldap-check", "log-health-checks", "log-separate-errors", "logasap",
-                "mysql-check", "nolinger", "originalto", "persist", "pgsql-check",
-                "prefer-last-server", "redis-check", "smtpchk", "socket-stats",
+                "log-health-checks", "log-separate-errors", "logasap",
+                "nolinger", "originalto", "persist", "prefer-last-server", "socket-stats",
                 "splice-auto", "splice-request", "splice-response", "spop-check",
-                "srvtcpka", "ssl-hello-chk", "tcp-check", "tcp-smart-accept",
+                "srvtcpka", "tcp-smart-accept",
                 "tcp-smart-connect", "tcpka", "transparent", "forceclose", "http-tunnel",
                 "http-use-htx"}) {
             if (table.knows("option " + option)) {
@@ -89,10 +88,10 @@ final class UnsupportedKeywords {
             table.warnOnly("no option " + option, "bramble does not implement 'option " + option
                     + "', so it is off, as this line asks");
         }
-        for (String check : new String[]{"comment", "connect", "disable-on-404", "send",
-                "send-state", "set-var", "unset-var"}) {
-            table.unsupported("http-check " + check, "bramble sends the request of "
-                    + "'option httpchk' and reads 'http-check expect'");
+        for (String check : new String[]{"disable-on-404", "send-state", "set-var",
+                "unset-var"}) {
+            table.unsupported("http-check " + check, "bramble reads option httpchk with "
+                    + "http-check connect, send and expect");
         }
         for (String timeout : new String[]{"client-fin", "server-fin", "tarpit"}) {
             table.unsupported("timeout " + timeout, "");

@@ -1,21 +1,28 @@
 package io.bramble.lb.proxy;
 
+import io.bramble.lb.check.CheckConversation;
 import io.bramble.lb.check.CheckResult;
+import io.bramble.lb.check.CheckStep;
+import io.bramble.lb.check.ConnectCheck;
 import io.bramble.lb.check.HttpCheck;
+import io.bramble.lb.check.HttpConversation;
+import io.bramble.lb.check.TcpCheck;
+import io.bramble.lb.config.HttpCheckConfig;
+import io.bramble.lb.config.ProxyConfig;
 import io.bramble.lb.config.Timeouts;
 import io.netty.bootstrap.Bootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
-import io.netty.channel.ConnectTimeoutException;
 import io.netty.channel.EventLoop;
 import java.net.InetSocketAddress;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import java.util.random.RandomGenerator;
 
 /**
@@ -30,8 +37,8 @@ final class HealthChecks implements AutoCloseable {
     private final List<Backend> backends;
     private final RandomGenerator random;
     private volatile boolean closed;
-    /** Built once per server: the request bytes and compiled expectations. */
-    private final Map<Server, Optional<HttpCheck>> httpChecks = new ConcurrentHashMap<>();
+    /** Built once per server: request bytes, compiled expectations; a new run per check. */
+    private final Map<Server, Supplier<CheckConversation>> conversations = new ConcurrentHashMap<>();
 
     HealthChecks(Engine engine, List<Backend> backends, RandomGenerator random) {
         this.engine = engine;
@@ -67,36 +74,56 @@ final class HealthChecks implements AutoCloseable {
         long checkMs = timeouts.checkMs() == Timeouts.UNSET_MS
                 ? interMs
                 : timeouts.checkMs() + connectMs;
-        HttpCheck http = httpChecks.computeIfAbsent(server, s -> backend.config.httpCheck()
-                .map(c -> new HttpCheck(c, s.config.address().toString()))).orElse(null);
-        CheckProbe probe = new CheckProbe(http, engine.clock,
+        CheckProbe probe = new CheckProbe(conversations.computeIfAbsent(server,
+                s -> conversations(backend, s)).get(),
+                (step, handler) -> connect(server, loop,
+                        connectMs, step, handler),
+                engine.clock,
                 result -> done(backend, server, loop, result));
-        ChannelFuture connecting = new Bootstrap().group(loop).channel(engine.transport.channel)
+        probe.start();
+        loop.schedule(probe::timedOut, checkMs, TimeUnit.MILLISECONDS);
+    }
+
+    /** The checks a server gets: the backend's script, its HTTP check, or a plain connect. */
+    private Supplier<CheckConversation> conversations(Backend backend, Server server) {
+        ProxyConfig config = backend.config;
+        if (config.tcpCheck().isPresent()) {
+            TcpCheck script = new TcpCheck(config.tcpCheck().get(),
+                    () -> engine.clock.epochMillis() / 1000);
+            return script::newRun;
+        }
+        if (config.httpCheck().isPresent()) {
+            HttpCheckConfig http = config.httpCheck().get();
+            HttpCheck check = new HttpCheck(http, server.config.address().toString());
+            CheckStep.Connect connect = new CheckStep.Connect(http.connect().port(),
+                    http.connect().ssl(), false, http.connect().serverDefaults());
+            return () -> new HttpConversation(check, connect);
+        }
+        return () -> new ConnectCheck(CheckStep.Connect.SERVER_DEFAULTS);
+    }
+
+    private ChannelFuture connect(Server server, EventLoop loop, long connectMs,
+            CheckStep.Connect step, ChannelHandler handler) {
+        InetSocketAddress target = step.port() == 0
+                ? checkAddress(server)
+                : new InetSocketAddress(server.address.getAddress(), step.port());
+        boolean tls = server.tls != null && (step.ssl() || step.serverDefaults()
+                && server.config.options().tls().checksUseTls());
+        Bootstrap bootstrap = new Bootstrap().group(loop).channel(engine.transport.channel)
                 .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) connectMs)
-                .option(ChannelOption.ALLOCATOR, engine.allocator)
-                .handler(new ChannelInitializer<Channel>() {
-                    @Override
-                    protected void initChannel(Channel channel) {
-                        if (server.tls != null
-                                && server.config.options().tls().checksUseTls()) {
-                            channel.pipeline().addLast(server.tls.newHandler(engine.allocator,
-                                    checkAddress(server)));
-                        }
-                        channel.pipeline().addLast(probe);
-                    }
-                }).connect(checkAddress(server));
-        connecting.addListener((ChannelFuture future) -> {
-            if (!future.isSuccess()) {
-                probe.connectFailed(future.cause(),
-                        future.cause() instanceof ConnectTimeoutException);
+                .option(ChannelOption.ALLOCATOR, engine.allocator);
+        if (step.linger()) {
+            bootstrap.option(ChannelOption.SO_LINGER, 0);
+        }
+        return bootstrap.handler(new ChannelInitializer<Channel>() {
+            @Override
+            protected void initChannel(Channel channel) {
+                if (tls) {
+                    channel.pipeline().addLast(server.tls.newHandler(engine.allocator, target));
+                }
+                channel.pipeline().addLast(handler);
             }
-        });
-        loop.schedule(() -> {
-            if (!probe.done()) {
-                probe.timedOut();
-                connecting.channel().close();
-            }
-        }, checkMs, TimeUnit.MILLISECONDS);
+        }).connect(target);
     }
 
     private void done(Backend backend, Server server, EventLoop loop, CheckResult result) {
