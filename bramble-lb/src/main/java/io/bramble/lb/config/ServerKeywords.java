@@ -89,6 +89,15 @@ final class ServerKeywords {
                         d.options.pool().withPurgeDelayMs(ProxyKeywords.millis(a.duration(
                                 "a delay", Duration.ZERO, Duration.ofMillis(Timeouts.MAX_MS),
                                 ChronoUnit.MILLIS)))));
+        table.keyword("on-marked-down", (d, a) -> {
+            a.choice("what to do when a check marks the server down", "shutdown-sessions");
+            d.options = d.options.withOnMarked(new ServerOptions.OnMarked(true,
+                    d.options.onMarked().upShutdownBackupSessions()));
+        }).keyword("on-marked-up", (d, a) -> {
+            a.choice("what to do when a check marks the server up", "shutdown-backup-sessions");
+            d.options = d.options.withOnMarked(new ServerOptions.OnMarked(
+                    d.options.onMarked().downShutdownSessions(), true));
+        });
         ServerTlsOptions.register(table);
         UnsupportedKeywords.registerServerOptions(table);
         return table;
