@@ -5,8 +5,8 @@ import io.bramble.common.config.Location;
 import java.util.Optional;
 
 /**
- * Checks of a section's check lines once it is read: tcp-check steps that no option runs (a
- * warning, as HAProxy gives), and a connect with {@code ssl} to servers without TLS settings.
+ * Checks of a section's check lines once it is read: tcp-check steps of its own that no option
+ * runs (a warning, as HAProxy gives; inherited ones are silently unused, as there), and a connect with {@code ssl} to servers without TLS settings.
  */
 final class CheckRules {
     private CheckRules() {
@@ -19,7 +19,7 @@ final class CheckRules {
         }
         boolean script = builder.tcpCheck.map(t -> t.origin().equals(CheckKeywords.TCP_CHECK))
                 .orElse(false);
-        if (!section.tcpCheckRules.isEmpty() && !script) {
+        if (section.ownsTcpCheckRules() && !section.tcpCheckRules.isEmpty() && !script) {
             diagnostics.warning(section.tcpCheckRulesWhere.getFirst(), "tcp-check", "backend '"
                     + builder.name + "' uses tcp-check rules without 'option tcp-check', so "
                     + "the rules are ignored");

@@ -114,6 +114,11 @@ final class ProxySection {
         }
     }
 
+    /** True once this section wrote tcp-check lines of its own. */
+    boolean ownsTcpCheckRules() {
+        return tcpCheckRulesOwn;
+    }
+
     /** A tcp-check line of this section: the inherited steps are dropped, once. */
     void ownTcpCheckRules() {
         if (!tcpCheckRulesOwn) {

@@ -94,6 +94,15 @@ final class ServerKeywords {
                                 ChronoUnit.MILLIS)))));
         table.keyword("init-addr", (d, a) -> d.initAddr = InitAddr.parse(a.next(
                 "methods such as last,libc,none or an IP address")));
+        table.keyword("on-marked-down", (d, a) -> {
+            a.choice("what to do when a check marks the server down", "shutdown-sessions");
+            d.options = d.options.withOnMarked(new ServerOptions.OnMarked(true,
+                    d.options.onMarked().upShutdownBackupSessions()));
+        }).keyword("on-marked-up", (d, a) -> {
+            a.choice("what to do when a check marks the server up", "shutdown-backup-sessions");
+            d.options = d.options.withOnMarked(new ServerOptions.OnMarked(
+                    d.options.onMarked().downShutdownSessions(), true));
+        });
         ServerTlsOptions.register(table);
         UnsupportedKeywords.registerServerOptions(table);
         return table;

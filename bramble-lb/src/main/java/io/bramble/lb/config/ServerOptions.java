@@ -21,6 +21,8 @@ import java.util.Optional;
  * @param checkPort {@code port N}: the port health checks use; 0 for the server's port
  * @param tls {@code ssl} and its options: TLS to the server
  * @param pool {@code pool-max-conn} and {@code pool-purge-delay}: idle connections kept
+ * @param onMarked {@code on-marked-down} and {@code on-marked-up}: sessions closed when a
+ *        check marks the server down or up
  */
 public record ServerOptions(
         boolean check,
@@ -36,7 +38,8 @@ public record ServerOptions(
         Optional<String> cookie,
         int checkPort,
         ServerTls tls,
-        ServerPoolLimits pool) {
+        ServerPoolLimits pool,
+        OnMarked onMarked) {
 
     public static final long INTER_MS_DEFAULT = 2_000;
     public static final long SAME_AS_INTER_MS = 0;
@@ -57,7 +60,7 @@ public record ServerOptions(
     public static final ServerOptions DEFAULTS = new ServerOptions(false, INTER_MS_DEFAULT,
             SAME_AS_INTER_MS, SAME_AS_INTER_MS, RISE_DEFAULT, FALL_DEFAULT, WEIGHT_DEFAULT,
             false, false, MAXCONN_UNLIMITED, Optional.empty(), CHECK_PORT_SAME, ServerTls.NONE,
-            ServerPoolLimits.DEFAULTS);
+            ServerPoolLimits.DEFAULTS, OnMarked.NONE);
 
     public ServerOptions {
         checkRange(interMs, INTER_MS_MIN, INTER_MS_MAX, "inter");
@@ -82,67 +85,67 @@ public record ServerOptions(
 
     public ServerOptions withCheck(boolean value) {
         return new ServerOptions(value, interMs, fastInterMs, downInterMs, rise, fall, weight,
-                backup, disabled, maxconn, cookie, checkPort, tls, pool);
+                backup, disabled, maxconn, cookie, checkPort, tls, pool, onMarked);
     }
 
     public ServerOptions withInterMs(long value) {
         return new ServerOptions(check, value, fastInterMs, downInterMs, rise, fall, weight,
-                backup, disabled, maxconn, cookie, checkPort, tls, pool);
+                backup, disabled, maxconn, cookie, checkPort, tls, pool, onMarked);
     }
 
     public ServerOptions withFastInterMs(long value) {
         return new ServerOptions(check, interMs, value, downInterMs, rise, fall, weight, backup,
-                disabled, maxconn, cookie, checkPort, tls, pool);
+                disabled, maxconn, cookie, checkPort, tls, pool, onMarked);
     }
 
     public ServerOptions withDownInterMs(long value) {
         return new ServerOptions(check, interMs, fastInterMs, value, rise, fall, weight, backup,
-                disabled, maxconn, cookie, checkPort, tls, pool);
+                disabled, maxconn, cookie, checkPort, tls, pool, onMarked);
     }
 
     public ServerOptions withRise(int value) {
         return new ServerOptions(check, interMs, fastInterMs, downInterMs, value, fall, weight,
-                backup, disabled, maxconn, cookie, checkPort, tls, pool);
+                backup, disabled, maxconn, cookie, checkPort, tls, pool, onMarked);
     }
 
     public ServerOptions withFall(int value) {
         return new ServerOptions(check, interMs, fastInterMs, downInterMs, rise, value, weight,
-                backup, disabled, maxconn, cookie, checkPort, tls, pool);
+                backup, disabled, maxconn, cookie, checkPort, tls, pool, onMarked);
     }
 
     public ServerOptions withWeight(int value) {
         return new ServerOptions(check, interMs, fastInterMs, downInterMs, rise, fall, value,
-                backup, disabled, maxconn, cookie, checkPort, tls, pool);
+                backup, disabled, maxconn, cookie, checkPort, tls, pool, onMarked);
     }
 
     public ServerOptions withBackup(boolean value) {
         return new ServerOptions(check, interMs, fastInterMs, downInterMs, rise, fall, weight,
-                value, disabled, maxconn, cookie, checkPort, tls, pool);
+                value, disabled, maxconn, cookie, checkPort, tls, pool, onMarked);
     }
 
     public ServerOptions withDisabled(boolean value) {
         return new ServerOptions(check, interMs, fastInterMs, downInterMs, rise, fall, weight,
-                backup, value, maxconn, cookie, checkPort, tls, pool);
+                backup, value, maxconn, cookie, checkPort, tls, pool, onMarked);
     }
 
     public ServerOptions withMaxconn(int value) {
         return new ServerOptions(check, interMs, fastInterMs, downInterMs, rise, fall, weight,
-                backup, disabled, value, cookie, checkPort, tls, pool);
+                backup, disabled, value, cookie, checkPort, tls, pool, onMarked);
     }
 
     public ServerOptions withCookie(Optional<String> value) {
         return new ServerOptions(check, interMs, fastInterMs, downInterMs, rise, fall, weight,
-                backup, disabled, maxconn, value, checkPort, tls, pool);
+                backup, disabled, maxconn, value, checkPort, tls, pool, onMarked);
     }
 
     public ServerOptions withCheckPort(int value) {
         return new ServerOptions(check, interMs, fastInterMs, downInterMs, rise, fall, weight,
-                backup, disabled, maxconn, cookie, value, tls, pool);
+                backup, disabled, maxconn, cookie, value, tls, pool, onMarked);
     }
 
     public ServerOptions withTls(ServerTls value) {
         return new ServerOptions(check, interMs, fastInterMs, downInterMs, rise, fall, weight,
-                backup, disabled, maxconn, cookie, checkPort, value, pool);
+                backup, disabled, maxconn, cookie, checkPort, value, pool, onMarked);
     }
 
     private static void checkRange(long value, long min, long max, String name) {
@@ -154,6 +157,23 @@ public record ServerOptions(
 
     public ServerOptions withPool(ServerPoolLimits value) {
         return new ServerOptions(check, interMs, fastInterMs, downInterMs, rise, fall, weight,
-                backup, disabled, maxconn, cookie, checkPort, tls, value);
+                backup, disabled, maxconn, cookie, checkPort, tls, value, onMarked);
+    }
+
+    public ServerOptions withOnMarked(OnMarked value) {
+        return new ServerOptions(check, interMs, fastInterMs, downInterMs, rise, fall, weight,
+                backup, disabled, maxconn, cookie, checkPort, tls, pool, value);
+    }
+
+    /**
+     * What a check's verdict does to the sessions already open.
+     *
+     * @param downShutdownSessions {@code on-marked-down shutdown-sessions}: marked down, the
+     *        server's sessions are closed
+     * @param upShutdownBackupSessions {@code on-marked-up shutdown-backup-sessions}: marked up,
+     *        the sessions on the backend's backup servers are closed
+     */
+    public record OnMarked(boolean downShutdownSessions, boolean upShutdownBackupSessions) {
+        public static final OnMarked NONE = new OnMarked(false, false);
     }
 }

@@ -167,7 +167,7 @@ final class UnsupportedKeywords {
                 "minconn", "namespace", "no-agent-check", "no-check-ssl", "no-send-proxy",
                 "no-ssl", "no-ssl-reuse", "no-sslv3", "no-tls-tickets", "no-tlsv10",
                 "no-tlsv11", "no-tlsv12", "no-tlsv13", "no-verifyhost", "npn", "observe",
-                "on-error", "on-marked-down", "on-marked-up", "pool-conn-name",
+                "on-error", "pool-conn-name",
                 "pool-low-conn", "proto",
                 "proxy-v2-options", "redir", "resolve-net", "resolve-opts", "resolve-prefer",
                 "resolvers", "send-proxy", "send-proxy-v2", "send-proxy-v2-ssl",

@@ -11,7 +11,10 @@ import io.bramble.lb.config.ServerConfig;
 import io.bramble.lb.stats.RowType;
 import io.bramble.lb.stats.StatsRow;
 import io.bramble.lb.stats.TrafficCounters;
+import io.netty.channel.Channel;
 import java.net.InetSocketAddress;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -35,6 +38,13 @@ final class Server {
     private final Balancer balancer;
     private final ServerHealth health;
     private final Backend backend;
+
+    /**
+     * Connections to the server opened for sessions, closed by {@code on-marked-down
+     * shutdown-sessions} and {@code on-marked-up shutdown-backup-sessions}; at most one per
+     * session, so bounded by the sessions the backend admits.
+     */
+    private final Set<Channel> connections = ConcurrentHashMap.newKeySet();
 
     /** The same server in the generation after a reload; live failures go on to it. */
     private volatile Server successor;
@@ -90,6 +100,21 @@ final class Server {
         if (health.takesNewTraffic()) {
             balancer.serverUp(balanced);
         }
+    }
+
+    /** A connection opened to the server for a session: tracked until it closes. */
+    void opened(Channel connection) {
+        connections.add(connection);
+        connection.closeFuture().addListener(f -> connections.remove(connection));
+    }
+
+    /** Closes the connections sessions have to this server (their sessions end with them). */
+    void shutdownSessions(String why) {
+        if (!connections.isEmpty()) {
+            LOG.warn("Server {}/{}: closing {} sessions ({}).", backendName, name(),
+                    connections.size(), why);
+        }
+        connections.forEach(Channel::close);
     }
 
     synchronized void applyCheck(CheckResult result) {
@@ -173,6 +198,11 @@ final class Server {
                 LOG.warn("Server {}/{} is UP{}. {} active and {} backup servers online.",
                         backendName, name(), reason(result), backend.usablePrimaries(),
                         backend.usableBackups());
+                if (result != null && !config.options().backup()
+                        && config.options().onMarked().upShutdownBackupSessions()) {
+                    backend.servers.stream().filter(s -> s.config.options().backup())
+                            .forEach(s -> s.shutdownSessions("on-marked-up of " + name()));
+                }
             }
             case NOW_UNUSABLE -> {
                 balancer.serverDown(balanced);
@@ -181,6 +211,10 @@ final class Server {
                         backend.usablePrimaries(), backend.usableBackups());
                 if (!balancer.anyUsable()) {
                     LOG.error("backend {} has no server available!", backendName);
+                }
+                if (result != null && !health.up()
+                        && config.options().onMarked().downShutdownSessions()) {
+                    shutdownSessions("on-marked-down");
                 }
             }
             case NONE -> {

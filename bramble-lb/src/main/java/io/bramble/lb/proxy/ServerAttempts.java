@@ -130,6 +130,7 @@ final class ServerAttempts {
         }
         if (future.isSuccess()) {
             current.connectedNanos = engine.clock.nanoTime();
+            server.opened(future.channel());
             attach(current, future.channel());
             return;
         }

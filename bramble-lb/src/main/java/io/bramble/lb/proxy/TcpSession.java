@@ -148,6 +148,7 @@ final class TcpSession extends ChannelInboundHandlerAdapter {
             return;
         }
         serverChannel = channel;
+        server.opened(channel);
         connectedNanos = engine.clock.nanoTime();
         TcpRelay clientRelay = new TcpRelay(timer::touch, this::closeBoth);
         client.pipeline().addLast(clientRelay);
