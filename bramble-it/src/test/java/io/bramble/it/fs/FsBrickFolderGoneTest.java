@@ -1,11 +1,11 @@
 package io.bramble.it.fs;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.bramble.it.pool.PoolNodes;
 import io.bramble.testkit.cluster.LocalCluster;
 import io.bramble.testkit.exec.Exec;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
@@ -31,28 +31,21 @@ class FsBrickFolderGoneTest {
 
     @Test
     void aDeletedBrickFolderIsNoLongerServedAndWritesGoOn(@TempDir Path dir) throws Exception {
-        FuseRequirements.assumeMountable();
-        PoolNodes pool = new PoolNodes(cluster);
-        pool.startTogether("gluster1", "gluster2", "witness1");
-        pool.probeAll("gluster1", "gluster2", "witness1");
-        Path brick2 = dir.resolve("b2");
-        assertThat(pool.ok("gluster1", "volume", "create", "gv0", "replica", "2", pool.address(
-                "gluster1") + ":" + dir.resolve("b1"), pool.address("gluster2") + ":"
-                        + brick2,
-                "force")).contains("success");
-        assertThat(pool.ok("gluster1", "volume", "start", "gv0")).contains("success");
-        Path mnt = Files.createDirectories(dir.resolve("mnt"));
-        mounts.mount(pool, "gluster1", pool.address("gluster1") + ":/gv0", mnt);
+        ReplicaPair volume = ReplicaPair.start(cluster, mounts, dir);
+        PoolNodes pool = volume.pool();
+        Path brick2 = volume.brick2();
+        Path mnt = volume.mnt();
 
         DateLoop loop = new DateLoop(mnt.resolve("date.txt"));
         loop.phase("both up");
         loop.start();
         try {
-            await(() -> loop.rounds("both up").size() >= 5);
+            await("5 rounds").atMost(PATIENCE).until(() -> loop.rounds("both up").size() >= 5);
             loop.phase("folder 2 deleted");
             Exec.check(Duration.ofSeconds(30), "rm", "-rf", brick2.toString());
             pool.process("gluster2").awaitLine("brick .*b2 is no longer served");
-            await(() -> loop.rounds("folder 2 deleted").size() >= 10);
+            await("10 rounds").atMost(PATIENCE).until(() -> loop.rounds("folder 2 deleted")
+                    .size() >= 10);
         } finally {
             loop.stop();
         }
@@ -62,13 +55,5 @@ class FsBrickFolderGoneTest {
         String status = pool.ok("gluster1", "volume", "status", "gv0");
         assertThat(status.replace("\n", "")).containsPattern("b2 +N/A +N/A +N ");
         assertThat(brick2).doesNotExist();
-    }
-
-    private static void await(java.util.function.BooleanSupplier condition) {
-        long deadline = System.nanoTime() + PATIENCE.toNanos();
-        while (!condition.getAsBoolean()) {
-            assertThat(System.nanoTime()).as("waited %s", PATIENCE).isLessThan(deadline);
-            PoolNodes.sleep(50);
-        }
     }
 }

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.bramble.it.pool.PoolNodes;
 import io.bramble.testkit.cluster.LocalCluster;
 import io.bramble.testkit.fault.Faults;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -30,18 +29,9 @@ class FsHungBrickTest {
 
     @Test
     void writesGoOnWhileOneCopysNodeIsHung(@TempDir Path dir) throws Exception {
-        FuseRequirements.assumeMountable();
-        PoolNodes pool = new PoolNodes(cluster);
-        pool.startTogether("gluster1", "gluster2", "witness1");
-        pool.probeAll("gluster1", "gluster2", "witness1");
-        assertThat(pool.ok("gluster1", "volume", "create", "gv0", "replica", "2", pool.address(
-                "gluster1") + ":" + dir.resolve("b1"), pool.address("gluster2") + ":"
-                        + dir
-                                .resolve("b2"),
-                "force")).contains("success");
-        assertThat(pool.ok("gluster1", "volume", "start", "gv0")).contains("success");
-        Path mnt = Files.createDirectories(dir.resolve("mnt"));
-        mounts.mount(pool, "gluster1", pool.address("gluster1") + ":/gv0", mnt);
+        ReplicaPair volume = ReplicaPair.start(cluster, mounts, dir);
+        PoolNodes pool = volume.pool();
+        Path mnt = volume.mnt();
 
         DateLoop loop = new DateLoop(mnt.resolve("date.txt"));
         loop.phase("both up");

@@ -1,6 +1,7 @@
 package io.bramble.it.fs;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.bramble.it.pool.PoolNodes;
 import io.bramble.testkit.cluster.LocalCluster;
@@ -12,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
+import java.time.Duration;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -40,19 +42,10 @@ class FsPowerCutTest {
 
     @Test
     void everyFsyncedFileIsThereAfterAllNodesDieAtOnce(@TempDir Path dir) throws Exception {
-        FuseRequirements.assumeMountable();
-        PoolNodes pool = new PoolNodes(cluster);
-        pool.startTogether("gluster1", "gluster2", "witness1");
-        pool.probeAll("gluster1", "gluster2", "witness1");
-        assertThat(pool.ok("gluster1", "volume", "create", "gv0", "replica", "2", pool.address(
-                "gluster1") + ":" + dir.resolve("b1"), pool.address("gluster2") + ":"
-                        + dir
-                                .resolve("b2"),
-                "force")).contains("success");
-        assertThat(pool.ok("gluster1", "volume", "start", "gv0")).contains("success");
-        Path mnt = Files.createDirectories(dir.resolve("mnt"));
-        VolumeMounts.Mounted mounted = mounts.mount(pool, "gluster1", pool.address("gluster1")
-                + ":/gv0", mnt);
+        ReplicaPair volume = ReplicaPair.start(cluster, mounts, dir);
+        PoolNodes pool = volume.pool();
+        Path mnt = volume.mnt();
+        VolumeMounts.Mounted mounted = volume.mounted();
 
         SplittableRandom random = new SplittableRandom(20261205);
         Map<String, String> written = new LinkedHashMap<>();
@@ -73,12 +66,8 @@ class FsPowerCutTest {
 
         pool.startTogether("gluster1", "gluster2", "witness1");
         // A node's copy of the store answers from its log once the pool has a leader again.
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (!pool.run("gluster2", "volume", "info", "gv0").out().contains("Status: Started")) {
-            assertThat(System.nanoTime()).as("gv0 known again within 60 s").isLessThan(
-                    deadline);
-            PoolNodes.sleep(100);
-        }
+        await("gv0 known again").atMost(Duration.ofSeconds(60)).until(() -> pool.run(
+                "gluster2", "volume", "info", "gv0").out().contains("Status: Started"));
         Path again = Files.createDirectories(dir.resolve("mnt-again"));
         mounts.mount(pool, "gluster2", pool.address("gluster2") + ":/gv0", again);
         for (Map.Entry<String, String> file : written.entrySet()) {
