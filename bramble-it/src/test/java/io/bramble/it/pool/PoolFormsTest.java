@@ -6,6 +6,7 @@ import io.bramble.testkit.cluster.LocalCluster;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -42,7 +43,11 @@ class PoolFormsTest {
                 .hasSize(3);
 
         // Seed 000's pitfall: gluster2 knew gluster1 only by its address. Here it knows
-        // gluster1's own name at once, and probing it back is harmless.
+        // gluster1's own name at once, and probing it back is harmless. gluster2 learns of
+        // gluster4 through the pool and connects to it a moment later: wait for that, so
+        // the two views compared below are of a settled pool.
+        pool.awaitStatus("gluster2", PoolNodes.shows("gluster4.local", "Connected"),
+                Duration.ofSeconds(20));
         String fromTwo = pool.ok("gluster2", "peer", "status");
         assertThat(fromTwo).startsWith("Number of Peers: 3\n\nHostname: gluster1.local\n");
         assertThat(pool.ok("gluster2", "peer", "probe", "gluster1.local"))
