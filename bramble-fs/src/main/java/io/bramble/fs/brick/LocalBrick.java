@@ -7,6 +7,7 @@ import io.bramble.common.os.MountTable;
 import io.bramble.fs.ops.Attr;
 import io.bramble.fs.ops.AttrXattrs;
 import io.bramble.fs.ops.Caller;
+import io.bramble.fs.ops.ChangeStamps;
 import io.bramble.fs.ops.DirEntry;
 import io.bramble.fs.ops.DirPage;
 import io.bramble.fs.ops.Errno;
@@ -25,11 +26,13 @@ import java.lang.foreign.MemorySegment;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * A brick: a folder on this node's disk that holds a volume's files as plain files and
@@ -73,6 +76,8 @@ public final class LocalBrick implements FileOps {
     private static final int SEEK_HOLE = 4;
     /** The metadata folders are the brick's alone. */
     private static final int META_DIR_MODE = 0700;
+    /** Each brick opened gets the next: change counts of two openings never compare equal. */
+    private static final AtomicLong EPOCHS = new AtomicLong(System.nanoTime());
 
     private final Path dir;
     private final boolean asRoot;
@@ -84,6 +89,7 @@ public final class LocalBrick implements FileOps {
     private final HandleTable handles;
     private final PendingMarks marks;
     private final NewEntries entries;
+    private final ChangeTracker changes;
     private final AtomicBoolean closed = new AtomicBoolean();
 
     private LocalBrick(Path dir, BrickSettings settings, SharedFd root, Stat rootStat,
@@ -97,6 +103,7 @@ public final class LocalBrick implements FileOps {
         this.handles = new HandleTable(settings.handlesMax());
         this.marks = new PendingMarks(pending, names);
         this.entries = new NewEntries(settings.asRoot(), ids);
+        this.changes = new ChangeTracker(EPOCHS.incrementAndGet());
     }
 
     /** Opens the brick in {@code dir} with the default settings. */
@@ -286,7 +293,8 @@ public final class LocalBrick implements FileOps {
     public Attr setattr(Caller caller, FsPath path, SetAttr changes) throws FsException {
         PathRules.changeable(path);
         return run(() -> {
-            try (Located at = resolver.locate(path)) {
+            try (Located at = resolver.locate(path);
+                    ChangeTracker.Change change = changeOf(at)) {
                 if (changes.uid().isPresent() || changes.gid().isPresent()) {
                     Libc.fchownat(at.dirFd(), at.name(), changes.uid().orElse(-1), changes.gid()
                             .orElse(-1), Libc.AT_SYMLINK_NOFOLLOW);
@@ -330,7 +338,8 @@ public final class LocalBrick implements FileOps {
     public Attr mkdir(Caller caller, FsPath path, FileId id, int mode) throws FsException {
         PathRules.creatable(path);
         return run(() -> {
-            try (Located at = resolver.locate(path)) {
+            try (Located at = resolver.locate(path);
+                    ChangeTracker.Change change = entryChangeOf(at)) {
                 return entries.folder(caller, at, id, mode);
             }
         });
@@ -345,7 +354,8 @@ public final class LocalBrick implements FileOps {
             throw new FsException(Errno.EINVAL, "mknod of a " + type);
         }
         return run(() -> {
-            try (Located at = resolver.locate(path)) {
+            try (Located at = resolver.locate(path);
+                    ChangeTracker.Change change = entryChangeOf(at)) {
                 if (type == FileType.REGULAR) {
                     NewEntries.Settled file = entries.regular(caller, at, id, mode,
                             OpenFlags.WRONLY);
@@ -378,7 +388,8 @@ public final class LocalBrick implements FileOps {
                     + " bytes");
         }
         return run(() -> {
-            try (Located at = resolver.locate(path)) {
+            try (Located at = resolver.locate(path);
+                    ChangeTracker.Change change = entryChangeOf(at)) {
                 return entries.symlink(caller, at, id, target);
             }
         });
@@ -409,7 +420,8 @@ public final class LocalBrick implements FileOps {
 
     private void remove(FsPath path, int flags) throws FsException {
         run(() -> {
-            try (Located at = resolver.locate(path)) {
+            try (Located at = resolver.locate(path);
+                    ChangeTracker.Change change = entryChangeOf(at)) {
                 Known gone = known(at);
                 Libc.unlinkat(at.dirFd(), at.name(), flags);
                 forgetIfLast(gone);
@@ -427,7 +439,10 @@ public final class LocalBrick implements FileOps {
         PathRules.removable(from, Errno.EBUSY);
         PathRules.removable(to, Errno.EBUSY);
         run(() -> {
-            try (Located source = resolver.locate(from); Located target = resolver.locate(to)) {
+            try (Located source = resolver.locate(from);
+                    Located target = resolver.locate(to);
+                    ChangeTracker.Change leaving = entryChangeOf(source);
+                    ChangeTracker.Change arriving = entryChangeOf(target)) {
                 Known moving = known(source);
                 Known replaced = known(target);
                 if (moving != null && replaced != null && moving.id.equals(replaced.id)) {
@@ -482,8 +497,8 @@ public final class LocalBrick implements FileOps {
         PathRules.creatable(newPath);
         return run(() -> {
             try (Located source = resolver.locate(existing);
-                    Located target = resolver.locate(
-                            newPath)) {
+                    Located target = resolver.locate(newPath);
+                    ChangeTracker.Change change = entryChangeOf(target)) {
                 Libc.linkat(source.dirFd(), source.name(), target.dirFd(), target.name(), 0);
                 return attrAt(target.dirFd(), target.name());
             }
@@ -495,7 +510,8 @@ public final class LocalBrick implements FileOps {
             throws FsException {
         PathRules.creatable(path);
         return run(() -> {
-            try (Located at = resolver.locate(path)) {
+            try (Located at = resolver.locate(path);
+                    ChangeTracker.Change change = entryChangeOf(at)) {
                 NewEntries.Settled file;
                 try {
                     file = entries.regular(caller, at, id, mode, flags & OPEN_FLAGS_KEPT
@@ -506,7 +522,7 @@ public final class LocalBrick implements FileOps {
                     }
                     throw e;
                 }
-                return register(file.fd(), file.attr(), () -> {
+                return register(file.fd(), Libc.fstat(file.fd()).inode(), file.attr(), () -> {
                     NewEntries.undo(at, 0);
                     return null;
                 });
@@ -525,10 +541,17 @@ public final class LocalBrick implements FileOps {
     }
 
     private Opened openAt(Located at, int flags) throws FsException {
-        int fd = Nodes.openFile(at, flags & OPEN_FLAGS_KEPT);
+        int fd;
+        if ((flags & OpenFlags.TRUNC) != 0) {
+            try (ChangeTracker.Change change = changeOf(at)) {
+                fd = Nodes.openFile(at, flags & OPEN_FLAGS_KEPT);
+            }
+        } else {
+            fd = Nodes.openFile(at, flags & OPEN_FLAGS_KEPT);
+        }
         try {
             Stat stat = Libc.fstat(fd);
-            return register(fd, stat.attr(ids.idOf(fd, stat)), null);
+            return register(fd, stat.inode(), stat.attr(ids.idOf(fd, stat)), null);
         } catch (FsException e) {
             Libc.close(fd);
             throw e;
@@ -536,9 +559,9 @@ public final class LocalBrick implements FileOps {
     }
 
     /** Gives {@code fd} a handle; when the table is full, closes it and runs {@code undo}. */
-    private Opened register(int fd, Attr attr, Op<Void> undo) throws FsException {
+    private Opened register(int fd, long inode, Attr attr, Op<Void> undo) throws FsException {
         try {
-            return new Opened(handles.add(new SharedFd(fd)), attr);
+            return new Opened(handles.add(new SharedFd(fd, inode)), attr);
         } catch (FsException e) {
             Libc.close(fd);
             if (undo != null) {
@@ -577,7 +600,7 @@ public final class LocalBrick implements FileOps {
             throw new FsException(Errno.EINVAL, "write of " + data.length + " at " + offset);
         }
         SharedFd file = handles.acquire(handle);
-        try {
+        try (ChangeTracker.Change change = changes.begin(file.inode())) {
             MemorySegment buffer = Scratch.mine().data();
             MemorySegment.copy(data, 0, buffer, JAVA_BYTE, 0, data.length);
             int total = 0;
@@ -616,7 +639,7 @@ public final class LocalBrick implements FileOps {
     public void fallocate(long handle, int mode, long offset, long lengthBytes)
             throws FsException {
         SharedFd file = handles.acquire(handle);
-        try {
+        try (ChangeTracker.Change change = changes.begin(file.inode())) {
             Libc.fallocate(file.fd(), mode, offset, lengthBytes);
         } finally {
             file.release();
@@ -627,7 +650,7 @@ public final class LocalBrick implements FileOps {
     @Override
     public Attr fsetattr(long handle, SetAttr changes) throws FsException {
         SharedFd file = handles.acquire(handle);
-        try {
+        try (ChangeTracker.Change change = this.changes.begin(file.inode())) {
             int fd = file.fd();
             if (changes.uid().isPresent() || changes.gid().isPresent()) {
                 Libc.fchown(fd, changes.uid().orElse(-1), changes.gid().orElse(-1));
@@ -712,6 +735,13 @@ public final class LocalBrick implements FileOps {
         if (name.equals(XattrNames.ID)) {
             return FileIds.bytes(getattr(caller, path).id());
         }
+        if (name.equals(ChangeStamps.STAMP)) {
+            return run(() -> {
+                try (Located at = resolver.locate(path)) {
+                    return changes.stamp(inodeAt(at));
+                }
+            });
+        }
         String diskName = names.toDisk(name);
         return run(() -> {
             try (Located at = resolver.locate(path)) {
@@ -747,9 +777,14 @@ public final class LocalBrick implements FileOps {
             throw new FsException(Errno.E2BIG, "an attribute value of " + value.length
                     + " bytes");
         }
+        if (name.equals(ChangeStamps.CLEAR_IF_UNCHANGED)) {
+            clearIfUnchanged(path, value);
+            return;
+        }
         String diskName = names.toDisk(name);
         run(() -> {
-            try (Located at = resolver.locate(path)) {
+            try (Located at = resolver.locate(path);
+                    ChangeTracker.Change change = changeOf(at)) {
                 if (!XattrNames.isPending(name)) {
                     Xattrs.set(at.dirFd(), at.name(), diskName, value, flags);
                     return null;
@@ -766,7 +801,8 @@ public final class LocalBrick implements FileOps {
         internalNameGuard(name);
         String diskName = names.toDisk(name);
         run(() -> {
-            try (Located at = resolver.locate(path)) {
+            try (Located at = resolver.locate(path);
+                    ChangeTracker.Change change = changeOf(at)) {
                 if (!XattrNames.isPending(name)) {
                     Xattrs.remove(at.dirFd(), at.name(), diskName);
                     return null;
@@ -775,6 +811,46 @@ public final class LocalBrick implements FileOps {
                 return null;
             }
         });
+    }
+
+    /**
+     * Clears the pending marks named in {@code request} ({@link ChangeStamps#clearRequest})
+     * when the file's change count still matches its stamp and no change is in progress;
+     * EAGAIN when it does not, for the heal to copy the file again.
+     */
+    private void clearIfUnchanged(FsPath path, byte[] request) throws FsException {
+        if (request.length < ChangeStamps.STAMP_BYTES) {
+            throw new FsException(Errno.EINVAL, "a clear request starts with a stamp");
+        }
+        byte[] stamp = Arrays.copyOf(request, ChangeStamps.STAMP_BYTES);
+        List<String> cleared = new ArrayList<>();
+        for (int i = ChangeStamps.STAMP_BYTES; i < request.length; i++) {
+            cleared.add(names.toDisk(XattrNames.PENDING_PREFIX + request[i]));
+        }
+        run(() -> {
+            try (Located at = resolver.locate(path)) {
+                Stat stat = Libc.statx(at.dirFd(), at.name(), Libc.AT_SYMLINK_NOFOLLOW);
+                if (!marks.clearIf(at, ids.idAt(at.dirFd(), at.name(), stat), cleared,
+                        () -> changes.unchanged(stamp, stat.inode()))) {
+                    throw new FsException(Errno.EAGAIN, path + " changed during its heal");
+                }
+                return null;
+            }
+        });
+    }
+
+    /** A change of the file {@code at} names, counted for the heal. */
+    private ChangeTracker.Change changeOf(Located at) throws FsException {
+        return changes.begin(inodeAt(at));
+    }
+
+    /** A change of the entries of the folder that holds {@code at}. */
+    private ChangeTracker.Change entryChangeOf(Located at) throws FsException {
+        return changes.begin(Libc.fstat(at.dirFd()).inode());
+    }
+
+    private static long inodeAt(Located at) throws FsException {
+        return Libc.statx(at.dirFd(), at.name(), Libc.AT_SYMLINK_NOFOLLOW).inode();
     }
 
     /** The id is the brick's to set: a client changing it would break every replica. */

@@ -1,5 +1,6 @@
 package io.bramble.fs.brick;
 
+import io.bramble.fs.ops.Errno;
 import io.bramble.fs.ops.FileId;
 import io.bramble.fs.ops.FsException;
 import io.bramble.fs.ops.FsPath;
@@ -46,6 +47,35 @@ final class PendingMarks {
         synchronized (stripes.of(id)) {
             Xattrs.remove(at.dirFd(), at.name(), diskName);
             dropIfUnmarked(at, id);
+        }
+    }
+
+    /** A condition checked while no mark of the file can change. */
+    interface Check {
+        boolean holds() throws FsException;
+    }
+
+    /**
+     * Removes the marks {@code diskNames} of the file {@code at} if {@code check} holds while
+     * no other mark of the file can change; false, changing nothing, when it does not.
+     */
+    boolean clearIf(Located at, FileId id, List<String> diskNames, Check check)
+            throws FsException {
+        synchronized (stripes.of(id)) {
+            if (!check.holds()) {
+                return false;
+            }
+            for (String diskName : diskNames) {
+                try {
+                    Xattrs.remove(at.dirFd(), at.name(), diskName);
+                } catch (FsException e) {
+                    if (e.errno() != Errno.ENODATA) {
+                        throw e;
+                    }
+                }
+            }
+            dropIfUnmarked(at, id);
+            return true;
         }
     }
 

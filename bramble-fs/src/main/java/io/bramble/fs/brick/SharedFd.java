@@ -10,21 +10,30 @@ import java.util.function.IntConsumer;
  */
 final class SharedFd {
     private final int fd;
+    /** The inode the descriptor is open on, whose changes it counts; -1 when none are. */
+    private final long inode;
     private final IntConsumer closer;
     /** The owner's reference plus one per call in progress; 0 once closed. */
     private final AtomicInteger references = new AtomicInteger(1);
 
-    SharedFd(int fd) {
-        this(fd, Libc::close);
+    SharedFd(int fd, long inode) {
+        this.fd = fd;
+        this.inode = inode;
+        this.closer = Libc::close;
     }
 
     SharedFd(int fd, IntConsumer closer) {
         this.fd = fd;
+        this.inode = -1;
         this.closer = closer;
     }
 
     int fd() {
         return fd;
+    }
+
+    long inode() {
+        return inode;
     }
 
     /** Takes a reference for one call; false when the descriptor is already closed. */

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.bramble.fs.ops.Attr;
 import io.bramble.fs.ops.AttrXattrs;
 import io.bramble.fs.ops.Caller;
+import io.bramble.fs.ops.ChangeStamps;
 import io.bramble.fs.ops.DirEntry;
 import io.bramble.fs.ops.DirPage;
 import io.bramble.fs.ops.Errno;
@@ -401,6 +402,37 @@ abstract class BrickContract {
         assertThat(brick.readdir(USER, path("/d"), "f24", 10).entries()).isEmpty();
         assertThat(errno(() -> brick.readdir(USER, path("/d"), null, 0))).isEqualTo(
                 Errno.EINVAL);
+    }
+
+    @Test
+    void aMarkIsClearedIfUnchangedOnlyWhenNoChangeCameSinceItsStamp() throws Exception {
+        Opened file = create("/h", 0644);
+        brick.setxattr(USER, path("/h"), "trusted.bramble.pending.1", marked(1), 0);
+        byte[] stamp = brick.getxattr(USER, path("/h"), ChangeStamps.STAMP);
+        assertThat(stamp).hasSize(ChangeStamps.STAMP_BYTES);
+        assertThat(brick.getxattr(USER, path("/h"), ChangeStamps.STAMP)).isEqualTo(stamp);
+        brick.write(file.handle(), 0, "an application's write".getBytes(StandardCharsets.UTF_8));
+        assertThat(brick.getxattr(USER, path("/h"), ChangeStamps.STAMP)).isNotEqualTo(stamp);
+
+        assertThat(errno(() -> brick.setxattr(USER, path("/h"), ChangeStamps.CLEAR_IF_UNCHANGED,
+                ChangeStamps.clearRequest(stamp, 1), 0))).isEqualTo(Errno.EAGAIN);
+        assertThat(brick.pendingIndex()).extracting(p -> p.path().toString()).containsExactly(
+                "/h");
+        brick.setxattr(USER, path("/h"), ChangeStamps.CLEAR_IF_UNCHANGED, ChangeStamps
+                .clearRequest(ChangeStamps.raised(stamp, 1), 1), 0);
+        assertThat(brick.listxattr(USER, path("/h"))).doesNotContain(
+                "trusted.bramble.pending.1");
+        assertThat(brick.pendingIndex()).isEmpty();
+        brick.release(file.handle());
+
+        byte[] root = brick.getxattr(USER, FsPath.ROOT, ChangeStamps.STAMP);
+        create("/other", 0644);
+        assertThat(brick.getxattr(USER, FsPath.ROOT, ChangeStamps.STAMP)).isEqualTo(ChangeStamps
+                .raised(root, 1));
+        brick.close();
+        brick = LocalBrick.open(dir, settings());
+        assertThat(brick.getxattr(USER, path("/h"), ChangeStamps.STAMP)).isNotEqualTo(
+                ChangeStamps.raised(stamp, 1));
     }
 
     @Test

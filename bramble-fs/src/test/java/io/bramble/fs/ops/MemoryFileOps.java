@@ -1,5 +1,6 @@
 package io.bramble.fs.ops;
 
+import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -16,6 +17,7 @@ import java.util.function.LongSupplier;
  */
 public final class MemoryFileOps implements FileOps {
     private static final int BLOCK_BYTES = 4096;
+    private static final AtomicLong SERIALS = new AtomicLong();
 
     private final LongSupplier clockNs;
     private final Node root;
@@ -60,6 +62,9 @@ public final class MemoryFileOps implements FileOps {
         String target;
         TreeMap<String, Node> children;
         final Map<String, byte[]> xattrs = new TreeMap<>();
+        /** Changes counted as a brick counts them, for {@link ChangeStamps}. */
+        long changes;
+        final long serial = SERIALS.incrementAndGet();
 
         Node(FileId id, int mode, int uid, int gid, long now) {
             this.id = id;
@@ -127,6 +132,7 @@ public final class MemoryFileOps implements FileOps {
         parent.children.put(path.name(), node);
         parent.mtime = now;
         parent.ctime = now;
+        parent.changes++;
         return node;
     }
 
@@ -147,6 +153,7 @@ public final class MemoryFileOps implements FileOps {
     }
 
     private Attr change(Node node, String name, SetAttr changes) throws FsException {
+        node.changes++;
         long now = clockNs.getAsLong();
         changes.permissions().ifPresent(p -> node.mode = (node.mode & FileType.TYPE_MASK)
                 | (p & FileType.PERMISSION_MASK));
@@ -220,6 +227,7 @@ public final class MemoryFileOps implements FileOps {
             throw new FsException(Errno.EISDIR, path.toString());
         }
         parent.children.remove(path.name());
+        parent.changes++;
         node.nlink--;
         long now = clockNs.getAsLong();
         node.ctime = now;
@@ -238,6 +246,7 @@ public final class MemoryFileOps implements FileOps {
             throw new FsException(Errno.ENOTEMPTY, path.toString());
         }
         parent.children.remove(path.name());
+        parent.changes++;
         parent.mtime = clockNs.getAsLong();
     }
 
@@ -248,6 +257,8 @@ public final class MemoryFileOps implements FileOps {
         Node node = find(from);
         Node toParent = parentDir(to);
         Node existing = toParent.children.get(to.name());
+        fromParent.changes++;
+        toParent.changes++;
         if (node.isDir() && to.startsWith(from) && !to.equals(from)) {
             throw new FsException(Errno.EINVAL, "a directory cannot move into itself");
         }
@@ -297,6 +308,7 @@ public final class MemoryFileOps implements FileOps {
             throw new FsException(Errno.EEXIST, newPath.toString());
         }
         parent.children.put(newPath.name(), node);
+        parent.changes++;
         node.nlink++;
         node.ctime = clockNs.getAsLong();
         return node.attr();
@@ -311,6 +323,7 @@ public final class MemoryFileOps implements FileOps {
             if ((flags & OpenFlags.EXCL) != 0) {
                 throw new FsException(Errno.EEXIST, path.toString());
             }
+            parent.changes++;
             return open(caller, path, flags);
         }
         node = make(caller, path, id, FileType.REGULAR.modeBits() | (mode & 07777));
@@ -327,6 +340,7 @@ public final class MemoryFileOps implements FileOps {
     public synchronized Opened open(Caller caller, FsPath path, int flags) throws FsException {
         Node node = find(path);
         if ((flags & OpenFlags.TRUNC) != 0 && OpenFlags.writes(flags)) {
+            node.changes++;
             resize(node, 0);
             node.mtime = clockNs.getAsLong();
         }
@@ -362,6 +376,7 @@ public final class MemoryFileOps implements FileOps {
     @Override
     public synchronized int write(long handle, long offset, byte[] data) throws FsException {
         Node node = handleNode(handle);
+        node.changes++;
         long end = offset + data.length;
         if (end > capacityBytes || end > Integer.MAX_VALUE - 8) {
             throw new FsException(Errno.ENOSPC);
@@ -396,6 +411,7 @@ public final class MemoryFileOps implements FileOps {
     public synchronized void fallocate(long handle, int mode, long offset, long lengthBytes)
             throws FsException {
         Node node = handleNode(handle);
+        node.changes++;
         if (mode != 0) {
             throw new FsException(Errno.EOPNOTSUPP, "fallocate mode " + mode);
         }
@@ -442,6 +458,11 @@ public final class MemoryFileOps implements FileOps {
     @Override
     public synchronized byte[] getxattr(Caller caller, FsPath path, String name)
             throws FsException {
+        if (name.equals(ChangeStamps.STAMP)) {
+            Node node = find(path);
+            return ByteBuffer.allocate(ChangeStamps.STAMP_BYTES).putLong(0).putLong(node.serial)
+                    .putLong(node.changes).array();
+        }
         byte[] value = find(path).xattrs.get(name);
         if (value == null) {
             throw new FsException(Errno.ENODATA, name);
@@ -458,6 +479,18 @@ public final class MemoryFileOps implements FileOps {
     public synchronized void setxattr(Caller caller, FsPath path, String name, byte[] value,
             int flags) throws FsException {
         Node node = find(path);
+        if (name.equals(ChangeStamps.CLEAR_IF_UNCHANGED)) {
+            byte[] stamp = ByteBuffer.allocate(ChangeStamps.STAMP_BYTES).putLong(0)
+                    .putLong(node.serial).putLong(node.changes).array();
+            if (!Arrays.equals(stamp, Arrays.copyOf(value, ChangeStamps.STAMP_BYTES))) {
+                throw new FsException(Errno.EAGAIN, path + " changed");
+            }
+            for (int i = ChangeStamps.STAMP_BYTES; i < value.length; i++) {
+                node.xattrs.remove("trusted.bramble.pending." + value[i]);
+            }
+            return;
+        }
+        node.changes++;
         boolean exists = node.xattrs.containsKey(name);
         if ((flags & XATTR_CREATE) != 0 && exists) {
             throw new FsException(Errno.EEXIST, name);
@@ -472,6 +505,7 @@ public final class MemoryFileOps implements FileOps {
     @Override
     public synchronized void removexattr(Caller caller, FsPath path, String name)
             throws FsException {
+        find(path).changes++;
         if (find(path).xattrs.remove(name) == null) {
             throw new FsException(Errno.ENODATA, name);
         }

@@ -9,12 +9,31 @@ import java.util.List;
 /**
  * {@code volume heal NAME info|info summary|statistics heal-count}: what each brick's index of
  * marked files holds, the files another copy of its set still needs, asked of the brick's
- * member. {@code volume heal NAME [full]}, which would start a heal, is refused as not there
- * yet: the marks stay, and these commands show them.
+ * member. {@code volume heal NAME [full]} starts a heal pass on every member holding bricks
+ * of the volume now, rather than at its next pass.
  */
 final class HealVolume implements VolumeVerb {
     static final String USAGE = "volume heal <VOLNAME> [full | info [summary] | statistics"
             + " heal-count]";
+
+    /**
+     * Gluster's answer, and the hosts whose heal could not be started: they heal anyway at
+     * their next pass, once they are up.
+     */
+    private static CommandReply start(VolumeContext ctx, VolumeSpec volume, boolean full) {
+        List<String> missed = ctx.startHeals(volume, full);
+        String kind = full ? "full" : "index";
+        if (!missed.isEmpty()) {
+            throw VolumeFailure.failed("Launching heal operation to perform " + kind
+                    + " self heal on volume " + volume.name() + " has been unsuccessful: "
+                    + String.join(", ", missed) + " did not answer; their bricks are healed"
+                    + " once they are back, every "
+                    + io.bramble.fs.volume.heal.HealService.PASS_MS / 1000 + " s");
+        }
+        return Replies.ok("Launching heal operation to perform " + kind + " self heal on volume "
+                + volume.name() + " has been successful \nUse heal info commands to check"
+                + " status.\n");
+    }
 
     @Override
     public CommandReply run(VolumeContext ctx, List<String> args) {
@@ -35,11 +54,7 @@ final class HealVolume implements VolumeVerb {
             case "info summary" -> Replies.ok(HealInfoText.summary(ctx.pendingReports(volume)));
             case "statistics heal-count" -> Replies.ok(HealInfoText.healCount(name, ctx
                     .pendingReports(volume)));
-            case "", "full" -> throw VolumeFailure.failed("Launching heal operation to perform "
-                    + (words.isEmpty() ? "index" : "full") + " self heal on volume " + name
-                    + " has been unsuccessful: self-heal is not supported by bramble yet. The"
-                    + " copies that missed changes stay marked and are never read in place of"
-                    + " a fresh one; 'volume heal " + name + " info' lists them.");
+            case "", "full" -> start(ctx, volume, !words.isEmpty());
             default -> throw VolumeFailure.usage("volume heal: '" + words + "' is not"
                     + " supported by bramble yet; it takes " + USAGE);
         };

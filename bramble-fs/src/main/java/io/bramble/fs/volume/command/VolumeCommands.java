@@ -31,6 +31,7 @@ public final class VolumeCommands implements CommandSet {
             Map.entry(MakeBrickFolder.VERB, new MakeBrickFolder()),
             Map.entry(ReportBrick.VERB, new ReportBrick()),
             Map.entry(ReportPending.VERB, new ReportPending()),
+            Map.entry(StartHeal.VERB, new StartHeal()),
             Map.entry("heal", new HealVolume()),
             Map.entry(AwaitRecord.VERB, new AwaitRecord()));
     /** Gluster's other volume verbs: named as not there yet rather than as unknown. */

@@ -223,6 +223,40 @@ final class VolumeContext {
         });
     }
 
+    /**
+     * Asks each member holding bricks of {@code volume} to start its heal pass now; the
+     * members that could not be asked, by host name.
+     */
+    List<String> startHeals(VolumeSpec volume, boolean full) {
+        List<String> args = new ArrayList<>(List.of("volume", StartHeal.VERB, volume.name()));
+        if (full) {
+            args.add("full");
+        }
+        List<Brick> firstOfEachNode = volume.bricks().stream().collect(java.util.stream.Collectors
+                .toMap(Brick::nodeId, b -> b, (a, b) -> a, java.util.LinkedHashMap::new)).values()
+                .stream().toList();
+        VolumeSpec asked = volume;
+        List<Boolean> answered = askEach(asked, brick -> {
+            if (!firstOfEachNode.contains(brick)) {
+                return true;
+            }
+            try {
+                Optional<Member> member = node.members().byId(brick.nodeId());
+                return member.isPresent() && connected(member.get()) && call(member.get(), args)
+                        .exitCode() == 0;
+            } catch (IOException | RuntimeException e) {
+                return false;
+            }
+        });
+        List<String> missed = new ArrayList<>();
+        for (int i = 0; i < answered.size(); i++) {
+            if (!answered.get(i)) {
+                missed.add(volume.bricks().get(i).host());
+            }
+        }
+        return missed;
+    }
+
     /** {@code ask} of every brick of {@code volume} at once, in the volume's order. */
     private static <R> List<R> askEach(VolumeSpec volume, Function<Brick, R> ask) {
         List<Future<R>> asked = new ArrayList<>();

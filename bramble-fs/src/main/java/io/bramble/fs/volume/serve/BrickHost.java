@@ -1,8 +1,10 @@
 package io.bramble.fs.volume.serve;
 
+import io.bramble.fs.brick.PendingFile;
 import io.bramble.fs.volume.Brick;
 import io.bramble.fs.volume.VolumeSpec;
 import java.io.IOException;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -38,4 +40,15 @@ public interface BrickHost {
      * @throws IOException when the index cannot be read
      */
     Optional<String> pending(Brick brick) throws IOException;
+
+    /**
+     * Up to {@code entriesMax} files of {@code brick}'s index of marked files, for its heal;
+     * empty when the brick is not served here.
+     *
+     * @throws IOException when the index cannot be read
+     */
+    default Optional<List<PendingFile>> pendingFiles(Brick brick, int entriesMax)
+            throws IOException {
+        return Optional.empty();
+    }
 }

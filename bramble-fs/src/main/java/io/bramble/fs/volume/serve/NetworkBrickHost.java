@@ -2,6 +2,7 @@ package io.bramble.fs.volume.serve;
 
 import io.bramble.fs.brick.BrickSettings;
 import io.bramble.fs.brick.LocalBrick;
+import io.bramble.fs.brick.PendingFile;
 import io.bramble.fs.brick.wire.BrickServer;
 import io.bramble.fs.brick.wire.PoolTls;
 import io.bramble.fs.ops.FsException;
@@ -105,6 +106,21 @@ public final class NetworkBrickHost implements BrickHost, AutoCloseable {
             List<String> paths = local.pendingIndex(PendingReportCodec.SHOWN_MAX).stream()
                     .map(file -> file.path().toString()).sorted().toList();
             return Optional.of(PendingReportCodec.encode(local.pendingCount(), paths));
+        } catch (FsException e) {
+            throw new IOException("cannot read the index of " + brick.shown() + ": " + e
+                    .getMessage(), e);
+        }
+    }
+
+    @Override
+    public Optional<List<PendingFile>> pendingFiles(Brick brick, int entriesMax)
+            throws IOException {
+        LocalBrick local = served.get(brick);
+        if (local == null) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(local.pendingIndex(entriesMax));
         } catch (FsException e) {
             throw new IOException("cannot read the index of " + brick.shown() + ": " + e
                     .getMessage(), e);

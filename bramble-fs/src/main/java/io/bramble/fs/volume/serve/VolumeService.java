@@ -2,6 +2,7 @@ package io.bramble.fs.volume.serve;
 
 import io.bramble.fs.volume.VolumeCodec;
 import io.bramble.fs.volume.VolumeSpec;
+import io.bramble.fs.volume.heal.HealService;
 import io.bramble.pool.events.PoolEvent;
 import io.bramble.pool.node.PoolNode;
 import io.bramble.pool.store.Versioned;
@@ -42,6 +43,7 @@ public final class VolumeService implements AutoCloseable {
     /** Bricks whose failure was logged, so that a retry every few seconds logs it once. */
     private final Set<ServePlan.Key> failing = new HashSet<>();
     private final AtomicBoolean scheduled = new AtomicBoolean();
+    private HealService heal;
     private volatile boolean closed;
 
     private VolumeService(PoolNode node, BrickHost host) {
@@ -52,6 +54,7 @@ public final class VolumeService implements AutoCloseable {
     /** Starts following the store of {@code node}; serves what is started already. */
     public static VolumeService start(PoolNode node, BrickHost host) {
         VolumeService service = new VolumeService(node, host);
+        service.heal = HealService.start(node, host, service::volumes);
         node.subscribe(service::onEvent);
         service.worker.scheduleWithFixedDelay(service::reconcileGuarded, 0, RECONCILE_MS,
                 TimeUnit.MILLISECONDS);
@@ -64,6 +67,11 @@ public final class VolumeService implements AutoCloseable {
 
     public BrickHost bricks() {
         return host;
+    }
+
+    /** The node's heal worker. */
+    public HealService heal() {
+        return heal;
     }
 
     /** The volumes in this node's copy of the store, by name; none when it is in no pool. */
@@ -188,6 +196,7 @@ public final class VolumeService implements AutoCloseable {
     @Override
     public void close() {
         closed = true;
+        heal.close();
         try {
             worker.submit(() -> Map.copyOf(serving).forEach((key, volume) -> volume.bricks()
                     .stream().filter(b -> b.path().equals(key.path()) && b.nodeId().equals(

@@ -215,9 +215,11 @@ class VolumeCommandsTest {
                 "Gathering count of entries to be healed on volume gv0 has been successful\n\n"
                         + "Brick " + brick(ONE, "gv0") + "\nNumber of entries: 0\n\n"
                         + "Brick " + brick(TWO, "gv0") + "\nNumber of entries: 2\n\n");
-        assertThat(failed(one, "volume heal gv0")).startsWith("Launching heal operation to"
-                + " perform index self heal on volume gv0 has been unsuccessful: self-heal is"
-                + " not supported by bramble yet.");
+        assertThat(ok(one, "volume heal gv0")).isEqualTo("Launching heal operation to"
+                + " perform index self heal on volume gv0 has been successful \nUse heal info"
+                + " commands to check status.\n");
+        assertThat(ok(two, "volume heal gv0 full")).startsWith("Launching heal operation to"
+                + " perform full self heal on volume gv0 has been successful");
 
         ok(one, "volume create gv1 " + brick(ONE, "gv1") + " force");
         assertThat(failed(one, "volume heal gv1 info")).isEqualTo(

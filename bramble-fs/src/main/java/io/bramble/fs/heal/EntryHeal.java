@@ -1,0 +1,112 @@
+package io.bramble.fs.heal;
+
+import io.bramble.fs.ops.Attr;
+import io.bramble.fs.ops.Caller;
+import io.bramble.fs.ops.DirEntry;
+import io.bramble.fs.ops.DirPage;
+import io.bramble.fs.ops.Errno;
+import io.bramble.fs.ops.FileOps;
+import io.bramble.fs.ops.FileType;
+import io.bramble.fs.ops.FsException;
+import io.bramble.fs.ops.FsPath;
+import io.bramble.fs.replicate.PendingCounters;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Makes a folder's names on a copy that missed entry changes what they are on the source:
+ * names the source lacks are removed (folders with what they hold), names it has are made
+ * with the source's file id and type. A name made is marked on the source against the sink
+ * before it is made, so that its data and attributes follow through the usual heal even if
+ * this one stops half-way.
+ */
+final class EntryHeal {
+    /** Names read from one folder at most: a larger folder is healed in several passes. */
+    static final int NAMES_MAX = 1_000_000;
+    private static final int PAGE_ENTRIES = 1024;
+
+    private EntryHeal() {
+    }
+
+    /** What healing a folder's names did. */
+    record Result(long sinkChanges, List<FsPath> made) {}
+
+    static Result heal(FileOps source, FileOps sink, int sinkIndex, FsPath dir)
+            throws FsException {
+        Map<String, Attr> want = names(source, dir);
+        Map<String, Attr> have = names(sink, dir);
+        long changes = 0;
+        for (Map.Entry<String, Attr> entry : have.entrySet()) {
+            Attr wanted = want.get(entry.getKey());
+            if (wanted == null || !same(wanted, entry.getValue())) {
+                removeTree(sink, dir.child(entry.getKey()), entry.getValue(), 0);
+                changes++;
+            }
+        }
+        List<FsPath> made = new ArrayList<>();
+        for (Map.Entry<String, Attr> entry : want.entrySet()) {
+            Attr had = have.get(entry.getKey());
+            if (had != null && same(entry.getValue(), had)) {
+                continue;
+            }
+            FsPath path = dir.child(entry.getKey());
+            source.setxattr(Caller.ROOT, path, PendingCounters.name(sinkIndex),
+                    new PendingCounters(1, 1, 1).encode(), 0);
+            make(source, sink, path, entry.getValue());
+            changes++;
+            made.add(path);
+        }
+        return new Result(changes, made);
+    }
+
+    private static boolean same(Attr a, Attr b) {
+        return a.id().equals(b.id()) && FileType.of(a.mode()) == FileType.of(b.mode());
+    }
+
+    private static void make(FileOps source, FileOps sink, FsPath path, Attr attr)
+            throws FsException {
+        FileType type = FileType.of(attr.mode());
+        switch (type) {
+            case DIRECTORY -> sink.mkdir(Caller.ROOT, path, attr.id(), attr.mode()
+                    & FileType.PERMISSION_MASK);
+            case SYMLINK ->
+                sink.symlink(Caller.ROOT, path, attr.id(), source.readlink(Caller.ROOT, path));
+            default -> sink.mknod(Caller.ROOT, path, attr.id(), attr.mode(), attr.rdev());
+        }
+    }
+
+    /** Removes {@code path} from {@code copy}, a folder with everything under it. */
+    private static void removeTree(FileOps copy, FsPath path, Attr attr, int depth)
+            throws FsException {
+        if (FileType.of(attr.mode()) != FileType.DIRECTORY) {
+            copy.unlink(Caller.ROOT, path);
+            return;
+        }
+        if (depth >= FsPath.DEPTH_MAX) {
+            throw new FsException(Errno.ELOOP, "folders deeper than " + FsPath.DEPTH_MAX);
+        }
+        for (Map.Entry<String, Attr> child : names(copy, path).entrySet()) {
+            removeTree(copy, path.child(child.getKey()), child.getValue(), depth + 1);
+        }
+        copy.rmdir(Caller.ROOT, path);
+    }
+
+    /** Every name of {@code dir} on {@code copy}, in order, up to {@link #NAMES_MAX}. */
+    static Map<String, Attr> names(FileOps copy, FsPath dir) throws FsException {
+        Map<String, Attr> names = new TreeMap<>();
+        String after = null;
+        while (names.size() < NAMES_MAX) {
+            DirPage page = copy.readdir(Caller.ROOT, dir, after, PAGE_ENTRIES);
+            for (DirEntry entry : page.entries()) {
+                names.put(entry.name(), entry.attr());
+            }
+            if (page.complete() || page.entries().isEmpty()) {
+                return names;
+            }
+            after = page.lastName();
+        }
+        throw new FsException(Errno.E2BIG, dir + " holds more than " + NAMES_MAX + " names");
+    }
+}

@@ -1,0 +1,183 @@
+package io.bramble.fs.heal;
+
+import io.bramble.fs.ops.AttrXattrs;
+import io.bramble.fs.ops.Caller;
+import io.bramble.fs.ops.ChangeStamps;
+import io.bramble.fs.ops.Errno;
+import io.bramble.fs.ops.FileOps;
+import io.bramble.fs.ops.FileType;
+import io.bramble.fs.ops.FsException;
+import io.bramble.fs.ops.FsPath;
+import io.bramble.fs.replicate.ChildSet;
+import io.bramble.fs.replicate.PendingCounters;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Heals files of one replica set: finds the copies nobody blames (the sources) and those
+ * blamed (the sinks), copies names, data and attributes from one source to each sink, then
+ * clears the marks, but only if neither side changed meanwhile (the bricks' change stamps).
+ * A file an application keeps changing is tried {@link #ATTEMPTS} times, then left marked
+ * for the next pass. Only the lowest-numbered fresh copy's node heals a file, so that two
+ * nodes never copy one file at once.
+ */
+public final class SetHealer {
+    static final int ATTEMPTS = 3;
+    private static final String MARKS_PREFIX = "trusted.bramble.";
+
+    private final List<FileOps> copies;
+    private final int local;
+    private final HealProgress progress;
+
+    /**
+     * @param copies the set's copies, in order
+     * @param local the copy on this node, which heals the files it is the first source of;
+     *     -1 to heal every file whatever its first source
+     */
+    public SetHealer(List<FileOps> copies, int local, HealProgress progress) {
+        this.copies = List.copyOf(copies);
+        this.local = local;
+        this.progress = progress;
+    }
+
+    /** Heals {@code path}: its names if a folder, its data if a file, its attributes. */
+    public HealOutcome heal(FsPath path) {
+        return heal(path, 0);
+    }
+
+    private HealOutcome heal(FsPath path, int depth) {
+        HealOutcome last = HealOutcome.BUSY;
+        for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
+            try {
+                last = attempt(path, depth);
+            } catch (FsException e) {
+                last = e.errno() == Errno.EAGAIN ? HealOutcome.BUSY : HealOutcome.WAITING;
+            }
+            if (last != HealOutcome.BUSY) {
+                return last;
+            }
+        }
+        return last;
+    }
+
+    private HealOutcome attempt(FsPath path, int depth) throws FsException {
+        List<CopyState> states = new ArrayList<>(copies.size());
+        for (int i = 0; i < copies.size(); i++) {
+            states.add(look(copies.get(i), path));
+        }
+        ChildSet present = ChildSet.NONE;
+        ChildSet reachable = ChildSet.NONE;
+        ChildSet accused = ChildSet.NONE;
+        for (int i = 0; i < states.size(); i++) {
+            CopyState state = states.get(i);
+            if (state.reachable()) {
+                reachable = reachable.with(i);
+            }
+            if (state.present()) {
+                present = present.with(i);
+                accused = accused.union(state.blamed());
+            }
+        }
+        if (present.isEmpty()) {
+            return reachable.size() == copies.size() ? HealOutcome.GONE : HealOutcome.WAITING;
+        }
+        if (accused.isEmpty()) {
+            return HealOutcome.CLEAN;
+        }
+        ChildSet sources = present.minus(accused);
+        if (sources.isEmpty()) {
+            return HealOutcome.SPLIT_BRAIN;
+        }
+        int source = sources.first();
+        if (local >= 0 && source != local) {
+            return HealOutcome.NOT_MINE;
+        }
+        ChildSet sinks = accused.intersect(reachable);
+        if (sinks.isEmpty()) {
+            return HealOutcome.WAITING;
+        }
+        CopyState from = states.get(source);
+        for (int sink : sinks.indexes()) {
+            CopyState to = states.get(sink);
+            if (!to.present() || !sameFile(from, to)) {
+                if (path.isRoot()) {
+                    return HealOutcome.WAITING;
+                }
+                EntryHeal.heal(copies.get(source), copies.get(sink), sink, path.parent());
+                throw new FsException(Errno.EAGAIN, path + " was made on a copy");
+            }
+        }
+        FileOps sourceOps = copies.get(source);
+        List<FsPath> made = new ArrayList<>();
+        long[] changes = new long[copies.size()];
+        FileType type = FileType.of(from.attr().mode());
+        for (int sink : sinks.indexes()) {
+            FileOps sinkOps = copies.get(sink);
+            if (type == FileType.DIRECTORY) {
+                EntryHeal.Result entries = EntryHeal.heal(sourceOps, sinkOps, sink, path);
+                changes[sink] += entries.sinkChanges();
+                made.addAll(entries.made());
+            } else if (type == FileType.REGULAR) {
+                changes[sink] += DataCopy.copy(sourceOps, sinkOps, path, from.attr()
+                        .sizeBytes(), progress);
+            }
+            changes[sink] += MetadataCopy.copy(sourceOps, sinkOps, path, from.attr());
+        }
+        for (int sink : sinks.indexes()) {
+            copies.get(sink).setxattr(Caller.ROOT, path, ChangeStamps.CLEAR_IF_UNCHANGED,
+                    ChangeStamps.clearRequest(ChangeStamps.raised(states.get(sink).stamp(),
+                            changes[sink]), sinks.without(sink).indexes()),
+                    0);
+        }
+        for (int copy : sources.indexes()) {
+            copies.get(copy).setxattr(Caller.ROOT, path, ChangeStamps.CLEAR_IF_UNCHANGED,
+                    ChangeStamps.clearRequest(states.get(copy).stamp(), sinks.indexes()), 0);
+        }
+        progress.healed();
+        if (depth < FsPath.DEPTH_MAX) {
+            for (FsPath child : made) {
+                heal(child, depth + 1);
+            }
+        }
+        return HealOutcome.HEALED;
+    }
+
+    private static boolean sameFile(CopyState a, CopyState b) {
+        return a.attr().id().equals(b.attr().id()) && FileType.of(a.attr().mode()) == FileType
+                .of(b.attr().mode());
+    }
+
+    /** One copy's state of {@code path}: its stamp first, then attributes and marks. */
+    private CopyState look(FileOps copy, FsPath path) {
+        try {
+            byte[] stamp = copy.getxattr(Caller.ROOT, path, ChangeStamps.STAMP);
+            AttrXattrs found = copy.getattrXattrs(Caller.ROOT, path, MARKS_PREFIX);
+            return new CopyState(CopyState.Presence.PRESENT, found.attr(), found.xattrs(),
+                    stamp, blamed(found.xattrs()));
+        } catch (FsException e) {
+            return e.errno() == Errno.ENOENT || e.errno() == Errno.ENOTDIR
+                    ? CopyState.ABSENT
+                    : CopyState.AWAY;
+        }
+    }
+
+    /** The copies these marks blame; one that cannot be read blames its copy. */
+    private ChildSet blamed(Map<String, byte[]> xattrs) {
+        ChildSet blamed = ChildSet.NONE;
+        for (Map.Entry<String, byte[]> xattr : xattrs.entrySet()) {
+            int child = PendingCounters.childOf(xattr.getKey());
+            if (child < 0 || child >= copies.size()) {
+                continue;
+            }
+            try {
+                if (!PendingCounters.decode(xattr.getValue()).isZero()) {
+                    blamed = blamed.with(child);
+                }
+            } catch (IllegalArgumentException e) {
+                blamed = blamed.with(child);
+            }
+        }
+        return blamed;
+    }
+}

@@ -1,0 +1,314 @@
+package io.bramble.fs.volume.heal;
+
+import io.bramble.fs.brick.PendingFile;
+import io.bramble.fs.brick.wire.PoolTls;
+import io.bramble.fs.heal.HealOutcome;
+import io.bramble.fs.heal.HealProgress;
+import io.bramble.fs.heal.SetHealer;
+import io.bramble.fs.ops.Caller;
+import io.bramble.fs.ops.DirEntry;
+import io.bramble.fs.ops.DirPage;
+import io.bramble.fs.ops.FileOps;
+import io.bramble.fs.ops.FileType;
+import io.bramble.fs.ops.FsException;
+import io.bramble.fs.ops.FsPath;
+import io.bramble.fs.volume.Brick;
+import io.bramble.fs.volume.StaleCopies;
+import io.bramble.fs.volume.VolumeSpec;
+import io.bramble.fs.volume.VolumeStatus;
+import io.bramble.fs.volume.serve.BrickHost;
+import io.bramble.fs.volume.spec.BrickEndpoint;
+import io.bramble.fs.volume.spec.ClientSpec;
+import io.bramble.fs.volume.spec.ClientSpecText;
+import io.bramble.pool.member.Member;
+import io.bramble.pool.wire.Message.CommandReply;
+import io.bramble.pool.node.PoolNode;
+import io.bramble.pool.store.ClusterStore;
+import io.bramble.pool.store.Versioned;
+import java.io.IOException;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Supplier;
+
+/**
+ * The heal worker of a node. Every {@link #PASS_MS}, and at once when asked ({@code volume heal
+ * NAME}), it heals the files each of the node's replicated bricks lists in its index, through a
+ * {@link SetHealer} over connections to every copy of the brick's set. A full heal
+ * ({@code volume heal NAME full}) walks the brick's whole tree instead, for marks an index
+ * lost. For replica 2, once the brick's index is empty and the other copy connected, it takes
+ * back the pool's record that the other copy is stale. Each pass that healed something is
+ * logged with what it did and what is left.
+ */
+public final class HealService implements AutoCloseable {
+    public static final long PASS_MS = 1_000;
+    /** Index entries healed in one pass of one brick. */
+    static final int FILES_PER_PASS = 10_000;
+    private static final long SPEC_CALL_MS = 5_000;
+    private static final long CONNECT_MS = 3_000;
+
+    private final PoolNode node;
+    private final BrickHost host;
+    private final Supplier<List<VolumeSpec>> volumes;
+    private final ScheduledExecutorService worker = Executors.newSingleThreadScheduledExecutor(
+            r -> Thread.ofPlatform().name("heal").daemon().unstarted(r));
+    /** By volume id and set; worker thread only. */
+    private final Map<String, SetConnections> connections = new HashMap<>();
+    private final Set<String> fullAsked = ConcurrentHashMap.newKeySet();
+    private final HealProgress progress = new HealProgress();
+    private final AtomicBoolean scheduled = new AtomicBoolean();
+    private volatile boolean closed;
+
+    private HealService(PoolNode node, BrickHost host, Supplier<List<VolumeSpec>> volumes) {
+        this.node = node;
+        this.host = host;
+        this.volumes = volumes;
+    }
+
+    public static HealService start(PoolNode node, BrickHost host,
+            Supplier<List<VolumeSpec>> volumes) {
+        HealService service = new HealService(node, host, volumes);
+        service.worker.scheduleWithFixedDelay(service::passGuarded, PASS_MS, PASS_MS,
+                TimeUnit.MILLISECONDS);
+        return service;
+    }
+
+    /** Starts a pass now; with {@code full}, one that walks every file of {@code volume}. */
+    public void healSoon(String volume, boolean full) {
+        if (full) {
+            fullAsked.add(volume);
+        }
+        if (!closed && scheduled.compareAndSet(false, true)) {
+            worker.execute(() -> {
+                scheduled.set(false);
+                passGuarded();
+            });
+        }
+    }
+
+    /** What this node's heals did since it started. */
+    public HealProgress progress() {
+        return progress;
+    }
+
+    private void passGuarded() {
+        try {
+            pass();
+        } catch (RuntimeException e) {
+            node.log().event("heal: internal error, carrying on: " + e);
+        }
+    }
+
+    private void pass() {
+        for (VolumeSpec volume : volumes.get()) {
+            if (closed) {
+                return;
+            }
+            if (volume.replicaCount() < 2 || volume.status() != VolumeStatus.STARTED) {
+                continue;
+            }
+            boolean full = fullAsked.remove(volume.name());
+            List<Brick> bricks = volume.bricks();
+            for (int i = 0; i < bricks.size(); i++) {
+                if (bricks.get(i).nodeId().equals(node.id())) {
+                    healBrick(volume, i, full);
+                }
+            }
+        }
+    }
+
+    private void healBrick(VolumeSpec volume, int brickIndex, boolean full) {
+        Brick brick = volume.bricks().get(brickIndex);
+        int set = brickIndex / volume.replicaCount();
+        int local = brickIndex % volume.replicaCount();
+        List<PendingFile> files;
+        try {
+            Optional<List<PendingFile>> listed = host.pendingFiles(brick, FILES_PER_PASS);
+            if (listed.isEmpty()) {
+                return;
+            }
+            files = listed.get();
+        } catch (IOException e) {
+            node.log().event("volume " + volume.name() + ": heal: " + e.getMessage());
+            return;
+        }
+        if (files.isEmpty() && !full && !staleRecorded(volume, set)) {
+            return;
+        }
+        Optional<SetConnections> set0 = connections(volume, set);
+        if (set0.isEmpty()) {
+            return;
+        }
+        SetConnections copies = set0.get();
+        SetHealer healer = new SetHealer(copies.ops(), local, progress);
+        long started = System.nanoTime();
+        long bytesBefore = progress.bytesCopied();
+        Map<HealOutcome, Integer> outcomes = new EnumMap<>(HealOutcome.class);
+        if (full) {
+            crawl(healer, copies.ops().get(local), FsPath.ROOT, outcomes, 0);
+        }
+        for (PendingFile file : files) {
+            if (closed) {
+                return;
+            }
+            outcomes.merge(healer.heal(file.path()), 1, Integer::sum);
+        }
+        int healed = outcomes.getOrDefault(HealOutcome.HEALED, 0);
+        if (healed > 0 || full) {
+            long ms = (System.nanoTime() - started) / 1_000_000;
+            node.log().event("volume " + volume.name() + ": heal from " + brick.shown() + ": "
+                    + healed + " healed, " + (progress.bytesCopied() - bytesBefore)
+                    + " bytes copied in " + ms + " ms" + (full ? " (full)" : "") + "; left: "
+                    + left(outcomes));
+        }
+        if (volume.replicaCount() == 2 && outcomes.isEmpty() && files.isEmpty()) {
+            releaseStaleRecord(volume, set, local, copies);
+        }
+    }
+
+    private static String left(Map<HealOutcome, Integer> outcomes) {
+        StringBuilder text = new StringBuilder();
+        for (HealOutcome waiting : List.of(HealOutcome.BUSY, HealOutcome.WAITING,
+                HealOutcome.SPLIT_BRAIN)) {
+            int n = outcomes.getOrDefault(waiting, 0);
+            if (n > 0) {
+                text.append(text.isEmpty() ? "" : ", ").append(n).append(' ').append(waiting.name()
+                        .toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
+            }
+        }
+        return text.isEmpty() ? "none" : text.toString();
+    }
+
+    /** Heals every file under {@code dir} of the local copy, folders before what they hold. */
+    private void crawl(SetHealer healer, FileOps local, FsPath dir,
+            Map<HealOutcome, Integer> outcomes, int depth) {
+        outcomes.merge(healer.heal(dir), 1, Integer::sum);
+        if (depth >= FsPath.DEPTH_MAX) {
+            return;
+        }
+        String after = null;
+        while (!closed) {
+            DirPage page;
+            try {
+                page = local.readdir(Caller.ROOT, dir, after, 1024);
+            } catch (FsException e) {
+                return;
+            }
+            for (DirEntry entry : page.entries()) {
+                FsPath child = dir.child(entry.name());
+                if (FileType.of(entry.attr().mode()) == FileType.DIRECTORY) {
+                    crawl(healer, local, child, outcomes, depth + 1);
+                } else {
+                    outcomes.merge(healer.heal(child), 1, Integer::sum);
+                }
+            }
+            if (page.complete() || page.entries().isEmpty()) {
+                return;
+            }
+            after = page.lastName();
+        }
+    }
+
+    private boolean staleRecorded(VolumeSpec volume, int set) {
+        return node.store().flatMap(s -> s.get(StaleCopies.TYPE, StaleCopies.key(volume.name(),
+                set))).isPresent();
+    }
+
+    /**
+     * Takes back the record that the other copy of a replica-2 set is stale, once this copy's
+     * index holds nothing against it and both copies are connected: clients then write to
+     * both, and either may be read.
+     */
+    private void releaseStaleRecord(VolumeSpec volume, int set, int local,
+            SetConnections copies) {
+        Optional<ClusterStore> store = node.store();
+        if (store.isEmpty() || !copies.allConnected()) {
+            return;
+        }
+        String key = StaleCopies.key(volume.name(), set);
+        Optional<Versioned<Integer>> record = store.get().get(StaleCopies.TYPE, key);
+        if (record.isEmpty() || record.get().value() == local) {
+            return;
+        }
+        try {
+            store.get().delete(StaleCopies.TYPE, key, record.get().version());
+            node.log().event("volume " + volume.name() + ": copy " + record.get().value()
+                    + " of replica set " + set + " is healed: it is no longer recorded stale");
+        } catch (RuntimeException e) {
+            node.log().event("volume " + volume.name() + ": heal: cannot take back the stale"
+                    + " record of set " + set + " yet: " + e.getMessage());
+        }
+    }
+
+    /** Connections to the copies of {@code set}, made again when the layout moved them. */
+    private Optional<SetConnections> connections(VolumeSpec volume, int set) {
+        String key = volume.id() + "/" + set;
+        SetConnections known = connections.get(key);
+        if (known != null && !known.incomplete()) {
+            return Optional.of(known);
+        }
+        Optional<List<BrickEndpoint>> endpoints = endpoints(volume, set);
+        if (endpoints.isEmpty()) {
+            return Optional.ofNullable(known);
+        }
+        if (known != null && known.leadTo(endpoints.get())) {
+            return Optional.of(known);
+        }
+        if (known != null) {
+            known.close();
+        }
+        Optional<PoolTls> tls = node.membership().map(PoolTls::of);
+        if (tls.isEmpty()) {
+            return Optional.empty();
+        }
+        SetConnections made = SetConnections.open(volume.name(), endpoints.get(), tls.get());
+        connections.put(key, made);
+        try {
+            made.awaitConnected(CONNECT_MS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return Optional.of(made);
+    }
+
+    /** Where the copies of {@code set} are served, from this node's answer to getspec. */
+    private Optional<List<BrickEndpoint>> endpoints(VolumeSpec volume, int set) {
+        Optional<Member> self = node.members().byId(node.id());
+        if (self.isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            CommandReply reply = node.runOn(self.get(), List.of("volume", "getspec", volume
+                    .name()), SPEC_CALL_MS);
+            if (reply.exitCode() != 0) {
+                return Optional.empty();
+            }
+            Optional<ClientSpec> spec = ClientSpecText.decode(reply.out());
+            int first = set * volume.replicaCount();
+            return spec.map(s -> s.endpoints().subList(first, first + volume.replicaCount()));
+        } catch (IOException | RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        worker.shutdownNow();
+        try {
+            worker.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        connections.values().forEach(SetConnections::close);
+        connections.clear();
+    }
+}

@@ -1,0 +1,75 @@
+package io.bramble.fs.volume.heal;
+
+import io.bramble.fs.brick.wire.BrickClient;
+import io.bramble.fs.brick.wire.BrickTarget;
+import io.bramble.fs.brick.wire.ClientSettings;
+import io.bramble.fs.brick.wire.PoolTls;
+import io.bramble.fs.ops.FileOps;
+import io.bramble.fs.volume.spec.BrickEndpoint;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The heal worker's connections to the copies of one replica set, made from where the
+ * volume's layout said each copy was served; each reconnects by itself when its copy comes
+ * back on the same port.
+ */
+final class SetConnections implements AutoCloseable {
+    private final List<BrickEndpoint> endpoints;
+    private final List<BrickClient> clients;
+
+    private SetConnections(List<BrickEndpoint> endpoints, List<BrickClient> clients) {
+        this.endpoints = List.copyOf(endpoints);
+        this.clients = List.copyOf(clients);
+    }
+
+    static SetConnections open(String volume, List<BrickEndpoint> endpoints, PoolTls tls) {
+        List<BrickClient> clients = new ArrayList<>();
+        for (BrickEndpoint copy : endpoints) {
+            clients.add(BrickClient.connect(new BrickTarget(copy.address(), copy.port(), volume,
+                    copy.brick().path()), tls, ClientSettings.DEFAULTS));
+        }
+        return new SetConnections(endpoints, clients);
+    }
+
+    /** Whether these connections lead where {@code others} say the copies are served. */
+    boolean leadTo(List<BrickEndpoint> others) {
+        if (others.size() != endpoints.size()) {
+            return false;
+        }
+        for (int i = 0; i < others.size(); i++) {
+            BrickEndpoint a = endpoints.get(i);
+            BrickEndpoint b = others.get(i);
+            if (!a.address().equals(b.address()) || a.port() != b.port()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Whether some copy had no port in the layout these connections were made from. */
+    boolean incomplete() {
+        return endpoints.stream().anyMatch(e -> e.port() <= 0);
+    }
+
+    boolean allConnected() {
+        return clients.stream().allMatch(BrickClient::isConnected);
+    }
+
+    /** Waits up to {@code timeoutMs} for every copy to be connected. */
+    void awaitConnected(long timeoutMs) throws InterruptedException {
+        long deadline = System.nanoTime() + timeoutMs * 1_000_000;
+        for (BrickClient client : clients) {
+            client.awaitConnected(Math.max(0, (deadline - System.nanoTime()) / 1_000_000));
+        }
+    }
+
+    List<FileOps> ops() {
+        return List.copyOf(clients);
+    }
+
+    @Override
+    public void close() {
+        clients.forEach(BrickClient::close);
+    }
+}

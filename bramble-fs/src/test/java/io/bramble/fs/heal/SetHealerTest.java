@@ -1,0 +1,245 @@
+package io.bramble.fs.heal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.bramble.common.time.ManualClock;
+import io.bramble.fs.ops.Attr;
+import io.bramble.fs.ops.Caller;
+import io.bramble.fs.ops.ChangeStamps;
+import io.bramble.fs.ops.FaultyFileOps;
+import io.bramble.fs.ops.FaultyFileOps.State;
+import io.bramble.fs.ops.FileId;
+import io.bramble.fs.ops.FileOps;
+import io.bramble.fs.ops.FileType;
+import io.bramble.fs.ops.FsException;
+import io.bramble.fs.ops.FsPath;
+import io.bramble.fs.ops.MemoryFileOps;
+import io.bramble.fs.ops.OpenFlags;
+import io.bramble.fs.ops.Opened;
+import io.bramble.fs.ops.SetAttr;
+import io.bramble.fs.replicate.PendingCounters;
+import io.bramble.fs.replicate.Replicate;
+import io.bramble.fs.replicate.ReplicateOptions;
+import io.bramble.fs.replicate.MemoryStaleRecorder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+class SetHealerTest {
+    static final Caller ALICE = new Caller(1000, 1000, new int[0], 7);
+
+    final List<MemoryFileOps> copies = new ArrayList<>();
+    final List<FaultyFileOps> faulty = new ArrayList<>();
+    final HealProgress progress = new HealProgress();
+    long nextId = 100;
+
+    Replicate replicate(int count) {
+        List<FileOps> children = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            MemoryFileOps copy = new MemoryFileOps();
+            copies.add(copy);
+            faulty.add(new FaultyFileOps("c" + i, copy));
+            children.add(faulty.get(i));
+        }
+        return new Replicate(children, ReplicateOptions.DEFAULTS, Runnable::run,
+                new ManualClock(), new MemoryStaleRecorder());
+    }
+
+    SetHealer healer(int local) {
+        return new SetHealer(List.copyOf(faulty), local, progress);
+    }
+
+    FileId newId() {
+        return FileId.of(new UUID(9, nextId++));
+    }
+
+    void write(FileOps files, FsPath path, long offset, byte[] data) throws FsException {
+        Opened opened;
+        try {
+            opened = files.open(ALICE, path, OpenFlags.RDWR);
+        } catch (FsException e) {
+            opened = files.create(ALICE, path, newId(), 0644, OpenFlags.RDWR);
+        }
+        files.write(opened.handle(), offset, data);
+        files.release(opened.handle());
+    }
+
+    static byte[] bytes(String text) {
+        return text.getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** Everything a copy holds under {@code dir}: types, ids, modes, owners, data, xattrs. */
+    static Map<String, String> tree(FileOps copy, FsPath dir) throws FsException {
+        Map<String, String> all = new TreeMap<>();
+        for (var entry : copy.readdir(Caller.ROOT, dir, null, 10_000).entries()) {
+            FsPath path = dir.child(entry.name());
+            Attr a = copy.getattr(Caller.ROOT, path);
+            StringBuilder text = new StringBuilder(a.id() + " " + Integer.toOctalString(a.mode())
+                    + " " + a.uid() + ":" + a.gid() + " " + a.sizeBytes() + " " + a.mtimeNs());
+            if (FileType.of(a.mode()) == FileType.REGULAR) {
+                Opened o = copy.open(Caller.ROOT, path, OpenFlags.RDONLY);
+                text.append(" ").append(Arrays.hashCode(copy.read(o.handle(), 0, 1 << 20)));
+                copy.release(o.handle());
+            }
+            for (String name : copy.listxattr(Caller.ROOT, path)) {
+                if (!name.startsWith(PendingCounters.PREFIX)) {
+                    text.append(" ").append(name).append("=").append(Arrays.toString(copy
+                            .getxattr(Caller.ROOT, path, name)));
+                }
+            }
+            all.put(path.toString(), text.toString());
+            if (FileType.of(a.mode()) == FileType.DIRECTORY) {
+                all.putAll(tree(copy, path));
+            }
+        }
+        return all;
+    }
+
+    boolean marked(int copy, FsPath path) throws FsException {
+        for (String name : copies.get(copy).listxattr(Caller.ROOT, path)) {
+            if (name.startsWith(PendingCounters.PREFIX) && !PendingCounters.decode(copies.get(copy)
+                    .getxattr(Caller.ROOT, path, name)).isZero()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    @Test
+    void aCopyThatMissedWritesGetsTheDataAndLosesItsMarks() throws FsException {
+        Replicate files = replicate(2);
+        FsPath f = FsPath.parse("/f");
+        write(files, f, 0, bytes("before"));
+        faulty.get(1).state(State.DOWN);
+        files.childDown(1);
+        byte[] big = new byte[3 * DataCopy.RANGE_BYTES + 17];
+        new java.util.Random(1).nextBytes(big);
+        Arrays.fill(big, DataCopy.RANGE_BYTES, 2 * DataCopy.RANGE_BYTES, (byte) 0);
+        write(files, f, 0, big);
+        files.setxattr(ALICE, f, "user.colour", bytes("green"), 0);
+        files.setattr(ALICE, f, SetAttr.chmod(0600));
+        faulty.get(1).state(State.UP);
+        files.childUp(1);
+        assertThat(marked(0, f)).isTrue();
+
+        assertThat(healer(0).heal(f)).isEqualTo(HealOutcome.HEALED);
+
+        assertThat(tree(copies.get(1), FsPath.ROOT)).isEqualTo(tree(copies.get(0), FsPath.ROOT));
+        assertThat(marked(0, f)).isFalse();
+        assertThat(healer(0).heal(f)).isEqualTo(HealOutcome.CLEAN);
+        assertThat(progress.bytesCopied()).isEqualTo(big.length);
+    }
+
+    @Test
+    void namesMadeAndRemovedWhileACopyWasDownAreMadeAndRemovedOnIt() throws FsException {
+        Replicate files = replicate(2);
+        files.mkdir(ALICE, FsPath.parse("/d"), newId(), 0755);
+        write(files, FsPath.parse("/d/gone"), 0, bytes("x"));
+        files.mkdir(ALICE, FsPath.parse("/d/olddir"), newId(), 0755);
+        write(files, FsPath.parse("/d/olddir/inner"), 0, bytes("y"));
+        faulty.get(1).state(State.DOWN);
+        files.childDown(1);
+        files.unlink(ALICE, FsPath.parse("/d/gone"));
+        files.unlink(ALICE, FsPath.parse("/d/olddir/inner"));
+        files.rmdir(ALICE, FsPath.parse("/d/olddir"));
+        files.mkdir(ALICE, FsPath.parse("/d/new"), newId(), 0700);
+        write(files, FsPath.parse("/d/new/file"), 0, bytes("fresh data"));
+        files.symlink(ALICE, FsPath.parse("/d/link"), newId(), "new/file");
+        faulty.get(1).state(State.UP);
+        files.childUp(1);
+
+        assertThat(healer(0).heal(FsPath.parse("/d"))).isEqualTo(HealOutcome.HEALED);
+
+        assertThat(tree(copies.get(1), FsPath.ROOT)).isEqualTo(tree(copies.get(0), FsPath.ROOT));
+        assertThat(marked(0, FsPath.parse("/d"))).isFalse();
+        assertThat(marked(0, FsPath.parse("/d/new"))).isFalse();
+        assertThat(marked(0, FsPath.parse("/d/new/file"))).isFalse();
+    }
+
+    @Test
+    void aWriteThatLandsWhileTheFileIsCopiedMakesTheHealCopyItAgain() throws FsException {
+        Replicate files = replicate(2);
+        FsPath f = FsPath.parse("/f");
+        write(files, f, 0, bytes("one"));
+        faulty.get(1).state(State.DOWN);
+        files.childDown(1);
+        write(files, f, 0, bytes("two"));
+        faulty.get(1).state(State.UP);
+        files.childUp(1);
+        int[] writes = {0};
+        faulty.get(1).observer((child, event, file, offset, length) -> {
+            if (event == FaultyFileOps.Event.WRITE && writes[0]++ == 0) {
+                // an application's write reaches the source alone while the sink is copied
+                try {
+                    Opened o = copies.get(0).open(ALICE, f, OpenFlags.RDWR);
+                    copies.get(0).write(o.handle(), 0, bytes("six"));
+                    copies.get(0).release(o.handle());
+                } catch (FsException e) {
+                    throw new AssertionError(e);
+                }
+            }
+        });
+
+        assertThat(healer(0).heal(f)).isEqualTo(HealOutcome.HEALED);
+
+        assertThat(writes[0]).isGreaterThan(1);
+        assertThat(tree(copies.get(1), FsPath.ROOT)).isEqualTo(tree(copies.get(0), FsPath.ROOT));
+    }
+
+    @Test
+    void theClearIsRefusedWhenTheStampMoved() throws FsException {
+        MemoryFileOps copy = new MemoryFileOps();
+        FsPath f = FsPath.parse("/f");
+        Opened o = copy.create(ALICE, f, newId(), 0644, OpenFlags.RDWR);
+        copy.setxattr(Caller.ROOT, f, PendingCounters.name(1), new PendingCounters(1, 0, 0)
+                .encode(), 0);
+        byte[] stamp = copy.getxattr(Caller.ROOT, f, ChangeStamps.STAMP);
+        copy.write(o.handle(), 0, bytes("late"));
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> copy.setxattr(Caller.ROOT, f,
+                ChangeStamps.CLEAR_IF_UNCHANGED, ChangeStamps.clearRequest(stamp, 1), 0))
+                .isInstanceOf(FsException.class);
+        copy.setxattr(Caller.ROOT, f, ChangeStamps.CLEAR_IF_UNCHANGED, ChangeStamps.clearRequest(
+                ChangeStamps.raised(stamp, 1), 1), 0);
+        assertThat(copy.listxattr(Caller.ROOT, f)).doesNotContain(PendingCounters.name(1));
+    }
+
+    @Test
+    void copiesThatBlameEachOtherAreSplitBrainAndLeftAlone() throws FsException {
+        replicate(2);
+        FsPath f = FsPath.parse("/f");
+        for (int i = 0; i < 2; i++) {
+            Opened o = copies.get(i).create(ALICE, f, FileId.of(new UUID(1, 1)), 0644,
+                    OpenFlags.RDWR);
+            copies.get(i).write(o.handle(), 0, bytes("side " + i));
+            copies.get(i).setxattr(Caller.ROOT, f, PendingCounters.name(1 - i),
+                    new PendingCounters(1, 0, 0).encode(), 0);
+        }
+
+        assertThat(healer(-1).heal(f)).isEqualTo(HealOutcome.SPLIT_BRAIN);
+        assertThat(marked(0, f)).isTrue();
+        assertThat(marked(1, f)).isTrue();
+    }
+
+    @Test
+    void onlyTheFirstFreshCopysNodeHealsAndASinkThatIsDownWaits() throws FsException {
+        Replicate files = replicate(3);
+        FsPath f = FsPath.parse("/f");
+        write(files, f, 0, bytes("one"));
+        faulty.get(2).state(State.DOWN);
+        files.childDown(2);
+        write(files, f, 0, bytes("two"));
+
+        assertThat(healer(1).heal(f)).isEqualTo(HealOutcome.NOT_MINE);
+        assertThat(healer(0).heal(f)).isEqualTo(HealOutcome.WAITING);
+        faulty.get(2).state(State.UP);
+        assertThat(healer(0).heal(f)).isEqualTo(HealOutcome.HEALED);
+        assertThat(tree(copies.get(2), FsPath.ROOT)).isEqualTo(tree(copies.get(0), FsPath.ROOT));
+        assertThat(marked(0, f) || marked(1, f)).isFalse();
+    }
+}
