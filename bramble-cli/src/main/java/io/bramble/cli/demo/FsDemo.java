@@ -265,7 +265,7 @@ final class FsDemo {
         int node = Integer.parseInt(answer) + 1;
         return "  The pool's store records node " + node + "'s copy as stale: it missed the"
                 + " writes made while node " + node + " was down, so it is never read alone"
-                + " (bramble has no self-heal yet to bring it up to date).";
+                + " until the heal has brought it up to date (within seconds of its return).";
     }
 
     /** Runs {@code bramble ARGS} against node 1, showing the line and what it printed. */

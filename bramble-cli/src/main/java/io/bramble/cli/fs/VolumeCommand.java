@@ -245,14 +245,16 @@ public final class VolumeCommand implements Runnable {
 
     @Command(
             name = "heal",
-            description = {"The files each brick holds changes of that another copy of its",
-                    "set missed, as its member's index of marked files lists them.",
+            description = {"Self-heal. Every node heals, each second, the files its bricks'",
+                    "indexes list; these start a pass now on every node of the volume",
+                    "(full: every file, not only those listed), or show what is left.",
+                    "  volume heal NAME [full]",
                     "  volume heal NAME info [summary]",
-                    "  volume heal NAME statistics heal-count",
-                    "Starting a heal ('volume heal NAME [full]') is not there yet: the",
-                    "copies stay marked and are never read in place of a fresh one."})
+                    "  volume heal NAME statistics heal-count"})
     static final class Heal extends NodeRequest {
-        @Parameters(arity = "1..3", paramLabel = "NAME [info [summary]|statistics heal-count]")
+        @Parameters(
+                arity = "1..3",
+                paramLabel = "NAME [full|info [summary]|statistics heal-count]")
         private List<String> args;
 
         @Override

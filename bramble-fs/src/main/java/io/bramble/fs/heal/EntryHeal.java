@@ -54,11 +54,43 @@ final class EntryHeal {
             FsPath path = dir.child(entry.getKey());
             source.setxattr(Caller.ROOT, path, PendingCounters.name(sinkIndex),
                     new PendingCounters(1, 1, 1).encode(), 0);
-            make(source, sink, path, entry.getValue());
+            try {
+                make(source, sink, path, entry.getValue());
+            } catch (FsException e) {
+                if (e.errno() == Errno.EEXIST) { // an application made it meanwhile
+                    throw new FsException(Errno.EAGAIN, path + " was made during its heal");
+                }
+                throw e;
+            }
             changes++;
             made.add(path);
         }
         return new Result(changes, made);
+    }
+
+    /**
+     * Makes one name the sink lacks, marked first on the source against the sink; nothing
+     * when the sink has it already (another heal made it).
+     */
+    static void makeOne(FileOps source, FileOps sink, int sinkIndex, FsPath path, Attr attr)
+            throws FsException {
+        try {
+            sink.getattr(Caller.ROOT, path);
+            return;
+        } catch (FsException e) {
+            if (e.errno() != Errno.ENOENT) {
+                throw e;
+            }
+        }
+        source.setxattr(Caller.ROOT, path, PendingCounters.name(sinkIndex), new PendingCounters(
+                1, 1, 1).encode(), 0);
+        try {
+            make(source, sink, path, attr);
+        } catch (FsException e) {
+            throw e.errno() == Errno.EEXIST
+                    ? new FsException(Errno.EAGAIN, path + " was made during its heal")
+                    : e;
+        }
     }
 
     private static boolean same(Attr a, Attr b) {

@@ -2,13 +2,14 @@ package io.bramble.fs.heal;
 
 import io.bramble.fs.ops.Attr;
 import io.bramble.fs.ops.Caller;
+import io.bramble.fs.ops.ChangeStamps;
 import io.bramble.fs.ops.Errno;
 import io.bramble.fs.ops.FileOps;
 import io.bramble.fs.ops.FileType;
 import io.bramble.fs.ops.FsException;
 import io.bramble.fs.ops.FsPath;
 import io.bramble.fs.ops.SetAttr;
-import io.bramble.fs.replicate.FileVersion;
+import io.bramble.fs.replicate.PendingCounters;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
@@ -17,12 +18,12 @@ import java.util.OptionalLong;
 import java.util.Set;
 
 /**
- * Gives a copy the source's owner, group, permissions, times and extended attributes (those
- * of applications, and bramble's version of the file; never the marks, which the heal clears
- * itself, nor the id, which is the copy's own).
+ * Gives a copy the source's owner, group, permissions, times and extended attributes: those
+ * of applications and bramble's own (version, distribute's layout of a folder and pointer to
+ * the file's subvolume), never the marks, which the heal clears itself, nor the id.
  */
 final class MetadataCopy {
-    private static final String INTERNAL_PREFIX = "trusted.bramble.";
+    private static final String ID = "trusted.bramble.id";
 
     private MetadataCopy() {
     }
@@ -57,7 +58,7 @@ final class MetadataCopy {
             }
         }
         for (String name : copied(sink.listxattr(Caller.ROOT, path))) {
-            if (!kept.contains(name) && !name.equals(FileVersion.NAME)) {
+            if (!kept.contains(name)) {
                 sink.removexattr(Caller.ROOT, path, name);
                 changes++;
             }
@@ -65,9 +66,10 @@ final class MetadataCopy {
         return changes;
     }
 
+    /** All but the marks, which the heal clears itself, and the id, which is the copy's own. */
     private static List<String> copied(List<String> names) {
-        return names.stream()
-                .filter(n -> !n.startsWith(INTERNAL_PREFIX) || n.equals(FileVersion.NAME)).toList();
+        return names.stream().filter(n -> !n.startsWith(PendingCounters.PREFIX) && !n.equals(
+                ID) && !n.equals(ChangeStamps.STAMP)).toList();
     }
 
     private static byte[] valueOrNull(FileOps copy, FsPath path, String name)

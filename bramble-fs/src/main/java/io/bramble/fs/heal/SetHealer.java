@@ -13,6 +13,10 @@ import io.bramble.fs.replicate.PendingCounters;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
 
 /**
  * Heals files of one replica set: finds the copies nobody blames (the sources) and those
@@ -24,11 +28,20 @@ import java.util.Map;
  */
 public final class SetHealer {
     static final int ATTEMPTS = 3;
+    /** Files healed at once: their calls and disk flushes overlap. */
+    static final int FILES_AT_ONCE = 16;
+    /** Healing a folder's new names, at most this many wait to start at once. */
+    static final int BATCH_FILES = 1024;
+    private static final int FOLDER_LOCKS = 64;
     private static final String MARKS_PREFIX = "trusted.bramble.";
 
     private final List<FileOps> copies;
     private final int local;
     private final HealProgress progress;
+    private final int filesAtOnce;
+    private final Semaphore working;
+    /** Folders' names are healed one heal at a time per folder: two would make one name twice. */
+    private final Object[] folderLocks = new Object[FOLDER_LOCKS];
 
     /**
      * @param copies the set's copies, in order
@@ -36,9 +49,29 @@ public final class SetHealer {
      *     -1 to heal every file whatever its first source
      */
     public SetHealer(List<FileOps> copies, int local, HealProgress progress) {
+        this(copies, local, progress, FILES_AT_ONCE);
+    }
+
+    /**
+     * @param filesAtOnce files healed at once; 1 heals one file after another on the calling
+     *     thread, ranges of a file too, as a deterministic simulation needs
+     */
+    public SetHealer(List<FileOps> copies, int local, HealProgress progress, int filesAtOnce) {
         this.copies = List.copyOf(copies);
         this.local = local;
         this.progress = progress;
+        this.filesAtOnce = filesAtOnce;
+        this.working = new Semaphore(filesAtOnce);
+        for (int i = 0; i < FOLDER_LOCKS; i++) {
+            folderLocks[i] = new Object();
+        }
+    }
+
+    private EntryHeal.Result healNames(FileOps source, FileOps sink, int sinkIndex, FsPath dir)
+            throws FsException {
+        synchronized (folderLocks[Math.floorMod(dir.hashCode(), FOLDER_LOCKS)]) {
+            return EntryHeal.heal(source, sink, sinkIndex, dir);
+        }
     }
 
     /** Heals {@code path}: its names if a folder, its data if a file, its attributes. */
@@ -46,22 +79,70 @@ public final class SetHealer {
         return heal(path, 0);
     }
 
+    /**
+     * Heals each of {@code paths}, {@link #FILES_AT_ONCE} at a time.
+     *
+     * @return each path's outcome, in order
+     */
+    public List<HealOutcome> healAll(List<FsPath> paths) {
+        return healAll(paths, 0);
+    }
+
+    private List<HealOutcome> healAll(List<FsPath> paths, int depth) {
+        List<HealOutcome> outcomes = new ArrayList<>(paths.size());
+        if (filesAtOnce == 1) {
+            paths.forEach(path -> outcomes.add(heal(path, depth)));
+            return outcomes;
+        }
+        for (int from = 0; from < paths.size(); from += BATCH_FILES) {
+            List<Future<HealOutcome>> batch = new ArrayList<>();
+            try (ExecutorService files = Executors.newVirtualThreadPerTaskExecutor()) {
+                for (FsPath path : paths.subList(from, Math.min(paths.size(), from
+                        + BATCH_FILES))) {
+                    batch.add(files.submit(() -> heal(path, depth)));
+                }
+            }
+            batch.forEach(done -> outcomes.add(done.state() == Future.State.SUCCESS
+                    ? done.resultNow()
+                    : HealOutcome.WAITING));
+        }
+        return outcomes;
+    }
+
     private HealOutcome heal(FsPath path, int depth) {
+        List<FsPath> made = new ArrayList<>();
+        HealOutcome outcome;
+        try {
+            working.acquire();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return HealOutcome.WAITING;
+        }
+        try {
+            outcome = tries(path, made);
+        } finally {
+            working.release();
+        }
+        if (outcome == HealOutcome.HEALED && depth < FsPath.DEPTH_MAX) {
+            healAll(made, depth + 1); // each is marked: one that fails heals at a later pass
+        }
+        return outcome;
+    }
+
+    /** Up to {@link #ATTEMPTS} attempts at {@code path}, while holding a working permit. */
+    private HealOutcome tries(FsPath path, List<FsPath> made) {
         HealOutcome last = HealOutcome.BUSY;
-        for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
+        for (int attempt = 0; attempt < ATTEMPTS && last == HealOutcome.BUSY; attempt++) {
             try {
-                last = attempt(path, depth);
+                last = attempt(path, made);
             } catch (FsException e) {
                 last = e.errno() == Errno.EAGAIN ? HealOutcome.BUSY : HealOutcome.WAITING;
-            }
-            if (last != HealOutcome.BUSY) {
-                return last;
             }
         }
         return last;
     }
 
-    private HealOutcome attempt(FsPath path, int depth) throws FsException {
+    private HealOutcome attempt(FsPath path, List<FsPath> made) throws FsException {
         List<CopyState> states = new ArrayList<>(copies.size());
         for (int i = 0; i < copies.size(); i++) {
             states.add(look(copies.get(i), path));
@@ -100,34 +181,49 @@ public final class SetHealer {
         CopyState from = states.get(source);
         for (int sink : sinks.indexes()) {
             CopyState to = states.get(sink);
-            if (!to.present() || !sameFile(from, to)) {
-                if (path.isRoot()) {
-                    return HealOutcome.WAITING;
+            if (path.isRoot() && !to.present()) {
+                return HealOutcome.WAITING;
+            }
+            if (!to.present()) {
+                // Only made, never removed: the folder's own heal decides what goes.
+                synchronized (folderLocks[Math.floorMod(path.parent().hashCode(),
+                        FOLDER_LOCKS)]) {
+                    EntryHeal.makeOne(copies.get(source), copies.get(sink), sink, path,
+                            from.attr());
                 }
-                EntryHeal.heal(copies.get(source), copies.get(sink), sink, path.parent());
                 throw new FsException(Errno.EAGAIN, path + " was made on a copy");
+            }
+            if (!sameFile(from, to)) {
+                // Another file holds the name there: the folder's marks say which one stays.
+                return path.isRoot()
+                        || tries(path.parent(), new ArrayList<>()) != HealOutcome.HEALED
+                                ? HealOutcome.WAITING
+                                : attempt(path, made);
             }
         }
         FileOps sourceOps = copies.get(source);
-        List<FsPath> made = new ArrayList<>();
         long[] changes = new long[copies.size()];
         FileType type = FileType.of(from.attr().mode());
         for (int sink : sinks.indexes()) {
             FileOps sinkOps = copies.get(sink);
             if (type == FileType.DIRECTORY) {
-                EntryHeal.Result entries = EntryHeal.heal(sourceOps, sinkOps, sink, path);
+                EntryHeal.Result entries = healNames(sourceOps, sinkOps, sink, path);
                 changes[sink] += entries.sinkChanges();
                 made.addAll(entries.made());
             } else if (type == FileType.REGULAR) {
                 changes[sink] += DataCopy.copy(sourceOps, sinkOps, path, from.attr()
-                        .sizeBytes(), progress);
+                        .sizeBytes(), states.get(sink).attr().sizeBytes(),
+                        filesAtOnce == 1
+                                ? 1
+                                : DataCopy.STREAMS,
+                        progress);
             }
             changes[sink] += MetadataCopy.copy(sourceOps, sinkOps, path, from.attr());
         }
         for (int sink : sinks.indexes()) {
             copies.get(sink).setxattr(Caller.ROOT, path, ChangeStamps.CLEAR_IF_UNCHANGED,
                     ChangeStamps.clearRequest(ChangeStamps.raised(states.get(sink).stamp(),
-                            changes[sink]), sinks.without(sink).indexes()),
+                            changes[sink]), sinks.indexes()),
                     0);
         }
         for (int copy : sources.indexes()) {
@@ -135,11 +231,6 @@ public final class SetHealer {
                     ChangeStamps.clearRequest(states.get(copy).stamp(), sinks.indexes()), 0);
         }
         progress.healed();
-        if (depth < FsPath.DEPTH_MAX) {
-            for (FsPath child : made) {
-                heal(child, depth + 1);
-            }
-        }
         return HealOutcome.HEALED;
     }
 

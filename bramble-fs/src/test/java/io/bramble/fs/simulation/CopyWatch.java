@@ -10,7 +10,8 @@ import java.util.Set;
 /**
  * Watches every copy of the simulated volume: which copies took each acknowledged write or
  * truncate, and which copy served each read. It flags a read served by a copy that missed an
- * acknowledged change of that file (there is no self-heal, so such a copy stays stale), and
+ * acknowledged change of that file and was not healed since (a heal copies the data and sets
+ * the size last, outside any watched change), and
  * an acknowledged change that did not reach a quorum of its replica set.
  */
 final class CopyWatch implements FaultyFileOps.Observer {
@@ -47,6 +48,8 @@ final class CopyWatch implements FaultyFileOps.Observer {
             }
         } else if (file.equals(watched)) {
             took.add(index);
+        } else if (watched == null && event == FaultyFileOps.Event.TRUNCATE) {
+            missed.remove(index + " " + file); // the heal set the size last: the copy is whole
         }
     }
 

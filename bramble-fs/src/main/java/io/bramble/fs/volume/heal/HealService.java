@@ -108,6 +108,9 @@ public final class HealService implements AutoCloseable {
     }
 
     private void pass() {
+        if (node.isWitness()) {
+            return; // a witness holds no bricks, and no volume records to read
+        }
         for (VolumeSpec volume : volumes.get()) {
             if (closed) {
                 return;
@@ -155,12 +158,8 @@ public final class HealService implements AutoCloseable {
         if (full) {
             crawl(healer, copies.ops().get(local), FsPath.ROOT, outcomes, 0);
         }
-        for (PendingFile file : files) {
-            if (closed) {
-                return;
-            }
-            outcomes.merge(healer.heal(file.path()), 1, Integer::sum);
-        }
+        healer.healAll(files.stream().map(PendingFile::path).toList())
+                .forEach(outcome -> outcomes.merge(outcome, 1, Integer::sum));
         int healed = outcomes.getOrDefault(HealOutcome.HEALED, 0);
         if (healed > 0 || full) {
             long ms = (System.nanoTime() - started) / 1_000_000;
@@ -202,14 +201,16 @@ public final class HealService implements AutoCloseable {
             } catch (FsException e) {
                 return;
             }
+            List<FsPath> files = new java.util.ArrayList<>();
             for (DirEntry entry : page.entries()) {
                 FsPath child = dir.child(entry.name());
                 if (FileType.of(entry.attr().mode()) == FileType.DIRECTORY) {
                     crawl(healer, local, child, outcomes, depth + 1);
                 } else {
-                    outcomes.merge(healer.heal(child), 1, Integer::sum);
+                    files.add(child);
                 }
             }
+            healer.healAll(files).forEach(outcome -> outcomes.merge(outcome, 1, Integer::sum));
             if (page.complete() || page.entries().isEmpty()) {
                 return;
             }

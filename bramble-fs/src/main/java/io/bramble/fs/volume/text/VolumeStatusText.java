@@ -7,8 +7,8 @@ import java.util.List;
 /**
  * {@code volume status NAME} in Gluster's table: a header, a dashed line, one line per brick
  * ({@code Brick host:/path}, TCP port, RDMA port, online, pid; a name longer than the column
- * runs on over whole lines first), then the volume's tasks. bramble runs no self-heal or NFS
- * daemon yet, so no such lines appear.
+ * runs on over whole lines first), then the volume's tasks. bramble's heal runs inside each
+ * node rather than as a daemon of its own, and it has no NFS server, so no such lines appear.
  */
 public final class VolumeStatusText {
     /** Width of the process column, as Gluster's. */
