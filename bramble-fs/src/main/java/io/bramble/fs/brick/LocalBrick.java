@@ -735,6 +735,9 @@ public final class LocalBrick implements FileOps {
         if (name.equals(XattrNames.ID)) {
             return FileIds.bytes(getattr(caller, path).id());
         }
+        if (name.startsWith(ChangeStamps.WHERE_PREFIX) && path.isRoot()) {
+            return where(caller, name.substring(ChangeStamps.WHERE_PREFIX.length()));
+        }
         if (name.equals(ChangeStamps.STAMP)) {
             return run(() -> {
                 try (Located at = resolver.locate(path)) {
@@ -837,6 +840,30 @@ public final class LocalBrick implements FileOps {
                 return null;
             }
         });
+    }
+
+    /** The path of the marked file {@code id} ({@link ChangeStamps#WHERE_PREFIX}). */
+    private byte[] where(Caller caller, String id) throws FsException {
+        FileId wanted;
+        try {
+            wanted = FileId.of(java.util.UUID.fromString(id));
+        } catch (IllegalArgumentException e) {
+            throw new FsException(Errno.EINVAL, "file id '" + id + "'");
+        }
+        java.util.Optional<FsPath> path = run(() -> marks.pathOf(wanted));
+        if (path.isEmpty()) {
+            throw new FsException(Errno.ENODATA, "no marked file " + id);
+        }
+        try {
+            if (getattr(caller, path.get()).id().equals(wanted)) {
+                return path.get().toString().getBytes(StandardCharsets.UTF_8);
+            }
+        } catch (FsException e) {
+            if (e.errno() != Errno.ENOENT && e.errno() != Errno.ENOTDIR) {
+                throw e;
+            }
+        }
+        throw new FsException(Errno.ENODATA, "marked file " + id + " moved from " + path.get());
     }
 
     /** A change of the file {@code at} names, counted for the heal. */

@@ -65,6 +65,12 @@ final class PendingIndex {
         }
     }
 
+    /** The path recorded for {@code id}, if it is in the index. */
+    java.util.Optional<FsPath> pathOf(FileId id) throws FsException {
+        byte[] path = SmallFiles.read(dirFd, id.toString(), PATH_BYTES_MAX);
+        return path == null ? java.util.Optional.empty() : java.util.Optional.of(parse(path));
+    }
+
     /** Whether the index is known to be empty. */
     boolean isEmpty() { return count.get() <= 0; }
 

@@ -98,6 +98,13 @@ final class PendingMarks {
         }
     }
 
+    /** The path recorded for the marked file {@code id}, if any. */
+    java.util.Optional<FsPath> pathOf(FileId id) throws FsException {
+        synchronized (stripes.of(id)) {
+            return index.pathOf(id);
+        }
+    }
+
     /** Whether no file is indexed: unlink and rename then skip their lookups. */
     boolean isEmpty() {
         return index.isEmpty();

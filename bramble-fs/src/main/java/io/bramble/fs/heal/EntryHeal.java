@@ -2,6 +2,7 @@ package io.bramble.fs.heal;
 
 import io.bramble.fs.ops.Attr;
 import io.bramble.fs.ops.Caller;
+import io.bramble.fs.ops.ChangeStamps;
 import io.bramble.fs.ops.DirEntry;
 import io.bramble.fs.ops.DirPage;
 import io.bramble.fs.ops.Errno;
@@ -10,9 +11,11 @@ import io.bramble.fs.ops.FileType;
 import io.bramble.fs.ops.FsException;
 import io.bramble.fs.ops.FsPath;
 import io.bramble.fs.replicate.PendingCounters;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 
 /**
@@ -23,6 +26,7 @@ import java.util.TreeMap;
  * this one stops half-way.
  */
 final class EntryHeal {
+
     /** Names read from one folder at most: a larger folder is healed in several passes. */
     static final int NAMES_MAX = 1_000_000;
     private static final int PAGE_ENTRIES = 1024;
@@ -40,11 +44,13 @@ final class EntryHeal {
         long changes = 0;
         for (Map.Entry<String, Attr> entry : have.entrySet()) {
             Attr wanted = want.get(entry.getKey());
-            if (wanted == null || !same(wanted, entry.getValue())) {
+            if (wanted != null && !same(wanted, entry.getValue())) {
                 removeTree(sink, dir.child(entry.getKey()), entry.getValue(), 0);
                 changes++;
             }
         }
+        have.keySet().removeIf(name -> want.containsKey(name) && !same(want.get(name), have
+                .get(name)));
         List<FsPath> made = new ArrayList<>();
         for (Map.Entry<String, Attr> entry : want.entrySet()) {
             Attr had = have.get(entry.getKey());
@@ -55,15 +61,21 @@ final class EntryHeal {
             source.setxattr(Caller.ROOT, path, PendingCounters.name(sinkIndex),
                     new PendingCounters(1, 1, 1).encode(), 0);
             try {
-                make(source, sink, path, entry.getValue());
+                changes += make(source, sink, path, entry.getValue());
             } catch (FsException e) {
                 if (e.errno() == Errno.EEXIST) { // an application made it meanwhile
                     throw new FsException(Errno.EAGAIN, path + " was made during its heal");
                 }
                 throw e;
             }
-            changes++;
             made.add(path);
+        }
+        // Last, what the source lacks: a name moved above has left its old place already.
+        for (Map.Entry<String, Attr> entry : names(sink, dir).entrySet()) {
+            if (!want.containsKey(entry.getKey())) {
+                removeTree(sink, dir.child(entry.getKey()), entry.getValue(), 0);
+                changes++;
+            }
         }
         return new Result(changes, made);
     }
@@ -97,7 +109,41 @@ final class EntryHeal {
         return a.id().equals(b.id()) && FileType.of(a.mode()) == FileType.of(b.mode());
     }
 
-    private static void make(FileOps source, FileOps sink, FsPath path, Attr attr)
+    /**
+     * Makes {@code path} on the sink as the source has it: by moving the sink's own file of
+     * that id when a mark keeps it in the sink's index under another name (a rename the sink
+     * missed, whose file holds marks that must not be lost), else anew.
+     *
+     * @return the changes made to the names of {@code path}'s folder, as its brick counts them
+     */
+    private static long make(FileOps source, FileOps sink, FsPath path, Attr attr)
+            throws FsException {
+        Optional<FsPath> elsewhere = where(sink, attr);
+        if (elsewhere.isPresent() && !elsewhere.get().equals(path) && !path.startsWith(
+                elsewhere.get())) {
+            sink.rename(Caller.ROOT, elsewhere.get(), path, FileOps.RENAME_NOREPLACE);
+            return elsewhere.get().parent().equals(path.parent()) ? 2 : 1;
+        }
+        create(source, sink, path, attr);
+        return 1;
+    }
+
+    /** Where the sink keeps a marked file of {@code attr}'s id, if it does. */
+    private static Optional<FsPath> where(FileOps sink, Attr attr) throws FsException {
+        try {
+            return Optional.of(FsPath.parse(new String(sink.getxattr(Caller.ROOT, FsPath.ROOT,
+                    ChangeStamps.WHERE_PREFIX + attr.id()), StandardCharsets.UTF_8)));
+        } catch (FsException e) {
+            if (e.errno() == Errno.ENODATA) {
+                return Optional.empty();
+            }
+            throw e;
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static void create(FileOps source, FileOps sink, FsPath path, Attr attr)
             throws FsException {
         FileType type = FileType.of(attr.mode());
         switch (type) {

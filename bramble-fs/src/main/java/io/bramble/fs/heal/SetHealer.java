@@ -184,6 +184,12 @@ public final class SetHealer {
             if (path.isRoot() && !to.present()) {
                 return HealOutcome.WAITING;
             }
+            if (!to.present() && accusedAt(path.parent()).contains(source)) {
+                // The name may be one this copy missed the removal of: the folder decides.
+                return tries(path.parent(), new ArrayList<>()) == HealOutcome.HEALED
+                        ? HealOutcome.BUSY
+                        : HealOutcome.WAITING;
+            }
             if (!to.present()) {
                 // Only made, never removed: the folder's own heal decides what goes.
                 synchronized (folderLocks[Math.floorMod(path.parent().hashCode(),
@@ -232,6 +238,20 @@ public final class SetHealer {
         }
         progress.healed();
         return HealOutcome.HEALED;
+    }
+
+    /** The copies some reachable copy of folder {@code dir} blames. */
+    private ChildSet accusedAt(FsPath dir) {
+        ChildSet accused = ChildSet.NONE;
+        for (FileOps copy : copies) {
+            try {
+                accused = accused.union(blamed(copy.getattrXattrs(Caller.ROOT, dir,
+                        MARKS_PREFIX).xattrs()));
+            } catch (FsException e) {
+                // away, or without the folder: it blames nobody here
+            }
+        }
+        return accused;
     }
 
     private static boolean sameFile(CopyState a, CopyState b) {

@@ -15,6 +15,12 @@ public final class ChangeStamps {
     public static final String STAMP = "trusted.bramble.changes";
     /** Write-only: a stamp, then one byte per child whose pending mark is cleared. */
     public static final String CLEAR_IF_UNCHANGED = "trusted.bramble.clear-if-unchanged";
+    /**
+     * Read-only, on the root, followed by a file id: the path of the marked file of that id on
+     * this copy, in UTF-8 (ENODATA when no marked file has it). Self-heal moves a file a copy
+     * holds under an old name (a rename it missed) rather than make it anew and lose its marks.
+     */
+    public static final String WHERE_PREFIX = "trusted.bramble.where.";
     /** The brick's start, the file's inode and its change count, each 8 bytes big-endian. */
     public static final int STAMP_BYTES = 24;
     private static final int COUNT_OFFSET = 16;

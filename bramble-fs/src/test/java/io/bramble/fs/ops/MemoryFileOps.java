@@ -458,6 +458,14 @@ public final class MemoryFileOps implements FileOps {
     @Override
     public synchronized byte[] getxattr(Caller caller, FsPath path, String name)
             throws FsException {
+        if (name.startsWith(ChangeStamps.WHERE_PREFIX) && path.isRoot()) {
+            FsPath found = marked(root, FsPath.ROOT, name.substring(ChangeStamps.WHERE_PREFIX
+                    .length()));
+            if (found == null) {
+                throw new FsException(Errno.ENODATA, name);
+            }
+            return found.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        }
         if (name.equals(ChangeStamps.STAMP)) {
             Node node = find(path);
             return ByteBuffer.allocate(ChangeStamps.STAMP_BYTES).putLong(0).putLong(node.serial)
@@ -468,6 +476,26 @@ public final class MemoryFileOps implements FileOps {
             throw new FsException(Errno.ENODATA, name);
         }
         return value.clone();
+    }
+
+    /** A path under {@code dir} of a file of id {@code id} with a pending mark set. */
+    private static FsPath marked(Node dir, FsPath at, String id) {
+        for (Map.Entry<String, Node> child : dir.children.entrySet()) {
+            Node node = child.getValue();
+            FsPath path = at.child(child.getKey());
+            if (node.id.toString().equals(id) && node.xattrs.entrySet().stream().anyMatch(
+                    x -> x.getKey().startsWith("trusted.bramble.pending.") && !Arrays.equals(x
+                            .getValue(), new byte[x.getValue().length]))) {
+                return path;
+            }
+            if (node.isDir()) {
+                FsPath found = marked(node, path, id);
+                if (found != null) {
+                    return found;
+                }
+            }
+        }
+        return null;
     }
 
     @Override

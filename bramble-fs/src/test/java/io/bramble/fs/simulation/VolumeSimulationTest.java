@@ -20,6 +20,24 @@ class VolumeSimulationTest {
 
     @Test
     void acknowledgedChangesAreReadBackAndStaleCopiesNeverServe() {
+        run(VolumeSimulation.Mode.FAULTS);
+    }
+
+    /**
+     * Self-heal among the changes while one copy at a time goes down and comes back: nothing
+     * acknowledged is lost, no copy that missed a change serves a read, and once healed with
+     * every copy up the copies of each set are the same and carry no mark. With
+     * {@code -Dbramble.fs.sim.heal=all}, every fault instead (a longer run's command: a few
+     * seeds in 200 still fail, see docs/fs-translators.md).
+     */
+    @Test
+    void selfHealBringsCopiesBackInStepAndLosesNothing() {
+        run(System.getProperty("bramble.fs.sim.heal", "outages").equals("all")
+                ? VolumeSimulation.Mode.FAULTS_HEALED
+                : VolumeSimulation.Mode.OUTAGES_HEALED);
+    }
+
+    private static void run(VolumeSimulation.Mode mode) {
         String replay = System.getProperty("bramble.fs.sim.seed");
         int steps = Integer.getInteger("bramble.fs.sim.steps", STEPS_DEFAULT);
         List<Long> seeds = new ArrayList<>();
@@ -36,12 +54,16 @@ class VolumeSimulationTest {
         long acknowledged = 0;
         long refused = 0;
         long unavailable = 0;
+        long healed = 0;
+        long unmarked = 0;
         for (long seed : seeds) {
-            VolumeSimulation simulation = new VolumeSimulation(seed);
+            VolumeSimulation simulation = new VolumeSimulation(seed, mode);
             simulation.run(steps);
             acknowledged += simulation.acknowledged;
             refused += simulation.refused;
             unavailable += simulation.unavailable;
+            healed += simulation.healed;
+            unmarked += simulation.unmarkedDifferences;
             if (replay != null) {
                 System.out.println(simulation.describe() + String.join("\n", simulation.trace));
             }
@@ -51,9 +73,10 @@ class VolumeSimulationTest {
         }
         long cpuMs = (ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() - cpuStartNs)
                 / 1_000_000;
-        System.out.printf("%d seeds x %d steps: %d changes acknowledged, %d refused,"
-                + " %d reads unavailable, %d ms of CPU%n", seeds.size(), steps, acknowledged,
-                refused, unavailable, cpuMs);
+        System.out.printf(mode + ": %d seeds x %d steps: %d changes acknowledged, %d refused,"
+                + " %d reads unavailable, %d files healed, %d paths whose copies differed"
+                + " unmarked, %d ms of CPU%n", seeds.size(), steps, acknowledged, refused,
+                unavailable, healed, unmarked, cpuMs);
         assertThat(failures).as("failing seeds (replay one with -Dbramble.fs.sim.seed=SEED)")
                 .isEmpty();
         assertThat(acknowledged).as("the simulation exercises the volume")
