@@ -46,7 +46,8 @@ final class DataCopy {
                         sinkSizeBytes, streams, progress);
                 sink.fsetattr(to.handle(), SetAttr.truncate(sizeBytes));
                 changes++;
-                sink.fsync(to.handle(), false);
+                if (!Boolean.getBoolean("nofsync"))
+                    sink.fsync(to.handle(), false);
             } finally {
                 releaseQuietly(sink, to.handle());
             }

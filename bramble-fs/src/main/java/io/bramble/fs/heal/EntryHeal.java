@@ -16,6 +16,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.TreeMap;
 
 /**
@@ -37,7 +40,10 @@ final class EntryHeal {
     /** What healing a folder's names did. */
     record Result(long sinkChanges, List<FsPath> made) {}
 
-    static Result heal(FileOps source, FileOps sink, int sinkIndex, FsPath dir)
+    /**
+     * @param atOnce names made at once (their calls overlap); 1 makes them one after another
+     */
+    static Result heal(FileOps source, FileOps sink, int sinkIndex, FsPath dir, int atOnce)
             throws FsException {
         Map<String, Attr> want = names(source, dir);
         Map<String, Attr> have = names(sink, dir);
@@ -52,24 +58,15 @@ final class EntryHeal {
         have.keySet().removeIf(name -> want.containsKey(name) && !same(want.get(name), have
                 .get(name)));
         List<FsPath> made = new ArrayList<>();
+        List<Map.Entry<String, Attr>> missing = new ArrayList<>();
         for (Map.Entry<String, Attr> entry : want.entrySet()) {
             Attr had = have.get(entry.getKey());
-            if (had != null && same(entry.getValue(), had)) {
-                continue;
+            if (had == null || !same(entry.getValue(), had)) {
+                missing.add(entry);
+                made.add(dir.child(entry.getKey()));
             }
-            FsPath path = dir.child(entry.getKey());
-            source.setxattr(Caller.ROOT, path, PendingCounters.name(sinkIndex),
-                    new PendingCounters(1, 1, 1).encode(), 0);
-            try {
-                changes += make(source, sink, path, entry.getValue());
-            } catch (FsException e) {
-                if (e.errno() == Errno.EEXIST) { // an application made it meanwhile
-                    throw new FsException(Errno.EAGAIN, path + " was made during its heal");
-                }
-                throw e;
-            }
-            made.add(path);
         }
+        changes += makeAll(source, sink, sinkIndex, dir, missing, atOnce);
         // Last, what the source lacks: a name moved above has left its old place already.
         for (Map.Entry<String, Attr> entry : names(sink, dir).entrySet()) {
             if (!want.containsKey(entry.getKey())) {
@@ -78,6 +75,54 @@ final class EntryHeal {
             }
         }
         return new Result(changes, made);
+    }
+
+    /** Makes each of {@code missing} in {@code dir}, {@code atOnce} at a time. */
+    private static long makeAll(FileOps source, FileOps sink, int sinkIndex, FsPath dir,
+            List<Map.Entry<String, Attr>> missing, int atOnce) throws FsException {
+        if (atOnce <= 1) {
+            long changes = 0;
+            for (Map.Entry<String, Attr> entry : missing) {
+                changes += markAndMake(source, sink, sinkIndex, dir.child(entry.getKey()),
+                        entry.getValue());
+            }
+            return changes;
+        }
+        long changes = 0;
+        for (int from = 0; from < missing.size(); from += atOnce) {
+            List<Future<Long>> batch = new ArrayList<>();
+            try (ExecutorService names = Executors.newVirtualThreadPerTaskExecutor()) {
+                for (Map.Entry<String, Attr> entry : missing.subList(from, Math.min(missing
+                        .size(), from + atOnce))) {
+                    batch.add(names.submit(() -> markAndMake(source, sink, sinkIndex, dir.child(
+                            entry.getKey()), entry.getValue())));
+                }
+            }
+            for (Future<Long> done : batch) {
+                if (done.state() == Future.State.FAILED) {
+                    throw done.exceptionNow() instanceof FsException e
+                            ? e
+                            : new FsException(Errno.EIO, dir + ": " + done.exceptionNow());
+                }
+                changes += done.resultNow();
+            }
+        }
+        return changes;
+    }
+
+    /** Marks {@code path} on the source against the sink, then makes it on the sink. */
+    private static long markAndMake(FileOps source, FileOps sink, int sinkIndex, FsPath path,
+            Attr attr) throws FsException {
+        source.setxattr(Caller.ROOT, path, PendingCounters.name(sinkIndex), new PendingCounters(
+                1, 1, 1).encode(), 0);
+        try {
+            return make(source, sink, path, attr);
+        } catch (FsException e) {
+            if (e.errno() == Errno.EEXIST) { // an application made it meanwhile
+                throw new FsException(Errno.EAGAIN, path + " was made during its heal");
+            }
+            throw e;
+        }
     }
 
     /**
@@ -94,15 +139,7 @@ final class EntryHeal {
                 throw e;
             }
         }
-        source.setxattr(Caller.ROOT, path, PendingCounters.name(sinkIndex), new PendingCounters(
-                1, 1, 1).encode(), 0);
-        try {
-            make(source, sink, path, attr);
-        } catch (FsException e) {
-            throw e.errno() == Errno.EEXIST
-                    ? new FsException(Errno.EAGAIN, path + " was made during its heal")
-                    : e;
-        }
+        markAndMake(source, sink, sinkIndex, path, attr);
     }
 
     private static boolean same(Attr a, Attr b) {

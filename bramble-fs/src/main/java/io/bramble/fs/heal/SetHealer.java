@@ -13,6 +13,8 @@ import io.bramble.fs.replicate.PendingCounters;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -33,6 +35,7 @@ public final class SetHealer {
     /** Healing a folder's new names, at most this many wait to start at once. */
     static final int BATCH_FILES = 1024;
     private static final int FOLDER_LOCKS = 64;
+    private static final long CLAIM_WAIT_MS = 5;
     private static final String MARKS_PREFIX = "trusted.bramble.";
 
     private final List<FileOps> copies;
@@ -40,6 +43,7 @@ public final class SetHealer {
     private final HealProgress progress;
     private final int filesAtOnce;
     private final Semaphore working;
+    private final Set<FsPath> healing = ConcurrentHashMap.newKeySet();
     /** Folders' names are healed one heal at a time per folder: two would make one name twice. */
     private final Object[] folderLocks = new Object[FOLDER_LOCKS];
 
@@ -70,7 +74,7 @@ public final class SetHealer {
     private EntryHeal.Result healNames(FileOps source, FileOps sink, int sinkIndex, FsPath dir)
             throws FsException {
         synchronized (folderLocks[Math.floorMod(dir.hashCode(), FOLDER_LOCKS)]) {
-            return EntryHeal.heal(source, sink, sinkIndex, dir);
+            return EntryHeal.heal(source, sink, sinkIndex, dir, filesAtOnce);
         }
     }
 
@@ -113,20 +117,39 @@ public final class SetHealer {
         List<FsPath> made = new ArrayList<>();
         HealOutcome outcome;
         try {
-            working.acquire();
+            claim(path);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return HealOutcome.WAITING;
         }
         try {
-            outcome = tries(path, made);
+            working.acquire();
+            try {
+                outcome = tries(path, made);
+            } finally {
+                working.release();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return HealOutcome.WAITING;
         } finally {
-            working.release();
+            healing.remove(path);
         }
         if (outcome == HealOutcome.HEALED && depth < FsPath.DEPTH_MAX) {
             healAll(made, depth + 1); // each is marked: one that fails heals at a later pass
         }
         return outcome;
+    }
+
+    /**
+     * Waits until no other heal of this healer works on {@code path}, then claims it: two
+     * heals of one file would each see the other's writes as an application's, and copy it
+     * again and again. The one that waited then finds the file healed.
+     */
+    private void claim(FsPath path) throws InterruptedException {
+        while (!healing.add(path)) {
+            Thread.sleep(CLAIM_WAIT_MS);
+        }
     }
 
     /** Up to {@link #ATTEMPTS} attempts at {@code path}, while holding a working permit. */

@@ -242,4 +242,33 @@ class SetHealerTest {
         assertThat(tree(copies.get(2), FsPath.ROOT)).isEqualTo(tree(copies.get(0), FsPath.ROOT));
         assertThat(marked(0, f) || marked(1, f)).isFalse();
     }
+
+    @Test
+    void aFileTheSinkHoldsUnderANameItMissedTheRenameOfIsMovedKeepingItsMarks()
+            throws FsException {
+        replicate(2);
+        FileId id = FileId.of(new UUID(5, 5));
+        for (int i = 0; i < 2; i++) {
+            Opened o = copies.get(i).create(ALICE, FsPath.parse(i == 0 ? "/new" : "/old"), id,
+                    0644, OpenFlags.RDWR);
+            copies.get(i).write(o.handle(), 0, bytes("copy " + i));
+            copies.get(i).release(o.handle());
+        }
+        copies.get(0).setxattr(Caller.ROOT, FsPath.ROOT, PendingCounters.name(1),
+                new PendingCounters(0, 0, 1).encode(), 0);
+        byte[] itsMark = new PendingCounters(1, 0, 0).encode();
+        copies.get(1).setxattr(Caller.ROOT, FsPath.parse("/old"), PendingCounters.name(0),
+                itsMark, 0);
+
+        assertThat(healer(0).heal(FsPath.ROOT)).isEqualTo(HealOutcome.HEALED);
+
+        assertThat(copies.get(1).getattr(Caller.ROOT, FsPath.parse("/new")).id()).isEqualTo(id);
+        assertThat(copies.get(1).getxattr(Caller.ROOT, FsPath.parse("/new"), PendingCounters
+                .name(0))).isEqualTo(itsMark);
+        org.assertj.core.api.Assertions
+                .assertThatThrownBy(() -> copies.get(1).getattr(Caller.ROOT, FsPath.parse("/old")))
+                .isInstanceOf(FsException.class);
+        // Both copies blame each other for the file now: it is left to the user or a policy.
+        assertThat(healer(0).heal(FsPath.parse("/new"))).isEqualTo(HealOutcome.SPLIT_BRAIN);
+    }
 }

@@ -151,12 +151,14 @@ public final class HealService implements AutoCloseable {
             return;
         }
         SetConnections copies = set0.get();
-        SetHealer healer = new SetHealer(copies.ops(), local, progress);
+        List<FileOps> ops = new java.util.ArrayList<>(copies.ops());
+        host.served(brick).ifPresent(mine -> ops.set(local, mine)); // no TLS to itself
+        SetHealer healer = new SetHealer(ops, local, progress);
         long started = System.nanoTime();
         long bytesBefore = progress.bytesCopied();
         Map<HealOutcome, Integer> outcomes = new EnumMap<>(HealOutcome.class);
         if (full) {
-            crawl(healer, copies.ops().get(local), FsPath.ROOT, outcomes, 0);
+            crawl(healer, ops.get(local), FsPath.ROOT, outcomes, 0);
         }
         healer.healAll(files.stream().map(PendingFile::path).toList())
                 .forEach(outcome -> outcomes.merge(outcome, 1, Integer::sum));
@@ -167,6 +169,9 @@ public final class HealService implements AutoCloseable {
                     + healed + " healed, " + (progress.bytesCopied() - bytesBefore)
                     + " bytes copied in " + ms + " ms" + (full ? " (full)" : "") + "; left: "
                     + left(outcomes));
+        }
+        if (healed > 0 && !left(outcomes).equals("none")) {
+            healSoon(volume.name(), false); // what waited on a folder just made goes on now
         }
         if (volume.replicaCount() == 2 && outcomes.isEmpty() && files.isEmpty()) {
             releaseStaleRecord(volume, set, local, copies);

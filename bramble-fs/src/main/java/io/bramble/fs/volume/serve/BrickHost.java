@@ -51,4 +51,12 @@ public interface BrickHost {
             throws IOException {
         return Optional.empty();
     }
+
+    /**
+     * {@code brick}'s files as this node serves them, for its heal worker to read without a
+     * connection to itself; empty when the brick is not served here.
+     */
+    default Optional<io.bramble.fs.ops.FileOps> served(Brick brick) {
+        return Optional.empty();
+    }
 }

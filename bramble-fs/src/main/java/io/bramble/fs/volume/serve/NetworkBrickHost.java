@@ -128,6 +128,11 @@ public final class NetworkBrickHost implements BrickHost, AutoCloseable {
     }
 
     @Override
+    public Optional<io.bramble.fs.ops.FileOps> served(Brick brick) {
+        return Optional.ofNullable(served.get(brick));
+    }
+
+    @Override
     public BrickStatus status(Brick brick) {
         BrickServer running;
         synchronized (this) {
