@@ -6,6 +6,7 @@ import io.bramble.lb.config.HttpRequestAction;
 import io.bramble.lb.config.HttpRequestRule;
 import io.bramble.lb.config.ProxyConfig;
 import io.bramble.lb.config.RedirectRule;
+import io.bramble.lb.format.ValueTooLongException;
 import io.netty.handler.codec.http.DefaultFullHttpResponse;
 import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpHeaderNames;
@@ -16,9 +17,14 @@ import java.util.List;
 
 /**
  * A proxy's {@code http-request} rules, then its {@code redirect} rules, in file order: header
- * edits apply in place; a deny or redirect ends the evaluation with a response to send.
+ * edits apply in place; a deny or redirect ends the evaluation with a response to send. A
+ * value that renders longer than a whole request head ends the request with 500, as HAProxy
+ * answers a rewrite that does not fit its buffer.
  */
 final class RequestRules {
+    /** Longest value a rule may render: a whole request head, as HAProxy's buffer bounds it. */
+    static final int VALUE_CHARS_MAX = HttpLimits.HEADER_BYTES_MAX;
+
     private record Rule(HttpRequestAction action, CompiledCondition condition) {}
 
     private record Redirect(RedirectRule rule, CompiledCondition condition) {}
@@ -38,6 +44,14 @@ final class RequestRules {
 
     /** Runs the rules; null to go on, or the response that ends the request here. */
     FullHttpResponse apply(RequestView request, ErrorPages pages) {
+        try {
+            return run(request, pages);
+        } catch (ValueTooLongException tooLong) {
+            return pages.response(500);
+        }
+    }
+
+    private FullHttpResponse run(RequestView request, ErrorPages pages) {
         HttpHeaders headers = request.request().headers();
         for (Rule rule : rules) {
             if (!rule.condition().test(request)) {
@@ -45,15 +59,18 @@ final class RequestRules {
             }
             switch (rule.action()) {
                 case HttpRequestAction.SetHeader set ->
-                    headers.set(set.name(), HeaderValue.expand(set.value(), request));
+                    headers.set(set.name(), set.value().render(request, VALUE_CHARS_MAX));
                 case HttpRequestAction.AddHeader add ->
-                    headers.add(add.name(), HeaderValue.expand(add.value(), request));
+                    headers.add(add.name(), add.value().render(request, VALUE_CHARS_MAX));
                 case HttpRequestAction.DelHeader del -> headers.remove(del.name());
                 case HttpRequestAction.Deny deny -> {
                     return pages.response(deny.status());
                 }
                 case HttpRequestAction.Redirect redirect -> {
-                    return redirect(redirect.rule(), request);
+                    FullHttpResponse response = redirect(redirect.rule(), request);
+                    if (response != null) {
+                        return response;
+                    }
                 }
             }
         }
@@ -65,14 +82,19 @@ final class RequestRules {
         return null;
     }
 
+    /** The redirect, or null when an {@code ignore-empty} location rendered empty. */
     static FullHttpResponse redirect(RedirectRule rule, RequestView request) {
+        String target = rule.target().render(request, VALUE_CHARS_MAX);
         String uri = request.uri();
         String location = switch (rule.kind()) {
-            case LOCATION -> rule.target();
-            case PREFIX -> prefixed(rule, uri);
-            case SCHEME -> rule.target() + "://"
+            case LOCATION -> target;
+            case PREFIX -> prefixed(rule, target, uri);
+            case SCHEME -> target + "://"
                     + request.request().headers().get(HttpHeaderNames.HOST, "") + uri;
         };
+        if (location.isEmpty() && rule.ignoreEmpty()) {
+            return null;
+        }
         FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1,
                 HttpResponseStatus.valueOf(rule.status()));
         response.headers().set(HttpHeaderNames.LOCATION, location);
@@ -80,15 +102,14 @@ final class RequestRules {
         return response;
     }
 
-    private static String prefixed(RedirectRule rule, String uri) {
+    private static String prefixed(RedirectRule rule, String target, String uri) {
         String path = rule.dropQuery() ? RequestView.pathOf(uri) : uri;
         if (rule.appendSlash() && !path.contains("?") && !path.endsWith("/")) {
             path = path + "/";
         }
-        String prefix = rule.target().endsWith("/")
-                ? rule.target().substring(0,
-                        rule.target().length() - 1)
-                : rule.target();
+        String prefix = target.endsWith("/")
+                ? target.substring(0, target.length() - 1)
+                : target;
         return prefix + path;
     }
 }

@@ -20,6 +20,8 @@ import io.bramble.lb.config.ProxyMode;
 import io.bramble.lb.config.RedirectRule;
 import io.bramble.lb.config.ServerOptions;
 import io.bramble.lb.config.Timeouts;
+import io.bramble.lb.format.LogFormatString;
+import io.bramble.lb.format.RuleStage;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
@@ -50,6 +52,11 @@ class RulesAndTimeoutsTest {
         return balancer.boundAddresses().get(0).getPort();
     }
 
+    private static LogFormatString requestFormat(String text) {
+        return LogFormatString.parse(text, RuleStage.REQUEST, w -> {
+        });
+    }
+
     private static Condition ifAcl(String name) {
         return Condition.ifAcl(name);
     }
@@ -72,17 +79,20 @@ class RulesAndTimeoutsTest {
         front.requestRules.add(new HttpRequestRule(new HttpRequestAction.Deny(403),
                 Optional.of(ifAcl("secret")), ConfigLocation.NONE));
         front.requestRules.add(new HttpRequestRule(
-                new HttpRequestAction.SetHeader("X-Client", "%[src]"), Optional.empty(),
+                new HttpRequestAction.SetHeader("X-Client", requestFormat("%[src]")),
+                Optional.empty(),
                 ConfigLocation.NONE));
         front.requestRules.add(new HttpRequestRule(new HttpRequestAction.DelHeader("X-Drop"),
                 Optional.empty(), ConfigLocation.NONE));
-        front.redirects.add(new RedirectRule(RedirectRule.Kind.LOCATION, "/new", 301, false,
-                false, Optional.of(ifAcl("old")), ConfigLocation.NONE));
+        front.redirects.add(new RedirectRule(RedirectRule.Kind.LOCATION,
+                LogFormatString.literal("/new"), 301, false, false, false,
+                Optional.of(ifAcl("old")), ConfigLocation.NONE));
         front.backendRules.add(new BackendRule("static", ifAcl("url_static"),
                 ConfigLocation.NONE));
         front.defaultBackend = Optional.of("app");
         front.responseRules.add(new HttpResponseRule(
-                new HttpResponseAction.SetHeader("X-Served", "bramble"), Optional.empty(),
+                new HttpResponseAction.SetHeader("X-Served", LogFormatString.literal("bramble")),
+                Optional.empty(),
                 ConfigLocation.NONE));
         ProxyConfig.Builder appBackend = ProxyConfig.builder("app", ProxyKind.BACKEND,
                 ConfigLocation.NONE);
