@@ -6,6 +6,7 @@ import io.bramble.lb.config.HttpRequestAction;
 import io.bramble.lb.config.HttpRequestRule;
 import io.bramble.lb.config.ProxyConfig;
 import io.bramble.lb.config.RedirectRule;
+import io.bramble.lb.format.RequestTarget;
 import io.bramble.lb.format.ValueTooLongException;
 import io.netty.handler.codec.http.DefaultFullHttpResponse;
 import io.netty.handler.codec.http.FullHttpResponse;
@@ -85,12 +86,15 @@ final class RequestRules {
     /** The redirect, or null when an {@code ignore-empty} location rendered empty. */
     static FullHttpResponse redirect(RedirectRule rule, RequestView request) {
         String target = rule.target().render(request, VALUE_CHARS_MAX);
-        String uri = request.uri();
         String location = switch (rule.kind()) {
             case LOCATION -> target;
-            case PREFIX -> prefixed(rule, target, uri);
-            case SCHEME -> target + "://"
-                    + request.request().headers().get(HttpHeaderNames.HOST, "") + uri;
+            // A prefix written "/" alone adds nothing: the redirect goes to the same path.
+            case PREFIX -> slashed(rule, (rule.target().isConstant()
+                    && rule.target().constantText().equals("/") ? "" : target)
+                    + pathAndQuery(rule, request));
+            case SCHEME -> slashed(rule, target + "://"
+                    + request.request().headers().get(HttpHeaderNames.HOST, "")
+                    + pathAndQuery(rule, request));
         };
         if (location.isEmpty() && rule.ignoreEmpty()) {
             return null;
@@ -102,14 +106,20 @@ final class RequestRules {
         return response;
     }
 
-    private static String prefixed(RedirectRule rule, String target, String uri) {
-        String path = rule.dropQuery() ? RequestView.pathOf(uri) : uri;
-        if (rule.appendSlash() && !path.contains("?") && !path.endsWith("/")) {
-            path = path + "/";
+    /** The request's path and query, or {@code /} when its target has no path ({@code *}). */
+    private static String pathAndQuery(RedirectRule rule, RequestView request) {
+        String path = RequestTarget.pathAndQuery(request.uri());
+        if (path == null) {
+            return "/";
         }
-        String prefix = target.endsWith("/")
-                ? target.substring(0, target.length() - 1)
-                : target;
-        return prefix + path;
+        int query = path.indexOf('?');
+        return rule.dropQuery() && query >= 0 ? path.substring(0, query) : path;
+    }
+
+    /** With append-slash, a Location not ending with a slash gets one, query or not. */
+    private static String slashed(RedirectRule rule, String location) {
+        return rule.appendSlash() && !location.isEmpty() && !location.endsWith("/")
+                ? location + "/"
+                : location;
     }
 }
