@@ -54,7 +54,9 @@ final class FormatParser {
             literal.append('%');
             pos += 2;
         } else if (next == '{') {
-            flags();
+            if (stage != RuleStage.CHECK) {
+                flags();
+            }
             placeholder();
         } else if (next == '[' || isLetter(next)) {
             pos++;
@@ -85,6 +87,11 @@ final class FormatParser {
 
     /** At the {@code [} or the tag's first letter (or what follows {@code %{}}). */
     private void placeholder() {
+        if (stage == RuleStage.CHECK) {
+            throw new IllegalArgumentException("'" + text + "' holds a log-format tag or sample"
+                    + " expression, which bramble does not evaluate in " + stage.rules()
+                    + "; write the text itself ('%%' for a '%')");
+        }
         if (pos < text.length() && text.charAt(pos) == '[') {
             flushLiteral();
             SampleParser sample = new SampleParser(text, pos + 1, stage);

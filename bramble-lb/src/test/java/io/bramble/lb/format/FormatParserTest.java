@@ -3,6 +3,7 @@ package io.bramble.lb.format;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -126,5 +127,22 @@ class FormatParserTest {
     void refusesLineBreaksAndNul(String text) {
         assertThatThrownBy(() -> request(text)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("a CR, LF or NUL character cannot go into a header or a Location");
+    }
+
+    @ParameterizedTest(name = "[{0}] is refused in a check")
+    @CsvSource({"%ci", "up %[src]", "%{+Q}ci", "%{}[src]"})
+    void checksTakeNoTags(String text) {
+        assertThatThrownBy(() -> LogFormatString.parse(text, RuleStage.CHECK, w -> {
+        })).isInstanceOf(IllegalArgumentException.class).hasMessage("'" + text + "' holds a "
+                + "log-format tag or sample expression, which bramble does not evaluate in "
+                + "health checks; write the text itself ('%%' for a '%')");
+    }
+
+    @Test
+    void checksTakeTheirText() {
+        assertThat(LogFormatString.parse("100%% up", RuleStage.CHECK, w -> {
+        }).constantText()).isEqualTo("100% up");
+        assertThatThrownBy(() -> LogFormatString.parse("100%", RuleStage.CHECK, w -> {
+        })).hasMessageContaining("ends with a lone '%'");
     }
 }
