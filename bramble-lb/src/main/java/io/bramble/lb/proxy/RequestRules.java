@@ -103,6 +103,10 @@ final class RequestRules {
                 HttpResponseStatus.valueOf(rule.status()));
         response.headers().set(HttpHeaderNames.LOCATION, location);
         response.headers().setInt(HttpHeaderNames.CONTENT_LENGTH, 0);
+        if (rule.status() == 302 || rule.status() == 303 || rule.status() == 307) {
+            // A temporary redirect must not be cached: HAProxy marks these three so.
+            response.headers().set(HttpHeaderNames.CACHE_CONTROL, "no-cache");
+        }
         return response;
     }
 

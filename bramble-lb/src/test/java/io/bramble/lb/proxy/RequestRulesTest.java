@@ -53,8 +53,13 @@ class RequestRulesTest {
 
     private static RedirectRule redirect(RedirectRule.Kind kind, LogFormatString target,
             String... options) {
+        return redirect(kind, target, 302, options);
+    }
+
+    private static RedirectRule redirect(RedirectRule.Kind kind, LogFormatString target,
+            int status, String... options) {
         java.util.List<String> set = java.util.List.of(options);
-        return new RedirectRule(kind, target, 302, set.contains("drop-query"),
+        return new RedirectRule(kind, target, status, set.contains("drop-query"),
                 set.contains("append-slash"), set.contains("ignore-empty"), Optional.empty(),
                 ConfigLocation.NONE);
     }
@@ -122,6 +127,17 @@ class RequestRulesTest {
                 .isEmpty();
         assertThat(location(line(location, "/%[src]%%"), request("/a"))).isEqualTo(
                 "/%[src]%%");
+    }
+
+    @Test
+    void temporaryRedirectsAreMarkedNotToBeCached() {
+        for (int status : new int[]{301, 302, 303, 307, 308}) {
+            FullHttpResponse response = RequestRules.redirect(redirect(RedirectRule.Kind.LOCATION,
+                    LogFormatString.literal("/a"), status), request("/" + status));
+            assertThat(response.status().code()).isEqualTo(status);
+            assertThat(response.headers().get("cache-control")).as("status %d", status)
+                    .isEqualTo(status == 301 || status == 308 ? null : "no-cache");
+        }
     }
 
     @Test
