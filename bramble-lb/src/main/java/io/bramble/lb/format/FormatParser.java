@@ -119,8 +119,8 @@ final class FormatParser {
         }
         if (tag != null) {
             throw new IllegalArgumentException("'%" + name + "' has no value in "
-                    + stage.rules() + ": no server is connected yet (HAProxy writes it "
-                    + "empty); tags here: " + LogTag.supported(stage));
+                    + stage.rules() + ": no server has answered yet (HAProxy writes a "
+                    + "placeholder); tags here: " + LogTag.supported(stage));
         }
         String why = switch (name) {
             case "ID" -> "is not supported by bramble, which has no unique-id-format";

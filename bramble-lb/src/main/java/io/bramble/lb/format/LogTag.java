@@ -9,9 +9,10 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
- * The {@code %X} tags bramble renders, with HAProxy 2.6's values. The server's tags have a
- * value in {@code http-response} rules only: HAProxy writes them empty (and {@code %s} as
- * {@code <NOSRV>}) before a server is connected, so bramble refuses them there instead.
+ * The {@code %X} tags bramble renders, with HAProxy 2.6's values. The server's tags and the
+ * status have a value in {@code http-response} rules only: before a server answered, HAProxy
+ * writes them empty ({@code %s} as {@code <NOSRV>}, {@code %ST} as {@code -1}), so bramble
+ * refuses them there instead.
  */
 enum LogTag {
     // @formatter:off

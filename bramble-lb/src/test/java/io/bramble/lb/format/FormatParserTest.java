@@ -62,8 +62,8 @@ class FormatParserTest {
                     "%ID;'%ID' is not supported by bramble, which has no unique-id-format",
                     "%o%ci;'%o' (flags for every tag after it) is not supported by bramble",
                     "%cix;'%cix' is not a log-format tag", "%{}cix;'%cix' is not a log-format tag",
-                    "%bi;'%bi' has no value in http-request rules: no server is connected yet "
-                            + "(HAProxy writes it empty)",
+                    "%bi;'%bi' has no value in http-request rules: no server has answered yet "
+                            + "(HAProxy writes a placeholder)",
                     "%s;'%s' has no value in http-request rules", "%ST;'%ST' has no value",
                     "%[res.hdr(x)];sample fetch 'res.hdr' has no value in http-request rules: "
                             + "there is no response yet",
