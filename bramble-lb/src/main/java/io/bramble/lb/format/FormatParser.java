@@ -1,5 +1,6 @@
 package io.bramble.lb.format;
 
+import io.bramble.common.config.Args;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
@@ -46,7 +47,7 @@ final class FormatParser {
     /** At a {@code %}. */
     private void percent() {
         if (pos + 1 == text.length()) {
-            throw new IllegalArgumentException("'" + text + "' ends with a lone '%'; write "
+            throw new IllegalArgumentException(Args.quote(text) + " ends with a lone '%'; write "
                     + "'%%' for a '%'");
         }
         char next = text.charAt(pos + 1);
@@ -62,10 +63,12 @@ final class FormatParser {
             pos++;
             placeholder();
         } else if (next >= '0' && next <= '9' || next == ' ' || next == '\t') {
-            throw new IllegalArgumentException("'%" + next + "' in '" + text + "' is not a "
-                    + "tag; write '%%' for a '%'");
+            throw new IllegalArgumentException(
+                    "'%" + next + "' in " + Args.quote(text) + " is not a "
+                            + "tag; write '%%' for a '%'");
         } else {
-            warnings.accept("'%" + next + "' in '" + text + "' writes '" + next + "' alone, as "
+            warnings.accept("'%" + next + "' in " + Args.quote(text) + " writes '" + next
+                    + "' alone, as "
                     + "HAProxy drops a '%' before anything but a tag; write '%%' for a '%'");
             pos++;
         }
@@ -75,7 +78,8 @@ final class FormatParser {
     private void flags() {
         int close = text.indexOf('}', pos);
         if (close < 0) {
-            throw new IllegalArgumentException("'%{' in '" + text + "' has no closing '}'");
+            throw new IllegalArgumentException(
+                    "'%{' in " + Args.quote(text) + " has no closing '}'");
         }
         String flags = text.substring(pos + 2, close);
         if (!flags.isEmpty()) {
@@ -88,9 +92,10 @@ final class FormatParser {
     /** At the {@code [} or the tag's first letter (or what follows {@code %{}}). */
     private void placeholder() {
         if (stage == RuleStage.CHECK) {
-            throw new IllegalArgumentException("'" + text + "' holds a log-format tag or sample"
-                    + " expression, which bramble does not evaluate in " + stage.rules()
-                    + "; write the text itself ('%%' for a '%')");
+            throw new IllegalArgumentException(
+                    Args.quote(text) + " holds a log-format tag or sample"
+                            + " expression, which bramble does not evaluate in " + stage.rules()
+                            + "; write the text itself ('%%' for a '%')");
         }
         if (pos < text.length() && text.charAt(pos) == '[') {
             flushLiteral();
@@ -100,8 +105,8 @@ final class FormatParser {
             return;
         }
         if (pos == text.length() || !isLetter(text.charAt(pos))) {
-            throw new IllegalArgumentException("expected a tag or '[' after '%{}' in '" + text
-                    + "'");
+            throw new IllegalArgumentException("expected a tag or '[' after '%{}' in "
+                    + Args.quote(text));
         }
         int start = pos;
         while (pos < text.length() && (isLetter(text.charAt(pos)) || isDigit(text
@@ -129,7 +134,7 @@ final class FormatParser {
                     ? "is not supported by bramble"
                     : "is not a log-format tag (write '%%' for a '%')";
         };
-        throw new IllegalArgumentException("'%" + name + "' " + why + "; tags here: "
+        throw new IllegalArgumentException(Args.quote("%" + name) + " " + why + "; tags here: "
                 + LogTag.supported(stage));
     }
 

@@ -1,5 +1,6 @@
 package io.bramble.lb.format;
 
+import io.bramble.common.config.Args;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -51,11 +52,11 @@ final class SampleParser {
             converters.add(converter());
         }
         if (pos == text.length()) {
-            throw error("expected ']' to end '%[" + text.substring(start) + "'");
+            throw error("expected ']' to end " + Args.quote("%[" + text.substring(start)));
         }
         if (text.charAt(pos) != ']') {
-            throw error("expected ',' or ']' after '%[" + text.substring(start, pos)
-                    + "', got '" + text.charAt(pos) + "'");
+            throw error("expected ',' or ']' after " + Args.quote("%[" + text.substring(start,
+                    pos)) + ", got '" + text.charAt(pos) + "'");
         }
         pos++;
         return new FormatPart.Sample(fetch.in(stage), header, occurrence, converters);
@@ -72,7 +73,7 @@ final class SampleParser {
             String why = name.equals("unique-id")
                     ? "is not supported by bramble, which has no unique-id-format"
                     : "is not supported by bramble";
-            throw error("sample fetch '" + name + "' " + why + "; fetches here: "
+            throw error("sample fetch " + Args.quote(name) + " " + why + "; fetches here: "
                     + SampleFetch.supported(stage));
         }
         if (!fetch.availableIn(stage)) {
@@ -88,7 +89,8 @@ final class SampleParser {
     private Converter converter() {
         String name = word();
         if (name.isEmpty()) {
-            throw error("expected a converter after ',' in '%[" + text.substring(start) + "'");
+            throw error("expected a converter after ',' in " + Args.quote("%[" + text.substring(
+                    start)));
         }
         List<String> arguments = arguments(name);
         Converter converter = switch (name) {
@@ -98,8 +100,9 @@ final class SampleParser {
             case "url_dec" -> arguments.isEmpty() || integer(name, arguments.get(0)) == 0
                     ? Converter.URL_DEC
                     : Converter.URL_DEC_FORM;
-            default -> throw error("converter '" + name + "' is not supported by bramble; "
-                    + "converters: " + CONVERTERS);
+            default ->
+                throw error("converter " + Args.quote(name) + " is not supported by bramble; "
+                        + "converters: " + CONVERTERS);
         };
         int allowed = name.equals("url_dec") ? 1 : 0;
         if (arguments.size() > allowed) {
@@ -148,7 +151,7 @@ final class SampleParser {
         String name = arguments.get(0);
         if (!name.chars().allMatch(c -> c > 0x20 && c < 0x7f
                 && "()<>@,;:\\\"/[]?={}".indexOf(c) < 0)) {
-            throw error("expected a header name in '" + fetch + "(...)', got '" + name + "'");
+            throw error("expected a header name in '" + fetch + "(...)', got " + Args.quote(name));
         }
         return name;
     }
@@ -169,8 +172,8 @@ final class SampleParser {
 
     private long integer(String name, String written) {
         if (!written.matches("[+-]?[0-9]{1," + OCCURRENCE_DIGITS_MAX + "}")) {
-            throw error("expected an integer argument to '" + name + "', got '" + written
-                    + "'");
+            throw error("expected an integer argument to '" + name + "', got "
+                    + Args.quote(written));
         }
         return Long.parseLong(written);
     }

@@ -145,4 +145,14 @@ class FormatParserTest {
         assertThatThrownBy(() -> LogFormatString.parse("100%", RuleStage.CHECK, w -> {
         })).hasMessageContaining("ends with a lone '%'");
     }
+
+    @Test
+    void longTextIsCutInMessages() {
+        String text = "x".repeat(1000) + "%";
+        assertThatThrownBy(() -> request(text)).hasMessage("'" + "x".repeat(80) + "...' ends "
+                + "with a lone '%'; write '%%' for a '%'");
+        String fetch = "f".repeat(1000);
+        assertThatThrownBy(() -> request("%[" + fetch + "]")).hasMessageStartingWith(
+                "sample fetch '" + "f".repeat(80) + "...' is not supported by bramble");
+    }
 }
