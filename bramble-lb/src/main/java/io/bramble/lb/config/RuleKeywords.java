@@ -152,8 +152,9 @@ final class RuleKeywords {
         LogFormatString target = plainLine
                 ? LogFormatString.literal(written)
                 : logFormat(a, written, RuleStage.REQUEST);
-        if (plainLine && written.contains("%")) {
-            a.warning("a redirect line sends its target as written, '%' included, as HAProxy "
+        // Only '%[' is surely meant as log-format: '%2F' and '%C3' are URL escapes.
+        if (plainLine && written.contains("%[")) {
+            a.warning("a redirect line sends its target as written, '%[' included, as HAProxy "
                     + "does; 'http-request redirect' reads it as a log-format string");
         }
         int status = RedirectRule.STATUS_DEFAULT;
