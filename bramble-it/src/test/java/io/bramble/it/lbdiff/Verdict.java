@@ -15,7 +15,8 @@ import java.util.Optional;
  * <li>Violations break a security or correctness rule, whatever HAProxy did: bramble forwarded
  * a request HAProxy refused, or more requests than the client sent, or forwarded a request
  * with other target, Host, method or body bytes than HAProxy did, or let a denied path or host
- * reach its server, or a forwarded request's answer never reached the client.</li>
+ * reach its server, or a forwarded request's answer never reached the client, or a request
+ * under {@value #FORMAT_PATH} carried other rendered header values than HAProxy's.</li>
  * <li>Differences are refusals: HAProxy forwarded something bramble did not, or a tunnel
  * carried other bytes. They fail unless {@link AcceptedDifferences} lists the case.</li>
  * <li>Notes are about HAProxy itself, when it breaks a rule the case expects: reference data,
@@ -27,6 +28,11 @@ record Verdict(List<String> violations, List<String> differences, List<String> n
     static final String DENIED_PATH = "/admin";
     /** The host the shared configuration denies. */
     static final String DENIED_HOST = "admin.internal";
+    /** Requests under this path get the shared configuration's log-format header values. */
+    static final String FORMAT_PATH = "/format";
+    /** The headers those rules set, which must hold the same values at both servers. */
+    static final List<String> FORMAT_HEADERS = List.of("X-Format-Host", "X-Format-Src",
+            "X-Format-Url", "X-Format-A");
 
     static Verdict of(RequestCase c, ProxyOutcome haproxy, ProxyOutcome bramble) {
         List<String> violations = new ArrayList<>();
@@ -92,6 +98,14 @@ record Verdict(List<String> violations, List<String> differences, List<String> n
         if (!Arrays.equals(haproxy.body(), bramble.body())) {
             violations.add(which + "body " + show(bramble.body()) + " at bramble, "
                     + show(haproxy.body()) + " at haproxy");
+        }
+        if (haproxy.path().startsWith(FORMAT_PATH)) {
+            for (String name : FORMAT_HEADERS) {
+                if (!haproxy.values(name).equals(bramble.values(name))) {
+                    violations.add(which + name + " " + bramble.values(name) + " at bramble, "
+                            + haproxy.values(name) + " at haproxy");
+                }
+            }
         }
         if (haproxy.malformed().isEmpty() && bramble.malformed().isPresent()) {
             violations.add(which + "the backend found bramble's request malformed: "

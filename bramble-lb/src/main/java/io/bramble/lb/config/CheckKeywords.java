@@ -9,6 +9,7 @@ import io.bramble.lb.config.TcpCheckRule.Connect;
 import io.bramble.lb.config.TcpCheckRule.Expect;
 import io.bramble.lb.config.TcpCheckRule.ExpectStatus;
 import io.bramble.lb.config.TcpCheckRule.Send;
+import io.bramble.lb.format.RuleStage;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -196,8 +197,8 @@ final class CheckKeywords {
                 case "ok-status" -> ok = status(a, OK_STATUSES);
                 case "error-status" -> error = status(a, ERROR_STATUSES);
                 case "tout-status" -> timeout = status(a, TIMEOUT_STATUSES);
-                case "on-success" -> onSuccess = plainText(a);
-                case "on-error" -> onError = plainText(a);
+                case "on-success" -> onSuccess = checkText(a, "a description");
+                case "on-error" -> onError = checkText(a, "a description");
                 case "status-code" -> throw a.fail("'status-code' is not supported by bramble: "
                         + "its checks report no code for tcp-check steps");
                 case "!" -> negated = true;
@@ -250,9 +251,17 @@ final class CheckKeywords {
         return word;
     }
 
-    /** An {@code on-success}/{@code on-error} text: bramble takes it as plain text. */
+    /**
+     * A check's log-format string ({@code hdr} value, {@code on-success}, {@code on-error}):
+     * its text, {@code %%} as {@code %}; tags and sample expressions are refused.
+     */
+    private static String checkText(Args a, String what) {
+        return RuleKeywords.logFormat(a, a.next(what), RuleStage.CHECK).constantText();
+    }
+
+    /** A {@code body}: plain text, which a log-format expression is not taken for. */
     private static String plainText(Args a) {
-        String text = a.next("a description");
+        String text = a.next("a body");
         if (text.contains("%[") || text.contains("%{")) {
             throw a.fail("the sample expressions in " + Args.quote(text) + " are not "
                     + "supported: " + LOG_FORMAT);
@@ -320,7 +329,7 @@ final class CheckKeywords {
                 case "ver" -> version = Optional.of(OptionKeywords.checkVersion(a, a.next(
                         "HTTP/1.0 or HTTP/1.1")));
                 case "hdr" -> headers.add(new HttpCheckConfig.Header(RuleKeywords.headerName(a),
-                        plainText(a)));
+                        checkText(a, "a header value")));
                 case "body" -> body = plainText(a);
                 case "comment" -> a.next("a comment");
                 case "uri-lf", "body-lf" -> throw a.fail("'" + word + "' is not supported: "

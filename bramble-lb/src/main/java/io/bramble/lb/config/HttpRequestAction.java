@@ -1,15 +1,17 @@
 package io.bramble.lb.config;
 
+import io.bramble.lb.format.LogFormatString;
+
 /**
- * What an {@code http-request} rule does. Header values are HAProxy log-format strings kept as
- * written; the engine expands the parts it knows.
+ * What an {@code http-request} rule does. Header values are HAProxy log-format strings,
+ * compiled at load.
  */
 public sealed interface HttpRequestAction {
     /** {@code set-header NAME VALUE}: replace every value of the header. */
-    record SetHeader(String name, String value) implements HttpRequestAction {}
+    record SetHeader(String name, LogFormatString value) implements HttpRequestAction {}
 
     /** {@code add-header NAME VALUE}: add one more value. */
-    record AddHeader(String name, String value) implements HttpRequestAction {}
+    record AddHeader(String name, LogFormatString value) implements HttpRequestAction {}
 
     /** {@code del-header NAME}: remove the header. */
     record DelHeader(String name) implements HttpRequestAction {}

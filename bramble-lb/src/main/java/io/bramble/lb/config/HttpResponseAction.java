@@ -1,12 +1,17 @@
 package io.bramble.lb.config;
 
-/** What an {@code http-response} rule does to a server's response headers. */
+import io.bramble.lb.format.LogFormatString;
+
+/**
+ * What an {@code http-response} rule does to a server's response headers. Header values are
+ * HAProxy log-format strings, compiled at load.
+ */
 public sealed interface HttpResponseAction {
     /** {@code set-header NAME VALUE}: replace every value of the header. */
-    record SetHeader(String name, String value) implements HttpResponseAction {}
+    record SetHeader(String name, LogFormatString value) implements HttpResponseAction {}
 
     /** {@code add-header NAME VALUE}: add one more value. */
-    record AddHeader(String name, String value) implements HttpResponseAction {}
+    record AddHeader(String name, LogFormatString value) implements HttpResponseAction {}
 
     /** {@code del-header NAME}: remove the header. */
     record DelHeader(String name) implements HttpResponseAction {}

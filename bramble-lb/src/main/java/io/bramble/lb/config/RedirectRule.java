@@ -1,21 +1,26 @@
 package io.bramble.lb.config;
 
+import io.bramble.lb.format.LogFormatString;
 import java.util.Optional;
 
 /**
  * {@code redirect location|prefix|scheme TARGET [code N] [drop-query] [append-slash]
- * [if|unless COND]}, also the action of {@code http-request redirect}.
+ * [ignore-empty] [if|unless COND]}, also the action of {@code http-request redirect}.
  *
  * @param kind what the target replaces
- * @param target the location, prefix or scheme
+ * @param target the location, prefix or scheme: a log-format string in
+ *        {@code http-request redirect}, the text as written (a literal) in {@code redirect}
  * @param status 301, 302, 303, 307 or 308; {@value #STATUS_DEFAULT} by default
- * @param dropQuery drop the query string from the redirected URL (prefix mode)
- * @param appendSlash add a slash to a path that lacks one (prefix mode)
+ * @param dropQuery drop the query string from the redirected URL (prefix and scheme)
+ * @param appendSlash end the Location with a slash when it lacks one (prefix and scheme)
+ * @param ignoreEmpty skip the rule when its location renders empty; as in HAProxy, only an
+ *        {@code http-request redirect location} has it
  * @param condition when it applies; always when empty
  * @param location where it was written
  */
-public record RedirectRule(Kind kind, String target, int status, boolean dropQuery,
-        boolean appendSlash, Optional<Condition> condition, ConfigLocation location) {
+public record RedirectRule(Kind kind, LogFormatString target, int status, boolean dropQuery,
+        boolean appendSlash, boolean ignoreEmpty, Optional<Condition> condition,
+        ConfigLocation location) {
     public static final int STATUS_DEFAULT = 302;
 
     public RedirectRule {

@@ -7,13 +7,17 @@ import static io.bramble.lb.config.ProxyKeywords.in;
 
 import io.bramble.common.config.Args;
 import io.bramble.common.config.KeywordTable;
+import io.bramble.lb.format.LogFormatString;
+import io.bramble.lb.format.RuleStage;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
 /**
  * Routing and rewriting: {@code acl}, {@code use_backend}, {@code default_backend},
- * {@code http-request}, {@code http-response} and {@code redirect}.
+ * {@code http-request}, {@code http-response} and {@code redirect}. Header values and
+ * {@code http-request redirect} targets are log-format strings, compiled here for the stage
+ * that evaluates them.
  */
 final class RuleKeywords {
     /** Statuses {@code http-request deny} may answer with, as in HAProxy. */
@@ -40,9 +44,11 @@ final class RuleKeywords {
                     s.builder.redirects.add(redirect(s, a, true));
                 }))
                 .keyword("http-request set-header", in(F_B, (s, a) -> request(s, a,
-                        new HttpRequestAction.SetHeader(headerName(a), a.next("a value")))))
+                        new HttpRequestAction.SetHeader(headerName(a), value(a,
+                                RuleStage.REQUEST)))))
                 .keyword("http-request add-header", in(F_B, (s, a) -> request(s, a,
-                        new HttpRequestAction.AddHeader(headerName(a), a.next("a value")))))
+                        new HttpRequestAction.AddHeader(headerName(a), value(a,
+                                RuleStage.REQUEST)))))
                 .keyword("http-request del-header", in(F_B, (s, a) -> request(s, a,
                         new HttpRequestAction.DelHeader(headerName(a)))))
                 .keyword("http-request deny", in(F_B, (s, a) -> request(s, a,
@@ -50,9 +56,11 @@ final class RuleKeywords {
                 .keyword("http-request redirect", in(F_B, (s, a) -> request(s, a,
                         new HttpRequestAction.Redirect(redirect(s, a, false)))))
                 .keyword("http-response set-header", in(F_B, (s, a) -> response(s, a,
-                        new HttpResponseAction.SetHeader(headerName(a), a.next("a value")))))
+                        new HttpResponseAction.SetHeader(headerName(a), value(a,
+                                RuleStage.RESPONSE)))))
                 .keyword("http-response add-header", in(F_B, (s, a) -> response(s, a,
-                        new HttpResponseAction.AddHeader(headerName(a), a.next("a value")))))
+                        new HttpResponseAction.AddHeader(headerName(a), value(a,
+                                RuleStage.RESPONSE)))))
                 .keyword("http-response del-header", in(F_B, (s, a) -> response(s, a,
                         new HttpResponseAction.DelHeader(headerName(a)))));
     }
@@ -103,6 +111,20 @@ final class RuleKeywords {
         return name;
     }
 
+    /** A header value: a log-format string evaluated by the rules of {@code stage}. */
+    private static LogFormatString value(Args a, RuleStage stage) {
+        return logFormat(a, a.next("a value"), stage);
+    }
+
+    /** {@code text} compiled as a log-format string; what bramble cannot render is an error. */
+    static LogFormatString logFormat(Args a, String text, RuleStage stage) {
+        try {
+            return LogFormatString.parse(text, stage, a::warning);
+        } catch (IllegalArgumentException e) {
+            throw a.fail(e.getMessage());
+        }
+    }
+
     /** {@code deny [deny_status N | status N]}. */
     private static int denyStatus(Args a) {
         if (a.nextIf("deny_status") || a.nextIf("status")) {
@@ -117,15 +139,28 @@ final class RuleKeywords {
 
     /**
      * {@code location|prefix|scheme TARGET [code N] [drop-query] [append-slash]
-     * [if|unless COND]}; the condition belongs to the enclosing rule of
-     * {@code http-request redirect}, so only a {@code redirect} line reads it here.
+     * [ignore-empty] [if|unless COND]}. A {@code redirect} line takes its target as written
+     * and reads its condition here; {@code http-request redirect} compiles the target as a
+     * log-format string, and its condition belongs to the enclosing rule.
      */
-    static RedirectRule redirect(ProxySection s, Args a, boolean readCondition) {
+    static RedirectRule redirect(ProxySection s, Args a, boolean plainLine) {
         RedirectRule.Kind kind = a.choice("a redirect kind", RedirectRule.Kind.class);
-        String target = a.next("a redirect target");
+        String written = a.next("a redirect target");
+        if (written.isEmpty()) {
+            throw a.unexpected("a redirect target", written);
+        }
+        LogFormatString target = plainLine
+                ? LogFormatString.literal(written)
+                : logFormat(a, written, RuleStage.REQUEST);
+        // Only '%[' is surely meant as log-format: '%2F' and '%C3' are URL escapes.
+        if (plainLine && written.contains("%[")) {
+            a.warning("a redirect line sends its target as written, '%[' included, as HAProxy "
+                    + "does; 'http-request redirect' reads it as a log-format string");
+        }
         int status = RedirectRule.STATUS_DEFAULT;
         boolean dropQuery = false;
         boolean appendSlash = false;
+        boolean ignoreEmpty = false;
         while (a.peek().filter(w -> !w.equals("if") && !w.equals("unless")).isPresent()) {
             String option = a.choice("a redirect option", "code", "drop-query",
                     "append-slash", "set-cookie", "clear-cookie", "ignore-empty");
@@ -133,14 +168,17 @@ final class RuleKeywords {
                 case "code" -> status = a.integer("a redirect code", 301, 308);
                 case "drop-query" -> dropQuery = true;
                 case "append-slash" -> appendSlash = true;
+                // HAProxy applies it to a log-format location only, and so does bramble.
+                case "ignore-empty" -> ignoreEmpty = !plainLine
+                        && kind == RedirectRule.Kind.LOCATION;
                 default -> throw a.fail("redirect option '" + option + "' is not supported by "
                         + "bramble");
             }
         }
-        Optional<Condition> condition = readCondition
+        Optional<Condition> condition = plainLine
                 ? ConditionReader.optional(s, a)
                 : Optional.empty();
-        return new RedirectRule(kind, target, status, dropQuery, appendSlash, condition,
-                ProxySection.location(a));
+        return new RedirectRule(kind, target, status, dropQuery, appendSlash, ignoreEmpty,
+                condition, ProxySection.location(a));
     }
 }

@@ -18,18 +18,15 @@ final class Engine {
     final ConnectionSlots connectionSlots;
     /** Output bytes buffered for slow peers, process-wide. */
     final BufferBudget buffers;
-
-    Engine(Transport transport, Clock clock) {
-        this(transport, clock, new ConnectionSlots(
-                io.bramble.lb.config.GlobalSettings.MAXCONN_DEFAULT),
-                new BufferBudget(BufferBudget.BYTES_MAX_DEFAULT));
-    }
+    /** This machine's name, as log-format strings show it ({@code %H}). */
+    final String hostName;
 
     Engine(Transport transport, Clock clock, ConnectionSlots connectionSlots,
-            BufferBudget buffers) {
+            BufferBudget buffers, String hostName) {
         this.transport = transport;
         this.clock = clock;
         this.connectionSlots = connectionSlots;
         this.buffers = buffers;
+        this.hostName = hostName;
     }
 }

@@ -157,7 +157,8 @@ public final class LoadBalancer implements AutoCloseable {
             String version, FollowedAddresses followed, Poller poller) {
         Engine engine = new Engine(Transport.create(config.global().nbthread(), poller), clock,
                 new ConnectionSlots(config.global().maxconn()), new BufferBudget(
-                        BufferBudget.processBytesMax(PlatformDependent.maxDirectMemory())));
+                        BufferBudget.processBytesMax(PlatformDependent.maxDirectMemory())),
+                hostName());
         LoadBalancer balancer;
         try {
             balancer = new LoadBalancer(config, engine, random, version, null, followed);

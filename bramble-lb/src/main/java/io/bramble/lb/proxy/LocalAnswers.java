@@ -15,14 +15,21 @@ final class LocalAnswers {
     private LocalAnswers() {
     }
 
-    /** Records {@code response} as the exchange's answer; a 403 counts as a denied request. */
+    /**
+     * Records {@code response} as the exchange's answer; a 403 counts as a denied request. A
+     * 403 and a 500 (a rewrite that did not fit) end as HAProxy's do: the proxy ({@code P})
+     * stopped the request ({@code R}).
+     */
     static void rule(Exchange current, FullHttpResponse response, Frontend frontend,
             Backend backend) {
-        if (response.status().code() == 403) {
+        int status = response.status().code();
+        if (status == 403) {
             frontend.counters.deniedRequests.increment();
             if (backend != null) {
                 backend.counters.deniedRequests.increment();
             }
+        }
+        if (status == 403 || status == 500) {
             current.termination = "PR--";
         }
         current.localResponse = response;

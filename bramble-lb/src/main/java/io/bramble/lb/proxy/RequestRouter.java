@@ -39,7 +39,9 @@ final class RequestRouter {
         session.timer.arm(SessionTimer.Phase.CLIENT_BODY, EffectiveTimeouts.clientMs(frontend));
         frontend.counters.requestsTotal.increment();
         InetSocketAddress remote = (InetSocketAddress) session.client.remoteAddress();
-        RequestView view = new RequestView(request, remote, session.clientTls());
+        InetSocketAddress local = (InetSocketAddress) session.client.localAddress();
+        RequestView view = new RequestView(request, remote, local, session.clientTls(),
+                engine.hostName, frontend.name());
         Exchange current = new Exchange(request, view, now, engine.clock.epochMillis());
         current.firstOfConnection = session.exchangesStarted++ == 0;
         session.exchange = current;
@@ -70,6 +72,7 @@ final class RequestRouter {
             return;
         }
         current.backend = backend;
+        current.view.backend(backend.name());
         backend.counters.requestsTotal.increment();
         if (backend.config != frontend.config) {
             ruled = backend.requestRules.apply(current.view, backend.errorPages);

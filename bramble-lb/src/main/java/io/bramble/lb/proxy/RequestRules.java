@@ -6,6 +6,8 @@ import io.bramble.lb.config.HttpRequestAction;
 import io.bramble.lb.config.HttpRequestRule;
 import io.bramble.lb.config.ProxyConfig;
 import io.bramble.lb.config.RedirectRule;
+import io.bramble.lb.format.RequestTarget;
+import io.bramble.lb.format.ValueTooLongException;
 import io.netty.handler.codec.http.DefaultFullHttpResponse;
 import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpHeaderNames;
@@ -16,9 +18,14 @@ import java.util.List;
 
 /**
  * A proxy's {@code http-request} rules, then its {@code redirect} rules, in file order: header
- * edits apply in place; a deny or redirect ends the evaluation with a response to send.
+ * edits apply in place; a deny or redirect ends the evaluation with a response to send. A
+ * value that renders longer than a whole request head ends the request with 500, as HAProxy
+ * answers a rewrite that does not fit its buffer.
  */
 final class RequestRules {
+    /** Longest value a rule may render: a whole request head, as HAProxy's buffer bounds it. */
+    static final int VALUE_CHARS_MAX = HttpLimits.HEADER_BYTES_MAX;
+
     private record Rule(HttpRequestAction action, CompiledCondition condition) {}
 
     private record Redirect(RedirectRule rule, CompiledCondition condition) {}
@@ -38,6 +45,14 @@ final class RequestRules {
 
     /** Runs the rules; null to go on, or the response that ends the request here. */
     FullHttpResponse apply(RequestView request, ErrorPages pages) {
+        try {
+            return run(request, pages);
+        } catch (ValueTooLongException tooLong) {
+            return pages.response(500);
+        }
+    }
+
+    private FullHttpResponse run(RequestView request, ErrorPages pages) {
         HttpHeaders headers = request.request().headers();
         for (Rule rule : rules) {
             if (!rule.condition().test(request)) {
@@ -45,15 +60,18 @@ final class RequestRules {
             }
             switch (rule.action()) {
                 case HttpRequestAction.SetHeader set ->
-                    headers.set(set.name(), HeaderValue.expand(set.value(), request));
+                    headers.set(set.name(), set.value().render(request, VALUE_CHARS_MAX));
                 case HttpRequestAction.AddHeader add ->
-                    headers.add(add.name(), HeaderValue.expand(add.value(), request));
+                    headers.add(add.name(), add.value().render(request, VALUE_CHARS_MAX));
                 case HttpRequestAction.DelHeader del -> headers.remove(del.name());
                 case HttpRequestAction.Deny deny -> {
                     return pages.response(deny.status());
                 }
                 case HttpRequestAction.Redirect redirect -> {
-                    return redirect(redirect.rule(), request);
+                    FullHttpResponse response = redirect(redirect.rule(), request);
+                    if (response != null) {
+                        return response;
+                    }
                 }
             }
         }
@@ -65,30 +83,47 @@ final class RequestRules {
         return null;
     }
 
+    /** The redirect, or null when an {@code ignore-empty} location rendered empty. */
     static FullHttpResponse redirect(RedirectRule rule, RequestView request) {
-        String uri = request.uri();
+        String target = rule.target().render(request, VALUE_CHARS_MAX);
         String location = switch (rule.kind()) {
-            case LOCATION -> rule.target();
-            case PREFIX -> prefixed(rule, uri);
-            case SCHEME -> rule.target() + "://"
-                    + request.request().headers().get(HttpHeaderNames.HOST, "") + uri;
+            case LOCATION -> target;
+            // A prefix written "/" alone adds nothing: the redirect goes to the same path.
+            case PREFIX -> slashed(rule, (rule.target().isConstant()
+                    && rule.target().constantText().equals("/") ? "" : target)
+                    + pathAndQuery(rule, request));
+            case SCHEME -> slashed(rule, target + "://"
+                    + request.request().headers().get(HttpHeaderNames.HOST, "")
+                    + pathAndQuery(rule, request));
         };
+        if (location.isEmpty() && rule.ignoreEmpty()) {
+            return null;
+        }
         FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1,
                 HttpResponseStatus.valueOf(rule.status()));
         response.headers().set(HttpHeaderNames.LOCATION, location);
         response.headers().setInt(HttpHeaderNames.CONTENT_LENGTH, 0);
+        if (rule.status() == 302 || rule.status() == 303 || rule.status() == 307) {
+            // A temporary redirect must not be cached: HAProxy marks these three so.
+            response.headers().set(HttpHeaderNames.CACHE_CONTROL, "no-cache");
+        }
         return response;
     }
 
-    private static String prefixed(RedirectRule rule, String uri) {
-        String path = rule.dropQuery() ? RequestView.pathOf(uri) : uri;
-        if (rule.appendSlash() && !path.contains("?") && !path.endsWith("/")) {
-            path = path + "/";
+    /** The request's path and query, or {@code /} when its target has no path ({@code *}). */
+    private static String pathAndQuery(RedirectRule rule, RequestView request) {
+        String path = RequestTarget.pathAndQuery(request.uri());
+        if (path == null) {
+            return "/";
         }
-        String prefix = rule.target().endsWith("/")
-                ? rule.target().substring(0,
-                        rule.target().length() - 1)
-                : rule.target();
-        return prefix + path;
+        int query = path.indexOf('?');
+        return rule.dropQuery() && query >= 0 ? path.substring(0, query) : path;
+    }
+
+    /** With append-slash, a Location not ending with a slash gets one, query or not. */
+    private static String slashed(RedirectRule rule, String location) {
+        return rule.appendSlash() && !location.isEmpty() && !location.endsWith("/")
+                ? location + "/"
+                : location;
     }
 }

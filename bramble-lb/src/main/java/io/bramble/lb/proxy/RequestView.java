@@ -2,27 +2,48 @@ package io.bramble.lb.proxy;
 
 import io.bramble.lb.acl.RequestFacts;
 import io.bramble.lb.balance.RequestKey;
+import io.bramble.lb.format.FormatContext;
 import io.netty.handler.codec.http.HttpRequest;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.util.List;
 
-/** A request as conditions and hashing algorithms see it; computed parts are cached. */
-final class RequestView implements RequestFacts, RequestKey {
+/**
+ * A request as conditions, hashing algorithms and the log-format strings of http-request
+ * rules see it; computed parts are cached. Confined to its session's event loop.
+ */
+final class RequestView implements RequestFacts, RequestKey, FormatContext {
     private final HttpRequest request;
     private final InetSocketAddress client;
+    private final InetSocketAddress local;
     private final boolean tls;
+    private final String hostName;
+    private final String frontendName;
+    /** The frontend's name until a backend is chosen, as HAProxy's {@code %b}. */
+    private String backendName;
     private String path;
 
-    RequestView(HttpRequest request, InetSocketAddress client) {
-        this(request, client, false);
-    }
-
-    /** @param tls the client's connection uses TLS */
-    RequestView(HttpRequest request, InetSocketAddress client, boolean tls) {
+    /**
+     * @param client the client's address
+     * @param local the address the client connected to
+     * @param tls the client's connection uses TLS
+     * @param hostName this machine's name
+     * @param frontendName the frontend that accepted the connection
+     */
+    RequestView(HttpRequest request, InetSocketAddress client, InetSocketAddress local,
+            boolean tls, String hostName, String frontendName) {
         this.request = request;
         this.client = client;
+        this.local = local;
         this.tls = tls;
+        this.hostName = hostName;
+        this.frontendName = frontendName;
+        this.backendName = frontendName;
+    }
+
+    /** The request was given a backend. */
+    void backend(String name) {
+        backendName = name;
     }
 
     @Override
@@ -63,8 +84,50 @@ final class RequestView implements RequestFacts, RequestKey {
         return client.getAddress().getAddress();
     }
 
-    InetSocketAddress client() {
+    @Override
+    public InetSocketAddress client() {
         return client;
+    }
+
+    @Override
+    public InetSocketAddress frontendAddress() {
+        return local;
+    }
+
+    @Override
+    public boolean clientTls() {
+        return tls;
+    }
+
+    @Override
+    public String target() {
+        return request.uri();
+    }
+
+    @Override
+    public String httpVersion() {
+        return request.protocolVersion().majorVersion() + "."
+                + request.protocolVersion().minorVersion();
+    }
+
+    @Override
+    public List<String> requestHeaderValues(String name) {
+        return request.headers().getAll(name);
+    }
+
+    @Override
+    public String hostName() {
+        return hostName;
+    }
+
+    @Override
+    public String frontendName() {
+        return frontendName;
+    }
+
+    @Override
+    public String backendName() {
+        return backendName;
     }
 
     HttpRequest request() {

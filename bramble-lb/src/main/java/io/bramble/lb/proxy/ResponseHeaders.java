@@ -1,6 +1,7 @@
 package io.bramble.lb.proxy;
 
 import io.bramble.lb.config.HttpConnectionMode;
+import io.bramble.lb.format.ValueTooLongException;
 import io.bramble.lb.persist.CookiePersistence;
 import io.bramble.lb.persist.RequestCookie;
 import io.netty.handler.codec.http.HttpHeaderNames;
@@ -21,7 +22,12 @@ final class ResponseHeaders {
     private ResponseHeaders() {
     }
 
-    static void prepare(Exchange current, HttpResponse response, Frontend frontend) {
+    /**
+     * Returns false when an http-response rule's value did not fit
+     * ({@link RequestRules#VALUE_CHARS_MAX}): the response must not go out, HAProxy answers
+     * 500 instead.
+     */
+    static boolean prepare(Exchange current, HttpResponse response, Frontend frontend) {
         HttpHeaders headers = response.headers();
         HttpConnectionMode mode = frontend.connectionMode(current.backend);
         int code = response.status().code();
@@ -48,9 +54,15 @@ final class ResponseHeaders {
         if (backendRules || frontendRules) {
             String length = headers.get(HttpHeaderNames.CONTENT_LENGTH);
             String coding = headers.get(HttpHeaderNames.TRANSFER_ENCODING);
-            current.backend.responseRules.apply(headers, current.view);
-            if (frontendRules) {
-                frontend.responseRules.apply(headers, current.view);
+            ResponseView view = new ResponseView(current.view, headers, code, current.server,
+                    current.serverChannel);
+            try {
+                current.backend.responseRules.apply(headers, view, current.view);
+                if (frontendRules) {
+                    frontend.responseRules.apply(headers, view, current.view);
+                }
+            } catch (ValueTooLongException tooLong) {
+                return false;
             }
             // Rules may not change how the client reads the body: the framing stays as decided.
             restore(headers, HttpHeaderNames.CONTENT_LENGTH, length);
@@ -61,6 +73,7 @@ final class ResponseHeaders {
         } else if (http10Client) {
             headers.set(HttpHeaderNames.CONNECTION, HttpHeaderValues.KEEP_ALIVE);
         }
+        return true;
     }
 
     private static void restore(HttpHeaders headers, CharSequence name, String value) {

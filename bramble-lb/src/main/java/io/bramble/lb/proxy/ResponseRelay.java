@@ -33,7 +33,10 @@ final class ResponseRelay {
                 session.servers.onMalformedResponse(current);
                 return;
             }
-            onResponseHead(current, response);
+            if (!onResponseHead(current, response)) {
+                ReferenceCountUtil.release(msg);
+                return;
+            }
         }
         if (msg instanceof HttpContent content) {
             onResponseContent(current, content);
@@ -60,23 +63,29 @@ final class ResponseRelay {
         clientUnflushed = false;
     }
 
-    private void onResponseHead(Exchange current, HttpResponse response) {
+    /** Returns false when the response was refused and the exchange answered otherwise. */
+    private boolean onResponseHead(Exchange current, HttpResponse response) {
         if (Tunnel.opens(current, response)) {
             writeHeldHead(current);
             Tunnel.open(session, current, response);
-            return;
+            return true;
         }
-        current.responseStarted = true;
         if (response.status().code() < 200) {
+            current.responseStarted = true;
             current.interim = true;
             write(response);
-            return;
+            return true;
         }
         current.responseNanos = session.engine.clock.nanoTime();
+        if (!ResponseHeaders.prepare(current, response, session.frontend)) {
+            session.servers.onFailedRewrite(current);
+            return false;
+        }
+        current.responseStarted = true;
         current.status = response.status().code();
-        ResponseHeaders.prepare(current, response, session.frontend);
         // Goes out with the last body piece if it comes in this read burst, else at its end.
         current.responseHeadHeld = response;
+        return true;
     }
 
     private void writeHeldHead(Exchange current) {

@@ -7,7 +7,11 @@ import io.bramble.lb.config.ProxyConfig;
 import io.netty.handler.codec.http.HttpHeaders;
 import java.util.List;
 
-/** A proxy's {@code http-response} rules, applied in file order to a response's headers. */
+/**
+ * A proxy's {@code http-response} rules, applied in file order to a response's headers. A
+ * value longer than {@link RequestRules#VALUE_CHARS_MAX} fails with
+ * {@link io.bramble.lb.format.ValueTooLongException}, for the caller to answer 500.
+ */
 final class ResponseRules {
     private record Rule(HttpResponseAction action, CompiledCondition condition) {}
 
@@ -20,17 +24,17 @@ final class ResponseRules {
 
     boolean isEmpty() { return rules.isEmpty(); }
 
-    /** Conditions see the request that caused the response. */
-    void apply(HttpHeaders headers, RequestView request) {
+    /** Conditions see the request that caused the response; values see the response too. */
+    void apply(HttpHeaders headers, ResponseView response, RequestView request) {
         for (Rule rule : rules) {
             if (!rule.condition().test(request)) {
                 continue;
             }
             switch (rule.action()) {
-                case HttpResponseAction.SetHeader set ->
-                    headers.set(set.name(), HeaderValue.expand(set.value(), request));
-                case HttpResponseAction.AddHeader add ->
-                    headers.add(add.name(), HeaderValue.expand(add.value(), request));
+                case HttpResponseAction.SetHeader set -> headers.set(set.name(), set.value()
+                        .render(response, RequestRules.VALUE_CHARS_MAX));
+                case HttpResponseAction.AddHeader add -> headers.add(add.name(), add.value()
+                        .render(response, RequestRules.VALUE_CHARS_MAX));
                 case HttpResponseAction.DelHeader del -> headers.remove(del.name());
             }
         }

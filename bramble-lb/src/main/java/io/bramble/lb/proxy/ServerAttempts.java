@@ -224,6 +224,16 @@ final class ServerAttempts {
         retryOrFail(current, failed, false, 502);
     }
 
+    /**
+     * An http-response rule could not rewrite the response head: the client gets 500 instead,
+     * as from HAProxy, and the server connection closes with the rest of the response.
+     */
+    void onFailedRewrite(Exchange current) {
+        current.termination = "PH--";
+        release(current, null);
+        session.failBeforeResponse(current, 500);
+    }
+
     private void retryOrFail(Exchange current, Server failed, boolean neverConnected,
             int status) {
         boolean retriesLeft = current.retries < current.backend.config.retries();

@@ -20,11 +20,15 @@ import io.bramble.lb.config.ProxyMode;
 import io.bramble.lb.config.RedirectRule;
 import io.bramble.lb.config.ServerOptions;
 import io.bramble.lb.config.Timeouts;
+import io.bramble.lb.format.LogFormatString;
+import io.bramble.lb.format.RuleStage;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.net.InetAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.AfterEach;
@@ -50,6 +54,11 @@ class RulesAndTimeoutsTest {
         return balancer.boundAddresses().get(0).getPort();
     }
 
+    private static LogFormatString requestFormat(String text) {
+        return LogFormatString.parse(text, RuleStage.REQUEST, w -> {
+        });
+    }
+
     private static Condition ifAcl(String name) {
         return Condition.ifAcl(name);
     }
@@ -72,17 +81,20 @@ class RulesAndTimeoutsTest {
         front.requestRules.add(new HttpRequestRule(new HttpRequestAction.Deny(403),
                 Optional.of(ifAcl("secret")), ConfigLocation.NONE));
         front.requestRules.add(new HttpRequestRule(
-                new HttpRequestAction.SetHeader("X-Client", "%[src]"), Optional.empty(),
+                new HttpRequestAction.SetHeader("X-Client", requestFormat("%[src]")),
+                Optional.empty(),
                 ConfigLocation.NONE));
         front.requestRules.add(new HttpRequestRule(new HttpRequestAction.DelHeader("X-Drop"),
                 Optional.empty(), ConfigLocation.NONE));
-        front.redirects.add(new RedirectRule(RedirectRule.Kind.LOCATION, "/new", 301, false,
-                false, Optional.of(ifAcl("old")), ConfigLocation.NONE));
+        front.redirects.add(new RedirectRule(RedirectRule.Kind.LOCATION,
+                LogFormatString.literal("/new"), 301, false, false, false,
+                Optional.of(ifAcl("old")), ConfigLocation.NONE));
         front.backendRules.add(new BackendRule("static", ifAcl("url_static"),
                 ConfigLocation.NONE));
         front.defaultBackend = Optional.of("app");
         front.responseRules.add(new HttpResponseRule(
-                new HttpResponseAction.SetHeader("X-Served", "bramble"), Optional.empty(),
+                new HttpResponseAction.SetHeader("X-Served", LogFormatString.literal("bramble")),
+                Optional.empty(),
                 ConfigLocation.NONE));
         ProxyConfig.Builder appBackend = ProxyConfig.builder("app", ProxyKind.BACKEND,
                 ConfigLocation.NONE);
@@ -103,6 +115,65 @@ class RulesAndTimeoutsTest {
         assertThat(get(port, "/old", "")).startsWith("HTTP/1.1 301")
                 .contains("location: /new");
         assertThat(app.requests.get() + statics.requests.get()).isEqualTo(2);
+    }
+
+    @Test
+    void headerValuesRenderTheirLogFormatTags() throws Exception {
+        TestBackend app = backend("app");
+        app.responseHeaders.put("X-Res", "From-Server");
+        ProxyConfig.Builder farm = TestConfigs.listen("farm");
+        TestConfigs.server(farm, app, ServerOptions.DEFAULTS);
+        requestRule(farm, "X-Client", "%[src]:%[src_port]");
+        requestRule(farm, "X-Where", "%ci:%cp->%fi:%fp %H %f/%b %[ssl_fc]");
+        requestRule(farm, "X-Host", "%[req.hdr(host),upper]|%[hdr(x-tag,1)]|%[hdr(x-tag)]");
+        requestRule(farm, "X-Request", "%HM %HU %HV|%[path]|%[query,url_dec(1)]|%[base]");
+        requestRule(farm, "X-Missing", "[%[req.hdr(x-none)]] 100%% sure");
+        farm.responseRules.add(new HttpResponseRule(new HttpResponseAction.SetHeader("X-Echo",
+                LogFormatString.parse("%[res.hdr(x-res),lower]|%[status]|%s|%b|%sp",
+                        RuleStage.RESPONSE, w -> {
+                        })),
+                Optional.empty(), ConfigLocation.NONE));
+        int port = start(farm);
+        try (Socket client = new Socket()) {
+            client.bind(new java.net.InetSocketAddress("127.0.0.1", 0));
+            client.connect(new java.net.InetSocketAddress("127.0.0.1", port));
+            client.setSoTimeout(10_000);
+            client.getOutputStream().write(("GET /a/b?q=x+y HTTP/1.1\r\nHost: web.example\r\n"
+                    + "X-Tag: one, two\r\nX-Tag: three\r\nConnection: close\r\n\r\n")
+                    .getBytes(StandardCharsets.ISO_8859_1));
+            String answer = new String(client.getInputStream().readAllBytes(),
+                    StandardCharsets.ISO_8859_1);
+            int clientPort = client.getLocalPort();
+            Map<String, List<String>> seen = app.seenHeaders.get(0);
+            assertThat(seen.get("X-client")).containsExactly("127.0.0.1:" + clientPort);
+            assertThat(seen.get("X-where")).containsExactly("127.0.0.1:" + clientPort
+                    + "->127.0.0.1:" + port + " " + InetAddress.getLocalHost().getHostName()
+                    + " farm/farm 0");
+            assertThat(seen.get("X-host")).containsExactly("WEB.EXAMPLE|one|three");
+            assertThat(seen.get("X-request")).containsExactly(
+                    "GET /a/b?q=x+y HTTP/1.1|/a/b|q=x y|web.example/a/b");
+            assertThat(seen.get("X-missing")).containsExactly("[] 100% sure");
+            assertThat(answer).contains("X-Echo: from-server|200|app|farm|" + app.port + "\r\n");
+        }
+    }
+
+    @Test
+    void aResponseRuleValueTooLongAnswers500() throws Exception {
+        TestBackend app = backend("app");
+        ProxyConfig.Builder farm = TestConfigs.listen("farm");
+        TestConfigs.server(farm, app, ServerOptions.DEFAULTS);
+        farm.responseRules.add(new HttpResponseRule(new HttpResponseAction.SetHeader("X-Copy",
+                LogFormatString.parse("%[res.hdr(x-big)]".repeat(12), RuleStage.RESPONSE,
+                        w -> {
+                        })),
+                Optional.empty(), ConfigLocation.NONE));
+        int port = start(farm);
+        app.responseHeaders.put("X-Big", "a".repeat(1300));
+        assertThat(get(port, "/", "")).startsWith("HTTP/1.1 200").contains(
+                "X-Copy: " + "a".repeat(12 * 1300) + "\r\n");
+        app.responseHeaders.put("X-Big", "a".repeat(1400));
+        assertThat(get(port, "/", "")).startsWith("HTTP/1.1 500").doesNotContain("X-Copy");
+        assertThat(app.requests.get()).isEqualTo(2);
     }
 
     @Test
@@ -142,6 +213,11 @@ class RulesAndTimeoutsTest {
         }
         assertThat(get(port, "/", "")).contains("app GET");
         assertThat(app.requests.get()).isEqualTo(1);
+    }
+
+    private static void requestRule(ProxyConfig.Builder proxy, String header, String value) {
+        proxy.requestRules.add(new HttpRequestRule(new HttpRequestAction.SetHeader(header,
+                requestFormat(value)), Optional.empty(), ConfigLocation.NONE));
     }
 
     private static String get(int port, String path, String headers) throws Exception {
