@@ -204,12 +204,22 @@ final class FsDemo {
         console.blank();
         console.line("Step 2 of 2: node 2 comes back (bramble node started again)");
         String before = brickText(2);
+        long startedMs = clock.millis();
         startNode(2);
         boolean back = awaitLine("node2", "listening on", START_TIMEOUT_MS) && await(
                 () -> !brickText(2).equals(before) && !brickText(2).isEmpty(),
                 CATCH_UP_TIMEOUT_MS);
         if (back) {
             console.line("  -> the client's writes reach node 2's brick again");
+            if (await(() -> staleAnswer().equals("none"), CATCH_UP_TIMEOUT_MS)) {
+                console.line(String.format(Locale.ROOT, "  -> node 2's copy is healed: the"
+                        + " writes it missed were copied to it, %.1f s after it started",
+                        (clock.millis() - startedMs) / 1000.0));
+            } else if (!stopping) {
+                console.line("  -> node 2's copy was not healed within " + CATCH_UP_TIMEOUT_MS
+                        / 1000 + " s; the logs are in " + layout.dir());
+                back = false;
+            }
         } else if (!stopping) {
             console.line("  -> not seen within " + CATCH_UP_TIMEOUT_MS / 1000 + " s: the"
                     + " client's writes reaching node 2's brick; the logs are in "
@@ -248,14 +258,7 @@ final class FsDemo {
      * node 1 as a mount client asks it ({@code volume stale-copy}, not a user's command).
      */
     private String staleCopy() {
-        String answer;
-        try {
-            CommandReply reply = NodeClient.local(layout.stateDir(1), List.of("volume",
-                    "stale-copy", FsDemoLayout.VOLUME, "0"));
-            answer = reply.exitCode() == 0 ? reply.out().strip() : reply.err().strip();
-        } catch (UserError e) {
-            answer = e.getMessage();
-        }
+        String answer = staleAnswer();
         if (answer.equals("none")) {
             return "  The pool's store records no stale copy of " + FsDemoLayout.VOLUME + ".";
         }
@@ -266,6 +269,17 @@ final class FsDemo {
         return "  The pool's store records node " + node + "'s copy as stale: it missed the"
                 + " writes made while node " + node + " was down, so it is never read alone"
                 + " until the heal has brought it up to date (within seconds of its return).";
+    }
+
+    /** Node 1's answer to {@code volume stale-copy}: none, a copy's index, or an error. */
+    private String staleAnswer() {
+        try {
+            CommandReply reply = NodeClient.local(layout.stateDir(1), List.of("volume",
+                    "stale-copy", FsDemoLayout.VOLUME, "0"));
+            return reply.exitCode() == 0 ? reply.out().strip() : reply.err().strip();
+        } catch (UserError e) {
+            return e.getMessage();
+        }
     }
 
     /** Runs {@code bramble ARGS} against node 1, showing the line and what it printed. */

@@ -43,8 +43,9 @@ class FsDemoTest {
         assertThat(output).containsPattern("\n  mounted \\S+:/gv0 on \\S+ \\(Replicate, 2"
                 + " bricks\\)\n");
         assertThat(output).contains("Step 1 of 2: node 2 dies", "Step 2 of 2: node 2 comes back",
-                "-> the client's writes reach node 2's brick again", "The pool's store records"
-                        + " node 2's copy as stale",
+                "-> the client's writes reach node 2's brick again", "-> node 2's copy is"
+                        + " healed",
+                "The pool's store records no stale copy of gv0.",
                 "Every write worked while node 2 was down"
                         + " and back.");
         Matcher mount = MOUNT_POINT.matcher(output);

@@ -24,8 +24,9 @@ import org.junit.jupiter.api.io.TempDir;
  * majority, and its redundancy test: a client writes the date to test1 and reads it back
  * while node 2 is killed and restarted, then node 1 is killed.
  *
- * <p>Node 2 misses writes while it is down and nothing heals its copy yet, so once node 1 is
- * gone the only copy left is stale: a read must then fail rather than return old data.
+ * <p>Node 2 misses writes while it is down; node 1's heal worker copies them to it once it is
+ * back, and takes back the pool's record that its copy is stale. Once node 1 is gone, node
+ * 2's copy alone serves every round, with the latest value.
  */
 @Timeout(value = 240, unit = TimeUnit.SECONDS)
 class FsSeed001ReplicaTest {
@@ -88,11 +89,13 @@ class FsSeed001ReplicaTest {
             // Back for the client once its writes reach node 2's copy again.
             long before = lastWritten(loop);
             await("writes reach node 2's brick again", () -> latestIn(brick2) > before);
-            // Node 1's copy took the writes node 2 missed: its index lists the file, and
-            // nothing heals it yet.
+            // Node 1's copy took the writes node 2 missed; its heal worker copies them over
+            // while the loop goes on, and takes back the record that node 2's copy is stale.
+            pool.process("gluster1").awaitLine(java.util.regex.Pattern.compile("copy 1 of"
+                    + " replica set 0 is healed"), PATIENCE);
             assertThat(pool.ok("gluster2", "volume", "heal", "gv0", "info")).isEqualTo(
-                    "Brick " + pi1 + ":" + brick1 + "\n/test1\nStatus: Connected\n"
-                            + "Number of entries: 1\n\nBrick " + pi2 + ":" + brick2
+                    "Brick " + pi1 + ":" + brick1 + "\nStatus: Connected\n"
+                            + "Number of entries: 0\n\nBrick " + pi2 + ":" + brick2
                             + "\nStatus: Connected\nNumber of entries: 0\n\n");
             awaitRounds(loop, "node 2 back", ROUNDS_PER_PHASE);
 
@@ -110,6 +113,10 @@ class FsSeed001ReplicaTest {
                         .rounds("node 1 down"));
         assertThat(rounds.stream().filter(r -> !r.phase().equals("node 1 down")))
                 .as("rounds while node 2 was down and back").allMatch(DateLoop.Round::clean);
+        List<DateLoop.Round> alone = loop.rounds("node 1 down");
+        assertThat(alone.subList(Math.max(0, alone.size() - ROUNDS_PER_PHASE / 2), alone.size()))
+                .as("the last rounds with node 2's healed copy alone").isNotEmpty().allMatch(
+                        DateLoop.Round::clean);
         long lastWritten = 0;
         for (DateLoop.Round round : rounds) {
             if (round.wrote()) {
