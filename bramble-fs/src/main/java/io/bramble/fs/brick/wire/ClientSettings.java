@@ -18,7 +18,7 @@ import io.bramble.common.check.Checks;
  */
 public record ClientSettings(int deadlineMs, int connectTimeoutMs, int reconnectDelayMsMin,
         int reconnectDelayMsMax, int inFlightMax, int pingTimeoutMs) {
-    public static final ClientSettings DEFAULTS = new ClientSettings(5_000, 3_000, 100, 5_000,
+    public static final ClientSettings DEFAULTS = new ClientSettings(5_000, 3_000, 100, 1_000,
             256, 1_500);
 
     public ClientSettings {

@@ -40,27 +40,35 @@ final class SetConnections implements AutoCloseable {
         for (int i = 0; i < others.size(); i++) {
             BrickEndpoint a = endpoints.get(i);
             BrickEndpoint b = others.get(i);
-            if (!a.address().equals(b.address()) || a.port() != b.port()) {
+            if (!a.address().equals(b.address()) || a.port() != b.port() || a.online() != b
+                    .online()) {
                 return false;
             }
         }
         return true;
     }
 
-    /** Whether some copy had no port in the layout these connections were made from. */
+    /**
+     * Whether some copy was offline in the layout these connections were made from: the
+     * layout is asked again at each pass, and the connections made anew once it is back (a
+     * fresh connection, rather than one backing off after failed attempts).
+     */
     boolean incomplete() {
-        return endpoints.stream().anyMatch(e -> e.port() <= 0);
+        return endpoints.stream().anyMatch(e -> !e.online() || e.port() <= 0);
     }
 
     boolean allConnected() {
         return clients.stream().allMatch(BrickClient::isConnected);
     }
 
-    /** Waits up to {@code timeoutMs} for every copy to be connected. */
+    /** Waits up to {@code timeoutMs} for every copy online in the layout to be connected. */
     void awaitConnected(long timeoutMs) throws InterruptedException {
         long deadline = System.nanoTime() + timeoutMs * 1_000_000;
-        for (BrickClient client : clients) {
-            client.awaitConnected(Math.max(0, (deadline - System.nanoTime()) / 1_000_000));
+        for (int i = 0; i < clients.size(); i++) {
+            if (endpoints.get(i).online()) {
+                clients.get(i).awaitConnected(Math.max(0, (deadline - System.nanoTime())
+                        / 1_000_000));
+            }
         }
     }
 
