@@ -50,6 +50,8 @@ import java.util.function.Supplier;
  */
 public final class HealService implements AutoCloseable {
     public static final long PASS_MS = 1_000;
+    /** How often a pass that runs longer logs how far it got. */
+    static final long PROGRESS_MS = 2_000;
     /** Index entries healed in one pass of one brick. */
     static final int FILES_PER_PASS = 10_000;
     private static final long SPEC_CALL_MS = 5_000;
@@ -64,6 +66,11 @@ public final class HealService implements AutoCloseable {
     private final Map<String, SetConnections> connections = new HashMap<>();
     private final Set<String> fullAsked = ConcurrentHashMap.newKeySet();
     private final HealProgress progress = new HealProgress();
+    /** Logs the progress of a long pass while the worker is busy with it. */
+    private final ScheduledExecutorService reporter = Executors
+            .newSingleThreadScheduledExecutor(r -> Thread.ofPlatform().name("heal-progress")
+                    .daemon().unstarted(r));
+    private volatile Running running;
     private final AtomicBoolean scheduled = new AtomicBoolean();
     private volatile boolean closed;
 
@@ -78,6 +85,8 @@ public final class HealService implements AutoCloseable {
         HealService service = new HealService(node, host, volumes);
         service.worker.scheduleWithFixedDelay(service::passGuarded, PASS_MS, PASS_MS,
                 TimeUnit.MILLISECONDS);
+        service.reporter.scheduleWithFixedDelay(service::reportProgress, PROGRESS_MS,
+                PROGRESS_MS, TimeUnit.MILLISECONDS);
         return service;
     }
 
@@ -97,6 +106,31 @@ public final class HealService implements AutoCloseable {
     /** What this node's heals did since it started. */
     public HealProgress progress() {
         return progress;
+    }
+
+    /** A pass in progress: where it heals from, and the counts when it started. */
+    private record Running(String volume, String brick, long startedNs, long filesBefore,
+            long bytesBefore, int filesListed) {}
+
+    /** Logs files healed, bytes copied and the rate of the pass running for a while. */
+    private void reportProgress() {
+        Running now = running;
+        if (now == null) {
+            return;
+        }
+        long ms = (System.nanoTime() - now.startedNs()) / 1_000_000;
+        if (ms < PROGRESS_MS) {
+            return;
+        }
+        long bytes = progress.bytesCopied() - now.bytesBefore();
+        node.log().event(String.format(java.util.Locale.ROOT, "volume %s: healing from %s: %d"
+                + " of %d listed files healed, %d MiB copied in %.1f s (%.0f MiB/s)",
+                now
+                        .volume(),
+                now.brick(), progress.filesHealed() - now.filesBefore(), now
+                        .filesListed(),
+                bytes >> 20, ms / 1000.0, bytes / 1048576.0
+                        / Math.max(0.001, ms / 1000.0)));
     }
 
     private void passGuarded() {
@@ -156,12 +190,15 @@ public final class HealService implements AutoCloseable {
         SetHealer healer = new SetHealer(ops, local, progress);
         long started = System.nanoTime();
         long bytesBefore = progress.bytesCopied();
+        running = new Running(volume.name(), brick.shown(), started, progress.filesHealed(),
+                bytesBefore, files.size());
         Map<HealOutcome, Integer> outcomes = new EnumMap<>(HealOutcome.class);
         if (full) {
             crawl(healer, ops.get(local), FsPath.ROOT, outcomes, 0);
         }
         healer.healAll(files.stream().map(PendingFile::path).toList())
                 .forEach(outcome -> outcomes.merge(outcome, 1, Integer::sum));
+        running = null;
         int healed = outcomes.getOrDefault(HealOutcome.HEALED, 0);
         if (healed > 0 || full) {
             long ms = (System.nanoTime() - started) / 1_000_000;
@@ -308,6 +345,7 @@ public final class HealService implements AutoCloseable {
     @Override
     public void close() {
         closed = true;
+        reporter.shutdownNow();
         worker.shutdownNow();
         try {
             worker.awaitTermination(5, TimeUnit.SECONDS);
