@@ -333,7 +333,7 @@ public final class SetHealer {
             List<CopyState> states = lookAll(path);
             Blame blame = Blame.of(states);
             if (blame.reachable().size() < copies.size()) {
-                return SplitBrainResolution.of(SplitBrainResolution.Result.REFUSED,
+                return SplitBrainResolution.of(SplitBrainResolution.Result.COPIES_AWAY,
                         SplitBrainSource.NOT_ALL_UP);
             }
             if (blame.present().isEmpty()) {

@@ -15,6 +15,8 @@ public record SplitBrainResolution(Result result, String why) {
         NOT_IN_SPLIT_BRAIN,
         /** The rule chose no copy, or the copies are not one file that every copy holds. */
         REFUSED,
+        /** A copy of the set did not answer: it may be the one the rule would choose. */
+        COPIES_AWAY,
         /** No copy of the set holds the path. */
         NOT_FOUND,
         /** The path is a folder: its split-brain is not settled by a rule. */

@@ -353,8 +353,11 @@ class SetHealerTest {
                 .extracting(SplitBrainResolution::result).isEqualTo(
                         SplitBrainResolution.Result.NOT_FOUND);
         faulty.get(0).state(State.DOWN);
-        assertThat(healer.resolve(f, SplitBrainChoice.sourceBrick(1)).why()).startsWith(
-                "Failed to obtain replies from all bricks of the replica");
+        assertThat(healer.resolve(f, SplitBrainChoice.sourceBrick(1))).extracting(
+                SplitBrainResolution::result, SplitBrainResolution::why).containsExactly(
+                        SplitBrainResolution.Result.COPIES_AWAY, "Failed to obtain replies from"
+                                + " all bricks of the replica (are they up?). Cannot resolve"
+                                + " split-brain");
         faulty.get(0).state(State.UP);
 
         assertThat(healer.resolve(f, SplitBrainChoice.sourceBrick(1))).isEqualTo(
