@@ -5,9 +5,10 @@ import java.util.List;
 
 /**
  * {@code volume heal NAME info}, {@code info summary}, {@code info split-brain} and
- * {@code statistics heal-count} in Gluster's layout: a block per brick, in the volume's order, with the files whose changes
- * another copy of the set still needs from that brick. A brick whose machine did not answer
- * shows Gluster's "Transport endpoint is not connected" and {@code -} entries.
+ * {@code statistics heal-count} in Gluster's layout: a block per brick, in the volume's
+ * order, with the files whose changes another copy of the set still needs from that brick.
+ * A brick whose machine did not answer shows Gluster's "Transport endpoint is not connected"
+ * and {@code -} entries.
  */
 public final class HealInfoText {
     private static final String NOT_CONNECTED = "Transport endpoint is not connected";

@@ -18,16 +18,16 @@ class HealLineTest {
             delimiter = '|',
             nullValues = "NONE",
             textBlock = """
-                    NONE                                          | Start[full=false]
-                    full                                          | Start[full=true]
-                    info                                          | Info[]
-                    info summary                                  | Summary[]
-                    info split-brain                              | SplitBrainInfo[]
-                    statistics heal-count                         | HealCount[]
-                    split-brain bigger-file /dir/file1            | BiggerFile[file=/dir/file1]
-                    split-brain latest-mtime file1                | LatestMtime[file=file1]
-                    split-brain source-brick h1:/data/b1          | SourceBrick[brick=h1:/data/b1, file=Optional.empty]
-                    split-brain source-brick h1:/data/b1 /f       | SourceBrick[brick=h1:/data/b1, file=Optional[/f]]
+                    NONE                                   | Start[full=false]
+                    full                                   | Start[full=true]
+                    info                                   | Info[]
+                    info summary                           | Summary[]
+                    info split-brain                       | SplitBrainInfo[]
+                    statistics heal-count                  | HealCount[]
+                    split-brain bigger-file /dir/file1     | BiggerFile[file=/dir/file1]
+                    split-brain latest-mtime file1         | LatestMtime[file=file1]
+                    split-brain source-brick h:/b    | SourceBrick[brick=h:/b, file=Optional.empty]
+                    split-brain source-brick h:/b /f | SourceBrick[brick=h:/b, file=Optional[/f]]
                     """)
     void readsGlustersHealLines(String line, String request) {
         assertThat(HealLine.read(words(line)).toString()).isEqualTo(request);
