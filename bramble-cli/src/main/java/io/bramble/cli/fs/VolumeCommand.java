@@ -249,12 +249,21 @@ public final class VolumeCommand implements Runnable {
                     "indexes list; these start a pass now on every node of the volume",
                     "(full: every file, not only those listed), or show what is left.",
                     "  volume heal NAME [full]",
-                    "  volume heal NAME info [summary]",
-                    "  volume heal NAME statistics heal-count"})
+                    "  volume heal NAME info [summary|split-brain]",
+                    "  volume heal NAME statistics heal-count",
+                    "A file in split-brain (every copy blamed by another) is healed only",
+                    "from the copy a rule names: the volume's",
+                    "cluster.favorite-child-policy, or one of these, FILE a path from the",
+                    "volume's root (/dir/file); without FILE, every file in split-brain",
+                    "of that brick's replica set:",
+                    "  volume heal NAME split-brain bigger-file FILE",
+                    "  volume heal NAME split-brain latest-mtime FILE",
+                    "  volume heal NAME split-brain source-brick HOST:PATH [FILE]"})
     static final class Heal extends NodeRequest {
         @Parameters(
-                arity = "1..3",
-                paramLabel = "NAME [full|info [summary]|statistics heal-count]")
+                arity = "1..5",
+                paramLabel = "NAME [full|info [summary|split-brain]|statistics heal-count"
+                        + "|split-brain ...]")
         private List<String> args;
 
         @Override

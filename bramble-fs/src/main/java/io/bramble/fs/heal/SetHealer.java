@@ -1,5 +1,6 @@
 package io.bramble.fs.heal;
 
+import io.bramble.common.check.Checks;
 import io.bramble.fs.ops.AttrXattrs;
 import io.bramble.fs.ops.Caller;
 import io.bramble.fs.ops.ChangeStamps;
@@ -27,6 +28,11 @@ import java.util.concurrent.Semaphore;
  * A file an application keeps changing is tried {@link #ATTEMPTS} times, then left marked
  * for the next pass. Only the lowest-numbered fresh copy's node heals a file, so that two
  * nodes never copy one file at once.
+ *
+ * <p>A file whose every copy is blamed by another (split-brain) has no fresh copy: it is left
+ * as it is unless the volume's {@link FavoriteChildPolicy} chooses one, or a user does
+ * ({@link #resolve}); the chosen copy's node heals the others from it and every mark of the
+ * file is cleared.
  */
 public final class SetHealer {
     static final int ATTEMPTS = 3;
@@ -37,6 +43,8 @@ public final class SetHealer {
     private static final int FOLDER_LOCKS = 64;
     private static final long CLAIM_WAIT_MS = 5;
     private static final String MARKS_PREFIX = "trusted.bramble.";
+    /** Gluster's answer when a user asks to settle a file that is not in split-brain. */
+    public static final String NOT_IN_SPLIT_BRAIN = "File not in split-brain";
 
     private final List<FileOps> copies;
     private final int local;
@@ -44,6 +52,8 @@ public final class SetHealer {
     private final int filesAtOnce;
     private final Semaphore working;
     private final Set<FsPath> healing = ConcurrentHashMap.newKeySet();
+    private final FavoriteChildPolicy policy;
+    private final SplitBrainListener settled;
     /** Folders' names are healed one heal at a time per folder: two would make one name twice. */
     private final Object[] folderLocks = new Object[FOLDER_LOCKS];
 
@@ -61,10 +71,28 @@ public final class SetHealer {
      *     thread, ranges of a file too, as a deterministic simulation needs
      */
     public SetHealer(List<FileOps> copies, int local, HealProgress progress, int filesAtOnce) {
+        this(copies, local, progress, filesAtOnce, FavoriteChildPolicy.NONE,
+                SplitBrainListener.NONE);
+    }
+
+    /**
+     * @param policy how a file in split-brain is settled; {@link FavoriteChildPolicy#NONE}
+     *     leaves it for the user
+     * @param settled told of each file the policy settled, from the thread that healed it
+     */
+    public SetHealer(List<FileOps> copies, int local, HealProgress progress,
+            FavoriteChildPolicy policy, SplitBrainListener settled) {
+        this(copies, local, progress, FILES_AT_ONCE, policy, settled);
+    }
+
+    public SetHealer(List<FileOps> copies, int local, HealProgress progress, int filesAtOnce,
+            FavoriteChildPolicy policy, SplitBrainListener settled) {
         this.copies = List.copyOf(copies);
         this.local = local;
         this.progress = progress;
         this.filesAtOnce = filesAtOnce;
+        this.policy = policy;
+        this.settled = settled;
         this.working = new Semaphore(filesAtOnce);
         for (int i = 0; i < FOLDER_LOCKS; i++) {
             folderLocks[i] = new Object();
@@ -166,38 +194,25 @@ public final class SetHealer {
     }
 
     private HealOutcome attempt(FsPath path, List<FsPath> made) throws FsException {
-        List<CopyState> states = new ArrayList<>(copies.size());
-        for (int i = 0; i < copies.size(); i++) {
-            states.add(look(copies.get(i), path));
+        List<CopyState> states = lookAll(path);
+        Blame blame = Blame.of(states);
+        if (blame.present().isEmpty()) {
+            return blame.reachable().size() == copies.size()
+                    ? HealOutcome.GONE
+                    : HealOutcome.WAITING;
         }
-        ChildSet present = ChildSet.NONE;
-        ChildSet reachable = ChildSet.NONE;
-        ChildSet accused = ChildSet.NONE;
-        for (int i = 0; i < states.size(); i++) {
-            CopyState state = states.get(i);
-            if (state.reachable()) {
-                reachable = reachable.with(i);
-            }
-            if (state.present()) {
-                present = present.with(i);
-                accused = accused.union(state.blamed());
-            }
-        }
-        if (present.isEmpty()) {
-            return reachable.size() == copies.size() ? HealOutcome.GONE : HealOutcome.WAITING;
-        }
-        if (accused.isEmpty()) {
+        if (blame.accused().isEmpty()) {
             return HealOutcome.CLEAN;
         }
-        ChildSet sources = present.minus(accused);
+        ChildSet sources = blame.sources();
         if (sources.isEmpty()) {
-            return HealOutcome.SPLIT_BRAIN;
+            return settle(path, states);
         }
         int source = sources.first();
         if (local >= 0 && source != local) {
             return HealOutcome.NOT_MINE;
         }
-        ChildSet sinks = accused.intersect(reachable);
+        ChildSet sinks = blame.accused().intersect(blame.reachable());
         if (sinks.isEmpty()) {
             return HealOutcome.WAITING;
         }
@@ -230,6 +245,63 @@ public final class SetHealer {
                                 : attempt(path, made);
             }
         }
+        copyAndClear(path, states, source, sources, sinks, sinks, made);
+        return HealOutcome.HEALED;
+    }
+
+    /**
+     * A file in split-brain: healed from the copy the volume's policy chooses, by the node
+     * that holds that copy when the copy's index lists the file (it blames some copy), else by
+     * that of the lowest-numbered copy whose index does; left as it is when the policy
+     * chooses none.
+     */
+    private HealOutcome settle(FsPath path, List<CopyState> states) throws FsException {
+        SourcePick pick = SplitBrainSource.pick(states, policy);
+        if (!pick.chosen()) {
+            return HealOutcome.SPLIT_BRAIN;
+        }
+        int healing = states.get(pick.copy()).blamed().isEmpty()
+                ? firstMarked(states)
+                : pick.copy();
+        if (local >= 0 && healing != local) {
+            return HealOutcome.NOT_MINE;
+        }
+        healSplitBrain(path, states, pick.copy());
+        settled.settled(path, pick.copy(), states.stream().map(CopyState::attr).toList());
+        return HealOutcome.HEALED;
+    }
+
+    /** The lowest-numbered copy whose marks blame a copy: its brick's index lists the file. */
+    private static int firstMarked(List<CopyState> states) {
+        int first = 0;
+        while (first < states.size() && states.get(first).blamed().isEmpty()) {
+            first++;
+        }
+        Checks.invariant(first < states.size(), "a file in split-brain carries marks");
+        return first;
+    }
+
+    /**
+     * Heals a file in split-brain from copy {@code source}: its data and attributes go to
+     * every other copy, and every mark of the file, on every copy, is cleared if nothing
+     * changed it meanwhile (EAGAIN otherwise).
+     */
+    private void healSplitBrain(FsPath path, List<CopyState> states, int source)
+            throws FsException {
+        ChildSet all = ChildSet.all(copies.size());
+        copyAndClear(path, states, source, ChildSet.of(source), all.without(source), all,
+                new ArrayList<>());
+    }
+
+    /**
+     * Copies names, data and attributes from {@code source} to each of {@code sinks}, then
+     * clears the marks against {@code cleared} on the sinks and on {@code sources}, each only
+     * if its copy did not change meanwhile.
+     */
+    private void copyAndClear(FsPath path, List<CopyState> states, int source,
+            ChildSet sources, ChildSet sinks, ChildSet cleared, List<FsPath> made)
+            throws FsException {
+        CopyState from = states.get(source);
         FileOps sourceOps = copies.get(source);
         long[] changes = new long[copies.size()];
         FileType type = FileType.of(from.attr().mode());
@@ -252,15 +324,83 @@ public final class SetHealer {
         for (int sink : sinks.indexes()) {
             copies.get(sink).setxattr(Caller.ROOT, path, ChangeStamps.CLEAR_IF_UNCHANGED,
                     ChangeStamps.clearRequest(ChangeStamps.raised(states.get(sink).stamp(),
-                            changes[sink]), sinks.indexes()),
+                            changes[sink]), cleared.indexes()),
                     0);
         }
         for (int copy : sources.indexes()) {
             copies.get(copy).setxattr(Caller.ROOT, path, ChangeStamps.CLEAR_IF_UNCHANGED,
-                    ChangeStamps.clearRequest(states.get(copy).stamp(), sinks.indexes()), 0);
+                    ChangeStamps.clearRequest(states.get(copy).stamp(), cleared.indexes()), 0);
         }
         progress.healed();
-        return HealOutcome.HEALED;
+    }
+
+    /**
+     * Whether {@code path} is in split-brain now: some copy is blamed and every copy holding
+     * it is. Reads every copy's marks; changes nothing.
+     */
+    public boolean inSplitBrain(FsPath path) {
+        return Blame.of(lookAll(path)).splitBrain();
+    }
+
+    /**
+     * Takes {@code path} out of split-brain as a user asked: heals every copy from the one
+     * {@code rule} chooses and clears every mark of the file, as Gluster's {@code volume heal
+     * NAME split-brain ...} does. Only a regular file in split-brain that every copy holds is
+     * healed this way; the file is copied again when it changed meanwhile, at most
+     * {@link #ATTEMPTS} times.
+     */
+    public SplitBrainResolution resolve(FsPath path, SourceRule rule) {
+        String last = "";
+        int chosen = -1;
+        for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
+            List<CopyState> states = lookAll(path);
+            Blame blame = Blame.of(states);
+            if (blame.reachable().size() < copies.size()) {
+                return SplitBrainResolution.of(SplitBrainResolution.Result.COPIES_AWAY,
+                        SplitBrainSource.NOT_ALL_UP);
+            }
+            if (blame.present().isEmpty()) {
+                return SplitBrainResolution.of(SplitBrainResolution.Result.NOT_FOUND, "");
+            }
+            if (states.stream().anyMatch(s -> s.present() && s.attr().isDirectory())) {
+                return SplitBrainResolution.of(SplitBrainResolution.Result.FOLDER,
+                        SplitBrainSource.NOT_A_FILE);
+            }
+            if (chosen >= 0 && blame.accused().isEmpty()) {
+                break; // the marks are cleared: the last try's copy is complete
+            }
+            if (chosen < 0 || !blame.sources().equals(ChildSet.of(chosen))) {
+                // A try that was interrupted cleared the other copies' marks first, leaving
+                // the chosen copy the one fresh copy: then it is healed from again as it is.
+                if (!blame.splitBrain()) {
+                    return SplitBrainResolution.of(
+                            SplitBrainResolution.Result.NOT_IN_SPLIT_BRAIN, NOT_IN_SPLIT_BRAIN);
+                }
+                SourcePick pick = chosen >= 0
+                        ? SplitBrainSource.pick(states, SplitBrainChoice.sourceBrick(chosen))
+                        : SplitBrainSource.pick(states, rule);
+                if (!pick.chosen()) {
+                    return SplitBrainResolution.of(SplitBrainResolution.Result.REFUSED, pick
+                            .refusal());
+                }
+                chosen = pick.copy();
+            }
+            try {
+                healSplitBrain(path, states, chosen);
+                return SplitBrainResolution.of(SplitBrainResolution.Result.HEALED, "");
+            } catch (FsException e) {
+                if (e.errno() != Errno.EAGAIN) {
+                    return SplitBrainResolution.of(SplitBrainResolution.Result.FAILED, e
+                            .getMessage());
+                }
+                last = e.getMessage();
+            }
+        }
+        return chosen >= 0 && Blame.of(lookAll(path)).accused().isEmpty()
+                ? SplitBrainResolution.of(SplitBrainResolution.Result.HEALED, "")
+                : SplitBrainResolution.of(SplitBrainResolution.Result.FAILED, "it changed"
+                        + " each time it was copied (" + last + "); try again once it is not"
+                        + " written to");
     }
 
     /** The copies some reachable copy of folder {@code dir} blames. */
@@ -280,6 +420,15 @@ public final class SetHealer {
     private static boolean sameFile(CopyState a, CopyState b) {
         return a.attr().id().equals(b.attr().id()) && FileType.of(a.attr().mode()) == FileType
                 .of(b.attr().mode());
+    }
+
+    /** Every copy's state of {@code path}, in the set's order. */
+    private List<CopyState> lookAll(FsPath path) {
+        List<CopyState> states = new ArrayList<>(copies.size());
+        for (FileOps copy : copies) {
+            states.add(look(copy, path));
+        }
+        return states;
     }
 
     /** One copy's state of {@code path}: its stamp first, then attributes and marks. */

@@ -26,6 +26,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalInt;
+import java.util.OptionalLong;
 import java.util.TreeMap;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -270,5 +272,185 @@ class SetHealerTest {
                 .isInstanceOf(FsException.class);
         // Both copies blame each other for the file now: it is left to the user or a policy.
         assertThat(healer(0).heal(FsPath.parse("/new"))).isEqualTo(HealOutcome.SPLIT_BRAIN);
+    }
+
+    /**
+     * {@code /f} on {@code contents.length} copies, one id, each copy holding its own data and
+     * blaming every other copy: split-brain. Copy i is written at second {@code 100 + i}.
+     */
+    FsPath splitBrain(String... contents) throws FsException {
+        replicate(contents.length);
+        FsPath f = FsPath.parse("/f");
+        for (int i = 0; i < contents.length; i++) {
+            Opened o = copies.get(i).create(ALICE, f, FileId.of(new UUID(1, 1)), 0644,
+                    OpenFlags.RDWR);
+            copies.get(i).write(o.handle(), 0, bytes(contents[i]));
+            copies.get(i).release(o.handle());
+            mtime(i, f, (100 + i) * 1_000_000_000L);
+            for (int other = 0; other < contents.length; other++) {
+                if (other != i) {
+                    copies.get(i).setxattr(Caller.ROOT, f, PendingCounters.name(other),
+                            new PendingCounters(1, 0, 0).encode(), 0);
+                }
+            }
+        }
+        return f;
+    }
+
+    void mtime(int copy, FsPath path, long mtimeNs) throws FsException {
+        copies.get(copy).setattr(Caller.ROOT, path, new SetAttr(OptionalInt.empty(), OptionalInt
+                .empty(), OptionalInt.empty(), OptionalLong.empty(), OptionalLong.empty(),
+                OptionalLong.of(mtimeNs)));
+    }
+
+    String data(int copy, FsPath path) throws FsException {
+        Opened o = copies.get(copy).open(Caller.ROOT, path, OpenFlags.RDONLY);
+        try {
+            return new String(copies.get(copy).read(o.handle(), 0, 1 << 20),
+                    StandardCharsets.UTF_8);
+        } finally {
+            copies.get(copy).release(o.handle());
+        }
+    }
+
+    SetHealer healer(int local, FavoriteChildPolicy policy, List<String> settled) {
+        return new SetHealer(List.copyOf(faulty), local, progress, policy,
+                (path, source, attrs) -> settled.add(path + " from " + source + " of "
+                        + attrs.size()));
+    }
+
+    @Test
+    void theFavoriteChildPolicyHealsASplitBrainFromTheCopyItChoosesAndClearsEveryMark()
+            throws FsException {
+        FsPath f = splitBrain("the longer side", "short");
+        List<String> settled = new ArrayList<>();
+
+        assertThat(healer(1, FavoriteChildPolicy.SIZE, settled).heal(f)).isEqualTo(
+                HealOutcome.NOT_MINE);
+        assertThat(healer(0, FavoriteChildPolicy.SIZE, settled).heal(f)).isEqualTo(
+                HealOutcome.HEALED);
+
+        assertThat(data(1, f)).isEqualTo("the longer side");
+        assertThat(tree(copies.get(1), FsPath.ROOT)).isEqualTo(tree(copies.get(0), FsPath.ROOT));
+        assertThat(marked(0, f) || marked(1, f)).isFalse();
+        assertThat(settled).containsExactly("/f from 0 of 2");
+        assertThat(healer(0, FavoriteChildPolicy.SIZE, settled).heal(f)).isEqualTo(
+                HealOutcome.CLEAN);
+    }
+
+    @Test
+    void theMtimePolicyTakesTheNewestCopyAndMajorityTheOneTwoOfThreeHold() throws FsException {
+        FsPath f = splitBrain("old", "new");
+        assertThat(healer(-1, FavoriteChildPolicy.MTIME, new ArrayList<>()).heal(f)).isEqualTo(
+                HealOutcome.HEALED);
+        assertThat(data(0, f)).isEqualTo("new");
+
+        copies.clear();
+        faulty.clear();
+        f = splitBrain("lone", "pair", "pair");
+        // copies 1 and 2 agree on size, but not on mtime: no majority
+        assertThat(healer(-1, FavoriteChildPolicy.MAJORITY, new ArrayList<>()).heal(f))
+                .isEqualTo(HealOutcome.SPLIT_BRAIN);
+        mtime(2, f, 101_500_000_000L);
+        assertThat(healer(-1, FavoriteChildPolicy.MAJORITY, new ArrayList<>()).heal(f))
+                .isEqualTo(HealOutcome.HEALED);
+        assertThat(List.of(data(0, f), data(1, f), data(2, f))).containsOnly("pair");
+        assertThat(marked(0, f) || marked(1, f) || marked(2, f)).isFalse();
+    }
+
+    @Test
+    void aPolicyWaitsForEveryCopyAndNoneLeavesTheSplitBrainAlone() throws FsException {
+        FsPath f = splitBrain("a", "bb", "ccc");
+        faulty.get(1).state(State.DOWN);
+        assertThat(healer(-1, FavoriteChildPolicy.SIZE, new ArrayList<>()).heal(f)).isEqualTo(
+                HealOutcome.SPLIT_BRAIN);
+        faulty.get(1).state(State.UP);
+        assertThat(healer(-1, FavoriteChildPolicy.NONE, new ArrayList<>()).heal(f)).isEqualTo(
+                HealOutcome.SPLIT_BRAIN);
+        assertThat(healer(2).inSplitBrain(f)).isTrue();
+        assertThat(data(0, f)).isEqualTo("a");
+        assertThat(marked(0, f) && marked(1, f) && marked(2, f)).isTrue();
+    }
+
+    @Test
+    void aUserSettlesASplitBrainFromTheCopyTheyName() throws FsException {
+        FsPath f = splitBrain("same size A", "same size B");
+        SetHealer healer = healer(-1);
+
+        assertThat(healer.resolve(f, SplitBrainChoice.biggerFile())).isEqualTo(
+                new SplitBrainResolution(SplitBrainResolution.Result.REFUSED, "No bigger file"));
+        assertThat(healer.resolve(FsPath.parse("/nothing"), SplitBrainChoice.biggerFile()))
+                .extracting(SplitBrainResolution::result).isEqualTo(
+                        SplitBrainResolution.Result.NOT_FOUND);
+        faulty.get(0).state(State.DOWN);
+        assertThat(healer.resolve(f, SplitBrainChoice.sourceBrick(1))).extracting(
+                SplitBrainResolution::result, SplitBrainResolution::why).containsExactly(
+                        SplitBrainResolution.Result.COPIES_AWAY, "Failed to obtain replies from"
+                                + " all bricks of the replica (are they up?). Cannot resolve"
+                                + " split-brain");
+        faulty.get(0).state(State.UP);
+
+        assertThat(healer.resolve(f, SplitBrainChoice.sourceBrick(1))).isEqualTo(
+                new SplitBrainResolution(SplitBrainResolution.Result.HEALED, ""));
+        assertThat(data(0, f)).isEqualTo("same size B");
+        assertThat(marked(0, f) || marked(1, f)).isFalse();
+        assertThat(healer.inSplitBrain(f)).isFalse();
+        assertThat(healer.resolve(f, SplitBrainChoice.latestMtime())).isEqualTo(
+                new SplitBrainResolution(SplitBrainResolution.Result.NOT_IN_SPLIT_BRAIN,
+                        "File not in split-brain"));
+    }
+
+    @Test
+    void aFolderInSplitBrainIsNotSettledByARule() throws FsException {
+        replicate(2);
+        FsPath d = FsPath.parse("/d");
+        for (int i = 0; i < 2; i++) {
+            copies.get(i).mkdir(ALICE, d, FileId.of(new UUID(2, 2)), 0755);
+            copies.get(i).setxattr(Caller.ROOT, d, PendingCounters.name(1 - i),
+                    new PendingCounters(0, 0, 1).encode(), 0);
+        }
+
+        assertThat(healer(-1).resolve(d, SplitBrainChoice.sourceBrick(0)).result()).isEqualTo(
+                SplitBrainResolution.Result.FOLDER);
+        assertThat(healer(-1, FavoriteChildPolicy.MTIME, new ArrayList<>()).heal(d)).isEqualTo(
+                HealOutcome.SPLIT_BRAIN);
+        assertThat(healer(-1).inSplitBrain(d)).isTrue();
+    }
+
+    @Test
+    void aSettledCopyThatChangesDuringTheCopyIsCopiedAgain() throws FsException {
+        FsPath f = splitBrain("left", "right side");
+        int[] writes = {0};
+        faulty.get(0).observer((child, event, file, offset, length) -> {
+            if (event == FaultyFileOps.Event.WRITE && writes[0]++ == 0) {
+                try {
+                    Opened o = copies.get(1).open(ALICE, f, OpenFlags.RDWR);
+                    copies.get(1).write(o.handle(), 0, bytes("RIGHT"));
+                    copies.get(1).release(o.handle());
+                } catch (FsException e) {
+                    throw new AssertionError(e);
+                }
+            }
+        });
+
+        assertThat(healer(-1).resolve(f, SplitBrainChoice.biggerFile()).result()).isEqualTo(
+                SplitBrainResolution.Result.HEALED);
+
+        assertThat(writes[0]).isGreaterThan(1);
+        assertThat(data(0, f)).isEqualTo("RIGHT side");
+        assertThat(marked(0, f) || marked(1, f)).isFalse();
+    }
+
+    @Test
+    void aChosenCopyThatBlamesNobodyIsHealedFromByTheFirstCopyThatDoes() throws FsException {
+        FsPath f = splitBrain("a", "bb", "the biggest");
+        copies.get(2).removexattr(Caller.ROOT, f, PendingCounters.name(0));
+        copies.get(2).removexattr(Caller.ROOT, f, PendingCounters.name(1));
+        // copy 2 is in no index: the node of copy 0, whose index lists the file, heals it
+        assertThat(healer(2, FavoriteChildPolicy.SIZE, new ArrayList<>()).heal(f)).isEqualTo(
+                HealOutcome.NOT_MINE);
+        assertThat(healer(0, FavoriteChildPolicy.SIZE, new ArrayList<>()).heal(f)).isEqualTo(
+                HealOutcome.HEALED);
+        assertThat(List.of(data(0, f), data(1, f))).containsOnly("the biggest");
     }
 }

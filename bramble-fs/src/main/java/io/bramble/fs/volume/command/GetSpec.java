@@ -1,11 +1,8 @@
 package io.bramble.fs.volume.command;
 
 import io.bramble.fs.volume.VolumeSpec;
-import io.bramble.fs.volume.spec.BrickEndpoint;
 import io.bramble.fs.volume.spec.ClientSpec;
 import io.bramble.fs.volume.spec.ClientSpecText;
-import io.bramble.fs.volume.status.BrickReport;
-import io.bramble.pool.member.Member;
 import io.bramble.pool.wire.Message.CommandReply;
 import java.util.List;
 
@@ -20,14 +17,6 @@ final class GetSpec implements VolumeVerb {
         String name = args.getFirst();
         VolumeSpec volume = ctx.find(name).orElseThrow(() -> VolumeFailure.failed(
                 VolumeContext.notFound(name))).value();
-        List<BrickEndpoint> endpoints = ctx.reports(volume, false).stream().map(
-                r -> endpoint(ctx, r)).toList();
-        return Replies.ok(ClientSpecText.encode(new ClientSpec(volume, endpoints)));
-    }
-
-    private static BrickEndpoint endpoint(VolumeContext ctx, BrickReport report) {
-        String address = ctx.node.members().byId(report.brick().nodeId()).map(Member::address)
-                .orElse(report.brick().host());
-        return new BrickEndpoint(report.brick(), address, report.tcpPort(), report.online());
+        return Replies.ok(ClientSpecText.encode(new ClientSpec(volume, ctx.endpoints(volume))));
     }
 }

@@ -2,20 +2,20 @@ package io.bramble.fs.volume.command;
 
 import io.bramble.fs.volume.VolumeSpec;
 import io.bramble.fs.volume.VolumeStatus;
+import io.bramble.fs.volume.status.PendingReport;
 import io.bramble.fs.volume.text.HealInfoText;
 import io.bramble.pool.wire.Message.CommandReply;
 import java.util.List;
 
 /**
- * {@code volume heal NAME info|info summary|statistics heal-count}: what each brick's index of
- * marked files holds, the files another copy of its set still needs, asked of the brick's
- * member. {@code volume heal NAME [full]} starts a heal pass on every member holding bricks
- * of the volume now, rather than at its next pass.
+ * {@code volume heal NAME info|info summary|info split-brain|statistics heal-count}: what
+ * each brick's index of marked files holds, the files another copy of its set still needs,
+ * asked of the brick's member ({@link SplitBrainEntries} tells which are in split-brain).
+ * {@code volume heal NAME [full]} starts a heal pass on every member holding bricks of the
+ * volume now, rather than at its next pass. {@code volume heal NAME split-brain ...} heals
+ * files in split-brain from the copy the user names ({@link ResolveSplitBrain}).
  */
 final class HealVolume implements VolumeVerb {
-    static final String USAGE = "volume heal <VOLNAME> [full | info [summary] | statistics"
-            + " heal-count]";
-
     /**
      * Gluster's answer, and the hosts whose heal could not be started: they heal anyway at
      * their next pass, once they are up.
@@ -37,9 +37,9 @@ final class HealVolume implements VolumeVerb {
 
     @Override
     public CommandReply run(VolumeContext ctx, List<String> args) {
-        Replies.usage(!args.isEmpty() && args.size() <= 3, USAGE);
+        Replies.usage(!args.isEmpty(), HealLine.USAGE);
         String name = args.getFirst();
-        List<String> what = args.subList(1, args.size());
+        HealRequest request = HealLine.read(args.subList(1, args.size()));
         VolumeSpec volume = ctx.find(name).orElseThrow(() -> VolumeFailure.failed(
                 VolumeContext.notFound(name))).value();
         if (volume.replicaCount() < 2) {
@@ -48,15 +48,24 @@ final class HealVolume implements VolumeVerb {
         if (volume.status() != VolumeStatus.STARTED) {
             throw VolumeFailure.failed("Volume " + name + " is not started.");
         }
-        String words = String.join(" ", what);
-        return switch (words) {
-            case "info" -> Replies.ok(HealInfoText.info(ctx.pendingReports(volume)));
-            case "info summary" -> Replies.ok(HealInfoText.summary(ctx.pendingReports(volume)));
-            case "statistics heal-count" -> Replies.ok(HealInfoText.healCount(name, ctx
+        return switch (request) {
+            case HealRequest.Start s -> start(ctx, volume, s.full());
+            case HealRequest.Info i -> Replies.ok(HealInfoText.info(ctx.pendingReports(volume)));
+            case HealRequest.Summary s -> {
+                List<PendingReport> indexes = ctx.pendingReports(volume);
+                yield Replies.ok(HealInfoText.summary(indexes, SplitBrainEntries.of(ctx, volume,
+                        indexes)));
+            }
+            case HealRequest.SplitBrainInfo s -> {
+                List<PendingReport> indexes = ctx.pendingReports(volume);
+                yield Replies.ok(HealInfoText.splitBrain(SplitBrainEntries.of(ctx, volume,
+                        indexes), indexes));
+            }
+            case HealRequest.HealCount c -> Replies.ok(HealInfoText.healCount(name, ctx
                     .pendingReports(volume)));
-            case "", "full" -> start(ctx, volume, !words.isEmpty());
-            default -> throw VolumeFailure.usage("volume heal: '" + words + "' is not"
-                    + " supported by bramble yet; it takes " + USAGE);
+            case HealRequest.BiggerFile r -> ResolveSplitBrain.run(ctx, volume, r);
+            case HealRequest.LatestMtime r -> ResolveSplitBrain.run(ctx, volume, r);
+            case HealRequest.SourceBrick r -> ResolveSplitBrain.run(ctx, volume, r);
         };
     }
 }

@@ -2,10 +2,13 @@ package io.bramble.fs.volume.command;
 
 import io.bramble.common.time.Clock;
 import io.bramble.common.time.Poll;
+import io.bramble.fs.brick.wire.PoolTls;
 import io.bramble.fs.volume.Brick;
 import io.bramble.fs.volume.VolumeCodec;
 import io.bramble.fs.volume.VolumeSpec;
+import io.bramble.fs.volume.heal.SetConnections;
 import io.bramble.fs.volume.serve.VolumeService;
+import io.bramble.fs.volume.spec.BrickEndpoint;
 import io.bramble.fs.volume.status.BrickReport;
 import io.bramble.fs.volume.status.BrickReportCodec;
 import io.bramble.fs.volume.status.PendingReport;
@@ -52,6 +55,8 @@ final class VolumeContext {
      */
     static final long CONNECT_WAIT_MS = 5_000;
     private static final long CONNECT_POLL_MS = 50;
+    /** How long a command waits for its connections to a replica set's bricks. */
+    static final long CONNECT_MS = 3_000;
 
     final VolumeService service;
     final PoolNode node;
@@ -205,22 +210,56 @@ final class VolumeContext {
      * member is gone, down or silent, or that it does not serve, is reported unreachable.
      */
     List<PendingReport> pendingReports(VolumeSpec volume) {
-        return askEach(volume, brick -> {
-            try {
-                Optional<Member> member = node.members().byId(brick.nodeId());
-                if (member.isEmpty() || !connected(member.get())) {
-                    return PendingReport.unreachable(brick);
-                }
-                CommandReply reply = call(member.get(), List.of("volume", ReportPending.VERB,
-                        brick.host(), brick.path()));
-                return reply.exitCode() != 0
-                        ? PendingReport.unreachable(brick)
-                        : PendingReportCodec.decode(brick, reply.out()).orElse(PendingReport
-                                .unreachable(brick));
-            } catch (IOException | RuntimeException e) {
+        return askEach(volume, this::pendingReport);
+    }
+
+    /** {@code brick}'s index of marked files, from its member; unreachable if it does not say. */
+    PendingReport pendingReport(Brick brick) {
+        try {
+            Optional<Member> member = node.members().byId(brick.nodeId());
+            if (member.isEmpty() || !connected(member.get())) {
                 return PendingReport.unreachable(brick);
             }
-        });
+            CommandReply reply = call(member.get(), List.of("volume", ReportPending.VERB, brick
+                    .host(), brick.path()));
+            return reply.exitCode() != 0
+                    ? PendingReport.unreachable(brick)
+                    : PendingReportCodec.decode(brick, reply.out()).orElse(PendingReport
+                            .unreachable(brick));
+        } catch (IOException | RuntimeException e) {
+            return PendingReport.unreachable(brick);
+        }
+    }
+
+    /**
+     * Where each brick of {@code volume} is served now, in the volume's order, as its member
+     * reports it (what {@code volume getspec} answers).
+     */
+    List<BrickEndpoint> endpoints(VolumeSpec volume) {
+        return reports(volume, false).stream().map(report -> new BrickEndpoint(report.brick(),
+                node.members().byId(report.brick().nodeId()).map(Member::address).orElse(report
+                        .brick().host()),
+                report.tcpPort(), report.online())).toList();
+    }
+
+    /**
+     * Connections from this node to the copies of replica set {@code set}, for one command:
+     * waits up to {@link #CONNECT_MS} for them; the caller closes them. A copy that did not
+     * connect reads as away.
+     */
+    SetConnections connect(VolumeSpec volume, List<BrickEndpoint> endpoints, int set) {
+        PoolTls tls = node.membership().map(PoolTls::of).orElseThrow(() -> VolumeFailure
+                .failed("this node is in no pool: it has no certificate to reach the bricks"
+                        + " with"));
+        int first = set * volume.replicaCount();
+        SetConnections copies = SetConnections.open(volume.name(), endpoints.subList(first,
+                first + volume.replicaCount()), tls);
+        try {
+            copies.awaitConnected(CONNECT_MS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return copies;
     }
 
     /**

@@ -2,9 +2,11 @@ package io.bramble.fs.volume.heal;
 
 import io.bramble.fs.brick.PendingFile;
 import io.bramble.fs.brick.wire.PoolTls;
+import io.bramble.fs.heal.FavoriteChildPolicy;
 import io.bramble.fs.heal.HealOutcome;
 import io.bramble.fs.heal.HealProgress;
 import io.bramble.fs.heal.SetHealer;
+import io.bramble.fs.ops.Attr;
 import io.bramble.fs.ops.Caller;
 import io.bramble.fs.ops.DirEntry;
 import io.bramble.fs.ops.DirPage;
@@ -16,6 +18,7 @@ import io.bramble.fs.volume.Brick;
 import io.bramble.fs.volume.StaleCopies;
 import io.bramble.fs.volume.VolumeSpec;
 import io.bramble.fs.volume.VolumeStatus;
+import io.bramble.fs.volume.option.VolumeOptions;
 import io.bramble.fs.volume.serve.BrickHost;
 import io.bramble.fs.volume.spec.BrickEndpoint;
 import io.bramble.fs.volume.spec.ClientSpec;
@@ -26,6 +29,7 @@ import io.bramble.pool.node.PoolNode;
 import io.bramble.pool.store.ClusterStore;
 import io.bramble.pool.store.Versioned;
 import java.io.IOException;
+import java.time.Instant;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
@@ -46,7 +50,9 @@ import java.util.function.Supplier;
  * ({@code volume heal NAME full}) walks the brick's whole tree instead, for marks an index
  * lost. For replica 2, once the brick's index is empty and the other copy connected, it takes
  * back the pool's record that the other copy is stale. Each pass that healed something is
- * logged with what it did and what is left.
+ * logged with what it did and what is left. Files in split-brain are settled by the volume's
+ * {@code cluster.favorite-child-policy}, read at each pass, and each one settled is logged
+ * with the copy chosen and what the others held.
  */
 public final class HealService implements AutoCloseable {
     public static final long PASS_MS = 1_000;
@@ -187,7 +193,9 @@ public final class HealService implements AutoCloseable {
         SetConnections copies = set0.get();
         List<FileOps> ops = new java.util.ArrayList<>(copies.ops());
         host.served(brick).ifPresent(mine -> ops.set(local, mine)); // no TLS to itself
-        SetHealer healer = new SetHealer(ops, local, progress);
+        FavoriteChildPolicy policy = VolumeOptions.favoriteChildPolicy(volume);
+        SetHealer healer = new SetHealer(ops, local, progress, policy,
+                (path, source, attrs) -> logSettled(volume, set, policy, path, source, attrs));
         long started = System.nanoTime();
         long bytesBefore = progress.bytesCopied();
         running = new Running(volume.name(), brick.shown(), started, progress.filesHealed(),
@@ -213,6 +221,31 @@ public final class HealService implements AutoCloseable {
         if (volume.replicaCount() == 2 && outcomes.isEmpty() && files.isEmpty()) {
             releaseStaleRecord(volume, set, local, copies);
         }
+    }
+
+    /**
+     * Logs a file in split-brain that {@code policy} settled: which copy won, and what the
+     * others held, which is gone from them now.
+     */
+    private void logSettled(VolumeSpec volume, int set, FavoriteChildPolicy policy, FsPath path,
+            int source, List<Attr> attrs) {
+        int first = set * volume.replicaCount();
+        StringBuilder others = new StringBuilder();
+        for (int i = 0; i < attrs.size(); i++) {
+            if (i != source) {
+                others.append(others.isEmpty() ? "" : ", ").append(volume.bricks().get(first + i)
+                        .shown()).append(' ').append(shown(attrs.get(i)));
+            }
+        }
+        node.log().event("volume " + volume.name() + ": " + path + " was in split-brain; "
+                + VolumeOptions.FAVORITE_CHILD_POLICY + " " + policy.value() + " chose the copy"
+                + " on " + volume.bricks().get(first + source).shown() + " (" + shown(attrs.get(
+                        source))
+                + ") and healed the others from it: " + others);
+    }
+
+    private static String shown(Attr attr) {
+        return attr.sizeBytes() + " bytes, modified " + Instant.ofEpochSecond(0, attr.mtimeNs());
     }
 
     private static String left(Map<HealOutcome, Integer> outcomes) {

@@ -10,11 +10,12 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The heal worker's connections to the copies of one replica set, made from where the
- * volume's layout said each copy was served; each reconnects by itself when its copy comes
- * back on the same port.
+ * Connections to the copies of one replica set, made from where the volume's layout said each
+ * copy was served: the heal worker's, kept from pass to pass, or a command's, for as long as
+ * it runs ({@code volume heal NAME info split-brain}, {@code split-brain ...}). Each
+ * reconnects by itself when its copy comes back on the same port.
  */
-final class SetConnections implements AutoCloseable {
+public final class SetConnections implements AutoCloseable {
     private final List<BrickEndpoint> endpoints;
     private final List<BrickClient> clients;
 
@@ -23,7 +24,7 @@ final class SetConnections implements AutoCloseable {
         this.clients = List.copyOf(clients);
     }
 
-    static SetConnections open(String volume, List<BrickEndpoint> endpoints, PoolTls tls) {
+    public static SetConnections open(String volume, List<BrickEndpoint> endpoints, PoolTls tls) {
         List<BrickClient> clients = new ArrayList<>();
         for (BrickEndpoint copy : endpoints) {
             clients.add(BrickClient.connect(new BrickTarget(copy.address(), copy.port(), volume,
@@ -57,22 +58,26 @@ final class SetConnections implements AutoCloseable {
         return endpoints.stream().anyMatch(e -> !e.online() || e.port() <= 0);
     }
 
-    boolean allConnected() {
+    public boolean allConnected() {
         return clients.stream().allMatch(BrickClient::isConnected);
     }
 
-    /** Waits up to {@code timeoutMs} for every copy online in the layout to be connected. */
-    void awaitConnected(long timeoutMs) throws InterruptedException {
+    /**
+     * Waits up to {@code timeoutMs} for every copy online in the layout to be connected; a
+     * copy offline there, or given no port, is not waited for.
+     */
+    public void awaitConnected(long timeoutMs) throws InterruptedException {
         long deadline = System.nanoTime() + timeoutMs * 1_000_000;
         for (int i = 0; i < clients.size(); i++) {
-            if (endpoints.get(i).online()) {
+            if (endpoints.get(i).online() && endpoints.get(i).port() > 0) {
                 clients.get(i).awaitConnected(Math.max(0, (deadline - System.nanoTime())
                         / 1_000_000));
             }
         }
     }
 
-    List<FileOps> ops() {
+    /** The copies, in the set's order. */
+    public List<FileOps> ops() {
         return List.copyOf(clients);
     }
 

@@ -10,7 +10,9 @@ import static io.bramble.fs.volume.option.OptionChecks.replicaCount;
 import static io.bramble.fs.volume.option.OptionChecks.seconds;
 
 import io.bramble.common.config.Suggestions;
+import io.bramble.fs.heal.FavoriteChildPolicy;
 import io.bramble.fs.volume.VolumeSpec;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -29,12 +31,21 @@ public final class VolumeOptions {
     public static final int VALUE_CHARS_MAX = 1024;
     /** bramble's {@code network.ping-timeout}: a hung brick stalls writers at most this. */
     public static final String PING_TIMEOUT_DEFAULT = "1.5";
+    /** How self-heal settles files in split-brain ({@link FavoriteChildPolicy}). */
+    public static final String FAVORITE_CHILD_POLICY = "cluster.favorite-child-policy";
     /** What {@code volume get} prints after a value the volume has not set. */
     public static final String DEFAULT_MARK = " (DEFAULT)";
 
     private static final List<VolumeOption> TABLE = List.of(
             option("auth.allow", "*", clients(), "Clients that may mount the volume:"
                     + " addresses, host names, patterns with * or networks.", false),
+            option(FAVORITE_CHILD_POLICY, FavoriteChildPolicy.NONE.value(), choice(Arrays
+                    .stream(FavoriteChildPolicy.values()).map(FavoriteChildPolicy::value)
+                    .toArray(String[]::new)), "How self-heal settles a file in split-brain by"
+                            + " itself: the biggest copy (size), the newest (ctime, mtime) or"
+                            + " the one most copies agree with (majority); none leaves it for"
+                            + " 'volume heal NAME split-brain'.",
+                    true),
             option("cluster.min-free-disk", "10%", percentOrSize(), "New files avoid a"
                     + " replica set whose bricks have less free space than this.", false),
             new VolumeOption("cluster.quorum-type", v -> v.replicaCount() >= 3 ? "auto" : "none",
@@ -86,6 +97,12 @@ public final class VolumeOptions {
     public static long pingTimeoutMs(VolumeSpec volume) {
         String value = volume.options().get("network.ping-timeout");
         return OptionChecks.millis(value != null ? value : PING_TIMEOUT_DEFAULT);
+    }
+
+    /** {@code cluster.favorite-child-policy} of {@code volume}. */
+    public static FavoriteChildPolicy favoriteChildPolicy(VolumeSpec volume) {
+        return FavoriteChildPolicy.of(value(FAVORITE_CHILD_POLICY, volume)).orElse(
+                FavoriteChildPolicy.NONE);
     }
 
     /** Every option, by name. */

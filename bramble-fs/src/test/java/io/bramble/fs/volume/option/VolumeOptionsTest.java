@@ -2,6 +2,7 @@ package io.bramble.fs.volume.option;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.bramble.fs.heal.FavoriteChildPolicy;
 import io.bramble.fs.volume.Brick;
 import io.bramble.fs.volume.VolumeSpec;
 import io.bramble.fs.volume.VolumeStatus;
@@ -81,6 +82,10 @@ class VolumeOptionsTest {
                     "auth.allow|a;b|expected a comma-separated list",
                     "storage.owner-uid|36|",
                     "storage.owner-uid|-2|expected a user id from -1 to 2147483647",
+                    "cluster.favorite-child-policy|mtime|",
+                    "cluster.favorite-child-policy|MAJORITY|",
+                    "cluster.favorite-child-policy|newest|expected one of none, size, ctime,"
+                            + " mtime, majority",
                     "cluster.min-free-disk|5%|",
                     "cluster.min-free-disk|5GB|",
                     "cluster.min-free-disk|500%|expected a percentage (10%) or a size (5GB)"})
@@ -106,6 +111,10 @@ class VolumeOptionsTest {
                 "fixed")))).isEqualTo("fixed");
         assertThat(VolumeOptions.value("storage.owner-uid", replica(2, Map.of()))).isEqualTo(
                 "-1");
+        assertThat(VolumeOptions.favoriteChildPolicy(replica(2, Map.of()))).isEqualTo(
+                FavoriteChildPolicy.NONE);
+        assertThat(VolumeOptions.favoriteChildPolicy(replica(2, Map.of(
+                "cluster.favorite-child-policy", "Size")))).isEqualTo(FavoriteChildPolicy.SIZE);
     }
 
     @Test

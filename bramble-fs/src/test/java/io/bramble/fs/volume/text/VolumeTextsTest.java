@@ -2,11 +2,14 @@ package io.bramble.fs.volume.text;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.bramble.fs.heal.SplitBrainResolution;
+import io.bramble.fs.heal.SplitBrainResolution.Result;
 import io.bramble.fs.volume.Brick;
 import io.bramble.fs.volume.VolumeSpec;
 import io.bramble.fs.volume.VolumeStatus;
 import io.bramble.fs.volume.status.BrickReport;
 import io.bramble.fs.volume.status.DiskFacts;
+import io.bramble.fs.volume.status.PendingReport;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -158,5 +161,64 @@ class VolumeTextsTest {
         assertThat(VolumeListText.render(List.of())).isEqualTo("No volumes present in cluster\n");
         assertThat(VolumeListText.render(List.of(gv0(VolumeStatus.CREATED, Map.of()))))
                 .isEqualTo("gv0\n");
+    }
+    @Test
+    void healInfoOfSplitBrainAndTheSummaryAsGlusterPrintsThem() {
+        List<PendingReport> indexes = List.of(new PendingReport(ONE, true, 1_500, List.of(
+                "/dir/file1", "/file4", "/pending")), PendingReport.unreachable(TWO));
+        List<PendingReport> split = List.of(new PendingReport(ONE, true, 2, List.of(
+                "/dir/file1", "/file4")), PendingReport.unreachable(TWO));
+
+        assertThat(HealInfoText.splitBrain(split, indexes)).isEqualTo("""
+                Brick gluster1.local:/data/brick1/gv0
+                /dir/file1
+                /file4
+                (the first 3 of the 1500 files the index lists were examined)
+                Status: Connected
+                Number of entries in split-brain: 2
+
+                Brick gluster2.local:/data/brick1/gv0
+                Status: Transport endpoint is not connected
+                Number of entries in split-brain: -
+
+                """);
+        assertThat(HealInfoText.summary(indexes, split)).isEqualTo("""
+                Brick gluster1.local:/data/brick1/gv0
+                Status: Connected
+                Total Number of entries: 1500
+                Number of entries in heal pending: 1498
+                Number of entries in split-brain: 2
+                Number of entries possibly healing: 0
+
+                Brick gluster2.local:/data/brick1/gv0
+                Status: Transport endpoint is not connected
+                Total Number of entries: -
+
+                """);
+    }
+
+    @Test
+    void splitBrainHealLinesInGlustersWords() {
+        assertThat(SplitBrainHealText.line("/f", resolution(Result.HEALED, ""), "bigger-file"))
+                .isEqualTo("Healed /f.");
+        assertThat(SplitBrainHealText.line("/f", resolution(Result.NOT_IN_SPLIT_BRAIN,
+                "File not in split-brain"), "latest-mtime")).isEqualTo(
+                        "Healing /f failed: File not in split-brain.");
+        assertThat(SplitBrainHealText.line("/f", resolution(Result.REFUSED, "No bigger file"),
+                "bigger-file")).isEqualTo("Healing /f failed: No bigger file.");
+        assertThat(SplitBrainHealText.line("/gone", resolution(Result.NOT_FOUND, ""),
+                "source-brick")).isEqualTo("Lookup failed on /gone:No such file or directory.");
+        assertThat(SplitBrainHealText.line("/d", resolution(Result.FOLDER, "why"),
+                "bigger-file")).isEqualTo("'bigger-file' not a valid option for directories.");
+        assertThat(SplitBrainHealText.line("/d", resolution(Result.FOLDER, "why"),
+                "source-brick")).isEqualTo("Healing /d failed: why.");
+        assertThat(SplitBrainHealText.fromBrickEnd(3)).isEqualTo(
+                "Status: Connected\nNumber of healed entries: 3\n\n");
+        assertThat(SplitBrainHealText.noSuchBrick("h:/b")).isEqualTo(
+                "\"h:/b\"- No such brick available in the volume.");
+    }
+
+    private static SplitBrainResolution resolution(Result result, String why) {
+        return new SplitBrainResolution(result, why);
     }
 }
