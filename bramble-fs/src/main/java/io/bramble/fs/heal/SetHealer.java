@@ -209,7 +209,10 @@ public final class SetHealer {
             return settle(path, states);
         }
         int source = sources.first();
-        if (local >= 0 && source != local) {
+        // The first fresh copy heals from itself; if its marks blame nobody, its index does
+        // not list the file, and the node of the first copy whose index does heals it.
+        int healing = states.get(source).blamed().isEmpty() ? firstMarked(states) : source;
+        if (local >= 0 && healing != local) {
             return HealOutcome.NOT_MINE;
         }
         ChildSet sinks = blame.accused().intersect(blame.reachable());
@@ -277,7 +280,7 @@ public final class SetHealer {
         while (first < states.size() && states.get(first).blamed().isEmpty()) {
             first++;
         }
-        Checks.invariant(first < states.size(), "a file in split-brain carries marks");
+        Checks.invariant(first < states.size(), "a blamed file carries marks");
         return first;
     }
 

@@ -453,4 +453,21 @@ class SetHealerTest {
                 HealOutcome.HEALED);
         assertThat(List.of(data(0, f), data(1, f))).containsOnly("the biggest");
     }
+
+    @Test
+    void whenTheFirstFreshCopyBlamesNobodyTheFirstCopyThatDoesHealsTheFile()
+            throws FsException {
+        Replicate files = replicate(3);
+        FsPath f = FsPath.parse("/f");
+        write(files, f, 0, bytes("one"));
+        faulty.get(2).state(State.DOWN);
+        files.childDown(2);
+        write(files, f, 0, bytes("two"));
+        faulty.get(2).state(State.UP);
+        copies.get(0).removexattr(Caller.ROOT, f, PendingCounters.name(2)); // a mark lost
+
+        assertThat(healer(0).heal(f)).isEqualTo(HealOutcome.NOT_MINE);
+        assertThat(healer(1).heal(f)).isEqualTo(HealOutcome.HEALED);
+        assertThat(tree(copies.get(2), FsPath.ROOT)).isEqualTo(tree(copies.get(0), FsPath.ROOT));
+    }
 }
