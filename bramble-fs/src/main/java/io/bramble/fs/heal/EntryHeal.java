@@ -211,17 +211,33 @@ final class EntryHeal {
     /** Every name of {@code dir} on {@code copy}, in order, up to {@link #NAMES_MAX}. */
     static Map<String, Attr> names(FileOps copy, FsPath dir) throws FsException {
         Map<String, Attr> names = new TreeMap<>();
-        String after = null;
-        while (names.size() < NAMES_MAX) {
-            DirPage page = copy.readdir(Caller.ROOT, dir, after, PAGE_ENTRIES);
-            for (DirEntry entry : page.entries()) {
+        forEachPage(copy, dir, page -> {
+            for (DirEntry entry : page) {
                 names.put(entry.name(), entry.attr());
             }
+            if (names.size() > NAMES_MAX) {
+                throw new FsException(Errno.E2BIG, dir + " holds more than " + NAMES_MAX
+                        + " names");
+            }
+        });
+        return names;
+    }
+
+    /** What a page of a listing is handed to. */
+    interface PageAction {
+        void accept(List<DirEntry> page) throws FsException;
+    }
+
+    /** Lists {@code dir} on {@code copy} a page at a time, in name order. */
+    static void forEachPage(FileOps copy, FsPath dir, PageAction action) throws FsException {
+        String after = null;
+        while (true) {
+            DirPage page = copy.readdir(Caller.ROOT, dir, after, PAGE_ENTRIES);
+            action.accept(page.entries());
             if (page.complete() || page.entries().isEmpty()) {
-                return names;
+                return;
             }
             after = page.lastName();
         }
-        throw new FsException(Errno.E2BIG, dir + " holds more than " + NAMES_MAX + " names");
     }
 }

@@ -4,6 +4,7 @@ import io.bramble.common.check.Checks;
 import io.bramble.fs.ops.AttrXattrs;
 import io.bramble.fs.ops.Caller;
 import io.bramble.fs.ops.ChangeStamps;
+import io.bramble.fs.ops.DirEntry;
 import io.bramble.fs.ops.Errno;
 import io.bramble.fs.ops.FileOps;
 import io.bramble.fs.ops.FileType;
@@ -20,6 +21,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
+import java.util.function.Consumer;
 
 /**
  * Heals files of one replica set: finds the copies nobody blames (the sources) and those
@@ -139,6 +141,41 @@ public final class SetHealer {
                     : HealOutcome.WAITING));
         }
         return outcomes;
+    }
+
+    /**
+     * Heals every file under {@code dir} as {@code walked} (a copy of the set) lists them,
+     * folders before what they hold, a page of a folder's files at a time: a full heal, for
+     * marks an index lost.
+     *
+     * @param outcome told each file's outcome
+     */
+    public void healTree(FileOps walked, FsPath dir, Consumer<HealOutcome> outcome) {
+        healTree(walked, dir, outcome, 0);
+    }
+
+    private void healTree(FileOps walked, FsPath dir, Consumer<HealOutcome> outcome,
+            int depth) {
+        outcome.accept(heal(dir, depth));
+        if (depth >= FsPath.DEPTH_MAX) {
+            return;
+        }
+        try {
+            EntryHeal.forEachPage(walked, dir, page -> {
+                List<FsPath> files = new ArrayList<>();
+                for (DirEntry entry : page) {
+                    FsPath child = dir.child(entry.name());
+                    if (FileType.of(entry.attr().mode()) == FileType.DIRECTORY) {
+                        healTree(walked, child, outcome, depth + 1);
+                    } else {
+                        files.add(child);
+                    }
+                }
+                healAll(files, depth + 1).forEach(outcome);
+            });
+        } catch (FsException e) {
+            outcome.accept(HealOutcome.WAITING); // the folder went away or its copy did
+        }
     }
 
     private HealOutcome heal(FsPath path, int depth) {
@@ -448,22 +485,8 @@ public final class SetHealer {
         }
     }
 
-    /** The copies these marks blame; one that cannot be read blames its copy. */
+    /** The copies these marks blame. */
     private ChildSet blamed(Map<String, byte[]> xattrs) {
-        ChildSet blamed = ChildSet.NONE;
-        for (Map.Entry<String, byte[]> xattr : xattrs.entrySet()) {
-            int child = PendingCounters.childOf(xattr.getKey());
-            if (child < 0 || child >= copies.size()) {
-                continue;
-            }
-            try {
-                if (!PendingCounters.decode(xattr.getValue()).isZero()) {
-                    blamed = blamed.with(child);
-                }
-            } catch (IllegalArgumentException e) {
-                blamed = blamed.with(child);
-            }
-        }
-        return blamed;
+        return PendingCounters.blamed(xattrs, copies.size());
     }
 }

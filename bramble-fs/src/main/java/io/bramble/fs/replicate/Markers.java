@@ -31,21 +31,7 @@ final class Markers {
 
     /** The children a copy's markers blame, from its xattrs named {@link PendingCounters}. */
     ChildSet blamed(Map<String, byte[]> xattrs) {
-        ChildSet blamed = ChildSet.NONE;
-        for (Map.Entry<String, byte[]> xattr : xattrs.entrySet()) {
-            int child = PendingCounters.childOf(xattr.getKey());
-            if (child < 0 || child >= replicaCount) {
-                continue;
-            }
-            try {
-                if (!PendingCounters.decode(xattr.getValue()).isZero()) {
-                    blamed = blamed.with(child);
-                }
-            } catch (IllegalArgumentException e) {
-                blamed = blamed.with(child);
-            }
-        }
-        return blamed;
+        return PendingCounters.blamed(xattrs, replicaCount);
     }
 
     /**

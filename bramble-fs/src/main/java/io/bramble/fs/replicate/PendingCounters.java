@@ -75,4 +75,27 @@ public record PendingCounters(long data, long metadata, long entry) {
         ByteBuffer buffer = ByteBuffer.wrap(value);
         return new PendingCounters(buffer.getLong(), buffer.getLong(), buffer.getLong());
     }
+
+    /**
+     * The children that a copy's xattrs named {@link #PREFIX} blame, among the first
+     * {@code replicaCount}. A counter that cannot be read blames its child: doubt keeps reads
+     * away from a copy, never towards it.
+     */
+    public static ChildSet blamed(java.util.Map<String, byte[]> xattrs, int replicaCount) {
+        ChildSet blamed = ChildSet.NONE;
+        for (java.util.Map.Entry<String, byte[]> xattr : xattrs.entrySet()) {
+            int child = childOf(xattr.getKey());
+            if (child < 0 || child >= replicaCount) {
+                continue;
+            }
+            try {
+                if (!decode(xattr.getValue()).isZero()) {
+                    blamed = blamed.with(child);
+                }
+            } catch (IllegalArgumentException e) {
+                blamed = blamed.with(child);
+            }
+        }
+        return blamed;
+    }
 }

@@ -102,6 +102,26 @@ class SetHealerTest {
         return all;
     }
 
+    /**
+     * At the heal's first write to copy {@code sink}, an application writes {@code text} at
+     * offset 0 of {@code f} on copy {@code other} alone; the count of writes the sink saw.
+     */
+    int[] writeWhenCopied(int sink, int other, FsPath f, String text) {
+        int[] writes = {0};
+        faulty.get(sink).observer((child, event, file, offset, length) -> {
+            if (event == FaultyFileOps.Event.WRITE && writes[0]++ == 0) {
+                try {
+                    Opened o = copies.get(other).open(ALICE, f, OpenFlags.RDWR);
+                    copies.get(other).write(o.handle(), 0, bytes(text));
+                    copies.get(other).release(o.handle());
+                } catch (FsException e) {
+                    throw new AssertionError(e);
+                }
+            }
+        });
+        return writes;
+    }
+
     boolean marked(int copy, FsPath path) throws FsException {
         for (String name : copies.get(copy).listxattr(Caller.ROOT, path)) {
             if (name.startsWith(PendingCounters.PREFIX) && !PendingCounters.decode(copies.get(copy)
@@ -173,19 +193,8 @@ class SetHealerTest {
         write(files, f, 0, bytes("two"));
         faulty.get(1).state(State.UP);
         files.childUp(1);
-        int[] writes = {0};
-        faulty.get(1).observer((child, event, file, offset, length) -> {
-            if (event == FaultyFileOps.Event.WRITE && writes[0]++ == 0) {
-                // an application's write reaches the source alone while the sink is copied
-                try {
-                    Opened o = copies.get(0).open(ALICE, f, OpenFlags.RDWR);
-                    copies.get(0).write(o.handle(), 0, bytes("six"));
-                    copies.get(0).release(o.handle());
-                } catch (FsException e) {
-                    throw new AssertionError(e);
-                }
-            }
-        });
+        // an application's write reaches the source alone while the sink is copied
+        int[] writes = writeWhenCopied(1, 0, f, "six");
 
         assertThat(healer(0).heal(f)).isEqualTo(HealOutcome.HEALED);
 
@@ -420,18 +429,7 @@ class SetHealerTest {
     @Test
     void aSettledCopyThatChangesDuringTheCopyIsCopiedAgain() throws FsException {
         FsPath f = splitBrain("left", "right side");
-        int[] writes = {0};
-        faulty.get(0).observer((child, event, file, offset, length) -> {
-            if (event == FaultyFileOps.Event.WRITE && writes[0]++ == 0) {
-                try {
-                    Opened o = copies.get(1).open(ALICE, f, OpenFlags.RDWR);
-                    copies.get(1).write(o.handle(), 0, bytes("RIGHT"));
-                    copies.get(1).release(o.handle());
-                } catch (FsException e) {
-                    throw new AssertionError(e);
-                }
-            }
-        });
+        int[] writes = writeWhenCopied(0, 1, f, "RIGHT");
 
         assertThat(healer(-1).resolve(f, SplitBrainChoice.biggerFile()).result()).isEqualTo(
                 SplitBrainResolution.Result.HEALED);

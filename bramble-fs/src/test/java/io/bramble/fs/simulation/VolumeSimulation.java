@@ -19,6 +19,7 @@ import io.bramble.fs.ops.MemoryFileOps;
 import io.bramble.fs.ops.OpenFlags;
 import io.bramble.fs.ops.Opened;
 import io.bramble.fs.ops.SetAttr;
+import io.bramble.fs.replicate.ChildSet;
 import io.bramble.fs.replicate.MemoryStaleRecorder;
 import io.bramble.fs.replicate.PendingCounters;
 import io.bramble.fs.replicate.Quorum;
@@ -209,24 +210,25 @@ final class VolumeSimulation {
                 Set<String> paths = new TreeSet<>();
                 trees.forEach(t -> paths.addAll(t.keySet()));
                 for (String path : paths) {
-                    ChildSetBits blamed = new ChildSetBits();
                     FsPath at = FsPath.parse(path);
+                    ChildSet blamed = ChildSet.NONE;
                     for (int r = 0; r < replicaCount; r++) {
                         for (FsPath marked : at.isRoot()
                                 ? List.of(at)
                                 : List.of(at, at
                                         .parent())) {
                             if (trees.get(r).containsKey(marked.toString())) {
-                                for (String mark : markers(disks.get(set * replicaCount + r),
-                                        marked)) {
-                                    blamed.add(PendingCounters.childOf(mark));
-                                }
+                                blamed = blamed.union(PendingCounters.blamed(disks.get(set
+                                        * replicaCount + r).getattrXattrs(Caller.ROOT, marked,
+                                                PendingCounters.PREFIX)
+                                        .xattrs(),
+                                        replicaCount));
                             }
                         }
                     }
-                    boolean differ = java.util.stream.IntStream.range(0, replicaCount).filter(
-                            r -> !blamed.has(r)).mapToObj(r -> trees.get(r).get(path))
-                            .distinct().count() > 1;
+                    ChildSet unblamed = ChildSet.all(replicaCount).minus(blamed);
+                    boolean differ = java.util.Arrays.stream(unblamed.indexes()).mapToObj(
+                            r -> trees.get(r).get(path)).distinct().count() > 1;
                     boolean marked = false;
                     if (differ) {
                         if (Boolean.getBoolean("bramble.fs.sim.showUnmarked")) {
@@ -308,21 +310,6 @@ final class VolumeSimulation {
                 violations.add("after the heal, set " + set + " cannot be read: " + e
                         .getMessage());
             }
-        }
-    }
-
-    /** Children blamed by some copy's marks. */
-    private static final class ChildSetBits {
-        private int bits;
-
-        void add(int child) {
-            if (child >= 0 && child < 31) {
-                bits |= 1 << child;
-            }
-        }
-
-        boolean has(int child) {
-            return (bits & (1 << child)) != 0;
         }
     }
 

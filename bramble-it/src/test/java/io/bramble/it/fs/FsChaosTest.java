@@ -13,10 +13,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -94,7 +92,7 @@ class FsChaosTest {
             Path path = volume.mnt().resolve(file.getKey());
             assertThat(file.getValue() == null
                     ? !Files.exists(path)
-                    : sha1(Files.readAllBytes(
+                    : Sha1.of(Files.readAllBytes(
                             path)).equals(file.getValue()))
                     .as("%s as last acknowledged", file
                             .getKey())
@@ -131,10 +129,6 @@ class FsChaosTest {
     private static long released(PoolNodes pool, String node) {
         return pool.process(node).log().text().lines().filter(l -> l.contains(
                 "is no longer recorded stale")).count();
-    }
-
-    static String sha1(byte[] data) throws Exception {
-        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-1").digest(data));
     }
 
     /**
@@ -247,7 +241,7 @@ class FsChaosTest {
                         acknowledgedCount++;
                         if (data != null) {
                             contents.put(to, data);
-                            acknowledged.put(to, sha1(data));
+                            acknowledged.put(to, Sha1.of(data));
                         }
                     }
                 } else {
@@ -270,7 +264,7 @@ class FsChaosTest {
 
         private synchronized void done(String name, byte[] data) throws Exception {
             contents.put(name, data);
-            acknowledged.put(name, sha1(data));
+            acknowledged.put(name, Sha1.of(data));
             acknowledgedCount++;
         }
 

@@ -12,9 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.security.MessageDigest;
 import java.time.Duration;
-import java.util.HexFormat;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.TreeMap;
@@ -144,12 +142,10 @@ class FsHealTest {
             if (Files.isDirectory(path, LinkOption.NOFOLLOW_LINKS)) {
                 return "dir " + mode;
             }
-            return "file " + mode + " " + Files.size(path) + " " + HexFormat.of().formatHex(
-                    MessageDigest.getInstance("SHA-1").digest(Files.readAllBytes(path)));
+            return "file " + mode + " " + Files.size(path) + " " + Sha1.of(Files.readAllBytes(
+                    path));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
         }
     }
 }

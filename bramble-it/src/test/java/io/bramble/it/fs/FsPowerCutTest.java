@@ -12,9 +12,7 @@ import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.security.MessageDigest;
 import java.time.Duration;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -55,7 +53,7 @@ class FsPowerCutTest {
             byte[] data = new byte[random.nextInt(1, 300_000)];
             random.nextBytes(data);
             writeSynced(mnt.resolve(name), data);
-            written.put(name, sha1(data));
+            written.put(name, Sha1.of(data));
         }
 
         for (String node : List.of("gluster1", "gluster2", "witness1")) {
@@ -71,7 +69,7 @@ class FsPowerCutTest {
         Path again = Files.createDirectories(dir.resolve("mnt-again"));
         mounts.mount(pool, "gluster2", pool.address("gluster2") + ":/gv0", again);
         for (Map.Entry<String, String> file : written.entrySet()) {
-            assertThat(sha1(Files.readAllBytes(again.resolve(file.getKey())))).as(file.getKey())
+            assertThat(Sha1.of(Files.readAllBytes(again.resolve(file.getKey())))).as(file.getKey())
                     .isEqualTo(file.getValue());
         }
         // Both copies took every write: nothing is marked for heal.
@@ -90,7 +88,4 @@ class FsPowerCutTest {
         }
     }
 
-    private static String sha1(byte[] data) throws Exception {
-        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-1").digest(data));
-    }
 }

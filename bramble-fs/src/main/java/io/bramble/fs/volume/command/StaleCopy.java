@@ -15,6 +15,10 @@ import java.util.Optional;
  * prints the copy recorded, or {@code none}. Needs the pool's majority to record.
  */
 final class StaleCopy implements VolumeVerb {
+    /** How long a record another client made is waited for in this member's copy. */
+    private static final long CATCH_UP_MS = 2_000;
+    private static final long CATCH_UP_EVERY_MS = 20;
+
     @Override
     public CommandReply run(VolumeContext ctx, List<String> args) {
         Replies.usage((args.size() == 2 || args.size() == 3) && args.get(1).matches("[0-9]{1,4}")
@@ -29,18 +33,27 @@ final class StaleCopy implements VolumeVerb {
             return Replies.ok(recorded.map(r -> r.value().toString()).orElse("none") + "\n");
         }
         int copy = Integer.parseInt(args.get(2));
-        if (recorded.isPresent()) {
-            if (recorded.get().value() == copy) {
+        if (recorded.isEmpty()) {
+            try {
+                store.put(StaleCopies.TYPE, key, copy, ClusterStore.NEW);
                 return Replies.ok(copy + "\n");
+            } catch (StoreException e) {
+                if (e.reason() != StoreException.Reason.VERSION_CONFLICT) {
+                    throw VolumeFailure.failed("volume stale-copy", e.getMessage());
+                }
+                // Recorded meanwhile, by another client or before this member's copy of the
+                // store caught up: what counts is that record.
+                recorded = ctx.poll(() -> store.get(StaleCopies.TYPE, key), Optional::isPresent,
+                        CATCH_UP_MS, CATCH_UP_EVERY_MS);
+                if (recorded.isEmpty()) {
+                    throw VolumeFailure.failed("volume stale-copy", e.getMessage());
+                }
             }
+        }
+        if (recorded.get().value() != copy) {
             throw VolumeFailure.failed("volume stale-copy", "copy " + recorded.get().value()
                     + " of set " + args.get(1) + " is recorded as stale already: copy " + copy
                     + " may not take changes alone");
-        }
-        try {
-            store.put(StaleCopies.TYPE, key, copy, ClusterStore.NEW);
-        } catch (StoreException e) {
-            throw VolumeFailure.failed("volume stale-copy", e.getMessage());
         }
         return Replies.ok(copy + "\n");
     }

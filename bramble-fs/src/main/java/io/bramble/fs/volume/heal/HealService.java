@@ -148,9 +148,6 @@ public final class HealService implements AutoCloseable {
     }
 
     private void pass() {
-        if (node.isWitness()) {
-            return; // a witness holds no bricks, and no volume records to read
-        }
         for (VolumeSpec volume : volumes.get()) {
             if (closed) {
                 return;
@@ -202,7 +199,8 @@ public final class HealService implements AutoCloseable {
                 bytesBefore, files.size());
         Map<HealOutcome, Integer> outcomes = new EnumMap<>(HealOutcome.class);
         if (full) {
-            crawl(healer, ops.get(local), FsPath.ROOT, outcomes, 0);
+            healer.healTree(ops.get(local), FsPath.ROOT, outcome -> outcomes.merge(outcome, 1,
+                    Integer::sum));
         }
         healer.healAll(files.stream().map(PendingFile::path).toList())
                 .forEach(outcome -> outcomes.merge(outcome, 1, Integer::sum));
@@ -215,7 +213,7 @@ public final class HealService implements AutoCloseable {
                     + " bytes copied in " + ms + " ms" + (full ? " (full)" : "") + "; left: "
                     + left(outcomes));
         }
-        if (healed > 0 && !left(outcomes).equals("none")) {
+        if (healed > 0 && anyLeft(outcomes)) {
             healSoon(volume.name(), false); // what waited on a folder just made goes on now
         }
         if (volume.replicaCount() == 2 && outcomes.isEmpty() && files.isEmpty()) {
@@ -248,10 +246,17 @@ public final class HealService implements AutoCloseable {
         return attr.sizeBytes() + " bytes, modified " + Instant.ofEpochSecond(0, attr.mtimeNs());
     }
 
+    private static final List<HealOutcome> LEFT = List.of(HealOutcome.BUSY,
+            HealOutcome.WAITING, HealOutcome.SPLIT_BRAIN);
+
+    /** Whether files are left for a later pass: changed each time, waiting, split-brain. */
+    private static boolean anyLeft(Map<HealOutcome, Integer> outcomes) {
+        return LEFT.stream().anyMatch(outcomes::containsKey);
+    }
+
     private static String left(Map<HealOutcome, Integer> outcomes) {
         StringBuilder text = new StringBuilder();
-        for (HealOutcome waiting : List.of(HealOutcome.BUSY, HealOutcome.WAITING,
-                HealOutcome.SPLIT_BRAIN)) {
+        for (HealOutcome waiting : LEFT) {
             int n = outcomes.getOrDefault(waiting, 0);
             if (n > 0) {
                 text.append(text.isEmpty() ? "" : ", ").append(n).append(' ').append(waiting.name()
@@ -259,38 +264,6 @@ public final class HealService implements AutoCloseable {
             }
         }
         return text.isEmpty() ? "none" : text.toString();
-    }
-
-    /** Heals every file under {@code dir} of the local copy, folders before what they hold. */
-    private void crawl(SetHealer healer, FileOps local, FsPath dir,
-            Map<HealOutcome, Integer> outcomes, int depth) {
-        outcomes.merge(healer.heal(dir), 1, Integer::sum);
-        if (depth >= FsPath.DEPTH_MAX) {
-            return;
-        }
-        String after = null;
-        while (!closed) {
-            DirPage page;
-            try {
-                page = local.readdir(Caller.ROOT, dir, after, 1024);
-            } catch (FsException e) {
-                return;
-            }
-            List<FsPath> files = new java.util.ArrayList<>();
-            for (DirEntry entry : page.entries()) {
-                FsPath child = dir.child(entry.name());
-                if (FileType.of(entry.attr().mode()) == FileType.DIRECTORY) {
-                    crawl(healer, local, child, outcomes, depth + 1);
-                } else {
-                    files.add(child);
-                }
-            }
-            healer.healAll(files).forEach(outcome -> outcomes.merge(outcome, 1, Integer::sum));
-            if (page.complete() || page.entries().isEmpty()) {
-                return;
-            }
-            after = page.lastName();
-        }
     }
 
     private boolean staleRecorded(VolumeSpec volume, int set) {

@@ -119,6 +119,9 @@ public final class NetworkBrickHost implements BrickHost, AutoCloseable {
         if (local == null) {
             return Optional.empty();
         }
+        if (local.pendingCount() == 0) {
+            return Optional.of(List.of()); // counted in memory: no listing each second
+        }
         try {
             return Optional.of(local.pendingIndex(entriesMax));
         } catch (FsException e) {

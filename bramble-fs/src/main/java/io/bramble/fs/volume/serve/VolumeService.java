@@ -74,8 +74,14 @@ public final class VolumeService implements AutoCloseable {
         return heal;
     }
 
-    /** The volumes in this node's copy of the store, by name; none when it is in no pool. */
+    /**
+     * The volumes in this node's copy of the store, by name; none when it is in no pool, or a
+     * witness.
+     */
     public List<VolumeSpec> volumes() {
+        if (node.isWitness()) {
+            return List.of(); // a witness keeps the records' keys, not their values
+        }
         return node.store().map(s -> s.list(VolumeCodec.TYPE).stream().map(Versioned::value)
                 .sorted(Comparator.comparing(VolumeSpec::name)).toList()).orElse(List.of());
     }

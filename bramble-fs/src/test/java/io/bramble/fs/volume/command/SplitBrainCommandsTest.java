@@ -1,5 +1,8 @@
 package io.bramble.fs.volume.command;
 
+import static io.bramble.fs.volume.command.CommandLines.failed;
+import static io.bramble.fs.volume.command.CommandLines.ok;
+import static io.bramble.fs.volume.command.CommandLines.run;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -20,7 +23,6 @@ import io.bramble.fs.volume.serve.VolumeService;
 import io.bramble.fs.volume.spec.ClientSpec;
 import io.bramble.fs.volume.spec.ClientSpecText;
 import io.bramble.pool.liveness.PeerState;
-import io.bramble.pool.node.NodeCommands;
 import io.bramble.pool.node.NodeSettings;
 import io.bramble.pool.node.PoolNode;
 import io.bramble.pool.wire.Message.CommandReply;
@@ -114,23 +116,6 @@ class SplitBrainCommandsTest {
 
     private Path brickDir(String host) {
         return dir.resolve("bricks").resolve(host).resolve("gv0");
-    }
-
-    private static CommandReply run(PoolNode node, String line) {
-        return NodeCommands.run(node, List.of(line.split(" ")));
-    }
-
-    private static String ok(PoolNode node, String line) {
-        CommandReply reply = run(node, line);
-        assertThat(reply.exitCode()).as(line + ": " + reply).isZero();
-        return reply.out();
-    }
-
-    private static String failed(PoolNode node, String line) {
-        CommandReply reply = run(node, line);
-        assertThat(reply.exitCode()).as(line + ": " + reply).isEqualTo(1);
-        assertThat(reply.out()).isEmpty();
-        return reply.err();
     }
 
     /**

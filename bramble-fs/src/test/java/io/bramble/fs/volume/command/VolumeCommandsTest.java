@@ -1,5 +1,8 @@
 package io.bramble.fs.volume.command;
 
+import static io.bramble.fs.volume.command.CommandLines.failed;
+import static io.bramble.fs.volume.command.CommandLines.ok;
+import static io.bramble.fs.volume.command.CommandLines.run;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -10,7 +13,6 @@ import io.bramble.fs.volume.serve.VolumeService;
 import io.bramble.fs.volume.spec.ClientSpec;
 import io.bramble.fs.volume.spec.ClientSpecText;
 import io.bramble.pool.liveness.PeerState;
-import io.bramble.pool.node.NodeCommands;
 import io.bramble.pool.node.NodeSettings;
 import io.bramble.pool.node.PoolNode;
 import io.bramble.pool.wire.Message.CommandReply;
@@ -79,23 +81,6 @@ class VolumeCommandsTest {
         open.add(service);
         node.addCommands(new VolumeCommands(service));
         return node;
-    }
-
-    private static CommandReply run(PoolNode node, String line) {
-        return NodeCommands.run(node, List.of(line.split(" ")));
-    }
-
-    private static String ok(PoolNode node, String line) {
-        CommandReply reply = run(node, line);
-        assertThat(reply.exitCode()).as(line + ": " + reply).isZero();
-        return reply.out();
-    }
-
-    private static String failed(PoolNode node, String line) {
-        CommandReply reply = run(node, line);
-        assertThat(reply.exitCode()).as(line + ": " + reply).isEqualTo(1);
-        assertThat(reply.out()).isEmpty();
-        return reply.err();
     }
 
     private String brick(String host, String name) {
@@ -224,6 +209,26 @@ class VolumeCommandsTest {
         ok(one, "volume create gv1 " + brick(ONE, "gv1") + " force");
         assertThat(failed(one, "volume heal gv1 info")).isEqualTo(
                 "Volume gv1 is not of type replicate\n");
+    }
+
+    @Test
+    void theTieBreakerRecordsOneStaleCopyPerSetAndRefusesTheOther() throws Exception {
+        ok(one, "volume create gv0 replica 2 " + brick(ONE, "gv0") + " " + brick(TWO, "gv0")
+                + " force");
+        assertThat(ok(two, "volume stale-copy gv0 0")).isEqualTo("none\n");
+        // Both members asked at once, as two clients of one set may: one records, the other
+        // finds the record (possibly only after its copy of the store caught up).
+        try (var askers = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()) {
+            var first = askers.submit(() -> run(one, "volume stale-copy gv0 0 1"));
+            var second = askers.submit(() -> run(two, "volume stale-copy gv0 0 1"));
+            assertThat(List.of(first.get(), second.get())).allSatisfy(reply -> assertThat(
+                    reply.exitCode()).as(reply.toString()).isZero());
+        }
+        assertThat(ok(one, "volume stale-copy gv0 0 1")).isEqualTo("1\n");
+        assertThat(failed(two, "volume stale-copy gv0 0 0")).contains("copy 1 of set 0 is"
+                + " recorded as stale already: copy 0 may not take changes alone");
+        await().atMost(java.time.Duration.ofSeconds(10)).until(() -> run(two,
+                "volume stale-copy gv0 0").out().equals("1\n"));
     }
 
     @Test
