@@ -187,17 +187,22 @@ fs_bramble_cli() { # ARGS...: a client command of the first node
     BRAMBLE_STATE_DIR=$FS_BASE/nodes/1 "$BRAMBLE" "$@"
 }
 
+# fs_bramble_node_start N: starts node N (3 is the witness), or starts it again with the
+# same arguments; its pid goes to FS_NODE_PIDS[N - 1]
+fs_bramble_node_start() {
+    local n=$1 opts=()
+    [ "$n" = 3 ] && opts=(--witness)
+    setsid "$BRAMBLE" node --state-dir "$FS_BASE/nodes/$n" \
+        --listen "${FS_NODE_ADDRS[$((n - 1))]}" --name "fsbench-$n" \
+        --brick-port $FS_BRICK_PORT "${opts[@]}" \
+        </dev/null >>"$FS_LOGS/bramble-node-$n.log" 2>&1 &
+    FS_NODE_PIDS[$((n - 1))]=$!
+    disown $!
+}
+
 fs_bramble_up() {
-    local i n addr opts
-    for i in 0 1 2; do
-        n=$((i + 1)) addr=${FS_NODE_ADDRS[$i]} opts=()
-        [ $n = 3 ] && opts=(--witness)
-        setsid "$BRAMBLE" node --state-dir "$FS_BASE/nodes/$n" --listen "$addr" \
-            --name "fsbench-$n" --brick-port $FS_BRICK_PORT "${opts[@]}" \
-            </dev/null >>"$FS_LOGS/bramble-node-$n.log" 2>&1 &
-        FS_NODE_PIDS+=($!)
-        disown $!
-    done
+    local i addr
+    for i in 1 2 3; do fs_bramble_node_start $i; done
     for i in 0 1 2; do
         # a JVM's start on a loaded 2-core machine takes a while
         wait_port "${FS_NODE_ADDRS[$i]}" $FS_MGMT_PORT 1800 ||
@@ -298,7 +303,7 @@ fs_phase_end() {
             rate = (s ~ /^[0-9.]+$/ && s > 0) ? sprintf("%.1f", n / s) : "-"
             if (s !~ /^[0-9.]+$/) s = "-"
             c = cpu ? sprintf("%.2f", ticks / hz) : "-"
-            per = cpu ? sprintf("%.3f", ticks / hz * 1000 / n) : "-"
+            per = (cpu && n > 0) ? sprintf("%.3f", ticks / hz * 1000 / n) : "-"
             printf "%s,%s,%s,%s,%s,%s,%s,%s,%s,%s\n", t, r, p, n, u, s, rate, c, per, load
         }' >>"$RESULTS/fs-runs.csv"
     log "  $(tail -1 "$RESULTS/fs-runs.csv")"
