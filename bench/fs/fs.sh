@@ -459,7 +459,7 @@ fs_rounds() {
 }
 
 # ---------------------------------------------------------------- profile (--profile)
-# JFR recordings of bramble's nodes and mount clients over the measured rounds, started and
+# JFR recordings of bramble's nodes and mount clients over the workload's rounds, started and
 # dumped with jcmd so that each process writes its own file
 fs_profile_start() {
     local jcmd p; jcmd=$(dirname "$BRAMBLE_JAVA")/jcmd
