@@ -22,6 +22,7 @@ function ratio(p, col,    b, g) {
     return ((p == "stall" && col == "seconds" && g >= stall) ? "< " : "") sprintf("%.2f×", b / g)
 }
 function row(text, p, col, f) {
+    if (cell("gluster-r2", p, col) == "-" && cell("bramble-r2", p, col) == "-") return   # not run
     printf "| %s | %s | %s | %s |\n", text, shown("gluster-r2", p, col, f),
         shown("bramble-r2", p, col, f), ratio(p, col)
 }
@@ -52,7 +53,7 @@ END {
     print ""
     n = split(polls, q, " ")
     for (i = 1; i + 2 <= n; i += 3) { ps[q[i]] = q[i + 1]; pc[q[i]] = q[i + 2] }
-    if (("gluster-r2" in ps) && ("bramble-r2" in ps)) {
+    if (num(ps["gluster-r2"]) && num(ps["bramble-r2"])) {
         printf "One poll took (median) %s s for Gluster's `volume status` and %s s for its\n", \
             fmt(ps["gluster-r2"]), fmt(pc["gluster-r2"])
         printf "heal-count, %s s and %s s for bramble's (a JVM's start): the resolution of the\n", \
@@ -68,11 +69,10 @@ END {
     print "|---|---:|---|"
     b = cell("bramble-r2", "heal", "seconds"); g = cell("gluster-r2", "heal", "seconds")
     note = (mb == 256 && files == 500) ? "" : sprintf(" (this run: %d MiB, %d files)", mb, files)
-    printf "| 256 MiB of changed data and 500 new files healed ≤ 3 s after the brick returns%s " \
-        "| %s s (Gluster %s s) | %s |\n", note, num(b) ? sprintf("%.2f", b) : "-",
-        num(g) ? sprintf("%.2f", g) : "-", met(b, 3)
+    if (num(b) || num(g))
+        printf "| 256 MiB of changed data and 500 new files healed ≤ 3 s after the brick " \
+            "returns%s | %s s (Gluster %s s) | %s |\n", note, fmt(b), fmt(g), met(b, 3)
     b = cell("bramble-r2", "stall", "seconds")
-    printf "| hung brick: writes stall ≤ 2 s | %s s | %s |\n", num(b) ? sprintf("%.2f", b) : "-",
-        met(b, 2)
+    if (num(b)) printf "| hung brick: writes stall ≤ 2 s | %s s | %s |\n", fmt(b), met(b, 2)
     print ""
 }
