@@ -325,14 +325,19 @@ fs_heal_phase() {
     fs_phase_begin "$target"   # the brick's start: its new process's CPU counts from 0
     local t_restart=$EPOCHREALTIME
     fs_brick2_restart "$target" >>"$raw-restart.txt" 2>&1
-    if [ "$target" = gluster-r2 ] &&
-        ! fs_wait_brick2 "$target" online "$raw-polls.txt" "$t_restart" $FS_RESTART_AGAIN_S; then
-        # what a user does when `volume status` still shows the brick offline
-        log "  $target: brick offline $FS_RESTART_AGAIN_S s after \`volume start force\`: again"
-        fs_brick2_restart "$target" >>"$raw-restart.txt" 2>&1
+    local back=0
+    if [ "$target" = gluster-r2 ]; then
+        if fs_wait_brick2 "$target" online "$raw-polls.txt" "$t_restart" $FS_RESTART_AGAIN_S
+        then
+            back=1
+        else
+            # what a user does when `volume status` still shows the brick offline
+            log "  $target: offline $FS_RESTART_AGAIN_S s after \`volume start force\`: again"
+            fs_brick2_restart "$target" >>"$raw-restart.txt" 2>&1
+        fi
     fi
-    if ! fs_wait_brick2 "$target" online "$raw-polls.txt" "$t_restart" "$FS_BACK_TIMEOUT_S"
-    then
+    if [ $back = 0 ] &&
+        ! fs_wait_brick2 "$target" online "$raw-polls.txt" "$t_restart" "$FS_BACK_TIMEOUT_S"; then
         log "  $target: the second brick is not online ${FS_BACK_TIMEOUT_S} s after its restart"
         fs_heal_failed "$record" "$target" "$run" "$phase" "$mb"
         return 1
