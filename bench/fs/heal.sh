@@ -194,7 +194,7 @@ fs_track_pid() {
 }
 
 # ---------------------------------------------------------------- polls
-FS_POLL_AT=''   # the moment the last successful wait's deciding poll returned
+FS_POLL_AT=''   # the moment the last poll of a wait returned (the deciding one, when it ends)
 
 # fs_wait_brick2 TARGET online|offline LOG T0 BOUND_S: polls `volume status` until the
 # second brick is shown so
