@@ -59,7 +59,7 @@ fs_settings() {
         FS_RUNS=${RUNS_GIVEN:-3} FS_BIG_MB=${BIG_MB_GIVEN:-1024} FS_FILES=${FILES_GIVEN:-5000}
         FS_WARMUP_MB=64 FS_WARMUP_FILES=300
         FS_HEAL_MB=${HEAL_MB_GIVEN:-256} FS_HEAL_FILES=${HEAL_FILES_GIVEN:-500}
-        FS_STALL_S=${STALL_S_GIVEN:-90}   # Gluster's writes wait about a minute
+        FS_STALL_S=${STALL_S_GIVEN:-90}   # Gluster's writes waited 58 to 82 s
     fi
     # the warm-up heal writes from the same data as the measured ones
     FS_HEAL_WARMUP_MB=$((FS_WARMUP_MB < FS_HEAL_MB ? FS_WARMUP_MB : FS_HEAL_MB))
