@@ -7,6 +7,10 @@
 #   bramble-dist  a pool of 2 nodes and a witness, a distribute volume of 2 bricks, bramble mount
 #   bramble-r2    a replica-2 volume of 2 bricks (one per node) of the same pool
 #
+# Three groups of phases (--phases, all by default): "workload" below in all five targets;
+# "heal" (self-heal after the second brick's outage) and "stall" (a hung brick under a
+# writer) in the two replica-2 targets, from heal.sh, in rounds of their own afterwards.
+#
 # Every brick is a folder of the scratch folder, so all five write to the same disk. Each
 # round runs the same workload in every target in turn (interleaved, so that the machine's
 # other load falls on all of them alike): dd of BIG_MB MiB with conv=fsync, the same file
@@ -34,6 +38,7 @@ FS_BRICK_PORT=24150
 FS_FILE_BYTES=4096
 FS_PHASE_TIMEOUT_S=${FS_PHASE_TIMEOUT_S:-1200}   # one phase of one target, then it is a failure
 FS_GLUSTERD_VOLS=/var/lib/glusterd/vols
+FS_PHASE_GROUPS=(workload heal stall)
 GLUSTER="gluster --mode=script"
 
 declare -A FS_DIR         # target -> the folder its workload runs in
@@ -48,10 +53,24 @@ fs_settings() {
     if [ "$QUICK" = 1 ]; then
         FS_RUNS=${RUNS_GIVEN:-1} FS_BIG_MB=${BIG_MB_GIVEN:-128} FS_FILES=${FILES_GIVEN:-500}
         FS_WARMUP_MB=16 FS_WARMUP_FILES=50
+        FS_HEAL_MB=${HEAL_MB_GIVEN:-64} FS_HEAL_FILES=${HEAL_FILES_GIVEN:-100}
+        FS_STALL_S=${STALL_S_GIVEN:-10}
     else
         FS_RUNS=${RUNS_GIVEN:-3} FS_BIG_MB=${BIG_MB_GIVEN:-1024} FS_FILES=${FILES_GIVEN:-5000}
         FS_WARMUP_MB=64 FS_WARMUP_FILES=300
+        FS_HEAL_MB=${HEAL_MB_GIVEN:-256} FS_HEAL_FILES=${HEAL_FILES_GIVEN:-500}
+        FS_STALL_S=${STALL_S_GIVEN:-90}   # Gluster's writes waited 58 to 82 s
     fi
+    # the warm-up heal writes from the same data as the measured ones
+    FS_HEAL_WARMUP_MB=$((FS_WARMUP_MB < FS_HEAL_MB ? FS_WARMUP_MB : FS_HEAL_MB))
+    FS_PHASES=${PHASES_GIVEN:-workload,heal,stall}
+    local g
+    for g in ${FS_PHASES//,/ }; do
+        [[ " ${FS_PHASE_GROUPS[*]} " == *" $g "* ]] ||
+            die "--phases: '$g' is none of ${FS_PHASE_GROUPS[*]}"
+    done
+    # without the workload, only the replica-2 volumes are made
+    fs_phases workload || FS_VOLUMES=(r2)
     FS_BASE=$WORK/fs
     FS_BRICKS=$FS_BASE/bricks
     FS_MNT=$FS_BASE/mnt
@@ -60,6 +79,8 @@ fs_settings() {
     [ -x "$FS_PY" ] || FS_PY=$(command -v python3)
     mkdir -p "$FS_BRICKS" "$FS_MNT" "$FS_LOGS" "$FS_BASE/raw" || die "cannot make $FS_BASE"
 }
+
+fs_phases() { [[ ",$FS_PHASES," == *",$1,"* ]]; }   # GROUP: whether it runs
 
 # ---------------------------------------------------------------- checks
 fs_gluster_host() {
@@ -88,7 +109,7 @@ fs_preflight() {
         can_connect "$a" $FS_BRICK_PORT && die "$a:$FS_BRICK_PORT is in use (another bench?)"
     done
     local v
-    for v in "${FS_VOLUMES[@]}"; do
+    for v in dist r2; do
         # a volume left by an interrupted run would make glusterd start bricks that are gone
         [ -d "$FS_GLUSTERD_VOLS/fsbench-$v" ] && rm -rf "${FS_GLUSTERD_VOLS:?}/fsbench-$v"
     done
@@ -153,8 +174,8 @@ fs_gluster_up() {
         FS_CPU_PIDS[gluster-$v]=$(echo $FS_GLUSTERD_PID $bricks $shd $client)
         FS_GLUSTER_PIDS+=($bricks $shd $client)
     done
-    log "fs: Gluster up: glusterd $FS_GLUSTERD_PID; dist ${FS_CPU_PIDS[gluster-dist]};" \
-        "r2 ${FS_CPU_PIDS[gluster-r2]}"
+    log "fs: Gluster up: glusterd $FS_GLUSTERD_PID; $(for v in "${FS_VOLUMES[@]}"; do
+        printf '%s %s; ' "$v" "${FS_CPU_PIDS[gluster-$v]}"; done)"
 }
 
 fs_gluster_down() {
@@ -187,17 +208,22 @@ fs_bramble_cli() { # ARGS...: a client command of the first node
     BRAMBLE_STATE_DIR=$FS_BASE/nodes/1 "$BRAMBLE" "$@"
 }
 
+# fs_bramble_node_start N: starts node N (3 is the witness), or starts it again with the
+# same arguments; its pid goes to FS_NODE_PIDS[N - 1]
+fs_bramble_node_start() {
+    local n=$1 opts=()
+    [ "$n" = 3 ] && opts=(--witness)
+    setsid "$BRAMBLE" node --state-dir "$FS_BASE/nodes/$n" \
+        --listen "${FS_NODE_ADDRS[$((n - 1))]}" --name "fsbench-$n" \
+        --brick-port $FS_BRICK_PORT "${opts[@]}" \
+        </dev/null >>"$FS_LOGS/bramble-node-$n.log" 2>&1 &
+    FS_NODE_PIDS[$((n - 1))]=$!
+    disown $!
+}
+
 fs_bramble_up() {
-    local i n addr opts
-    for i in 0 1 2; do
-        n=$((i + 1)) addr=${FS_NODE_ADDRS[$i]} opts=()
-        [ $n = 3 ] && opts=(--witness)
-        setsid "$BRAMBLE" node --state-dir "$FS_BASE/nodes/$n" --listen "$addr" \
-            --name "fsbench-$n" --brick-port $FS_BRICK_PORT "${opts[@]}" \
-            </dev/null >>"$FS_LOGS/bramble-node-$n.log" 2>&1 &
-        FS_NODE_PIDS+=($!)
-        disown $!
-    done
+    local i addr
+    for i in 1 2 3; do fs_bramble_node_start $i; done
     for i in 0 1 2; do
         # a JVM's start on a loaded 2-core machine takes a while
         wait_port "${FS_NODE_ADDRS[$i]}" $FS_MGMT_PORT 1800 ||
@@ -267,6 +293,9 @@ fs_unmount_all() {
 # the exit trap's part: mounts first (a client must outlive its mount), then the daemons,
 # then the bricks
 fs_teardown() {
+    # a brick stopped by the hung-brick phase would never see the signals that end it
+    [ -n "${FS_STOPPED_PID:-}" ] && kill -CONT "$FS_STOPPED_PID" 2>/dev/null
+    FS_STOPPED_PID=''
     fs_unmount_all
     fs_gluster_down
     fs_bramble_down
@@ -298,7 +327,7 @@ fs_phase_end() {
             rate = (s ~ /^[0-9.]+$/ && s > 0) ? sprintf("%.1f", n / s) : "-"
             if (s !~ /^[0-9.]+$/) s = "-"
             c = cpu ? sprintf("%.2f", ticks / hz) : "-"
-            per = cpu ? sprintf("%.3f", ticks / hz * 1000 / n) : "-"
+            per = (cpu && n > 0) ? sprintf("%.3f", ticks / hz * 1000 / n) : "-"
             printf "%s,%s,%s,%s,%s,%s,%s,%s,%s,%s\n", t, r, p, n, u, s, rate, c, per, load
         }' >>"$RESULTS/fs-runs.csv"
     log "  $(tail -1 "$RESULTS/fs-runs.csv")"
@@ -380,25 +409,57 @@ fs_workload() {
 fs_rounds() {
     echo "target,run,phase,amount,unit,seconds,rate_per_s,fs_cpu_s,cpu_ms_per_unit,load1" \
         >"$RESULTS/fs-runs.csv"
-    local t r
-    # the JVMs compile their hot paths during the first seconds of work: every target gets
-    # the same short workload before anything is measured
-    log "fs: warm-up, ${FS_WARMUP_MB} MiB and $FS_WARMUP_FILES files per target"
-    for t in "${FS_TARGETS[@]}"; do fs_workload "$t" warmup "$FS_WARMUP_MB" "$FS_WARMUP_FILES"; done
-    [ "$PROFILE" = 1 ] && fs_profile_start
-    log "fs: $FS_RUNS rounds of ${FS_TARGETS[*]}: ${FS_BIG_MB} MiB, $FS_FILES files of 4 KiB"
-    for ((r = 1; r <= FS_RUNS; r++)); do
+    local t r p
+    if fs_phases workload; then
+        # the JVMs compile their hot paths during the first seconds of work: every target
+        # gets the same short workload before anything is measured
+        log "fs: warm-up, ${FS_WARMUP_MB} MiB and $FS_WARMUP_FILES files per target"
         for t in "${FS_TARGETS[@]}"; do
-            log "fs: round $r, $t"
-            fs_workload "$t" "$r" "$FS_BIG_MB" "$FS_FILES"
+            fs_workload "$t" warmup "$FS_WARMUP_MB" "$FS_WARMUP_FILES"
         done
+        [ "$PROFILE" = 1 ] && fs_profile_start
+        log "fs: $FS_RUNS rounds of ${FS_TARGETS[*]}: ${FS_BIG_MB} MiB, $FS_FILES files of 4 KiB"
+        for ((r = 1; r <= FS_RUNS; r++)); do
+            for t in "${FS_TARGETS[@]}"; do
+                log "fs: round $r, $t"
+                fs_workload "$t" "$r" "$FS_BIG_MB" "$FS_FILES"
+            done
+        done
+        [ "$PROFILE" = 1 ] && fs_profile_stop
+    fi
+    # the heal and stall rounds come last: they start bramble's node 2 and Gluster's brick
+    # anew, and a new JVM would meet the workload with its code not compiled yet
+    fs_phases heal || fs_phases stall || return 0
+    if fs_phases heal; then
+        log "fs: warm-up heal, ${FS_HEAL_WARMUP_MB} MiB and $FS_WARMUP_FILES files per target"
+        for t in "${FS_HEAL_TARGETS[@]}"; do
+            fs_heal_phase "$t" warmup heal "$FS_HEAL_WARMUP_MB" "$FS_WARMUP_FILES"
+        done
+    fi
+    log "fs: $FS_RUNS rounds of ${FS_HEAL_TARGETS[*]}:" \
+        "$(fs_phases heal && echo "heal of ${FS_HEAL_MB} MiB and $FS_HEAL_FILES files;")" \
+        "$(fs_phases stall && echo "a brick hung for $FS_STALL_S s")"
+    for ((r = 1; r <= FS_RUNS; r++)); do
+        if fs_phases heal; then
+            for p in heal heal_cmd; do
+                for t in "${FS_HEAL_TARGETS[@]}"; do
+                    log "fs: round $r, $t, $p"
+                    fs_heal_phase "$t" "$r" "$p" "$FS_HEAL_MB" "$FS_HEAL_FILES"
+                done
+            done
+        fi
+        if fs_phases stall; then
+            for t in "${FS_HEAL_TARGETS[@]}"; do
+                log "fs: round $r, $t, stall"
+                fs_stall_phase "$t" "$r"
+            done
+        fi
     done
-    [ "$PROFILE" = 1 ] && fs_profile_stop
     return 0
 }
 
 # ---------------------------------------------------------------- profile (--profile)
-# JFR recordings of bramble's nodes and mount clients over the measured rounds, started and
+# JFR recordings of bramble's nodes and mount clients over the workload's rounds, started and
 # dumped with jcmd so that each process writes its own file
 fs_profile_start() {
     local jcmd p; jcmd=$(dirname "$BRAMBLE_JAVA")/jcmd
@@ -438,6 +499,12 @@ fs_summarize() {
 }
 
 fs_markdown() {
+    fs_phases workload && fs_workload_markdown
+    if fs_phases heal || fs_phases stall; then fs_heal_markdown; fi
+    return 0
+}
+
+fs_workload_markdown() {
     local loads; loads=$(awk -F, 'NR > 1 {print $10}' "$RESULTS/fs-runs.csv" | sort -g |
         awk 'NR == 1 {lo = $1} {hi = $1} END {print lo "–" hi}')
     echo "## File system (FUSE, one disk)"
@@ -468,12 +535,16 @@ fs_main() {
     local t0=$SECONDS
     fs_gluster_up
     fs_bramble_up
+    fs_heal_setup
     FS_DIR[raw]=$FS_BASE/raw
     log "fs: set up in $((SECONDS - t0)) s"
     fs_rounds
+    fs_heal_keep_logs
     fs_summarize
     fs_markdown >"$RESULTS/fs.md"
     cat "$RESULTS/fs.md" >&2
     fs_teardown
     log "fs: $((SECONDS - t0)) s in all"
 }
+
+. "$FS_HERE/heal.sh"
