@@ -46,8 +46,7 @@ final class DataCopy {
                         sinkSizeBytes, streams, progress);
                 sink.fsetattr(to.handle(), SetAttr.truncate(sizeBytes));
                 changes++;
-                if (!Boolean.getBoolean("nofsync"))
-                    sink.fsync(to.handle(), false);
+                sink.fsync(to.handle(), false);
             } finally {
                 releaseQuietly(sink, to.handle());
             }

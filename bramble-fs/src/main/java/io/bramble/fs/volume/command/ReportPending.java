@@ -1,6 +1,7 @@
 package io.bramble.fs.volume.command;
 
 import io.bramble.fs.volume.Brick;
+import io.bramble.fs.volume.status.PendingReportCodec;
 import io.bramble.pool.wire.Message.CommandReply;
 import java.io.IOException;
 import java.util.List;
@@ -9,7 +10,7 @@ import java.util.Optional;
 /**
  * {@code volume brick-pending HOST PATH}, asked of the member that holds the brick by the node
  * that runs {@code volume heal NAME info}: the brick's index of marked files
- * ({@link io.bramble.fs.volume.status.PendingReportCodec}).
+ * ({@link PendingReportCodec}), with how far the node's heal from it got while one runs.
  */
 final class ReportPending implements VolumeVerb {
     static final String VERB = "brick-pending";
@@ -25,7 +26,9 @@ final class ReportPending implements VolumeVerb {
         } catch (IOException e) {
             throw VolumeFailure.failed(e.getMessage());
         }
-        return Replies.ok(report.orElseThrow(() -> VolumeFailure.failed("brick "
-                + brick.shown() + " is not served here")));
+        String text = report.orElseThrow(() -> VolumeFailure.failed("brick " + brick.shown()
+                + " is not served here"));
+        return Replies.ok(ctx.service.heal().running(brick).map(run -> PendingReportCodec
+                .withHealing(text, run)).orElse(text));
     }
 }

@@ -5,6 +5,7 @@ import io.bramble.fs.brick.wire.PoolTls;
 import io.bramble.fs.heal.FavoriteChildPolicy;
 import io.bramble.fs.heal.HealOutcome;
 import io.bramble.fs.heal.HealProgress;
+import io.bramble.fs.heal.HealRun;
 import io.bramble.fs.heal.SetHealer;
 import io.bramble.fs.ops.Attr;
 import io.bramble.fs.ops.Caller;
@@ -114,29 +115,39 @@ public final class HealService implements AutoCloseable {
         return progress;
     }
 
-    /** A pass in progress: where it heals from, and the counts when it started. */
-    private record Running(String volume, String brick, long startedNs, long filesBefore,
-            long bytesBefore, int filesListed) {}
+    /**
+     * How far the pass healing from {@code brick} got, while one runs: for {@code volume heal
+     * NAME info}.
+     */
+    public Optional<HealRun> running(Brick brick) {
+        Running now = running;
+        return now == null || !now.brick().equals(brick)
+                ? Optional.empty()
+                : Optional.of(now.run(
+                        progress));
+    }
 
-    /** Logs files healed, bytes copied and the rate of the pass running for a while. */
+    /** A pass in progress: where it heals from, and the counts when it started. */
+    private record Running(String volume, Brick brick, long startedNs, long filesBefore,
+            long bytesBefore, int filesListed, long bytesToCopy) {
+        HealRun run(HealProgress progress) {
+            return new HealRun(filesListed, Math.max(0, progress.filesHealed() - filesBefore),
+                    bytesToCopy, Math.max(0, progress.bytesCopied() - bytesBefore), Math.max(0,
+                            (System.nanoTime() - startedNs) / 1_000_000));
+        }
+    }
+
+    /** Logs how far the pass running for a while got: files, bytes, rate and time left. */
     private void reportProgress() {
         Running now = running;
         if (now == null) {
             return;
         }
-        long ms = (System.nanoTime() - now.startedNs()) / 1_000_000;
-        if (ms < PROGRESS_MS) {
-            return;
+        HealRun run = now.run(progress);
+        if (run.elapsedMs() >= PROGRESS_MS) {
+            node.log().event("volume " + now.volume() + ": healing from " + now.brick().shown()
+                    + ": " + run.shown());
         }
-        long bytes = progress.bytesCopied() - now.bytesBefore();
-        node.log().event(String.format(java.util.Locale.ROOT, "volume %s: healing from %s: %d"
-                + " of %d listed files healed, %d MiB copied in %.1f s (%.0f MiB/s)",
-                now
-                        .volume(),
-                now.brick(), progress.filesHealed() - now.filesBefore(), now
-                        .filesListed(),
-                bytes >> 20, ms / 1000.0, bytes / 1048576.0
-                        / Math.max(0.001, ms / 1000.0)));
     }
 
     private void passGuarded() {
@@ -195,8 +206,8 @@ public final class HealService implements AutoCloseable {
                 (path, source, attrs) -> logSettled(volume, set, policy, path, source, attrs));
         long started = System.nanoTime();
         long bytesBefore = progress.bytesCopied();
-        running = new Running(volume.name(), brick.shown(), started, progress.filesHealed(),
-                bytesBefore, files.size());
+        running = new Running(volume.name(), brick, started, progress.filesHealed(),
+                bytesBefore, files.size(), sizeOf(ops.get(local), files));
         Map<HealOutcome, Integer> outcomes = new EnumMap<>(HealOutcome.class);
         if (full) {
             healer.healTree(ops.get(local), FsPath.ROOT, outcome -> outcomes.merge(outcome, 1,
@@ -219,6 +230,22 @@ public final class HealService implements AutoCloseable {
         if (volume.replicaCount() == 2 && outcomes.isEmpty() && files.isEmpty()) {
             releaseStaleRecord(volume, set, local, copies);
         }
+    }
+
+    /** What the data of {@code files} takes on this copy: what their heal copies at most. */
+    private static long sizeOf(FileOps mine, List<PendingFile> files) {
+        long bytes = 0;
+        for (PendingFile file : files) {
+            try {
+                Attr attr = mine.getattr(Caller.ROOT, file.path());
+                if (attr.type() == FileType.REGULAR) {
+                    bytes += attr.sizeBytes();
+                }
+            } catch (FsException e) {
+                // gone or moved since it was listed: nothing of it to copy
+            }
+        }
+        return bytes;
     }
 
     /**

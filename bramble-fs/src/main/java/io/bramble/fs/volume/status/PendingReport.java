@@ -1,7 +1,9 @@
 package io.bramble.fs.volume.status;
 
+import io.bramble.fs.heal.HealRun;
 import io.bramble.fs.volume.Brick;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * What one brick's index of marked files holds, for {@code volume heal NAME info}: the files
@@ -10,10 +12,17 @@ import java.util.List;
  *
  * @param count how many files the index holds
  * @param shown the paths of the first of them, at most what a reply carries
+ * @param healing how far the heal pass of the brick's node got, while one runs
  */
-public record PendingReport(Brick brick, boolean reachable, long count, List<String> shown) {
+public record PendingReport(Brick brick, boolean reachable, long count, List<String> shown,
+        Optional<HealRun> healing) {
     public PendingReport {
         shown = List.copyOf(shown);
+    }
+
+    /** A report of no heal pass running. */
+    public PendingReport(Brick brick, boolean reachable, long count, List<String> shown) {
+        this(brick, reachable, count, shown, Optional.empty());
     }
 
     public static PendingReport unreachable(Brick brick) {

@@ -30,8 +30,9 @@ public final class HealInfoText {
                 out.append("(").append(r.count() - r.shown().size()).append(
                         " more not listed)\n");
             }
-            out.append("Status: Connected\nNumber of entries: ").append(r.count()).append(
-                    "\n\n");
+            out.append("Status: Connected\nNumber of entries: ").append(r.count()).append('\n');
+            r.healing().ifPresent(run -> out.append(run.shown()).append('\n'));
+            out.append('\n');
         }
         return out.toString();
     }
@@ -53,12 +54,17 @@ public final class HealInfoText {
                 continue;
             }
             long split = Math.min(r.count(), splitBrains.get(i).count());
+            long healing = r.healing().map(run -> Math.min(r.count() - split, Math.max(0, run
+                    .filesListed() - run.filesHealed()))).orElse(0L);
             out.append("Status: Connected\n")
                     .append("Total Number of entries: ").append(r.count()).append('\n')
-                    .append("Number of entries in heal pending: ").append(r.count() - split)
+                    .append("Number of entries in heal pending: ").append(r.count() - split
+                            - healing)
                     .append('\n')
                     .append("Number of entries in split-brain: ").append(split).append('\n')
-                    .append("Number of entries possibly healing: 0\n\n");
+                    .append("Number of entries possibly healing: ").append(healing).append('\n');
+            r.healing().ifPresent(run -> out.append(run.shown()).append('\n'));
+            out.append('\n');
         }
         return out.toString();
     }

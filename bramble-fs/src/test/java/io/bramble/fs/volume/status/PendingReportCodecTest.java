@@ -2,6 +2,7 @@ package io.bramble.fs.volume.status;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.bramble.fs.heal.HealRun;
 import io.bramble.fs.volume.Brick;
 import java.util.Collections;
 import java.util.List;
@@ -34,7 +35,32 @@ class PendingReportCodecTest {
     }
 
     @Test
+    void aHealRunningFromTheBrickComesWithItsCounts() {
+        HealRun run = new HealRun(501, 120, 268_435_456 + 500 * 4096, 100_663_296, 2_400);
+        String text = PendingReportCodec.withHealing(PendingReportCodec.encode(501, List.of(
+                "/big", "/healing started")), run);
+        PendingReport report = PendingReportCodec.decode(BRICK, text).orElseThrow();
+        assertThat(report.healing()).contains(run);
+        assertThat(report.shown()).containsExactly("/big", "/healing started");
+        assertThat(PendingReportCodec.decode(BRICK, PendingReportCodec.encode(1, List.of("/a")))
+                .orElseThrow().healing()).isEmpty();
+    }
+
+    @Test
+    void aFullReportLeavesRoomForItsHealingLine() {
+        List<String> many = Collections.nCopies(5_000, "/" + "x".repeat(200));
+        String text = PendingReportCodec.withHealing(PendingReportCodec.encode(5_000, many),
+                new HealRun(Long.MAX_VALUE, Long.MAX_VALUE, Long.MAX_VALUE, Long.MAX_VALUE,
+                        Long.MAX_VALUE));
+        assertThat(text.length()).isLessThanOrEqualTo(PendingReportCodec.TEXT_CHARS_MAX);
+        assertThat(PendingReportCodec.decode(BRICK, text).orElseThrow().healing()).isPresent();
+    }
+
+    @Test
     void whatEncodeNeverWritesIsRefused() {
+        assertThat(PendingReportCodec.decode(BRICK, "1\nhealing 1 2 3\n")).isEmpty();
+        assertThat(PendingReportCodec.decode(BRICK, "1\nhealing 1 2 3 4 -5\n")).isEmpty();
+        assertThat(PendingReportCodec.decode(BRICK, "2\nnot a path\n/a\n")).isEmpty();
         assertThat(PendingReportCodec.decode(BRICK, "")).isEmpty();
         assertThat(PendingReportCodec.decode(BRICK, "two\n")).isEmpty();
         assertThat(PendingReportCodec.decode(BRICK, "-1\n")).isEmpty();

@@ -2,6 +2,7 @@ package io.bramble.fs.volume.text;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.bramble.fs.heal.HealRun;
 import io.bramble.fs.heal.SplitBrainResolution;
 import io.bramble.fs.heal.SplitBrainResolution.Result;
 import io.bramble.fs.volume.Brick;
@@ -162,6 +163,37 @@ class VolumeTextsTest {
         assertThat(VolumeListText.render(List.of(gv0(VolumeStatus.CREATED, Map.of()))))
                 .isEqualTo("gv0\n");
     }
+    @Test
+    void healInfoShowsHowFarARunningHealGot() {
+        List<PendingReport> indexes = List.of(new PendingReport(ONE, true, 3, List.of("/big",
+                "/a", "/b"), Optional.of(new HealRun(3, 1, 64L << 20, 16L << 20, 2_000))),
+                new PendingReport(TWO, true, 0, List.of()));
+        assertThat(HealInfoText.info(indexes)).isEqualTo("""
+                Brick gluster1.local:/data/brick1/gv0
+                /big
+                /a
+                /b
+                Status: Connected
+                Number of entries: 3
+                Heal in progress: 1 of 3 files healed, 16 of 64 MiB copied in 2.0 s (8 MiB/s), \
+                about 6 s left
+
+                Brick gluster2.local:/data/brick1/gv0
+                Status: Connected
+                Number of entries: 0
+
+                """);
+        assertThat(HealInfoText.summary(indexes, List.of(new PendingReport(ONE, true, 0, List
+                .of()), new PendingReport(TWO, true, 0, List.of())))).startsWith("""
+                        Brick gluster1.local:/data/brick1/gv0
+                        Status: Connected
+                        Total Number of entries: 3
+                        Number of entries in heal pending: 1
+                        Number of entries in split-brain: 0
+                        Number of entries possibly healing: 2
+                        Heal in progress: 1 of 3 files healed""");
+    }
+
     @Test
     void healInfoOfSplitBrainAndTheSummaryAsGlusterPrintsThem() {
         List<PendingReport> indexes = List.of(new PendingReport(ONE, true, 1_500, List.of(
