@@ -578,7 +578,7 @@ public final class LocalBrick implements FileOps {
         }
         SharedFd file = handles.acquire(handle);
         try {
-            MemorySegment buffer = Scratch.mine().data();
+            MemorySegment buffer = Scratch.mine().data(sizeBytes);
             int total = 0;
             while (total < sizeBytes) {
                 int n = Libc.pread(file.fd(), buffer.asSlice(total, sizeBytes - total), offset
@@ -601,7 +601,7 @@ public final class LocalBrick implements FileOps {
         }
         SharedFd file = handles.acquire(handle);
         try (ChangeTracker.Change change = changes.begin(file.inode())) {
-            MemorySegment buffer = Scratch.mine().data();
+            MemorySegment buffer = Scratch.mine().data(data.length);
             MemorySegment.copy(data, 0, buffer, JAVA_BYTE, 0, data.length);
             int total = 0;
             while (total < data.length) {

@@ -44,13 +44,18 @@ final class Scratch {
     }
 
     /**
-     * The thread's data buffer, {@link LocalBrick#IO_BYTES_MAX} bytes, not cleared between
-     * uses: a megabyte allocated (and zeroed) for every read and write would cost more than
-     * copying it.
+     * The thread's data buffer, at least {@code bytes} long, not cleared between uses: a
+     * megabyte allocated (and zeroed) for every read and write would cost more than copying
+     * it. A platform thread's is {@link LocalBrick#IO_BYTES_MAX} bytes from the start; a
+     * virtual thread's (a heal reading its own brick, one such thread a file) is only as long
+     * as the largest call it made, since it seldom makes many.
      */
-    MemorySegment data() {
-        if (data == null) {
-            data = arena.allocate(LocalBrick.IO_BYTES_MAX, 8);
+    MemorySegment data(int bytes) {
+        if (data == null || data.byteSize() < bytes) {
+            long size = Thread.currentThread().isVirtual()
+                    ? Math.max(bytes, VALUE_BYTES)
+                    : LocalBrick.IO_BYTES_MAX;
+            data = arena.allocate(size, 8);
         }
         return data;
     }

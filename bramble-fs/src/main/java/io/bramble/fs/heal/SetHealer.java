@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -114,12 +115,26 @@ public final class SetHealer {
     }
 
     /**
-     * Heals each of {@code paths}, {@link #FILES_AT_ONCE} at a time.
+     * Heals each of {@code paths}, {@link #FILES_AT_ONCE} at a time, folders' names before what
+     * they hold: the paths of each depth once those nearer the root are done, so that a
+     * folder's heal makes the names its files lack many at once, rather than each file making
+     * its own name one after the other under the folder's lock.
      *
      * @return each path's outcome, in order
      */
     public List<HealOutcome> healAll(List<FsPath> paths) {
-        return healAll(paths, 0);
+        Map<Integer, List<Integer>> byDepth = new TreeMap<>();
+        for (int i = 0; i < paths.size(); i++) {
+            byDepth.computeIfAbsent(paths.get(i).names().size(), d -> new ArrayList<>()).add(i);
+        }
+        HealOutcome[] outcomes = new HealOutcome[paths.size()];
+        for (List<Integer> level : byDepth.values()) {
+            List<HealOutcome> healed = healAll(level.stream().map(paths::get).toList(), 0);
+            for (int i = 0; i < level.size(); i++) {
+                outcomes[level.get(i)] = healed.get(i);
+            }
+        }
+        return List.of(outcomes);
     }
 
     private List<HealOutcome> healAll(List<FsPath> paths, int depth) {

@@ -57,12 +57,16 @@ import java.util.function.Supplier;
  */
 public final class HealService implements AutoCloseable {
     public static final long PASS_MS = 1_000;
+    /** The member's command that starts its heal pass now: {@code volume heal-start NAME}. */
+    public static final String START_VERB = "heal-start";
     /** How often a pass that runs longer logs how far it got. */
     static final long PROGRESS_MS = 2_000;
     /** Index entries healed in one pass of one brick. */
     static final int FILES_PER_PASS = 10_000;
     private static final long SPEC_CALL_MS = 5_000;
     private static final long CONNECT_MS = 3_000;
+    /** How long a member asked to heal now has to answer. */
+    private static final long ASK_MS = 2_000;
 
     private final PoolNode node;
     private final BrickHost host;
@@ -108,6 +112,35 @@ public final class HealService implements AutoCloseable {
                 passGuarded();
             });
         }
+    }
+
+    /**
+     * Asks the members holding the other copies of {@code brick}'s replica set, which this
+     * node serves again, to start a heal pass now rather than at their next: what they
+     * marked while it was away is healed at once. Runs in the background; a member that does
+     * not answer heals at its next pass anyway.
+     */
+    public void brickBack(VolumeSpec volume, Brick brick) {
+        int index = volume.bricks().indexOf(brick);
+        if (closed || index < 0 || volume.replicaCount() < 2) {
+            return;
+        }
+        int first = index / volume.replicaCount() * volume.replicaCount();
+        List<java.util.UUID> peers = volume.bricks().subList(first, first + volume
+                .replicaCount()).stream().map(Brick::nodeId).filter(id -> !id.equals(node.id()))
+                .distinct().toList();
+        Thread.ofVirtual().name("heal-ask").start(() -> {
+            for (java.util.UUID peer : peers) {
+                node.members().byId(peer).ifPresent(member -> {
+                    try {
+                        node.runOn(member, List.of("volume", START_VERB, volume.name()),
+                                ASK_MS);
+                    } catch (IOException | RuntimeException e) {
+                        // it heals at its next pass
+                    }
+                });
+            }
+        });
     }
 
     /** What this node's heals did since it started. */

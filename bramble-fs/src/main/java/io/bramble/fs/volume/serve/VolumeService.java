@@ -162,6 +162,7 @@ public final class VolumeService implements AutoCloseable {
             failing.remove(step.key());
             node.log().event("volume " + step.volume().name() + ": serving brick "
                     + step.brick().shown());
+            heal.brickBack(step.volume(), step.brick());
         } catch (IOException | RuntimeException e) {
             if (failing.add(step.key())) {
                 node.log().event("volume " + step.volume().name() + ": brick "
