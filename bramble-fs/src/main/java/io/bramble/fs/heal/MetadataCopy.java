@@ -11,11 +11,10 @@ import io.bramble.fs.ops.FsPath;
 import io.bramble.fs.ops.SetAttr;
 import io.bramble.fs.replicate.PendingCounters;
 import java.util.Arrays;
-import java.util.HashSet;
-import java.util.List;
+import java.util.Map;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
-import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * Gives a copy the source's owner, group, permissions, times and extended attributes: those
@@ -43,44 +42,41 @@ final class MetadataCopy {
         return changes + 1;
     }
 
+    /**
+     * Sets on the sink each copied xattr whose value differs from the source's, and removes
+     * those the source lacks: each copy's xattrs read in one call.
+     */
     private static long xattrs(FileOps source, FileOps sink, FsPath path) throws FsException {
+        Map<String, byte[]> wanted = copied(source.getattrXattrs(Caller.ROOT, path, "")
+                .xattrs());
+        Map<String, byte[]> held = copied(sink.getattrXattrs(Caller.ROOT, path, "").xattrs());
         long changes = 0;
-        Set<String> kept = new HashSet<>();
-        for (String name : copied(source.listxattr(Caller.ROOT, path))) {
-            byte[] value = valueOrNull(source, path, name);
-            if (value == null) {
-                continue;
-            }
-            kept.add(name);
-            if (!Arrays.equals(value, valueOrNull(sink, path, name))) {
-                sink.setxattr(Caller.ROOT, path, name, value, 0);
+        for (Map.Entry<String, byte[]> entry : wanted.entrySet()) {
+            if (!Arrays.equals(entry.getValue(), held.get(entry.getKey()))) {
+                sink.setxattr(Caller.ROOT, path, entry.getKey(), entry.getValue(), 0);
                 changes++;
             }
         }
-        for (String name : copied(sink.listxattr(Caller.ROOT, path))) {
-            if (!kept.contains(name)) {
-                sink.removexattr(Caller.ROOT, path, name);
-                changes++;
+        for (String name : held.keySet()) {
+            if (!wanted.containsKey(name)) {
+                try {
+                    sink.removexattr(Caller.ROOT, path, name);
+                    changes++;
+                } catch (FsException e) {
+                    if (e.errno() != Errno.ENODATA) {
+                        throw e;
+                    }
+                }
             }
         }
         return changes;
     }
 
     /** All but the marks, which the heal clears itself, and the id, which is the copy's own. */
-    private static List<String> copied(List<String> names) {
-        return names.stream().filter(n -> !n.startsWith(PendingCounters.PREFIX) && !n.equals(
-                ID) && !n.equals(ChangeStamps.STAMP)).toList();
-    }
-
-    private static byte[] valueOrNull(FileOps copy, FsPath path, String name)
-            throws FsException {
-        try {
-            return copy.getxattr(Caller.ROOT, path, name);
-        } catch (FsException e) {
-            if (e.errno() == Errno.ENODATA) {
-                return null;
-            }
-            throw e;
-        }
+    private static Map<String, byte[]> copied(Map<String, byte[]> xattrs) {
+        Map<String, byte[]> kept = new TreeMap<>(xattrs);
+        kept.keySet().removeIf(n -> n.startsWith(PendingCounters.PREFIX) || n.equals(ID) || n
+                .equals(ChangeStamps.STAMP));
+        return kept;
     }
 }
