@@ -14,7 +14,8 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Unmatched;
 
 /**
- * {@code bramble volume create|start|stop|delete|list|info|status|set|get|reset|heal}, in the
+ * {@code bramble volume create|start|stop|delete|list|info|status|set|get|reset|heal|reset-brick},
+ * in the
  * gluster grammar. The node reads the words and answers as Gluster 10 does; this side only
  * asks Gluster's questions before a stop or a delete.
  */
@@ -27,7 +28,7 @@ import picocli.CommandLine.Unmatched;
                 VolumeCommand.ListVolumes.class, VolumeCommand.Info.class,
                 VolumeCommand.Status.class, VolumeCommand.Set.class, VolumeCommand.Get.class,
                 VolumeCommand.Reset.class, VolumeCommand.Heal.class,
-                VolumeCommand.GetSpec.class},
+                VolumeCommand.ResetBrick.class, VolumeCommand.GetSpec.class},
         footer = {"",
                 "Examples (seed 004's two-node replica, then its life):",
                 "  bramble volume create gv0 replica 2 transport tcp \\",
@@ -59,9 +60,10 @@ public final class VolumeCommand implements Runnable {
     public void run() {
         throw new ParameterException(spec.commandLine(), rest.isEmpty()
                 ? "missing command: create, start, stop, delete, list, info, status, set, get,"
-                        + " reset or heal"
+                        + " reset, heal or reset-brick"
                 : "'volume " + rest.getFirst() + "' is not supported by bramble yet; it runs"
-                        + " volume create|start|stop|delete|list|info|status|set|get|reset|heal");
+                        + " volume create|start|stop|delete|list|info|status|set|get|reset|heal"
+                        + "|reset-brick");
     }
 
     /** The words {@code volume VERB ARGS...}. */
@@ -269,6 +271,28 @@ public final class VolumeCommand implements Runnable {
         @Override
         protected List<String> words() {
             return line("heal", args);
+        }
+    }
+
+    @Command(
+            name = "reset-brick",
+            description = {"Make a replicated brick whose folder was lost (a disk replaced, the",
+                    "folder made anew) a brick again, filled from the other copies of its",
+                    "replica set. A node never serves such a folder by itself.",
+                    "  volume reset-brick NAME HOST:PATH start",
+                    "  volume reset-brick NAME HOST:PATH HOST:PATH commit [force]",
+                    "start only checks that the brick is no longer served; commit marks the",
+                    "other copies to heal it, makes the folder a brick and serves it."})
+    static final class ResetBrick extends NodeRequest {
+        @Parameters(
+                arity = "3..5",
+                paramLabel = "NAME HOST:PATH [HOST:PATH] start|commit"
+                        + " [force]")
+        private List<String> args;
+
+        @Override
+        protected List<String> words() {
+            return line("reset-brick", args);
         }
     }
 

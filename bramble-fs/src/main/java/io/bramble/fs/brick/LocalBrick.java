@@ -142,6 +142,40 @@ public final class LocalBrick implements FileOps {
         return fd;
     }
 
+    /**
+     * Makes {@code dir}, an existing folder, a brick without opening it, as {@code volume
+     * create} does: gives its root the id that {@link #holdsBrick} looks for.
+     *
+     * @throws FsException when the folder cannot be opened or holds no extended attributes
+     */
+    public static void claim(Path dir, BrickSettings settings) throws FsException {
+        Path absolute = dir.toAbsolutePath().normalize();
+        int rootFd = Libc.openat(Libc.AT_FDCWD, absolute.toString(), Libc.O_RDONLY
+                | Libc.O_DIRECTORY, 0);
+        try {
+            markRoot(rootFd, new XattrNames(settings.asRoot()), absolute);
+        } finally {
+            Libc.close(rootFd);
+        }
+    }
+
+    /**
+     * Whether {@code dir} was made a brick ({@link #claim}, or served before): its root holds
+     * a brick's id, or it holds bramble's metadata folder. An empty folder made in place of a
+     * lost one does not, and must not be served as the volume's files.
+     */
+    public static boolean holdsBrick(Path dir, BrickSettings settings) {
+        if (java.nio.file.Files.isDirectory(dir.resolve(META_DIR))) {
+            return true;
+        }
+        try {
+            return Libc.lgetxattr(dir.toAbsolutePath().normalize().toString(), new XattrNames(
+                    settings.asRoot()).idOnDisk(), Scratch.mine().value) > 0;
+        } catch (FsException e) {
+            return false;
+        }
+    }
+
     /** Gives the root its id; this also proves the disk holds bramble's attributes. */
     private static void markRoot(int rootFd, XattrNames names, Path dir) throws FsException {
         try {

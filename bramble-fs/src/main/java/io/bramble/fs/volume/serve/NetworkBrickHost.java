@@ -71,6 +71,15 @@ public final class NetworkBrickHost implements BrickHost, AutoCloseable {
             throw new IOException("its folder " + dir + " is missing (removed, or its disk is"
                     + " not mounted); bramble does not make an empty one in its place");
         }
+        if (!LocalBrick.holdsBrick(dir, BrickSettings.defaults())) {
+            // volume create made it a brick: an empty folder in its place holds none of the
+            // volume's files, and would be served as if the volume had none
+            throw new IOException("its folder " + dir + " holds no brick (made anew, or another"
+                    + " disk mounted there), and is not served as the volume's files; to make it"
+                    + " again from the other copies of its replica set, run `volume reset-brick "
+                    + volume.name() + " " + brick.shown() + " " + brick.shown()
+                    + " commit force`");
+        }
         LocalBrick local;
         try {
             local = LocalBrick.open(dir, BrickSettings.defaults());

@@ -10,10 +10,8 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -40,8 +38,11 @@ public final class VolumeService implements AutoCloseable {
             r -> Thread.ofPlatform().name("volumes").daemon().unstarted(r));
     /** What the brick host serves, with the volume it was served as; worker thread only. */
     private final Map<ServePlan.Key, VolumeSpec> serving = new HashMap<>();
-    /** Bricks whose failure was logged, so that a retry every few seconds logs it once. */
-    private final Set<ServePlan.Key> failing = new HashSet<>();
+    /**
+     * Bricks whose failure was logged, with what was logged, so that a retry every few seconds
+     * logs a failure once, and again when its reason changes.
+     */
+    private final Map<ServePlan.Key, String> failing = new HashMap<>();
     private final AtomicBoolean scheduled = new AtomicBoolean();
     private HealService heal;
     private volatile boolean closed;
@@ -164,10 +165,11 @@ public final class VolumeService implements AutoCloseable {
                     + step.brick().shown());
             heal.brickBack(step.volume(), step.brick());
         } catch (IOException | RuntimeException e) {
-            if (failing.add(step.key())) {
-                node.log().event("volume " + step.volume().name() + ": brick "
-                        + step.brick().shown() + " did not start (" + e.getMessage()
-                        + "); retrying every " + RECONCILE_MS / 1000 + " s");
+            String why = "volume " + step.volume().name() + ": brick " + step.brick().shown()
+                    + " did not start (" + e.getMessage() + "); retrying every "
+                    + RECONCILE_MS / 1000 + " s";
+            if (!why.equals(failing.put(step.key(), why))) {
+                node.log().event(why);
             }
         }
     }
@@ -192,9 +194,10 @@ public final class VolumeService implements AutoCloseable {
                         + " now owned as storage.owner-uid/gid say");
             }
         } catch (IOException | RuntimeException e) {
-            if (failing.add(new ServePlan.Key(volume.id(), path))) {
-                node.log().event("volume " + volume.name() + ": cannot set the owner of "
-                        + path + ": " + e.getMessage());
+            String why = "volume " + volume.name() + ": cannot set the owner of " + path + ": "
+                    + e.getMessage();
+            if (!why.equals(failing.put(new ServePlan.Key(volume.id(), path), why))) {
+                node.log().event(why);
             }
         }
     }

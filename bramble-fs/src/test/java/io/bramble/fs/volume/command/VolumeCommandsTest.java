@@ -178,6 +178,31 @@ class VolumeCommandsTest {
     }
 
     @Test
+    void resetBrickChecksItsBrickAndNeedsACopyToHealFrom() {
+        ok(one, "volume create gv0 replica 2 " + brick(ONE, "gv0") + " " + brick(TWO, "gv0")
+                + " force");
+        ok(one, "volume create plain " + brick(ONE, "plain") + " force");
+        assertThat(run(one, "volume reset-brick gv0 " + brick(TWO, "gv0")).exitCode())
+                .isEqualTo(2);
+        assertThat(failed(one, "volume reset-brick gv0 " + brick(TWO, "gv0") + " start"))
+                .isEqualTo("volume reset-brick: failed: Volume gv0 is not started.\n");
+        ok(one, "volume start gv0");
+        ok(one, "volume start plain");
+        assertThat(failed(one, "volume reset-brick plain " + brick(ONE, "plain") + " start"))
+                .contains("volume plain is not replicated");
+        assertThat(failed(one, "volume reset-brick gv0 " + TWO + ":/elsewhere start"))
+                .contains("is not a brick of volume gv0");
+        await().atMost(Duration.ofSeconds(10)).until(() -> failed(one, "volume reset-brick gv0 "
+                + brick(TWO, "gv0") + " start").contains("is still served"));
+        assertThat(failed(one, "volume reset-brick gv0 " + brick(TWO, "gv0") + " " + brick(ONE,
+                "gv0") + " commit force")).contains("resets a brick in place");
+        // The test's brick host serves no files: the other copy cannot be marked.
+        assertThat(failed(one, "volume reset-brick gv0 " + brick(TWO, "gv0") + " " + brick(TWO,
+                "gv0") + " commit force")).startsWith("volume reset-brick: failed: no other copy"
+                        + " of " + brick(TWO, "gv0") + "'s replica set could be marked");
+    }
+
+    @Test
     void healInfoShowsWhatEachBricksMemberHasMarked() {
         ok(one, "volume create gv0 replica 2 " + brick(ONE, "gv0") + " " + brick(TWO, "gv0")
                 + " force");
