@@ -405,7 +405,17 @@ public final class SetHealer {
      * it is. Reads every copy's marks; changes nothing.
      */
     public boolean inSplitBrain(FsPath path) {
-        return Blame.of(lookAll(path)).splitBrain();
+        return splitBrain(Blame.of(lookAll(path)));
+    }
+
+    /**
+     * Whether a file is in split-brain: every copy holding it is blamed, or, in a set with an
+     * arbiter, only the arbiter is not while every copy answers (no copy with data is good).
+     */
+    private boolean splitBrain(Blame blame) {
+        ChildSet sources = blame.sources();
+        return blame.splitBrain() || !sources.isEmpty() && sources.minus(arbiters).isEmpty()
+                && blame.reachable().size() == copies.size();
     }
 
     /**
@@ -438,7 +448,7 @@ public final class SetHealer {
             if (chosen < 0 || !blame.sources().equals(ChildSet.of(chosen))) {
                 // A try that was interrupted cleared the other copies' marks first, leaving
                 // the chosen copy the one fresh copy: then it is healed from again as it is.
-                if (!blame.splitBrain()) {
+                if (!splitBrain(blame)) {
                     return SplitBrainResolution.of(
                             SplitBrainResolution.Result.NOT_IN_SPLIT_BRAIN, NOT_IN_SPLIT_BRAIN);
                 }

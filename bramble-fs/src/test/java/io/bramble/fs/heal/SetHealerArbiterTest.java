@@ -168,4 +168,21 @@ class SetHealerArbiterTest {
         assertThat(text(0)).isEqualTo("both");
         assertThat(copies.get(ARBITER).getattr(Caller.ROOT, FILE).sizeBytes()).isZero();
     }
+
+    @Test
+    void dataCopiesBlamingEachOtherAreASplitBrainThoughTheArbiterIsBlamedByNone()
+            throws FsException {
+        write("both");
+        copies.get(0).setxattr(Caller.ROOT, FILE, PendingCounters.name(1),
+                new PendingCounters(1, 0, 0).encode(), 0);
+        copies.get(1).setxattr(Caller.ROOT, FILE, PendingCounters.name(0),
+                new PendingCounters(1, 0, 0).encode(), 0);
+
+        assertThat(healer().inSplitBrain(FILE)).isTrue();
+        assertThat(healer().heal(FILE)).isEqualTo(HealOutcome.SPLIT_BRAIN);
+        assertThat(healer().resolve(FILE, SplitBrainChoice.sourceBrick(0)).result())
+                .isEqualTo(SplitBrainResolution.Result.HEALED);
+        assertThat(healer().inSplitBrain(FILE)).isFalse();
+        assertThat(marked(0, FILE) || marked(1, FILE)).isFalse();
+    }
 }
