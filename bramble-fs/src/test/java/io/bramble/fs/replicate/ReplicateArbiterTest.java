@@ -99,6 +99,11 @@ class ReplicateArbiterTest {
         assertThat(copySize(1)).isEqualTo(5);
         assertThat(copySize(ARBITER)).isZero();
         assertThat(faulty.get(ARBITER).calls("write")).as("sent, without its bytes").isOne();
+        Opened more = files.open(ALICE, FILE, OpenFlags.WRONLY);
+        files.write(more.handle(), 5, bytes(" world"));
+        files.release(more.handle());
+        assertThat(copySize(0)).isEqualTo(11);
+        assertThat(copySize(ARBITER)).as("a write past its end leaves it empty").isZero();
         assertThat(copies.get(ARBITER).getattr(Caller.ROOT, FILE).id())
                 .isEqualTo(copies.get(0).getattr(Caller.ROOT, FILE).id());
 
