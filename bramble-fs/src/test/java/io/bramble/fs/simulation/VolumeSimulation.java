@@ -347,8 +347,10 @@ final class VolumeSimulation {
             Set<String> differ = new TreeSet<>(data.keySet());
             differ.addAll(held.keySet());
             differ.removeIf(p -> java.util.Objects.equals(data.get(p), held.get(p)));
+            String one = differ.iterator().next();
             violations.add("after the heal, the arbiter of set " + set + " differs from copy 0"
-                    + " at " + differ);
+                    + " at " + differ + "; " + one + ": " + data.get(one) + " | " + held.get(
+                            one));
         }
         for (String path : SetTrees.paths(disks.get(set * replicaCount + arbiter))) {
             Attr attr = disks.get(set * replicaCount + arbiter).getattr(Caller.ROOT, FsPath
