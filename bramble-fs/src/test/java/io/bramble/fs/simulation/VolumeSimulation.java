@@ -241,10 +241,12 @@ final class VolumeSimulation {
                             }
                         }
                     }
-                    ChildSet unblamed = ChildSet.all(replicaCount).minus(blamed).filter(
-                            r -> r != arbiter);
-                    boolean differ = java.util.Arrays.stream(unblamed.indexes()).mapToObj(
-                            r -> trees.get(r).get(path)).distinct().count() > 1;
+                    ChildSet unblamed = ChildSet.all(replicaCount).minus(blamed);
+                    boolean differ = java.util.Arrays.stream(unblamed.indexes()).filter(
+                            r -> r != arbiter).mapToObj(r -> trees.get(r).get(path))
+                            .distinct().count() > 1
+                            || java.util.Arrays.stream(unblamed.indexes()).mapToObj(
+                                    r -> shape(trees.get(r).get(path))).distinct().count() > 1;
                     boolean marked = false;
                     if (differ) {
                         if (Boolean.getBoolean("bramble.fs.sim.showUnmarked")) {
@@ -334,6 +336,15 @@ final class VolumeSimulation {
                         .getMessage());
             }
         }
+    }
+
+    /** A path's type, id, permissions and owner from its description: what an arbiter holds. */
+    private static String shape(String described) {
+        if (described == null) {
+            return null;
+        }
+        String[] words = described.split(" ", 4);
+        return words.length < 3 ? described : words[0] + " " + words[1] + " " + words[2];
     }
 
     /**
