@@ -36,6 +36,11 @@ import java.util.function.Consumer;
  * as it is unless the volume's {@link FavoriteChildPolicy} chooses one, or a user does
  * ({@link #resolve}); the chosen copy's node heals the others from it and every mark of the
  * file is cleared.
+ *
+ * <p>A set's arbiter holds names, attributes and marks but no data: it is never a source, and
+ * healing it brings only its names, attributes and marks up to date, never data. A file that
+ * only the arbiter holds fresh waits for a fresh copy with data; when every copy answers and
+ * none with data is fresh, the file is in split-brain.
  */
 public final class SetHealer {
     static final int ATTEMPTS = 3;
@@ -57,6 +62,7 @@ public final class SetHealer {
     private final Set<FsPath> healing = ConcurrentHashMap.newKeySet();
     private final FavoriteChildPolicy policy;
     private final SplitBrainListener settled;
+    private final ChildSet arbiters;
     /** Folders' names are healed one heal at a time per folder: two would make one name twice. */
     private final Object[] folderLocks = new Object[FOLDER_LOCKS];
 
@@ -90,6 +96,20 @@ public final class SetHealer {
 
     public SetHealer(List<FileOps> copies, int local, HealProgress progress, int filesAtOnce,
             FavoriteChildPolicy policy, SplitBrainListener settled) {
+        this(copies, local, progress, filesAtOnce, policy, settled, -1);
+    }
+
+    /** @param arbiter the copy that holds no data (the set's arbiter), or -1 */
+    public SetHealer(List<FileOps> copies, int local, HealProgress progress,
+            FavoriteChildPolicy policy, SplitBrainListener settled, int arbiter) {
+        this(copies, local, progress, FILES_AT_ONCE, policy, settled, arbiter);
+    }
+
+    public SetHealer(List<FileOps> copies, int local, HealProgress progress, int filesAtOnce,
+            FavoriteChildPolicy policy, SplitBrainListener settled, int arbiter) {
+        Checks.argument(arbiter < copies.size() && (arbiter < 0 || copies.size() > 2),
+                "an arbiter is one copy of three");
+        this.arbiters = arbiter < 0 ? ChildSet.NONE : ChildSet.of(arbiter);
         this.copies = List.copyOf(copies);
         this.local = local;
         this.progress = progress;
@@ -260,7 +280,13 @@ public final class SetHealer {
         if (sources.isEmpty()) {
             return settle(path, states);
         }
-        int source = sources.first();
+        if (sources.minus(arbiters).isEmpty()) {
+            // Only the arbiter is fresh: its copy has no data to heal from.
+            return blame.reachable().size() == copies.size()
+                    ? settle(path, states)
+                    : HealOutcome.WAITING;
+        }
+        int source = sources.minus(arbiters).first();
         // The first fresh copy heals from itself; if its marks blame nobody, its index does
         // not list the file, and the node of the first copy whose index does heals it.
         int healing = states.get(source).blamed().isEmpty() ? firstMarked(states) : source;
@@ -312,7 +338,7 @@ public final class SetHealer {
      */
     private HealOutcome settle(FsPath path, List<CopyState> states) throws FsException {
         SourcePick pick = SplitBrainSource.pick(states, policy);
-        if (!pick.chosen()) {
+        if (!pick.chosen() || arbiters.contains(pick.copy())) {
             return HealOutcome.SPLIT_BRAIN;
         }
         int healing = states.get(pick.copy()).blamed().isEmpty()
@@ -366,7 +392,7 @@ public final class SetHealer {
                 EntryHeal.Result entries = healNames(sourceOps, sinkOps, sink, path);
                 changes[sink] += entries.sinkChanges();
                 made.addAll(entries.made());
-            } else if (type == FileType.REGULAR) {
+            } else if (type == FileType.REGULAR && !arbiters.contains(sink)) {
                 changes[sink] += DataCopy.copy(sourceOps, sinkOps, path, from.attr()
                         .sizeBytes(), states.get(sink).attr().sizeBytes(),
                         filesAtOnce == 1
@@ -394,7 +420,17 @@ public final class SetHealer {
      * it is. Reads every copy's marks; changes nothing.
      */
     public boolean inSplitBrain(FsPath path) {
-        return Blame.of(lookAll(path)).splitBrain();
+        return splitBrain(Blame.of(lookAll(path)));
+    }
+
+    /**
+     * Whether a file is in split-brain: every copy holding it is blamed, or, in a set with an
+     * arbiter, only the arbiter is not while every copy answers (no copy with data is good).
+     */
+    private boolean splitBrain(Blame blame) {
+        ChildSet sources = blame.sources();
+        return blame.splitBrain() || !sources.isEmpty() && sources.minus(arbiters).isEmpty()
+                && blame.reachable().size() == copies.size();
     }
 
     /**
@@ -427,7 +463,7 @@ public final class SetHealer {
             if (chosen < 0 || !blame.sources().equals(ChildSet.of(chosen))) {
                 // A try that was interrupted cleared the other copies' marks first, leaving
                 // the chosen copy the one fresh copy: then it is healed from again as it is.
-                if (!blame.splitBrain()) {
+                if (!splitBrain(blame)) {
                     return SplitBrainResolution.of(
                             SplitBrainResolution.Result.NOT_IN_SPLIT_BRAIN, NOT_IN_SPLIT_BRAIN);
                 }
@@ -437,6 +473,10 @@ public final class SetHealer {
                 if (!pick.chosen()) {
                     return SplitBrainResolution.of(SplitBrainResolution.Result.REFUSED, pick
                             .refusal());
+                }
+                if (arbiters.contains(pick.copy())) {
+                    return SplitBrainResolution.of(SplitBrainResolution.Result.REFUSED,
+                            SplitBrainSource.ARBITER);
                 }
                 chosen = pick.copy();
             }

@@ -17,6 +17,7 @@ final class SplitBrainSource {
             + " (are they up?). Cannot resolve split-brain";
     static final String DIFFERENT_FILES = "its copies are different files (each has an id of its"
             + " own); keep the one wanted by removing the others from their bricks";
+    static final String ARBITER = "the arbiter brick holds no data; choose a brick with data";
     static final String NOT_A_FILE = "only regular files are settled this way; a folder's"
             + " copies are compared name by name";
 

@@ -64,6 +64,7 @@ public final class VolumeClient {
             int first = set * volume.replicaCount();
             List<BrickEndpoint> copies = spec.endpoints().subList(first,
                     first + volume.replicaCount());
+            // A set with an arbiter has three copies, and the arbiter is its tie-breaker.
             StaleRecorder recorder = volume.replicaCount() == 2
                     ? new PoolStaleRecorder(stateDir, List.copyOf(members), volume.name(), set,
                             Clock.system())
@@ -112,6 +113,7 @@ public final class VolumeClient {
             }
         }
         ReplicateOptions options = ReplicateOptions.fromVolume(volume.options());
+        options = options.withArbiterChild(volume.arbiterInSet());
         if (preferred >= 0 && !volume.options().containsKey("cluster.read-subvolume-index")) {
             options = options.withReadChildPreferred(preferred);
         }

@@ -27,6 +27,7 @@ final class Lookup {
     private final int replicaCount;
     private final Quorum quorum;
     private final int preferred;
+    private final ChildSet arbiters;
     private final Fanout fanout;
     private final Markers markers;
     private final TieBreaker tieBreaker;
@@ -38,6 +39,7 @@ final class Lookup {
         this.replicaCount = replicaCount;
         this.quorum = options.quorum();
         this.preferred = options.readChildPreferred();
+        this.arbiters = options.arbiters();
         this.fanout = fanout;
         this.markers = markers;
         this.tieBreaker = tieBreaker;
@@ -190,9 +192,12 @@ final class Lookup {
         }
     }
 
-    /** A copy nobody blames among {@code candidates}, or the errno there is none. */
+    /**
+     * A copy nobody blames among {@code candidates}, never the arbiter, or the errno there is
+     * none.
+     */
     int choose(BlameMatrix blame, ChildSet candidates, FsPath path) throws FsException {
-        ReadChoice choice = ReadChoice.choose(blame, candidates, preferred);
+        ReadChoice choice = ReadChoice.choose(blame, candidates, preferred, arbiters);
         if (choice.found()) {
             return choice.child();
         }

@@ -7,7 +7,8 @@ import io.bramble.fs.ops.Errno;
  * preferred (local) one when it qualifies, else the lowest index. When every answering copy
  * is blamed by another answering copy and so is every copy that is away, no copy can hold
  * every change (a split-brain) and the read fails with EIO. Otherwise the good copy may be
- * one that is away, and the read fails with ENOTCONN.
+ * one that is away, and the read fails with ENOTCONN. An arbiter holds no data: it is never
+ * chosen, and only the copies that hold data are weighed for a split-brain.
  *
  * @param child the chosen child, or -1
  * @param errno the errno when none qualifies
@@ -15,18 +16,25 @@ import io.bramble.fs.ops.Errno;
  */
 public record ReadChoice(int child, int errno, boolean split) {
     public static ReadChoice choose(BlameMatrix blame, ChildSet answering, int preferred) {
-        ChildSet eligible = answering.minus(blame.blamed());
+        return choose(blame, answering, preferred, ChildSet.NONE);
+    }
+
+    /** As {@link #choose(BlameMatrix, ChildSet, int)}, never choosing one of {@code arbiters}. */
+    public static ReadChoice choose(BlameMatrix blame, ChildSet answering, int preferred,
+            ChildSet arbiters) {
+        ChildSet eligible = answering.minus(blame.blamed()).minus(arbiters);
         if (!eligible.isEmpty()) {
             boolean local = preferred >= 0 && preferred < ChildSet.CHILDREN_MAX
                     && eligible.contains(preferred);
             return new ReadChoice(local ? preferred : eligible.first(), 0, false);
         }
-        ChildSet away = ChildSet.all(blame.replicaCount()).minus(answering);
-        boolean answeringAccused = answering.equals(answering.filter(
+        ChildSet data = answering.minus(arbiters);
+        ChildSet away = ChildSet.all(blame.replicaCount()).minus(answering).minus(arbiters);
+        boolean answeringAccused = data.equals(data.filter(
                 c -> !blame.blamers(c).intersect(answering.without(c)).isEmpty()));
         boolean awayAccused = away.equals(away.filter(
                 c -> !blame.blamers(c).intersect(answering).isEmpty()));
-        boolean split = !answering.isEmpty() && answeringAccused && awayAccused;
+        boolean split = !data.isEmpty() && answeringAccused && awayAccused;
         return new ReadChoice(-1, split ? Errno.EIO : Errno.ENOTCONN, split);
     }
 

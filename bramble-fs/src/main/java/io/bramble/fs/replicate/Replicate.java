@@ -33,6 +33,9 @@ import java.util.function.Consumer;
  * <p>Entry changes (create, mkdir, unlink, rename...) give every copy the same file id, and a
  * copy that misses one is blamed in the markers of the parent directory. Self-heal, which
  * brings blamed copies back in step and clears the markers, is not part of this class.
+ *
+ * <p>A set may have an arbiter ({@link ReplicateOptions#arbiterChild}): it takes every change
+ * without its bytes ({@link ArbiterChanges}) and votes, but never answers a read or a size.
  */
 public final class Replicate implements FileOps {
     private final List<FileOps> children;
@@ -45,6 +48,7 @@ public final class Replicate implements FileOps {
     private final ChangeRunner runner;
     private final OpenFiles openFiles = new OpenFiles();
     private final HandleTable<ReplicaHandle> handles;
+    private final ArbiterChanges arbiter;
     private volatile boolean closed;
 
     /**
@@ -58,10 +62,13 @@ public final class Replicate implements FileOps {
     public Replicate(List<FileOps> children, ReplicateOptions options, Executor executor,
             Clock clock, StaleRecorder recorder) {
         Checks.inRange(children.size(), 2, 3, "copies in a replica set");
+        Checks.argument(options.arbiterChild() < 0 || (children.size() == 3
+                && options.arbiterChild() < 3), "an arbiter is one copy of three");
         this.children = List.copyOf(children);
         this.replicaCount = children.size();
         this.options = options;
-        WriteRules rules = new WriteRules(replicaCount, options.quorum());
+        this.arbiter = new ArbiterChanges(options.arbiters());
+        WriteRules rules = new WriteRules(replicaCount, options.quorum(), options.arbiters());
         TieBreaker tieBreaker = new TieBreaker(recorder);
         this.health = new ChildHealth(replicaCount, clock, options.downRetryMs(),
                 tieBreaker::forget);
@@ -109,7 +116,7 @@ public final class Replicate implements FileOps {
                 ? ChangeKind.DATA
                 : ChangeKind.METADATA;
         return changeFile(caller, path, kind, (child, copy) -> copy.setattr(caller, path,
-                changes));
+                arbiter.changes(child, changes)));
     }
 
     /** A change to the file at {@code path} itself; returns a fresh taker's answer. */
@@ -123,10 +130,15 @@ public final class Replicate implements FileOps {
         return answerOf(done, found.blame());
     }
 
-    /** The answer of a taker nobody blames, the preferred one when it is among them. */
+    /**
+     * The answer of a taker nobody blames, the preferred one when it is among them; never the
+     * arbiter's while a copy with data took the change (its sizes are not the file's).
+     */
     private <T> T answerOf(ChangeRunner.Done<T> done, BlameMatrix before) {
-        ChildSet fresh = done.takers().minus(before.blamed());
-        ChildSet from = fresh.isEmpty() ? done.takers() : fresh;
+        ChildSet data = arbiter.dataCopies(done.takers());
+        ChildSet takers = data.isEmpty() ? done.takers() : data;
+        ChildSet fresh = takers.minus(before.blamed());
+        ChildSet from = fresh.isEmpty() ? takers : fresh;
         int preferred = options.readChildPreferred();
         int child = preferred >= 0 && from.contains(preferred) ? preferred : from.first();
         return done.answers().value(child);
@@ -303,7 +315,7 @@ public final class Replicate implements FileOps {
             return openAfterLookup(caller, path, flags);
         }
         ChildSet open = opened.ok().intersect(found.holders());
-        if (open.minus(found.blame().blamed()).isEmpty()) {
+        if (arbiter.dataCopies(open).minus(found.blame().blamed()).isEmpty()) {
             releaseAll(opened);
             throw new FsException(Errno.ENOTCONN, path + ": no fresh copy could open it");
         }
@@ -327,7 +339,7 @@ public final class Replicate implements FileOps {
         if (open.isEmpty()) {
             throw new FsException(opened.outcomes().failureErrno(), path.toString());
         }
-        if (open.minus(found.blame().blamed()).isEmpty()) {
+        if (arbiter.dataCopies(open).minus(found.blame().blamed()).isEmpty()) {
             for (int child : open.indexes()) {
                 releaseQuietly(opened.value(child));
             }
@@ -377,7 +389,8 @@ public final class Replicate implements FileOps {
             throw new FsException(Errno.ENOENT, "the file has no name left to truncate");
         }
         return changeThrough(handle, ChangeKind.DATA, handle.open(),
-                (child, copy) -> copy.setattr(Caller.ROOT, path, SetAttr.truncate(size)));
+                (child, copy) -> copy.setattr(Caller.ROOT, path,
+                        arbiter.changes(child, SetAttr.truncate(size))));
     }
 
     private ReplicaHandle handle(long handle) throws FsException {
@@ -413,7 +426,8 @@ public final class Replicate implements FileOps {
     public int write(long handle, long offset, byte[] data) throws FsException {
         ReplicaHandle replica = handle(handle);
         return changeThrough(replica, ChangeKind.DATA, all(),
-                (child, copy) -> copy.write(replica.childHandle(child), offset, data));
+                (child, copy) -> arbiter.writtenBytes(child, data, copy.write(
+                        replica.childHandle(child), offset, arbiter.written(child, data))));
     }
 
     @Override
@@ -423,7 +437,8 @@ public final class Replicate implements FileOps {
                 ? ChangeKind.DATA
                 : ChangeKind.METADATA;
         return changeThrough(replica, kind, all(),
-                (child, copy) -> copy.fsetattr(replica.childHandle(child), changes));
+                (child, copy) -> copy.fsetattr(replica.childHandle(child),
+                        arbiter.changes(child, changes)));
     }
 
     @Override
@@ -431,7 +446,9 @@ public final class Replicate implements FileOps {
             throws FsException {
         ReplicaHandle replica = handle(handle);
         changeThrough(replica, ChangeKind.DATA, all(), (child, copy) -> {
-            copy.fallocate(replica.childHandle(child), mode, offset, lengthBytes);
+            if (arbiter.takesData(child)) {
+                copy.fallocate(replica.childHandle(child), mode, offset, lengthBytes);
+            }
             return Boolean.TRUE;
         });
     }
@@ -565,13 +582,18 @@ public final class Replicate implements FileOps {
         });
     }
 
-    /** What every copy can hold: the smallest of each figure, in the first copy's blocks. */
+    /**
+     * What every copy can hold: the smallest of each figure, in the first copy's blocks. An
+     * arbiter's disk holds no data and is left out while a copy with data answers.
+     */
     @Override
     public StatFs statfs(Caller caller, FsPath path) throws FsException {
         checkOpen();
         Answers<StatFs> answers = fanout.call(health.up(),
                 (child, copy) -> copy.statfs(caller, path));
-        ChildSet ok = answers.ok();
+        ChildSet ok = arbiter.dataCopies(answers.ok()).isEmpty()
+                ? answers.ok()
+                : arbiter.dataCopies(answers.ok());
         if (ok.isEmpty()) {
             throw new FsException(answers.outcomes().failureErrno(), "statfs");
         }

@@ -24,6 +24,11 @@ import io.bramble.fs.ops.Errno;
  * fresh copy holds every acknowledged change. Blame is only ever written against a copy
  * that did not take the change, and a copy already blamed in a change (its marker may have
  * landed even when the call reported failure) no longer counts as fresh for it.
+ *
+ * <p>An arbiter (no data) counts towards the quorum like any copy, but is never the fresh
+ * taker: with it, "fresh" means a fresh copy that holds data. A change that only the arbiter
+ * and stale data copies could take is refused, or the one up copy of the data would be a
+ * stale one.
  */
 public final class WriteRules {
     /** What the tie-breaker said about the change being judged. */
@@ -33,19 +38,29 @@ public final class WriteRules {
 
     private final int replicaCount;
     private final Quorum quorum;
+    private final ChildSet arbiters;
 
     public WriteRules(int replicaCount, Quorum quorum) {
+        this(replicaCount, quorum, ChildSet.NONE);
+    }
+
+    /** @param arbiters the copies that hold no data (at most one, never every copy) */
+    public WriteRules(int replicaCount, Quorum quorum, ChildSet arbiters) {
         Checks.inRange(replicaCount, 1, ChildSet.CHILDREN_MAX, "replica count");
         quorum.check(replicaCount);
+        Checks.argument(arbiters.size() <= 1 && arbiters.minus(ChildSet.all(replicaCount))
+                .isEmpty() && arbiters.size() < replicaCount, "an arbiter is one of the copies");
         this.replicaCount = replicaCount;
         this.quorum = quorum;
+        this.arbiters = arbiters;
     }
 
     /**
      * Before sending a change to {@code reachable}, given the children that are {@code fresh}
      * for the changed file.
      */
-    public Admission admit(ChildSet reachable, ChildSet fresh) {
+    public Admission admit(ChildSet reachable, ChildSet freshCopies) {
+        ChildSet fresh = freshCopies.minus(arbiters);
         if (reachable.isEmpty()) {
             return Admission.refuse(Errno.ENOTCONN);
         }
@@ -71,11 +86,12 @@ public final class WriteRules {
      *     its reply was lost): they hold the change, so they are never blamed for it, but they
      *     do not count towards the quorum or as the fresh taker
      * @param scope the children the change concerns; only they are blamed
-     * @param fresh the children fresh for the file and not blamed so far in this change
+     * @param freshCopies the children fresh for the file and not blamed so far in this change
      */
-    public Verdict settle(Outcomes outcomes, ChildSet undurable, ChildSet scope, ChildSet fresh,
-            TieBreak tieBreak) {
+    public Verdict settle(Outcomes outcomes, ChildSet undurable, ChildSet scope,
+            ChildSet freshCopies, TieBreak tieBreak) {
         Checks.argument(outcomes.replicaCount() == replicaCount, "outcomes of another size");
+        ChildSet fresh = freshCopies.minus(arbiters);
         ChildSet took = outcomes.takers();
         ChildSet takers = took.minus(undurable);
         // Takers blame themselves only while a fresh copy without the change remains, so

@@ -59,6 +59,11 @@ public record VolumeSpec(
         return bricks.subList(index * replicaCount, (index + 1) * replicaCount);
     }
 
+    /** The arbiter's index within each replica set, or -1 when the volume has none. */
+    public int arbiterInSet() {
+        return arbiter ? replicaCount - 1 : -1;
+    }
+
     /** Whether the brick at {@code index} (from 0) is its replica set's arbiter. */
     public boolean isArbiter(int index) {
         return arbiter && index % replicaCount == replicaCount - 1;

@@ -105,6 +105,18 @@ abstract class BrickContract {
         assertThat(brick.openFiles()).isZero();
     }
 
+    /** An arbiter is sent writes of no bytes: they check the handle and leave the file empty. */
+    @Test
+    void aWriteOfNoBytesPastTheEndLeavesTheFileAsItIs() throws Exception {
+        Opened file = create("/arbitrated", 0644);
+        assertThat(brick.write(file.handle(), 1 << 20, new byte[0])).isZero();
+        assertThat(brick.getattr(USER, path("/arbitrated")).sizeBytes()).isZero();
+        brick.release(file.handle());
+        assertThat(errno(() -> brick.write(file.handle(), 0, new byte[0])))
+                .isEqualTo(Errno.EBADF);
+        assertThat(Files.size(dir.resolve("arbitrated"))).isZero();
+    }
+
     @Test
     void createOfAnExistingFileFailsOnlyWithExcl() throws Exception {
         writeFile("/a", "old");

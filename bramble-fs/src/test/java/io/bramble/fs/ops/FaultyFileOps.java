@@ -23,10 +23,12 @@ public final class FaultyFileOps implements FileOps {
 
     /** What happened to a file, for an {@link Observer}. */
     public enum Event {
-        READ, WRITE, TRUNCATE
+        READ, WRITE, TRUNCATE,
+        /** A setattr without a size: what an arbiter is sent of a truncate. */
+        ATTRIBUTES
     }
 
-    /** Told after each read, write and truncate that took effect. */
+    /** Told after each read, write, truncate and other setattr that took effect. */
     public interface Observer {
         void seen(FaultyFileOps child, Event event, FileId file, long offset, int lengthBytes);
     }
@@ -179,6 +181,8 @@ public final class FaultyFileOps implements FileOps {
         Attr attr = inner.setattr(caller, path, changes);
         if (changes.sizeBytes().isPresent()) {
             observer.seen(this, Event.TRUNCATE, attr.id(), changes.sizeBytes().getAsLong(), 0);
+        } else {
+            observer.seen(this, Event.ATTRIBUTES, attr.id(), 0, 0);
         }
         return lost(replyLost, attr, name);
     }
@@ -312,6 +316,8 @@ public final class FaultyFileOps implements FileOps {
         Attr attr = inner.fsetattr(checkHandle(handle), changes);
         if (changes.sizeBytes().isPresent()) {
             observer.seen(this, Event.TRUNCATE, attr.id(), changes.sizeBytes().getAsLong(), 0);
+        } else {
+            observer.seen(this, Event.ATTRIBUTES, attr.id(), 0, 0);
         }
         return lost(replyLost, attr, name);
     }

@@ -377,6 +377,9 @@ public final class MemoryFileOps implements FileOps {
     public synchronized int write(long handle, long offset, byte[] data) throws FsException {
         Node node = handleNode(handle);
         node.changes++;
+        if (data.length == 0) {
+            return 0; // as pwrite(2) of no bytes: the size and times stay
+        }
         long end = offset + data.length;
         if (end > capacityBytes || end > Integer.MAX_VALUE - 8) {
             throw new FsException(Errno.ENOSPC);

@@ -56,4 +56,28 @@ class ReadChoiceTest {
         assertThat(ReadChoice.choose(BlameMatrix.none(3), ChildSet.NONE, 0).errno())
                 .isEqualTo(Errno.ENOTCONN);
     }
+
+    @Test
+    void theArbiterIsNeverChosenEvenWhenItAloneIsFresh() {
+        ChildSet arbiter = ChildSet.of(2);
+        BlameMatrix none = BlameMatrix.none(3);
+        assertThat(ReadChoice.choose(none, ChildSet.all(3), 2, arbiter).child()).isEqualTo(0);
+        assertThat(ReadChoice.choose(none, ChildSet.of(1, 2), -1, arbiter).child())
+                .isEqualTo(1);
+        ReadChoice alone = ReadChoice.choose(none, ChildSet.of(2), 2, arbiter);
+        assertThat(alone.found()).isFalse();
+        assertThat(alone.errno()).isEqualTo(Errno.ENOTCONN);
+        BlameMatrix staleOne = none.with(2, ChildSet.of(1));
+        ReadChoice stale = ReadChoice.choose(staleOne, ChildSet.of(1, 2), 1, arbiter);
+        assertThat(stale.found()).isFalse();
+        assertThat(stale.split()).isFalse();
+    }
+
+    @Test
+    void dataCopiesBlamingEachOtherAreASplitWhateverTheArbiterSays() {
+        BlameMatrix blame = BlameMatrix.none(3).with(0, ChildSet.of(1)).with(1, ChildSet.of(0));
+        ReadChoice choice = ReadChoice.choose(blame, ChildSet.all(3), 0, ChildSet.of(2));
+        assertThat(choice.errno()).isEqualTo(Errno.EIO);
+        assertThat(choice.split()).isTrue();
+    }
 }

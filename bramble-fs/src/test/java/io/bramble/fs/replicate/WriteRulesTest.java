@@ -87,6 +87,53 @@ class WriteRulesTest {
         assertThat(shown).isEqualTo(expected.trim());
     }
 
+    /**
+     * Replica 3 with copy 2 the arbiter (no data): it counts towards the quorum, but a change
+     * must be taken by a fresh copy with data, else the only up data copy would be stale.
+     */
+    @ParameterizedTest(name = "[{index}] arbiter 2 fresh={0} {1} -> {2}")
+    @CsvSource(delimiter = '|', textBlock = """
+            0,1,2 | took took took         | ack
+            0,1,2 | took - took            | ack 1
+            0,1,2 | - took took            | ack 0
+            0,2   | took - took            | ack 1
+            # the one data copy that took it is blamed: a stale copy alone would hold data
+            1,2   | took - took            | ENOTCONN self
+            1,2   | took ENOSPC took       | ENOSPC self
+            # the arbiter alone is no fresh taker
+            0,1,2 | ENOTCONN ENOTCONN took | ENOTCONN self
+            0,1,2 | took ENOTCONN ENOTCONN | EROFS self
+            """)
+    void decidesWithAnArbiter(String fresh, String outcomes, String expected) {
+        WriteRules rules = new WriteRules(3, Quorum.AUTO, ChildSet.of(2));
+        Verdict verdict = rules.settle(outcomes(outcomes), ChildSet.all(3), children(fresh),
+                WriteRules.TieBreak.NOT_ASKED);
+        assertThat(shown(verdict)).isEqualTo(expected.trim());
+    }
+
+    @ParameterizedTest(name = "[{index}] arbiter 2 reachable={0} fresh={1} -> {2}")
+    @CsvSource(delimiter = '|', textBlock = """
+            0,1,2 | 0,1,2 | go
+            0,2   | 0,1,2 | go
+            1,2   | 0,1,2 | go
+            0,2   | 0,2   | go
+            # a data copy and the arbiter are up, but that data copy is stale
+            1,2   | 0,2   | ENOTCONN
+            0,1   | 2     | EIO
+            2     | 0,1,2 | ENOTCONN
+            0     | 0,1,2 | EROFS
+            """)
+    void admitsWithAnArbiter(String reachable, String fresh, String expected) {
+        Admission admission = new WriteRules(3, Quorum.AUTO, ChildSet.of(2))
+                .admit(children(reachable), children(fresh));
+        String shown = switch (admission.type()) {
+            case GO -> "go";
+            case TIE_BREAKER_FIRST -> "tie-breaker " + admission.staleChild();
+            case REFUSE -> Errno.name(admission.errno());
+        };
+        assertThat(shown).isEqualTo(expected.trim());
+    }
+
     /** Over every combination: what holds of any acknowledged or refused change. */
     @Property(tries = 2000)
     void verdictsKeepTheRules(@ForAll @IntRange(min = 2, max = 3) int replicas,

@@ -12,21 +12,25 @@ import java.util.Set;
  * truncate, and which copy served each read. It flags a read served by a copy that missed an
  * acknowledged change of that file and was not healed since (a heal copies the data and sets
  * the size last, outside any watched change), and
- * an acknowledged change that did not reach a quorum of its replica set.
+ * an acknowledged change that did not reach a quorum of its replica set. With an arbiter, it
+ * flags any read the arbiter served and an acknowledged change no copy with data took.
  */
 final class CopyWatch implements FaultyFileOps.Observer {
     private final List<FaultyFileOps> copies;
     private final int replicaCount;
+    private final int arbiter;
     private final List<MemoryStaleRecorder> recorders;
     private final List<String> violations;
     private final Set<String> missed = new HashSet<>();
     private final Set<Integer> took = new HashSet<>();
     private FileId watched;
 
-    CopyWatch(List<FaultyFileOps> copies, int replicaCount, List<MemoryStaleRecorder> recorders,
-            List<String> violations) {
+    /** @param arbiter the arbiter's index in each set, or -1 */
+    CopyWatch(List<FaultyFileOps> copies, int replicaCount, int arbiter,
+            List<MemoryStaleRecorder> recorders, List<String> violations) {
         this.copies = copies;
         this.replicaCount = replicaCount;
+        this.arbiter = arbiter;
         this.recorders = recorders;
         this.violations = violations;
     }
@@ -42,6 +46,9 @@ final class CopyWatch implements FaultyFileOps.Observer {
             int lengthBytes) {
         int index = copies.indexOf(copy);
         if (event == FaultyFileOps.Event.READ) {
+            if (index % replicaCount == arbiter) {
+                violations.add("the arbiter " + copy.name() + " served a read of " + file);
+            }
             if (missed.contains(index + " " + file)) {
                 violations.add("copy " + copy.name() + " served a read of " + file
                         + " after missing an acknowledged change to it");
@@ -61,13 +68,18 @@ final class CopyWatch implements FaultyFileOps.Observer {
         }
         int set = took.iterator().next() / replicaCount;
         int takers = 0;
+        int dataTakers = 0;
         for (int child = 0; child < replicaCount; child++) {
             int index = set * replicaCount + child;
             if (took.contains(index)) {
                 takers++;
+                dataTakers += child == arbiter ? 0 : 1;
             } else {
                 missed.add(index + " " + watched);
             }
+        }
+        if (dataTakers == 0) {
+            violations.add(what + " was acknowledged by no copy with data");
         }
         if (replicaCount == 3 && takers < 2) {
             violations.add(what + " was acknowledged by " + takers + " copy of 3");

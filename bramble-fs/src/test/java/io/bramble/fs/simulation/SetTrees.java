@@ -28,6 +28,20 @@ final class SetTrees {
         return tree;
     }
 
+    /**
+     * What an arbiter holds as well as a copy with data: each path's type, id, permissions
+     * and owner, without sizes or data.
+     */
+    static Map<String, String> shapes(FileOps copy) throws FsException {
+        Map<String, String> tree = new TreeMap<>();
+        for (String path : paths(copy)) {
+            Attr attr = copy.getattr(Caller.ROOT, FsPath.parse(path));
+            tree.put(path, attr.id() + " " + Integer.toOctalString(attr.mode()) + " "
+                    + attr.uid() + ":" + attr.gid());
+        }
+        return tree;
+    }
+
     /** The paths a copy holds, found by listing alone (no file is read). */
     static java.util.Set<String> paths(FileOps copy) throws FsException {
         Map<String, String> tree = new TreeMap<>();

@@ -3,9 +3,12 @@ package io.bramble.fs.simulation;
 import io.bramble.common.time.ManualClock;
 import io.bramble.fs.distribute.Distribute;
 import io.bramble.fs.distribute.Subvolume;
+import io.bramble.fs.heal.FavoriteChildPolicy;
 import io.bramble.fs.heal.HealOutcome;
 import io.bramble.fs.heal.HealProgress;
 import io.bramble.fs.heal.SetHealer;
+import io.bramble.fs.heal.SplitBrainListener;
+import io.bramble.fs.ops.Attr;
 import io.bramble.fs.ops.Caller;
 import io.bramble.fs.ops.DirPage;
 import io.bramble.fs.ops.Errno;
@@ -13,6 +16,7 @@ import io.bramble.fs.ops.FaultyFileOps;
 import io.bramble.fs.ops.FaultyFileOps.State;
 import io.bramble.fs.ops.FileId;
 import io.bramble.fs.ops.FileOps;
+import io.bramble.fs.ops.FileType;
 import io.bramble.fs.ops.FsException;
 import io.bramble.fs.ops.FsPath;
 import io.bramble.fs.ops.MemoryFileOps;
@@ -112,17 +116,26 @@ final class VolumeSimulation {
     }
 
     private final Mode mode;
+    /** The arbiter's index in each set (replica 3 arbiter 1), or -1 when every copy has data. */
+    private final int arbiter;
 
     VolumeSimulation(long seed) {
         this(seed, Mode.FAULTS);
     }
 
     VolumeSimulation(long seed, Mode mode) {
+        this(seed, mode, false);
+    }
+
+    /** @param withArbiter whether the sets are of replica 3 whose third copy is an arbiter */
+    VolumeSimulation(long seed, Mode mode, boolean withArbiter) {
         this.mode = mode;
         this.seed = seed;
         this.random = new SplittableRandom(seed);
         this.subvolumeCount = 1 + random.nextInt(3);
-        this.replicaCount = 2 + random.nextInt(2);
+        int drawn = 2 + random.nextInt(2);
+        this.replicaCount = withArbiter ? 3 : drawn;
+        this.arbiter = withArbiter ? 2 : -1;
         SplittableRandom flaky = random.split();
         AtomicLong copyTime = new AtomicLong(1_000_000_000L);
         List<Subvolume> subvolumes = new ArrayList<>();
@@ -141,12 +154,13 @@ final class VolumeSimulation {
             MemoryStaleRecorder recorder = new MemoryStaleRecorder();
             recorders.add(recorder);
             ReplicateOptions options = ReplicateOptions.DEFAULTS.withQuorum(Quorum.AUTO)
-                    .withReadChildPreferred(random.nextInt(replicaCount + 1) - 1);
+                    .withReadChildPreferred(random.nextInt(replicaCount + 1) - 1)
+                    .withArbiterChild(arbiter);
             subvolumes.add(new Subvolume("vol-replicate-" + s,
                     new Replicate(children, options, Runnable::run, clock, recorder)));
         }
         this.volume = new Distribute(subvolumes);
-        this.watch = new CopyWatch(copies, replicaCount, recorders, violations);
+        this.watch = new CopyWatch(copies, replicaCount, arbiter, recorders, violations);
         for (FaultyFileOps copy : copies) {
             copy.observer(watch);
         }
@@ -154,7 +168,8 @@ final class VolumeSimulation {
 
     String describe() {
         return "seed " + seed + ": " + subvolumeCount + " subvolumes of replica "
-                + replicaCount + ", " + step + " steps, " + acknowledged + " acknowledged, "
+                + replicaCount + (arbiter >= 0 ? " arbiter 1" : "") + ", " + step + " steps, "
+                + acknowledged + " acknowledged, "
                 + refused + " refused, " + unavailable + " reads unavailable\n";
     }
 
@@ -227,8 +242,11 @@ final class VolumeSimulation {
                         }
                     }
                     ChildSet unblamed = ChildSet.all(replicaCount).minus(blamed);
-                    boolean differ = java.util.Arrays.stream(unblamed.indexes()).mapToObj(
-                            r -> trees.get(r).get(path)).distinct().count() > 1;
+                    boolean differ = java.util.Arrays.stream(unblamed.indexes()).filter(
+                            r -> r != arbiter).mapToObj(r -> trees.get(r).get(path))
+                            .distinct().count() > 1
+                            || java.util.Arrays.stream(unblamed.indexes()).mapToObj(
+                                    r -> shape(trees.get(r).get(path))).distinct().count() > 1;
                     boolean marked = false;
                     if (differ) {
                         if (Boolean.getBoolean("bramble.fs.sim.showUnmarked")) {
@@ -267,8 +285,9 @@ final class VolumeSimulation {
                     // a copy that is down or flaky shows nothing this time
                 }
             }
-            List<HealOutcome> outcomes = new SetHealer(children, -1, healProgress, 1).healAll(
-                    List.copyOf(paths));
+            List<HealOutcome> outcomes = new SetHealer(children, -1, healProgress, 1,
+                    FavoriteChildPolicy.NONE, SplitBrainListener.NONE, arbiter).healAll(
+                            List.copyOf(paths));
             healed += outcomes.stream().filter(o -> o == HealOutcome.HEALED).count();
             trace.add(step + " heal of set " + set + ": " + outcomes.stream().filter(
                     o -> o != HealOutcome.CLEAN).toList());
@@ -280,7 +299,13 @@ final class VolumeSimulation {
         for (int set = 0; set < subvolumeCount; set++) {
             try {
                 Map<String, String> first = SetTrees.of(disks.get(set * replicaCount));
+                if (arbiter >= 0) {
+                    checkArbiter(set, unmarked);
+                }
                 for (int r = 1; r < replicaCount; r++) {
+                    if (r == arbiter) {
+                        continue;
+                    }
                     Map<String, String> other = SetTrees.of(disks.get(set * replicaCount + r));
                     if (!other.equals(first)) {
                         Set<String> differ = new TreeSet<>(first.keySet());
@@ -309,6 +334,42 @@ final class VolumeSimulation {
             } catch (FsException e) {
                 violations.add("after the heal, set " + set + " cannot be read: " + e
                         .getMessage());
+            }
+        }
+    }
+
+    /** A path's type, id, permissions and owner from its description: what an arbiter holds. */
+    private static String shape(String described) {
+        if (described == null) {
+            return null;
+        }
+        String[] words = described.split(" ", 4);
+        return words.length < 3 ? described : words[0] + " " + words[1] + " " + words[2];
+    }
+
+    /**
+     * Once healed, the arbiter of set {@code set} holds the names, types, ids, permissions
+     * and owners of copy 0, and no data; paths whose copies differed unmarked are left out.
+     */
+    private void checkArbiter(int set, Set<String> unmarked) throws FsException {
+        Map<String, String> data = SetTrees.shapes(disks.get(set * replicaCount));
+        Map<String, String> held = SetTrees.shapes(disks.get(set * replicaCount + arbiter));
+        Set<String> differ = new TreeSet<>(data.keySet());
+        differ.addAll(held.keySet());
+        differ.removeIf(p -> java.util.Objects.equals(data.get(p), held.get(p))
+                || unmarked.contains(set + ":" + p));
+        if (!differ.isEmpty()) {
+            String one = differ.iterator().next();
+            violations.add("after the heal, the arbiter of set " + set + " differs from copy 0"
+                    + " at " + differ + "; " + one + ": " + data.get(one) + " | " + held.get(
+                            one));
+        }
+        for (String path : SetTrees.paths(disks.get(set * replicaCount + arbiter))) {
+            Attr attr = disks.get(set * replicaCount + arbiter).getattr(Caller.ROOT, FsPath
+                    .parse(path));
+            if (FileType.of(attr.mode()) == FileType.REGULAR && attr.sizeBytes() != 0) {
+                violations.add("the arbiter of set " + set + " holds " + attr.sizeBytes()
+                        + " bytes of " + path);
             }
         }
     }

@@ -1,9 +1,11 @@
 package io.bramble.fs.volume.command;
 
+import io.bramble.fs.heal.FavoriteChildPolicy;
 import io.bramble.fs.heal.HealProgress;
 import io.bramble.fs.heal.SetHealer;
 import io.bramble.fs.heal.SourceRule;
 import io.bramble.fs.heal.SplitBrainChoice;
+import io.bramble.fs.heal.SplitBrainListener;
 import io.bramble.fs.heal.SplitBrainResolution;
 import io.bramble.fs.heal.SplitBrainResolution.Result;
 import io.bramble.fs.ops.FsPath;
@@ -77,8 +79,7 @@ final class ResolveSplitBrain {
         List<SplitBrainResolution> answers = new ArrayList<>();
         for (int set : sets) {
             try (SetConnections copies = ctx.connect(volume, endpoints, set)) {
-                answers.add(new SetHealer(copies.ops(), -1, new HealProgress()).resolve(path,
-                        rule));
+                answers.add(healer(copies, volume).resolve(path, rule));
             }
         }
         SplitBrainResolution answer = mostTelling(answers);
@@ -108,7 +109,7 @@ final class ResolveSplitBrain {
                 throw VolumeFailure.failed(SplitBrainHealText.fromBrickUnreachable()
                         + SplitBrainHealText.VOLUME_HEAL_FAILED);
             }
-            SetHealer healer = new SetHealer(copies.ops(), -1, new HealProgress());
+            SetHealer healer = healer(copies, volume);
             SourceRule rule = SplitBrainChoice.sourceBrick(copy);
             for (String file : listed) {
                 Optional<FsPath> path = volumePath(file);
@@ -152,5 +153,11 @@ final class ResolveSplitBrain {
         } catch (IllegalArgumentException e) {
             return Optional.empty();
         }
+    }
+
+    /** A healer of one set that settles files as a user asks, never from its arbiter. */
+    private static SetHealer healer(SetConnections copies, VolumeSpec volume) {
+        return new SetHealer(copies.ops(), -1, new HealProgress(), FavoriteChildPolicy.NONE,
+                SplitBrainListener.NONE, volume.arbiterInSet());
     }
 }

@@ -1,7 +1,9 @@
 package io.bramble.fs.volume.command;
 
+import io.bramble.fs.heal.FavoriteChildPolicy;
 import io.bramble.fs.heal.HealProgress;
 import io.bramble.fs.heal.SetHealer;
+import io.bramble.fs.heal.SplitBrainListener;
 import io.bramble.fs.ops.FsPath;
 import io.bramble.fs.volume.VolumeSpec;
 import io.bramble.fs.volume.heal.SetConnections;
@@ -53,8 +55,9 @@ final class SplitBrainEntries {
             if (!listed.isEmpty()) {
                 endpoints = endpoints != null ? endpoints : ctx.endpoints(volume);
                 try (SetConnections copies = ctx.connect(volume, endpoints, set)) {
-                    split = inSplitBrain(new SetHealer(copies.ops(), -1, new HealProgress()),
-                            listed);
+                    split = inSplitBrain(new SetHealer(copies.ops(), -1, new HealProgress(),
+                            FavoriteChildPolicy.NONE, SplitBrainListener.NONE,
+                            volume.arbiterInSet()), listed);
                 }
             }
             for (PendingReport r : ofSet) {

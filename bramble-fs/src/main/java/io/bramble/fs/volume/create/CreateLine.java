@@ -146,8 +146,9 @@ public final class CreateLine {
                             + " arbiter count must be 1. The 3rd brick of the replica will be"
                             + " the arbiter");
                 }
-                throw unsupported("arbiter bricks are not supported by bramble yet; use"
-                        + " replica 3, or replica 2 in a pool with a witness (docs/fs.md)");
+                replicaCount = 3;
+                arbiter = true;
+                at += 2;
             }
         }
 

@@ -236,7 +236,8 @@ public final class HealService implements AutoCloseable {
         host.served(brick).ifPresent(mine -> ops.set(local, mine)); // no TLS to itself
         FavoriteChildPolicy policy = VolumeOptions.favoriteChildPolicy(volume);
         SetHealer healer = new SetHealer(ops, local, progress, policy,
-                (path, source, attrs) -> logSettled(volume, set, policy, path, source, attrs));
+                (path, source, attrs) -> logSettled(volume, set, policy, path, source, attrs),
+                volume.arbiterInSet());
         long started = System.nanoTime();
         long bytesBefore = progress.bytesCopied();
         running = new Running(volume.name(), brick, started, progress.filesHealed(),

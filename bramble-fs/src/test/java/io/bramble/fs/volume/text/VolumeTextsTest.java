@@ -70,6 +70,13 @@ class VolumeTextsTest {
         assertThat(info.split("\n \n")).hasSize(2);
         assertThat(VolumeInfoText.render(List.of(volume(2, false, a, b, c, d)))).contains(
                 "Type: Distributed-Replicate\n");
+        Brick e = new Brick("e", "/b", new UUID(0, 5));
+        Brick f = new Brick("f", "/b", new UUID(0, 6));
+        String twoSets = VolumeInfoText.render(List.of(volume(3, true, a, b, c, d, e, f)));
+        assertThat(twoSets).contains("Type: Distributed-Replicate\n")
+                .contains("Number of Bricks: 2 x (2 + 1) = 6\n")
+                .contains("Brick2: b:/b\n").contains("Brick3: c:/b (arbiter)\n")
+                .contains("Brick5: e:/b\n").contains("Brick6: f:/b (arbiter)\n");
     }
 
     private static VolumeSpec volume(int replica, boolean arbiter, Brick... bricks) {

@@ -1,0 +1,188 @@
+package io.bramble.fs.heal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.bramble.common.time.ManualClock;
+import io.bramble.fs.ops.Attr;
+import io.bramble.fs.ops.Caller;
+import io.bramble.fs.ops.FaultyFileOps;
+import io.bramble.fs.ops.FaultyFileOps.State;
+import io.bramble.fs.ops.FileId;
+import io.bramble.fs.ops.FileOps;
+import io.bramble.fs.ops.FsException;
+import io.bramble.fs.ops.FsPath;
+import io.bramble.fs.ops.MemoryFileOps;
+import io.bramble.fs.ops.OpenFlags;
+import io.bramble.fs.ops.Opened;
+import io.bramble.fs.ops.SetAttr;
+import io.bramble.fs.replicate.PendingCounters;
+import io.bramble.fs.replicate.Replicate;
+import io.bramble.fs.replicate.ReplicateOptions;
+import io.bramble.fs.replicate.StaleRecorder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/** Heal of a replica-3 set whose copy 2 is the arbiter: never a data source or sink. */
+class SetHealerArbiterTest {
+    private static final Caller ALICE = new Caller(1000, 1000, new int[0], 7);
+    private static final FsPath FILE = FsPath.parse("/f");
+    private static final int ARBITER = 2;
+
+    private final List<MemoryFileOps> copies = new ArrayList<>();
+    private final List<FaultyFileOps> faulty = new ArrayList<>();
+    private final HealProgress progress = new HealProgress();
+    private Replicate files;
+
+    SetHealerArbiterTest() {
+        for (int i = 0; i < 3; i++) {
+            copies.add(new MemoryFileOps());
+            faulty.add(new FaultyFileOps("c" + i, copies.get(i)));
+        }
+        files = new Replicate(List.copyOf(faulty), ReplicateOptions.DEFAULTS.withArbiterChild(
+                ARBITER), Runnable::run, new ManualClock(), StaleRecorder.NONE);
+    }
+
+    private SetHealer healer() {
+        return new SetHealer(List.copyOf(faulty), -1, progress, FavoriteChildPolicy.NONE,
+                SplitBrainListener.NONE, ARBITER);
+    }
+
+    private void write(String text) throws FsException {
+        Opened opened;
+        try {
+            opened = files.open(ALICE, FILE, OpenFlags.RDWR);
+        } catch (FsException e) {
+            opened = files.create(ALICE, FILE, FileId.of(new UUID(9, 1)), 0644,
+                    OpenFlags.RDWR);
+        }
+        files.write(opened.handle(), 0, text.getBytes(StandardCharsets.UTF_8));
+        files.release(opened.handle());
+    }
+
+    private String text(int copy) throws FsException {
+        FileOps ops = copies.get(copy);
+        Opened opened = ops.open(Caller.ROOT, FILE, OpenFlags.RDONLY);
+        try {
+            return new String(ops.read(opened.handle(), 0, 1 << 16), StandardCharsets.UTF_8);
+        } finally {
+            ops.release(opened.handle());
+        }
+    }
+
+    private void down(int copy) {
+        faulty.get(copy).state(State.DOWN);
+        files.childDown(copy);
+    }
+
+    private void up(int copy) {
+        faulty.get(copy).state(State.UP);
+        files.childUp(copy);
+    }
+
+    private boolean marked(int copy, FsPath path) throws FsException {
+        for (String name : copies.get(copy).listxattr(Caller.ROOT, path)) {
+            if (name.startsWith(PendingCounters.PREFIX) && !PendingCounters.decode(copies.get(
+                    copy).getxattr(Caller.ROOT, path, name)).isZero()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    @Test
+    void anArbiterThatMissedACreateGetsTheNameAndAttributesButNoData() throws FsException {
+        down(ARBITER);
+        write("hello");
+        files.setxattr(ALICE, FILE, "user.colour", "green".getBytes(StandardCharsets.UTF_8),
+                0);
+        files.setattr(ALICE, FILE, SetAttr.chmod(0600));
+        up(ARBITER);
+
+        assertThat(healer().heal(FsPath.ROOT)).isEqualTo(HealOutcome.HEALED);
+
+        Attr arbiter = copies.get(ARBITER).getattr(Caller.ROOT, FILE);
+        Attr data = copies.get(0).getattr(Caller.ROOT, FILE);
+        assertThat(arbiter.id()).isEqualTo(data.id());
+        assertThat(arbiter.permissions()).isEqualTo(0600);
+        assertThat(arbiter.sizeBytes()).isZero();
+        assertThat(copies.get(ARBITER).getxattr(Caller.ROOT, FILE, "user.colour"))
+                .isEqualTo("green".getBytes(StandardCharsets.UTF_8));
+        assertThat(faulty.get(ARBITER).calls("write")).isZero();
+        assertThat(progress.bytesCopied()).isZero();
+        assertThat(marked(0, FILE) || marked(0, FsPath.ROOT)).isFalse();
+        assertThat(healer().heal(FILE)).isEqualTo(HealOutcome.CLEAN);
+    }
+
+    @Test
+    void aDataCopyIsHealedFromTheOtherDataCopyNeverFromTheArbiter() throws FsException {
+        write("one");
+        down(1);
+        write("two");
+        up(1);
+        int arbiterReads = faulty.get(ARBITER).calls("read");
+
+        assertThat(healer().heal(FILE)).isEqualTo(HealOutcome.HEALED);
+
+        assertThat(text(1)).isEqualTo("two");
+        assertThat(copies.get(ARBITER).getattr(Caller.ROOT, FILE).sizeBytes()).isZero();
+        assertThat(faulty.get(ARBITER).calls("read")).isEqualTo(arbiterReads);
+        assertThat(marked(0, FILE) || marked(ARBITER, FILE)).isFalse();
+    }
+
+    @Test
+    void whenOnlyTheArbiterIsFreshTheStaleCopyWaitsForTheDataCopy() throws FsException {
+        write("one");
+        down(1);
+        write("two");
+        faulty.get(0).state(State.DOWN);
+        faulty.get(1).state(State.UP);
+
+        assertThat(healer().heal(FILE)).isEqualTo(HealOutcome.WAITING);
+
+        assertThat(text(1)).isEqualTo("one");
+        assertThat(marked(ARBITER, FILE)).isTrue();
+        faulty.get(0).state(State.UP);
+        assertThat(healer().heal(FILE)).isEqualTo(HealOutcome.HEALED);
+        assertThat(text(1)).isEqualTo("two");
+    }
+
+    @Test
+    void aUserCannotSettleASplitBrainFromTheArbiter() throws FsException {
+        write("both");
+        copies.get(0).setxattr(Caller.ROOT, FILE, PendingCounters.name(1),
+                new PendingCounters(1, 0, 0).encode(), 0);
+        copies.get(1).setxattr(Caller.ROOT, FILE, PendingCounters.name(0),
+                new PendingCounters(1, 0, 0).encode(), 0);
+        copies.get(0).setxattr(Caller.ROOT, FILE, PendingCounters.name(ARBITER),
+                new PendingCounters(1, 0, 0).encode(), 0);
+
+        SplitBrainResolution refused = healer().resolve(FILE, SplitBrainChoice.sourceBrick(
+                ARBITER));
+
+        assertThat(refused.result()).isEqualTo(SplitBrainResolution.Result.REFUSED);
+        assertThat(healer().resolve(FILE, SplitBrainChoice.sourceBrick(1)).result())
+                .isEqualTo(SplitBrainResolution.Result.HEALED);
+        assertThat(text(0)).isEqualTo("both");
+        assertThat(copies.get(ARBITER).getattr(Caller.ROOT, FILE).sizeBytes()).isZero();
+    }
+
+    @Test
+    void dataCopiesBlamingEachOtherAreASplitBrainThoughTheArbiterIsBlamedByNone()
+            throws FsException {
+        write("both");
+        copies.get(0).setxattr(Caller.ROOT, FILE, PendingCounters.name(1),
+                new PendingCounters(1, 0, 0).encode(), 0);
+        copies.get(1).setxattr(Caller.ROOT, FILE, PendingCounters.name(0),
+                new PendingCounters(1, 0, 0).encode(), 0);
+
+        assertThat(healer().inSplitBrain(FILE)).isTrue();
+        assertThat(healer().heal(FILE)).isEqualTo(HealOutcome.SPLIT_BRAIN);
+        assertThat(healer().resolve(FILE, SplitBrainChoice.sourceBrick(0)).result())
+                .isEqualTo(SplitBrainResolution.Result.HEALED);
+        assertThat(healer().inSplitBrain(FILE)).isFalse();
+        assertThat(marked(0, FILE) || marked(1, FILE)).isFalse();
+    }
+}
