@@ -2,6 +2,7 @@ package io.bramble.lb.proxy;
 
 import io.bramble.lb.log.HttpLogLine;
 import io.netty.channel.Channel;
+import io.netty.util.NetUtil;
 import java.net.InetSocketAddress;
 
 /** Builds the httplog line of an exchange from what it recorded. */
@@ -48,7 +49,7 @@ final class AccessLine {
     }
 
     private static String address(InetSocketAddress remote) {
-        return remote == null ? "-" : remote.getAddress().getHostAddress();
+        return remote == null ? "-" : NetUtil.toAddressString(remote.getAddress());
     }
 
     private static int port(InetSocketAddress remote) {

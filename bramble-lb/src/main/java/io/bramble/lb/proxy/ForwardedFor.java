@@ -3,6 +3,7 @@ package io.bramble.lb.proxy;
 import io.bramble.common.net.Cidr;
 import io.bramble.lb.config.ForwardFor;
 import io.netty.handler.codec.http.HttpHeaders;
+import io.netty.util.NetUtil;
 import java.net.InetAddress;
 
 /** {@code option forwardfor}: tells the server who the client is. */
@@ -20,6 +21,6 @@ final class ForwardedFor {
         if (option.ifNone() && headers.contains(option.header())) {
             return;
         }
-        headers.add(option.header(), client.getHostAddress());
+        headers.add(option.header(), NetUtil.toAddressString(client)); // ::1, as HAProxy writes it
     }
 }

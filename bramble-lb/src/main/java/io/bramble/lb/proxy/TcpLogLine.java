@@ -1,6 +1,7 @@
 package io.bramble.lb.proxy;
 
 import io.netty.channel.Channel;
+import io.netty.util.NetUtil;
 import java.net.InetSocketAddress;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -20,7 +21,7 @@ final class TcpLogLine {
 
     static String of(TcpSession session, Channel client, Frontend frontend, long bytes) {
         InetSocketAddress remote = (InetSocketAddress) client.remoteAddress();
-        String address = remote == null ? "-" : remote.getAddress().getHostAddress();
+        String address = remote == null ? "-" : NetUtil.toAddressString(remote.getAddress());
         int port = remote == null ? 0 : remote.getPort();
         return address + ":" + port + " ["
                 + DATE.format(Instant.ofEpochMilli(session.startEpochMillis())) + "] "
