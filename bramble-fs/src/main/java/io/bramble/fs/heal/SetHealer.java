@@ -45,7 +45,7 @@ import java.util.function.Consumer;
 public final class SetHealer {
     static final int ATTEMPTS = 3;
     /** Files healed at once: their calls and disk flushes overlap. */
-    static final int FILES_AT_ONCE = 16;
+    static final int FILES_AT_ONCE = 32;
     /** Healing a folder's new names, at most this many wait to start at once. */
     static final int BATCH_FILES = 1024;
     private static final int FOLDER_LOCKS = 64;
