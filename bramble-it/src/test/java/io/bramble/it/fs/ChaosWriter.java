@@ -190,6 +190,11 @@ final class ChaosWriter implements Runnable {
         if (e instanceof FileSystemException failure && failure.getReason() != null) {
             return failure.getReason();
         }
+        // A read, write or fsync that failed gives the error's text as its message.
+        if (e instanceof IOException && !(e instanceof FileSystemException) && e
+                .getMessage() != null) {
+            return e.getMessage();
+        }
         return e.getClass().getSimpleName();
     }
 
