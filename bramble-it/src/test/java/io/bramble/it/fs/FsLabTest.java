@@ -119,9 +119,10 @@ class FsLabTest {
 
     /**
      * Waits for heal info to be empty; for replica 2, also for the record that a copy is stale
-     * to be taken back, as every storage node's copy of the pool's store shows it (a copy recorded stale may not take changes alone, so a fault of the
-     * other copy before that refuses them); while the writer runs, for its changes to be taken
-     * again. Returns the milliseconds until healed, the writer's changes not counted.
+     * to be taken back, as every storage node's copy of the pool's store shows it (a copy
+     * recorded stale may not take changes alone, so a fault of the other copy before that
+     * refuses them); while the writer runs, for its changes to be taken again. Returns the
+     * milliseconds until healed, the writer's changes not counted.
      */
     private static long awaitHealed(FsLab lab, ChaosWriter writer, String what, String on,
             int replica) {
