@@ -11,6 +11,11 @@ import io.bramble.pool.wire.MalformedFrameException;
  * copy up to date; while it stands, that copy is never read alone and never written alone.
  */
 public final class StaleCopies {
+    /**
+     * What {@code volume stale-copy} says when it refuses a record because the other copy is
+     * recorded: any member would refuse it, so a client asks no further.
+     */
+    public static final String OTHER_RECORDED = "is recorded as stale already";
     /** Copies in a set fit in one byte; a replica set has at most three. */
     private static final int COPY_INDEX_MAX = 15;
 

@@ -6,34 +6,27 @@ import static org.awaitility.Awaitility.await;
 import io.bramble.it.pool.PoolNodes;
 import io.bramble.testkit.cluster.LocalCluster;
 import io.bramble.testkit.fault.Faults;
-import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
-import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A bounded chaos run on a replica 2 volume: a verifying writer makes, overwrites, appends to,
- * renames and removes files through the mount (each change fsynced, each acknowledged one
- * logged with its checksum) while faults follow each other: node 2 killed and restarted,
- * node 2 hung (SIGSTOP) and resumed, node 1 killed and restarted. After each fault the run
- * waits for the heal, the stale record taken back and the writer's changes taken again. At the end every acknowledged change is there, byte for byte, both
- * bricks hold the same files and heal info is empty. What the writer saw is printed per
+ * A bounded chaos run on a replica 2 volume: a verifying writer ({@link ChaosWriter}) makes,
+ * overwrites, appends to, renames and removes files through the mount (each change fsynced,
+ * each acknowledged one logged with its checksum) while faults follow each other: node 2
+ * killed and restarted, node 2 hung (SIGSTOP) and resumed, node 1 killed and restarted. After
+ * each fault the run waits for the heal, the stale record taken back and the writer's changes
+ * taken again. At the end every acknowledged change is there, byte for byte, both bricks hold
+ * the same files and heal info is empty. What the writer saw is printed per
  * fault. {@code -Dbramble.it.chaos.rounds=N} runs more rounds of the three faults (default 1).
  */
 @Timeout(value = 900, unit = TimeUnit.SECONDS)
@@ -51,7 +44,7 @@ class FsChaosTest {
             throws Exception {
         ReplicaPair volume = ReplicaPair.start(cluster, mounts, dir);
         PoolNodes pool = volume.pool();
-        Writer writer = new Writer(volume.mnt(), new SplittableRandom(20261205));
+        ChaosWriter writer = new ChaosWriter(volume.mnt(), new SplittableRandom(20261205));
         Thread thread = Thread.ofPlatform().name("chaos-writer").start(writer);
         List<String> report = new ArrayList<>();
         try {
@@ -107,7 +100,7 @@ class FsChaosTest {
      * stale, and for the writer's changes to be taken again: with two copies, a copy recorded
      * stale may not take changes alone, so a fault before that refuses them.
      */
-    private static void awaitHealed(PoolNodes pool, Writer writer, String what,
+    private static void awaitHealed(PoolNodes pool, ChaosWriter writer, String what,
             String releasing) {
         long releasedBefore = releasing == null ? 0 : released(pool, releasing);
         writer.phase(what);
@@ -129,156 +122,5 @@ class FsChaosTest {
     private static long released(PoolNodes pool, String node) {
         return pool.process(node).log().text().lines().filter(l -> l.contains(
                 "is no longer recorded stale")).count();
-    }
-
-    /**
-     * Changes files through the mount, one at a time, each fsynced: what was acknowledged is
-     * remembered with its checksum (null for a removed name); a change that failed leaves its
-     * file's fate open, and the file is no longer checked.
-     */
-    static final class Writer implements Runnable {
-        private final Path mnt;
-        private final SplittableRandom random;
-        private final AtomicBoolean stopped = new AtomicBoolean();
-        private final Map<String, String> acknowledged = new TreeMap<>();
-        private final Map<String, byte[]> contents = new TreeMap<>();
-        private final Map<String, int[]> perPhase = new LinkedHashMap<>();
-        private final Map<String, Long> longestGap = new LinkedHashMap<>();
-        private volatile String phase = "start";
-        private long acknowledgedCount;
-        private int next;
-
-        Writer(Path mnt, SplittableRandom random) {
-            this.mnt = mnt;
-            this.random = random;
-        }
-
-        void phase(String name) {
-            phase = name;
-        }
-
-        void stop() {
-            stopped.set(true);
-        }
-
-        synchronized Map<String, String> acknowledged() {
-            return new TreeMap<>(acknowledged);
-        }
-
-        synchronized int okIn(String name) {
-            int[] counts = perPhase.get(name);
-            return counts == null ? 0 : counts[0];
-        }
-
-        synchronized long acknowledgedCount() {
-            return acknowledgedCount;
-        }
-
-        synchronized List<String> report() {
-            List<String> lines = new ArrayList<>();
-            perPhase.forEach((name, counts) -> lines.add(String.format("chaos %-32s %4d ok"
-                    + " %3d failed, longest gap %5d ms", name, counts[0], counts[1],
-                    longestGap
-                            .get(name))));
-            return lines;
-        }
-
-        @Override
-        public void run() {
-            long lastOk = System.nanoTime();
-            while (!stopped.get()) {
-                String now = phase;
-                boolean ok = change();
-                long t = System.nanoTime();
-                synchronized (this) {
-                    int[] counts = perPhase.computeIfAbsent(now, p -> new int[2]);
-                    counts[ok ? 0 : 1]++;
-                    longestGap.merge(now, (t - lastOk) / 1_000_000, Math::max);
-                }
-                if (ok) {
-                    lastOk = t;
-                }
-                try {
-                    Thread.sleep(50);
-                } catch (InterruptedException e) {
-                    return;
-                }
-            }
-        }
-
-        /** One change; true when acknowledged. */
-        private boolean change() {
-            List<String> names;
-            synchronized (this) {
-                names = new ArrayList<>(contents.keySet());
-            }
-            int roll = random.nextInt(100);
-            String name = names.isEmpty() || roll < 30
-                    ? "f" + next++
-                    : names.get(random
-                            .nextInt(names.size()));
-            try {
-                if (roll < 55) {
-                    byte[] data = new byte[random.nextInt(1, 64 << 10)];
-                    random.nextBytes(data);
-                    write(mnt.resolve(name), data, false);
-                    done(name, data);
-                } else if (roll < 75) {
-                    byte[] more = new byte[random.nextInt(1, 8 << 10)];
-                    random.nextBytes(more);
-                    write(mnt.resolve(name), more, true);
-                    byte[] before = contents.getOrDefault(name, new byte[0]);
-                    byte[] after = new byte[before.length + more.length];
-                    System.arraycopy(before, 0, after, 0, before.length);
-                    System.arraycopy(more, 0, after, before.length, more.length);
-                    done(name, after);
-                } else if (roll < 88) {
-                    String to = "r" + next++;
-                    Files.move(mnt.resolve(name), mnt.resolve(to), StandardCopyOption.ATOMIC_MOVE);
-                    synchronized (this) {
-                        byte[] data = contents.remove(name);
-                        acknowledged.put(name, null);
-                        acknowledgedCount++;
-                        if (data != null) {
-                            contents.put(to, data);
-                            acknowledged.put(to, Sha1.of(data));
-                        }
-                    }
-                } else {
-                    Files.delete(mnt.resolve(name));
-                    synchronized (this) {
-                        contents.remove(name);
-                        acknowledged.put(name, null);
-                        acknowledgedCount++;
-                    }
-                }
-                return true;
-            } catch (Exception e) {
-                synchronized (this) {
-                    contents.remove(name); // its fate is open: no longer checked
-                    acknowledged.remove(name);
-                }
-                return false;
-            }
-        }
-
-        private synchronized void done(String name, byte[] data) throws Exception {
-            contents.put(name, data);
-            acknowledged.put(name, Sha1.of(data));
-            acknowledgedCount++;
-        }
-
-        private static void write(Path file, byte[] data, boolean append) throws IOException {
-            try (FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE,
-                    StandardOpenOption.WRITE, append
-                            ? StandardOpenOption.APPEND
-                            : StandardOpenOption.TRUNCATE_EXISTING)) {
-                ByteBuffer buffer = ByteBuffer.wrap(data);
-                while (buffer.hasRemaining()) {
-                    channel.write(buffer);
-                }
-                channel.force(true);
-            }
-        }
     }
 }

@@ -52,7 +52,7 @@ final class StaleCopy implements VolumeVerb {
         }
         if (recorded.get().value() != copy) {
             throw VolumeFailure.failed("volume stale-copy", "copy " + recorded.get().value()
-                    + " of set " + args.get(1) + " is recorded as stale already: copy " + copy
+                    + " of set " + args.get(1) + " " + StaleCopies.OTHER_RECORDED + ": copy " + copy
                     + " may not take changes alone");
         }
         return Replies.ok(copy + "\n");
