@@ -3,6 +3,7 @@ package io.bramble.lb.acl;
 import io.bramble.common.net.Cidr;
 import io.bramble.lb.config.AclConfig;
 import io.bramble.lb.config.AclMatch;
+import io.netty.util.NetUtil;
 import java.net.InetAddress;
 import java.util.List;
 
@@ -34,14 +35,17 @@ final class AclLine {
         };
     }
 
-    /** Like HAProxy's {@code hdr()}: each comma-separated value is tried on its own. */
+    /**
+     * Like HAProxy's {@code hdr()}: each comma-separated value ({@link HeaderListValues}) is
+     * tried on its own.
+     */
     private boolean anyHeaderValue(RequestFacts request) {
         for (String line : request.headerValues(config.fetchArgument().orElse(""))) {
             if (config.match() == AclMatch.FOUND) {
                 return true;
             }
-            for (String value : line.split(",")) {
-                if (matcher.matches(value.strip())) {
+            for (String value : HeaderListValues.of(line)) {
+                if (matcher.matches(value)) {
                     return true;
                 }
             }
@@ -54,7 +58,7 @@ final class AclLine {
             return source != null;
         }
         if (config.match() != AclMatch.IP) {
-            return source != null && matcher.matches(source.getHostAddress());
+            return source != null && matcher.matches(NetUtil.toAddressString(source));
         }
         for (Cidr network : networks) {
             if (source != null && network.contains(source)) {
