@@ -46,7 +46,10 @@ final class StaleCopy implements VolumeVerb {
                 recorded = ctx.poll(() -> store.get(StaleCopies.TYPE, key), Optional::isPresent,
                         CATCH_UP_MS, CATCH_UP_EVERY_MS);
                 if (recorded.isEmpty()) {
-                    throw VolumeFailure.failed("volume stale-copy", e.getMessage());
+                    throw VolumeFailure.failed("volume stale-copy", "the stale record of set "
+                            + args.get(1) + " changed while it was made and this member's copy"
+                            + " of the store has not caught up within " + CATCH_UP_MS / 1000
+                            + " s (" + e.getMessage() + "); ask another member, or again");
                 }
             }
         }
