@@ -61,7 +61,7 @@ final class ResetBrick implements VolumeVerb {
     }
 
     private static CommandReply start(VolumeContext ctx, VolumeSpec volume, Brick brick) {
-        BrickReport report = ctx.reports(volume, false).get(volume.bricks().indexOf(brick));
+        BrickReport report = ctx.report(brick, false);
         if (report.online()) {
             throw VolumeFailure.failed(PREFIX, "brick " + brick.shown() + " is still served;"
                     + " bramble stops serving a brick by itself once its folder is removed or"

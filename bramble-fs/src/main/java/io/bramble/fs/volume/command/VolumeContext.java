@@ -307,7 +307,7 @@ final class VolumeContext {
         return asked.stream().map(Future::resultNow).toList();
     }
 
-    private BrickReport report(Brick brick, boolean detail) {
+    BrickReport report(Brick brick, boolean detail) {
         try {
             return ask(brick, detail);
         } catch (RuntimeException e) {

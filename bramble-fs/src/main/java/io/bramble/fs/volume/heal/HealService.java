@@ -154,19 +154,49 @@ public final class HealService implements AutoCloseable {
      */
     public Optional<HealRun> running(Brick brick) {
         Running now = running;
-        return now == null || !now.brick().equals(brick)
+        return now == null || !now.brick.equals(brick)
                 ? Optional.empty()
                 : Optional.of(now.run(
                         progress));
     }
 
-    /** A pass in progress: where it heals from, and the counts when it started. */
-    private record Running(String volume, Brick brick, long startedNs, long filesBefore,
-            long bytesBefore, int filesListed, long bytesToCopy) {
+    /**
+     * A pass in progress: where it heals from, the counts when it started, and the size of the
+     * files it listed, read on this copy the first time someone asks how far it got (a pass
+     * nobody watches reads none).
+     */
+    private static final class Running {
+        private final String volume;
+        private final Brick brick;
+        private final long startedNs;
+        private final long filesBefore;
+        private final long bytesBefore;
+        private final FileOps mine;
+        private final List<PendingFile> files;
+        private long bytesToCopy = -1;
+
+        Running(String volume, Brick brick, HealProgress progress, FileOps mine,
+                List<PendingFile> files) {
+            this.volume = volume;
+            this.brick = brick;
+            this.startedNs = System.nanoTime();
+            this.filesBefore = progress.filesHealed();
+            this.bytesBefore = progress.bytesCopied();
+            this.mine = mine;
+            this.files = files;
+        }
+
+        private synchronized long bytesToCopy() {
+            if (bytesToCopy < 0) {
+                bytesToCopy = sizeOf(mine, files);
+            }
+            return bytesToCopy;
+        }
+
         HealRun run(HealProgress progress) {
-            return new HealRun(filesListed, Math.max(0, progress.filesHealed() - filesBefore),
-                    bytesToCopy, Math.max(0, progress.bytesCopied() - bytesBefore), Math.max(0,
-                            (System.nanoTime() - startedNs) / 1_000_000));
+            return new HealRun(files.size(), Math.max(0, progress.filesHealed() - filesBefore),
+                    bytesToCopy(), Math.max(0, progress.bytesCopied() - bytesBefore), Math.max(
+                            0, (System.nanoTime() - startedNs) / 1_000_000));
         }
     }
 
@@ -176,10 +206,9 @@ public final class HealService implements AutoCloseable {
         if (now == null) {
             return;
         }
-        HealRun run = now.run(progress);
-        if (run.elapsedMs() >= PROGRESS_MS) {
-            node.log().event("volume " + now.volume() + ": healing from " + now.brick().shown()
-                    + ": " + run.shown());
+        if ((System.nanoTime() - now.startedNs) / 1_000_000 >= PROGRESS_MS) {
+            node.log().event("volume " + now.volume + ": healing from " + now.brick.shown()
+                    + ": " + now.run(progress).shown());
         }
     }
 
@@ -240,8 +269,7 @@ public final class HealService implements AutoCloseable {
                 volume.arbiterInSet());
         long started = System.nanoTime();
         long bytesBefore = progress.bytesCopied();
-        running = new Running(volume.name(), brick, started, progress.filesHealed(),
-                bytesBefore, files.size(), sizeOf(ops.get(local), files));
+        running = new Running(volume.name(), brick, progress, ops.get(local), files);
         Map<HealOutcome, Integer> outcomes = new EnumMap<>(HealOutcome.class);
         if (full) {
             healer.healTree(ops.get(local), FsPath.ROOT, outcome -> outcomes.merge(outcome, 1,

@@ -52,9 +52,6 @@ public final class PendingReportCodec {
             return Optional.empty();
         }
         String[] lines = text.substring(0, text.length() - 1).split("\n", -1);
-        if (lines.length - 2 > SHOWN_MAX) { // the count, the paths and a healing line
-            return Optional.empty();
-        }
         try {
             long count = Long.parseLong(lines[0]);
             if (count < 0) {
