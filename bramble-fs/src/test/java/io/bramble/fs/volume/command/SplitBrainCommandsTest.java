@@ -58,6 +58,9 @@ class SplitBrainCommandsTest {
     private static final String ONE = "127.0.0.61";
     private static final String TWO = "127.0.0.62";
 
+    /** How long the pool and the bricks may take to come up on a busy machine. */
+    private static final Duration PATIENCE = Duration.ofSeconds(60);
+
     @TempDir
     Path dir;
     private final List<AutoCloseable> open = new ArrayList<>();
@@ -71,12 +74,12 @@ class SplitBrainCommandsTest {
         one = node("one", ONE);
         two = node("two", TWO);
         one.probe(TWO + ":" + two.boundAddress().getPort());
-        await().atMost(Duration.ofSeconds(20)).until(() -> one.members().size() == 2
+        await().atMost(PATIENCE).until(() -> one.members().size() == 2
                 && two.members().size() == 2 && one.state(two.id()) == PeerState.CONNECTED
                 && two.state(one.id()) == PeerState.CONNECTED);
         ok(one, "volume create gv0 replica 2 " + brick(ONE) + " " + brick(TWO) + " force");
         ok(one, "volume start gv0");
-        await().atMost(Duration.ofSeconds(20)).until(() -> ClientSpecText.decode(run(one,
+        await().atMost(PATIENCE).until(() -> ClientSpecText.decode(run(one,
                 "volume getspec gv0").out()).map(s -> s.endpoints().stream().allMatch(
                         e -> e.online() && e.port() > 0))
                 .orElse(false));
