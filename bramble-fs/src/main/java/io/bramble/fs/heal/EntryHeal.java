@@ -111,7 +111,7 @@ final class EntryHeal {
     }
 
     /** Marks {@code path} on the source against the sink, then makes it on the sink. */
-    private static long markAndMake(FileOps source, FileOps sink, int sinkIndex, FsPath path,
+    static long markAndMake(FileOps source, FileOps sink, int sinkIndex, FsPath path,
             Attr attr) throws FsException {
         source.setxattr(Caller.ROOT, path, PendingCounters.name(sinkIndex), new PendingCounters(
                 1, 1, 1).encode(), 0);
@@ -142,7 +142,7 @@ final class EntryHeal {
         markAndMake(source, sink, sinkIndex, path, attr);
     }
 
-    private static boolean same(Attr a, Attr b) {
+    static boolean same(Attr a, Attr b) {
         return a.id().equals(b.id()) && FileType.of(a.mode()) == FileType.of(b.mode());
     }
 
@@ -193,7 +193,7 @@ final class EntryHeal {
     }
 
     /** Removes {@code path} from {@code copy}, a folder with everything under it. */
-    private static void removeTree(FileOps copy, FsPath path, Attr attr, int depth)
+    static void removeTree(FileOps copy, FsPath path, Attr attr, int depth)
             throws FsException {
         if (FileType.of(attr.mode()) != FileType.DIRECTORY) {
             copy.unlink(Caller.ROOT, path);

@@ -277,6 +277,9 @@ public final class SetHealer {
             return HealOutcome.CLEAN;
         }
         ChildSet sources = blame.sources();
+        if (sources.isEmpty() && FolderMerge.applies(states)) {
+            return mergeFolder(path, states);
+        }
         if (sources.isEmpty()) {
             return settle(path, states);
         }
@@ -350,6 +353,21 @@ public final class SetHealer {
         healSplitBrain(path, states, pick.copy());
         settled.settled(path, pick.copy(), states.stream().map(CopyState::attr).toList());
         return HealOutcome.HEALED;
+    }
+
+    /**
+     * A folder in split-brain that every copy holds: its names made what most copies hold, by
+     * the node of the lowest-numbered copy whose index lists it.
+     */
+    private HealOutcome mergeFolder(FsPath path, List<CopyState> states) throws FsException {
+        if (local >= 0 && firstMarked(states) != local) {
+            return HealOutcome.NOT_MINE;
+        }
+        synchronized (folderLocks[Math.floorMod(path.hashCode(), FOLDER_LOCKS)]) {
+            return FolderMerge.merge(copies, path, states)
+                    ? HealOutcome.HEALED
+                    : HealOutcome.SPLIT_BRAIN;
+        }
     }
 
     /** The lowest-numbered copy whose marks blame a copy: its brick's index lists the file. */

@@ -237,6 +237,59 @@ class SetHealerTest {
         assertThat(marked(1, f)).isTrue();
     }
 
+    /**
+     * A folder every copy blames on another (each took entry changes the others missed, some
+     * of them refused) is not left in split-brain when three copies hold it: each name goes to
+     * what most copies hold, and a file made on a copy gets its data through the usual heal.
+     */
+    @Test
+    void aFolderInSplitBrainOnThreeCopiesTakesTheNamesMostCopiesHold() throws FsException {
+        replicate(3);
+        FileId both = FileId.of(new UUID(2, 1));
+        FileId lone = FileId.of(new UUID(2, 2));
+        for (int i = 0; i < 2; i++) {
+            Opened o = copies.get(i).create(ALICE, FsPath.parse("/both"), both, 0644,
+                    OpenFlags.RDWR);
+            copies.get(i).write(o.handle(), 0, bytes("on two copies"));
+            copies.get(i).release(o.handle());
+        }
+        copies.get(2).release(copies.get(2).create(ALICE, FsPath.parse("/lone"), lone, 0644,
+                OpenFlags.RDWR).handle());
+        for (int i = 0; i < 3; i++) {
+            copies.get(i).setxattr(Caller.ROOT, FsPath.ROOT, PendingCounters.name((i + 1) % 3),
+                    new PendingCounters(0, 0, 1).encode(), 0);
+        }
+        assertThat(healer(-1).inSplitBrain(FsPath.ROOT)).isTrue();
+
+        assertThat(healer(1).heal(FsPath.ROOT)).isEqualTo(HealOutcome.NOT_MINE);
+        assertThat(healer(0).heal(FsPath.ROOT)).isEqualTo(HealOutcome.HEALED);
+        assertThat(healer(-1).heal(FsPath.parse("/both"))).isEqualTo(HealOutcome.HEALED);
+
+        for (int i = 0; i < 3; i++) {
+            assertThat(tree(copies.get(i), FsPath.ROOT)).as("copy %d", i)
+                    .isEqualTo(tree(copies.get(0), FsPath.ROOT));
+            assertThat(marked(i, FsPath.ROOT)).isFalse();
+        }
+        assertThat(data(2, FsPath.parse("/both"))).isEqualTo("on two copies");
+        assertThat(tree(copies.get(0), FsPath.ROOT)).doesNotContainKey("/lone");
+    }
+
+    @Test
+    void aFolderInSplitBrainWhoseNameNoMajorityHoldsIsLeftAlone() throws FsException {
+        replicate(3);
+        for (int i = 0; i < 3; i++) {
+            if (i < 2) {
+                copies.get(i).release(copies.get(i).create(ALICE, FsPath.parse("/n"), FileId.of(
+                        new UUID(3, i)), 0644, OpenFlags.RDWR).handle());
+            }
+            copies.get(i).setxattr(Caller.ROOT, FsPath.ROOT, PendingCounters.name((i + 1) % 3),
+                    new PendingCounters(0, 0, 1).encode(), 0);
+        }
+
+        assertThat(healer(0).heal(FsPath.ROOT)).isEqualTo(HealOutcome.SPLIT_BRAIN);
+        assertThat(marked(0, FsPath.ROOT)).isTrue();
+    }
+
     @Test
     void onlyTheFirstFreshCopysNodeHealsAndASinkThatIsDownWaits() throws FsException {
         Replicate files = replicate(3);

@@ -56,6 +56,11 @@ public final class FaultyFileOps implements FileOps {
         return name;
     }
 
+    /** The copy behind the faults, for looking at it without being seen or failing. */
+    public FileOps inner() {
+        return inner;
+    }
+
     /** Changes the state; a brick coming back from DOWN or TIMEOUT forgets its handles. */
     public synchronized void state(State newState) {
         boolean reconnects = (state == State.DOWN || state == State.TIMEOUT)

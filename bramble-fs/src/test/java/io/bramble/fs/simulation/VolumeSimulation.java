@@ -30,6 +30,7 @@ import io.bramble.fs.replicate.Quorum;
 import io.bramble.fs.replicate.Replicate;
 import io.bramble.fs.replicate.ReplicateOptions;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -837,6 +838,10 @@ final class VolumeSimulation {
                             .append(Long.toHexString(attr.id().low()))
                             .append(attr.mode() == 0101000 ? "p" : "").append('/')
                             .append(attr.sizeBytes());
+                    if (FileType.of(attr.mode()) == FileType.REGULAR) {
+                        line.append('#').append(Integer.toHexString(dataHash(copy.inner(),
+                                FsPath.parse(text), attr.sizeBytes()) & 0xfff));
+                    }
                     for (String name : copy.listxattr(Caller.ROOT, FsPath.parse(text))) {
                         if (name.startsWith(PendingCounters.PREFIX)) {
                             PendingCounters counters = PendingCounters.decode(
@@ -854,6 +859,16 @@ final class VolumeSimulation {
                 }
             }
             trace.add(line.toString());
+        }
+    }
+
+    private static int dataHash(FileOps copy, FsPath path, long sizeBytes) throws FsException {
+        Opened opened = copy.open(Caller.ROOT, path, OpenFlags.RDONLY);
+        try {
+            return Arrays.hashCode(copy.read(opened.handle(), 0,
+                    (int) Math.min(sizeBytes, 1 << 20)));
+        } finally {
+            copy.release(opened.handle());
         }
     }
 
