@@ -12,10 +12,10 @@ import org.apache.hadoop.io.erasurecode.rawcoder.RSRawEncoder;
 /**
  * A rough measure of the disperse code, not a test: 256 MiB of random file data, cut into
  * 1 MiB writes of D fragments each, encoded, and decoded with the first M data fragments lost
- * (the costliest loss: M data fragments rebuilt from the others and the parity), at 2+1, 4+2
- * and 8+3, on one thread; beside it, Hadoop's pure-Java coder (the same matrix) on the same
- * data. Prints the median of 3 passes after one warm-up pass: file MiB coded per second, and
- * the thread's CPU milliseconds per MiB.
+ * (rebuilt from the other data fragments and the parity, as a read with M data bricks down
+ * must), at 2+1, 4+2 and 8+3, on one thread; beside it, Hadoop's pure-Java coder (the same
+ * matrix) on the same data. Prints the median of 3 passes after one warm-up pass: file MiB
+ * coded per second, and the thread's CPU milliseconds per MiB.
  *
  * <pre>
  * ./mvnw -q -o -pl bramble-fs -am test-compile dependency:build-classpath \
