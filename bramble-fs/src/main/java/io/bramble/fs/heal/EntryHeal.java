@@ -6,6 +6,7 @@ import io.bramble.fs.ops.ChangeStamps;
 import io.bramble.fs.ops.DirEntry;
 import io.bramble.fs.ops.DirPage;
 import io.bramble.fs.ops.Errno;
+import io.bramble.fs.ops.FileId;
 import io.bramble.fs.ops.FileOps;
 import io.bramble.fs.ops.FileType;
 import io.bramble.fs.ops.FsException;
@@ -13,6 +14,7 @@ import io.bramble.fs.ops.FsPath;
 import io.bramble.fs.replicate.PendingCounters;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -26,7 +28,8 @@ import java.util.TreeMap;
  * names the source lacks are removed (folders with what they hold), names it has are made
  * with the source's file id and type. A name made is marked on the source against the sink
  * before it is made, so that its data and attributes follow through the usual heal even if
- * this one stops half-way.
+ * this one stops half-way. A hard link the sink missed, whose file the sink holds under
+ * another of the folder's names that the source holds too, is made a link to that file.
  */
 final class EntryHeal {
 
@@ -66,7 +69,8 @@ final class EntryHeal {
                 made.add(dir.child(entry.getKey()));
             }
         }
-        changes += makeAll(source, sink, sinkIndex, dir, missing, atOnce);
+        Map<FileId, String> linkable = linkable(want, have);
+        changes += makeAll(source, sink, sinkIndex, dir, missing, linkable, atOnce);
         // Last, what the source lacks: a name moved above has left its old place already.
         for (Map.Entry<String, Attr> entry : names(sink, dir).entrySet()) {
             if (!want.containsKey(entry.getKey())) {
@@ -77,7 +81,41 @@ final class EntryHeal {
         return new Result(changes, made);
     }
 
+    /**
+     * The regular files the sink holds in this folder under a name the source holds as the
+     * same file, by id: a name of the same file missing on the sink is a link to make to it.
+     */
+    private static Map<FileId, String> linkable(Map<String, Attr> want, Map<String, Attr> have) {
+        Map<FileId, String> linkable = new HashMap<>();
+        for (Map.Entry<String, Attr> entry : have.entrySet()) {
+            Attr wanted = want.get(entry.getKey());
+            if (wanted != null && wanted.nlink() > 1
+                    && FileType.of(wanted.mode()) == FileType.REGULAR
+                    && same(wanted, entry.getValue())) {
+                linkable.putIfAbsent(wanted.id(), entry.getKey());
+            }
+        }
+        return linkable;
+    }
+
     /** Makes each of {@code missing} in {@code dir}, {@code atOnce} at a time. */
+    private static long makeAll(FileOps source, FileOps sink, int sinkIndex, FsPath dir,
+            List<Map.Entry<String, Attr>> missing, Map<FileId, String> linkable, int atOnce)
+            throws FsException {
+        List<Map.Entry<String, Attr>> made = new ArrayList<>();
+        long changes = 0;
+        for (Map.Entry<String, Attr> entry : missing) {
+            String other = linkable.get(entry.getValue().id());
+            if (other == null) {
+                made.add(entry);
+            } else {
+                sink.link(Caller.ROOT, dir.child(other), dir.child(entry.getKey()));
+                changes++;
+            }
+        }
+        return changes + makeAll(source, sink, sinkIndex, dir, made, atOnce);
+    }
+
     private static long makeAll(FileOps source, FileOps sink, int sinkIndex, FsPath dir,
             List<Map.Entry<String, Attr>> missing, int atOnce) throws FsException {
         if (atOnce <= 1) {

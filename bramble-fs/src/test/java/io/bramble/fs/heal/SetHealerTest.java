@@ -275,6 +275,30 @@ class SetHealerTest {
     }
 
     @Test
+    void aHardLinkMadeWhileACopyWasDownIsMadeALinkToItsFileThere() throws FsException {
+        Replicate files = replicate(2);
+        FsPath a = FsPath.parse("/a");
+        FsPath b = FsPath.parse("/b");
+        write(files, a, 0, bytes("one file, two names"));
+        faulty.get(1).state(State.DOWN);
+        files.childDown(1);
+        files.link(ALICE, a, b);
+        write(files, b, 0, bytes("ONE"));
+        faulty.get(1).state(State.UP);
+
+        assertThat(healer(0).heal(FsPath.ROOT)).isEqualTo(HealOutcome.HEALED);
+        assertThat(healer(0).heal(a)).isIn(HealOutcome.HEALED, HealOutcome.CLEAN);
+        assertThat(healer(0).heal(b)).isIn(HealOutcome.HEALED, HealOutcome.CLEAN);
+
+        Attr linked = copies.get(1).getattr(Caller.ROOT, b);
+        assertThat(linked.id()).isEqualTo(copies.get(1).getattr(Caller.ROOT, a).id());
+        assertThat(linked.nlink()).isEqualTo(2);
+        assertThat(data(1, a)).isEqualTo("ONE file, two names");
+        assertThat(tree(copies.get(1), FsPath.ROOT)).isEqualTo(tree(copies.get(0), FsPath.ROOT));
+        assertThat(marked(0, a) || marked(1, a) || marked(0, FsPath.ROOT)).isFalse();
+    }
+
+    @Test
     void aFolderInSplitBrainWhoseNameNoMajorityHoldsIsLeftAlone() throws FsException {
         replicate(3);
         for (int i = 0; i < 3; i++) {
