@@ -29,7 +29,9 @@ import java.util.stream.Stream;
  * a big file and many small files the other lacks (marked as a replicate client marks them),
  * healed as a node's heal worker heals them: the paths of the first brick's index, through
  * brick clients. Prints the time the heal took. Arguments: MiB of the big file (256) and the
- * number of small files (500).
+ * number of small files (500). {@code -Drounds=N} runs it N times in the same JVM, each on
+ * new bricks: the first round is a just-started node's heal, the later ones that of a node
+ * whose code the JIT has compiled.
  *
  * <pre>
  * ./mvnw -q -o -pl bramble-fs -am test-compile dependency:build-classpath \
@@ -46,6 +48,12 @@ public final class HealLoopbackBench {
     }
 
     public static void main(String[] args) throws Exception {
+        for (int round = 0; round < Integer.getInteger("rounds", 1); round++) {
+            once(args);
+        }
+    }
+
+    private static void once(String[] args) throws Exception {
         int bigMib = args.length > 0 ? Integer.parseInt(args[0]) : 256;
         int smallFiles = args.length > 1 ? Integer.parseInt(args[1]) : 500;
         Path root = Files.createTempDirectory("heal-bench");
