@@ -171,8 +171,8 @@ class VolumeCommandsTest {
         CommandReply usage = run(one, "volume create gv4 replica 2 " + brick(ONE, "c"));
         assertThat(usage.exitCode()).isEqualTo(2);
         assertThat(usage.err()).isEqualTo("number of bricks is not a multiple of replica count"
-                + "\nUsage: volume create <NEW-VOLNAME> [replica <COUNT> [arbiter <COUNT>]]"
-                + " [transport <tcp>] <NEW-BRICK>... [force]\n");
+                + "\nUsage: volume create <NEW-VOLNAME> [stripe <COUNT>] [replica <COUNT>"
+                + " [arbiter <COUNT>]] [transport <tcp>] <NEW-BRICK>... [force]\n");
         assertThat(run(one, "volume add-brick gv1 x:/y").err()).startsWith(
                 "volume add-brick is not supported by bramble yet");
     }
