@@ -1,9 +1,12 @@
 package io.bramble.it.fs;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import io.bramble.it.pool.PoolNodes;
 import io.bramble.testkit.cluster.LocalCluster;
 import io.bramble.testkit.exec.Exec;
+import io.bramble.testkit.fault.Faults;
 import java.io.ByteArrayOutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,13 +27,19 @@ import org.junit.jupiter.api.io.TempDir;
  * 128 KiB), started and mounted on gluster1. The seed's kernel.img (4,056,224 bytes, random
  * here) copied in leaves 2,090,144 bytes on each brick of the first pair and 1,966,080 on each
  * of the second, as Gluster's did; its sha1sum through the mount is the original's, and the
- * pairs' pieces dealt back block by block are the file. Needs root, the ip command and
- * /dev/fuse (skipped otherwise).
+ * pairs' pieces dealt back block by block are the file. Then the seed's steps 10 to 12 on
+ * this volume: gluster4's cable pulled, kernel7.img (4,032,544 bytes) copied in and read back
+ * the same, the cable back in: the heal of the second pair gives gluster4 its piece
+ * (1,966,080 bytes, gluster3's), with nothing of stripe in the heal. Needs root, the ip
+ * command and /dev/fuse (skipped otherwise).
  */
 @Timeout(value = 300, unit = TimeUnit.SECONDS)
 class FsSeed000StripeTest {
     /** The size of the seed's /boot/kernel.img. */
     private static final int KERNEL_BYTES = 4_056_224;
+    /** The size of the seed's /boot/kernel7.img. */
+    private static final int KERNEL7_BYTES = 4_032_544;
+    private static final Duration PATIENCE = Duration.ofSeconds(90);
     private static final int BLOCK_BYTES = 128 * 1024;
     private static final String VOLUME = "vol0";
     private static final Duration COMMAND_TIMEOUT = Duration.ofSeconds(60);
@@ -41,7 +50,8 @@ class FsSeed000StripeTest {
     final VolumeMounts mounts = new VolumeMounts(cluster);
 
     @Test
-    void aFileIsStripedOverTheReplicaPairsAsGlusterDid(@TempDir Path dir) throws Exception {
+    void filesAreStripedOverTheReplicaPairsAsGlusterDidAndHealedPerPair(@TempDir Path dir)
+            throws Exception {
         FsLab lab = FsLab.open(cluster, mounts, dir, 4, false);
         List<String> nodes = List.of("gluster1", "gluster2", "gluster3", "gluster4");
         List<String> create = new ArrayList<>(List.of("volume", "create", VOLUME, "stripe", "2",
@@ -81,6 +91,32 @@ class FsSeed000StripeTest {
         assertThat(Files.readAllBytes(lab.brick("gluster4", VOLUME).resolve("kernel.img")))
                 .isEqualTo(second);
         assertThat(interleaved(first, second)).isEqualTo(kernel);
+
+        // Steps 10 to 12: gluster4's cable out, kernel7.img copied in, the cable back in.
+        Faults.linkDown(lab.host("gluster4"));
+        await("peer status on gluster1 to show gluster4 Disconnected").atMost(PATIENCE)
+                .pollInterval(Duration.ofMillis(100)).until(() -> lab.cli("gluster1", "peer",
+                        "status"), PoolNodes.shows(lab.address("gluster4"), "Disconnected"));
+        byte[] kernel7 = new byte[KERNEL7_BYTES];
+        new SplittableRandom(11).nextBytes(kernel7);
+        Path image7 = Files.write(dir.resolve("boot").resolve("kernel7.img"), kernel7);
+        Exec.check(COMMAND_TIMEOUT, "cp", image7.toString(), mnt + "/");
+        assertThat(sha1sum(mnt.resolve("kernel7.img"))).isEqualTo(sha1sum(image7));
+        Path onGluster3 = lab.brick("gluster3", VOLUME).resolve("kernel7.img");
+        Path onGluster4 = lab.brick("gluster4", VOLUME).resolve("kernel7.img");
+        assertThat(Files.size(onGluster3)).isEqualTo(1_966_080);
+        assertThat(Files.size(lab.brick("gluster1", VOLUME).resolve("kernel7.img")))
+                .isEqualTo(2_066_464);
+        Faults.linkUp(lab.host("gluster4"));
+        await("kernel7.img's piece whole on gluster4's brick").atMost(PATIENCE).pollInterval(
+                Duration.ofMillis(100)).until(
+                        () -> Files.exists(onGluster4) && Files.size(
+                                onGluster4) == 1_966_080 && sha1sum(onGluster4).equals(sha1sum(
+                                        onGluster3)));
+        await("heal info empty").atMost(PATIENCE).pollInterval(Duration.ofMillis(250)).until(
+                () -> lab.healInfoEmpty("gluster1", VOLUME, nodes.size()));
+        assertThat(sha1sum(mnt.resolve("kernel7.img"))).isEqualTo(sha1sum(image7));
+        assertThat(sha1sum(mnt.resolve("kernel.img"))).isEqualTo(sha1sum(image));
     }
 
     /** Blocks taken in turn from each piece: block b is in piece b mod 2, at b div 2. */
