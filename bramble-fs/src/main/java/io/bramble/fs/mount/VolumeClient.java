@@ -11,7 +11,9 @@ import io.bramble.fs.ops.FileOps;
 import io.bramble.fs.replicate.Replicate;
 import io.bramble.fs.replicate.ReplicateOptions;
 import io.bramble.fs.replicate.StaleRecorder;
+import io.bramble.fs.stripe.Stripe;
 import io.bramble.fs.volume.VolumeSpec;
+import io.bramble.fs.volume.option.VolumeOptions;
 import io.bramble.fs.volume.spec.BrickEndpoint;
 import io.bramble.fs.volume.spec.ClientSpec;
 import java.nio.file.Path;
@@ -25,8 +27,9 @@ import java.util.concurrent.Executors;
 
 /**
  * A volume as a mount sees it: a brick client per brick, a {@link Replicate} over each replica
- * set and a {@link Distribute} over the sets, built from the layout a pool member gave. With
- * one set there is no distribute; with one copy there is no replicate.
+ * set, a {@link Stripe} over each group of {@code stripeCount} sets, and a {@link Distribute}
+ * over the stripes (or over the sets, without stripe), built from the layout a pool member
+ * gave. With one subvolume there is no distribute; with one copy there is no replicate.
  */
 public final class VolumeClient {
     /**
@@ -74,7 +77,21 @@ public final class VolumeClient {
                             online)));
         }
         awaitFirstConnections(online, FIRST_CONNECT_MS);
-        return sets.size() == 1 ? sets.getFirst().ops() : new Distribute(sets);
+        List<Subvolume> subvolumes = volume.stripeCount() > 1 ? stripes(volume, sets) : sets;
+        return subvolumes.size() == 1 ? subvolumes.getFirst().ops() : new Distribute(subvolumes);
+    }
+
+    /** A stripe over each run of {@code stripeCount} consecutive replica sets. */
+    private static List<Subvolume> stripes(VolumeSpec volume, List<Subvolume> sets) {
+        int blockSizeBytes = VolumeOptions.stripeBlockSizeBytes(volume);
+        List<Subvolume> stripes = new ArrayList<>();
+        for (int stripe = 0; stripe < volume.distributeCount(); stripe++) {
+            List<FileOps> children = sets.subList(stripe * volume.stripeCount(), (stripe + 1)
+                    * volume.stripeCount()).stream().map(Subvolume::ops).toList();
+            stripes.add(new Subvolume(volume.name() + "-stripe-" + stripe, new Stripe(children,
+                    blockSizeBytes)));
+        }
+        return stripes;
     }
 
     /** Waits until every client is connected, or {@code timeoutMs} has passed in all. */

@@ -22,8 +22,13 @@ public final class VolumeCodec implements RecordCodec<VolumeSpec> {
     public static final RecordType<VolumeSpec> TYPE = new RecordType<>("fs.volume",
             new VolumeCodec());
 
-    /** The format {@link #encode} writes. */
+    /** The format {@link #encode} writes for a volume without stripe. */
     static final int FORMAT = 1;
+    /**
+     * The format of a striped volume: format 1 and the stripe count last. Volumes without
+     * stripe stay in format 1, which every bramble reads.
+     */
+    static final int FORMAT_STRIPE = 2;
     /** Longest brick host, in bytes of UTF-8 (a DNS name is at most 253 characters). */
     public static final int HOST_BYTES_MAX = 255;
     /** Longest brick path, in bytes of UTF-8. */
@@ -35,7 +40,8 @@ public final class VolumeCodec implements RecordCodec<VolumeSpec> {
 
     @Override
     public byte[] encode(VolumeSpec v) {
-        WireWriter out = new WireWriter().u8(FORMAT).string(v.name()).uuid(v.id())
+        int format = v.stripeCount() > 1 ? FORMAT_STRIPE : FORMAT;
+        WireWriter out = new WireWriter().u8(format).string(v.name()).uuid(v.id())
                 .i32(v.replicaCount()).bool(v.arbiter()).string(v.transport())
                 .u8(v.status().ordinal()).i32(v.bricks().size());
         for (Brick b : v.bricks()) {
@@ -43,6 +49,9 @@ public final class VolumeCodec implements RecordCodec<VolumeSpec> {
         }
         out.i32(v.options().size());
         v.options().forEach((key, value) -> out.string(key).string(value));
+        if (v.stripeCount() > 1) {
+            out.i32(v.stripeCount());
+        }
         return out.toByteArray();
     }
 
@@ -50,9 +59,9 @@ public final class VolumeCodec implements RecordCodec<VolumeSpec> {
     public VolumeSpec decode(byte[] bytes) throws MalformedFrameException {
         WireReader in = new WireReader(bytes);
         int format = in.u8();
-        if (format != FORMAT) {
+        if (format != FORMAT && format != FORMAT_STRIPE) {
             throw new MalformedFrameException("volume record format " + format + " (this"
-                    + " bramble reads " + FORMAT + ")");
+                    + " bramble reads " + FORMAT + " and " + FORMAT_STRIPE + ")");
         }
         String name = in.string(VolumeNames.NAME_CHARS_MAX);
         UUID id = in.uuid();
@@ -74,13 +83,17 @@ public final class VolumeCodec implements RecordCodec<VolumeSpec> {
         for (int i = 0; i < optionCount; i++) {
             options.put(in.string(OPTION_NAME_BYTES_MAX), in.string(OPTION_VALUE_BYTES_MAX));
         }
+        int stripeCount = format == FORMAT_STRIPE ? in.i32() : 1;
         in.end();
+        if (format == FORMAT_STRIPE && stripeCount < 2) {
+            throw new MalformedFrameException("stripe count " + stripeCount);
+        }
         if (VolumeNames.problem(name).isPresent() || options.size() != optionCount) {
             throw new MalformedFrameException("bad volume record '" + name + "'");
         }
         try {
-            return new VolumeSpec(name, id, replicaCount, arbiter, transport, bricks,
-                    VolumeStatus.values()[status], options);
+            return new VolumeSpec(name, id, stripeCount, replicaCount, arbiter, transport,
+                    bricks, VolumeStatus.values()[status], options);
         } catch (IllegalArgumentException e) {
             throw new MalformedFrameException("bad volume record: " + e.getMessage());
         }

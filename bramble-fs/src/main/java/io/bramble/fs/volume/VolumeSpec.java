@@ -9,9 +9,11 @@ import java.util.UUID;
 
 /**
  * A volume as the cluster store keeps it. Bricks are in order: consecutive groups of
- * {@code replicaCount} bricks form a replica set, and the sets are distribute's subvolumes
- * (Gluster's rule, so {@code volume create} lines mean the same thing here).
+ * {@code replicaCount} bricks form a replica set; consecutive groups of {@code stripeCount}
+ * sets form a stripe, and the stripes (or the sets, without stripe) are distribute's
+ * subvolumes (Gluster's rule, so {@code volume create} lines mean the same thing here).
  *
+ * @param stripeCount the replica sets each file is striped over; 1 for no stripe
  * @param arbiter whether the last brick of each replica set is an arbiter (metadata only)
  * @param options the options set with {@code volume set}, by full name, in the order they
  *     were first set (oldest first)
@@ -19,6 +21,7 @@ import java.util.UUID;
 public record VolumeSpec(
         String name,
         UUID id,
+        int stripeCount,
         int replicaCount,
         boolean arbiter,
         String transport,
@@ -32,26 +35,42 @@ public record VolumeSpec(
     /** The only transport bramble serves bricks over. */
     public static final String TRANSPORT_TCP = "tcp";
 
+    /** Most replica sets one stripe spans: every brick of a volume. */
+    public static final int STRIPE_COUNT_MAX = BRICKS_MAX;
+
     public VolumeSpec {
         bricks = List.copyOf(bricks);
         Checks.argument(options.keySet().stream().allMatch(k -> k != null)
                 && options.values().stream().allMatch(v -> v != null), "null option");
         options = Collections.unmodifiableMap(new LinkedHashMap<>(options));
         Checks.argument(replicaCount >= 1, "replica count must be at least 1");
-        Checks.argument(!bricks.isEmpty() && bricks.size() % replicaCount == 0,
-                "brick count must be a multiple of the replica count");
+        Checks.argument(stripeCount >= 1 && stripeCount <= STRIPE_COUNT_MAX,
+                "stripe count must be 1 to " + STRIPE_COUNT_MAX);
+        Checks.argument(!bricks.isEmpty() && bricks.size() % (replicaCount * stripeCount) == 0,
+                "brick count must be a multiple of the stripe count times the replica count");
         Checks.argument(bricks.size() <= BRICKS_MAX, "at most " + BRICKS_MAX + " bricks");
         Checks.argument(options.size() <= OPTIONS_MAX, "at most " + OPTIONS_MAX + " options");
         Checks.argument(!arbiter || replicaCount == 3, "an arbiter needs replica 3");
     }
 
-    public VolumeType type() {
-        return VolumeType.of(bricks.size(), replicaCount);
+    /** A volume without stripe. */
+    public VolumeSpec(String name, UUID id, int replicaCount, boolean arbiter, String transport,
+            List<Brick> bricks, VolumeStatus status, Map<String, String> options) {
+        this(name, id, 1, replicaCount, arbiter, transport, bricks, status, options);
     }
 
-    /** The number of replica sets, which distribute spreads files over. */
+    public VolumeType type() {
+        return VolumeType.of(bricks.size(), stripeCount, replicaCount);
+    }
+
+    /** The number of replica sets (single bricks without replicate). */
     public int subvolumeCount() {
         return bricks.size() / replicaCount;
+    }
+
+    /** The number of distribute's subvolumes: stripes, or replica sets without stripe. */
+    public int distributeCount() {
+        return bricks.size() / (replicaCount * stripeCount);
     }
 
     /** The bricks of replica set {@code index}, in order. */
@@ -70,12 +89,12 @@ public record VolumeSpec(
     }
 
     public VolumeSpec withStatus(VolumeStatus newStatus) {
-        return new VolumeSpec(name, id, replicaCount, arbiter, transport, bricks, newStatus,
-                options);
+        return new VolumeSpec(name, id, stripeCount, replicaCount, arbiter, transport, bricks,
+                newStatus, options);
     }
 
     public VolumeSpec withOptions(Map<String, String> newOptions) {
-        return new VolumeSpec(name, id, replicaCount, arbiter, transport, bricks, status,
-                newOptions);
+        return new VolumeSpec(name, id, stripeCount, replicaCount, arbiter, transport, bricks,
+                status, newOptions);
     }
 }

@@ -3,7 +3,10 @@ package io.bramble.fs.volume;
 /** What {@code volume info} prints on its {@code Type:} line. */
 public enum VolumeType {
     DISTRIBUTE("Distribute"), REPLICATE("Replicate"), DISTRIBUTED_REPLICATE(
-            "Distributed-Replicate");
+            "Distributed-Replicate"), STRIPE("Stripe"), DISTRIBUTED_STRIPE(
+                    "Distributed-Stripe"), STRIPED_REPLICATE(
+                            "Striped-Replicate"), DISTRIBUTED_STRIPED_REPLICATE(
+                                    "Distributed-Striped-Replicate");
 
     private final String shown;
 
@@ -18,9 +21,24 @@ public enum VolumeType {
 
     /** The type a volume of {@code bricks} bricks in sets of {@code replica} has. */
     public static VolumeType of(int bricks, int replica) {
+        return of(bricks, 1, replica);
+    }
+
+    /**
+     * The type a volume of {@code bricks} bricks has, striped over {@code stripe} sets of
+     * {@code replica} (Gluster 3's names).
+     */
+    public static VolumeType of(int bricks, int stripe, int replica) {
+        boolean distributed = bricks > stripe * replica;
+        if (stripe > 1) {
+            if (replica > 1) {
+                return distributed ? DISTRIBUTED_STRIPED_REPLICATE : STRIPED_REPLICATE;
+            }
+            return distributed ? DISTRIBUTED_STRIPE : STRIPE;
+        }
         if (replica <= 1) {
             return DISTRIBUTE;
         }
-        return bricks == replica ? REPLICATE : DISTRIBUTED_REPLICATE;
+        return distributed ? DISTRIBUTED_REPLICATE : REPLICATE;
     }
 }

@@ -37,6 +37,25 @@ class VolumeCodecTest {
                 "network.ping-timeout");
     }
 
+    /** A striped volume takes format 2; the others stay in format 1, which any bramble reads. */
+    @Test
+    void aStripedVolumeComesBackWithItsStripeCount() throws MalformedFrameException {
+        VolumeSpec plain = sample();
+        VolumeSpec striped = new VolumeSpec(plain.name(), plain.id(), 3, 1, false, "tcp",
+                plain.bricks(), VolumeStatus.STARTED, plain.options());
+        byte[] bytes = CODEC.encode(striped);
+        assertThat(bytes[0]).isEqualTo((byte) 2);
+        assertThat(CODEC.encode(plain)[0]).isEqualTo((byte) 1);
+        VolumeSpec back = CODEC.decode(bytes);
+        assertThat(back).isEqualTo(striped);
+        assertThat(back.type()).isEqualTo(VolumeType.STRIPE);
+        for (int length = 0; length < bytes.length; length++) {
+            byte[] cut = Arrays.copyOf(bytes, length);
+            assertThatThrownBy(() -> CODEC.decode(cut)).isInstanceOf(
+                    MalformedFrameException.class);
+        }
+    }
+
     @Test
     void everyCutOfAValidRecordIsRefused() {
         byte[] bytes = CODEC.encode(sample());
@@ -51,8 +70,8 @@ class VolumeCodecTest {
     void anotherFormatOrAByteTooManyIsRefused() {
         byte[] bytes = CODEC.encode(sample());
         byte[] later = bytes.clone();
-        later[0] = 2;
-        assertThatThrownBy(() -> CODEC.decode(later)).hasMessageContaining("format 2");
+        later[0] = 3;
+        assertThatThrownBy(() -> CODEC.decode(later)).hasMessageContaining("format 3");
         byte[] longer = Arrays.copyOf(bytes, bytes.length + 1);
         assertThatThrownBy(() -> CODEC.decode(longer)).isInstanceOf(
                 MalformedFrameException.class);

@@ -22,8 +22,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Seed 000's unplugged cable (its steps 8 to 12), each Pi a machine of its own in a network
  * lab: {@code volume create vol0 replica 2} over gluster1..4 (the seed's {@code stripe 2
- * replica 2} without the stripes, which bramble has not: two replica pairs, files spread over
- * them), mounted on gluster1. In the seed every Pi held a stripe of every file; here a file
+ * replica 2} without the stripes, which {@link FsSeed000StripeTest} has: two replica pairs,
+ * files spread over them), mounted on gluster1. In the seed every Pi held a stripe of every file; here a file
  * lives on one pair, and both names hash onto the root's first pair, so gluster3 and gluster4
  * are listed first: the unplugged node holds a copy of what is copied in, as in the seed. A
  * kernel image is copied in; gluster4's cable is pulled and

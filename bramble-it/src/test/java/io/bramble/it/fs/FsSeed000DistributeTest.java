@@ -22,8 +22,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Seed 000's volume without its stripes (bramble has none): four bricks on two nodes and no
- * replica, a Distribute volume. Files copied through the mount, 200 small ones and the
+ * Seed 000's volume without its stripes ({@link FsSeed000StripeTest} has them): four bricks
+ * on two nodes and no replica, a Distribute volume. Files copied through the mount, 200 small ones and the
  * seed's kernel.img, land each on exactly one brick, and the mount lists each once; renamed,
  * they stay readable.
  */

@@ -68,7 +68,8 @@ final class CreateVolume implements VolumeVerb {
                     bricks.get(i).host(), bricks.get(i).path()));
         }
         VolumeSpec volume = new VolumeSpec(request.name(), UUID.randomUUID(),
-                request.replicaCount(), request.arbiter(), request.transport(), bricks,
+                request.stripeCount(), request.replicaCount(), request.arbiter(),
+                request.transport(), bricks,
                 VolumeStatus.CREATED, VolumeOptions.atCreate());
         try {
             ctx.awaitEverywhere(request.name(), store.put(VolumeCodec.TYPE, request.name(), volume,

@@ -1,5 +1,6 @@
 package io.bramble.fs.volume.command;
 
+import io.bramble.fs.volume.VolumeStatus;
 import io.bramble.fs.volume.option.VolumeOption;
 import io.bramble.fs.volume.option.VolumeOptions;
 import io.bramble.pool.wire.Message.CommandReply;
@@ -9,7 +10,9 @@ import java.util.Map;
 
 /**
  * {@code volume reset NAME [OPTION|all] [force]}: back to the defaults, one option or all of
- * them. {@code force} is taken and changes nothing: bramble has no option that needs it.
+ * them. {@code force} is taken and changes nothing: bramble has no option that needs it. A
+ * stripe volume started once keeps its {@code cluster.stripe-block-size}: its files are
+ * striped in that block, and another would read them wrong.
  */
 final class ResetOption implements VolumeVerb {
     private static final String PREFIX = "volume reset";
@@ -29,10 +32,21 @@ final class ResetOption implements VolumeVerb {
                         () -> VolumeFailure.failed(PREFIX, VolumeOptions.unknown(typed)));
         ctx.update(PREFIX, name, v -> {
             Map<String, String> options = new LinkedHashMap<>(v.options());
+            String block = VolumeOptions.STRIPE_BLOCK_SIZE;
+            boolean blockFixed = v.stripeCount() > 1 && v.status() != VolumeStatus.CREATED;
+            if (blockFixed && block.equals(key)) {
+                throw VolumeFailure.failed(PREFIX, block + " of a stripe volume stays as it"
+                        + " is once the volume has been started: its files are striped in"
+                        + " that block");
+            }
+            String kept = blockFixed ? options.get(block) : null;
             if (key == null) {
                 options.clear();
             } else {
                 options.remove(key);
+            }
+            if (kept != null) {
+                options.put(block, kept);
             }
             return v.withOptions(options);
         });

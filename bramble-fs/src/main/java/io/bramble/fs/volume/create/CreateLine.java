@@ -12,14 +12,15 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Reads the words after {@code volume create} as Gluster 10's CLI does, with its messages:
- * {@code NAME [replica N [arbiter 1]] [transport tcp] HOST:PATH... [force]}. Stripe, disperse
- * and RDMA are Gluster's too but not bramble's (yet): they are refused by name.
+ * Reads the words after {@code volume create} as Gluster's CLI does, with its messages:
+ * {@code NAME [stripe N] [replica N [arbiter 1]] [transport tcp] HOST:PATH... [force]}.
+ * {@code stripe}, which Gluster 6 removed, is read as Gluster 3 read it (before or after
+ * {@code replica}). Disperse and RDMA are Gluster's too but not bramble's (yet): they are
+ * refused by name.
  */
 public final class CreateLine {
-    public static final String USAGE = "Usage: volume create <NEW-VOLNAME> [replica <COUNT>"
-            + " [arbiter <COUNT>]] [transport <tcp>] <NEW-BRICK>... [force]";
-    /** Largest replica count: every write goes to each copy, so more gains nothing here. */
+    public static final String USAGE = "Usage: volume create <NEW-VOLNAME> [stripe <COUNT>]"
+            + " [replica <COUNT> [arbiter <COUNT>]] [transport <tcp>] <NEW-BRICK>... [force]";
     /** Copies a replica set keeps; more would cost writes without adding safety here. */
     public static final int REPLICA_COUNT_MAX = 3;
 
@@ -70,6 +71,7 @@ public final class CreateLine {
         private final List<String> words;
         private int at;
         private int replicaCount = 1;
+        private int stripeCount = 1;
         private boolean arbiter;
         private String transport;
 
@@ -96,12 +98,22 @@ public final class CreateLine {
                 rest.removeLast();
             }
             List<BrickAddress> bricks = bricks(rest);
-            if (bricks.size() % replicaCount != 0) {
-                throw usage("number of bricks is not a multiple of replica count");
+            if (bricks.size() % (replicaCount * stripeCount) != 0) {
+                throw usage(stripeCount == 1
+                        ? "number of bricks is not a multiple of replica count"
+                        : replicaCount == 1
+                                ? "number of bricks is not a multiple of stripe count"
+                                : "number of bricks given doesn't match required count");
             }
-            return new CreateRequest(name, replicaCount, arbiter, transport == null
-                    ? VolumeSpec.TRANSPORT_TCP
-                    : transport, bricks, force);
+            if (arbiter && stripeCount > 1) {
+                throw unsupported("arbiter is not supported with stripe by bramble: stripe"
+                        + " over replica sets of 2 or 3 copies");
+            }
+            return new CreateRequest(name, stripeCount, replicaCount, arbiter,
+                    transport == null
+                            ? VolumeSpec.TRANSPORT_TCP
+                            : transport,
+                    bricks, force);
         }
 
         /** Reads the keyword at {@link #at} and its value; false when it is no keyword. */
@@ -110,11 +122,10 @@ public final class CreateLine {
             switch (word) {
                 case "replica" -> replica();
                 case "transport" -> transport();
-                case "stripe" -> throw unsupported("stripe volumes are not supported by"
-                        + " bramble yet; it makes distribute and replicate volumes");
+                case "stripe" -> stripe();
                 case "disperse", "disperse-data", "redundancy" -> throw unsupported(
                         "disperse volumes are not supported by bramble yet; it makes"
-                                + " distribute and replicate volumes");
+                                + " distribute, replicate and stripe volumes");
                 case "thin-arbiter" -> throw unsupported("thin-arbiter is not supported by"
                         + " bramble; replica 2 in a pool with a witness does its work (the pool"
                         + " records the stale copy)");
@@ -150,6 +161,18 @@ public final class CreateLine {
                 arbiter = true;
                 at += 2;
             }
+        }
+
+        private void stripe() {
+            if (stripeCount > 1) {
+                throw usage("stripe option given twice");
+            }
+            int count = number(at + 1);
+            if (count < 2) {
+                throw usage("stripe count should be greater than 1");
+            }
+            stripeCount = count;
+            at += 2;
         }
 
         private void transport() {

@@ -1,5 +1,7 @@
 package io.bramble.fs.volume.option;
 
+import io.bramble.fs.stripe.StripeGeometry;
+import io.bramble.fs.volume.VolumeStatus;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -112,6 +114,48 @@ final class OptionChecks {
                             + CLIENTS_MAX + " addresses, host names, patterns with * or networks"
                             + " (192.168.1.*,10.0.0.0/8)");
         };
+    }
+
+    /**
+     * A stripe block size in Gluster's units ({@code 128KB}, {@code 1MB}, bytes without
+     * unit; a KB is 1024 bytes): at least Gluster's 16KB, whole 512-byte sectors, at most
+     * bramble's bound. It is set on a stripe volume before its first start: the files striped
+     * afterwards are read with the block they were written with, so it cannot change then.
+     */
+    static OptionCheck stripeBlockSize() {
+        return (value, volume) -> {
+            if (volume.stripeCount() < 2) {
+                return Optional.of("a stripe volume (" + volume.name() + " is "
+                        + volume.type().shown() + ")");
+            }
+            if (volume.status() != VolumeStatus.CREATED) {
+                return Optional.of("a volume never started: files already striped keep the"
+                        + " block they were written with");
+            }
+            long bytes = sizeBytes(value);
+            return bytes >= StripeGeometry.BLOCK_SIZE_MIN_BYTES
+                    && bytes <= StripeGeometry.BLOCK_SIZE_MAX_BYTES
+                    && bytes % StripeGeometry.BLOCK_SIZE_UNIT_BYTES == 0
+                            ? Optional.empty()
+                            : Optional.of("a size from 16KB to 1GB in whole 512-byte sectors");
+        };
+    }
+
+    /** The bytes of a size such as {@code 128KB} (units of 1024); -1 when it is none. */
+    static long sizeBytes(String value) {
+        if (!SIZE.matcher(value).matches()) {
+            return -1;
+        }
+        String upper = value.toUpperCase(Locale.ROOT);
+        int shift = upper.endsWith("KB")
+                ? 10
+                : upper.endsWith("MB")
+                        ? 20
+                        : upper.endsWith("GB")
+                                ? 30
+                                : upper.endsWith("TB") ? 40 : 0;
+        long number = Long.parseLong(shift == 0 ? upper : upper.substring(0, upper.length() - 2));
+        return number > Long.MAX_VALUE >> shift ? -1 : number << shift;
     }
 
     private static boolean inRange(String value, long min, long max) {

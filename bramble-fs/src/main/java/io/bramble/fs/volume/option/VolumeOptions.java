@@ -8,6 +8,7 @@ import static io.bramble.fs.volume.option.OptionChecks.onlyOn;
 import static io.bramble.fs.volume.option.OptionChecks.percentOrSize;
 import static io.bramble.fs.volume.option.OptionChecks.replicaCount;
 import static io.bramble.fs.volume.option.OptionChecks.seconds;
+import static io.bramble.fs.volume.option.OptionChecks.stripeBlockSize;
 
 import io.bramble.common.config.Suggestions;
 import io.bramble.fs.heal.FavoriteChildPolicy;
@@ -33,6 +34,8 @@ public final class VolumeOptions {
     public static final String PING_TIMEOUT_DEFAULT = "1.5";
     /** How self-heal settles files in split-brain ({@link FavoriteChildPolicy}). */
     public static final String FAVORITE_CHILD_POLICY = "cluster.favorite-child-policy";
+    /** The size of a stripe's blocks ({@link io.bramble.fs.stripe.StripeGeometry}). */
+    public static final String STRIPE_BLOCK_SIZE = "cluster.stripe-block-size";
     /** What {@code volume get} prints after a value the volume has not set. */
     public static final String DEFAULT_MARK = " (DEFAULT)";
 
@@ -55,6 +58,9 @@ public final class VolumeOptions {
                     true),
             option("cluster.quorum-count", "(null)", replicaCount(), "Bricks of a replica set"
                     + " that must be up for writes when cluster.quorum-type is fixed.", true),
+            option(STRIPE_BLOCK_SIZE, "128KB", stripeBlockSize(), "Size of the blocks a"
+                    + " stripe volume deals its files in, round-robin over its replica sets;"
+                    + " set before the volume's first start.", true),
             option("network.ping-timeout", PING_TIMEOUT_DEFAULT, seconds(0.5, 1013), "Seconds"
                     + " a client waits for a silent brick (one that answers neither a call nor"
                     + " a ping) before it goes on without it; Gluster's default is 42.", true),
@@ -97,6 +103,11 @@ public final class VolumeOptions {
     public static long pingTimeoutMs(VolumeSpec volume) {
         String value = volume.options().get("network.ping-timeout");
         return OptionChecks.millis(value != null ? value : PING_TIMEOUT_DEFAULT);
+    }
+
+    /** {@code cluster.stripe-block-size} of {@code volume}, in bytes. */
+    public static int stripeBlockSizeBytes(VolumeSpec volume) {
+        return (int) OptionChecks.sizeBytes(value(STRIPE_BLOCK_SIZE, volume));
     }
 
     /** {@code cluster.favorite-child-policy} of {@code volume}. */

@@ -14,7 +14,8 @@ import java.util.UUID;
  * The text of {@code volume getspec}: a first line naming the format and its version, one
  * {@code field value} line per volume field, a {@code brick} line per brick in order, an
  * {@code option} line per option set (oldest first) and {@code end}. A field whose value may
- * hold spaces is the last of its line.
+ * hold spaces is the last of its line. The {@code stripe} line is there only for striped
+ * volumes: a mount that predates stripe refuses their spec rather than serve it unstriped.
  *
  * <pre>
  * bramble-volume-spec 1
@@ -24,6 +25,7 @@ import java.util.UUID;
  * replica 2
  * arbiter false
  * transport tcp
+ * stripe 2
  * brick NODE-UUID ADDRESS PORT ONLINE HOST PATH
  * option network.ping-timeout 10
  * end
@@ -46,6 +48,9 @@ public final class ClientSpecText {
                 .append("replica ").append(v.replicaCount()).append('\n')
                 .append("arbiter ").append(v.arbiter()).append('\n')
                 .append("transport ").append(v.transport()).append('\n');
+        if (v.stripeCount() > 1) {
+            out.append("stripe ").append(v.stripeCount()).append('\n');
+        }
         for (BrickEndpoint e : spec.endpoints()) {
             Brick b = e.brick();
             out.append("brick ").append(b.nodeId()).append(' ').append(e.address()).append(' ')
@@ -74,9 +79,15 @@ public final class ClientSpecText {
             int replica = Integer.parseInt(field(lines.get(4), "replica"));
             boolean arbiter = bool(field(lines.get(5), "arbiter"));
             String transport = field(lines.get(6), "transport");
+            int stripe = 1;
+            int first = 7;
+            if (lines.get(first).startsWith("stripe ")) {
+                stripe = Integer.parseInt(field(lines.get(first), "stripe"));
+                first++;
+            }
             List<BrickEndpoint> endpoints = new ArrayList<>();
             Map<String, String> options = new LinkedHashMap<>();
-            for (String line : lines.subList(7, lines.size() - 1)) {
+            for (String line : lines.subList(first, lines.size() - 1)) {
                 if (line.startsWith("brick ") && options.isEmpty()) {
                     endpoints.add(endpoint(line));
                 } else if (line.startsWith("option ")) {
@@ -88,7 +99,7 @@ public final class ClientSpecText {
                     return Optional.empty();
                 }
             }
-            VolumeSpec volume = new VolumeSpec(name, id, replica, arbiter, transport,
+            VolumeSpec volume = new VolumeSpec(name, id, stripe, replica, arbiter, transport,
                     endpoints.stream().map(BrickEndpoint::brick).toList(), status, options);
             return Optional.of(new ClientSpec(volume, endpoints));
         } catch (IllegalArgumentException e) {

@@ -171,8 +171,8 @@ class VolumeCommandsTest {
         CommandReply usage = run(one, "volume create gv4 replica 2 " + brick(ONE, "c"));
         assertThat(usage.exitCode()).isEqualTo(2);
         assertThat(usage.err()).isEqualTo("number of bricks is not a multiple of replica count"
-                + "\nUsage: volume create <NEW-VOLNAME> [replica <COUNT> [arbiter <COUNT>]]"
-                + " [transport <tcp>] <NEW-BRICK>... [force]\n");
+                + "\nUsage: volume create <NEW-VOLNAME> [stripe <COUNT>] [replica <COUNT>"
+                + " [arbiter <COUNT>]] [transport <tcp>] <NEW-BRICK>... [force]\n");
         assertThat(run(one, "volume add-brick gv1 x:/y").err()).startsWith(
                 "volume add-brick is not supported by bramble yet");
     }
@@ -289,6 +289,27 @@ class VolumeCommandsTest {
                 + "cluster.min-free-disk: 5%\nstorage.owner-uid: 0\nnfs.disable: on\n");
         ok(one, "volume reset gv0");
         assertThat(ok(one, "volume info gv0")).endsWith("Brick1: " + brick(ONE, "gv0") + "\n");
+    }
+
+    /** A stripe volume's block is chosen before its first start, then kept, resets too. */
+    @Test
+    void stripeBlockSizeIsSetBeforeTheFirstStartThenKept() {
+        assertThat(ok(one, "volume create gv0 stripe 2 " + brick(ONE, "gv0") + " " + brick(TWO,
+                "gv0") + " force")).contains("success");
+        assertThat(ok(one, "volume info gv0")).contains("Type: Stripe\n",
+                "Number of Bricks: 1 x 2 = 2\n");
+        assertThat(failed(one, "volume set gv0 cluster.stripe-block-size 8KB")).isEqualTo(
+                "volume set: failed: '8KB' is not a valid value for cluster.stripe-block-size:"
+                        + " expected a size from 16KB to 1GB in whole 512-byte sectors\n");
+        ok(one, "volume set gv0 stripe-block-size 1MB");
+        ok(one, "volume start gv0");
+        assertThat(failed(one, "volume set gv0 cluster.stripe-block-size 256KB")).contains(
+                "expected a volume never started");
+        assertThat(failed(one, "volume reset gv0 cluster.stripe-block-size")).contains(
+                "stays as it is once the volume has been started");
+        ok(one, "volume reset gv0");
+        assertThat(ok(one, "volume info gv0")).endsWith("Options Reconfigured:\n"
+                + "cluster.stripe-block-size: 1MB\n");
     }
 
     private static int freePort(String host) throws IOException {

@@ -60,8 +60,10 @@ class CreateLineTest {
             case CreateLine.Refused r -> "refused" + (r.showUsage() ? " usage" : "") + ": "
                     + r.message();
             case CreateRequest r -> {
-                StringBuilder out = new StringBuilder("request " + r.name() + " replica="
-                        + r.replicaCount() + " arbiter=" + r.arbiter() + " transport="
+                StringBuilder out = new StringBuilder("request " + r.name() + (r.stripeCount() > 1
+                        ? " stripe=" + r.stripeCount()
+                        : "") + " replica=" + r.replicaCount() + " arbiter=" + r.arbiter()
+                        + " transport="
                         + r.transport() + " force=" + r.force());
                 r.bricks().forEach(b -> out.append("\nbrick ").append(b.shown()));
                 yield out.toString();

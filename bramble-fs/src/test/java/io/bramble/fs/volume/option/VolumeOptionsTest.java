@@ -26,7 +26,12 @@ class VolumeOptionsTest {
         List<VolumeOption> all = VolumeOptions.all();
         assertThat(all).extracting(VolumeOption::name).isSorted().doesNotHaveDuplicates()
                 .contains("cluster.quorum-type", "network.ping-timeout", "auth.allow");
-        VolumeSpec volume = replica(3, Map.of());
+        VolumeSpec replica = replica(3, Map.of());
+        // A stripe over replica sets of 3, never started: every option applies to it.
+        VolumeSpec volume = new VolumeSpec("gv0", UUID.randomUUID(), 2, 3, false, "tcp",
+                java.util.stream.Stream.concat(replica.bricks().stream(), replica(3, Map.of())
+                        .bricks().stream()).toList(),
+                VolumeStatus.CREATED, Map.of());
         for (VolumeOption o : all) {
             String value = o.defaultValue().apply(volume);
             if (!value.equals("(null)")) {
@@ -34,6 +39,30 @@ class VolumeOptionsTest {
             }
             assertThat(o.description()).as(o.name()).isNotBlank().endsWith(".");
         }
+    }
+
+    /**
+     * Gluster's bounds (16KB at least, whole sectors), on stripe volumes only, and only
+     * before the first start: files striped since keep the block they were written with.
+     */
+    @Test
+    void stripeBlockSizeIsCheckedAndReadInBytes() {
+        VolumeOption option = VolumeOptions.resolve("stripe-block-size").orElseThrow();
+        List<Brick> bricks = replica(4, Map.of()).bricks();
+        VolumeSpec stripe = new VolumeSpec("gv0", UUID.randomUUID(), 2, 2, false, "tcp", bricks,
+                VolumeStatus.CREATED, Map.of());
+        assertThat(VolumeOptions.problem(option, "1MB", stripe)).isEmpty();
+        assertThat(VolumeOptions.problem(option, "16384", stripe)).isEmpty();
+        assertThat(VolumeOptions.problem(option, "8KB", stripe)).isPresent();
+        assertThat(VolumeOptions.problem(option, "20000", stripe)).isPresent();
+        assertThat(VolumeOptions.problem(option, "2GB", stripe)).isPresent();
+        assertThat(VolumeOptions.problem(option, "1MB", stripe.withStatus(
+                VolumeStatus.STOPPED))).get().asString().contains("never started");
+        assertThat(VolumeOptions.problem(option, "1MB", replica(2, Map.of()))).get()
+                .asString().contains("a stripe volume (gv0 is Replicate)");
+        assertThat(VolumeOptions.stripeBlockSizeBytes(stripe)).isEqualTo(128 * 1024);
+        assertThat(VolumeOptions.stripeBlockSizeBytes(stripe.withOptions(Map.of(
+                "cluster.stripe-block-size", "1MB")))).isEqualTo(1 << 20);
     }
 
     @Test

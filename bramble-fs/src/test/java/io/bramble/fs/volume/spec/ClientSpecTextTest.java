@@ -48,6 +48,20 @@ class ClientSpecTextTest {
         assertThat(ClientSpecText.decode(text)).contains(sample());
     }
 
+    /** The stripe line is there only for a striped volume, which comes back as it was. */
+    @Test
+    void aStripedSpecReadsAndComesBack() {
+        ClientSpec plain = sample();
+        VolumeSpec v = plain.volume();
+        ClientSpec striped = new ClientSpec(new VolumeSpec(v.name(), v.id(), 2, 1, false,
+                v.transport(), v.bricks(), v.status(), v.options()), plain.endpoints());
+        String text = ClientSpecText.encode(striped);
+        assertThat(text).contains("\ntransport tcp\nstripe 2\nbrick ");
+        assertThat(ClientSpecText.encode(plain)).doesNotContain("stripe");
+        assertThat(ClientSpecText.decode(text)).contains(striped);
+        assertThat(ClientSpecText.decode(text.replace("stripe 2", "stripe 3"))).isEmpty();
+    }
+
     @Test
     void aCutOrChangedSpecIsRefused() {
         String text = ClientSpecText.encode(sample());

@@ -79,6 +79,32 @@ class VolumeTextsTest {
                 .contains("Brick5: e:/b\n").contains("Brick6: f:/b (arbiter)\n");
     }
 
+    /** Gluster 3's names and counts for stripe volumes: distribute x stripe [x replica]. */
+    @Test
+    void stripeVolumesShowAsGlusterThreeShowedThem() {
+        List<Brick> bricks = new java.util.ArrayList<>();
+        for (int i = 1; i <= 8; i++) {
+            bricks.add(new Brick("gluster" + i + ".local", "/srv/vol0", new UUID(0, i)));
+        }
+        VolumeSpec seed = new VolumeSpec("vol0", ID, 2, 2, false, "tcp", bricks.subList(0, 4),
+                VolumeStatus.STARTED, Map.of());
+        assertThat(VolumeInfoText.render(List.of(seed))).contains(
+                "Type: Striped-Replicate\n").contains("Number of Bricks: 1 x 2 x 2 = 4\n");
+        VolumeSpec twoStripes = new VolumeSpec("vol0", ID, 2, 2, false, "tcp", bricks,
+                VolumeStatus.STARTED, Map.of());
+        assertThat(VolumeInfoText.render(List.of(twoStripes))).contains(
+                "Type: Distributed-Striped-Replicate\n").contains(
+                        "Number of Bricks: 2 x 2 x 2 = 8\n");
+        VolumeSpec stripe = new VolumeSpec("vol0", ID, 2, 1, false, "tcp", bricks.subList(0, 2),
+                VolumeStatus.STARTED, Map.of());
+        assertThat(VolumeInfoText.render(List.of(stripe))).contains("Type: Stripe\n")
+                .contains("Number of Bricks: 1 x 2 = 2\n");
+        VolumeSpec distributed = new VolumeSpec("vol0", ID, 4, 1, false, "tcp", bricks,
+                VolumeStatus.STARTED, Map.of());
+        assertThat(VolumeInfoText.render(List.of(distributed))).contains(
+                "Type: Distributed-Stripe\n").contains("Number of Bricks: 2 x 4 = 8\n");
+    }
+
     private static VolumeSpec volume(int replica, boolean arbiter, Brick... bricks) {
         return new VolumeSpec("v" + bricks.length, ID, replica, arbiter, "tcp", List.of(
                 bricks), VolumeStatus.STARTED, Map.of());
