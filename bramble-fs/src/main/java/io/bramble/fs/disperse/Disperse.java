@@ -1,0 +1,429 @@
+package io.bramble.fs.disperse;
+
+import io.bramble.common.check.Checks;
+import io.bramble.fs.handle.HandleTable;
+import io.bramble.fs.ops.Attr;
+import io.bramble.fs.ops.AttrXattrs;
+import io.bramble.fs.ops.Caller;
+import io.bramble.fs.ops.DirEntry;
+import io.bramble.fs.ops.DirPage;
+import io.bramble.fs.ops.Errno;
+import io.bramble.fs.ops.FileId;
+import io.bramble.fs.ops.FileOps;
+import io.bramble.fs.ops.FileType;
+import io.bramble.fs.ops.FsException;
+import io.bramble.fs.ops.FsPath;
+import io.bramble.fs.ops.OpenFlags;
+import io.bramble.fs.ops.Opened;
+import io.bramble.fs.ops.OpenedXattrs;
+import io.bramble.fs.ops.SetAttr;
+import io.bramble.fs.ops.StatFs;
+import io.bramble.fs.replicate.ChildSet;
+import java.util.List;
+import java.util.concurrent.Executor;
+
+/**
+ * Spreads every regular file over a disperse set of D + M children (Gluster's {@code disperse
+ * D+M redundancy M}): each child holds one fragment file per file, under the file's path, D
+ * of them its bytes as they are and M parity coded from them ({@link ReedSolomon},
+ * {@link StripeLayout}), so that any D rebuild the file. The file's size and version live in
+ * each fragment's xattr ({@link FragmentState}); {@link #getattr} reports that size, not the
+ * fragment's.
+ *
+ * <p>Folders, names, links, nodes and attributes are the same on every child: each change
+ * goes to all of them and succeeds once D took it, so that with up to M children down every
+ * operation works, and with more they fail (ENOTCONN when the children were down, the
+ * children's own errno when they refused). Reads of names and attributes need D answers
+ * too, and a listing shows the names at least D children hold ({@link Listing}). Data goes
+ * through {@link FragmentIo}; a fragment that missed a change is never read.
+ *
+ * <p>Not here: marks on folders for entry changes a child missed (entries heal), the dirty
+ * mark Gluster sets while a write is under way (a client that dies in the middle of a write
+ * leaves its stripes to be found by comparing fragments), locks between clients (two clients
+ * writing one file are not serialized; within this client, a file's reads and writes are),
+ * fallocate (EOPNOTSUPP).
+ */
+public final class Disperse implements FileOps {
+    private final ChildCalls children;
+    private final int dataCount;
+    private final StripeCodec codec;
+    private final FragmentIo io;
+    private final OpenFiles openFiles;
+    private final HandleTable<DisperseHandle> handles;
+    private volatile boolean closed;
+
+    /**
+     * @param children the bricks of the set, in order: child {@code i} holds fragment
+     *     {@code i} of every file, so the order must never change
+     * @param redundancy M, the children that may be lost
+     * @param executor runs the calls to the children; one that runs them in the caller's
+     *     thread makes the class deterministic for tests
+     * @param handlesOpenMax open files at once (ENFILE past it)
+     */
+    public Disperse(List<FileOps> children, int redundancy, Executor executor,
+            int handlesOpenMax) {
+        Checks.argument(children.size() > redundancy, "a disperse set of " + children.size()
+                + " children cannot have " + redundancy + " redundancy");
+        ReedSolomon code = new ReedSolomon(children.size() - redundancy, redundancy);
+        this.children = new ChildCalls(children, executor);
+        this.dataCount = code.dataCount();
+        this.codec = new StripeCodec(code);
+        this.io = new FragmentIo(this.children, codec);
+        this.openFiles = new OpenFiles(children.size());
+        this.handles = new HandleTable<>(handlesOpenMax);
+    }
+
+    /** The layout of every file's bytes in its fragments. */
+    public StripeLayout layout() {
+        return codec.layout();
+    }
+
+    private void checkOpen() throws FsException {
+        if (closed) {
+            throw new FsException(Errno.ENOTCONN, "disperse is closed");
+        }
+    }
+
+    /** Calls every child; fails unless at least D answered. */
+    private <T> ChildAnswers<T> quorum(String what, ChildCall<T> call) throws FsException {
+        checkOpen();
+        ChildAnswers<T> answers = children.call(children.all(), call);
+        if (answers.ok().size() < dataCount) {
+            throw answers.failure(what + " reached fewer than " + dataCount + " children:");
+        }
+        return answers;
+    }
+
+    private <T> T first(String what, ChildCall<T> call) throws FsException {
+        ChildAnswers<T> answers = quorum(what, call);
+        return answers.value(answers.ok().first());
+    }
+
+    @Override
+    public Attr getattr(Caller caller, FsPath path) throws FsException {
+        return getattrXattrs(caller, path, FragmentState.XATTR).attr();
+    }
+
+    @Override
+    public AttrXattrs getattrXattrs(Caller caller, FsPath path, String prefix)
+            throws FsException {
+        boolean withState = FragmentState.XATTR.startsWith(prefix);
+        ChildAnswers<AttrXattrs> answers = quorum("getattr " + path, (child, ops) -> ops
+                .getattrXattrs(caller, path, withState ? prefix : FragmentState.XATTR));
+        AttrXattrs any = answers.value(answers.ok().first());
+        if (any.attr().type() != FileType.REGULAR) {
+            return any;
+        }
+        FragmentState[] states = new FragmentState[children.size()];
+        for (int child : answers.ok().indexes()) {
+            states[child] = FragmentState.parse(answers.value(child).xattrs().get(
+                    FragmentState.XATTR));
+        }
+        Freshness fresh = Freshness.of(states, dataCount);
+        if (fresh == null) {
+            throw new FsException(Errno.EIO, "fewer than " + dataCount + " fragments of "
+                    + path + " are in step");
+        }
+        AttrXattrs chosen = answers.value(fresh.children().first());
+        return new AttrXattrs(fileAttr(chosen.attr(), fresh.state()), chosen.xattrs());
+    }
+
+    /** A fragment's attributes as the file's: its size, and the blocks of its D data. */
+    private Attr fileAttr(Attr fragment, FragmentState state) {
+        return new Attr(fragment.id(), fragment.mode(), fragment.nlink(), fragment.uid(),
+                fragment.gid(), fragment.rdev(), state.sizeBytes(), fragment.blocks512()
+                        * dataCount,
+                fragment.atimeNs(), fragment.mtimeNs(),
+                fragment.ctimeNs());
+    }
+
+    @Override
+    public Attr setattr(Caller caller, FsPath path, SetAttr changes) throws FsException {
+        if (changes.sizeBytes().isPresent()) {
+            Opened opened = open(caller, path, OpenFlags.WRONLY);
+            try {
+                return fsetattr(opened.handle(), changes);
+            } finally {
+                release(opened.handle());
+            }
+        }
+        quorum("setattr " + path, (child, ops) -> ops.setattr(caller, path, changes));
+        return getattr(caller, path);
+    }
+
+    @Override
+    public Attr fsetattr(long handle, SetAttr changes) throws FsException {
+        checkOpen();
+        DisperseHandle open = handles.get(handle);
+        if (changes.sizeBytes().isPresent()) {
+            io.truncate(open, changes.sizeBytes().getAsLong());
+        }
+        SetAttr rest = new SetAttr(changes.permissions(), changes.uid(), changes.gid(),
+                java.util.OptionalLong.empty(), changes.atimeNs(), changes.mtimeNs());
+        Attr attr = first("fsetattr", (child, ops) -> io.onChild(open, child,
+                (o, h) -> o.fsetattr(h, rest)));
+        return fileAttr(attr, io.freshness(open).state());
+    }
+
+    @Override
+    public Attr mkdir(Caller caller, FsPath path, FileId id, int mode) throws FsException {
+        return first("mkdir " + path, (child, ops) -> ops.mkdir(caller, path, id, mode));
+    }
+
+    @Override
+    public Attr mknod(Caller caller, FsPath path, FileId id, int mode, long rdev)
+            throws FsException {
+        return first("mknod " + path, (child, ops) -> ops.mknod(caller, path, id, mode, rdev));
+    }
+
+    @Override
+    public Attr symlink(Caller caller, FsPath path, FileId id, String target)
+            throws FsException {
+        return first("symlink " + path, (child, ops) -> ops.symlink(caller, path, id, target));
+    }
+
+    @Override
+    public String readlink(Caller caller, FsPath path) throws FsException {
+        return first("readlink " + path, (child, ops) -> ops.readlink(caller, path));
+    }
+
+    @Override
+    public void unlink(Caller caller, FsPath path) throws FsException {
+        quorum("unlink " + path, (child, ops) -> {
+            ops.unlink(caller, path);
+            return Boolean.TRUE;
+        });
+        openFiles.unlinked(path);
+    }
+
+    @Override
+    public void rmdir(Caller caller, FsPath path) throws FsException {
+        quorum("rmdir " + path, (child, ops) -> {
+            ops.rmdir(caller, path);
+            return Boolean.TRUE;
+        });
+    }
+
+    @Override
+    public void rename(Caller caller, FsPath from, FsPath to, int flags) throws FsException {
+        quorum("rename " + from, (child, ops) -> {
+            ops.rename(caller, from, to, flags);
+            return Boolean.TRUE;
+        });
+        if ((flags & RENAME_EXCHANGE) != 0) {
+            openFiles.exchanged(from, to);
+        } else {
+            openFiles.unlinked(to);
+            openFiles.renamed(from, to);
+        }
+    }
+
+    @Override
+    public Attr link(Caller caller, FsPath existing, FsPath newPath) throws FsException {
+        first("link " + newPath, (child, ops) -> ops.link(caller, existing, newPath));
+        return getattr(caller, newPath);
+    }
+
+    @Override
+    public Opened create(Caller caller, FsPath path, FileId id, int mode, int flags)
+            throws FsException {
+        int childFlags = FragmentIo.childFlags(flags) | flags & (OpenFlags.CREAT
+                | OpenFlags.EXCL);
+        ChildAnswers<OpenedXattrs> answers = children.call(children.all(), (child, ops) -> {
+            Opened opened = ops.create(caller, path, id, mode, childFlags);
+            return new OpenedXattrs(opened, ops.getattrXattrs(caller, path,
+                    FragmentState.XATTR).xattrs());
+        });
+        return opened(path, flags, answers, "create " + path);
+    }
+
+    @Override
+    public Opened open(Caller caller, FsPath path, int flags) throws FsException {
+        checkOpen();
+        ChildAnswers<OpenedXattrs> answers = children.call(children.all(),
+                (child, ops) -> ops.openXattrs(caller, path, FragmentIo.childFlags(flags),
+                        FragmentState.XATTR));
+        Opened opened = opened(path, flags, answers, "open " + path);
+        if ((flags & OpenFlags.TRUNC) != 0 && OpenFlags.writes(flags)) {
+            try {
+                return new Opened(opened.handle(), fsetattr(opened.handle(),
+                        SetAttr.truncate(0)));
+            } catch (FsException e) {
+                release(opened.handle());
+                throw e;
+            }
+        }
+        return opened;
+    }
+
+    /** The handle of a file the children opened; their handles are released on failure. */
+    private Opened opened(FsPath path, int flags, ChildAnswers<OpenedXattrs> answers,
+            String what) throws FsException {
+        ChildSet ok = answers.ok();
+        long[] childHandles = new long[children.size()];
+        java.util.Arrays.fill(childHandles, -1);
+        for (int child : ok.indexes()) {
+            childHandles[child] = answers.value(child).opened().handle();
+        }
+        if (closed || ok.size() < dataCount) {
+            releaseChildren(childHandles);
+            throw closed
+                    ? new FsException(Errno.ENOTCONN, "disperse is closed")
+                    : answers.failure(what + " reached fewer than " + dataCount
+                            + " children:");
+        }
+        Attr attr = answers.value(ok.first()).opened().attr();
+        OpenFragments file = openFiles.acquire(attr.id(), path);
+        for (int child : ok.indexes()) {
+            file.learned(child, FragmentState.parse(answers.value(child).xattrs().get(
+                    FragmentState.XATTR)));
+        }
+        DisperseHandle open = new DisperseHandle(file, flags, childHandles);
+        long handle;
+        try {
+            handle = handles.add(open);
+        } catch (FsException e) {
+            openFiles.release(file);
+            releaseChildren(childHandles);
+            throw e;
+        }
+        Freshness fresh = file.freshness(dataCount);
+        if (fresh == null) {
+            release(handle);
+            throw new FsException(Errno.EIO, "fewer than " + dataCount + " fragments of "
+                    + path + " are in step");
+        }
+        Attr chosen = answers.value(fresh.children().first()).opened().attr();
+        return new Opened(handle, fileAttr(chosen, fresh.state()));
+    }
+
+    private void releaseChildren(long[] childHandles) {
+        children.call(children.all(), (child, ops) -> {
+            if (childHandles[child] >= 0) {
+                ops.release(childHandles[child]);
+            }
+            return Boolean.TRUE;
+        });
+    }
+
+    @Override
+    public byte[] read(long handle, long offset, int sizeBytes) throws FsException {
+        checkOpen();
+        return io.read(handles.get(handle), offset, sizeBytes);
+    }
+
+    @Override
+    public int write(long handle, long offset, byte[] data) throws FsException {
+        checkOpen();
+        return io.write(handles.get(handle), offset, data);
+    }
+
+    @Override
+    public void flush(long handle) throws FsException {
+        onHandles(handles.get(handle), "flush", (ops, h) -> {
+            ops.flush(h);
+            return Boolean.TRUE;
+        });
+    }
+
+    @Override
+    public void fsync(long handle, boolean dataOnly) throws FsException {
+        onHandles(handles.get(handle), "fsync", (ops, h) -> {
+            ops.fsync(h, dataOnly);
+            return Boolean.TRUE;
+        });
+    }
+
+    private void onHandles(DisperseHandle open, String what, FragmentIo.HandleCall<?> call)
+            throws FsException {
+        quorum(what, (child, ops) -> io.onChild(open, child, call));
+    }
+
+    @Override
+    public void release(long handle) throws FsException {
+        DisperseHandle open = handles.remove(handle);
+        openFiles.release(open.file);
+        long[] childHandles = new long[open.childCount()];
+        for (int child = 0; child < childHandles.length; child++) {
+            childHandles[child] = open.childHandle(child);
+        }
+        releaseChildren(childHandles);
+    }
+
+    @Override
+    public void fallocate(long handle, int mode, long offset, long lengthBytes)
+            throws FsException {
+        throw new FsException(Errno.EOPNOTSUPP, "fallocate on a disperse volume");
+    }
+
+    /** Every byte up to the size counts as data: holes are not tracked through fragments. */
+    @Override
+    public long lseek(long handle, long offset, int whence) throws FsException {
+        checkOpen();
+        DisperseHandle open = handles.get(handle);
+        long size = io.freshness(open).state().sizeBytes();
+        if (offset < 0 || offset >= size) {
+            throw new FsException(Errno.ENXIO, "offset " + offset + " of " + size);
+        }
+        return whence == 4 ? size : offset;
+    }
+
+    @Override
+    public DirPage readdir(Caller caller, FsPath dir, String afterName, int entriesMax)
+            throws FsException {
+        Listing listing = new Listing(dataCount);
+        String after = afterName;
+        while (true) {
+            String from = after;
+            ChildAnswers<DirPage> pages = quorum("readdir " + dir,
+                    (child, ops) -> ops.readdir(caller, dir, from, entriesMax));
+            Listing.Merged merged = listing.merge(pages, entry -> new DirEntry(entry.name(),
+                    getattr(caller, dir.child(entry.name()))));
+            // Each round ends past the last, so this ends with the folder.
+            if (!merged.page().entries().isEmpty() || merged.page().complete()) {
+                return merged.page();
+            }
+            after = merged.end();
+        }
+    }
+
+    @Override
+    public StatFs statfs(Caller caller, FsPath path) throws FsException {
+        return first("statfs", (child, ops) -> ops.statfs(caller, path));
+    }
+
+    @Override
+    public byte[] getxattr(Caller caller, FsPath path, String name) throws FsException {
+        return first("getxattr " + path, (child, ops) -> ops.getxattr(caller, path, name));
+    }
+
+    @Override
+    public List<String> listxattr(Caller caller, FsPath path) throws FsException {
+        return first("listxattr " + path, (child, ops) -> ops.listxattr(caller, path));
+    }
+
+    @Override
+    public void setxattr(Caller caller, FsPath path, String name, byte[] value, int flags)
+            throws FsException {
+        quorum("setxattr " + path, (child, ops) -> {
+            ops.setxattr(caller, path, name, value, flags);
+            return Boolean.TRUE;
+        });
+    }
+
+    @Override
+    public void removexattr(Caller caller, FsPath path, String name) throws FsException {
+        quorum("removexattr " + path, (child, ops) -> {
+            ops.removexattr(caller, path, name);
+            return Boolean.TRUE;
+        });
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        for (int child : children.all().indexes()) {
+            children.child(child).close();
+        }
+    }
+}
