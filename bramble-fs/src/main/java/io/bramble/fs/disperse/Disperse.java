@@ -35,7 +35,8 @@ import java.util.concurrent.Executor;
  * operation works, and with more they fail (ENOTCONN when the children were down, the
  * children's own errno when they refused). Reads of names and attributes need D answers
  * too, and a listing shows the names at least D children hold ({@link Listing}). Data goes
- * through {@link FragmentIo}; a fragment that missed a change is never read.
+ * through {@link FragmentIo}; a fragment that missed a change is never read, and
+ * {@link FragmentHeal} rebuilds it.
  *
  * <p>Not here: marks on folders for entry changes a child missed (entries heal), the dirty
  * mark Gluster sets while a write is under way (a client that dies in the middle of a write
@@ -76,6 +77,11 @@ public final class Disperse implements FileOps {
     /** The layout of every file's bytes in its fragments. */
     public StripeLayout layout() {
         return codec.layout();
+    }
+
+    /** The heal of this set's fragment files, over the same children. */
+    public FragmentHeal healer() {
+        return new FragmentHeal(children, codec);
     }
 
     private void checkOpen() throws FsException {

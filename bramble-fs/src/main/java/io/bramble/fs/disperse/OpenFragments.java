@@ -12,7 +12,7 @@ import java.util.concurrent.locks.ReentrantLock;
  *
  * <p>States start as read at the first open and follow every change this client makes; a
  * fragment that missed one keeps its older state and is neither read nor written again
- * through this client until it is brought back in step and the file opened anew.
+ * through this client until healed ({@link FragmentHeal}) and opened anew.
  */
 final class OpenFragments {
     final FileId id;

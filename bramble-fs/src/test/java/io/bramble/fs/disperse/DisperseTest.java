@@ -215,6 +215,31 @@ class DisperseTest {
     }
 
     @Test
+    void healRebuildsAStaleFragmentSoThatAnotherChildCanBeLost() throws FsException {
+        DisperseSet set = new DisperseSet(4, 2);
+        byte[] data = random(30_000, 15);
+        set.writeFile(FILE, data);
+        set.down(1, 4);
+        Opened opened = set.disperse.open(ALICE, FILE, OpenFlags.RDWR);
+        byte[] patch = random(9000, 16);
+        set.disperse.write(opened.handle(), 25_000, patch);
+        set.disperse.fsetattr(opened.handle(), SetAttr.truncate(33_000));
+        set.disperse.release(opened.handle());
+        byte[] model = Arrays.copyOf(data, 33_000);
+        System.arraycopy(patch, 0, model, 25_000, 8000);
+        set.allUp();
+
+        assertThat(set.disperse.healer().heal(FILE).indexes()).containsExactly(1, 4);
+        assertThat(set.disperse.healer().heal(FILE).isEmpty()).isTrue();
+        for (int child = 0; child < set.size(); child++) {
+            assertThat(set.state(child, FILE)).isEqualTo(set.state(0, FILE));
+            assertThat(set.fragment(child, FILE)).hasSize(set.fragment(0, FILE).length);
+        }
+        set.down(0, 2);
+        assertThat(set.readFile(FILE, 1 << 20)).isEqualTo(model);
+    }
+
+    @Test
     void aHandleOpenWhileAChildRestartsReopensItThere() throws FsException {
         DisperseSet set = new DisperseSet(2, 1);
         set.writeFile(FILE, random(3000, 17));
