@@ -18,8 +18,14 @@ import io.bramble.fs.ops.Opened;
 import io.bramble.fs.ops.OpenedXattrs;
 import io.bramble.fs.ops.SetAttr;
 import io.bramble.fs.ops.StatFs;
+import io.bramble.fs.replicate.ChangeKind;
 import io.bramble.fs.replicate.ChildSet;
+import io.bramble.fs.replicate.PendingCounters;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.OptionalInt;
+import java.util.OptionalLong;
 import java.util.concurrent.Executor;
 
 /**
@@ -33,22 +39,30 @@ import java.util.concurrent.Executor;
  * <p>Folders, names, links, nodes and attributes are the same on every child: each change
  * goes to all of them and succeeds once D took it, so that with up to M children down every
  * operation works, and with more they fail (ENOTCONN when the children were down, the
- * children's own errno when they refused). Reads of names and attributes need D answers
- * too, and a listing shows the names at least D children hold ({@link Listing}). Data goes
- * through {@link FragmentIo}; a fragment that missed a change is never read, and
- * {@link FragmentHeal} rebuilds it.
+ * children's own errno when they refused; Gluster answers EIO to both). Children that missed
+ * an acknowledged change are marked on the takers ({@link PendingMarks}, replicate's pending
+ * marks, which the bricks index for heal). Lookups need D answers and take attributes from a
+ * child no other marks; a listing shows the names at least D children hold
+ * ({@link Listing}). Data goes through {@link FragmentIo}: a fragment that missed a change is
+ * never read, and {@link FragmentHeal} rebuilds it.
  *
- * <p>Not here: marks on folders for entry changes a child missed (entries heal), the dirty
- * mark Gluster sets while a write is under way (a client that dies in the middle of a write
- * leaves its stripes to be found by comparing fragments), locks between clients (two clients
- * writing one file are not serialized; within this client, a file's reads and writes are),
- * fallocate (EOPNOTSUPP).
+ * <p>Not here: the heal of names and attributes (the marks are set, nothing reads them back
+ * but lookups); the dirty mark Gluster sets while a write is under way (a client that dies in
+ * the middle of a write can leave stripes whose fragments disagree at one version); locks
+ * between clients (two clients writing one file are not serialized; within this client a
+ * file's reads and writes are); fallocate (EOPNOTSUPP); readlink, getxattr, listxattr and
+ * statfs answer from the first child that answers, marks or not, and statfs gives one
+ * brick's figures.
  */
 public final class Disperse implements FileOps {
+    /** The xattrs of bramble's own, read with every lookup (states and pending marks). */
+    private static final String INTERNAL_PREFIX = "trusted.bramble.";
+
     private final ChildCalls children;
     private final int dataCount;
     private final StripeCodec codec;
     private final FragmentIo io;
+    private final PendingMarks marks;
     private final OpenFiles openFiles;
     private final HandleTable<DisperseHandle> handles;
     private volatile boolean closed;
@@ -69,7 +83,8 @@ public final class Disperse implements FileOps {
         this.children = new ChildCalls(children, executor);
         this.dataCount = code.dataCount();
         this.codec = new StripeCodec(code);
-        this.io = new FragmentIo(this.children, codec);
+        this.marks = new PendingMarks(this.children);
+        this.io = new FragmentIo(this.children, codec, marks);
         this.openFiles = new OpenFiles(children.size());
         this.handles = new HandleTable<>(handlesOpenMax);
     }
@@ -105,6 +120,32 @@ public final class Disperse implements FileOps {
         return answers.value(answers.ok().first());
     }
 
+    /**
+     * A change on every child, acknowledged once D took it; the children that missed it are
+     * marked on the takers at {@code marked} (the file, or the folders whose names changed).
+     */
+    private <T> T change(ChangeKind kind, List<FsPath> marked, String what, ChildCall<T> call)
+            throws FsException {
+        ChildAnswers<T> answers = quorum(what, call);
+        recordMisses(answers, kind, marked);
+        return answers.value(answers.ok().first());
+    }
+
+    private void recordMisses(ChildAnswers<?> answers, ChangeKind kind, List<FsPath> marked) {
+        ChildSet missed = children.all().minus(answers.ok());
+        for (FsPath path : marked) {
+            marks.record(answers.ok(), path, missed, kind);
+        }
+    }
+
+    /** The folder of {@code path} (and of {@code other}, when another), for entry marks. */
+    private static List<FsPath> folders(FsPath path, FsPath other) {
+        FsPath one = path.parent();
+        return other == null || other.parent().equals(one)
+                ? List.of(one)
+                : List.of(one, other.parent());
+    }
+
     @Override
     public Attr getattr(Caller caller, FsPath path) throws FsException {
         return getattrXattrs(caller, path, FragmentState.XATTR).attr();
@@ -113,13 +154,36 @@ public final class Disperse implements FileOps {
     @Override
     public AttrXattrs getattrXattrs(Caller caller, FsPath path, String prefix)
             throws FsException {
-        boolean withState = FragmentState.XATTR.startsWith(prefix);
+        String read = commonPrefix(prefix, INTERNAL_PREFIX);
         ChildAnswers<AttrXattrs> answers = quorum("getattr " + path, (child, ops) -> ops
-                .getattrXattrs(caller, path, withState ? prefix : FragmentState.XATTR));
-        AttrXattrs any = answers.value(answers.ok().first());
-        if (any.attr().type() != FileType.REGULAR) {
-            return any;
+                .getattrXattrs(caller, path, read));
+        ChildSet blamed = ChildSet.NONE;
+        for (int child : answers.ok().indexes()) {
+            blamed = blamed.union(PendingCounters.blamed(answers.value(child).xattrs(),
+                    children.size()));
         }
+        AttrXattrs any = answers.value(answers.ok().first());
+        ChildSet from = answers.ok();
+        FragmentState state = null;
+        if (any.attr().type() == FileType.REGULAR) {
+            Freshness fresh = freshness(answers, path);
+            from = fresh.children();
+            state = fresh.state();
+        }
+        ChildSet unblamed = from.minus(blamed);
+        AttrXattrs chosen = answers.value(unblamed.isEmpty() ? from.first() : unblamed.first());
+        Map<String, byte[]> asked = new HashMap<>();
+        chosen.xattrs().forEach((name, value) -> {
+            if (name.startsWith(prefix)) {
+                asked.put(name, value);
+            }
+        });
+        Attr attr = state == null ? chosen.attr() : fileAttr(chosen.attr(), state);
+        return new AttrXattrs(attr, asked);
+    }
+
+    private Freshness freshness(ChildAnswers<AttrXattrs> answers, FsPath path)
+            throws FsException {
         FragmentState[] states = new FragmentState[children.size()];
         for (int child : answers.ok().indexes()) {
             states[child] = FragmentState.parse(answers.value(child).xattrs().get(
@@ -130,17 +194,24 @@ public final class Disperse implements FileOps {
             throw new FsException(Errno.EIO, "fewer than " + dataCount + " fragments of "
                     + path + " are in step");
         }
-        AttrXattrs chosen = answers.value(fresh.children().first());
-        return new AttrXattrs(fileAttr(chosen.attr(), fresh.state()), chosen.xattrs());
+        return fresh;
+    }
+
+    private static String commonPrefix(String one, String other) {
+        int length = 0;
+        while (length < one.length() && length < other.length()
+                && one.charAt(length) == other.charAt(length)) {
+            length++;
+        }
+        return one.substring(0, length);
     }
 
     /** A fragment's attributes as the file's: its size, and the blocks of its D data. */
     private Attr fileAttr(Attr fragment, FragmentState state) {
+        long blocks512 = fragment.blocks512() * dataCount;
         return new Attr(fragment.id(), fragment.mode(), fragment.nlink(), fragment.uid(),
-                fragment.gid(), fragment.rdev(), state.sizeBytes(), fragment.blocks512()
-                        * dataCount,
-                fragment.atimeNs(), fragment.mtimeNs(),
-                fragment.ctimeNs());
+                fragment.gid(), fragment.rdev(), state.sizeBytes(), blocks512,
+                fragment.atimeNs(), fragment.mtimeNs(), fragment.ctimeNs());
     }
 
     @Override
@@ -153,7 +224,8 @@ public final class Disperse implements FileOps {
                 release(opened.handle());
             }
         }
-        quorum("setattr " + path, (child, ops) -> ops.setattr(caller, path, changes));
+        change(ChangeKind.METADATA, List.of(path), "setattr " + path, (child, ops) -> ops
+                .setattr(caller, path, changes));
         return getattr(caller, path);
     }
 
@@ -165,27 +237,35 @@ public final class Disperse implements FileOps {
             io.truncate(open, changes.sizeBytes().getAsLong());
         }
         SetAttr rest = new SetAttr(changes.permissions(), changes.uid(), changes.gid(),
-                java.util.OptionalLong.empty(), changes.atimeNs(), changes.mtimeNs());
-        Attr attr = first("fsetattr", (child, ops) -> io.onChild(open, child,
-                (o, h) -> o.fsetattr(h, rest)));
+                OptionalLong.empty(), changes.atimeNs(), changes.mtimeNs());
+        boolean more = !rest.equals(new SetAttr(OptionalInt.empty(), OptionalInt.empty(),
+                OptionalInt.empty(), OptionalLong.empty(), OptionalLong.empty(),
+                OptionalLong.empty()));
+        FsPath path = open.file.path();
+        List<FsPath> marked = more && path != null ? List.of(path) : List.of();
+        Attr attr = change(ChangeKind.METADATA, marked, "fsetattr", (child, ops) -> io.onChild(
+                open, child, (o, h) -> o.fsetattr(h, rest)));
         return fileAttr(attr, io.freshness(open).state());
     }
 
     @Override
     public Attr mkdir(Caller caller, FsPath path, FileId id, int mode) throws FsException {
-        return first("mkdir " + path, (child, ops) -> ops.mkdir(caller, path, id, mode));
+        return change(ChangeKind.ENTRY, folders(path, null), "mkdir " + path, (child, ops) -> ops
+                .mkdir(caller, path, id, mode));
     }
 
     @Override
     public Attr mknod(Caller caller, FsPath path, FileId id, int mode, long rdev)
             throws FsException {
-        return first("mknod " + path, (child, ops) -> ops.mknod(caller, path, id, mode, rdev));
+        return change(ChangeKind.ENTRY, folders(path, null), "mknod " + path, (child, ops) -> ops
+                .mknod(caller, path, id, mode, rdev));
     }
 
     @Override
     public Attr symlink(Caller caller, FsPath path, FileId id, String target)
             throws FsException {
-        return first("symlink " + path, (child, ops) -> ops.symlink(caller, path, id, target));
+        return change(ChangeKind.ENTRY, folders(path, null), "symlink " + path, (child,
+                ops) -> ops.symlink(caller, path, id, target));
     }
 
     @Override
@@ -195,7 +275,7 @@ public final class Disperse implements FileOps {
 
     @Override
     public void unlink(Caller caller, FsPath path) throws FsException {
-        quorum("unlink " + path, (child, ops) -> {
+        change(ChangeKind.ENTRY, folders(path, null), "unlink " + path, (child, ops) -> {
             ops.unlink(caller, path);
             return Boolean.TRUE;
         });
@@ -204,7 +284,7 @@ public final class Disperse implements FileOps {
 
     @Override
     public void rmdir(Caller caller, FsPath path) throws FsException {
-        quorum("rmdir " + path, (child, ops) -> {
+        change(ChangeKind.ENTRY, folders(path, null), "rmdir " + path, (child, ops) -> {
             ops.rmdir(caller, path);
             return Boolean.TRUE;
         });
@@ -212,7 +292,7 @@ public final class Disperse implements FileOps {
 
     @Override
     public void rename(Caller caller, FsPath from, FsPath to, int flags) throws FsException {
-        quorum("rename " + from, (child, ops) -> {
+        change(ChangeKind.ENTRY, folders(from, to), "rename " + from, (child, ops) -> {
             ops.rename(caller, from, to, flags);
             return Boolean.TRUE;
         });
@@ -226,7 +306,8 @@ public final class Disperse implements FileOps {
 
     @Override
     public Attr link(Caller caller, FsPath existing, FsPath newPath) throws FsException {
-        first("link " + newPath, (child, ops) -> ops.link(caller, existing, newPath));
+        change(ChangeKind.ENTRY, folders(newPath, null), "link " + newPath, (child, ops) -> ops
+                .link(caller, existing, newPath));
         return getattr(caller, newPath);
     }
 
@@ -240,7 +321,9 @@ public final class Disperse implements FileOps {
             return new OpenedXattrs(opened, ops.getattrXattrs(caller, path,
                     FragmentState.XATTR).xattrs());
         });
-        return opened(path, flags, answers, "create " + path);
+        Opened opened = opened(path, flags, answers, "create " + path);
+        recordMisses(answers, ChangeKind.ENTRY, folders(path, null));
+        return opened;
     }
 
     @Override
@@ -411,7 +494,7 @@ public final class Disperse implements FileOps {
     @Override
     public void setxattr(Caller caller, FsPath path, String name, byte[] value, int flags)
             throws FsException {
-        quorum("setxattr " + path, (child, ops) -> {
+        change(ChangeKind.METADATA, List.of(path), "setxattr " + path, (child, ops) -> {
             ops.setxattr(caller, path, name, value, flags);
             return Boolean.TRUE;
         });
@@ -419,7 +502,7 @@ public final class Disperse implements FileOps {
 
     @Override
     public void removexattr(Caller caller, FsPath path, String name) throws FsException {
-        quorum("removexattr " + path, (child, ops) -> {
+        change(ChangeKind.METADATA, List.of(path), "removexattr " + path, (child, ops) -> {
             ops.removexattr(caller, path, name);
             return Boolean.TRUE;
         });

@@ -2,6 +2,7 @@ package io.bramble.fs.disperse;
 
 import io.bramble.fs.ops.AttrXattrs;
 import io.bramble.fs.ops.Caller;
+import io.bramble.fs.ops.ChangeStamps;
 import io.bramble.fs.ops.Errno;
 import io.bramble.fs.ops.FileType;
 import io.bramble.fs.ops.FsException;
@@ -9,7 +10,9 @@ import io.bramble.fs.ops.FsPath;
 import io.bramble.fs.ops.OpenFlags;
 import io.bramble.fs.ops.SetAttr;
 import io.bramble.fs.replicate.ChildSet;
+import io.bramble.fs.replicate.PendingCounters;
 import java.util.Arrays;
+import java.util.Map;
 
 /**
  * Brings the stale fragments of one regular file back in step: reads D fragments in step,
@@ -18,7 +21,9 @@ import java.util.Arrays;
  * is what makes them in step again ({@link Freshness}). A heal service calls it for the files
  * it finds with fragments behind; it takes no lock and needs none: a write that lands while
  * it runs moves the fragments in step to a newer version, so the healed fragments, set to the
- * version the heal started from, stay stale and are healed again the next time.
+ * version the heal started from, stay stale and are healed again the next time. The data
+ * marks against the children now in step ({@link PendingMarks}) are cleared last, on the
+ * children in step, through the brick's clear-if-unchanged.
  *
  * <p>A child that has no fragment file at all (it missed the file's creation) is left alone:
  * making names is an entry heal, not this one.
@@ -26,6 +31,8 @@ import java.util.Arrays;
 public final class FragmentHeal {
     /** Fragment bytes rebuilt per round: bounds the buffers of a heal. */
     static final int PIECE_BYTES_MAX = 256 * 1024;
+    /** The xattrs read with a file's attributes: its fragments' states and pending marks. */
+    private static final String INTERNAL_PREFIX = "trusted.bramble.";
 
     private final ChildCalls children;
     private final StripeCodec codec;
@@ -42,8 +49,10 @@ public final class FragmentHeal {
      * step). Fails when fewer than D fragments are in step or answer.
      */
     public ChildSet heal(FsPath path) throws FsException {
+        ChildAnswers<byte[]> stamps = children.call(children.all(), (child, ops) -> ops
+                .getxattr(Caller.ROOT, path, ChangeStamps.STAMP));
         ChildAnswers<AttrXattrs> answers = children.call(children.all(),
-                (child, ops) -> ops.getattrXattrs(Caller.ROOT, path, FragmentState.XATTR));
+                (child, ops) -> ops.getattrXattrs(Caller.ROOT, path, INTERNAL_PREFIX));
         FragmentState[] states = new FragmentState[children.size()];
         for (int child : answers.ok().indexes()) {
             AttrXattrs found = answers.value(child);
@@ -61,17 +70,49 @@ public final class FragmentHeal {
                             + path + " are in step");
         }
         ChildSet stale = answers.ok().minus(fresh.children());
-        if (stale.isEmpty()) {
-            return ChildSet.NONE;
+        ChildSet healed = ChildSet.NONE;
+        if (!stale.isEmpty()) {
+            long[] handles = new long[children.size()];
+            Arrays.fill(handles, -1);
+            try {
+                open(path, fresh.children(), OpenFlags.RDONLY, handles);
+                open(path, stale, OpenFlags.RDWR, handles);
+                healed = rebuild(path, fresh, stale, handles);
+            } finally {
+                release(handles);
+            }
         }
-        long[] handles = new long[children.size()];
-        Arrays.fill(handles, -1);
+        clearMarks(path, fresh.children(), fresh.children().union(healed), answers, stamps);
+        return healed;
+    }
+
+    /**
+     * Clears, on each of {@code holders}, its marks against the children now in step, when
+     * they count data changes only (a missed change of attributes or names is for another
+     * heal) and the holder took no change since its stamp was read, before its state: the
+     * brick refuses the clear otherwise (EAGAIN), and the marks stay for the next heal.
+     */
+    private void clearMarks(FsPath path, ChildSet holders, ChildSet inStep,
+            ChildAnswers<AttrXattrs> answers, ChildAnswers<byte[]> stamps) {
+        children.call(holders.intersect(stamps.ok()), (child, ops) -> {
+            Map<String, byte[]> xattrs = answers.value(child).xattrs();
+            ChildSet blamed = PendingCounters.blamed(xattrs, children.size());
+            ChildSet cleared = blamed.intersect(inStep).filter(other -> dataOnly(xattrs.get(
+                    PendingCounters.name(other))));
+            if (!cleared.isEmpty()) {
+                ops.setxattr(Caller.ROOT, path, ChangeStamps.CLEAR_IF_UNCHANGED, ChangeStamps
+                        .clearRequest(stamps.value(child), cleared.indexes()), 0);
+            }
+            return Boolean.TRUE;
+        });
+    }
+
+    private static boolean dataOnly(byte[] mark) {
         try {
-            open(path, fresh.children(), OpenFlags.RDONLY, handles);
-            open(path, stale, OpenFlags.RDWR, handles);
-            return rebuild(path, fresh, stale, handles);
-        } finally {
-            release(handles);
+            PendingCounters counters = PendingCounters.decode(mark);
+            return counters.metadata() == 0 && counters.entry() == 0;
+        } catch (IllegalArgumentException e) {
+            return false;
         }
     }
 

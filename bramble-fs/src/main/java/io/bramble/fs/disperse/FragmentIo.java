@@ -7,6 +7,7 @@ import io.bramble.fs.ops.FsException;
 import io.bramble.fs.ops.FsPath;
 import io.bramble.fs.ops.OpenFlags;
 import io.bramble.fs.ops.SetAttr;
+import io.bramble.fs.replicate.ChangeKind;
 import io.bramble.fs.replicate.ChildSet;
 import java.util.Arrays;
 
@@ -20,7 +21,8 @@ import java.util.Arrays;
  *
  * <p>A change is acknowledged once at least D fragments took it and their new state
  * ({@link FragmentState}); the fragments that did not keep their older state and are stale.
- * With fewer than D, the change fails (ENOTCONN when the children were down) and no state
+ * Children that missed an acknowledged change are marked ({@link PendingMarks}), once per
+ * open file. With fewer than D, the change fails (ENOTCONN when the children were down) and no state
  * moves; the bytes of a failed write are then undefined, as POSIX allows.
  */
 final class FragmentIo {
@@ -31,9 +33,11 @@ final class FragmentIo {
     private final StripeCodec codec;
     private final StripeLayout layout;
     private final int dataCount;
+    private final PendingMarks marks;
 
-    FragmentIo(ChildCalls children, StripeCodec codec) {
+    FragmentIo(ChildCalls children, StripeCodec codec, PendingMarks marks) {
         this.children = children;
+        this.marks = marks;
         this.codec = codec;
         this.layout = codec.layout();
         this.dataCount = codec.code().dataCount();
@@ -205,6 +209,8 @@ final class FragmentIo {
         for (int child : marked.indexes()) {
             handle.file.changed(child, next);
         }
+        ChildSet missed = handle.file.newlyMissed(children.all().minus(marked));
+        marks.record(marked, path, missed, ChangeKind.DATA);
     }
 
     /** A call on a child's handle of the file. */

@@ -2,6 +2,7 @@ package io.bramble.fs.disperse;
 
 import io.bramble.fs.ops.FileId;
 import io.bramble.fs.ops.FsPath;
+import io.bramble.fs.replicate.ChildSet;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
@@ -20,6 +21,8 @@ final class OpenFragments {
     private final FragmentState[] states;
     private FsPath path;
     private int handles;
+    /** The children this client marked as having missed a data change of the file. */
+    private ChildSet marked = ChildSet.NONE;
 
     OpenFragments(FileId id, FsPath path, int childCount) {
         this.id = id;
@@ -41,6 +44,13 @@ final class OpenFragments {
 
     synchronized void changed(int child, FragmentState state) {
         states[child] = state;
+    }
+
+    /** Those of {@code missed} not marked yet by this client, now counted as marked. */
+    synchronized ChildSet newlyMissed(ChildSet missed) {
+        ChildSet fresh = missed.minus(marked);
+        marked = marked.union(missed);
+        return fresh;
     }
 
     /** Where to write its xattrs; null once its name is gone (states then live here only). */

@@ -4,12 +4,14 @@ import static io.bramble.fs.disperse.DisperseSet.ALICE;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.bramble.fs.ops.Caller;
 import io.bramble.fs.ops.Errno;
 import io.bramble.fs.ops.FsException;
 import io.bramble.fs.ops.FsPath;
 import io.bramble.fs.ops.OpenFlags;
 import io.bramble.fs.ops.Opened;
 import io.bramble.fs.ops.SetAttr;
+import io.bramble.fs.replicate.PendingCounters;
 import java.util.Arrays;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
@@ -270,5 +272,79 @@ class DisperseTest {
         assertThat(set.disperse.readdir(ALICE, FsPath.ROOT, "b", 10).entries())
                 .extracting(e -> e.name() + ":" + e.attr().sizeBytes())
                 .containsExactly("c:7");
+    }
+
+    PendingCounters mark(DisperseSet set, int holder, FsPath path, int blamed)
+            throws FsException {
+        try {
+            return PendingCounters.decode(set.bricks.get(holder).getxattr(Caller.ROOT, path,
+                    PendingCounters.name(blamed)));
+        } catch (FsException e) {
+            return PendingCounters.ZERO;
+        }
+    }
+
+    @Test
+    void aMissedWriteIsMarkedOnTheTakersAndHealClearsTheMark() throws FsException {
+        DisperseSet set = new DisperseSet(2, 1);
+        set.writeFile(FILE, random(3000, 19));
+        set.down(2);
+        Opened opened = set.disperse.open(ALICE, FILE, OpenFlags.RDWR);
+        set.disperse.write(opened.handle(), 0, random(100, 20));
+        set.disperse.write(opened.handle(), 200, random(100, 21));
+        set.disperse.release(opened.handle());
+        set.allUp();
+        for (int holder = 0; holder < 2; holder++) {
+            // Marked once per open file, not once per write.
+            assertThat(mark(set, holder, FILE, 2)).isEqualTo(new PendingCounters(1, 0, 0));
+        }
+        assertThat(mark(set, 2, FILE, 0).isZero()).isTrue();
+
+        assertThat(set.disperse.healer().heal(FILE).indexes()).containsExactly(2);
+        for (int holder = 0; holder < 2; holder++) {
+            assertThat(mark(set, holder, FILE, 2).isZero()).isTrue();
+        }
+    }
+
+    @Test
+    void healLeavesAMarkThatAlsoCountsAMissedChangeOfAttributes() throws FsException {
+        DisperseSet set = new DisperseSet(2, 1);
+        set.writeFile(FILE, random(3000, 22));
+        set.down(1);
+        set.disperse.setattr(ALICE, FILE, SetAttr.chmod(0600));
+        set.disperse.setattr(ALICE, FILE, SetAttr.truncate(10));
+        set.allUp();
+        assertThat(mark(set, 0, FILE, 1)).isEqualTo(new PendingCounters(1, 1, 0));
+        assertThat(set.disperse.healer().heal(FILE).indexes()).containsExactly(1);
+        assertThat(mark(set, 0, FILE, 1)).isEqualTo(new PendingCounters(1, 1, 0));
+    }
+
+    @Test
+    void attributesComeFromAChildThatNoOtherBlames() throws FsException {
+        DisperseSet set = new DisperseSet(2, 1);
+        set.writeFile(FILE, random(10, 23));
+        set.down(0);
+        set.disperse.setattr(ALICE, FILE, SetAttr.chmod(0600));
+        set.allUp();
+        assertThat(set.bricks.get(0).getattr(Caller.ROOT, FILE).permissions()).isEqualTo(0644);
+        assertThat(set.disperse.getattr(ALICE, FILE).permissions()).isEqualTo(0600);
+        assertThat(set.disperse.getattrXattrs(ALICE, FILE, "user.").xattrs()).isEmpty();
+    }
+
+    @Test
+    void aMissedNameChangeIsMarkedOnTheFolderOfTheTakers() throws FsException {
+        DisperseSet set = new DisperseSet(4, 2);
+        set.disperse.mkdir(ALICE, FsPath.parse("/d"), set.newId(), 0755);
+        set.down(3);
+        set.writeFile(FsPath.parse("/d/f"), new byte[1]);
+        set.disperse.rename(ALICE, FsPath.parse("/d/f"), FsPath.parse("/g"), 0);
+        set.allUp();
+        for (int holder : new int[]{0, 1, 2, 4, 5}) {
+            assertThat(mark(set, holder, FsPath.parse("/d"), 3)).isEqualTo(
+                    new PendingCounters(0, 0, 2));
+            assertThat(mark(set, holder, FsPath.ROOT, 3)).isEqualTo(
+                    new PendingCounters(0, 0, 1));
+        }
+        assertThat(mark(set, 0, FsPath.ROOT, 1).isZero()).isTrue();
     }
 }
