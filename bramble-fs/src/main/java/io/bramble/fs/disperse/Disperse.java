@@ -50,9 +50,9 @@ import java.util.concurrent.Executor;
  * but lookups); the dirty mark Gluster sets while a write is under way (a client that dies in
  * the middle of a write can leave stripes whose fragments disagree at one version); locks
  * between clients (two clients writing one file are not serialized; within this client a
- * file's reads and writes are); fallocate (EOPNOTSUPP); readlink, getxattr, listxattr and
- * statfs answer from the first child that answers, marks or not, and statfs gives one
- * brick's figures.
+ * file's reads and writes are); fallocate (EOPNOTSUPP); readlink, getxattr and listxattr
+ * answer from the first child that answers, marks or not. {@link #statfs} reports D times
+ * the brick with the least space available.
  */
 public final class Disperse implements FileOps {
     /** The xattrs of bramble's own, read with every lookup (states and pending marks). */
@@ -478,7 +478,22 @@ public final class Disperse implements FileOps {
 
     @Override
     public StatFs statfs(Caller caller, FsPath path) throws FsException {
-        return first("statfs", (child, ops) -> ops.statfs(caller, path));
+        ChildAnswers<StatFs> answers = quorum("statfs", (child, ops) -> ops.statfs(caller,
+                path));
+        StatFs smallest = null;
+        for (int child : answers.ok().indexes()) {
+            StatFs brick = answers.value(child);
+            if (smallest == null
+                    || brick.blocksAvailable() * brick.blockSizeBytes() < smallest.blocksAvailable()
+                            * smallest.blockSizeBytes()) {
+                smallest = brick;
+            }
+        }
+        // Every file takes as much of each brick, so the set fills when its fullest brick does.
+        return new StatFs(smallest.blockSizeBytes(), smallest.blocks() * dataCount, smallest
+                .blocksFree() * dataCount, smallest.blocksAvailable() * dataCount, smallest
+                        .files(),
+                smallest.filesFree(), smallest.nameBytesMax());
     }
 
     @Override

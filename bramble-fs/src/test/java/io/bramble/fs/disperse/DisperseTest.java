@@ -11,6 +11,7 @@ import io.bramble.fs.ops.FsPath;
 import io.bramble.fs.ops.OpenFlags;
 import io.bramble.fs.ops.Opened;
 import io.bramble.fs.ops.SetAttr;
+import io.bramble.fs.ops.StatFs;
 import io.bramble.fs.replicate.PendingCounters;
 import java.util.Arrays;
 import java.util.Random;
@@ -346,5 +347,17 @@ class DisperseTest {
                     new PendingCounters(0, 0, 1));
         }
         assertThat(mark(set, 0, FsPath.ROOT, 1).isZero()).isTrue();
+    }
+
+    @Test
+    void statfsReportsDataCountTimesTheBrickWithTheLeastSpace() throws FsException {
+        DisperseSet set = new DisperseSet(4, 2);
+        for (int child = 0; child < set.size(); child++) {
+            set.bricks.get(child).setCapacityBytes(child == 3 ? 1 << 20 : 1 << 30);
+        }
+        StatFs one = set.bricks.get(3).statfs(Caller.ROOT, FsPath.ROOT);
+        StatFs all = set.disperse.statfs(ALICE, FsPath.ROOT);
+        assertThat(all.blocksAvailable() * all.blockSizeBytes()).isEqualTo(4L << 20);
+        assertThat(all.blocks()).isEqualTo(4 * one.blocks());
     }
 }
