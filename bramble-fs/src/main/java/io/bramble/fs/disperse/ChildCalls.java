@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Sends one call to several children at once on the executor and waits for all of them. The
@@ -16,6 +18,8 @@ import java.util.concurrent.Executor;
  * translator deterministic for tests.
  */
 final class ChildCalls {
+    private static final Logger LOG = LoggerFactory.getLogger(ChildCalls.class);
+
     private final List<FileOps> children;
     private final Executor executor;
 
@@ -49,12 +53,18 @@ final class ChildCalls {
             try {
                 answers.answered(child, futures[child].join());
             } catch (CompletionException e) {
-                answers.failed(child, e.getCause() instanceof FsException fs
-                        ? fs.errno()
-                        : Errno.EIO);
+                answers.failed(child, errnoOf(e.getCause()));
             }
         }
         return answers;
+    }
+
+    private static int errnoOf(Throwable failure) {
+        if (failure instanceof FsException fs) {
+            return fs.errno();
+        }
+        LOG.error("a child of a disperse set failed with an unexpected exception", failure);
+        return Errno.EIO;
     }
 
     /** Every child of the set. */

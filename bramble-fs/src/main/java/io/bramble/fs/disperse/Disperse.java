@@ -51,7 +51,9 @@ import java.util.concurrent.Executor;
  * the middle of a write can leave stripes whose fragments disagree at one version); locks
  * between clients (two clients writing one file are not serialized; within this client a
  * file's reads and writes are); fallocate (EOPNOTSUPP); readlink, getxattr and listxattr
- * answer from the first child that answers, marks or not. {@link #statfs} reports D times
+ * answer from the first child that answers, marks or not; a change that fails is not taken
+ * back on the children that made it (a create reaching fewer than D leaves its fragment files
+ * there). {@link #statfs} reports D times
  * the brick with the least space available.
  */
 public final class Disperse implements FileOps {
