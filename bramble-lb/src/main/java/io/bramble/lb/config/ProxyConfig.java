@@ -71,6 +71,19 @@ public record ProxyConfig(
         ConnectionReuse reuse,
         Optional<String> monitorUri) {
 
+    /**
+     * This proxy with every server's {@code init-addr} ending in {@code none}, as HAProxy's
+     * {@code -dr} has it: a server whose name does not resolve starts in maintenance.
+     */
+    public ProxyConfig withUnresolvedServersDisabled() {
+        List<ServerConfig> disabled = servers.stream().map(s -> new ServerConfig(s.name(),
+                s.address(), s.options(), s.location(), s.initAddr().orNone())).toList();
+        return new ProxyConfig(name, kind, location, mode, binds, maxconn, timeouts,
+                connectionMode, forwardFor, log, acls, backendRules, defaultBackend,
+                requestRules, responseRules, redirects, balance, disabled, httpCheck, tcpCheck,
+                cookie, retries, redispatch, stats, errorFiles, reuse, monitorUri);
+    }
+
     /** HAProxy's per-proxy maxconn when none is set. */
     public static final int MAXCONN_DEFAULT = 2_000;
     /** HAProxy retries a failed connection 3 times by default. */
