@@ -23,4 +23,10 @@ public sealed interface HttpRequestAction {
 
     /** {@code redirect ...}: answer with a redirect. */
     record Redirect(RedirectRule rule) implements HttpRequestAction {}
+
+    /**
+     * {@code use-service prometheus-exporter}: answer with the counters of every proxy in the
+     * Prometheus text format, as HAProxy's exporter does; the rules end there.
+     */
+    record UsePrometheusExporter() implements HttpRequestAction {}
 }

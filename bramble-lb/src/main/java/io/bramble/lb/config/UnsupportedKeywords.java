@@ -30,7 +30,7 @@ final class UnsupportedKeywords {
                 "max-spread-checks", "maxconnrate", "maxsessrate", "maxsslconn", "maxsslrate",
                 "maxpipes", "maxcomprate", "maxcompcpuusage", "maxzlibmem",
                 "nokqueue", "nopoll", "nosplice", "nogetaddrinfo", "noreuseport",
-                "master-worker", "mworker-max-reloads", "hard-stop-after", "grace",
+                "mworker-max-reloads", "hard-stop-after", "grace",
                 "description", "log-send-hostname", "log-tag", "external-check",
                 "insecure-fork-wanted", "insecure-setuid-wanted", "expose-experimental-directives",
                 "server-state-base", "server-state-file", "unix-bind", "localpeer",
@@ -112,7 +112,7 @@ final class UnsupportedKeywords {
                 "set-priority-class", "set-priority-offset", "set-query", "set-src",
                 "set-src-port", "set-timeout", "set-tos", "set-uri", "set-var",
                 "set-var-fmt", "silent-drop", "strict-mode", "tarpit", "track-sc0",
-                "track-sc1", "track-sc2", "unset-var", "use-service", "wait-for-body",
+                "track-sc1", "track-sc2", "unset-var", "wait-for-body",
                 "wait-for-handshake", "lua"};
         for (String action : requestActions) {
             table.unsupported("http-request " + action, actionHint(action));

@@ -18,6 +18,7 @@ import io.bramble.lb.tls.TlsTermination;
 import io.bramble.lb.log.AccessLog;
 import io.bramble.lb.log.LogWriter;
 import io.bramble.lb.stats.StatsCsv;
+import io.bramble.lb.stats.StatsPrometheus;
 import io.bramble.lb.stats.StatsProxy;
 import io.bramble.lb.stats.StatsReport;
 import io.bramble.lb.stats.StatsRow;
@@ -27,6 +28,8 @@ import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
+import io.netty.handler.codec.http.FullHttpResponse;
+import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.util.internal.PlatformDependent;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -63,6 +66,8 @@ public final class LoadBalancer implements AutoCloseable {
     private final FollowedBinds followed;
     private final HealthChecks checks;
     private final String version;
+    /** When the first generation started: the process's uptime for the Prometheus text. */
+    private final long startNanos;
     /** The generation this one follows after a reload; null for the first. */
     private final LoadBalancer predecessor;
     private final Generation generation = new Generation();
@@ -76,6 +81,7 @@ public final class LoadBalancer implements AutoCloseable {
         this.version = version;
         this.engine = engine;
         this.predecessor = predecessor;
+        this.startNanos = predecessor == null ? engine.clock.nanoTime() : predecessor.startNanos;
         this.followed = new FollowedBinds(followedAddresses, this::bindFollowed);
         this.logWriter = new LogWriter(hostName(), ProcessHandle.current().pid());
         try {
@@ -405,8 +411,18 @@ public final class LoadBalancer implements AutoCloseable {
                     config.global().nodeName().orElse(hostName()), version, engine.clock);
         }).orElse(null);
         Frontend previous = predecessor == null ? null : predecessor.frontends.get(proxy.name());
-        return new Frontend(proxy, proxyId, backends, log, stats,
+        return new Frontend(proxy, proxyId, backends, log, stats, this::prometheus,
                 previous == null ? new TrafficCounters() : previous.counters);
+    }
+
+    /** What HAProxy's prometheus-exporter service answers: every proxy, no authentication. */
+    private FullHttpResponse prometheus() {
+        long uptimeS = (engine.clock.nanoTime() - startNanos) / 1_000_000_000L;
+        StatsReport report = new StatsReport(statsProxies(), config.global().nodeName()
+                .orElse(hostName()), version, ProcessHandle.current().pid(), uptimeS, 0, false,
+                false, java.util.Optional.empty());
+        return StatsService.text(HttpResponseStatus.OK, StatsPrometheus.CONTENT_TYPE,
+                StatsPrometheus.render(report));
     }
 
     private static CompiledCondition never() {

@@ -61,7 +61,8 @@ final class RequestRouter {
 
     /** http-request rules of the frontend, the backend choice, then the backend's rules. */
     private void route(Exchange current) {
-        FullHttpResponse ruled = frontend.requestRules.apply(current.view, frontend.errorPages);
+        FullHttpResponse ruled = frontend.requestRules.apply(current.view, frontend.errorPages,
+                frontend.exporter);
         if (ruled != null) {
             LocalAnswers.rule(current, ruled, frontend, null);
             return;
@@ -75,7 +76,8 @@ final class RequestRouter {
         current.view.backend(backend.name());
         backend.counters.requestsTotal.increment();
         if (backend.config != frontend.config) {
-            ruled = backend.requestRules.apply(current.view, backend.errorPages);
+            ruled = backend.requestRules.apply(current.view, backend.errorPages,
+                    frontend.exporter);
             if (ruled != null) {
                 LocalAnswers.rule(current, ruled, frontend, backend);
                 return;

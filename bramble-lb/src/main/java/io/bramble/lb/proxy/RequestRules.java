@@ -15,6 +15,7 @@ import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpVersion;
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * A proxy's {@code http-request} rules, then its {@code redirect} rules, in file order: header
@@ -43,16 +44,21 @@ final class RequestRules {
 
     boolean isEmpty() { return rules.isEmpty() && redirects.isEmpty(); }
 
-    /** Runs the rules; null to go on, or the response that ends the request here. */
-    FullHttpResponse apply(RequestView request, ErrorPages pages) {
+    /**
+     * Runs the rules; null to go on, or the response that ends the request here.
+     * {@code exporter} gives the answer of {@code use-service prometheus-exporter}.
+     */
+    FullHttpResponse apply(RequestView request, ErrorPages pages,
+            Supplier<FullHttpResponse> exporter) {
         try {
-            return run(request, pages);
+            return run(request, pages, exporter);
         } catch (ValueTooLongException tooLong) {
             return pages.response(500);
         }
     }
 
-    private FullHttpResponse run(RequestView request, ErrorPages pages) {
+    private FullHttpResponse run(RequestView request, ErrorPages pages,
+            Supplier<FullHttpResponse> exporter) {
         HttpHeaders headers = request.request().headers();
         for (Rule rule : rules) {
             if (!rule.condition().test(request)) {
@@ -72,6 +78,9 @@ final class RequestRules {
                     if (response != null) {
                         return response;
                     }
+                }
+                case HttpRequestAction.UsePrometheusExporter service -> {
+                    return exporter.get();
                 }
             }
         }
