@@ -41,6 +41,8 @@ import java.util.Optional;
  * @param errorFiles responses used when the load balancer answers by itself, by status
  * @param monitorUri {@code monitor-uri}: a request for exactly this URI is answered 200 by
  *        the frontend itself and not logged (frontend side, http mode)
+ * @param tcpKeepAlive SO_KEEPALIVE on client connections (frontend side) and server
+ *        connections (backend side)
  */
 public record ProxyConfig(
         String name,
@@ -69,7 +71,8 @@ public record ProxyConfig(
         Optional<StatsConfig> stats,
         Map<Integer, ErrorFile> errorFiles,
         ConnectionReuse reuse,
-        Optional<String> monitorUri) {
+        Optional<String> monitorUri,
+        TcpKeepAlive tcpKeepAlive) {
 
     /**
      * This proxy with every server's {@code init-addr} ending in {@code none}, as HAProxy's
@@ -81,7 +84,8 @@ public record ProxyConfig(
         return new ProxyConfig(name, kind, location, mode, binds, maxconn, timeouts,
                 connectionMode, forwardFor, log, acls, backendRules, defaultBackend,
                 requestRules, responseRules, redirects, balance, disabled, httpCheck, tcpCheck,
-                cookie, retries, redispatch, stats, errorFiles, reuse, monitorUri);
+                cookie, retries, redispatch, stats, errorFiles, reuse, monitorUri,
+                tcpKeepAlive);
     }
 
     /** HAProxy's per-proxy maxconn when none is set. */
@@ -163,6 +167,7 @@ public record ProxyConfig(
         public final Map<Integer, ErrorFile> errorFiles = new LinkedHashMap<>();
         public ConnectionReuse reuse = ConnectionReuse.DEFAULT;
         public Optional<String> monitorUri = Optional.empty();
+        public TcpKeepAlive tcpKeepAlive = TcpKeepAlive.NONE;
 
         private Builder(String name, ProxyKind kind, ConfigLocation location) {
             this.name = name;
@@ -200,6 +205,7 @@ public record ProxyConfig(
             copy.errorFiles.putAll(errorFiles);
             copy.reuse = reuse;
             copy.monitorUri = monitorUri;
+            copy.tcpKeepAlive = tcpKeepAlive;
             return copy;
         }
 
@@ -207,7 +213,8 @@ public record ProxyConfig(
             return new ProxyConfig(name, kind, location, mode, binds, maxconn, timeouts,
                     connectionMode, forwardFor, log, acls, backendRules, defaultBackend,
                     requestRules, responseRules, redirects, balance, servers, httpCheck, tcpCheck,
-                    cookie, retries, redispatch, stats, errorFiles, reuse, monitorUri);
+                    cookie, retries, redispatch, stats, errorFiles, reuse, monitorUri,
+                    tcpKeepAlive);
         }
     }
 }

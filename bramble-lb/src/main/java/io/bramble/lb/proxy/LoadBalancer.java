@@ -579,6 +579,8 @@ public final class LoadBalancer implements AutoCloseable {
                 .option(ChannelOption.SO_REUSEADDR, true)
                 .handler(listener.limiter)
                 .childOption(ChannelOption.TCP_NODELAY, true)
+                .childOption(ChannelOption.SO_KEEPALIVE, frontend.config.tcpKeepAlive()
+                        .client())
                 .childOption(ChannelOption.ALLOCATOR, engine.allocator)
                 .childHandler(new ChannelInitializer<Channel>() {
                     @Override

@@ -13,16 +13,20 @@ import java.net.InetSocketAddress;
 
 /**
  * Opens HTTP connections to a backend's servers on the caller's event loop, with the
- * backend's connect timeout. One bootstrap per event loop, built on first use.
+ * backend's connect timeout and its {@code srvtcpka}. One bootstrap per event loop, built on
+ * first use.
  */
 final class ServerConnector {
     private final Engine engine;
     private final int connectTimeoutMs;
+    /** SO_KEEPALIVE on the connections ({@code option srvtcpka}). */
+    private final boolean keepAlive;
     private final FastThreadLocal<Bootstrap> bootstraps = new FastThreadLocal<>();
 
-    ServerConnector(Engine engine, long connectTimeoutMs) {
+    ServerConnector(Engine engine, long connectTimeoutMs, boolean keepAlive) {
         this.engine = engine;
         this.connectTimeoutMs = (int) Math.min(Integer.MAX_VALUE, connectTimeoutMs);
+        this.keepAlive = keepAlive;
     }
 
     /** Connects from the calling event loop; the channel's handler starts detached. */
@@ -52,6 +56,7 @@ final class ServerConnector {
             bootstrap = new Bootstrap().group(loop).channel(engine.transport.channel)
                     .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, connectTimeoutMs)
                     .option(ChannelOption.TCP_NODELAY, true)
+                    .option(ChannelOption.SO_KEEPALIVE, keepAlive)
                     .option(ChannelOption.ALLOCATOR, engine.allocator)
                     .handler(new ChannelInitializer<SocketChannel>() {
                         @Override

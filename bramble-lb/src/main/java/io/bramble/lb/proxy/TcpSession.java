@@ -125,6 +125,7 @@ final class TcpSession extends ChannelInboundHandlerAdapter {
         return new Bootstrap().group(client.eventLoop()).channel(engine.transport.channel)
                 .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) connectMs)
                 .option(ChannelOption.ALLOW_HALF_CLOSURE, true)
+                .option(ChannelOption.SO_KEEPALIVE, backend.config.tcpKeepAlive().server())
                 .option(ChannelOption.AUTO_READ, false)
                 .option(ChannelOption.ALLOCATOR, engine.allocator)
                 .handler(new ChannelInitializer<SocketChannel>() {
