@@ -55,6 +55,14 @@ final class RuleKeywords {
                         new HttpRequestAction.Deny(denyStatus(a)))))
                 .keyword("http-request redirect", in(F_B, (s, a) -> request(s, a,
                         new HttpRequestAction.Redirect(redirect(s, a, false)))))
+                .keyword("http-request replace-path", in(F_B, (s, a) -> request(s, a,
+                        new HttpRequestAction.ReplacePath(OptionKeywords.compile(a, a.next(
+                                "a regular expression")), logFormat(a,
+                                        a.next(
+                                                "the new path"),
+                                        RuleStage.REQUEST)))))
+                .keyword("http-request return", in(F_B, (s, a) -> request(s, a,
+                        new HttpRequestAction.Return(ReturnKeyword.read(a)))))
                 .keyword("http-request use-service", in(F_B, RuleKeywords::useService))
                 .keyword("http-response set-header", in(F_B, (s, a) -> response(s, a,
                         new HttpResponseAction.SetHeader(headerName(a), value(a,

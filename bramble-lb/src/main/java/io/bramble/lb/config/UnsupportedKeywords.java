@@ -104,8 +104,8 @@ final class UnsupportedKeywords {
         }
         String[] requestActions = {"add-acl", "allow", "auth", "cache-use", "capture",
                 "del-acl", "del-map", "disable-l7-retry", "do-resolve", "early-hint",
-                "normalize-uri", "reject", "replace-header", "replace-path", "replace-pathq",
-                "replace-uri", "replace-value", "return", "sc-add-gpc", "sc-inc-gpc",
+                "normalize-uri", "reject", "replace-header", "replace-pathq",
+                "replace-uri", "replace-value", "sc-add-gpc", "sc-inc-gpc",
                 "sc-inc-gpc0", "sc-inc-gpc1", "sc-set-gpt", "sc-set-gpt0", "send-spoe-group",
                 "set-bandwidth-limit", "set-dst", "set-dst-port", "set-log-level", "set-map",
                 "set-mark", "set-method", "set-nice", "set-path", "set-pathq",

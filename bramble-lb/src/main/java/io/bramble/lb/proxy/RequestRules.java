@@ -15,11 +15,14 @@ import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpVersion;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Supplier;
+import java.util.regex.Matcher;
 
 /**
  * A proxy's {@code http-request} rules, then its {@code redirect} rules, in file order: header
- * edits apply in place; a deny or redirect ends the evaluation with a response to send. A
+ * and path edits apply in place; a deny, redirect or return ends the evaluation with a
+ * response to send. A
  * value that renders longer than a whole request head ends the request with 500, as HAProxy
  * answers a rewrite that does not fit its buffer.
  */
@@ -82,6 +85,14 @@ final class RequestRules {
                 case HttpRequestAction.UsePrometheusExporter service -> {
                     return exporter.get();
                 }
+                case HttpRequestAction.ReplacePath replace -> {
+                    if (!replacePath(replace, request)) {
+                        return pages.response(500);
+                    }
+                }
+                case HttpRequestAction.Return reply -> {
+                    return LocalReply.build(reply.reply(), request, VALUE_CHARS_MAX);
+                }
             }
         }
         for (Redirect redirect : redirects) {
@@ -90,6 +101,30 @@ final class RequestRules {
             }
         }
         return null;
+    }
+
+    /**
+     * Applies {@code replace-path} when its regex is found in the path; false when the new
+     * path cannot be made (a broken back-reference, too long), which fails the request. A
+     * target without a path ({@code *}, an authority) is left as it is.
+     */
+    private static boolean replacePath(HttpRequestAction.ReplacePath replace,
+            RequestView request) {
+        Optional<String> path = RequestTarget.path(request.uri());
+        if (path.isEmpty()) {
+            return true;
+        }
+        Matcher match = replace.regex().matcher(path.get());
+        if (!match.find()) {
+            return true;
+        }
+        String rendered = replace.format().render(request, VALUE_CHARS_MAX);
+        try {
+            request.replacePath(BackReferences.expand(rendered, match, VALUE_CHARS_MAX));
+            return true;
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
     }
 
     /** The redirect, or null when an {@code ignore-empty} location rendered empty. */
