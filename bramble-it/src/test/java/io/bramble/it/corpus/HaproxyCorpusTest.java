@@ -31,10 +31,10 @@ import org.junit.jupiter.api.io.TempDir;
 class HaproxyCorpusTest {
     /** Files bramble accepts today, by name: a refusal of one of them is a regression. */
     private static final Set<String> ACCEPTED = Set.of("adeptj-runtime.cfg",
-            "alx-load-balancer.cfg", "ceph-rgw.cfg", "crdb-demo.cfg", "dev-proxy-tls.cfg",
-            "ha-web-infrastructure.cfg", "hbox-k3s-cluster.cfg", "k3s-setup.cfg",
-            "k8s-homenet.cfg", "mysql-orchestrator.cfg", "nodejs-redis.cfg",
-            "ocp-installation.cfg", "openshift-homelab.cfg", "patroni.cfg",
+            "alx-load-balancer.cfg", "ceph-rgw.cfg", "couchdb-minihosting.cfg", "crdb-demo.cfg",
+            "dev-proxy-tls.cfg", "ha-web-infrastructure.cfg", "haproxy-hardened.cfg",
+            "hbox-k3s-cluster.cfg", "k3s-setup.cfg", "k8s-homenet.cfg", "mysql-orchestrator.cfg",
+            "nodejs-redis.cfg", "ocp-installation.cfg", "openshift-homelab.cfg", "patroni.cfg",
             "rabbitmq-cluster-docker.cfg", "rockpro64-homelab.cfg", "socketio-cookie.cfg",
             "vernemq-mqtt.cfg", "warpoxy-socks.cfg");
 
