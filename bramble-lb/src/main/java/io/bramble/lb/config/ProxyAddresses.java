@@ -9,8 +9,9 @@ import java.util.Optional;
  * The addresses of {@code bind} and {@code server} lines as HAProxy writes them:
  * {@code ADDR:PORT}, {@code *:PORT}, {@code :PORT}, {@code [IPv6]:PORT}, and an IPv6 address
  * without brackets whose port follows its last colon ({@code :::80} is every IPv6 and IPv4
- * address, port 80). Forms bramble cannot serve (unix and abstract sockets, a server without
- * a port) are refused by name.
+ * address, port 80). A server address without a port takes the port each client connected
+ * to, as in HAProxy. Forms bramble cannot serve (unix and abstract sockets, a port relative to
+ * the client's) are refused by name.
  */
 final class ProxyAddresses {
     private static final String BIND_EXPECTED = "an address to listen on (ADDRESS:PORT such as "
@@ -48,9 +49,11 @@ final class ProxyAddresses {
                     + "client's (" + port + ") is not supported by bramble; write ADDRESS:PORT");
         }
         if (port.isEmpty() && !plain.isEmpty() && (colon < 0 || colon == plain.length() - 1)) {
-            throw a.fail("server address " + Args.quote(text) + " has no port; HAProxy then "
-                    + "connects to the port each client connected to, which bramble does not "
-                    + "do: write ADDRESS:PORT");
+            // As HAProxy: the server is reached on the port each client connected to.
+            String host = colon < 0 ? plain : plain.substring(0, colon);
+            if (!host.isEmpty() && !host.equals("*") && !host.contains(":")) {
+                return HostPort.hostOnly(host);
+            }
         }
         throw a.unexpected(SERVER_EXPECTED, text);
     }

@@ -28,6 +28,7 @@ final class ProxyChecks {
             backendReferences(section);
             httpCheckExpect(section);
             CheckRules.review(diagnostics, section);
+            PortlessServers.review(diagnostics, section);
         }
     }
 

@@ -46,6 +46,27 @@ final class Server {
      */
     private final Set<Channel> connections = ConcurrentHashMap.newKeySet();
 
+    /**
+     * Where a connection for a client goes: the server's address, with, for a server written
+     * without a port, the port {@code clientLocal} (what the client connected to) has.
+     */
+    InetSocketAddress target(java.net.SocketAddress clientLocal) {
+        if (config.address().hasPort() || !(clientLocal instanceof InetSocketAddress local)) {
+            return address;
+        }
+        return address.isUnresolved()
+                ? InetSocketAddress.createUnresolved(address.getHostString(), local.getPort())
+                : new InetSocketAddress(address.getAddress(), local.getPort());
+    }
+
+    /**
+     * Whether idle connections to it may serve later requests: not when it takes each
+     * client's port, since an idle connection may be to another port.
+     */
+    boolean pools() {
+        return config.address().hasPort();
+    }
+
     /** The same server in the generation after a reload; live failures go on to it. */
     private volatile Server successor;
 

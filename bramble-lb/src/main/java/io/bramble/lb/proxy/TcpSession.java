@@ -109,13 +109,14 @@ final class TcpSession extends ChannelInboundHandlerAdapter {
         backend.counters.sessionStarted(engine.clock.nanoTime());
         Server target = server;
         long connectStart = engine.clock.nanoTime();
-        bootstrap(server).connect(server.address).addListener((ChannelFuture future) -> {
-            if (future.isSuccess()) {
-                onConnected(future.channel());
-            } else {
-                onConnectFailed(target, future.cause(), connectStart);
-            }
-        });
+        bootstrap(server).connect(server.target(client.localAddress()))
+                .addListener((ChannelFuture future) -> {
+                    if (future.isSuccess()) {
+                        onConnected(future.channel());
+                    } else {
+                        onConnectFailed(target, future.cause(), connectStart);
+                    }
+                });
     }
 
     private Bootstrap bootstrap(Server target) {
