@@ -61,10 +61,22 @@ final class Server {
 
     /**
      * Whether idle connections to it may serve later requests: not when it takes each
-     * client's port, since an idle connection may be to another port.
+     * client's port, since an idle connection may be to another port, nor when each connection
+     * starts with a PROXY header naming its client.
      */
     boolean pools() {
-        return config.address().hasPort();
+        return config.address().hasPort() && config.options().proxyProtocol().version() == 0;
+    }
+
+    /**
+     * The PROXY header a connection for {@code client} starts with ({@code send-proxy},
+     * {@code send-proxy-v2}); null when the server takes none.
+     */
+    byte[] proxyHeader(io.netty.channel.Channel client) {
+        int version = config.options().proxyProtocol().version();
+        return version == 0
+                ? null
+                : ProxyHeader.encode(version, client.remoteAddress(), client.localAddress());
     }
 
     /** The same server in the generation after a reload; live failures go on to it. */

@@ -118,7 +118,7 @@ final class ServerAttempts {
         current.connectStartNanos = engine.clock.nanoTime();
         ChannelFuture connecting = current.backend.connector.connect(
                 session.client.eventLoop(), server.target(session.client.localAddress()),
-                server.tls);
+                server.tls, server.proxyHeader(session.client));
         connecting.addListener((ChannelFuture future) -> onConnected(current, server, future));
     }
 

@@ -132,6 +132,10 @@ final class TcpSession extends ChannelInboundHandlerAdapter {
                 .handler(new ChannelInitializer<SocketChannel>() {
                     @Override
                     protected void initChannel(SocketChannel channel) {
+                        byte[] header = target.proxyHeader(client);
+                        if (header != null) {
+                            channel.pipeline().addLast(new ProxyHeaderWriter(header));
+                        }
                         channel.pipeline().addLast(new BufferGuard(
                                 engine.buffers));
                         if (target.tls != null) {
