@@ -33,10 +33,11 @@ class HaproxyCorpusTest {
     private static final Set<String> ACCEPTED = Set.of("adeptj-runtime.cfg",
             "alx-load-balancer.cfg", "ceph-rgw.cfg", "couchdb-minihosting.cfg", "crdb-demo.cfg",
             "dev-proxy-tls.cfg", "ha-web-infrastructure.cfg", "haproxy-hardened.cfg",
-            "hbox-k3s-cluster.cfg", "k3s-setup.cfg", "k8s-homenet.cfg", "mysql-orchestrator.cfg",
-            "nodejs-redis.cfg", "ocp-installation.cfg", "openshift-homelab.cfg", "patroni.cfg",
-            "rabbitmq-cluster-docker.cfg", "rockpro64-homelab.cfg", "socketio-cookie.cfg",
-            "vernemq-mqtt.cfg", "warpoxy-socks.cfg");
+            "hbox-k3s-cluster.cfg", "k3s-setup.cfg", "k8s-homenet.cfg", "lan-ha-kube.cfg",
+            "mysql-orchestrator.cfg", "nodejs-redis.cfg", "ocp-installation.cfg",
+            "openshift-homelab.cfg", "patroni.cfg", "rabbitmq-cluster-docker.cfg",
+            "rockpro64-homelab.cfg", "socketio-cookie.cfg", "vernemq-mqtt.cfg",
+            "warpoxy-socks.cfg");
 
     /** A {@code crt PATH} option of a {@code bind} line, the path in group 2. */
     private static final Pattern CRT = Pattern.compile("(\\scrt\\s+)(\\S+)");
