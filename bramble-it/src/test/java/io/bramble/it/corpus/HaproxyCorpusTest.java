@@ -36,7 +36,7 @@ class HaproxyCorpusTest {
             "hbox-k3s-cluster.cfg", "k3s-setup.cfg", "k8s-homenet.cfg", "lan-ha-kube.cfg",
             "mysql-orchestrator.cfg", "nodejs-redis.cfg", "ocp-installation.cfg",
             "openshift-homelab.cfg", "patroni.cfg", "rabbitmq-cluster-docker.cfg",
-            "rockpro64-homelab.cfg", "socketio-cookie.cfg", "vernemq-mqtt.cfg",
+            "rockpro64-homelab.cfg", "socketio-cookie.cfg", "stalwart-mail.cfg", "vernemq-mqtt.cfg",
             "warpoxy-socks.cfg");
 
     /** A {@code crt PATH} option of a {@code bind} line, the path in group 2. */
