@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.BiConsumer;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
@@ -54,6 +55,8 @@ final class OptionKeywords {
                     a.end();
                     s.builder.redispatch = false;
                 }));
+        backendFlag(table, "allbackups", (s, value) -> s.builder.allBackups = value);
+        backendFlag(table, "log-health-checks", (s, value) -> s.builder.logHealthChecks = value);
         tcpKeepAlive(table, "clitcpka", D_F, true, false);
         tcpKeepAlive(table, "srvtcpka", D_B, false, true);
         tcpKeepAlive(table, "tcpka", D_F_B, true, true);
@@ -76,6 +79,22 @@ final class OptionKeywords {
             if (s.builder.connectionMode == mode) {
                 s.builder.connectionMode = HttpConnectionMode.DEFAULT;
             }
+        }));
+    }
+
+    /**
+     * An {@code option NAME} of the backend side and its {@code no} form; in a frontend,
+     * ignored with a warning, as HAProxy does.
+     */
+    private static void backendFlag(KeywordTable<ProxySection> table, String name,
+            BiConsumer<ProxySection, Boolean> set) {
+        table.keyword("option " + name, ignoredOutside(D_B, (s, a) -> {
+            a.end();
+            set.accept(s, true);
+        }));
+        table.keyword("no option " + name, ignoredOutside(D_B, (s, a) -> {
+            a.end();
+            set.accept(s, false);
         }));
     }
 

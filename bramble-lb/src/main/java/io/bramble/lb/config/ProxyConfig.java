@@ -43,6 +43,11 @@ import java.util.Optional;
  *        the frontend itself and not logged (frontend side, http mode)
  * @param tcpKeepAlive SO_KEEPALIVE on client connections (frontend side) and server
  *        connections (backend side)
+ * @param allBackups {@code option allbackups}: with no primary server usable, the algorithm
+ *        balances over every usable backup server, not only the first (backend side)
+ * @param logHealthChecks {@code option log-health-checks}: every check that changes a
+ *        server's health counter or check status is logged, not only UP and DOWN (backend
+ *        side)
  */
 public record ProxyConfig(
         String name,
@@ -72,7 +77,9 @@ public record ProxyConfig(
         Map<Integer, ErrorFile> errorFiles,
         ConnectionReuse reuse,
         Optional<String> monitorUri,
-        TcpKeepAlive tcpKeepAlive) {
+        TcpKeepAlive tcpKeepAlive,
+        boolean allBackups,
+        boolean logHealthChecks) {
 
     /**
      * This proxy with every server's {@code init-addr} ending in {@code none}, as HAProxy's
@@ -85,7 +92,7 @@ public record ProxyConfig(
                 connectionMode, forwardFor, log, acls, backendRules, defaultBackend,
                 requestRules, responseRules, redirects, balance, disabled, httpCheck, tcpCheck,
                 cookie, retries, redispatch, stats, errorFiles, reuse, monitorUri,
-                tcpKeepAlive);
+                tcpKeepAlive, allBackups, logHealthChecks);
     }
 
     /** HAProxy's per-proxy maxconn when none is set. */
@@ -168,6 +175,8 @@ public record ProxyConfig(
         public ConnectionReuse reuse = ConnectionReuse.DEFAULT;
         public Optional<String> monitorUri = Optional.empty();
         public TcpKeepAlive tcpKeepAlive = TcpKeepAlive.NONE;
+        public boolean allBackups;
+        public boolean logHealthChecks;
 
         private Builder(String name, ProxyKind kind, ConfigLocation location) {
             this.name = name;
@@ -206,6 +215,8 @@ public record ProxyConfig(
             copy.reuse = reuse;
             copy.monitorUri = monitorUri;
             copy.tcpKeepAlive = tcpKeepAlive;
+            copy.allBackups = allBackups;
+            copy.logHealthChecks = logHealthChecks;
             return copy;
         }
 
@@ -214,7 +225,7 @@ public record ProxyConfig(
                     connectionMode, forwardFor, log, acls, backendRules, defaultBackend,
                     requestRules, responseRules, redirects, balance, servers, httpCheck, tcpCheck,
                     cookie, retries, redispatch, stats, errorFiles, reuse, monitorUri,
-                    tcpKeepAlive);
+                    tcpKeepAlive, allBackups, logHealthChecks);
         }
     }
 }

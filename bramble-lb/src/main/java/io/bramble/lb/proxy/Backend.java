@@ -61,7 +61,8 @@ final class Backend {
             balanced.add(new BalancedServer(i, server.name(), server.options().weight(),
                     server.options().backup(), server.options().maxconn()));
         }
-        this.balancer = Balancer.create(config.balance(), balanced, random);
+        this.balancer = Balancer.create(config.balance(), balanced, random,
+                config.allBackups());
         List<Server> built = new ArrayList<>();
         for (int i = 0; i < config.servers().size(); i++) {
             ServerConfig server = config.servers().get(i);

@@ -6,6 +6,7 @@ import io.bramble.lb.balance.Balancer;
 import io.bramble.lb.check.AdminState;
 import io.bramble.lb.check.CheckResult;
 import io.bramble.lb.check.HealthChange;
+import io.bramble.lb.check.HealthCheckLine;
 import io.bramble.lb.check.ServerHealth;
 import io.bramble.lb.config.ServerConfig;
 import io.bramble.lb.stats.RowType;
@@ -151,7 +152,15 @@ final class Server {
     }
 
     synchronized void applyCheck(CheckResult result) {
-        apply(health.onCheck(result), result);
+        CheckResult previous = health.lastResult();
+        int counterBefore = health.healthCounter();
+        HealthChange change = health.onCheck(result);
+        if (backend.config.logHealthChecks()) {
+            HealthCheckLine.of(backendName + "/" + name(), config.options().backup(), previous,
+                    result, counterBefore, health, balanced.weight() == 0)
+                    .ifPresent(line -> LOG.warn("{}", line));
+        }
+        apply(change, result);
     }
 
     /** A live request could not connect or was reset. */
