@@ -29,6 +29,7 @@ final class ProxyChecks {
             httpCheckExpect(section);
             CheckRules.review(diagnostics, section);
             PortlessServers.review(diagnostics, section);
+            TcpRequestConditions.review(diagnostics, section);
         }
     }
 

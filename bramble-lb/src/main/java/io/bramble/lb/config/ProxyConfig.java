@@ -48,6 +48,8 @@ import java.util.Optional;
  * @param logHealthChecks {@code option log-health-checks}: every check that changes a
  *        server's health counter or check status is logged, not only UP and DOWN (backend
  *        side)
+ * @param tcpRequestRules {@code tcp-request connection} and {@code content} lines in order
+ *        (frontend side)
  */
 public record ProxyConfig(
         String name,
@@ -79,7 +81,8 @@ public record ProxyConfig(
         Optional<String> monitorUri,
         TcpKeepAlive tcpKeepAlive,
         boolean allBackups,
-        boolean logHealthChecks) {
+        boolean logHealthChecks,
+        List<TcpRequestRule> tcpRequestRules) {
 
     /**
      * This proxy with every server's {@code init-addr} ending in {@code none}, as HAProxy's
@@ -92,7 +95,7 @@ public record ProxyConfig(
                 connectionMode, forwardFor, log, acls, backendRules, defaultBackend,
                 requestRules, responseRules, redirects, balance, disabled, httpCheck, tcpCheck,
                 cookie, retries, redispatch, stats, errorFiles, reuse, monitorUri,
-                tcpKeepAlive, allBackups, logHealthChecks);
+                tcpKeepAlive, allBackups, logHealthChecks, tcpRequestRules);
     }
 
     /** HAProxy's per-proxy maxconn when none is set. */
@@ -108,6 +111,7 @@ public record ProxyConfig(
         requestRules = List.copyOf(requestRules);
         responseRules = List.copyOf(responseRules);
         redirects = List.copyOf(redirects);
+        tcpRequestRules = List.copyOf(tcpRequestRules);
         servers = List.copyOf(servers);
         errorFiles = Map.copyOf(errorFiles);
         if (httpCheck.isPresent() && tcpCheck.isPresent()) {
@@ -177,6 +181,7 @@ public record ProxyConfig(
         public TcpKeepAlive tcpKeepAlive = TcpKeepAlive.NONE;
         public boolean allBackups;
         public boolean logHealthChecks;
+        public final List<TcpRequestRule> tcpRequestRules = new ArrayList<>();
 
         private Builder(String name, ProxyKind kind, ConfigLocation location) {
             this.name = name;
@@ -217,6 +222,7 @@ public record ProxyConfig(
             copy.tcpKeepAlive = tcpKeepAlive;
             copy.allBackups = allBackups;
             copy.logHealthChecks = logHealthChecks;
+            copy.tcpRequestRules.addAll(tcpRequestRules);
             return copy;
         }
 
@@ -225,7 +231,7 @@ public record ProxyConfig(
                     connectionMode, forwardFor, log, acls, backendRules, defaultBackend,
                     requestRules, responseRules, redirects, balance, servers, httpCheck, tcpCheck,
                     cookie, retries, redispatch, stats, errorFiles, reuse, monitorUri,
-                    tcpKeepAlive, allBackups, logHealthChecks);
+                    tcpKeepAlive, allBackups, logHealthChecks, tcpRequestRules);
         }
     }
 }

@@ -82,6 +82,7 @@ final class ProxyKeywords {
         timeouts(table);
         OptionKeywords.register(table);
         RuleKeywords.register(table);
+        TcpRequestKeywords.register(table);
         StatsKeywords.register(table);
         ProxyExtraKeywords.register(table);
         UnsupportedKeywords.registerProxy(table);

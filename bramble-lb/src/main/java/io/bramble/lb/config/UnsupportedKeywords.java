@@ -55,7 +55,7 @@ final class UnsupportedKeywords {
                 "error-log-format", "max-keep-alive-queue", "max-session-srv-conns",
                 "monitor", "monitor-uri", "monitor-net", "persist", "rate-limit",
                 "server-state-file-name", "server-template", "source", "stick", "stick-table",
-                "tcp-request", "tcp-response", "unique-id-format",
+                "tcp-response", "unique-id-format",
                 "unique-id-header", "use-server", "use-fcgi-app", "http-after-response",
                 "http-error", "declare", "enabled", "disabled", "grace", "retry-on",
                 "external-check", "log-steps", "guid", "srvtcpka-cnt", "srvtcpka-idle",

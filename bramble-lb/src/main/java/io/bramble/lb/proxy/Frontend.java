@@ -34,6 +34,8 @@ final class Frontend {
     /** Its generation was replaced by a reload: connections close once their exchange ends. */
     volatile boolean retiring;
     private final List<Choice> choices;
+    /** {@code tcp-request connection} and {@code content} rules. */
+    final TcpRequestRules tcpRequestRules;
     private final Backend defaultBackend;
 
     private record Choice(Backend backend, CompiledCondition condition) {}
@@ -57,6 +59,7 @@ final class Frontend {
         this.exporter = exporter;
         AclSet acls = new AclSet(config.acls());
         this.requestRules = new RequestRules(config, acls);
+        this.tcpRequestRules = new TcpRequestRules(config, acls);
         this.responseRules = new ResponseRules(config, acls);
         this.errorPages = new ErrorPages(config.errorFiles());
         List<Choice> built = new ArrayList<>();

@@ -8,6 +8,7 @@ import io.bramble.lb.config.BindConfig;
 import io.bramble.lb.config.LbConfig;
 import io.bramble.lb.config.ProxyConfig;
 import io.bramble.lb.config.ProxyMode;
+import io.bramble.lb.config.TcpRequestRule;
 import io.bramble.lb.http1.MethodQueue;
 import io.bramble.lb.http1.RequestDecoder;
 import io.bramble.lb.http1.ResponseEncoder;
@@ -526,6 +527,12 @@ public final class LoadBalancer implements AutoCloseable {
     private java.util.function.Consumer<Channel> setup(Frontend frontend, BindConfig bind) {
         boolean tcp = frontend.config.mode() == ProxyMode.TCP;
         return channel -> {
+            if (!frontend.tcpRequestRules.accepts(TcpRequestRule.Phase.CONNECTION,
+                    new ConnectionFacts((InetSocketAddress) channel.remoteAddress()))) {
+                // tcp-request connection reject: closed before it is a session, not logged.
+                channel.close();
+                return;
+            }
             generation.track(channel);
             channel.pipeline().addLast("guard", new BufferGuard(engine.buffers));
             if (tcp) {

@@ -1,6 +1,7 @@
 package io.bramble.lb.proxy;
 
 import io.bramble.lb.config.HttpConnectionMode;
+import io.bramble.lb.config.TcpRequestRule;
 import io.bramble.lb.http1.FramedRequest;
 import io.bramble.lb.http1.MalformedHttpException;
 import io.bramble.lb.persist.RequestCookie;
@@ -36,9 +37,14 @@ final class RequestRouter {
             rejectMalformed(request.decoderResult().cause());
             return false;
         }
+        InetSocketAddress remote = (InetSocketAddress) session.client.remoteAddress();
+        if (!frontend.tcpRequestRules.accepts(TcpRequestRule.Phase.CONTENT,
+                new ConnectionFacts(remote))) {
+            rejectByRule();
+            return false;
+        }
         session.timer.arm(SessionTimer.Phase.CLIENT_BODY, EffectiveTimeouts.clientMs(frontend));
         frontend.counters.requestsTotal.increment();
-        InetSocketAddress remote = (InetSocketAddress) session.client.remoteAddress();
         InetSocketAddress local = (InetSocketAddress) session.client.localAddress();
         RequestView view = new RequestView(request, remote, local, session.clientTls(),
                 engine.hostName, frontend.name());
@@ -134,6 +140,20 @@ final class RequestRouter {
         }
         if (cookie.pinned()) {
             current.pinned = current.backend.serverByCookie(cookie.serverValue());
+        }
+    }
+
+    /**
+     * {@code tcp-request content reject}: the connection closes without an answer, logged as
+     * HAProxy logs it ({@code PR--}, {@code <BADREQ>}).
+     */
+    private void rejectByRule() {
+        frontend.counters.deniedRequests.increment();
+        session.closing = true;
+        session.client.close();
+        if (frontend.log.enabled()) {
+            frontend.log.log(AccessLine.badRequest(frontend, session.client, session.engine,
+                    -1));
         }
     }
 
