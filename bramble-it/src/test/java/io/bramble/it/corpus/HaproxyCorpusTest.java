@@ -31,13 +31,13 @@ import org.junit.jupiter.api.io.TempDir;
 class HaproxyCorpusTest {
     /** Files bramble accepts today, by name: a refusal of one of them is a regression. */
     private static final Set<String> ACCEPTED = Set.of("adeptj-runtime.cfg",
-            "alx-load-balancer.cfg", "ceph-rgw.cfg", "couchdb-minihosting.cfg", "crdb-demo.cfg",
-            "dev-proxy-tls.cfg", "ha-web-infrastructure.cfg", "haproxy-hardened.cfg",
-            "hbox-k3s-cluster.cfg", "k3s-setup.cfg", "k8s-homenet.cfg", "kazoo-bigcouch.cfg",
-            "lan-ha-kube.cfg", "mysql-orchestrator.cfg", "nodejs-redis.cfg", "ocp-installation.cfg",
-            "openshift-homelab.cfg", "patroni.cfg", "rabbitmq-cluster-docker.cfg",
-            "rockpro64-homelab.cfg", "socketio-cookie.cfg", "stalwart-mail.cfg", "vernemq-mqtt.cfg",
-            "warpoxy-socks.cfg");
+            "alx-load-balancer.cfg", "apt-cacher.cfg", "ceph-rgw.cfg", "couchdb-minihosting.cfg",
+            "crdb-demo.cfg", "dev-proxy-tls.cfg", "ha-web-infrastructure.cfg",
+            "haproxy-hardened.cfg", "hbox-k3s-cluster.cfg", "k3s-setup.cfg", "k8s-homenet.cfg",
+            "kazoo-bigcouch.cfg", "lan-ha-kube.cfg", "mysql-orchestrator.cfg", "nodejs-redis.cfg",
+            "ocp-installation.cfg", "openshift-homelab.cfg", "patroni.cfg",
+            "rabbitmq-cluster-docker.cfg", "rockpro64-homelab.cfg", "socketio-cookie.cfg",
+            "stalwart-mail.cfg", "vernemq-mqtt.cfg", "warpoxy-socks.cfg");
 
     /** A {@code crt PATH} option of a {@code bind} line, the path in group 2. */
     private static final Pattern CRT = Pattern.compile("(\\scrt\\s+)(\\S+)");
