@@ -67,7 +67,7 @@ final class RequestRouter {
 
     /** http-request rules of the frontend, the backend choice, then the backend's rules. */
     private void route(Exchange current) {
-        FullHttpResponse ruled = frontend.requestRules.apply(current.view, frontend.errorPages,
+        RuleAnswer ruled = frontend.requestRules.answer(current.view, frontend.errorPages,
                 frontend.exporter);
         if (ruled != null) {
             LocalAnswers.rule(current, ruled, frontend, null);
@@ -75,14 +75,15 @@ final class RequestRouter {
         }
         Backend backend = frontend.chooseBackend(current.view);
         if (backend == null) {
-            LocalAnswers.rule(current, frontend.errorPages.response(503), frontend, null);
+            LocalAnswers.rule(current, RuleAnswer.served(frontend.errorPages.response(503)),
+                    frontend, null);
             return;
         }
         current.backend = backend;
         current.view.backend(backend.name());
         backend.counters.requestsTotal.increment();
         if (backend.config != frontend.config) {
-            ruled = backend.requestRules.apply(current.view, backend.errorPages,
+            ruled = backend.requestRules.answer(current.view, backend.errorPages,
                     frontend.exporter);
             if (ruled != null) {
                 LocalAnswers.rule(current, ruled, frontend, backend);

@@ -53,14 +53,21 @@ final class RequestRules {
      */
     FullHttpResponse apply(RequestView request, ErrorPages pages,
             Supplier<FullHttpResponse> exporter) {
+        RuleAnswer answer = answer(request, pages, exporter);
+        return answer == null ? null : answer.response();
+    }
+
+    /** As {@link #apply}, with how the answer is logged and counted. */
+    RuleAnswer answer(RequestView request, ErrorPages pages,
+            Supplier<FullHttpResponse> exporter) {
         try {
             return run(request, pages, exporter);
         } catch (ValueTooLongException tooLong) {
-            return pages.response(500);
+            return RuleAnswer.failed(pages.response(500));
         }
     }
 
-    private FullHttpResponse run(RequestView request, ErrorPages pages,
+    private RuleAnswer run(RequestView request, ErrorPages pages,
             Supplier<FullHttpResponse> exporter) {
         HttpHeaders headers = request.request().headers();
         for (Rule rule : rules) {
@@ -74,30 +81,32 @@ final class RequestRules {
                     headers.add(add.name(), add.value().render(request, VALUE_CHARS_MAX));
                 case HttpRequestAction.DelHeader del -> headers.remove(del.name());
                 case HttpRequestAction.Deny deny -> {
-                    return pages.response(deny.status());
+                    return RuleAnswer.denied(pages.response(deny.status()));
                 }
                 case HttpRequestAction.Redirect redirect -> {
                     FullHttpResponse response = redirect(redirect.rule(), request);
                     if (response != null) {
-                        return response;
+                        return RuleAnswer.local(response);
                     }
                 }
                 case HttpRequestAction.UsePrometheusExporter service -> {
-                    return exporter.get();
+                    return RuleAnswer.served(exporter.get());
                 }
                 case HttpRequestAction.ReplacePath replace -> {
                     if (!replacePath(replace, request)) {
-                        return pages.response(500);
+                        return RuleAnswer.failed(pages.response(500));
                     }
                 }
                 case HttpRequestAction.Return reply -> {
-                    return LocalReply.build(reply.reply(), request, VALUE_CHARS_MAX);
+                    return RuleAnswer.local(LocalReply.build(reply.reply(), request,
+                            VALUE_CHARS_MAX));
                 }
             }
         }
         for (Redirect redirect : redirects) {
             if (redirect.condition().test(request)) {
-                return redirect(redirect.rule(), request);
+                FullHttpResponse response = redirect(redirect.rule(), request);
+                return response == null ? null : RuleAnswer.local(response);
             }
         }
         return null;
