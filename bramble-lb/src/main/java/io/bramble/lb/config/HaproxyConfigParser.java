@@ -8,6 +8,7 @@ import io.bramble.common.config.Diagnostic;
 import io.bramble.common.config.Diagnostics;
 import io.bramble.common.config.HaproxyLexer;
 import io.bramble.common.config.Location;
+import io.bramble.common.net.HostPort;
 import io.bramble.common.os.Accounts;
 import io.bramble.common.os.ProcessUser;
 import java.io.IOException;
@@ -317,8 +318,10 @@ public final class HaproxyConfigParser {
                         + "or listen section");
             }
             for (String address : addresses.split("[, ]")) {
-                section.builder.binds.add(new BindConfig(ProxyAddresses.bind(args,
-                        address), ProxySection.location(args)));
+                for (HostPort port : ProxyAddresses.bind(args, address)) {
+                    section.builder.binds.add(new BindConfig(port,
+                            ProxySection.location(args)));
+                }
             }
         }
 
