@@ -72,6 +72,13 @@ public final class LbCommand implements Callable<Integer> {
                     "valid but nothing listens."})
     private boolean checkOnly;
 
+    @Option(
+            names = "-dr",
+            description = {"Ignore server address resolution failures, as HAProxy's -dr",
+                    "does: a server whose name does not resolve starts in maintenance,",
+                    "with a warning, instead of making the file an error."})
+    private boolean resolveFailuresIgnored;
+
     @Mixin
     private VrrpOptions vrrp;
 
@@ -83,7 +90,9 @@ public final class LbCommand implements Callable<Integer> {
         }
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        HaproxyConfigParser parser = HaproxyConfigParser.forThisProcess();
+        HaproxyConfigParser parser = resolveFailuresIgnored
+                ? HaproxyConfigParser.forThisProcess().ignoringResolveFailures()
+                : HaproxyConfigParser.forThisProcess();
         Path path = path(file);
         if (checkOnly) {
             return LbCheck.run(parser, path, vrrp, out, err);

@@ -11,17 +11,29 @@ import java.util.Optional;
  * {@code *} means every local address.
  *
  * @param host the host as written, empty for "any"
- * @param port 1 to 65535
+ * @param port 1 to 65535, or {@link #PORT_NONE} for an address written without one
  */
 public record HostPort(String host, int port) {
     public static final int PORT_MIN = 1;
     public static final int PORT_MAX = 65_535;
+    /** The port of an address written without one ({@link #hostOnly}); never parsed. */
+    public static final int PORT_NONE = 0;
 
     public HostPort {
-        if (port < PORT_MIN || port > PORT_MAX) {
+        if (port != PORT_NONE && (port < PORT_MIN || port > PORT_MAX)) {
             throw new IllegalArgumentException("port must be 1 to 65535, got " + port);
         }
         host = host == null ? "" : host;
+    }
+
+    /** A host written without a port; {@link #hasPort} is false. */
+    public static HostPort hostOnly(String host) {
+        return new HostPort(host, PORT_NONE);
+    }
+
+    /** False for an address written without a port. */
+    public boolean hasPort() {
+        return port != PORT_NONE;
     }
 
     /**

@@ -1,5 +1,7 @@
 package io.bramble.it.corpus;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.bramble.cli.Main;
 import io.bramble.testkit.exec.Exec;
 import io.bramble.testkit.exec.ExecResult;
@@ -12,6 +14,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
@@ -63,8 +67,8 @@ final class ShippedConfigs {
     static String report(String tool, List<Row> rows) {
         StringBuilder out = new StringBuilder();
         for (Row row : rows) {
-            String first = row.brambleSays().lines().filter(l -> !l.isBlank()).findFirst()
-                    .orElse("");
+            String first = row.brambleSays().lines().filter(l -> !l.isBlank()
+                    && !l.contains(": warning: ")).findFirst().orElse("");
             out.append(String.format("%-40s %-8s %-8s %s%n", row.name(), row.realAccepts()
                     ? "valid"
                     : "refused", row.brambleAccepts() ? "valid" : "refused",
@@ -75,5 +79,24 @@ final class ShippedConfigs {
         out.append(String.format("bramble accepts %d of the %d files %s accepts%n", both, real,
                 tool));
         return out.toString();
+    }
+
+    /**
+     * Fails when a file named in {@code accepted} is refused (a regression), or when a refusal
+     * does not name its file and line.
+     */
+    static void judge(List<Row> rows, Set<String> accepted) {
+        for (Row row : rows) {
+            if (accepted.contains(row.name())) {
+                assertThat(row.brambleAccepts()).as("%s is accepted: %s", row.name(), row
+                        .brambleSays()).isTrue();
+            }
+            if (row.brambleAccepts()) {
+                continue;
+            }
+            assertThat(row.brambleSays()).as("%s: a refusal names the file and line", row
+                    .name()).containsPattern(Pattern.quote(row.file().toString())
+                            + ":[0-9]+");
+        }
     }
 }

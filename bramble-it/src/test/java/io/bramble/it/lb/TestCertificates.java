@@ -12,7 +12,7 @@ import java.util.List;
  * A throw-away certificate authority and server certificates made with openssl at test time,
  * in the test's own folder; no private key is kept in the repository.
  */
-final class TestCertificates {
+public final class TestCertificates {
     private TestCertificates() {
     }
 
@@ -24,7 +24,7 @@ final class TestCertificates {
     }
 
     /** Makes {@code ca.pem} in {@code dir}. */
-    static Path authority(Path dir) {
+    public static Path authority(Path dir) {
         run(dir, "openssl req -x509 -newkey rsa:2048 -nodes -keyout ca.key -out ca.pem -days 2 "
                 + "-subj /CN=bramble-test-ca");
         return dir.resolve("ca.pem");
@@ -35,7 +35,7 @@ final class TestCertificates {
      * followed by its key, as {@code bind ... crt} reads it; {@code rsaKey} writes the key in
      * the older PKCS#1 form ({@code BEGIN RSA PRIVATE KEY}).
      */
-    static Path server(Path dir, String name, boolean rsaKey) {
+    public static Path server(Path dir, String name, boolean rsaKey) {
         String key = rsaKey ? " && openssl rsa -in \"$2.key\" -out \"$2.key\" -traditional" : "";
         Exec.run(Duration.ofSeconds(60), List.of("bash", "-c", "cd \"$1\" && "
                 + "openssl req -newkey rsa:2048 -nodes -keyout \"$2.key\" -out \"$2.csr\" "

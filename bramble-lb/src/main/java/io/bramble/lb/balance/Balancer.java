@@ -6,9 +6,9 @@ import java.util.List;
 import java.util.random.RandomGenerator;
 
 /**
- * A backend's server choice: the configured algorithm over the primary servers, and the
- * first usable backup server (HAProxy's behaviour without {@code option allbackups}) only when
- * no primary is usable. Callers report what happens to servers through the hooks and never ask
+ * A backend's server choice: the configured algorithm over the primary servers and, only when
+ * no primary is usable, the first usable backup server (HAProxy's behaviour without
+ * {@code option allbackups}) or, with it, the algorithm over every usable backup server. Callers report what happens to servers through the hooks and never ask
  * which algorithm runs. Thread-safe: every method holds the balancer's lock briefly.
  */
 public final class Balancer {
@@ -28,6 +28,12 @@ public final class Balancer {
      */
     public static Balancer create(BalanceConfig config, List<BalancedServer> servers,
             RandomGenerator random) {
+        return create(config, servers, random, false);
+    }
+
+    /** As above; {@code allBackups} balances over every backup server ({@code allbackups}). */
+    public static Balancer create(BalanceConfig config, List<BalancedServer> servers,
+            RandomGenerator random, boolean allBackups) {
         for (int i = 0; i < servers.size(); i++) {
             Checks.argument(servers.get(i).index() == i, "servers must be indexed 0..n-1");
         }
@@ -35,7 +41,7 @@ public final class Balancer {
         List<BalancedServer> backup = servers.stream().filter(BalancedServer::backup).toList();
         Algorithm.Factory factory = Algorithms.factory(config, random);
         return new Balancer(List.copyOf(servers), factory.create(primary),
-                new First(backup));
+                allBackups ? factory.create(backup) : new First(backup));
     }
 
     /**

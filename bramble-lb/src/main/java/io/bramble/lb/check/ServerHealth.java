@@ -219,6 +219,16 @@ public final class ServerHealth {
     }
 
     /** HAProxy's health counter: 0 (fully down) to rise+fall-1 (fully up). */
+    /** Consecutive successes that bring the server UP. */
+    public int rise() {
+        return rise;
+    }
+
+    /** Consecutive failures that take a fully healthy server DOWN. */
+    public int fall() {
+        return fall;
+    }
+
     public int healthCounter() {
         return health;
     }

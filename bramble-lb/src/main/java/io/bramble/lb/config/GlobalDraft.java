@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.function.Supplier;
 
 /** The {@code global} section while its lines are read; becomes a {@link GlobalSettings}. */
@@ -23,6 +24,7 @@ final class GlobalDraft {
     TlsOptions bindTls = TlsOptions.NONE;
     TlsOptions serverTls = TlsOptions.NONE;
     Optional<String> nodeName = Optional.empty();
+    OptionalLong hardStopAfterMs = OptionalLong.empty();
     ConfigLocation location = ConfigLocation.NONE;
     /** {@code user}, {@code uid}, {@code group} and {@code gid}. */
     final IdentityDraft identity;
@@ -40,7 +42,8 @@ final class GlobalDraft {
     GlobalSettings build() {
         return new GlobalSettings(logTargets, maxconn, nbthread, nativePollers, pidFile, chroot,
                 identity.build(), daemon, statsSockets, statsTimeoutMs, rebased(caBase),
-                rebased(crtBase), new TlsDefaults(bindTls, serverTls), nodeName, location);
+                rebased(crtBase), new TlsDefaults(bindTls, serverTls), nodeName, hardStopAfterMs,
+                location);
     }
 
     /** A {@code ca-base} or {@code crt-base} as seen from the {@code default-path}. */

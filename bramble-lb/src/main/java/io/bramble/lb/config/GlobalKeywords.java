@@ -5,6 +5,7 @@ import io.bramble.common.config.KeywordTable;
 import java.time.Duration;
 import java.time.temporal.ChronoUnit;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 /** The keywords of the {@code global} section. */
 final class GlobalKeywords {
@@ -41,6 +42,11 @@ final class GlobalKeywords {
                 .keyword("gid", (g, a) -> g.identity.gid(a))
                 .keyword("stats socket", (g, a) -> g.statsSockets.add(StatsSocketKeyword
                         .read(a)))
+                .keyword("hard-stop-after", (g, a) -> {
+                    g.hardStopAfterMs = OptionalLong.of(a.duration("a time", Duration.ZERO,
+                            Duration.ofMillis(Timeouts.MAX_MS), ChronoUnit.MILLIS).toMillis());
+                    a.end();
+                })
                 .keyword("stats timeout", (g, a) -> {
                     g.statsTimeoutMs = a.duration("a timeout", Duration.ZERO, Duration.ofMillis(
                             Timeouts.MAX_MS), ChronoUnit.MILLIS).toMillis();

@@ -3,6 +3,7 @@ package io.bramble.lb.config;
 import io.bramble.common.os.ProcessIdentity;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 /**
  * The {@code global} section. Keywords that cannot apply to a foreground Java process
@@ -26,6 +27,9 @@ import java.util.Optional;
  * @param tlsDefaults {@code ssl-default-bind-*} and {@code ssl-default-server-*}: the TLS
  *        settings of lines that do not set their own
  * @param nodeName {@code node}: the name shown by {@code stats show-node}; empty for host name
+ * @param hardStopAfterMs {@code hard-stop-after}: how long a graceful stop or a generation
+ *        retired by a reload may wait for its open connections before closing them; empty
+ *        to wait for as long as they last
  * @param location where the section starts
  */
 public record GlobalSettings(
@@ -43,6 +47,7 @@ public record GlobalSettings(
         Optional<String> crtBase,
         TlsDefaults tlsDefaults,
         Optional<String> nodeName,
+        OptionalLong hardStopAfterMs,
         ConfigLocation location) {
 
     /** HAProxy's built-in global maxconn when neither the file nor ulimit sets one. */
@@ -66,6 +71,6 @@ public record GlobalSettings(
                 Optional.empty(),
                 Optional.empty(), Optional.empty(), false, List.of(),
                 STATS_TIMEOUT_MS_DEFAULT, Optional.empty(), Optional.empty(), TlsDefaults.NONE,
-                Optional.empty(), ConfigLocation.NONE);
+                Optional.empty(), OptionalLong.empty(), ConfigLocation.NONE);
     }
 }

@@ -8,6 +8,7 @@ import io.bramble.common.config.Diagnostic;
 import io.bramble.common.config.Diagnostics;
 import io.bramble.common.config.HaproxyLexer;
 import io.bramble.common.config.Location;
+import io.bramble.common.net.HostPort;
 import io.bramble.common.os.Accounts;
 import io.bramble.common.os.ProcessUser;
 import java.io.IOException;
@@ -63,6 +64,7 @@ public final class HaproxyConfigParser {
     private final boolean runningAsRoot;
     private final FileProbe files;
     private final Supplier<Accounts> accounts;
+    private final boolean resolveFailuresIgnored;
 
     /**
      * @param environment variables for {@code "${NAME}"} in the file
@@ -81,10 +83,24 @@ public final class HaproxyConfigParser {
     /** As the others, with the user and group accounts {@code user} and {@code group} name. */
     HaproxyConfigParser(Map<String, String> environment, boolean runningAsRoot,
             FileProbe files, Supplier<Accounts> accounts) {
+        this(environment, runningAsRoot, files, accounts, false);
+    }
+
+    private HaproxyConfigParser(Map<String, String> environment, boolean runningAsRoot,
+            FileProbe files, Supplier<Accounts> accounts, boolean resolveFailuresIgnored) {
         this.environment = Map.copyOf(environment);
         this.runningAsRoot = runningAsRoot;
         this.files = files;
         this.accounts = accounts;
+        this.resolveFailuresIgnored = resolveFailuresIgnored;
+    }
+
+    /**
+     * This parser, with HAProxy's {@code -dr}: a server whose address no {@code init-addr}
+     * method finds starts in maintenance, with a warning, instead of being an error.
+     */
+    public HaproxyConfigParser ignoringResolveFailures() {
+        return new HaproxyConfigParser(environment, runningAsRoot, files, accounts, true);
     }
 
     /** A parser with this process's environment and user. */
@@ -123,6 +139,9 @@ public final class HaproxyConfigParser {
             reader.line(line);
         }
         List<ProxyConfig> proxies = reader.finish();
+        if (resolveFailuresIgnored) {
+            proxies = proxies.stream().map(ProxyConfig::withUnresolvedServersDisabled).toList();
+        }
         Diagnostics diagnostics = found.inLineOrder();
         diagnostics.throwIfErrors();
         List<String> warnings = diagnostics.warnings().stream().map(Diagnostic::toString)
@@ -299,8 +318,10 @@ public final class HaproxyConfigParser {
                         + "or listen section");
             }
             for (String address : addresses.split("[, ]")) {
-                section.builder.binds.add(new BindConfig(ProxyAddresses.bind(args,
-                        address), ProxySection.location(args)));
+                for (HostPort port : ProxyAddresses.bind(args, address)) {
+                    section.builder.binds.add(new BindConfig(port,
+                            ProxySection.location(args)));
+                }
             }
         }
 

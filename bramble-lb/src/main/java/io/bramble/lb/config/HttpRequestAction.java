@@ -1,6 +1,7 @@
 package io.bramble.lb.config;
 
 import io.bramble.lb.format.LogFormatString;
+import java.util.regex.Pattern;
 
 /**
  * What an {@code http-request} rule does. Header values are HAProxy log-format strings,
@@ -21,6 +22,22 @@ public sealed interface HttpRequestAction {
         public static final int STATUS_DEFAULT = 403;
     }
 
+    /**
+     * {@code replace-path REGEX FORMAT}: when REGEX is found in the path (the target without
+     * its query), the whole path becomes FORMAT, rendered, with {@code \1} to {@code \9}
+     * standing for REGEX's groups; the query stays.
+     */
+    record ReplacePath(Pattern regex, LogFormatString format) implements HttpRequestAction {}
+
+    /** {@code return ...}: answer with the reply described, never forward. */
+    record Return(HttpReply reply) implements HttpRequestAction {}
+
     /** {@code redirect ...}: answer with a redirect. */
     record Redirect(RedirectRule rule) implements HttpRequestAction {}
+
+    /**
+     * {@code use-service prometheus-exporter}: answer with the counters of every proxy in the
+     * Prometheus text format, as HAProxy's exporter does; the rules end there.
+     */
+    record UsePrometheusExporter() implements HttpRequestAction {}
 }

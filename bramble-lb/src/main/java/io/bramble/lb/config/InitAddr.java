@@ -59,6 +59,20 @@ public record InitAddr(List<Method> methods) {
         }
     }
 
+    /**
+     * These methods, then {@code none} when they all fail: what HAProxy's {@code -dr} does to
+     * every server, so that a name no method resolves starts the server in maintenance instead
+     * of refusing the file.
+     */
+    public InitAddr orNone() {
+        if (methods.contains(Method.NONE)) {
+            return this;
+        }
+        List<Method> more = new ArrayList<>(methods);
+        more.add(Method.NONE);
+        return new InitAddr(more);
+    }
+
     /** Reads {@code last,libc,none,10.0.0.1}; the message of a refusal names the bad word. */
     public static InitAddr parse(String text) {
         List<Method> methods = new ArrayList<>();

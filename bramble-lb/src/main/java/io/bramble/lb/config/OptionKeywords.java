@@ -12,6 +12,8 @@ import io.bramble.common.net.Cidr;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.BiConsumer;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
@@ -53,6 +55,11 @@ final class OptionKeywords {
                     a.end();
                     s.builder.redispatch = false;
                 }));
+        backendFlag(table, "allbackups", (s, value) -> s.builder.allBackups = value);
+        backendFlag(table, "log-health-checks", (s, value) -> s.builder.logHealthChecks = value);
+        tcpKeepAlive(table, "clitcpka", D_F, true, false);
+        tcpKeepAlive(table, "srvtcpka", D_B, false, true);
+        tcpKeepAlive(table, "tcpka", D_F_B, true, true);
         logFormat(table, "httplog", LogFormat.HTTP);
         logFormat(table, "tcplog", LogFormat.TCP);
         table.keyword("option dontlognull", ignoredOutside(D_F, (s, a) -> dontLogNull(s, a,
@@ -73,6 +80,44 @@ final class OptionKeywords {
                 s.builder.connectionMode = HttpConnectionMode.DEFAULT;
             }
         }));
+    }
+
+    /**
+     * An {@code option NAME} of the backend side and its {@code no} form; in a frontend,
+     * ignored with a warning, as HAProxy does.
+     */
+    private static void backendFlag(KeywordTable<ProxySection> table, String name,
+            BiConsumer<ProxySection, Boolean> set) {
+        table.keyword("option " + name, ignoredOutside(D_B, (s, a) -> {
+            a.end();
+            set.accept(s, true);
+        }));
+        table.keyword("no option " + name, ignoredOutside(D_B, (s, a) -> {
+            a.end();
+            set.accept(s, false);
+        }));
+    }
+
+    /**
+     * {@code option clitcpka|srvtcpka|tcpka} and their {@code no} forms; where the option has
+     * no side to act on (clitcpka in a backend), ignored with a warning, as HAProxy does.
+     */
+    private static void tcpKeepAlive(KeywordTable<ProxySection> table, String name,
+            Set<ProxySection.Scope> scopes, boolean client, boolean server) {
+        for (boolean value : new boolean[]{true, false}) {
+            table.keyword((value ? "" : "no ") + "option " + name, ignoredOutside(scopes,
+                    (s, a) -> {
+                        a.end();
+                        TcpKeepAlive keepAlive = s.builder.tcpKeepAlive;
+                        if (client) {
+                            keepAlive = keepAlive.withClient(value);
+                        }
+                        if (server) {
+                            keepAlive = keepAlive.withServer(value);
+                        }
+                        s.builder.tcpKeepAlive = keepAlive;
+                    }));
+        }
     }
 
     private static void logFormat(KeywordTable<ProxySection> table, String name,

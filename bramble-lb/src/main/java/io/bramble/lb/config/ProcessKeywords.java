@@ -10,7 +10,7 @@ import java.util.Optional;
  * The {@code global} keywords about the process and its files rather than traffic:
  * {@code description}, {@code default-path}, {@code ssl-server-verify}, and those bramble
  * accepts with a warning saying what it does instead ({@code ulimit-n}, {@code strict-limits},
- * {@code max-spread-checks}, {@code unix-bind}).
+ * {@code max-spread-checks}, {@code unix-bind}, {@code master-worker}).
  */
 final class ProcessKeywords {
     /** Longest description kept, as the stats page shows it whole. */
@@ -39,6 +39,13 @@ final class ProcessKeywords {
                     a.end();
                     a.warning("ignored: bramble spreads each server's first health check at "
                             + "random over that server's own check interval ('inter')");
+                })
+                .keyword("master-worker", (g, a) -> {
+                    a.nextIf("no-exit-on-failure");
+                    a.end();
+                    a.warning("ignored: bramble is one process that reloads itself in place, "
+                            + "with no master process; reload it with kill -HUP or 'bramble lb "
+                            + "reload' (USR2, the master's reload signal, does not reload it)");
                 })
                 .keyword("unix-bind", (g, a) -> {
                     a.rest();

@@ -3,14 +3,19 @@ package io.bramble.lb.config;
 import io.bramble.common.config.Args;
 import io.bramble.common.net.HostPort;
 import io.bramble.common.net.IpAddresses;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The addresses of {@code bind} and {@code server} lines as HAProxy writes them:
  * {@code ADDR:PORT}, {@code *:PORT}, {@code :PORT}, {@code [IPv6]:PORT}, and an IPv6 address
  * without brackets whose port follows its last colon ({@code :::80} is every IPv6 and IPv4
- * address, port 80). Forms bramble cannot serve (unix and abstract sockets, a server without
- * a port) are refused by name.
+ * address, port 80). A server address without a port takes the port each client connected
+ * to, as in HAProxy. Forms bramble cannot serve (unix and abstract sockets, a port relative to
+ * the client's) are refused by name.
  */
 final class ProxyAddresses {
     private static final String BIND_EXPECTED = "an address to listen on (ADDRESS:PORT such as "
@@ -18,18 +23,41 @@ final class ProxyAddresses {
     private static final String SERVER_EXPECTED = "a server address (ADDRESS:PORT such as "
             + "127.0.0.1:8080, web1.local:80 or [::1]:80)";
 
+    /** Listeners one {@code ADDR:LOW-HIGH} may open: each is a socket and an accept loop. */
+    static final int BIND_PORT_RANGE_MAX = 1_000;
+    /** {@code ADDR:LOW-HIGH}: the address, the first port, the last port. */
+    private static final Pattern PORT_RANGE = Pattern.compile("(.*):(\\d{1,5})-(\\d+)");
+
     private ProxyAddresses() {
     }
 
-    /** One {@code ADDR:PORT} of a bind line or of the old {@code listen NAME ADDR:PORT}. */
-    static HostPort bind(Args a, String text) {
+    /**
+     * One {@code ADDR:PORT} of a bind line or of the old {@code listen NAME ADDR:PORT}, or
+     * {@code ADDR:LOW-HIGH}: one address per port of the range, as HAProxy binds them.
+     */
+    static List<HostPort> bind(Args a, String text) {
         String plain = withoutFamily(text);
         refuseSockets(a, plain, "bind address");
-        if (plain.matches(".*:\\d+-\\d+")) {
-            throw a.fail("port ranges (" + text + ") are not supported by bramble; write one "
-                    + "ADDRESS:PORT per port");
+        Matcher range = PORT_RANGE.matcher(plain);
+        if (!range.matches()) {
+            return List.of(parse(plain).orElseThrow(() -> a.unexpected(BIND_EXPECTED, text)));
         }
-        return parse(plain).orElseThrow(() -> a.unexpected(BIND_EXPECTED, text));
+        HostPort low = parse(range.group(1) + ":" + range.group(2))
+                .orElseThrow(() -> a.unexpected(BIND_EXPECTED, text));
+        int high = range.group(3).length() > 5 ? -1 : Integer.parseInt(range.group(3));
+        if (high < low.port() || high > HostPort.PORT_MAX) {
+            throw a.fail("invalid port range " + Args.quote(text) + ": the last port must be "
+                    + "from " + low.port() + " to " + HostPort.PORT_MAX);
+        }
+        if (high - low.port() + 1 > BIND_PORT_RANGE_MAX) {
+            throw a.fail("port range " + Args.quote(text) + " has " + (high - low.port() + 1)
+                    + " ports; bramble binds at most " + BIND_PORT_RANGE_MAX + " per range");
+        }
+        List<HostPort> ports = new ArrayList<>();
+        for (int port = low.port(); port <= high; port++) {
+            ports.add(new HostPort(low.host(), port));
+        }
+        return ports;
     }
 
     /** The address of a server line. */
@@ -48,9 +76,11 @@ final class ProxyAddresses {
                     + "client's (" + port + ") is not supported by bramble; write ADDRESS:PORT");
         }
         if (port.isEmpty() && !plain.isEmpty() && (colon < 0 || colon == plain.length() - 1)) {
-            throw a.fail("server address " + Args.quote(text) + " has no port; HAProxy then "
-                    + "connects to the port each client connected to, which bramble does not "
-                    + "do: write ADDRESS:PORT");
+            // As HAProxy: the server is reached on the port each client connected to.
+            String host = colon < 0 ? plain : plain.substring(0, colon);
+            if (!host.isEmpty() && !host.equals("*") && !host.contains(":")) {
+                return HostPort.hostOnly(host);
+            }
         }
         throw a.unexpected(SERVER_EXPECTED, text);
     }

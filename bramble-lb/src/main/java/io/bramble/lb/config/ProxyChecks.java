@@ -28,6 +28,8 @@ final class ProxyChecks {
             backendReferences(section);
             httpCheckExpect(section);
             CheckRules.review(diagnostics, section);
+            PortlessServers.review(diagnostics, section);
+            TcpRequestConditions.review(diagnostics, section);
         }
     }
 

@@ -41,6 +41,15 @@ import java.util.Optional;
  * @param errorFiles responses used when the load balancer answers by itself, by status
  * @param monitorUri {@code monitor-uri}: a request for exactly this URI is answered 200 by
  *        the frontend itself and not logged (frontend side, http mode)
+ * @param tcpKeepAlive SO_KEEPALIVE on client connections (frontend side) and server
+ *        connections (backend side)
+ * @param allBackups {@code option allbackups}: with no primary server usable, the algorithm
+ *        balances over every usable backup server, not only the first (backend side)
+ * @param logHealthChecks {@code option log-health-checks}: every check that changes a
+ *        server's health counter or check status is logged, not only UP and DOWN (backend
+ *        side)
+ * @param tcpRequestRules {@code tcp-request connection} and {@code content} lines in order
+ *        (frontend side)
  */
 public record ProxyConfig(
         String name,
@@ -69,7 +78,25 @@ public record ProxyConfig(
         Optional<StatsConfig> stats,
         Map<Integer, ErrorFile> errorFiles,
         ConnectionReuse reuse,
-        Optional<String> monitorUri) {
+        Optional<String> monitorUri,
+        TcpKeepAlive tcpKeepAlive,
+        boolean allBackups,
+        boolean logHealthChecks,
+        List<TcpRequestRule> tcpRequestRules) {
+
+    /**
+     * This proxy with every server's {@code init-addr} ending in {@code none}, as HAProxy's
+     * {@code -dr} has it: a server whose name does not resolve starts in maintenance.
+     */
+    public ProxyConfig withUnresolvedServersDisabled() {
+        List<ServerConfig> disabled = servers.stream().map(s -> new ServerConfig(s.name(),
+                s.address(), s.options(), s.location(), s.initAddr().orNone())).toList();
+        return new ProxyConfig(name, kind, location, mode, binds, maxconn, timeouts,
+                connectionMode, forwardFor, log, acls, backendRules, defaultBackend,
+                requestRules, responseRules, redirects, balance, disabled, httpCheck, tcpCheck,
+                cookie, retries, redispatch, stats, errorFiles, reuse, monitorUri,
+                tcpKeepAlive, allBackups, logHealthChecks, tcpRequestRules);
+    }
 
     /** HAProxy's per-proxy maxconn when none is set. */
     public static final int MAXCONN_DEFAULT = 2_000;
@@ -84,6 +111,7 @@ public record ProxyConfig(
         requestRules = List.copyOf(requestRules);
         responseRules = List.copyOf(responseRules);
         redirects = List.copyOf(redirects);
+        tcpRequestRules = List.copyOf(tcpRequestRules);
         servers = List.copyOf(servers);
         errorFiles = Map.copyOf(errorFiles);
         if (httpCheck.isPresent() && tcpCheck.isPresent()) {
@@ -150,6 +178,10 @@ public record ProxyConfig(
         public final Map<Integer, ErrorFile> errorFiles = new LinkedHashMap<>();
         public ConnectionReuse reuse = ConnectionReuse.DEFAULT;
         public Optional<String> monitorUri = Optional.empty();
+        public TcpKeepAlive tcpKeepAlive = TcpKeepAlive.NONE;
+        public boolean allBackups;
+        public boolean logHealthChecks;
+        public final List<TcpRequestRule> tcpRequestRules = new ArrayList<>();
 
         private Builder(String name, ProxyKind kind, ConfigLocation location) {
             this.name = name;
@@ -187,6 +219,10 @@ public record ProxyConfig(
             copy.errorFiles.putAll(errorFiles);
             copy.reuse = reuse;
             copy.monitorUri = monitorUri;
+            copy.tcpKeepAlive = tcpKeepAlive;
+            copy.allBackups = allBackups;
+            copy.logHealthChecks = logHealthChecks;
+            copy.tcpRequestRules.addAll(tcpRequestRules);
             return copy;
         }
 
@@ -194,7 +230,8 @@ public record ProxyConfig(
             return new ProxyConfig(name, kind, location, mode, binds, maxconn, timeouts,
                     connectionMode, forwardFor, log, acls, backendRules, defaultBackend,
                     requestRules, responseRules, redirects, balance, servers, httpCheck, tcpCheck,
-                    cookie, retries, redispatch, stats, errorFiles, reuse, monitorUri);
+                    cookie, retries, redispatch, stats, errorFiles, reuse, monitorUri,
+                    tcpKeepAlive, allBackups, logHealthChecks, tcpRequestRules);
         }
     }
 }

@@ -11,7 +11,7 @@ import java.util.Optional;
 
 /**
  * Proxy keywords real files carry that change little: {@code monitor-uri}, {@code description},
- * {@code fullconn}, and the logging options bramble accepts with a warning saying what it
+ * {@code fullconn}, {@code bind-process} (which HAProxy 2.6 ignores too), and the logging options bramble accepts with a warning saying what it
  * does instead ({@code option logasap}, {@code option log-separate-errors}).
  */
 final class ProxyExtraKeywords {
@@ -33,6 +33,12 @@ final class ProxyExtraKeywords {
                     a.integer("a connection count", 1, GlobalSettings.MAXCONN_MAX);
                     a.end();
                 }))
+                // HAProxy 2.6 runs one process and warns that bind-process has no effect.
+                .keyword("bind-process", (s, a) -> {
+                    a.rest();
+                    a.warning("ignored: it has no effect in HAProxy 2.6 either, which runs one "
+                            + "process (HAProxy 2.7 removed it)");
+                })
                 .keyword("option logasap", ignoredOutside(D_F, (s, a) -> {
                     a.end();
                     a.warning("ignored: bramble writes each traffic line once the exchange "

@@ -82,6 +82,7 @@ final class ProxyKeywords {
         timeouts(table);
         OptionKeywords.register(table);
         RuleKeywords.register(table);
+        TcpRequestKeywords.register(table);
         StatsKeywords.register(table);
         ProxyExtraKeywords.register(table);
         UnsupportedKeywords.registerProxy(table);
@@ -145,7 +146,7 @@ final class ProxyKeywords {
             String addresses = a.next("an address to listen on (ADDRESS:PORT)");
             List<HostPort> parsed = new java.util.ArrayList<>();
             for (String address : addresses.split(",", -1)) {
-                parsed.add(ProxyAddresses.bind(a, address));
+                parsed.addAll(ProxyAddresses.bind(a, address));
             }
             java.util.Optional<BindTls> tls = BindOptions.read(a);
             for (HostPort address : parsed) {

@@ -55,6 +55,15 @@ final class RuleKeywords {
                         new HttpRequestAction.Deny(denyStatus(a)))))
                 .keyword("http-request redirect", in(F_B, (s, a) -> request(s, a,
                         new HttpRequestAction.Redirect(redirect(s, a, false)))))
+                .keyword("http-request replace-path", in(F_B, (s, a) -> request(s, a,
+                        new HttpRequestAction.ReplacePath(OptionKeywords.compile(a, a.next(
+                                "a regular expression")), logFormat(a,
+                                        a.next(
+                                                "the new path"),
+                                        RuleStage.REQUEST)))))
+                .keyword("http-request return", in(F_B, (s, a) -> request(s, a,
+                        new HttpRequestAction.Return(ReturnKeyword.read(a)))))
+                .keyword("http-request use-service", in(F_B, RuleKeywords::useService))
                 .keyword("http-response set-header", in(F_B, (s, a) -> response(s, a,
                         new HttpResponseAction.SetHeader(headerName(a), value(a,
                                 RuleStage.RESPONSE)))))
@@ -79,6 +88,17 @@ final class RuleKeywords {
         s.builder.backendRules.add(new BackendRule(name, condition, ProxySection.location(a)));
         s.backendReferences.add(new ProxySection.BackendReference(name, a.where(),
                 a.keyword()));
+    }
+
+    /** {@code http-request use-service NAME}: HAProxy's Prometheus exporter is the one. */
+    private static void useService(ProxySection s, Args a) {
+        String service = a.next("a service name, such as prometheus-exporter");
+        if (!service.equals("prometheus-exporter")) {
+            throw a.fail("service " + Args.quote(service) + " is not supported by bramble; "
+                    + (service.startsWith("lua.") ? "bramble has no Lua engine; " : "")
+                    + "it offers prometheus-exporter");
+        }
+        request(s, a, new HttpRequestAction.UsePrometheusExporter());
     }
 
     private static void request(ProxySection s, Args a, HttpRequestAction action) {

@@ -74,6 +74,14 @@ final class ServerKeywords {
                         "a count of failed checks", 1, ServerOptions.RISE_FALL_MAX)))
                 .keyword("weight", (d, a) -> d.options = d.options.withWeight(a.integer(
                         "a weight", 0, ServerOptions.WEIGHT_MAX)))
+                .keyword("send-proxy", (d, a) -> d.options = d.options.withProxyProtocol(
+                        d.options.proxyProtocol().withV1(true)))
+                .keyword("send-proxy-v2", (d, a) -> d.options = d.options.withProxyProtocol(
+                        d.options.proxyProtocol().withV2(true)))
+                .keyword("no-send-proxy", (d, a) -> d.options = d.options.withProxyProtocol(
+                        d.options.proxyProtocol().withV1(false)))
+                .keyword("no-send-proxy-v2", (d, a) -> d.options = d.options
+                        .withProxyProtocol(d.options.proxyProtocol().withV2(false)))
                 .keyword("backup", (d, a) -> d.options = d.options.withBackup(true))
                 .keyword("no-backup", (d, a) -> d.options = d.options.withBackup(false))
                 .keyword("disabled", (d, a) -> d.options = d.options.withDisabled(true))

@@ -23,6 +23,8 @@ import java.util.Optional;
  * @param pool {@code pool-max-conn} and {@code pool-purge-delay}: idle connections kept
  * @param onMarked {@code on-marked-down} and {@code on-marked-up}: sessions closed when a
  *        check marks the server down or up
+ * @param proxyProtocol {@code send-proxy} or {@code send-proxy-v2}: the PROXY header each
+ *        connection to the server starts with
  */
 public record ServerOptions(
         boolean check,
@@ -39,7 +41,8 @@ public record ServerOptions(
         int checkPort,
         ServerTls tls,
         ServerPoolLimits pool,
-        OnMarked onMarked) {
+        OnMarked onMarked,
+        ProxyProtocol proxyProtocol) {
 
     public static final long INTER_MS_DEFAULT = 2_000;
     public static final long SAME_AS_INTER_MS = 0;
@@ -60,7 +63,7 @@ public record ServerOptions(
     public static final ServerOptions DEFAULTS = new ServerOptions(false, INTER_MS_DEFAULT,
             SAME_AS_INTER_MS, SAME_AS_INTER_MS, RISE_DEFAULT, FALL_DEFAULT, WEIGHT_DEFAULT,
             false, false, MAXCONN_UNLIMITED, Optional.empty(), CHECK_PORT_SAME, ServerTls.NONE,
-            ServerPoolLimits.DEFAULTS, OnMarked.NONE);
+            ServerPoolLimits.DEFAULTS, OnMarked.NONE, ProxyProtocol.NONE);
 
     public ServerOptions {
         checkRange(interMs, INTER_MS_MIN, INTER_MS_MAX, "inter");
@@ -85,67 +88,67 @@ public record ServerOptions(
 
     public ServerOptions withCheck(boolean value) {
         return new ServerOptions(value, interMs, fastInterMs, downInterMs, rise, fall, weight,
-                backup, disabled, maxconn, cookie, checkPort, tls, pool, onMarked);
+                backup, disabled, maxconn, cookie, checkPort, tls, pool, onMarked, proxyProtocol);
     }
 
     public ServerOptions withInterMs(long value) {
         return new ServerOptions(check, value, fastInterMs, downInterMs, rise, fall, weight,
-                backup, disabled, maxconn, cookie, checkPort, tls, pool, onMarked);
+                backup, disabled, maxconn, cookie, checkPort, tls, pool, onMarked, proxyProtocol);
     }
 
     public ServerOptions withFastInterMs(long value) {
         return new ServerOptions(check, interMs, value, downInterMs, rise, fall, weight, backup,
-                disabled, maxconn, cookie, checkPort, tls, pool, onMarked);
+                disabled, maxconn, cookie, checkPort, tls, pool, onMarked, proxyProtocol);
     }
 
     public ServerOptions withDownInterMs(long value) {
         return new ServerOptions(check, interMs, fastInterMs, value, rise, fall, weight, backup,
-                disabled, maxconn, cookie, checkPort, tls, pool, onMarked);
+                disabled, maxconn, cookie, checkPort, tls, pool, onMarked, proxyProtocol);
     }
 
     public ServerOptions withRise(int value) {
         return new ServerOptions(check, interMs, fastInterMs, downInterMs, value, fall, weight,
-                backup, disabled, maxconn, cookie, checkPort, tls, pool, onMarked);
+                backup, disabled, maxconn, cookie, checkPort, tls, pool, onMarked, proxyProtocol);
     }
 
     public ServerOptions withFall(int value) {
         return new ServerOptions(check, interMs, fastInterMs, downInterMs, rise, value, weight,
-                backup, disabled, maxconn, cookie, checkPort, tls, pool, onMarked);
+                backup, disabled, maxconn, cookie, checkPort, tls, pool, onMarked, proxyProtocol);
     }
 
     public ServerOptions withWeight(int value) {
         return new ServerOptions(check, interMs, fastInterMs, downInterMs, rise, fall, value,
-                backup, disabled, maxconn, cookie, checkPort, tls, pool, onMarked);
+                backup, disabled, maxconn, cookie, checkPort, tls, pool, onMarked, proxyProtocol);
     }
 
     public ServerOptions withBackup(boolean value) {
         return new ServerOptions(check, interMs, fastInterMs, downInterMs, rise, fall, weight,
-                value, disabled, maxconn, cookie, checkPort, tls, pool, onMarked);
+                value, disabled, maxconn, cookie, checkPort, tls, pool, onMarked, proxyProtocol);
     }
 
     public ServerOptions withDisabled(boolean value) {
         return new ServerOptions(check, interMs, fastInterMs, downInterMs, rise, fall, weight,
-                backup, value, maxconn, cookie, checkPort, tls, pool, onMarked);
+                backup, value, maxconn, cookie, checkPort, tls, pool, onMarked, proxyProtocol);
     }
 
     public ServerOptions withMaxconn(int value) {
         return new ServerOptions(check, interMs, fastInterMs, downInterMs, rise, fall, weight,
-                backup, disabled, value, cookie, checkPort, tls, pool, onMarked);
+                backup, disabled, value, cookie, checkPort, tls, pool, onMarked, proxyProtocol);
     }
 
     public ServerOptions withCookie(Optional<String> value) {
         return new ServerOptions(check, interMs, fastInterMs, downInterMs, rise, fall, weight,
-                backup, disabled, maxconn, value, checkPort, tls, pool, onMarked);
+                backup, disabled, maxconn, value, checkPort, tls, pool, onMarked, proxyProtocol);
     }
 
     public ServerOptions withCheckPort(int value) {
         return new ServerOptions(check, interMs, fastInterMs, downInterMs, rise, fall, weight,
-                backup, disabled, maxconn, cookie, value, tls, pool, onMarked);
+                backup, disabled, maxconn, cookie, value, tls, pool, onMarked, proxyProtocol);
     }
 
     public ServerOptions withTls(ServerTls value) {
         return new ServerOptions(check, interMs, fastInterMs, downInterMs, rise, fall, weight,
-                backup, disabled, maxconn, cookie, checkPort, value, pool, onMarked);
+                backup, disabled, maxconn, cookie, checkPort, value, pool, onMarked, proxyProtocol);
     }
 
     private static void checkRange(long value, long min, long max, String name) {
@@ -157,12 +160,17 @@ public record ServerOptions(
 
     public ServerOptions withPool(ServerPoolLimits value) {
         return new ServerOptions(check, interMs, fastInterMs, downInterMs, rise, fall, weight,
-                backup, disabled, maxconn, cookie, checkPort, tls, value, onMarked);
+                backup, disabled, maxconn, cookie, checkPort, tls, value, onMarked, proxyProtocol);
     }
 
     public ServerOptions withOnMarked(OnMarked value) {
         return new ServerOptions(check, interMs, fastInterMs, downInterMs, rise, fall, weight,
-                backup, disabled, maxconn, cookie, checkPort, tls, pool, value);
+                backup, disabled, maxconn, cookie, checkPort, tls, pool, value, proxyProtocol);
+    }
+
+    public ServerOptions withProxyProtocol(ProxyProtocol value) {
+        return new ServerOptions(check, interMs, fastInterMs, downInterMs, rise, fall, weight,
+                backup, disabled, maxconn, cookie, checkPort, tls, pool, onMarked, value);
     }
 
     /**

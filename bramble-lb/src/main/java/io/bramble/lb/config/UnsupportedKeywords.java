@@ -30,7 +30,7 @@ final class UnsupportedKeywords {
                 "max-spread-checks", "maxconnrate", "maxsessrate", "maxsslconn", "maxsslrate",
                 "maxpipes", "maxcomprate", "maxcompcpuusage", "maxzlibmem",
                 "nokqueue", "nopoll", "nosplice", "nogetaddrinfo", "noreuseport",
-                "master-worker", "mworker-max-reloads", "hard-stop-after", "grace",
+                "mworker-max-reloads", "hard-stop-after", "grace",
                 "description", "log-send-hostname", "log-tag", "external-check",
                 "insecure-fork-wanted", "insecure-setuid-wanted", "expose-experimental-directives",
                 "server-state-base", "server-state-file", "unix-bind", "localpeer",
@@ -55,7 +55,7 @@ final class UnsupportedKeywords {
                 "error-log-format", "max-keep-alive-queue", "max-session-srv-conns",
                 "monitor", "monitor-uri", "monitor-net", "persist", "rate-limit",
                 "server-state-file-name", "server-template", "source", "stick", "stick-table",
-                "tcp-request", "tcp-response", "unique-id-format",
+                "tcp-response", "unique-id-format",
                 "unique-id-header", "use-server", "use-fcgi-app", "http-after-response",
                 "http-error", "declare", "enabled", "disabled", "grace", "retry-on",
                 "external-check", "log-steps", "guid", "srvtcpka-cnt", "srvtcpka-idle",
@@ -104,15 +104,15 @@ final class UnsupportedKeywords {
         }
         String[] requestActions = {"add-acl", "allow", "auth", "cache-use", "capture",
                 "del-acl", "del-map", "disable-l7-retry", "do-resolve", "early-hint",
-                "normalize-uri", "reject", "replace-header", "replace-path", "replace-pathq",
-                "replace-uri", "replace-value", "return", "sc-add-gpc", "sc-inc-gpc",
+                "normalize-uri", "reject", "replace-header", "replace-pathq",
+                "replace-uri", "replace-value", "sc-add-gpc", "sc-inc-gpc",
                 "sc-inc-gpc0", "sc-inc-gpc1", "sc-set-gpt", "sc-set-gpt0", "send-spoe-group",
                 "set-bandwidth-limit", "set-dst", "set-dst-port", "set-log-level", "set-map",
                 "set-mark", "set-method", "set-nice", "set-path", "set-pathq",
                 "set-priority-class", "set-priority-offset", "set-query", "set-src",
                 "set-src-port", "set-timeout", "set-tos", "set-uri", "set-var",
                 "set-var-fmt", "silent-drop", "strict-mode", "tarpit", "track-sc0",
-                "track-sc1", "track-sc2", "unset-var", "use-service", "wait-for-body",
+                "track-sc1", "track-sc2", "unset-var", "wait-for-body",
                 "wait-for-handshake", "lua"};
         for (String action : requestActions) {
             table.unsupported("http-request " + action, actionHint(action));

@@ -45,6 +45,18 @@ public final class RequestTarget {
         return start < 0 ? null : target.substring(start);
     }
 
+    /**
+     * {@code target} with its path replaced by {@code path}, its query kept; an absolute
+     * target keeps its scheme and authority. Only for a target with a path ({@link #path}).
+     */
+    public static String withPath(String target, String path) {
+        int start = pathStart(target);
+        if (start < 0) {
+            throw new IllegalArgumentException("no path in " + target);
+        }
+        return target.substring(0, start) + path + markedQuery(target.substring(start));
+    }
+
     private static int pathStart(String target) {
         if (target.startsWith("/")) {
             return 0;

@@ -24,7 +24,7 @@ final class AccessLine {
         long responseMs = current.responseNanos < 0
                 ? -1
                 : millis(current.responseNanos - current.startNanos) - Math.max(0, connectMs);
-        String line = current.request.method().name() + " " + current.request.uri() + " "
+        String line = current.request.method().name() + " " + current.receivedUri + " "
                 + current.request.protocolVersion().text();
         return HttpLogLine.format(new HttpLogLine.Fields(address(remote), port(remote),
                 current.startEpochMillis, frontend.name(), backend, server, 0, 0, connectMs,

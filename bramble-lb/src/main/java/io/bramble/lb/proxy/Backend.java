@@ -52,7 +52,8 @@ final class Backend {
         this.proxyId = proxyId;
         this.counters = previous == null ? new TrafficCounters() : previous.counters;
         this.connector = new ServerConnector(engine, EffectiveTimeouts.firstSet(
-                config.timeouts().connectMs(), HttpLimits.CONNECT_TIMEOUT_MS_WHEN_UNSET, 0));
+                config.timeouts().connectMs(), HttpLimits.CONNECT_TIMEOUT_MS_WHEN_UNSET, 0),
+                config.tcpKeepAlive().server());
         Clock clock = engine.clock;
         List<BalancedServer> balanced = new ArrayList<>();
         for (int i = 0; i < config.servers().size(); i++) {
@@ -60,7 +61,8 @@ final class Backend {
             balanced.add(new BalancedServer(i, server.name(), server.options().weight(),
                     server.options().backup(), server.options().maxconn()));
         }
-        this.balancer = Balancer.create(config.balance(), balanced, random);
+        this.balancer = Balancer.create(config.balance(), balanced, random,
+                config.allBackups());
         List<Server> built = new ArrayList<>();
         for (int i = 0; i < config.servers().size(); i++) {
             ServerConfig server = config.servers().get(i);

@@ -75,9 +75,12 @@ final class Exchange {
     /** A request for the frontend's monitor-uri: answered 200 here and, as HAProxy, not logged. */
     boolean monitorRequest;
     StringBuilder statsBody;
+    /** The target as the client sent it: the log shows it, as HAProxy's, after rewrites. */
+    final String receivedUri;
 
     Exchange(HttpRequest request, RequestView view, long startNanos, long startEpochMillis) {
         this.request = request;
+        this.receivedUri = request.uri();
         this.view = view;
         this.startNanos = startNanos;
         this.startEpochMillis = startEpochMillis;

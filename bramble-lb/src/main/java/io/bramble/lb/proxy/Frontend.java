@@ -10,9 +10,11 @@ import io.bramble.lb.log.AccessLog;
 import io.bramble.lb.stats.RowType;
 import io.bramble.lb.stats.StatsRow;
 import io.bramble.lb.stats.TrafficCounters;
+import io.netty.handler.codec.http.FullHttpResponse;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * A frontend (or the frontend half of a listen) at run time: its rules, backend choice,
@@ -26,29 +28,38 @@ final class Frontend {
     final ErrorPages errorPages;
     final AccessLog log;
     final StatsService stats;
+    /** The answer of {@code http-request use-service prometheus-exporter}. */
+    final Supplier<FullHttpResponse> exporter;
     final int proxyId;
     /** Its generation was replaced by a reload: connections close once their exchange ends. */
     volatile boolean retiring;
     private final List<Choice> choices;
+    /** {@code tcp-request connection} and {@code content} rules. */
+    final TcpRequestRules tcpRequestRules;
     private final Backend defaultBackend;
 
     private record Choice(Backend backend, CompiledCondition condition) {}
 
     Frontend(ProxyConfig config, int proxyId, Map<String, Backend> backends, AccessLog log,
             StatsService stats) {
-        this(config, proxyId, backends, log, stats, new TrafficCounters());
+        this(config, proxyId, backends, log, stats, () -> null, new TrafficCounters());
     }
 
-    /** @param counters shared with the frontend of the same name before a reload */
+    /**
+     * @param exporter the Prometheus text of every proxy, for the use-service rules
+     * @param counters shared with the frontend of the same name before a reload
+     */
     Frontend(ProxyConfig config, int proxyId, Map<String, Backend> backends, AccessLog log,
-            StatsService stats, TrafficCounters counters) {
+            StatsService stats, Supplier<FullHttpResponse> exporter, TrafficCounters counters) {
         this.config = config;
         this.counters = counters;
         this.proxyId = proxyId;
         this.log = log;
         this.stats = stats;
+        this.exporter = exporter;
         AclSet acls = new AclSet(config.acls());
         this.requestRules = new RequestRules(config, acls);
+        this.tcpRequestRules = new TcpRequestRules(config, acls);
         this.responseRules = new ResponseRules(config, acls);
         this.errorPages = new ErrorPages(config.errorFiles());
         List<Choice> built = new ArrayList<>();

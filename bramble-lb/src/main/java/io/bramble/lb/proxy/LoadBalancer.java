@@ -8,6 +8,7 @@ import io.bramble.lb.config.BindConfig;
 import io.bramble.lb.config.LbConfig;
 import io.bramble.lb.config.ProxyConfig;
 import io.bramble.lb.config.ProxyMode;
+import io.bramble.lb.config.TcpRequestRule;
 import io.bramble.lb.http1.MethodQueue;
 import io.bramble.lb.http1.RequestDecoder;
 import io.bramble.lb.http1.ResponseEncoder;
@@ -18,6 +19,7 @@ import io.bramble.lb.tls.TlsTermination;
 import io.bramble.lb.log.AccessLog;
 import io.bramble.lb.log.LogWriter;
 import io.bramble.lb.stats.StatsCsv;
+import io.bramble.lb.stats.StatsPrometheus;
 import io.bramble.lb.stats.StatsProxy;
 import io.bramble.lb.stats.StatsReport;
 import io.bramble.lb.stats.StatsRow;
@@ -27,6 +29,8 @@ import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
+import io.netty.handler.codec.http.FullHttpResponse;
+import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.util.internal.PlatformDependent;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -63,6 +67,8 @@ public final class LoadBalancer implements AutoCloseable {
     private final FollowedBinds followed;
     private final HealthChecks checks;
     private final String version;
+    /** When the first generation started: the process's uptime for the Prometheus text. */
+    private final long startNanos;
     /** The generation this one follows after a reload; null for the first. */
     private final LoadBalancer predecessor;
     private final Generation generation = new Generation();
@@ -76,6 +82,7 @@ public final class LoadBalancer implements AutoCloseable {
         this.version = version;
         this.engine = engine;
         this.predecessor = predecessor;
+        this.startNanos = predecessor == null ? engine.clock.nanoTime() : predecessor.startNanos;
         this.followed = new FollowedBinds(followedAddresses, this::bindFollowed);
         this.logWriter = new LogWriter(hostName(), ProcessHandle.current().pid());
         try {
@@ -405,8 +412,18 @@ public final class LoadBalancer implements AutoCloseable {
                     config.global().nodeName().orElse(hostName()), version, engine.clock);
         }).orElse(null);
         Frontend previous = predecessor == null ? null : predecessor.frontends.get(proxy.name());
-        return new Frontend(proxy, proxyId, backends, log, stats,
+        return new Frontend(proxy, proxyId, backends, log, stats, this::prometheus,
                 previous == null ? new TrafficCounters() : previous.counters);
+    }
+
+    /** What HAProxy's prometheus-exporter service answers: every proxy, no authentication. */
+    private FullHttpResponse prometheus() {
+        long uptimeS = (engine.clock.nanoTime() - startNanos) / 1_000_000_000L;
+        StatsReport report = new StatsReport(statsProxies(), config.global().nodeName()
+                .orElse(hostName()), version, ProcessHandle.current().pid(), uptimeS, 0, false,
+                false, java.util.Optional.empty());
+        return StatsService.text(HttpResponseStatus.OK, StatsPrometheus.CONTENT_TYPE,
+                StatsPrometheus.render(report));
     }
 
     private static CompiledCondition never() {
@@ -510,6 +527,12 @@ public final class LoadBalancer implements AutoCloseable {
     private java.util.function.Consumer<Channel> setup(Frontend frontend, BindConfig bind) {
         boolean tcp = frontend.config.mode() == ProxyMode.TCP;
         return channel -> {
+            if (!frontend.tcpRequestRules.accepts(TcpRequestRule.Phase.CONNECTION,
+                    new ConnectionFacts((InetSocketAddress) channel.remoteAddress()))) {
+                // tcp-request connection reject: closed before it is a session, not logged.
+                channel.close();
+                return;
+            }
             generation.track(channel);
             channel.pipeline().addLast("guard", new BufferGuard(engine.buffers));
             if (tcp) {
@@ -563,6 +586,8 @@ public final class LoadBalancer implements AutoCloseable {
                 .option(ChannelOption.SO_REUSEADDR, true)
                 .handler(listener.limiter)
                 .childOption(ChannelOption.TCP_NODELAY, true)
+                .childOption(ChannelOption.SO_KEEPALIVE, frontend.config.tcpKeepAlive()
+                        .client())
                 .childOption(ChannelOption.ALLOCATOR, engine.allocator)
                 .childHandler(new ChannelInitializer<Channel>() {
                     @Override

@@ -16,23 +16,21 @@ final class LocalAnswers {
     }
 
     /**
-     * Records {@code response} as the exchange's answer; a 403 counts as a denied request. A
-     * 403 and a 500 (a rewrite that did not fit) end as HAProxy's do: the proxy ({@code P})
-     * stopped the request ({@code R}).
+     * Records the answer as the exchange's, counted and with the termination state HAProxy
+     * gives it (see {@link RuleAnswer}).
      */
-    static void rule(Exchange current, FullHttpResponse response, Frontend frontend,
+    static void rule(Exchange current, RuleAnswer answer, Frontend frontend,
             Backend backend) {
-        int status = response.status().code();
-        if (status == 403) {
+        if (answer.denied()) {
             frontend.counters.deniedRequests.increment();
             if (backend != null) {
                 backend.counters.deniedRequests.increment();
             }
         }
-        if (status == 403 || status == 500) {
-            current.termination = "PR--";
+        if (!answer.termination().equals("----")) {
+            current.termination = answer.termination();
         }
-        current.localResponse = response;
+        current.localResponse = answer.response();
     }
 
     /** Keeps the body of a stats request (admin commands), up to its bound; drops others. */

@@ -1,6 +1,7 @@
 package io.bramble.lb.proxy;
 
 import io.bramble.lb.config.HttpConnectionMode;
+import io.bramble.lb.config.TcpRequestRule;
 import io.bramble.lb.http1.FramedRequest;
 import io.bramble.lb.http1.MalformedHttpException;
 import io.bramble.lb.persist.RequestCookie;
@@ -36,9 +37,14 @@ final class RequestRouter {
             rejectMalformed(request.decoderResult().cause());
             return false;
         }
+        InetSocketAddress remote = (InetSocketAddress) session.client.remoteAddress();
+        if (!frontend.tcpRequestRules.accepts(TcpRequestRule.Phase.CONTENT,
+                new ConnectionFacts(remote))) {
+            rejectByRule();
+            return false;
+        }
         session.timer.arm(SessionTimer.Phase.CLIENT_BODY, EffectiveTimeouts.clientMs(frontend));
         frontend.counters.requestsTotal.increment();
-        InetSocketAddress remote = (InetSocketAddress) session.client.remoteAddress();
         InetSocketAddress local = (InetSocketAddress) session.client.localAddress();
         RequestView view = new RequestView(request, remote, local, session.clientTls(),
                 engine.hostName, frontend.name());
@@ -61,21 +67,24 @@ final class RequestRouter {
 
     /** http-request rules of the frontend, the backend choice, then the backend's rules. */
     private void route(Exchange current) {
-        FullHttpResponse ruled = frontend.requestRules.apply(current.view, frontend.errorPages);
+        RuleAnswer ruled = frontend.requestRules.answer(current.view, frontend.errorPages,
+                frontend.exporter);
         if (ruled != null) {
             LocalAnswers.rule(current, ruled, frontend, null);
             return;
         }
         Backend backend = frontend.chooseBackend(current.view);
         if (backend == null) {
-            LocalAnswers.rule(current, frontend.errorPages.response(503), frontend, null);
+            LocalAnswers.rule(current, RuleAnswer.served(frontend.errorPages.response(503)),
+                    frontend, null);
             return;
         }
         current.backend = backend;
         current.view.backend(backend.name());
         backend.counters.requestsTotal.increment();
         if (backend.config != frontend.config) {
-            ruled = backend.requestRules.apply(current.view, backend.errorPages);
+            ruled = backend.requestRules.answer(current.view, backend.errorPages,
+                    frontend.exporter);
             if (ruled != null) {
                 LocalAnswers.rule(current, ruled, frontend, backend);
                 return;
@@ -132,6 +141,20 @@ final class RequestRouter {
         }
         if (cookie.pinned()) {
             current.pinned = current.backend.serverByCookie(cookie.serverValue());
+        }
+    }
+
+    /**
+     * {@code tcp-request content reject}: the connection closes without an answer, logged as
+     * HAProxy logs it ({@code PR--}, {@code <BADREQ>}).
+     */
+    private void rejectByRule() {
+        frontend.counters.deniedRequests.increment();
+        session.closing = true;
+        session.client.close();
+        if (frontend.log.enabled()) {
+            frontend.log.log(AccessLine.badRequest(frontend, session.client, session.engine,
+                    -1));
         }
     }
 

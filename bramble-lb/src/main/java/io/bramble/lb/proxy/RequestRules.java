@@ -15,10 +15,14 @@ import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpVersion;
 import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
+import java.util.regex.Matcher;
 
 /**
  * A proxy's {@code http-request} rules, then its {@code redirect} rules, in file order: header
- * edits apply in place; a deny or redirect ends the evaluation with a response to send. A
+ * and path edits apply in place; a deny, redirect or return ends the evaluation with a
+ * response to send. A
  * value that renders longer than a whole request head ends the request with 500, as HAProxy
  * answers a rewrite that does not fit its buffer.
  */
@@ -43,16 +47,28 @@ final class RequestRules {
 
     boolean isEmpty() { return rules.isEmpty() && redirects.isEmpty(); }
 
-    /** Runs the rules; null to go on, or the response that ends the request here. */
-    FullHttpResponse apply(RequestView request, ErrorPages pages) {
+    /**
+     * Runs the rules; null to go on, or the response that ends the request here.
+     * {@code exporter} gives the answer of {@code use-service prometheus-exporter}.
+     */
+    FullHttpResponse apply(RequestView request, ErrorPages pages,
+            Supplier<FullHttpResponse> exporter) {
+        RuleAnswer answer = answer(request, pages, exporter);
+        return answer == null ? null : answer.response();
+    }
+
+    /** As {@link #apply}, with how the answer is logged and counted. */
+    RuleAnswer answer(RequestView request, ErrorPages pages,
+            Supplier<FullHttpResponse> exporter) {
         try {
-            return run(request, pages);
+            return run(request, pages, exporter);
         } catch (ValueTooLongException tooLong) {
-            return pages.response(500);
+            return RuleAnswer.failed(pages.response(500));
         }
     }
 
-    private FullHttpResponse run(RequestView request, ErrorPages pages) {
+    private RuleAnswer run(RequestView request, ErrorPages pages,
+            Supplier<FullHttpResponse> exporter) {
         HttpHeaders headers = request.request().headers();
         for (Rule rule : rules) {
             if (!rule.condition().test(request)) {
@@ -65,22 +81,59 @@ final class RequestRules {
                     headers.add(add.name(), add.value().render(request, VALUE_CHARS_MAX));
                 case HttpRequestAction.DelHeader del -> headers.remove(del.name());
                 case HttpRequestAction.Deny deny -> {
-                    return pages.response(deny.status());
+                    return RuleAnswer.denied(pages.response(deny.status()));
                 }
                 case HttpRequestAction.Redirect redirect -> {
                     FullHttpResponse response = redirect(redirect.rule(), request);
                     if (response != null) {
-                        return response;
+                        return RuleAnswer.local(response);
                     }
+                }
+                case HttpRequestAction.UsePrometheusExporter service -> {
+                    return RuleAnswer.served(exporter.get());
+                }
+                case HttpRequestAction.ReplacePath replace -> {
+                    if (!replacePath(replace, request)) {
+                        return RuleAnswer.failed(pages.response(500));
+                    }
+                }
+                case HttpRequestAction.Return reply -> {
+                    return RuleAnswer.local(LocalReply.build(reply.reply(), request,
+                            VALUE_CHARS_MAX));
                 }
             }
         }
         for (Redirect redirect : redirects) {
             if (redirect.condition().test(request)) {
-                return redirect(redirect.rule(), request);
+                FullHttpResponse response = redirect(redirect.rule(), request);
+                return response == null ? null : RuleAnswer.local(response);
             }
         }
         return null;
+    }
+
+    /**
+     * Applies {@code replace-path} when its regex is found in the path; false when the new
+     * path cannot be made (a broken back-reference, too long), which fails the request. A
+     * target without a path ({@code *}, an authority) is left as it is.
+     */
+    private static boolean replacePath(HttpRequestAction.ReplacePath replace,
+            RequestView request) {
+        Optional<String> path = RequestTarget.path(request.uri());
+        if (path.isEmpty()) {
+            return true;
+        }
+        Matcher match = replace.regex().matcher(path.get());
+        if (!match.find()) {
+            return true;
+        }
+        String rendered = replace.format().render(request, VALUE_CHARS_MAX);
+        try {
+            request.replacePath(BackReferences.expand(rendered, match, VALUE_CHARS_MAX));
+            return true;
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
     }
 
     /** The redirect, or null when an {@code ignore-empty} location rendered empty. */

@@ -3,6 +3,7 @@ package io.bramble.lb.proxy;
 import io.bramble.lb.acl.RequestFacts;
 import io.bramble.lb.balance.RequestKey;
 import io.bramble.lb.format.FormatContext;
+import io.bramble.lb.format.RequestTarget;
 import io.netty.handler.codec.http.HttpRequest;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -62,6 +63,12 @@ final class RequestView implements RequestFacts, RequestKey, FormatContext {
             path = pathOf(request.uri());
         }
         return path;
+    }
+
+    /** Gives the request target the path {@code newPath}, its query kept. */
+    void replacePath(String newPath) {
+        request.setUri(RequestTarget.withPath(request.uri(), newPath));
+        path = null;
     }
 
     @Override

@@ -6,6 +6,7 @@ import io.bramble.lb.balance.Balancer;
 import io.bramble.lb.check.AdminState;
 import io.bramble.lb.check.CheckResult;
 import io.bramble.lb.check.HealthChange;
+import io.bramble.lb.check.HealthCheckLine;
 import io.bramble.lb.check.ServerHealth;
 import io.bramble.lb.config.ServerConfig;
 import io.bramble.lb.stats.RowType;
@@ -45,6 +46,39 @@ final class Server {
      * session, so bounded by the sessions the backend admits.
      */
     private final Set<Channel> connections = ConcurrentHashMap.newKeySet();
+
+    /**
+     * Where a connection for a client goes: the server's address, with, for a server written
+     * without a port, the port {@code clientLocal} (what the client connected to) has.
+     */
+    InetSocketAddress target(java.net.SocketAddress clientLocal) {
+        if (config.address().hasPort() || !(clientLocal instanceof InetSocketAddress local)) {
+            return address;
+        }
+        return address.isUnresolved()
+                ? InetSocketAddress.createUnresolved(address.getHostString(), local.getPort())
+                : new InetSocketAddress(address.getAddress(), local.getPort());
+    }
+
+    /**
+     * Whether idle connections to it may serve later requests: not when it takes each
+     * client's port, since an idle connection may be to another port, nor when each connection
+     * starts with a PROXY header naming its client.
+     */
+    boolean pools() {
+        return config.address().hasPort() && config.options().proxyProtocol().version() == 0;
+    }
+
+    /**
+     * The PROXY header a connection for {@code client} starts with ({@code send-proxy},
+     * {@code send-proxy-v2}); null when the server takes none.
+     */
+    byte[] proxyHeader(io.netty.channel.Channel client) {
+        int version = config.options().proxyProtocol().version();
+        return version == 0
+                ? null
+                : ProxyHeader.encode(version, client.remoteAddress(), client.localAddress());
+    }
 
     /** The same server in the generation after a reload; live failures go on to it. */
     private volatile Server successor;
@@ -118,7 +152,15 @@ final class Server {
     }
 
     synchronized void applyCheck(CheckResult result) {
-        apply(health.onCheck(result), result);
+        CheckResult previous = health.lastResult();
+        int counterBefore = health.healthCounter();
+        HealthChange change = health.onCheck(result);
+        if (backend.config.logHealthChecks()) {
+            HealthCheckLine.of(backendName + "/" + name(), config.options().backup(), previous,
+                    result, counterBefore, health, balanced.weight() == 0)
+                    .ifPresent(line -> LOG.warn("{}", line));
+        }
+        apply(change, result);
     }
 
     /** A live request could not connect or was reset. */

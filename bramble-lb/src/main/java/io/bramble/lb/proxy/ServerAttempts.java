@@ -50,7 +50,7 @@ final class ServerAttempts {
             return;
         }
         takeSlot(current, server, avoid);
-        Channel pooled = mayReuse(current) ? server.pool.acquire() : null;
+        Channel pooled = mayReuse(current) && server.pools() ? server.pool.acquire() : null;
         if (pooled != null) {
             current.reusedConnection = true;
             attach(current, pooled);
@@ -117,7 +117,8 @@ final class ServerAttempts {
         current.reusedConnection = false;
         current.connectStartNanos = engine.clock.nanoTime();
         ChannelFuture connecting = current.backend.connector.connect(
-                session.client.eventLoop(), server.address, server.tls);
+                session.client.eventLoop(), server.target(session.client.localAddress()),
+                server.tls, server.proxyHeader(session.client));
         connecting.addListener((ChannelFuture future) -> onConnected(current, server, future));
     }
 
@@ -255,7 +256,8 @@ final class ServerAttempts {
         Channel channel = detach(current, poolOwner);
         if (channel != null) {
             channel.config().setAutoRead(true);
-            if (poolOwner != null && current.backend.config.reuse() != ConnectionReuse.NEVER) {
+            if (poolOwner != null && current.backend.config.reuse() != ConnectionReuse.NEVER
+                    && poolOwner.pools()) {
                 poolOwner.pool.release(channel);
             } else {
                 channel.close();

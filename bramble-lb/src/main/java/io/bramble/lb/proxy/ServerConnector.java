@@ -3,6 +3,7 @@ package io.bramble.lb.proxy;
 import io.bramble.lb.http1.ServerCodec;
 import io.bramble.lb.limit.BufferGuard;
 import io.netty.bootstrap.Bootstrap;
+import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
@@ -13,16 +14,20 @@ import java.net.InetSocketAddress;
 
 /**
  * Opens HTTP connections to a backend's servers on the caller's event loop, with the
- * backend's connect timeout. One bootstrap per event loop, built on first use.
+ * backend's connect timeout and its {@code srvtcpka}. One bootstrap per event loop, built on
+ * first use.
  */
 final class ServerConnector {
     private final Engine engine;
     private final int connectTimeoutMs;
+    /** SO_KEEPALIVE on the connections ({@code option srvtcpka}). */
+    private final boolean keepAlive;
     private final FastThreadLocal<Bootstrap> bootstraps = new FastThreadLocal<>();
 
-    ServerConnector(Engine engine, long connectTimeoutMs) {
+    ServerConnector(Engine engine, long connectTimeoutMs, boolean keepAlive) {
         this.engine = engine;
         this.connectTimeoutMs = (int) Math.min(Integer.MAX_VALUE, connectTimeoutMs);
+        this.keepAlive = keepAlive;
     }
 
     /** Connects from the calling event loop; the channel's handler starts detached. */
@@ -33,11 +38,28 @@ final class ServerConnector {
     /** Connects as above, adding TLS to the server when {@code tls} is set. */
     ChannelFuture connect(EventLoop loop, InetSocketAddress address,
             io.bramble.lb.tls.TlsOrigination tls) {
+        return connect(loop, address, tls, null);
+    }
+
+    /**
+     * Connects as above; the connection starts with {@code proxyHeader} (the PROXY header,
+     * sent before TLS) when it is set.
+     */
+    ChannelFuture connect(EventLoop loop, InetSocketAddress address,
+            io.bramble.lb.tls.TlsOrigination tls, byte[] proxyHeader) {
         ChannelFuture connecting = plainConnect(loop, address);
-        if (tls != null) {
+        if (tls != null || proxyHeader != null) {
             // Runs before the caller's listener: the session writes into TLS from the start.
             connecting.addListener((ChannelFuture f) -> {
-                if (f.isSuccess()) {
+                if (!f.isSuccess()) {
+                    return;
+                }
+                if (proxyHeader != null) {
+                    // From the first handler's context: only the socket is below it.
+                    f.channel().pipeline().firstContext().writeAndFlush(
+                            Unpooled.wrappedBuffer(proxyHeader), f.channel().voidPromise());
+                }
+                if (tls != null) {
                     f.channel().pipeline().addAfter("guard", "tls", tls.newHandler(
                             engine.allocator, address));
                 }
@@ -52,6 +74,7 @@ final class ServerConnector {
             bootstrap = new Bootstrap().group(loop).channel(engine.transport.channel)
                     .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, connectTimeoutMs)
                     .option(ChannelOption.TCP_NODELAY, true)
+                    .option(ChannelOption.SO_KEEPALIVE, keepAlive)
                     .option(ChannelOption.ALLOCATOR, engine.allocator)
                     .handler(new ChannelInitializer<SocketChannel>() {
                         @Override

@@ -151,7 +151,8 @@ final class StatsService {
                 pair.getBytes(StandardCharsets.UTF_8));
     }
 
-    private static FullHttpResponse text(HttpResponseStatus status, String type, String text) {
+    /** A complete response with {@code text} as its body, never cached. */
+    static FullHttpResponse text(HttpResponseStatus status, String type, String text) {
         ByteBuf body = Unpooled.wrappedBuffer(text.getBytes(StandardCharsets.UTF_8));
         FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, status,
                 body);

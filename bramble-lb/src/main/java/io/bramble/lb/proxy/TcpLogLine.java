@@ -26,7 +26,9 @@ final class TcpLogLine {
         return address + ":" + port + " ["
                 + DATE.format(Instant.ofEpochMilli(session.startEpochMillis())) + "] "
                 + frontend.name() + " " + session.backendName() + "/" + session.serverName()
-                + " 0/" + session.connectMs() + "/" + session.totalMs() + " " + bytes + " "
-                + (session.connectMs() < 0 ? "SC" : "--") + " " + session.retries();
+                + (session.rejected() ? " -1/" : " 0/") + session.connectMs() + "/"
+                + session.totalMs() + " " + bytes + " "
+                + (session.rejected() ? "PR" : session.connectMs() < 0 ? "SC" : "--") + " "
+                + session.retries();
     }
 }

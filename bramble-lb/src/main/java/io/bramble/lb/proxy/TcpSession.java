@@ -2,6 +2,7 @@ package io.bramble.lb.proxy;
 
 import io.bramble.lb.balance.BalancedServer;
 import io.bramble.lb.balance.RequestKey;
+import io.bramble.lb.config.TcpRequestRule;
 import io.bramble.lb.config.Timeouts;
 import io.bramble.lb.limit.BufferGuard;
 import io.netty.bootstrap.Bootstrap;
@@ -38,49 +39,30 @@ final class TcpSession extends ChannelInboundHandlerAdapter {
     /** Bytes the client sent before the server connection was up (epoll reads on hang-up). */
     private final java.util.ArrayDeque<Object> early = new java.util.ArrayDeque<>();
     private boolean clientInputDone;
+    /** A {@code tcp-request content reject} rule closed it (logged with {@code PR}). */
+    private boolean rejected;
 
     TcpSession(Engine engine, Frontend frontend) {
         this.engine = engine;
         this.frontend = frontend;
     }
 
-    /** What a TCP connection offers to conditions: only its source address. */
-    private record TcpFacts(InetSocketAddress client) implements io.bramble.lb.acl.RequestFacts {
-        @Override
-        public String method() {
-            return null;
-        }
-
-        @Override
-        public String path() {
-            return null;
-        }
-
-        @Override
-        public String uri() {
-            return null;
-        }
-
-        @Override
-        public java.util.List<String> headerValues(String name) {
-            return java.util.List.of();
-        }
-
-        @Override
-        public java.net.InetAddress source() {
-            return client.getAddress();
-        }
-    }
-
     @Override
     public void channelActive(ChannelHandlerContext ctx) {
         client = ctx.channel();
+        ConnectionFacts facts = new ConnectionFacts((InetSocketAddress) client.remoteAddress());
         startNanos = engine.clock.nanoTime();
         startEpochMillis = engine.clock.epochMillis();
         engine.activeConnections.incrementAndGet();
         frontend.counters.sessionStarted(startNanos);
-        backend = frontend.chooseBackend(new TcpFacts((InetSocketAddress) client.remoteAddress()));
         timer = new SessionTimer(client.eventLoop(), engine.clock, phase -> closeBoth());
+        if (!frontend.tcpRequestRules.accepts(TcpRequestRule.Phase.CONTENT, facts)) {
+            rejected = true;
+            frontend.counters.deniedRequests.increment();
+            client.close();
+            return;
+        }
+        backend = frontend.chooseBackend(facts);
         timer.arm(SessionTimer.Phase.SERVER, idleTimeoutMs());
         if (backend == null) {
             client.close();
@@ -109,13 +91,14 @@ final class TcpSession extends ChannelInboundHandlerAdapter {
         backend.counters.sessionStarted(engine.clock.nanoTime());
         Server target = server;
         long connectStart = engine.clock.nanoTime();
-        bootstrap(server).connect(server.address).addListener((ChannelFuture future) -> {
-            if (future.isSuccess()) {
-                onConnected(future.channel());
-            } else {
-                onConnectFailed(target, future.cause(), connectStart);
-            }
-        });
+        bootstrap(server).connect(server.target(client.localAddress()))
+                .addListener((ChannelFuture future) -> {
+                    if (future.isSuccess()) {
+                        onConnected(future.channel());
+                    } else {
+                        onConnectFailed(target, future.cause(), connectStart);
+                    }
+                });
     }
 
     private Bootstrap bootstrap(Server target) {
@@ -125,11 +108,16 @@ final class TcpSession extends ChannelInboundHandlerAdapter {
         return new Bootstrap().group(client.eventLoop()).channel(engine.transport.channel)
                 .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) connectMs)
                 .option(ChannelOption.ALLOW_HALF_CLOSURE, true)
+                .option(ChannelOption.SO_KEEPALIVE, backend.config.tcpKeepAlive().server())
                 .option(ChannelOption.AUTO_READ, false)
                 .option(ChannelOption.ALLOCATOR, engine.allocator)
                 .handler(new ChannelInitializer<SocketChannel>() {
                     @Override
                     protected void initChannel(SocketChannel channel) {
+                        byte[] header = target.proxyHeader(client);
+                        if (header != null) {
+                            channel.pipeline().addLast(new ProxyHeaderWriter(header));
+                        }
                         channel.pipeline().addLast(new BufferGuard(
                                 engine.buffers));
                         if (target.tls != null) {
@@ -287,5 +275,9 @@ final class TcpSession extends ChannelInboundHandlerAdapter {
 
     int retries() {
         return retries;
+    }
+
+    boolean rejected() {
+        return rejected;
     }
 }

@@ -26,10 +26,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.random.RandomGenerator;
 import org.slf4j.Logger;
@@ -230,10 +232,11 @@ public final class LbService implements RuntimeTarget, AutoCloseable {
             LOG.error("Reload refused, the running configuration stays: {}", message);
             return new ReloadOutcome(false, message);
         }
+        LbConfig retired = config;
         current = successor;
         config = next;
         openSockets(next);
-        drain(previous);
+        drain(previous, retired.global().hardStopAfterMs());
         LOG.info("Reload done: new connections use the new configuration; {} generation(s) "
                 + "finishing their connections.", draining.size());
         return new ReloadOutcome(true, "configuration reloaded from " + configFile);
@@ -253,6 +256,10 @@ public final class LbService implements RuntimeTarget, AutoCloseable {
         LOG.info("Graceful stop: no new connections; waiting for the open ones to finish.");
         closeSockets();
         last.retire();
+        config.global().hardStopAfterMs().ifPresent(ms -> timers.schedule(() -> {
+            LOG.warn("hard-stop-after reached: closing the connections still open.");
+            close();
+        }, ms, TimeUnit.MILLISECONDS));
         Thread.ofPlatform().name("lb-graceful-stop").start(() -> {
             last.awaitDrained();
             List<LoadBalancer> old;
@@ -287,9 +294,23 @@ public final class LbService implements RuntimeTarget, AutoCloseable {
         stopped.countDown();
     }
 
-    private void drain(LoadBalancer previous) {
+    /**
+     * Lets {@code previous} finish its connections, then closes it; after
+     * {@code hardStopAfterMs} (its file's {@code hard-stop-after}) it closes those still open.
+     */
+    private void drain(LoadBalancer previous, OptionalLong hardStopAfterMs) {
         draining.add(previous);
         previous.retire();
+        hardStopAfterMs.ifPresent(ms -> timers.schedule(() -> {
+            synchronized (this) {
+                if (!draining.contains(previous)) {
+                    return;
+                }
+            }
+            LOG.warn("hard-stop-after reached: an old configuration generation closes the "
+                    + "connections it still has open.");
+            previous.close();
+        }, ms, TimeUnit.MILLISECONDS));
         Thread.ofVirtual().name("lb-drain").start(() -> {
             previous.awaitDrained();
             previous.close();

@@ -184,6 +184,24 @@ class BalancerTest {
         assertThat(picks(balancer, 10)).containsOnly("b");
     }
 
+    @Test
+    void allBackupsBalancesOverEveryUsableBackupWhenNoPrimaryIsUsable() {
+        BalancedServer a = server("a", 1);
+        server("spare1", 1, true, 0);
+        BalancedServer spare2 = server("spare2", 1, true, 0);
+        server("spare3", 1, true, 0);
+        Balancer balancer = Balancer.create(BalanceConfig.of(BalanceAlgorithm.ROUNDROBIN),
+                servers, new SplittableRandom(42), true);
+        servers.forEach(balancer::serverUp);
+        assertThat(picks(balancer, 4)).containsOnly("a");
+        balancer.serverDown(a);
+        assertThat(picks(balancer, 6)).containsExactly("spare1", "spare2", "spare3",
+                "spare1", "spare2", "spare3");
+        balancer.serverDown(spare2);
+        assertThat(picks(balancer, 4)).containsExactly("spare1", "spare3", "spare1",
+                "spare3");
+    }
+
     @ParameterizedTest
     @EnumSource(BalanceAlgorithm.class)
     void avoidsTheServerThatJustFailedAndReturnsNullWhenNothingIsUp(

@@ -128,12 +128,8 @@ class HaproxySyntaxTest {
                     server s5 /run/app.sock
                     server s6 10.0.0.1:http
                 """)).containsExactly(
-                "t.cfg:7: server: server address '10.0.0.1' has no port; HAProxy then "
-                        + "connects to the port each client connected to, which bramble "
-                        + "does not do: write ADDRESS:PORT",
-                "t.cfg:8: server: server address 'web.local:' has no port; HAProxy "
-                        + "then connects to the port each client connected to, which "
-                        + "bramble does not do: write ADDRESS:PORT",
+                "t.cfg:8: server: server 's2' has neither a port nor a check port; add "
+                        + "'port N' to its line",
                 "t.cfg:9: server: server address 'abns@app' is an abstract unix socket "
                         + "(abns@), which bramble does not support; use ADDRESS:PORT",
                 "t.cfg:10: server: server address '10.0.0.1:+1': a port relative to "

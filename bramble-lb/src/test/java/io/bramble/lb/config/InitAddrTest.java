@@ -75,4 +75,26 @@ class InitAddrTest {
                 .isInstanceOf(ConfigException.class).hasMessageContaining("lb.cfg:2")
                 .hasMessageContaining("unknown init-addr method 'dns'");
     }
+
+    @Test
+    void ignoringResolveFailuresEndsEveryServersMethodsWithNone() throws Exception {
+        LbConfig config = new HaproxyConfigParser(Map.of(), true).ignoringResolveFailures()
+                .parse("lb.cfg", """
+                        backend app
+                            server a app.internal:80
+                            server b app.internal:80 init-addr libc,none
+                            server c app.internal:80 init-addr 10.0.0.9
+                        """);
+        assertThat(config.backend("app").orElseThrow().servers())
+                .extracting(s -> s.initAddr().toString())
+                .containsExactly("last,libc,none", "libc,none", "10.0.0.9,none");
+        InitAddr.Outcome disabled = config.backend("app").orElseThrow().servers().getFirst()
+                .initAddr().resolve(NAMED, FAILS);
+        assertThat(disabled.address()).isEmpty();
+        assertThat(disabled.notice()).contains("could not resolve address 'app.internal', "
+                + "starting it in maintenance without an address");
+        assertThat(new HaproxyConfigParser(Map.of(), true).parse("lb.cfg",
+                "backend app\n    server a app.internal:80\n").backend("app").orElseThrow()
+                .servers().getFirst().initAddr()).isEqualTo(InitAddr.DEFAULT);
+    }
 }

@@ -44,6 +44,18 @@ class ProcessKeywordsTest {
     }
 
     @Test
+    void masterWorkerIsAcceptedWithAWarningOnHowToReload() {
+        LbConfig config = parse("global\n    master-worker\n    master-worker "
+                + "no-exit-on-failure\n");
+        assertThat(config.warnings()).hasSize(2);
+        assertThat(config.warnings().get(0)).contains("haproxy.cfg:2").contains("master-worker")
+                .contains("reloads itself in place").contains("kill -HUP");
+        assertThatThrownBy(() -> parse("global\n    master-worker always\n"))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("haproxy.cfg:2")
+                .hasMessageContaining("always");
+    }
+
+    @Test
     void ulimitNeedsACount() {
         assertThatThrownBy(() -> parse("global\n    ulimit-n many\n"))
                 .isInstanceOf(ConfigException.class).hasMessageContaining("haproxy.cfg:2");

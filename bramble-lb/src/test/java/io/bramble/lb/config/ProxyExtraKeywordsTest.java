@@ -68,6 +68,27 @@ class ProxyExtraKeywordsTest {
     }
 
     @Test
+    void useServiceOffersThePrometheusExporterOnly() {
+        assertThat(parse("frontend f\n    bind :80\n    http-request use-service "
+                + "prometheus-exporter if { path /metrics }\n").frontends().getFirst()
+                .requestRules()).singleElement().satisfies(rule -> assertThat(rule.action())
+                        .isInstanceOf(HttpRequestAction.UsePrometheusExporter.class));
+        assertThatThrownBy(() -> parse("frontend f\n    bind :80\n"
+                + "    http-request use-service lua.acme\n"))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("lb.cfg:3")
+                .hasMessageContaining("'lua.acme' is not supported by bramble")
+                .hasMessageContaining("no Lua engine");
+    }
+
+    @Test
+    void bindProcessHasNoEffectAndSaysSo() {
+        LbConfig config = parse("listen stats\n    bind :8888\n    bind-process 1\n"
+                + "    mode http\n    stats uri /\n");
+        assertThat(config.warnings()).singleElement().asString().contains("lb.cfg:3")
+                .contains("bind-process").contains("no effect in HAProxy 2.6");
+    }
+
+    @Test
     void logasapAndLogSeparateErrorsWarnWhatBrambleDoesInstead() {
         LbConfig config = parse("""
                 defaults

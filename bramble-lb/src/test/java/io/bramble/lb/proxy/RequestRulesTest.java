@@ -4,15 +4,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.bramble.lb.acl.AclSet;
 import io.bramble.lb.config.ConfigLocation;
+import io.bramble.lb.config.HaproxyConfigParser;
 import io.bramble.lb.config.HttpRequestAction;
 import io.bramble.lb.config.HttpRequestRule;
 import io.bramble.lb.config.ProxyConfig;
 import io.bramble.lb.config.RedirectRule;
 import io.bramble.lb.format.LogFormatString;
 import io.bramble.lb.format.RuleStage;
+import io.netty.handler.codec.http.DefaultFullHttpResponse;
 import io.netty.handler.codec.http.DefaultHttpRequest;
 import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpMethod;
+import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpVersion;
 import java.net.InetSocketAddress;
 import java.util.Map;
@@ -150,9 +153,33 @@ class RequestRulesTest {
         RequestRules rules = new RequestRules(config, new AclSet(config.acls()));
         ErrorPages pages = new ErrorPages(Map.of());
         RequestView fits = request("/", "X-B", "a".repeat(900));
-        assertThat(rules.apply(fits, pages)).isNull();
+        assertThat(rules.apply(fits, pages, () -> null)).isNull();
         assertThat(fits.requestHeaderValues("x-big").get(0)).hasSize(12 * 1200);
-        FullHttpResponse refused = rules.apply(request("/", "X-B", "a".repeat(1200)), pages);
+        FullHttpResponse refused = rules.apply(request("/", "X-B", "a".repeat(1200)), pages,
+                () -> null);
         assertThat(refused.status().code()).isEqualTo(500);
+    }
+
+    @Test
+    void usePrometheusExporterAnswersWithTheExportersTextAndEndsTheRules() {
+        ProxyConfig config = new HaproxyConfigParser(Map.of(), true).parse("lb.cfg", """
+                frontend fe
+                    bind :80
+                    http-request use-service prometheus-exporter if { path /metrics }
+                    http-request set-header X-After yes
+                    default_backend app
+                backend app
+                    server s 127.0.0.1:81
+                """).frontends().getFirst();
+        RequestRules rules = new RequestRules(config, new AclSet(config.acls()));
+        ErrorPages pages = new ErrorPages(Map.of());
+        FullHttpResponse exported = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1,
+                HttpResponseStatus.OK);
+        RequestView metrics = request("/metrics");
+        assertThat(rules.apply(metrics, pages, () -> exported)).isSameAs(exported);
+        assertThat(metrics.requestHeaderValues("x-after")).isEmpty();
+        RequestView other = request("/app");
+        assertThat(rules.apply(other, pages, () -> exported)).isNull();
+        assertThat(other.requestHeaderValues("x-after")).containsExactly("yes");
     }
 }

@@ -1,0 +1,58 @@
+package io.bramble.lb.config;
+
+import static io.bramble.lb.config.ProxyKeywords.D_F_B;
+import static io.bramble.lb.config.ProxyKeywords.F;
+import static io.bramble.lb.config.ProxyKeywords.in;
+
+import io.bramble.common.config.Args;
+import io.bramble.common.config.KeywordTable;
+import java.time.Duration;
+import java.time.temporal.ChronoUnit;
+import java.util.Optional;
+
+/**
+ * {@code tcp-request connection|content accept|reject [if|unless COND]} in frontends, and
+ * {@code tcp-request inspect-delay}. Their conditions may look only at what a connection shows
+ * before any byte of it is read (the client's address), so a rule never waits for data and the
+ * inspect delay changes nothing, as in HAProxy for such rules; {@link ProxyChecks} refuses
+ * other conditions. Other actions, {@code tcp-request session} and rules in a backend section
+ * are refused by name.
+ */
+final class TcpRequestKeywords {
+    private TcpRequestKeywords() {
+    }
+
+    static void register(KeywordTable<ProxySection> table) {
+        table.keyword("tcp-request connection", in(F, (s, a) -> rule(s, a,
+                TcpRequestRule.Phase.CONNECTION)))
+                .keyword("tcp-request content", (s, a) -> {
+                    if (!s.allows(F)) {
+                        throw a.fail("tcp-request content rules in " + s.describe()
+                                + " are not supported by bramble; write them in the frontend");
+                    }
+                    rule(s, a, TcpRequestRule.Phase.CONTENT);
+                })
+                .keyword("tcp-request inspect-delay", in(D_F_B, (s, a) -> {
+                    a.duration("a delay", Duration.ZERO, Duration.ofMillis(Timeouts.MAX_MS),
+                            ChronoUnit.MILLIS);
+                    a.end();
+                }))
+                .unsupported("tcp-request session", "bramble reads tcp-request connection "
+                        + "and content rules");
+    }
+
+    private static void rule(ProxySection s, Args a, TcpRequestRule.Phase phase) {
+        String action = a.next("accept or reject");
+        if (!action.equals("accept") && !action.equals("reject")) {
+            throw a.fail("the action " + Args.quote(action) + " is not supported by bramble in "
+                    + "tcp-request rules; it reads accept and reject");
+        }
+        Optional<Condition> condition = ConditionReader.optional(s, a);
+        if (s.builder.tcpRequestRules.size() >= RuleKeywords.RULES_MAX) {
+            throw a.fail("more than " + RuleKeywords.RULES_MAX + " rules of this kind in one "
+                    + "section");
+        }
+        s.builder.tcpRequestRules.add(new TcpRequestRule(phase, action.equals("accept"),
+                condition, ProxySection.location(a)));
+    }
+}

@@ -1,0 +1,83 @@
+package io.bramble.lb.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.bramble.common.config.ConfigException;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class TcpRequestKeywordsTest {
+    private static LbConfig parse(String text) {
+        return new HaproxyConfigParser(Map.of(), true).parse("lb.cfg", text);
+    }
+
+    private static void refused(String lines, String message) {
+        assertThatThrownBy(() -> parse("""
+                frontend f
+                    mode tcp
+                    bind 127.0.0.1:8080
+                    acl private src 10.0.0.0/8
+                    acl api path_beg /api
+                    default_backend b
+                %s
+                backend b
+                    mode tcp
+                    server s 127.0.0.1:81
+                """.formatted(lines))).isInstanceOf(ConfigException.class)
+                .hasMessageContaining(message);
+    }
+
+    @Test
+    void readsAcceptAndRejectRulesInOrderAndTheInspectDelay() {
+        LbConfig config = parse("""
+                frontend apt_proxy
+                    bind *:3142
+                    mode http
+                    tcp-request inspect-delay 5s
+                    acl white_list src 10.0.0.0/8 172.16.0.0/12 127.0.0.1
+                    tcp-request content accept if white_list
+                    tcp-request content reject
+                    tcp-request connection reject if { src 192.0.2.1 }
+                    default_backend b
+                backend b
+                    mode http
+                    server s 127.0.0.1:81
+                """);
+        assertThat(config.frontends().getFirst().tcpRequestRules())
+                .extracting(TcpRequestRule::phase, TcpRequestRule::accept,
+                        r -> r.condition().isPresent())
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple(TcpRequestRule.Phase.CONTENT,
+                                true, true),
+                        org.assertj.core.groups.Tuple.tuple(TcpRequestRule.Phase.CONTENT,
+                                false, false),
+                        org.assertj.core.groups.Tuple.tuple(TcpRequestRule.Phase.CONNECTION,
+                                false, true));
+    }
+
+    @Test
+    void whatBrambleDoesNotReadIsRefusedWithItsLine() {
+        refused("    tcp-request content reject if api", "lb.cfg:7: tcp-request: ACL 'api' "
+                + "looks at path");
+        refused("    tcp-request content track-sc0 src", "lb.cfg:7: tcp-request content: the "
+                + "action 'track-sc0' is not supported by bramble");
+        refused("    tcp-request session reject", "lb.cfg:7: tcp-request session: not "
+                + "supported by bramble");
+        refused("    tcp-request inspect-delay soon", "lb.cfg:7: tcp-request inspect-delay");
+        assertThatThrownBy(() -> parse("""
+                backend b
+                    mode tcp
+                    tcp-request content reject
+                    server s 127.0.0.1:81
+                """)).isInstanceOf(ConfigException.class).hasMessageContaining(
+                "lb.cfg:3: tcp-request content: tcp-request content rules in a backend "
+                        + "section are not supported by bramble");
+        assertThatThrownBy(() -> parse("""
+                backend b
+                    tcp-request connection reject
+                    server s 127.0.0.1:81
+                """)).isInstanceOf(ConfigException.class).hasMessageContaining(
+                "lb.cfg:2: tcp-request connection: not allowed in a backend section");
+    }
+}
