@@ -94,21 +94,11 @@ class CorpusSideBySideTest {
      */
     static final Map<String, String> PLACEHOLDERS = Map.of("<subdomain>", "home");
 
-    /** Why the servers see the same header fields in another order at each proxy. */
-    static final String FORWARDFOR_ORDER = "the server sees HAProxy's forwardfor header before "
-            + "its Connection: close, bramble's after (docs/testing.md)";
-
     /** Differences accepted as known, by {@code FILE PROBE}, each with its reason. */
     static final Map<String, String> KNOWN = Map.of(
             "rockpro64-homelab.cfg plain-placeholder-host", "bramble answers 400 to a Host "
                     + "with characters outside RFC 3986's reg-name ('<', '>') where HAProxy "
-                    + "takes it as it is (docs/testing.md)",
-            "rockpro64-homelab.cfg tls-cloud", FORWARDFOR_ORDER,
-            "rockpro64-homelab.cfg tls-books-upper", FORWARDFOR_ORDER,
-            "rockpro64-homelab.cfg tls-wallabag", FORWARDFOR_ORDER,
-            "rockpro64-homelab.cfg tls-grocy", FORWARDFOR_ORDER,
-            "dev-proxy-tls.cfg tls-root", FORWARDFOR_ORDER,
-            "dev-proxy-tls.cfg tls-client-headers", FORWARDFOR_ORDER);
+                    + "takes it as it is (docs/testing.md)");
 
     private static final Duration READY = Duration.ofSeconds(30);
 

@@ -104,18 +104,19 @@ final class RequestRouter {
                 ? headers.get(HttpHeaderNames.UPGRADE)
                 : null;
         HopHeaders.strip(headers);
-        KeepAlive.towardServer(request, mode);
-        if (upgrade != null) {
-            // The one hop-by-hop exchange passed on: the server decides whether to switch.
-            headers.set(HttpHeaderNames.CONNECTION, HttpHeaderValues.UPGRADE);
-            headers.set(HttpHeaderNames.UPGRADE, upgrade);
-        }
         if (current.backend.cookies != null) {
             persistenceCookie(current, headers);
         }
         var forwardFor = frontend.config.forwardFor().or(() -> current.backend.config.forwardFor());
         if (forwardFor.isPresent()) {
             ForwardedFor.apply(forwardFor.get(), headers, current.view.source());
+        }
+        // Last, as HAProxy adds them: the server sees X-Forwarded-For before Connection.
+        KeepAlive.towardServer(request, mode);
+        if (upgrade != null) {
+            // The one hop-by-hop exchange passed on: the server decides whether to switch.
+            headers.set(HttpHeaderNames.CONNECTION, HttpHeaderValues.UPGRADE);
+            headers.set(HttpHeaderNames.UPGRADE, upgrade);
         }
         if (request instanceof FramedRequest framed && rulesRan(current)) {
             // Whatever rules did to the headers, the server reads the body as we do. Without
