@@ -18,6 +18,7 @@ import io.bramble.fs.ops.Opened;
 import io.bramble.fs.ops.OpenedXattrs;
 import io.bramble.fs.ops.SetAttr;
 import io.bramble.fs.ops.StatFs;
+import io.bramble.fs.ops.OpenFileTable;
 import io.bramble.fs.replicate.ChangeKind;
 import io.bramble.fs.replicate.ChildSet;
 import io.bramble.fs.replicate.PendingCounters;
@@ -65,7 +66,7 @@ public final class Disperse implements FileOps {
     private final StripeCodec codec;
     private final FragmentIo io;
     private final PendingMarks marks;
-    private final OpenFiles openFiles;
+    private final OpenFileTable<OpenFragments> openFiles;
     private final HandleTable<DisperseHandle> handles;
     private volatile boolean closed;
 
@@ -87,7 +88,7 @@ public final class Disperse implements FileOps {
         this.codec = new StripeCodec(code);
         this.marks = new PendingMarks(this.children);
         this.io = new FragmentIo(this.children, codec, marks);
-        this.openFiles = new OpenFiles(children.size());
+        this.openFiles = new OpenFileTable<>();
         this.handles = new HandleTable<>(handlesOpenMax);
     }
 
@@ -364,7 +365,8 @@ public final class Disperse implements FileOps {
                             + " children:");
         }
         Attr attr = answers.value(ok.first()).opened().attr();
-        OpenFragments file = openFiles.acquire(attr.id(), path);
+        OpenFragments file = openFiles.acquire(attr.id(), path,
+                id -> new OpenFragments(id, path, children.size()));
         for (int child : ok.indexes()) {
             file.learned(child, FragmentState.parse(answers.value(child).xattrs().get(
                     FragmentState.XATTR)));
@@ -374,7 +376,7 @@ public final class Disperse implements FileOps {
         try {
             handle = handles.add(open);
         } catch (FsException e) {
-            openFiles.release(file);
+            openFiles.release(file.id);
             releaseChildren(childHandles);
             throw e;
         }
@@ -433,7 +435,7 @@ public final class Disperse implements FileOps {
     @Override
     public void release(long handle) throws FsException {
         DisperseHandle open = handles.remove(handle);
-        openFiles.release(open.file);
+        openFiles.release(open.file.id);
         long[] childHandles = new long[open.childCount()];
         for (int child = 0; child < childHandles.length; child++) {
             childHandles[child] = open.childHandle(child);

@@ -2,6 +2,7 @@ package io.bramble.fs.disperse;
 
 import io.bramble.fs.ops.FileId;
 import io.bramble.fs.ops.FsPath;
+import io.bramble.fs.ops.OpenFileTable;
 import io.bramble.fs.replicate.ChildSet;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -15,12 +16,11 @@ import java.util.concurrent.locks.ReentrantLock;
  * fragment that missed one keeps its older state and is neither read nor written again
  * through this client until healed ({@link FragmentHeal}) and opened anew.
  */
-final class OpenFragments {
+final class OpenFragments implements OpenFileTable.Named {
     final FileId id;
     final ReentrantLock lock = new ReentrantLock();
     private final FragmentState[] states;
     private FsPath path;
-    private int handles;
     /** The children this client marked as having missed a data change of the file. */
     private ChildSet marked = ChildSet.NONE;
 
@@ -54,19 +54,13 @@ final class OpenFragments {
     }
 
     /** Where to write its xattrs; null once its name is gone (states then live here only). */
-    synchronized FsPath path() {
+    @Override
+    public synchronized FsPath path() {
         return path;
     }
 
-    synchronized void path(FsPath newPath) {
+    @Override
+    public synchronized void path(FsPath newPath) {
         path = newPath;
-    }
-
-    synchronized void addHandle() {
-        handles++;
-    }
-
-    synchronized int dropHandle() {
-        return --handles;
     }
 }

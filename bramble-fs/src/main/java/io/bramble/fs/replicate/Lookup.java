@@ -6,6 +6,7 @@ import io.bramble.fs.ops.Caller;
 import io.bramble.fs.ops.Errno;
 import io.bramble.fs.ops.FsException;
 import io.bramble.fs.ops.FsPath;
+import io.bramble.fs.ops.OpenFileTable;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -32,10 +33,10 @@ final class Lookup {
     private final Markers markers;
     private final TieBreaker tieBreaker;
     private final ChildHealth health;
-    private final OpenFiles openFiles;
+    private final OpenFileTable<OpenFile> openFiles;
 
     Lookup(int replicaCount, ReplicateOptions options, Fanout fanout, Markers markers,
-            TieBreaker tieBreaker, ChildHealth health, OpenFiles openFiles) {
+            TieBreaker tieBreaker, ChildHealth health, OpenFileTable<OpenFile> openFiles) {
         this.replicaCount = replicaCount;
         this.quorum = options.quorum();
         this.preferred = options.readChildPreferred();

@@ -2,6 +2,7 @@ package io.bramble.fs.replicate;
 
 import io.bramble.fs.ops.FileId;
 import io.bramble.fs.ops.FsPath;
+import io.bramble.fs.ops.OpenFileTable;
 
 /**
  * What this client knows of a file while it is open: the blame read from its copies at open
@@ -9,11 +10,10 @@ import io.bramble.fs.ops.FsPath;
  * all handles of the file, so a write through one handle keeps reads through another away
  * from the copy that missed it.
  */
-final class OpenFile implements BlameSink {
+final class OpenFile implements BlameSink, OpenFileTable.Named {
     final FileId id;
     private FsPath path;
     private BlameMatrix blame;
-    private int handles;
 
     OpenFile(FileId id, FsPath path, BlameMatrix blame) {
         this.id = id;
@@ -35,19 +35,13 @@ final class OpenFile implements BlameSink {
     }
 
     /** Where to write its markers; null once the name is gone (the markers live in memory). */
-    synchronized FsPath path() {
+    @Override
+    public synchronized FsPath path() {
         return path;
     }
 
-    synchronized void path(FsPath newPath) {
+    @Override
+    public synchronized void path(FsPath newPath) {
         path = newPath;
-    }
-
-    synchronized int addHandle() {
-        return ++handles;
-    }
-
-    synchronized int dropHandle() {
-        return --handles;
     }
 }

@@ -16,6 +16,7 @@ import io.bramble.fs.ops.Opened;
 import io.bramble.fs.ops.OpenedXattrs;
 import io.bramble.fs.ops.SetAttr;
 import io.bramble.fs.ops.StatFs;
+import io.bramble.fs.ops.OpenFileTable;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executor;
@@ -46,7 +47,7 @@ public final class Replicate implements FileOps {
     private final Markers markers;
     private final Lookup lookup;
     private final ChangeRunner runner;
-    private final OpenFiles openFiles = new OpenFiles();
+    private final OpenFileTable<OpenFile> openFiles = new OpenFileTable<>();
     private final HandleTable<ReplicaHandle> handles;
     private final ArbiterChanges arbiter;
     private volatile boolean closed;
@@ -355,7 +356,8 @@ public final class Replicate implements FileOps {
         for (int child : open.indexes()) {
             childHandles[child] = opened.value(child).opened().handle();
         }
-        OpenFile file = openFiles.acquire(attr.id(), path, blame);
+        OpenFile file = openFiles.acquire(attr.id(), path, id -> new OpenFile(id, path, blame));
+        file.learned(blame);
         ReplicaHandle handle = new ReplicaHandle(file, flags, childHandles, open);
         long number;
         try {
@@ -486,7 +488,7 @@ public final class Replicate implements FileOps {
 
     private void closeHandle(ReplicaHandle handle) {
         releaseChildHandles(handle, handle.open());
-        openFiles.release(handle.file);
+        openFiles.release(handle.file.id);
     }
 
     @Override
