@@ -1,5 +1,6 @@
 package io.bramble.fs.mount;
 
+import io.bramble.common.error.UserError;
 import io.bramble.common.time.Clock;
 import io.bramble.fs.brick.wire.BrickClient;
 import io.bramble.fs.brick.wire.BrickTarget;
@@ -78,7 +79,34 @@ public final class VolumeClient {
         }
         awaitFirstConnections(online, FIRST_CONNECT_MS);
         List<Subvolume> subvolumes = volume.stripeCount() > 1 ? stripes(volume, sets) : sets;
-        return subvolumes.size() == 1 ? subvolumes.getFirst().ops() : new Distribute(subvolumes);
+        FileOps top = subvolumes.size() == 1
+                ? subvolumes.getFirst().ops()
+                : new Distribute(subvolumes);
+        refusal(volume, online).ifPresent(refused -> {
+            top.close();
+            throw refused;
+        });
+        return top;
+    }
+
+    /**
+     * The mount's failure when a brick refused this client for the volume's
+     * {@code auth.allow} / {@code auth.reject}: Gluster's client then gives up the mount
+     * ("Server authentication failed"), as the rule is the same on every brick.
+     */
+    private static Optional<UserError> refusal(VolumeSpec volume, List<BrickClient> clients) {
+        return clients.stream().filter(c -> c.refusedFrom().isPresent()).findFirst().map(
+                c -> new UserError(UserError.EXIT_RUNTIME, "volume " + volume.name() + " does not"
+                        + " admit this client: brick " + c.target().host() + ":" + c.target()
+                                .brickPath()
+                        + " refused it, connecting from " + c.refusedFrom().get()
+                                .getHostAddress()
+                        + ", by the volume's auth.allow ("
+                        + VolumeOptions.value(VolumeOptions.AUTH_ALLOW, volume)
+                        + ") and auth.reject ("
+                        + VolumeOptions.value(VolumeOptions.AUTH_REJECT, volume)
+                        + "); on a node of the pool, 'gluster volume set " + volume.name()
+                        + " auth.allow ADDRESS,...' admits it"));
     }
 
     /** A stripe over each run of {@code stripeCount} consecutive replica sets. */

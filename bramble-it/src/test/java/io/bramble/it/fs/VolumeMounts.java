@@ -66,6 +66,34 @@ final class VolumeMounts implements AfterEachCallback, AutoCloseable {
      */
     synchronized Mounted mount(PoolNodes pool, String node, String source, Path dir,
             String... options) {
+        Attempt attempt = attempt(pool, node, source, dir, options);
+        Optional<ProcessHandle> client = clients.get(attempt.target());
+        assertThat(attempt.exit()).as("bramble mount %s %s: %s\nclient log:\n%s", source,
+                attempt.target(), attempt.output(), read(attempt.clientLog())).isZero();
+        assertThat(isMounted(attempt.target())).as("%s in /proc/self/mounts", attempt.target())
+                .isTrue();
+        assertThat(client).as("the client serving %s", attempt.target()).isPresent();
+        return new Mounted(attempt.target(), client.orElseThrow(), attempt.clientLog());
+    }
+
+    /**
+     * Runs {@code bramble mount} as {@link #mount} does, expecting it to fail; returns what
+     * the command printed, once it is known that nothing was mounted.
+     */
+    synchronized String mountFails(PoolNodes pool, String node, String source, Path dir) {
+        Attempt attempt = attempt(pool, node, source, dir);
+        assertThat(attempt.exit()).as("bramble mount %s %s: %s", source, attempt.target(),
+                attempt.output()).isNotZero();
+        assertThat(isMounted(attempt.target())).as("%s in /proc/self/mounts", attempt.target())
+                .isFalse();
+        return attempt.output();
+    }
+
+    /** A mount command that ended: its exit code, its output, and where its client logs. */
+    private record Attempt(Path target, int exit, String output, Path clientLog) {}
+
+    private Attempt attempt(PoolNodes pool, String node, String source, Path dir,
+            String... options) {
         Path target = dir.toAbsolutePath().normalize();
         String name = "mount" + ++mountsMade;
         Path clientLog = cluster.logDir().toAbsolutePath().resolve(name + "-client.log");
@@ -88,12 +116,7 @@ final class VolumeMounts implements AfterEachCallback, AutoCloseable {
             cleanUps.put(target, Reaper.register("the mount of " + target, () -> release(
                     target, found)));
         }
-        Optional<ProcessHandle> client = clients.get(target);
-        assertThat(exit).as("bramble mount %s %s: %s\nclient log:\n%s", source, target,
-                command.log().text(), read(clientLog)).isZero();
-        assertThat(isMounted(target)).as("%s in /proc/self/mounts", target).isTrue();
-        assertThat(client).as("the client serving %s", target).isPresent();
-        return new Mounted(target, client.orElseThrow(), clientLog);
+        return new Attempt(target, exit, command.log().text(), clientLog);
     }
 
     /**

@@ -23,7 +23,10 @@ import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.handler.ssl.SslHandler;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.util.List;
+import java.util.Optional;
 import java.util.SplittableRandom;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.RejectedExecutionException;
@@ -63,6 +66,11 @@ public final class BrickClient implements FileOps {
     private final Object connectedSignal = new Object();
     private volatile ClientConnection current;
     private volatile boolean closed;
+    /**
+     * The address this client last connected from, when the brick refused it by the volume's
+     * {@code auth.allow} / {@code auth.reject}; null while it is admitted or has not asked.
+     */
+    private volatile InetAddress refusedFrom;
 
     BrickClient(BrickTarget target, PoolTls tls, ClientSettings settings, Clock clock,
             RandomGenerator random) {
@@ -95,11 +103,22 @@ public final class BrickClient implements FileOps {
         return current != null;
     }
 
-    /** Waits up to {@code timeoutMs} for the connection; whether it is up. */
+    /**
+     * The address this client connected from when the brick last refused it for the volume's
+     * {@code auth.allow} / {@code auth.reject} (it goes on asking); empty once admitted.
+     */
+    public Optional<InetAddress> refusedFrom() {
+        return Optional.ofNullable(refusedFrom);
+    }
+
+    /**
+     * Waits up to {@code timeoutMs} for the connection; whether it is up. A brick that refuses
+     * the client ends the wait at once.
+     */
     public boolean awaitConnected(long timeoutMs) throws InterruptedException {
         long deadlineNs = clock.nanoTime() + timeoutMs * 1_000_000L;
         synchronized (connectedSignal) {
-            while (current == null && !closed) {
+            while (current == null && !closed && refusedFrom == null) {
                 long leftMs = (deadlineNs - clock.nanoTime()) / 1_000_000L;
                 if (leftMs <= 0) {
                     return false;
@@ -164,11 +183,27 @@ public final class BrickClient implements FileOps {
                 .orTimeout(settings.connectTimeoutMs(), TimeUnit.MILLISECONDS)
                 .whenComplete((reply, error) -> {
                     if (error == null && reply instanceof Reply.Done && !closed) {
+                        refusedFrom = null;
                         up(connection);
                     } else {
+                        if (reply instanceof Reply.Failed failed
+                                && failed.errno() == Errno.EACCES) {
+                            refused(((InetSocketAddress) channel.localAddress()).getAddress());
+                        }
                         channel.close(); // brick not served there, or no answer
                     }
                 });
+    }
+
+    private void refused(InetAddress from) {
+        if (refusedFrom == null) {
+            log.warn("brick {} refuses this client ({}) by its volume's auth.allow and"
+                    + " auth.reject", target, from.getHostAddress());
+        }
+        refusedFrom = from;
+        synchronized (connectedSignal) {
+            connectedSignal.notifyAll();
+        }
     }
 
     private void up(ClientConnection connection) {

@@ -44,6 +44,8 @@ public final class BrickServer implements AutoCloseable, ServerSession.Host {
 
     private final Map<BrickKey, FileOps> served = new ConcurrentHashMap<>();
     private final Map<BrickKey, Set<ServerSession>> sessions = new ConcurrentHashMap<>();
+    /** Each volume's rule, where it has one other than {@link BrickAccess#EVERYONE}. */
+    private final Map<String, BrickAccess> access = new ConcurrentHashMap<>();
     private final BadFrames bad = new BadFrames(LOG::info);
     private final AtomicLong requests = new AtomicLong();
     private final AtomicLong expired = new AtomicLong();
@@ -141,6 +143,30 @@ public final class BrickServer implements AutoCloseable, ServerSession.Host {
         if (attached != null) {
             attached.forEach(ServerSession::close);
         }
+    }
+
+    /**
+     * Applies {@code rule} to the connections that attach to {@code volume}'s bricks from now
+     * on, and closes those attached already that it does not admit, as Gluster's bricks do
+     * when {@code auth.allow} or {@code auth.reject} changes.
+     */
+    public void admit(String volume, BrickAccess rule) {
+        if (rule == BrickAccess.EVERYONE) {
+            access.remove(volume);
+            return;
+        }
+        access.put(volume, rule);
+        sessions.forEach((key, attached) -> {
+            if (key.volume().equals(volume)) {
+                attached.stream().filter(s -> !admits(volume, s)).forEach(ServerSession::close);
+            }
+        });
+    }
+
+    @Override
+    public boolean admits(String volume, ServerSession session) {
+        return access.getOrDefault(volume, BrickAccess.EVERYONE).admits(session.client(),
+                session.member());
     }
 
     @Override

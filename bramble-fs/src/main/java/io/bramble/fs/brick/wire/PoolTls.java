@@ -6,6 +6,8 @@ import io.bramble.pool.tls.PeerTrust;
 import io.netty.handler.ssl.SslHandler;
 import java.security.cert.Certificate;
 import java.security.cert.X509Certificate;
+import java.util.Optional;
+import java.util.UUID;
 import javax.net.ssl.SSLPeerUnverifiedException;
 
 /**
@@ -23,11 +25,16 @@ public record PoolTls(Tls tls, X509Certificate authority) {
 
     /** Whether the other end of {@code ssl} showed a certificate of this pool's authority. */
     boolean trusts(SslHandler ssl) {
+        return member(ssl).isPresent();
+    }
+
+    /** The member that the other end of {@code ssl} is, by its certificate from the pool. */
+    Optional<UUID> member(SslHandler ssl) {
         try {
             Certificate[] chain = ssl.engine().getSession().getPeerCertificates();
-            return PeerTrust.member(chain, authority).isPresent();
+            return PeerTrust.member(chain, authority);
         } catch (SSLPeerUnverifiedException e) {
-            return false;
+            return Optional.empty();
         }
     }
 }

@@ -15,6 +15,10 @@ import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.handler.ssl.SslHandler;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -32,6 +36,9 @@ final class ServerSession extends SimpleChannelInboundHandler<Frame> {
         /** The brick served under {@code key}, registering {@code session} with it; or null. */
         FileOps attach(BrickKey key, ServerSession session);
 
+        /** Whether {@code session} may attach to the bricks of {@code volume}. */
+        boolean admits(String volume, ServerSession session);
+
         void detach(BrickKey key, ServerSession session);
 
         void answered(boolean expired);
@@ -46,7 +53,7 @@ final class ServerSession extends SimpleChannelInboundHandler<Frame> {
     private final SessionHandles handles = new SessionHandles();
     private final AtomicInteger inFlight = new AtomicInteger();
     private Channel channel;
-    private boolean trusted;
+    private UUID member;
     private volatile FileOps brick;
     private BrickKey key;
 
@@ -68,13 +75,14 @@ final class ServerSession extends SimpleChannelInboundHandler<Frame> {
 
     @Override
     protected void channelRead0(ChannelHandlerContext ctx, Frame frame) {
-        if (!trusted) {
-            if (!tls.trusts(ctx.pipeline().get(SslHandler.class))) {
+        if (member == null) {
+            Optional<UUID> certified = tls.member(ctx.pipeline().get(SslHandler.class));
+            if (certified.isEmpty()) {
                 bad.notMember();
                 ctx.close();
                 return;
             }
-            trusted = true;
+            member = certified.get();
         }
         if (brick == null) {
             if (frame instanceof Attach attach) {
@@ -96,6 +104,10 @@ final class ServerSession extends SimpleChannelInboundHandler<Frame> {
     private void attach(ChannelHandlerContext ctx, Attach attach) {
         if (attach.version() != FrameCodec.PROTOCOL_VERSION) {
             refuse(ctx, attach, Errno.EOPNOTSUPP);
+            return;
+        }
+        if (!host.admits(attach.volume(), this)) {
+            refuse(ctx, attach, Errno.EACCES);
             return;
         }
         BrickKey wanted = new BrickKey(attach.volume(), attach.brickPath());
@@ -150,6 +162,16 @@ final class ServerSession extends SimpleChannelInboundHandler<Frame> {
         } catch (IllegalArgumentException tooLarge) {
             Framing.send(channel, new Response(id, new Reply.Failed(Errno.EIO)));
         }
+    }
+
+    /** The address the connection came from. */
+    InetAddress client() {
+        return ((InetSocketAddress) channel.remoteAddress()).getAddress();
+    }
+
+    /** The pool member the connection's certificate names; null before its first frame. */
+    UUID member() {
+        return member;
     }
 
     /** Closes the connection (its brick stops being served). */

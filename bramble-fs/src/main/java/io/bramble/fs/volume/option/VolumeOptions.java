@@ -13,6 +13,7 @@ import static io.bramble.fs.volume.option.OptionChecks.stripeBlockSize;
 import io.bramble.common.config.Suggestions;
 import io.bramble.fs.heal.FavoriteChildPolicy;
 import io.bramble.fs.volume.VolumeSpec;
+import io.bramble.fs.volume.access.ClientAccess;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
@@ -36,12 +37,23 @@ public final class VolumeOptions {
     public static final String FAVORITE_CHILD_POLICY = "cluster.favorite-child-policy";
     /** The size of a stripe's blocks ({@link io.bramble.fs.stripe.StripeGeometry}). */
     public static final String STRIPE_BLOCK_SIZE = "cluster.stripe-block-size";
+    /** Clients that may use the volume's bricks ({@link ClientAccess}). */
+    public static final String AUTH_ALLOW = "auth.allow";
+    /** Clients that may not, even when {@link #AUTH_ALLOW} names them. */
+    public static final String AUTH_REJECT = "auth.reject";
     /** What {@code volume get} prints after a value the volume has not set. */
     public static final String DEFAULT_MARK = " (DEFAULT)";
 
+    private static final String TLS_ALWAYS = "bramble's bricks and mount clients always talk"
+            + " TLS with the pool's certificates";
+
     private static final List<VolumeOption> TABLE = List.of(
-            option("auth.allow", "*", clients(), "Clients that may mount the volume:"
-                    + " addresses, host names, patterns with * or networks.", false),
+            option(AUTH_ALLOW, "*", clients(), "Clients that may mount the volume:"
+                    + " addresses, host names, patterns with * or networks.", true),
+            option(AUTH_REJECT, ClientAccess.NOBODY, clients(), "Clients that may not mount"
+                    + " the volume, even when auth.allow names them.", true),
+            option("client.ssl", "on", onlyOn(TLS_ALWAYS), "Always on: mount clients reach"
+                    + " the bricks over TLS with the pool's certificates.", true),
             option(FAVORITE_CHILD_POLICY, FavoriteChildPolicy.NONE.value(), choice(Arrays
                     .stream(FavoriteChildPolicy.values()).map(FavoriteChildPolicy::value)
                     .toArray(String[]::new)), "How self-heal settles a file in split-brain by"
@@ -74,6 +86,8 @@ public final class VolumeOptions {
             option("performance.write-behind", "on", onOff(), "Clients gather small writes"
                     + " in the kernel's cache before sending them (off: each write(2) goes to"
                     + " the bricks before it returns).", true),
+            option("server.ssl", "on", onlyOn(TLS_ALWAYS), "Always on: bricks serve only"
+                    + " clients that show a certificate of the pool.", true),
             option("storage.owner-gid", "-1", integer(-1, Integer.MAX_VALUE, "a group id"),
                     "Group of each brick's root folder (-1: left as it is).", true),
             option("storage.owner-uid", "-1", integer(-1, Integer.MAX_VALUE, "a user id"),

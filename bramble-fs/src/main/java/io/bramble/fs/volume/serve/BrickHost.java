@@ -20,6 +20,14 @@ public interface BrickHost {
      */
     void serve(VolumeSpec volume, Brick brick) throws IOException;
 
+    /**
+     * Applies {@code volume}'s {@code auth.allow} and {@code auth.reject} to the connections
+     * to its bricks served here, those attached already included; called after each change
+     * of the volume's record.
+     */
+    default void admit(VolumeSpec volume) {
+    }
+
     /** Stops serving {@code brick}; nothing happens when it is not served. */
     void stop(VolumeSpec volume, Brick brick);
 

@@ -8,6 +8,7 @@ import io.bramble.fs.brick.wire.PoolTls;
 import io.bramble.fs.ops.FsException;
 import io.bramble.fs.volume.Brick;
 import io.bramble.fs.volume.VolumeSpec;
+import io.bramble.fs.volume.access.ClientAccess;
 import io.bramble.fs.volume.status.PendingReportCodec;
 import io.bramble.pool.identity.PoolMembership;
 import io.bramble.pool.node.PoolNode;
@@ -29,6 +30,8 @@ public final class NetworkBrickHost implements BrickHost, AutoCloseable {
     private final PoolNode node;
     private final InetSocketAddress address;
     private final Map<Brick, LocalBrick> served = new ConcurrentHashMap<>();
+    /** The rule applied to each volume's bricks, by volume name. */
+    private final Map<String, VolumeAccess> admitted = new ConcurrentHashMap<>();
     private final long pid = ProcessHandle.current().pid();
     private BrickServer server;
     private PoolMembership credentialsOf;
@@ -88,6 +91,22 @@ public final class NetworkBrickHost implements BrickHost, AutoCloseable {
         }
         server().serve(volume.name(), brick.path(), local);
         served.put(brick, local);
+    }
+
+    @Override
+    public void admit(VolumeSpec volume) {
+        VolumeAccess now = admitted.get(volume.name());
+        VolumeAccess wanted = VolumeAccess.of(volume, ClientAccess.Resolver.system());
+        if (now != null && now.text().equals(wanted.text())) {
+            return; // names are resolved again when the lists or the servers change
+        }
+        server().admit(volume.name(), wanted.access());
+        admitted.put(volume.name(), wanted);
+        if (!wanted.unresolved().isEmpty()) {
+            node.log().event("volume " + volume.name() + ": auth.allow/auth.reject name "
+                    + String.join(", ", wanted.unresolved()) + ", which resolve to no"
+                    + " address here; they match no client");
+        }
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.bramble.fs.volume.serve;
 
+import io.bramble.fs.volume.Brick;
 import io.bramble.fs.volume.VolumeCodec;
 import io.bramble.fs.volume.VolumeSpec;
 import io.bramble.fs.volume.heal.HealService;
@@ -130,8 +131,12 @@ public final class VolumeService implements AutoCloseable {
             }
         }
         for (VolumeSpec v : volumes) {
-            v.bricks().stream().filter(b -> serving.containsKey(new ServePlan.Key(v.id(),
-                    b.path()))).forEach(b -> owner(v, b.path()));
+            List<Brick> served = v.bricks().stream().filter(b -> serving.containsKey(
+                    new ServePlan.Key(v.id(), b.path()))).toList();
+            served.forEach(b -> owner(v, b.path()));
+            if (!served.isEmpty()) {
+                host.admit(v);
+            }
         }
     }
 
@@ -158,6 +163,7 @@ public final class VolumeService implements AutoCloseable {
 
     private void serve(ServePlan.Serve step) {
         try {
+            host.admit(step.volume()); // before the brick is reachable
             host.serve(step.volume(), step.brick());
             serving.put(step.key(), step.volume());
             failing.remove(step.key());

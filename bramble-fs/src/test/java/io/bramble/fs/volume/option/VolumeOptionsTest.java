@@ -72,7 +72,8 @@ class VolumeOptionsTest {
         assertThat(VolumeOptions.resolve("ping-timeout")).get().extracting(VolumeOption::name)
                 .isEqualTo("network.ping-timeout");
         assertThat(VolumeOptions.resolve("Cluster.Quorum-Type")).isPresent();
-        assertThat(VolumeOptions.resolve("client.ssl")).isEmpty();
+        assertThat(VolumeOptions.resolve("client.ssl")).isPresent();
+        assertThat(VolumeOptions.resolve("performance.client-io-threads")).isEmpty();
     }
 
     @Test
@@ -109,6 +110,14 @@ class VolumeOptionsTest {
                     "auth.allow|192.168.1.*,10.0.0.0/8,gluster1.local|",
                     "auth.allow|a b|expected at most 1024 printable characters, without spaces",
                     "auth.allow|a;b|expected a comma-separated list",
+                    "auth.reject|192.168.1.66,moses|",
+                    "auth.reject|a;b|expected a comma-separated list",
+                    "client.ssl|on|",
+                    "server.ssl|enable|",
+                    "client.ssl|off|expected on (bramble's bricks and mount clients always talk"
+                            + " TLS with the pool's certificates)",
+                    "server.ssl|no|expected on (bramble's bricks and mount clients always talk"
+                            + " TLS",
                     "storage.owner-uid|36|",
                     "storage.owner-uid|-2|expected a user id from -1 to 2147483647",
                     "cluster.favorite-child-policy|mtime|",
