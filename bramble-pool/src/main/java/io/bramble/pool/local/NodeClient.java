@@ -122,7 +122,9 @@ public final class NodeClient {
         if (!Files.exists(pool.resolve("pool-id"))) {
             throw new UserError(UserError.EXIT_RUNTIME, "this needs this machine's pool"
                     + " credentials (--remote-host, mount), and the node of " + stateDir
-                    + " is in no pool");
+                    + " is in no pool; join it first: run 'bramble node' here (a machine"
+                    + " that only mounts holds no brick), then 'gluster peer probe"
+                    + " THIS-HOST' on a member");
         }
         try {
             UUID poolId = UUID.fromString(Files.readString(pool.resolve("pool-id")).strip());
