@@ -14,10 +14,10 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Unmatched;
 
 /**
- * {@code bramble volume create|start|stop|delete|list|info|status|set|get|reset|heal|reset-brick},
- * in the
- * gluster grammar. The node reads the words and answers as Gluster 10 does; this side only
- * asks Gluster's questions before a stop or a delete.
+ * {@code bramble volume VERB ...}, VERB one of create, start, stop, delete, list, info,
+ * status, set, get, reset, heal, reset-brick and replace-brick, in the gluster grammar. The
+ * node reads the words and answers as Gluster 10 does; this side only asks Gluster's
+ * questions before a stop or a delete.
  */
 @Command(
         name = "volume",
@@ -28,7 +28,8 @@ import picocli.CommandLine.Unmatched;
                 VolumeCommand.ListVolumes.class, VolumeCommand.Info.class,
                 VolumeCommand.Status.class, VolumeCommand.Set.class, VolumeCommand.Get.class,
                 VolumeCommand.Reset.class, VolumeCommand.Heal.class,
-                VolumeCommand.ResetBrick.class, VolumeCommand.GetSpec.class},
+                VolumeCommand.ResetBrick.class, VolumeCommand.ReplaceBrick.class,
+                VolumeCommand.GetSpec.class},
         footer = {"",
                 "Examples (seed 004's two-node replica, then its life):",
                 "  bramble volume create gv0 replica 2 transport tcp \\",
@@ -60,10 +61,10 @@ public final class VolumeCommand implements Runnable {
     public void run() {
         throw new ParameterException(spec.commandLine(), rest.isEmpty()
                 ? "missing command: create, start, stop, delete, list, info, status, set, get,"
-                        + " reset, heal or reset-brick"
+                        + " reset, heal, reset-brick or replace-brick"
                 : "'volume " + rest.getFirst() + "' is not supported by bramble yet; it runs"
                         + " volume create|start|stop|delete|list|info|status|set|get|reset|heal"
-                        + "|reset-brick");
+                        + "|reset-brick|replace-brick");
     }
 
     /** The words {@code volume VERB ARGS...}. */
@@ -293,6 +294,22 @@ public final class VolumeCommand implements Runnable {
         @Override
         protected List<String> words() {
             return line("reset-brick", args);
+        }
+    }
+
+    @Command(
+            name = "replace-brick",
+            description = {"Move a replicated brick to another folder or node: the new brick",
+                    "takes its place in the replica set and is filled from the set's other",
+                    "copies, which clients read meanwhile.",
+                    "  volume replace-brick NAME SOURCE-BRICK NEW-BRICK commit force"})
+    static final class ReplaceBrick extends NodeRequest {
+        @Parameters(arity = "1..6", paramLabel = "NAME SOURCE-BRICK NEW-BRICK commit force")
+        private List<String> args;
+
+        @Override
+        protected List<String> words() {
+            return line("replace-brick", args);
         }
     }
 

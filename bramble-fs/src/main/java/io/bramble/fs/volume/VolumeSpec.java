@@ -93,6 +93,14 @@ public record VolumeSpec(
                 newStatus, options);
     }
 
+    /** The volume with {@code replacement} in the place of brick {@code index}. */
+    public VolumeSpec withBrick(int index, Brick replacement) {
+        List<Brick> changed = new java.util.ArrayList<>(bricks);
+        changed.set(index, replacement);
+        return new VolumeSpec(name, id, stripeCount, replicaCount, arbiter, transport, changed,
+                status, options);
+    }
+
     public VolumeSpec withOptions(Map<String, String> newOptions) {
         return new VolumeSpec(name, id, stripeCount, replicaCount, arbiter, transport, bricks,
                 status, newOptions);

@@ -99,7 +99,7 @@ class FsHealTest {
         return out.split("Number of entries: 0\n", -1).length == 3;
     }
 
-    private static byte[] bytes(SplittableRandom random, int size) {
+    static byte[] bytes(SplittableRandom random, int size) {
         byte[] data = new byte[size];
         random.nextBytes(data);
         return data;

@@ -6,16 +6,13 @@ import io.bramble.fs.volume.VolumeSpec;
 import io.bramble.fs.volume.VolumeStatus;
 import io.bramble.fs.volume.create.BrickAddress;
 import io.bramble.fs.volume.create.BrickLayout;
-import io.bramble.fs.volume.create.BrickPlacement;
 import io.bramble.fs.volume.create.CreateLine;
 import io.bramble.fs.volume.create.CreateRequest;
 import io.bramble.fs.volume.option.VolumeOptions;
 import io.bramble.pool.member.Member;
-import io.bramble.pool.member.Role;
 import io.bramble.pool.store.ClusterStore;
 import io.bramble.pool.store.StoreException;
 import io.bramble.pool.wire.Message.CommandReply;
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -43,7 +40,7 @@ final class CreateVolume implements VolumeVerb {
         List<Member> hosts = new ArrayList<>();
         List<Brick> bricks = new ArrayList<>();
         for (BrickAddress address : request.bricks()) {
-            Member member = place(ctx, prefix, address.host());
+            Member member = BrickMembers.place(ctx, prefix, address.host());
             hosts.add(member);
             bricks.add(new Brick(address.host(), address.path(), member.id()));
         }
@@ -61,10 +58,11 @@ final class CreateVolume implements VolumeVerb {
             if (request.force()) {
                 check.add("force");
             }
-            onHost(ctx, prefix, hosts.get(i), check);
+            BrickMembers.onHost(ctx, prefix, hosts.get(i), check);
         }
         for (int i = 0; i < bricks.size(); i++) {
-            onHost(ctx, prefix, hosts.get(i), List.of("volume", MakeBrickFolder.VERB,
+            BrickMembers.onHost(ctx, prefix, hosts.get(i), List.of("volume",
+                    MakeBrickFolder.VERB,
                     bricks.get(i).host(), bricks.get(i).path()));
         }
         VolumeSpec volume = new VolumeSpec(request.name(), UUID.randomUUID(),
@@ -85,35 +83,5 @@ final class CreateVolume implements VolumeVerb {
 
     private static String exists(String name) {
         return "Volume " + name + " already exists";
-    }
-
-    /** The member a brick's host names, up and able to hold bricks. */
-    private static Member place(VolumeContext ctx, String prefix, String host) {
-        Member member = BrickPlacement.member(host, ctx.node.members(),
-                VolumeContext::addresses).orElseThrow(
-                        () -> VolumeFailure.failed(prefix,
-                                BrickPlacement.notMember(host)));
-        if (member.role() == Role.WITNESS) {
-            throw VolumeFailure.failed(prefix, "Host " + host + " is a witness of the pool: it"
-                    + " keeps no volumes, so it cannot hold a brick");
-        }
-        if (!ctx.connectedSoon(member)) {
-            throw VolumeFailure.failed(prefix, BrickPlacement.notConnected(host));
-        }
-        return member;
-    }
-
-    /** Runs a brick folder step on the brick's member; its refusal is the create's. */
-    private static void onHost(VolumeContext ctx, String prefix, Member member,
-            List<String> args) {
-        CommandReply reply;
-        try {
-            reply = ctx.call(member, args);
-        } catch (IOException e) {
-            throw VolumeFailure.failed(prefix, BrickPlacement.notConnected(args.get(2)));
-        }
-        if (reply.exitCode() != 0) {
-            throw VolumeFailure.failed(prefix, reply.err().strip());
-        }
     }
 }

@@ -4,11 +4,8 @@ import io.bramble.fs.volume.Brick;
 import io.bramble.fs.volume.VolumeSpec;
 import io.bramble.fs.volume.VolumeStatus;
 import io.bramble.fs.volume.status.BrickReport;
-import io.bramble.pool.member.Member;
 import io.bramble.pool.wire.Message.CommandReply;
-import java.io.IOException;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * {@code volume reset-brick NAME HOST:PATH start} and {@code volume reset-brick NAME HOST:PATH
@@ -74,52 +71,18 @@ final class ResetBrick implements VolumeVerb {
 
     private static CommandReply commit(VolumeContext ctx, VolumeSpec volume, Brick brick,
             boolean force) {
-        int index = volume.bricks().indexOf(brick);
-        int first = index / volume.replicaCount() * volume.replicaCount();
-        int copy = index - first;
-        int marked = 0;
-        StringBuilder missed = new StringBuilder();
-        for (Brick other : volume.bricks().subList(first, first + volume.replicaCount())) {
-            if (other.equals(brick)) {
-                continue;
-            }
-            Optional<String> failure = ask(ctx, other, List.of("volume", BlameCopy.VERB,
-                    other.host(), other.path(), String.valueOf(copy)));
-            if (failure.isEmpty()) {
-                marked++;
-            } else {
-                missed.append(missed.isEmpty() ? "" : "; ").append(other.shown()).append(": ")
-                        .append(failure.get());
-            }
+        CopyMarks marks = CopyMarks.markOthers(ctx, volume, volume.bricks().indexOf(brick));
+        if (marks.marked() == 0) {
+            throw VolumeFailure.failed(PREFIX, marks.noneWhy(brick) + "; run the command again"
+                    + " once one is up");
         }
-        if (marked == 0) {
-            throw VolumeFailure.failed(PREFIX, "no other copy of " + brick.shown()
-                    + "'s replica set could be marked to heal it from (" + missed + "); run the"
-                    + " command again once one is up");
-        }
-        ask(ctx, brick, List.of("volume", ResetBrickFolder.VERB, brick.host(), brick.path()))
-                .ifPresent(why -> {
+        BrickMembers.ask(ctx, brick, List.of("volume", ResetBrickFolder.VERB, brick.host(),
+                brick.path())).ifPresent(why -> {
                     throw VolumeFailure.failed(PREFIX, why);
                 });
         return Replies.ok(PREFIX + ": success: reset-brick commit" + (force ? " force" : "")
-                + " operation successful\n" + (missed.isEmpty()
+                + " operation successful\n" + (marks.missed().isEmpty()
                         ? ""
-                        : "note: not marked, heals nothing to it: " + missed + "\n"));
-    }
-
-    /** Runs {@code args} on the member of {@code brick}; what went wrong, if anything. */
-    private static Optional<String> ask(VolumeContext ctx, Brick brick, List<String> args) {
-        Optional<Member> member = ctx.node.members().byId(brick.nodeId());
-        if (member.isEmpty() || !ctx.connected(member.get())) {
-            return Optional.of("its node is not connected");
-        }
-        try {
-            CommandReply reply = ctx.call(member.get(), args);
-            return reply.exitCode() == 0
-                    ? Optional.empty()
-                    : Optional.of(reply.err().strip());
-        } catch (IOException e) {
-            return Optional.of(e.getMessage());
-        }
+                        : "note: not marked, heals nothing to it: " + marks.missed() + "\n"));
     }
 }

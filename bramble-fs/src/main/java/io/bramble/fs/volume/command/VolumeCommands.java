@@ -33,17 +33,18 @@ public final class VolumeCommands implements CommandSet {
             Map.entry(ReportPending.VERB, new ReportPending()),
             Map.entry(StartHeal.VERB, new StartHeal()),
             Map.entry("reset-brick", new ResetBrick()),
+            Map.entry("replace-brick", new ReplaceBrick()),
             Map.entry(BlameCopy.VERB, new BlameCopy()),
             Map.entry(ResetBrickFolder.VERB, new ResetBrickFolder()),
             Map.entry("heal", new HealVolume()),
             Map.entry(AwaitRecord.VERB, new AwaitRecord()));
     /** Gluster's other volume verbs: named as not there yet rather than as unknown. */
     private static final Set<String> NOT_YET = Set.of("add-brick", "remove-brick",
-            "replace-brick", "rebalance", "top", "profile", "quota",
+            "rebalance", "top", "profile", "quota",
             "inode-quota", "log", "sync", "barrier", "clear-locks", "statedump", "tier",
             "bitrot", "geo-replication", "label");
     static final String VERB_LIST = "create|start|stop|delete|list|info|status|set|get|reset"
-            + "|heal|reset-brick";
+            + "|heal|reset-brick|replace-brick";
 
     private final VolumeContext context;
 

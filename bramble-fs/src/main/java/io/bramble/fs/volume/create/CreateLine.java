@@ -48,6 +48,20 @@ public final class CreateLine {
         }
     }
 
+    /**
+     * One brick as another command types it ({@code replace-brick}), read as {@code create}
+     * reads its bricks.
+     *
+     * @throws IllegalArgumentException with Gluster's message when it is not a brick
+     */
+    public static BrickAddress readBrick(String word) {
+        try {
+            return brick(word);
+        } catch (Refusal r) {
+            throw new IllegalArgumentException(r.getMessage());
+        }
+    }
+
     /** Stops reading: control flow inside this class only. */
     private static final class Refusal extends RuntimeException {
         final boolean showUsage;
