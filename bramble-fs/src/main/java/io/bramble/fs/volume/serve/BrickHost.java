@@ -59,4 +59,17 @@ public interface BrickHost {
     default Optional<io.bramble.fs.ops.FileOps> served(Brick brick) {
         return Optional.empty();
     }
+
+    /**
+     * Follows a change of {@code volume}'s options in the served {@code brick} (its
+     * profile is started and stopped with the volume's diagnostics options); nothing when it
+     * is not served here.
+     */
+    default void follow(VolumeSpec volume, Brick brick) {
+    }
+
+    /** What the served {@code brick} counts for profile and top; empty when not served here. */
+    default Optional<io.bramble.fs.brick.profile.BrickCounters> counters(Brick brick) {
+        return Optional.empty();
+    }
 }

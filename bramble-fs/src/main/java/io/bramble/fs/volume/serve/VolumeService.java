@@ -131,7 +131,10 @@ public final class VolumeService implements AutoCloseable {
         }
         for (VolumeSpec v : volumes) {
             v.bricks().stream().filter(b -> serving.containsKey(new ServePlan.Key(v.id(),
-                    b.path()))).forEach(b -> owner(v, b.path()));
+                    b.path()))).forEach(b -> {
+                        owner(v, b.path());
+                        host.follow(v, b);
+                    });
         }
     }
 
