@@ -196,12 +196,17 @@ public final class ProfiledBrick implements FileOps {
         timedVoid(Fop.FSYNC, () -> brick.fsync(handle, dataOnly));
     }
 
+    /** Counted without a latency, as Gluster counts a release. */
     @Override
     public void release(long handle) throws FsException {
         if (paths.remove(handle) != null || paths.size() >= PATHS_MAX) {
             top.released();
         }
-        timedVoid(Fop.RELEASE, () -> brick.release(handle));
+        try {
+            brick.release(handle);
+        } finally {
+            profile.called(Fop.RELEASE, 0);
+        }
     }
 
     @Override

@@ -2,7 +2,7 @@ package io.bramble.fs.brick.profile;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.bramble.common.time.ManualClock;
+import io.bramble.common.time.Clock;
 import io.bramble.fs.brick.BrickSettings;
 import io.bramble.fs.brick.LocalBrick;
 import io.bramble.fs.ops.Caller;
@@ -25,7 +25,21 @@ class ProfiledBrickTest {
     private LocalBrick local;
     private final BrickProfile profile = new BrickProfile();
     private final BrickTop top = new BrickTop();
-    private final ManualClock clock = new ManualClock();
+    /** Each reading is a microsecond after the one before. */
+    private final Clock clock = new Clock() {
+        private long nowNs;
+
+        @Override
+        public synchronized long nanoTime() {
+            nowNs += 1_000;
+            return nowNs;
+        }
+
+        @Override
+        public long epochMillis() {
+            return 0;
+        }
+    };
     private ProfiledBrick brick;
 
     @BeforeEach
@@ -54,6 +68,9 @@ class ProfiledBrickTest {
         assertThat(stats.fops()).extracting(FopLatency::fop).containsExactly(Fop.READ,
                 Fop.WRITE, Fop.CREATE, Fop.READDIRP, Fop.RELEASE);
         assertThat(stats.fops().get(1).calls()).isEqualTo(2);
+        assertThat(stats.fops().get(1)).isEqualTo(new FopLatency(Fop.WRITE, 2, 2_000, 1_000,
+                1_000));
+        assertThat(stats.fops().getLast()).isEqualTo(new FopLatency(Fop.RELEASE, 1, 0, 0, 0));
         assertThat(stats.bytesWritten()).isEqualTo(4196);
         assertThat(stats.bytesRead()).isEqualTo(4196);
         assertThat(top.top(TopKind.WRITE, 10)).containsExactly(new TopEntry("/f", 2));
