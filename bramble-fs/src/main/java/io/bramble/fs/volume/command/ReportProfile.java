@@ -41,8 +41,17 @@ final class ReportProfile implements VolumeVerb {
         BrickCounters counters = ctx.service.bricks().counters(brick).orElseThrow(
                 () -> VolumeFailure.failed("brick " + brick.shown() + " is not served here"));
         List<String> what = args.subList(4, args.size());
+        try {
+            return answer(ctx, volume, brick, counters, args.get(3), what);
+        } catch (NumberFormatException e) {
+            throw VolumeFailure.usage("volume " + VERB + ": not a number: " + e.getMessage());
+        }
+    }
+
+    private static CommandReply answer(VolumeContext ctx, VolumeSpec volume, Brick brick,
+            BrickCounters counters, String asked, List<String> what) {
         long nowNs = counters.clock().nanoTime();
-        return switch (args.get(3)) {
+        return switch (asked) {
             case "follow" -> {
                 ctx.service.bricks().follow(volume, brick);
                 yield Replies.ok("");
@@ -53,7 +62,7 @@ final class ReportProfile implements VolumeVerb {
                     nowNs)));
             case "top" -> top(counters, what);
             case "perf" -> perf(brick, what, counters.clock());
-            default -> throw VolumeFailure.usage("volume " + VERB + ": no " + args.get(3));
+            default -> throw VolumeFailure.usage("volume " + VERB + ": no " + asked);
         };
     }
 
