@@ -322,7 +322,8 @@ public final class VolumeCommand implements Runnable {
                     "  volume top NAME open|read|write|opendir|readdir [brick HOST:PATH]",
                     "             [list-cnt N]",
                     "  volume top NAME read-perf|write-perf bs SIZE count N",
-                    "             [brick HOST:PATH]"})
+                    "             [brick HOST:PATH]",
+                    "  volume top NAME clear [brick HOST:PATH]"})
     static final class Top extends NodeRequest {
         @Parameters(arity = "2..10", paramLabel = "NAME VIEW [OPTION VALUE]...")
         private List<String> args;

@@ -45,4 +45,14 @@ public final class BrickTop {
     public synchronized OpenFiles openFiles() {
         return new OpenFiles(open, openMax, openMaxAtEpochMs);
     }
+
+    /**
+     * {@code volume top NAME clear}: every ranking starts again, and the most files open at
+     * once is the number open now.
+     */
+    public synchronized void clear(long epochMs) {
+        counts.values().forEach(TopCounts::clear);
+        openMax = open;
+        openMaxAtEpochMs = epochMs;
+    }
 }

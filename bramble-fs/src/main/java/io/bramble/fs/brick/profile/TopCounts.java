@@ -44,4 +44,8 @@ final class TopCounts {
                 TopEntry::path));
         return List.copyOf(all.subList(0, Math.min(shownMax, all.size())));
     }
+
+    void clear() {
+        counts.clear();
+    }
 }

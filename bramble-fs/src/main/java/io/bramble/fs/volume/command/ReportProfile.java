@@ -26,6 +26,7 @@ import java.util.Optional;
  *     ({@link ProfileReportCodec});
  * <li>{@code top KIND N}: its N most called files of a {@link TopKind}
  *     ({@link TopReportCodec});
+ * <li>{@code top-clear}: its rankings started again;
  * <li>{@code perf read|write BS COUNT}: a measurement of its disk ({@link BrickPerf}).
  * </ul>
  */
@@ -61,6 +62,10 @@ final class ReportProfile implements VolumeVerb {
                             .usage("no profile view " + what)),
                     nowNs)));
             case "top" -> top(counters, what);
+            case "top-clear" -> {
+                counters.top().clear(counters.clock().epochMillis());
+                yield Replies.ok("");
+            }
             case "perf" -> perf(brick, what, counters.clock());
             default -> throw VolumeFailure.usage("volume " + VERB + ": no " + asked);
         };

@@ -7,8 +7,8 @@ import java.util.Optional;
 
 /**
  * Reads the words after {@code volume top NAME} as Gluster's CLI reads them, with its
- * messages for values out of range; what bramble does not take (clear, nfs, the perf views
- * without a measurement) is named as such.
+ * messages for values out of range; what bramble does not take (nfs, the perf views without a
+ * measurement) is named as such.
  */
 final class TopLine {
     static final String USAGE = "volume top <VOLNAME> {open|read|write|opendir|readdir|clear}"
@@ -27,15 +27,11 @@ final class TopLine {
     static TopRequest read(List<String> words) {
         Replies.usage(!words.isEmpty(), USAGE);
         String op = words.getFirst();
-        if (op.equals("clear")) {
-            throw VolumeFailure.failed("volume top: 'clear' is not supported by bramble yet;"
-                    + " a brick's counts start again when it is served again (volume stop,"
-                    + " then start)");
-        }
+        boolean clear = op.equals("clear");
         boolean perf = op.equals("read-perf") || op.equals("write-perf");
         Optional<TopKind> kind = Arrays.stream(TopKind.values()).filter(k -> k.word().equals(
                 op)).findFirst();
-        Replies.usage(perf || kind.isPresent(), USAGE);
+        Replies.usage(perf || clear || kind.isPresent(), USAGE);
         Optional<String> brick = Optional.empty();
         int listCount = LIST_COUNT_MAX;
         int blockBytes = 0;
@@ -50,13 +46,16 @@ final class TopLine {
             String value = words.get(i + 1);
             switch (words.get(i)) {
                 case "brick" -> brick = Optional.of(brick(value));
-                case "list-cnt" -> listCount = listCount(value);
+                case "list-cnt" -> {
+                    Replies.usage(!clear, USAGE);
+                    listCount = listCount(value);
+                }
                 case "bs" -> blockBytes = positive(perf, value, "block size");
                 case "count" -> blocks = positive(perf, value, "count");
                 default -> throw VolumeFailure.usage("Usage: " + USAGE);
             }
         }
-        return new TopRequest(kind, op.equals("read-perf"), brick, listCount, blockBytes,
+        return new TopRequest(kind, op.equals("read-perf"), clear, brick, listCount, blockBytes,
                 checkPerf(perf, blockBytes, blocks));
     }
 

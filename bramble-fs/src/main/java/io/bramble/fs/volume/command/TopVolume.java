@@ -12,10 +12,11 @@ import java.time.ZoneId;
 import java.util.List;
 
 /**
- * {@code volume top NAME open|read|write|opendir|readdir [brick HOST:PATH] [list-cnt N]} and
- * {@code volume top NAME read-perf|write-perf bs SIZE count N [brick HOST:PATH]}: each brick's
- * member answers with its most called files, or measures its disk ({@link ReportProfile});
- * the bricks that answered are listed in Gluster's layout. Counting needs no
+ * {@code volume top NAME open|read|write|opendir|readdir [brick HOST:PATH] [list-cnt N]},
+ * {@code volume top NAME read-perf|write-perf bs SIZE count N [brick HOST:PATH]} and
+ * {@code volume top NAME clear [brick HOST:PATH]}: each brick's member answers with its most
+ * called files, measures its disk or starts its rankings again ({@link ReportProfile}); the
+ * bricks that answered are listed in Gluster's layout. Counting needs no
  * {@code profile start}, as in Gluster.
  */
 final class TopVolume implements VolumeVerb {
@@ -42,6 +43,9 @@ final class TopVolume implements VolumeVerb {
         if (asked.isEmpty()) {
             throw failed("No brick " + request.brick().orElseThrow() + " in volume " + name);
         }
+        if (request.clear()) {
+            return clear(ctx, volume, asked);
+        }
         List<TopReport> reports = VolumeContext.askEach(asked, brick -> ctx.askBrick(brick,
                 ProfileVolume.args(volume, brick, request.perf() ? "perf" : "top", what(
                         request)))
@@ -52,6 +56,21 @@ final class TopVolume implements VolumeVerb {
                     + " or do not serve them");
         }
         return Replies.ok(TopText.render(reports, ZoneId.systemDefault()));
+    }
+
+    /** Gluster's line per brick asked, whether its member cleared it or not. */
+    private static CommandReply clear(VolumeContext ctx, VolumeSpec volume, List<Brick> asked) {
+        List<Boolean> cleared = VolumeContext.askEach(asked, brick -> ctx.askBrick(brick,
+                ProfileVolume.args(volume, brick, "top-clear", List.of())).isPresent());
+        StringBuilder out = new StringBuilder();
+        for (int i = 0; i < asked.size(); i++) {
+            out.append(cleared.get(i)
+                    ? "Cleared stats for brick "
+                    : "Failed to clear stats"
+                            + " for brick ")
+                    .append(asked.get(i).shown()).append('\n');
+        }
+        return Replies.ok(out.toString());
     }
 
     private static List<String> what(TopRequest request) {

@@ -41,5 +41,9 @@ class TopCountsTest {
         top.opened(3000);
         top.released();
         assertThat(top.openFiles()).isEqualTo(new OpenFiles(1, 2, 2000));
+        top.called(TopKind.READ, "/r");
+        top.clear(4000);
+        assertThat(top.openFiles()).isEqualTo(new OpenFiles(1, 1, 4000));
+        assertThat(top.top(TopKind.READ, 10)).isEmpty();
     }
 }

@@ -195,6 +195,10 @@ class VolumeCommandsTest {
                 + "\nCount\t\tfilename\n=======================\n1\t\t/f\n");
         assertThat(ok(two, "volume top gv0 write brick " + b2 + "/ list-cnt 0")).isEqualTo(
                 "Brick: " + b2 + "\n");
+        assertThat(ok(one, "volume top gv0 clear brick " + b2)).isEqualTo(
+                "Cleared stats for brick " + b2 + "\n");
+        assertThat(ok(one, "volume top gv0 write")).isEqualTo("Brick: " + b1 + "\nBrick: "
+                + b2 + "\n");
         assertThat(run(one, "volume top gv0 write list-cnt 101").err()).isEqualTo(
                 "list-cnt should be between 0 to 100\n");
         assertThat(run(one, "volume top gv0 read-perf bs 1024").err()).isEqualTo(
