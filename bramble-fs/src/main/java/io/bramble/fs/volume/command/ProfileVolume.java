@@ -9,6 +9,7 @@ import io.bramble.fs.volume.status.ProfileReport;
 import io.bramble.fs.volume.status.ProfileReportCodec;
 import io.bramble.fs.volume.text.ProfileInfoText;
 import io.bramble.pool.wire.Message.CommandReply;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -115,7 +116,7 @@ final class ProfileVolume implements VolumeVerb {
 
     /** The words asking {@code brick}'s member for {@code what}. */
     static List<String> args(VolumeSpec volume, Brick brick, String what, List<String> more) {
-        List<String> words = new java.util.ArrayList<>(List.of("volume", ReportProfile.VERB,
+        List<String> words = new ArrayList<>(List.of("volume", ReportProfile.VERB,
                 volume.name(), brick.host(), brick.path(), what));
         words.addAll(more);
         return words;

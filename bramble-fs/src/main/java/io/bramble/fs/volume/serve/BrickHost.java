@@ -1,6 +1,7 @@
 package io.bramble.fs.volume.serve;
 
 import io.bramble.fs.brick.PendingFile;
+import io.bramble.fs.brick.profile.BrickCounters;
 import io.bramble.fs.volume.Brick;
 import io.bramble.fs.volume.VolumeSpec;
 import java.io.IOException;
@@ -69,7 +70,7 @@ public interface BrickHost {
     }
 
     /** What the served {@code brick} counts for profile and top; empty when not served here. */
-    default Optional<io.bramble.fs.brick.profile.BrickCounters> counters(Brick brick) {
+    default Optional<BrickCounters> counters(Brick brick) {
         return Optional.empty();
     }
 }

@@ -7,6 +7,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.bramble.common.time.Clock;
+import io.bramble.fs.brick.profile.Fop;
+import io.bramble.fs.brick.profile.TopKind;
 import io.bramble.fs.volume.Brick;
 import io.bramble.fs.volume.serve.TrackingBrickHost;
 import io.bramble.fs.volume.serve.VolumeService;
@@ -172,9 +174,9 @@ class VolumeCommandsTest {
                 .isPresent());
         var counted = twoHost.counters(onTwo).orElseThrow();
         assertThat(counted.profile().on()).isTrue();
-        counted.profile().called(io.bramble.fs.brick.profile.Fop.WRITE, 5_000);
+        counted.profile().called(Fop.WRITE, 5_000);
         counted.profile().written(4096);
-        counted.top().called(io.bramble.fs.brick.profile.TopKind.WRITE, "/f");
+        counted.top().called(TopKind.WRITE, "/f");
         twoHost.clock.advanceMillis(3_000);
 
         String info = ok(one, "volume profile gv0 info");
