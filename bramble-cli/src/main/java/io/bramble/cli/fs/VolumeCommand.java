@@ -15,8 +15,8 @@ import picocli.CommandLine.Unmatched;
 
 /**
  * {@code bramble volume create|start|stop|delete|list|info|status|set|get|reset|heal|reset-brick
- * |profile|top}, in the gluster grammar. The node reads the words and answers as Gluster 10 does; this side only
- * asks Gluster's questions before a stop or a delete.
+ * |profile|top}, in the gluster grammar. The node reads the words and answers as Gluster 10
+ * does; this side only asks Gluster's questions before a stop or a delete.
  */
 @Command(
         name = "volume",

@@ -1,5 +1,6 @@
 package io.bramble.fs.volume.serve;
 
+import io.bramble.common.time.Clock;
 import io.bramble.fs.brick.BrickSettings;
 import io.bramble.fs.brick.LocalBrick;
 import io.bramble.fs.brick.PendingFile;
@@ -12,7 +13,6 @@ import io.bramble.fs.volume.Brick;
 import io.bramble.fs.volume.VolumeSpec;
 import io.bramble.fs.volume.option.VolumeOptions;
 import io.bramble.fs.volume.status.PendingReportCodec;
-import io.bramble.common.time.Clock;
 import io.bramble.pool.identity.PoolMembership;
 import io.bramble.pool.node.PoolNode;
 import java.io.IOException;
