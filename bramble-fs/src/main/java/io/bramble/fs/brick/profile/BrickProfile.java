@@ -2,6 +2,7 @@ package io.bramble.fs.brick.profile;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * A brick's profile: nothing is counted until it is started ({@code volume profile start},
@@ -12,7 +13,8 @@ import java.util.List;
  * updates.
  */
 public final class BrickProfile {
-    private boolean on;
+    /** Read without the lock first, so that an unprofiled brick's calls never wait for it. */
+    private volatile boolean on;
     private ProfileWindow cumulative;
     private ProfileWindow interval;
     private int intervalNumber;
@@ -32,31 +34,35 @@ public final class BrickProfile {
         interval = null;
     }
 
-    public synchronized boolean on() {
+    public boolean on() {
         return on;
     }
 
     /** Counts one call of {@code fop} that took {@code latencyNs}; nothing when stopped. */
-    public synchronized void called(Fop fop, long latencyNs) {
-        if (on) {
-            cumulative.called(fop, latencyNs);
-            interval.called(fop, latencyNs);
-        }
+    public void called(Fop fop, long latencyNs) {
+        count(window -> window.called(fop, latencyNs));
     }
 
     /** Counts a read that returned {@code bytes}. */
-    public synchronized void read(int bytes) {
-        if (on) {
-            cumulative.read(bytes);
-            interval.read(bytes);
-        }
+    public void read(int bytes) {
+        count(window -> window.read(bytes));
     }
 
     /** Counts a write of {@code bytes}. */
-    public synchronized void written(int bytes) {
-        if (on) {
-            cumulative.written(bytes);
-            interval.written(bytes);
+    public void written(int bytes) {
+        count(window -> window.written(bytes));
+    }
+
+    /** {@code change} in both windows, when started. */
+    private void count(Consumer<ProfileWindow> change) {
+        if (!on) {
+            return;
+        }
+        synchronized (this) {
+            if (on) {
+                change.accept(cumulative);
+                change.accept(interval);
+            }
         }
     }
 
