@@ -15,9 +15,9 @@ import picocli.CommandLine.Unmatched;
 
 /**
  * {@code bramble volume VERB ...}, VERB one of create, start, stop, delete, list, info,
- * status, set, get, reset, heal, reset-brick and replace-brick, in the gluster grammar. The
- * node reads the words and answers as Gluster 10 does; this side only asks Gluster's
- * questions before a stop or a delete.
+ * status, set, get, reset, heal, reset-brick, replace-brick, profile and top, in the gluster
+ * grammar. The node reads the words and answers as Gluster 10 does; this side only asks
+ * Gluster's questions before a stop or a delete.
  */
 @Command(
         name = "volume",
@@ -29,6 +29,7 @@ import picocli.CommandLine.Unmatched;
                 VolumeCommand.Status.class, VolumeCommand.Set.class, VolumeCommand.Get.class,
                 VolumeCommand.Reset.class, VolumeCommand.Heal.class,
                 VolumeCommand.ResetBrick.class, VolumeCommand.ReplaceBrick.class,
+                VolumeCommand.Profile.class, VolumeCommand.Top.class,
                 VolumeCommand.GetSpec.class},
         footer = {"",
                 "Examples (seed 004's two-node replica, then its life):",
@@ -39,6 +40,8 @@ import picocli.CommandLine.Unmatched;
                 "  bramble volume status gv0 detail",
                 "  bramble volume set gv0 network.ping-timeout 10",
                 "  bramble volume heal gv0 info",
+                "  bramble volume profile gv0 start",
+                "  bramble volume top gv0 write-perf bs 1024 count 1024",
                 "  bramble --mode=script volume stop gv0",
                 "  bramble --mode=script volume delete gv0",
                 "Called as 'gluster', the same lines start with 'gluster'. Options: docs/fs.md."})
@@ -61,10 +64,10 @@ public final class VolumeCommand implements Runnable {
     public void run() {
         throw new ParameterException(spec.commandLine(), rest.isEmpty()
                 ? "missing command: create, start, stop, delete, list, info, status, set, get,"
-                        + " reset, heal, reset-brick or replace-brick"
+                        + " reset, heal, reset-brick, replace-brick, profile or top"
                 : "'volume " + rest.getFirst() + "' is not supported by bramble yet; it runs"
                         + " volume create|start|stop|delete|list|info|status|set|get|reset|heal"
-                        + "|reset-brick|replace-brick");
+                        + "|reset-brick|replace-brick|profile|top");
     }
 
     /** The words {@code volume VERB ARGS...}. */
@@ -310,6 +313,42 @@ public final class VolumeCommand implements Runnable {
         @Override
         protected List<String> words() {
             return line("replace-brick", args);
+        }
+    }
+
+    @Command(
+            name = "profile",
+            description = {"Count each brick's file operations (calls, latency, block sizes),",
+                    "as Gluster's profile does; info shows them since start and since the",
+                    "last info.",
+                    "  volume profile NAME start|stop",
+                    "  volume profile NAME info [peek|incremental [peek]|cumulative|clear]"})
+    static final class Profile extends NodeRequest {
+        @Parameters(arity = "2..4", paramLabel = "NAME start|info [...]|stop")
+        private List<String> args;
+
+        @Override
+        protected List<String> words() {
+            return line("profile", args);
+        }
+    }
+
+    @Command(
+            name = "top",
+            description = {"Each brick's files most opened, read, written or listed, or its",
+                    "disk's throughput measured with COUNT blocks of SIZE bytes.",
+                    "  volume top NAME open|read|write|opendir|readdir [brick HOST:PATH]",
+                    "             [list-cnt N]",
+                    "  volume top NAME read-perf|write-perf bs SIZE count N",
+                    "             [brick HOST:PATH]",
+                    "  volume top NAME clear [brick HOST:PATH]"})
+    static final class Top extends NodeRequest {
+        @Parameters(arity = "2..10", paramLabel = "NAME VIEW [OPTION VALUE]...")
+        private List<String> args;
+
+        @Override
+        protected List<String> words() {
+            return line("top", args);
         }
     }
 

@@ -11,7 +11,8 @@ import java.util.Set;
 /**
  * The {@code volume} words of {@code bramble node}: a table from each verb to the class that
  * runs it. The internal verbs ({@code brick-check}, {@code brick-make},
- * {@code brick-status}, {@code await-record}, {@code brick-blame}, {@code brick-reset}) are what one node asks of another member.
+ * {@code brick-status}, {@code await-record}, {@code brick-blame}, {@code brick-reset},
+ * {@code brick-profile}) are what one node asks of another member.
  */
 public final class VolumeCommands implements CommandSet {
     private static final Map<String, VolumeVerb> VERBS = Map.ofEntries(
@@ -37,14 +38,17 @@ public final class VolumeCommands implements CommandSet {
             Map.entry(BlameCopy.VERB, new BlameCopy()),
             Map.entry(ResetBrickFolder.VERB, new ResetBrickFolder()),
             Map.entry("heal", new HealVolume()),
+            Map.entry("profile", new ProfileVolume()),
+            Map.entry("top", new TopVolume()),
+            Map.entry(ReportProfile.VERB, new ReportProfile()),
             Map.entry(AwaitRecord.VERB, new AwaitRecord()));
     /** Gluster's other volume verbs: named as not there yet rather than as unknown. */
     private static final Set<String> NOT_YET = Set.of("add-brick", "remove-brick",
-            "rebalance", "top", "profile", "quota",
+            "rebalance", "quota",
             "inode-quota", "log", "sync", "barrier", "clear-locks", "statedump", "tier",
             "bitrot", "geo-replication", "label");
     static final String VERB_LIST = "create|start|stop|delete|list|info|status|set|get|reset"
-            + "|heal|reset-brick|replace-brick";
+            + "|heal|reset-brick|replace-brick|profile|top";
 
     private final VolumeContext context;
 

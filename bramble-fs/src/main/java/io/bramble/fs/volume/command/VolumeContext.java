@@ -215,19 +215,25 @@ final class VolumeContext {
 
     /** {@code brick}'s index of marked files, from its member; unreachable if it does not say. */
     PendingReport pendingReport(Brick brick) {
+        return askBrick(brick, List.of("volume", ReportPending.VERB, brick.host(), brick
+                .path())).flatMap(text -> PendingReportCodec.decode(brick, text)).orElse(
+                        PendingReport.unreachable(brick));
+    }
+
+    /**
+     * The text {@code brick}'s member answers {@code args} with; empty when the member is
+     * gone, down or silent, or fails the command (a brick it does not serve).
+     */
+    Optional<String> askBrick(Brick brick, List<String> args) {
         try {
             Optional<Member> member = node.members().byId(brick.nodeId());
             if (member.isEmpty() || !connected(member.get())) {
-                return PendingReport.unreachable(brick);
+                return Optional.empty();
             }
-            CommandReply reply = call(member.get(), List.of("volume", ReportPending.VERB, brick
-                    .host(), brick.path()));
-            return reply.exitCode() != 0
-                    ? PendingReport.unreachable(brick)
-                    : PendingReportCodec.decode(brick, reply.out()).orElse(PendingReport
-                            .unreachable(brick));
+            CommandReply reply = call(member.get(), args);
+            return reply.exitCode() != 0 ? Optional.empty() : Optional.of(reply.out());
         } catch (IOException | RuntimeException e) {
-            return PendingReport.unreachable(brick);
+            return Optional.empty();
         }
     }
 
@@ -297,10 +303,15 @@ final class VolumeContext {
     }
 
     /** {@code ask} of every brick of {@code volume} at once, in the volume's order. */
-    private static <R> List<R> askEach(VolumeSpec volume, Function<Brick, R> ask) {
+    static <R> List<R> askEach(VolumeSpec volume, Function<Brick, R> ask) {
+        return askEach(volume.bricks(), ask);
+    }
+
+    /** {@code ask} of each of {@code bricks} at once, in their order. */
+    static <R> List<R> askEach(List<Brick> bricks, Function<Brick, R> ask) {
         List<Future<R>> asked = new ArrayList<>();
         try (ExecutorService calls = Executors.newVirtualThreadPerTaskExecutor()) {
-            for (Brick brick : volume.bricks()) {
+            for (Brick brick : bricks) {
                 asked.add(calls.submit(() -> ask.apply(brick)));
             }
         } // waits for every call, each bounded by MEMBER_CALL_MS

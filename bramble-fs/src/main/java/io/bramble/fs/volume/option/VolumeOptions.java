@@ -41,6 +41,10 @@ public final class VolumeOptions {
     public static final String AUTH_ALLOW = "auth.allow";
     /** Clients that may not, even when {@link #AUTH_ALLOW} names them. */
     public static final String AUTH_REJECT = "auth.reject";
+    /** Whether each brick times its operations; set by {@code volume profile start}. */
+    public static final String LATENCY_MEASUREMENT = "diagnostics.latency-measurement";
+    /** Whether each brick counts its operations; set by {@code volume profile start}. */
+    public static final String COUNT_FOP_HITS = "diagnostics.count-fop-hits";
     /** What {@code volume get} prints after a value the volume has not set. */
     public static final String DEFAULT_MARK = " (DEFAULT)";
 
@@ -73,6 +77,10 @@ public final class VolumeOptions {
             option(STRIPE_BLOCK_SIZE, "128KB", stripeBlockSize(), "Size of the blocks a"
                     + " stripe volume deals its files in, round-robin over its replica sets;"
                     + " set before the volume's first start.", true),
+            option(COUNT_FOP_HITS, "off", onOff(), "Bricks count each file operation for"
+                    + " 'volume profile' (set by 'volume profile NAME start').", true),
+            option(LATENCY_MEASUREMENT, "off", onOff(), "Bricks time each file operation for"
+                    + " 'volume profile' (set by 'volume profile NAME start').", true),
             option("network.ping-timeout", PING_TIMEOUT_DEFAULT, seconds(0.5, 1013), "Seconds"
                     + " a client waits for a silent brick (one that answers neither a call nor"
                     + " a ping) before it goes on without it; Gluster's default is 42.", true),
@@ -111,6 +119,14 @@ public final class VolumeOptions {
                 "no option " + name));
         String value = volume.options().get(option.name());
         return OptionChecks.isOn(value != null ? value : option.defaultValue().apply(volume));
+    }
+
+    /**
+     * Whether the bricks of {@code volume} keep a profile: {@code volume profile start} sets
+     * both diagnostics options, and either one set on alone starts it too.
+     */
+    public static boolean profiled(VolumeSpec volume) {
+        return isOn(volume, LATENCY_MEASUREMENT) || isOn(volume, COUNT_FOP_HITS);
     }
 
     /** {@code network.ping-timeout} of {@code volume}, in milliseconds. */

@@ -1,6 +1,7 @@
 package io.bramble.fs.volume.serve;
 
 import io.bramble.fs.brick.PendingFile;
+import io.bramble.fs.brick.profile.BrickCounters;
 import io.bramble.fs.volume.Brick;
 import io.bramble.fs.volume.VolumeSpec;
 import java.io.IOException;
@@ -65,6 +66,19 @@ public interface BrickHost {
      * connection to itself; empty when the brick is not served here.
      */
     default Optional<io.bramble.fs.ops.FileOps> served(Brick brick) {
+        return Optional.empty();
+    }
+
+    /**
+     * Follows a change of {@code volume}'s options in the served {@code brick} (its
+     * profile is started and stopped with the volume's diagnostics options); nothing when it
+     * is not served here.
+     */
+    default void follow(VolumeSpec volume, Brick brick) {
+    }
+
+    /** What the served {@code brick} counts for profile and top; empty when not served here. */
+    default Optional<BrickCounters> counters(Brick brick) {
         return Optional.empty();
     }
 }

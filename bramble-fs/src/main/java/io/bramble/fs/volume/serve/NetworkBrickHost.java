@@ -1,14 +1,18 @@
 package io.bramble.fs.volume.serve;
 
+import io.bramble.common.time.Clock;
 import io.bramble.fs.brick.BrickSettings;
 import io.bramble.fs.brick.LocalBrick;
 import io.bramble.fs.brick.PendingFile;
+import io.bramble.fs.brick.profile.BrickCounters;
+import io.bramble.fs.brick.profile.ProfiledBrick;
 import io.bramble.fs.brick.wire.BrickServer;
 import io.bramble.fs.brick.wire.PoolTls;
 import io.bramble.fs.ops.FsException;
 import io.bramble.fs.volume.Brick;
 import io.bramble.fs.volume.VolumeSpec;
 import io.bramble.fs.volume.access.ClientAccess;
+import io.bramble.fs.volume.option.VolumeOptions;
 import io.bramble.fs.volume.status.PendingReportCodec;
 import io.bramble.pool.identity.PoolMembership;
 import io.bramble.pool.node.PoolNode;
@@ -32,6 +36,7 @@ public final class NetworkBrickHost implements BrickHost, AutoCloseable {
     private final Map<Brick, LocalBrick> served = new ConcurrentHashMap<>();
     /** The rule applied to each volume's bricks, by volume name. */
     private final Map<String, VolumeAccess> admitted = new ConcurrentHashMap<>();
+    private final Map<Brick, BrickCounters> counters = new ConcurrentHashMap<>();
     private final long pid = ProcessHandle.current().pid();
     private BrickServer server;
     private PoolMembership credentialsOf;
@@ -89,7 +94,11 @@ public final class NetworkBrickHost implements BrickHost, AutoCloseable {
         } catch (FsException e) {
             throw new IOException("cannot serve brick " + brick.shown() + ": " + e.getMessage());
         }
-        server().serve(volume.name(), brick.path(), local);
+        BrickCounters counted = BrickCounters.fresh(Clock.system());
+        counted.profiled(VolumeOptions.profiled(volume));
+        server().serve(volume.name(), brick.path(), new ProfiledBrick(local, counted.profile(),
+                counted.top(), counted.clock()));
+        counters.put(brick, counted);
         served.put(brick, local);
     }
 
@@ -110,8 +119,22 @@ public final class NetworkBrickHost implements BrickHost, AutoCloseable {
     }
 
     @Override
+    public void follow(VolumeSpec volume, Brick brick) {
+        BrickCounters counted = counters.get(brick);
+        if (counted != null) {
+            counted.profiled(VolumeOptions.profiled(volume));
+        }
+    }
+
+    @Override
+    public Optional<BrickCounters> counters(Brick brick) {
+        return Optional.ofNullable(counters.get(brick));
+    }
+
+    @Override
     public void stop(VolumeSpec volume, Brick brick) {
         LocalBrick local = served.remove(brick);
+        counters.remove(brick);
         if (local != null) {
             server().stop(volume.name(), brick.path());
             local.close();
@@ -178,6 +201,7 @@ public final class NetworkBrickHost implements BrickHost, AutoCloseable {
     public synchronized void close() {
         served.values().forEach(LocalBrick::close);
         served.clear();
+        counters.clear();
         if (server != null) {
             server.close();
             server = null;

@@ -133,7 +133,10 @@ public final class VolumeService implements AutoCloseable {
         for (VolumeSpec v : volumes) {
             List<Brick> served = v.bricks().stream().filter(b -> serving.containsKey(
                     new ServePlan.Key(v.id(), b.path()))).toList();
-            served.forEach(b -> owner(v, b.path()));
+            served.forEach(b -> {
+                owner(v, b.path());
+                host.follow(v, b);
+            });
             if (!served.isEmpty()) {
                 host.admit(v);
             }

@@ -30,7 +30,7 @@ public final class PendingReportCodec {
         StringBuilder out = new StringBuilder().append(count).append('\n');
         int shown = 0;
         for (String path : paths) {
-            String line = escape(path) + "\n";
+            String line = LineEscape.escape(path) + "\n";
             if (shown == SHOWN_MAX || out.length() + line.length() > TEXT_CHARS_MAX
                     - HEALING_CHARS_MAX) {
                 break;
@@ -70,7 +70,7 @@ public final class PendingReportCodec {
                 if (!lines[i].startsWith("/")) {
                     return Optional.empty();
                 }
-                shown.add(unescape(lines[i]));
+                shown.add(LineEscape.unescape(lines[i]));
             }
             return Optional.of(new PendingReport(brick, true, Math.max(count, shown.size()),
                     shown, healing));
@@ -86,29 +86,5 @@ public final class PendingReportCodec {
         }
         return new HealRun(Long.parseLong(f[0]), Long.parseLong(f[1]), Long.parseLong(f[2]),
                 Long.parseLong(f[3]), Long.parseLong(f[4]));
-    }
-
-    private static String escape(String path) {
-        return path.replace("\\", "\\\\").replace("\n", "\\n");
-    }
-
-    private static String unescape(String line) {
-        StringBuilder out = new StringBuilder(line.length());
-        for (int i = 0; i < line.length(); i++) {
-            char c = line.charAt(i);
-            if (c != '\\') {
-                out.append(c);
-                continue;
-            }
-            if (++i == line.length()) {
-                throw new IllegalArgumentException("a lone \\ at the end of " + line);
-            }
-            switch (line.charAt(i)) {
-                case '\\' -> out.append('\\');
-                case 'n' -> out.append('\n');
-                default -> throw new IllegalArgumentException("\\" + line.charAt(i));
-            }
-        }
-        return out.toString();
     }
 }

@@ -7,6 +7,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.bramble.common.time.Clock;
+import io.bramble.fs.brick.profile.Fop;
+import io.bramble.fs.brick.profile.TopKind;
 import io.bramble.fs.volume.Brick;
 import io.bramble.fs.volume.serve.TrackingBrickHost;
 import io.bramble.fs.volume.serve.VolumeService;
@@ -144,6 +146,76 @@ class VolumeCommandsTest {
         assertThat(ok(one, "volume list")).isEqualTo("No volumes present in cluster\n");
         assertThat(ok(one, "volume info")).isEqualTo("No volumes present\n");
         assertThat(failed(one, "volume info gv0")).isEqualTo("Volume gv0 does not exist\n");
+    }
+
+    /** Profile and top ask each brick's member for what it counted, in Gluster's words. */
+    @Test
+    void profileAndTopAskEachBrick() {
+        String b1 = brick(ONE, "gv0");
+        String b2 = brick(TWO, "gv0");
+        ok(one, "volume create gv0 replica 2 " + b1 + " " + b2 + " force");
+        assertThat(failed(one, "volume profile gv0 info")).isEqualTo(
+                "Profile on Volume gv0 is not started\n");
+        assertThat(ok(one, "volume profile gv0 start")).isEqualTo(
+                "Starting volume profile on gv0 has been successful \n");
+        assertThat(failed(two, "volume profile gv0 start")).isEqualTo(
+                "Profile on Volume gv0 is already started\n");
+        assertThat(failed(one, "volume profile gv0 info")).isEqualTo(
+                "Volume gv0 is not started.\n");
+        assertThat(failed(one, "volume top gv0 write")).isEqualTo(
+                "Volume gv0 is not started.\nvolume top unsuccessful\n");
+        assertThat(ok(one, "volume info gv0")).endsWith("Options Reconfigured:\n"
+                + "diagnostics.count-fop-hits: on\ndiagnostics.latency-measurement: on\n"
+                + "nfs.disable: on\n");
+        ok(one, "volume start gv0");
+        TrackingBrickHost twoHost = hosts.get(two);
+        Brick onTwo = new Brick(TWO, b2.substring(b2.indexOf(':') + 1), two.id());
+        await().atMost(Duration.ofSeconds(10)).until(() -> twoHost.counters(onTwo)
+                .isPresent());
+        var counted = twoHost.counters(onTwo).orElseThrow();
+        assertThat(counted.profile().on()).isTrue();
+        counted.profile().called(Fop.WRITE, 5_000);
+        counted.profile().written(4096);
+        counted.top().called(TopKind.WRITE, "/f");
+        twoHost.clock.advanceMillis(3_000);
+
+        String info = ok(one, "volume profile gv0 info");
+        String onTwoText = info.substring(info.indexOf("Brick: " + b2));
+        assertThat(info).startsWith("Brick: " + b1 + "\n" + "-".repeat(b1.length() + 7)
+                + "\nCumulative Stats:\n");
+        assertThat(onTwoText).contains("No. of Writes:                    1 \n",
+                "    100.00       5.00 us       5.00 us       5.00 us              1       WRITE\n",
+                "    Duration: 3 seconds\n", "Data Written: 4096 bytes\n",
+                "Interval 0 Stats:\n");
+        assertThat(ok(one, "volume profile gv0 info incremental")).contains("Interval 1 Stats:")
+                .doesNotContain("WRITE", "Cumulative");
+        assertThat(ok(one, "volume profile gv0 info clear")).isEqualTo("Brick: " + b1 + "\n"
+                + "-".repeat(b1.length() + 7) + "\nCleared stats.\nBrick: " + b2 + "\n"
+                + "-".repeat(b2.length() + 7) + "\nCleared stats.\n");
+
+        assertThat(ok(two, "volume top gv0 write")).isEqualTo("Brick: " + b1 + "\nBrick: " + b2
+                + "\nCount\t\tfilename\n=======================\n1\t\t/f\n");
+        assertThat(ok(two, "volume top gv0 write brick " + b2 + "/ list-cnt 0")).isEqualTo(
+                "Brick: " + b2 + "\n");
+        assertThat(ok(one, "volume top gv0 clear brick " + b2)).isEqualTo(
+                "Cleared stats for brick " + b2 + "\n");
+        assertThat(ok(one, "volume top gv0 write")).isEqualTo("Brick: " + b1 + "\nBrick: "
+                + b2 + "\n");
+        assertThat(run(one, "volume top gv0 write list-cnt 101").err()).isEqualTo(
+                "list-cnt should be between 0 to 100\n");
+        assertThat(run(one, "volume top gv0 read-perf bs 1024").err()).isEqualTo(
+                "Need to give both 'bs' and 'count'\n");
+        assertThat(failed(one, "volume top gv0 read brick " + ONE + ":/elsewhere")).isEqualTo(
+                "No brick " + ONE + ":/elsewhere in volume gv0\nvolume top unsuccessful\n");
+
+        assertThat(ok(one, "volume profile gv0 stop")).isEqualTo(
+                "Stopping volume profile on gv0 has been successful \n");
+        assertThat(counted.profile().on()).isFalse();
+        assertThat(failed(one, "volume profile gv0 info")).isEqualTo(
+                "Profile on Volume gv0 is not started\n");
+        assertThat(ok(one, "volume info gv0")).endsWith("Options Reconfigured:\n"
+                + "diagnostics.count-fop-hits: off\ndiagnostics.latency-measurement: off\n"
+                + "nfs.disable: on\n");
     }
 
     @Test

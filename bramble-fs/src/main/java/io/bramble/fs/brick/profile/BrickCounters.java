@@ -1,0 +1,22 @@
+package io.bramble.fs.brick.profile;
+
+import io.bramble.common.time.Clock;
+
+/**
+ * What a served brick counts, for {@code volume profile} and {@code volume top}, with the
+ * clock it counts on.
+ */
+public record BrickCounters(BrickProfile profile, BrickTop top, Clock clock) {
+    public static BrickCounters fresh(Clock clock) {
+        return new BrickCounters(new BrickProfile(), new BrickTop(), clock);
+    }
+
+    /** Starts or stops the profile as the volume's options say. */
+    public void profiled(boolean on) {
+        if (on) {
+            profile.start(clock.nanoTime());
+        } else if (profile.on()) {
+            profile.stop();
+        }
+    }
+}
