@@ -15,7 +15,7 @@ final class AccessLine {
         InetSocketAddress remote = (InetSocketAddress) client.remoteAddress();
         String backend = current.backend == null ? frontend.name() : current.backend.name();
         String server = current.server == null ? "<NOSRV>" : current.server.name();
-        if (current.statsRequest) {
+        if (current.statsPage != null) {
             server = "<STATS>";
         }
         long connectMs = current.connectedNanos < 0

@@ -52,7 +52,7 @@ final class LocalAnswers {
         FullHttpResponse response = current.localResponse;
         if (response == null) {
             String body = current.statsBody == null ? null : current.statsBody.toString();
-            response = frontend.stats.respond(current.view, body);
+            response = current.statsPage.respond(current.view, body);
         }
         int status = response.status().code();
         HttpConnectionMode mode = frontend.config.connectionMode();

@@ -56,21 +56,23 @@ final class RequestRouter {
             current.localResponse = frontend.errorPages.response(200);
             return true;
         }
-        if (frontend.stats != null && frontend.stats.matches(request.uri())) {
-            current.statsRequest = true;
-            current.statsBody = frontend.stats.wantsBody(view) ? new StringBuilder() : null;
-            return true;
-        }
         route(current);
         return true;
     }
 
-    /** http-request rules of the frontend, the backend choice, then the backend's rules. */
+    /**
+     * As HAProxy: the frontend's http-request rules, its stats page, the backend choice, then
+     * the backend's rules and its stats page. A rule's deny thus keeps a stats page hidden, and a
+     * backend's stats page sees the URI as the rules left it.
+     */
     private void route(Exchange current) {
         RuleAnswer ruled = frontend.requestRules.answer(current.view, frontend.errorPages,
                 frontend.exporter);
         if (ruled != null) {
             LocalAnswers.rule(current, ruled, frontend, null);
+            return;
+        }
+        if (servesStats(current, frontend.stats)) {
             return;
         }
         Backend backend = frontend.chooseBackend(current.view);
@@ -89,9 +91,22 @@ final class RequestRouter {
                 LocalAnswers.rule(current, ruled, frontend, backend);
                 return;
             }
+            if (servesStats(current, backend.stats)) {
+                return;
+            }
         }
         prepareRequest(current);
         session.servers.connect(current, null);
+    }
+
+    /** True when {@code page} (null for none) answers the request: it waits for the body. */
+    private static boolean servesStats(Exchange current, StatsService page) {
+        if (page == null || !page.matches(current.request.uri())) {
+            return false;
+        }
+        current.statsPage = page;
+        current.statsBody = page.wantsBody(current.view) ? new StringBuilder() : null;
+        return true;
     }
 
     /** Connection headers, cookies and X-Forwarded-For for the server. */
