@@ -421,7 +421,7 @@ final class HttpSession extends ChannelInboundHandlerAdapter {
 
     private void logExchange(Exchange current) {
         attributeClientBytes();
-        if (frontend.log.enabled() && !current.monitorRequest) {
+        if (frontend.log.logsEnds() && !current.monitorRequest) {
             frontend.log.log(AccessLine.of(current, frontend, client, engine));
         }
     }

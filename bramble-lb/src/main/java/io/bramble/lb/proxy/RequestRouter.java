@@ -4,6 +4,7 @@ import io.bramble.lb.config.HttpConnectionMode;
 import io.bramble.lb.config.TcpRequestRule;
 import io.bramble.lb.http1.FramedRequest;
 import io.bramble.lb.http1.MalformedHttpException;
+import io.bramble.lb.log.ConnectLogLine;
 import io.bramble.lb.persist.RequestCookie;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.handler.codec.http.FullHttpResponse;
@@ -38,6 +39,10 @@ final class RequestRouter {
             return false;
         }
         InetSocketAddress remote = (InetSocketAddress) session.client.remoteAddress();
+        InetSocketAddress local = (InetSocketAddress) session.client.localAddress();
+        if (frontend.log.logsStarts()) {
+            frontend.log.log(ConnectLogLine.format(remote, local, frontend.name(), true));
+        }
         if (!frontend.tcpRequestRules.accepts(TcpRequestRule.Phase.CONTENT,
                 new ConnectionFacts(remote))) {
             rejectByRule();
@@ -45,7 +50,6 @@ final class RequestRouter {
         }
         session.timer.arm(SessionTimer.Phase.CLIENT_BODY, EffectiveTimeouts.clientMs(frontend));
         frontend.counters.requestsTotal.increment();
-        InetSocketAddress local = (InetSocketAddress) session.client.localAddress();
         RequestView view = new RequestView(request, remote, local, session.clientTls(),
                 engine.hostName, frontend.name());
         Exchange current = new Exchange(request, view, now, engine.clock.epochMillis());
@@ -168,7 +172,7 @@ final class RequestRouter {
         frontend.counters.deniedRequests.increment();
         session.closing = true;
         session.client.close();
-        if (frontend.log.enabled()) {
+        if (frontend.log.logsEnds()) {
             frontend.log.log(AccessLine.badRequest(frontend, session.client, session.engine,
                     -1));
         }
@@ -183,7 +187,7 @@ final class RequestRouter {
         frontend.counters.response(status);
         session.closing = true;
         session.client.writeAndFlush(response).addListener(ChannelFutureListener.CLOSE);
-        if (frontend.log.enabled()) {
+        if (frontend.log.logsEnds()) {
             frontend.log.log(AccessLine.badRequest(frontend, session.client, session.engine,
                     status));
         }
