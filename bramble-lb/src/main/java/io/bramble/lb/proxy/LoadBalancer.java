@@ -554,6 +554,7 @@ public final class LoadBalancer implements AutoCloseable {
             } else {
                 MethodQueue methods = new MethodQueue();
                 channel.pipeline()
+                        .addLast("response-bytes", new ResponseBytes())
                         .addLast("http-in", new RequestDecoder(methods))
                         .addLast("http-out", new ResponseEncoder(methods))
                         .addLast("session", new HttpSession(engine, frontend));

@@ -61,7 +61,6 @@ final class LocalAnswers {
         KeepAlive.towardClient(response, current);
         current.status = status;
         current.responseStarted = true;
-        current.bytesOut(response.content().readableBytes());
         return response;
     }
 }
