@@ -86,6 +86,10 @@ final class TcpSession extends ChannelInboundHandlerAdapter {
         BalancedServer chosen = backend.balancer.pick(
                 RequestKey.ofClient(remote.getAddress().getAddress()),
                 avoid == null ? null : avoid.balanced);
+        if (chosen == null && avoid != null && avoid.usable()) {
+            // The only server left is the one that failed, still up: HAProxy retries it too.
+            chosen = avoid.balanced;
+        }
         if (chosen == null) {
             client.close();
             return;

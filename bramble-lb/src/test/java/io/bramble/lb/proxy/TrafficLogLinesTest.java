@@ -52,7 +52,6 @@ class TrafficLogLinesTest {
                     log 127.0.0.1:%d local0
                 defaults
                     log global
-                    retries 1
                 listen %s
                     bind 127.0.0.1:%d
                     server s 127.0.0.1:%d
@@ -123,7 +122,7 @@ class TrafficLogLinesTest {
     }
 
     @Test
-    void aTcplogLineOfARefusedServerNamesItWithItsRetries() throws Exception {
+    void aTcplogLineOfARefusedServerNamesItWithItsThreeRetries() throws Exception {
         int closedPort = TestConfigs.freePort();
         int port = start("tl\n    mode tcp\n    option tcplog", closedPort);
         try {
@@ -133,7 +132,7 @@ class TrafficLogLinesTest {
             assertThat(reset).hasMessageContaining("reset");
         }
         assertThat(nextLine()).matches(CLIENT + " " + DATE
-                + " tl tl/s \\d+/-1/\\d+ 0 SC 1/1/0/0/1 0/0");
+                + " tl tl/s \\d+/-1/\\d+ 0 SC 1/1/0/0/3 0/0");
     }
 
     @Test
