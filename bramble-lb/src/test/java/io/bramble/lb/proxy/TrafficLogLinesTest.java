@@ -111,6 +111,14 @@ class TrafficLogLinesTest {
         }
     }
 
+    /** Sends a GET of {@code path} that closes; the bytes of its 200 answer. */
+    private static int answeredBytes(int port, String path) throws Exception {
+        String answer = RawHttp.exchange(port, "GET " + path + " HTTP/1.1\r\nHost: x\r\n"
+                + "Connection: close\r\n\r\n");
+        assertThat(answer).startsWith("HTTP/1.1 200");
+        return answer.getBytes(StandardCharsets.ISO_8859_1).length;
+    }
+
     @Test
     void aTcplogLineCountsTheBytesSentToTheClientAndEndsWithCountsAndQueues()
             throws Exception {
@@ -162,23 +170,18 @@ class TrafficLogLinesTest {
 
     @Test
     void anHttplogLineCountsTheResponsesHeadAndBody() throws Exception {
-        TestBackend app = resources.backend("app");
-        int port = start("hl\n    mode http\n    option httplog", app.port);
-        String answer = RawHttp.exchange(port, "GET /x HTTP/1.1\r\nHost: x\r\n"
-                + "Connection: close\r\n\r\n");
-        int bytes = answer.getBytes(StandardCharsets.ISO_8859_1).length;
+        int port = start("hl\n    mode http\n    option httplog",
+                resources.backend("app").port);
+        int bytes = answeredBytes(port, "/x");
         assertThat(nextLine()).matches(CLIENT + " " + DATE + " hl hl/s 0/0/\\d+/\\d+/\\d+ 200 "
                 + bytes + " - - ---- 1/1/\\d/\\d/0 0/0 \"GET /x HTTP/1.1\"");
     }
 
     @Test
     void anHttpProxyWithTcplogLogsATcplogLinePerRequest() throws Exception {
-        TestBackend app = resources.backend("app");
-        int port = start("ht\n    mode http\n    option tcplog", app.port);
-        String answer = RawHttp.exchange(port, "GET / HTTP/1.1\r\nHost: x\r\n"
-                + "Connection: close\r\n\r\n");
-        assertThat(answer).startsWith("HTTP/1.1 200");
-        int bytes = answer.getBytes(StandardCharsets.ISO_8859_1).length;
+        int port = start("ht\n    mode http\n    option tcplog",
+                resources.backend("app").port);
+        int bytes = answeredBytes(port, "/");
         assertThat(nextLine()).matches(CLIENT + " " + DATE
                 + " ht ht/s \\d+/\\d+/\\d+ " + bytes + " -- 1/1/\\d/\\d/0 0/0");
         RawHttp.exchange(port, "GET / HTTP/1.1\r\nHost: x\r\nBad Header: y\r\n\r\n");
