@@ -38,13 +38,11 @@ public final class LogWriter implements AutoCloseable {
     private final LongAdder dropped = new LongAdder();
     private LogSink stdout;
     private LogSink stderr;
-    private final String hostName;
     private final long pid;
     private final Thread thread;
     private volatile boolean running = true;
 
-    public LogWriter(String hostName, long pid) {
-        this.hostName = hostName;
+    public LogWriter(long pid) {
         this.pid = pid;
         this.thread = Thread.ofPlatform().daemon().name("lb-log").unstarted(this::run);
         thread.start();
@@ -103,7 +101,7 @@ public final class LogWriter implements AutoCloseable {
                 }
                 return StreamSink.file(path);
             }
-            return new SyslogSink(syslogAddress(address), target.facility(), hostName, pid);
+            return new SyslogSink(syslogAddress(address), target.facility(), pid);
         } catch (IOException | IllegalArgumentException e) {
             LOG.warn("{}: log {}: cannot open ({}); these lines are not logged there.",
                     target.location(), address, e.getMessage());

@@ -13,9 +13,11 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * RFC 3164 syslog over UDP: {@code <PRI>Mmm dd hh:mm:ss HOST haproxy[PID]: LINE}, the format
- * HAProxy sends, so rsyslog rules written for haproxy keep matching. The priority carries the
- * target's facility and each line's level.
+ * RFC 3164 syslog over UDP: {@code <PRI>Mmm dd hh:mm:ss haproxy[PID]: LINE} and a line feed,
+ * byte for byte the header HAProxy 2.6 sends (without a host name, which HAProxy adds only with
+ * {@code log-send-hostname}), so rsyslog rules written for haproxy keep matching and the
+ * receiver names the sending host itself. The priority carries the target's facility and each
+ * line's level.
  */
 final class SyslogSink implements LogSink {
     private static final List<String> FACILITIES = List.of("kern", "user", "mail", "daemon",
@@ -33,13 +35,12 @@ final class SyslogSink implements LogSink {
     /** The facility's part of the priority: its number times 8. */
     private final int facilityBits;
 
-    SyslogSink(InetSocketAddress target, String facility, String hostName, long pid)
-            throws IOException {
+    SyslogSink(InetSocketAddress target, String facility, long pid) throws IOException {
         int code = FACILITIES.indexOf(facility.toLowerCase(Locale.ROOT));
         this.facilityBits = (code < 0 ? FACILITIES.indexOf("local0") : code) * 8;
         this.channel = DatagramChannel.open();
         this.target = target;
-        this.prefixTail = " " + hostName + " haproxy[" + pid + "]: ";
+        this.prefixTail = " haproxy[" + pid + "]: ";
     }
 
     /** True when the facility is one syslog knows. */
@@ -51,9 +52,12 @@ final class SyslogSink implements LogSink {
     public void write(String line, LogLevel level) throws IOException {
         String message = "<" + (facilityBits + level.code()) + ">"
                 + DATE.format(ZonedDateTime.now(ZoneId.systemDefault())) + prefixTail + line;
-        byte[] bytes = message.getBytes(StandardCharsets.UTF_8);
-        int length = Math.min(bytes.length, DATAGRAM_BYTES_MAX);
-        channel.send(ByteBuffer.wrap(bytes, 0, length), target);
+        byte[] bytes = (message + "\n").getBytes(StandardCharsets.UTF_8);
+        if (bytes.length > DATAGRAM_BYTES_MAX) {
+            bytes = java.util.Arrays.copyOf(bytes, DATAGRAM_BYTES_MAX);
+            bytes[DATAGRAM_BYTES_MAX - 1] = '\n'; // truncated, it still ends the line
+        }
+        channel.send(ByteBuffer.wrap(bytes), target);
     }
 
     @Override

@@ -84,7 +84,7 @@ public final class LoadBalancer implements AutoCloseable {
         this.predecessor = predecessor;
         this.startNanos = predecessor == null ? engine.clock.nanoTime() : predecessor.startNanos;
         this.followed = new FollowedBinds(followedAddresses, this::bindFollowed);
-        this.logWriter = new LogWriter(hostName(), ProcessHandle.current().pid());
+        this.logWriter = new LogWriter(ProcessHandle.current().pid());
         try {
             build(random);
         } catch (RuntimeException e) {
