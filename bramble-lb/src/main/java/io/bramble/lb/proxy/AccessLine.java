@@ -23,12 +23,19 @@ final class AccessLine {
         if (current.statsPage != null) {
             server = "<STATS>";
         }
-        long connectMs = current.connectedNanos < 0
-                ? (current.reusedConnection ? 0 : -1)
-                : millis(current.connectedNanos - current.connectStartNanos);
-        long responseMs = current.responseNanos < 0
-                ? -1
-                : millis(current.responseNanos - current.startNanos) - Math.max(0, connectMs);
+        // The stats page answers at once: HAProxy logs its connect and response times as 0.
+        boolean stats = current.statsPage != null;
+        long connectMs = stats
+                ? 0
+                : current.connectedNanos < 0
+                        ? (current.reusedConnection ? 0 : -1)
+                        : millis(current.connectedNanos - current.connectStartNanos);
+        long responseMs = stats
+                ? 0
+                : current.responseNanos < 0
+                        ? -1
+                        : millis(current.responseNanos - current.startNanos)
+                                - Math.max(0, connectMs);
         String line = current.request.method().name() + " " + current.receivedUri + " "
                 + current.request.protocolVersion().text();
         return render(frontend, new HttpLogLine.Fields(address(remote), port(remote),

@@ -109,6 +109,7 @@ final class RequestRouter {
             return false;
         }
         current.statsPage = page;
+        current.termination = "LR--"; // answered locally in the request phase, as HAProxy logs it
         current.statsBody = page.wantsBody(current.view) ? new StringBuilder() : null;
         return true;
     }

@@ -178,6 +178,15 @@ class TrafficLogLinesTest {
     }
 
     @Test
+    void aStatsRequestIsLoggedAsAnsweredLocallyAtOnce() throws Exception {
+        int port = start("hl\n    mode http\n    option httplog\n    stats uri /st",
+                resources.backend("app").port);
+        int bytes = answeredBytes(port, "/st;csv");
+        assertThat(nextLine()).matches(CLIENT + " " + DATE + " hl hl/<STATS> 0/0/0/0/\\d+ 200 "
+                + bytes + " - - LR-- 1/1/0/0/0 0/0 \"GET /st;csv HTTP/1.1\"");
+    }
+
+    @Test
     void anHttpProxyWithTcplogLogsATcplogLinePerRequest() throws Exception {
         int port = start("ht\n    mode http\n    option tcplog",
                 resources.backend("app").port);
