@@ -26,11 +26,13 @@ final class LogKeywords {
     static LogTarget target(Args args) {
         String address = args.next("a log target (stdout, stderr, /dev/log or ADDRESS[:PORT])");
         checkAddress(args, address);
+        int lineBytesMax = LogTarget.LINE_BYTES_DEFAULT;
         while (args.peek().filter(w -> w.equals("len") || w.equals("format")
                 || w.equals("sample")).isPresent()) {
             String option = args.next("a log option");
             switch (option) {
-                case "len" -> args.integer("a log line length", LINE_BYTES_MIN, LINE_BYTES_MAX);
+                case "len" -> lineBytesMax = args.integer("a log line length", LINE_BYTES_MIN,
+                        LINE_BYTES_MAX);
                 case "format" -> {
                     String format = args.choice("a log format", FORMATS.toArray(String[]::new));
                     args.warning("log format '" + format + "' is read but bramble writes its "
@@ -49,7 +51,8 @@ final class LogKeywords {
             levelMin = level(args, "a minimum log level");
         }
         args.end();
-        return new LogTarget(address, facility, levelMax, levelMin, ProxySection.location(args));
+        return new LogTarget(address, facility, levelMax, levelMin, lineBytesMax,
+                ProxySection.location(args));
     }
 
     private static LogLevel level(Args args, String what) {

@@ -13,11 +13,21 @@ import java.util.Optional;
  * @param levelMin {@code MINLEVEL}: a message more severe than this is sent at this level
  *        instead (e.g. {@code notice} sends an emerg as a notice); emerg, no change, when not
  *        written
+ * @param lineBytesMax {@code len N}: a syslog line (its header and text) longer than this is
+ *        cut to it before its line feed, as HAProxy cuts it
  * @param location where the line was written
  */
 public record LogTarget(String address, String facility, LogLevel levelMax, LogLevel levelMin,
-        ConfigLocation location) {
+        int lineBytesMax, ConfigLocation location) {
     public static final int SYSLOG_PORT_DEFAULT = 514;
+    /** HAProxy's {@code len} when none is written. */
+    public static final int LINE_BYTES_DEFAULT = 1024;
+
+    /** A target of HAProxy's default length. */
+    public LogTarget(String address, String facility, LogLevel levelMax, LogLevel levelMin,
+            ConfigLocation location) {
+        this(address, facility, levelMax, levelMin, LINE_BYTES_DEFAULT, location);
+    }
 
     /** A target that takes every level as it is. */
     public LogTarget(String address, String facility, ConfigLocation location) {

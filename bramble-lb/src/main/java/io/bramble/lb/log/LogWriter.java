@@ -101,7 +101,8 @@ public final class LogWriter implements AutoCloseable {
                 }
                 return StreamSink.file(path);
             }
-            return new SyslogSink(syslogAddress(address), target.facility(), pid);
+            return new SyslogSink(syslogAddress(address), target.facility(), pid,
+                    target.lineBytesMax());
         } catch (IOException | IllegalArgumentException e) {
             LOG.warn("{}: log {}: cannot open ({}); these lines are not logged there.",
                     target.location(), address, e.getMessage());

@@ -24,8 +24,6 @@ final class SyslogSink implements LogSink {
             "auth", "syslog", "lpr", "news", "uucp", "cron", "auth2", "ftp", "ntp", "audit",
             "alert", "cron2", "local0", "local1", "local2", "local3", "local4", "local5",
             "local6", "local7");
-    /** A UDP syslog datagram larger than this is truncated (HAProxy's default len). */
-    static final int DATAGRAM_BYTES_MAX = 1024;
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("MMM ppd HH:mm:ss",
             Locale.ROOT);
 
@@ -34,8 +32,12 @@ final class SyslogSink implements LogSink {
     private final String prefixTail;
     /** The facility's part of the priority: its number times 8. */
     private final int facilityBits;
+    /** The target's {@code len}: longer lines are cut to it before their line feed. */
+    private final int lineBytesMax;
 
-    SyslogSink(InetSocketAddress target, String facility, long pid) throws IOException {
+    SyslogSink(InetSocketAddress target, String facility, long pid, int lineBytesMax)
+            throws IOException {
+        this.lineBytesMax = lineBytesMax;
         int code = FACILITIES.indexOf(facility.toLowerCase(Locale.ROOT));
         this.facilityBits = (code < 0 ? FACILITIES.indexOf("local0") : code) * 8;
         this.channel = DatagramChannel.open();
@@ -52,12 +54,11 @@ final class SyslogSink implements LogSink {
     public void write(String line, LogLevel level) throws IOException {
         String message = "<" + (facilityBits + level.code()) + ">"
                 + DATE.format(ZonedDateTime.now(ZoneId.systemDefault())) + prefixTail + line;
-        byte[] bytes = (message + "\n").getBytes(StandardCharsets.UTF_8);
-        if (bytes.length > DATAGRAM_BYTES_MAX) {
-            bytes = java.util.Arrays.copyOf(bytes, DATAGRAM_BYTES_MAX);
-            bytes[DATAGRAM_BYTES_MAX - 1] = '\n'; // truncated, it still ends the line
-        }
-        channel.send(ByteBuffer.wrap(bytes), target);
+        byte[] bytes = message.getBytes(StandardCharsets.UTF_8);
+        int length = Math.min(bytes.length, lineBytesMax);
+        ByteBuffer datagram = ByteBuffer.allocate(length + 1).put(bytes, 0, length)
+                .put((byte) '\n').flip();
+        channel.send(datagram, target);
     }
 
     @Override

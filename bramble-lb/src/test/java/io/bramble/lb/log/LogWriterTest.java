@@ -61,6 +61,24 @@ class LogWriterTest {
     }
 
     @Test
+    void aLineLongerThanTheTargetsLenIsCutToItBeforeItsLineFeed() throws Exception {
+        try (DatagramSocket socket = new DatagramSocket(0, InetAddress.getLoopbackAddress());
+                LogWriter writer = new LogWriter(42)) {
+            socket.setSoTimeout(10_000);
+            LogSettings settings = new LogSettings(false, List.of(new LogTarget("127.0.0.1:"
+                    + socket.getLocalPort(), "local0", LogLevel.DEBUG, LogLevel.EMERG, 100,
+                    ConfigLocation.NONE)), LogFormat.HTTP, false);
+            AccessLog log = writer.open(settings, GlobalSettings.defaults());
+            log.log("x".repeat(200));
+            log.log("short");
+            List<String> lines = receive(socket, 2);
+            // As HAProxy 2.6.12 sent them with 'len 100': 100 bytes, then the line feed.
+            assertThat(lines.get(0)).hasSize(101).endsWith("xxx\n");
+            assertThat(lines.get(1)).endsWith("]: short\n");
+        }
+    }
+
+    @Test
     void aProxyWhoseTargetsAllStopAboveInfoLogsNoTraffic() {
         try (LogWriter writer = new LogWriter(42)) {
             LogSettings notice = new LogSettings(false, List.of(new LogTarget("stdout",
