@@ -60,8 +60,8 @@ public final class LogWriter implements AutoCloseable {
         }
         List<LogRoute> routes = new ArrayList<>();
         for (LogTarget target : targets) {
-            LogSink sink = sinks.computeIfAbsent(target.address() + " " + target.facility(),
-                    key -> openSink(target));
+            LogSink sink = sinks.computeIfAbsent(target.address() + " " + target.facility()
+                    + (target.raw() ? " raw" : ""), key -> openSink(target));
             if (sink != null) {
                 routes.add(new LogRoute(sink, target));
             }
@@ -84,10 +84,10 @@ public final class LogWriter implements AutoCloseable {
         String address = target.address();
         try {
             if (address.equals("stdout")) {
-                return stdout();
+                return formatted(stdout(), target);
             }
             if (address.equals("stderr")) {
-                return stderr();
+                return formatted(stderr(), target);
             }
             if (address.startsWith("/")) {
                 Path path = Path.of(address);
@@ -97,17 +97,23 @@ public final class LogWriter implements AutoCloseable {
                             + "these log lines go to stdout instead, which systemd also "
                             + "collects. Use 'log stdout', a file or HOST:PORT to choose.",
                             target.location(), address);
-                    return stdout();
+                    return formatted(stdout(), target);
                 }
                 return StreamSink.file(path);
             }
-            return new SyslogSink(syslogAddress(address), target.facility(), pid,
-                    target.lineBytesMax());
+            return new SyslogSink(syslogAddress(address), target.raw()
+                    ? null
+                    : new SyslogHeader(target, pid), target.lineBytesMax());
         } catch (IOException | IllegalArgumentException e) {
             LOG.warn("{}: log {}: cannot open ({}); these lines are not logged there.",
                     target.location(), address, e.getMessage());
             return null;
         }
+    }
+
+    /** The stream's lines after the syslog header, unless the target says format raw. */
+    private LogSink formatted(LogSink stream, LogTarget target) {
+        return target.raw() ? stream : new HeaderedSink(stream, new SyslogHeader(target, pid));
     }
 
     private LogSink stdout() {

@@ -67,7 +67,7 @@ class LogWriterTest {
             socket.setSoTimeout(10_000);
             LogSettings settings = new LogSettings(false, List.of(new LogTarget("127.0.0.1:"
                     + socket.getLocalPort(), "local0", LogLevel.DEBUG, LogLevel.EMERG, 100,
-                    ConfigLocation.NONE)), LogFormat.HTTP, false);
+                    false, ConfigLocation.NONE)), LogFormat.HTTP, false);
             AccessLog log = writer.open(settings, GlobalSettings.defaults());
             log.log("x".repeat(200));
             log.log("short");
@@ -76,6 +76,40 @@ class LogWriterTest {
             assertThat(lines.get(0)).hasSize(101).endsWith("xxx\n");
             assertThat(lines.get(1)).endsWith("]: short\n");
         }
+    }
+
+    @Test
+    void aRawTargetGetsTheLineAloneAndAStreamTheHeaderUnlessRaw() throws Exception {
+        try (DatagramSocket socket = new DatagramSocket(0, InetAddress.getLoopbackAddress());
+                LogWriter writer = new LogWriter(42)) {
+            socket.setSoTimeout(10_000);
+            LogSettings settings = new LogSettings(false, List.of(new LogTarget("127.0.0.1:"
+                    + socket.getLocalPort(), "local0", LogLevel.DEBUG, LogLevel.EMERG,
+                    LogTarget.LINE_BYTES_DEFAULT, true, ConfigLocation.NONE)), LogFormat.HTTP,
+                    false);
+            writer.open(settings, GlobalSettings.defaults()).log("bare line");
+            assertThat(receive(socket, 1)).containsExactly("bare line\n");
+        }
+        List<String> written = new ArrayList<>();
+        LogSink stream = new LogSink() {
+            @Override
+            public void write(String line, LogLevel level) {
+                written.add(line);
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        new HeaderedSink(stream, new SyslogHeader(new LogTarget("stderr", "local1",
+                ConfigLocation.NONE), 42)).write("a line", LogLevel.INFO);
+        // As HAProxy 2.6.12 wrote it with 'log stderr local1'.
+        assertThat(written).singleElement().asString().matches("<142>\\w{3} [ \\d]\\d "
+                + "\\d\\d:\\d\\d:\\d\\d haproxy\\[42\\]: a line");
     }
 
     @Test
