@@ -97,7 +97,7 @@ public final class LogWriter implements AutoCloseable {
                             + "these log lines go to stdout instead, which systemd also "
                             + "collects. Use 'log stdout', a file or HOST:PORT to choose.",
                             target.location(), address);
-                    return formatted(stdout(), target);
+                    return stdout(); // the journal stamps its lines itself: no header
                 }
                 return StreamSink.file(path);
             }
