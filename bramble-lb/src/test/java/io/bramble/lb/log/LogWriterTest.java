@@ -34,6 +34,13 @@ class LogWriterTest {
         return received;
     }
 
+    /** One local0 syslog target at {@code socket}, taking every level. */
+    private static LogSettings udpTarget(DatagramSocket socket, int lineBytesMax, boolean raw) {
+        return new LogSettings(false, List.of(new LogTarget("127.0.0.1:"
+                + socket.getLocalPort(), "local0", LogLevel.DEBUG, LogLevel.EMERG, lineBytesMax,
+                raw, ConfigLocation.NONE)), LogFormat.HTTP, false);
+    }
+
     @Test
     void aTargetBelowInfoGetsNoTrafficLines() throws Exception {
         try (DatagramSocket socket = new DatagramSocket(0, InetAddress.getLoopbackAddress());
@@ -65,10 +72,8 @@ class LogWriterTest {
         try (DatagramSocket socket = new DatagramSocket(0, InetAddress.getLoopbackAddress());
                 LogWriter writer = new LogWriter(42)) {
             socket.setSoTimeout(10_000);
-            LogSettings settings = new LogSettings(false, List.of(new LogTarget("127.0.0.1:"
-                    + socket.getLocalPort(), "local0", LogLevel.DEBUG, LogLevel.EMERG, 100,
-                    false, ConfigLocation.NONE)), LogFormat.HTTP, false);
-            AccessLog log = writer.open(settings, GlobalSettings.defaults());
+            AccessLog log = writer.open(udpTarget(socket, 100, false),
+                    GlobalSettings.defaults());
             log.log("x".repeat(200));
             log.log("short");
             List<String> lines = receive(socket, 2);
@@ -83,11 +88,8 @@ class LogWriterTest {
         try (DatagramSocket socket = new DatagramSocket(0, InetAddress.getLoopbackAddress());
                 LogWriter writer = new LogWriter(42)) {
             socket.setSoTimeout(10_000);
-            LogSettings settings = new LogSettings(false, List.of(new LogTarget("127.0.0.1:"
-                    + socket.getLocalPort(), "local0", LogLevel.DEBUG, LogLevel.EMERG,
-                    LogTarget.LINE_BYTES_DEFAULT, true, ConfigLocation.NONE)), LogFormat.HTTP,
-                    false);
-            writer.open(settings, GlobalSettings.defaults()).log("bare line");
+            writer.open(udpTarget(socket, LogTarget.LINE_BYTES_DEFAULT, true),
+                    GlobalSettings.defaults()).log("bare line");
             assertThat(receive(socket, 1)).containsExactly("bare line\n");
         }
         List<String> written = new ArrayList<>();

@@ -169,19 +169,14 @@ class TrafficLogLinesTest {
     }
 
     @Test
-    void anHttplogLineCountsTheResponsesHeadAndBody() throws Exception {
-        int port = start("hl\n    mode http\n    option httplog",
+    void anHttplogLineCountsTheWholeResponseAndAStatsRequestIsAnsweredLocally()
+            throws Exception {
+        int port = start("hl\n    mode http\n    option httplog\n    stats uri /st",
                 resources.backend("app").port);
         int bytes = answeredBytes(port, "/x");
         assertThat(nextLine()).matches(CLIENT + " " + DATE + " hl hl/s 0/0/\\d+/\\d+/\\d+ 200 "
                 + bytes + " - - ---- 1/1/\\d/\\d/0 0/0 \"GET /x HTTP/1.1\"");
-    }
-
-    @Test
-    void aStatsRequestIsLoggedAsAnsweredLocallyAtOnce() throws Exception {
-        int port = start("hl\n    mode http\n    option httplog\n    stats uri /st",
-                resources.backend("app").port);
-        int bytes = answeredBytes(port, "/st;csv");
+        bytes = answeredBytes(port, "/st;csv");
         assertThat(nextLine()).matches(CLIENT + " " + DATE + " hl hl/<STATS> 0/0/0/0/\\d+ 200 "
                 + bytes + " - - LR-- 1/1/0/0/0 0/0 \"GET /st;csv HTTP/1.1\"");
     }
