@@ -7,10 +7,6 @@ import java.util.List;
 
 /** Reads {@code log TARGET [len N] [format F] FACILITY [LEVEL [MINLEVEL]]}. */
 final class LogKeywords {
-    static final List<String> FACILITIES = List.of("kern", "user", "mail", "daemon", "auth",
-            "syslog", "lpr", "news", "uucp", "cron", "auth2", "ftp", "ntp", "audit", "alert",
-            "cron2", "local0", "local1", "local2", "local3", "local4", "local5", "local6",
-            "local7");
     private static final String[] LEVELS = Arrays.stream(LogLevel.values())
             .map(LogLevel::keyword).toArray(String[]::new);
     private static final List<String> FORMATS = List.of("rfc3164", "rfc5424", "short", "raw",
@@ -26,20 +22,27 @@ final class LogKeywords {
     static LogTarget target(Args args) {
         String address = args.next("a log target (stdout, stderr, /dev/log or ADDRESS[:PORT])");
         checkAddress(args, address);
+        int lineBytesMax = LogTarget.LINE_BYTES_DEFAULT;
+        boolean raw = false;
         while (args.peek().filter(w -> w.equals("len") || w.equals("format")
                 || w.equals("sample")).isPresent()) {
             String option = args.next("a log option");
             switch (option) {
-                case "len" -> args.integer("a log line length", LINE_BYTES_MIN, LINE_BYTES_MAX);
+                case "len" -> lineBytesMax = args.integer("a log line length", LINE_BYTES_MIN,
+                        LINE_BYTES_MAX);
                 case "format" -> {
                     String format = args.choice("a log format", FORMATS.toArray(String[]::new));
-                    args.warning("log format '" + format + "' is read but bramble writes its "
-                            + "own line format");
+                    raw = format.equals("raw");
+                    if (!raw && !format.equals("rfc3164")) {
+                        args.warning("log format '" + format + "' is not written by bramble; "
+                                + "its lines go in the rfc3164 format (or write 'format raw')");
+                    }
                 }
                 default -> throw args.fail("log 'sample' is not supported by bramble");
             }
         }
-        String facility = args.choice("a syslog facility", FACILITIES.toArray(String[]::new));
+        String facility = args.choice("a syslog facility",
+                LogTarget.FACILITIES.toArray(String[]::new));
         LogLevel levelMax = LogLevel.DEBUG;
         LogLevel levelMin = LogLevel.EMERG;
         if (args.hasNext()) {
@@ -49,7 +52,8 @@ final class LogKeywords {
             levelMin = level(args, "a minimum log level");
         }
         args.end();
-        return new LogTarget(address, facility, levelMax, levelMin, ProxySection.location(args));
+        return new LogTarget(address, facility, levelMax, levelMin, lineBytesMax, raw,
+                ProxySection.location(args));
     }
 
     private static LogLevel level(Args args, String what) {

@@ -8,7 +8,8 @@ import java.util.stream.Collectors;
 
 /**
  * Checks that need the whole file: unique proxy names, backends that exist and speak the
- * frontend's mode; HAProxy's warnings for a frontend that listens nowhere and for HTTP
+ * frontend's mode (HAProxy refuses an http frontend's tcp backend; a tcp frontend's http
+ * backend, where HAProxy upgrades the connection to HTTP, is refused by bramble); HAProxy's warnings for a frontend that listens nowhere and for HTTP
  * settings in a tcp-mode proxy.
  */
 final class ProxyChecks {
@@ -116,6 +117,14 @@ final class ProxyChecks {
                 diagnostics.error(reference.where(), reference.keyword(), "backend '"
                         + reference.name() + "' is in tcp mode but '" + section.builder.name
                         + "' is in http mode; give both the same mode");
+            } else if (section.builder.mode == ProxyMode.TCP
+                    && backend.builder.mode == ProxyMode.HTTP) {
+                diagnostics.error(reference.where(), reference.keyword(), "backend '"
+                        + reference.name() + "' is in http mode but '" + section.builder.name
+                        + "' is in tcp mode: HAProxy would upgrade its connections to HTTP "
+                        + "there, which bramble does not do; set 'mode http' in '"
+                        + section.builder.name + "' (or 'mode tcp' in '" + reference.name()
+                        + "')");
             }
         }
     }

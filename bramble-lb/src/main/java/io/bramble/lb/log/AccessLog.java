@@ -35,8 +35,25 @@ public final class AccessLog {
         return !trafficSinks.isEmpty();
     }
 
-    public boolean httpFormat() {
-        return settings.format() == LogFormat.HTTP;
+    /**
+     * True when a line goes out as each request (http) or connection (tcp) ends: traffic lines
+     * go somewhere and the format is {@code option httplog} or {@code option tcplog}.
+     */
+    public boolean logsEnds() {
+        return enabled() && settings.format() != LogFormat.DEFAULT;
+    }
+
+    /**
+     * True when a {@link ConnectLogLine} goes out as each request (http) or connection (tcp)
+     * starts: traffic lines go somewhere and neither httplog nor tcplog is set, as in HAProxy.
+     */
+    public boolean logsStarts() {
+        return enabled() && settings.format() == LogFormat.DEFAULT;
+    }
+
+    /** {@code option httplog}, {@code option tcplog}, or neither (HAProxy's default). */
+    public LogFormat format() {
+        return settings.format();
     }
 
     /** {@code option dontlognull}: connections that sent nothing are not logged. */

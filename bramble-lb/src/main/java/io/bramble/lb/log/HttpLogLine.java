@@ -27,24 +27,34 @@ public final class HttpLogLine {
     public static String format(Fields fields) {
         StringBuilder line = new StringBuilder(256);
         line.append(fields.clientAddress()).append(':').append(fields.clientPort()).append(" [")
-                .append(DATE.format(Instant.ofEpochMilli(fields.acceptEpochMillis())))
+                .append(date(fields.acceptEpochMillis()))
                 .append("] ").append(fields.frontend()).append(' ').append(fields.backend())
                 .append('/').append(fields.server()).append(' ').append(fields.requestMs())
                 .append('/').append(fields.queueMs()).append('/').append(fields.connectMs())
                 .append('/').append(fields.responseMs()).append('/').append(fields.totalMs())
                 .append(' ').append(fields.status()).append(' ').append(fields.bytesOut())
-                .append(" - - ").append(fields.termination()).append(' ')
-                .append(fields.activeConnections()).append('/')
-                .append(fields.frontendConnections()).append('/')
-                .append(fields.backendConnections()).append('/')
-                .append(fields.serverConnections()).append('/').append(fields.retries())
-                .append(" 0/0 \"");
+                .append(" - - ").append(fields.termination()).append(' ');
+        appendCounts(line, fields);
+        line.append(" 0/0 \"");
         String request = fields.requestLine();
         if (request.length() > REQUEST_LINE_CHARS_MAX) {
             request = request.substring(0, REQUEST_LINE_CHARS_MAX);
         }
         appendEscaped(line, request);
         return line.append('"').toString();
+    }
+
+    /** HAProxy's accept date, {@code 05/Dec/2026:18:32:38.379}, in the local time zone. */
+    static String date(long epochMillis) {
+        return DATE.format(Instant.ofEpochMilli(epochMillis));
+    }
+
+    /** {@code ACT/FE/BE/SRV/RETRIES}: HAProxy's {@code %ac/%fc/%bc/%sc/%rc}. */
+    static void appendCounts(StringBuilder line, Fields fields) {
+        line.append(fields.activeConnections()).append('/')
+                .append(fields.frontendConnections()).append('/')
+                .append(fields.backendConnections()).append('/')
+                .append(fields.serverConnections()).append('/').append(fields.retries());
     }
 
     /** Non-printable and quote characters are written as {@code #XX}, as HAProxy does. */

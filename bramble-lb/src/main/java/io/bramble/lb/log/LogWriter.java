@@ -38,13 +38,11 @@ public final class LogWriter implements AutoCloseable {
     private final LongAdder dropped = new LongAdder();
     private LogSink stdout;
     private LogSink stderr;
-    private final String hostName;
     private final long pid;
     private final Thread thread;
     private volatile boolean running = true;
 
-    public LogWriter(String hostName, long pid) {
-        this.hostName = hostName;
+    public LogWriter(long pid) {
         this.pid = pid;
         this.thread = Thread.ofPlatform().daemon().name("lb-log").unstarted(this::run);
         thread.start();
@@ -62,8 +60,8 @@ public final class LogWriter implements AutoCloseable {
         }
         List<LogRoute> routes = new ArrayList<>();
         for (LogTarget target : targets) {
-            LogSink sink = sinks.computeIfAbsent(target.address() + " " + target.facility(),
-                    key -> openSink(target));
+            LogSink sink = sinks.computeIfAbsent(target.address() + " " + target.facility()
+                    + (target.raw() ? " raw" : ""), key -> openSink(target));
             if (sink != null) {
                 routes.add(new LogRoute(sink, target));
             }
@@ -86,10 +84,10 @@ public final class LogWriter implements AutoCloseable {
         String address = target.address();
         try {
             if (address.equals("stdout")) {
-                return stdout();
+                return formatted(stdout(), target);
             }
             if (address.equals("stderr")) {
-                return stderr();
+                return formatted(stderr(), target);
             }
             if (address.startsWith("/")) {
                 Path path = Path.of(address);
@@ -99,16 +97,23 @@ public final class LogWriter implements AutoCloseable {
                             + "these log lines go to stdout instead, which systemd also "
                             + "collects. Use 'log stdout', a file or HOST:PORT to choose.",
                             target.location(), address);
-                    return stdout();
+                    return stdout(); // the journal stamps its lines itself: no header
                 }
                 return StreamSink.file(path);
             }
-            return new SyslogSink(syslogAddress(address), target.facility(), hostName, pid);
+            return new SyslogSink(syslogAddress(address), target.raw()
+                    ? null
+                    : new SyslogHeader(target, pid), target.lineBytesMax());
         } catch (IOException | IllegalArgumentException e) {
             LOG.warn("{}: log {}: cannot open ({}); these lines are not logged there.",
                     target.location(), address, e.getMessage());
             return null;
         }
+    }
+
+    /** The stream's lines after the syslog header, unless the target says format raw. */
+    private LogSink formatted(LogSink stream, LogTarget target) {
+        return target.raw() ? stream : new HeaderedSink(stream, new SyslogHeader(target, pid));
     }
 
     private LogSink stdout() {

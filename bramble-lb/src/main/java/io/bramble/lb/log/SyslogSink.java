@@ -6,54 +6,37 @@ import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.channels.DatagramChannel;
 import java.nio.charset.StandardCharsets;
-import java.time.ZoneId;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
-import java.util.List;
-import java.util.Locale;
 
 /**
- * RFC 3164 syslog over UDP: {@code <PRI>Mmm dd hh:mm:ss HOST haproxy[PID]: LINE}, the format
- * HAProxy sends, so rsyslog rules written for haproxy keep matching. The priority carries the
- * target's facility and each line's level.
+ * Syslog over UDP, one datagram per line: the {@link SyslogHeader} (none with
+ * {@code format raw}), the line, cut to the target's {@code len}, and a line feed, as HAProxy
+ * sends them, so rsyslog rules written for haproxy keep matching and the receiver names the
+ * sending host itself.
  */
 final class SyslogSink implements LogSink {
-    private static final List<String> FACILITIES = List.of("kern", "user", "mail", "daemon",
-            "auth", "syslog", "lpr", "news", "uucp", "cron", "auth2", "ftp", "ntp", "audit",
-            "alert", "cron2", "local0", "local1", "local2", "local3", "local4", "local5",
-            "local6", "local7");
-    /** A UDP syslog datagram larger than this is truncated (HAProxy's default len). */
-    static final int DATAGRAM_BYTES_MAX = 1024;
-    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("MMM ppd HH:mm:ss",
-            Locale.ROOT);
-
     private final DatagramChannel channel;
     private final InetSocketAddress target;
-    private final String prefixTail;
-    /** The facility's part of the priority: its number times 8. */
-    private final int facilityBits;
+    /** The header before each line; null for {@code format raw}. */
+    private final SyslogHeader header;
+    /** The target's {@code len}: longer lines are cut to it before their line feed. */
+    private final int lineBytesMax;
 
-    SyslogSink(InetSocketAddress target, String facility, String hostName, long pid)
+    SyslogSink(InetSocketAddress target, SyslogHeader header, int lineBytesMax)
             throws IOException {
-        int code = FACILITIES.indexOf(facility.toLowerCase(Locale.ROOT));
-        this.facilityBits = (code < 0 ? FACILITIES.indexOf("local0") : code) * 8;
+        this.lineBytesMax = lineBytesMax;
+        this.header = header;
         this.channel = DatagramChannel.open();
         this.target = target;
-        this.prefixTail = " " + hostName + " haproxy[" + pid + "]: ";
-    }
-
-    /** True when the facility is one syslog knows. */
-    static boolean knownFacility(String facility) {
-        return FACILITIES.contains(facility.toLowerCase(Locale.ROOT));
     }
 
     @Override
     public void write(String line, LogLevel level) throws IOException {
-        String message = "<" + (facilityBits + level.code()) + ">"
-                + DATE.format(ZonedDateTime.now(ZoneId.systemDefault())) + prefixTail + line;
+        String message = header == null ? line : header.of(level) + line;
         byte[] bytes = message.getBytes(StandardCharsets.UTF_8);
-        int length = Math.min(bytes.length, DATAGRAM_BYTES_MAX);
-        channel.send(ByteBuffer.wrap(bytes, 0, length), target);
+        int length = Math.min(bytes.length, lineBytesMax);
+        ByteBuffer datagram = ByteBuffer.allocate(length + 1).put(bytes, 0, length)
+                .put((byte) '\n').flip();
+        channel.send(datagram, target);
     }
 
     @Override

@@ -1,5 +1,5 @@
 /**
- * Traffic logs: the httplog line format and the sinks (stdout, stderr, a file, syslog over
+ * Traffic logs: the httplog, tcplog and "Connect from" line formats and the sinks (stdout, stderr, a file, syslog over
  * UDP) written by one background thread, so an event loop never waits on a disk or socket.
  */
 package io.bramble.lb.log;

@@ -1,11 +1,16 @@
 package io.bramble.lb.proxy;
 
+import io.bramble.lb.config.LogFormat;
 import io.bramble.lb.log.HttpLogLine;
+import io.bramble.lb.log.TcpLogLine;
 import io.netty.channel.Channel;
 import io.netty.util.NetUtil;
 import java.net.InetSocketAddress;
 
-/** Builds the httplog line of an exchange from what it recorded. */
+/**
+ * Builds the line of an exchange from what it recorded: an httplog line, or a tcplog line in
+ * a proxy with {@code option tcplog}, as HAProxy logs an http proxy's requests then.
+ */
 final class AccessLine {
     private AccessLine() {
     }
@@ -15,18 +20,25 @@ final class AccessLine {
         InetSocketAddress remote = (InetSocketAddress) client.remoteAddress();
         String backend = current.backend == null ? frontend.name() : current.backend.name();
         String server = current.server == null ? "<NOSRV>" : current.server.name();
-        if (current.statsRequest) {
+        if (current.statsPage != null) {
             server = "<STATS>";
         }
-        long connectMs = current.connectedNanos < 0
-                ? (current.reusedConnection ? 0 : -1)
-                : millis(current.connectedNanos - current.connectStartNanos);
-        long responseMs = current.responseNanos < 0
-                ? -1
-                : millis(current.responseNanos - current.startNanos) - Math.max(0, connectMs);
+        // The stats page answers at once: HAProxy logs its connect and response times as 0.
+        boolean stats = current.statsPage != null;
+        long connectMs = stats
+                ? 0
+                : current.connectedNanos < 0
+                        ? (current.reusedConnection ? 0 : -1)
+                        : millis(current.connectedNanos - current.connectStartNanos);
+        long responseMs = stats
+                ? 0
+                : current.responseNanos < 0
+                        ? -1
+                        : millis(current.responseNanos - current.startNanos)
+                                - Math.max(0, connectMs);
         String line = current.request.method().name() + " " + current.receivedUri + " "
                 + current.request.protocolVersion().text();
-        return HttpLogLine.format(new HttpLogLine.Fields(address(remote), port(remote),
+        return render(frontend, new HttpLogLine.Fields(address(remote), port(remote),
                 current.startEpochMillis, frontend.name(), backend, server, 0, 0, connectMs,
                 responseMs, millis(end - current.startNanos), current.status,
                 current.bytesOut, current.termination, engine.activeConnections.get(),
@@ -38,10 +50,16 @@ final class AccessLine {
 
     static String badRequest(Frontend frontend, Channel client, Engine engine, int status) {
         InetSocketAddress remote = (InetSocketAddress) client.remoteAddress();
-        return HttpLogLine.format(new HttpLogLine.Fields(address(remote), port(remote),
+        return render(frontend, new HttpLogLine.Fields(address(remote), port(remote),
                 engine.clock.epochMillis(), frontend.name(), frontend.name(), "<NOSRV>", -1, -1,
                 -1, -1, 0, status, 0, "PR--", engine.activeConnections.get(),
                 frontend.counters.currentSessions(), 0, 0, 0, "<BADREQ>"));
+    }
+
+    private static String render(Frontend frontend, HttpLogLine.Fields fields) {
+        return frontend.log.format() == LogFormat.TCP
+                ? TcpLogLine.format(fields)
+                : HttpLogLine.format(fields);
     }
 
     private static long millis(long nanos) {

@@ -21,7 +21,7 @@ import java.util.random.RandomGenerator;
 
 /**
  * A backend (or the backend half of a listen) at run time: its servers, balancer, cookie
- * persistence, response rules and counters.
+ * persistence, request and response rules, stats page and counters.
  */
 final class Backend {
     final ProxyConfig config;
@@ -32,23 +32,27 @@ final class Backend {
     final ErrorPages errorPages;
     final RequestRules requestRules;
     final ResponseRules responseRules;
+    /** The stats page a frontend's request routed here may ask for; null for none. */
+    final StatsService stats;
     final int proxyId;
     final ServerConnector connector;
     /** Requests waiting for a slot while every usable server is at its maxconn. */
     final WaitQueue<QueuedRequest> queue = new WaitQueue<>();
 
     Backend(ProxyConfig config, int proxyId, Engine engine, RandomGenerator random) {
-        this(config, proxyId, engine, random, null, GlobalSettings.defaults());
+        this(config, proxyId, engine, random, null, GlobalSettings.defaults(), null);
     }
 
     /**
      * @param previous the backend of the same name in the generation before a reload, whose
      *        servers of the same name and address carry their state over; null for none
      * @param global {@code ca-base} and {@code ssl-default-server-*} for the servers' TLS
+     * @param stats the backend's stats page, or null
      */
     Backend(ProxyConfig config, int proxyId, Engine engine, RandomGenerator random,
-            Backend previous, GlobalSettings global) {
+            Backend previous, GlobalSettings global, StatsService stats) {
         this.config = config;
+        this.stats = stats;
         this.proxyId = proxyId;
         this.counters = previous == null ? new TrafficCounters() : previous.counters;
         this.connector = new ServerConnector(engine, EffectiveTimeouts.firstSet(

@@ -70,8 +70,8 @@ final class Exchange {
 
     /** An answer the load balancer gives itself once the request is complete. */
     FullHttpResponse localResponse;
-    /** A stats request: the page answers once the body (if wanted) is in. */
-    boolean statsRequest;
+    /** The stats page (the frontend's or the backend's) that answers once the body is in. */
+    StatsService statsPage;
     /** A request for the frontend's monitor-uri: answered 200 here and, as HAProxy, not logged. */
     boolean monitorRequest;
     StringBuilder statsBody;
@@ -94,7 +94,7 @@ final class Exchange {
 
     /** True when the load balancer answers by itself (no server involved). */
     boolean local() {
-        return localResponse != null || statsRequest;
+        return localResponse != null || statsPage != null;
     }
 
     /**

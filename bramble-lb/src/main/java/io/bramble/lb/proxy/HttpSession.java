@@ -45,6 +45,8 @@ final class HttpSession extends ChannelInboundHandlerAdapter {
     /** Between a read of the client and the end of that read burst. */
     boolean inReadBurst;
     private BufferGuard clientBytes;
+    /** The bytes of the responses written, taken by the exchange they answer; or null. */
+    private ResponseBytes responseBytes;
     /** Requests this connection has brought so far. */
     int exchangesStarted;
     /** The client ended its output: answer what it sent, then close. */
@@ -65,6 +67,7 @@ final class HttpSession extends ChannelInboundHandlerAdapter {
     public void channelActive(ChannelHandlerContext ctx) {
         client = ctx.channel();
         clientBytes = client.pipeline().get(BufferGuard.class);
+        responseBytes = client.pipeline().get(ResponseBytes.class);
         long acceptNanos = engine.clock.nanoTime();
         engine.activeConnections.incrementAndGet();
         frontend.counters.sessionStarted(acceptNanos);
@@ -285,7 +288,6 @@ final class HttpSession extends ChannelInboundHandlerAdapter {
         current.status = status;
         current.responseStarted = true;
         current.responseComplete = true;
-        current.bytesOut(response.content().readableBytes());
         finishExchange(current, response);
     }
 
@@ -338,7 +340,15 @@ final class HttpSession extends ChannelInboundHandlerAdapter {
         logExchange(current);
     }
 
+    /** The response bytes written so far become the exchange's. */
+    private void takeResponseBytes(Exchange current) {
+        if (responseBytes != null) {
+            current.bytesOut(responseBytes.take());
+        }
+    }
+
     private void countResponse(Exchange current) {
+        takeResponseBytes(current);
         int status = current.status;
         frontend.counters.response(status);
         if (current.backend != null) {
@@ -421,7 +431,8 @@ final class HttpSession extends ChannelInboundHandlerAdapter {
 
     private void logExchange(Exchange current) {
         attributeClientBytes();
-        if (frontend.log.enabled() && !current.monitorRequest) {
+        takeResponseBytes(current);
+        if (frontend.log.logsEnds() && !current.monitorRequest) {
             frontend.log.log(AccessLine.of(current, frontend, client, engine));
         }
     }

@@ -84,7 +84,7 @@ public final class LoadBalancer implements AutoCloseable {
         this.predecessor = predecessor;
         this.startNanos = predecessor == null ? engine.clock.nanoTime() : predecessor.startNanos;
         this.followed = new FollowedBinds(followedAddresses, this::bindFollowed);
-        this.logWriter = new LogWriter(hostName(), ProcessHandle.current().pid());
+        this.logWriter = new LogWriter(ProcessHandle.current().pid());
         try {
             build(random);
         } catch (RuntimeException e) {
@@ -104,7 +104,7 @@ public final class LoadBalancer implements AutoCloseable {
                         ? null
                         : predecessor.backends.get(proxy.name());
                 backends.put(proxy.name(), new Backend(proxy, i + 1, engine, random, previous,
-                        config.global()));
+                        config.global(), statsPage(proxy)));
             }
         }
         for (int i = 0; i < proxies.size(); i++) {
@@ -402,7 +402,15 @@ public final class LoadBalancer implements AutoCloseable {
 
     private Frontend frontend(ProxyConfig proxy, int proxyId) {
         AccessLog log = logWriter.open(proxy.log(), config.global());
-        StatsService stats = proxy.stats().map(settings -> {
+        StatsService stats = statsPage(proxy);
+        Frontend previous = predecessor == null ? null : predecessor.frontends.get(proxy.name());
+        return new Frontend(proxy, proxyId, backends, log, stats, this::prometheus,
+                previous == null ? new TrafficCounters() : previous.counters);
+    }
+
+    /** The proxy's stats page, or null when it has none. */
+    private StatsService statsPage(ProxyConfig proxy) {
+        return proxy.stats().map(settings -> {
             CompiledCondition admin = settings.admin().map(new AclSet(proxy.acls())::compile)
                     .orElse(null);
             return new StatsService(settings, admin == null ? never() : admin,
@@ -411,9 +419,6 @@ public final class LoadBalancer implements AutoCloseable {
                     backends::get,
                     config.global().nodeName().orElse(hostName()), version, engine.clock);
         }).orElse(null);
-        Frontend previous = predecessor == null ? null : predecessor.frontends.get(proxy.name());
-        return new Frontend(proxy, proxyId, backends, log, stats, this::prometheus,
-                previous == null ? new TrafficCounters() : previous.counters);
     }
 
     /** What HAProxy's prometheus-exporter service answers: every proxy, no authentication. */
@@ -549,6 +554,7 @@ public final class LoadBalancer implements AutoCloseable {
             } else {
                 MethodQueue methods = new MethodQueue();
                 channel.pipeline()
+                        .addLast("response-bytes", new ResponseBytes())
                         .addLast("http-in", new RequestDecoder(methods))
                         .addLast("http-out", new ResponseEncoder(methods))
                         .addLast("session", new HttpSession(engine, frontend));

@@ -52,7 +52,7 @@ final class LocalAnswers {
         FullHttpResponse response = current.localResponse;
         if (response == null) {
             String body = current.statsBody == null ? null : current.statsBody.toString();
-            response = frontend.stats.respond(current.view, body);
+            response = current.statsPage.respond(current.view, body);
         }
         int status = response.status().code();
         HttpConnectionMode mode = frontend.config.connectionMode();
@@ -61,7 +61,6 @@ final class LocalAnswers {
         KeepAlive.towardClient(response, current);
         current.status = status;
         current.responseStarted = true;
-        current.bytesOut(response.content().readableBytes());
         return response;
     }
 }

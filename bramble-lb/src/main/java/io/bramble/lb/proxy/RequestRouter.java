@@ -4,6 +4,7 @@ import io.bramble.lb.config.HttpConnectionMode;
 import io.bramble.lb.config.TcpRequestRule;
 import io.bramble.lb.http1.FramedRequest;
 import io.bramble.lb.http1.MalformedHttpException;
+import io.bramble.lb.log.ConnectLogLine;
 import io.bramble.lb.persist.RequestCookie;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.handler.codec.http.FullHttpResponse;
@@ -38,6 +39,10 @@ final class RequestRouter {
             return false;
         }
         InetSocketAddress remote = (InetSocketAddress) session.client.remoteAddress();
+        InetSocketAddress local = (InetSocketAddress) session.client.localAddress();
+        if (frontend.log.logsStarts()) {
+            frontend.log.log(ConnectLogLine.format(remote, local, frontend.name(), true));
+        }
         if (!frontend.tcpRequestRules.accepts(TcpRequestRule.Phase.CONTENT,
                 new ConnectionFacts(remote))) {
             rejectByRule();
@@ -45,7 +50,6 @@ final class RequestRouter {
         }
         session.timer.arm(SessionTimer.Phase.CLIENT_BODY, EffectiveTimeouts.clientMs(frontend));
         frontend.counters.requestsTotal.increment();
-        InetSocketAddress local = (InetSocketAddress) session.client.localAddress();
         RequestView view = new RequestView(request, remote, local, session.clientTls(),
                 engine.hostName, frontend.name());
         Exchange current = new Exchange(request, view, now, engine.clock.epochMillis());
@@ -56,21 +60,23 @@ final class RequestRouter {
             current.localResponse = frontend.errorPages.response(200);
             return true;
         }
-        if (frontend.stats != null && frontend.stats.matches(request.uri())) {
-            current.statsRequest = true;
-            current.statsBody = frontend.stats.wantsBody(view) ? new StringBuilder() : null;
-            return true;
-        }
         route(current);
         return true;
     }
 
-    /** http-request rules of the frontend, the backend choice, then the backend's rules. */
+    /**
+     * As HAProxy: the frontend's http-request rules, its stats page, the backend choice, then
+     * the backend's rules and its stats page. A rule's deny thus keeps a stats page hidden, and a
+     * backend's stats page sees the URI as the rules left it.
+     */
     private void route(Exchange current) {
         RuleAnswer ruled = frontend.requestRules.answer(current.view, frontend.errorPages,
                 frontend.exporter);
         if (ruled != null) {
             LocalAnswers.rule(current, ruled, frontend, null);
+            return;
+        }
+        if (servesStats(current, frontend.stats)) {
             return;
         }
         Backend backend = frontend.chooseBackend(current.view);
@@ -89,9 +95,23 @@ final class RequestRouter {
                 LocalAnswers.rule(current, ruled, frontend, backend);
                 return;
             }
+            if (servesStats(current, backend.stats)) {
+                return;
+            }
         }
         prepareRequest(current);
         session.servers.connect(current, null);
+    }
+
+    /** True when {@code page} (null for none) answers the request: it waits for the body. */
+    private static boolean servesStats(Exchange current, StatsService page) {
+        if (page == null || !page.matches(current.request.uri())) {
+            return false;
+        }
+        current.statsPage = page;
+        current.termination = "LR--"; // answered locally in the request phase, as HAProxy logs it
+        current.statsBody = page.wantsBody(current.view) ? new StringBuilder() : null;
+        return true;
     }
 
     /** Connection headers, cookies and X-Forwarded-For for the server. */
@@ -153,7 +173,7 @@ final class RequestRouter {
         frontend.counters.deniedRequests.increment();
         session.closing = true;
         session.client.close();
-        if (frontend.log.enabled()) {
+        if (frontend.log.logsEnds()) {
             frontend.log.log(AccessLine.badRequest(frontend, session.client, session.engine,
                     -1));
         }
@@ -168,7 +188,7 @@ final class RequestRouter {
         frontend.counters.response(status);
         session.closing = true;
         session.client.writeAndFlush(response).addListener(ChannelFutureListener.CLOSE);
-        if (frontend.log.enabled()) {
+        if (frontend.log.logsEnds()) {
             frontend.log.log(AccessLine.badRequest(frontend, session.client, session.engine,
                     status));
         }

@@ -111,7 +111,6 @@ final class ResponseRelay {
             client.flush();
             return;
         }
-        current.bytesOut(content.content().readableBytes());
         if (!last) {
             writeHeldHead(current);
             write(content);

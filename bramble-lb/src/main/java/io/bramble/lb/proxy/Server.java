@@ -48,25 +48,35 @@ final class Server {
     private final Set<Channel> connections = ConcurrentHashMap.newKeySet();
 
     /**
-     * Where a connection for a client goes: the server's address, with, for a server written
-     * without a port, the port {@code clientLocal} (what the client connected to) has.
+     * Where a connection for a client goes: the server's address, with, as in HAProxy, the
+     * address {@code clientLocal} (what the client connected to) has for a server written
+     * with the any-address ({@code *}, {@code 0.0.0.0}, {@code ::} or nothing before the
+     * colon), and its port for a server written without a port. Health checks keep the
+     * server's own address: HAProxy checks such a server on the local host.
      */
     InetSocketAddress target(java.net.SocketAddress clientLocal) {
-        if (config.address().hasPort() || !(clientLocal instanceof InetSocketAddress local)) {
+        boolean anyAddress = config.address().isAnyAddress();
+        boolean portless = !config.address().hasPort();
+        if (!(anyAddress || portless) || !(clientLocal instanceof InetSocketAddress local)) {
             return address;
         }
+        int port = portless ? local.getPort() : address.getPort();
+        if (anyAddress) {
+            return new InetSocketAddress(local.getAddress(), port);
+        }
         return address.isUnresolved()
-                ? InetSocketAddress.createUnresolved(address.getHostString(), local.getPort())
-                : new InetSocketAddress(address.getAddress(), local.getPort());
+                ? InetSocketAddress.createUnresolved(address.getHostString(), port)
+                : new InetSocketAddress(address.getAddress(), port);
     }
 
     /**
      * Whether idle connections to it may serve later requests: not when it takes each
-     * client's port, since an idle connection may be to another port, nor when each connection
-     * starts with a PROXY header naming its client.
+     * client's port or address, since an idle connection may be to another one, nor when each
+     * connection starts with a PROXY header naming its client.
      */
     boolean pools() {
-        return config.address().hasPort() && config.options().proxyProtocol().version() == 0;
+        return config.address().hasPort() && !config.address().isAnyAddress()
+                && config.options().proxyProtocol().version() == 0;
     }
 
     /**

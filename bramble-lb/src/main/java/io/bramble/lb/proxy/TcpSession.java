@@ -5,6 +5,9 @@ import io.bramble.lb.balance.RequestKey;
 import io.bramble.lb.config.TcpRequestRule;
 import io.bramble.lb.config.Timeouts;
 import io.bramble.lb.limit.BufferGuard;
+import io.bramble.lb.log.ConnectLogLine;
+import io.bramble.lb.log.HttpLogLine;
+import io.bramble.lb.log.TcpLogLine;
 import io.netty.bootstrap.Bootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
@@ -14,6 +17,7 @@ import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.ConnectTimeoutException;
 import io.netty.channel.socket.SocketChannel;
+import io.netty.util.NetUtil;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 
@@ -35,6 +39,8 @@ final class TcpSession extends ChannelInboundHandlerAdapter {
     private int retries;
     private long startNanos;
     private long startEpochMillis;
+    /** When the first connection attempt to a server began; -1 before. */
+    private long connectStartNanos = -1;
     private long connectedNanos = -1;
     /** Bytes the client sent before the server connection was up (epoll reads on hang-up). */
     private final java.util.ArrayDeque<Object> early = new java.util.ArrayDeque<>();
@@ -56,6 +62,10 @@ final class TcpSession extends ChannelInboundHandlerAdapter {
         engine.activeConnections.incrementAndGet();
         frontend.counters.sessionStarted(startNanos);
         timer = new SessionTimer(client.eventLoop(), engine.clock, phase -> closeBoth());
+        if (frontend.log.logsStarts()) {
+            frontend.log.log(ConnectLogLine.format((InetSocketAddress) client.remoteAddress(),
+                    (InetSocketAddress) client.localAddress(), frontend.name(), false));
+        }
         if (!frontend.tcpRequestRules.accepts(TcpRequestRule.Phase.CONTENT, facts)) {
             rejected = true;
             frontend.counters.deniedRequests.increment();
@@ -76,6 +86,10 @@ final class TcpSession extends ChannelInboundHandlerAdapter {
         BalancedServer chosen = backend.balancer.pick(
                 RequestKey.ofClient(remote.getAddress().getAddress()),
                 avoid == null ? null : avoid.balanced);
+        if (chosen == null && avoid != null && avoid.usable()) {
+            // The only server left is the one that failed, still up: HAProxy retries it too.
+            chosen = avoid.balanced;
+        }
         if (chosen == null) {
             client.close();
             return;
@@ -91,6 +105,9 @@ final class TcpSession extends ChannelInboundHandlerAdapter {
         backend.counters.sessionStarted(engine.clock.nanoTime());
         Server target = server;
         long connectStart = engine.clock.nanoTime();
+        if (connectStartNanos < 0) {
+            connectStartNanos = connectStart;
+        }
         bootstrap(server).connect(server.target(client.localAddress()))
                 .addListener((ChannelFuture future) -> {
                     if (future.isSuccess()) {
@@ -214,8 +231,6 @@ final class TcpSession extends ChannelInboundHandlerAdapter {
         }
         finished = true;
         timer.cancel();
-        engine.activeConnections.decrementAndGet();
-        frontend.counters.sessionEnded();
         BufferGuard clientBytes = client.pipeline().get(
                 BufferGuard.class);
         long in = clientBytes == null ? 0 : clientBytes.takeRead();
@@ -231,9 +246,35 @@ final class TcpSession extends ChannelInboundHandlerAdapter {
             server.counters.bytesOut.add(out);
         }
         release();
-        if (frontend.log.enabled() && !(frontend.log.dontLogNull() && in == 0)) {
-            frontend.log.log(TcpLogLine.of(this, client, frontend, in + out));
+        // As HAProxy's, the line counts this connection in the process's and the frontend's
+        // connections, no longer in the backend's and the server's.
+        if (frontend.log.logsEnds() && !(frontend.log.dontLogNull() && in == 0)) {
+            frontend.log.log(TcpLogLine.format(logFields(out)));
         }
+        engine.activeConnections.decrementAndGet();
+        frontend.counters.sessionEnded();
+    }
+
+    /** The values of the tcplog line, {@code out} being the bytes sent to the client. */
+    private HttpLogLine.Fields logFields(long out) {
+        InetSocketAddress remote = (InetSocketAddress) client.remoteAddress();
+        long now = engine.clock.nanoTime();
+        long queueMs = connectStartNanos < 0 ? -1 : millis(connectStartNanos - startNanos);
+        long connectMs = connectedNanos < 0 ? -1 : millis(connectedNanos - connectStartNanos);
+        String termination = rejected ? "PR--" : connectedNanos < 0 ? "SC--" : "----";
+        return new HttpLogLine.Fields(
+                remote == null ? "-" : NetUtil.toAddressString(remote.getAddress()),
+                remote == null ? 0 : remote.getPort(), startEpochMillis, frontend.name(),
+                backend == null ? frontend.name() : backend.name(),
+                server == null ? "<NOSRV>" : server.name(), -1, queueMs, connectMs, -1,
+                millis(now - startNanos), -1, out, termination,
+                engine.activeConnections.get(), frontend.counters.currentSessions(),
+                backend == null ? 0 : backend.counters.currentSessions(),
+                server == null ? 0 : server.counters.currentSessions(), retries, "");
+    }
+
+    private static long millis(long nanos) {
+        return nanos / 1_000_000L;
     }
 
     private void release() {
@@ -251,33 +292,5 @@ final class TcpSession extends ChannelInboundHandlerAdapter {
         long tunnel = backend == null ? Timeouts.UNSET_MS : backend.config.timeouts().tunnelMs();
         return EffectiveTimeouts.firstSet(tunnel, frontTimeouts.clientMs(),
                 HttpLimits.IDLE_TIMEOUT_MS_WHEN_UNSET);
-    }
-
-    String serverName() {
-        return server == null || serverChannel == null ? "<NOSRV>" : server.name();
-    }
-
-    String backendName() {
-        return backend == null ? frontend.name() : backend.name();
-    }
-
-    long startEpochMillis() {
-        return startEpochMillis;
-    }
-
-    long connectMs() {
-        return connectedNanos < 0 ? -1 : (connectedNanos - startNanos) / 1_000_000L;
-    }
-
-    long totalMs() {
-        return (engine.clock.nanoTime() - startNanos) / 1_000_000L;
-    }
-
-    int retries() {
-        return retries;
-    }
-
-    boolean rejected() {
-        return rejected;
     }
 }

@@ -67,6 +67,7 @@ class LogTargetTest {
                 """);
         LogTarget target = config.proxies().getFirst().log().targets().getFirst();
         assertThat(target.facility()).isEqualTo("local3");
+        assertThat(target.lineBytesMax()).isEqualTo(2048);
         assertThat(target.levelMax()).isEqualTo(LogLevel.ERR);
         assertThat(target.sentAs(LogLevel.WARNING)).isEqualTo(Optional.empty());
     }

@@ -34,10 +34,17 @@ class LogWriterTest {
         return received;
     }
 
+    /** One local0 syslog target at {@code socket}, taking every level. */
+    private static LogSettings udpTarget(DatagramSocket socket, int lineBytesMax, boolean raw) {
+        return new LogSettings(false, List.of(new LogTarget("127.0.0.1:"
+                + socket.getLocalPort(), "local0", LogLevel.DEBUG, LogLevel.EMERG, lineBytesMax,
+                raw, ConfigLocation.NONE)), LogFormat.HTTP, false);
+    }
+
     @Test
     void aTargetBelowInfoGetsNoTrafficLines() throws Exception {
         try (DatagramSocket socket = new DatagramSocket(0, InetAddress.getLoopbackAddress());
-                LogWriter writer = new LogWriter("host", 42)) {
+                LogWriter writer = new LogWriter(42)) {
             socket.setSoTimeout(10_000);
             int port = socket.getLocalPort();
             // The notice target comes first: had it taken a line, that would arrive first.
@@ -53,15 +60,63 @@ class LogWriterTest {
             List<String> lines = receive(socket, 4);
             // local1 (17) * 8 + info (6) = 142; local2 (18) * 8 + debug (7), capped, = 151.
             assertThat(lines).hasSize(4).allSatisfy(line -> assertThat(line)
-                    .matches("<(142|151)>.* host haproxy\\[42\\]: (first|second) line"));
+                    .matches("<(142|151)>\\w{3} [ \\d]\\d \\d\\d:\\d\\d:\\d\\d haproxy\\[42\\]: "
+                            + "(first|second) line\n"));
             assertThat(lines).filteredOn(line -> line.startsWith("<142>")).hasSize(2);
             assertThat(lines).filteredOn(line -> line.startsWith("<151>")).hasSize(2);
         }
     }
 
     @Test
+    void aLineLongerThanTheTargetsLenIsCutToItBeforeItsLineFeed() throws Exception {
+        try (DatagramSocket socket = new DatagramSocket(0, InetAddress.getLoopbackAddress());
+                LogWriter writer = new LogWriter(42)) {
+            socket.setSoTimeout(10_000);
+            AccessLog log = writer.open(udpTarget(socket, 100, false),
+                    GlobalSettings.defaults());
+            log.log("x".repeat(200));
+            log.log("short");
+            List<String> lines = receive(socket, 2);
+            // As HAProxy 2.6.12 sent them with 'len 100': 100 bytes, then the line feed.
+            assertThat(lines.get(0)).hasSize(101).endsWith("xxx\n");
+            assertThat(lines.get(1)).endsWith("]: short\n");
+        }
+    }
+
+    @Test
+    void aRawTargetGetsTheLineAloneAndAStreamTheHeaderUnlessRaw() throws Exception {
+        try (DatagramSocket socket = new DatagramSocket(0, InetAddress.getLoopbackAddress());
+                LogWriter writer = new LogWriter(42)) {
+            socket.setSoTimeout(10_000);
+            writer.open(udpTarget(socket, LogTarget.LINE_BYTES_DEFAULT, true),
+                    GlobalSettings.defaults()).log("bare line");
+            assertThat(receive(socket, 1)).containsExactly("bare line\n");
+        }
+        List<String> written = new ArrayList<>();
+        LogSink stream = new LogSink() {
+            @Override
+            public void write(String line, LogLevel level) {
+                written.add(line);
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        new HeaderedSink(stream, new SyslogHeader(new LogTarget("stderr", "local1",
+                ConfigLocation.NONE), 42)).write("a line", LogLevel.INFO);
+        // As HAProxy 2.6.12 wrote it with 'log stderr local1'.
+        assertThat(written).singleElement().asString().matches("<142>\\w{3} [ \\d]\\d "
+                + "\\d\\d:\\d\\d:\\d\\d haproxy\\[42\\]: a line");
+    }
+
+    @Test
     void aProxyWhoseTargetsAllStopAboveInfoLogsNoTraffic() {
-        try (LogWriter writer = new LogWriter("host", 42)) {
+        try (LogWriter writer = new LogWriter(42)) {
             LogSettings notice = new LogSettings(false, List.of(new LogTarget("stdout",
                     "local0", LogLevel.NOTICE, LogLevel.EMERG, ConfigLocation.NONE)),
                     LogFormat.HTTP, false);

@@ -1,0 +1,195 @@
+package io.bramble.lb.proxy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.bramble.common.time.Clock;
+import io.bramble.lb.config.HaproxyConfigParser;
+import io.bramble.lb.config.LbConfig;
+import java.io.OutputStream;
+import java.net.DatagramPacket;
+import java.net.DatagramSocket;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The traffic lines a proxy sends to its syslog target, each expected layout being what
+ * HAProxy 2.6.12 sent for the same file and connections: {@code option tcplog} lines with the
+ * bytes sent to the client, the connection counts and the queues; per-request tcplog lines in
+ * an http proxy with {@code option tcplog}; and, with neither httplog nor tcplog, one
+ * {@code Connect from} line per tcp connection or per http request.
+ */
+class TrafficLogLinesTest {
+    /** Bounds each wait for a line, so a missing one fails the test instead of hanging it. */
+    private static final int RECEIVE_TIMEOUT_MS = 10_000;
+    private static final String CLIENT = "127\\.0\\.0\\.1:\\d+";
+    private static final String DATE = "\\[\\d\\d/\\w{3}/\\d{4}:\\d\\d:\\d\\d:\\d\\d\\.\\d{3}\\]";
+
+    private final TestResources resources = new TestResources();
+    private DatagramSocket syslog;
+
+    @AfterEach
+    void closeAll() throws Exception {
+        if (syslog != null) {
+            syslog.close();
+        }
+        resources.close();
+    }
+
+    /** Starts the proxy {@code section} (its name and mode first), logging to {@link #syslog}. */
+    private int start(String section, int serverPort) throws Exception {
+        syslog = new DatagramSocket(0, InetAddress.getLoopbackAddress());
+        syslog.setSoTimeout(RECEIVE_TIMEOUT_MS);
+        int port = TestConfigs.freePort();
+        LbConfig config = new HaproxyConfigParser(Map.of(), false).parse("lb.cfg", """
+                global
+                    log 127.0.0.1:%d local0
+                defaults
+                    log global
+                listen %s
+                    bind 127.0.0.1:%d
+                    server s 127.0.0.1:%d
+                """.formatted(syslog.getLocalPort(), section, port, serverPort));
+        resources.add(LoadBalancer.start(config, Clock.system(), new SplittableRandom(21),
+                "test"));
+        return port;
+    }
+
+    /** The next line received, without its syslog header. */
+    private String nextLine() throws Exception {
+        byte[] buffer = new byte[4096];
+        DatagramPacket packet = new DatagramPacket(buffer, buffer.length);
+        syslog.receive(packet);
+        String line = new String(packet.getData(), 0, packet.getLength(),
+                StandardCharsets.UTF_8).strip();
+        assertThat(line).startsWith("<134>");
+        return line.substring(line.indexOf("]: ") + 3);
+    }
+
+    private void assertNoMoreLines() throws Exception {
+        syslog.setSoTimeout(300);
+        try {
+            String extra = nextLine();
+            assertThat(extra).as("no further line").isNull();
+        } catch (SocketTimeoutException expected) {
+            // nothing more was sent
+        }
+    }
+
+    /** A TCP server that reads 10 bytes, answers 100 and closes; returns its port. */
+    private int answeringServer() throws Exception {
+        ServerSocket server = resources.add(new ServerSocket(0, 50,
+                InetAddress.getLoopbackAddress()));
+        Thread.ofVirtual().start(() -> {
+            while (!server.isClosed()) {
+                try (Socket accepted = server.accept()) {
+                    accepted.getInputStream().readNBytes(10);
+                    accepted.getOutputStream().write("0123456789".repeat(10)
+                            .getBytes(StandardCharsets.US_ASCII));
+                } catch (java.io.IOException closed) {
+                    return;
+                }
+            }
+        });
+        return server.getLocalPort();
+    }
+
+    /** Sends 10 bytes and reads to the end; the bytes read. */
+    private static int sendTenBytes(int port) throws Exception {
+        try (Socket client = new Socket(InetAddress.getLoopbackAddress(), port)) {
+            client.setSoTimeout(RECEIVE_TIMEOUT_MS);
+            OutputStream out = client.getOutputStream();
+            out.write("hello12345".getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            return client.getInputStream().readAllBytes().length;
+        }
+    }
+
+    /** Sends a GET of {@code path} that closes; the bytes of its 200 answer. */
+    private static int answeredBytes(int port, String path) throws Exception {
+        String answer = RawHttp.exchange(port, "GET " + path + " HTTP/1.1\r\nHost: x\r\n"
+                + "Connection: close\r\n\r\n");
+        assertThat(answer).startsWith("HTTP/1.1 200");
+        return answer.getBytes(StandardCharsets.ISO_8859_1).length;
+    }
+
+    @Test
+    void aTcplogLineCountsTheBytesSentToTheClientAndEndsWithCountsAndQueues()
+            throws Exception {
+        int port = start("tl\n    mode tcp\n    option tcplog", answeringServer());
+        assertThat(sendTenBytes(port)).isEqualTo(100);
+        assertThat(nextLine()).matches(CLIENT + " " + DATE
+                + " tl tl/s \\d+/\\d+/\\d+ 100 -- 1/1/0/0/0 0/0");
+        assertNoMoreLines();
+    }
+
+    @Test
+    void aTcplogLineOfARefusedServerNamesItWithItsThreeRetries() throws Exception {
+        int closedPort = TestConfigs.freePort();
+        int port = start("tl\n    mode tcp\n    option tcplog", closedPort);
+        try {
+            assertThat(sendTenBytes(port)).isZero();
+        } catch (java.net.SocketException reset) {
+            // The bytes sent were never read: closing the connection may reset it.
+            assertThat(reset).hasMessageContaining("reset");
+        }
+        assertThat(nextLine()).matches(CLIENT + " " + DATE
+                + " tl tl/s \\d+/-1/\\d+ 0 SC 1/1/0/0/3 0/0");
+    }
+
+    @Test
+    void aTcpProxyWithoutTcplogLogsEachConnectionAsItStarts() throws Exception {
+        int port = start("td\n    mode tcp", answeringServer());
+        assertThat(sendTenBytes(port)).isEqualTo(100);
+        assertThat(nextLine()).matches("Connect from " + CLIENT + " to 127\\.0\\.0\\.1:" + port
+                + " \\(td/TCP\\)");
+        assertNoMoreLines();
+    }
+
+    @Test
+    void anHttpProxyWithoutHttplogLogsEachRequestAsItStartsAndNotAnEmptyConnection()
+            throws Exception {
+        TestBackend app = resources.backend("app");
+        int port = start("hd\n    mode http", app.port);
+        new Socket(InetAddress.getLoopbackAddress(), port).close();
+        String answers = RawHttp.exchange(port, "GET /a HTTP/1.1\r\nHost: x\r\n\r\n"
+                + "GET /b HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
+        assertThat(answers.split("HTTP/1.1 200", -1)).hasSize(3);
+        String connect = "Connect from " + CLIENT + " to 127\\.0\\.0\\.1:" + port
+                + " \\(hd/HTTP\\)";
+        assertThat(nextLine()).matches(connect);
+        assertThat(nextLine()).matches(connect);
+        assertNoMoreLines();
+    }
+
+    @Test
+    void anHttplogLineCountsTheWholeResponseAndAStatsRequestIsAnsweredLocally()
+            throws Exception {
+        int port = start("hl\n    mode http\n    option httplog\n    stats uri /st",
+                resources.backend("app").port);
+        int bytes = answeredBytes(port, "/x");
+        assertThat(nextLine()).matches(CLIENT + " " + DATE + " hl hl/s 0/0/\\d+/\\d+/\\d+ 200 "
+                + bytes + " - - ---- 1/1/\\d/\\d/0 0/0 \"GET /x HTTP/1.1\"");
+        bytes = answeredBytes(port, "/st;csv");
+        assertThat(nextLine()).matches(CLIENT + " " + DATE + " hl hl/<STATS> 0/0/0/0/\\d+ 200 "
+                + bytes + " - - LR-- 1/1/0/0/0 0/0 \"GET /st;csv HTTP/1.1\"");
+    }
+
+    @Test
+    void anHttpProxyWithTcplogLogsATcplogLinePerRequest() throws Exception {
+        int port = start("ht\n    mode http\n    option tcplog",
+                resources.backend("app").port);
+        int bytes = answeredBytes(port, "/");
+        assertThat(nextLine()).matches(CLIENT + " " + DATE
+                + " ht ht/s \\d+/\\d+/\\d+ " + bytes + " -- 1/1/\\d/\\d/0 0/0");
+        RawHttp.exchange(port, "GET / HTTP/1.1\r\nHost: x\r\nBad Header: y\r\n\r\n");
+        assertThat(nextLine()).matches(CLIENT + " " + DATE
+                + " ht ht/<NOSRV> -1/-1/0 0 PR 1/1/0/0/0 0/0");
+    }
+}
