@@ -171,8 +171,14 @@ class VolumeCommandsTest {
         CommandReply usage = run(one, "volume create gv4 replica 2 " + brick(ONE, "c"));
         assertThat(usage.exitCode()).isEqualTo(2);
         assertThat(usage.err()).isEqualTo("number of bricks is not a multiple of replica count"
-                + "\nUsage: volume create <NEW-VOLNAME> [stripe <COUNT>] [replica <COUNT>"
-                + " [arbiter <COUNT>]] [transport <tcp>] <NEW-BRICK>... [force]\n");
+                + "\n" + io.bramble.fs.volume.create.CreateLine.USAGE + "\n");
+        String disperse = "volume create ec disperse 3 redundancy 1 " + brick(ONE, "d") + " "
+                + brick(TWO, "d") + " " + brick(ONE, "e");
+        assertThat(failed(one, disperse)).startsWith("volume create: ec: failed: Multiple"
+                + " bricks of a disperse volume are present on the same server.");
+        assertThat(ok(one, disperse + " force")).contains("success");
+        assertThat(ok(two, "volume info ec")).contains("Type: Disperse\n").contains(
+                "Number of Bricks: 1 x (2 + 1) = 3\n");
         assertThat(run(one, "volume add-brick gv1 x:/y").err()).startsWith(
                 "volume add-brick is not supported by bramble yet");
     }
