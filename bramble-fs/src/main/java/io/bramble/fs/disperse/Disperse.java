@@ -102,6 +102,11 @@ public final class Disperse implements FileOps {
         return new FragmentHeal(children, codec);
     }
 
+    /** The heal of the paths the bricks' index lists, over the same children. */
+    public DisperseHeal pathHealer() {
+        return new DisperseHeal(children, codec);
+    }
+
     private void checkOpen() throws FsException {
         if (closed) {
             throw new FsException(Errno.ENOTCONN, "disperse is closed");

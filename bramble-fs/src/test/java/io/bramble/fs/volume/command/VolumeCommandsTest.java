@@ -239,7 +239,7 @@ class VolumeCommandsTest {
 
         ok(one, "volume create gv1 " + brick(ONE, "gv1") + " force");
         assertThat(failed(one, "volume heal gv1 info")).isEqualTo(
-                "Volume gv1 is not of type replicate\n");
+                "Volume gv1 is not of type replicate/disperse\n");
     }
 
     @Test

@@ -1,0 +1,149 @@
+package io.bramble.fs.disperse;
+
+import io.bramble.fs.ops.Attr;
+import io.bramble.fs.ops.Caller;
+import io.bramble.fs.ops.DirEntry;
+import io.bramble.fs.ops.DirPage;
+import io.bramble.fs.ops.Errno;
+import io.bramble.fs.ops.FileOps;
+import io.bramble.fs.ops.FileType;
+import io.bramble.fs.ops.FsException;
+import io.bramble.fs.ops.FsPath;
+import io.bramble.fs.ops.OpenFlags;
+import io.bramble.fs.ops.SetAttr;
+import io.bramble.fs.replicate.ChildSet;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalInt;
+import java.util.OptionalLong;
+
+/**
+ * Brings the names of a folder on children that missed changes of it back to what a listing
+ * shows ({@link Listing}: the names at least D children hold): a name the child lacks is made
+ * there with the same file id, type, permissions and owner (a folder with everything in it, a
+ * regular file then rebuilt by {@link FragmentHeal}, a symlink with its target), and a name
+ * it holds that fewer than D hold is removed from it (a folder with everything in it). A name
+ * made or removed meanwhile by another (EEXIST, ENOENT) is taken as done.
+ *
+ * <p>Not yet: a hard link made while a child was away is made there as a file of its own.
+ */
+final class NameHeal {
+    /** Names read from one folder of one child; a bigger folder is not healed. */
+    static final int NAMES_MAX = 100_000;
+    private static final int PAGE_ENTRIES = 1_000;
+
+    private final ChildCalls children;
+    private final int dataCount;
+    private final FragmentHeal fragments;
+
+    NameHeal(ChildCalls children, int dataCount, FragmentHeal fragments) {
+        this.children = children;
+        this.dataCount = dataCount;
+        this.fragments = fragments;
+    }
+
+    /** Heals the names of folder {@code dir} on each of {@code targets}. */
+    void heal(FsPath dir, ChildSet targets) throws FsException {
+        ChildAnswers<List<DirEntry>> listings = children.call(children.all(), (child,
+                ops) -> list(ops, dir));
+        if (listings.ok().size() < dataCount) {
+            throw listings.failure("listing " + dir + " reached fewer than " + dataCount
+                    + " children:");
+        }
+        Map<String, ChildSet> holders = new LinkedHashMap<>();
+        Map<String, DirEntry> entries = new LinkedHashMap<>();
+        for (int child : listings.ok().indexes()) {
+            for (DirEntry entry : listings.value(child)) {
+                holders.merge(entry.name(), ChildSet.of(child), ChildSet::union);
+                if (!targets.contains(child)) {
+                    entries.putIfAbsent(entry.name(), entry);
+                }
+            }
+        }
+        for (int target : targets.intersect(listings.ok()).indexes()) {
+            FileOps ops = children.child(target);
+            for (Map.Entry<String, ChildSet> name : holders.entrySet()) {
+                boolean listed = name.getValue().size() >= dataCount;
+                boolean held = name.getValue().contains(target);
+                FsPath path = dir.child(name.getKey());
+                DirEntry source = entries.get(name.getKey());
+                if (listed && !held && source != null) {
+                    make(target, ops, path, source, name.getValue());
+                } else if (!listed && held) {
+                    remove(ops, path);
+                }
+            }
+        }
+    }
+
+    /** Every entry of {@code dir} on one child, up to {@link #NAMES_MAX}. */
+    private static List<DirEntry> list(FileOps ops, FsPath dir) throws FsException {
+        List<DirEntry> all = new ArrayList<>();
+        String after = null;
+        while (true) {
+            DirPage page = ops.readdir(Caller.ROOT, dir, after, PAGE_ENTRIES);
+            all.addAll(page.entries());
+            if (all.size() > NAMES_MAX) {
+                throw new FsException(Errno.EIO, dir + " holds more than " + NAMES_MAX
+                        + " names: not healed");
+            }
+            if (page.complete() || page.entries().isEmpty()) {
+                return all;
+            }
+            after = page.lastName();
+        }
+    }
+
+    /** Makes {@code path} on child {@code target} as {@code source} is on {@code from}. */
+    private void make(int target, FileOps ops, FsPath path, DirEntry source, ChildSet from)
+            throws FsException {
+        Attr attr = source.attr();
+        try {
+            switch (attr.type()) {
+                case DIRECTORY -> ops.mkdir(Caller.ROOT, path, attr.id(), attr.permissions());
+                case REGULAR -> ops.release(ops.create(Caller.ROOT, path, attr.id(), attr
+                        .permissions(), OpenFlags.RDWR | OpenFlags.CREAT | OpenFlags.EXCL)
+                        .handle());
+                case SYMLINK -> ops.symlink(Caller.ROOT, path, attr.id(), children.child(from
+                        .minus(ChildSet.of(target)).first()).readlink(Caller.ROOT, path));
+                default -> ops.mknod(Caller.ROOT, path, attr.id(), attr.mode(), attr.rdev());
+            }
+        } catch (FsException e) {
+            if (e.errno() != Errno.EEXIST) {
+                throw e;
+            }
+        }
+        if (attr.type() != FileType.SYMLINK) {
+            ops.setattr(Caller.ROOT, path, new SetAttr(OptionalInt.empty(), OptionalInt.of(attr
+                    .uid()), OptionalInt.of(attr.gid()), OptionalLong.empty(), OptionalLong.of(
+                            attr.atimeNs()),
+                    OptionalLong.of(attr.mtimeNs())));
+        }
+        if (attr.type() == FileType.DIRECTORY) {
+            heal(path, ChildSet.of(target));
+        } else if (attr.type() == FileType.REGULAR) {
+            fragments.heal(path);
+        }
+    }
+
+    /** Removes {@code path} from one child, a folder with everything in it. */
+    private static void remove(FileOps ops, FsPath path) throws FsException {
+        try {
+            Attr attr = ops.getattr(Caller.ROOT, path);
+            if (attr.type() == FileType.DIRECTORY) {
+                for (DirEntry entry : list(ops, path)) {
+                    remove(ops, path.child(entry.name()));
+                }
+                ops.rmdir(Caller.ROOT, path);
+            } else {
+                ops.unlink(Caller.ROOT, path);
+            }
+        } catch (FsException e) {
+            if (e.errno() != Errno.ENOENT) {
+                throw e;
+            }
+        }
+    }
+}
