@@ -1,0 +1,140 @@
+package io.bramble.it.fs;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.bramble.fs.disperse.StripeLayout;
+import io.bramble.it.pool.PoolNodes;
+import io.bramble.testkit.cluster.LocalCluster;
+import io.bramble.testkit.fault.Faults;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Seed 003's disperse volume end to end: {@code volume create ec disperse 3 redundancy 1} over
+ * three nodes' bricks (2 data + 1 redundancy), started and mounted through gluster1. Files of
+ * several MiB, some not a whole number of stripes, are written; gluster2 is killed (kill -9)
+ * and every file reads back byte for byte (its data fragments decoded from the parity), more
+ * is written, made and removed while it is away; it is started again, its node and gluster1's
+ * heal it until {@code volume heal ec info} lists nothing on any brick, and then gluster3 is
+ * killed: every file still reads back byte for byte from gluster1's and gluster2's fragments,
+ * which proves the heal rebuilt them. Each brick holds a fragment file of
+ * {@link StripeLayout#fragmentSize} bytes for each file. Needs root and /dev/fuse.
+ */
+@Timeout(value = 300, unit = TimeUnit.SECONDS)
+class FsDisperseTest {
+    private static final Duration PATIENCE = Duration.ofSeconds(120);
+    private static final StripeLayout LAYOUT = new StripeLayout(2);
+
+    @RegisterExtension
+    final LocalCluster cluster = new LocalCluster();
+    @RegisterExtension
+    final VolumeMounts mounts = new VolumeMounts(cluster);
+
+    @Test
+    void aDisperseVolumeReadsWithABrickDownAndHealsItsFragmentsWhenItIsBack(@TempDir Path dir)
+            throws Exception {
+        FuseRequirements.assumeMountable();
+        PoolNodes pool = new PoolNodes(cluster);
+        List<String> nodes = List.of("gluster1", "gluster2", "gluster3");
+        pool.startTogether(nodes.toArray(String[]::new));
+        pool.probeAll("gluster1", "gluster2", "gluster3");
+        assertThat(pool.ok("gluster1", "volume", "create", "ec", "disperse", "3", "redundancy",
+                "1", brick(pool, dir, "gluster1"), brick(pool, dir, "gluster2"), brick(pool, dir,
+                        "gluster3"),
+                "force")).isEqualTo("volume create: ec: success: please"
+                        + " start the volume to access data\n");
+        assertThat(pool.ok("gluster1", "volume", "info", "ec")).contains("Type: Disperse\n",
+                "Number of Bricks: 1 x (2 + 1) = 3\n");
+        assertThat(pool.ok("gluster1", "volume", "start", "ec")).contains("success");
+        Path mnt = mounts.mount(pool, "gluster1", pool.address("gluster1") + ":/ec", Files
+                .createDirectories(dir.resolve("mnt"))).dir();
+
+        SplittableRandom random = new SplittableRandom(20261205);
+        Map<String, byte[]> files = new TreeMap<>();
+        files.put("big", bytes(random, (6 << 20) + 333));
+        files.put("whole", bytes(random, 3 << 20));
+        files.put("small", bytes(random, 777));
+        files.put("stripe", bytes(random, LAYOUT.stripeBytes()));
+        files.put("empty", new byte[0]);
+        Files.createDirectories(mnt.resolve("docs"));
+        files.put("docs/notes", bytes(random, 100_001));
+        files.put("docs/old", bytes(random, 5_000));
+        writeAll(mnt, files);
+        assertReadBack(mnt, files);
+
+        Faults.kill9(pool.process("gluster2"));
+        assertReadBack(mnt, files);
+        files.put("big", bytes(random, (5 << 20) + 1));
+        files.put("during", bytes(random, (2 << 20) + 4099));
+        Files.createDirectories(mnt.resolve("new/inner"));
+        files.put("new/inner/file", bytes(random, 1_000_003));
+        files.remove("docs/old");
+        Files.delete(mnt.resolve("docs/old"));
+        byte[] appended = bytes(random, 12_345);
+        Files.write(mnt.resolve("small"), appended, java.nio.file.StandardOpenOption.APPEND);
+        files.put("small", concat(files.get("small"), appended));
+        writeAll(mnt, Map.of("big", files.get("big"), "during", files.get("during"),
+                "new/inner/file", files.get("new/inner/file")));
+        assertReadBack(mnt, files);
+        assertThat(pool.ok("gluster1", "volume", "heal", "ec", "info")).contains("/during");
+
+        pool.start("gluster2");
+        await("heal info empty on every brick").atMost(PATIENCE).pollInterval(Duration
+                .ofMillis(250)).until(
+                        () -> pool.run("gluster1", "volume", "heal", "ec", "info")
+                                .out().split("Status: Connected\nNumber of entries: 0\n",
+                                        -1).length == 4);
+        for (String node : nodes) {
+            Path brick = dir.resolve(node);
+            for (Map.Entry<String, byte[]> file : files.entrySet()) {
+                assertThat(Files.size(brick.resolve(file.getKey()))).as("%s on %s's brick",
+                        file.getKey(), node).isEqualTo(LAYOUT.fragmentSize(file.getValue().length));
+            }
+            assertThat(Files.exists(brick.resolve("docs/old"))).as("docs/old on %s", node)
+                    .isFalse();
+        }
+
+        Faults.kill9(pool.process("gluster3"));
+        assertReadBack(mnt, files);
+    }
+
+    private static String brick(PoolNodes pool, Path dir, String node) {
+        return pool.address(node) + ":" + dir.resolve(node);
+    }
+
+    private static void writeAll(Path mnt, Map<String, byte[]> files) throws Exception {
+        for (Map.Entry<String, byte[]> file : files.entrySet()) {
+            Files.write(mnt.resolve(file.getKey()), file.getValue());
+        }
+    }
+
+    private static void assertReadBack(Path mnt, Map<String, byte[]> files) throws Exception {
+        for (Map.Entry<String, byte[]> file : files.entrySet()) {
+            assertThat(Files.readAllBytes(mnt.resolve(file.getKey()))).as(file.getKey())
+                    .isEqualTo(file.getValue());
+        }
+    }
+
+    private static byte[] bytes(SplittableRandom random, int size) {
+        byte[] data = new byte[size];
+        random.nextBytes(data);
+        return data;
+    }
+
+    private static byte[] concat(byte[] a, byte[] b) {
+        byte[] both = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, both, a.length, b.length);
+        return both;
+    }
+}
