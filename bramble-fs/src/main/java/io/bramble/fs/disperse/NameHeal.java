@@ -1,9 +1,8 @@
 package io.bramble.fs.disperse;
 
+import io.bramble.fs.heal.EntryHeal;
 import io.bramble.fs.ops.Attr;
 import io.bramble.fs.ops.Caller;
-import io.bramble.fs.ops.DirEntry;
-import io.bramble.fs.ops.DirPage;
 import io.bramble.fs.ops.Errno;
 import io.bramble.fs.ops.FileOps;
 import io.bramble.fs.ops.FileType;
@@ -12,9 +11,7 @@ import io.bramble.fs.ops.FsPath;
 import io.bramble.fs.ops.OpenFlags;
 import io.bramble.fs.ops.SetAttr;
 import io.bramble.fs.replicate.ChildSet;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
@@ -30,10 +27,6 @@ import java.util.OptionalLong;
  * <p>Not yet: a hard link made while a child was away is made there as a file of its own.
  */
 final class NameHeal {
-    /** Names read from one folder of one child; a bigger folder is not healed. */
-    static final int NAMES_MAX = 100_000;
-    private static final int PAGE_ENTRIES = 1_000;
-
     private final ChildCalls children;
     private final int dataCount;
     private final FragmentHeal fragments;
@@ -46,21 +39,21 @@ final class NameHeal {
 
     /** Heals the names of folder {@code dir} on each of {@code targets}. */
     void heal(FsPath dir, ChildSet targets) throws FsException {
-        ChildAnswers<List<DirEntry>> listings = children.call(children.all(), (child,
-                ops) -> list(ops, dir));
+        ChildAnswers<Map<String, Attr>> listings = children.call(children.all(), (child,
+                ops) -> EntryHeal.names(ops, dir));
         if (listings.ok().size() < dataCount) {
             throw listings.failure("listing " + dir + " reached fewer than " + dataCount
                     + " children:");
         }
         Map<String, ChildSet> holders = new LinkedHashMap<>();
-        Map<String, DirEntry> entries = new LinkedHashMap<>();
+        Map<String, Attr> sources = new LinkedHashMap<>();
         for (int child : listings.ok().indexes()) {
-            for (DirEntry entry : listings.value(child)) {
-                holders.merge(entry.name(), ChildSet.of(child), ChildSet::union);
+            listings.value(child).forEach((name, attr) -> {
+                holders.merge(name, ChildSet.of(child), ChildSet::union);
                 if (!targets.contains(child)) {
-                    entries.putIfAbsent(entry.name(), entry);
+                    sources.putIfAbsent(name, attr);
                 }
-            }
+            });
         }
         for (int target : targets.intersect(listings.ok()).indexes()) {
             FileOps ops = children.child(target);
@@ -68,38 +61,19 @@ final class NameHeal {
                 boolean listed = name.getValue().size() >= dataCount;
                 boolean held = name.getValue().contains(target);
                 FsPath path = dir.child(name.getKey());
-                DirEntry source = entries.get(name.getKey());
+                Attr source = sources.get(name.getKey());
                 if (listed && !held && source != null) {
                     make(target, ops, path, source, name.getValue());
                 } else if (!listed && held) {
-                    remove(ops, path);
+                    remove(ops, path, listings.value(target).get(name.getKey()));
                 }
             }
         }
     }
 
-    /** Every entry of {@code dir} on one child, up to {@link #NAMES_MAX}. */
-    private static List<DirEntry> list(FileOps ops, FsPath dir) throws FsException {
-        List<DirEntry> all = new ArrayList<>();
-        String after = null;
-        while (true) {
-            DirPage page = ops.readdir(Caller.ROOT, dir, after, PAGE_ENTRIES);
-            all.addAll(page.entries());
-            if (all.size() > NAMES_MAX) {
-                throw new FsException(Errno.EIO, dir + " holds more than " + NAMES_MAX
-                        + " names: not healed");
-            }
-            if (page.complete() || page.entries().isEmpty()) {
-                return all;
-            }
-            after = page.lastName();
-        }
-    }
-
-    /** Makes {@code path} on child {@code target} as {@code source} is on {@code from}. */
-    private void make(int target, FileOps ops, FsPath path, DirEntry source, ChildSet from)
+    /** Makes {@code path} on child {@code target} as {@code attr} says it is on {@code from}. */
+    private void make(int target, FileOps ops, FsPath path, Attr attr, ChildSet from)
             throws FsException {
-        Attr attr = source.attr();
         try {
             switch (attr.type()) {
                 case DIRECTORY -> ops.mkdir(Caller.ROOT, path, attr.id(), attr.permissions());
@@ -129,17 +103,9 @@ final class NameHeal {
     }
 
     /** Removes {@code path} from one child, a folder with everything in it. */
-    private static void remove(FileOps ops, FsPath path) throws FsException {
+    private static void remove(FileOps ops, FsPath path, Attr attr) throws FsException {
         try {
-            Attr attr = ops.getattr(Caller.ROOT, path);
-            if (attr.type() == FileType.DIRECTORY) {
-                for (DirEntry entry : list(ops, path)) {
-                    remove(ops, path.child(entry.name()));
-                }
-                ops.rmdir(Caller.ROOT, path);
-            } else {
-                ops.unlink(Caller.ROOT, path);
-            }
+            EntryHeal.removeTree(ops, path, attr, 0);
         } catch (FsException e) {
             if (e.errno() != Errno.ENOENT) {
                 throw e;
