@@ -44,21 +44,9 @@ class FsDisperseTest {
     @Test
     void aDisperseVolumeReadsWithABrickDownAndHealsItsFragmentsWhenItIsBack(@TempDir Path dir)
             throws Exception {
-        FuseRequirements.assumeMountable();
         PoolNodes pool = new PoolNodes(cluster);
         List<String> nodes = List.of("gluster1", "gluster2", "gluster3");
-        pool.startTogether(nodes.toArray(String[]::new));
-        pool.probeAll("gluster1", "gluster2", "gluster3");
-        assertThat(pool.ok("gluster1", "volume", "create", "ec", "disperse", "3", "redundancy",
-                "1", brick(pool, dir, "gluster1"), brick(pool, dir, "gluster2"), brick(pool, dir,
-                        "gluster3"),
-                "force")).isEqualTo("volume create: ec: success: please"
-                        + " start the volume to access data\n");
-        assertThat(pool.ok("gluster1", "volume", "info", "ec")).contains("Type: Disperse\n",
-                "Number of Bricks: 1 x (2 + 1) = 3\n");
-        assertThat(pool.ok("gluster1", "volume", "start", "ec")).contains("success");
-        Path mnt = mounts.mount(pool, "gluster1", pool.address("gluster1") + ":/ec", Files
-                .createDirectories(dir.resolve("mnt"))).dir();
+        Path mnt = startVolume(pool, dir);
 
         SplittableRandom random = new SplittableRandom(20261205);
         Map<String, byte[]> files = new TreeMap<>();
@@ -110,6 +98,47 @@ class FsDisperseTest {
 
         Faults.kill9(pool.process("gluster3"));
         assertReadBack(mnt, files);
+    }
+
+    /**
+     * Starts gluster1..3, makes them a pool, creates and starts {@code ec} of {@code disperse
+     * 3 redundancy 1} over a brick on each ({@code DIR/NODE}), and mounts it through gluster1.
+     */
+    private Path startVolume(PoolNodes pool, Path dir) throws Exception {
+        FuseRequirements.assumeMountable();
+        pool.startTogether("gluster1", "gluster2", "gluster3");
+        pool.probeAll("gluster1", "gluster2", "gluster3");
+        assertThat(pool.ok("gluster1", "volume", "create", "ec", "disperse", "3", "redundancy",
+                "1", brick(pool, dir, "gluster1"), brick(pool, dir, "gluster2"), brick(pool, dir,
+                        "gluster3"),
+                "force")).isEqualTo("volume create: ec: success: please"
+                        + " start the volume to access data\n");
+        assertThat(pool.ok("gluster1", "volume", "info", "ec")).contains("Type: Disperse\n",
+                "Number of Bricks: 1 x (2 + 1) = 3\n");
+        assertThat(pool.ok("gluster1", "volume", "start", "ec")).contains("success");
+        return mounts.mount(pool, "gluster1", pool.address("gluster1") + ":/ec", Files
+                .createDirectories(dir.resolve("mnt"))).dir();
+    }
+
+    /**
+     * The shell lines of {@code posix-basics.txt} and {@code posix-more.txt}, as root and as a
+     * second user, give the same transcript in the mount as in a local folder.
+     */
+    @Test
+    void posixScriptsBehaveAsInALocalFolder(@TempDir Path dir) throws Exception {
+        FuseRequirements.assumeProgram("setpriv", "util-linux");
+        FuseRequirements.assumeProgram("setfattr", "attr");
+        // The second user reaches the local folders through the test's folder.
+        Files.setPosixFilePermissions(dir, java.nio.file.attribute.PosixFilePermissions
+                .fromString("rwxr-xr-x"));
+        Path mnt = startVolume(new PoolNodes(cluster), dir);
+        for (String name : List.of("posix-basics.txt", "posix-more.txt")) {
+            PosixScript script = PosixScript.load("/fs/" + name);
+            String folder = name.replace(".txt", "");
+            String local = script.runIn(Files.createDirectories(dir.resolve("local/" + folder)));
+            String mount = script.runIn(Files.createDirectories(mnt.resolve(folder)));
+            assertThat(mount).as(name).isEqualTo(local);
+        }
     }
 
     private static String brick(PoolNodes pool, Path dir, String node) {
