@@ -105,19 +105,65 @@ class FsDisperseTest {
      * 3 redundancy 1} over a brick on each ({@code DIR/NODE}), and mounts it through gluster1.
      */
     private Path startVolume(PoolNodes pool, Path dir) throws Exception {
+        return startVolume(pool, dir, List.of(""), "1 x (2 + 1) = 3\n", "Disperse");
+    }
+
+    /**
+     * {@link #startVolume(PoolNodes, Path)} with a set of three bricks ({@code DIR/NODE} +
+     * suffix, one on each node) per suffix, and the type and count {@code volume info} shows.
+     */
+    private Path startVolume(PoolNodes pool, Path dir, List<String> sets, String count,
+            String type) throws Exception {
         FuseRequirements.assumeMountable();
-        pool.startTogether("gluster1", "gluster2", "gluster3");
+        List<String> nodes = List.of("gluster1", "gluster2", "gluster3");
+        pool.startTogether(nodes.toArray(String[]::new));
         pool.probeAll("gluster1", "gluster2", "gluster3");
-        assertThat(pool.ok("gluster1", "volume", "create", "ec", "disperse", "3", "redundancy",
-                "1", brick(pool, dir, "gluster1"), brick(pool, dir, "gluster2"), brick(pool, dir,
-                        "gluster3"),
-                "force")).isEqualTo("volume create: ec: success: please"
-                        + " start the volume to access data\n");
-        assertThat(pool.ok("gluster1", "volume", "info", "ec")).contains("Type: Disperse\n",
-                "Number of Bricks: 1 x (2 + 1) = 3\n");
+        List<String> create = new java.util.ArrayList<>(List.of("volume", "create", "ec",
+                "disperse", "3", "redundancy", "1"));
+        for (String set : sets) {
+            nodes.forEach(node -> create.add(brick(pool, dir, node) + set));
+        }
+        create.add("force"); // the bricks are on the root file system
+        assertThat(pool.ok("gluster1", create.toArray(String[]::new))).isEqualTo("volume"
+                + " create: ec: success: please start the volume to access data\n");
+        assertThat(pool.ok("gluster1", "volume", "info", "ec")).contains("Type: " + type
+                + "\n", "Number of Bricks: " + count);
         assertThat(pool.ok("gluster1", "volume", "start", "ec")).contains("success");
         return mounts.mount(pool, "gluster1", pool.address("gluster1") + ":/ec", Files
                 .createDirectories(dir.resolve("mnt"))).dir();
+    }
+
+    /**
+     * Two sets of 2 + 1 (a brick of each set on each node): every file's fragments are on the
+     * three bricks of one set, files spread over both, and with a node killed every file still
+     * reads back.
+     */
+    @Test
+    void aDistributedDisperseVolumeSpreadsFilesOverItsSets(@TempDir Path dir) throws Exception {
+        PoolNodes pool = new PoolNodes(cluster);
+        Path mnt = startVolume(pool, dir, List.of("-a", "-b"), "2 x (2 + 1) = 6\n",
+                "Distributed-Disperse");
+        SplittableRandom random = new SplittableRandom(6);
+        Map<String, byte[]> files = new TreeMap<>();
+        for (int i = 0; i < 24; i++) {
+            files.put("f" + i, bytes(random, 1_000 + 7_919 * i));
+        }
+        writeAll(mnt, files);
+        int[] perSet = new int[2];
+        for (Map.Entry<String, byte[]> file : files.entrySet()) {
+            boolean onA = Files.exists(dir.resolve("gluster1-a").resolve(file.getKey()));
+            perSet[onA ? 0 : 1]++;
+            for (String node : List.of("gluster1", "gluster2", "gluster3")) {
+                Path fragment = dir.resolve(node + (onA ? "-a" : "-b")).resolve(file.getKey());
+                assertThat(Files.size(fragment)).as("%s on %s", file.getKey(), node).isEqualTo(
+                        LAYOUT.fragmentSize(file.getValue().length));
+                assertThat(Files.exists(dir.resolve(node + (onA ? "-b" : "-a")).resolve(file
+                        .getKey()))).as("%s on the other set", file.getKey()).isFalse();
+            }
+        }
+        assertThat(perSet).as("files per set").doesNotContain(0);
+        Faults.kill9(pool.process("gluster3"));
+        assertReadBack(mnt, files);
     }
 
     /**
