@@ -111,6 +111,14 @@ public record VolumeSpec(
         return dispersed() ? disperseCount : replicaCount * stripeCount;
     }
 
+    /**
+     * The bricks a brick is healed with, in groups from the first: its replica set, or its
+     * disperse set; 1 when it has none.
+     */
+    public int healSetSize() {
+        return dispersed() ? disperseCount : replicaCount;
+    }
+
     /** The bricks of distribute's subvolume {@code index}, in order. */
     public List<Brick> set(int index) {
         return bricks.subList(index * setSize(), (index + 1) * setSize());

@@ -167,6 +167,50 @@ class FsDisperseTest {
     }
 
     /**
+     * A brick folder lost under its running node (removed, as a replaced disk leaves it):
+     * the node stops serving it, every file still reads back; made anew and reset with
+     * {@code volume reset-brick ... commit force}, it is filled again by the heal (every
+     * folder, file and fragment), and with another node killed every file reads back.
+     */
+    @Test
+    void aLostBrickIsResetAndRebuiltFromTheOthers(@TempDir Path dir) throws Exception {
+        PoolNodes pool = new PoolNodes(cluster);
+        Path mnt = startVolume(pool, dir);
+        SplittableRandom random = new SplittableRandom(3);
+        Map<String, byte[]> files = new TreeMap<>();
+        Files.createDirectories(mnt.resolve("a/b"));
+        files.put("a/b/deep", bytes(random, 2_000_001));
+        files.put("top", bytes(random, 1 << 20));
+        files.put("a/small", bytes(random, 10));
+        writeAll(mnt, files);
+        Path lost = dir.resolve("gluster2");
+        io.bramble.testkit.exec.Exec.check(Duration.ofSeconds(30), "rm", "-rf", lost
+                .toString());
+        pool.process("gluster2").awaitLine("brick .*gluster2 is no longer served");
+        assertReadBack(mnt, files);
+        Files.createDirectories(lost);
+        String brick = brick(pool, dir, "gluster2");
+        await("the brick no longer served").atMost(PATIENCE).pollInterval(Duration.ofMillis(
+                250)).until(
+                        () -> pool.run("gluster1", "volume", "reset-brick", "ec", brick,
+                                "start").exit() == 0);
+        assertThat(pool.ok("gluster1", "volume", "reset-brick", "ec", brick, brick, "commit",
+                "force")).isEqualTo("volume reset-brick: success: reset-brick commit force"
+                        + " operation successful\n");
+        await("heal info empty on every brick").atMost(PATIENCE).pollInterval(Duration
+                .ofMillis(250)).until(
+                        () -> pool.run("gluster1", "volume", "heal", "ec", "info")
+                                .out().split("Status: Connected\nNumber of entries: 0\n",
+                                        -1).length == 4);
+        for (Map.Entry<String, byte[]> file : files.entrySet()) {
+            assertThat(Files.size(lost.resolve(file.getKey()))).as(file.getKey()).isEqualTo(
+                    LAYOUT.fragmentSize(file.getValue().length));
+        }
+        Faults.kill9(pool.process("gluster1"));
+        assertReadBack(mnt, files);
+    }
+
+    /**
      * The shell lines of {@code posix-basics.txt} and {@code posix-more.txt}, as root and as a
      * second user, give the same transcript in the mount as in a local folder.
      */

@@ -12,10 +12,10 @@ import java.util.Optional;
 
 /**
  * {@code volume reset-brick NAME HOST:PATH start} and {@code volume reset-brick NAME HOST:PATH
- * HOST:PATH commit [force]}, Gluster's way back for a replicated brick whose folder was lost
- * (a disk replaced, a folder made anew): bramble serves such a folder only once it is reset,
- * never as the volume's files. {@code commit} first marks the root of every other copy of the
- * brick's replica set as holding what the brick lacks ({@link BlameCopy}), then makes the
+ * HOST:PATH commit [force]}, Gluster's way back for a replicated or disperse brick whose
+ * folder was lost (a disk replaced, a folder made anew): bramble serves such a folder only
+ * once it is reset, never as the volume's files. {@code commit} first marks the root of every
+ * other brick of the brick's replica or disperse set as holding what the brick lacks ({@link BlameCopy}), then makes the
  * brick's folder a brick again on its member ({@link ResetBrickFolder}), which serves it: the
  * heal workers of the other copies then make every file on it again, while clients read the
  * other copies. {@code start} stops nothing: bramble stops serving a brick by itself once its
@@ -36,9 +36,9 @@ final class ResetBrick implements VolumeVerb {
         VolumeSpec volume = ctx.find(args.get(0)).orElseThrow(() -> VolumeFailure.failed(PREFIX,
                 VolumeContext.notFound(args.get(0)))).value();
         Brick brick = brickOf(volume, args.get(1));
-        if (volume.replicaCount() < 2) {
-            throw VolumeFailure.failed(PREFIX, "volume " + volume.name() + " is not replicated:"
-                    + " a reset brick has no other copy to be made again from");
+        if (volume.healSetSize() < 2) {
+            throw VolumeFailure.failed(PREFIX, "volume " + volume.name() + " is not replicated"
+                    + " or disperse: a reset brick has no other copy to be made again from");
         }
         if (volume.status() != VolumeStatus.STARTED) {
             throw VolumeFailure.failed(PREFIX, "Volume " + volume.name() + " is not started.");
@@ -75,11 +75,12 @@ final class ResetBrick implements VolumeVerb {
     private static CommandReply commit(VolumeContext ctx, VolumeSpec volume, Brick brick,
             boolean force) {
         int index = volume.bricks().indexOf(brick);
-        int first = index / volume.replicaCount() * volume.replicaCount();
+        int size = volume.healSetSize();
+        int first = index / size * size;
         int copy = index - first;
         int marked = 0;
         StringBuilder missed = new StringBuilder();
-        for (Brick other : volume.bricks().subList(first, first + volume.replicaCount())) {
+        for (Brick other : volume.bricks().subList(first, first + size)) {
             if (other.equals(brick)) {
                 continue;
             }
@@ -93,8 +94,8 @@ final class ResetBrick implements VolumeVerb {
             }
         }
         if (marked == 0) {
-            throw VolumeFailure.failed(PREFIX, "no other copy of " + brick.shown()
-                    + "'s replica set could be marked to heal it from (" + missed + "); run the"
+            throw VolumeFailure.failed(PREFIX, "no other brick of " + brick.shown()
+                    + "'s set could be marked to heal it from (" + missed + "); run the"
                     + " command again once one is up");
         }
         ask(ctx, brick, List.of("volume", ResetBrickFolder.VERB, brick.host(), brick.path()))

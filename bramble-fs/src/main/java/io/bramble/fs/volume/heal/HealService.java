@@ -134,7 +134,7 @@ public final class HealService implements AutoCloseable {
         if (closed || index < 0 || !healed(volume)) {
             return;
         }
-        int size = healSetSize(volume);
+        int size = volume.healSetSize();
         int first = index / size * size;
         List<java.util.UUID> peers = volume.bricks().subList(first, first + size).stream().map(
                 Brick::nodeId).filter(id -> !id.equals(node.id())).distinct().toList();
@@ -254,11 +254,6 @@ public final class HealService implements AutoCloseable {
     /** Whether a volume's bricks are healed: replicated or disperse ones. */
     private static boolean healed(VolumeSpec volume) {
         return volume.replicaCount() >= 2 || volume.dispersed();
-    }
-
-    /** The bricks of the set a brick is healed with: its replica set or its disperse set. */
-    private static int healSetSize(VolumeSpec volume) {
-        return volume.dispersed() ? volume.disperseCount() : volume.replicaCount();
     }
 
     /** The files {@code brick}'s index lists; empty when there is nothing to heal from it. */
@@ -502,7 +497,7 @@ public final class HealService implements AutoCloseable {
                 return Optional.empty();
             }
             Optional<ClientSpec> spec = ClientSpecText.decode(reply.out());
-            int size = healSetSize(volume);
+            int size = volume.healSetSize();
             return spec.map(s -> s.endpoints().subList(set * size, (set + 1) * size));
         } catch (IOException | RuntimeException e) {
             return Optional.empty();

@@ -204,8 +204,8 @@ class VolumeCommandsTest {
                 "gv0") + " commit force")).contains("resets a brick in place");
         // The test's brick host serves no files: the other copy cannot be marked.
         assertThat(failed(one, "volume reset-brick gv0 " + brick(TWO, "gv0") + " " + brick(TWO,
-                "gv0") + " commit force")).startsWith("volume reset-brick: failed: no other copy"
-                        + " of " + brick(TWO, "gv0") + "'s replica set could be marked");
+                "gv0") + " commit force")).startsWith("volume reset-brick: failed: no other brick"
+                        + " of " + brick(TWO, "gv0") + "'s set could be marked");
     }
 
     @Test
