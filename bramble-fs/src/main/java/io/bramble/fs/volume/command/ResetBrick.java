@@ -15,10 +15,10 @@ import java.util.Optional;
  * HOST:PATH commit [force]}, Gluster's way back for a replicated or disperse brick whose
  * folder was lost (a disk replaced, a folder made anew): bramble serves such a folder only
  * once it is reset, never as the volume's files. {@code commit} first marks the root of every
- * other brick of the brick's replica or disperse set as holding what the brick lacks ({@link BlameCopy}), then makes the
- * brick's folder a brick again on its member ({@link ResetBrickFolder}), which serves it: the
- * heal workers of the other copies then make every file on it again, while clients read the
- * other copies. {@code start} stops nothing: bramble stops serving a brick by itself once its
+ * other brick of the brick's replica or disperse set as holding what the brick lacks
+ * ({@link BlameCopy}), then makes the brick's folder a brick again on its member
+ * ({@link ResetBrickFolder}), which serves it: the heal workers of the other bricks then make
+ * every file on it again, while clients read the others. {@code start} stops nothing: bramble stops serving a brick by itself once its
  * folder is removed or replaced, so it only checks that the brick is not served.
  */
 final class ResetBrick implements VolumeVerb {
