@@ -2,6 +2,7 @@ package io.bramble.fs.disperse;
 
 import io.bramble.common.check.Checks;
 import io.bramble.fs.handle.HandleTable;
+import io.bramble.fs.heal.HealProgress;
 import io.bramble.fs.ops.Attr;
 import io.bramble.fs.ops.AttrXattrs;
 import io.bramble.fs.ops.Caller;
@@ -106,7 +107,12 @@ public final class Disperse implements FileOps {
 
     /** The heal of the paths the bricks' index lists, over the same children. */
     public DisperseHeal pathHealer() {
-        return new DisperseHeal(children, codec);
+        return pathHealer(new HealProgress());
+    }
+
+    /** {@link #pathHealer()}, counting what it heals in {@code progress}. */
+    public DisperseHeal pathHealer(HealProgress progress) {
+        return new DisperseHeal(children, codec, progress);
     }
 
     private void checkOpen() throws FsException {

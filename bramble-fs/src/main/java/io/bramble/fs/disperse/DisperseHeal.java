@@ -1,6 +1,7 @@
 package io.bramble.fs.disperse;
 
 import io.bramble.fs.heal.HealOutcome;
+import io.bramble.fs.heal.HealProgress;
 import io.bramble.fs.ops.Attr;
 import io.bramble.fs.ops.AttrXattrs;
 import io.bramble.fs.ops.Caller;
@@ -35,12 +36,15 @@ public final class DisperseHeal {
     private final int dataCount;
     private final FragmentHeal fragments;
     private final NameHeal names;
+    private final HealProgress progress;
 
-    DisperseHeal(ChildCalls children, StripeCodec codec) {
+    /** @param progress counts the paths healed and the fragment bytes rebuilt */
+    DisperseHeal(ChildCalls children, StripeCodec codec, HealProgress progress) {
         this.children = children;
         this.dataCount = codec.code().dataCount();
-        this.fragments = new FragmentHeal(children, codec);
+        this.fragments = new FragmentHeal(children, codec, progress);
         this.names = new NameHeal(children, dataCount, fragments);
+        this.progress = progress;
     }
 
     /**
@@ -68,12 +72,12 @@ public final class DisperseHeal {
             fragments.heal(path);
         }
         Look after = look(path);
-        if (after.holders.isEmpty()) {
-            return HealOutcome.HEALED;
+        boolean healed = after.holders.isEmpty() || after.blamed.minus(clearMarks(path, after,
+                healAttributes(path, after))).isEmpty();
+        if (healed) {
+            progress.healed();
         }
-        ChildSet whole = healAttributes(path, after);
-        ChildSet cleared = clearMarks(path, after, whole);
-        return after.blamed.minus(cleared).isEmpty() ? HealOutcome.HEALED : HealOutcome.WAITING;
+        return healed ? HealOutcome.HEALED : HealOutcome.WAITING;
     }
 
     /** The stamps, attributes and bramble's xattrs of every child at {@code path}. */

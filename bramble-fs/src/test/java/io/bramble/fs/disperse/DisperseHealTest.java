@@ -5,6 +5,7 @@ import static io.bramble.fs.disperse.DisperseTest.random;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.bramble.fs.heal.HealOutcome;
+import io.bramble.fs.heal.HealProgress;
 import io.bramble.fs.ops.Caller;
 import io.bramble.fs.ops.DirEntry;
 import io.bramble.fs.ops.FsException;
@@ -39,7 +40,8 @@ class DisperseHealTest {
         set.disperse.setattr(ALICE, FsPath.parse("/keep"), SetAttr.chmod(0600));
         set.allUp();
 
-        DisperseHeal heal = set.disperse.pathHealer();
+        HealProgress progress = new HealProgress();
+        DisperseHeal heal = set.disperse.pathHealer(progress);
         // The index lists /, /new, /new/inner and /keep on children 0 and 1; child 0's node
         // heals them, the folders first. /new is made with what it holds on child 2.
         assertThat(heal.heal(ROOT, 1)).isEqualTo(HealOutcome.NOT_MINE);
@@ -47,6 +49,10 @@ class DisperseHealTest {
         assertThat(heal.heal(FsPath.parse("/new"), 0)).isEqualTo(HealOutcome.HEALED);
         assertThat(heal.heal(FsPath.parse("/keep"), 0)).isEqualTo(HealOutcome.HEALED);
         assertThat(heal.heal(FsPath.parse("/new/inner"), 0)).isEqualTo(HealOutcome.CLEAN);
+        assertThat(progress.filesHealed()).isEqualTo(3);
+        // Child 2's fragments of /new/inner (3,333 bytes: 4 stripes of 1,024, 512 bytes of
+        // each) and of /keep (5,500 bytes: 6 stripes).
+        assertThat(progress.bytesCopied()).isEqualTo((4 + 6) * 512);
 
         for (String path : List.of("/", "/keep", "/new", "/new/inner")) {
             for (int holder = 0; holder < 3; holder++) {

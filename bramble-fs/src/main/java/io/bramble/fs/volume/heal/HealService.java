@@ -285,25 +285,24 @@ public final class HealService implements AutoCloseable {
         List<FileOps> ops = new java.util.ArrayList<>(connected.get().ops());
         host.served(brick).ifPresent(mine -> ops.set(local, mine));
         DisperseHeal heal = new Disperse(ops, volume.redundancyCount(), fanout,
-                DISPERSE_HANDLES_MAX).pathHealer();
+                DISPERSE_HANDLES_MAX).pathHealer(progress);
         long started = System.nanoTime();
+        long bytesBefore = progress.bytesCopied();
+        running = new Running(volume.name(), brick, progress, ops.get(local), files);
         Map<HealOutcome, Integer> outcomes = new EnumMap<>(HealOutcome.class);
-        files.stream().map(PendingFile::path).sorted(java.util.Comparator.comparingInt(
-                (FsPath p) -> p.names().size())).forEach(path -> {
-                    HealOutcome outcome;
-                    try {
-                        outcome = heal.heal(path, local);
-                    } catch (FsException e) {
-                        outcome = e.errno() == io.bramble.fs.ops.Errno.ENOENT
-                                ? HealOutcome.GONE
-                                : HealOutcome.WAITING;
-                    }
-                    outcomes.merge(outcome, 1, Integer::sum);
-                });
+        try {
+            for (PendingFile file : files.stream().sorted(java.util.Comparator.comparingInt(
+                    (PendingFile f) -> f.path().names().size())).toList()) {
+                outcomes.merge(healPath(heal, file.path(), local), 1, Integer::sum);
+            }
+        } finally {
+            running = null;
+        }
         int healed = outcomes.getOrDefault(HealOutcome.HEALED, 0);
         if (healed > 0) {
             node.log().event("volume " + volume.name() + ": heal from " + brick.shown() + ": "
-                    + healed + " healed in " + (System.nanoTime() - started) / 1_000_000
+                    + healed + " healed, " + (progress.bytesCopied() - bytesBefore)
+                    + " fragment bytes rebuilt in " + (System.nanoTime() - started) / 1_000_000
                     + " ms; left: " + left(outcomes));
         }
         if (healed > 0 && anyLeft(outcomes)) {
@@ -358,6 +357,17 @@ public final class HealService implements AutoCloseable {
         }
         if (volume.replicaCount() == 2 && outcomes.isEmpty() && files.isEmpty()) {
             releaseStaleRecord(volume, set, local, copies);
+        }
+    }
+
+    /** What {@code path}'s heal came to; a failure leaves it for a later pass. */
+    private static HealOutcome healPath(DisperseHeal heal, FsPath path, int local) {
+        try {
+            return heal.heal(path, local);
+        } catch (FsException e) {
+            return e.errno() == io.bramble.fs.ops.Errno.ENOENT
+                    ? HealOutcome.GONE
+                    : HealOutcome.WAITING;
         }
     }
 
