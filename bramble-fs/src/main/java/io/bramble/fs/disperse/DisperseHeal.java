@@ -1,5 +1,6 @@
 package io.bramble.fs.disperse;
 
+import io.bramble.fs.heal.EntryHeal;
 import io.bramble.fs.heal.HealOutcome;
 import io.bramble.fs.heal.HealProgress;
 import io.bramble.fs.ops.Attr;
@@ -15,6 +16,7 @@ import io.bramble.fs.replicate.PendingCounters;
 import java.util.Map;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
+import java.util.function.Consumer;
 
 /**
  * The heal of one path of a disperse set that the bricks' index lists (it holds pending marks
@@ -62,22 +64,89 @@ public final class DisperseHeal {
         if (look.holders.first() != local) {
             return HealOutcome.NOT_MINE;
         }
+        return repair(path, look, look.blamed.intersect(look.answers.ok()), true);
+    }
+
+    /**
+     * A full heal from child {@code local}, for marks an index lost: every path under
+     * {@code dir} as this child lists it, folders before what they hold, each told to
+     * {@code outcome}. Only the first child that answers walks. A folder gets the names at least D children hold
+     * made on the children that lack them, none removed (without a mark, a name fewer hold may
+     * be one being made now); a regular file its stale fragments rebuilt (versions tell which,
+     * marks or not); and what is marked heals as {@link #heal} does. Returns whether this child
+     * walked.
+     */
+    public boolean healTree(FsPath dir, int local, Consumer<HealOutcome> outcome) {
+        ChildAnswers<Attr> found = children.call(children.all(), (child, ops) -> ops.getattr(
+                Caller.ROOT, dir));
+        if (found.ok().isEmpty() || found.ok().first() != local) {
+            return false;
+        }
+        walk(dir, local, outcome, 0);
+        return true;
+    }
+
+    private void walk(FsPath dir, int local, Consumer<HealOutcome> outcome, int depth) {
+        outcome.accept(healWhole(dir));
+        Map<String, Attr> listed;
+        try {
+            listed = depth < FsPath.DEPTH_MAX
+                    ? EntryHeal.names(children.child(local), dir)
+                    : Map.of();
+        } catch (FsException e) {
+            outcome.accept(HealOutcome.WAITING); // the folder went away, or its brick did
+            return;
+        }
+        for (Map.Entry<String, Attr> entry : listed.entrySet()) {
+            FsPath child = dir.child(entry.getKey());
+            if (entry.getValue().type() == FileType.DIRECTORY) {
+                walk(child, local, outcome, depth + 1);
+            } else {
+                outcome.accept(healWhole(child));
+            }
+        }
+    }
+
+    /** One path of a full heal; a failure leaves it for a later heal. */
+    private HealOutcome healWhole(FsPath path) {
+        try {
+            Look look = look(path);
+            return look.answers.ok().isEmpty()
+                    ? HealOutcome.GONE
+                    : repair(path, look, look.answers.ok(), false);
+        } catch (FsException e) {
+            return HealOutcome.WAITING;
+        }
+    }
+
+    /**
+     * Heals a folder's names on {@code nameTargets} (removing those fewer than D hold when
+     * {@code remove}) or a file's fragments, then the attributes and marks of the children
+     * marked; {@link HealOutcome#CLEAN} when there was nothing to do.
+     */
+    private HealOutcome repair(FsPath path, Look look, ChildSet nameTargets, boolean remove)
+            throws FsException {
         if (look.answers.ok().size() < dataCount) {
             return HealOutcome.WAITING;
         }
         FileType type = look.answers.value(look.answers.ok().first()).attr().type();
+        boolean changed = !look.holders.isEmpty();
         if (type == FileType.DIRECTORY) {
-            names.heal(path, look.blamed.intersect(look.answers.ok()));
+            changed |= names.heal(path, nameTargets, remove) > 0;
         } else if (type == FileType.REGULAR) {
-            fragments.heal(path);
+            changed |= !fragments.heal(path).isEmpty();
         }
         Look after = look(path);
         boolean healed = after.holders.isEmpty() || after.blamed.minus(clearMarks(path, after,
                 healAttributes(path, after))).isEmpty();
-        if (healed) {
-            progress.healed();
+        if (!healed) {
+            return HealOutcome.WAITING;
         }
-        return healed ? HealOutcome.HEALED : HealOutcome.WAITING;
+        if (!changed) {
+            return HealOutcome.CLEAN;
+        }
+        progress.healed();
+        return HealOutcome.HEALED;
     }
 
     /** The stamps, attributes and bramble's xattrs of every child at {@code path}. */

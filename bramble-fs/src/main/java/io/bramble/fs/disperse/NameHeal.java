@@ -12,6 +12,7 @@ import io.bramble.fs.ops.OpenFlags;
 import io.bramble.fs.ops.SetAttr;
 import io.bramble.fs.replicate.ChildSet;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
@@ -37,8 +38,11 @@ final class NameHeal {
         this.fragments = fragments;
     }
 
-    /** Heals the names of folder {@code dir} on each of {@code targets}. */
-    void heal(FsPath dir, ChildSet targets) throws FsException {
+    /**
+     * Heals the names of folder {@code dir} on each of {@code targets}, removing the names
+     * fewer than D hold only when {@code remove}; returns how many names it made or removed.
+     */
+    int heal(FsPath dir, ChildSet targets, boolean remove) throws FsException {
         ChildAnswers<Map<String, Attr>> listings = children.call(children.all(), (child,
                 ops) -> EntryHeal.names(ops, dir));
         if (listings.ok().size() < dataCount) {
@@ -47,14 +51,17 @@ final class NameHeal {
         }
         Map<String, ChildSet> holders = new LinkedHashMap<>();
         Map<String, Attr> sources = new LinkedHashMap<>();
-        for (int child : listings.ok().indexes()) {
-            listings.value(child).forEach((name, attr) -> {
-                holders.merge(name, ChildSet.of(child), ChildSet::union);
-                if (!targets.contains(child)) {
+        // Attributes come from a child not healed here when one holds the name.
+        ChildSet answered = listings.ok();
+        for (ChildSet from : List.of(answered.minus(targets), answered.intersect(targets))) {
+            for (int child : from.indexes()) {
+                listings.value(child).forEach((name, attr) -> {
+                    holders.merge(name, ChildSet.of(child), ChildSet::union);
                     sources.putIfAbsent(name, attr);
-                }
-            });
+                });
+            }
         }
+        int changed = 0;
         for (int target : targets.intersect(listings.ok()).indexes()) {
             FileOps ops = children.child(target);
             for (Map.Entry<String, ChildSet> name : holders.entrySet()) {
@@ -64,11 +71,14 @@ final class NameHeal {
                 Attr source = sources.get(name.getKey());
                 if (listed && !held && source != null) {
                     make(target, ops, path, source, name.getValue());
-                } else if (!listed && held) {
+                    changed++;
+                } else if (!listed && held && remove) {
                     remove(ops, path, listings.value(target).get(name.getKey()));
+                    changed++;
                 }
             }
         }
+        return changed;
     }
 
     /** Makes {@code path} on child {@code target} as {@code attr} says it is on {@code from}. */
@@ -96,7 +106,7 @@ final class NameHeal {
                     OptionalLong.of(attr.mtimeNs())));
         }
         if (attr.type() == FileType.DIRECTORY) {
-            heal(path, ChildSet.of(target));
+            heal(path, ChildSet.of(target), true);
         } else if (attr.type() == FileType.REGULAR) {
             fragments.heal(path);
         }

@@ -107,4 +107,38 @@ class DisperseHealTest {
             return PendingCounters.ZERO;
         }
     }
+
+    @Test
+    void aFullHealFindsWhatLostMarksNoLongerPointAt() throws FsException {
+        DisperseSet set = new DisperseSet(2, 1);
+        set.disperse.mkdir(ALICE, FsPath.parse("/d"), set.newId(), 0755);
+        byte[] old = random(4000, 7);
+        set.writeFile(FsPath.parse("/d/f"), old);
+        set.down(1);
+        byte[] data = random(9000, 8);
+        set.writeFile(FsPath.parse("/d/f"), data);
+        set.writeFile(FsPath.parse("/d/g"), random(10, 9));
+        set.allUp();
+        // The marks are lost (a brick restored from a backup): only versions and names tell.
+        for (int holder : new int[]{0, 2}) {
+            for (String path : List.of("/", "/d", "/d/f", "/d/g")) {
+                try {
+                    set.bricks.get(holder).removexattr(Caller.ROOT, FsPath.parse(path),
+                            PendingCounters.name(1));
+                } catch (FsException e) {
+                    // no mark there
+                }
+            }
+        }
+        DisperseHeal heal = set.disperse.pathHealer();
+        assertThat(heal.heal(FsPath.parse("/d/f"), 0)).isEqualTo(HealOutcome.CLEAN);
+        java.util.List<HealOutcome> outcomes = new java.util.ArrayList<>();
+        assertThat(heal.healTree(ROOT, 2, outcomes::add)).isFalse();
+        assertThat(heal.healTree(ROOT, 0, outcomes::add)).isTrue();
+        assertThat(outcomes).containsExactly(HealOutcome.CLEAN, HealOutcome.HEALED,
+                HealOutcome.HEALED, HealOutcome.CLEAN);
+        assertThat(names(set, 1, FsPath.parse("/d"))).containsExactly("f", "g");
+        set.down(0);
+        assertThat(set.readFile(FsPath.parse("/d/f"), 1 << 20)).isEqualTo(data);
+    }
 }

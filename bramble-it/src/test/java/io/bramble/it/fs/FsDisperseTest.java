@@ -95,6 +95,12 @@ class FsDisperseTest {
             assertThat(Files.exists(brick.resolve("docs/old"))).as("docs/old on %s", node)
                     .isFalse();
         }
+        // A full heal walks gluster1's brick and finds nothing more to do.
+        assertThat(pool.ok("gluster1", "volume", "heal", "ec", "full")).isEqualTo("Launching"
+                + " heal operation to perform full self heal on volume ec has been successful"
+                + " \nUse heal info commands to check status.\n");
+        pool.process("gluster1").awaitLine("volume ec: heal from .*: 0 healed, 0 fragment bytes"
+                + " rebuilt in .* ms \\(full\\); left: none");
 
         Faults.kill9(pool.process("gluster3"));
         assertReadBack(mnt, files);

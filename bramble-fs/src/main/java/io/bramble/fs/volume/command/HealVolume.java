@@ -14,7 +14,7 @@ import java.util.List;
  * {@code volume heal NAME [full]} starts a heal pass on every member holding bricks of the
  * volume now, rather than at its next pass. {@code volume heal NAME split-brain ...} heals
  * files in split-brain from the copy the user names ({@link ResolveSplitBrain}). A disperse
- * volume has the index heal and its info.
+ * volume has the index and full heals and their info.
  */
 final class HealVolume implements VolumeVerb {
     /**
@@ -37,20 +37,19 @@ final class HealVolume implements VolumeVerb {
     }
 
     /**
-     * What a disperse volume answers: its index heal and the files its bricks list. Its
-     * fragments have no split-brain (versions tell which are in step), and a full heal is not
-     * there yet.
+     * What a disperse volume answers: its index and full heals and the files its bricks list.
+     * Its fragments have no split-brain (versions tell which are in step).
      */
     private static CommandReply disperse(VolumeContext ctx, VolumeSpec volume,
             HealRequest request) {
         return switch (request) {
-            case HealRequest.Start s when !s.full() -> start(ctx, volume, false);
+            case HealRequest.Start s -> start(ctx, volume, s.full());
             case HealRequest.Info i -> Replies.ok(HealInfoText.info(ctx.pendingReports(volume)));
             case HealRequest.HealCount c -> Replies.ok(HealInfoText.healCount(volume.name(), ctx
                     .pendingReports(volume)));
             default -> throw VolumeFailure.failed("this heal command is not supported by"
                     + " bramble on disperse volumes yet; it runs 'volume heal " + volume.name()
-                    + "', 'volume heal " + volume.name() + " info' and 'volume heal "
+                    + " [full]', 'volume heal " + volume.name() + " info' and 'volume heal "
                     + volume.name() + " statistics heal-count' on them");
         };
     }

@@ -242,7 +242,7 @@ public final class HealService implements AutoCloseable {
             for (int i = 0; i < bricks.size(); i++) {
                 if (bricks.get(i).nodeId().equals(node.id())) {
                     if (volume.dispersed()) {
-                        healDisperseBrick(volume, i);
+                        healDisperseBrick(volume, i, full);
                     } else {
                         healBrick(volume, i, full);
                     }
@@ -269,14 +269,15 @@ public final class HealService implements AutoCloseable {
     /**
      * Heals the paths a brick of a disperse volume lists, folders nearest the root first,
      * through a {@link DisperseHeal} over the bricks of its set (this node's brick without
-     * TLS). Of the bricks that list a path, the first that answers heals it.
+     * TLS). Of the bricks that list a path, the first that answers heals it. With
+     * {@code full}, the first brick of the set that answers walks its whole tree first.
      */
-    private void healDisperseBrick(VolumeSpec volume, int brickIndex) {
+    private void healDisperseBrick(VolumeSpec volume, int brickIndex, boolean full) {
         Brick brick = volume.bricks().get(brickIndex);
         int set = brickIndex / volume.disperseCount();
         int local = brickIndex % volume.disperseCount();
         List<PendingFile> files = pending(volume, brick).orElse(List.of());
-        Optional<SetConnections> connected = files.isEmpty()
+        Optional<SetConnections> connected = files.isEmpty() && !full
                 ? Optional.empty()
                 : connections(volume, set);
         if (connected.isEmpty()) {
@@ -290,7 +291,12 @@ public final class HealService implements AutoCloseable {
         long bytesBefore = progress.bytesCopied();
         running = new Running(volume.name(), brick, progress, ops.get(local), files);
         Map<HealOutcome, Integer> outcomes = new EnumMap<>(HealOutcome.class);
+        boolean walked = false;
         try {
+            if (full) {
+                walked = heal.healTree(FsPath.ROOT, local, outcome -> outcomes.merge(outcome, 1,
+                        Integer::sum));
+            }
             for (PendingFile file : files.stream().sorted(java.util.Comparator.comparingInt(
                     (PendingFile f) -> f.path().names().size())).toList()) {
                 outcomes.merge(healPath(heal, file.path(), local), 1, Integer::sum);
@@ -299,11 +305,11 @@ public final class HealService implements AutoCloseable {
             running = null;
         }
         int healed = outcomes.getOrDefault(HealOutcome.HEALED, 0);
-        if (healed > 0) {
+        if (healed > 0 || walked) {
             node.log().event("volume " + volume.name() + ": heal from " + brick.shown() + ": "
                     + healed + " healed, " + (progress.bytesCopied() - bytesBefore)
                     + " fragment bytes rebuilt in " + (System.nanoTime() - started) / 1_000_000
-                    + " ms; left: " + left(outcomes));
+                    + " ms" + (walked ? " (full)" : "") + "; left: " + left(outcomes));
         }
         if (healed > 0 && anyLeft(outcomes)) {
             healSoon(volume.name(), false);
