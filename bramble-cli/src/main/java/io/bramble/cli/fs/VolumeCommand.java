@@ -1,6 +1,9 @@
 package io.bramble.cli.fs;
 
 import io.bramble.cli.pool.NodeRequest;
+import io.bramble.fs.volume.create.CreateLine;
+import io.bramble.fs.volume.create.CreateRequest;
+import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -82,12 +85,15 @@ public final class VolumeCommand implements Runnable {
             description = {"Make a volume of bricks (HOST:PATH, on members of the pool).",
                     "  volume create NAME [replica N [arbiter 1]] [transport tcp]",
                     "                HOST:PATH... [force]",
-                    "Consecutive groups of N bricks are replica sets, each on different",
-                    "members; files are spread over the sets. Each brick's folder is made",
-                    "on its member if missing. 'force' allows what Gluster refuses",
-                    "without it: a brick on the root file system, a mount point or a",
-                    "folder with files, and two bricks of a replica set on one member."},
-            footer = {"", "Examples (seeds 004, 001, 000):",
+                    "  volume create NAME disperse N [redundancy M] HOST:PATH... [force]",
+                    "  volume create NAME disperse-data D redundancy M HOST:PATH... [force]",
+                    "Consecutive groups of N bricks are replica sets (or disperse sets of",
+                    "N - M data bricks and M bricks of parity, any M of which may be lost),",
+                    "each on different members; files are spread over the sets. Each",
+                    "brick's folder is made on its member if missing. 'force' allows what",
+                    "Gluster refuses without it: a brick on the root file system, a mount",
+                    "point or a folder with files, and two bricks of a set on one member."},
+            footer = {"", "Examples (seeds 004, 001, 000, 003):",
                     "  bramble volume create gv0 replica 2 transport tcp \\",
                     "      192.168.1.100:/data/b1/brick 192.168.1.101:/data/b2/brick",
                     "  bramble volume create gv0 replica 2 \\",
@@ -96,6 +102,8 @@ public final class VolumeCommand implements Runnable {
                     "      gluster2.local:/srv/vol0 force      # bricks on the root file"
                             + " system",
                     "  bramble volume create data1 replica 3 arbiter 1 \\",
+                    "      gluster{1,2,3}:/data/glusterfs/volumes/bricks/data1",
+                    "  bramble volume create data1 disperse 3 redundancy 1 \\",
                     "      gluster{1,2,3}:/data/glusterfs/volumes/bricks/data1"})
     static final class Create extends NodeRequest {
         @Parameters(
@@ -108,6 +116,22 @@ public final class VolumeCommand implements Runnable {
         @Override
         protected List<String> words() {
             return line("create", args);
+        }
+
+        /** Gluster's questions about the disperse counts it chose; none for a line in error. */
+        @Override
+        protected List<String> questions() {
+            return CreateLine.read(args) instanceof CreateRequest request
+                    ? request.questions()
+                    : List.of();
+        }
+
+        /** Gluster's answer to a "no": the usage, and a failure. */
+        @Override
+        protected int declined(PrintWriter err) {
+            err.println(CreateLine.USAGE);
+            err.flush();
+            return 1;
         }
     }
 

@@ -33,21 +33,36 @@ public abstract class NodeRequest implements Callable<Integer> {
         return Optional.empty();
     }
 
+    /** The questions to ask before sending, in order; {@link #question()} by default. */
+    protected List<String> questions() {
+        return question().stream().toList();
+    }
+
+    /**
+     * What a "no" does, once printed what it prints: Gluster does nothing and exits 0 by
+     * default.
+     */
+    protected int declined(PrintWriter err) {
+        return 0; // as Gluster: nothing done, nothing printed, not a failure
+    }
+
     @Override
     public final Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         List<String> words = words();
-        Optional<String> question = question();
-        if (question.isPresent() && !client.scriptMode()) {
-            BufferedReader in = new BufferedReader(new InputStreamReader(System.in,
-                    Charset.defaultCharset()));
-            switch (Prompt.ask(question.get(), in, out)) {
+        List<String> questions = client.scriptMode() ? List.of() : questions();
+        BufferedReader in = questions.isEmpty()
+                ? null
+                : new BufferedReader(
+                        new InputStreamReader(System.in, Charset.defaultCharset()));
+        for (String question : questions) {
+            switch (Prompt.ask(question, in, out)) {
                 case YES -> {
                     // go on
                 }
                 case NO -> {
-                    return 0; // as Gluster: nothing done, nothing printed, not a failure
+                    return declined(err);
                 }
                 case NO_INPUT -> {
                     err.println(String.join(" ", words.subList(0, 2)) + ": no answer on"

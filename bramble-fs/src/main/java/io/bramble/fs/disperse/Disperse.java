@@ -2,6 +2,7 @@ package io.bramble.fs.disperse;
 
 import io.bramble.common.check.Checks;
 import io.bramble.fs.handle.HandleTable;
+import io.bramble.fs.heal.HealProgress;
 import io.bramble.fs.ops.Attr;
 import io.bramble.fs.ops.AttrXattrs;
 import io.bramble.fs.ops.Caller;
@@ -47,15 +48,15 @@ import java.util.concurrent.Executor;
  * ({@link Listing}). Data goes through {@link FragmentIo}: a fragment that missed a change is
  * never read, and {@link FragmentHeal} rebuilds it.
  *
- * <p>Not here: the heal of names and attributes (the marks are set, nothing reads them back
- * but lookups); the dirty mark Gluster sets while a write is under way (a client that dies in
- * the middle of a write can leave stripes whose fragments disagree at one version); locks
- * between clients (two clients writing one file are not serialized; within this client a
- * file's reads and writes are); fallocate (EOPNOTSUPP); readlink, getxattr and listxattr
- * answer from the first child that answers, marks or not; a change that fails is not taken
- * back on the children that made it (a create reaching fewer than D leaves its fragment files
- * there). {@link #statfs} reports D times
- * the brick with the least space available.
+ * <p>The heal of what children missed is {@link DisperseHeal}'s. Not here: the dirty mark
+ * Gluster sets while a write is under way (a client that dies in the middle of a write can
+ * leave stripes whose fragments disagree at one version); locks between clients (two clients
+ * writing one file are not serialized; within this client a file's reads and writes are);
+ * fallocate's collapse and insert range (EOPNOTSUPP, {@link FragmentAllocate}); readlink,
+ * getxattr and listxattr answer from the first child that answers, marks or not; a change
+ * that fails is not taken back on the children that made it (a create reaching fewer than D
+ * leaves its fragment files there). {@link #statfs} reports D times the brick with the least
+ * space available.
  */
 public final class Disperse implements FileOps {
     /** The xattrs of bramble's own, read with every lookup (states and pending marks). */
@@ -65,6 +66,7 @@ public final class Disperse implements FileOps {
     private final int dataCount;
     private final StripeCodec codec;
     private final FragmentIo io;
+    private final FragmentAllocate allocate;
     private final PendingMarks marks;
     private final OpenFileTable<OpenFragments> openFiles;
     private final HandleTable<DisperseHandle> handles;
@@ -88,6 +90,7 @@ public final class Disperse implements FileOps {
         this.codec = new StripeCodec(code);
         this.marks = new PendingMarks(this.children);
         this.io = new FragmentIo(this.children, codec, marks);
+        this.allocate = new FragmentAllocate(io, this.children, codec.layout());
         this.openFiles = new OpenFileTable<>();
         this.handles = new HandleTable<>(handlesOpenMax);
     }
@@ -100,6 +103,16 @@ public final class Disperse implements FileOps {
     /** The heal of this set's fragment files, over the same children. */
     public FragmentHeal healer() {
         return new FragmentHeal(children, codec);
+    }
+
+    /** The heal of the paths the bricks' index lists, over the same children. */
+    public DisperseHeal pathHealer() {
+        return pathHealer(new HealProgress());
+    }
+
+    /** {@link #pathHealer()}, counting what it heals in {@code progress}. */
+    public DisperseHeal pathHealer(HealProgress progress) {
+        return new DisperseHeal(children, codec, progress);
     }
 
     private void checkOpen() throws FsException {
@@ -446,7 +459,8 @@ public final class Disperse implements FileOps {
     @Override
     public void fallocate(long handle, int mode, long offset, long lengthBytes)
             throws FsException {
-        throw new FsException(Errno.EOPNOTSUPP, "fallocate on a disperse volume");
+        checkOpen();
+        allocate.fallocate(handles.get(handle), mode, offset, lengthBytes);
     }
 
     /** Every byte up to the size counts as data: holes are not tracked through fragments. */

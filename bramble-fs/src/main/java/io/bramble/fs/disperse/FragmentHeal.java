@@ -1,5 +1,6 @@
 package io.bramble.fs.disperse;
 
+import io.bramble.fs.heal.HealProgress;
 import io.bramble.fs.ops.AttrXattrs;
 import io.bramble.fs.ops.Caller;
 import io.bramble.fs.ops.ChangeStamps;
@@ -37,11 +38,18 @@ public final class FragmentHeal {
     private final ChildCalls children;
     private final StripeCodec codec;
     private final int dataCount;
+    private final HealProgress progress;
 
     FragmentHeal(ChildCalls children, StripeCodec codec) {
+        this(children, codec, new HealProgress());
+    }
+
+    /** @param progress counts the fragment bytes rebuilt */
+    FragmentHeal(ChildCalls children, StripeCodec codec, HealProgress progress) {
         this.children = children;
         this.codec = codec;
         this.dataCount = codec.code().dataCount();
+        this.progress = progress;
     }
 
     /**
@@ -129,6 +137,7 @@ public final class FragmentHeal {
             ChildAnswers<Integer> wrote = children.call(targets, (child, ops) -> ops.write(
                     handles[child], offset, rebuilt[indexOf(wanted, child)]));
             targets = wrote.ok();
+            progress.copied((long) piece * targets.size());
         }
         ChildAnswers<Boolean> settled = children.call(targets, (child, ops) -> {
             ops.fsetattr(handles[child], SetAttr.truncate(length));

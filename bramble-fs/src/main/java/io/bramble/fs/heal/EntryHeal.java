@@ -31,7 +31,7 @@ import java.util.TreeMap;
  * this one stops half-way. A hard link the sink missed, whose file the sink holds under
  * another of the folder's names that the source holds too, is made a link to that file.
  */
-final class EntryHeal {
+public final class EntryHeal {
 
     /** Names read from one folder at most: a larger folder is healed in several passes. */
     static final int NAMES_MAX = 1_000_000;
@@ -231,7 +231,7 @@ final class EntryHeal {
     }
 
     /** Removes {@code path} from {@code copy}, a folder with everything under it. */
-    static void removeTree(FileOps copy, FsPath path, Attr attr, int depth)
+    public static void removeTree(FileOps copy, FsPath path, Attr attr, int depth)
             throws FsException {
         if (FileType.of(attr.mode()) != FileType.DIRECTORY) {
             copy.unlink(Caller.ROOT, path);
@@ -247,7 +247,7 @@ final class EntryHeal {
     }
 
     /** Every name of {@code dir} on {@code copy}, in order, up to {@link #NAMES_MAX}. */
-    static Map<String, Attr> names(FileOps copy, FsPath dir) throws FsException {
+    public static Map<String, Attr> names(FileOps copy, FsPath dir) throws FsException {
         Map<String, Attr> names = new TreeMap<>();
         forEachPage(copy, dir, page -> {
             for (DirEntry entry : page) {

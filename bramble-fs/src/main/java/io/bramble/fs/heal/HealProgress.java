@@ -7,11 +7,13 @@ public final class HealProgress {
     private final AtomicLong filesHealed = new AtomicLong();
     private final AtomicLong bytesCopied = new AtomicLong();
 
-    void copied(long bytes) {
+    /** Counts {@code bytes} copied (or, healing a disperse set, rebuilt) to a copy. */
+    public void copied(long bytes) {
         bytesCopied.addAndGet(bytes);
     }
 
-    void healed() {
+    /** Counts a file healed. */
+    public void healed() {
         filesHealed.incrementAndGet();
     }
 

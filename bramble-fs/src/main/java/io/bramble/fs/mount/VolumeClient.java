@@ -6,6 +6,7 @@ import io.bramble.fs.brick.wire.BrickClient;
 import io.bramble.fs.brick.wire.BrickTarget;
 import io.bramble.fs.brick.wire.ClientSettings;
 import io.bramble.fs.brick.wire.PoolTls;
+import io.bramble.fs.disperse.Disperse;
 import io.bramble.fs.distribute.Distribute;
 import io.bramble.fs.distribute.Subvolume;
 import io.bramble.fs.ops.FileOps;
@@ -30,7 +31,8 @@ import java.util.concurrent.Executors;
  * A volume as a mount sees it: a brick client per brick, a {@link Replicate} over each replica
  * set, a {@link Stripe} over each group of {@code stripeCount} sets, and a {@link Distribute}
  * over the stripes (or over the sets, without stripe), built from the layout a pool member
- * gave. With one subvolume there is no distribute; with one copy there is no replicate.
+ * gave; for a disperse volume, a {@link Disperse} over each disperse set and a distribute
+ * over those. With one subvolume there is no distribute; with one copy there is no replicate.
  */
 public final class VolumeClient {
     /**
@@ -39,6 +41,8 @@ public final class VolumeClient {
      * this wait once.
      */
     static final long FIRST_CONNECT_MS = 15_000;
+    /** Files open at once through one disperse set of a mount; more fail with ENFILE. */
+    static final int DISPERSE_HANDLES_OPEN_MAX = 65_536;
 
     private VolumeClient() {
     }
@@ -64,6 +68,11 @@ public final class VolumeClient {
                 .name("replicate-", 0).factory());
         List<Subvolume> sets = new ArrayList<>();
         List<BrickClient> online = new ArrayList<>();
+        if (volume.dispersed()) {
+            sets = disperseSets(spec, tls, settings, fanout, online);
+            awaitFirstConnections(online, FIRST_CONNECT_MS);
+            return sets.size() == 1 ? sets.getFirst().ops() : new Distribute(sets);
+        }
         for (int set = 0; set < volume.subvolumeCount(); set++) {
             int first = set * volume.replicaCount();
             List<BrickEndpoint> copies = spec.endpoints().subList(first,
@@ -109,6 +118,21 @@ public final class VolumeClient {
                         + " auth.allow ADDRESS,...' admits it"));
     }
 
+    /** A {@link Disperse} over the bricks of each disperse set, in the volume's order. */
+    private static List<Subvolume> disperseSets(ClientSpec spec, PoolTls tls,
+            ClientSettings settings, ExecutorService fanout, List<BrickClient> online) {
+        VolumeSpec volume = spec.volume();
+        List<Subvolume> sets = new ArrayList<>();
+        for (int set = 0; set < volume.distributeCount(); set++) {
+            int first = set * volume.disperseCount();
+            List<BrickClient> clients = connect(volume, spec.endpoints().subList(first, first
+                    + volume.disperseCount()), tls, settings, online);
+            sets.add(new Subvolume(volume.name() + "-disperse-" + set, new Disperse(List.copyOf(
+                    clients), volume.redundancyCount(), fanout, DISPERSE_HANDLES_OPEN_MAX)));
+        }
+        return sets;
+    }
+
     /** A stripe over each run of {@code stripeCount} consecutive replica sets. */
     private static List<Subvolume> stripes(VolumeSpec volume, List<Subvolume> sets) {
         int blockSizeBytes = VolumeOptions.stripeBlockSizeBytes(volume);
@@ -135,18 +159,28 @@ public final class VolumeClient {
         }
     }
 
-    private static FileOps replicaSet(VolumeSpec volume, List<BrickEndpoint> copies,
-            PoolTls tls, ClientSettings settings, Optional<UUID> localNode,
-            ExecutorService fanout, StaleRecorder recorder, List<BrickClient> awaited) {
+    /**
+     * A client per brick of {@code bricks}, in order; those the layout says are online are
+     * added to {@code awaited}.
+     */
+    private static List<BrickClient> connect(VolumeSpec volume, List<BrickEndpoint> bricks,
+            PoolTls tls, ClientSettings settings, List<BrickClient> awaited) {
         List<BrickClient> clients = new ArrayList<>();
-        for (BrickEndpoint copy : copies) {
-            BrickClient client = BrickClient.connect(new BrickTarget(copy.address(), copy
-                    .port(), volume.name(), copy.brick().path()), tls, settings);
+        for (BrickEndpoint brick : bricks) {
+            BrickClient client = BrickClient.connect(new BrickTarget(brick.address(), brick
+                    .port(), volume.name(), brick.brick().path()), tls, settings);
             clients.add(client);
-            if (copy.online()) {
+            if (brick.online()) {
                 awaited.add(client);
             }
         }
+        return clients;
+    }
+
+    private static FileOps replicaSet(VolumeSpec volume, List<BrickEndpoint> copies,
+            PoolTls tls, ClientSettings settings, Optional<UUID> localNode,
+            ExecutorService fanout, StaleRecorder recorder, List<BrickClient> awaited) {
+        List<BrickClient> clients = connect(volume, copies, tls, settings, awaited);
         if (clients.size() == 1) {
             return clients.getFirst();
         }

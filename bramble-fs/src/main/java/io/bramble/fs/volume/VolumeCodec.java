@@ -29,6 +29,11 @@ public final class VolumeCodec implements RecordCodec<VolumeSpec> {
      * stripe stay in format 1, which every bramble reads.
      */
     static final int FORMAT_STRIPE = 2;
+    /**
+     * The format of a disperse volume: format 1, then the disperse count and the redundancy.
+     * A bramble that predates disperse refuses it rather than serve it as a distribute volume.
+     */
+    static final int FORMAT_DISPERSE = 3;
     /** Longest brick host, in bytes of UTF-8 (a DNS name is at most 253 characters). */
     public static final int HOST_BYTES_MAX = 255;
     /** Longest brick path, in bytes of UTF-8. */
@@ -40,7 +45,9 @@ public final class VolumeCodec implements RecordCodec<VolumeSpec> {
 
     @Override
     public byte[] encode(VolumeSpec v) {
-        int format = v.stripeCount() > 1 ? FORMAT_STRIPE : FORMAT;
+        int format = v.dispersed()
+                ? FORMAT_DISPERSE
+                : v.stripeCount() > 1 ? FORMAT_STRIPE : FORMAT;
         WireWriter out = new WireWriter().u8(format).string(v.name()).uuid(v.id())
                 .i32(v.replicaCount()).bool(v.arbiter()).string(v.transport())
                 .u8(v.status().ordinal()).i32(v.bricks().size());
@@ -52,6 +59,9 @@ public final class VolumeCodec implements RecordCodec<VolumeSpec> {
         if (v.stripeCount() > 1) {
             out.i32(v.stripeCount());
         }
+        if (v.dispersed()) {
+            out.i32(v.disperseCount()).i32(v.redundancyCount());
+        }
         return out.toByteArray();
     }
 
@@ -59,9 +69,9 @@ public final class VolumeCodec implements RecordCodec<VolumeSpec> {
     public VolumeSpec decode(byte[] bytes) throws MalformedFrameException {
         WireReader in = new WireReader(bytes);
         int format = in.u8();
-        if (format != FORMAT && format != FORMAT_STRIPE) {
+        if (format != FORMAT && format != FORMAT_STRIPE && format != FORMAT_DISPERSE) {
             throw new MalformedFrameException("volume record format " + format + " (this"
-                    + " bramble reads " + FORMAT + " and " + FORMAT_STRIPE + ")");
+                    + " bramble reads " + FORMAT + " to " + FORMAT_DISPERSE + ")");
         }
         String name = in.string(VolumeNames.NAME_CHARS_MAX);
         UUID id = in.uuid();
@@ -84,7 +94,12 @@ public final class VolumeCodec implements RecordCodec<VolumeSpec> {
             options.put(in.string(OPTION_NAME_BYTES_MAX), in.string(OPTION_VALUE_BYTES_MAX));
         }
         int stripeCount = format == FORMAT_STRIPE ? in.i32() : 1;
+        int disperseCount = format == FORMAT_DISPERSE ? in.i32() : 0;
+        int redundancyCount = format == FORMAT_DISPERSE ? in.i32() : 0;
         in.end();
+        if (format == FORMAT_DISPERSE && disperseCount < 3) {
+            throw new MalformedFrameException("disperse count " + disperseCount);
+        }
         if (format == FORMAT_STRIPE && stripeCount < 2) {
             throw new MalformedFrameException("stripe count " + stripeCount);
         }
@@ -93,7 +108,8 @@ public final class VolumeCodec implements RecordCodec<VolumeSpec> {
         }
         try {
             return new VolumeSpec(name, id, stripeCount, replicaCount, arbiter, transport,
-                    bricks, VolumeStatus.values()[status], options);
+                    bricks, VolumeStatus.values()[status], options, disperseCount,
+                    redundancyCount);
         } catch (IllegalArgumentException e) {
             throw new MalformedFrameException("bad volume record: " + e.getMessage());
         }

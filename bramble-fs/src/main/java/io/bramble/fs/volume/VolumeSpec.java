@@ -1,6 +1,7 @@
 package io.bramble.fs.volume;
 
 import io.bramble.common.check.Checks;
+import io.bramble.fs.disperse.ReedSolomon;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -11,12 +12,17 @@ import java.util.UUID;
  * A volume as the cluster store keeps it. Bricks are in order: consecutive groups of
  * {@code replicaCount} bricks form a replica set; consecutive groups of {@code stripeCount}
  * sets form a stripe, and the stripes (or the sets, without stripe) are distribute's
- * subvolumes (Gluster's rule, so {@code volume create} lines mean the same thing here).
+ * subvolumes (Gluster's rule, so {@code volume create} lines mean the same thing here). A
+ * disperse volume has neither: consecutive groups of {@code disperseCount} bricks form its
+ * disperse sets, which are distribute's subvolumes.
  *
  * @param stripeCount the replica sets each file is striped over; 1 for no stripe
  * @param arbiter whether the last brick of each replica set is an arbiter (metadata only)
  * @param options the options set with {@code volume set}, by full name, in the order they
  *     were first set (oldest first)
+ * @param disperseCount the bricks of each disperse set (D + M); 0 for no disperse
+ * @param redundancyCount M, the bricks of each disperse set that may be lost; 0 for no
+ *     disperse
  */
 public record VolumeSpec(
         String name,
@@ -27,7 +33,9 @@ public record VolumeSpec(
         String transport,
         List<Brick> bricks,
         VolumeStatus status,
-        Map<String, String> options) {
+        Map<String, String> options,
+        int disperseCount,
+        int redundancyCount) {
     /** Most bricks in one volume; bounds the store record and every command over bricks. */
     public static final int BRICKS_MAX = 256;
     /** Most options set on one volume. */
@@ -37,6 +45,8 @@ public record VolumeSpec(
 
     /** Most replica sets one stripe spans: every brick of a volume. */
     public static final int STRIPE_COUNT_MAX = BRICKS_MAX;
+    /** Most data bricks in a disperse set (Gluster's limit, and the erasure code's). */
+    public static final int DATA_COUNT_MAX = ReedSolomon.DATA_FRAGMENTS_MAX;
 
     public VolumeSpec {
         bricks = List.copyOf(bricks);
@@ -48,6 +58,17 @@ public record VolumeSpec(
                 "stripe count must be 1 to " + STRIPE_COUNT_MAX);
         Checks.argument(!bricks.isEmpty() && bricks.size() % (replicaCount * stripeCount) == 0,
                 "brick count must be a multiple of the stripe count times the replica count");
+        Checks.argument(disperseCount == 0
+                ? redundancyCount == 0
+                : replicaCount == 1
+                        && stripeCount == 1 && redundancyCount >= 1
+                        && 2 * redundancyCount < disperseCount
+                        && disperseCount - redundancyCount <= DATA_COUNT_MAX
+                        && bricks.size() % disperseCount == 0,
+                "a disperse set is of 3 or more bricks, without replica or stripe, with a"
+                        + " redundancy of at least 1 and below half the set, at most "
+                        + DATA_COUNT_MAX + " data bricks, and the brick count is a multiple of"
+                        + " it");
         Checks.argument(bricks.size() <= BRICKS_MAX, "at most " + BRICKS_MAX + " bricks");
         Checks.argument(options.size() <= OPTIONS_MAX, "at most " + OPTIONS_MAX + " options");
         Checks.argument(!arbiter || replicaCount == 3, "an arbiter needs replica 3");
@@ -59,8 +80,54 @@ public record VolumeSpec(
         this(name, id, 1, replicaCount, arbiter, transport, bricks, status, options);
     }
 
+    /** A volume without disperse. */
+    public VolumeSpec(String name, UUID id, int stripeCount, int replicaCount, boolean arbiter,
+            String transport, List<Brick> bricks, VolumeStatus status,
+            Map<String, String> options) {
+        this(name, id, stripeCount, replicaCount, arbiter, transport, bricks, status, options, 0,
+                0);
+    }
+
+    /** A disperse volume: sets of {@code disperseCount} bricks, {@code redundancy} of each lost. */
+    public static VolumeSpec disperse(String name, UUID id, int disperseCount, int redundancy,
+            String transport, List<Brick> bricks, VolumeStatus status,
+            Map<String, String> options) {
+        return new VolumeSpec(name, id, 1, 1, false, transport, bricks, status, options,
+                disperseCount, redundancy);
+    }
+
+    /** Whether files are spread over disperse sets (erasure coded). */
+    public boolean dispersed() {
+        return disperseCount > 0;
+    }
+
+    /** D, the data bricks of each disperse set; 0 for no disperse. */
+    public int dataCount() {
+        return disperseCount - redundancyCount;
+    }
+
+    /** The bricks of each of distribute's subvolumes: a disperse set, a stripe, a replica set. */
+    public int setSize() {
+        return dispersed() ? disperseCount : replicaCount * stripeCount;
+    }
+
+    /**
+     * The bricks a brick is healed with, in groups from the first: its replica set, or its
+     * disperse set; 1 when it has none.
+     */
+    public int healSetSize() {
+        return dispersed() ? disperseCount : replicaCount;
+    }
+
+    /** The bricks of distribute's subvolume {@code index}, in order. */
+    public List<Brick> set(int index) {
+        return bricks.subList(index * setSize(), (index + 1) * setSize());
+    }
+
     public VolumeType type() {
-        return VolumeType.of(bricks.size(), stripeCount, replicaCount);
+        return dispersed()
+                ? VolumeType.disperse(bricks.size(), disperseCount)
+                : VolumeType.of(bricks.size(), stripeCount, replicaCount);
     }
 
     /** The number of replica sets (single bricks without replicate). */
@@ -68,9 +135,9 @@ public record VolumeSpec(
         return bricks.size() / replicaCount;
     }
 
-    /** The number of distribute's subvolumes: stripes, or replica sets without stripe. */
+    /** The number of distribute's subvolumes: disperse sets, stripes, or replica sets. */
     public int distributeCount() {
-        return bricks.size() / (replicaCount * stripeCount);
+        return bricks.size() / setSize();
     }
 
     /** The bricks of replica set {@code index}, in order. */
@@ -90,7 +157,7 @@ public record VolumeSpec(
 
     public VolumeSpec withStatus(VolumeStatus newStatus) {
         return new VolumeSpec(name, id, stripeCount, replicaCount, arbiter, transport, bricks,
-                newStatus, options);
+                newStatus, options, disperseCount, redundancyCount);
     }
 
     /** The volume with {@code replacement} in the place of brick {@code index}. */
@@ -98,11 +165,11 @@ public record VolumeSpec(
         List<Brick> changed = new java.util.ArrayList<>(bricks);
         changed.set(index, replacement);
         return new VolumeSpec(name, id, stripeCount, replicaCount, arbiter, transport, changed,
-                status, options);
+                status, options, disperseCount, redundancyCount);
     }
 
     public VolumeSpec withOptions(Map<String, String> newOptions) {
         return new VolumeSpec(name, id, stripeCount, replicaCount, arbiter, transport, bricks,
-                status, newOptions);
+                status, newOptions, disperseCount, redundancyCount);
     }
 }

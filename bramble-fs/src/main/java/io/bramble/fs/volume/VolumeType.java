@@ -6,7 +6,9 @@ public enum VolumeType {
             "Distributed-Replicate"), STRIPE("Stripe"), DISTRIBUTED_STRIPE(
                     "Distributed-Stripe"), STRIPED_REPLICATE(
                             "Striped-Replicate"), DISTRIBUTED_STRIPED_REPLICATE(
-                                    "Distributed-Striped-Replicate");
+                                    "Distributed-Striped-Replicate"), DISPERSE(
+                                            "Disperse"), DISTRIBUTED_DISPERSE(
+                                                    "Distributed-Disperse");
 
     private final String shown;
 
@@ -22,6 +24,11 @@ public enum VolumeType {
     /** The type a volume of {@code bricks} bricks in sets of {@code replica} has. */
     public static VolumeType of(int bricks, int replica) {
         return of(bricks, 1, replica);
+    }
+
+    /** The type a volume of {@code bricks} bricks in disperse sets of {@code disperse} has. */
+    public static VolumeType disperse(int bricks, int disperse) {
+        return bricks > disperse ? DISTRIBUTED_DISPERSE : DISPERSE;
     }
 
     /**

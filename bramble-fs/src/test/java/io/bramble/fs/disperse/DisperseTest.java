@@ -360,4 +360,53 @@ class DisperseTest {
         assertThat(all.blocksAvailable() * all.blockSizeBytes()).isEqualTo(4L << 20);
         assertThat(all.blocks()).isEqualTo(4 * one.blocks());
     }
+
+    @Test
+    void fallocatePunchesZerosGrowsAndKeepsTheSizeAsLinuxDoes() throws FsException {
+        DisperseSet set = new DisperseSet(2, 1);
+        byte[] data = random(8192, 30);
+        set.writeFile(FILE, data);
+        Opened opened = set.disperse.open(ALICE, FILE, OpenFlags.RDWR);
+        long h = opened.handle();
+        set.disperse.fallocate(h, FragmentAllocate.PUNCH_HOLE | FragmentAllocate.KEEP_SIZE,
+                4000, 10_000);
+        byte[] model = data.clone();
+        java.util.Arrays.fill(model, 4000, 8192, (byte) 0);
+        assertThat(set.disperse.read(h, 0, 1 << 20)).isEqualTo(model);
+        set.disperse.fallocate(h, FragmentAllocate.ZERO_RANGE, 0, 100);
+        java.util.Arrays.fill(model, 0, 100, (byte) 0);
+        assertThat(set.disperse.read(h, 0, 1 << 20)).isEqualTo(model);
+        set.disperse.fallocate(h, FragmentAllocate.KEEP_SIZE, 8192, 4096);
+        assertThat(set.disperse.getattr(ALICE, FILE).sizeBytes()).isEqualTo(8192);
+        set.disperse.fallocate(h, 0, 8000, 5000);
+        assertThat(set.disperse.getattr(ALICE, FILE).sizeBytes()).isEqualTo(13_000);
+        assertThat(set.disperse.read(h, 0, 1 << 20)).isEqualTo(java.util.Arrays.copyOf(model,
+                13_000));
+        for (int mode : new int[]{FragmentAllocate.PUNCH_HOLE, 0x08, 0x20, 0x40}) {
+            assertThatThrownBy(() -> set.disperse.fallocate(h, mode, 0, 10)).extracting(
+                    e -> ((FsException) e).errno()).isEqualTo(Errno.EOPNOTSUPP);
+        }
+        set.disperse.release(h);
+        // The parity took the zeros too.
+        set.down(0);
+        assertThat(set.readFile(FILE, 1 << 20)).isEqualTo(java.util.Arrays.copyOf(model,
+                13_000));
+    }
+
+    @Test
+    void aPunchWhileAChildIsDownLeavesItStaleUntilHealed() throws FsException {
+        DisperseSet set = new DisperseSet(2, 1);
+        byte[] data = random(5000, 31);
+        set.writeFile(FILE, data);
+        set.down(1);
+        Opened opened = set.disperse.open(ALICE, FILE, OpenFlags.RDWR);
+        set.disperse.fallocate(opened.handle(), FragmentAllocate.PUNCH_HOLE
+                | FragmentAllocate.KEEP_SIZE, 0, 5000);
+        set.disperse.release(opened.handle());
+        set.allUp();
+        assertThat(set.state(1, FILE)).isNotEqualTo(set.state(0, FILE));
+        assertThat(set.disperse.healer().heal(FILE).indexes()).containsExactly(1);
+        set.down(2);
+        assertThat(set.readFile(FILE, 1 << 20)).isEqualTo(new byte[5000]);
+    }
 }

@@ -415,6 +415,9 @@ public final class MemoryFileOps implements FileOps {
             throws FsException {
         Node node = handleNode(handle);
         node.changes++;
+        if (mode == 1) {
+            return; // FALLOC_FL_KEEP_SIZE: nothing to reserve in memory
+        }
         if (mode != 0) {
             throw new FsException(Errno.EOPNOTSUPP, "fallocate mode " + mode);
         }

@@ -70,8 +70,8 @@ class VolumeCodecTest {
     void anotherFormatOrAByteTooManyIsRefused() {
         byte[] bytes = CODEC.encode(sample());
         byte[] later = bytes.clone();
-        later[0] = 3;
-        assertThatThrownBy(() -> CODEC.decode(later)).hasMessageContaining("format 3");
+        later[0] = 4;
+        assertThatThrownBy(() -> CODEC.decode(later)).hasMessageContaining("format 4");
         byte[] longer = Arrays.copyOf(bytes, bytes.length + 1);
         assertThatThrownBy(() -> CODEC.decode(longer)).isInstanceOf(
                 MalformedFrameException.class);
@@ -106,5 +106,33 @@ class VolumeCodecTest {
         } catch (MalformedFrameException e) {
             // refused
         }
+    }
+
+    /** A disperse volume takes format 3, with its disperse count and redundancy last. */
+    @Test
+    void aDisperseVolumeComesBackWithItsCounts() throws MalformedFrameException {
+        VolumeSpec plain = sample();
+        List<Brick> six = new java.util.ArrayList<>(plain.bricks());
+        for (int i = six.size(); i < 6; i++) {
+            six.add(new Brick("host" + i, "/b", new UUID(1, i)));
+        }
+        VolumeSpec dispersed = VolumeSpec.disperse(plain.name(), plain.id(), 3, 1, "tcp", six,
+                VolumeStatus.STARTED, plain.options());
+        byte[] bytes = CODEC.encode(dispersed);
+        assertThat(bytes[0]).isEqualTo((byte) 3);
+        VolumeSpec back = CODEC.decode(bytes);
+        assertThat(back).isEqualTo(dispersed);
+        assertThat(back.type()).isEqualTo(VolumeType.DISTRIBUTED_DISPERSE);
+        assertThat(back.distributeCount()).isEqualTo(2);
+        assertThat(back.dataCount()).isEqualTo(2);
+        for (int length = 0; length < bytes.length; length++) {
+            byte[] cut = Arrays.copyOf(bytes, length);
+            assertThatThrownBy(() -> CODEC.decode(cut)).isInstanceOf(
+                    MalformedFrameException.class);
+        }
+        byte[] badRedundancy = bytes.clone();
+        badRedundancy[badRedundancy.length - 1] = 2; // 2 of a set of 3
+        assertThatThrownBy(() -> CODEC.decode(badRedundancy)).isInstanceOf(
+                MalformedFrameException.class);
     }
 }

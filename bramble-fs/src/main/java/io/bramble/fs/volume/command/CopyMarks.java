@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The other copies of a brick's replica set, marked ({@link BlameCopy}) as holding everything
+ * The other bricks of a brick's replica or disperse set, marked ({@link BlameCopy}) as holding everything
  * the brick's place in the set lacks, before that place gets an empty folder: the heal
  * workers of the marked copies then make every file there, and no client reads it meanwhile.
  *
@@ -20,12 +20,12 @@ record CopyMarks(int marked, String missed) {
      * ({@link #noneWhy}).
      */
     static CopyMarks markOthers(VolumeContext ctx, VolumeSpec volume, int index) {
-        int copy = index % volume.replicaCount();
+        int copy = index % volume.healSetSize();
         int first = index - copy;
         Brick brick = volume.bricks().get(index);
         int marked = 0;
         StringBuilder missed = new StringBuilder();
-        for (Brick other : volume.bricks().subList(first, first + volume.replicaCount())) {
+        for (Brick other : volume.bricks().subList(first, first + volume.healSetSize())) {
             if (other.equals(brick)) {
                 continue;
             }
@@ -43,7 +43,7 @@ record CopyMarks(int marked, String missed) {
 
     /** Why nothing was marked for {@code brick}, when {@link #marked} is 0. */
     String noneWhy(Brick brick) {
-        return "no other copy of " + brick.shown() + "'s replica set could be marked to heal"
-                + " it from (" + missed + ")";
+        return "no other brick of " + brick.shown() + "'s set could be marked to heal it from"
+                + " (" + missed + ")";
     }
 }

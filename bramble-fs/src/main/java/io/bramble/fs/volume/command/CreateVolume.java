@@ -18,9 +18,10 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * {@code volume create NAME [replica N [arbiter 1]] [transport tcp] HOST:PATH... [force]}:
- * Gluster's checks in Gluster's order (the line, the name, the hosts, bricks inside bricks,
- * bricks of a replica set on one server, each brick's folder on its own machine), then the
+ * {@code volume create NAME [stripe N] [replica N [arbiter 1]] [disperse [N]] [disperse-data
+ * D] [redundancy M] [transport tcp] HOST:PATH... [force]}: Gluster's checks in Gluster's order
+ * (the line, the name, the hosts, bricks inside bricks, bricks of a replica or disperse set on
+ * one server, each brick's folder on its own machine), then the
  * folders are made and the volume recorded, {@code Created}.
  */
 final class CreateVolume implements VolumeVerb {
@@ -48,9 +49,13 @@ final class CreateVolume implements VolumeVerb {
             throw VolumeFailure.failed(prefix, why);
         });
         if (!request.force()) {
-            BrickLayout.sameServer(bricks, request.replicaCount()).ifPresent(why -> {
-                throw VolumeFailure.failed(prefix, why);
-            });
+            boolean disperse = request.disperseCount() > 0;
+            BrickLayout.sameServer(bricks, disperse
+                    ? request.disperseCount()
+                    : request.replicaCount(), disperse ? "disperse" : "replicate").ifPresent(
+                            why -> {
+                                throw VolumeFailure.failed(prefix, why);
+                            });
         }
         for (int i = 0; i < bricks.size(); i++) {
             List<String> check = new ArrayList<>(List.of("volume", CheckBrickFolder.VERB,
@@ -67,8 +72,8 @@ final class CreateVolume implements VolumeVerb {
         }
         VolumeSpec volume = new VolumeSpec(request.name(), UUID.randomUUID(),
                 request.stripeCount(), request.replicaCount(), request.arbiter(),
-                request.transport(), bricks,
-                VolumeStatus.CREATED, VolumeOptions.atCreate());
+                request.transport(), bricks, VolumeStatus.CREATED, VolumeOptions.atCreate(),
+                request.disperseCount(), request.redundancyCount());
         try {
             ctx.awaitEverywhere(request.name(), store.put(VolumeCodec.TYPE, request.name(), volume,
                     ClusterStore.NEW).version());

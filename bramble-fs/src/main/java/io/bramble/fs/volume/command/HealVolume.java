@@ -13,7 +13,8 @@ import java.util.List;
  * asked of the brick's member ({@link SplitBrainEntries} tells which are in split-brain).
  * {@code volume heal NAME [full]} starts a heal pass on every member holding bricks of the
  * volume now, rather than at its next pass. {@code volume heal NAME split-brain ...} heals
- * files in split-brain from the copy the user names ({@link ResolveSplitBrain}).
+ * files in split-brain from the copy the user names ({@link ResolveSplitBrain}). A disperse
+ * volume has the index and full heals and their info.
  */
 final class HealVolume implements VolumeVerb {
     /**
@@ -35,6 +36,24 @@ final class HealVolume implements VolumeVerb {
                 + " status.\n");
     }
 
+    /**
+     * What a disperse volume answers: its index and full heals and the files its bricks list.
+     * Its fragments have no split-brain (versions tell which are in step).
+     */
+    private static CommandReply disperse(VolumeContext ctx, VolumeSpec volume,
+            HealRequest request) {
+        return switch (request) {
+            case HealRequest.Start s -> start(ctx, volume, s.full());
+            case HealRequest.Info i -> Replies.ok(HealInfoText.info(ctx.pendingReports(volume)));
+            case HealRequest.HealCount c -> Replies.ok(HealInfoText.healCount(volume.name(), ctx
+                    .pendingReports(volume)));
+            default -> throw VolumeFailure.failed("this heal command is not supported by"
+                    + " bramble on disperse volumes yet; it runs 'volume heal " + volume.name()
+                    + " [full]', 'volume heal " + volume.name() + " info' and 'volume heal "
+                    + volume.name() + " statistics heal-count' on them");
+        };
+    }
+
     @Override
     public CommandReply run(VolumeContext ctx, List<String> args) {
         Replies.usage(!args.isEmpty(), HealLine.USAGE);
@@ -42,11 +61,14 @@ final class HealVolume implements VolumeVerb {
         HealRequest request = HealLine.read(args.subList(1, args.size()));
         VolumeSpec volume = ctx.find(name).orElseThrow(() -> VolumeFailure.failed(
                 VolumeContext.notFound(name))).value();
-        if (volume.replicaCount() < 2) {
-            throw VolumeFailure.failed("Volume " + name + " is not of type replicate");
+        if (volume.replicaCount() < 2 && !volume.dispersed()) {
+            throw VolumeFailure.failed("Volume " + name + " is not of type replicate/disperse");
         }
         if (volume.status() != VolumeStatus.STARTED) {
             throw VolumeFailure.failed("Volume " + name + " is not started.");
+        }
+        if (volume.dispersed()) {
+            return disperse(ctx, volume, request);
         }
         return switch (request) {
             case HealRequest.Start s -> start(ctx, volume, s.full());

@@ -40,7 +40,7 @@ final class ReplaceBrick implements VolumeVerb {
         } catch (IllegalArgumentException e) {
             throw VolumeFailure.failed(PREFIX, e.getMessage());
         }
-        if (volume.replicaCount() < 2) {
+        if (volume.healSetSize() < 2) {
             throw VolumeFailure.failed(PREFIX, "replace-brick is not permitted on distribute"
                     + " only volumes. Please use add-brick and remove-brick operations"
                     + " instead.");
@@ -96,8 +96,8 @@ final class ReplaceBrick implements VolumeVerb {
     }
 
     private static Stream<Brick> otherCopies(VolumeSpec volume, int index) {
-        int first = index - index % volume.replicaCount();
-        return volume.bricks().subList(first, first + volume.replicaCount()).stream().filter(
+        int first = index - index % volume.healSetSize();
+        return volume.bricks().subList(first, first + volume.healSetSize()).stream().filter(
                 b -> !b.equals(volume.bricks().get(index)));
     }
 

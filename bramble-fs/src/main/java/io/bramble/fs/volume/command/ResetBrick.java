@@ -9,13 +9,13 @@ import java.util.List;
 
 /**
  * {@code volume reset-brick NAME HOST:PATH start} and {@code volume reset-brick NAME HOST:PATH
- * HOST:PATH commit [force]}, Gluster's way back for a replicated brick whose folder was lost
- * (a disk replaced, a folder made anew): bramble serves such a folder only once it is reset,
- * never as the volume's files. {@code commit} first marks the root of every other copy of the
- * brick's replica set as holding what the brick lacks ({@link BlameCopy}), then makes the
- * brick's folder a brick again on its member ({@link ResetBrickFolder}), which serves it: the
- * heal workers of the other copies then make every file on it again, while clients read the
- * other copies. {@code start} stops nothing: bramble stops serving a brick by itself once its
+ * HOST:PATH commit [force]}, Gluster's way back for a replicated or disperse brick whose
+ * folder was lost (a disk replaced, a folder made anew): bramble serves such a folder only
+ * once it is reset, never as the volume's files. {@code commit} first marks the root of every
+ * other brick of the brick's replica or disperse set as holding what the brick lacks
+ * ({@link BlameCopy}), then makes the brick's folder a brick again on its member
+ * ({@link ResetBrickFolder}), which serves it: the heal workers of the other bricks then make
+ * every file on it again, while clients read the others. {@code start} stops nothing: bramble stops serving a brick by itself once its
  * folder is removed or replaced, so it only checks that the brick is not served.
  */
 final class ResetBrick implements VolumeVerb {
@@ -33,9 +33,9 @@ final class ResetBrick implements VolumeVerb {
         VolumeSpec volume = ctx.find(args.get(0)).orElseThrow(() -> VolumeFailure.failed(PREFIX,
                 VolumeContext.notFound(args.get(0)))).value();
         Brick brick = brickOf(volume, args.get(1));
-        if (volume.replicaCount() < 2) {
-            throw VolumeFailure.failed(PREFIX, "volume " + volume.name() + " is not replicated:"
-                    + " a reset brick has no other copy to be made again from");
+        if (volume.healSetSize() < 2) {
+            throw VolumeFailure.failed(PREFIX, "volume " + volume.name() + " is not replicated"
+                    + " or disperse: a reset brick has no other copy to be made again from");
         }
         if (volume.status() != VolumeStatus.STARTED) {
             throw VolumeFailure.failed(PREFIX, "Volume " + volume.name() + " is not started.");

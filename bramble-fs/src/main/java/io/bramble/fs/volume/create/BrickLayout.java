@@ -36,14 +36,23 @@ public final class BrickLayout {
      * would take both copies); {@code force} overrides it.
      */
     public static Optional<String> sameServer(List<Brick> bricks, int replicaCount) {
-        if (replicaCount < 2) {
+        return sameServer(bricks, replicaCount, "replicate");
+    }
+
+    /**
+     * Gluster's refusal of a set of {@code setSize} bricks (a replica set, or a disperse set
+     * when {@code kind} is {@code disperse}) with two bricks on one member: the member's loss
+     * would take both.
+     */
+    public static Optional<String> sameServer(List<Brick> bricks, int setSize, String kind) {
+        if (setSize < 2) {
             return Optional.empty();
         }
-        for (int set = 0; set < bricks.size() / replicaCount; set++) {
+        for (int set = 0; set < bricks.size() / setSize; set++) {
             Set<UUID> members = new HashSet<>();
-            for (Brick b : bricks.subList(set * replicaCount, (set + 1) * replicaCount)) {
+            for (Brick b : bricks.subList(set * setSize, (set + 1) * setSize)) {
                 if (!members.add(b.nodeId())) {
-                    return Optional.of("Multiple bricks of a replicate volume are present on"
+                    return Optional.of("Multiple bricks of a " + kind + " volume are present on"
                             + " the same server. This setup is not optimal. Bricks should be on"
                             + " different nodes to have best fault tolerant configuration. Use"
                             + " 'force' at the end of the command if you want to override this"

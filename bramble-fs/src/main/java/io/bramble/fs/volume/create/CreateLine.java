@@ -13,14 +13,16 @@ import java.util.Set;
 
 /**
  * Reads the words after {@code volume create} as Gluster's CLI does, with its messages:
- * {@code NAME [stripe N] [replica N [arbiter 1]] [transport tcp] HOST:PATH... [force]}.
- * {@code stripe}, which Gluster 6 removed, is read as Gluster 3 read it (before or after
- * {@code replica}). Disperse and RDMA are Gluster's too but not bramble's (yet): they are
- * refused by name.
+ * {@code NAME [stripe N] [replica N [arbiter 1]] [disperse [N]] [disperse-data D]
+ * [redundancy M] [transport tcp] HOST:PATH... [force]}. {@code stripe}, which Gluster 6
+ * removed, is read as Gluster 3 read it (before or after {@code replica}); the disperse
+ * counts are settled by {@link DisperseCounts}. RDMA is Gluster's too but not bramble's: it
+ * is refused by name.
  */
 public final class CreateLine {
     public static final String USAGE = "Usage: volume create <NEW-VOLNAME> [stripe <COUNT>]"
-            + " [replica <COUNT> [arbiter <COUNT>]] [transport <tcp>] <NEW-BRICK>... [force]";
+            + " [replica <COUNT> [arbiter <COUNT>]] [disperse [<COUNT>]] [disperse-data <COUNT>]"
+            + " [redundancy <COUNT>] [transport <tcp>] <NEW-BRICK>... [force]";
     /** Copies a replica set keeps; more would cost writes without adding safety here. */
     public static final int REPLICA_COUNT_MAX = 3;
 
@@ -86,6 +88,10 @@ public final class CreateLine {
         private int at;
         private int replicaCount = 1;
         private int stripeCount = 1;
+        private boolean disperse;
+        private int disperseCount = DisperseCounts.NOT_GIVEN;
+        private int dataCount = DisperseCounts.NOT_GIVEN;
+        private int redundancyCount = DisperseCounts.NOT_GIVEN;
         private boolean arbiter;
         private String transport;
 
@@ -112,6 +118,9 @@ public final class CreateLine {
                 rest.removeLast();
             }
             List<BrickAddress> bricks = bricks(rest);
+            if (disperse) {
+                return disperseRequest(name, bricks, force);
+            }
             if (bricks.size() % (replicaCount * stripeCount) != 0) {
                 throw usage(stripeCount == 1
                         ? "number of bricks is not a multiple of replica count"
@@ -123,11 +132,26 @@ public final class CreateLine {
                 throw unsupported("arbiter is not supported with stripe by bramble: stripe"
                         + " over replica sets of 2 or 3 copies");
             }
-            return new CreateRequest(name, stripeCount, replicaCount, arbiter,
-                    transport == null
-                            ? VolumeSpec.TRANSPORT_TCP
-                            : transport,
-                    bricks, force);
+            return new CreateRequest(name, stripeCount, replicaCount, arbiter, 0, 0,
+                    transportOrTcp(), bricks, force, List.of());
+        }
+
+        private String transportOrTcp() {
+            return transport == null ? VolumeSpec.TRANSPORT_TCP : transport;
+        }
+
+        private CreateRequest disperseRequest(String name, List<BrickAddress> bricks,
+                boolean force) {
+            DisperseCounts.Counts counts = switch (DisperseCounts.of(disperseCount,
+                    redundancyCount, dataCount, bricks.size())) {
+                case DisperseCounts.Counts c -> c;
+                case DisperseCounts.Refused r -> throw usage(r.message());
+            };
+            if (bricks.size() % counts.disperseCount() != 0) {
+                throw usage("number of bricks is not a multiple of disperse count");
+            }
+            return new CreateRequest(name, 1, 1, false, counts.disperseCount(),
+                    counts.redundancyCount(), transportOrTcp(), bricks, force, counts.questions());
         }
 
         /** Reads the keyword at {@link #at} and its value; false when it is no keyword. */
@@ -137,9 +161,11 @@ public final class CreateLine {
                 case "replica" -> replica();
                 case "transport" -> transport();
                 case "stripe" -> stripe();
-                case "disperse", "disperse-data", "redundancy" -> throw unsupported(
-                        "disperse volumes are not supported by bramble yet; it makes"
-                                + " distribute, replicate and stripe volumes");
+                case "disperse" -> disperse();
+                case "disperse-data" -> dataCount = disperseNumber(dataCount, 2,
+                        "disperse-data must be greater than 1");
+                case "redundancy" -> redundancyCount = disperseNumber(redundancyCount, 1,
+                        "redundancy must be greater than 0");
                 case "thin-arbiter" -> throw unsupported("thin-arbiter is not supported by"
                         + " bramble; replica 2 in a pool with a witness does its work (the pool"
                         + " records the stale copy)");
@@ -151,6 +177,7 @@ public final class CreateLine {
         }
 
         private void replica() {
+            notDispersed("replicated-dispersed");
             if (replicaCount > 1) {
                 throw usage("replica option given twice");
             }
@@ -178,6 +205,7 @@ public final class CreateLine {
         }
 
         private void stripe() {
+            notDispersed("striped-dispersed");
             if (stripeCount > 1) {
                 throw usage("stripe option given twice");
             }
@@ -187,6 +215,60 @@ public final class CreateLine {
             }
             stripeCount = count;
             at += 2;
+        }
+
+        /** Gluster makes no disperse sets of replica sets or stripes, nor the other way. */
+        private void notDispersed(String kind) {
+            if (disperse) {
+                throw usage(kind + " volume is not supported");
+            }
+        }
+
+        private void dispersed() {
+            if (replicaCount > 1) {
+                throw usage("replicated-dispersed volume is not supported");
+            }
+            if (stripeCount > 1) {
+                throw usage("striped-dispersed volume is not supported");
+            }
+            disperse = true;
+        }
+
+        /** {@code disperse [N]}: without a number, every brick is one set. */
+        private void disperse() {
+            dispersed();
+            if (disperseCount != DisperseCounts.NOT_GIVEN) {
+                throw usage("disperse option given twice");
+            }
+            if (at + 1 >= words.size()) {
+                throw usage("a count or a brick is needed after 'disperse'");
+            }
+            try {
+                disperseCount = Integer.parseInt(words.get(at + 1));
+            } catch (NumberFormatException e) {
+                disperseCount = 0;
+                at += 1;
+                return;
+            }
+            if (disperseCount < 3) {
+                throw usage("disperse count must be greater than 2");
+            }
+            at += 2;
+        }
+
+        /** {@code disperse-data D} or {@code redundancy M}: a number of at least {@code min}. */
+        private int disperseNumber(int before, int min, String tooSmall) {
+            dispersed();
+            String keyword = words.get(at).toLowerCase(Locale.ROOT);
+            if (before != DisperseCounts.NOT_GIVEN) {
+                throw usage(keyword + " option given twice");
+            }
+            if (number(at + 1) < min) {
+                throw usage(tooSmall);
+            }
+            int count = number(at + 1);
+            at += 2;
+            return count;
         }
 
         private void transport() {

@@ -2,6 +2,8 @@ package io.bramble.fs.volume.heal;
 
 import io.bramble.fs.brick.PendingFile;
 import io.bramble.fs.brick.wire.PoolTls;
+import io.bramble.fs.disperse.Disperse;
+import io.bramble.fs.disperse.DisperseHeal;
 import io.bramble.fs.heal.FavoriteChildPolicy;
 import io.bramble.fs.heal.HealOutcome;
 import io.bramble.fs.heal.HealProgress;
@@ -38,6 +40,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -53,7 +56,8 @@ import java.util.function.Supplier;
  * back the pool's record that the other copy is stale. Each pass that healed something is
  * logged with what it did and what is left. Files in split-brain are settled by the volume's
  * {@code cluster.favorite-child-policy}, read at each pass, and each one settled is logged
- * with the copy chosen and what the others held.
+ * with the copy chosen and what the others held. The bricks of a disperse volume are healed
+ * the same way, each listed path through a {@link DisperseHeal} over the brick's disperse set.
  */
 public final class HealService implements AutoCloseable {
     public static final long PASS_MS = 1_000;
@@ -67,6 +71,8 @@ public final class HealService implements AutoCloseable {
     private static final long CONNECT_MS = 3_000;
     /** How long a member asked to heal now has to answer. */
     private static final long ASK_MS = 2_000;
+    /** Files a disperse heal opens at once: one, and a margin. */
+    private static final int DISPERSE_HANDLES_MAX = 16;
 
     private final PoolNode node;
     private final BrickHost host;
@@ -76,6 +82,9 @@ public final class HealService implements AutoCloseable {
     /** By volume id and set; worker thread only. */
     private final Map<String, SetConnections> connections = new HashMap<>();
     private final Set<String> fullAsked = ConcurrentHashMap.newKeySet();
+    /** Runs a disperse heal's calls to the bricks of a set at once. */
+    private final ExecutorService fanout = Executors.newThreadPerTaskExecutor(Thread
+            .ofVirtual().name("heal-disperse-", 0).factory());
     private final HealProgress progress = new HealProgress();
     /** Logs the progress of a long pass while the worker is busy with it. */
     private final ScheduledExecutorService reporter = Executors
@@ -122,13 +131,13 @@ public final class HealService implements AutoCloseable {
      */
     public void brickBack(VolumeSpec volume, Brick brick) {
         int index = volume.bricks().indexOf(brick);
-        if (closed || index < 0 || volume.replicaCount() < 2) {
+        if (closed || index < 0 || !healed(volume)) {
             return;
         }
-        int first = index / volume.replicaCount() * volume.replicaCount();
-        List<java.util.UUID> peers = volume.bricks().subList(first, first + volume
-                .replicaCount()).stream().map(Brick::nodeId).filter(id -> !id.equals(node.id()))
-                .distinct().toList();
+        int size = volume.healSetSize();
+        int first = index / size * size;
+        List<java.util.UUID> peers = volume.bricks().subList(first, first + size).stream().map(
+                Brick::nodeId).filter(id -> !id.equals(node.id())).distinct().toList();
         Thread.ofVirtual().name("heal-ask").start(() -> {
             for (java.util.UUID peer : peers) {
                 node.members().byId(peer).ifPresent(member -> {
@@ -225,16 +234,85 @@ public final class HealService implements AutoCloseable {
             if (closed) {
                 return;
             }
-            if (volume.replicaCount() < 2 || volume.status() != VolumeStatus.STARTED) {
+            if (!healed(volume) || volume.status() != VolumeStatus.STARTED) {
                 continue;
             }
             boolean full = fullAsked.remove(volume.name());
             List<Brick> bricks = volume.bricks();
             for (int i = 0; i < bricks.size(); i++) {
                 if (bricks.get(i).nodeId().equals(node.id())) {
-                    healBrick(volume, i, full);
+                    if (volume.dispersed()) {
+                        healDisperseBrick(volume, i, full);
+                    } else {
+                        healBrick(volume, i, full);
+                    }
                 }
             }
+        }
+    }
+
+    /** Whether a volume's bricks are healed: replicated or disperse ones. */
+    private static boolean healed(VolumeSpec volume) {
+        return volume.replicaCount() >= 2 || volume.dispersed();
+    }
+
+    /** The files {@code brick}'s index lists; empty when there is nothing to heal from it. */
+    private Optional<List<PendingFile>> pending(VolumeSpec volume, Brick brick) {
+        try {
+            return host.pendingFiles(brick, FILES_PER_PASS);
+        } catch (IOException e) {
+            node.log().event("volume " + volume.name() + ": heal: " + e.getMessage());
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * Heals the paths a brick of a disperse volume lists, folders nearest the root first,
+     * through a {@link DisperseHeal} over the bricks of its set (this node's brick without
+     * TLS). Of the bricks that list a path, the first that answers heals it. With
+     * {@code full}, the first brick of the set that answers walks its whole tree first.
+     */
+    private void healDisperseBrick(VolumeSpec volume, int brickIndex, boolean full) {
+        Brick brick = volume.bricks().get(brickIndex);
+        int set = brickIndex / volume.disperseCount();
+        int local = brickIndex % volume.disperseCount();
+        List<PendingFile> files = pending(volume, brick).orElse(List.of());
+        Optional<SetConnections> connected = files.isEmpty() && !full
+                ? Optional.empty()
+                : connections(volume, set);
+        if (connected.isEmpty()) {
+            return;
+        }
+        List<FileOps> ops = new java.util.ArrayList<>(connected.get().ops());
+        host.served(brick).ifPresent(mine -> ops.set(local, mine));
+        DisperseHeal heal = new Disperse(ops, volume.redundancyCount(), fanout,
+                DISPERSE_HANDLES_MAX).pathHealer(progress);
+        long started = System.nanoTime();
+        long bytesBefore = progress.bytesCopied();
+        running = new Running(volume.name(), brick, progress, ops.get(local), files);
+        Map<HealOutcome, Integer> outcomes = new EnumMap<>(HealOutcome.class);
+        boolean walked = false;
+        try {
+            if (full) {
+                walked = heal.healTree(FsPath.ROOT, local, outcome -> outcomes.merge(outcome, 1,
+                        Integer::sum));
+            }
+            for (PendingFile file : files.stream().sorted(java.util.Comparator.comparingInt(
+                    (PendingFile f) -> f.path().names().size())).toList()) {
+                outcomes.merge(healPath(heal, file.path(), local), 1, Integer::sum);
+            }
+        } finally {
+            running = null;
+        }
+        int healed = outcomes.getOrDefault(HealOutcome.HEALED, 0);
+        if (healed > 0 || walked) {
+            node.log().event("volume " + volume.name() + ": heal from " + brick.shown() + ": "
+                    + healed + " healed, " + (progress.bytesCopied() - bytesBefore)
+                    + " fragment bytes rebuilt in " + (System.nanoTime() - started) / 1_000_000
+                    + " ms" + (walked ? " (full)" : "") + "; left: " + left(outcomes));
+        }
+        if (healed > 0 && anyLeft(outcomes)) {
+            healSoon(volume.name(), false);
         }
     }
 
@@ -242,17 +320,11 @@ public final class HealService implements AutoCloseable {
         Brick brick = volume.bricks().get(brickIndex);
         int set = brickIndex / volume.replicaCount();
         int local = brickIndex % volume.replicaCount();
-        List<PendingFile> files;
-        try {
-            Optional<List<PendingFile>> listed = host.pendingFiles(brick, FILES_PER_PASS);
-            if (listed.isEmpty()) {
-                return;
-            }
-            files = listed.get();
-        } catch (IOException e) {
-            node.log().event("volume " + volume.name() + ": heal: " + e.getMessage());
+        Optional<List<PendingFile>> listed = pending(volume, brick);
+        if (listed.isEmpty()) {
             return;
         }
+        List<PendingFile> files = listed.get();
         if (files.isEmpty() && !full && !staleRecorded(volume, set)) {
             return;
         }
@@ -291,6 +363,17 @@ public final class HealService implements AutoCloseable {
         }
         if (volume.replicaCount() == 2 && outcomes.isEmpty() && files.isEmpty()) {
             releaseStaleRecord(volume, set, local, copies);
+        }
+    }
+
+    /** What {@code path}'s heal came to; a failure leaves it for a later pass. */
+    private static HealOutcome healPath(DisperseHeal heal, FsPath path, int local) {
+        try {
+            return heal.heal(path, local);
+        } catch (FsException e) {
+            return e.errno() == io.bramble.fs.ops.Errno.ENOENT
+                    ? HealOutcome.GONE
+                    : HealOutcome.WAITING;
         }
     }
 
@@ -430,8 +513,8 @@ public final class HealService implements AutoCloseable {
                 return Optional.empty();
             }
             Optional<ClientSpec> spec = ClientSpecText.decode(reply.out());
-            int first = set * volume.replicaCount();
-            return spec.map(s -> s.endpoints().subList(first, first + volume.replicaCount()));
+            int size = volume.healSetSize();
+            return spec.map(s -> s.endpoints().subList(set * size, (set + 1) * size));
         } catch (IOException | RuntimeException e) {
             return Optional.empty();
         }
@@ -442,6 +525,7 @@ public final class HealService implements AutoCloseable {
         closed = true;
         reporter.shutdownNow();
         worker.shutdownNow();
+        fanout.shutdownNow();
         try {
             worker.awaitTermination(5, TimeUnit.SECONDS);
         } catch (InterruptedException e) {

@@ -15,7 +15,8 @@ import java.util.UUID;
  * {@code field value} line per volume field, a {@code brick} line per brick in order, an
  * {@code option} line per option set (oldest first) and {@code end}. A field whose value may
  * hold spaces is the last of its line. The {@code stripe} line is there only for striped
- * volumes: a mount that predates stripe refuses their spec rather than serve it unstriped.
+ * volumes, the {@code disperse COUNT REDUNDANCY} line only for disperse ones: a mount that
+ * predates them refuses such a spec rather than serve it as another type.
  *
  * <pre>
  * bramble-volume-spec 1
@@ -25,7 +26,8 @@ import java.util.UUID;
  * replica 2
  * arbiter false
  * transport tcp
- * stripe 2
+ * stripe 2                   (striped volumes only)
+ * disperse 3 1               (disperse volumes only)
  * brick NODE-UUID ADDRESS PORT ONLINE HOST PATH
  * option network.ping-timeout 10
  * end
@@ -50,6 +52,10 @@ public final class ClientSpecText {
                 .append("transport ").append(v.transport()).append('\n');
         if (v.stripeCount() > 1) {
             out.append("stripe ").append(v.stripeCount()).append('\n');
+        }
+        if (v.dispersed()) {
+            out.append("disperse ").append(v.disperseCount()).append(' ')
+                    .append(v.redundancyCount()).append('\n');
         }
         for (BrickEndpoint e : spec.endpoints()) {
             Brick b = e.brick();
@@ -85,6 +91,17 @@ public final class ClientSpecText {
                 stripe = Integer.parseInt(field(lines.get(first), "stripe"));
                 first++;
             }
+            int disperse = 0;
+            int redundancy = 0;
+            if (lines.get(first).startsWith("disperse ")) {
+                String[] counts = field(lines.get(first), "disperse").split(" ");
+                if (counts.length != 2) {
+                    return Optional.empty();
+                }
+                disperse = Integer.parseInt(counts[0]);
+                redundancy = Integer.parseInt(counts[1]);
+                first++;
+            }
             List<BrickEndpoint> endpoints = new ArrayList<>();
             Map<String, String> options = new LinkedHashMap<>();
             for (String line : lines.subList(first, lines.size() - 1)) {
@@ -100,7 +117,8 @@ public final class ClientSpecText {
                 }
             }
             VolumeSpec volume = new VolumeSpec(name, id, stripe, replica, arbiter, transport,
-                    endpoints.stream().map(BrickEndpoint::brick).toList(), status, options);
+                    endpoints.stream().map(BrickEndpoint::brick).toList(), status, options,
+                    disperse, redundancy);
             return Optional.of(new ClientSpec(volume, endpoints));
         } catch (IllegalArgumentException e) {
             return Optional.empty();

@@ -51,10 +51,15 @@ public final class VolumeInfoText {
     /**
      * {@code 2} for distribute, {@code 1 x 2 = 2} for replica sets, with arbiters apart;
      * {@code 1 x 2 = 2} for a stripe of 2 and {@code 1 x 2 x 2 = 4} for a stripe of 2 over
-     * replica sets of 2, as Gluster 3 printed them (subvolumes of distribute first).
+     * replica sets of 2, as Gluster 3 printed them (subvolumes of distribute first);
+     * {@code 2 x (2 + 1) = 6} for two disperse sets of 2 data and 1 redundancy bricks.
      */
     static String brickCount(VolumeSpec v) {
         int total = v.bricks().size();
+        if (v.dispersed()) {
+            return v.distributeCount() + " x (" + v.dataCount() + " + " + v.redundancyCount()
+                    + ") = " + total;
+        }
         if (v.stripeCount() > 1) {
             return v.distributeCount() + " x " + v.stripeCount() + (v.replicaCount() > 1
                     ? " x " + v.replicaCount()

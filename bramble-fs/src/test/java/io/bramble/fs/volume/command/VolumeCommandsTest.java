@@ -243,8 +243,14 @@ class VolumeCommandsTest {
         CommandReply usage = run(one, "volume create gv4 replica 2 " + brick(ONE, "c"));
         assertThat(usage.exitCode()).isEqualTo(2);
         assertThat(usage.err()).isEqualTo("number of bricks is not a multiple of replica count"
-                + "\nUsage: volume create <NEW-VOLNAME> [stripe <COUNT>] [replica <COUNT>"
-                + " [arbiter <COUNT>]] [transport <tcp>] <NEW-BRICK>... [force]\n");
+                + "\n" + io.bramble.fs.volume.create.CreateLine.USAGE + "\n");
+        String disperse = "volume create ec disperse 3 redundancy 1 " + brick(ONE, "d") + " "
+                + brick(TWO, "d") + " " + brick(ONE, "e");
+        assertThat(failed(one, disperse)).startsWith("volume create: ec: failed: Multiple"
+                + " bricks of a disperse volume are present on the same server.");
+        assertThat(ok(one, disperse + " force")).contains("success");
+        assertThat(ok(two, "volume info ec")).contains("Type: Disperse\n").contains(
+                "Number of Bricks: 1 x (2 + 1) = 3\n");
         assertThat(run(one, "volume add-brick gv1 x:/y").err()).startsWith(
                 "volume add-brick is not supported by bramble yet");
     }
@@ -270,8 +276,8 @@ class VolumeCommandsTest {
                 "gv0") + " commit force")).contains("resets a brick in place");
         // The test's brick host serves no files: the other copy cannot be marked.
         assertThat(failed(one, "volume reset-brick gv0 " + brick(TWO, "gv0") + " " + brick(TWO,
-                "gv0") + " commit force")).startsWith("volume reset-brick: failed: no other copy"
-                        + " of " + brick(TWO, "gv0") + "'s replica set could be marked");
+                "gv0") + " commit force")).startsWith("volume reset-brick: failed: no other brick"
+                        + " of " + brick(TWO, "gv0") + "'s set could be marked");
     }
 
     @Test
@@ -305,7 +311,7 @@ class VolumeCommandsTest {
 
         ok(one, "volume create gv1 " + brick(ONE, "gv1") + " force");
         assertThat(failed(one, "volume heal gv1 info")).isEqualTo(
-                "Volume gv1 is not of type replicate\n");
+                "Volume gv1 is not of type replicate/disperse\n");
     }
 
     @Test

@@ -56,4 +56,14 @@ class BrickLayoutTest {
         assertThat(BrickLayout.sameServer(bricks.subList(0, 2), 2)).isEmpty();
         assertThat(BrickLayout.sameServer(bricks, 1)).isEmpty();
     }
+
+    @Test
+    void aDisperseSetWithTwoBricksOnOneMemberIsRefused() {
+        List<Brick> bricks = List.of(brick(ONE, "/a"), brick(TWO, "/a"), brick(ONE, "/b"));
+        assertThat(BrickLayout.sameServer(bricks, 3, "disperse")).get().asString().startsWith(
+                "Multiple bricks of a disperse volume are present on the same server.");
+        assertThat(BrickLayout.sameServer(bricks, 3, "disperse")).get().asString().isEqualTo(
+                BrickLayout.sameServer(bricks, 3, "replicate").orElseThrow().replace(
+                        "replicate", "disperse"));
+    }
 }

@@ -62,9 +62,15 @@ class CreateLineTest {
             case CreateRequest r -> {
                 StringBuilder out = new StringBuilder("request " + r.name() + (r.stripeCount() > 1
                         ? " stripe=" + r.stripeCount()
-                        : "") + " replica=" + r.replicaCount() + " arbiter=" + r.arbiter()
+                        : "")
+                        + (r.disperseCount() > 0
+                                ? " disperse=" + r.disperseCount() + " redundancy="
+                                        + r.redundancyCount()
+                                : "")
+                        + " replica=" + r.replicaCount() + " arbiter=" + r.arbiter()
                         + " transport="
                         + r.transport() + " force=" + r.force());
+                r.questions().forEach(q -> out.append("\nasks ").append(q));
                 r.bricks().forEach(b -> out.append("\nbrick ").append(b.shown()));
                 yield out.toString();
             }

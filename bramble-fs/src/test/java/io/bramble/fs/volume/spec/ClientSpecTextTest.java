@@ -79,4 +79,27 @@ class ClientSpecTextTest {
         ClientSpecText.decode(garbage);
         ClientSpecText.decode(ClientSpecText.FORMAT + "\n" + garbage + "\nend");
     }
+
+    /** The disperse line is there only for a disperse volume, which comes back as it was. */
+    @Test
+    void aDisperseSpecReadsAndComesBack() {
+        ClientSpec plain = sample();
+        VolumeSpec v = plain.volume();
+        java.util.List<io.bramble.fs.volume.Brick> bricks = new java.util.ArrayList<>(v.bricks());
+        java.util.List<BrickEndpoint> endpoints = new java.util.ArrayList<>(plain.endpoints());
+        while (bricks.size() < 3) {
+            bricks.add(new io.bramble.fs.volume.Brick("gluster3.local", "/more",
+                    new UUID(4, 4)));
+            endpoints.add(new BrickEndpoint(bricks.getLast(), "127.0.0.9", 0, false));
+        }
+        ClientSpec dispersed = new ClientSpec(VolumeSpec.disperse(v.name(), v.id(), 3, 1,
+                v.transport(), bricks, v.status(), v.options()), endpoints);
+        String text = ClientSpecText.encode(dispersed);
+        assertThat(text).contains("\ntransport tcp\ndisperse 3 1\nbrick ");
+        assertThat(ClientSpecText.encode(plain)).doesNotContain("disperse");
+        assertThat(ClientSpecText.decode(text)).contains(dispersed);
+        assertThat(ClientSpecText.decode(text.replace("disperse 3 1", "disperse 3 2")))
+                .isEmpty();
+        assertThat(ClientSpecText.decode(text.replace("disperse 3 1", "disperse 3"))).isEmpty();
+    }
 }

@@ -286,4 +286,27 @@ class VolumeTextsTest {
     private static SplitBrainResolution resolution(Result result, String why) {
         return new SplitBrainResolution(result, why);
     }
+
+    /** Gluster's names and counts for disperse volumes: sets x (data + redundancy). */
+    @Test
+    void disperseVolumesShowAsGlusterShowsThem() {
+        List<Brick> bricks = new java.util.ArrayList<>();
+        for (int i = 1; i <= 6; i++) {
+            bricks.add(new Brick("cluster" + i, "/data/glusterfs/volumes/bricks/data1",
+                    new UUID(0, i)));
+        }
+        VolumeSpec one = VolumeSpec.disperse("data1", ID, 3, 1, "tcp", bricks.subList(0, 3),
+                VolumeStatus.CREATED, Map.of());
+        assertThat(VolumeInfoText.render(List.of(one))).contains("Type: Disperse\n").contains(
+                "Number of Bricks: 1 x (2 + 1) = 3\n");
+        VolumeSpec two = VolumeSpec.disperse("data1", ID, 3, 1, "tcp", bricks,
+                VolumeStatus.CREATED, Map.of());
+        assertThat(VolumeInfoText.render(List.of(two))).contains(
+                "Type: Distributed-Disperse\n").contains("Number of Bricks: 2 x (2 + 1) = 6\n")
+                .contains("Brick6: cluster6:/data/glusterfs/volumes/bricks/data1\n");
+        VolumeSpec six = VolumeSpec.disperse("data1", ID, 6, 2, "tcp", bricks,
+                VolumeStatus.CREATED, Map.of());
+        assertThat(VolumeInfoText.render(List.of(six))).contains("Type: Disperse\n").contains(
+                "Number of Bricks: 1 x (4 + 2) = 6\n");
+    }
 }
