@@ -96,8 +96,7 @@ public final class NetworkBrickHost implements BrickHost, AutoCloseable {
         }
         BrickCounters counted = BrickCounters.fresh(Clock.system());
         counted.profiled(VolumeOptions.profiled(volume));
-        server().serve(volume.name(), brick.path(), new ProfiledBrick(local, counted.profile(),
-                counted.top(), counted.clock()));
+        server().serve(volume.name(), brick.path(), new ProfiledBrick(local, counted));
         counters.put(brick, counted);
         served.put(brick, local);
     }
