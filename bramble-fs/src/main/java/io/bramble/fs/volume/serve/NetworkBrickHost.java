@@ -8,6 +8,7 @@ import io.bramble.fs.brick.profile.BrickCounters;
 import io.bramble.fs.brick.profile.ProfiledBrick;
 import io.bramble.fs.brick.wire.BrickServer;
 import io.bramble.fs.brick.wire.PoolTls;
+import io.bramble.fs.brick.wire.ServerCounters;
 import io.bramble.fs.ops.FsException;
 import io.bramble.fs.volume.Brick;
 import io.bramble.fs.volume.VolumeSpec;
@@ -23,6 +24,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -131,6 +133,29 @@ public final class NetworkBrickHost implements BrickHost, AutoCloseable {
     }
 
     @Override
+    public OptionalLong pendingCount(Brick brick) {
+        LocalBrick local = served.get(brick);
+        return local == null ? OptionalLong.empty() : OptionalLong.of(local.pendingCount());
+    }
+
+    @Override
+    public int attached(VolumeSpec volume, Brick brick) {
+        BrickServer running = running();
+        return running == null || !served.containsKey(brick)
+                ? 0
+                : running.attached(volume.name(), brick.path());
+    }
+
+    @Override
+    public Optional<ServerCounters> serverCounters() {
+        return Optional.ofNullable(running()).map(BrickServer::counters);
+    }
+
+    private synchronized BrickServer running() {
+        return server;
+    }
+
+    @Override
     public void stop(VolumeSpec volume, Brick brick) {
         LocalBrick local = served.remove(brick);
         counters.remove(brick);
@@ -187,10 +212,7 @@ public final class NetworkBrickHost implements BrickHost, AutoCloseable {
 
     @Override
     public BrickStatus status(Brick brick) {
-        BrickServer running;
-        synchronized (this) {
-            running = server;
-        }
+        BrickServer running = running();
         return served.containsKey(brick) && running != null
                 ? new BrickStatus(true, running.port(), pid)
                 : BrickStatus.OFFLINE;
