@@ -18,15 +18,12 @@ import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.DefaultFileRegion;
-import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.handler.codec.DateFormatter;
 import io.netty.handler.codec.http.DefaultFullHttpResponse;
 import io.netty.handler.codec.http.DefaultHttpResponse;
 import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaders;
-import io.netty.handler.codec.http.HttpMethod;
-import io.netty.handler.codec.http.HttpObject;
 import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpResponse;
 import io.netty.handler.codec.http.HttpResponseStatus;
@@ -47,9 +44,9 @@ import org.slf4j.LoggerFactory;
  * File look-ups block the event loop briefly (a few metadata calls on a local disk), as
  * Apache's workers block; reading file contents never does.
  */
-public final class StaticFileHandler extends SimpleChannelInboundHandler<HttpObject> {
+public final class StaticFileHandler extends GetHandler {
     /** The methods served, as the {@code Allow} header of a 405 lists them. */
-    public static final String ALLOW = "GET, HEAD";
+    public static final String ALLOW = GetHandler.ALLOW;
     /** The {@code Server} header. */
     public static final String SERVER = Replies.SERVER;
 
@@ -60,38 +57,25 @@ public final class StaticFileHandler extends SimpleChannelInboundHandler<HttpObj
     private final Clock clock;
 
     public StaticFileHandler(FileLookup files, AccessLog accessLog, Clock clock) {
+        super(LOG);
         this.files = files;
         this.accessLog = accessLog;
         this.clock = clock;
     }
 
     @Override
-    protected void channelRead0(ChannelHandlerContext ctx, HttpObject msg) {
-        // Body chunks of a request are dropped: nothing served here takes a body.
-        if (msg instanceof HttpRequest request) {
-            answer(ctx, request);
-        }
+    long receivedEpochMillis() {
+        return accessLog.now();
     }
 
-    private void answer(ChannelHandlerContext ctx, HttpRequest request) {
-        Exchange exchange = Exchange.of(request, Replies.remoteHost(ctx.channel().remoteAddress()),
-                accessLog.now());
-        FullHttpResponse refusal = Replies.refusal(request);
-        if (refusal != null) {
-            // The decoder discards what follows a malformed request: the connection ends.
-            sendPage(ctx, exchange.closing(), refusal);
-        } else if (!exchange.head() && !request.method().equals(HttpMethod.GET)) {
-            FullHttpResponse response = page(HttpResponseStatus.METHOD_NOT_ALLOWED, null);
-            response.headers().set(HeaderNames.ALLOW, ALLOW);
-            sendPage(ctx, exchange, response);
-        } else {
-            switch (RequestPath.parse(request.uri())) {
-                case Refused refused -> sendPage(ctx, exchange,
-                        page(refused.reason() == Reason.ENCODED_SLASH
-                                ? HttpResponseStatus.NOT_FOUND
-                                : HttpResponseStatus.BAD_REQUEST, null));
-                case Valid valid -> serve(ctx, exchange, request, files.find(valid.path()));
-            }
+    @Override
+    void serve(ChannelHandlerContext ctx, Exchange exchange, HttpRequest request) {
+        switch (RequestPath.parse(request.uri())) {
+            case Refused refused -> sendPage(ctx, exchange,
+                    page(refused.reason() == Reason.ENCODED_SLASH
+                            ? HttpResponseStatus.NOT_FOUND
+                            : HttpResponseStatus.BAD_REQUEST, null));
+            case Valid valid -> serve(ctx, exchange, request, files.find(valid.path()));
         }
     }
 
@@ -148,7 +132,8 @@ public final class StaticFileHandler extends SimpleChannelInboundHandler<HttpObj
         return Replies.page(status, detail);
     }
 
-    private void sendPage(ChannelHandlerContext ctx, Exchange exchange,
+    @Override
+    void sendPage(ChannelHandlerContext ctx, Exchange exchange,
             FullHttpResponse response) {
         long bodyBytes = response.content().readableBytes();
         if (exchange.head()) {
@@ -188,10 +173,5 @@ public final class StaticFileHandler extends SimpleChannelInboundHandler<HttpObj
 
     private static String httpDate(long epochMillis) {
         return Replies.httpDate(epochMillis);
-    }
-
-    @Override
-    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
-        Replies.failed(ctx, cause, LOG);
     }
 }

@@ -4,10 +4,7 @@ import io.bramble.common.time.Clock;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
-import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.handler.codec.http.FullHttpResponse;
-import io.netty.handler.codec.http.HttpMethod;
-import io.netty.handler.codec.http.HttpObject;
 import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import java.nio.charset.StandardCharsets;
@@ -22,7 +19,7 @@ import org.slf4j.LoggerFactory;
  * (memory reads, no disk or network). Requests are not logged: a scraper asks every few
  * seconds.
  */
-public final class TextPageHandler extends SimpleChannelInboundHandler<HttpObject> {
+public final class TextPageHandler extends GetHandler {
     private static final Logger LOG = LoggerFactory.getLogger(TextPageHandler.class);
 
     private final String path;
@@ -37,6 +34,7 @@ public final class TextPageHandler extends SimpleChannelInboundHandler<HttpObjec
      */
     public TextPageHandler(String path, String contentType, Supplier<String> text,
             Clock clock) {
+        super(LOG);
         this.path = path;
         this.contentType = contentType;
         this.text = text;
@@ -44,27 +42,21 @@ public final class TextPageHandler extends SimpleChannelInboundHandler<HttpObjec
     }
 
     @Override
-    protected void channelRead0(ChannelHandlerContext ctx, HttpObject msg) {
-        if (msg instanceof HttpRequest request) {
-            answer(ctx, request);
-        }
+    long receivedEpochMillis() {
+        return clock.epochMillis();
     }
 
-    private void answer(ChannelHandlerContext ctx, HttpRequest request) {
-        Exchange exchange = Exchange.of(request, Replies.remoteHost(ctx.channel()
-                .remoteAddress()), clock.epochMillis());
-        FullHttpResponse refusal = Replies.refusal(request);
-        if (refusal != null) {
-            send(ctx, exchange.closing(), refusal);
-        } else if (!exchange.head() && !request.method().equals(HttpMethod.GET)) {
-            FullHttpResponse response = Replies.page(HttpResponseStatus.METHOD_NOT_ALLOWED,
-                    "Only GET and HEAD are allowed.");
-            response.headers().set(HeaderNames.ALLOW, StaticFileHandler.ALLOW);
-            send(ctx, exchange, response);
-        } else if (!pathOf(request.uri()).equals(path)) {
-            send(ctx, exchange, Replies.page(HttpResponseStatus.NOT_FOUND, null));
+    @Override
+    String notAllowedDetail() {
+        return "Only GET and HEAD are allowed.";
+    }
+
+    @Override
+    void serve(ChannelHandlerContext ctx, Exchange exchange, HttpRequest request) {
+        if (!pathOf(request.uri()).equals(path)) {
+            sendPage(ctx, exchange, Replies.page(HttpResponseStatus.NOT_FOUND, null));
         } else {
-            send(ctx, exchange, Replies.full(HttpResponseStatus.OK, contentType, text.get()
+            sendPage(ctx, exchange, Replies.full(HttpResponseStatus.OK, contentType, text.get()
                     .getBytes(StandardCharsets.UTF_8)));
         }
     }
@@ -74,7 +66,8 @@ public final class TextPageHandler extends SimpleChannelInboundHandler<HttpObjec
         return query < 0 ? uri : uri.substring(0, query);
     }
 
-    private void send(ChannelHandlerContext ctx, Exchange exchange, FullHttpResponse response) {
+    @Override
+    void sendPage(ChannelHandlerContext ctx, Exchange exchange, FullHttpResponse response) {
         if (exchange.head()) {
             response.content().clear(); // Content-Length stays that of the GET's page
         }
@@ -83,10 +76,5 @@ public final class TextPageHandler extends SimpleChannelInboundHandler<HttpObjec
         if (!exchange.keepAlive()) {
             written.addListener(ChannelFutureListener.CLOSE);
         }
-    }
-
-    @Override
-    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
-        Replies.failed(ctx, cause, LOG);
     }
 }
