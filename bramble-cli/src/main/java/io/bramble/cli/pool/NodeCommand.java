@@ -109,10 +109,10 @@ public final class NodeCommand implements Callable<Integer> {
             names = "--metrics",
             paramLabel = "ADDR:PORT",
             description = {
-                    "Serve Prometheus metrics of this node's bricks, heal",
-                    "and pool at http://ADDR:PORT/metrics (plain HTTP,",
-                    "no password: choose a private address); off by",
-                    "default. Gluster's exporter uses port 9713."})
+                    "Serve Prometheus metrics of this node's bricks,",
+                    "heal and pool at http://ADDR:PORT/metrics (plain",
+                    "HTTP, no password: choose a private address);",
+                    "off by default."})
     private String metrics;
 
     /** Scrapers served at once; more wait in the listen backlog. */
@@ -176,12 +176,14 @@ public final class NodeCommand implements Callable<Integer> {
             return Optional.empty();
         }
         try {
-            return Optional.of(HostPort.parse(metrics.strip()).resolve());
-        } catch (IllegalArgumentException | UnknownHostException e) {
-            throw UserError.usage("--metrics '" + metrics + "': "
-                    + (e instanceof UnknownHostException
-                            ? "no such address"
-                            : e.getMessage()));
+            Optional<HostPort> parsed = HostPort.tryParse(metrics.strip());
+            if (parsed.isEmpty()) {
+                throw UserError.usage("--metrics '" + metrics + "': expected ADDR:PORT such as"
+                        + " 127.0.0.1:9713 or *:9713");
+            }
+            return Optional.of(parsed.get().resolve());
+        } catch (UnknownHostException e) {
+            throw UserError.usage("--metrics '" + metrics + "': no such address");
         }
     }
 
