@@ -1,18 +1,26 @@
 package io.bramble.cli.pool;
 
 import io.bramble.common.error.UserError;
+import io.bramble.common.metrics.PrometheusText;
 import io.bramble.common.net.HostPort;
 import io.bramble.common.time.Clock;
 import io.bramble.fs.volume.command.VolumeCommands;
+import io.bramble.fs.volume.metrics.NodeMetrics;
 import io.bramble.fs.volume.serve.NetworkBrickHost;
 import io.bramble.fs.volume.serve.VolumeService;
 import io.bramble.pool.local.LocalServer;
 import io.bramble.pool.node.NodeSettings;
 import io.bramble.pool.node.PoolNode;
 import io.bramble.pool.node.SelfNames;
+import io.bramble.web.http.TextPageHandler;
+import io.bramble.web.server.WebServer;
+import io.bramble.web.server.WebServerConfig;
 import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.UnknownHostException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
@@ -34,7 +42,8 @@ import picocli.CommandLine.Option;
                 "Runs until stopped with Ctrl-C or SIGTERM. Examples:",
                 "  bramble node",
                 "  bramble node --state-dir /tmp/n1 --listen 127.0.0.11 --name gluster1.local",
-                "  bramble node --witness --state-dir /var/lib/bramble-witness"})
+                "  bramble node --witness --state-dir /var/lib/bramble-witness",
+                "  bramble node --metrics 10.0.0.11:9713"})
 public final class NodeCommand implements Callable<Integer> {
     @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help.")
     private boolean help;
@@ -96,6 +105,19 @@ public final class NodeCommand implements Callable<Integer> {
                     "port) by default."})
     private int brickPort;
 
+    @Option(
+            names = "--metrics",
+            paramLabel = "ADDR:PORT",
+            description = {
+                    "Serve Prometheus metrics of this node's bricks,",
+                    "heal and pool at http://ADDR:PORT/metrics (plain",
+                    "HTTP, no password: choose a private address);",
+                    "off by default."})
+    private String metrics;
+
+    /** Scrapers served at once; more wait in the listen backlog. */
+    static final int METRICS_CONNECTIONS_MAX = 16;
+
     /** Ratis's shaded gRPC logs through java.util.logging; kept here so the level holds. */
     private static final java.util.logging.Logger GRPC_LOG = java.util.logging.Logger
             .getLogger("org.apache.ratis.thirdparty");
@@ -104,6 +126,7 @@ public final class NodeCommand implements Callable<Integer> {
     public Integer call() {
         GRPC_LOG.setLevel(java.util.logging.Level.WARNING);
         NodeSettings settings = settings();
+        Optional<InetSocketAddress> metricsAddress = metricsAddress();
         PoolNode node = PoolNode.startQuietly(settings, System.out);
         LocalServer local;
         try {
@@ -119,8 +142,19 @@ public final class NodeCommand implements Callable<Integer> {
         NetworkBrickHost bricks = new NetworkBrickHost(node, brickPort);
         VolumeService volumes = VolumeService.start(node, bricks);
         node.addCommands(new VolumeCommands(volumes));
+        Optional<WebServer> metricsServer;
+        try {
+            metricsServer = metricsAddress.map(address -> serveMetrics(address, volumes, node));
+        } catch (RuntimeException e) {
+            local.close();
+            volumes.close();
+            bricks.close();
+            node.close();
+            throw e;
+        }
         CountDownLatch stopped = new CountDownLatch(1);
         Thread hook = new Thread(() -> {
+            metricsServer.ifPresent(WebServer::stop);
             local.close();
             volumes.close();
             bricks.close();
@@ -134,6 +168,35 @@ public final class NodeCommand implements Callable<Integer> {
             Thread.currentThread().interrupt();
         }
         return 0;
+    }
+
+    /** Where {@code --metrics} asks for the metrics page; empty when it is not given. */
+    private Optional<InetSocketAddress> metricsAddress() {
+        if (metrics == null) {
+            return Optional.empty();
+        }
+        try {
+            Optional<HostPort> parsed = HostPort.tryParse(metrics.strip());
+            if (parsed.isEmpty()) {
+                throw UserError.usage("--metrics '" + metrics + "': expected ADDR:PORT such as"
+                        + " 127.0.0.1:9713 or *:9713");
+            }
+            return Optional.of(parsed.get().resolve());
+        } catch (UnknownHostException e) {
+            throw UserError.usage("--metrics '" + metrics + "': no such address");
+        }
+    }
+
+    private static WebServer serveMetrics(InetSocketAddress address, VolumeService volumes,
+            PoolNode node) {
+        NodeMetrics metrics = new NodeMetrics(volumes);
+        WebServer server = WebServer.startPages(WebServerConfig.pages(address,
+                METRICS_CONNECTIONS_MAX),
+                () -> new TextPageHandler("/metrics",
+                        PrometheusText.CONTENT_TYPE, metrics::render, Clock.system()));
+        node.log().event("metrics on http://" + WebServer.show(server.boundAddress())
+                + "/metrics");
+        return server;
     }
 
     private NodeSettings settings() {

@@ -15,8 +15,12 @@ import java.nio.file.Path;
 record ReplicaPair(PoolNodes pool, Path brick1, Path brick2, VolumeMounts.Mounted mounted) {
     static ReplicaPair start(LocalCluster cluster, VolumeMounts mounts, Path dir)
             throws Exception {
+        return start(new PoolNodes(cluster), mounts, dir);
+    }
+
+    /** The same, with nodes of {@code pool}, given their {@link PoolNodes#arguments} already. */
+    static ReplicaPair start(PoolNodes pool, VolumeMounts mounts, Path dir) throws Exception {
         FuseRequirements.assumeMountable();
-        PoolNodes pool = new PoolNodes(cluster);
         pool.startTogether("gluster1", "gluster2", "witness1");
         pool.probeAll("gluster1", "gluster2", "witness1");
         Path brick1 = dir.resolve("b1");

@@ -36,6 +36,8 @@ public final class PoolNodes {
 
     private final LocalCluster cluster;
     private final Map<String, List<String>> extraArgs = new ConcurrentHashMap<>();
+    /** Arguments given before a node's first start, added to those it starts with. */
+    private final Map<String, List<String>> presetArgs = new ConcurrentHashMap<>();
     private int port;
     private Path hostsFile;
     private Path stateRoot;
@@ -56,6 +58,7 @@ public final class PoolNodes {
                         + ".local"));
         extraArgs.computeIfAbsent(name, n -> {
             List<String> first = new ArrayList<>(List.of(extra));
+            first.addAll(presetArgs.getOrDefault(n, List.of()));
             if (!first.contains("--brick-port")) {
                 first.addAll(List.of("--brick-port", Integer.toString(cluster.freePort(n))));
             }
@@ -70,6 +73,14 @@ public final class PoolNodes {
         ManagedProcess process = cluster.start(name, Map.of("JDK_JAVA_OPTIONS", options), args);
         process.awaitLine("listening on");
         return process;
+    }
+
+    /**
+     * Gives node {@code name} the arguments {@code extra} from its first start on, however it
+     * is started ({@link #startTogether} included); to be called before that start.
+     */
+    public void arguments(String name, String... extra) {
+        presetArgs.put(name, List.of(extra));
     }
 
     /**

@@ -1,6 +1,10 @@
 package io.bramble.lb.stats;
 
+import io.bramble.common.metrics.PrometheusText;
+import io.bramble.common.metrics.PrometheusText.Type;
 import io.bramble.lb.check.ServerState;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.ToLongFunction;
 
 /**
@@ -10,13 +14,13 @@ import java.util.function.ToLongFunction;
  */
 public final class StatsPrometheus {
     /** The content type Prometheus scrapes. */
-    public static final String CONTENT_TYPE = "text/plain; version=0.0.4; charset=utf-8";
+    public static final String CONTENT_TYPE = PrometheusText.CONTENT_TYPE;
 
     private StatsPrometheus() {
     }
 
     public static String render(StatsReport report) {
-        StringBuilder out = new StringBuilder(8192);
+        PrometheusText out = new PrometheusText();
         for (RowType type : RowType.values()) {
             String prefix = "haproxy_" + type.name().toLowerCase(java.util.Locale.ROOT) + "_";
             gauge(out, report, type, prefix + "current_sessions", "Current sessions.",
@@ -48,37 +52,34 @@ public final class StatsPrometheus {
             responses(out, report, type, prefix + "http_responses_total");
         }
         serverStates(out, report);
-        return out.toString();
+        return out.text();
     }
 
-    private static void gauge(StringBuilder out, StatsReport report, RowType type, String name,
-            String help, ToLongFunction<StatsRow> value) {
-        series(out, report, type, name, help, "gauge", value);
-    }
-
-    private static void counter(StringBuilder out, StatsReport report, RowType type,
+    private static void gauge(PrometheusText out, StatsReport report, RowType type,
             String name, String help, ToLongFunction<StatsRow> value) {
-        series(out, report, type, name, help, "counter", value);
+        series(out, report, type, name, help, Type.GAUGE, value);
     }
 
-    private static void series(StringBuilder out, StatsReport report, RowType type, String name,
-            String help, String kind, ToLongFunction<StatsRow> value) {
-        out.append("# HELP ").append(name).append(' ').append(help).append('\n');
-        out.append("# TYPE ").append(name).append(' ').append(kind).append('\n');
+    private static void counter(PrometheusText out, StatsReport report, RowType type,
+            String name, String help, ToLongFunction<StatsRow> value) {
+        series(out, report, type, name, help, Type.COUNTER, value);
+    }
+
+    private static void series(PrometheusText out, StatsReport report, RowType type,
+            String name, String help, Type kind, ToLongFunction<StatsRow> value) {
+        out.family(name, kind, help);
         for (StatsProxy proxy : report.proxies()) {
             for (StatsRow row : proxy.rows()) {
                 if (row.type() == type) {
-                    out.append(name).append(labels(row, null)).append(' ')
-                            .append(value.applyAsLong(row)).append('\n');
+                    out.sample(name, value.applyAsLong(row), labels(row));
                 }
             }
         }
     }
 
-    private static void responses(StringBuilder out, StatsReport report, RowType type,
+    private static void responses(PrometheusText out, StatsReport report, RowType type,
             String name) {
-        out.append("# HELP ").append(name).append(" HTTP responses by status class.\n");
-        out.append("# TYPE ").append(name).append(" counter\n");
+        out.family(name, Type.COUNTER, "HTTP responses by status class.");
         for (StatsProxy proxy : report.proxies()) {
             for (StatsRow row : proxy.rows()) {
                 if (row.type() != type) {
@@ -86,43 +87,36 @@ public final class StatsPrometheus {
                 }
                 for (int statusClass = 0; statusClass <= 5; statusClass++) {
                     String code = statusClass == 0 ? "other" : statusClass + "xx";
-                    out.append(name).append(labels(row, "code=\"" + code + "\"")).append(' ')
-                            .append(row.counters().responses(statusClass)).append('\n');
+                    out.sample(name, row.counters().responses(statusClass), labels(row, "code",
+                            code));
                 }
             }
         }
     }
 
-    private static void serverStates(StringBuilder out, StatsReport report) {
-        out.append("# HELP haproxy_server_status Server state: 1 for the current state.\n");
-        out.append("# TYPE haproxy_server_status gauge\n");
+    private static void serverStates(PrometheusText out, StatsReport report) {
+        String name = "haproxy_server_status";
+        out.family(name, Type.GAUGE, "Server state: 1 for the current state.");
         for (StatsProxy proxy : report.proxies()) {
             for (StatsRow row : proxy.rows()) {
                 if (row.type() != RowType.SERVER) {
                     continue;
                 }
                 for (ServerState state : ServerState.values()) {
-                    out.append("haproxy_server_status")
-                            .append(labels(row, "state=\"" + state.name() + "\"")).append(' ')
-                            .append(state == row.state() ? 1 : 0).append('\n');
+                    out.sample(name, state == row.state() ? 1 : 0, labels(row, "state", state
+                            .name()));
                 }
             }
         }
     }
 
-    private static String labels(StatsRow row, String extra) {
-        StringBuilder labels = new StringBuilder("{proxy=\"").append(escape(row.proxyName()))
-                .append('"');
+    /** The row's proxy, its server for a server's row, then {@code extra} name and value. */
+    private static String[] labels(StatsRow row, String... extra) {
+        List<String> labels = new ArrayList<>(List.of("proxy", row.proxyName()));
         if (row.type() == RowType.SERVER) {
-            labels.append(",server=\"").append(escape(row.name())).append('"');
+            labels.addAll(List.of("server", row.name()));
         }
-        if (extra != null) {
-            labels.append(',').append(extra);
-        }
-        return labels.append('}').toString();
-    }
-
-    private static String escape(String value) {
-        return value.replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", "\\n");
+        labels.addAll(List.of(extra));
+        return labels.toArray(String[]::new);
     }
 }

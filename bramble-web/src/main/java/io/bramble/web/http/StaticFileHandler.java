@@ -18,28 +18,17 @@ import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.DefaultFileRegion;
-import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.handler.codec.DateFormatter;
-import io.netty.handler.codec.TooLongFrameException;
 import io.netty.handler.codec.http.DefaultFullHttpResponse;
 import io.netty.handler.codec.http.DefaultHttpResponse;
 import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpHeaderNames;
-import io.netty.handler.codec.http.HttpHeaderValues;
 import io.netty.handler.codec.http.HttpHeaders;
-import io.netty.handler.codec.http.HttpMethod;
-import io.netty.handler.codec.http.HttpObject;
 import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpResponse;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.LastHttpContent;
-import io.netty.handler.codec.http.TooLongHttpHeaderException;
-import io.netty.handler.codec.http.TooLongHttpLineException;
-import io.netty.util.NetUtil;
-import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.net.SocketAddress;
 import java.util.Date;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -55,11 +44,11 @@ import org.slf4j.LoggerFactory;
  * File look-ups block the event loop briefly (a few metadata calls on a local disk), as
  * Apache's workers block; reading file contents never does.
  */
-public final class StaticFileHandler extends SimpleChannelInboundHandler<HttpObject> {
+public final class StaticFileHandler extends GetHandler {
     /** The methods served, as the {@code Allow} header of a 405 lists them. */
-    public static final String ALLOW = "GET, HEAD";
+    public static final String ALLOW = GetHandler.ALLOW;
     /** The {@code Server} header. */
-    public static final String SERVER = "bramble";
+    public static final String SERVER = Replies.SERVER;
 
     private static final Logger LOG = LoggerFactory.getLogger(StaticFileHandler.class);
 
@@ -68,41 +57,25 @@ public final class StaticFileHandler extends SimpleChannelInboundHandler<HttpObj
     private final Clock clock;
 
     public StaticFileHandler(FileLookup files, AccessLog accessLog, Clock clock) {
+        super(LOG);
         this.files = files;
         this.accessLog = accessLog;
         this.clock = clock;
     }
 
     @Override
-    protected void channelRead0(ChannelHandlerContext ctx, HttpObject msg) {
-        // Body chunks of a request are dropped: nothing served here takes a body.
-        if (msg instanceof HttpRequest request) {
-            answer(ctx, request);
-        }
+    long receivedEpochMillis() {
+        return accessLog.now();
     }
 
-    private void answer(ChannelHandlerContext ctx, HttpRequest request) {
-        Exchange exchange = Exchange.of(request, remoteHost(ctx.channel().remoteAddress()),
-                accessLog.now());
-        if (request.decoderResult().isFailure()) {
-            // The decoder now discards everything, so this connection carries nothing more.
-            sendPage(ctx, exchange.closing(), page(decodeFailure(request), null));
-        } else if (request.protocolVersion().equals(HttpVersion.HTTP_1_1)
-                && !request.headers().contains(HttpHeaderNames.HOST)) {
-            sendPage(ctx, exchange.closing(), page(HttpResponseStatus.BAD_REQUEST,
-                    "An HTTP/1.1 request needs a Host header."));
-        } else if (!exchange.head() && !request.method().equals(HttpMethod.GET)) {
-            FullHttpResponse response = page(HttpResponseStatus.METHOD_NOT_ALLOWED, null);
-            response.headers().set(HeaderNames.ALLOW, ALLOW);
-            sendPage(ctx, exchange, response);
-        } else {
-            switch (RequestPath.parse(request.uri())) {
-                case Refused refused -> sendPage(ctx, exchange,
-                        page(refused.reason() == Reason.ENCODED_SLASH
-                                ? HttpResponseStatus.NOT_FOUND
-                                : HttpResponseStatus.BAD_REQUEST, null));
-                case Valid valid -> serve(ctx, exchange, request, files.find(valid.path()));
-            }
+    @Override
+    void serve(ChannelHandlerContext ctx, Exchange exchange, HttpRequest request) {
+        switch (RequestPath.parse(request.uri())) {
+            case Refused refused -> sendPage(ctx, exchange,
+                    page(refused.reason() == Reason.ENCODED_SLASH
+                            ? HttpResponseStatus.NOT_FOUND
+                            : HttpResponseStatus.BAD_REQUEST, null));
+            case Valid valid -> serve(ctx, exchange, request, files.find(valid.path()));
         }
     }
 
@@ -155,16 +128,12 @@ public final class StaticFileHandler extends SimpleChannelInboundHandler<HttpObj
                 && date.getTime() <= clock.epochMillis();
     }
 
-    private FullHttpResponse page(HttpResponseStatus status, String detail) {
-        byte[] html = StatusPage.html(status, detail);
-        FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, status,
-                Unpooled.wrappedBuffer(html));
-        response.headers().set(HeaderNames.CONTENT_TYPE, StatusPage.CONTENT_TYPE);
-        response.headers().set(HeaderNames.CONTENT_LENGTH, html.length);
-        return response;
+    private static FullHttpResponse page(HttpResponseStatus status, String detail) {
+        return Replies.page(status, detail);
     }
 
-    private void sendPage(ChannelHandlerContext ctx, Exchange exchange,
+    @Override
+    void sendPage(ChannelHandlerContext ctx, Exchange exchange,
             FullHttpResponse response) {
         long bodyBytes = response.content().readableBytes();
         if (exchange.head()) {
@@ -181,14 +150,7 @@ public final class StaticFileHandler extends SimpleChannelInboundHandler<HttpObj
      */
     private void finish(ChannelHandlerContext ctx, Exchange exchange, HttpResponse response,
             long bodyBytes, DefaultFileRegion body) {
-        HttpHeaders headers = response.headers();
-        headers.set(HeaderNames.DATE, httpDate(clock.epochMillis()));
-        headers.set(HeaderNames.SERVER, SERVER);
-        if (!exchange.keepAlive()) {
-            headers.set(HeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
-        } else if (exchange.http10()) {
-            headers.set(HeaderNames.CONNECTION, HttpHeaderValues.KEEP_ALIVE);
-        }
+        Replies.stamp(response, exchange, clock);
         int status = response.status().code();
         ChannelFuture written;
         if (response instanceof FullHttpResponse) {
@@ -209,39 +171,7 @@ public final class StaticFileHandler extends SimpleChannelInboundHandler<HttpObj
         }
     }
 
-    private static HttpResponseStatus decodeFailure(HttpRequest request) {
-        Throwable cause = request.decoderResult().cause();
-        if (cause instanceof TooLongHttpHeaderException) {
-            return HttpResponseStatus.REQUEST_HEADER_FIELDS_TOO_LARGE;
-        }
-        if (cause instanceof TooLongHttpLineException) {
-            return HttpResponseStatus.REQUEST_URI_TOO_LONG;
-        }
-        if (cause instanceof TooLongFrameException) {
-            return HttpResponseStatus.REQUEST_HEADER_FIELDS_TOO_LARGE;
-        }
-        return HttpResponseStatus.BAD_REQUEST;
-    }
-
     private static String httpDate(long epochMillis) {
-        return DateFormatter.format(new Date(epochMillis));
-    }
-
-    private static String remoteHost(SocketAddress address) {
-        if (address instanceof InetSocketAddress inet && inet.getAddress() != null) {
-            return NetUtil.toAddressString(inet.getAddress());
-        }
-        return String.valueOf(address);
-    }
-
-    @Override
-    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
-        if (cause instanceof IOException) {
-            LOG.debug("connection from {} failed: {}", ctx.channel().remoteAddress(),
-                    cause.toString());
-        } else {
-            LOG.warn("closing the connection from {}", ctx.channel().remoteAddress(), cause);
-        }
-        ctx.close();
+        return Replies.httpDate(epochMillis);
     }
 }

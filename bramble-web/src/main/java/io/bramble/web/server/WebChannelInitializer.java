@@ -1,30 +1,25 @@
 package io.bramble.web.server;
 
-import io.bramble.common.time.Clock;
-import io.bramble.web.files.FileLookup;
-import io.bramble.web.http.StaticFileHandler;
-import io.bramble.web.log.AccessLog;
+import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.handler.codec.http.HttpDecoderConfig;
 import io.netty.handler.codec.http.HttpServerCodec;
+import java.util.function.Supplier;
 
 /**
  * The pipeline of one client connection: stall timeout, read pause under backpressure, the
- * HTTP/1.1 codec with its size bounds, keep-alive timeout, then the file handler.
+ * HTTP/1.1 codec with its size bounds, keep-alive timeout, then the handler that answers
+ * (files, or a page made for each request).
  */
 final class WebChannelInitializer extends ChannelInitializer<SocketChannel> {
     private final WebServerConfig config;
-    private final FileLookup files;
-    private final AccessLog accessLog;
-    private final Clock clock;
+    /** Makes the answering handler of each new connection. */
+    private final Supplier<ChannelHandler> answers;
 
-    WebChannelInitializer(WebServerConfig config, FileLookup files, AccessLog accessLog,
-            Clock clock) {
+    WebChannelInitializer(WebServerConfig config, Supplier<ChannelHandler> answers) {
         this.config = config;
-        this.files = files;
-        this.accessLog = accessLog;
-        this.clock = clock;
+        this.answers = answers;
     }
 
     @Override
@@ -37,6 +32,6 @@ final class WebChannelInitializer extends ChannelInitializer<SocketChannel> {
                 .addLast("backpressure", new Backpressure())
                 .addLast("http", new HttpServerCodec(decoder))
                 .addLast("keep-alive", new KeepAliveTimeout(config.keepAliveTimeoutMs()))
-                .addLast("files", new StaticFileHandler(files, accessLog, clock));
+                .addLast("answers", answers.get());
     }
 }

@@ -3,9 +3,11 @@ package io.bramble.web.server;
 import io.bramble.common.error.UserError;
 import io.bramble.common.time.Clock;
 import io.bramble.web.files.FileLookup;
+import io.bramble.web.http.StaticFileHandler;
 import io.bramble.web.log.AccessLog;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
+import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
@@ -24,10 +26,12 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Supplier;
 
 /**
  * A static file server: serves one directory over HTTP/1.1 until stopped. Start it with
- * {@link #start}; it listens once that returns, on {@link #boundAddress()}.
+ * {@link #start}; it listens once that returns, on {@link #boundAddress()}. The same server,
+ * bounds and all, serves pages a handler makes instead ({@link #startPages}).
  */
 public final class WebServer implements AutoCloseable {
     /** Apache's ListenBacklog: clients over {@code connectionsMax} wait here. */
@@ -63,6 +67,23 @@ public final class WebServer implements AutoCloseable {
      */
     public static WebServer start(WebServerConfig config, AccessLog accessLog, Clock clock) {
         FileLookup files = lookup(config.root());
+        return listen(config, () -> new StaticFileHandler(files, accessLog, clock), files
+                .root());
+    }
+
+    /**
+     * Starts serving what {@code answers} answers: one handler for each connection, after the
+     * HTTP codec (a {@link io.bramble.web.http.TextPageHandler}, say). The config's root is
+     * not read. Fails with a {@link UserError} (exit 1) when the address cannot be listened
+     * on.
+     */
+    public static WebServer startPages(WebServerConfig config,
+            Supplier<ChannelHandler> answers) {
+        return listen(config, answers, config.root());
+    }
+
+    private static WebServer listen(WebServerConfig config, Supplier<ChannelHandler> answers,
+            Path root) {
         if (config.transport() == Transport.EPOLL) {
             Epoll.ensureAvailability();
         }
@@ -82,11 +103,11 @@ public final class WebServer implements AutoCloseable {
                 .childOption(ChannelOption.TCP_NODELAY, true)
                 .childOption(ChannelOption.WRITE_BUFFER_WATER_MARK, new WriteBufferWaterMark(
                         WRITE_BUFFER_LOW_BYTES, WRITE_BUFFER_HIGH_BYTES))
-                .childHandler(new WebChannelInitializer(config, files, accessLog, clock));
+                .childHandler(new WebChannelInitializer(config, answers));
         try {
             Channel listener = bootstrap.bind(config.bind()).sync().channel();
             return new WebServer(listener, acceptGroup, ioGroup, limit, config.transport(),
-                    files.root());
+                    root);
         } catch (Exception e) { // sync() rethrows the bind failure as thrown, checked or not
             shutDown(acceptGroup, ioGroup);
             if (e instanceof InterruptedException) {
@@ -115,7 +136,7 @@ public final class WebServer implements AutoCloseable {
         return (InetSocketAddress) listener.localAddress();
     }
 
-    /** The directory served, as a real path. */
+    /** The directory served, as a real path; null for a server of pages. */
     public Path root() {
         return root;
     }

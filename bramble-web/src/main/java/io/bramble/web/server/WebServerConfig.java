@@ -8,7 +8,8 @@ import java.nio.file.Path;
  * How a {@link WebServer} runs: what it serves, where it listens and its bounds. The defaults
  * follow Apache's where Apache has one.
  *
- * @param root                the directory served
+ * @param root                the directory served; null for a server of pages a handler
+ *                            makes ({@link #pages})
  * @param bind                the address to listen on; port 0 picks a free port
  * @param transport           the I/O transport
  * @param ioThreads           event-loop threads for connections
@@ -31,7 +32,6 @@ public record WebServerConfig(Path root, InetSocketAddress bind, Transport trans
     public static final long IDLE_TIMEOUT_MS_DEFAULT = 60_000;
 
     public WebServerConfig {
-        Checks.argument(root != null, "root is required");
         Checks.argument(bind != null, "bind address is required");
         Checks.argument(transport != null, "transport is required");
         Checks.inRange(ioThreads, 1, 256, "ioThreads");
@@ -46,6 +46,16 @@ public record WebServerConfig(Path root, InetSocketAddress bind, Transport trans
     public static WebServerConfig defaults(Path root, InetSocketAddress bind) {
         return new WebServerConfig(root, bind, Transport.best(),
                 Runtime.getRuntime().availableProcessors(), CONNECTIONS_MAX_DEFAULT,
+                HEADER_BYTES_MAX_DEFAULT, REQUEST_LINE_BYTES_MAX_DEFAULT,
+                KEEP_ALIVE_TIMEOUT_MS_DEFAULT, IDLE_TIMEOUT_MS_DEFAULT);
+    }
+
+    /**
+     * A server of pages a handler makes, with no root: one event-loop thread, at most
+     * {@code connectionsMax} connections, the default bounds otherwise.
+     */
+    public static WebServerConfig pages(InetSocketAddress bind, int connectionsMax) {
+        return new WebServerConfig(null, bind, Transport.best(), 1, connectionsMax,
                 HEADER_BYTES_MAX_DEFAULT, REQUEST_LINE_BYTES_MAX_DEFAULT,
                 KEEP_ALIVE_TIMEOUT_MS_DEFAULT, IDLE_TIMEOUT_MS_DEFAULT);
     }

@@ -20,7 +20,8 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * A brick as its server serves it, with every call counted: the brick's side of Gluster's
  * io-stats translator. Latency is the time the brick took, failed calls included, on the
- * injected clock; {@link BrickProfile} keeps it while the volume is profiled, and
+ * injected clock; {@link BrickProfile} keeps it while the volume is profiled,
+ * {@link BrickTotals} always counts it with the failures and bytes for the node's metrics, and
  * {@link BrickTop} always ranks the files called. The path of each open file is kept by its
  * handle, for reads and writes, and at most {@link #PATHS_MAX} of them: past that a call on a
  * handle is counted in the profile but not in top.
@@ -32,14 +33,16 @@ public final class ProfiledBrick implements FileOps {
     private final FileOps brick;
     private final BrickProfile profile;
     private final BrickTop top;
+    private final BrickTotals totals;
     private final Clock clock;
     private final Map<Long, String> paths = new ConcurrentHashMap<>();
 
-    public ProfiledBrick(FileOps brick, BrickProfile profile, BrickTop top, Clock clock) {
+    public ProfiledBrick(FileOps brick, BrickCounters counted) {
         this.brick = brick;
-        this.profile = profile;
-        this.top = top;
-        this.clock = clock;
+        this.profile = counted.profile();
+        this.top = counted.top();
+        this.totals = counted.totals();
+        this.clock = counted.clock();
     }
 
     @FunctionalInterface
@@ -54,10 +57,15 @@ public final class ProfiledBrick implements FileOps {
 
     private <T> T timed(Fop fop, Op<T> op) throws FsException {
         long startNs = clock.nanoTime();
+        boolean failed = true;
         try {
-            return op.run();
+            T result = op.run();
+            failed = false;
+            return result;
         } finally {
-            profile.called(fop, clock.nanoTime() - startNs);
+            long latencyNs = clock.nanoTime() - startNs;
+            profile.called(fop, latencyNs);
+            totals.called(fop, latencyNs, failed);
         }
     }
 
@@ -174,6 +182,7 @@ public final class ProfiledBrick implements FileOps {
     public byte[] read(long handle, long offset, int sizeBytes) throws FsException {
         byte[] data = timed(Fop.READ, () -> brick.read(handle, offset, sizeBytes));
         profile.read(data.length);
+        totals.read(data.length);
         onHandle(TopKind.READ, handle);
         return data;
     }
@@ -182,6 +191,7 @@ public final class ProfiledBrick implements FileOps {
     public int write(long handle, long offset, byte[] data) throws FsException {
         int written = timed(Fop.WRITE, () -> brick.write(handle, offset, data));
         profile.written(data.length);
+        totals.written(data.length);
         onHandle(TopKind.WRITE, handle);
         return written;
     }
@@ -202,10 +212,13 @@ public final class ProfiledBrick implements FileOps {
         if (paths.remove(handle) != null || paths.size() >= PATHS_MAX) {
             top.released();
         }
+        boolean failed = true;
         try {
             brick.release(handle);
+            failed = false;
         } finally {
             profile.called(Fop.RELEASE, 0);
+            totals.called(Fop.RELEASE, 0, failed);
         }
     }
 

@@ -195,6 +195,12 @@ public final class BrickServer implements AutoCloseable, ServerSession.Host {
         }
     }
 
+    /** Connections attached to the brick served as {@code brickPath} of {@code volume}. */
+    public int attached(String volume, String brickPath) {
+        Set<ServerSession> attached = sessions.get(new BrickKey(volume, brickPath));
+        return attached == null ? 0 : attached.size();
+    }
+
     /** The port it listens on (the one asked for, or the one the system chose for 0). */
     public int port() {
         return address().getPort();

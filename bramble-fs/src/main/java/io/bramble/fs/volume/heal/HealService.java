@@ -86,6 +86,7 @@ public final class HealService implements AutoCloseable {
     private final ExecutorService fanout = Executors.newThreadPerTaskExecutor(Thread
             .ofVirtual().name("heal-disperse-", 0).factory());
     private final HealProgress progress = new HealProgress();
+    private final HealTotals totals = new HealTotals();
     /** Logs the progress of a long pass while the worker is busy with it. */
     private final ScheduledExecutorService reporter = Executors
             .newSingleThreadScheduledExecutor(r -> Thread.ofPlatform().name("heal-progress")
@@ -155,6 +156,11 @@ public final class HealService implements AutoCloseable {
     /** What this node's heals did since it started. */
     public HealProgress progress() {
         return progress;
+    }
+
+    /** What this node's heals did since it started, per volume, for its metrics. */
+    public HealTotals totals() {
+        return totals;
     }
 
     /**
@@ -230,6 +236,7 @@ public final class HealService implements AutoCloseable {
     }
 
     private void pass() {
+        totals.passed();
         for (VolumeSpec volume : volumes.get()) {
             if (closed) {
                 return;
@@ -305,6 +312,7 @@ public final class HealService implements AutoCloseable {
             running = null;
         }
         int healed = outcomes.getOrDefault(HealOutcome.HEALED, 0);
+        totals.healed(volume.name(), healed, progress.bytesCopied() - bytesBefore);
         if (healed > 0 || walked) {
             node.log().event("volume " + volume.name() + ": heal from " + brick.shown() + ": "
                     + healed + " healed, " + (progress.bytesCopied() - bytesBefore)
@@ -351,6 +359,7 @@ public final class HealService implements AutoCloseable {
                 .forEach(outcome -> outcomes.merge(outcome, 1, Integer::sum));
         running = null;
         int healed = outcomes.getOrDefault(HealOutcome.HEALED, 0);
+        totals.healed(volume.name(), healed, progress.bytesCopied() - bytesBefore);
         if (healed > 0 || full) {
             long ms = (System.nanoTime() - started) / 1_000_000;
             node.log().event("volume " + volume.name() + ": heal from " + brick.shown() + ": "

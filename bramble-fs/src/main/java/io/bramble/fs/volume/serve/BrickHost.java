@@ -2,11 +2,13 @@ package io.bramble.fs.volume.serve;
 
 import io.bramble.fs.brick.PendingFile;
 import io.bramble.fs.brick.profile.BrickCounters;
+import io.bramble.fs.brick.wire.ServerCounters;
 import io.bramble.fs.volume.Brick;
 import io.bramble.fs.volume.VolumeSpec;
 import java.io.IOException;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 /**
  * Serves bricks on this node: what {@link VolumeService} calls when a volume holding some of
@@ -79,6 +81,24 @@ public interface BrickHost {
 
     /** What the served {@code brick} counts for profile and top; empty when not served here. */
     default Optional<BrickCounters> counters(Brick brick) {
+        return Optional.empty();
+    }
+
+    /**
+     * Files {@code brick}'s index of marked files holds, counted in memory (no listing);
+     * empty when the brick is not served here.
+     */
+    default OptionalLong pendingCount(Brick brick) {
+        return OptionalLong.empty();
+    }
+
+    /** Client connections attached to {@code brick}; 0 when it is not served here. */
+    default int attached(VolumeSpec volume, Brick brick) {
+        return 0;
+    }
+
+    /** What the brick server handled since it started; empty before it serves a brick. */
+    default Optional<ServerCounters> serverCounters() {
         return Optional.empty();
     }
 }

@@ -8,6 +8,7 @@ import io.bramble.fs.brick.profile.BrickCounters;
 import io.bramble.fs.brick.profile.ProfiledBrick;
 import io.bramble.fs.brick.wire.BrickServer;
 import io.bramble.fs.brick.wire.PoolTls;
+import io.bramble.fs.brick.wire.ServerCounters;
 import io.bramble.fs.ops.FsException;
 import io.bramble.fs.volume.Brick;
 import io.bramble.fs.volume.VolumeSpec;
@@ -23,6 +24,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -96,8 +98,7 @@ public final class NetworkBrickHost implements BrickHost, AutoCloseable {
         }
         BrickCounters counted = BrickCounters.fresh(Clock.system());
         counted.profiled(VolumeOptions.profiled(volume));
-        server().serve(volume.name(), brick.path(), new ProfiledBrick(local, counted.profile(),
-                counted.top(), counted.clock()));
+        server().serve(volume.name(), brick.path(), new ProfiledBrick(local, counted));
         counters.put(brick, counted);
         served.put(brick, local);
     }
@@ -129,6 +130,29 @@ public final class NetworkBrickHost implements BrickHost, AutoCloseable {
     @Override
     public Optional<BrickCounters> counters(Brick brick) {
         return Optional.ofNullable(counters.get(brick));
+    }
+
+    @Override
+    public OptionalLong pendingCount(Brick brick) {
+        LocalBrick local = served.get(brick);
+        return local == null ? OptionalLong.empty() : OptionalLong.of(local.pendingCount());
+    }
+
+    @Override
+    public int attached(VolumeSpec volume, Brick brick) {
+        BrickServer running = running();
+        return running == null || !served.containsKey(brick)
+                ? 0
+                : running.attached(volume.name(), brick.path());
+    }
+
+    @Override
+    public Optional<ServerCounters> serverCounters() {
+        return Optional.ofNullable(running()).map(BrickServer::counters);
+    }
+
+    private synchronized BrickServer running() {
+        return server;
     }
 
     @Override
@@ -188,10 +212,7 @@ public final class NetworkBrickHost implements BrickHost, AutoCloseable {
 
     @Override
     public BrickStatus status(Brick brick) {
-        BrickServer running;
-        synchronized (this) {
-            running = server;
-        }
+        BrickServer running = running();
         return served.containsKey(brick) && running != null
                 ? new BrickStatus(true, running.port(), pid)
                 : BrickStatus.OFFLINE;

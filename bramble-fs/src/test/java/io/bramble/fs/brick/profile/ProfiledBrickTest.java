@@ -1,6 +1,7 @@
 package io.bramble.fs.brick.profile;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.bramble.common.time.Clock;
 import io.bramble.fs.brick.BrickSettings;
@@ -8,10 +9,14 @@ import io.bramble.fs.brick.LocalBrick;
 import io.bramble.fs.ops.Caller;
 import io.bramble.fs.ops.FileId;
 import io.bramble.fs.ops.FileType;
+import io.bramble.fs.ops.FsException;
 import io.bramble.fs.ops.FsPath;
 import io.bramble.fs.ops.OpenFlags;
 import io.bramble.fs.ops.Opened;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -25,6 +30,7 @@ class ProfiledBrickTest {
     private LocalBrick local;
     private final BrickProfile profile = new BrickProfile();
     private final BrickTop top = new BrickTop();
+    private final BrickTotals totals = new BrickTotals();
     /** Each reading is a microsecond after the one before. */
     private final Clock clock = new Clock() {
         private long nowNs;
@@ -45,7 +51,7 @@ class ProfiledBrickTest {
     @BeforeEach
     void open() throws Exception {
         local = LocalBrick.open(dir, BrickSettings.defaults().withAsRoot(false));
-        brick = new ProfiledBrick(local, profile, top, clock);
+        brick = new ProfiledBrick(local, new BrickCounters(profile, top, totals, clock));
     }
 
     @AfterEach
@@ -88,5 +94,31 @@ class ProfiledBrickTest {
         brick.write(file.handle(), 0, new byte[10]);
         assertThat(top.top(TopKind.WRITE, 10)).containsExactly(new TopEntry("/g", 1));
         assertThat(profile.info(ProfileView.BOTH, 0)).isEmpty();
+    }
+
+    @Test
+    void totalsCountCallsFailuresAndBytesWhetherProfiledOrNot() throws Exception {
+        Opened file = brick.create(USER, FsPath.parse("/h"), new FileId(1, 4), FileType.REGULAR
+                .modeBits() | 0644, OpenFlags.RDWR | OpenFlags.CREAT);
+        brick.write(file.handle(), 0, new byte[300]);
+        brick.write(file.handle(), 300, new byte[200]);
+        brick.read(file.handle(), 0, 100);
+        assertThatThrownBy(() -> brick.getattr(USER, FsPath.parse("/missing")))
+                .isInstanceOf(FsException.class);
+        brick.release(file.handle());
+
+        Map<Fop, FopTotals> byFop = totals.fops().stream().collect(Collectors.toMap(
+                FopTotals::fop, t -> t));
+        assertThat(totals.fops()).hasSize(Fop.values().length);
+        // each call takes one tick of the clock: a microsecond, in the first bucket
+        assertThat(byFop.get(Fop.WRITE)).isEqualTo(new FopTotals(Fop.WRITE, 2, 0, List.of(2L,
+                2L, 2L, 2L, 2L, 2L), 2_000));
+        assertThat(byFop.get(Fop.STAT).calls()).isEqualTo(1);
+        assertThat(byFop.get(Fop.STAT).errors()).isEqualTo(1);
+        assertThat(byFop.get(Fop.RELEASE)).isEqualTo(new FopTotals(Fop.RELEASE, 1, 0, List.of(
+                1L, 1L, 1L, 1L, 1L, 1L), 0));
+        assertThat(byFop.get(Fop.MKDIR).calls()).isZero();
+        assertThat(totals.bytesWritten()).isEqualTo(500);
+        assertThat(totals.bytesRead()).isEqualTo(100);
     }
 }
