@@ -59,10 +59,12 @@ class DisperseModelTest {
                 trace.add("down " + Arrays.toString(down) + " write " + offset + "+"
                         + data.length);
                 set.disperse.write(handle, offset, data);
-                if (offset + data.length > model.length && data.length > 0) {
-                    model = Arrays.copyOf(model, offset + data.length);
+                if (data.length > 0) { // a write of nothing past the end grows nothing
+                    if (offset + data.length > model.length) {
+                        model = Arrays.copyOf(model, offset + data.length);
+                    }
+                    System.arraycopy(data, 0, model, offset, data.length);
                 }
-                System.arraycopy(data, 0, model, offset, data.length);
             } else if (choice < 7) {
                 int size = random.nextInt(5 * stripe);
                 trace.add("down " + Arrays.toString(down) + " truncate " + size);
