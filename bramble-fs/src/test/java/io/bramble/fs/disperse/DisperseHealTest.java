@@ -1,6 +1,7 @@
 package io.bramble.fs.disperse;
 
 import static io.bramble.fs.disperse.DisperseSet.ALICE;
+import static io.bramble.fs.disperse.DisperseTest.mark;
 import static io.bramble.fs.disperse.DisperseTest.random;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -97,15 +98,6 @@ class DisperseHealTest {
             throws FsException {
         return set.bricks.get(child).readdir(Caller.ROOT, dir, null, 100).entries().stream()
                 .map(DirEntry::name).filter(n -> !n.startsWith(".")).sorted().toList();
-    }
-
-    private static PendingCounters mark(DisperseSet set, int holder, FsPath path, int blamed) {
-        try {
-            return PendingCounters.decode(set.bricks.get(holder).getxattr(Caller.ROOT, path,
-                    PendingCounters.name(blamed)));
-        } catch (FsException e) {
-            return PendingCounters.ZERO;
-        }
     }
 
     @Test

@@ -275,7 +275,8 @@ class DisperseTest {
                 .containsExactly("c:7");
     }
 
-    PendingCounters mark(DisperseSet set, int holder, FsPath path, int blamed)
+    /** The mark {@code holder} keeps at {@code path} against {@code blamed}; zero when none. */
+    static PendingCounters mark(DisperseSet set, int holder, FsPath path, int blamed)
             throws FsException {
         try {
             return PendingCounters.decode(set.bricks.get(holder).getxattr(Caller.ROOT, path,

@@ -34,6 +34,8 @@ import org.junit.jupiter.api.io.TempDir;
 @Timeout(value = 300, unit = TimeUnit.SECONDS)
 class FsDisperseTest {
     private static final Duration PATIENCE = Duration.ofSeconds(120);
+    /** How long a node stays down or hung while the writer goes on. */
+    private static final Duration DOWN = Duration.ofSeconds(4);
     private static final StripeLayout LAYOUT = new StripeLayout(2);
 
     @RegisterExtension
@@ -214,6 +216,70 @@ class FsDisperseTest {
         }
         Faults.kill9(pool.process("gluster1"));
         assertReadBack(mnt, files);
+    }
+
+    /**
+     * A verifying writer ({@link ChaosWriter}) makes, overwrites, appends to, renames and
+     * removes files through the mount while node 2 is killed and restarted, node 3 hung
+     * (SIGSTOP) and resumed, and node 1 killed and restarted, each followed by the heal (heal
+     * info empty). At the end every acknowledged change reads back byte for byte, and again
+     * with node 1 killed (node 2's data fragments with node 3's parity).
+     */
+    @Test
+    void everyAcknowledgedChangeSurvivesKillsHangsAndRestarts(@TempDir Path dir)
+            throws Exception {
+        PoolNodes pool = new PoolNodes(cluster);
+        Path mnt = startVolume(pool, dir);
+        ChaosWriter writer = new ChaosWriter(mnt, new SplittableRandom(20261206));
+        Thread thread = Thread.ofPlatform().name("chaos-writer").start(writer);
+        try {
+            writer.phase("all up");
+            Thread.sleep(DOWN.toMillis());
+            writer.phase("node 2 killed");
+            Faults.kill9(pool.process("gluster2"));
+            Thread.sleep(DOWN.toMillis());
+            pool.start("gluster2");
+            awaitHealed(pool, writer, "node 2 restarted");
+            writer.phase("node 3 hung");
+            Faults.pause(pool.process("gluster3"));
+            Thread.sleep(DOWN.toMillis());
+            Faults.resume(pool.process("gluster3"));
+            awaitHealed(pool, writer, "node 3 resumed");
+            writer.phase("node 1 killed");
+            Faults.kill9(pool.process("gluster1"));
+            Thread.sleep(DOWN.toMillis());
+            pool.start("gluster1");
+            awaitHealed(pool, writer, "node 1 restarted");
+        } finally {
+            writer.stop();
+            thread.join(60_000);
+        }
+        writer.report().forEach(System.out::println);
+        awaitHealed(pool, writer, "end");
+        assertThat(writer.acknowledgedCount()).as("acknowledged changes").isGreaterThan(20);
+        assertAcknowledged(mnt, writer);
+        Faults.kill9(pool.process("gluster1"));
+        assertAcknowledged(mnt, writer);
+    }
+
+    private static void awaitHealed(PoolNodes pool, ChaosWriter writer, String what) {
+        writer.phase(what);
+        await(what + ": heal info empty on every brick").atMost(PATIENCE).pollInterval(
+                Duration.ofMillis(250)).until(
+                        () -> pool.run("gluster1", "volume", "heal", "ec",
+                                "statistics", "heal-count").out()
+                                .split("Number of entries: 0\n", -1).length == 4);
+    }
+
+    private static void assertAcknowledged(Path mnt, ChaosWriter writer) throws Exception {
+        for (Map.Entry<String, String> file : writer.acknowledged().entrySet()) {
+            Path path = mnt.resolve(file.getKey());
+            assertThat(file.getValue() == null
+                    ? !Files.exists(path)
+                    : Sha1.of(Files.readAllBytes(path)).equals(file.getValue())).as(
+                            "%s as last acknowledged", file.getKey())
+                    .isTrue();
+        }
     }
 
     /**
