@@ -13,7 +13,9 @@ import java.util.concurrent.TimeUnit;
 final class SessionTimer {
     /** What is being waited for; decides which timeout applies and what happens at expiry. */
     enum Phase {
-        NONE, FIRST_REQUEST, KEEP_ALIVE, CLIENT_BODY, SERVER, TUNNEL
+        NONE, FIRST_REQUEST, KEEP_ALIVE, CLIENT_BODY, SERVER, TUNNEL,
+        /** The client side of a tcp-mode session. */
+        CLIENT
     }
 
     private final EventLoop loop;

@@ -100,6 +100,36 @@ class TrafficLogLinesTest {
         return server.getLocalPort();
     }
 
+    /** What a test server does with the one connection it takes. */
+    private interface ServerScript {
+        void serve(Socket accepted) throws Exception;
+    }
+
+    /** A TCP server that runs {@code script} on the first connection; returns its port. */
+    private int scriptedServer(ServerScript script) throws Exception {
+        ServerSocket server = resources.add(new ServerSocket(0, 50,
+                InetAddress.getLoopbackAddress()));
+        Thread.ofVirtual().start(() -> {
+            try (Socket accepted = server.accept()) {
+                script.serve(accepted);
+            } catch (Exception closed) {
+                // the test ended
+            }
+        });
+        return server.getLocalPort();
+    }
+
+    /** Reads {@code socket} to its end; whether it ended cleanly (not with a reset). */
+    private static boolean readsToEof(Socket socket) throws Exception {
+        socket.setSoTimeout(RECEIVE_TIMEOUT_MS);
+        try {
+            socket.getInputStream().readAllBytes();
+            return true;
+        } catch (java.net.SocketException reset) {
+            return false;
+        }
+    }
+
     /** Sends 10 bytes and reads to the end; the bytes read. */
     private static int sendTenBytes(int port) throws Exception {
         try (Socket client = new Socket(InetAddress.getLoopbackAddress(), port)) {
@@ -191,5 +221,83 @@ class TrafficLogLinesTest {
         RawHttp.exchange(port, "GET / HTTP/1.1\r\nHost: x\r\nBad Header: y\r\n\r\n");
         assertThat(nextLine()).matches(CLIENT + " " + DATE
                 + " ht ht/<NOSRV> -1/-1/0 0 PR 1/1/0/0/0 0/0");
+    }
+
+    @Test
+    void aClientIdleForTimeoutClientIsHalfClosedTowardsTheServerAndLoggedCd() throws Exception {
+        java.util.concurrent.atomic.AtomicBoolean clientEnded = new java.util.concurrent.atomic.AtomicBoolean();
+        java.util.concurrent.CompletableFuture<Boolean> clientEndedBeforeServerEof = new java.util.concurrent.CompletableFuture<>();
+        int serverPort = scriptedServer(accepted -> {
+            accepted.getInputStream().readAllBytes();
+            clientEndedBeforeServerEof.complete(clientEnded.get());
+            Thread.sleep(RECEIVE_TIMEOUT_MS);
+        });
+        int port = start("tc\n    mode tcp\n    option tcplog\n    timeout client 200\n"
+                + "    timeout server 1500", serverPort);
+        try (Socket client = new Socket(InetAddress.getLoopbackAddress(), port)) {
+            assertThat(readsToEof(client)).isTrue();
+            clientEnded.set(true);
+        }
+        // The server was sent FIN at the client's timeout; the client's end came at the
+        // server's, HAProxy's order for an idle relay with timeout client below timeout server.
+        assertThat(clientEndedBeforeServerEof.get()).isFalse();
+        assertThat(nextLine()).matches(CLIENT + " " + DATE
+                + " tc tc/s \\d+/\\d+/\\d+ 0 cD 1/1/0/0/0 0/0");
+    }
+
+    @Test
+    void aServerIdleForTimeoutServerHasTheClientHalfClosedAndIsLoggedSd() throws Exception {
+        java.util.concurrent.CompletableFuture<Boolean> serverEofBeforeClientClosed = new java.util.concurrent.CompletableFuture<>();
+        java.util.concurrent.atomic.AtomicBoolean clientClosing = new java.util.concurrent.atomic.AtomicBoolean();
+        int serverPort = scriptedServer(accepted -> {
+            accepted.getInputStream().readAllBytes();
+            serverEofBeforeClientClosed.complete(!clientClosing.get());
+        });
+        int port = start("ts\n    mode tcp\n    option tcplog\n    timeout client 1500\n"
+                + "    timeout server 200", serverPort);
+        try (Socket client = new Socket(InetAddress.getLoopbackAddress(), port)) {
+            assertThat(readsToEof(client)).isTrue();
+            // Half-closed: what the client still sends reaches the server.
+            client.getOutputStream().write('x');
+            client.getOutputStream().flush();
+            clientClosing.set(true);
+        }
+        assertThat(serverEofBeforeClientClosed.get()).isFalse();
+        assertThat(nextLine()).matches(CLIENT + " " + DATE
+                + " ts ts/s \\d+/\\d+/\\d+ 0 sD 1/1/0/0/0 0/0");
+    }
+
+    @Test
+    void aClientResetIsLoggedCdAndAServerResetSdWithTheClientClosedCleanly()
+            throws Exception {
+        java.util.concurrent.CountDownLatch serverRead = new java.util.concurrent.CountDownLatch(1);
+        int serverPort = scriptedServer(accepted -> {
+            accepted.getInputStream().readNBytes(5);
+            serverRead.countDown();
+            Thread.sleep(RECEIVE_TIMEOUT_MS);
+        });
+        int port = start("tr\n    mode tcp\n    option tcplog", serverPort);
+        Socket client = new Socket(InetAddress.getLoopbackAddress(), port);
+        client.getOutputStream().write("hello".getBytes(StandardCharsets.US_ASCII));
+        serverRead.await();
+        client.setSoLinger(true, 0);
+        client.close();
+        assertThat(nextLine()).matches(CLIENT + " " + DATE
+                + " tr tr/s \\d+/\\d+/\\d+ 0 CD 1/1/0/0/0 0/0");
+    }
+
+    @Test
+    void aServerResetIsLoggedSdAndTheClientSeesAnEnd() throws Exception {
+        int serverPort = scriptedServer(accepted -> {
+            accepted.getInputStream().readNBytes(5);
+            accepted.setSoLinger(true, 0);
+        });
+        int port = start("tr\n    mode tcp\n    option tcplog", serverPort);
+        try (Socket client = new Socket(InetAddress.getLoopbackAddress(), port)) {
+            client.getOutputStream().write("hello".getBytes(StandardCharsets.US_ASCII));
+            assertThat(readsToEof(client)).isTrue();
+        }
+        assertThat(nextLine()).matches(CLIENT + " " + DATE
+                + " tr tr/s \\d+/\\d+/\\d+ 0 SD 1/1/0/0/0 0/0");
     }
 }
