@@ -534,7 +534,9 @@ public final class LoadBalancer implements AutoCloseable {
         return channel -> {
             if (!frontend.tcpRequestRules.accepts(TcpRequestRule.Phase.CONNECTION,
                     new ConnectionFacts((InetSocketAddress) channel.remoteAddress()))) {
-                // tcp-request connection reject: closed before it is a session, not logged.
+                // tcp-request connection reject: closed before it is a session, not logged,
+                // and reset (SO_LINGER 0) as HAProxy resets it.
+                channel.config().setOption(ChannelOption.SO_LINGER, 0);
                 channel.close();
                 return;
             }

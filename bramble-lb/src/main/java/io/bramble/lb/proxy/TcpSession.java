@@ -59,6 +59,8 @@ final class TcpSession extends ChannelInboundHandlerAdapter {
     /** Bytes the client sent before the server connection was up (epoll reads on hang-up). */
     private final java.util.ArrayDeque<Object> early = new java.util.ArrayDeque<>();
     private boolean clientInputDone;
+    /** When the session was refused ({@link #refuse}); -1 if it was not. */
+    private long refusedNanos = -1;
 
     TcpSession(Engine engine, Frontend frontend) {
         this.engine = engine;
@@ -84,7 +86,7 @@ final class TcpSession extends ChannelInboundHandlerAdapter {
         if (!frontend.tcpRequestRules.accepts(TcpRequestRule.Phase.CONTENT, facts)) {
             termination.rejected();
             frontend.counters.deniedRequests.increment();
-            client.close();
+            refuse();
             return;
         }
         backend = frontend.chooseBackend(facts);
@@ -92,7 +94,7 @@ final class TcpSession extends ChannelInboundHandlerAdapter {
         clientTimer.arm(SessionTimer.Phase.CLIENT, clientTimeoutMs);
         if (backend == null) {
             termination.noServer();
-            client.close();
+            refuse();
             return;
         }
         connect(null);
@@ -109,7 +111,7 @@ final class TcpSession extends ChannelInboundHandlerAdapter {
         }
         if (chosen == null) {
             termination.noServer();
-            client.close();
+            refuse();
             return;
         }
         server = backend.server(chosen);
@@ -216,19 +218,47 @@ final class TcpSession extends ChannelInboundHandlerAdapter {
             } else {
                 termination.noServer();
             }
-            client.close();
+            refuse();
         }
     }
 
     @Override
     public void channelRead(ChannelHandlerContext ctx, Object msg) {
-        early.add(msg);
+        if (refusedNanos >= 0) {
+            io.netty.util.ReferenceCountUtil.release(msg);
+        } else {
+            early.add(msg);
+        }
+    }
+
+    @Override
+    public void channelReadComplete(ChannelHandlerContext ctx) {
+        if (refusedNanos >= 0) {
+            client.close();
+        }
+    }
+
+    /**
+     * Ends a session that will reach no server as HAProxy does: the client is sent its end
+     * (FIN) at once and what it sent is read and dropped, since the kernel resets a connection
+     * closed with bytes unread. It closes once a read emptied the socket, the client ends its
+     * side, or {@code timeout client} runs out.
+     */
+    private void refuse() {
+        refusedNanos = engine.clock.nanoTime();
+        releaseEarly();
+        clientTimer.arm(SessionTimer.Phase.CLIENT, EffectiveTimeouts.clientMs(frontend));
+        ((io.netty.channel.socket.DuplexChannel) client).shutdownOutput();
+        client.config().setAutoRead(true);
     }
 
     @Override
     public void userEventTriggered(ChannelHandlerContext ctx, Object event) {
         if (event instanceof io.netty.channel.socket.ChannelInputShutdownEvent) {
             clientInputDone = true;
+            if (refusedNanos >= 0) {
+                client.close();
+            }
         }
         ctx.fireUserEventTriggered(event);
     }
@@ -334,7 +364,7 @@ final class TcpSession extends ChannelInboundHandlerAdapter {
     /** The values of the tcplog line, {@code out} being the bytes sent to the client. */
     private HttpLogLine.Fields logFields(long out) {
         InetSocketAddress remote = (InetSocketAddress) client.remoteAddress();
-        long now = engine.clock.nanoTime();
+        long now = refusedNanos >= 0 ? refusedNanos : engine.clock.nanoTime();
         long queueMs = connectStartNanos < 0 ? -1 : millis(connectStartNanos - startNanos);
         long connectMs = connectedNanos < 0 ? -1 : millis(connectedNanos - connectStartNanos);
         String state = termination.code() + "--";

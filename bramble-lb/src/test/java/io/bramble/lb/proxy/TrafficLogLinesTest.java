@@ -163,12 +163,8 @@ class TrafficLogLinesTest {
     void aTcplogLineOfARefusedServerNamesItWithItsThreeRetries() throws Exception {
         int closedPort = TestConfigs.freePort();
         int port = start("tl\n    mode tcp\n    option tcplog", closedPort);
-        try {
-            assertThat(sendTenBytes(port)).isZero();
-        } catch (java.net.SocketException reset) {
-            // The bytes sent were never read: closing the connection may reset it.
-            assertThat(reset).hasMessageContaining("reset");
-        }
+        // Closed as HAProxy closes it: the client reads its end, not a reset.
+        assertThat(sendTenBytes(port)).isZero();
         assertThat(nextLine()).matches(CLIENT + " " + DATE
                 + " tl tl/s \\d+/-1/\\d+ 0 SC 1/1/0/0/3 0/0");
     }
