@@ -70,6 +70,7 @@ final class SlotWait {
     void leave(Exchange current) {
         QueuedRequest waiter = current.queued;
         if (waiter != null) {
+            current.queuedNanos += session.engine.clock.nanoTime() - waiter.queuedNanos;
             current.queued = null;
             current.backend.queue.remove(waiter);
             if (waiter.expiry != null) {

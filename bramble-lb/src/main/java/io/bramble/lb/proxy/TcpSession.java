@@ -51,6 +51,8 @@ final class TcpSession extends ChannelInboundHandlerAdapter {
     private boolean slotHeld;
     private boolean finished;
     private int retries;
+    /** A retry went to another server than the one that failed ({@code +} in the log). */
+    private boolean redispatched;
     private long startNanos;
     private long startEpochMillis;
     /** When the first connection attempt to a server began; -1 before. */
@@ -116,6 +118,7 @@ final class TcpSession extends ChannelInboundHandlerAdapter {
         }
         server = backend.server(chosen);
         if (avoid != null && server != avoid) {
+            redispatched = true;
             backend.counters.redispatches.increment();
         }
         slotHeld = true;
@@ -376,7 +379,8 @@ final class TcpSession extends ChannelInboundHandlerAdapter {
                 millis(now - startNanos), -1, out, state,
                 engine.activeConnections.get(), frontend.counters.currentSessions(),
                 backend == null ? 0 : backend.counters.currentSessions(),
-                server == null ? 0 : server.counters.currentSessions(), retries, "");
+                server == null ? 0 : server.counters.currentSessions(), retries, redispatched,
+                "");
     }
 
     private static long millis(long nanos) {

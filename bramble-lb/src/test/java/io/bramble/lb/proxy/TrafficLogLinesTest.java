@@ -3,6 +3,7 @@ package io.bramble.lb.proxy;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.bramble.common.time.Clock;
+import io.bramble.common.time.ManualClock;
 import io.bramble.lb.config.HaproxyConfigParser;
 import io.bramble.lb.config.LbConfig;
 import java.io.OutputStream;
@@ -15,6 +16,7 @@ import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.concurrent.CountDownLatch;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -33,6 +35,7 @@ class TrafficLogLinesTest {
 
     private final TestResources resources = new TestResources();
     private DatagramSocket syslog;
+    private LoadBalancer balancer;
 
     @AfterEach
     void closeAll() throws Exception {
@@ -44,8 +47,15 @@ class TrafficLogLinesTest {
 
     /** Starts the proxy {@code section} (its name and mode first), logging to {@link #syslog}. */
     private int start(String section, int serverPort) throws Exception {
-        syslog = new DatagramSocket(0, InetAddress.getLoopbackAddress());
-        syslog.setSoTimeout(RECEIVE_TIMEOUT_MS);
+        return start(section, "server s 127.0.0.1:" + serverPort, Clock.system());
+    }
+
+    /** As {@link #start(String, int)}, with the {@code server} lines given and {@code clock}. */
+    private int start(String section, String servers, Clock clock) throws Exception {
+        if (syslog == null) {
+            syslog = new DatagramSocket(0, InetAddress.getLoopbackAddress());
+            syslog.setSoTimeout(RECEIVE_TIMEOUT_MS);
+        }
         int port = TestConfigs.freePort();
         LbConfig config = new HaproxyConfigParser(Map.of(), false).parse("lb.cfg", """
                 global
@@ -54,9 +64,9 @@ class TrafficLogLinesTest {
                     log global
                 listen %s
                     bind 127.0.0.1:%d
-                    server s 127.0.0.1:%d
-                """.formatted(syslog.getLocalPort(), section, port, serverPort));
-        resources.add(LoadBalancer.start(config, Clock.system(), new SplittableRandom(21),
+                    %s
+                """.formatted(syslog.getLocalPort(), section, port, servers));
+        balancer = resources.add(LoadBalancer.start(config, clock, new SplittableRandom(21),
                 "test"));
         return port;
     }
@@ -295,5 +305,76 @@ class TrafficLogLinesTest {
         }
         assertThat(nextLine()).matches(CLIENT + " " + DATE
                 + " tr tr/s \\d+/\\d+/\\d+ 0 SD 1/1/0/0/0 0/0");
+    }
+
+    @Test
+    void anHttplogLineGivesTheTimeARequestWaitedInTheQueueOfAFullServer() throws Exception {
+        ManualClock clock = new ManualClock();
+        CountDownLatch firstHeld = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        ServerSocket server = resources.add(new ServerSocket(0, 50,
+                InetAddress.getLoopbackAddress()));
+        Thread.ofVirtual().start(() -> {
+            for (int served = 0; !server.isClosed(); served++) {
+                try (Socket accepted = server.accept()) {
+                    new String(accepted.getInputStream().readNBytes(4), StandardCharsets.US_ASCII);
+                    if (served == 0) {
+                        firstHeld.countDown();
+                        release.await();
+                    }
+                    accepted.getOutputStream().write(("HTTP/1.1 200 OK\r\nContent-Length: 0\r\n"
+                            + "Connection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+                    accepted.shutdownOutput();
+                    accepted.getInputStream().readAllBytes();
+                } catch (Exception closed) {
+                    return;
+                }
+            }
+        });
+        int port = start("hq\n    mode http\n    option httplog",
+                "server s 127.0.0.1:" + server.getLocalPort() + " maxconn 1", clock);
+        var clients = resources.add(java.util.concurrent.Executors
+                .newVirtualThreadPerTaskExecutor());
+        var first = clients.submit(() -> get(port, "/a"));
+        firstHeld.await();
+        var second = clients.submit(() -> get(port, "/b"));
+        while (balancer.info().totalRequests() < 2) {
+            Thread.onSpinWait();
+        }
+        // The second request was counted as it was routed; its queueing follows in that step.
+        Thread.sleep(200);
+        clock.advanceMillis(250);
+        release.countDown();
+        assertThat(first.get()).startsWith("HTTP/1.1 200");
+        assertThat(second.get()).startsWith("HTTP/1.1 200");
+        // The first waited 250 ms for its response, the second as long for a slot.
+        assertThat(java.util.List.of(nextLine(), nextLine())).anyMatch(
+                line -> line.contains(" hq hq/s 0/0/0/250/250 200 ")).anyMatch(
+                        line -> line.contains(" hq hq/s 0/250/0/0/250 200 "));
+    }
+
+    private static String get(int port, String path) {
+        try {
+            return RawHttp.exchange(port, "GET " + path + " HTTP/1.1\r\nHost: x\r\n"
+                    + "Connection: close\r\n\r\n");
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    @Test
+    void aRetryOnAnotherServerIsLoggedWithAPlusBeforeTheRetries() throws Exception {
+        String servers = "server down 127.0.0.1:" + TestConfigs.freePort()
+                + "\n    server up 127.0.0.1:" + resources.backend("app").port;
+        String section = "\n    option redispatch\n    retries 1\n    balance first";
+        int port = start("hr\n    mode http\n    option httplog" + section, servers,
+                Clock.system());
+        assertThat(get(port, "/")).startsWith("HTTP/1.1 200");
+        assertThat(nextLine()).matches(CLIENT + " " + DATE
+                + " hr hr/up 0/0/\\d+/\\d+/\\d+ 200 \\d+ - - ---- 1/1/\\d/\\d/\\+1 0/0 \"GET / HTTP/1.1\"");
+        port = start("tr\n    mode tcp\n    option tcplog" + section, servers, Clock.system());
+        assertThat(get(port, "/")).startsWith("HTTP/1.1 200");
+        assertThat(nextLine()).matches(CLIENT + " " + DATE
+                + " tr tr/up \\d+/\\d+/\\d+ \\d+ -- 1/1/0/0/\\+1 0/0");
     }
 }
