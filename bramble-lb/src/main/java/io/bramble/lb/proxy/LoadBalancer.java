@@ -555,10 +555,11 @@ public final class LoadBalancer implements AutoCloseable {
                 channel.pipeline().addLast(new TcpSession(engine, frontend));
             } else {
                 MethodQueue methods = new MethodQueue();
+                // Responses are counted as messages, before the encoder, as HAProxy counts them.
                 channel.pipeline()
-                        .addLast("response-bytes", new ResponseBytes())
                         .addLast("http-in", new RequestDecoder(methods))
                         .addLast("http-out", new ResponseEncoder(methods))
+                        .addLast("response-bytes", new ResponseBytes())
                         .addLast("session", new HttpSession(engine, frontend));
             }
         };
