@@ -192,8 +192,8 @@ final class TcpSession extends ChannelInboundHandlerAdapter {
         clientTimeoutMs = EffectiveTimeouts.firstSet(tunnelMs, clientTimeoutMs, 0);
         serverTimeoutMs = EffectiveTimeouts.firstSet(tunnelMs, EffectiveTimeouts.serverMs(backend),
                 0);
-        clientTimer.arm(SessionTimer.Phase.CLIENT, clientTimeoutMs);
-        serverTimer.arm(SessionTimer.Phase.SERVER, serverTimeoutMs);
+        restart(TcpTermination.Side.CLIENT);
+        restart(TcpTermination.Side.SERVER);
         TcpRelay.join(client, clientRelay, channel, serverRelay);
         if (clientInputDone) {
             clientRelay.inputEnded();
@@ -295,6 +295,11 @@ final class TcpSession extends ChannelInboundHandlerAdapter {
     private void timedOut(TcpTermination.Side side) {
         boolean clientSide = side == TcpTermination.Side.CLIENT;
         if (serverChannel == null) {
+            if (clientInputDone && refusedNanos < 0) {
+                // The client ended its side and waits for the server's answer: no timeout.
+                restart(side);
+                return;
+            }
             termination.timedOut(side, false);
             closeBoth();
             return;
@@ -305,10 +310,7 @@ final class TcpSession extends ChannelInboundHandlerAdapter {
         boolean writing = hasPendingOutput(channel);
         if (!reading && !writing) {
             if (channel.isActive()) {
-                (clientSide ? clientTimer : serverTimer).arm(clientSide
-                        ? SessionTimer.Phase.CLIENT
-                        : SessionTimer.Phase.SERVER,
-                        clientSide ? clientTimeoutMs : serverTimeoutMs);
+                restart(side);
             }
             return;
         }
@@ -317,6 +319,15 @@ final class TcpSession extends ChannelInboundHandlerAdapter {
             closeBoth();
         } else {
             relay.stopReading(channel);
+        }
+    }
+
+    /** {@code side}'s inactivity period starts again. */
+    private void restart(TcpTermination.Side side) {
+        if (side == TcpTermination.Side.CLIENT) {
+            clientTimer.arm(SessionTimer.Phase.CLIENT, clientTimeoutMs);
+        } else {
+            serverTimer.arm(SessionTimer.Phase.SERVER, serverTimeoutMs);
         }
     }
 

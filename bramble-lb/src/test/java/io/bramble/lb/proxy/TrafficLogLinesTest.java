@@ -331,6 +331,30 @@ class TrafficLogLinesTest {
     }
 
     @Test
+    void aClientThatEndedItsSideWaitsForASlowAnswerBeyondTimeoutClient() throws Exception {
+        CountDownLatch clientTimeoutPassed = new CountDownLatch(1);
+        int serverPort = scriptedServer(accepted -> {
+            accepted.getInputStream().readAllBytes();
+            // HAProxy times a client that sent its FIN no more: the answer still goes through.
+            clientTimeoutPassed.await();
+            accepted.getOutputStream().write("answer".getBytes(StandardCharsets.US_ASCII));
+        });
+        int port = start("tf\n    mode tcp\n    option tcplog\n    timeout client 100\n"
+                + "    timeout server 10s", serverPort);
+        try (Socket client = new Socket(InetAddress.getLoopbackAddress(), port)) {
+            client.getOutputStream().write("hi".getBytes(StandardCharsets.US_ASCII));
+            client.shutdownOutput();
+            Thread.sleep(500);
+            clientTimeoutPassed.countDown();
+            client.setSoTimeout(RECEIVE_TIMEOUT_MS);
+            assertThat(client.getInputStream().readAllBytes()).asString(StandardCharsets.US_ASCII)
+                    .isEqualTo("answer");
+        }
+        assertThat(nextLine()).matches(CLIENT + " " + DATE
+                + " tf tf/s \\d+/\\d+/\\d+ 6 -- 1/1/0/0/0 0/0");
+    }
+
+    @Test
     void aClientResetIsLoggedCdAndAServerResetSdWithTheClientClosedCleanly()
             throws Exception {
         CountDownLatch serverRead = new CountDownLatch(1);
