@@ -36,11 +36,15 @@ final class AccessLine {
                         ? -1
                         : millis(current.responseNanos - current.startNanos)
                                 - millis(current.queuedNanos) - Math.max(0, connectMs);
+        // As HAProxy's: -1 for a request that reached neither the queue nor a server.
+        long queueMs = stats || current.server != null || current.enteredQueue
+                ? millis(current.queuedNanos)
+                : -1;
         String line = current.request.method().name() + " " + current.receivedUri + " "
                 + current.request.protocolVersion().text();
         return render(frontend, new HttpLogLine.Fields(address(remote), port(remote),
-                current.startEpochMillis, frontend.name(), backend, server, 0,
-                millis(current.queuedNanos), connectMs,
+                current.startEpochMillis, frontend.name(), backend, server, 0, queueMs,
+                connectMs,
                 responseMs, millis(end - current.startNanos), current.status,
                 current.bytesOut, current.termination, engine.activeConnections.get(),
                 frontend.counters.currentSessions(),

@@ -29,6 +29,7 @@ final class SlotWait {
                 return false;
             }
             current.queued = waiter;
+            current.enteredQueue = true;
             Timeouts timeouts = backend.config.timeouts();
             long timeoutMs = EffectiveTimeouts.firstSet(timeouts.queueMs(), timeouts.connectMs(),
                     HttpLimits.CONNECT_TIMEOUT_MS_WHEN_UNSET);

@@ -200,6 +200,26 @@ class TrafficLogLinesTest {
     }
 
     @Test
+    void anHttplogLineOfAnAnswerWithoutServerHasNoQueueConnectOrResponseTime()
+            throws Exception {
+        int port = start("hn\n    mode http\n    option httplog\n"
+                + "    http-request deny if { path /deny }\n"
+                + "    http-request return status 200 content-type text/plain string ok"
+                + " if { path /ret }",
+                "server s 127.0.0.1:" + TestConfigs.freePort() + " disabled", Clock.system());
+        // HAProxy 2.6.12 logged these lines, 217 bytes for its 503 page.
+        assertThat(get(port, "/n")).startsWith("HTTP/1.1 503");
+        assertThat(nextLine()).contains(" hn hn/<NOSRV> 0/-1/-1/-1/")
+                .contains(" 503 217 - - SC-- ");
+        assertThat(get(port, "/deny")).startsWith("HTTP/1.1 403");
+        assertThat(nextLine()).contains(" hn hn/<NOSRV> 0/-1/-1/-1/").contains(" 403 192 ")
+                .contains(" - - PR-- ");
+        assertThat(get(port, "/ret")).startsWith("HTTP/1.1 200");
+        assertThat(nextLine()).contains(" hn hn/<NOSRV> 0/-1/-1/-1/").contains(" 200 73 ")
+                .contains(" - - LR-- ");
+    }
+
+    @Test
     void anHttplogLineCountsTheBytesOfTheResponseAsHaproxyCountsThem() throws Exception {
         int port = start("hb\n    mode http\n    option httplog", fixedAnswers(Map.of(
                 "/f", "HTTP/1.1 200 OK\r\nContent-Length: 6\r\nX-A: b\r\n\r\nhello\n",
