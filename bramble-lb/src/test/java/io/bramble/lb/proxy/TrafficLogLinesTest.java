@@ -351,6 +351,22 @@ class TrafficLogLinesTest {
     }
 
     @Test
+    void timeoutTunnelReplacesLongerClientAndServerTimeoutsOnceConnected() throws Exception {
+        int serverPort = scriptedServer(accepted -> {
+            accepted.getInputStream().readAllBytes();
+            Thread.sleep(RECEIVE_TIMEOUT_MS);
+        });
+        int port = start("tt\n    mode tcp\n    option tcplog\n    timeout client 60s\n"
+                + "    timeout server 60s\n    timeout tunnel 200", serverPort);
+        try (Socket client = new Socket(InetAddress.getLoopbackAddress(), port)) {
+            assertThat(readsToEof(client)).isTrue();
+        }
+        // Both sides ran out together; HAProxy names the client's first.
+        assertThat(nextLine()).matches(CLIENT + " " + DATE
+                + " tt tt/s \\d+/\\d+/\\d+ 0 cD 1/1/0/0/0 0/0");
+    }
+
+    @Test
     void aClientThatEndedItsSideWaitsForASlowAnswerBeyondTimeoutClient() throws Exception {
         CountDownLatch clientTimeoutPassed = new CountDownLatch(1);
         int serverPort = scriptedServer(accepted -> {
