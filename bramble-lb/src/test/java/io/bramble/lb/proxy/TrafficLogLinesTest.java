@@ -132,6 +132,15 @@ class TrafficLogLinesTest {
         return server.getLocalPort();
     }
 
+    /**
+     * Starts tcp proxy {@code name} with {@code option tcplog} and the {@code timeouts} lines,
+     * its server running {@code script}; returns the proxy's port.
+     */
+    private int tcplogProxy(String name, String timeouts, ServerScript script) throws Exception {
+        return start(name + "\n    mode tcp\n    option tcplog\n    " + timeouts,
+                scriptedServer(script));
+    }
+
     /** Reads {@code socket} to its end; whether it ended cleanly (not with a reset). */
     private static boolean readsToEof(Socket socket) throws Exception {
         socket.setSoTimeout(RECEIVE_TIMEOUT_MS);
@@ -310,13 +319,11 @@ class TrafficLogLinesTest {
     void aClientIdleForTimeoutClientIsHalfClosedTowardsTheServerAndLoggedCd() throws Exception {
         AtomicBoolean clientEnded = new AtomicBoolean();
         CompletableFuture<Boolean> clientEndedBeforeServerEof = new CompletableFuture<>();
-        int serverPort = scriptedServer(accepted -> {
+        int port = tcplogProxy("tc", "timeout client 200\n    timeout server 1500", accepted -> {
             accepted.getInputStream().readAllBytes();
             clientEndedBeforeServerEof.complete(clientEnded.get());
             Thread.sleep(RECEIVE_TIMEOUT_MS);
         });
-        int port = start("tc\n    mode tcp\n    option tcplog\n    timeout client 200\n"
-                + "    timeout server 1500", serverPort);
         try (Socket client = new Socket(InetAddress.getLoopbackAddress(), port)) {
             assertThat(readsToEof(client)).isTrue();
             clientEnded.set(true);
@@ -332,12 +339,10 @@ class TrafficLogLinesTest {
     void aServerIdleForTimeoutServerHasTheClientHalfClosedAndIsLoggedSd() throws Exception {
         CompletableFuture<Boolean> serverEofBeforeClientClosed = new CompletableFuture<>();
         AtomicBoolean clientClosing = new AtomicBoolean();
-        int serverPort = scriptedServer(accepted -> {
+        int port = tcplogProxy("ts", "timeout client 1500\n    timeout server 200", accepted -> {
             accepted.getInputStream().readAllBytes();
             serverEofBeforeClientClosed.complete(!clientClosing.get());
         });
-        int port = start("ts\n    mode tcp\n    option tcplog\n    timeout client 1500\n"
-                + "    timeout server 200", serverPort);
         try (Socket client = new Socket(InetAddress.getLoopbackAddress(), port)) {
             assertThat(readsToEof(client)).isTrue();
             // Half-closed: what the client still sends reaches the server.
@@ -352,12 +357,11 @@ class TrafficLogLinesTest {
 
     @Test
     void timeoutTunnelReplacesLongerClientAndServerTimeoutsOnceConnected() throws Exception {
-        int serverPort = scriptedServer(accepted -> {
+        String timeouts = "timeout client 60s\n    timeout server 60s\n    timeout tunnel 200";
+        int port = tcplogProxy("tt", timeouts, accepted -> {
             accepted.getInputStream().readAllBytes();
             Thread.sleep(RECEIVE_TIMEOUT_MS);
         });
-        int port = start("tt\n    mode tcp\n    option tcplog\n    timeout client 60s\n"
-                + "    timeout server 60s\n    timeout tunnel 200", serverPort);
         try (Socket client = new Socket(InetAddress.getLoopbackAddress(), port)) {
             assertThat(readsToEof(client)).isTrue();
         }
@@ -369,14 +373,12 @@ class TrafficLogLinesTest {
     @Test
     void aClientThatEndedItsSideWaitsForASlowAnswerBeyondTimeoutClient() throws Exception {
         CountDownLatch clientTimeoutPassed = new CountDownLatch(1);
-        int serverPort = scriptedServer(accepted -> {
+        int port = tcplogProxy("tf", "timeout client 100\n    timeout server 10s", accepted -> {
             accepted.getInputStream().readAllBytes();
             // HAProxy times a client that sent its FIN no more: the answer still goes through.
             clientTimeoutPassed.await();
             accepted.getOutputStream().write("answer".getBytes(StandardCharsets.US_ASCII));
         });
-        int port = start("tf\n    mode tcp\n    option tcplog\n    timeout client 100\n"
-                + "    timeout server 10s", serverPort);
         try (Socket client = new Socket(InetAddress.getLoopbackAddress(), port)) {
             client.getOutputStream().write("hi".getBytes(StandardCharsets.US_ASCII));
             client.shutdownOutput();
