@@ -49,12 +49,16 @@ public final class HttpLogLine {
         return DATE.format(Instant.ofEpochMilli(epochMillis));
     }
 
-    /** {@code ACT/FE/BE/SRV/RETRIES}: HAProxy's {@code %ac/%fc/%bc/%sc/%rc}. */
+    /**
+     * {@code ACT/FE/BE/SRV/RETRIES}: HAProxy's {@code %ac/%fc/%bc/%sc/%rc}, the retries
+     * prefixed with {@code +} when a retry went to another server.
+     */
     static void appendCounts(StringBuilder line, Fields fields) {
         line.append(fields.activeConnections()).append('/')
                 .append(fields.frontendConnections()).append('/')
                 .append(fields.backendConnections()).append('/')
-                .append(fields.serverConnections()).append('/').append(fields.retries());
+                .append(fields.serverConnections()).append('/')
+                .append(fields.redispatched() ? "+" : "").append(fields.retries());
     }
 
     /** Non-printable and quote characters are written as {@code #XX}, as HAProxy does. */
@@ -91,6 +95,7 @@ public final class HttpLogLine {
      * @param backendConnections backend connections
      * @param serverConnections server connections
      * @param retries retries made
+     * @param redispatched a retry went to another server than the one first chosen
      * @param requestLine method, target and version
      */
     public record Fields(String clientAddress, int clientPort, long acceptEpochMillis,
@@ -98,5 +103,5 @@ public final class HttpLogLine {
             long connectMs, long responseMs, long totalMs, int status, long bytesOut,
             String termination, long activeConnections, long frontendConnections,
             long backendConnections, long serverConnections, int retries,
-            String requestLine) {}
+            boolean redispatched, String requestLine) {}
 }

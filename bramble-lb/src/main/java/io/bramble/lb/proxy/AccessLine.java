@@ -35,17 +35,22 @@ final class AccessLine {
                 : current.responseNanos < 0
                         ? -1
                         : millis(current.responseNanos - current.startNanos)
-                                - Math.max(0, connectMs);
+                                - millis(current.queuedNanos) - Math.max(0, connectMs);
+        // As HAProxy's: -1 for a request that reached neither the queue nor a server.
+        long queueMs = stats || current.server != null || current.enteredQueue
+                ? millis(current.queuedNanos)
+                : -1;
         String line = current.request.method().name() + " " + current.receivedUri + " "
                 + current.request.protocolVersion().text();
         return render(frontend, new HttpLogLine.Fields(address(remote), port(remote),
-                current.startEpochMillis, frontend.name(), backend, server, 0, 0, connectMs,
+                current.startEpochMillis, frontend.name(), backend, server, 0, queueMs,
+                connectMs,
                 responseMs, millis(end - current.startNanos), current.status,
                 current.bytesOut, current.termination, engine.activeConnections.get(),
                 frontend.counters.currentSessions(),
                 current.backend == null ? 0 : current.backend.counters.currentSessions(),
                 current.server == null ? 0 : current.server.counters.currentSessions(),
-                current.retries, line));
+                current.retries, current.redispatched, line));
     }
 
     static String badRequest(Frontend frontend, Channel client, Engine engine, int status) {
@@ -53,7 +58,7 @@ final class AccessLine {
         return render(frontend, new HttpLogLine.Fields(address(remote), port(remote),
                 engine.clock.epochMillis(), frontend.name(), frontend.name(), "<NOSRV>", -1, -1,
                 -1, -1, 0, status, 0, "PR--", engine.activeConnections.get(),
-                frontend.counters.currentSessions(), 0, 0, 0, "<BADREQ>"));
+                frontend.counters.currentSessions(), 0, 0, 0, false, "<BADREQ>"));
     }
 
     private static String render(Frontend frontend, HttpLogLine.Fields fields) {

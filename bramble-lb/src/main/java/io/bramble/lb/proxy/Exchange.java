@@ -56,6 +56,12 @@ final class Exchange {
      */
     HttpResponse responseHeadHeld;
     int retries;
+    /** A retry went to another server than the one that failed ({@code +} in the logs). */
+    boolean redispatched;
+    /** Time spent in the backend's queue so far (HAProxy's {@code %Tw}). */
+    long queuedNanos;
+    /** The request went into its backend's queue at least once. */
+    boolean enteredQueue;
     /** Set while the exchange waits in its backend's queue for a server slot. */
     QueuedRequest queued;
     /** The chosen server counts this exchange as one of its connections. */

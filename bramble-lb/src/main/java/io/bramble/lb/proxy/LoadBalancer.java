@@ -534,7 +534,9 @@ public final class LoadBalancer implements AutoCloseable {
         return channel -> {
             if (!frontend.tcpRequestRules.accepts(TcpRequestRule.Phase.CONNECTION,
                     new ConnectionFacts((InetSocketAddress) channel.remoteAddress()))) {
-                // tcp-request connection reject: closed before it is a session, not logged.
+                // tcp-request connection reject: closed before it is a session, not logged,
+                // and reset (SO_LINGER 0) as HAProxy resets it.
+                channel.config().setOption(ChannelOption.SO_LINGER, 0);
                 channel.close();
                 return;
             }
@@ -553,10 +555,11 @@ public final class LoadBalancer implements AutoCloseable {
                 channel.pipeline().addLast(new TcpSession(engine, frontend));
             } else {
                 MethodQueue methods = new MethodQueue();
+                // Responses are counted as messages, before the encoder, as HAProxy counts them.
                 channel.pipeline()
-                        .addLast("response-bytes", new ResponseBytes())
                         .addLast("http-in", new RequestDecoder(methods))
                         .addLast("http-out", new ResponseEncoder(methods))
+                        .addLast("response-bytes", new ResponseBytes())
                         .addLast("session", new HttpSession(engine, frontend));
             }
         };

@@ -99,6 +99,7 @@ final class ServerAttempts {
     private void takeSlot(Exchange current, Server server, Server avoid) {
         Backend backend = current.backend;
         if (avoid != null && server != avoid) {
+            current.redispatched = true;
             backend.counters.redispatches.increment();
             server.counters.redispatches.increment();
         }
@@ -150,6 +151,9 @@ final class ServerAttempts {
 
     /** Binds the connection to the exchange and sends the request and what came of its body. */
     private void attach(Exchange current, Channel channel) {
+        // A retry reached a server: the failure of an attempt before it no longer ends the
+        // exchange, and HAProxy logs it ---- when it completes.
+        current.termination = "----";
         current.serverChannel = channel;
         current.server.pool.busy();
         ServerHandler handler = ServerHandler.of(channel);

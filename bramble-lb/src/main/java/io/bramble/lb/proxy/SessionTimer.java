@@ -13,13 +13,17 @@ import java.util.concurrent.TimeUnit;
 final class SessionTimer {
     /** What is being waited for; decides which timeout applies and what happens at expiry. */
     enum Phase {
-        NONE, FIRST_REQUEST, KEEP_ALIVE, CLIENT_BODY, SERVER, TUNNEL
+        NONE, FIRST_REQUEST, KEEP_ALIVE, CLIENT_BODY, SERVER, TUNNEL,
+        /** The client side of a tcp-mode session. */
+        CLIENT
     }
 
     private final EventLoop loop;
     private final Clock clock;
     private final java.util.function.Consumer<Phase> onExpiry;
     private ScheduledFuture<?> task;
+    /** When {@link #task} runs, on {@link #clock}. */
+    private long taskDueNanos;
     private Phase phase = Phase.NONE;
     private long timeoutNanos;
     private long lastActivityNanos;
@@ -35,9 +39,19 @@ final class SessionTimer {
         phase = next;
         timeoutNanos = TimeUnit.MILLISECONDS.toNanos(timeoutMs);
         lastActivityNanos = clock.nanoTime();
-        if (task == null) {
-            task = loop.schedule(this::fire, timeoutNanos, TimeUnit.NANOSECONDS);
+        if (task != null && taskDueNanos - (lastActivityNanos + timeoutNanos) > 0) {
+            // A shorter timeout than the one the task waits for: it must run sooner.
+            task.cancel(false);
+            task = null;
         }
+        if (task == null) {
+            schedule(timeoutNanos);
+        }
+    }
+
+    private void schedule(long delayNanos) {
+        taskDueNanos = clock.nanoTime() + delayNanos;
+        task = loop.schedule(this::fire, delayNanos, TimeUnit.NANOSECONDS);
     }
 
     /** Something moved: the inactivity period starts again. */
@@ -64,7 +78,7 @@ final class SessionTimer {
         }
         long idle = clock.nanoTime() - lastActivityNanos;
         if (idle < timeoutNanos) {
-            task = loop.schedule(this::fire, timeoutNanos - idle, TimeUnit.NANOSECONDS);
+            schedule(timeoutNanos - idle);
             return;
         }
         Phase expired = phase;

@@ -29,6 +29,7 @@ final class SlotWait {
                 return false;
             }
             current.queued = waiter;
+            current.enteredQueue = true;
             Timeouts timeouts = backend.config.timeouts();
             long timeoutMs = EffectiveTimeouts.firstSet(timeouts.queueMs(), timeouts.connectMs(),
                     HttpLimits.CONNECT_TIMEOUT_MS_WHEN_UNSET);
@@ -70,6 +71,7 @@ final class SlotWait {
     void leave(Exchange current) {
         QueuedRequest waiter = current.queued;
         if (waiter != null) {
+            current.queuedNanos += session.engine.clock.nanoTime() - waiter.queuedNanos;
             current.queued = null;
             current.backend.queue.remove(waiter);
             if (waiter.expiry != null) {

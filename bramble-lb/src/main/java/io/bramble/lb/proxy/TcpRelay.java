@@ -20,6 +20,8 @@ import io.netty.util.ReferenceCountUtil;
 final class TcpRelay extends ChannelInboundHandlerAdapter {
     private final Runnable onActivity;
     private final Runnable onBothClosed;
+    /** Told when this side's connection fails (a reset, a refused write). */
+    private final Runnable onAbort;
     private Channel peer;
     private boolean inputDone;
     /** What this side sent reached the peer, and the peer's output was shut or closed. */
@@ -27,8 +29,14 @@ final class TcpRelay extends ChannelInboundHandlerAdapter {
     private TcpRelay peerRelay;
 
     TcpRelay(Runnable onActivity, Runnable onBothClosed) {
+        this(onActivity, onBothClosed, () -> {
+        });
+    }
+
+    TcpRelay(Runnable onActivity, Runnable onBothClosed, Runnable onAbort) {
         this.onActivity = onActivity;
         this.onBothClosed = onBothClosed;
+        this.onAbort = onAbort;
     }
 
     /** Joins two relays; reading starts on both. */
@@ -87,6 +95,20 @@ final class TcpRelay extends ChannelInboundHandlerAdapter {
         ctx.fireUserEventTriggered(event);
     }
 
+    /** Whether this side's input ended (its FIN, a close, or {@link #stopReading}). */
+    boolean inputDone() {
+        return inputDone;
+    }
+
+    /**
+     * This side is read no more (its read timeout ran out): as for its FIN, the peer's output
+     * is shut once it took what was read before.
+     */
+    void stopReading(Channel self) {
+        self.config().setAutoRead(false);
+        inputEnded();
+    }
+
     /** This side sent FIN: pass it on as a half-close; both directions done ends the tunnel. */
     void inputEnded() {
         if (inputDone) {
@@ -133,6 +155,7 @@ final class TcpRelay extends ChannelInboundHandlerAdapter {
 
     @Override
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+        onAbort.run();
         ctx.close();
     }
 }

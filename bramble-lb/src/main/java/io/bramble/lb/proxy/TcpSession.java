@@ -3,7 +3,6 @@ package io.bramble.lb.proxy;
 import io.bramble.lb.balance.BalancedServer;
 import io.bramble.lb.balance.RequestKey;
 import io.bramble.lb.config.TcpRequestRule;
-import io.bramble.lb.config.Timeouts;
 import io.bramble.lb.limit.BufferGuard;
 import io.bramble.lb.log.ConnectLogLine;
 import io.bramble.lb.log.HttpLogLine;
@@ -25,6 +24,14 @@ import java.net.InetSocketAddress;
  * One client connection of a TCP proxy: picks a server (retrying others when a connection
  * is refused), then relays bytes both ways until both directions are closed. The client is
  * not read until the server connection is up, so nothing is buffered.
+ *
+ * <p>Each side has its own inactivity timer, as in HAProxy: {@code timeout client} on the
+ * client's connection, {@code timeout server} on the server's ({@code timeout tunnel} on both
+ * once connected, when set). A side's timer runs while it is read or has bytes waiting to be
+ * written to it, and any byte relayed restarts both. When it runs out, that side is read no
+ * more and the other side's output is shut (a half-close), or both are closed when bytes were
+ * still waiting; the session ends once both directions are done, logged {@code cD} or
+ * {@code sD} after the side that ran out first.
  */
 final class TcpSession extends ChannelInboundHandlerAdapter {
     private final Engine engine;
@@ -33,10 +40,19 @@ final class TcpSession extends ChannelInboundHandlerAdapter {
     private Channel client;
     private Server server;
     private Channel serverChannel;
-    private SessionTimer timer;
+    /** The client side's inactivity timer; {@link #serverTimer} the server side's. */
+    private SessionTimer clientTimer;
+    private SessionTimer serverTimer;
+    private long clientTimeoutMs;
+    private long serverTimeoutMs;
+    private TcpRelay clientRelay;
+    private TcpRelay serverRelay;
+    private final TcpTermination termination = new TcpTermination();
     private boolean slotHeld;
     private boolean finished;
     private int retries;
+    /** A retry went to another server than the one that failed ({@code +} in the log). */
+    private boolean redispatched;
     private long startNanos;
     private long startEpochMillis;
     /** When the first connection attempt to a server began; -1 before. */
@@ -45,8 +61,8 @@ final class TcpSession extends ChannelInboundHandlerAdapter {
     /** Bytes the client sent before the server connection was up (epoll reads on hang-up). */
     private final java.util.ArrayDeque<Object> early = new java.util.ArrayDeque<>();
     private boolean clientInputDone;
-    /** A {@code tcp-request content reject} rule closed it (logged with {@code PR}). */
-    private boolean rejected;
+    /** When the session was refused ({@link #refuse}); -1 if it was not. */
+    private long refusedNanos = -1;
 
     TcpSession(Engine engine, Frontend frontend) {
         this.engine = engine;
@@ -61,21 +77,26 @@ final class TcpSession extends ChannelInboundHandlerAdapter {
         startEpochMillis = engine.clock.epochMillis();
         engine.activeConnections.incrementAndGet();
         frontend.counters.sessionStarted(startNanos);
-        timer = new SessionTimer(client.eventLoop(), engine.clock, phase -> closeBoth());
+        clientTimer = new SessionTimer(client.eventLoop(), engine.clock,
+                phase -> timedOut(TcpTermination.Side.CLIENT));
+        serverTimer = new SessionTimer(client.eventLoop(), engine.clock,
+                phase -> timedOut(TcpTermination.Side.SERVER));
         if (frontend.log.logsStarts()) {
             frontend.log.log(ConnectLogLine.format((InetSocketAddress) client.remoteAddress(),
                     (InetSocketAddress) client.localAddress(), frontend.name(), false));
         }
         if (!frontend.tcpRequestRules.accepts(TcpRequestRule.Phase.CONTENT, facts)) {
-            rejected = true;
+            termination.rejected();
             frontend.counters.deniedRequests.increment();
-            client.close();
+            refuse();
             return;
         }
         backend = frontend.chooseBackend(facts);
-        timer.arm(SessionTimer.Phase.SERVER, idleTimeoutMs());
+        clientTimeoutMs = EffectiveTimeouts.clientMs(frontend);
+        clientTimer.arm(SessionTimer.Phase.CLIENT, clientTimeoutMs);
         if (backend == null) {
-            client.close();
+            termination.noServer();
+            refuse();
             return;
         }
         connect(null);
@@ -91,11 +112,13 @@ final class TcpSession extends ChannelInboundHandlerAdapter {
             chosen = avoid.balanced;
         }
         if (chosen == null) {
-            client.close();
+            termination.noServer();
+            refuse();
             return;
         }
         server = backend.server(chosen);
         if (avoid != null && server != avoid) {
+            redispatched = true;
             backend.counters.redispatches.increment();
         }
         slotHeld = true;
@@ -119,7 +142,8 @@ final class TcpSession extends ChannelInboundHandlerAdapter {
     }
 
     private Bootstrap bootstrap(Server target) {
-        TcpRelay serverRelay = new TcpRelay(timer::touch, this::closeBoth);
+        serverRelay = new TcpRelay(this::touchBoth, this::closeBoth,
+                () -> termination.aborted(TcpTermination.Side.SERVER, true));
         long connectMs = EffectiveTimeouts.firstSet(backend.config.timeouts().connectMs(),
                 HttpLimits.CONNECT_TIMEOUT_MS_WHEN_UNSET, 0);
         return new Bootstrap().group(client.eventLoop()).channel(engine.transport.channel)
@@ -155,7 +179,8 @@ final class TcpSession extends ChannelInboundHandlerAdapter {
         serverChannel = channel;
         server.opened(channel);
         connectedNanos = engine.clock.nanoTime();
-        TcpRelay clientRelay = new TcpRelay(timer::touch, this::closeBoth);
+        clientRelay = new TcpRelay(this::touchBoth, this::closeBoth,
+                () -> termination.aborted(TcpTermination.Side.CLIENT, true));
         client.pipeline().addLast(clientRelay);
         client.pipeline().remove(this);
         Object msg;
@@ -163,7 +188,12 @@ final class TcpSession extends ChannelInboundHandlerAdapter {
             channel.write(msg, channel.voidPromise());
         }
         channel.flush();
-        TcpRelay serverRelay = channel.pipeline().get(TcpRelay.class);
+        long tunnelMs = backend.config.timeouts().tunnelMs();
+        clientTimeoutMs = EffectiveTimeouts.firstSet(tunnelMs, clientTimeoutMs, 0);
+        serverTimeoutMs = EffectiveTimeouts.firstSet(tunnelMs, EffectiveTimeouts.serverMs(backend),
+                0);
+        restart(TcpTermination.Side.CLIENT);
+        restart(TcpTermination.Side.SERVER);
         TcpRelay.join(client, clientRelay, channel, serverRelay);
         if (clientInputDone) {
             clientRelay.inputEnded();
@@ -186,19 +216,52 @@ final class TcpSession extends ChannelInboundHandlerAdapter {
             failed.counters.retries.increment();
             connect(failed);
         } else {
-            client.close();
+            if (cause instanceof ConnectTimeoutException) {
+                termination.connectTimedOut();
+            } else {
+                termination.noServer();
+            }
+            refuse();
         }
     }
 
     @Override
     public void channelRead(ChannelHandlerContext ctx, Object msg) {
-        early.add(msg);
+        if (refusedNanos >= 0) {
+            io.netty.util.ReferenceCountUtil.release(msg);
+        } else {
+            early.add(msg);
+        }
+    }
+
+    @Override
+    public void channelReadComplete(ChannelHandlerContext ctx) {
+        if (refusedNanos >= 0) {
+            client.close();
+        }
+    }
+
+    /**
+     * Ends a session that will reach no server as HAProxy does: the client is sent its end
+     * (FIN) at once and what it sent is read and dropped, since the kernel resets a connection
+     * closed with bytes unread. It closes once a read emptied the socket, the client ends its
+     * side, or {@code timeout client} runs out.
+     */
+    private void refuse() {
+        refusedNanos = engine.clock.nanoTime();
+        releaseEarly();
+        clientTimer.arm(SessionTimer.Phase.CLIENT, EffectiveTimeouts.clientMs(frontend));
+        ((io.netty.channel.socket.DuplexChannel) client).shutdownOutput();
+        client.config().setAutoRead(true);
     }
 
     @Override
     public void userEventTriggered(ChannelHandlerContext ctx, Object event) {
         if (event instanceof io.netty.channel.socket.ChannelInputShutdownEvent) {
             clientInputDone = true;
+            if (refusedNanos >= 0) {
+                client.close();
+            }
         }
         ctx.fireUserEventTriggered(event);
     }
@@ -206,6 +269,7 @@ final class TcpSession extends ChannelInboundHandlerAdapter {
     @Override
     public void channelInactive(ChannelHandlerContext ctx) {
         // Closed before a server connection was up.
+        termination.aborted(TcpTermination.Side.CLIENT, false);
         releaseEarly();
         finish();
     }
@@ -215,6 +279,61 @@ final class TcpSession extends ChannelInboundHandlerAdapter {
         while ((msg = early.poll()) != null) {
             io.netty.util.ReferenceCountUtil.release(msg);
         }
+    }
+
+    /** Bytes moved from one side to the other: both sides' inactivity starts again. */
+    private void touchBoth() {
+        clientTimer.touch();
+        serverTimer.touch();
+    }
+
+    /**
+     * {@code side}'s timer ran out. A side read no more, with nothing waiting to be written
+     * to it, waits for nothing: its timer starts again. Otherwise that side is read no more and
+     * the other's output shut, or, with bytes still waiting for it, both are closed.
+     */
+    private void timedOut(TcpTermination.Side side) {
+        boolean clientSide = side == TcpTermination.Side.CLIENT;
+        if (serverChannel == null) {
+            if (clientInputDone && refusedNanos < 0) {
+                // The client ended its side and waits for the server's answer: no timeout.
+                restart(side);
+                return;
+            }
+            termination.timedOut(side, false);
+            closeBoth();
+            return;
+        }
+        Channel channel = clientSide ? client : serverChannel;
+        TcpRelay relay = clientSide ? clientRelay : serverRelay;
+        boolean reading = !relay.inputDone() && channel.config().isAutoRead();
+        boolean writing = hasPendingOutput(channel);
+        if (!reading && !writing) {
+            if (channel.isActive()) {
+                restart(side);
+            }
+            return;
+        }
+        termination.timedOut(side, true);
+        if (writing) {
+            closeBoth();
+        } else {
+            relay.stopReading(channel);
+        }
+    }
+
+    /** {@code side}'s inactivity period starts again. */
+    private void restart(TcpTermination.Side side) {
+        if (side == TcpTermination.Side.CLIENT) {
+            clientTimer.arm(SessionTimer.Phase.CLIENT, clientTimeoutMs);
+        } else {
+            serverTimer.arm(SessionTimer.Phase.SERVER, serverTimeoutMs);
+        }
+    }
+
+    private static boolean hasPendingOutput(Channel channel) {
+        io.netty.channel.ChannelOutboundBuffer pending = channel.unsafe().outboundBuffer();
+        return pending != null && pending.totalPendingWriteBytes() > 0;
     }
 
     private void closeBoth() {
@@ -230,7 +349,8 @@ final class TcpSession extends ChannelInboundHandlerAdapter {
             return;
         }
         finished = true;
-        timer.cancel();
+        clientTimer.cancel();
+        serverTimer.cancel();
         BufferGuard clientBytes = client.pipeline().get(
                 BufferGuard.class);
         long in = clientBytes == null ? 0 : clientBytes.takeRead();
@@ -258,19 +378,20 @@ final class TcpSession extends ChannelInboundHandlerAdapter {
     /** The values of the tcplog line, {@code out} being the bytes sent to the client. */
     private HttpLogLine.Fields logFields(long out) {
         InetSocketAddress remote = (InetSocketAddress) client.remoteAddress();
-        long now = engine.clock.nanoTime();
+        long now = refusedNanos >= 0 ? refusedNanos : engine.clock.nanoTime();
         long queueMs = connectStartNanos < 0 ? -1 : millis(connectStartNanos - startNanos);
         long connectMs = connectedNanos < 0 ? -1 : millis(connectedNanos - connectStartNanos);
-        String termination = rejected ? "PR--" : connectedNanos < 0 ? "SC--" : "----";
+        String state = termination.code() + "--";
         return new HttpLogLine.Fields(
                 remote == null ? "-" : NetUtil.toAddressString(remote.getAddress()),
                 remote == null ? 0 : remote.getPort(), startEpochMillis, frontend.name(),
                 backend == null ? frontend.name() : backend.name(),
                 server == null ? "<NOSRV>" : server.name(), -1, queueMs, connectMs, -1,
-                millis(now - startNanos), -1, out, termination,
+                millis(now - startNanos), -1, out, state,
                 engine.activeConnections.get(), frontend.counters.currentSessions(),
                 backend == null ? 0 : backend.counters.currentSessions(),
-                server == null ? 0 : server.counters.currentSessions(), retries, "");
+                server == null ? 0 : server.counters.currentSessions(), retries, redispatched,
+                "");
     }
 
     private static long millis(long nanos) {
@@ -285,12 +406,5 @@ final class TcpSession extends ChannelInboundHandlerAdapter {
             backend.counters.sessionEnded();
             backend.slotFreed();
         }
-    }
-
-    private long idleTimeoutMs() {
-        Timeouts frontTimeouts = frontend.timeouts();
-        long tunnel = backend == null ? Timeouts.UNSET_MS : backend.config.timeouts().tunnelMs();
-        return EffectiveTimeouts.firstSet(tunnel, frontTimeouts.clientMs(),
-                HttpLimits.IDLE_TIMEOUT_MS_WHEN_UNSET);
     }
 }
