@@ -102,7 +102,7 @@ final class UnsupportedKeywords {
                 table.unsupported("stats " + stats, "");
             }
         }
-        String[] requestActions = {"add-acl", "allow", "auth", "cache-use", "capture",
+        String[] requestActions = {"add-acl", "allow", "cache-use", "capture",
                 "del-acl", "del-map", "disable-l7-retry", "do-resolve", "early-hint",
                 "normalize-uri", "reject", "replace-header", "replace-pathq",
                 "replace-uri", "replace-value", "sc-add-gpc", "sc-inc-gpc",
