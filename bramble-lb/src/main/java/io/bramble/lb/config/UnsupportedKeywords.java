@@ -12,6 +12,9 @@ final class UnsupportedKeywords {
     private static final String TLS_OPTION = "bramble's TLS options are ssl, crt, alpn, "
             + "ssl-min-ver, ssl-max-ver and strict-sni";
 
+    private static final String RESOLVERS = "bramble has no resolvers section: it finds a "
+            + "server's address once at start, through the system's resolver (init-addr libc)";
+
     private UnsupportedKeywords() {
     }
 
@@ -54,7 +57,7 @@ final class UnsupportedKeywords {
                 "load-server-state-from-file", "log-format", "log-format-sd", "log-tag",
                 "error-log-format", "max-keep-alive-queue", "max-session-srv-conns",
                 "monitor", "monitor-uri", "monitor-net", "persist", "rate-limit",
-                "server-state-file-name", "server-template", "source", "stick", "stick-table",
+                "server-state-file-name", "source", "stick", "stick-table",
                 "tcp-response", "unique-id-format",
                 "unique-id-header", "use-server", "use-fcgi-app", "http-after-response",
                 "http-error", "declare", "enabled", "disabled", "grace", "retry-on",
@@ -179,7 +182,9 @@ final class UnsupportedKeywords {
                 continue;
             }
             table.unsupported(option, option.contains("ssl") || option.contains("tls")
-                    || option.equals("crt") || option.equals("verify") ? TLS : "");
+                    || option.equals("crt") || option.equals("verify")
+                            ? TLS
+                            : option.startsWith("resolve") ? RESOLVERS : "");
         }
     }
 
