@@ -25,6 +25,8 @@ final class ServerKeywords {
     static final class Draft {
         ServerOptions options;
         InitAddr initAddr;
+        /** {@code maxqueue}: 0 for no bound; see {@link ServerQueues}. */
+        int maxqueue;
 
         Draft(ServerOptions options, InitAddr initAddr) {
             this.options = options;
@@ -84,8 +86,12 @@ final class ServerKeywords {
         }
         HostPort address = ProxyAddresses.server(args);
         Draft draft = new Draft(section.builder.defaultServer, section.builder.defaultInitAddr);
+        draft.maxqueue = section.builder.defaultMaxqueue;
         OPTIONS.applyOptions(draft, args);
         ServerTlsOptions.check(args, draft.options.tls());
+        if (draft.maxqueue > 0 && draft.options.maxconn() > 0) {
+            section.boundedServerQueues.add(args.where());
+        }
         for (String name : names) {
             section.builder.servers.add(new ServerConfig(name, address, draft.options,
                     ProxySection.location(args), draft.initAddr));
@@ -95,9 +101,11 @@ final class ServerKeywords {
     /** {@code default-server [OPTIONS]}: changes the options later server lines start from. */
     static void defaultServer(ProxySection section, Args args) {
         Draft draft = new Draft(section.builder.defaultServer, section.builder.defaultInitAddr);
+        draft.maxqueue = section.builder.defaultMaxqueue;
         OPTIONS.applyOptions(draft, args);
         section.builder.defaultServer = draft.options;
         section.builder.defaultInitAddr = draft.initAddr;
+        section.builder.defaultMaxqueue = draft.maxqueue;
     }
 
     private static KeywordTable<Draft> options() {
@@ -130,6 +138,8 @@ final class ServerKeywords {
                 .keyword("enabled", (d, a) -> d.options = d.options.withDisabled(false))
                 .keyword("maxconn", (d, a) -> d.options = d.options.withMaxconn(a.integer(
                         "a connection count (0 for no limit)", 0, GlobalSettings.MAXCONN_MAX)))
+                .keyword("maxqueue", (d, a) -> d.maxqueue = a.integer(
+                        "a queue length (0 for no limit)", 0, Integer.MAX_VALUE))
                 .keyword("cookie", (d, a) -> d.options = d.options.withCookie(Optional.of(
                         cookieValue(a))))
                 .keyword("port", (d, a) -> d.options = d.options.withCheckPort(a.port(

@@ -166,7 +166,7 @@ final class UnsupportedKeywords {
                 "check-proto", "check-send-proxy", "check-sni", "check-ssl",
                 "check-via-socks4", "ciphers", "ciphersuites", "crl-file", "crt",
                 "error-limit", "force-sslv3", "force-tlsv10", "force-tlsv11", "force-tlsv12",
-                "force-tlsv13", "id", "init-addr", "log-proto", "maxqueue", "max-reuse",
+                "force-tlsv13", "id", "init-addr", "log-proto", "max-reuse",
                 "minconn", "namespace", "no-agent-check", "no-check-ssl", "no-send-proxy",
                 "no-ssl", "no-ssl-reuse", "no-sslv3", "no-tls-tickets", "no-tlsv10",
                 "no-tlsv11", "no-tlsv12", "no-tlsv13", "no-verifyhost", "npn", "observe",
