@@ -69,41 +69,44 @@ class UserlistKeywordsTest {
                 .hasMessageNotContaining("elgato");
     }
 
+    /** A userlist line refused at its line (6) with {@code message}. */
+    private static void refusedUser(String line, String message) {
+        refused("    " + line, "", "lb.cfg:6", message);
+    }
+
+    /** An ACL line, above a userlist L1 of one group G, refused at its line (4). */
+    private static void refusedAcl(String acl, String message) {
+        refused("    group G", "    acl a " + acl, "lb.cfg:4", message);
+    }
+
     @Test
     void hashesBrambleCannotCheckAreRefusedAtTheirLineWithTheReason() {
-        refused("    user u password $y$j9T$abcdefghijklmnop$3dL1LkYnZM.OVXuVdnnaKVDlLYT92dRwOzDZ"
-                + "5XiVCe.", "", "lb.cfg:6", "bramble cannot check yescrypt ($y$) hashes");
-        refused("    user u password $2b$10$abcdefghijklmnopqrstuv", "", "lb.cfg:6",
-                "bcrypt ($2b$)");
-        refused("    user u password xyz", "", "lb.cfg:6",
-                "not a crypt(3) hash bramble knows; it checks SHA-512 ($6$)");
-        refused("    user u password $6$salt$short", "", "lb.cfg:6", "not a crypt(3) hash");
+        Map.of("$y$j9T$abcdefghijklmnop$3dL1LkYnZM.OVXuVdnnaKVDlLYT92dRwOzDZ5XiVCe.",
+                "bramble cannot check yescrypt ($y$) hashes",
+                "$2b$10$abcdefghijklmnopqrstuv", "bcrypt ($2b$)",
+                "xyz", "not a crypt(3) hash bramble knows; it checks SHA-512 ($6$)",
+                "$6$salt$short", "not a crypt(3) hash")
+                .forEach((hash, message) -> refusedUser("user u password " + hash, message));
     }
 
     @Test
     void refusesWhatHaproxyRefuses() {
-        refused("    user u insecure-password p groups NOG", "", "lb.cfg:6",
+        refusedUser("user u insecure-password p groups NOG",
                 "no group 'NOG' in userlist 'L1' for user 'u'");
-        refused("    group G users nobody", "", "lb.cfg:6",
-                "no user 'nobody' in userlist 'L1' for group 'G'");
-        refused("    user u insecure-password p extra", "", "lb.cfg:6",
+        refusedUser("group G users nobody", "no user 'nobody' in userlist 'L1' for group 'G'");
+        refusedUser("user u insecure-password p extra",
                 "'user' takes password, insecure-password and groups");
-        refused("    group G", "    acl a http_auth(NOPE)", "lb.cfg:4",
-                "no userlist named 'NOPE'");
-        refused("    group G", "    acl a http_auth_group(L1) NOGROUP", "lb.cfg:4",
-                "no group 'NOGROUP' in userlist 'L1'");
-        refused("    group G", "    acl a http_auth_group(L1)", "lb.cfg:4",
-                "expected at least one pattern");
-        refused("    group G", "    acl a http_auth", "lb.cfg:4", "missing userlist name");
+        refusedAcl("http_auth(NOPE)", "no userlist named 'NOPE'");
+        refusedAcl("http_auth_group(L1) NOGROUP", "no group 'NOGROUP' in userlist 'L1'");
+        refusedAcl("http_auth_group(L1)", "expected at least one pattern");
+        refusedAcl("http_auth", "missing userlist name");
     }
 
     @Test
     void refusesWhatBrambleWouldNotDoAsHaproxyDoes() {
-        refused("    user u", "", "lb.cfg:6", "expected 'password HASH' or 'insecure-password");
-        refused("    group G", "    acl a http_auth(L1) x", "lb.cfg:4", "takes no flags nor "
-                + "patterns");
-        refused("    group G", "    acl a http_auth_group(L1) -i G", "lb.cfg:4",
-                "takes no flags");
+        refusedUser("user u", "expected 'password HASH' or 'insecure-password");
+        refusedAcl("http_auth(L1) x", "takes no flags nor patterns");
+        refusedAcl("http_auth_group(L1) -i G", "takes no flags");
     }
 
     @Test
