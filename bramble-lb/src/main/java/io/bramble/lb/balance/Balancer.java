@@ -2,6 +2,8 @@ package io.bramble.lb.balance;
 
 import io.bramble.common.check.Checks;
 import io.bramble.lb.config.BalanceConfig;
+import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.random.RandomGenerator;
 
@@ -15,6 +17,11 @@ public final class Balancer {
     private final List<BalancedServer> servers;
     private final Algorithm primaries;
     private final Algorithm backups;
+    /** Servers warming up ({@code slowstart}), at most one entry each. */
+    private final List<Warmup> warming = new ArrayList<>();
+
+    /** A server's warm-up: since when, and for how many whole seconds. */
+    private record Warmup(BalancedServer server, long sinceNanos, long slowstartS) {}
 
     private Balancer(List<BalancedServer> servers, Algorithm primaries, Algorithm backups) {
         this.servers = servers;
@@ -64,8 +71,54 @@ public final class Balancer {
         }
     }
 
+    /**
+     * The server came back UP or out of maintenance: it takes new traffic, and with a
+     * {@code slowstart} of {@code slowstartMs} it starts at the first step of its weight and
+     * maxconn, gaining them as {@link #tick} is called. HAProxy never slow-starts the servers
+     * it starts with: those go through {@link #serverUp}.
+     */
+    public synchronized void serverBackUp(BalancedServer server, long slowstartMs,
+            long nowNanos) {
+        warming.removeIf(w -> w.server() == server);
+        long slowstartS = SlowStart.seconds(slowstartMs);
+        if (slowstartS > 0) {
+            warming.add(new Warmup(server, nowNanos, slowstartS));
+            warm(server, 0, slowstartS);
+        }
+        serverUp(server);
+    }
+
+    /** Moves the servers warming up to the step the time {@code nowNanos} gives. */
+    public synchronized void tick(long nowNanos) {
+        if (warming.isEmpty()) {
+            return;
+        }
+        for (Iterator<Warmup> it = warming.iterator(); it.hasNext();) {
+            Warmup warmup = it.next();
+            long elapsedS = Math.max(0, (nowNanos - warmup.sinceNanos()) / 1_000_000_000L);
+            boolean changed = warm(warmup.server(), elapsedS, warmup.slowstartS());
+            if (elapsedS >= warmup.slowstartS()) {
+                it.remove();
+            }
+            if (changed && warmup.server().usable()) {
+                group(warmup.server()).serverChanged(warmup.server(), Algorithm.Change.WEIGHT);
+            }
+        }
+    }
+
+    private boolean warm(BalancedServer server, long elapsedS, long slowstartS) {
+        int sixteenths = group(server).weighsLive()
+                ? SlowStart.warmth(elapsedS, slowstartS)
+                : SlowStart.FULL;
+        return server.warm(sixteenths, SlowStart.maxconn(server.maxconn(), elapsedS,
+                slowstartS));
+    }
+
     /** The server went DOWN, MAINT or DRAIN: it takes no new traffic. */
     public synchronized void serverDown(BalancedServer server) {
+        if (warming.removeIf(w -> w.server() == server)) {
+            server.warm(SlowStart.FULL, server.maxconn());
+        }
         if (server.usable()) {
             server.setUsable(false);
             group(server).serverChanged(server, Algorithm.Change.DOWN);

@@ -138,6 +138,9 @@ final class ServerKeywords {
                 .keyword("enabled", (d, a) -> d.options = d.options.withDisabled(false))
                 .keyword("maxconn", (d, a) -> d.options = d.options.withMaxconn(a.integer(
                         "a connection count (0 for no limit)", 0, GlobalSettings.MAXCONN_MAX)))
+                .keyword("slowstart", (d, a) -> d.options = d.options.withSlowstartMs(a.duration(
+                        "a time (a bare number means milliseconds)", Duration.ZERO,
+                        Duration.ofMillis(Timeouts.MAX_MS), ChronoUnit.MILLIS).toMillis()))
                 .keyword("maxqueue", (d, a) -> d.maxqueue = a.integer(
                         "a queue length (0 for no limit)", 0, Integer.MAX_VALUE))
                 .keyword("cookie", (d, a) -> d.options = d.options.withCookie(Optional.of(

@@ -174,7 +174,7 @@ final class UnsupportedKeywords {
                 "pool-low-conn", "proto",
                 "proxy-v2-options", "redir", "resolve-net", "resolve-opts", "resolve-prefer",
                 "resolvers", "send-proxy", "send-proxy-v2", "send-proxy-v2-ssl",
-                "send-proxy-v2-ssl-cn", "shard", "slowstart", "sni", "source", "ssl",
+                "send-proxy-v2-ssl-cn", "shard", "sni", "source", "ssl",
                 "ssl-max-ver", "ssl-min-ver", "ssl-reuse", "stick", "socks4", "tcp-ut", "tfo",
                 "track", "verify", "verifyhost", "ws", "curves", "sigalgs",
                 "client-sigalgs"}) {

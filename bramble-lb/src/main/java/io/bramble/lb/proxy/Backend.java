@@ -38,6 +38,7 @@ final class Backend {
     final ServerConnector connector;
     /** Requests waiting for a slot while every usable server is at its maxconn. */
     final WaitQueue<QueuedRequest> queue = new WaitQueue<>();
+    private final Clock clock;
 
     Backend(ProxyConfig config, int proxyId, Engine engine, RandomGenerator random) {
         this(config, proxyId, engine, random, null, GlobalSettings.defaults(), null);
@@ -58,7 +59,7 @@ final class Backend {
         this.connector = new ServerConnector(engine, EffectiveTimeouts.firstSet(
                 config.timeouts().connectMs(), HttpLimits.CONNECT_TIMEOUT_MS_WHEN_UNSET, 0),
                 config.tcpKeepAlive().server());
-        Clock clock = engine.clock;
+        this.clock = engine.clock;
         List<BalancedServer> balanced = new ArrayList<>();
         for (int i = 0; i < config.servers().size(); i++) {
             ServerConfig server = config.servers().get(i);
@@ -151,8 +152,10 @@ final class Backend {
     }
 
     StatsRow row() {
-        long weight = servers.stream().filter(s -> s.balanced.usable())
-                .mapToLong(s -> s.balanced.weight()).sum();
+        balancer.tick(clock.nanoTime());
+        // HAProxy's total of live weights, in whole units (servers warming up count less).
+        long weight = (servers.stream().filter(s -> s.balanced.usable())
+                .mapToLong(s -> s.balanced.liveWeight()).sum() + 15) / 16;
         boolean up = balancer.anyUsable() || servers.isEmpty();
         long downs = servers.stream().mapToLong(s -> s.row(proxyId).downTransitions()).sum();
         return new StatsRow(RowType.BACKEND, name(), "BACKEND", counters, up ? "UP" : "DOWN",

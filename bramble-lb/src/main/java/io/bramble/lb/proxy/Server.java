@@ -39,6 +39,7 @@ final class Server {
     private final Balancer balancer;
     private final ServerHealth health;
     private final Backend backend;
+    private final Clock clock;
 
     /**
      * Connections to the server opened for sessions, closed by {@code on-marked-down
@@ -108,6 +109,7 @@ final class Server {
         this.serverId = index + 1;
         this.balancer = balancer;
         this.balanced = balanced;
+        this.clock = clock;
         if (previous == null) {
             this.health = new ServerHealth(config.options(), clock);
             this.counters = new TrafficCounters();
@@ -190,9 +192,11 @@ final class Server {
     }
 
     synchronized void setAdmin(AdminState state, String source) {
+        // A server leaving DRAIN was up all along: HAProxy does not slow-start it.
+        boolean fromDrain = health.admin() == AdminState.DRAIN;
         HealthChange change = health.setAdmin(state);
         LOG.info("Server {}/{} set to {} from {}.", backendName, name(), state, source);
-        apply(change, null);
+        apply(change, null, !fromDrain);
     }
 
     synchronized void setWeight(int weight) {
@@ -221,8 +225,9 @@ final class Server {
     }
 
     synchronized StatsRow row(int proxyId) {
+        balancer.tick(clock.nanoTime());
         return new StatsRow(RowType.SERVER, backendName, name(), counters, health.statusText(),
-                health.state(), config.options().maxconn(), balanced.weight(),
+                health.state(), config.options().maxconn(), balanced.shownWeight(),
                 config.options().backup(), health.takesNewTraffic() && !balanced.backup() ? 1 : 0,
                 health.takesNewTraffic() && balanced.backup() ? 1 : 0, health.lastResult(),
                 health.failedChecks(), health.downTransitions(),
@@ -244,9 +249,15 @@ final class Server {
     }
 
     private void apply(HealthChange change, CheckResult result) {
+        apply(change, result, true);
+    }
+
+    /** @param slowStart a server now usable warms up over its {@code slowstart} */
+    private void apply(HealthChange change, CheckResult result, boolean slowStart) {
         switch (change) {
             case NOW_USABLE -> {
-                balancer.serverUp(balanced);
+                balancer.serverBackUp(balanced, slowStart ? config.options().slowstartMs() : 0,
+                        clock.nanoTime());
                 LOG.warn("Server {}/{} is UP{}. {} active and {} backup servers online.",
                         backendName, name(), reason(result), backend.usablePrimaries(),
                         backend.usableBackups());
