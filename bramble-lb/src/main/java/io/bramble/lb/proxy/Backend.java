@@ -38,7 +38,6 @@ final class Backend {
     final ServerConnector connector;
     /** Requests waiting for a slot while every usable server is at its maxconn. */
     final WaitQueue<QueuedRequest> queue = new WaitQueue<>();
-    private final Clock clock;
 
     Backend(ProxyConfig config, int proxyId, Engine engine, RandomGenerator random) {
         this(config, proxyId, engine, random, null, GlobalSettings.defaults(), null);
@@ -59,7 +58,7 @@ final class Backend {
         this.connector = new ServerConnector(engine, EffectiveTimeouts.firstSet(
                 config.timeouts().connectMs(), HttpLimits.CONNECT_TIMEOUT_MS_WHEN_UNSET, 0),
                 config.tcpKeepAlive().server());
-        this.clock = engine.clock;
+        Clock clock = engine.clock;
         List<BalancedServer> balanced = new ArrayList<>();
         for (int i = 0; i < config.servers().size(); i++) {
             ServerConfig server = config.servers().get(i);
@@ -67,7 +66,7 @@ final class Backend {
                     server.options().backup(), server.options().maxconn()));
         }
         this.balancer = Balancer.create(config.balance(), balanced, random,
-                config.allBackups());
+                config.allBackups(), clock);
         List<Server> built = new ArrayList<>();
         for (int i = 0; i < config.servers().size(); i++) {
             ServerConfig server = config.servers().get(i);
@@ -152,7 +151,7 @@ final class Backend {
     }
 
     StatsRow row() {
-        balancer.tick(clock.nanoTime());
+        balancer.tick();
         // HAProxy's total of live weights, in whole units (servers warming up count less).
         long weight = (servers.stream().filter(s -> s.balanced.usable())
                 .mapToLong(s -> s.balanced.liveWeight()).sum() + 15) / 16;

@@ -39,7 +39,6 @@ final class Server {
     private final Balancer balancer;
     private final ServerHealth health;
     private final Backend backend;
-    private final Clock clock;
 
     /**
      * Connections to the server opened for sessions, closed by {@code on-marked-down
@@ -109,7 +108,6 @@ final class Server {
         this.serverId = index + 1;
         this.balancer = balancer;
         this.balanced = balanced;
-        this.clock = clock;
         if (previous == null) {
             this.health = new ServerHealth(config.options(), clock);
             this.counters = new TrafficCounters();
@@ -225,7 +223,7 @@ final class Server {
     }
 
     synchronized StatsRow row(int proxyId) {
-        balancer.tick(clock.nanoTime());
+        balancer.tick();
         return new StatsRow(RowType.SERVER, backendName, name(), counters, health.statusText(),
                 health.state(), config.options().maxconn(), balanced.shownWeight(),
                 config.options().backup(), health.takesNewTraffic() && !balanced.backup() ? 1 : 0,
@@ -256,8 +254,7 @@ final class Server {
     private void apply(HealthChange change, CheckResult result, boolean slowStart) {
         switch (change) {
             case NOW_USABLE -> {
-                balancer.serverBackUp(balanced, slowStart ? config.options().slowstartMs() : 0,
-                        clock.nanoTime());
+                balancer.serverBackUp(balanced, slowStart ? config.options().slowstartMs() : 0);
                 LOG.warn("Server {}/{} is UP{}. {} active and {} backup servers online.",
                         backendName, name(), reason(result), backend.usablePrimaries(),
                         backend.usableBackups());

@@ -84,7 +84,6 @@ final class ServerAttempts {
             return current.pinned;
         }
         Backend backend = current.backend;
-        backend.balancer.tick(engine.clock.nanoTime());
         BalancedServer chosen = backend.balancer.pick(current.view,
                 avoid == null ? null : avoid.balanced);
         Server server = chosen == null ? null : backend.server(chosen);

@@ -1,5 +1,6 @@
 package io.bramble.lb.balance;
 
+import io.bramble.common.time.Clock;
 import io.bramble.lb.config.BalanceAlgorithm;
 import io.bramble.lb.config.BalanceConfig;
 import java.util.List;
@@ -11,8 +12,14 @@ final class Balancers {
     }
 
     static Balancer allUp(BalanceAlgorithm algorithm, List<BalancedServer> servers, long seed) {
+        return allUp(algorithm, servers, seed, Clock.system());
+    }
+
+    /** As above, warm-ups timed by {@code clock}. */
+    static Balancer allUp(BalanceAlgorithm algorithm, List<BalancedServer> servers, long seed,
+            Clock clock) {
         Balancer balancer = Balancer.create(BalanceConfig.of(algorithm), servers,
-                new SplittableRandom(seed));
+                new SplittableRandom(seed), false, clock);
         servers.forEach(balancer::serverUp);
         return balancer;
     }
