@@ -34,7 +34,8 @@ class HaproxyCorpusTest {
             "alx-load-balancer.cfg", "apt-cacher.cfg", "ceph-rgw.cfg", "couchdb-minihosting.cfg",
             "crdb-demo.cfg", "dev-proxy-tls.cfg", "ha-web-infrastructure.cfg",
             "haproxy-hardened.cfg", "hbox-k3s-cluster.cfg", "k3s-setup.cfg", "k8s-homenet.cfg",
-            "kazoo-bigcouch.cfg", "lan-ha-kube.cfg", "mysql-orchestrator.cfg", "nodejs-redis.cfg",
+            "k8s-masters-ha.cfg", "kazoo-bigcouch.cfg", "lan-ha-kube.cfg", "mysql-orchestrator.cfg",
+            "nodejs-redis.cfg",
             "ocp-installation.cfg", "openshift-homelab.cfg", "patroni.cfg",
             "rabbitmq-cluster-docker.cfg", "rockpro64-homelab.cfg", "socketio-cookie.cfg",
             "ss-relay.cfg", "stalwart-mail.cfg", "vernemq-mqtt.cfg", "warpoxy-socks.cfg");

@@ -3,9 +3,11 @@ package io.bramble.lb.acl;
 import io.bramble.common.net.Cidr;
 import io.bramble.lb.config.AclConfig;
 import io.bramble.lb.config.AclMatch;
+import io.bramble.lb.config.Userlist;
 import io.netty.util.NetUtil;
 import java.net.InetAddress;
 import java.util.List;
+import java.util.Optional;
 
 /** One compiled {@code acl} line: a fetch and its patterns. */
 final class AclLine {
@@ -32,7 +34,16 @@ final class AclLine {
             case HDR -> anyHeaderValue(request);
             case SRC -> inNetworks(request.source());
             case SSL_FC -> request.tls();
+            case HTTP_AUTH -> authenticated(request).isPresent();
+            case HTTP_AUTH_GROUP -> authenticated(request).filter(user -> user.groups().stream()
+                    .anyMatch(config.patterns()::contains)).isPresent();
         };
+    }
+
+    /** The userlist's user the request's basic credentials prove, if any. */
+    private Optional<Userlist.User> authenticated(RequestFacts request) {
+        return config.userlist().flatMap(list -> BasicCredentials.user(list,
+                request.headerValues("authorization")));
     }
 
     /**

@@ -25,6 +25,15 @@ interface Algorithm {
     default void serverChanged(BalancedServer server, Change change) {
     }
 
+    /**
+     * Whether it shares traffic by {@link BalancedServer#liveWeight}, so that a server warming
+     * up ({@code slowstart}) gets a growing share, as HAProxy's dynamic algorithms do; the
+     * static ones keep their weights and only the server's maxconn ramps.
+     */
+    default boolean weighsLive() {
+        return false;
+    }
+
     /** A connection to the server started. */
     default void connectionTaken(BalancedServer server) {
     }

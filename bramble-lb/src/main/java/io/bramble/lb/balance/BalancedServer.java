@@ -14,6 +14,10 @@ public final class BalancedServer {
     private final int maxconn;
     private final int initialWeight;
     private int weight;
+    /** Sixteenths of the weight while warming up ({@code slowstart}), else 16. */
+    private int warmth = SlowStart.FULL;
+    /** The connection limit now: below {@link #maxconn} while warming up. */
+    private int maxconnNow;
     private int activeConnections;
     private boolean usable;
 
@@ -34,6 +38,7 @@ public final class BalancedServer {
         this.initialWeight = weight;
         this.backup = backup;
         this.maxconn = maxconn;
+        this.maxconnNow = maxconn;
     }
 
     public int index() {
@@ -71,9 +76,30 @@ public final class BalancedServer {
         return usable;
     }
 
-    /** Usable, with weight, and below its connection limit. */
+    /** Usable, with weight, and below its connection limit (lower while warming up). */
     public boolean hasRoom() {
-        return usable && weight > 0 && (maxconn == 0 || activeConnections < maxconn);
+        return usable && weight > 0 && (maxconnNow == 0 || activeConnections < maxconnNow);
+    }
+
+    /**
+     * The weight the algorithms whose weights change live share traffic by, in sixteenths:
+     * lower than {@code 16 x weight} while the server warms up ({@code slowstart}).
+     */
+    public int liveWeight() {
+        return weight * warmth;
+    }
+
+    /** The weight as HAProxy's stats show it: the live weight rounded up to whole units. */
+    public int shownWeight() {
+        return (liveWeight() + SlowStart.FULL - 1) / SlowStart.FULL;
+    }
+
+    /** Sets the warm-up step; true when it changed. */
+    boolean warm(int sixteenths, int maxconnValue) {
+        boolean changed = warmth != sixteenths || maxconnNow != maxconnValue;
+        warmth = sixteenths;
+        maxconnNow = maxconnValue;
+        return changed;
     }
 
     void setWeight(int value) {

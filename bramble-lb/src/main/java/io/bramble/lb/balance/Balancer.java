@@ -1,7 +1,10 @@
 package io.bramble.lb.balance;
 
 import io.bramble.common.check.Checks;
+import io.bramble.common.time.Clock;
 import io.bramble.lb.config.BalanceConfig;
+import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.random.RandomGenerator;
 
@@ -15,8 +18,18 @@ public final class Balancer {
     private final List<BalancedServer> servers;
     private final Algorithm primaries;
     private final Algorithm backups;
+    /** Servers warming up ({@code slowstart}), at most one entry each. */
+    private final List<Warmup> warming = new ArrayList<>();
 
-    private Balancer(List<BalancedServer> servers, Algorithm primaries, Algorithm backups) {
+    /** A server's warm-up: since when, and for how many whole seconds. */
+    private record Warmup(BalancedServer server, long sinceNanos, long slowstartS) {}
+
+    /** When warm-ups ({@code slowstart}) started and how far they are. */
+    private final Clock clock;
+
+    private Balancer(List<BalancedServer> servers, Algorithm primaries, Algorithm backups,
+            Clock clock) {
+        this.clock = clock;
         this.servers = servers;
         this.primaries = primaries;
         this.backups = backups;
@@ -34,6 +47,12 @@ public final class Balancer {
     /** As above; {@code allBackups} balances over every backup server ({@code allbackups}). */
     public static Balancer create(BalanceConfig config, List<BalancedServer> servers,
             RandomGenerator random, boolean allBackups) {
+        return create(config, servers, random, allBackups, Clock.system());
+    }
+
+    /** As above, warm-ups ({@code slowstart}) timed by {@code clock}. */
+    public static Balancer create(BalanceConfig config, List<BalancedServer> servers,
+            RandomGenerator random, boolean allBackups, Clock clock) {
         for (int i = 0; i < servers.size(); i++) {
             Checks.argument(servers.get(i).index() == i, "servers must be indexed 0..n-1");
         }
@@ -41,7 +60,7 @@ public final class Balancer {
         List<BalancedServer> backup = servers.stream().filter(BalancedServer::backup).toList();
         Algorithm.Factory factory = Algorithms.factory(config, random);
         return new Balancer(List.copyOf(servers), factory.create(primary),
-                allBackups ? factory.create(backup) : new First(backup));
+                allBackups ? factory.create(backup) : new First(backup), clock);
     }
 
     /**
@@ -49,6 +68,7 @@ public final class Balancer {
      * failed it); null when there is none.
      */
     public synchronized BalancedServer pick(RequestKey key, BalancedServer avoid) {
+        tick();
         BalancedServer chosen = primaries.pick(key, avoid);
         if (chosen == null && !anyUsablePrimary()) {
             chosen = backups.pick(key, avoid);
@@ -64,8 +84,57 @@ public final class Balancer {
         }
     }
 
+    /**
+     * The server came back UP or out of maintenance: it takes new traffic, and with a
+     * {@code slowstart} of {@code slowstartMs} it starts at the first step of its weight and
+     * maxconn, gaining them as the seconds pass. HAProxy never slow-starts the servers
+     * it starts with: those go through {@link #serverUp}.
+     */
+    public synchronized void serverBackUp(BalancedServer server, long slowstartMs) {
+        warming.removeIf(w -> w.server() == server);
+        long slowstartS = SlowStart.seconds(slowstartMs);
+        if (slowstartS > 0) {
+            warming.add(new Warmup(server, clock.nanoTime(), slowstartS));
+            warm(server, 0, slowstartS);
+        }
+        serverUp(server);
+    }
+
+    /**
+     * Moves the servers warming up to the step the clock gives now; each pick does it, and
+     * so should whoever reads their weights (the stats).
+     */
+    public synchronized void tick() {
+        if (warming.isEmpty()) {
+            return;
+        }
+        long nowNanos = clock.nanoTime();
+        for (Iterator<Warmup> it = warming.iterator(); it.hasNext();) {
+            Warmup warmup = it.next();
+            long elapsedS = Math.max(0, (nowNanos - warmup.sinceNanos()) / 1_000_000_000L);
+            boolean changed = warm(warmup.server(), elapsedS, warmup.slowstartS());
+            if (elapsedS >= warmup.slowstartS()) {
+                it.remove();
+            }
+            if (changed && warmup.server().usable()) {
+                group(warmup.server()).serverChanged(warmup.server(), Algorithm.Change.WEIGHT);
+            }
+        }
+    }
+
+    private boolean warm(BalancedServer server, long elapsedS, long slowstartS) {
+        int sixteenths = group(server).weighsLive()
+                ? SlowStart.warmth(elapsedS, slowstartS)
+                : SlowStart.FULL;
+        return server.warm(sixteenths, SlowStart.maxconn(server.maxconn(), elapsedS,
+                slowstartS));
+    }
+
     /** The server went DOWN, MAINT or DRAIN: it takes no new traffic. */
     public synchronized void serverDown(BalancedServer server) {
+        if (warming.removeIf(w -> w.server() == server)) {
+            server.warm(SlowStart.FULL, server.maxconn());
+        }
         if (server.usable()) {
             server.setUsable(false);
             group(server).serverChanged(server, Algorithm.Change.DOWN);

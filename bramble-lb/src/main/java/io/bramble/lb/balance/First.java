@@ -23,4 +23,9 @@ final class First implements Algorithm {
         }
         return null;
     }
+
+    @Override
+    public boolean weighsLive() {
+        return true;
+    }
 }

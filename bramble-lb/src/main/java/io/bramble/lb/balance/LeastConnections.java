@@ -37,7 +37,12 @@ final class LeastConnections implements Algorithm {
 
     /** a/wa < b/wb without division: both weights are positive here. */
     static boolean lessLoaded(BalancedServer a, BalancedServer b) {
-        return (long) a.activeConnections() * b.weight() < (long) b.activeConnections()
-                * a.weight();
+        return (long) a.activeConnections() * b.liveWeight() < (long) b.activeConnections()
+                * a.liveWeight();
+    }
+
+    @Override
+    public boolean weighsLive() {
+        return true;
     }
 }

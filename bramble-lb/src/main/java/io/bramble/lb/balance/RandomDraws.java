@@ -24,7 +24,7 @@ final class RandomDraws implements Algorithm {
         long total = 0;
         for (BalancedServer server : servers) {
             if (server.hasRoom() && server != avoid) {
-                total += server.weight();
+                total += server.liveWeight();
             }
         }
         if (total == 0) {
@@ -45,7 +45,7 @@ final class RandomDraws implements Algorithm {
         BalancedServer last = null;
         for (BalancedServer server : servers) {
             if (server.hasRoom() && server != avoid) {
-                reached += server.weight();
+                reached += server.liveWeight();
                 last = server;
                 if (point < reached) {
                     return server;
@@ -53,5 +53,10 @@ final class RandomDraws implements Algorithm {
             }
         }
         return last;
+    }
+
+    @Override
+    public boolean weighsLive() {
+        return true;
     }
 }

@@ -26,8 +26,8 @@ final class RoundRobin implements Algorithm {
             if (!server.hasRoom() || server == avoid) {
                 continue;
             }
-            credit[i] += server.weight();
-            total += server.weight();
+            credit[i] += server.liveWeight();
+            total += server.liveWeight();
             if (best < 0 || credit[i] > credit[best]) {
                 best = i;
             }
@@ -43,5 +43,10 @@ final class RoundRobin implements Algorithm {
     @Override
     public void serverChanged(BalancedServer server, Change change) {
         credit[servers.indexOf(server)] = 0;
+    }
+
+    @Override
+    public boolean weighsLive() {
+        return true;
     }
 }

@@ -15,11 +15,37 @@ import java.util.Optional;
  *        {@link io.bramble.common.net.Cidr} text
  * @param ignoreCase the {@code -i} flag
  * @param location where it was written
+ * @param userlist the section {@link AclFetch#HTTP_AUTH} and {@link AclFetch#HTTP_AUTH_GROUP}
+ *        check, bound once the whole file is read; empty for the other fetches
  */
 public record AclConfig(String name, AclFetch fetch, Optional<String> fetchArgument,
-        AclMatch match, List<String> patterns, boolean ignoreCase, ConfigLocation location) {
+        AclMatch match, List<String> patterns, boolean ignoreCase, ConfigLocation location,
+        Optional<Userlist> userlist) {
     /** Bound on patterns per ACL line, to keep evaluation cost bounded. */
     public static final int PATTERNS_MAX = 10_000;
+
+    /** An ACL that needs no userlist. */
+    public AclConfig(String name, AclFetch fetch, Optional<String> fetchArgument,
+            AclMatch match, List<String> patterns, boolean ignoreCase,
+            ConfigLocation location) {
+        this(name, fetch, fetchArgument, match, patterns, ignoreCase, location,
+                Optional.empty());
+    }
+
+    /** This ACL checking credentials against {@code list}. */
+    public AclConfig withUserlist(Userlist list) {
+        return new AclConfig(name, fetch, fetchArgument, match, patterns, ignoreCase, location,
+                Optional.of(list));
+    }
+
+    /** The record's form, naming the userlist only where there is one, its users unshown. */
+    @Override
+    public String toString() {
+        return "AclConfig[name=" + name + ", fetch=" + fetch + ", fetchArgument="
+                + fetchArgument + ", match=" + match + ", patterns=" + patterns
+                + ", ignoreCase=" + ignoreCase + ", location=" + location
+                + userlist.map(u -> ", userlist=" + u.name()).orElse("") + "]";
+    }
 
     public AclConfig {
         patterns = List.copyOf(patterns);

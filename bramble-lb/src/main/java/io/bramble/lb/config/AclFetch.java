@@ -2,7 +2,8 @@ package io.bramble.lb.config;
 
 /**
  * What an ACL looks at. {@link #HDR} takes the header name as its argument
- * ({@code hdr(host)}); the others take none.
+ * ({@code hdr(host)}), {@link #HTTP_AUTH} and {@link #HTTP_AUTH_GROUP} a userlist's name; the
+ * others take none.
  */
 public enum AclFetch {
     /** Always matches: the predefined {@code TRUE}. */
@@ -20,5 +21,9 @@ public enum AclFetch {
     /** The client's address. */
     SRC,
     /** The client's connection uses TLS: a boolean, it takes no pattern. */
-    SSL_FC
+    SSL_FC,
+    /** The request's basic credentials are a user's of the userlist: a boolean. */
+    HTTP_AUTH,
+    /** The user the credentials name, matched against group names of the userlist. */
+    HTTP_AUTH_GROUP
 }

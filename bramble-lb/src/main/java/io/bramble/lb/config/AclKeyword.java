@@ -6,22 +6,28 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * {@code acl NAME CRITERION [FLAGS] PATTERN...}: criteria {@code path}, {@code url},
- * {@code hdr(NAME)}, {@code method}, {@code src}, the first three with the suffixes
+ * {@code hdr(NAME)}, {@code method}, {@code src}, {@code ssl_fc},
+ * {@code http_auth(USERLIST)} and {@code http_auth_group(USERLIST) GROUP...}, the first three
+ * with the suffixes
  * {@code _beg}, {@code _end}, {@code _sub}, {@code _dir}, {@code _dom}, {@code _reg}; flags
  * {@code -i}, {@code -m METHOD} and {@code --}.
  */
 final class AclKeyword {
     private static final Pattern CRITERION = Pattern.compile(
-            "(path|url|hdr|method|src|ssl_fc)(_beg|_end|_sub|_dir|_dom|_reg)?"
+            "(path|url|hdr|method|src|ssl_fc|http_auth|http_auth_group)(_beg|_end|_sub|_dir|_dom|_reg)?"
                     + "(?:\\(([^)]*)\\))?");
     private static final Map<String, AclFetch> FETCHES = Map.of("path", AclFetch.PATH, "url",
             AclFetch.URL, "hdr", AclFetch.HDR, "method", AclFetch.METHOD, "src", AclFetch.SRC,
-            "ssl_fc", AclFetch.SSL_FC);
+            "ssl_fc", AclFetch.SSL_FC, "http_auth", AclFetch.HTTP_AUTH, "http_auth_group",
+            AclFetch.HTTP_AUTH_GROUP);
+    /** The criteria that take a suffix such as {@code _beg}. */
+    private static final Set<String> SUFFIXED = Set.of("path", "url", "hdr");
     private static final Map<String, AclMatch> SUFFIXES = Map.of("_beg", AclMatch.BEGINS,
             "_end", AclMatch.ENDS, "_sub", AclMatch.CONTAINS, "_dir", AclMatch.DIR, "_dom",
             AclMatch.DOMAIN, "_reg", AclMatch.REGEX);
@@ -29,8 +35,9 @@ final class AclKeyword {
             AclMatch.BEGINS, "end", AclMatch.ENDS, "sub", AclMatch.CONTAINS, "dir",
             AclMatch.DIR, "dom", AclMatch.DOMAIN, "reg", AclMatch.REGEX, "ip", AclMatch.IP,
             "found", AclMatch.FOUND);
-    private static final String SUPPORTED = "path, url, hdr(NAME), method or src, path/url/hdr"
-            + " with _beg, _end, _sub, _dir, _dom or _reg";
+    private static final String SUPPORTED = "path, url, hdr(NAME), method, src, ssl_fc, "
+            + "http_auth(USERLIST) or http_auth_group(USERLIST), path/url/hdr with _beg, _end, "
+            + "_sub, _dir, _dom or _reg";
 
     private AclKeyword() {
     }
@@ -54,18 +61,21 @@ final class AclKeyword {
         String criterion = a.next("a criterion (" + SUPPORTED + ")");
         Matcher m = CRITERION.matcher(criterion);
         if (!m.matches() || m.group(3) != null && !m.group(1).equals("hdr")
-                || m.group(2) != null && (m.group(1).equals("src")
-                        || m.group(1).equals("method") || m.group(1).equals("ssl_fc"))) {
+                && !m.group(1).startsWith("http_auth")
+                || m.group(2) != null && !SUFFIXED.contains(m.group(1))) {
             throw a.fail("criterion " + Args.quote(criterion) + " is not supported by bramble; "
                     + "supported: " + SUPPORTED);
         }
         AclFetch fetch = FETCHES.get(m.group(1));
         Optional<String> argument = Optional.ofNullable(m.group(3)).filter(x -> !x.isEmpty());
+        if (m.group(1).startsWith("http_auth") && argument.isEmpty()) {
+            throw a.fail("missing userlist name: write " + m.group(1) + "(USERLIST)");
+        }
         AclMatch match = m.group(2) != null
                 ? SUFFIXES.get(m.group(2))
                 : fetch == AclFetch.SRC ? AclMatch.IP : AclMatch.EXACT;
-        if (fetch == AclFetch.SSL_FC) {
-            match = AclMatch.FOUND; // a boolean: true when the connection uses TLS
+        if (fetch == AclFetch.SSL_FC || fetch == AclFetch.HTTP_AUTH) {
+            match = AclMatch.FOUND; // a boolean: TLS, or credentials of the userlist's
         }
         boolean ignoreCase = false;
         while (a.peek().filter(w -> w.startsWith("-")).isPresent()) {
@@ -97,6 +107,14 @@ final class AclKeyword {
     private static void finish(ProxySection s, Args a, String name, AclFetch fetch,
             Optional<String> argument, AclMatch match, boolean ignoreCase) {
         List<String> patterns = new ArrayList<>(a.rest());
+        if (fetch == AclFetch.HTTP_AUTH && (!patterns.isEmpty() || ignoreCase)
+                || fetch == AclFetch.HTTP_AUTH_GROUP && (match != AclMatch.EXACT
+                        || ignoreCase)) {
+            throw a.fail(fetch == AclFetch.HTTP_AUTH
+                    ? "http_auth(USERLIST) is true or false: it takes no flags nor patterns"
+                    : "http_auth_group(USERLIST) matches group names as written: it takes no "
+                            + "flags");
+        }
         if (match == AclMatch.FOUND && !patterns.isEmpty()) {
             throw a.fail("'-m found' takes no patterns, got " + patterns.size());
         }

@@ -25,7 +25,7 @@ import java.util.function.Supplier;
 /**
  * Turns a haproxy.cfg into an {@link LbConfig}: sections {@code global}, {@code defaults},
  * {@code frontend}, {@code backend} and {@code listen} (with the old
- * {@code listen NAME ADDR:PORT} form), each line dispatched through its section's keyword
+ * {@code listen NAME ADDR:PORT} form) and {@code userlist}, each line dispatched through its section's keyword
  * table. Every proxy starts from the defaults section in force above it (or the one named
  * with {@code from}). Conditional blocks ({@code .if}) are resolved first. All errors of the
  * file are reported at once by a {@link ConfigException}; warnings travel in
@@ -34,7 +34,6 @@ import java.util.function.Supplier;
 public final class HaproxyConfigParser {
     /** Real HAProxy sections bramble does not read, with what to do instead. */
     private static final Map<String, String> UNSUPPORTED_SECTIONS = Map.ofEntries(
-            Map.entry("userlist", "use 'stats auth USER:PASSWORD' for the stats page"),
             Map.entry("peers", ""), Map.entry("resolvers", "servers are resolved once at "
                     + "start"),
             Map.entry("mailers", ""), Map.entry("cache", ""), Map.entry("program", ""),
@@ -166,6 +165,8 @@ public final class HaproxyConfigParser {
         private final Map<String, ProxySection> namedDefaults = new HashMap<>();
         private ProxySection defaults = newDefaults(null, new Location("<built-in>", 1));
         private ProxySection current;
+        private final Map<String, UserlistSection> userlists = new HashMap<>();
+        private UserlistSection userlist;
         private boolean inGlobal;
         private boolean skipping;
 
@@ -186,6 +187,8 @@ public final class HaproxyConfigParser {
                 }
             } else if (current != null) {
                 ProxyKeywords.TABLE.dispatch(current, line, diagnostics);
+            } else if (userlist != null) {
+                UserlistSection.TABLE.dispatch(userlist, line, diagnostics);
             } else {
                 diagnostics.error(line.where(), keyword, "outside of any section; start one "
                         + "with global, defaults, frontend, backend or listen");
@@ -214,7 +217,7 @@ public final class HaproxyConfigParser {
 
         private boolean isSectionKeyword(String keyword) {
             return switch (keyword) {
-                case "global", "defaults", "frontend", "backend", "listen" -> true;
+                case "global", "defaults", "frontend", "backend", "listen", "userlist" -> true;
                 default -> UNSUPPORTED_SECTIONS.containsKey(keyword);
             };
         }
@@ -223,6 +226,7 @@ public final class HaproxyConfigParser {
             inGlobal = false;
             skipping = false;
             current = null;
+            userlist = null;
             Args args = new Args(line, 1, diagnostics);
             try {
                 switch (line.keyword()) {
@@ -237,6 +241,7 @@ public final class HaproxyConfigParser {
                     case "frontend" -> startProxy(args, ProxyKind.FRONTEND);
                     case "backend" -> startProxy(args, ProxyKind.BACKEND);
                     case "listen" -> startProxy(args, ProxyKind.LISTEN);
+                    case "userlist" -> startUserlist(args);
                     default -> {
                         skipping = true;
                         String hint = UNSUPPORTED_SECTIONS.get(line.keyword());
@@ -247,8 +252,23 @@ public final class HaproxyConfigParser {
                 }
             } catch (ConfigError | IllegalArgumentException e) {
                 args.error(e.getMessage());
-                skipping = current == null && !inGlobal;
+                skipping = current == null && !inGlobal && userlist == null;
             }
+        }
+
+        private void startUserlist(Args args) {
+            String name = args.next("a userlist name");
+            args.end();
+            UserlistSection above = userlists.get(name);
+            if (above != null) {
+                throw args.fail("a userlist named " + Args.quote(name) + " is already at line "
+                        + above.where.line());
+            }
+            if (userlists.size() >= PROXIES_MAX) {
+                throw args.fail("more than " + PROXIES_MAX + " userlists in one file");
+            }
+            userlist = new UserlistSection(name, args.where());
+            userlists.put(name, userlist);
         }
 
         private void startDefaults(Args args) {
@@ -339,6 +359,9 @@ public final class HaproxyConfigParser {
 
         List<ProxyConfig> finish() {
             global.identity.finish(diagnostics);
+            Map<String, Userlist> built = new HashMap<>();
+            userlists.forEach((name, section) -> built.put(name, section.build(diagnostics)));
+            sections.forEach(section -> UserlistReferences.bind(section, built, diagnostics));
             new ProxyChecks(diagnostics, sections).run();
             List<ProxyConfig> proxies = new ArrayList<>();
             for (ProxySection section : sections) {

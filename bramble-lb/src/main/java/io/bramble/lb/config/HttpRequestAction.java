@@ -29,6 +29,12 @@ public sealed interface HttpRequestAction {
      */
     record ReplacePath(Pattern regex, LogFormatString format) implements HttpRequestAction {}
 
+    /**
+     * {@code auth [realm REALM]}: answer 401 asking for basic credentials of
+     * {@code REALM}, the proxy's name when not written; never forward.
+     */
+    record Auth(String realm) implements HttpRequestAction {}
+
     /** {@code return ...}: answer with the reply described, never forward. */
     record Return(HttpReply reply) implements HttpRequestAction {}
 

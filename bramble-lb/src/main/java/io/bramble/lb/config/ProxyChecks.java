@@ -30,6 +30,7 @@ final class ProxyChecks {
             httpCheckExpect(section);
             CheckRules.review(diagnostics, section);
             PortlessServers.review(diagnostics, section);
+            ServerQueues.review(diagnostics, section);
             TcpRequestConditions.review(diagnostics, section);
         }
     }

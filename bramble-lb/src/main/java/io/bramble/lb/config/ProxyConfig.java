@@ -169,6 +169,8 @@ public record ProxyConfig(
         public ServerOptions defaultServer = ServerOptions.DEFAULTS;
         /** The {@code init-addr} of {@code default-server}, for the next server lines. */
         public InitAddr defaultInitAddr = InitAddr.DEFAULT;
+        /** The {@code maxqueue} of {@code default-server}; see {@code ServerQueues}. */
+        public int defaultMaxqueue;
         public Optional<HttpCheckConfig> httpCheck = Optional.empty();
         public Optional<TcpCheckConfig> tcpCheck = Optional.empty();
         public Optional<CookieConfig> cookie = Optional.empty();
@@ -210,6 +212,7 @@ public record ProxyConfig(
             copy.servers.addAll(servers);
             copy.defaultServer = defaultServer;
             copy.defaultInitAddr = defaultInitAddr;
+            copy.defaultMaxqueue = defaultMaxqueue;
             copy.httpCheck = httpCheck;
             copy.tcpCheck = tcpCheck;
             copy.cookie = cookie;

@@ -76,6 +76,7 @@ final class ProxyKeywords {
                 }))
                 .keyword("errorfile", in(D_F_B, ProxyKeywords::errorfile))
                 .keyword("server", in(B, ServerKeywords::server))
+                .keyword("server-template", in(B, ServerKeywords::serverTemplate))
                 .keyword("default-server", in(D_B, ServerKeywords::defaultServer))
                 .keyword("cookie", in(D_B, CookieKeyword::cookie))
                 .keyword("option cookie", in(D_B, CookieKeyword::optionCookie));

@@ -32,6 +32,8 @@ final class ProxySection {
     /** Names of ACL lines refused with an error; rules naming them get no second one. */
     final Set<String> refusedAclNames = new HashSet<>();
     final List<BackendReference> backendReferences = new ArrayList<>();
+    /** Server lines with both {@code maxconn} and {@code maxqueue}; see {@link ServerQueues}. */
+    final List<Location> boundedServerQueues = new ArrayList<>();
     Optional<HttpCheckExpect> httpCheckExpect = Optional.empty();
     Optional<Location> httpCheckExpectWhere = Optional.empty();
     /** A bind line of this section was refused: its error says all there is to say. */

@@ -64,6 +64,10 @@ final class RuleKeywords {
                 .keyword("http-request return", in(F_B, (s, a) -> request(s, a,
                         new HttpRequestAction.Return(ReturnKeyword.read(a)))))
                 .keyword("http-request use-service", in(F_B, RuleKeywords::useService))
+                .keyword("http-request auth", in(F_B, (s, a) -> request(s, a,
+                        new HttpRequestAction.Auth(a.nextIf("realm")
+                                ? a.next("a realm")
+                                : s.builder.name))))
                 .keyword("http-response set-header", in(F_B, (s, a) -> response(s, a,
                         new HttpResponseAction.SetHeader(headerName(a), value(a,
                                 RuleStage.RESPONSE)))))

@@ -1,6 +1,8 @@
 package io.bramble.lb.config;
 
+import java.lang.reflect.RecordComponent;
 import java.util.Optional;
+import java.util.StringJoiner;
 
 /**
  * The options after {@code server NAME ADDR:PORT}, also what {@code default-server} sets for
@@ -25,6 +27,8 @@ import java.util.Optional;
  *        check marks the server down or up
  * @param proxyProtocol {@code send-proxy} or {@code send-proxy-v2}: the PROXY header each
  *        connection to the server starts with
+ * @param slowstartMs {@code slowstart}: how long a server coming back UP takes to reach its
+ *        full weight and maxconn; 0 for at once
  */
 public record ServerOptions(
         boolean check,
@@ -42,7 +46,8 @@ public record ServerOptions(
         ServerTls tls,
         ServerPoolLimits pool,
         OnMarked onMarked,
-        ProxyProtocol proxyProtocol) {
+        ProxyProtocol proxyProtocol,
+        long slowstartMs) {
 
     public static final long INTER_MS_DEFAULT = 2_000;
     public static final long SAME_AS_INTER_MS = 0;
@@ -63,7 +68,7 @@ public record ServerOptions(
     public static final ServerOptions DEFAULTS = new ServerOptions(false, INTER_MS_DEFAULT,
             SAME_AS_INTER_MS, SAME_AS_INTER_MS, RISE_DEFAULT, FALL_DEFAULT, WEIGHT_DEFAULT,
             false, false, MAXCONN_UNLIMITED, Optional.empty(), CHECK_PORT_SAME, ServerTls.NONE,
-            ServerPoolLimits.DEFAULTS, OnMarked.NONE, ProxyProtocol.NONE);
+            ServerPoolLimits.DEFAULTS, OnMarked.NONE, ProxyProtocol.NONE, 0);
 
     public ServerOptions {
         checkRange(interMs, INTER_MS_MIN, INTER_MS_MAX, "inter");
@@ -74,6 +79,24 @@ public record ServerOptions(
         checkRange(weight, 0, WEIGHT_MAX, "weight");
         checkRange(maxconn, 0, GlobalSettings.MAXCONN_MAX, "maxconn");
         checkRange(checkPort, 0, 65_535, "port");
+        checkRange(slowstartMs, 0, Timeouts.MAX_MS, "slowstart");
+    }
+
+    /** The record's form, naming {@code slowstartMs} only when set. */
+    @Override
+    public String toString() {
+        StringJoiner shown = new StringJoiner(", ", "ServerOptions[", "]");
+        for (RecordComponent component : ServerOptions.class.getRecordComponents()) {
+            try {
+                Object value = component.getAccessor().invoke(this);
+                if (!component.getName().equals("slowstartMs") || slowstartMs != 0) {
+                    shown.add(component.getName() + "=" + value);
+                }
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        return shown.toString();
     }
 
     /** fastinter as the engine uses it. */
@@ -88,67 +111,80 @@ public record ServerOptions(
 
     public ServerOptions withCheck(boolean value) {
         return new ServerOptions(value, interMs, fastInterMs, downInterMs, rise, fall, weight,
-                backup, disabled, maxconn, cookie, checkPort, tls, pool, onMarked, proxyProtocol);
+                backup, disabled, maxconn, cookie, checkPort, tls, pool, onMarked, proxyProtocol,
+                slowstartMs);
     }
 
     public ServerOptions withInterMs(long value) {
         return new ServerOptions(check, value, fastInterMs, downInterMs, rise, fall, weight,
-                backup, disabled, maxconn, cookie, checkPort, tls, pool, onMarked, proxyProtocol);
+                backup, disabled, maxconn, cookie, checkPort, tls, pool, onMarked, proxyProtocol,
+                slowstartMs);
     }
 
     public ServerOptions withFastInterMs(long value) {
         return new ServerOptions(check, interMs, value, downInterMs, rise, fall, weight, backup,
-                disabled, maxconn, cookie, checkPort, tls, pool, onMarked, proxyProtocol);
+                disabled, maxconn, cookie, checkPort, tls, pool, onMarked, proxyProtocol,
+                slowstartMs);
     }
 
     public ServerOptions withDownInterMs(long value) {
         return new ServerOptions(check, interMs, fastInterMs, value, rise, fall, weight, backup,
-                disabled, maxconn, cookie, checkPort, tls, pool, onMarked, proxyProtocol);
+                disabled, maxconn, cookie, checkPort, tls, pool, onMarked, proxyProtocol,
+                slowstartMs);
     }
 
     public ServerOptions withRise(int value) {
         return new ServerOptions(check, interMs, fastInterMs, downInterMs, value, fall, weight,
-                backup, disabled, maxconn, cookie, checkPort, tls, pool, onMarked, proxyProtocol);
+                backup, disabled, maxconn, cookie, checkPort, tls, pool, onMarked, proxyProtocol,
+                slowstartMs);
     }
 
     public ServerOptions withFall(int value) {
         return new ServerOptions(check, interMs, fastInterMs, downInterMs, rise, value, weight,
-                backup, disabled, maxconn, cookie, checkPort, tls, pool, onMarked, proxyProtocol);
+                backup, disabled, maxconn, cookie, checkPort, tls, pool, onMarked, proxyProtocol,
+                slowstartMs);
     }
 
     public ServerOptions withWeight(int value) {
         return new ServerOptions(check, interMs, fastInterMs, downInterMs, rise, fall, value,
-                backup, disabled, maxconn, cookie, checkPort, tls, pool, onMarked, proxyProtocol);
+                backup, disabled, maxconn, cookie, checkPort, tls, pool, onMarked, proxyProtocol,
+                slowstartMs);
     }
 
     public ServerOptions withBackup(boolean value) {
         return new ServerOptions(check, interMs, fastInterMs, downInterMs, rise, fall, weight,
-                value, disabled, maxconn, cookie, checkPort, tls, pool, onMarked, proxyProtocol);
+                value, disabled, maxconn, cookie, checkPort, tls, pool, onMarked, proxyProtocol,
+                slowstartMs);
     }
 
     public ServerOptions withDisabled(boolean value) {
         return new ServerOptions(check, interMs, fastInterMs, downInterMs, rise, fall, weight,
-                backup, value, maxconn, cookie, checkPort, tls, pool, onMarked, proxyProtocol);
+                backup, value, maxconn, cookie, checkPort, tls, pool, onMarked, proxyProtocol,
+                slowstartMs);
     }
 
     public ServerOptions withMaxconn(int value) {
         return new ServerOptions(check, interMs, fastInterMs, downInterMs, rise, fall, weight,
-                backup, disabled, value, cookie, checkPort, tls, pool, onMarked, proxyProtocol);
+                backup, disabled, value, cookie, checkPort, tls, pool, onMarked, proxyProtocol,
+                slowstartMs);
     }
 
     public ServerOptions withCookie(Optional<String> value) {
         return new ServerOptions(check, interMs, fastInterMs, downInterMs, rise, fall, weight,
-                backup, disabled, maxconn, value, checkPort, tls, pool, onMarked, proxyProtocol);
+                backup, disabled, maxconn, value, checkPort, tls, pool, onMarked, proxyProtocol,
+                slowstartMs);
     }
 
     public ServerOptions withCheckPort(int value) {
         return new ServerOptions(check, interMs, fastInterMs, downInterMs, rise, fall, weight,
-                backup, disabled, maxconn, cookie, value, tls, pool, onMarked, proxyProtocol);
+                backup, disabled, maxconn, cookie, value, tls, pool, onMarked, proxyProtocol,
+                slowstartMs);
     }
 
     public ServerOptions withTls(ServerTls value) {
         return new ServerOptions(check, interMs, fastInterMs, downInterMs, rise, fall, weight,
-                backup, disabled, maxconn, cookie, checkPort, value, pool, onMarked, proxyProtocol);
+                backup, disabled, maxconn, cookie, checkPort, value, pool, onMarked, proxyProtocol,
+                slowstartMs);
     }
 
     private static void checkRange(long value, long min, long max, String name) {
@@ -160,17 +196,26 @@ public record ServerOptions(
 
     public ServerOptions withPool(ServerPoolLimits value) {
         return new ServerOptions(check, interMs, fastInterMs, downInterMs, rise, fall, weight,
-                backup, disabled, maxconn, cookie, checkPort, tls, value, onMarked, proxyProtocol);
+                backup, disabled, maxconn, cookie, checkPort, tls, value, onMarked, proxyProtocol,
+                slowstartMs);
     }
 
     public ServerOptions withOnMarked(OnMarked value) {
         return new ServerOptions(check, interMs, fastInterMs, downInterMs, rise, fall, weight,
-                backup, disabled, maxconn, cookie, checkPort, tls, pool, value, proxyProtocol);
+                backup, disabled, maxconn, cookie, checkPort, tls, pool, value, proxyProtocol,
+                slowstartMs);
+    }
+
+    public ServerOptions withSlowstartMs(long value) {
+        return new ServerOptions(check, interMs, fastInterMs, downInterMs, rise, fall, weight,
+                backup, disabled, maxconn, cookie, checkPort, tls, pool, onMarked, proxyProtocol,
+                value);
     }
 
     public ServerOptions withProxyProtocol(ProxyProtocol value) {
         return new ServerOptions(check, interMs, fastInterMs, downInterMs, rise, fall, weight,
-                backup, disabled, maxconn, cookie, checkPort, tls, pool, onMarked, value);
+                backup, disabled, maxconn, cookie, checkPort, tls, pool, onMarked, value,
+                slowstartMs);
     }
 
     /**

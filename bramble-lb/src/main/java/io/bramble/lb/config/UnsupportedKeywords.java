@@ -12,6 +12,9 @@ final class UnsupportedKeywords {
     private static final String TLS_OPTION = "bramble's TLS options are ssl, crt, alpn, "
             + "ssl-min-ver, ssl-max-ver and strict-sni";
 
+    private static final String RESOLVERS = "bramble has no resolvers section: it finds a "
+            + "server's address once at start, through the system's resolver (init-addr libc)";
+
     private UnsupportedKeywords() {
     }
 
@@ -54,7 +57,7 @@ final class UnsupportedKeywords {
                 "load-server-state-from-file", "log-format", "log-format-sd", "log-tag",
                 "error-log-format", "max-keep-alive-queue", "max-session-srv-conns",
                 "monitor", "monitor-uri", "monitor-net", "persist", "rate-limit",
-                "server-state-file-name", "server-template", "source", "stick", "stick-table",
+                "server-state-file-name", "source", "stick", "stick-table",
                 "tcp-response", "unique-id-format",
                 "unique-id-header", "use-server", "use-fcgi-app", "http-after-response",
                 "http-error", "declare", "enabled", "disabled", "grace", "retry-on",
@@ -102,7 +105,7 @@ final class UnsupportedKeywords {
                 table.unsupported("stats " + stats, "");
             }
         }
-        String[] requestActions = {"add-acl", "allow", "auth", "cache-use", "capture",
+        String[] requestActions = {"add-acl", "allow", "cache-use", "capture",
                 "del-acl", "del-map", "disable-l7-retry", "do-resolve", "early-hint",
                 "normalize-uri", "reject", "replace-header", "replace-pathq",
                 "replace-uri", "replace-value", "sc-add-gpc", "sc-inc-gpc",
@@ -163,7 +166,7 @@ final class UnsupportedKeywords {
                 "check-proto", "check-send-proxy", "check-sni", "check-ssl",
                 "check-via-socks4", "ciphers", "ciphersuites", "crl-file", "crt",
                 "error-limit", "force-sslv3", "force-tlsv10", "force-tlsv11", "force-tlsv12",
-                "force-tlsv13", "id", "init-addr", "log-proto", "maxqueue", "max-reuse",
+                "force-tlsv13", "id", "init-addr", "log-proto", "max-reuse",
                 "minconn", "namespace", "no-agent-check", "no-check-ssl", "no-send-proxy",
                 "no-ssl", "no-ssl-reuse", "no-sslv3", "no-tls-tickets", "no-tlsv10",
                 "no-tlsv11", "no-tlsv12", "no-tlsv13", "no-verifyhost", "npn", "observe",
@@ -171,7 +174,7 @@ final class UnsupportedKeywords {
                 "pool-low-conn", "proto",
                 "proxy-v2-options", "redir", "resolve-net", "resolve-opts", "resolve-prefer",
                 "resolvers", "send-proxy", "send-proxy-v2", "send-proxy-v2-ssl",
-                "send-proxy-v2-ssl-cn", "shard", "slowstart", "sni", "source", "ssl",
+                "send-proxy-v2-ssl-cn", "shard", "sni", "source", "ssl",
                 "ssl-max-ver", "ssl-min-ver", "ssl-reuse", "stick", "socks4", "tcp-ut", "tfo",
                 "track", "verify", "verifyhost", "ws", "curves", "sigalgs",
                 "client-sigalgs"}) {
@@ -179,7 +182,9 @@ final class UnsupportedKeywords {
                 continue;
             }
             table.unsupported(option, option.contains("ssl") || option.contains("tls")
-                    || option.equals("crt") || option.equals("verify") ? TLS : "");
+                    || option.equals("crt") || option.equals("verify")
+                            ? TLS
+                            : option.startsWith("resolve") ? RESOLVERS : "");
         }
     }
 

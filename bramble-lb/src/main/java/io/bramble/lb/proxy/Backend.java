@@ -66,7 +66,7 @@ final class Backend {
                     server.options().backup(), server.options().maxconn()));
         }
         this.balancer = Balancer.create(config.balance(), balanced, random,
-                config.allBackups());
+                config.allBackups(), clock);
         List<Server> built = new ArrayList<>();
         for (int i = 0; i < config.servers().size(); i++) {
             ServerConfig server = config.servers().get(i);
@@ -151,8 +151,10 @@ final class Backend {
     }
 
     StatsRow row() {
-        long weight = servers.stream().filter(s -> s.balanced.usable())
-                .mapToLong(s -> s.balanced.weight()).sum();
+        balancer.tick();
+        // HAProxy's total of live weights, in whole units (servers warming up count less).
+        long weight = (servers.stream().filter(s -> s.balanced.usable())
+                .mapToLong(s -> s.balanced.liveWeight()).sum() + 15) / 16;
         boolean up = balancer.anyUsable() || servers.isEmpty();
         long downs = servers.stream().mapToLong(s -> s.row(proxyId).downTransitions()).sum();
         return new StatsRow(RowType.BACKEND, name(), "BACKEND", counters, up ? "UP" : "DOWN",

@@ -18,7 +18,7 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * The responses the load balancer sends by itself (400, 403, 408, 431, 500, 502, 503, 504):
+ * The responses the load balancer sends by itself (400, 401, 403, 408, 431, 500, 502, 503, 504):
  * a short built-in HTML page, or the proxy's {@code errorfile} for that code, loaded once at
  * start. Bodies are shared read-only buffers, so answering costs no copy.
  */
@@ -50,6 +50,7 @@ final class ErrorPages {
         String explanation = switch (code) {
             case 200 -> "Service ready.";
             case 400 -> "Your browser sent an invalid request.";
+            case 401 -> "You need a valid user and password to access this content.";
             case 403 -> "Request forbidden by administrative rules.";
             case 408 -> "Your browser didn't send a complete request in time.";
             case 414 -> "The request line is too long.";

@@ -21,7 +21,7 @@ import java.util.regex.Matcher;
 
 /**
  * A proxy's {@code http-request} rules, then its {@code redirect} rules, in file order: header
- * and path edits apply in place; a deny, redirect or return ends the evaluation with a
+ * and path edits apply in place; a deny, redirect, auth or return ends the evaluation with a
  * response to send. A
  * value that renders longer than a whole request head ends the request with 500, as HAProxy
  * answers a rewrite that does not fit its buffer.
@@ -96,6 +96,12 @@ final class RequestRules {
                     if (!replacePath(replace, request)) {
                         return RuleAnswer.failed(pages.response(500));
                     }
+                }
+                case HttpRequestAction.Auth auth -> {
+                    FullHttpResponse response = pages.response(401);
+                    response.headers().add(HttpHeaderNames.WWW_AUTHENTICATE,
+                            "Basic realm=\"" + auth.realm() + "\"");
+                    return RuleAnswer.local(response);
                 }
                 case HttpRequestAction.Return reply -> {
                     return RuleAnswer.local(LocalReply.build(reply.reply(), request,

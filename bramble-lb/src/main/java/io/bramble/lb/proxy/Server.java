@@ -190,9 +190,11 @@ final class Server {
     }
 
     synchronized void setAdmin(AdminState state, String source) {
+        // A server leaving DRAIN was up all along: HAProxy does not slow-start it.
+        boolean fromDrain = health.admin() == AdminState.DRAIN;
         HealthChange change = health.setAdmin(state);
         LOG.info("Server {}/{} set to {} from {}.", backendName, name(), state, source);
-        apply(change, null);
+        apply(change, null, !fromDrain);
     }
 
     synchronized void setWeight(int weight) {
@@ -221,8 +223,9 @@ final class Server {
     }
 
     synchronized StatsRow row(int proxyId) {
+        balancer.tick();
         return new StatsRow(RowType.SERVER, backendName, name(), counters, health.statusText(),
-                health.state(), config.options().maxconn(), balanced.weight(),
+                health.state(), config.options().maxconn(), balanced.shownWeight(),
                 config.options().backup(), health.takesNewTraffic() && !balanced.backup() ? 1 : 0,
                 health.takesNewTraffic() && balanced.backup() ? 1 : 0, health.lastResult(),
                 health.failedChecks(), health.downTransitions(),
@@ -244,9 +247,14 @@ final class Server {
     }
 
     private void apply(HealthChange change, CheckResult result) {
+        apply(change, result, true);
+    }
+
+    /** @param slowStart a server now usable warms up over its {@code slowstart} */
+    private void apply(HealthChange change, CheckResult result, boolean slowStart) {
         switch (change) {
             case NOW_USABLE -> {
-                balancer.serverUp(balanced);
+                balancer.serverBackUp(balanced, slowStart ? config.options().slowstartMs() : 0);
                 LOG.warn("Server {}/{} is UP{}. {} active and {} backup servers online.",
                         backendName, name(), reason(result), backend.usablePrimaries(),
                         backend.usableBackups());

@@ -30,10 +30,7 @@ class BalancerTest {
     }
 
     private Balancer balancer(BalanceAlgorithm algorithm) {
-        Balancer balancer = Balancer.create(BalanceConfig.of(algorithm), servers,
-                new SplittableRandom(42));
-        servers.forEach(balancer::serverUp);
-        return balancer;
+        return Balancers.allUp(algorithm, servers, 42);
     }
 
     private static List<String> picks(Balancer balancer, int count) {

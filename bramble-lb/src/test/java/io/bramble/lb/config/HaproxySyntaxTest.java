@@ -171,7 +171,8 @@ class HaproxySyntaxTest {
                     server s 127.0.0.1:80
                 """)).containsExactly(
                 "t.cfg:8: acl: criterion 'sc_http_req_rate(0)' is not supported by "
-                        + "bramble; supported: path, url, hdr(NAME), method or src, "
+                        + "bramble; supported: path, url, hdr(NAME), method, src, ssl_fc, "
+                        + "http_auth(USERLIST) or http_auth_group(USERLIST), "
                         + "path/url/hdr with _beg, _end, _sub, _dir, _dom or _reg",
                 "t.cfg:10: use_backend: no ACL named 'missing' in this section; declare "
                         + "it above with 'acl missing ...'");
