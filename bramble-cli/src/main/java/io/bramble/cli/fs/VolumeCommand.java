@@ -32,7 +32,7 @@ import picocli.CommandLine.Unmatched;
                 VolumeCommand.Status.class, VolumeCommand.Set.class, VolumeCommand.Get.class,
                 VolumeCommand.Reset.class, VolumeCommand.Heal.class,
                 VolumeCommand.ResetBrick.class, VolumeCommand.ReplaceBrick.class,
-                VolumeCommand.Profile.class, VolumeCommand.Top.class,
+                VolumeCommand.AddBrick.class, VolumeCommand.Profile.class, VolumeCommand.Top.class,
                 VolumeCommand.GetSpec.class},
         footer = {"",
                 "Examples (seed 004's two-node replica, then its life):",
@@ -337,6 +337,21 @@ public final class VolumeCommand implements Runnable {
         @Override
         protected List<String> words() {
             return line("replace-brick", args);
+        }
+    }
+
+    /**
+     * Hidden while bramble grows no volume: the node checks the line as Gluster does and
+     * says what to do instead.
+     */
+    @Command(name = "add-brick", hidden = true)
+    static final class AddBrick extends NodeRequest {
+        @Parameters(arity = "0..*", paramLabel = "NAME [replica N] BRICK... [force]")
+        private List<String> args = new ArrayList<>();
+
+        @Override
+        protected List<String> words() {
+            return line("add-brick", args);
         }
     }
 

@@ -1,0 +1,22 @@
+package io.bramble.cli.fs;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+import picocli.CommandLine.ParseResult;
+
+/** {@code volume add-brick}: its words go to the node, which checks and answers them. */
+class VolumeAddBrickCommandTest {
+    @Test
+    void theLineGoesToTheNodeAsTypedAndTheHelpDoesNotOfferIt() {
+        ParseResult parsed = new CommandLine(new VolumeCommand()).parseArgs("add-brick", "gv0",
+                "replica", "2", "gluster3:/data/gv0", "gluster4:/data/gv0", "force");
+        VolumeCommand.AddBrick add = (VolumeCommand.AddBrick) parsed.subcommand().commandSpec()
+                .userObject();
+        assertThat(add.words()).containsExactly("volume", "add-brick", "gv0", "replica", "2",
+                "gluster3:/data/gv0", "gluster4:/data/gv0", "force");
+        assertThat(new CommandLine(new VolumeCommand()).getUsageMessage()).doesNotContain(
+                "add-brick");
+    }
+}
