@@ -32,7 +32,8 @@ import picocli.CommandLine.Unmatched;
                 VolumeCommand.Status.class, VolumeCommand.Set.class, VolumeCommand.Get.class,
                 VolumeCommand.Reset.class, VolumeCommand.Heal.class,
                 VolumeCommand.ResetBrick.class, VolumeCommand.ReplaceBrick.class,
-                VolumeCommand.AddBrick.class, VolumeCommand.Profile.class, VolumeCommand.Top.class,
+                VolumeCommand.AddBrick.class, VolumeCommand.RemoveBrick.class,
+                VolumeCommand.Rebalance.class, VolumeCommand.Profile.class, VolumeCommand.Top.class,
                 VolumeCommand.GetSpec.class},
         footer = {"",
                 "Examples (seed 004's two-node replica, then its life):",
@@ -341,8 +342,8 @@ public final class VolumeCommand implements Runnable {
     }
 
     /**
-     * Hidden while bramble grows no volume: the node checks the line as Gluster does and
-     * says what to do instead.
+     * The verbs of a volume's growth, hidden while bramble grows no volume: the node checks
+     * an add-brick line as Gluster does, and says what to do instead of each.
      */
     @Command(name = "add-brick", hidden = true)
     static final class AddBrick extends NodeRequest {
@@ -352,6 +353,30 @@ public final class VolumeCommand implements Runnable {
         @Override
         protected List<String> words() {
             return line("add-brick", args);
+        }
+    }
+
+    /** Hidden: see {@link AddBrick}. */
+    @Command(name = "remove-brick", hidden = true)
+    static final class RemoveBrick extends NodeRequest {
+        @Parameters(arity = "0..*", paramLabel = "WORD")
+        private List<String> args = new ArrayList<>();
+
+        @Override
+        protected List<String> words() {
+            return line("remove-brick", args);
+        }
+    }
+
+    /** Hidden: see {@link AddBrick}. */
+    @Command(name = "rebalance", hidden = true)
+    static final class Rebalance extends NodeRequest {
+        @Parameters(arity = "0..*", paramLabel = "WORD")
+        private List<String> args = new ArrayList<>();
+
+        @Override
+        protected List<String> words() {
+            return line("rebalance", args);
         }
     }
 

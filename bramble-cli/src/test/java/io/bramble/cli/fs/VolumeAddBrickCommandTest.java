@@ -16,7 +16,12 @@ class VolumeAddBrickCommandTest {
                 .userObject();
         assertThat(add.words()).containsExactly("volume", "add-brick", "gv0", "replica", "2",
                 "gluster3:/data/gv0", "gluster4:/data/gv0", "force");
-        assertThat(new CommandLine(new VolumeCommand()).getUsageMessage()).doesNotContain(
-                "add-brick");
+        String help = new CommandLine(new VolumeCommand()).getUsageMessage();
+        assertThat(help).doesNotContain("add-brick").doesNotContain("rebalance")
+                .doesNotContain("remove-brick");
+        ParseResult rebalance = new CommandLine(new VolumeCommand()).parseArgs("rebalance",
+                "gv0", "fix-layout", "start");
+        assertThat(((VolumeCommand.Rebalance) rebalance.subcommand().commandSpec().userObject())
+                .words()).containsExactly("volume", "rebalance", "gv0", "fix-layout", "start");
     }
 }

@@ -269,6 +269,13 @@ class VolumeCommandsTest {
         assertThat(noBricks.err()).isEqualTo("No bricks specified\n"
                 + io.bramble.fs.volume.create.AddBrickLine.USAGE + "\n");
         assertThat(ok(two, "volume info gv1")).contains("Number of Bricks: 1 x 2 = 2\n");
+        CommandReply rebalance = run(one, "volume rebalance gv1 fix-layout start");
+        assertThat(rebalance.exitCode()).isEqualTo(2);
+        assertThat(rebalance.err()).startsWith("volume rebalance is not supported by bramble"
+                + " yet: bramble volumes do not grow");
+        assertThat(run(one, "volume remove-brick gv1 " + brick(ONE, "a") + " start").err())
+                .contains("run `volume replace-brick NAME SOURCE-BRICK NEW-BRICK commit"
+                        + " force`");
     }
 
     @Test
