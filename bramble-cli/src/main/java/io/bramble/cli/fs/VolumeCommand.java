@@ -342,42 +342,30 @@ public final class VolumeCommand implements Runnable {
     }
 
     /**
-     * The verbs of a volume's growth, hidden while bramble grows no volume: the node checks
-     * an add-brick line as Gluster does, and says what to do instead of each.
+     * The verbs of a volume's growth, hidden while bramble grows no volume: their words go to
+     * the node as typed, which checks an add-brick line as Gluster does and says what to do
+     * instead of each.
      */
+    abstract static class Growth extends NodeRequest {
+        @Parameters(arity = "0..*", paramLabel = "WORD")
+        private List<String> args = new ArrayList<>();
+
+        @Override
+        protected List<String> words() {
+            return line(spec.name(), args);
+        }
+    }
+
     @Command(name = "add-brick", hidden = true)
-    static final class AddBrick extends NodeRequest {
-        @Parameters(arity = "0..*", paramLabel = "NAME [replica N] BRICK... [force]")
-        private List<String> args = new ArrayList<>();
-
-        @Override
-        protected List<String> words() {
-            return line("add-brick", args);
-        }
+    static final class AddBrick extends Growth {
     }
 
-    /** Hidden: see {@link AddBrick}. */
     @Command(name = "remove-brick", hidden = true)
-    static final class RemoveBrick extends NodeRequest {
-        @Parameters(arity = "0..*", paramLabel = "WORD")
-        private List<String> args = new ArrayList<>();
-
-        @Override
-        protected List<String> words() {
-            return line("remove-brick", args);
-        }
+    static final class RemoveBrick extends Growth {
     }
 
-    /** Hidden: see {@link AddBrick}. */
     @Command(name = "rebalance", hidden = true)
-    static final class Rebalance extends NodeRequest {
-        @Parameters(arity = "0..*", paramLabel = "WORD")
-        private List<String> args = new ArrayList<>();
-
-        @Override
-        protected List<String> words() {
-            return line("rebalance", args);
-        }
+    static final class Rebalance extends Growth {
     }
 
     @Command(
