@@ -32,7 +32,8 @@ import picocli.CommandLine.Unmatched;
                 VolumeCommand.Status.class, VolumeCommand.Set.class, VolumeCommand.Get.class,
                 VolumeCommand.Reset.class, VolumeCommand.Heal.class,
                 VolumeCommand.ResetBrick.class, VolumeCommand.ReplaceBrick.class,
-                VolumeCommand.Profile.class, VolumeCommand.Top.class,
+                VolumeCommand.AddBrick.class, VolumeCommand.RemoveBrick.class,
+                VolumeCommand.Rebalance.class, VolumeCommand.Profile.class, VolumeCommand.Top.class,
                 VolumeCommand.GetSpec.class},
         footer = {"",
                 "Examples (seed 004's two-node replica, then its life):",
@@ -338,6 +339,33 @@ public final class VolumeCommand implements Runnable {
         protected List<String> words() {
             return line("replace-brick", args);
         }
+    }
+
+    /**
+     * The verbs of a volume's growth, hidden while bramble grows no volume: their words go to
+     * the node as typed, which checks an add-brick line as Gluster does and says what to do
+     * instead of each.
+     */
+    abstract static class Growth extends NodeRequest {
+        @Parameters(arity = "0..*", paramLabel = "WORD")
+        private List<String> args = new ArrayList<>();
+
+        @Override
+        protected List<String> words() {
+            return line(spec.name(), args);
+        }
+    }
+
+    @Command(name = "add-brick", hidden = true)
+    static final class AddBrick extends Growth {
+    }
+
+    @Command(name = "remove-brick", hidden = true)
+    static final class RemoveBrick extends Growth {
+    }
+
+    @Command(name = "rebalance", hidden = true)
+    static final class Rebalance extends Growth {
     }
 
     @Command(

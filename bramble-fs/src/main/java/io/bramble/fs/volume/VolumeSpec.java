@@ -168,6 +168,14 @@ public record VolumeSpec(
                 status, options, disperseCount, redundancyCount);
     }
 
+    /** The volume with {@code added} after its bricks: whole new subvolumes of its shape. */
+    public VolumeSpec withBricksAdded(List<Brick> added) {
+        List<Brick> grown = new java.util.ArrayList<>(bricks);
+        grown.addAll(added);
+        return new VolumeSpec(name, id, stripeCount, replicaCount, arbiter, transport, grown,
+                status, options, disperseCount, redundancyCount);
+    }
+
     public VolumeSpec withOptions(Map<String, String> newOptions) {
         return new VolumeSpec(name, id, stripeCount, replicaCount, arbiter, transport, bricks,
                 status, newOptions, disperseCount, redundancyCount);

@@ -35,6 +35,7 @@ public final class VolumeCommands implements CommandSet {
             Map.entry(StartHeal.VERB, new StartHeal()),
             Map.entry("reset-brick", new ResetBrick()),
             Map.entry("replace-brick", new ReplaceBrick()),
+            Map.entry("add-brick", new AddBrick()),
             Map.entry(BlameCopy.VERB, new BlameCopy()),
             Map.entry(ResetBrickFolder.VERB, new ResetBrickFolder()),
             Map.entry("heal", new HealVolume()),
@@ -43,10 +44,16 @@ public final class VolumeCommands implements CommandSet {
             Map.entry(ReportProfile.VERB, new ReportProfile()),
             Map.entry(AwaitRecord.VERB, new AwaitRecord()));
     /** Gluster's other volume verbs: named as not there yet rather than as unknown. */
-    private static final Set<String> NOT_YET = Set.of("add-brick", "remove-brick",
-            "rebalance", "quota",
+    private static final Set<String> NOT_YET = Set.of("quota",
             "inode-quota", "log", "sync", "barrier", "clear-locks", "statedump", "tier",
             "bitrot", "geo-replication", "label");
+    /** The verbs of a volume's growth and shrinking, refused with what to do instead. */
+    private static final Map<String, String> INSTEAD = Map.of(
+            "rebalance", "bramble volumes do not grow (add-brick is refused), so their files"
+                    + " never need moving",
+            "remove-brick", "to move a brick to another folder or node, run `volume"
+                    + " replace-brick NAME SOURCE-BRICK NEW-BRICK commit force`; to shrink a"
+                    + " volume, create a smaller one and copy the files over");
     static final String VERB_LIST = "create|start|stop|delete|list|info|status|set|get|reset"
             + "|heal|reset-brick|replace-brick|profile|top";
 
@@ -75,6 +82,10 @@ public final class VolumeCommands implements CommandSet {
         if (NOT_YET.contains(verb)) {
             throw VolumeFailure.usage("volume " + verb + " is not supported by bramble yet;"
                     + " it runs volume " + VERB_LIST);
+        }
+        if (INSTEAD.containsKey(verb)) {
+            throw VolumeFailure.usage("volume " + verb + " is not supported by bramble yet: "
+                    + INSTEAD.get(verb));
         }
         VolumeVerb known = VERBS.get(verb);
         if (known == null) {

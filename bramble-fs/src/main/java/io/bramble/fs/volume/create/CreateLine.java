@@ -64,6 +64,20 @@ public final class CreateLine {
         }
     }
 
+    /**
+     * The bricks another command lists ({@code add-brick}), read as {@code create} reads its
+     * bricks: none twice, at most {@link VolumeSpec#BRICKS_MAX}.
+     *
+     * @throws IllegalArgumentException with Gluster's message when one is not a brick
+     */
+    static List<BrickAddress> readBricks(List<String> words) {
+        try {
+            return bricks(words);
+        } catch (Refusal r) {
+            throw new IllegalArgumentException(r.getMessage());
+        }
+    }
+
     /** Stops reading: control flow inside this class only. */
     private static final class Refusal extends RuntimeException {
         final boolean showUsage;

@@ -251,8 +251,31 @@ class VolumeCommandsTest {
         assertThat(ok(one, disperse + " force")).contains("success");
         assertThat(ok(two, "volume info ec")).contains("Type: Disperse\n").contains(
                 "Number of Bricks: 1 x (2 + 1) = 3\n");
-        assertThat(run(one, "volume add-brick gv1 x:/y").err()).startsWith(
-                "volume add-brick is not supported by bramble yet");
+        CommandReply part = run(one, "volume add-brick gv1 x:/y");
+        assertThat(part.exitCode()).isEqualTo(1);
+        assertThat(part.err()).isEqualTo("volume add-brick: failed: Incorrect number of bricks"
+                + " supplied 1 with count 2\n");
+        assertThat(failed(one, "volume add-brick gv1 replica 3 x:/y")).startsWith(
+                "volume add-brick: failed: not supported by bramble yet: changing the replica"
+                        + " count of gv1 from 2 to 3");
+        assertThat(failed(one, "volume add-brick gv9 x:/y")).isEqualTo(
+                "volume add-brick: failed: Volume gv9 does not exist\n");
+        assertThat(failed(one, "volume add-brick gv1 " + brick(ONE, "c") + " " + brick(TWO,
+                "c"))).startsWith("volume add-brick: failed: not supported by bramble yet:"
+                        + " adding bricks to a volume")
+                .endsWith("mount it beside gv1\n");
+        CommandReply noBricks = run(one, "volume add-brick gv1 replica 2");
+        assertThat(noBricks.exitCode()).isEqualTo(2);
+        assertThat(noBricks.err()).isEqualTo("No bricks specified\n"
+                + io.bramble.fs.volume.create.AddBrickLine.USAGE + "\n");
+        assertThat(ok(two, "volume info gv1")).contains("Number of Bricks: 1 x 2 = 2\n");
+        CommandReply rebalance = run(one, "volume rebalance gv1 fix-layout start");
+        assertThat(rebalance.exitCode()).isEqualTo(2);
+        assertThat(rebalance.err()).startsWith("volume rebalance is not supported by bramble"
+                + " yet: bramble volumes do not grow");
+        assertThat(run(one, "volume remove-brick gv1 " + brick(ONE, "a") + " start").err())
+                .contains("run `volume replace-brick NAME SOURCE-BRICK NEW-BRICK commit"
+                        + " force`");
     }
 
     @Test
