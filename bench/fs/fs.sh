@@ -515,8 +515,9 @@ fs_workload_markdown() {
     echo "## File system (FUSE, one disk)"
     echo
     echo "bramble and GlusterFS $(glusterfs --version 2>/dev/null | awk 'NR == 1 {print $2}') side by side in one run:"
-    echo "each volume of 2 bricks, every brick a folder of the same disk as *raw disk* (a plain"
-    echo "folder, the ceiling). bramble: a pool of two nodes and a witness on 127.0.0.51-53,"
+    echo "each volume of 2 bricks (3 for disperse 2 + 1), every brick a folder of the same disk"
+    echo "as *raw disk* (a plain folder, the ceiling). bramble: a pool of two nodes and a witness"
+    echo "on 127.0.0.51-53,"
     echo "\`bramble mount\`; Gluster: one glusterd, \`mount -t glusterfs\`."
     echo "Median of $FS_RUNS interleaved runs per cell; per run \`dd bs=1M count=$FS_BIG_MB"
     echo "conv=fsync\` (MB/s = 10^6 bytes/s from dd's own report), the file read back cold,"
