@@ -6,12 +6,14 @@
 #   gluster-r2    a replica-2 volume of 2 bricks of the same glusterd
 #   bramble-dist  a pool of 2 nodes and a witness, a distribute volume of 2 bricks, bramble mount
 #   bramble-r2    a replica-2 volume of 2 bricks (one per node) of the same pool
+#   gluster-ec    a disperse volume of 3 bricks, redundancy 1 (2 + 1), of the same glusterd
+#   bramble-ec    a disperse 3 redundancy 1 volume of the same pool (bricks on nodes 1, 2, 1)
 #
-# Three groups of phases (--phases, all by default): "workload" below in all five targets;
+# Three groups of phases (--phases, all by default): "workload" below in all seven targets;
 # "heal" (self-heal after the second brick's outage) and "stall" (a hung brick under a
 # writer) in the two replica-2 targets, from heal.sh, in rounds of their own afterwards.
 #
-# Every brick is a folder of the scratch folder, so all five write to the same disk. Each
+# Every brick is a folder of the scratch folder, so all seven write to the same disk. Each
 # round runs the same workload in every target in turn (interleaved, so that the machine's
 # other load falls on all of them alike): dd of BIG_MB MiB with conv=fsync, the same file
 # read cold, FILES new files of 4 KiB, `ls -l` of them cold, read back cold, `find | xargs
@@ -30,8 +32,8 @@
 # (49152 and up).
 
 FS_HERE=$BENCH/fs
-FS_VOLUMES=(dist r2)
-FS_TARGETS=(raw gluster-dist bramble-dist gluster-r2 bramble-r2)
+FS_VOLUMES=(dist r2 ec)
+FS_TARGETS=(raw gluster-dist bramble-dist gluster-r2 bramble-r2 gluster-ec bramble-ec)
 FS_NODE_ADDRS=(127.0.0.51 127.0.0.52 127.0.0.53)   # the third is the witness
 FS_MGMT_PORT=24007
 FS_BRICK_PORT=24150
@@ -109,7 +111,7 @@ fs_preflight() {
         can_connect "$a" $FS_BRICK_PORT && die "$a:$FS_BRICK_PORT is in use (another bench?)"
     done
     local v
-    for v in dist r2; do
+    for v in dist r2 ec; do
         # a volume left by an interrupted run would make glusterd start bricks that are gone
         [ -d "$FS_GLUSTERD_VOLS/fsbench-$v" ] && rm -rf "${FS_GLUSTERD_VOLS:?}/fsbench-$v"
     done
@@ -151,8 +153,9 @@ fs_gluster_up() {
         case $v in
             dist) spec="$h:$b/dist-1 $h:$b/dist-2" ;;
             r2) spec="replica 2 $h:$b/r2-1 $h:$b/r2-2" ;;
+            ec) spec="disperse 3 redundancy 1 $h:$b/ec-1 $h:$b/ec-2 $h:$b/ec-3" ;;
         esac
-        # force: both bricks are on one host and on the root file system
+        # force: every brick is on one host and on the root file system
         fs_setup_step $GLUSTER volume create "fsbench-$v" $spec force
         fs_setup_step $GLUSTER volume start "fsbench-$v"
         local m; m=$(fs_mount_point "gluster-$v")
@@ -238,6 +241,8 @@ fs_bramble_up() {
         case $v in
             dist) spec="$a1:$b/dist-1 $a2:$b/dist-2" ;;
             r2) spec="replica 2 $a1:$b/r2-1 $a2:$b/r2-2" ;;
+            # the witness holds no brick: node 1 holds two bricks of the set (force)
+            ec) spec="disperse 3 redundancy 1 $a1:$b/ec-1 $a2:$b/ec-2 $a1:$b/ec-3" ;;
         esac
         fs_setup_step fs_bramble_cli volume create "fsbench-$v" $spec force --mode=script
         fs_setup_step fs_bramble_cli volume start "fsbench-$v" --mode=script
@@ -510,8 +515,9 @@ fs_workload_markdown() {
     echo "## File system (FUSE, one disk)"
     echo
     echo "bramble and GlusterFS $(glusterfs --version 2>/dev/null | awk 'NR == 1 {print $2}') side by side in one run:"
-    echo "each volume of 2 bricks, every brick a folder of the same disk as *raw disk* (a plain"
-    echo "folder, the ceiling). bramble: a pool of two nodes and a witness on 127.0.0.51-53,"
+    echo "each volume of 2 bricks (3 for disperse 2 + 1), every brick a folder of the same disk"
+    echo "as *raw disk* (a plain folder, the ceiling). bramble: a pool of two nodes and a witness"
+    echo "on 127.0.0.51-53,"
     echo "\`bramble mount\`; Gluster: one glusterd, \`mount -t glusterfs\`."
     echo "Median of $FS_RUNS interleaved runs per cell; per run \`dd bs=1M count=$FS_BIG_MB"
     echo "conv=fsync\` (MB/s = 10^6 bytes/s from dd's own report), the file read back cold,"

@@ -50,6 +50,18 @@ END {
             fmt(bd, "%.3f"), ratio(bd, gd), fmt(gr, "%.3f"), fmt(br, "%.3f"), ratio(br, gr)
     }
     print ""
+    print "Disperse 2 + 1 (3 bricks, any one may be lost): figures, and CPU per MB or per file."
+    print ""
+    print "| phase | Gluster ec | bramble ec | ratio | CPU Gluster ec | CPU bramble ec | ratio |"
+    print "|---|---:|---:|---:|---:|---:|---:|"
+    for (i = 1; i <= np; i++) {
+        p = phases[i]; f = format[p]; u = (p in cpu_unit) ? cpu_unit[p] : "ms/file"
+        ge = figure("gluster-ec", p); be = figure("bramble-ec", p)
+        gc = cell("gluster-ec", p, "cpu"); bc = cell("bramble-ec", p, "cpu")
+        printf "| %s | %s | %s | %s | %s %s | %s %s | %s |\n", label[p], fmt(ge, f), fmt(be, f),
+            ratio(be, ge), fmt(gc, "%.3f"), u, fmt(bc, "%.3f"), u, ratio(bc, gc)
+    }
+    print ""
     print "Targets from the design, replica 2:"
     print ""
     print "| target | measured | met |"
