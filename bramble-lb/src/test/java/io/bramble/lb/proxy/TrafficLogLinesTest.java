@@ -393,6 +393,44 @@ class TrafficLogLinesTest {
     }
 
     @Test
+    void timeoutServerFinEndsASessionWhoseClientEndedItsSideAndWhoseServerStaysSilent()
+            throws Exception {
+        int port = tcplogProxy("sf", "timeout client 60s\n    timeout server 60s\n"
+                + "    timeout server-fin 200", accepted -> {
+                    accepted.getInputStream().readAllBytes();
+                    Thread.sleep(RECEIVE_TIMEOUT_MS);
+                });
+        try (Socket client = new Socket(InetAddress.getLoopbackAddress(), port)) {
+            client.getOutputStream().write("hi".getBytes(StandardCharsets.US_ASCII));
+            client.shutdownOutput();
+            // The server, sent FIN, is timed by server-fin: its silence ends the session.
+            assertThat(readsToEof(client)).isTrue();
+        }
+        assertThat(nextLine()).matches(CLIENT + " " + DATE
+                + " sf sf/s \\d+/\\d+/\\d+ 0 sD 1/1/0/0/0 0/0");
+    }
+
+    @Test
+    void timeoutClientFinEndsASessionWhoseServerEndedItsSideAndWhoseClientStaysSilent()
+            throws Exception {
+        CompletableFuture<Boolean> serverReadEnd = new CompletableFuture<>();
+        int port = tcplogProxy("cf", "timeout client 60s\n    timeout server 60s\n"
+                + "    timeout tunnel 60s\n    timeout client-fin 200", accepted -> {
+                    accepted.shutdownOutput();
+                    accepted.getInputStream().readAllBytes();
+                    serverReadEnd.complete(true);
+                });
+        try (Socket client = new Socket(InetAddress.getLoopbackAddress(), port)) {
+            assertThat(readsToEof(client)).isTrue();
+            // The client, sent FIN, is timed by client-fin (in place of the tunnel's): the
+            // server is sent its end while the client still holds its connection.
+            assertThat(serverReadEnd.get()).isTrue();
+        }
+        assertThat(nextLine()).matches(CLIENT + " " + DATE
+                + " cf cf/s \\d+/\\d+/\\d+ 0 cD 1/1/0/0/0 0/0");
+    }
+
+    @Test
     void aClientResetIsLoggedCdAndAServerResetSdWithTheClientClosedCleanly()
             throws Exception {
         CountDownLatch serverRead = new CountDownLatch(1);
