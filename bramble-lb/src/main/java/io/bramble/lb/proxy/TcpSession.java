@@ -359,6 +359,9 @@ final class TcpSession extends ChannelInboundHandlerAdapter {
      * the new one, as HAProxy re-arms a half-closed side with its fin timeout.
      */
     private void halfClosed() {
+        if (finished) {
+            return;
+        }
         if (timeoutMs(TcpTermination.Side.CLIENT) != clientArmedMs) {
             restart(TcpTermination.Side.CLIENT);
         }
