@@ -202,6 +202,8 @@ final class ProxyKeywords {
         timeout(table, "http-keep-alive", D_F_B, Timeouts::withHttpKeepAliveMs);
         timeout(table, "queue", D_B, Timeouts::withQueueMs);
         timeout(table, "tunnel", D_B, Timeouts::withTunnelMs);
+        timeout(table, "client-fin", D_F, Timeouts::withClientFinMs);
+        timeout(table, "server-fin", D_B, Timeouts::withServerFinMs);
     }
 
     private static void timeout(KeywordTable<ProxySection> table, String name,

@@ -15,6 +15,8 @@ package io.bramble.lb.config;
  * @param httpKeepAliveMs idle time allowed between two requests on a client connection
  * @param queueMs time a request may wait for a server slot
  * @param tunnelMs inactivity on a TCP tunnel (tcp mode, upgraded connections)
+ * @param clientFinMs client inactivity once its connection is shut in one direction
+ * @param serverFinMs server inactivity once its connection is shut in one direction
  */
 public record Timeouts(
         long connectMs,
@@ -24,7 +26,9 @@ public record Timeouts(
         long httpRequestMs,
         long httpKeepAliveMs,
         long queueMs,
-        long tunnelMs) {
+        long tunnelMs,
+        long clientFinMs,
+        long serverFinMs) {
 
     /** Not set in the file. */
     public static final long UNSET_MS = 0;
@@ -32,11 +36,11 @@ public record Timeouts(
     public static final long MAX_MS = Integer.MAX_VALUE;
     /** Nothing set: HAProxy's state without a defaults section. */
     public static final Timeouts NONE = new Timeouts(UNSET_MS, UNSET_MS, UNSET_MS, UNSET_MS,
-            UNSET_MS, UNSET_MS, UNSET_MS, UNSET_MS);
+            UNSET_MS, UNSET_MS, UNSET_MS, UNSET_MS, UNSET_MS, UNSET_MS);
 
     public Timeouts {
         for (long value : new long[]{connectMs, clientMs, serverMs, checkMs, httpRequestMs,
-                httpKeepAliveMs, queueMs, tunnelMs}) {
+                httpKeepAliveMs, queueMs, tunnelMs, clientFinMs, serverFinMs}) {
             if (value < 0 || value > MAX_MS) {
                 throw new IllegalArgumentException(
                         "timeout must be 0 to " + MAX_MS + " ms, got " + value);
@@ -46,41 +50,51 @@ public record Timeouts(
 
     public Timeouts withConnectMs(long value) {
         return new Timeouts(value, clientMs, serverMs, checkMs, httpRequestMs, httpKeepAliveMs,
-                queueMs, tunnelMs);
+                queueMs, tunnelMs, clientFinMs, serverFinMs);
     }
 
     public Timeouts withClientMs(long value) {
         return new Timeouts(connectMs, value, serverMs, checkMs, httpRequestMs, httpKeepAliveMs,
-                queueMs, tunnelMs);
+                queueMs, tunnelMs, clientFinMs, serverFinMs);
     }
 
     public Timeouts withServerMs(long value) {
         return new Timeouts(connectMs, clientMs, value, checkMs, httpRequestMs, httpKeepAliveMs,
-                queueMs, tunnelMs);
+                queueMs, tunnelMs, clientFinMs, serverFinMs);
     }
 
     public Timeouts withCheckMs(long value) {
         return new Timeouts(connectMs, clientMs, serverMs, value, httpRequestMs, httpKeepAliveMs,
-                queueMs, tunnelMs);
+                queueMs, tunnelMs, clientFinMs, serverFinMs);
     }
 
     public Timeouts withHttpRequestMs(long value) {
         return new Timeouts(connectMs, clientMs, serverMs, checkMs, value, httpKeepAliveMs,
-                queueMs, tunnelMs);
+                queueMs, tunnelMs, clientFinMs, serverFinMs);
     }
 
     public Timeouts withHttpKeepAliveMs(long value) {
         return new Timeouts(connectMs, clientMs, serverMs, checkMs, httpRequestMs, value,
-                queueMs, tunnelMs);
+                queueMs, tunnelMs, clientFinMs, serverFinMs);
     }
 
     public Timeouts withQueueMs(long value) {
         return new Timeouts(connectMs, clientMs, serverMs, checkMs, httpRequestMs,
-                httpKeepAliveMs, value, tunnelMs);
+                httpKeepAliveMs, value, tunnelMs, clientFinMs, serverFinMs);
     }
 
     public Timeouts withTunnelMs(long value) {
         return new Timeouts(connectMs, clientMs, serverMs, checkMs, httpRequestMs,
-                httpKeepAliveMs, queueMs, value);
+                httpKeepAliveMs, queueMs, value, clientFinMs, serverFinMs);
+    }
+
+    public Timeouts withClientFinMs(long value) {
+        return new Timeouts(connectMs, clientMs, serverMs, checkMs, httpRequestMs,
+                httpKeepAliveMs, queueMs, tunnelMs, value, serverFinMs);
+    }
+
+    public Timeouts withServerFinMs(long value) {
+        return new Timeouts(connectMs, clientMs, serverMs, checkMs, httpRequestMs,
+                httpKeepAliveMs, queueMs, tunnelMs, clientFinMs, value);
     }
 }

@@ -96,9 +96,7 @@ final class UnsupportedKeywords {
             table.unsupported("http-check " + check, "bramble reads option httpchk with "
                     + "http-check connect, send and expect");
         }
-        for (String timeout : new String[]{"client-fin", "server-fin", "tarpit"}) {
-            table.unsupported("timeout " + timeout, "");
-        }
+        table.unsupported("timeout tarpit", "");
         for (String stats : new String[]{"scope", "http-request", "show-desc",
                 "show-modules", "bind-process"}) {
             if (!table.knows("stats " + stats)) {

@@ -49,6 +49,20 @@ final class EffectiveTimeouts {
         return Math.max(clientMs(frontend), serverMs(backend));
     }
 
+    /**
+     * Client inactivity once the client's connection is shut in one direction (its end read,
+     * or ours sent to it): {@code timeout client-fin} when set, else {@code usualMs}. As in
+     * HAProxy, it replaces {@code timeout tunnel} too.
+     */
+    static long clientFinMs(Frontend frontend, long usualMs) {
+        return firstSet(frontend.timeouts().clientFinMs(), usualMs, 0);
+    }
+
+    /** Server inactivity once the server's connection is shut in one direction; as above. */
+    static long serverFinMs(Backend backend, long usualMs) {
+        return firstSet(backend.config.timeouts().serverFinMs(), usualMs, 0);
+    }
+
     /** The first value that is set. */
     static long firstSet(long first, long second, long third) {
         if (first != Timeouts.UNSET_MS) {

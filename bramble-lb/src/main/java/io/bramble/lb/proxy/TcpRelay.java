@@ -22,6 +22,9 @@ final class TcpRelay extends ChannelInboundHandlerAdapter {
     private final Runnable onBothClosed;
     /** Told when this side's connection fails (a reset, a refused write). */
     private final Runnable onAbort;
+    /** Told when a direction is shut: this side's input ended or the peer's output was shut. */
+    private Runnable onHalfClose = () -> {
+    };
     private Channel peer;
     private boolean inputDone;
     /** What this side sent reached the peer, and the peer's output was shut or closed. */
@@ -95,6 +98,16 @@ final class TcpRelay extends ChannelInboundHandlerAdapter {
         ctx.fireUserEventTriggered(event);
     }
 
+    /** Runs {@code hook} each time a direction of the tunnel is shut. */
+    void onHalfClose(Runnable hook) {
+        onHalfClose = hook;
+    }
+
+    /** Whether this side's connection is shut in one direction at least. */
+    boolean halfClosed() {
+        return inputDone || (peerRelay != null && peerRelay.forwardDone);
+    }
+
     /** Whether this side's input ended (its FIN, a close, or {@link #stopReading}). */
     boolean inputDone() {
         return inputDone;
@@ -115,6 +128,7 @@ final class TcpRelay extends ChannelInboundHandlerAdapter {
             return;
         }
         inputDone = true;
+        onHalfClose.run();
         if (peer instanceof DuplexChannel duplex && peer.isActive()) {
             afterPeerTookAll(() -> {
                 duplex.shutdownOutput();
@@ -127,6 +141,7 @@ final class TcpRelay extends ChannelInboundHandlerAdapter {
 
     private void forwarded() {
         forwardDone = true;
+        onHalfClose.run();
         if (peerRelay != null && peerRelay.forwardDone) {
             onBothClosed.run();
         }

@@ -45,6 +45,9 @@ final class TcpSession extends ChannelInboundHandlerAdapter {
     private SessionTimer serverTimer;
     private long clientTimeoutMs;
     private long serverTimeoutMs;
+    /** The timeouts the two timers were last armed with, to re-arm them only on a change. */
+    private long clientArmedMs;
+    private long serverArmedMs;
     private TcpRelay clientRelay;
     private TcpRelay serverRelay;
     private final TcpTermination termination = new TcpTermination();
@@ -194,6 +197,8 @@ final class TcpSession extends ChannelInboundHandlerAdapter {
                 0);
         restart(TcpTermination.Side.CLIENT);
         restart(TcpTermination.Side.SERVER);
+        clientRelay.onHalfClose(this::halfClosed);
+        serverRelay.onHalfClose(this::halfClosed);
         TcpRelay.join(client, clientRelay, channel, serverRelay);
         if (clientInputDone) {
             clientRelay.inputEnded();
@@ -324,10 +329,44 @@ final class TcpSession extends ChannelInboundHandlerAdapter {
 
     /** {@code side}'s inactivity period starts again. */
     private void restart(TcpTermination.Side side) {
+        long timeoutMs = timeoutMs(side);
         if (side == TcpTermination.Side.CLIENT) {
-            clientTimer.arm(SessionTimer.Phase.CLIENT, clientTimeoutMs);
+            clientArmedMs = timeoutMs;
+            clientTimer.arm(SessionTimer.Phase.CLIENT, timeoutMs);
         } else {
-            serverTimer.arm(SessionTimer.Phase.SERVER, serverTimeoutMs);
+            serverArmedMs = timeoutMs;
+            serverTimer.arm(SessionTimer.Phase.SERVER, timeoutMs);
+        }
+    }
+
+    /**
+     * {@code side}'s inactivity timeout: its usual one, or, once its connection is shut in one
+     * direction, {@code timeout client-fin} or {@code timeout server-fin} when set.
+     */
+    private long timeoutMs(TcpTermination.Side side) {
+        if (side == TcpTermination.Side.CLIENT) {
+            return clientRelay != null && clientRelay.halfClosed()
+                    ? EffectiveTimeouts.clientFinMs(frontend, clientTimeoutMs)
+                    : clientTimeoutMs;
+        }
+        return serverRelay != null && serverRelay.halfClosed()
+                ? EffectiveTimeouts.serverFinMs(backend, serverTimeoutMs)
+                : serverTimeoutMs;
+    }
+
+    /**
+     * A direction was shut: a side whose timeout changed with it starts its period again under
+     * the new one, as HAProxy re-arms a half-closed side with its fin timeout.
+     */
+    private void halfClosed() {
+        if (finished) {
+            return;
+        }
+        if (timeoutMs(TcpTermination.Side.CLIENT) != clientArmedMs) {
+            restart(TcpTermination.Side.CLIENT);
+        }
+        if (timeoutMs(TcpTermination.Side.SERVER) != serverArmedMs) {
+            restart(TcpTermination.Side.SERVER);
         }
     }
 

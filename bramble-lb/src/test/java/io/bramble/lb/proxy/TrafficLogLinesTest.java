@@ -6,6 +6,7 @@ import io.bramble.common.time.Clock;
 import io.bramble.common.time.ManualClock;
 import io.bramble.lb.config.HaproxyConfigParser;
 import io.bramble.lb.config.LbConfig;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.DatagramPacket;
 import java.net.DatagramSocket;
@@ -19,6 +20,7 @@ import java.util.SplittableRandom;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -390,6 +392,84 @@ class TrafficLogLinesTest {
         }
         assertThat(nextLine()).matches(CLIENT + " " + DATE
                 + " tf tf/s \\d+/\\d+/\\d+ 6 -- 1/1/0/0/0 0/0");
+    }
+
+    @Test
+    void timeoutServerFinEndsASessionWhoseClientEndedItsSideAndWhoseServerStaysSilent()
+            throws Exception {
+        int port = tcplogProxy("sf", "timeout client 60s\n    timeout server 60s\n"
+                + "    timeout server-fin 200", accepted -> {
+                    accepted.getInputStream().readAllBytes();
+                    Thread.sleep(RECEIVE_TIMEOUT_MS);
+                });
+        try (Socket client = new Socket(InetAddress.getLoopbackAddress(), port)) {
+            client.getOutputStream().write("hi".getBytes(StandardCharsets.US_ASCII));
+            client.shutdownOutput();
+            // The server, sent FIN, is timed by server-fin: its silence ends the session.
+            assertThat(readsToEof(client)).isTrue();
+        }
+        assertThat(nextLine()).matches(CLIENT + " " + DATE
+                + " sf sf/s \\d+/\\d+/\\d+ 0 sD 1/1/0/0/0 0/0");
+    }
+
+    @Test
+    void timeoutClientFinEndsASessionWhoseServerEndedItsSideAndWhoseClientStaysSilent()
+            throws Exception {
+        CompletableFuture<Boolean> serverReadEnd = new CompletableFuture<>();
+        int port = tcplogProxy("cf", "timeout client 60s\n    timeout server 60s\n"
+                + "    timeout tunnel 60s\n    timeout client-fin 200", accepted -> {
+                    accepted.shutdownOutput();
+                    accepted.getInputStream().readAllBytes();
+                    serverReadEnd.complete(true);
+                });
+        try (Socket client = new Socket(InetAddress.getLoopbackAddress(), port)) {
+            assertThat(readsToEof(client)).isTrue();
+            // The client, sent FIN, is timed by client-fin (in place of the tunnel's): the
+            // server is sent its end while the client still holds its connection.
+            assertThat(serverReadEnd.get(RECEIVE_TIMEOUT_MS, TimeUnit.MILLISECONDS)).isTrue();
+        }
+        assertThat(nextLine()).matches(CLIENT + " " + DATE
+                + " cf cf/s \\d+/\\d+/\\d+ 0 cD 1/1/0/0/0 0/0");
+    }
+
+    @Test
+    void timeoutClientFinEndsAWebSocketTunnelWhoseServerEndedItsSide() throws Exception {
+        CompletableFuture<Boolean> serverReadEnd = new CompletableFuture<>();
+        CountDownLatch tunnelOpen = new CountDownLatch(1);
+        int serverPort = scriptedServer(accepted -> {
+            InputStream in = accepted.getInputStream();
+            StringBuilder head = new StringBuilder();
+            while (!head.toString().endsWith("\r\n\r\n")) {
+                head.append((char) in.read());
+            }
+            accepted.getOutputStream().write(("HTTP/1.1 101 Switching Protocols\r\n"
+                    + "Connection: Upgrade\r\nUpgrade: websocket\r\n\r\n")
+                    .getBytes(StandardCharsets.ISO_8859_1));
+            tunnelOpen.await();
+            accepted.shutdownOutput();
+            in.readAllBytes();
+            serverReadEnd.complete(true);
+        });
+        int port = start("wf\n    mode http\n    timeout client 60s\n    timeout server 60s\n"
+                + "    timeout tunnel 60s\n    timeout client-fin 200", serverPort);
+        try (Socket client = new Socket(InetAddress.getLoopbackAddress(), port)) {
+            client.getOutputStream().write(("GET /ws HTTP/1.1\r\nHost: t\r\n"
+                    + "Connection: Upgrade\r\nUpgrade: websocket\r\n"
+                    + "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n"
+                    + "Sec-WebSocket-Version: 13\r\n\r\n")
+                    .getBytes(StandardCharsets.ISO_8859_1));
+            client.setSoTimeout(RECEIVE_TIMEOUT_MS);
+            InputStream in = client.getInputStream();
+            StringBuilder head = new StringBuilder();
+            while (!head.toString().endsWith("\r\n\r\n")) {
+                head.append((char) in.read());
+            }
+            assertThat(head.toString()).startsWith("HTTP/1.1 101");
+            tunnelOpen.countDown();
+            assertThat(readsToEof(client)).isTrue();
+            // The client, sent FIN, is timed by client-fin in place of the tunnel's timeout.
+            assertThat(serverReadEnd.get(RECEIVE_TIMEOUT_MS, TimeUnit.MILLISECONDS)).isTrue();
+        }
     }
 
     @Test
