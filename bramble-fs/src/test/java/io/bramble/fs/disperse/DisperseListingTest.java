@@ -4,17 +4,26 @@ import static io.bramble.fs.disperse.DisperseSet.ALICE;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.bramble.fs.ops.AttrXattrs;
 import io.bramble.fs.ops.Caller;
 import io.bramble.fs.ops.DirEntry;
 import io.bramble.fs.ops.DirPage;
+import io.bramble.fs.ops.EntryXattrs;
 import io.bramble.fs.ops.Errno;
+import io.bramble.fs.ops.FileOps;
 import io.bramble.fs.ops.FsException;
 import io.bramble.fs.ops.FsPath;
 import io.bramble.fs.ops.OpenFlags;
 import io.bramble.fs.ops.Opened;
 import io.bramble.fs.ops.SetAttr;
+import io.bramble.fs.ops.XattrsPage;
+import java.lang.reflect.InvocationHandler;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** A disperse listing shows what a lookup of each name shows, in one round per page. */
@@ -168,5 +177,53 @@ class DisperseListingTest {
                 {1, 0, 0, 1}, {1, 0, 0, 1}});
         assertThatThrownBy(() -> set.disperse.getattr(ALICE, file))
                 .extracting(e -> ((FsException) e).errno()).isEqualTo(Errno.EIO);
+    }
+
+    /** {@code child}, but its listing pages say {@code file}'s fragment is at {@code shown}. */
+    static FileOps pagesShowing(FileOps child, String file, FragmentState shown) {
+        InvocationHandler handler = (proxy, method, args) -> {
+            Object answer;
+            try {
+                answer = method.invoke(child, args);
+            } catch (InvocationTargetException e) {
+                throw e.getCause();
+            }
+            if (!method.getName().equals("readdirXattrs")) {
+                return answer;
+            }
+            XattrsPage page = (XattrsPage) answer;
+            List<EntryXattrs> entries = new ArrayList<>();
+            for (EntryXattrs entry : page.entries()) {
+                Map<String, byte[]> xattrs = new HashMap<>(entry.read().xattrs());
+                if (entry.name().equals(file)) {
+                    xattrs.put(FragmentState.XATTR, shown.bytes());
+                }
+                entries.add(new EntryXattrs(entry.name(), new AttrXattrs(entry.read().attr(),
+                        xattrs)));
+            }
+            return new XattrsPage(entries, page.complete());
+        };
+        return (FileOps) Proxy.newProxyInstance(FileOps.class.getClassLoader(),
+                new Class<?>[]{FileOps.class}, handler);
+    }
+
+    @Test
+    void fragmentsOutOfStepInThePagesButInStepSinceAreListedAsALookupShowsThem()
+            throws FsException {
+        DisperseSet set = folderOfFiles();
+        // As when a write moved the fragments on while the bricks listed.
+        Disperse listing = new Disperse(List.of(pagesShowing(set.faulty.get(0), "f1",
+                FragmentState.EMPTY),
+                pagesShowing(set.faulty.get(1), "f1",
+                        new FragmentState(99, 1)),
+                set.faulty.get(2)), 1, Runnable::run, 16);
+        int[][] before = calls(set, LISTING_CALLS);
+        DirPage page = listing.readdir(ALICE, DIR, null, 100);
+        assertThat(since(set, before, LISTING_CALLS)).isEqualTo(new int[][]{{1, 0, 0, 1},
+                {1, 0, 0, 1}, {1, 0, 0, 1}});
+        assertThat(page.entries()).filteredOn(e -> e.name().equals("f1"))
+                .extracting(DirEntry::attr).containsExactly(set.disperse.getattr(ALICE, DIR
+                        .child("f1")));
+        assertThat(page.entries()).hasSize(7);
     }
 }
