@@ -1,5 +1,6 @@
 package io.bramble.fs.ops;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -13,10 +14,13 @@ import java.util.Map;
  */
 public record XattrsPage(List<EntryXattrs> entries, boolean complete) {
     /**
-     * Most bytes of xattr names and values in one page: beside the most entries a page holds,
-     * their names and attributes, it still fits one frame of the brick protocol.
+     * Most bytes of xattrs in one page, as {@link #xattrBytes} counts them: beside the most
+     * entries a brick's page holds (4,096 names of 255 bytes with their attributes, about
+     * 1.4 MiB), a page still fits one frame of the brick protocol (2 MiB).
      */
     public static final int XATTR_BYTES_MAX = 256 * 1024;
+    /** What an xattr takes on the wire besides its name and value: their two lengths. */
+    static final int XATTR_OVERHEAD_BYTES = 8;
 
     public XattrsPage {
         entries = List.copyOf(entries);
@@ -27,11 +31,15 @@ public record XattrsPage(List<EntryXattrs> entries, boolean complete) {
         return entries.isEmpty() ? null : entries.getLast().name();
     }
 
-    /** The bytes {@code xattrs} count for against {@link #XATTR_BYTES_MAX}. */
+    /**
+     * The bytes {@code xattrs} count for against {@link #XATTR_BYTES_MAX}: as on the wire, each
+     * name in UTF-8 and each value, with their lengths.
+     */
     public static long xattrBytes(Map<String, byte[]> xattrs) {
         long bytes = 0;
         for (Map.Entry<String, byte[]> xattr : xattrs.entrySet()) {
-            bytes += xattr.getKey().length() + xattr.getValue().length;
+            bytes += xattr.getKey().getBytes(StandardCharsets.UTF_8).length
+                    + xattr.getValue().length + XATTR_OVERHEAD_BYTES;
         }
         return bytes;
     }

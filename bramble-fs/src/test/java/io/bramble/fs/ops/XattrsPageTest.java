@@ -18,8 +18,9 @@ class XattrsPageTest {
     void aPageEndsEarlyAndIncompleteWhenTheNextEntryWouldPassTheBound() throws FsException {
         XattrsPage.Filling filling = new XattrsPage.Filling();
         int half = XattrsPage.XATTR_BYTES_MAX / 2;
-        assertThat(filling.offer(entry("a", half - 9))).isTrue();
-        assertThat(filling.offer(entry("b", half - 9))).isTrue();
+        // Each entry's xattr: 9 bytes of name, its value and 8 of lengths.
+        assertThat(filling.offer(entry("a", half - 17))).isTrue();
+        assertThat(filling.offer(entry("b", half - 17))).isTrue();
         assertThat(filling.offer(entry("c", 1))).isFalse();
         assertThat(filling.offer(entry("d", 0))).isFalse();
         XattrsPage page = filling.page(true);
