@@ -10,6 +10,7 @@ import io.bramble.fs.ops.Caller;
 import io.bramble.fs.ops.ChangeStamps;
 import io.bramble.fs.ops.DirEntry;
 import io.bramble.fs.ops.DirPage;
+import io.bramble.fs.ops.EntryXattrs;
 import io.bramble.fs.ops.Errno;
 import io.bramble.fs.ops.FileId;
 import io.bramble.fs.ops.FileOps;
@@ -21,6 +22,7 @@ import io.bramble.fs.ops.Opened;
 import io.bramble.fs.ops.OpenedXattrs;
 import io.bramble.fs.ops.SetAttr;
 import io.bramble.fs.ops.StatFs;
+import io.bramble.fs.ops.XattrsPage;
 import java.io.IOException;
 import java.lang.foreign.MemorySegment;
 import java.nio.charset.StandardCharsets;
@@ -247,7 +249,7 @@ public final class LocalBrick implements FileOps {
         return run(() -> {
             try (Located at = resolver.locate(path)) {
                 Attr attr = attrAt(at.dirFd(), at.name());
-                return new AttrXattrs(attr, xattrsAt(at, attr, prefix));
+                return new AttrXattrs(attr, xattrsAt(at.dirFd(), at.name(), attr, prefix));
             }
         });
     }
@@ -295,20 +297,23 @@ public final class LocalBrick implements FileOps {
         return values;
     }
 
-    /** The xattrs of the name {@code at} whose client names start with {@code prefix}. */
-    private Map<String, byte[]> xattrsAt(Located at, Attr attr, String prefix)
+    /**
+     * The xattrs of {@code name} in the folder {@code dirFd} whose client names start with
+     * {@code prefix}.
+     */
+    private Map<String, byte[]> xattrsAt(int dirFd, String name, Attr attr, String prefix)
             throws FsException {
         Map<String, byte[]> values = new HashMap<>();
         if (XattrNames.ID.startsWith(prefix)) {
             values.put(XattrNames.ID, FileIds.bytes(attr.id()));
         }
-        for (String diskName : Xattrs.list(at.dirFd(), at.name())) {
-            String name = names.toClient(diskName);
-            if (!name.startsWith(prefix) || diskName.equals(names.idOnDisk())) {
+        for (String diskName : Xattrs.list(dirFd, name)) {
+            String clientName = names.toClient(diskName);
+            if (!clientName.startsWith(prefix) || diskName.equals(names.idOnDisk())) {
                 continue;
             }
             try {
-                values.put(name, Xattrs.get(at.dirFd(), at.name(), diskName));
+                values.put(clientName, Xattrs.get(dirFd, name, diskName));
             } catch (FsException e) {
                 if (e.errno() != Errno.ENODATA) {
                     throw e;
@@ -725,21 +730,11 @@ public final class LocalBrick implements FileOps {
     @Override
     public DirPage readdir(Caller caller, FsPath dirPath, String afterName, int entriesMax)
             throws FsException {
-        PathRules.visible(dirPath);
-        if (entriesMax < 1) {
-            throw new FsException(Errno.EINVAL, "a page of " + entriesMax + " entries");
-        }
+        checkListing(dirPath, entriesMax);
         return run(() -> {
             int fd = resolver.openDirectory(dirPath);
             try {
-                PageSelector page = new PageSelector(afterName, Math.min(entriesMax,
-                        PAGE_ENTRIES_MAX));
-                boolean atRoot = dirPath.isRoot();
-                DirNames.forEach(fd, name -> {
-                    if (!(atRoot && name.equals(META_DIR))) {
-                        page.offer(name);
-                    }
-                });
+                PageSelector page = pageOf(fd, dirPath, afterName, entriesMax);
                 List<DirEntry> entries = new ArrayList<>();
                 for (String name : page.names()) {
                     try {
@@ -755,6 +750,59 @@ public final class LocalBrick implements FileOps {
                 Libc.close(fd);
             }
         });
+    }
+
+    /** A page of names with their attributes and xattrs, read through one open folder. */
+    @Override
+    public XattrsPage readdirXattrs(Caller caller, FsPath dirPath, String afterName,
+            int entriesMax, String prefix) throws FsException {
+        checkListing(dirPath, entriesMax);
+        return run(() -> {
+            int fd = resolver.openDirectory(dirPath);
+            try {
+                PageSelector page = pageOf(fd, dirPath, afterName, entriesMax);
+                XattrsPage.Filling filling = new XattrsPage.Filling();
+                for (String name : page.names()) {
+                    AttrXattrs read;
+                    try {
+                        Attr attr = attrAt(fd, name);
+                        read = new AttrXattrs(attr, xattrsAt(fd, name, attr, prefix));
+                    } catch (FsException e) {
+                        if (e.errno() != Errno.ENOENT) { // removed while listed: not listed
+                            throw e;
+                        }
+                        continue;
+                    }
+                    if (!filling.offer(new EntryXattrs(name, read))) {
+                        break;
+                    }
+                }
+                return filling.page(page.complete());
+            } finally {
+                Libc.close(fd);
+            }
+        });
+    }
+
+    private static void checkListing(FsPath dirPath, int entriesMax) throws FsException {
+        PathRules.visible(dirPath);
+        if (entriesMax < 1) {
+            throw new FsException(Errno.EINVAL, "a page of " + entriesMax + " entries");
+        }
+    }
+
+    /** The names of the page after {@code afterName} in the open folder {@code fd}. */
+    private static PageSelector pageOf(int fd, FsPath dirPath, String afterName,
+            int entriesMax) throws FsException {
+        PageSelector page = new PageSelector(afterName, Math.min(entriesMax,
+                PAGE_ENTRIES_MAX));
+        boolean atRoot = dirPath.isRoot();
+        DirNames.forEach(fd, name -> {
+            if (!(atRoot && name.equals(META_DIR))) {
+                page.offer(name);
+            }
+        });
+        return page;
     }
 
     @Override

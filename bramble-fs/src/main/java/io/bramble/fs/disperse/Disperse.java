@@ -11,7 +11,6 @@ import io.bramble.fs.ops.DirPage;
 import io.bramble.fs.ops.Errno;
 import io.bramble.fs.ops.FileId;
 import io.bramble.fs.ops.FileOps;
-import io.bramble.fs.ops.FileType;
 import io.bramble.fs.ops.FsException;
 import io.bramble.fs.ops.FsPath;
 import io.bramble.fs.ops.OpenFlags;
@@ -19,10 +18,10 @@ import io.bramble.fs.ops.Opened;
 import io.bramble.fs.ops.OpenedXattrs;
 import io.bramble.fs.ops.SetAttr;
 import io.bramble.fs.ops.StatFs;
+import io.bramble.fs.ops.XattrsPage;
 import io.bramble.fs.ops.OpenFileTable;
 import io.bramble.fs.replicate.ChangeKind;
 import io.bramble.fs.replicate.ChildSet;
-import io.bramble.fs.replicate.PendingCounters;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -173,44 +172,28 @@ public final class Disperse implements FileOps {
         String read = commonPrefix(prefix, INTERNAL_PREFIX);
         ChildAnswers<AttrXattrs> answers = quorum("getattr " + path, (child, ops) -> ops
                 .getattrXattrs(caller, path, read));
-        ChildSet blamed = ChildSet.NONE;
+        AttrXattrs[] held = new AttrXattrs[children.size()];
         for (int child : answers.ok().indexes()) {
-            blamed = blamed.union(PendingCounters.blamed(answers.value(child).xattrs(),
-                    children.size()));
+            held[child] = answers.value(child);
         }
-        AttrXattrs any = answers.value(answers.ok().first());
-        ChildSet from = answers.ok();
-        FragmentState state = null;
-        if (any.attr().type() == FileType.REGULAR) {
-            Freshness fresh = freshness(answers, path);
-            from = fresh.children();
-            state = fresh.state();
-        }
-        ChildSet unblamed = from.minus(blamed);
-        AttrXattrs chosen = answers.value(unblamed.isEmpty() ? from.first() : unblamed.first());
+        AttrChoice.Chosen chosen = chosen(held, path);
         Map<String, byte[]> asked = new HashMap<>();
-        chosen.xattrs().forEach((name, value) -> {
+        held[chosen.child()].xattrs().forEach((name, value) -> {
             if (name.startsWith(prefix)) {
                 asked.put(name, value);
             }
         });
-        Attr attr = state == null ? chosen.attr() : fileAttr(chosen.attr(), state);
-        return new AttrXattrs(attr, asked);
+        return new AttrXattrs(chosen.attr(), asked);
     }
 
-    private Freshness freshness(ChildAnswers<AttrXattrs> answers, FsPath path)
-            throws FsException {
-        FragmentState[] states = new FragmentState[children.size()];
-        for (int child : answers.ok().indexes()) {
-            states[child] = FragmentState.parse(answers.value(child).xattrs().get(
-                    FragmentState.XATTR));
-        }
-        Freshness fresh = Freshness.of(states, dataCount);
-        if (fresh == null) {
+    /** {@link AttrChoice#choose}, failing with EIO when the fragments are not in step. */
+    private AttrChoice.Chosen chosen(AttrXattrs[] held, FsPath path) throws FsException {
+        AttrChoice.Chosen chosen = AttrChoice.choose(held, dataCount);
+        if (chosen == null) {
             throw new FsException(Errno.EIO, "fewer than " + dataCount + " fragments of "
                     + path + " are in step");
         }
-        return fresh;
+        return chosen;
     }
 
     private static String commonPrefix(String one, String other) {
@@ -222,12 +205,8 @@ public final class Disperse implements FileOps {
         return one.substring(0, length);
     }
 
-    /** A fragment's attributes as the file's: its size, and the blocks of its D data. */
     private Attr fileAttr(Attr fragment, FragmentState state) {
-        long blocks512 = fragment.blocks512() * dataCount;
-        return new Attr(fragment.id(), fragment.mode(), fragment.nlink(), fragment.uid(),
-                fragment.gid(), fragment.rdev(), state.sizeBytes(), blocks512,
-                fragment.atimeNs(), fragment.mtimeNs(), fragment.ctimeNs());
+        return AttrChoice.fileAttr(fragment, state, dataCount);
     }
 
     @Override
@@ -475,23 +454,63 @@ public final class Disperse implements FileOps {
         return whence == 4 ? size : offset;
     }
 
+    /**
+     * One round of calls per page: every child lists the page with its entries' attributes
+     * and bramble's xattrs ({@link Listing}); one more round only when some file's fragments
+     * in the pages are not in step.
+     */
     @Override
     public DirPage readdir(Caller caller, FsPath dir, String afterName, int entriesMax)
             throws FsException {
-        Listing listing = new Listing(dataCount);
+        Listing listing = new Listing(children.size(), dataCount);
         String after = afterName;
         while (true) {
             String from = after;
-            ChildAnswers<DirPage> pages = quorum("readdir " + dir,
-                    (child, ops) -> ops.readdir(caller, dir, from, entriesMax));
-            Listing.Merged merged = listing.merge(pages, entry -> new DirEntry(entry.name(),
-                    getattr(caller, dir.child(entry.name()))));
+            ChildAnswers<XattrsPage> pages = quorum("readdir " + dir, (child, ops) -> ops
+                    .readdirXattrs(caller, dir, from, entriesMax, INTERNAL_PREFIX));
+            Listing.Merged merged = listing.merge(pages, names -> lookUp(caller, dir, names));
             // Each round ends past the last, so this ends with the folder.
             if (!merged.page().entries().isEmpty() || merged.page().complete()) {
                 return merged.page();
             }
             after = merged.end();
         }
+    }
+
+    /**
+     * The entries of {@code names} in {@code dir} as {@link #getattr} gives them, all asked of
+     * every child in one round; a name fewer than D children still hold is left out.
+     */
+    private Map<String, DirEntry> lookUp(Caller caller, FsPath dir, List<String> names)
+            throws FsException {
+        ChildAnswers<Map<String, AttrXattrs>> answers = quorum("lookup in " + dir,
+                (child, ops) -> {
+                    Map<String, AttrXattrs> read = new HashMap<>();
+                    for (String name : names) {
+                        try {
+                            read.put(name, ops.getattrXattrs(caller, dir.child(name),
+                                    INTERNAL_PREFIX));
+                        } catch (FsException e) {
+                            if (e.errno() != Errno.ENOENT) {
+                                throw e;
+                            }
+                        }
+                    }
+                    return read;
+                });
+        Map<String, DirEntry> entries = new HashMap<>();
+        for (String name : names) {
+            AttrXattrs[] held = new AttrXattrs[children.size()];
+            int holders = 0;
+            for (int child : answers.ok().indexes()) {
+                held[child] = answers.value(child).get(name);
+                holders += held[child] == null ? 0 : 1;
+            }
+            if (holders >= dataCount) {
+                entries.put(name, new DirEntry(name, chosen(held, dir.child(name)).attr()));
+            }
+        }
+        return entries;
     }
 
     @Override

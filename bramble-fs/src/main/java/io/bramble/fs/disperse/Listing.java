@@ -1,10 +1,13 @@
 package io.bramble.fs.disperse;
 
+import io.bramble.fs.ops.AttrXattrs;
 import io.bramble.fs.ops.DirEntry;
 import io.bramble.fs.ops.DirPage;
-import io.bramble.fs.ops.FileType;
+import io.bramble.fs.ops.EntryXattrs;
 import io.bramble.fs.ops.FsException;
+import io.bramble.fs.ops.XattrsPage;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -16,12 +19,18 @@ import java.util.TreeMap;
  * while they were down is not, though those children still show it. Pages end at different
  * names on different children; the merged page ends at the first of those ends, and names
  * past it wait for the next page.
+ *
+ * <p>Each child's page brings its entries' attributes and bramble's xattrs, so the attributes
+ * are chosen from the page as a lookup chooses them ({@link AttrChoice}); only the regular
+ * files whose fragments in the pages are not in step (a write under way while the children
+ * listed) are asked again, all of them at once.
  */
 final class Listing {
-    /** The attributes of a regular file as the set knows them (its size is not a fragment's). */
+    /** The entries of names that the pages could not settle, asked again of the children. */
     @FunctionalInterface
-    interface FileAttrs {
-        DirEntry entry(DirEntry fragment) throws FsException;
+    interface Unsettled {
+        /** The entries of {@code names}; a name no longer held by D children is left out. */
+        Map<String, DirEntry> entries(List<String> names) throws FsException;
     }
 
     /**
@@ -31,40 +40,66 @@ final class Listing {
      */
     record Merged(DirPage page, String end) {}
 
+    private final int childCount;
     private final int dataCount;
 
-    Listing(int dataCount) {
+    Listing(int childCount, int dataCount) {
+        this.childCount = childCount;
         this.dataCount = dataCount;
     }
 
-    Merged merge(ChildAnswers<DirPage> pages, FileAttrs fileAttrs) throws FsException {
+    Merged merge(ChildAnswers<XattrsPage> pages, Unsettled unsettled) throws FsException {
         String end = null;
-        Map<String, DirEntry> entries = new TreeMap<>();
-        Map<String, Integer> holders = new TreeMap<>();
+        Map<String, AttrXattrs[]> held = new TreeMap<>();
         for (int child : pages.ok().indexes()) {
-            DirPage page = pages.value(child);
+            XattrsPage page = pages.value(child);
             if (!page.complete() && page.lastName() != null
                     && (end == null || page.lastName().compareTo(end) < 0)) {
                 end = page.lastName();
             }
-            for (DirEntry entry : page.entries()) {
-                entries.putIfAbsent(entry.name(), entry);
-                holders.merge(entry.name(), 1, Integer::sum);
+            for (EntryXattrs entry : page.entries()) {
+                held.computeIfAbsent(entry.name(),
+                        name -> new AttrXattrs[childCount])[child] = entry.read();
             }
         }
-        List<DirEntry> listed = new ArrayList<>();
-        for (Map.Entry<String, DirEntry> entry : entries.entrySet()) {
-            String name = entry.getKey();
-            if (end != null && name.compareTo(end) > 0) {
+        List<String> names = new ArrayList<>();
+        List<String> again = new ArrayList<>();
+        Map<String, DirEntry> settled = new HashMap<>();
+        for (Map.Entry<String, AttrXattrs[]> name : held.entrySet()) {
+            if (end != null && name.getKey().compareTo(end) > 0) {
                 break;
             }
-            if (holders.get(name) >= dataCount) {
-                DirEntry found = entry.getValue();
-                listed.add(found.attr().type() == FileType.REGULAR
-                        ? fileAttrs.entry(found)
-                        : found);
+            if (holders(name.getValue()) < dataCount) {
+                continue;
+            }
+            names.add(name.getKey());
+            AttrChoice.Chosen chosen = AttrChoice.choose(name.getValue(), dataCount);
+            if (chosen == null) {
+                again.add(name.getKey());
+            } else {
+                settled.put(name.getKey(), new DirEntry(name.getKey(), chosen.attr()));
+            }
+        }
+        if (!again.isEmpty()) {
+            settled.putAll(unsettled.entries(again));
+        }
+        List<DirEntry> listed = new ArrayList<>();
+        for (String name : names) {
+            DirEntry entry = settled.get(name);
+            if (entry != null) {
+                listed.add(entry);
             }
         }
         return new Merged(new DirPage(listed, end == null), end);
+    }
+
+    private static int holders(AttrXattrs[] held) {
+        int holders = 0;
+        for (AttrXattrs read : held) {
+            if (read != null) {
+                holders++;
+            }
+        }
+        return holders;
     }
 }

@@ -136,6 +136,34 @@ public interface FileOps extends AutoCloseable {
     DirPage readdir(Caller caller, FsPath dir, String afterName, int entriesMax)
             throws FsException;
 
+    /**
+     * A page of {@code dir}'s entries as {@link #readdir} lists them, each with its xattrs whose
+     * names start with {@code prefix} as {@link #getattrXattrs} reads them, in one call where
+     * the layer can (a brick client in one round trip). The page's xattrs are bounded by
+     * {@link XattrsPage#XATTR_BYTES_MAX}. This default lists a page, then reads each name in
+     * turn; a name gone meanwhile is left out.
+     */
+    default XattrsPage readdirXattrs(Caller caller, FsPath dir, String afterName,
+            int entriesMax, String prefix) throws FsException {
+        DirPage page = readdir(caller, dir, afterName, entriesMax);
+        XattrsPage.Filling filling = new XattrsPage.Filling();
+        for (DirEntry entry : page.entries()) {
+            AttrXattrs read;
+            try {
+                read = getattrXattrs(caller, dir.child(entry.name()), prefix);
+            } catch (FsException e) {
+                if (e.errno() == Errno.ENOENT) {
+                    continue;
+                }
+                throw e;
+            }
+            if (!filling.offer(new EntryXattrs(entry.name(), read))) {
+                break;
+            }
+        }
+        return filling.page(page.complete());
+    }
+
     StatFs statfs(Caller caller, FsPath path) throws FsException;
 
     byte[] getxattr(Caller caller, FsPath path, String name) throws FsException;

@@ -8,6 +8,7 @@ import io.bramble.fs.ops.Caller;
 import io.bramble.fs.ops.ChangeStamps;
 import io.bramble.fs.ops.DirEntry;
 import io.bramble.fs.ops.DirPage;
+import io.bramble.fs.ops.EntryXattrs;
 import io.bramble.fs.ops.Errno;
 import io.bramble.fs.ops.FileId;
 import io.bramble.fs.ops.FileOps;
@@ -19,6 +20,7 @@ import io.bramble.fs.ops.Opened;
 import io.bramble.fs.ops.OpenedXattrs;
 import io.bramble.fs.ops.SetAttr;
 import io.bramble.fs.ops.StatFs;
+import io.bramble.fs.ops.XattrsPage;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -365,6 +367,33 @@ abstract class BrickContract {
         assertThat(brick.read(opened.opened().handle(), 0, 10)).isEqualTo("abc".getBytes());
         brick.release(opened.opened().handle());
         assertThat(brick.openFiles()).isZero();
+    }
+
+    @Test
+    void aListingPageBringsEachEntrysAttributesAndXattrsOfAPrefix() throws Exception {
+        brick.mkdir(USER, path("/p"), id(90), 0755);
+        writeFile("/p/a", "abc");
+        writeFile("/p/b", "de");
+        writeFile("/p/c", "");
+        brick.setxattr(USER, path("/p/b"), "trusted.bramble.pending.0", marked(1), 0);
+        brick.setxattr(USER, path("/p/b"), "user.colour", "blue".getBytes(), 0);
+        XattrsPage first = brick.readdirXattrs(USER, path("/p"), null, 2, "trusted.bramble.");
+        assertThat(first.complete()).isFalse();
+        assertThat(first.entries()).extracting(EntryXattrs::name).containsExactly("a", "b");
+        for (EntryXattrs entry : first.entries()) {
+            AttrXattrs alone = brick.getattrXattrs(USER, path("/p/" + entry.name()),
+                    "trusted.bramble.");
+            assertThat(entry.read().attr()).isEqualTo(alone.attr());
+            assertThat(entry.read().xattrs().keySet()).isEqualTo(alone.xattrs().keySet());
+        }
+        assertThat(first.entries().get(1).read().xattrs().get("trusted.bramble.pending.0"))
+                .isEqualTo(marked(1));
+        assertThat(first.entries().get(1).read().xattrs()).doesNotContainKey("user.colour");
+        XattrsPage rest = brick.readdirXattrs(USER, path("/p"), "b", 10, "trusted.bramble.");
+        assertThat(rest.entries()).extracting(EntryXattrs::name).containsExactly("c");
+        assertThat(rest.complete()).isTrue();
+        assertThat(errno(() -> brick.readdirXattrs(USER, path("/p"), null, 0, ""))).isEqualTo(
+                Errno.EINVAL);
     }
 
     @Test

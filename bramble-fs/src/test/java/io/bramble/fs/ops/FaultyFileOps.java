@@ -349,6 +349,13 @@ public final class FaultyFileOps implements FileOps {
     }
 
     @Override
+    public XattrsPage readdirXattrs(Caller caller, FsPath dir, String afterName,
+            int entriesMax, String prefix) throws FsException {
+        enter("readdirXattrs", false);
+        return inner.readdirXattrs(caller, dir, afterName, entriesMax, prefix);
+    }
+
+    @Override
     public StatFs statfs(Caller caller, FsPath path) throws FsException {
         enter("statfs", false);
         return inner.statfs(caller, path);

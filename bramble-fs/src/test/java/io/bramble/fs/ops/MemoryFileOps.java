@@ -453,6 +453,13 @@ public final class MemoryFileOps implements FileOps {
         return new DirPage(entries, true);
     }
 
+    /** The page and every entry's xattrs at one moment, as a brick reads them together. */
+    @Override
+    public synchronized XattrsPage readdirXattrs(Caller caller, FsPath dir, String afterName,
+            int entriesMax, String prefix) throws FsException {
+        return FileOps.super.readdirXattrs(caller, dir, afterName, entriesMax, prefix);
+    }
+
     @Override
     public synchronized StatFs statfs(Caller caller, FsPath path) throws FsException {
         find(path);

@@ -13,6 +13,7 @@ import io.bramble.fs.ops.Opened;
 import io.bramble.fs.ops.OpenedXattrs;
 import io.bramble.fs.ops.SetAttr;
 import io.bramble.fs.ops.StatFs;
+import io.bramble.fs.ops.XattrsPage;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -238,6 +239,18 @@ public final class ProfiledBrick implements FileOps {
             throws FsException {
         DirPage page = timed(Fop.READDIRP, () -> brick.readdir(caller, dir, afterName,
                 entriesMax));
+        if (afterName == null) {
+            top.called(TopKind.OPENDIR, dir.toString());
+        }
+        top.called(TopKind.READDIR, dir.toString());
+        return page;
+    }
+
+    @Override
+    public XattrsPage readdirXattrs(Caller caller, FsPath dir, String afterName,
+            int entriesMax, String prefix) throws FsException {
+        XattrsPage page = timed(Fop.READDIRP, () -> brick.readdirXattrs(caller, dir,
+                afterName, entriesMax, prefix));
         if (afterName == null) {
             top.called(TopKind.OPENDIR, dir.toString());
         }

@@ -14,6 +14,7 @@ import io.bramble.fs.ops.Opened;
 import io.bramble.fs.ops.OpenedXattrs;
 import io.bramble.fs.ops.SetAttr;
 import io.bramble.fs.ops.StatFs;
+import io.bramble.fs.ops.XattrsPage;
 import io.bramble.pool.link.BadFrames;
 import io.netty.bootstrap.Bootstrap;
 import io.netty.channel.Channel;
@@ -436,6 +437,13 @@ public final class BrickClient implements FileOps {
             throws FsException {
         return call(caller, new Call.Readdir(dir, afterName, entriesMax), Reply.Page.class)
                 .page();
+    }
+
+    @Override
+    public XattrsPage readdirXattrs(Caller caller, FsPath dir, String afterName,
+            int entriesMax, String prefix) throws FsException {
+        return call(caller, new Call.ReaddirXattrs(dir, afterName, entriesMax, prefix),
+                Reply.PageXattrs.class).page();
     }
 
     @Override

@@ -61,6 +61,11 @@ public sealed interface Call {
     /** @param afterName null for the first page */
     record Readdir(FsPath dir, String afterName, int entriesMax) implements Call {}
 
+    /** A listing page whose entries bring their xattrs starting with {@code prefix}. */
+    record ReaddirXattrs(FsPath dir, String afterName, int entriesMax, String prefix)
+            implements
+                Call {}
+
     record Statfs(FsPath path) implements Call {}
 
     record Getxattr(FsPath path, String name) implements Call {}

@@ -17,6 +17,7 @@ import io.bramble.fs.brick.wire.Call.Open;
 import io.bramble.fs.brick.wire.Call.OpenXattrs;
 import io.bramble.fs.brick.wire.Call.Read;
 import io.bramble.fs.brick.wire.Call.Readdir;
+import io.bramble.fs.brick.wire.Call.ReaddirXattrs;
 import io.bramble.fs.brick.wire.Call.Readlink;
 import io.bramble.fs.brick.wire.Call.Release;
 import io.bramble.fs.brick.wire.Call.Removexattr;
@@ -115,6 +116,11 @@ final class CallCodec {
                 Values.optionalName(out, c.afterName());
                 out.i32(c.entriesMax());
             }
+            case ReaddirXattrs c -> {
+                Values.path(out.u8(29), c.dir());
+                Values.optionalName(out, c.afterName());
+                out.i32(c.entriesMax()).string(c.prefix());
+            }
             case Statfs c -> Values.path(out.u8(21), c.path());
             case Getxattr c -> Values.path(out.u8(22), c.path()).string(c.name());
             case Listxattr c -> Values.path(out.u8(23), c.path());
@@ -170,6 +176,8 @@ final class CallCodec {
             case 27 -> new OpenXattrs(Values.path(in), in.i32(), in.string(
                     Values.XATTR_NAME_BYTES_MAX));
             case 28 -> new Fsetattr(in.i64(), Values.setAttr(in));
+            case 29 -> new ReaddirXattrs(Values.path(in), Values.optionalName(in), in.i32(), in
+                    .string(Values.XATTR_NAME_BYTES_MAX));
             default -> throw new MalformedFrameException("unknown opcode " + opcode);
         };
     }

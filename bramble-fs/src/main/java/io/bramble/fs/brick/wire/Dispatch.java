@@ -17,6 +17,7 @@ import io.bramble.fs.brick.wire.Call.Open;
 import io.bramble.fs.brick.wire.Call.OpenXattrs;
 import io.bramble.fs.brick.wire.Call.Read;
 import io.bramble.fs.brick.wire.Call.Readdir;
+import io.bramble.fs.brick.wire.Call.ReaddirXattrs;
 import io.bramble.fs.brick.wire.Call.Readlink;
 import io.bramble.fs.brick.wire.Call.Release;
 import io.bramble.fs.brick.wire.Call.Removexattr;
@@ -37,15 +38,18 @@ import io.bramble.fs.brick.wire.Reply.HandleXattrs;
 import io.bramble.fs.brick.wire.Reply.Names;
 import io.bramble.fs.brick.wire.Reply.Number;
 import io.bramble.fs.brick.wire.Reply.Page;
+import io.bramble.fs.brick.wire.Reply.PageXattrs;
 import io.bramble.fs.brick.wire.Reply.Space;
 import io.bramble.fs.brick.wire.Reply.Text;
 import io.bramble.fs.ops.AttrXattrs;
 import io.bramble.fs.ops.Caller;
+import io.bramble.fs.ops.EntryXattrs;
 import io.bramble.fs.ops.Errno;
 import io.bramble.fs.ops.FileOps;
 import io.bramble.fs.ops.FsException;
 import io.bramble.fs.ops.Opened;
 import io.bramble.fs.ops.OpenedXattrs;
+import io.bramble.fs.ops.XattrsPage;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -99,6 +103,8 @@ final class Dispatch {
                     c.flags(), c.prefix()));
             case Readdir c -> new Page(brick.readdir(caller, c.dir(), c.afterName(), Math.min(c
                     .entriesMax(), Values.PAGE_ENTRIES_MAX)));
+            case ReaddirXattrs c -> pageXattrs(brick.readdirXattrs(caller, c.dir(), c
+                    .afterName(), Math.min(c.entriesMax(), Values.PAGE_ENTRIES_MAX), c.prefix()));
             case Statfs c -> new Space(brick.statfs(caller, c.path()));
             case Getxattr c -> new Data(brick.getxattr(caller, c.path(), c.name()));
             case Listxattr c -> new Names(brick.listxattr(caller, c.path()));
@@ -138,6 +144,19 @@ final class Dispatch {
     private static Reply attrsXattrs(AttrXattrs read) throws FsException {
         checkFits(read.xattrs());
         return new AttrsXattrs(read);
+    }
+
+    /** A page past the bound of its layer would not fit a frame: refused, not cut. */
+    private static Reply pageXattrs(XattrsPage page) throws FsException {
+        long bytes = 0;
+        for (EntryXattrs entry : page.entries()) {
+            bytes += XattrsPage.xattrBytes(entry.read().xattrs());
+        }
+        if (bytes > XattrsPage.XATTR_BYTES_MAX || page.entries().size() > Values.PAGE_ENTRIES_MAX) {
+            throw new FsException(Errno.E2BIG, "a listing page of " + page.entries().size()
+                    + " entries with " + bytes + " bytes of xattrs");
+        }
+        return new PageXattrs(page);
     }
 
     /** An open whose xattrs do not fit a frame is undone before the refusal. */

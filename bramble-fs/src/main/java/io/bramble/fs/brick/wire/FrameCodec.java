@@ -28,8 +28,11 @@ public final class FrameCodec {
      * groups) and two of the deepest paths, about 520 KiB at worst.
      */
     public static final int FRAME_BYTES_MAX = 2 << 20;
-    /** The version this code speaks; an attach with another is refused. */
-    public static final int PROTOCOL_VERSION = 3;
+    /**
+     * The version this code speaks; an attach with another is refused, so that a brick never
+     * meets a call it lacks mid-session (4: readdirXattrs).
+     */
+    public static final int PROTOCOL_VERSION = 4;
     /** Longest volume name. */
     static final int VOLUME_BYTES_MAX = 255;
     /** Longest brick folder. */

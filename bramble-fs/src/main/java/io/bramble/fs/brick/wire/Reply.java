@@ -6,6 +6,7 @@ import io.bramble.fs.ops.DirPage;
 import io.bramble.fs.ops.Opened;
 import io.bramble.fs.ops.OpenedXattrs;
 import io.bramble.fs.ops.StatFs;
+import io.bramble.fs.ops.XattrsPage;
 import java.util.List;
 
 /** What a brick answers: a call's result, or the errno it failed with. */
@@ -31,6 +32,8 @@ public sealed interface Reply {
     record Number(long value) implements Reply {}
 
     record Page(DirPage page) implements Reply {}
+
+    record PageXattrs(XattrsPage page) implements Reply {}
 
     record Space(StatFs statFs) implements Reply {}
 

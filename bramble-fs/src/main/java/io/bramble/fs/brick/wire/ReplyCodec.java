@@ -10,6 +10,7 @@ import io.bramble.fs.brick.wire.Reply.HandleXattrs;
 import io.bramble.fs.brick.wire.Reply.Names;
 import io.bramble.fs.brick.wire.Reply.Number;
 import io.bramble.fs.brick.wire.Reply.Page;
+import io.bramble.fs.brick.wire.Reply.PageXattrs;
 import io.bramble.fs.brick.wire.Reply.Space;
 import io.bramble.fs.brick.wire.Reply.Text;
 import io.bramble.fs.ops.AttrXattrs;
@@ -56,6 +57,7 @@ final class ReplyCodec {
             case AttrsXattrs r -> Values.attrXattrs(out.u8(11), r.read());
             case HandleXattrs r -> Values.attrXattrs(out.u8(12).i64(r.read().opened().handle()),
                     new AttrXattrs(r.read().opened().attr(), r.read().xattrs()));
+            case PageXattrs r -> Values.xattrsPage(out.u8(13), r.page());
         }
     }
 
@@ -74,6 +76,7 @@ final class ReplyCodec {
             case 10 -> failed(in.i32());
             case 11 -> new AttrsXattrs(Values.attrXattrs(in));
             case 12 -> handleXattrs(in.i64(), Values.attrXattrs(in));
+            case 13 -> new PageXattrs(Values.xattrsPage(in));
             default -> throw new MalformedFrameException("unknown reply kind " + kind);
         };
     }

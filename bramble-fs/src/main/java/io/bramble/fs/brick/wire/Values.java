@@ -5,10 +5,12 @@ import io.bramble.fs.ops.AttrXattrs;
 import io.bramble.fs.ops.Caller;
 import io.bramble.fs.ops.DirEntry;
 import io.bramble.fs.ops.DirPage;
+import io.bramble.fs.ops.EntryXattrs;
 import io.bramble.fs.ops.FileId;
 import io.bramble.fs.ops.FsPath;
 import io.bramble.fs.ops.SetAttr;
 import io.bramble.fs.ops.StatFs;
+import io.bramble.fs.ops.XattrsPage;
 import io.bramble.pool.wire.MalformedFrameException;
 import io.bramble.pool.wire.WireReader;
 import io.bramble.pool.wire.WireWriter;
@@ -208,5 +210,31 @@ final class Values {
             entries.add(new DirEntry(name(in), attr(in)));
         }
         return new DirPage(entries, complete);
+    }
+
+    static void xattrsPage(WireWriter out, XattrsPage page) {
+        out.bool(page.complete()).i32(page.entries().size());
+        for (EntryXattrs entry : page.entries()) {
+            out.string(entry.name());
+            attrXattrs(out, entry.read());
+        }
+    }
+
+    /** A page whose xattrs pass {@link XattrsPage#XATTR_BYTES_MAX} is malformed. */
+    static XattrsPage xattrsPage(WireReader in) throws MalformedFrameException {
+        boolean complete = in.bool();
+        int count = in.count(PAGE_ENTRIES_MAX);
+        List<EntryXattrs> entries = new ArrayList<>(count);
+        long xattrBytes = 0;
+        for (int i = 0; i < count; i++) {
+            EntryXattrs entry = new EntryXattrs(name(in), attrXattrs(in));
+            xattrBytes += XattrsPage.xattrBytes(entry.read().xattrs());
+            if (xattrBytes > XattrsPage.XATTR_BYTES_MAX) {
+                throw new MalformedFrameException("a listing page with more than "
+                        + XattrsPage.XATTR_BYTES_MAX + " bytes of xattrs");
+            }
+            entries.add(entry);
+        }
+        return new XattrsPage(entries, complete);
     }
 }

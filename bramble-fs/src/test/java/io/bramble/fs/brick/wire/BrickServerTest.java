@@ -9,6 +9,7 @@ import io.bramble.fs.brick.LocalBrick;
 import io.bramble.fs.ops.Attr;
 import io.bramble.fs.ops.Caller;
 import io.bramble.fs.ops.DirEntry;
+import io.bramble.fs.ops.EntryXattrs;
 import io.bramble.fs.ops.Errno;
 import io.bramble.fs.ops.FileId;
 import io.bramble.fs.ops.FileOps;
@@ -16,6 +17,7 @@ import io.bramble.fs.ops.FsException;
 import io.bramble.fs.ops.FsPath;
 import io.bramble.fs.ops.OpenFlags;
 import io.bramble.fs.ops.Opened;
+import io.bramble.fs.ops.XattrsPage;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
@@ -126,6 +128,16 @@ class BrickServerTest {
                 .isEqualTo(2);
         assertThat(remote.readdir(USER, path("/docs"), null, 10).entries())
                 .extracting(DirEntry::name).containsExactly("b.txt", "c.txt", "link");
+        remote.setxattr(USER, path("/docs/b.txt"), "user.tag", new byte[]{8}, 0);
+        XattrsPage tagged = remote.readdirXattrs(USER, path("/docs"), "b.txt", 10, "user.");
+        assertThat(tagged.entries()).extracting(EntryXattrs::name).containsExactly("c.txt",
+                "link");
+        assertThat(tagged.entries().getFirst().read().xattrs().get("user.tag"))
+                .containsExactly(8);
+        assertThat(tagged.entries().getFirst().read().attr()).isEqualTo(remote.getattr(USER,
+                path("/docs/c.txt")));
+        assertThat(tagged.complete()).isTrue();
+        remote.removexattr(USER, path("/docs/b.txt"), "user.tag");
         assertThat(remote.statfs(USER, FsPath.ROOT).blocks()).isPositive();
         Opened again = remote.open(USER, path("/docs/b.txt"), OpenFlags.RDONLY);
         assertThat(again.attr().id()).isEqualTo(new FileId(1, 3));

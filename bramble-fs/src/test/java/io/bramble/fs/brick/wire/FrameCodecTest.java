@@ -11,12 +11,14 @@ import io.bramble.fs.ops.AttrXattrs;
 import io.bramble.fs.ops.Caller;
 import io.bramble.fs.ops.DirEntry;
 import io.bramble.fs.ops.DirPage;
+import io.bramble.fs.ops.EntryXattrs;
 import io.bramble.fs.ops.FileId;
 import io.bramble.fs.ops.FsPath;
 import io.bramble.fs.ops.Opened;
 import io.bramble.fs.ops.OpenedXattrs;
 import io.bramble.fs.ops.SetAttr;
 import io.bramble.fs.ops.StatFs;
+import io.bramble.fs.ops.XattrsPage;
 import io.bramble.pool.wire.MalformedFrameException;
 import io.bramble.pool.wire.WireWriter;
 import io.netty.buffer.ByteBuf;
@@ -246,6 +248,8 @@ class FrameCodecTest {
                 Combinators.combine(longs, setAttrs()).as(Call.Fsetattr::new),
                 Combinators.combine(paths(), names().injectNull(0.3), ints).as(
                         Call.Readdir::new),
+                Combinators.combine(paths(), names().injectNull(0.3), ints, texts()).as(
+                        Call.ReaddirXattrs::new),
                 paths().map(Call.Statfs::new),
                 Combinators.combine(paths(), texts()).as(Call.Getxattr::new),
                 paths().map(Call.Listxattr::new),
@@ -275,6 +279,14 @@ class FrameCodecTest {
                 blobs().map(Reply.Data::new),
                 longs.map(Reply.Number::new),
                 pages.map(Reply.Page::new),
+                Combinators.combine(Combinators.combine(names(), attrs(), Arbitraries.maps(
+                        texts(), blobs()).ofMaxSize(2)).as((n, a, x) -> new EntryXattrs(n,
+                                new AttrXattrs(a, x)))
+                        .list().ofMaxSize(4),
+                        Arbitraries.of(
+                                true, false))
+                        .as(XattrsPage::new).map(
+                                Reply.PageXattrs::new),
                 spaces.map(Reply.Space::new),
                 texts().list().ofMaxSize(4).map(Reply.Names::new),
                 Arbitraries.integers().between(1, 4095).map(Reply.Failed::new)));
