@@ -3,6 +3,7 @@ package io.bramble.it.fs;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.bramble.it.pool.PoolNodes;
+import io.bramble.pool.local.NodeClient;
 import io.bramble.testkit.cluster.LocalCluster;
 import io.bramble.testkit.exec.Exec;
 import io.bramble.testkit.fault.Faults;
@@ -104,6 +105,10 @@ class FsSeed001ReplicaTest {
                 info = pool.ok("gluster2", "volume", "heal", "gv0", "info");
             } while (!info.equals(healed) && System.nanoTime() < until);
             assertThat(info).isEqualTo(healed);
+            // Node 2's copy can serve alone only once the pool no longer records it stale.
+            await("the record that node 2's copy is stale taken back", () -> NodeClient.local(
+                    pool.stateDir("gluster2"), List.of("volume", "stale-copy", "gv0", "0"))
+                    .out().strip().equals("none"));
             awaitRounds(loop, "node 2 back", ROUNDS_PER_PHASE);
 
             loop.phase("node 1 down");

@@ -106,10 +106,10 @@ public final class NetworkBrickHost implements BrickHost, AutoCloseable {
     @Override
     public void admit(VolumeSpec volume) {
         VolumeAccess now = admitted.get(volume.name());
-        VolumeAccess wanted = VolumeAccess.of(volume, ClientAccess.Resolver.system());
-        if (now != null && now.text().equals(wanted.text())) {
-            return; // names are resolved again when the lists or the servers change
+        if (now != null && now.text().equals(VolumeAccess.textOf(volume))) {
+            return; // names are resolved again only when the lists or the servers change
         }
+        VolumeAccess wanted = VolumeAccess.of(volume, ClientAccess.Resolver.system());
         server().admit(volume.name(), wanted.access());
         admitted.put(volume.name(), wanted);
         if (!wanted.unresolved().isEmpty()) {

@@ -26,15 +26,29 @@ record VolumeAccess(String text, BrickAccess access, List<String> unresolved) {
     static VolumeAccess of(VolumeSpec volume, ClientAccess.Resolver resolver) {
         String allow = VolumeOptions.value(VolumeOptions.AUTH_ALLOW, volume);
         String reject = VolumeOptions.value(VolumeOptions.AUTH_REJECT, volume);
-        Set<UUID> servers = volume.bricks().stream().map(Brick::nodeId).collect(Collectors
-                .toUnmodifiableSet());
-        String text = allow + "\n" + reject + "\n" + servers.stream().map(UUID::toString)
-                .sorted().collect(Collectors.joining(","));
+        Set<UUID> servers = servers(volume);
+        String text = textOf(volume);
         if (allow.equals("*") && reject.equals(ClientAccess.NOBODY)) {
             return new VolumeAccess(text, BrickAccess.EVERYONE, List.of());
         }
         ClientAccess clients = ClientAccess.of(allow, reject, resolver);
         return new VolumeAccess(text, (client, member) -> servers.contains(member) || clients
                 .admits(client), clients.unresolved());
+    }
+
+    /**
+     * What the rule of {@code volume} is made of: its two lists and its servers. Equal texts
+     * make equal rules, so a rule is made again (and its names resolved) only when it changed.
+     */
+    static String textOf(VolumeSpec volume) {
+        return VolumeOptions.value(VolumeOptions.AUTH_ALLOW, volume) + "\n" + VolumeOptions
+                .value(VolumeOptions.AUTH_REJECT, volume) + "\n"
+                + servers(volume).stream().map(
+                        UUID::toString).sorted().collect(Collectors.joining(","));
+    }
+
+    private static Set<UUID> servers(VolumeSpec volume) {
+        return volume.bricks().stream().map(Brick::nodeId).collect(Collectors
+                .toUnmodifiableSet());
     }
 }
