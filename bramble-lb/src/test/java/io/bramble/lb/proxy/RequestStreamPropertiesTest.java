@@ -39,7 +39,7 @@ import net.jqwik.api.lifecycle.BeforeProperty;
  * forwarded whole, and no request for the denied path ever reaches the server: some bodies are
  * such a request, which only a framing mistake can let through.
  */
-class RequestStreamProperties {
+class RequestStreamPropertiesTest {
     /** The client stops reading after the proxy was silent this long. */
     private static final Duration CLIENT_QUIET = Duration.ofMillis(500);
     private static final Duration CLIENT_MAX = Duration.ofSeconds(3);
@@ -167,7 +167,7 @@ class RequestStreamProperties {
         Arbitrary<byte[]> body = Arbitraries.frequencyOf(
                 Tuple.of(3, Arbitraries.bytes().array(byte[].class).ofMaxSize(300)),
                 Tuple.of(2, Arbitraries.bytes().array(byte[].class).ofMaxSize(20).map(
-                        RequestStreamProperties::smuggled)));
+                        RequestStreamPropertiesTest::smuggled)));
         Arbitrary<List<Integer>> chunkCuts = Arbitraries.integers().between(1, 64).list()
                 .ofMaxSize(8);
         Arbitrary<Boolean> chunked = Arbitraries.of(true, false);
