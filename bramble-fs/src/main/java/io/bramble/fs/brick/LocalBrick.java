@@ -732,22 +732,30 @@ public final class LocalBrick implements FileOps {
             throws FsException {
         checkListing(dirPath, entriesMax);
         return run(() -> {
-            int fd = resolver.openDirectory(dirPath);
-            try {
-                PageSelector page = pageOf(fd, dirPath, afterName, entriesMax);
-                List<DirEntry> entries = new ArrayList<>();
-                for (String name : page.names()) {
-                    try {
-                        entries.add(new DirEntry(name, attrAt(fd, name)));
-                    } catch (FsException e) {
-                        if (e.errno() != Errno.ENOENT) { // removed while listed: not listed
-                            throw e;
+            String after = afterName;
+            while (true) { // ends: each round starts past the names of the one before
+                int fd = resolver.openDirectory(dirPath);
+                try {
+                    PageSelector page = pageOf(fd, dirPath, after, entriesMax);
+                    List<DirEntry> entries = new ArrayList<>();
+                    for (String name : page.names()) {
+                        try {
+                            entries.add(new DirEntry(name, attrAt(fd, name)));
+                        } catch (FsException e) {
+                            if (e.errno() != Errno.ENOENT) { // removed while listed: not listed
+                                throw e;
+                            }
                         }
                     }
+                    // An empty page would end the listing: every name of this one was removed
+                    // while it was read, so the next page is read instead.
+                    if (!entries.isEmpty() || page.complete()) {
+                        return new DirPage(entries, page.complete());
+                    }
+                    after = page.lastName();
+                } finally {
+                    Libc.close(fd);
                 }
-                return new DirPage(entries, page.complete());
-            } finally {
-                Libc.close(fd);
             }
         });
     }
@@ -758,28 +766,35 @@ public final class LocalBrick implements FileOps {
             int entriesMax, String prefix) throws FsException {
         checkListing(dirPath, entriesMax);
         return run(() -> {
-            int fd = resolver.openDirectory(dirPath);
-            try {
-                PageSelector page = pageOf(fd, dirPath, afterName, entriesMax);
-                XattrsPage.Filling filling = new XattrsPage.Filling();
-                for (String name : page.names()) {
-                    AttrXattrs read;
-                    try {
-                        Attr attr = attrAt(fd, name);
-                        read = new AttrXattrs(attr, xattrsAt(fd, name, attr, prefix));
-                    } catch (FsException e) {
-                        if (e.errno() != Errno.ENOENT) { // removed while listed: not listed
-                            throw e;
+            String after = afterName;
+            while (true) { // ends: each round starts past the names of the one before
+                int fd = resolver.openDirectory(dirPath);
+                try {
+                    PageSelector page = pageOf(fd, dirPath, after, entriesMax);
+                    XattrsPage.Filling filling = new XattrsPage.Filling();
+                    for (String name : page.names()) {
+                        AttrXattrs read;
+                        try {
+                            Attr attr = attrAt(fd, name);
+                            read = new AttrXattrs(attr, xattrsAt(fd, name, attr, prefix));
+                        } catch (FsException e) {
+                            if (e.errno() != Errno.ENOENT) { // removed while listed: not listed
+                                throw e;
+                            }
+                            continue;
                         }
-                        continue;
+                        if (!filling.offer(new EntryXattrs(name, read))) {
+                            break;
+                        }
                     }
-                    if (!filling.offer(new EntryXattrs(name, read))) {
-                        break;
+                    XattrsPage read = filling.page(page.complete());
+                    if (!read.entries().isEmpty() || read.complete()) { // as readdir's pages
+                        return read;
                     }
+                    after = page.lastName();
+                } finally {
+                    Libc.close(fd);
                 }
-                return filling.page(page.complete());
-            } finally {
-                Libc.close(fd);
             }
         });
     }

@@ -35,6 +35,11 @@ final class PageSelector {
         return List.copyOf(names);
     }
 
+    /** The page's last name, where the next page starts; null when the page is empty. */
+    String lastName() {
+        return names.isEmpty() ? null : names.last();
+    }
+
     /** Whether no name comes after this page. */
     boolean complete() {
         return !more;

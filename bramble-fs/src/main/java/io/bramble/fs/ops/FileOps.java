@@ -145,23 +145,32 @@ public interface FileOps extends AutoCloseable {
      */
     default XattrsPage readdirXattrs(Caller caller, FsPath dir, String afterName,
             int entriesMax, String prefix) throws FsException {
-        DirPage page = readdir(caller, dir, afterName, entriesMax);
-        XattrsPage.Filling filling = new XattrsPage.Filling();
-        for (DirEntry entry : page.entries()) {
-            AttrXattrs read;
-            try {
-                read = getattrXattrs(caller, dir.child(entry.name()), prefix);
-            } catch (FsException e) {
-                if (e.errno() == Errno.ENOENT) {
-                    continue;
+        String after = afterName;
+        while (true) { // ends: each round starts past the names of the one before
+            DirPage page = readdir(caller, dir, after, entriesMax);
+            XattrsPage.Filling filling = new XattrsPage.Filling();
+            for (DirEntry entry : page.entries()) {
+                AttrXattrs read;
+                try {
+                    read = getattrXattrs(caller, dir.child(entry.name()), prefix);
+                } catch (FsException e) {
+                    if (e.errno() == Errno.ENOENT) {
+                        continue;
+                    }
+                    throw e;
                 }
-                throw e;
+                if (!filling.offer(new EntryXattrs(entry.name(), read))) {
+                    break;
+                }
             }
-            if (!filling.offer(new EntryXattrs(entry.name(), read))) {
-                break;
+            XattrsPage read = filling.page(page.complete() || page.entries().isEmpty());
+            // An empty page would end the listing: every name of this one went away while it
+            // was read, so the next page is read instead.
+            if (!read.entries().isEmpty() || read.complete()) {
+                return read;
             }
+            after = page.lastName();
         }
-        return filling.page(page.complete());
     }
 
     StatFs statfs(Caller caller, FsPath path) throws FsException;
