@@ -1,0 +1,63 @@
+package io.bramble.cluster.agent;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class AgentCatalogTest {
+    private final AgentCatalog catalog = new AgentCatalog(List.of(
+            AgentName.ocf("heartbeat", "Dummy"), AgentName.ocf("pacemaker", "Dummy"),
+            AgentName.ocf("heartbeat", "IPaddr2"), AgentName.ocf("heartbeat", "nginx"),
+            AgentName.ocf("heartbeat", "apache"), AgentName.of("lsb", "nginx"),
+            AgentName.of("service", "nginx"), AgentName.of("stonith", "fence_xvm"),
+            AgentName.of("stonith", "fence_legacy"), AgentName.ocf("bramble", "web")));
+
+    @Test
+    void listsAsPcs() {
+        assertThat(catalog.standards()).containsExactly("lsb", "ocf", "service", "stonith");
+        assertThat(catalog.providers()).containsExactly("bramble", "heartbeat", "pacemaker");
+        assertThat(catalog.agents(Optional.of("ocf:heartbeat")))
+                .containsExactly("apache", "Dummy", "IPaddr2", "nginx");
+        assertThat(catalog.agents(Optional.of("stonith"))).containsExactly("fence_xvm");
+        assertThat(catalog.agents(Optional.empty())).containsExactly("apache", "Dummy",
+                "Dummy", "IPaddr2", "nginx", "nginx", "nginx", "web");
+    }
+
+    @Test
+    void aUniqueShortNameIsAssumed() {
+        AgentCatalog.Resolved r = catalog.resolve("ipaddr2");
+        assertThat(r.name()).isEqualTo(AgentName.ocf("heartbeat", "IPaddr2"));
+        assertThat(r.note()).contains(
+                "Assumed agent name 'ocf:heartbeat:IPaddr2' (deduced from 'ipaddr2')");
+    }
+
+    @Test
+    void anAmbiguousShortNameListsEveryMatch() {
+        assertThatThrownBy(() -> catalog.resolve("nginx")).hasMessage("Multiple agents "
+                + "match 'nginx', please specify full name: 'lsb:nginx', "
+                + "'ocf:heartbeat:nginx' or 'service:nginx'");
+    }
+
+    @Test
+    void anUnknownShortNameNamesTheNearest() {
+        assertThatThrownBy(() -> catalog.resolve("IPadr2")).hasMessage("Unable to find agent "
+                + "'IPadr2', try specifying its full name; did you mean "
+                + "'ocf:heartbeat:IPaddr2'?");
+    }
+
+    @Test
+    void parsesFullNames() {
+        assertThat(AgentName.parse("ocf:heartbeat:IPaddr2").provider()).contains("heartbeat");
+        assertThat(AgentName.parse("systemd:lvm2-pvscan@252:2").type())
+                .isEqualTo("lvm2-pvscan@252:2");
+        assertThat(AgentName.parse("lsb:nginx").fullName()).isEqualTo("lsb:nginx");
+        for (String bad : List.of("ocf:Dummy", ":name", "lsb:a:b", "ocf::Dummy")) {
+            assertThatThrownBy(() -> AgentName.parse(bad)).hasMessage("Invalid resource agent"
+                    + " name '" + bad + "'. Use standard:provider:type when standard is 'ocf'"
+                    + " or standard:type otherwise.");
+        }
+    }
+}
