@@ -74,6 +74,27 @@ public final class LocalAgentRunner implements AgentRunner {
                 rc -> rc);
     }
 
+    /**
+     * Runs an ocf agent's {@code meta-data} action and returns its whole stdout (up to
+     * {@code bytesMax}); fails naming why there is none.
+     */
+    String ocfMetadata(AgentName agent, long timeoutMs, int bytesMax) throws IOException {
+        Path program = locate(agent).orElseThrow(() -> new IOException(agent
+                + " is not installed: no " + agent.provider().orElse("") + "/" + agent.type()
+                + " in " + directories.ocfDirectories()));
+        ActionRequest request = ActionRequest.of("meta-data", agent, "meta-data", timeoutMs,
+                Map.of());
+        ProcessShell.Run run = shell.run(List.of(program.toString(), "meta-data"),
+                OcfEnvironment.of(request, nodeName, directories.ocfRoot(), stateDirectory),
+                Optional.empty(), timeoutMs, bytesMax);
+        if (run.timedOut() || run.exitCode() != 0) {
+            throw new IOException("meta-data " + (run.timedOut()
+                    ? "timed out"
+                    : "returned '" + OcfExitCode.label(run.exitCode()) + "'"));
+        }
+        return run.stdout();
+    }
+
     private ActionResult lsb(ActionRequest request) {
         Path script = directories.initDirectory().resolve(request.agent().type());
         if (!Files.isRegularFile(script) || !Files.isExecutable(script)) {

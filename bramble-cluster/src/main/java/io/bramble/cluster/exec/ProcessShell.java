@@ -62,6 +62,16 @@ public final class ProcessShell {
     /** Runs {@code command}; fails only when the program cannot be started at all. */
     public Run run(List<String> command, Map<String, String> environment,
             Optional<String> stdin, long timeoutMs) throws IOException {
+        return run(command, environment, stdin, timeoutMs, 0);
+    }
+
+    /**
+     * As {@link #run(List, Map, Optional, long)}, with stdout kept whole up to
+     * {@code stdoutBytesMax} (cut there) when that is above 0: for documents such as
+     * meta-data, which an excerpt would break.
+     */
+    public Run run(List<String> command, Map<String, String> environment,
+            Optional<String> stdin, long timeoutMs, int stdoutBytesMax) throws IOException {
         Files.createDirectories(scratch);
         Path out = Files.createTempFile(scratch, "action-", ".out");
         Path err = Files.createTempFile(scratch, "action-", ".err");
@@ -87,7 +97,8 @@ public final class ProcessShell {
                 killGroup(process);
             }
             long durationMs = (clock.nanoTime() - started) / 1_000_000L;
-            return new Run(finished ? process.exitValue() : -1, !finished, excerpt(out),
+            String stdout = stdoutBytesMax > 0 ? whole(out, stdoutBytesMax) : excerpt(out);
+            return new Run(finished ? process.exitValue() : -1, !finished, stdout,
                     excerpt(err), durationMs);
         } finally {
             Files.deleteIfExists(out);
@@ -123,6 +134,12 @@ public final class ProcessShell {
             process.waitFor(REAP_MS, TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+    }
+
+    private static String whole(Path file, int bytesMax) throws IOException {
+        try (var in = Files.newInputStream(file)) {
+            return new String(in.readNBytes(bytesMax), StandardCharsets.UTF_8);
         }
     }
 
