@@ -56,8 +56,11 @@ public final class MetadataParser {
                         attribute(a, "interval"), attribute(a, "depth"),
                         attribute(a, "role").map(MetadataParser::role),
                         attribute(a, "start-delay")))));
-        return new AgentMetadata(name, version, description(root, "shortdesc"),
-                description(root, "longdesc"), parameters, actions);
+        // Fence agents give their shortdesc as an attribute of the root.
+        String shortdesc = child(root, "shortdesc").map(MetadataParser::text)
+                .orElse(root.getAttribute("shortdesc").strip());
+        return new AgentMetadata(name, version, shortdesc, description(root, "longdesc"),
+                parameters, actions);
     }
 
     /** "Agent 'X' is not installed or does not provide valid metadata: WHY", as pcs says. */
