@@ -75,6 +75,36 @@ class NetnsAgentsTest {
         assertThat(result.exitReason()).isPresent();
     }
 
+    @Test
+    void nginxServesInsideTheNamespace() throws Exception {
+        assumeTrue(Files.isExecutable(Path.of("/usr/sbin/nginx")),
+                "needs Debian's nginx package");
+        wrap("nginx");
+        Path site = Files.createDirectories(root.resolve("site"));
+        Files.writeString(site.resolve("index.html"), "<h1> Running on web1</h1>\n");
+        Path config = root.resolve("nginx.conf");
+        // The test's folder is private to root, so the workers run as root to read it.
+        Files.writeString(config, "user root;\npid " + root.resolve("nginx.pid") + ";\n"
+                + "error_log " + root.resolve("error.log") + ";\n"
+                + "events {}\n"
+                + "http {\n  access_log " + root.resolve("access.log") + ";\n"
+                + "  server {\n    listen 10.99.0.1:8080;\n    root " + site + ";\n  }\n}\n");
+        LocalAgentRunner runner = TestAgents.runner(root);
+        ActionRequest start = ActionRequest.of("WebSite", AgentName.ocf("test", "nginx"),
+                "start", 60_000, Map.of("configfile", config.toString()));
+        assertThat(runner.run(start.withAction("monitor")).rc()).isEqualTo(7);
+        ActionResult started = runner.run(start);
+        assertThat(started.rc()).as(started.output()).isZero();
+        assertThat(inNamespace("curl -sS http://10.99.0.1:8080/"))
+                .isEqualTo("<h1> Running on web1</h1>\n");
+        assertThat(runner.run(start.withAction("monitor").withInterval(10_000)).rc())
+                .isZero();
+        assertThat(runner.run(start.withAction("stop")).rc()).isZero();
+        assertThat(runner.run(start.withAction("monitor").withInterval(10_000)).rc())
+                .isEqualTo(7);
+        assertThat(sh("ip netns pids " + namespace)).isEmpty();
+    }
+
     /** Writes {@code test/TYPE}: the stock heartbeat agent run inside the namespace. */
     private void wrap(String type) throws IOException {
         TestAgents.write(root, type, "exec ip netns exec " + namespace + " "
