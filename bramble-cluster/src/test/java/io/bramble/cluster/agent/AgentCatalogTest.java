@@ -27,6 +27,23 @@ class AgentCatalogTest {
     }
 
     @Test
+    void listsAgentsWithTheirDescriptionAsPcsResourceList() {
+        assertThat(AgentListing.lines(catalog, Optional.of("NGINX"), true,
+                a -> a.standard().equals("ocf")
+                        ? Optional.of("Manages an Nginx web/proxy\n"
+                                + "server instance")
+                        : Optional.empty()))
+                .containsExactly(
+                        "lsb:nginx", "ocf:heartbeat:nginx - Manages an Nginx web/proxy server "
+                                + "instance",
+                        "service:nginx");
+        assertThat(AgentListing.lines(catalog, Optional.empty(), false, a -> Optional.empty()))
+                .hasSize(8).doesNotContain("stonith:fence_xvm");
+        assertThatThrownBy(() -> AgentListing.lines(catalog, Optional.of("zzz"), true,
+                a -> Optional.empty())).hasMessage("No resource agents matching the filter.");
+    }
+
+    @Test
     void aUniqueShortNameIsAssumed() {
         AgentCatalog.Resolved r = catalog.resolve("ipaddr2");
         assertThat(r.name()).isEqualTo(AgentName.ocf("heartbeat", "IPaddr2"));
