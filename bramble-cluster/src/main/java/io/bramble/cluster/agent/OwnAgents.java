@@ -11,16 +11,16 @@ import java.util.List;
 
 /**
  * bramble's own agents, real scripts that any OCF caller can run (Pacemaker too): the ocf
- * agents of provider {@code bramble} ({@code web}, {@code vip-loopback}) and the lab fence
- * agent {@code fence_bramble_lab}. They ship inside the jar and are written out under
- * {@code root} ({@code resource.d/bramble/} and {@code fence/}), where
+ * agents of provider {@code bramble} ({@code web}, {@code vip-loopback}, {@code mount}) and
+ * the lab fence agent {@code fence_bramble_lab}. They ship inside the jar and are written
+ * out under {@code root} ({@code resource.d/bramble/} and {@code fence/}), where
  * {@link AgentDirectories} looks for them.
  *
  * @param root a directory bramble owns
  */
 public record OwnAgents(Path root) {
     public static final String PROVIDER = "bramble";
-    public static final List<String> OCF_AGENTS = List.of("web", "vip-loopback");
+    public static final List<String> OCF_AGENTS = List.of("web", "vip-loopback", "mount");
     public static final List<String> FENCE_AGENTS = List.of("fence_bramble_lab");
     private static final String RESOURCES = "/io/bramble/cluster/agent/";
 

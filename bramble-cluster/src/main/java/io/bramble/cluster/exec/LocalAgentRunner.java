@@ -107,7 +107,7 @@ public final class LocalAgentRunner implements AgentRunner {
                             + request.action()),
                     "", 0);
         }
-        Map<String, String> env = Map.of("PATH", OcfEnvironment.PATH, "LANG", "C");
+        Map<String, String> env = OcfEnvironment.plain();
         return finish(request, List.of(script.toString(), action), env,
                 rc -> StandardCodes.fromLsb(action, rc));
     }
@@ -120,7 +120,7 @@ public final class LocalAgentRunner implements AgentRunner {
         String unit = request.agent().type().contains(".")
                 ? request.agent().type()
                 : request.agent().type() + ".service";
-        Map<String, String> env = Map.of("PATH", OcfEnvironment.PATH, "LANG", "C");
+        Map<String, String> env = OcfEnvironment.plain();
         return switch (request.action()) {
             case "start", "stop" -> finish(request, List.of("systemctl", request.action(),
                     unit), env,

@@ -60,7 +60,7 @@ public final class MetadataReader {
                         + " in " + fenceDirectories));
         try {
             ProcessShell.Run run = shell.run(List.of(program.toString()),
-                    Map.of("PATH", OcfEnvironment.PATH, "LANG", "C"),
+                    OcfEnvironment.plain(),
                     Optional.of("action=metadata\n"), METADATA_TIMEOUT_MS,
                     MetadataParser.METADATA_BYTES_MAX);
             if (run.timedOut() || run.exitCode() != 0) {

@@ -22,6 +22,11 @@ public final class OcfEnvironment {
     private OcfEnvironment() {
     }
 
+    /** The plain environment of programs that are not OCF agents: init scripts, systemctl. */
+    public static Map<String, String> plain() {
+        return Map.of("PATH", PATH, "LANG", "C");
+    }
+
     /**
      * The variables for {@code request} on node {@code nodeName}.
      *

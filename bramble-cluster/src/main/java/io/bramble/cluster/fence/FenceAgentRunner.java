@@ -53,7 +53,7 @@ public final class FenceAgentRunner implements AgentRunner {
         }
         try {
             ProcessShell.Run run = shell.run(List.of(program.get().toString()),
-                    Map.of("PATH", OcfEnvironment.PATH, "LANG", "C"),
+                    OcfEnvironment.plain(),
                     Optional.of(FenceRequest.stdin(action, device, target, plug)), timeoutMs);
             return new FenceResult(run.exitCode(), run.timedOut(), run.output());
         } catch (IOException e) {

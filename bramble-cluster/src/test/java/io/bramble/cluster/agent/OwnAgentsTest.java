@@ -1,6 +1,7 @@
 package io.bramble.cluster.agent;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.bramble.cluster.exec.ActionRequest;
 import io.bramble.cluster.exec.ActionResult;
@@ -31,6 +32,7 @@ import org.junit.jupiter.api.io.TempDir;
 class OwnAgentsTest {
     private static final AgentName VIP = AgentName.ocf("bramble", "vip-loopback");
     private static final AgentName WEB = AgentName.ocf("bramble", "web");
+    private static final AgentName MOUNT = AgentName.ocf("bramble", "mount");
 
     @TempDir
     Path root;
@@ -65,7 +67,7 @@ class OwnAgentsTest {
                 AgentDirectories.OCF_ROOT, List.of(own.ocfDirectory()), root, List.of(),
                 List.of(own.fenceDirectory()), false));
         assertThat(catalog.agents(Optional.of("ocf:bramble")))
-                .containsExactly("vip-loopback", "web");
+                .containsExactly("mount", "vip-loopback", "web");
         assertThat(catalog.agents(Optional.of("stonith"))).containsExactly("fence_bramble_lab");
         MetadataReader reader = new MetadataReader(node1, List.of(own.fenceDirectory()),
                 new ProcessShell(Clock.system(), root.resolve("scratch")));
@@ -147,14 +149,64 @@ class OwnAgentsTest {
         assertThat(result.exitReason().orElseThrow()).contains("is not a directory");
     }
 
-    /** A {@code bramble} command that runs {@link WebStandIn} on this test's class path. */
-    private Path standIn() throws IOException {
-        Path script = root.resolve("bramble");
-        String java = ProcessHandle.current().info().command().orElse("java");
-        Files.writeString(script, "#!/bin/sh\nshift\nexec '" + java + "' -cp '"
-                + System.getProperty("java.class.path") + "' "
-                + WebStandIn.class.getName() + " \"$@\"\n");
+    @Test
+    void mountsAVolumeWithBrambleMount() throws Exception {
+        assumeTrue(isRoot(), "mounting needs root");
+        Path directory = root.resolve("mnt/gv0");
+        // A stand-in for bramble mount: the same mount table entry (source HOST:/VOL), tmpfs.
+        Path bramble = script("bramble", "[ \"$1\" = mount ] || exit 2\n"
+                + "exec mount -t tmpfs \"$2\" \"$3\"\n");
+        ActionRequest start = ActionRequest.of("data", MOUNT, "start", 60_000, Map.of(
+                "volume", "192.168.0.121:/gv0", "directory", directory.toString(),
+                "bramble", bramble.toString()));
+        assertThat(node1.run(start.withAction("monitor")).rc()).isEqualTo(7);
+        ActionResult started = node1.run(start);
+        assertThat(started.rc()).as(started.output()).isZero();
+        assertThat(Files.readString(Path.of("/proc/mounts")))
+                .contains("192.168.0.121:/gv0 " + directory + " tmpfs");
+        assertThat(node1.run(start.withAction("monitor")).rc()).isZero();
+        assertThat(node1.run(start.withAction("stop")).rc()).isZero();
+        assertThat(Files.readString(Path.of("/proc/mounts"))).doesNotContain(directory
+                .toString());
+        assertThat(node1.run(start.withAction("monitor")).rc()).isEqualTo(7);
+    }
+
+    @Test
+    void aFailedMountGivesBrambleMountsReason() throws IOException {
+        Path bramble = script("bramble", "echo 'bramble: mounting h:/gv0 on /x failed:' >&2\n"
+                + "echo '  volume gv0 does not exist' >&2\nexit 1\n");
+        ActionRequest start = ActionRequest.of("data", MOUNT, "start", 60_000, Map.of(
+                "volume", "h:/gv0", "directory", root.resolve("mnt").toString(),
+                "bramble", bramble.toString()));
+        ActionResult result = node1.run(start);
+        assertThat(result.rc()).isEqualTo(1);
+        assertThat(result.exitReason()).contains(
+                "bramble mount failed:   volume gv0 does not exist");
+        ActionResult bad = node1.run(ActionRequest.of("data", MOUNT, "start", 60_000,
+                Map.of("volume", "gv0", "directory", "/mnt")));
+        assertThat(bad.rc()).isEqualTo(6);
+    }
+
+    private Path script(String name, String body) throws IOException {
+        Path script = root.resolve(name);
+        Files.writeString(script, "#!/bin/sh\n" + body);
         Files.setPosixFilePermissions(script, PosixFilePermissions.fromString("rwxr-xr-x"));
         return script;
+    }
+
+    private static boolean isRoot() {
+        try {
+            return Files.getAttribute(Path.of("/proc/self"), "unix:uid").equals(0);
+        } catch (IOException | UnsupportedOperationException e) {
+            return false;
+        }
+    }
+
+    /** A {@code bramble} command that runs {@link WebStandIn} on this test's class path. */
+    private Path standIn() throws IOException {
+        String java = ProcessHandle.current().info().command().orElse("java");
+        return script("bramble", "shift\nexec '" + java + "' -cp '"
+                + System.getProperty("java.class.path") + "' "
+                + WebStandIn.class.getName() + " \"$@\"\n");
     }
 }
