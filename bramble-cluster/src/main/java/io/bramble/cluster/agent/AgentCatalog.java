@@ -39,9 +39,10 @@ public final class AgentCatalog {
         return agents.contains(name);
     }
 
-    /** {@code pcs resource standards}: one standard a line. */
+    /** {@code pcs resource standards}: one standard a line, stonith left out as pcs does. */
     public List<String> standards() {
-        return sorted(agents.stream().map(AgentName::standard).toList());
+        return sorted(agents.stream().filter(a -> !a.isStonith()).map(AgentName::standard)
+                .toList());
     }
 
     /** {@code pcs resource providers}: the ocf providers. */
@@ -52,8 +53,9 @@ public final class AgentCatalog {
 
     /**
      * {@code pcs resource agents [STD[:PROV]]}: the types of one standard (and provider), or
-     * without a filter the types of every standard but stonith, one a line, a type under two
-     * standards twice (as pcs lists them).
+     * without a filter the types of every standard, one a line, a type under two standards
+     * twice (as pcs lists them). Fence agents are never listed here, even for the filter
+     * {@code stonith}: pcs lists them with {@code pcs stonith list} ({@link #fenceAgents}).
      */
     public List<String> agents(Optional<String> filter) {
         if (filter.isEmpty()) {
@@ -71,10 +73,16 @@ public final class AgentCatalog {
                 ? Optional.empty()
                 : Optional.of(text.substring(colon + 1));
         return sorted(agents.stream()
-                .filter(a -> a.standard().equals(standard))
+                .filter(a -> !a.isStonith() && a.standard().equals(standard))
                 .filter(a -> provider.isEmpty() || a.provider().equals(provider))
-                .filter(a -> !a.isStonith() || !IGNORED_FENCE_AGENTS.contains(a.type()))
                 .map(AgentName::type).toList());
+    }
+
+    /** The fence agents {@code pcs stonith list} shows: pcs's helper agents left out. */
+    public List<AgentName> fenceAgents() {
+        return agents.stream().filter(AgentName::isStonith)
+                .filter(a -> !IGNORED_FENCE_AGENTS.contains(a.type()))
+                .sorted(java.util.Comparator.comparing(AgentName::type, PCS_ORDER)).toList();
     }
 
     /**

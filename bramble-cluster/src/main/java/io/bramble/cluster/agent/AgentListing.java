@@ -8,17 +8,18 @@ import java.util.Optional;
 import java.util.function.Function;
 
 /**
- * The text of {@code pcs resource list [FILTER]}: every agent but the fence agents by full
- * name, with its shortdesc ({@code ocf:heartbeat:Dummy - Example stateless resource agent}),
- * those whose full name holds the filter (case does not matter) when one is given.
+ * The text of {@code pcs resource list [FILTER]} and {@code pcs stonith list [FILTER]}: each
+ * agent with its shortdesc ({@code ocf:heartbeat:Dummy - Example stateless resource agent}),
+ * those whose name holds the filter (case does not matter) when one is given.
  */
 public final class AgentListing {
     private AgentListing() {
     }
 
     /**
-     * The lines, {@code shortdesc} giving each agent's one-line description (empty for an
-     * agent without one, or whose meta-data cannot be read: its name alone is listed); with
+     * {@code pcs resource list}: every agent but the fence agents, by full name.
+     * {@code shortdesc} gives each agent's one-line description (empty for an agent without
+     * one, or whose meta-data cannot be read: its name alone is listed); with
      * {@code describe} false ({@code --nodesc}) names only.
      */
     public static List<String> lines(AgentCatalog catalog, Optional<String> filter,
@@ -26,25 +27,42 @@ public final class AgentListing {
         List<AgentName> agents = catalog.all().stream().filter(a -> !a.isStonith())
                 .sorted(Comparator.comparing(AgentName::fullName, AgentCatalog.PCS_ORDER))
                 .toList();
+        return lines(agents, AgentName::fullName, "resource", filter, describe, shortdesc);
+    }
+
+    /**
+     * {@code pcs stonith list}: the fence agents by type
+     * ({@code fence_xvm - Fence agent for virtual machines}), likewise filtered.
+     */
+    public static List<String> fenceLines(AgentCatalog catalog, Optional<String> filter,
+            boolean describe, Function<AgentName, Optional<String>> shortdesc) {
+        return lines(catalog.fenceAgents(), AgentName::type, "stonith", filter, describe,
+                shortdesc);
+    }
+
+    private static List<String> lines(List<AgentName> agents, Function<AgentName, String> name,
+            String kind, Optional<String> filter, boolean describe,
+            Function<AgentName, Optional<String>> shortdesc) {
         if (agents.isEmpty()) {
-            throw new AgentException("No resource agents available. Do you have resource "
-                    + "agents installed?");
+            throw new AgentException("No " + kind + " agents available. Do you have "
+                    + (kind.equals("stonith") ? "fence" : kind) + " agents installed?");
         }
         String search = filter.map(f -> f.toLowerCase(Locale.ROOT)).orElse("");
         List<String> lines = new ArrayList<>();
         for (AgentName agent : agents) {
-            if (!agent.fullName().toLowerCase(Locale.ROOT).contains(search)) {
+            String shown = name.apply(agent);
+            if (!shown.toLowerCase(Locale.ROOT).contains(search)) {
                 continue;
             }
             Optional<String> description = describe
                     ? shortdesc.apply(agent)
                             .filter(d -> !d.isEmpty())
                     : Optional.empty();
-            lines.add(description.map(d -> agent.fullName() + " - " + d.replace('\n', ' '))
-                    .orElse(agent.fullName()));
+            lines.add(description.map(d -> shown + " - " + d.replace('\n', ' '))
+                    .orElse(shown));
         }
         if (lines.isEmpty()) {
-            throw new AgentException("No resource agents matching the filter.");
+            throw new AgentException("No " + kind + " agents matching the filter.");
         }
         return lines;
     }

@@ -17,11 +17,12 @@ class AgentCatalogTest {
 
     @Test
     void listsAsPcs() {
-        assertThat(catalog.standards()).containsExactly("lsb", "ocf", "service", "stonith");
+        assertThat(catalog.standards()).containsExactly("lsb", "ocf", "service");
         assertThat(catalog.providers()).containsExactly("bramble", "heartbeat", "pacemaker");
         assertThat(catalog.agents(Optional.of("ocf:heartbeat")))
                 .containsExactly("apache", "Dummy", "IPaddr2", "nginx");
-        assertThat(catalog.agents(Optional.of("stonith"))).containsExactly("fence_xvm");
+        assertThat(catalog.agents(Optional.of("stonith"))).isEmpty();
+        assertThat(catalog.fenceAgents()).containsExactly(AgentName.of("stonith", "fence_xvm"));
         assertThat(catalog.agents(Optional.empty())).containsExactly("apache", "Dummy",
                 "Dummy", "IPaddr2", "nginx", "nginx", "nginx", "web");
     }
@@ -41,6 +42,11 @@ class AgentCatalogTest {
                 .hasSize(8).doesNotContain("stonith:fence_xvm");
         assertThatThrownBy(() -> AgentListing.lines(catalog, Optional.of("zzz"), true,
                 a -> Optional.empty())).hasMessage("No resource agents matching the filter.");
+        assertThat(AgentListing.fenceLines(catalog, Optional.empty(), true,
+                a -> Optional.of("Fence agent for virtual machines")))
+                .containsExactly("fence_xvm - Fence agent for virtual machines");
+        assertThatThrownBy(() -> AgentListing.fenceLines(catalog, Optional.of("ipmi"), true,
+                a -> Optional.empty())).hasMessage("No stonith agents matching the filter.");
     }
 
     @Test

@@ -68,7 +68,8 @@ class OwnAgentsTest {
                 List.of(own.fenceDirectory()), false));
         assertThat(catalog.agents(Optional.of("ocf:bramble")))
                 .containsExactly("mount", "vip-loopback", "web");
-        assertThat(catalog.agents(Optional.of("stonith"))).containsExactly("fence_bramble_lab");
+        assertThat(catalog.fenceAgents()).extracting(AgentName::type)
+                .containsExactly("fence_bramble_lab");
         MetadataReader reader = new MetadataReader(node1, List.of(own.fenceDirectory()),
                 new ProcessShell(Clock.system(), root.resolve("scratch")));
         assertThat(AgentDescription.lines(reader.read(VIP, root), false)).startsWith(
