@@ -193,8 +193,11 @@ public final class NodeExecutor {
             }
             event = event(job.request, result);
         }
-        listener.onResult(event);
-        pump();
+        try {
+            listener.onResult(event);
+        } finally {
+            pump();
+        }
     }
 
     private void scheduleNext(Recurring r) {

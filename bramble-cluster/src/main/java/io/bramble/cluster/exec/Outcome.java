@@ -8,7 +8,9 @@ import java.util.Optional;
  * it expected. A stop that finds the resource stopped succeeded. A probe that finds the agent
  * not installed learnt that the resource is not running there. Any other unexpected code is
  * a failure with the recovery its code calls for: hard codes (2, 3, 4, 5) keep the resource
- * off this node, 6 off every node.
+ * off this node, 6 off every node. What a failed or timed-out stop leads to (fencing the
+ * node, or blocking the resource) is the operation's {@code on-fail}, which the policy
+ * applies; the recovery here is the code's own kind.
  *
  * @param kind the meaning
  * @param recovery for a failure or a timeout, what the cluster does about it
