@@ -1,6 +1,7 @@
 package io.bramble.cluster.exec;
 
 import io.bramble.cluster.agent.AgentAction;
+import io.bramble.cluster.agent.AgentDirectories;
 import io.bramble.cluster.agent.AgentMetadata;
 import io.bramble.cluster.agent.AgentName;
 import io.bramble.cluster.agent.MetadataParser;
@@ -24,22 +25,22 @@ public final class MetadataReader {
     private static final int LSB_HEADER_LINES_MAX = 200;
 
     private final LocalAgentRunner runner;
-    private final List<Path> fenceDirectories;
+    private final AgentDirectories directories;
     private final ProcessShell shell;
 
-    public MetadataReader(LocalAgentRunner runner, List<Path> fenceDirectories,
+    public MetadataReader(LocalAgentRunner runner, AgentDirectories directories,
             ProcessShell shell) {
         this.runner = runner;
-        this.fenceDirectories = List.copyOf(fenceDirectories);
+        this.directories = directories;
         this.shell = shell;
     }
 
     /** The agent's meta-data, parsed; fails with pcs's words when there is none. */
-    public AgentMetadata read(AgentName agent, Path initDirectory) {
+    public AgentMetadata read(AgentName agent) {
         return switch (agent.standard()) {
             case AgentName.OCF -> ocf(agent);
             case AgentName.STONITH -> fence(agent);
-            case AgentName.LSB -> lsb(agent, initDirectory.resolve(agent.type()));
+            case AgentName.LSB -> lsb(agent, directories.initDirectory().resolve(agent.type()));
             default -> unit(agent);
         };
     }
@@ -54,10 +55,10 @@ public final class MetadataReader {
     }
 
     private AgentMetadata fence(AgentName agent) {
-        Path program = fenceDirectories.stream().map(d -> d.resolve(agent.type()))
-                .filter(Files::isExecutable).findFirst()
+        Path program = directories.fenceDirectories().stream()
+                .map(d -> d.resolve(agent.type())).filter(Files::isExecutable).findFirst()
                 .orElseThrow(() -> MetadataParser.unusable(agent, "no " + agent.type()
-                        + " in " + fenceDirectories));
+                        + " in " + directories.fenceDirectories()));
         try {
             ProcessShell.Run run = shell.run(List.of(program.toString()),
                     OcfEnvironment.plain(),

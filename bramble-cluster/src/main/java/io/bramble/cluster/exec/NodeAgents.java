@@ -59,7 +59,7 @@ public final class NodeAgents implements AutoCloseable {
         NodeExecutor executor = new NodeExecutor(nodeName, runner, workers, scheduler,
                 Clock.system(), listener, concurrencyMax);
         return new NodeAgents(directories,
-                new MetadataReader(runner, directories.fenceDirectories(), shell), executor,
+                new MetadataReader(runner, directories, shell), executor,
                 scheduler, workers);
     }
 
@@ -74,7 +74,7 @@ public final class NodeAgents implements AutoCloseable {
 
     /** The agent's meta-data as pcs presents and checks it. */
     public AgentMetadata metadata(AgentName agent) {
-        return PcsMetadata.of(metadata.read(agent, directories.initDirectory()));
+        return PcsMetadata.of(metadata.read(agent));
     }
 
     /**

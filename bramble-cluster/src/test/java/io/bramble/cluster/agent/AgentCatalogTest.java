@@ -72,6 +72,14 @@ class AgentCatalogTest {
     }
 
     @Test
+    void stonithCreateTakesTheTypeAlone() {
+        assertThat(catalog.stonith("fence_xvm").fullName()).isEqualTo("stonith:fence_xvm");
+        assertThatThrownBy(() -> catalog.stonith("stonith:fence_xvm")).hasMessage("Invalid "
+                + "stonith agent name 'stonith:fence_xvm'. Agent name cannot contain the ':' "
+                + "character, do not use the 'stonith:' prefix.");
+    }
+
+    @Test
     void parsesFullNames() {
         assertThat(AgentName.parse("ocf:heartbeat:IPaddr2").provider()).contains("heartbeat");
         assertThat(AgentName.parse("systemd:lvm2-pvscan@252:2").type())

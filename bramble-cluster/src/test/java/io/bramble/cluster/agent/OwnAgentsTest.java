@@ -53,34 +53,34 @@ class OwnAgentsTest {
         }
     }
 
+    private AgentDirectories directories() {
+        return new AgentDirectories(AgentDirectories.OCF_ROOT, List.of(own.ocfDirectory()),
+                root.resolve("init.d"), List.of(), List.of(own.fenceDirectory()), false);
+    }
+
     private LocalAgentRunner runner(String node) {
-        AgentDirectories dirs = new AgentDirectories(AgentDirectories.OCF_ROOT,
-                List.of(own.ocfDirectory()), root.resolve("init.d"), List.of(),
-                List.of(own.fenceDirectory()), false);
-        return new LocalAgentRunner(dirs, node, root.resolve("rsctmp-" + node),
+        return new LocalAgentRunner(directories(), node, root.resolve("rsctmp-" + node),
                 new ProcessShell(Clock.system(), root.resolve("scratch")), r -> null);
     }
 
     @Test
     void showInTheCatalogWithMetadata() {
-        AgentCatalog catalog = AgentDiscovery.discover(new AgentDirectories(
-                AgentDirectories.OCF_ROOT, List.of(own.ocfDirectory()), root, List.of(),
-                List.of(own.fenceDirectory()), false));
+        AgentCatalog catalog = AgentDiscovery.discover(directories());
         assertThat(catalog.agents(Optional.of("ocf:bramble")))
                 .containsExactly("mount", "vip-loopback", "web");
         assertThat(catalog.fenceAgents()).extracting(AgentName::type)
                 .containsExactly("fence_bramble_lab");
-        MetadataReader reader = new MetadataReader(node1, List.of(own.fenceDirectory()),
+        MetadataReader reader = new MetadataReader(node1, directories(),
                 new ProcessShell(Clock.system(), root.resolve("scratch")));
-        assertThat(AgentDescription.lines(reader.read(VIP, root), false)).startsWith(
+        assertThat(AgentDescription.lines(reader.read(VIP), false)).startsWith(
                 "ocf:bramble:vip-loopback - Virtual IP on loopback, without root")
                 .contains("  ip (required) (unique group: address): The address: any "
                         + "127.x.y.z but 127.0.0.1.", "  monitor: interval=10s timeout=10s");
-        assertThat(AttributeCheck.of(reader.read(WEB, root), Map.of(), false).errors())
+        assertThat(AttributeCheck.of(reader.read(WEB), Map.of(), false).errors())
                 .containsExactly("required resource option 'root' is missing, use --force to"
                         + " override");
         AgentMetadata fence = PcsMetadata.of(reader.read(
-                AgentName.of("stonith", "fence_bramble_lab"), root));
+                AgentName.of("stonith", "fence_bramble_lab")));
         assertThat(AgentDescription.lines(fence, false)).startsWith("fence_bramble_lab - "
                 + "Fence agent for bramble's one-machine labs").contains(
                         "  monitor: interval=60s");

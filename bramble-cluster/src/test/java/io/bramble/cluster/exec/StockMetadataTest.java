@@ -29,12 +29,12 @@ class StockMetadataTest {
     void setUp() {
         assumeTrue(Files.isExecutable(TestAgents.STOCK_OCF.resolve("heartbeat/IPaddr2")),
                 "needs Debian's resource-agents package (ocf:heartbeat:IPaddr2)");
-        reader = new MetadataReader(TestAgents.runner(root), List.of(root),
+        reader = new MetadataReader(TestAgents.runner(root), TestAgents.directories(root),
                 new ProcessShell(Clock.system(), root.resolve("scratch")));
     }
 
     private AgentMetadata read(String type) {
-        return PcsMetadata.of(reader.read(AgentName.ocf("heartbeat", type), root));
+        return PcsMetadata.of(reader.read(AgentName.ocf("heartbeat", type)));
     }
 
     @Test
