@@ -38,6 +38,8 @@ class LocalAgentRunnerTest {
         assertThat(state).doesNotExist();
         ActionResult after = runner.run(start.withAction("monitor").withInterval(10_000));
         assertThat(after.rc()).isEqualTo(7);
+        System.out.println("ocf:heartbeat:Dummy: a monitor ran in " + monitor.durationMs()
+                + " ms, the monitor after the stop in " + after.durationMs() + " ms");
         assertThat(Outcome.of(start.withAction("monitor"), after).text())
                 .isEqualTo("not running");
     }
