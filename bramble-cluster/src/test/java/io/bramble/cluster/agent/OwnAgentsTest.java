@@ -10,6 +10,7 @@ import io.bramble.cluster.exec.MetadataReader;
 import io.bramble.cluster.exec.Outcome;
 import io.bramble.cluster.exec.ProcessShell;
 import io.bramble.cluster.exec.Recovery;
+import io.bramble.cluster.exec.TestAgents;
 import io.bramble.common.time.Clock;
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -152,7 +153,7 @@ class OwnAgentsTest {
 
     @Test
     void mountsAVolumeWithBrambleMount() throws Exception {
-        assumeTrue(isRoot(), "mounting needs root");
+        assumeTrue(TestAgents.isRoot(), "mounting needs root");
         Path directory = root.resolve("mnt/gv0");
         // A stand-in for bramble mount: the same mount table entry (source HOST:/VOL), tmpfs.
         Path bramble = script("bramble", "[ \"$1\" = mount ] || exit 2\n"
@@ -193,14 +194,6 @@ class OwnAgentsTest {
         Files.writeString(script, "#!/bin/sh\n" + body);
         Files.setPosixFilePermissions(script, PosixFilePermissions.fromString("rwxr-xr-x"));
         return script;
-    }
-
-    private static boolean isRoot() {
-        try {
-            return Files.getAttribute(Path.of("/proc/self"), "unix:uid").equals(0);
-        } catch (IOException | UnsupportedOperationException e) {
-            return false;
-        }
     }
 
     /** A {@code bramble} command that runs {@link WebStandIn} on this test's class path. */

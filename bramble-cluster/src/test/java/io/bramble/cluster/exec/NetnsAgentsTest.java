@@ -27,7 +27,7 @@ class NetnsAgentsTest {
 
     @BeforeEach
     void namespace() throws Exception {
-        assumeTrue(isRoot(), "network namespaces need root (ip netns)");
+        assumeTrue(TestAgents.isRoot(), "network namespaces need root (ip netns)");
         assumeTrue(Files.isExecutable(TestAgents.STOCK_OCF.resolve("heartbeat/IPaddr2")),
                 "needs Debian's resource-agents package (ocf:heartbeat:IPaddr2)");
         namespace = "bramble-agent-" + ProcessHandle.current().pid();
@@ -125,11 +125,4 @@ class NetnsAgentsTest {
         return out;
     }
 
-    static boolean isRoot() {
-        try {
-            return Files.getAttribute(Path.of("/proc/self"), "unix:uid").equals(0);
-        } catch (IOException | UnsupportedOperationException e) {
-            return false;
-        }
-    }
 }

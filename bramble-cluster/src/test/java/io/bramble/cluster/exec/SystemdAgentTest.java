@@ -51,7 +51,7 @@ class SystemdAgentTest {
 
     @Test
     void startsMonitorsAndStopsAUnit() throws Exception {
-        assumeTrue(Files.isDirectory(RUNTIME_UNITS) && NetnsAgentsTest.isRoot(),
+        assumeTrue(Files.isDirectory(RUNTIME_UNITS) && TestAgents.isRoot(),
                 "needs systemd running and root (a unit in /run/systemd/system)");
         String name = "bramble-agent-test-" + ProcessHandle.current().pid();
         unit = RUNTIME_UNITS.resolve(name + ".service");

@@ -9,7 +9,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 
 /** Agent scripts written for one test, under provider {@code test}, and a runner for them. */
-final class TestAgents {
+public final class TestAgents {
     static final Path STOCK_OCF = Path.of("/usr/lib/ocf/resource.d");
 
     private TestAgents() {
@@ -26,6 +26,15 @@ final class TestAgents {
         return new LocalAgentRunner(directories(root), "node1", root.resolve("rsctmp"),
                 new ProcessShell(Clock.system(), root.resolve("scratch")),
                 r -> LocalAgentRunner.notInstalled(r, "no fencing in this test"));
+    }
+
+    /** Whether the tests run as root (namespaces, mounts, units need it). */
+    public static boolean isRoot() {
+        try {
+            return Files.getAttribute(Path.of("/proc/self"), "unix:uid").equals(0);
+        } catch (IOException | UnsupportedOperationException e) {
+            return false;
+        }
     }
 
     /** Writes an executable {@code root/ocf/test/NAME} with {@code body} after a shebang. */

@@ -7,9 +7,8 @@ import io.bramble.cluster.agent.AgentName;
 import io.bramble.cluster.agent.OwnAgents;
 import io.bramble.cluster.exec.ActionRequest;
 import io.bramble.cluster.exec.ProcessShell;
+import io.bramble.cluster.exec.TestAgents;
 import io.bramble.common.time.Clock;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -77,7 +76,7 @@ class LabFenceAgentTest {
 
     @Test
     void powersOffEverythingInANetworkNamespace() throws Exception {
-        assumeTrue(isRoot(), "fencing a network namespace needs root (ip netns)");
+        assumeTrue(TestAgents.isRoot(), "fencing a network namespace needs root (ip netns)");
         namespace = "bramble-fence-" + ProcessHandle.current().pid();
         assertThat(new ProcessBuilder("ip", "netns", "add", namespace).start().waitFor())
                 .isZero();
@@ -123,11 +122,4 @@ class LabFenceAgentTest {
         throw new AssertionError("the node's processes did not start");
     }
 
-    private static boolean isRoot() {
-        try {
-            return Files.getAttribute(Path.of("/proc/self"), "unix:uid").equals(0);
-        } catch (IOException | UnsupportedOperationException e) {
-            return false;
-        }
-    }
 }
