@@ -20,7 +20,7 @@ public final class AgentCatalog {
             "fence_kdump_send", "fence_legacy", "fence_na", "fence_node",
             "fence_nss_wrapper", "fence_pcmk", "fence_sanlockd", "fence_tool", "fence_virtd",
             "fence_vmware_helper");
-    /** pcs sorts names without regard to case. */
+    /** pcs sorts listed names without regard to case (names in messages, with it). */
     static final Comparator<String> PCS_ORDER = Comparator.comparing(
             (String s) -> s.toLowerCase(Locale.ROOT)).thenComparing(Comparator.naturalOrder());
 
@@ -98,7 +98,7 @@ public final class AgentCatalog {
         List<AgentName> matches = agents.stream()
                 .filter(a -> !a.isStonith() || !IGNORED_FENCE_AGENTS.contains(a.type()))
                 .filter(a -> a.type().toLowerCase(Locale.ROOT).equals(lower))
-                .sorted(Comparator.comparing(AgentName::fullName, PCS_ORDER)).toList();
+                .sorted(Comparator.comparing(AgentName::fullName)).toList();
         if (matches.size() == 1) {
             AgentName only = matches.getFirst();
             return new Resolved(only, Optional.of("Assumed agent name '" + only.fullName()
@@ -129,7 +129,7 @@ public final class AgentCatalog {
         List<String> types = agents.stream().map(AgentName::type).distinct().toList();
         return Suggestions.closest(typed, types).map(near -> "; did you mean "
                 + PcsLists.quoted(agents.stream().filter(a -> a.type().equals(near))
-                        .map(AgentName::fullName).sorted(PCS_ORDER).toList(), "or")
+                        .map(AgentName::fullName).sorted().toList(), "or")
                 + "?")
                 .orElse("");
     }

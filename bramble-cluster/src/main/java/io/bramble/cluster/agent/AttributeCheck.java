@@ -9,7 +9,8 @@ import java.util.Set;
  * Checks a resource's instance attributes against its agent's parameters as pcs does: a name
  * the agent does not know, and a required parameter left out, are errors that
  * {@code --force} turns into warnings. Values are not checked (pcs does not either: agents
- * check them in {@code validate-all} and {@code start}).
+ * check them in {@code validate-all} and {@code start}). Names are listed in pcs's order for
+ * messages: sorted, upper case before lower.
  *
  * @param errors pcs's messages, to print after "Error: "
  * @param warnings pcs's messages, to print after "Warning: "
@@ -28,9 +29,9 @@ public record AttributeCheck(List<String> errors, List<String> warnings) {
         String kind = metadata.name().isStonith() ? "stonith" : "resource";
         List<String> problems = new ArrayList<>();
         List<String> allowed = metadata.parameters().stream().map(AgentParameter::name)
-                .sorted(AgentCatalog.PCS_ORDER).toList();
+                .sorted().toList();
         List<String> unknown = attributes.keySet().stream().filter(n -> !allowed.contains(n))
-                .sorted(AgentCatalog.PCS_ORDER).toList();
+                .sorted().toList();
         if (!unknown.isEmpty()) {
             String named = unknown.size() == 1
                     ? "invalid " + kind + " option '"
@@ -45,7 +46,7 @@ public record AttributeCheck(List<String> errors, List<String> warnings) {
                 .filter(p -> !isSet(attributes, p.name())
                         && replacements(metadata, p.name()).stream()
                                 .noneMatch(r -> isSet(attributes, r)))
-                .map(AgentParameter::name).sorted(AgentCatalog.PCS_ORDER).toList();
+                .map(AgentParameter::name).sorted().toList();
         if (!missing.isEmpty()) {
             problems.add(missing.size() == 1
                     ? "required " + kind + " option '" + missing.getFirst() + "' is missing"
