@@ -11,13 +11,16 @@ import java.util.Map;
  * each instance attribute, {@code OCF_RESKEY_CRM_meta_timeout} and {@code _interval} in
  * milliseconds, {@code _name} (the action) and {@code _on_node}, the meta attributes,
  * {@code OCF_CHECK_LEVEL} for a deep monitor, {@code HA_RSCTMP} (the state folder agents keep
- * their marks in), and a plain {@code PATH}. Nothing else of bramble's environment leaks in.
- * {@code HA_LOGFACILITY=none} sends the stock agents' log lines to stderr, where they are
- * captured.
+ * their marks in), {@code OCF_EXIT_REASON_PREFIX} and {@code OCF_RESKEY_crm_feature_set} as
+ * Pacemaker 2.1.5 sets them, and a plain {@code PATH}. Nothing else of bramble's environment
+ * leaks in. {@code HA_LOGFACILITY=none} (and Pacemaker's {@code HA_logfacility=none},
+ * {@code HA_debug=0}) sends the stock agents' log lines to stderr, where they are captured.
  */
 public final class OcfEnvironment {
     public static final String PATH = "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:"
             + "/sbin:/bin";
+    /** The feature set of Pacemaker 2.1.5, whose executor bramble's stands in for. */
+    public static final String CRM_FEATURE_SET = "3.16.1";
 
     private OcfEnvironment() {
     }
@@ -46,6 +49,10 @@ public final class OcfEnvironment {
         request.agent().provider().ifPresent(p -> env.put("OCF_RESOURCE_PROVIDER", p));
         env.put("HA_RSCTMP", stateDirectory.toString());
         env.put("HA_LOGFACILITY", "none");
+        env.put("HA_logfacility", "none");
+        env.put("HA_debug", "0");
+        env.put("OCF_EXIT_REASON_PREFIX", OutputExcerpt.EXIT_REASON_PREFIX);
+        env.put("OCF_RESKEY_crm_feature_set", CRM_FEATURE_SET);
         request.attributes().forEach((name, value) -> env.put("OCF_RESKEY_" + name, value));
         request.meta().forEach((name, value) -> env.put("OCF_RESKEY_CRM_meta_"
                 + name.replace('-', '_').toLowerCase(Locale.ROOT), value));

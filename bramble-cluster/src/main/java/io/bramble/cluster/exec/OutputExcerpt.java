@@ -12,7 +12,7 @@ public final class OutputExcerpt {
     public static final int TAIL_BYTES = 4096;
     /** Longest exit reason kept, in characters. */
     public static final int EXIT_REASON_CHARS_MAX = 256;
-    static final String EXIT_REASON_PREFIX = "ocf-exit-reason:";
+    public static final String EXIT_REASON_PREFIX = "ocf-exit-reason:";
 
     private OutputExcerpt() {
     }

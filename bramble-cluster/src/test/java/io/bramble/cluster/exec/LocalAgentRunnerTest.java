@@ -80,7 +80,9 @@ class LocalAgentRunnerTest {
                 "OCF_RESKEY_CRM_meta_name=monitor", "OCF_RESKEY_CRM_meta_on_fail=restart",
                 "OCF_RESOURCE_INSTANCE=p1", "OCF_RESOURCE_TYPE=Printer",
                 "OCF_RESOURCE_PROVIDER=test", "OCF_ROOT=/usr/lib/ocf", "OCF_CHECK_LEVEL=10",
-                "OCF_RA_VERSION_MAJOR=1", "HA_RSCTMP=" + root.resolve("rsctmp"))
+                "OCF_RA_VERSION_MAJOR=1", "OCF_RA_VERSION_MINOR=1",
+                "OCF_EXIT_REASON_PREFIX=ocf-exit-reason:", "OCF_RESKEY_crm_feature_set=3.16.1",
+                "HA_RSCTMP=" + root.resolve("rsctmp"))
                 .noneMatch(line -> line.startsWith("JAVA_HOME="));
     }
 
