@@ -16,7 +16,8 @@ import java.util.Optional;
  * Gets an agent's meta-data as Pacemaker does: an ocf agent's {@code meta-data} action, a fence
  * agent's {@code action=metadata} on stdin; for an LSB script or a systemd unit, which have
  * none, the same small document Pacemaker makes up (start, stop, monitor; an LSB script's
- * descriptions from its {@code ### BEGIN INIT INFO} header).
+ * descriptions from its {@code ### BEGIN INIT INFO} header, its timeouts in bare seconds as
+ * {@code crm_resource --show-metadata lsb:NAME} shows them).
  */
 public final class MetadataReader {
     /** Time an agent gets to print its meta-data. */
@@ -92,10 +93,10 @@ public final class MetadataReader {
             throw MetadataParser.unusable(agent, e.getMessage());
         }
         return new AgentMetadata(agent, "1.0", shortdesc, longdesc, List.of(),
-                List.of(action("meta-data", "5s", null), action("start", "15s", null),
-                        action("stop", "15s", null), action("status", "15s", null),
-                        action("restart", "15s", null), action("force-reload", "15s", null),
-                        action("monitor", "15s", "15s")));
+                List.of(action("meta-data", "5", null), action("start", "15", null),
+                        action("stop", "15", null), action("status", "15", null),
+                        action("restart", "15", null), action("force-reload", "15", null),
+                        action("monitor", "15", "15")));
     }
 
     private static AgentMetadata unit(AgentName agent) {
