@@ -44,6 +44,10 @@ public final class NodeAgents implements AutoCloseable {
      * Sets up node {@code nodeName}: agents under {@code stateRoot/agents}, agents' state
      * ({@code HA_RSCTMP}) under {@code stateRoot/rsctmp}, actions' output files under
      * {@code stateRoot/exec}; at most {@code concurrencyMax} actions at once.
+     * {@code stateRoot} must be cleared at boot (a folder under {@code /run}, as Pacemaker's
+     * {@code /run/resource-agents}): agents such as Dummy keep their "running" marks in
+     * {@code HA_RSCTMP}, and a mark that outlived a reboot would make a probe report a
+     * resource running that is not.
      */
     public static NodeAgents start(String nodeName, Path stateRoot, ExecutionListener listener,
             int concurrencyMax) {

@@ -11,6 +11,7 @@ import io.bramble.cluster.exec.Outcome;
 import io.bramble.cluster.exec.ProcessShell;
 import io.bramble.cluster.exec.Recovery;
 import io.bramble.cluster.exec.TestAgents;
+import io.bramble.cluster.fence.FenceAgentRunner;
 import io.bramble.common.time.Clock;
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -60,8 +61,9 @@ class OwnAgentsTest {
     }
 
     private LocalAgentRunner runner(String node) {
+        ProcessShell shell = new ProcessShell(Clock.system(), root.resolve("scratch"));
         return new LocalAgentRunner(directories(), node, root.resolve("rsctmp-" + node),
-                new ProcessShell(Clock.system(), root.resolve("scratch")), r -> null);
+                shell, new FenceAgentRunner(List.of(own.fenceDirectory()), shell));
     }
 
     @Test

@@ -26,7 +26,8 @@ class SystemdAgentTest {
     private LocalAgentRunner runner() {
         AgentDirectories dirs = AgentDirectories.system(new OwnAgents(root.resolve("own")));
         return new LocalAgentRunner(dirs, "node1", root.resolve("rsctmp"),
-                new ProcessShell(Clock.system(), root.resolve("scratch")), r -> null);
+                new ProcessShell(Clock.system(), root.resolve("scratch")),
+                r -> LocalAgentRunner.notInstalled(r, "no fencing in this test"));
     }
 
     @AfterEach
