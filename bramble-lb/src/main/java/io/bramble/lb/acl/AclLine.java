@@ -3,17 +3,22 @@ package io.bramble.lb.acl;
 import io.bramble.common.net.Cidr;
 import io.bramble.lb.config.AclConfig;
 import io.bramble.lb.config.AclMatch;
+import io.bramble.lb.config.IntegerRanges;
 import io.bramble.lb.config.Userlist;
+import io.bramble.lb.stick.StickFetches;
 import io.netty.util.NetUtil;
 import java.net.InetAddress;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 /** One compiled {@code acl} line: a fetch and its patterns. */
 final class AclLine {
     private final AclConfig config;
     private final PatternMatcher matcher;
     private final List<Cidr> networks;
+    /** The integer ranges of a stick table ACL; null for the others. */
+    private final IntegerRanges ranges;
 
     AclLine(AclConfig config) {
         this.config = config;
@@ -22,6 +27,9 @@ final class AclLine {
         this.networks = config.match() == AclMatch.IP
                 ? config.patterns().stream().map(Cidr::parse).toList()
                 : List.of();
+        this.ranges = config.match() == AclMatch.INTEGER
+                ? IntegerRanges.parse(config.patterns())
+                : null;
     }
 
     boolean test(RequestFacts request) {
@@ -37,6 +45,11 @@ final class AclLine {
             case HTTP_AUTH -> authenticated(request).isPresent();
             case HTTP_AUTH_GROUP -> authenticated(request).filter(user -> user.groups().stream()
                     .anyMatch(config.patterns()::contains)).isPresent();
+            case STICK -> {
+                OptionalLong value = StickFetches.read(config.stickFetch().orElseThrow(),
+                        request.stickCounters(), request.source());
+                yield value.isPresent() && ranges.matches(value.getAsLong());
+            }
         };
     }
 

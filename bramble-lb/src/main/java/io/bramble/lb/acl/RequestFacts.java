@@ -1,5 +1,6 @@
 package io.bramble.lb.acl;
 
+import io.bramble.lb.stick.StickCounters;
 import java.net.InetAddress;
 import java.util.List;
 
@@ -22,5 +23,10 @@ public interface RequestFacts {
     /** True when the client's connection uses TLS ({@code ssl_fc}). */
     default boolean tls() {
         return false;
+    }
+
+    /** The stick counters of the request or connection; null where there are none. */
+    default StickCounters stickCounters() {
+        return null;
     }
 }

@@ -37,7 +37,8 @@ final class AclKeyword {
             "found", AclMatch.FOUND);
     private static final String SUPPORTED = "path, url, hdr(NAME), method, src, ssl_fc, "
             + "http_auth(USERLIST) or http_auth_group(USERLIST), path/url/hdr with _beg, _end, "
-            + "_sub, _dir, _dom or _reg";
+            + "_sub, _dir, _dom or _reg, or a stick table fetch (sc_*, scN_*, src_*, "
+            + "table_cnt)";
 
     private AclKeyword() {
     }
@@ -59,6 +60,11 @@ final class AclKeyword {
 
     private static void criterion(ProxySection s, Args a, String name) {
         String criterion = a.next("a criterion (" + SUPPORTED + ")");
+        Optional<StickFetch> stick = StickFetchNames.parse(s, a, criterion);
+        if (stick.isPresent()) {
+            stickAcl(s, a, name, stick.get());
+            return;
+        }
         Matcher m = CRITERION.matcher(criterion);
         if (!m.matches() || m.group(3) != null && !m.group(1).equals("hdr")
                 && !m.group(1).startsWith("http_auth")
@@ -92,6 +98,22 @@ final class AclKeyword {
             }
         }
         finish(s, a, name, fetch, argument, match, ignoreCase);
+    }
+
+    /** An ACL on a stick table: integer patterns, {@code -m int} allowed as written. */
+    private static void stickAcl(ProxySection s, Args a, String name, StickFetch fetch) {
+        if (a.nextIf("-m")) {
+            a.choice("the match method of an integer fetch", "int");
+        }
+        a.nextIf("--");
+        List<String> patterns = a.rest();
+        try {
+            IntegerRanges.parse(patterns);
+        } catch (IllegalArgumentException e) {
+            throw a.fail(e.getMessage());
+        }
+        s.builder.acls.add(AclConfig.stick(name, fetch, patterns, ProxySection.location(a)));
+        s.aclNames.add(name);
     }
 
     private static AclMatch method(Args a) {

@@ -46,4 +46,13 @@ public sealed interface HttpRequestAction {
      * Prometheus text format, as HAProxy's exporter does; the rules end there.
      */
     record UsePrometheusExporter() implements HttpRequestAction {}
+
+    /** {@code track-scN KEY [table T]}: the request tracks KEY's entry; the rules go on. */
+    record Track(StickTrack track) implements HttpRequestAction {}
+
+    /** {@code sc-inc-gpc0(N)}: gpc0 of counter N's entry grows by one. */
+    record IncrementGpc0(int counter) implements HttpRequestAction {}
+
+    /** {@code sc-set-gpt0(N) VALUE}: gpt0 of counter N's entry becomes VALUE. */
+    record SetGpt0(int counter, long value) implements HttpRequestAction {}
 }

@@ -105,7 +105,7 @@ final class RuleKeywords {
         request(s, a, new HttpRequestAction.UsePrometheusExporter());
     }
 
-    private static void request(ProxySection s, Args a, HttpRequestAction action) {
+    static void request(ProxySection s, Args a, HttpRequestAction action) {
         Optional<Condition> condition = ConditionReader.optional(s, a);
         bounded(a, s.builder.requestRules);
         s.builder.requestRules.add(new HttpRequestRule(action, condition,

@@ -107,6 +107,18 @@ final class RequestRules {
                     return RuleAnswer.local(LocalReply.build(reply.reply(), request,
                             VALUE_CHARS_MAX));
                 }
+                case HttpRequestAction.Track track ->
+                    StickTracking.trackRequest(track.track(), request, VALUE_CHARS_MAX);
+                case HttpRequestAction.IncrementGpc0 increment -> {
+                    if (request.stickCounters() != null) {
+                        request.stickCounters().incrementGpc0(increment.counter());
+                    }
+                }
+                case HttpRequestAction.SetGpt0 set -> {
+                    if (request.stickCounters() != null) {
+                        request.stickCounters().setGpt0(set.counter(), set.value());
+                    }
+                }
             }
         }
         for (Redirect redirect : redirects) {

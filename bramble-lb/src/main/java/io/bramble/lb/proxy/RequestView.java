@@ -4,6 +4,7 @@ import io.bramble.lb.acl.RequestFacts;
 import io.bramble.lb.balance.RequestKey;
 import io.bramble.lb.format.FormatContext;
 import io.bramble.lb.format.RequestTarget;
+import io.bramble.lb.stick.StickCounters;
 import io.netty.handler.codec.http.HttpRequest;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -23,6 +24,8 @@ final class RequestView implements RequestFacts, RequestKey, FormatContext {
     /** The frontend's name until a backend is chosen, as HAProxy's {@code %b}. */
     private String backendName;
     private String path;
+    /** The request's stick counters; null until the router gives them. */
+    private StickCounters stickCounters;
 
     /**
      * @param client the client's address
@@ -40,6 +43,16 @@ final class RequestView implements RequestFacts, RequestKey, FormatContext {
         this.hostName = hostName;
         this.frontendName = frontendName;
         this.backendName = frontendName;
+    }
+
+    /** The request's stick counters, which its rules' track-scN fill. */
+    void stickCounters(StickCounters counters) {
+        stickCounters = counters;
+    }
+
+    @Override
+    public StickCounters stickCounters() {
+        return stickCounters;
     }
 
     /** The request was given a backend. */
