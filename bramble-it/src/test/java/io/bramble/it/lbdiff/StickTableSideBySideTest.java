@@ -2,6 +2,7 @@ package io.bramble.it.lbdiff;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
 
 import io.bramble.common.net.HostPort;
 import io.bramble.testkit.cluster.LocalCluster;
@@ -32,6 +33,7 @@ class StickTableSideBySideTest {
     static final int RATE_LIMIT = 20;
     /** Connections a client may hold open at once. */
     static final int CONNECTIONS_MAX = 2;
+    private static final String KEPT_GET = "GET / HTTP/1.1\r\nHost: x\r\n\r\n";
     private static final String GET = "GET / HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n";
 
     @RegisterExtension
@@ -71,14 +73,18 @@ class StickTableSideBySideTest {
         for (Proxy proxy : List.of(startHaproxy(haproxy), startBramble())) {
             List<Socket> held = new ArrayList<>();
             for (int i = 0; i < CONNECTIONS_MAX; i++) {
-                held.add(open(proxy.connections()));
+                Socket socket = open(proxy.connections());
+                held.add(socket);
+                // Served and kept alive: surely accepted, and tracked since.
+                socket.getOutputStream().write(KEPT_GET.getBytes(StandardCharsets.US_ASCII));
+                assertThat(new String(socket.getInputStream().readNBytes(12),
+                        StandardCharsets.US_ASCII)).as(proxy.name()).endsWith("200");
             }
-            // The held ones are tracked once accepted: make sure both were, with a request.
-            await().atMost(Duration.ofSeconds(10)).until(() -> status(proxy.connections())
-                    .equals("refused"));
+            await(proxy.name() + " refusing a third").atMost(Duration.ofSeconds(10))
+                    .until(() -> status(proxy.connections()), equalTo("refused"));
             held.removeFirst().close();
-            await().atMost(Duration.ofSeconds(10)).as(proxy.name()).until(() -> status(
-                    proxy.connections()).equals("200"));
+            await(proxy.name() + " accepting again").atMost(Duration.ofSeconds(10))
+                    .until(() -> status(proxy.connections()), equalTo("200"));
             for (Socket socket : held) {
                 socket.close();
             }

@@ -26,6 +26,8 @@ public enum AclFetch {
     HTTP_AUTH,
     /** The user the credentials name, matched against group names of the userlist. */
     HTTP_AUTH_GROUP,
+    /** A variable ({@code var(SCOPE.NAME)}), named by the argument; needs {@code -m}. */
+    VAR,
     /** A stick table datum or entry count, an integer: {@link AclConfig#stickFetch()}. */
     STICK
 }

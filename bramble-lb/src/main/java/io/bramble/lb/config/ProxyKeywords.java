@@ -85,6 +85,7 @@ final class ProxyKeywords {
         RuleKeywords.register(table);
         TcpRequestKeywords.register(table);
         StickKeywords.register(table);
+        VariableKeywords.register(table);
         StatsKeywords.register(table);
         ProxyExtraKeywords.register(table);
         UnsupportedKeywords.registerProxy(table);

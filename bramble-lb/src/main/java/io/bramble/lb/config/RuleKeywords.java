@@ -112,7 +112,7 @@ final class RuleKeywords {
                 ProxySection.location(a)));
     }
 
-    private static void response(ProxySection s, Args a, HttpResponseAction action) {
+    static void response(ProxySection s, Args a, HttpResponseAction action) {
         Optional<Condition> condition = ConditionReader.optional(s, a);
         bounded(a, s.builder.responseRules);
         s.builder.responseRules.add(new HttpResponseRule(action, condition,

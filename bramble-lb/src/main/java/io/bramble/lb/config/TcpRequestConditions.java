@@ -10,8 +10,8 @@ import java.util.Set;
 /**
  * The conditions of a section's tcp-request rules may only look at what is known when a
  * connection is accepted, the client's address ({@code src}, {@code LOCALHOST}, {@code TRUE},
- * {@code FALSE}) and the stick tables: bramble's rules never wait for data. Checked once the file is read, since an
- * ACL may get more lines after a rule names it.
+ * {@code FALSE}) and the stick tables: bramble's rules never wait for data. Checked once the
+ * file is read, since an ACL may get more lines after a rule names it.
  */
 final class TcpRequestConditions {
     private static final Set<AclFetch> KNOWN_AT_ACCEPT = EnumSet.of(AclFetch.SRC,

@@ -138,7 +138,8 @@ final class UnsupportedKeywords {
                     + "rules";
         }
         if (action.endsWith("-var") || action.equals("set-var-fmt")) {
-            return "bramble has no variables";
+            return "bramble reads it in http-request and http-response rules, with the "
+                    + "variable's name: " + action + "(txn.NAME)";
         }
         return action.equals("lua") ? "bramble has no Lua engine" : "";
     }

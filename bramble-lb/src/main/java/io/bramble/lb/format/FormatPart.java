@@ -85,6 +85,8 @@ sealed interface FormatPart {
                     text.append(',').append(occurrence);
                 }
                 text.append(')');
+            } else if (fetch.takesArgument()) {
+                text.append('(').append(header).append(')');
             }
             converters.forEach(c -> text.append(',').append(c));
             return text.append(']').toString();

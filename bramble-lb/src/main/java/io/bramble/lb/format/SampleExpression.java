@@ -27,6 +27,11 @@ public final class SampleExpression {
         return new SampleExpression(sample, text);
     }
 
+    /** The typed value, or null when there is none. */
+    SampleValue value(FormatContext context, int charsMax) {
+        return sample.value(context, charsMax);
+    }
+
     /** The value as text, at most {@code charsMax} characters; empty when there is none. */
     public Optional<String> text(FormatContext context, int charsMax) {
         SampleValue value = sample.value(context, charsMax);

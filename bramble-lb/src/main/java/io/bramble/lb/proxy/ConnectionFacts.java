@@ -8,8 +8,8 @@ import java.util.List;
 
 /**
  * What a connection offers to conditions before any request is read: the client's address
- * and the connection's stick counters. Used by tcp-mode routing and by tcp-request rules, whose conditions the
- * configuration limits to it.
+ * and the connection's stick counters. Used by tcp-mode routing and by tcp-request rules,
+ * whose conditions the configuration limits to it.
  */
 record ConnectionFacts(InetSocketAddress client, StickCounters stickCounters)
         implements

@@ -2,6 +2,7 @@ package io.bramble.lb.proxy;
 
 import io.bramble.lb.limit.BufferGuard;
 import io.bramble.lb.http1.RequestDecoder;
+import io.bramble.lb.format.Variables;
 import io.bramble.lb.stick.StickCounters;
 import io.bramble.lb.stick.StickTables;
 import io.netty.channel.Channel;
@@ -58,15 +59,20 @@ final class HttpSession extends ChannelInboundHandlerAdapter {
 
     /** The connection's stick counters; each request has its own on top of them. */
     final StickCounters stick;
+    /** The connection's variables ({@code sess}, over {@code proc}). */
+    final Variables variables;
 
     HttpSession(Engine engine, Frontend frontend) {
-        this(engine, frontend, StickCounters.forConnection(StickTables.NONE));
+        this(engine, frontend, StickCounters.forConnection(StickTables.NONE),
+                Variables.forProcess());
     }
 
-    HttpSession(Engine engine, Frontend frontend, StickCounters stick) {
+    /** @param process the variables of the process's configuration ({@code proc}) */
+    HttpSession(Engine engine, Frontend frontend, StickCounters stick, Variables process) {
         this.engine = engine;
         this.frontend = frontend;
         this.stick = stick;
+        this.variables = process.forConnection();
         this.router = new RequestRouter(this);
         this.servers = new ServerAttempts(this);
         this.waiting = new SlotWait(this);

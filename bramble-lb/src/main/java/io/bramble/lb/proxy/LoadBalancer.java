@@ -2,6 +2,7 @@ package io.bramble.lb.proxy;
 
 import io.bramble.common.error.UserError;
 import io.bramble.common.time.Clock;
+import io.bramble.lb.format.Variables;
 import io.bramble.lb.stick.StickCounters;
 import io.bramble.lb.stick.StickTables;
 import io.bramble.lb.acl.AclSet;
@@ -76,6 +77,8 @@ public final class LoadBalancer implements AutoCloseable {
     private final Generation generation = new Generation();
     /** The stick tables of this generation: a reload starts with empty ones, as HAProxy's. */
     private final StickTables stickTables;
+    /** The {@code proc} variables: a reload starts without any, as a new HAProxy process. */
+    private final Variables processVariables = Variables.forProcess();
     /** The event loops are this generation's to shut down (the newest one owns them). */
     private volatile boolean ownsEngine = true;
     private final AtomicBoolean closed = new AtomicBoolean();
@@ -569,7 +572,8 @@ public final class LoadBalancer implements AutoCloseable {
                         .addLast("http-in", new RequestDecoder(methods))
                         .addLast("http-out", new ResponseEncoder(methods))
                         .addLast("response-bytes", new ResponseBytes())
-                        .addLast("session", new HttpSession(engine, frontend, stick));
+                        .addLast("session", new HttpSession(engine, frontend, stick,
+                                processVariables));
             }
         };
     }

@@ -58,6 +58,7 @@ final class RequestRouter {
         RequestView view = new RequestView(request, remote, local, session.clientTls(),
                 engine.hostName, frontend.name());
         view.stickCounters(stick);
+        view.variables(session.variables.forRequest());
         Exchange current = new Exchange(request, view, stick, now,
                 engine.clock.epochMillis());
         current.firstOfConnection = session.exchangesStarted++ == 0;

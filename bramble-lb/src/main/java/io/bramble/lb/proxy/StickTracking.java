@@ -2,7 +2,6 @@ package io.bramble.lb.proxy;
 
 import io.bramble.lb.acl.RequestFacts;
 import io.bramble.lb.config.StickTrack;
-import io.bramble.lb.format.FormatContext;
 import io.bramble.lb.stick.StickCounters;
 import io.bramble.lb.stick.StickTable;
 import io.netty.util.NetUtil;
@@ -33,8 +32,7 @@ final class StickTracking {
      * An http-request rule's track; a request that starts tracking counts on the entry, as
      * HAProxy counts the request it tracks.
      */
-    static <T extends RequestFacts & FormatContext> void trackRequest(StickTrack track,
-            T request, int charsMax) {
+    static void trackRequest(StickTrack track, RequestView request, int charsMax) {
         StickCounters counters = request.stickCounters();
         if (counters == null) {
             return;

@@ -203,25 +203,26 @@ class HaproxySyntaxTest {
         assertThat(messages(HTTP_DEFAULTS + """
                 frontend f
                     bind :8080
-                    http-request set-var(txn.x) str(1)
+                    http-request set-priority-class(1)
                     http-request sc-inc-gpc1(0)
                     http-request lua.foo
-                    http-response set-var(txn.y) str(1)
+                    http-response sc-inc-gpc0(0)
                     http-request frobnicate(1)
                     default_backend b
                 backend b
                     server s 127.0.0.1:80
                 """)).containsExactly(
-                "t.cfg:8: http-request set-var(txn.x): not supported by bramble; "
-                        + "bramble has no variables",
+                "t.cfg:8: http-request set-priority-class(1): not supported by bramble",
                 "t.cfg:9: http-request sc-inc-gpc1(0): not supported by bramble; "
                         + "bramble's stick counters take track-sc0..2, sc-inc-gpc0(0..2) and "
                         + "sc-set-gpt0(0..2) in http-request rules, track-sc0..2 in "
                         + "tcp-request rules",
                 "t.cfg:10: http-request lua.foo: not supported by bramble; bramble has "
                         + "no Lua engine",
-                "t.cfg:11: http-response set-var(txn.y): not supported by bramble; "
-                        + "bramble has no variables",
+                "t.cfg:11: http-response sc-inc-gpc0(0): not supported by bramble; "
+                        + "bramble's stick counters take track-sc0..2, sc-inc-gpc0(0..2) and "
+                        + "sc-set-gpt0(0..2) in http-request rules, track-sc0..2 in "
+                        + "tcp-request rules",
                 "t.cfg:12: http-request frobnicate(1): unknown keyword in a proxy "
                         + "section");
     }
