@@ -13,7 +13,6 @@ import java.io.InputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -94,12 +93,7 @@ class StickTableSideBySideTest {
     private record Proxy(String name, InetSocketAddress rate, InetSocketAddress connections) {}
 
     private static String config(HostPort rate, int connectionsPort, RecordingBackend server) {
-        return """
-                defaults
-                    mode http
-                    timeout connect 5s
-                    timeout client 5s
-                    timeout server 5s
+        return SharedConfig.DEFAULTS + """
                 frontend rate
                     bind RATE
                     stick-table type ip size 100k expire 30s store http_req_rate(10s)
@@ -150,17 +144,11 @@ class StickTableSideBySideTest {
     }
 
     private RecordingBackend backend(String name) {
-        RecordingBackend backend = RecordingBackend.start(cluster.address(name), 0);
-        started.add(backend);
-        return backend;
+        return HaproxyDifferentialTest.backend(cluster, started, name);
     }
 
     private Path write(String name, String text) {
-        try {
-            return Files.writeString(dir.resolve(name), text);
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
+        return HaproxyDifferentialTest.write(dir, name, text);
     }
 
     private static Socket open(InetSocketAddress address) throws IOException {
