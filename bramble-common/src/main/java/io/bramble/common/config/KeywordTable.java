@@ -213,12 +213,18 @@ public final class KeywordTable<T> {
             }
         }
         // HAProxy keywords may carry an argument in parentheses: set-var(txn.x),
-        // sc-inc-gpc0(0). An unsupported one is named as written; a handled one is not
-        // matched this way, its handler not being written for the argument.
+        // sc-inc-gpc0(0). A handler registered as NAME() takes any argument, which it reads
+        // from the keyword as written; an unsupported one is named as written; a handler
+        // registered as NAME alone is not matched this way, not being written for one.
         int open = word.indexOf('(');
-        if (open > 0 && word.endsWith(")")
-                && entries.get(word.substring(0, open)) instanceof Unsupported<T> unsupported) {
-            return unsupported;
+        if (open > 0 && word.endsWith(")")) {
+            Entry<T> withArgument = entries.get(word.substring(0, open) + "()");
+            if (withArgument != null) {
+                return withArgument;
+            }
+            if (entries.get(word.substring(0, open)) instanceof Unsupported<T> unsupported) {
+                return unsupported;
+            }
         }
         return null;
     }

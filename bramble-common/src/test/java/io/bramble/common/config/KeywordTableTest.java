@@ -40,6 +40,23 @@ class KeywordTableTest {
     }
 
     @Test
+    void aKeywordRegisteredWithParenthesesTakesAnyArgumentThere() {
+        List<String> seen = new ArrayList<>();
+        KeywordTable<List<String>> withArgument = new KeywordTable<List<String>>("t")
+                .keyword("http-request set-var()", (t, a) -> t.add(a.keyword() + " "
+                        + a.rest()))
+                .unsupported("http-request sc-inc-gpc1", "");
+        withArgument.dispatch(seen, line(1, "http-request set-var(txn.x) str(1)"), diagnostics);
+        withArgument.dispatch(seen, line(2, "http-request sc-inc-gpc1(0)"), diagnostics);
+        withArgument.dispatch(seen, line(3, "http-request set-var"), diagnostics);
+        assertThat(seen).containsExactly("http-request set-var(txn.x) [str(1)]");
+        assertThat(diagnostics.all()).extracting(Diagnostic::toString).containsExactly(
+                "t.cfg:2: http-request sc-inc-gpc1(0): not supported by bramble",
+                "t.cfg:3: http-request set-var: unknown keyword in t; did you mean "
+                        + "'http-request set-var()'?");
+    }
+
+    @Test
     void everyProblemIsCollectedAndDispatchGoesOn() {
         List<String> seen = new ArrayList<>();
         for (String text : List.of("lgo x", "option", "option httpchek", "httpchk",

@@ -141,12 +141,23 @@ class HaproxyDifferentialTest {
     }
 
     private RecordingBackend backend(String name) {
+        return backend(cluster, started, name);
+    }
+
+    private Path write(String name, String text) {
+        return write(dir, name, text);
+    }
+
+    /** A recording backend on {@code name}'s address, closed with {@code started}. */
+    static RecordingBackend backend(LocalCluster cluster, List<AutoCloseable> started,
+            String name) {
         RecordingBackend backend = RecordingBackend.start(cluster.address(name), 0);
         started.add(backend);
         return backend;
     }
 
-    private Path write(String name, String text) {
+    /** Writes {@code text} to {@code name} in {@code dir}. */
+    static Path write(Path dir, String name, String text) {
         try {
             return Files.writeString(dir.resolve(name), text);
         } catch (IOException e) {

@@ -9,16 +9,20 @@ import java.net.InetAddress;
  * {@value Verdict#FORMAT_PATH}, header rules with log-format values; one server.
  */
 final class SharedConfig {
+    /** The defaults section of the side-by-side configurations. */
+    static final String DEFAULTS = """
+            defaults
+                mode http
+                timeout connect 5s
+                timeout client 5s
+                timeout server 5s
+            """;
+
     private SharedConfig() {
     }
 
     static String text(HostPort bind, RecordingBackend server) {
-        return """
-                defaults
-                    mode http
-                    timeout connect 5s
-                    timeout client 5s
-                    timeout server 5s
+        return DEFAULTS + """
                 frontend public
                     bind BIND
                     http-request deny if { path_beg DENIED_PATH }

@@ -3,17 +3,25 @@ package io.bramble.lb.acl;
 import io.bramble.common.net.Cidr;
 import io.bramble.lb.config.AclConfig;
 import io.bramble.lb.config.AclMatch;
+import io.bramble.lb.config.IntegerRanges;
 import io.bramble.lb.config.Userlist;
+import io.bramble.lb.format.SampleValue;
+import io.bramble.lb.format.VariableName;
+import io.bramble.lb.format.Variables;
+import io.bramble.lb.stick.StickFetches;
 import io.netty.util.NetUtil;
 import java.net.InetAddress;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 /** One compiled {@code acl} line: a fetch and its patterns. */
 final class AclLine {
     private final AclConfig config;
     private final PatternMatcher matcher;
     private final List<Cidr> networks;
+    /** The integer ranges of a stick table ACL; null for the others. */
+    private final IntegerRanges ranges;
 
     AclLine(AclConfig config) {
         this.config = config;
@@ -22,6 +30,9 @@ final class AclLine {
         this.networks = config.match() == AclMatch.IP
                 ? config.patterns().stream().map(Cidr::parse).toList()
                 : List.of();
+        this.ranges = config.match() == AclMatch.INTEGER
+                ? IntegerRanges.parse(config.patterns())
+                : null;
     }
 
     boolean test(RequestFacts request) {
@@ -37,7 +48,32 @@ final class AclLine {
             case HTTP_AUTH -> authenticated(request).isPresent();
             case HTTP_AUTH_GROUP -> authenticated(request).filter(user -> user.groups().stream()
                     .anyMatch(config.patterns()::contains)).isPresent();
+            case VAR -> variable(request);
+            case STICK -> {
+                OptionalLong value = StickFetches.read(config.stickFetch().orElseThrow(),
+                        request.stickCounters(), request.source());
+                yield value.isPresent() && ranges.matches(value.getAsLong());
+            }
         };
+    }
+
+    /** {@code var(NAME)}: found, compared as an integer, or as the value's text. */
+    private boolean variable(RequestFacts request) {
+        Variables variables = request.variables();
+        SampleValue value = variables == null
+                ? null
+                : variables.get(VariableName.parse(config.fetchArgument().orElseThrow()));
+        if (value == null || config.match() == AclMatch.FOUND) {
+            return value != null;
+        }
+        if (config.match() == AclMatch.INTEGER) {
+            try {
+                return ranges.matches(Long.parseLong(value.text().trim()));
+            } catch (NumberFormatException e) {
+                return false;
+            }
+        }
+        return matcher.matches(value.text());
     }
 
     /** The userlist's user the request's basic credentials prove, if any. */

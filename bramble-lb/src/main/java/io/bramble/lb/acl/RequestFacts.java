@@ -1,5 +1,7 @@
 package io.bramble.lb.acl;
 
+import io.bramble.lb.format.Variables;
+import io.bramble.lb.stick.StickCounters;
 import java.net.InetAddress;
 import java.util.List;
 
@@ -22,5 +24,15 @@ public interface RequestFacts {
     /** True when the client's connection uses TLS ({@code ssl_fc}). */
     default boolean tls() {
         return false;
+    }
+
+    /** The variables of the request; null where there are none. */
+    default Variables variables() {
+        return null;
+    }
+
+    /** The stick counters of the request or connection; null where there are none. */
+    default StickCounters stickCounters() {
+        return null;
     }
 }

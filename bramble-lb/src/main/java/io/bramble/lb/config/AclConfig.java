@@ -17,10 +17,11 @@ import java.util.Optional;
  * @param location where it was written
  * @param userlist the section {@link AclFetch#HTTP_AUTH} and {@link AclFetch#HTTP_AUTH_GROUP}
  *        check, bound once the whole file is read; empty for the other fetches
+ * @param stickFetch what {@link AclFetch#STICK} reads; empty for the other fetches
  */
 public record AclConfig(String name, AclFetch fetch, Optional<String> fetchArgument,
         AclMatch match, List<String> patterns, boolean ignoreCase, ConfigLocation location,
-        Optional<Userlist> userlist) {
+        Optional<Userlist> userlist, Optional<StickFetch> stickFetch) {
     /** Bound on patterns per ACL line, to keep evaluation cost bounded. */
     public static final int PATTERNS_MAX = 10_000;
 
@@ -29,13 +30,20 @@ public record AclConfig(String name, AclFetch fetch, Optional<String> fetchArgum
             AclMatch match, List<String> patterns, boolean ignoreCase,
             ConfigLocation location) {
         this(name, fetch, fetchArgument, match, patterns, ignoreCase, location,
-                Optional.empty());
+                Optional.empty(), Optional.empty());
+    }
+
+    /** An ACL on a stick table: its patterns are integer ranges. */
+    public static AclConfig stick(String name, StickFetch fetch, List<String> patterns,
+            ConfigLocation location) {
+        return new AclConfig(name, AclFetch.STICK, Optional.empty(), AclMatch.INTEGER,
+                patterns, false, location, Optional.empty(), Optional.of(fetch));
     }
 
     /** This ACL checking credentials against {@code list}. */
     public AclConfig withUserlist(Userlist list) {
         return new AclConfig(name, fetch, fetchArgument, match, patterns, ignoreCase, location,
-                Optional.of(list));
+                Optional.of(list), stickFetch);
     }
 
     /** The record's form, naming the userlist only where there is one, its users unshown. */
@@ -44,7 +52,8 @@ public record AclConfig(String name, AclFetch fetch, Optional<String> fetchArgum
         return "AclConfig[name=" + name + ", fetch=" + fetch + ", fetchArgument="
                 + fetchArgument + ", match=" + match + ", patterns=" + patterns
                 + ", ignoreCase=" + ignoreCase + ", location=" + location
-                + userlist.map(u -> ", userlist=" + u.name()).orElse("") + "]";
+                + userlist.map(u -> ", userlist=" + u.name()).orElse("")
+                + stickFetch.map(f -> ", stickFetch=" + f).orElse("") + "]";
     }
 
     public AclConfig {

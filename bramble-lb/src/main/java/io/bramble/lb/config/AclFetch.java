@@ -25,5 +25,9 @@ public enum AclFetch {
     /** The request's basic credentials are a user's of the userlist: a boolean. */
     HTTP_AUTH,
     /** The user the credentials name, matched against group names of the userlist. */
-    HTTP_AUTH_GROUP
+    HTTP_AUTH_GROUP,
+    /** A variable ({@code var(SCOPE.NAME)}), named by the argument; needs {@code -m}. */
+    VAR,
+    /** A stick table datum or entry count, an integer: {@link AclConfig#stickFetch()}. */
+    STICK
 }

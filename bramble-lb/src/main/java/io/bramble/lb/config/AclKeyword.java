@@ -20,12 +20,13 @@ import java.util.regex.Pattern;
  */
 final class AclKeyword {
     private static final Pattern CRITERION = Pattern.compile(
-            "(path|url|hdr|method|src|ssl_fc|http_auth|http_auth_group)(_beg|_end|_sub|_dir|_dom|_reg)?"
+            "(path|url|hdr|method|src|ssl_fc|http_auth|http_auth_group|var)"
+                    + "(_beg|_end|_sub|_dir|_dom|_reg)?"
                     + "(?:\\(([^)]*)\\))?");
     private static final Map<String, AclFetch> FETCHES = Map.of("path", AclFetch.PATH, "url",
             AclFetch.URL, "hdr", AclFetch.HDR, "method", AclFetch.METHOD, "src", AclFetch.SRC,
             "ssl_fc", AclFetch.SSL_FC, "http_auth", AclFetch.HTTP_AUTH, "http_auth_group",
-            AclFetch.HTTP_AUTH_GROUP);
+            AclFetch.HTTP_AUTH_GROUP, "var", AclFetch.VAR);
     /** The criteria that take a suffix such as {@code _beg}. */
     private static final Set<String> SUFFIXED = Set.of("path", "url", "hdr");
     private static final Map<String, AclMatch> SUFFIXES = Map.of("_beg", AclMatch.BEGINS,
@@ -34,10 +35,11 @@ final class AclKeyword {
     private static final Map<String, AclMatch> METHODS = Map.of("str", AclMatch.EXACT, "beg",
             AclMatch.BEGINS, "end", AclMatch.ENDS, "sub", AclMatch.CONTAINS, "dir",
             AclMatch.DIR, "dom", AclMatch.DOMAIN, "reg", AclMatch.REGEX, "ip", AclMatch.IP,
-            "found", AclMatch.FOUND);
+            "found", AclMatch.FOUND, "int", AclMatch.INTEGER);
     private static final String SUPPORTED = "path, url, hdr(NAME), method, src, ssl_fc, "
             + "http_auth(USERLIST) or http_auth_group(USERLIST), path/url/hdr with _beg, _end, "
-            + "_sub, _dir, _dom or _reg";
+            + "_sub, _dir, _dom or _reg, or a stick table fetch (sc_*, scN_*, src_*, "
+            + "table_cnt)";
 
     private AclKeyword() {
     }
@@ -59,9 +61,14 @@ final class AclKeyword {
 
     private static void criterion(ProxySection s, Args a, String name) {
         String criterion = a.next("a criterion (" + SUPPORTED + ")");
+        Optional<StickFetch> stick = StickFetchNames.parse(s, a, criterion);
+        if (stick.isPresent()) {
+            stickAcl(s, a, name, stick.get());
+            return;
+        }
         Matcher m = CRITERION.matcher(criterion);
         if (!m.matches() || m.group(3) != null && !m.group(1).equals("hdr")
-                && !m.group(1).startsWith("http_auth")
+                && !m.group(1).startsWith("http_auth") && !m.group(1).equals("var")
                 || m.group(2) != null && !SUFFIXED.contains(m.group(1))) {
             throw a.fail("criterion " + Args.quote(criterion) + " is not supported by bramble; "
                     + "supported: " + SUPPORTED);
@@ -71,6 +78,9 @@ final class AclKeyword {
         if (m.group(1).startsWith("http_auth") && argument.isEmpty()) {
             throw a.fail("missing userlist name: write " + m.group(1) + "(USERLIST)");
         }
+        if (fetch == AclFetch.VAR) {
+            variable(a, argument);
+        }
         AclMatch match = m.group(2) != null
                 ? SUFFIXES.get(m.group(2))
                 : fetch == AclFetch.SRC ? AclMatch.IP : AclMatch.EXACT;
@@ -78,12 +88,21 @@ final class AclKeyword {
             match = AclMatch.FOUND; // a boolean: TLS, or credentials of the userlist's
         }
         boolean ignoreCase = false;
+        boolean methodWritten = false;
         while (a.peek().filter(w -> w.startsWith("-")).isPresent()) {
             String flag = a.next("a flag");
             switch (flag) {
                 case "-i" -> ignoreCase = true;
-                case "-m" -> match = method(a);
+                case "-m" -> {
+                    match = method(a);
+                    methodWritten = true;
+                    if (match == AclMatch.INTEGER && fetch != AclFetch.VAR) {
+                        throw a.fail("'-m int' is read by bramble on var() and stick table "
+                                + "fetches only");
+                    }
+                }
                 case "--" -> {
+                    requireMethod(a, fetch, methodWritten);
                     finish(s, a, name, fetch, argument, match, ignoreCase);
                     return;
                 }
@@ -91,15 +110,52 @@ final class AclKeyword {
                         + "bramble; supported: -i, -m METHOD, --");
             }
         }
+        requireMethod(a, fetch, methodWritten);
         finish(s, a, name, fetch, argument, match, ignoreCase);
     }
 
+    /** var() has no type of its own: HAProxy asks for a match method, and so does bramble. */
+    private static void requireMethod(Args a, AclFetch fetch, boolean methodWritten) {
+        if (fetch == AclFetch.VAR && !methodWritten) {
+            throw a.fail("matching method must be specified first (using '-m') for var(), as "
+                    + "HAProxy asks");
+        }
+    }
+
+    private static void variable(Args a, Optional<String> argument) {
+        if (argument.isEmpty()) {
+            throw a.fail("missing variable name: write var(SCOPE.NAME)");
+        }
+        try {
+            io.bramble.lb.format.VariableName.parse(argument.get());
+        } catch (IllegalArgumentException e) {
+            throw a.fail(e.getMessage());
+        }
+    }
+
+    /** An ACL on a stick table: integer patterns, {@code -m int} allowed as written. */
+    private static void stickAcl(ProxySection s, Args a, String name, StickFetch fetch) {
+        if (a.nextIf("-m")) {
+            a.choice("the match method of an integer fetch", "int");
+        }
+        a.nextIf("--");
+        List<String> patterns = a.rest();
+        try {
+            IntegerRanges.parse(patterns);
+        } catch (IllegalArgumentException e) {
+            throw a.fail(e.getMessage());
+        }
+        s.builder.acls.add(AclConfig.stick(name, fetch, patterns, ProxySection.location(a)));
+        s.aclNames.add(name);
+    }
+
     private static AclMatch method(Args a) {
-        String method = a.next("a match method (str, beg, end, sub, dir, dom, reg, ip, found)");
+        String method = a.next("a match method (str, beg, end, sub, dir, dom, reg, ip, found, "
+                + "int)");
         AclMatch match = METHODS.get(method);
         if (match == null) {
             throw a.fail("match method " + Args.quote(method) + " is not supported by bramble; "
-                    + "supported: str, beg, end, sub, dir, dom, reg, ip, found");
+                    + "supported: str, beg, end, sub, dir, dom, reg, ip, found, int");
         }
         return match;
     }
@@ -120,6 +176,13 @@ final class AclKeyword {
         }
         if (match != AclMatch.FOUND && patterns.isEmpty()) {
             throw a.fail("expected at least one pattern after the criterion, got nothing");
+        }
+        if (match == AclMatch.INTEGER) {
+            try {
+                IntegerRanges.parse(patterns);
+            } catch (IllegalArgumentException e) {
+                throw a.fail(e.getMessage());
+            }
         }
         for (String pattern : patterns) {
             check(a, match, pattern, ignoreCase);

@@ -22,5 +22,7 @@ public enum AclMatch {
     /** The address lies in a network pattern ({@code src}). */
     IP,
     /** The fetch returned something at all ({@code -m found}). */
-    FOUND
+    FOUND,
+    /** An integer in one of the ranges the patterns make ({@link IntegerRanges}). */
+    INTEGER
 }

@@ -1,6 +1,8 @@
 package io.bramble.lb.config;
 
 import io.bramble.lb.format.LogFormatString;
+import io.bramble.lb.format.SampleExpression;
+import io.bramble.lb.format.VariableName;
 import java.util.regex.Pattern;
 
 /**
@@ -46,4 +48,24 @@ public sealed interface HttpRequestAction {
      * Prometheus text format, as HAProxy's exporter does; the rules end there.
      */
     record UsePrometheusExporter() implements HttpRequestAction {}
+
+    /** {@code set-var(NAME) EXPR}: the variable takes the expression's value, when it has one. */
+    record SetVar(VariableName variable, SampleExpression value) implements HttpRequestAction {}
+
+    /** {@code set-var-fmt(NAME) FMT}: the variable takes the rendered string. */
+    record SetVarFormat(VariableName variable, LogFormatString value)
+            implements
+                HttpRequestAction {}
+
+    /** {@code unset-var(NAME)}: the variable is gone. */
+    record UnsetVar(VariableName variable) implements HttpRequestAction {}
+
+    /** {@code track-scN KEY [table T]}: the request tracks KEY's entry; the rules go on. */
+    record Track(StickTrack track) implements HttpRequestAction {}
+
+    /** {@code sc-inc-gpc0(N)}: gpc0 of counter N's entry grows by one. */
+    record IncrementGpc0(int counter) implements HttpRequestAction {}
+
+    /** {@code sc-set-gpt0(N) VALUE}: gpt0 of counter N's entry becomes VALUE. */
+    record SetGpt0(int counter, long value) implements HttpRequestAction {}
 }

@@ -23,6 +23,7 @@ final class ProxyChecks {
 
     void run() {
         uniqueNames();
+        StickTableReferences.review(diagnostics, sections);
         for (ProxySection section : sections) {
             binds(section);
             httpOnly(section);

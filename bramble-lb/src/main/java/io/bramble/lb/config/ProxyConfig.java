@@ -50,6 +50,7 @@ import java.util.Optional;
  *        side)
  * @param tcpRequestRules {@code tcp-request connection} and {@code content} lines in order
  *        (frontend side)
+ * @param stickTable the section's {@code stick-table}; none when empty
  */
 public record ProxyConfig(
         String name,
@@ -82,7 +83,8 @@ public record ProxyConfig(
         TcpKeepAlive tcpKeepAlive,
         boolean allBackups,
         boolean logHealthChecks,
-        List<TcpRequestRule> tcpRequestRules) {
+        List<TcpRequestRule> tcpRequestRules,
+        Optional<StickTableConfig> stickTable) {
 
     /**
      * This proxy with every server's {@code init-addr} ending in {@code none}, as HAProxy's
@@ -95,7 +97,7 @@ public record ProxyConfig(
                 connectionMode, forwardFor, log, acls, backendRules, defaultBackend,
                 requestRules, responseRules, redirects, balance, disabled, httpCheck, tcpCheck,
                 cookie, retries, redispatch, stats, errorFiles, reuse, monitorUri,
-                tcpKeepAlive, allBackups, logHealthChecks, tcpRequestRules);
+                tcpKeepAlive, allBackups, logHealthChecks, tcpRequestRules, stickTable);
     }
 
     /** HAProxy's per-proxy maxconn when none is set. */
@@ -184,6 +186,8 @@ public record ProxyConfig(
         public boolean allBackups;
         public boolean logHealthChecks;
         public final List<TcpRequestRule> tcpRequestRules = new ArrayList<>();
+        /** Not inherited: a defaults section holds no table. */
+        public Optional<StickTableConfig> stickTable = Optional.empty();
 
         private Builder(String name, ProxyKind kind, ConfigLocation location) {
             this.name = name;
@@ -234,7 +238,7 @@ public record ProxyConfig(
                     connectionMode, forwardFor, log, acls, backendRules, defaultBackend,
                     requestRules, responseRules, redirects, balance, servers, httpCheck, tcpCheck,
                     cookie, retries, redispatch, stats, errorFiles, reuse, monitorUri,
-                    tcpKeepAlive, allBackups, logHealthChecks, tcpRequestRules);
+                    tcpKeepAlive, allBackups, logHealthChecks, tcpRequestRules, stickTable);
         }
     }
 }

@@ -84,6 +84,8 @@ final class ProxyKeywords {
         OptionKeywords.register(table);
         RuleKeywords.register(table);
         TcpRequestKeywords.register(table);
+        StickKeywords.register(table);
+        VariableKeywords.register(table);
         StatsKeywords.register(table);
         ProxyExtraKeywords.register(table);
         UnsupportedKeywords.registerProxy(table);

@@ -49,6 +49,8 @@ final class ProxySection {
     List<TcpCheckRule> tcpCheckRules = new ArrayList<>();
     List<Location> tcpCheckRulesWhere = new ArrayList<>();
     private boolean tcpCheckRulesOwn;
+    /** Tables named by track rules and ACLs, checked once every proxy is read. */
+    final List<StickTableReferences.Reference> tableReferences = new ArrayList<>();
     /** A {@code tcp-check comment} waiting for the step it describes. */
     String tcpCheckComment = "";
 

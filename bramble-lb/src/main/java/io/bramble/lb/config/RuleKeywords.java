@@ -105,14 +105,14 @@ final class RuleKeywords {
         request(s, a, new HttpRequestAction.UsePrometheusExporter());
     }
 
-    private static void request(ProxySection s, Args a, HttpRequestAction action) {
+    static void request(ProxySection s, Args a, HttpRequestAction action) {
         Optional<Condition> condition = ConditionReader.optional(s, a);
         bounded(a, s.builder.requestRules);
         s.builder.requestRules.add(new HttpRequestRule(action, condition,
                 ProxySection.location(a)));
     }
 
-    private static void response(ProxySection s, Args a, HttpResponseAction action) {
+    static void response(ProxySection s, Args a, HttpResponseAction action) {
         Optional<Condition> condition = ConditionReader.optional(s, a);
         bounded(a, s.builder.responseRules);
         s.builder.responseRules.add(new HttpResponseRule(action, condition,

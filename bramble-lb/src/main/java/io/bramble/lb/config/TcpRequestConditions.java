@@ -10,12 +10,12 @@ import java.util.Set;
 /**
  * The conditions of a section's tcp-request rules may only look at what is known when a
  * connection is accepted, the client's address ({@code src}, {@code LOCALHOST}, {@code TRUE},
- * {@code FALSE}): bramble's rules never wait for data. Checked once the file is read, since an
- * ACL may get more lines after a rule names it.
+ * {@code FALSE}) and the stick tables: bramble's rules never wait for data. Checked once the
+ * file is read, since an ACL may get more lines after a rule names it.
  */
 final class TcpRequestConditions {
     private static final Set<AclFetch> KNOWN_AT_ACCEPT = EnumSet.of(AclFetch.SRC,
-            AclFetch.ALWAYS_TRUE, AclFetch.ALWAYS_FALSE);
+            AclFetch.ALWAYS_TRUE, AclFetch.ALWAYS_FALSE, AclFetch.STICK);
 
     private TcpRequestConditions() {
     }
@@ -42,8 +42,8 @@ final class TcpRequestConditions {
                                             + term.aclName() + "' looks at " + acl.fetch().name()
                                                     .toLowerCase(Locale.ROOT)
                                             + ", which bramble's tcp-request rules do not "
-                                            + "read: they take ACLs on src (and TRUE, FALSE, "
-                                            + "LOCALHOST)");
+                                            + "read: they take ACLs on src and stick tables "
+                                            + "(and TRUE, FALSE, LOCALHOST)");
                             return;
                         }
                     }

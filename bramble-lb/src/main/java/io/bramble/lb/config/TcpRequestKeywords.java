@@ -11,7 +11,8 @@ import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 
 /**
- * {@code tcp-request connection|content accept|reject [if|unless COND]} in frontends, and
+ * {@code tcp-request connection|content accept|reject|track-scN src [table T] [if|unless COND]}
+ * in frontends, and
  * {@code tcp-request inspect-delay}. Their conditions may look only at what a connection shows
  * before any byte of it is read (the client's address), so a rule never waits for data and the
  * inspect delay changes nothing, as in HAProxy for such rules; {@link ProxyChecks} refuses
@@ -42,17 +43,22 @@ final class TcpRequestKeywords {
     }
 
     private static void rule(ProxySection s, Args a, TcpRequestRule.Phase phase) {
-        String action = a.next("accept or reject");
-        if (!action.equals("accept") && !action.equals("reject")) {
-            throw a.fail("the action " + Args.quote(action) + " is not supported by bramble in "
-                    + "tcp-request rules; it reads accept and reject");
-        }
+        String action = a.next("accept, reject or track-sc0, track-sc1, track-sc2");
+        TcpRequestAction read = switch (action) {
+            case "accept" -> new TcpRequestAction.Accept();
+            case "reject" -> new TcpRequestAction.Reject();
+            case "track-sc0", "track-sc1", "track-sc2" -> new TcpRequestAction.Track(
+                    StickKeywords.track(s, a, action.charAt(action.length() - 1) - '0', null));
+            default -> throw a.fail("the action " + Args.quote(action) + " is not supported by "
+                    + "bramble in tcp-request rules; it reads accept, reject and track-sc0, "
+                    + "track-sc1, track-sc2");
+        };
         Optional<Condition> condition = ConditionReader.optional(s, a);
         if (s.builder.tcpRequestRules.size() >= RuleKeywords.RULES_MAX) {
             throw a.fail("more than " + RuleKeywords.RULES_MAX + " rules of this kind in one "
                     + "section");
         }
-        s.builder.tcpRequestRules.add(new TcpRequestRule(phase, action.equals("accept"),
-                condition, ProxySection.location(a)));
+        s.builder.tcpRequestRules.add(new TcpRequestRule(phase, read, condition,
+                ProxySection.location(a)));
     }
 }

@@ -92,7 +92,9 @@ final class TuneKeywords {
             table.warnOnly("tune.lua." + lua, "ignored: bramble has no Lua engine");
         }
         for (String variables : NO_VARIABLES) {
-            table.warnOnly("tune.vars." + variables, "ignored: bramble has no variables");
+            table.warnOnly("tune.vars." + variables, "ignored: bramble bounds each variable "
+                    + "scope to " + io.bramble.lb.format.Variables.NAMES_PER_SCOPE_MAX
+                    + " names and each value to a request head's size instead");
         }
         for (String quic : NO_QUIC) {
             table.warnOnly("tune.quic." + quic, "ignored: bramble does not speak QUIC");

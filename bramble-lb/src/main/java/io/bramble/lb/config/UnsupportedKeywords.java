@@ -57,7 +57,7 @@ final class UnsupportedKeywords {
                 "load-server-state-from-file", "log-format", "log-format-sd", "log-tag",
                 "error-log-format", "max-keep-alive-queue", "max-session-srv-conns",
                 "monitor", "monitor-uri", "monitor-net", "persist", "rate-limit",
-                "server-state-file-name", "source", "stick", "stick-table",
+                "server-state-file-name", "source", "stick",
                 "tcp-response", "unique-id-format",
                 "unique-id-header", "use-server", "use-fcgi-app", "http-after-response",
                 "http-error", "declare", "enabled", "disabled", "grace", "retry-on",
@@ -112,8 +112,7 @@ final class UnsupportedKeywords {
                 "set-mark", "set-method", "set-nice", "set-path", "set-pathq",
                 "set-priority-class", "set-priority-offset", "set-query", "set-src",
                 "set-src-port", "set-timeout", "set-tos", "set-uri", "set-var",
-                "set-var-fmt", "silent-drop", "strict-mode", "tarpit", "track-sc0",
-                "track-sc1", "track-sc2", "unset-var", "wait-for-body",
+                "set-var-fmt", "silent-drop", "strict-mode", "tarpit", "unset-var", "wait-for-body",
                 "wait-for-handshake", "lua"};
         for (String action : requestActions) {
             table.unsupported("http-request " + action, actionHint(action));
@@ -134,10 +133,13 @@ final class UnsupportedKeywords {
     /** What an unsupported http-request or http-response action lacks in bramble. */
     private static String actionHint(String action) {
         if (action.startsWith("sc-") || action.startsWith("track-sc")) {
-            return "bramble has no stick tables";
+            return "bramble's stick counters take track-sc0..2, sc-inc-gpc0(0..2) and "
+                    + "sc-set-gpt0(0..2) in http-request rules, track-sc0..2 in tcp-request "
+                    + "rules";
         }
         if (action.endsWith("-var") || action.equals("set-var-fmt")) {
-            return "bramble has no variables";
+            return "bramble reads it in http-request and http-response rules, with the "
+                    + "variable's name: " + action + "(txn.NAME)";
         }
         return action.equals("lua") ? "bramble has no Lua engine" : "";
     }

@@ -39,6 +39,11 @@ public interface FormatContext {
     /** The backend of the request; the frontend's name until one is chosen ({@code %b}). */
     String backendName();
 
+    /** The variables the rules see ({@code var(txn.x)}); none where there are none. */
+    default Variables variables() {
+        return null;
+    }
+
     /** Every line of a response header (case-insensitive name) in order, as rules left it. */
     default List<String> responseHeaderValues(String name) {
         throw responseOnly();

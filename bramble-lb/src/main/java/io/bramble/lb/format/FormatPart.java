@@ -53,21 +53,27 @@ sealed interface FormatPart {
 
         @Override
         public void render(FormatContext context, RenderedValue out) {
-            SampleValue value = fetch.fetch(context, header, occurrence);
-            for (Converter converter : converters) {
-                if (value == null) {
-                    return;
-                }
-                String converted = converter.apply(value);
-                // base64 grows a value by a third: each step stays within the bound too.
-                if (converted != null && converted.length() > out.charsMax()) {
-                    throw new ValueTooLongException(out.charsMax());
-                }
-                value = converted == null ? null : new SampleValue.Text(converted);
-            }
+            SampleValue value = value(context, out.charsMax());
             if (value != null) {
                 OutputEscape.SAMPLE.append(value.text(), out);
             }
+        }
+
+        /** The value after the converters, or null when there is none. */
+        SampleValue value(FormatContext context, int charsMax) {
+            SampleValue value = fetch.fetch(context, header, occurrence);
+            for (Converter converter : converters) {
+                if (value == null) {
+                    return null;
+                }
+                String converted = converter.apply(value);
+                // base64 grows a value by a third: each step stays within the bound too.
+                if (converted != null && converted.length() > charsMax) {
+                    throw new ValueTooLongException(charsMax);
+                }
+                value = converted == null ? null : new SampleValue.Text(converted);
+            }
+            return value;
         }
 
         @Override
@@ -79,6 +85,8 @@ sealed interface FormatPart {
                     text.append(',').append(occurrence);
                 }
                 text.append(')');
+            } else if (fetch.takesArgument()) {
+                text.append('(').append(header).append(')');
             }
             converters.forEach(c -> text.append(',').append(c));
             return text.append(']').toString();

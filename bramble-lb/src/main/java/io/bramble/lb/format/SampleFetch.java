@@ -29,6 +29,12 @@ enum SampleFetch {
             c -> RequestTarget.query(c.target()).map(SampleValue.Text::new).orElse(null)),
     REQ_VER("req.ver", RuleStage.REQUEST, c -> new SampleValue.Text(c.httpVersion())),
     STATUS("status", RuleStage.RESPONSE, c -> new SampleValue.SignedInteger(c.status())),
+    /** {@code var(SCOPE.NAME)}: a variable's value, typed as it was set. */
+    VAR("var", null, null),
+    /** {@code str(TEXT)}: the text as written. */
+    STR("str", null, null),
+    /** {@code int(N)}: the integer as written. */
+    INT("int", null, null),
     REQ_HDR("req.hdr", RuleStage.REQUEST, null),
     RES_HDR("res.hdr", RuleStage.RESPONSE, null),
     /** Resolved to {@link #REQ_HDR} or {@link #RES_HDR} by the stage; never evaluated. */
@@ -58,7 +64,9 @@ enum SampleFetch {
     /** The fetches bramble evaluates in {@code stage}, as a message lists them. */
     static String supported(RuleStage stage) {
         return Arrays.stream(values()).filter(f -> f.availableIn(stage))
-                .map(f -> f.readsHeader() ? f.name + "(NAME[,OCCURRENCE])" : f.name)
+                .map(f -> f.readsHeader()
+                        ? f.name + "(NAME[,OCCURRENCE])"
+                        : f.takesArgument() ? f.name + "(" + f.argumentName() + ")" : f.name)
                 .collect(Collectors.joining(", "));
     }
 
@@ -68,7 +76,16 @@ enum SampleFetch {
 
     /** It takes a header name and an occurrence. */
     boolean readsHeader() {
-        return value == null;
+        return value == null && !takesArgument();
+    }
+
+    /** It takes one argument of its own: a variable name, a text or an integer. */
+    boolean takesArgument() {
+        return this == VAR || this == STR || this == INT;
+    }
+
+    private String argumentName() {
+        return this == VAR ? "SCOPE.NAME" : this == STR ? "TEXT" : "N";
     }
 
     /** {@code hdr} as the stage reads it; any other fetch as it is. */
@@ -83,6 +100,20 @@ enum SampleFetch {
     SampleValue fetch(FormatContext context, String header, long occurrence) {
         if (value != null) {
             return value.apply(context);
+        }
+        switch (this) {
+            case VAR -> {
+                Variables variables = context.variables();
+                return variables == null ? null : variables.get(VariableName.parse(header));
+            }
+            case STR -> {
+                return new SampleValue.Text(header);
+            }
+            case INT -> {
+                return new SampleValue.SignedInteger(Long.parseLong(header));
+            }
+            default -> {
+            }
         }
         List<String> lines = switch (this) {
             case REQ_HDR -> context.requestHeaderValues(header);

@@ -37,7 +37,9 @@ final class SampleParser {
         SampleFetch fetch = fetch(name);
         String header = "";
         long occurrence = -1;
-        if (fetch.readsHeader()) {
+        if (fetch.takesArgument()) {
+            header = argument(name, arguments);
+        } else if (fetch.readsHeader()) {
             header = headerName(name, arguments);
             occurrence = arguments.size() > 1 ? occurrence(name, arguments.get(1)) : -1;
         } else if (!arguments.isEmpty()) {
@@ -137,6 +139,32 @@ final class SampleParser {
             return List.of();
         }
         return List.of(inside.split(",", -1));
+    }
+
+    /** The one argument of {@code var}, {@code str} or {@code int}, checked. */
+    private String argument(String fetch, List<String> arguments) {
+        if (arguments.size() != 1) {
+            throw error("sample fetch '" + fetch + "' takes one argument, got "
+                    + arguments.size());
+        }
+        String written = arguments.get(0);
+        switch (fetch) {
+            case "var" -> {
+                try {
+                    VariableName.parse(written);
+                } catch (IllegalArgumentException e) {
+                    throw error(e.getMessage());
+                }
+            }
+            case "int" -> {
+                if (!written.matches("[+-]?[0-9]{1,18}")) {
+                    throw error("expected an integer in 'int(...)', got " + Args.quote(written));
+                }
+            }
+            default -> {
+            }
+        }
+        return written;
     }
 
     private String headerName(String fetch, List<String> arguments) {

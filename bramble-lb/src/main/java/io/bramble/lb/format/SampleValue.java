@@ -9,7 +9,7 @@ import java.nio.charset.StandardCharsets;
  * type: {@code lower} sees an address as its text, {@code base64} as its raw bytes. Text holds
  * one byte per character (ISO-8859-1), as header values do.
  */
-sealed interface SampleValue {
+public sealed interface SampleValue {
     /** The value as a string: what HAProxy's cast to {@code str} gives. */
     String text();
 

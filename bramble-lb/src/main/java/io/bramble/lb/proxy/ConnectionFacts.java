@@ -1,16 +1,19 @@
 package io.bramble.lb.proxy;
 
 import io.bramble.lb.acl.RequestFacts;
+import io.bramble.lb.stick.StickCounters;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.util.List;
 
 /**
- * What a connection offers to conditions before any request is read: only the client's
- * address. Used by tcp-mode routing and by tcp-request rules, whose conditions the
- * configuration limits to it.
+ * What a connection offers to conditions before any request is read: the client's address
+ * and the connection's stick counters. Used by tcp-mode routing and by tcp-request rules,
+ * whose conditions the configuration limits to it.
  */
-record ConnectionFacts(InetSocketAddress client) implements RequestFacts {
+record ConnectionFacts(InetSocketAddress client, StickCounters stickCounters)
+        implements
+            RequestFacts {
     @Override
     public String method() {
         return null;

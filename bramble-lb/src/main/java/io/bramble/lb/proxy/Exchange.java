@@ -2,6 +2,7 @@ package io.bramble.lb.proxy;
 
 import io.bramble.lb.http1.FramedRequest;
 import io.bramble.lb.persist.RequestCookie;
+import io.bramble.lb.stick.StickCounters;
 import io.netty.channel.Channel;
 import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpContent;
@@ -20,6 +21,8 @@ final class Exchange {
     final long startNanos;
     final long startEpochMillis;
     final boolean idempotent;
+    /** The request's stick counters, over its connection's; released when it ends. */
+    final StickCounters stick;
     /** The first request of its client connection ({@code http-reuse safe} cares). */
     boolean firstOfConnection;
 
@@ -84,8 +87,10 @@ final class Exchange {
     /** The target as the client sent it: the log shows it, as HAProxy's, after rewrites. */
     final String receivedUri;
 
-    Exchange(HttpRequest request, RequestView view, long startNanos, long startEpochMillis) {
+    Exchange(HttpRequest request, RequestView view, StickCounters stick, long startNanos,
+            long startEpochMillis) {
         this.request = request;
+        this.stick = stick;
         this.receivedUri = request.uri();
         this.view = view;
         this.startNanos = startNanos;

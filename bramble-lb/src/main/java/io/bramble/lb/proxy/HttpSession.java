@@ -2,6 +2,9 @@ package io.bramble.lb.proxy;
 
 import io.bramble.lb.limit.BufferGuard;
 import io.bramble.lb.http1.RequestDecoder;
+import io.bramble.lb.format.Variables;
+import io.bramble.lb.stick.StickCounters;
+import io.bramble.lb.stick.StickTables;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
@@ -54,9 +57,22 @@ final class HttpSession extends ChannelInboundHandlerAdapter {
     /** Whether the client speaks TLS to us; null until {@link #clientTls()} first looked. */
     private Boolean clientTls;
 
+    /** The connection's stick counters; each request has its own on top of them. */
+    final StickCounters stick;
+    /** The connection's variables ({@code sess}, over {@code proc}). */
+    final Variables variables;
+
     HttpSession(Engine engine, Frontend frontend) {
+        this(engine, frontend, StickCounters.forConnection(StickTables.NONE),
+                Variables.forProcess());
+    }
+
+    /** @param process the variables of the process's configuration ({@code proc}) */
+    HttpSession(Engine engine, Frontend frontend, StickCounters stick, Variables process) {
         this.engine = engine;
         this.frontend = frontend;
+        this.stick = stick;
+        this.variables = process.forConnection();
         this.router = new RequestRouter(this);
         this.servers = new ServerAttempts(this);
         this.waiting = new SlotWait(this);
@@ -81,7 +97,7 @@ final class HttpSession extends ChannelInboundHandlerAdapter {
         timer.cancel();
         engine.activeConnections.decrementAndGet();
         frontend.counters.sessionEnded();
-        attributeClientBytes();
+        attributeClientBytes(stick);
         Object queued;
         while ((queued = pipelined.poll()) != null) {
             ReferenceCountUtil.release(queued);
@@ -98,6 +114,7 @@ final class HttpSession extends ChannelInboundHandlerAdapter {
             current.releaseHeld();
             logExchange(current);
         }
+        stick.release();
     }
 
     @Override
@@ -338,6 +355,7 @@ final class HttpSession extends ChannelInboundHandlerAdapter {
         frontend.counters.sessionEnded();
         servers.releaseSlot(current);
         logExchange(current);
+        stick.release();
     }
 
     /** The response bytes written so far become the exchange's. */
@@ -360,6 +378,10 @@ final class HttpSession extends ChannelInboundHandlerAdapter {
         }
         if (current.server != null) {
             current.server.counters.response(status);
+            if (status >= 400 && status < 500) {
+                // A server's 4xx is an HTTP error of the client, as HAProxy counts it.
+                current.stick.countHttpError();
+            }
         }
     }
 
@@ -430,17 +452,23 @@ final class HttpSession extends ChannelInboundHandlerAdapter {
     }
 
     private void logExchange(Exchange current) {
-        attributeClientBytes();
+        attributeClientBytes(current.stick);
         takeResponseBytes(current);
         if (frontend.log.logsEnds() && !current.monitorRequest) {
             frontend.log.log(AccessLine.of(current, frontend, client, engine));
         }
+        // The request's tracked entries count one connection less once it is over.
+        current.stick.release();
     }
 
-    private void attributeClientBytes() {
+    /** The client's bytes since the last call go to the frontend and to {@code counters}. */
+    private void attributeClientBytes(StickCounters counters) {
         if (clientBytes != null) {
-            frontend.counters.bytesIn.add(clientBytes.takeRead());
-            frontend.counters.bytesOut.add(clientBytes.takeWritten());
+            long in = clientBytes.takeRead();
+            long out = clientBytes.takeWritten();
+            frontend.counters.bytesIn.add(in);
+            frontend.counters.bytesOut.add(out);
+            counters.countBytes(in, out);
         }
     }
 }

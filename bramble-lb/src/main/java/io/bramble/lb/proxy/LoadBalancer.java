@@ -2,6 +2,9 @@ package io.bramble.lb.proxy;
 
 import io.bramble.common.error.UserError;
 import io.bramble.common.time.Clock;
+import io.bramble.lb.format.Variables;
+import io.bramble.lb.stick.StickCounters;
+import io.bramble.lb.stick.StickTables;
 import io.bramble.lb.acl.AclSet;
 import io.bramble.lb.acl.CompiledCondition;
 import io.bramble.lb.config.BindConfig;
@@ -72,6 +75,10 @@ public final class LoadBalancer implements AutoCloseable {
     /** The generation this one follows after a reload; null for the first. */
     private final LoadBalancer predecessor;
     private final Generation generation = new Generation();
+    /** The stick tables of this generation: a reload starts with empty ones, as HAProxy's. */
+    private final StickTables stickTables;
+    /** The {@code proc} variables: a reload starts without any, as a new HAProxy process. */
+    private final Variables processVariables = Variables.forProcess();
     /** The event loops are this generation's to shut down (the newest one owns them). */
     private volatile boolean ownsEngine = true;
     private final AtomicBoolean closed = new AtomicBoolean();
@@ -85,6 +92,8 @@ public final class LoadBalancer implements AutoCloseable {
         this.startNanos = predecessor == null ? engine.clock.nanoTime() : predecessor.startNanos;
         this.followed = new FollowedBinds(followedAddresses, this::bindFollowed);
         this.logWriter = new LogWriter(ProcessHandle.current().pid());
+        this.stickTables = new StickTables(config.proxies().stream()
+                .flatMap(p -> p.stickTable().stream()).toList(), engine.clock);
         try {
             build(random);
         } catch (RuntimeException e) {
@@ -532,14 +541,17 @@ public final class LoadBalancer implements AutoCloseable {
     private java.util.function.Consumer<Channel> setup(Frontend frontend, BindConfig bind) {
         boolean tcp = frontend.config.mode() == ProxyMode.TCP;
         return channel -> {
+            StickCounters stick = StickCounters.forConnection(stickTables);
             if (!frontend.tcpRequestRules.accepts(TcpRequestRule.Phase.CONNECTION,
-                    new ConnectionFacts((InetSocketAddress) channel.remoteAddress()))) {
+                    new ConnectionFacts((InetSocketAddress) channel.remoteAddress(), stick))) {
                 // tcp-request connection reject: closed before it is a session, not logged,
                 // and reset (SO_LINGER 0) as HAProxy resets it.
+                stick.release();
                 channel.config().setOption(ChannelOption.SO_LINGER, 0);
                 channel.close();
                 return;
             }
+            stick.countSession();
             generation.track(channel);
             channel.pipeline().addLast("guard", new BufferGuard(engine.buffers));
             if (tcp) {
@@ -552,7 +564,7 @@ public final class LoadBalancer implements AutoCloseable {
                 channel.pipeline().addLast("tls", tls.newHandler());
             }
             if (tcp) {
-                channel.pipeline().addLast(new TcpSession(engine, frontend));
+                channel.pipeline().addLast(new TcpSession(engine, frontend, stick));
             } else {
                 MethodQueue methods = new MethodQueue();
                 // Responses are counted as messages, before the encoder, as HAProxy counts them.
@@ -560,7 +572,8 @@ public final class LoadBalancer implements AutoCloseable {
                         .addLast("http-in", new RequestDecoder(methods))
                         .addLast("http-out", new ResponseEncoder(methods))
                         .addLast("response-bytes", new ResponseBytes())
-                        .addLast("session", new HttpSession(engine, frontend));
+                        .addLast("session", new HttpSession(engine, frontend, stick,
+                                processVariables));
             }
         };
     }

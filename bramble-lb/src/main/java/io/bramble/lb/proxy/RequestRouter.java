@@ -6,6 +6,7 @@ import io.bramble.lb.http1.FramedRequest;
 import io.bramble.lb.http1.MalformedHttpException;
 import io.bramble.lb.log.ConnectLogLine;
 import io.bramble.lb.persist.RequestCookie;
+import io.bramble.lb.stick.StickCounters;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpHeaderNames;
@@ -43,16 +44,23 @@ final class RequestRouter {
         if (frontend.log.logsStarts()) {
             frontend.log.log(ConnectLogLine.format(remote, local, frontend.name(), true));
         }
+        StickCounters stick = session.stick.forRequest();
         if (!frontend.tcpRequestRules.accepts(TcpRequestRule.Phase.CONTENT,
-                new ConnectionFacts(remote))) {
+                new ConnectionFacts(remote, stick))) {
+            stick.release();
             rejectByRule();
             return false;
         }
+        // Counted before the http-request rules, on every counter tracking so far.
+        stick.countHttpRequest();
         session.timer.arm(SessionTimer.Phase.CLIENT_BODY, EffectiveTimeouts.clientMs(frontend));
         frontend.counters.requestsTotal.increment();
         RequestView view = new RequestView(request, remote, local, session.clientTls(),
                 engine.hostName, frontend.name());
-        Exchange current = new Exchange(request, view, now, engine.clock.epochMillis());
+        view.stickCounters(stick);
+        view.variables(session.variables.forRequest());
+        Exchange current = new Exchange(request, view, stick, now,
+                engine.clock.epochMillis());
         current.firstOfConnection = session.exchangesStarted++ == 0;
         session.exchange = current;
         if (frontend.config.monitorUri().filter(request.uri()::equals).isPresent()) {
@@ -183,6 +191,9 @@ final class RequestRouter {
     private void rejectMalformed(Throwable cause) {
         int status = cause instanceof MalformedHttpException malformed ? malformed.status() : 400;
         frontend.counters.requestErrors.increment();
+        // A request and an error on the connection's counters, as HAProxy counts a bad one.
+        session.stick.countHttpRequest();
+        session.stick.countHttpError();
         FullHttpResponse response = frontend.errorPages.response(status);
         response.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
         frontend.counters.response(status);

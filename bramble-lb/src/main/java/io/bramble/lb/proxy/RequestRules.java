@@ -107,6 +107,24 @@ final class RequestRules {
                     return RuleAnswer.local(LocalReply.build(reply.reply(), request,
                             VALUE_CHARS_MAX));
                 }
+                case HttpRequestAction.SetVar set -> request.variables().set(set.variable(),
+                        set.value(), request, VALUE_CHARS_MAX);
+                case HttpRequestAction.SetVarFormat set -> request.variables().setText(
+                        set.variable(), set.value().render(request, VALUE_CHARS_MAX));
+                case HttpRequestAction.UnsetVar unset -> request.variables().unset(
+                        unset.variable());
+                case HttpRequestAction.Track track ->
+                    StickTracking.trackRequest(track.track(), request, VALUE_CHARS_MAX);
+                case HttpRequestAction.IncrementGpc0 increment -> {
+                    if (request.stickCounters() != null) {
+                        request.stickCounters().incrementGpc0(increment.counter());
+                    }
+                }
+                case HttpRequestAction.SetGpt0 set -> {
+                    if (request.stickCounters() != null) {
+                        request.stickCounters().setGpt0(set.counter(), set.value());
+                    }
+                }
             }
         }
         for (Redirect redirect : redirects) {

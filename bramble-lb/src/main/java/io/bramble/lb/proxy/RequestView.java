@@ -4,6 +4,8 @@ import io.bramble.lb.acl.RequestFacts;
 import io.bramble.lb.balance.RequestKey;
 import io.bramble.lb.format.FormatContext;
 import io.bramble.lb.format.RequestTarget;
+import io.bramble.lb.format.Variables;
+import io.bramble.lb.stick.StickCounters;
 import io.netty.handler.codec.http.HttpRequest;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -23,6 +25,10 @@ final class RequestView implements RequestFacts, RequestKey, FormatContext {
     /** The frontend's name until a backend is chosen, as HAProxy's {@code %b}. */
     private String backendName;
     private String path;
+    /** The request's variables, over its connection's and the process's; made at first use. */
+    private Variables variables;
+    /** The request's stick counters; null until the router gives them. */
+    private StickCounters stickCounters;
 
     /**
      * @param client the client's address
@@ -40,6 +46,30 @@ final class RequestView implements RequestFacts, RequestKey, FormatContext {
         this.hostName = hostName;
         this.frontendName = frontendName;
         this.backendName = frontendName;
+    }
+
+    /** The request's variables, which its rules' set-var fill. */
+    void variables(Variables requestVariables) {
+        variables = requestVariables;
+    }
+
+    @Override
+    public Variables variables() {
+        if (variables == null) {
+            // A request no session gave variables to: its own, seen by its rules only.
+            variables = Variables.forProcess().forConnection().forRequest();
+        }
+        return variables;
+    }
+
+    /** The request's stick counters, which its rules' track-scN fill. */
+    void stickCounters(StickCounters counters) {
+        stickCounters = counters;
+    }
+
+    @Override
+    public StickCounters stickCounters() {
+        return stickCounters;
     }
 
     /** The request was given a backend. */

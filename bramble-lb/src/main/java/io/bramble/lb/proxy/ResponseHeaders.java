@@ -51,6 +51,8 @@ final class ResponseHeaders {
         boolean backendRules = !current.backend.responseRules.isEmpty();
         boolean frontendRules = current.backend.config != frontend.config
                 && !frontend.responseRules.isEmpty();
+        // The request's processing is over: its req.* variables are gone, as in HAProxy.
+        current.view.variables().endRequest();
         if (backendRules || frontendRules) {
             String length = headers.get(HttpHeaderNames.CONTENT_LENGTH);
             String coding = headers.get(HttpHeaderNames.TRANSFER_ENCODING);

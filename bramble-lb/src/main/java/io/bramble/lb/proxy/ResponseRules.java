@@ -36,6 +36,13 @@ final class ResponseRules {
                 case HttpResponseAction.AddHeader add -> headers.add(add.name(), add.value()
                         .render(response, RequestRules.VALUE_CHARS_MAX));
                 case HttpResponseAction.DelHeader del -> headers.remove(del.name());
+                case HttpResponseAction.SetVar set -> request.variables().set(set.variable(),
+                        set.value(), response, RequestRules.VALUE_CHARS_MAX);
+                case HttpResponseAction.SetVarFormat set -> request.variables().setText(
+                        set.variable(), set.value().render(response,
+                                RequestRules.VALUE_CHARS_MAX));
+                case HttpResponseAction.UnsetVar unset -> request.variables().unset(
+                        unset.variable());
             }
         }
     }

@@ -30,6 +30,11 @@ final class ResponseView implements FormatContext {
     }
 
     @Override
+    public io.bramble.lb.format.Variables variables() {
+        return request.variables();
+    }
+
+    @Override
     public InetSocketAddress client() {
         return request.client();
     }

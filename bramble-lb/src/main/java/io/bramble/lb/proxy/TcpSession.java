@@ -7,6 +7,8 @@ import io.bramble.lb.limit.BufferGuard;
 import io.bramble.lb.log.ConnectLogLine;
 import io.bramble.lb.log.HttpLogLine;
 import io.bramble.lb.log.TcpLogLine;
+import io.bramble.lb.stick.StickCounters;
+import io.bramble.lb.stick.StickTables;
 import io.netty.bootstrap.Bootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
@@ -67,15 +69,24 @@ final class TcpSession extends ChannelInboundHandlerAdapter {
     /** When the session was refused ({@link #refuse}); -1 if it was not. */
     private long refusedNanos = -1;
 
+    /** The connection's stick counters, released once both sides are closed. */
+    private final StickCounters stick;
+
     TcpSession(Engine engine, Frontend frontend) {
+        this(engine, frontend, StickCounters.forConnection(StickTables.NONE));
+    }
+
+    TcpSession(Engine engine, Frontend frontend, StickCounters stick) {
         this.engine = engine;
         this.frontend = frontend;
+        this.stick = stick;
     }
 
     @Override
     public void channelActive(ChannelHandlerContext ctx) {
         client = ctx.channel();
-        ConnectionFacts facts = new ConnectionFacts((InetSocketAddress) client.remoteAddress());
+        ConnectionFacts facts = new ConnectionFacts((InetSocketAddress) client.remoteAddress(),
+                stick);
         startNanos = engine.clock.nanoTime();
         startEpochMillis = engine.clock.epochMillis();
         engine.activeConnections.incrementAndGet();
@@ -396,6 +407,8 @@ final class TcpSession extends ChannelInboundHandlerAdapter {
         long out = clientBytes == null ? 0 : clientBytes.takeWritten();
         frontend.counters.bytesIn.add(in);
         frontend.counters.bytesOut.add(out);
+        stick.countBytes(in, out);
+        stick.release();
         if (backend != null) {
             backend.counters.bytesIn.add(in);
             backend.counters.bytesOut.add(out);

@@ -163,17 +163,18 @@ class HaproxySyntaxTest {
         assertThat(messages(HTTP_DEFAULTS + """
                 frontend f
                     bind :8080
-                    acl limited sc_http_req_rate(0) gt 10
+                    acl limited sc_tracked(0)
                     http-request deny if limited
                     use_backend b if !limited || missing
                     default_backend b
                 backend b
                     server s 127.0.0.1:80
                 """)).containsExactly(
-                "t.cfg:8: acl: criterion 'sc_http_req_rate(0)' is not supported by "
-                        + "bramble; supported: path, url, hdr(NAME), method, src, ssl_fc, "
-                        + "http_auth(USERLIST) or http_auth_group(USERLIST), "
-                        + "path/url/hdr with _beg, _end, _sub, _dir, _dom or _reg",
+                "t.cfg:8: acl: fetch 'sc_tracked(0)' is not supported by bramble; its "
+                        + "stick counter fetches read bytes_in_rate, bytes_out_rate, "
+                        + "conn_cnt, conn_cur, conn_rate, get_gpc0, get_gpt0, gpc0_rate, "
+                        + "http_err_cnt, http_err_rate, http_req_cnt, http_req_rate, inc_gpc0, "
+                        + "sess_cnt, sess_rate",
                 "t.cfg:10: use_backend: no ACL named 'missing' in this section; declare "
                         + "it above with 'acl missing ...'");
     }
@@ -202,23 +203,26 @@ class HaproxySyntaxTest {
         assertThat(messages(HTTP_DEFAULTS + """
                 frontend f
                     bind :8080
-                    http-request set-var(txn.x) str(1)
-                    http-request sc-inc-gpc0(0)
+                    http-request set-priority-class(1)
+                    http-request sc-inc-gpc1(0)
                     http-request lua.foo
-                    http-response set-var(txn.y) str(1)
+                    http-response sc-inc-gpc0(0)
                     http-request frobnicate(1)
                     default_backend b
                 backend b
                     server s 127.0.0.1:80
                 """)).containsExactly(
-                "t.cfg:8: http-request set-var(txn.x): not supported by bramble; "
-                        + "bramble has no variables",
-                "t.cfg:9: http-request sc-inc-gpc0(0): not supported by bramble; "
-                        + "bramble has no stick tables",
+                "t.cfg:8: http-request set-priority-class(1): not supported by bramble",
+                "t.cfg:9: http-request sc-inc-gpc1(0): not supported by bramble; "
+                        + "bramble's stick counters take track-sc0..2, sc-inc-gpc0(0..2) and "
+                        + "sc-set-gpt0(0..2) in http-request rules, track-sc0..2 in "
+                        + "tcp-request rules",
                 "t.cfg:10: http-request lua.foo: not supported by bramble; bramble has "
                         + "no Lua engine",
-                "t.cfg:11: http-response set-var(txn.y): not supported by bramble; "
-                        + "bramble has no variables",
+                "t.cfg:11: http-response sc-inc-gpc0(0): not supported by bramble; "
+                        + "bramble's stick counters take track-sc0..2, sc-inc-gpc0(0..2) and "
+                        + "sc-set-gpt0(0..2) in http-request rules, track-sc0..2 in "
+                        + "tcp-request rules",
                 "t.cfg:12: http-request frobnicate(1): unknown keyword in a proxy "
                         + "section");
     }

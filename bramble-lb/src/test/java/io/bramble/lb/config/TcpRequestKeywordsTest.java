@@ -45,7 +45,8 @@ class TcpRequestKeywordsTest {
                     server s 127.0.0.1:81
                 """);
         assertThat(config.frontends().getFirst().tcpRequestRules())
-                .extracting(TcpRequestRule::phase, TcpRequestRule::accept,
+                .extracting(TcpRequestRule::phase,
+                        r -> r.action() instanceof TcpRequestAction.Accept,
                         r -> r.condition().isPresent())
                 .containsExactly(
                         org.assertj.core.groups.Tuple.tuple(TcpRequestRule.Phase.CONTENT,
@@ -60,8 +61,12 @@ class TcpRequestKeywordsTest {
     void whatBrambleDoesNotReadIsRefusedWithItsLine() {
         refused("    tcp-request content reject if api", "lb.cfg:7: tcp-request: ACL 'api' "
                 + "looks at path");
-        refused("    tcp-request content track-sc0 src", "lb.cfg:7: tcp-request content: the "
-                + "action 'track-sc0' is not supported by bramble");
+        refused("    tcp-request content set-var(txn.x) src", "lb.cfg:7: tcp-request content: "
+                + "the action 'set-var(txn.x)' is not supported by bramble");
+        refused("    tcp-request content track-sc0 hdr(host)", "lb.cfg:7: tcp-request content: "
+                + "tcp-request track rules of bramble take 'src' as their key");
+        refused("    tcp-request connection track-sc1 src", "lb.cfg:7: tcp-request connection: "
+                + "no stick-table named 'f'");
         refused("    tcp-request session reject", "lb.cfg:7: tcp-request session: not "
                 + "supported by bramble");
         refused("    tcp-request inspect-delay soon", "lb.cfg:7: tcp-request inspect-delay");
