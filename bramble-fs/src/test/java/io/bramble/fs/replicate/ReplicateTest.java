@@ -391,6 +391,65 @@ class ReplicateTest {
                 .extracting(DirEntry::name).containsExactly("gone");
     }
 
+    /**
+     * Copy 1 is stale, copy 0 missed the open, and copy 2 alone takes a write that is then
+     * refused (copy 1 is full). Copy 0 was blamed before the write was sent; had that blame
+     * been taken back with the refusal, copies 0 and 2 would both be fresh and differ, with no
+     * mark to tell the heal which to copy (the every-fault simulation's seed 12).
+     */
+    @Test
+    void aRefusedWriteEveryFreshCopySentItTookKeepsTheAwayCopyBlamed() throws FsException {
+        Replicate files = replicate(3, ReplicateOptions.DEFAULTS.withReadChildPreferred(0),
+                Runnable::run);
+        writeFile(files, FILE, "old!");
+        faulty.get(1).state(State.DOWN);
+        Opened first = files.open(ALICE, FILE, OpenFlags.RDWR);
+        files.write(first.handle(), 0, bytes("mid!"));
+        files.release(first.handle());
+        faulty.get(1).state(State.UP);
+        clock.advanceMillis(2_000);
+        faulty.get(0).state(State.DOWN);
+        Opened opened = files.open(ALICE, FILE, OpenFlags.RDWR);
+        faulty.get(0).state(State.UP);
+        faulty.get(1).state(State.FULL);
+        assertThatThrownBy(() -> files.write(opened.handle(), 0, bytes("new!")))
+                .hasMessageContaining("ENOSPC");
+        files.release(opened.handle());
+        faulty.get(1).state(State.UP);
+        assertThat(copyText(2, FILE)).isEqualTo("new!");
+        assertThat(copyText(0, FILE)).isEqualTo("mid!");
+        assertThat(pending(2, FILE, 0).data()).as("the taker blames the away copy")
+                .isEqualTo(1);
+        assertThat(pending(2, FILE, 2).data()).as("and not itself").isZero();
+        assertThat(readFile(files, FILE)).as("the write stays visible, from the taker")
+                .isEqualTo("new!");
+    }
+
+    /**
+     * Copy 1 is full and copy 2 is sent the write but loses it: copy 0 alone takes it, and
+     * blames itself, as copy 2 is fresh without it; copy 1, which missed the open, is not
+     * left blamed.
+     */
+    @Test
+    void aRefusedWriteAFreshCopyMissedLeavesItsTakerBlamedAndTheOthersNot() throws FsException {
+        Replicate files = replicate(3, ReplicateOptions.DEFAULTS.withReadChildPreferred(0),
+                Runnable::run);
+        writeFile(files, FILE, "old!");
+        faulty.get(1).state(State.DOWN);
+        Opened opened = files.open(ALICE, FILE, OpenFlags.RDWR);
+        faulty.get(1).state(State.UP);
+        faulty.get(2).state(State.FULL);
+        assertThatThrownBy(() -> files.write(opened.handle(), 0, bytes("new!")))
+                .hasMessageContaining("ENOSPC");
+        files.release(opened.handle());
+        faulty.get(2).state(State.UP);
+        assertThat(copyText(0, FILE)).isEqualTo("new!");
+        assertThat(pending(0, FILE, 0).data()).as("the taker blames itself").isEqualTo(1);
+        assertThat(pending(0, FILE, 1).data()).as("the away copy's blame is taken back")
+                .isZero();
+        assertThat(readFile(files, FILE)).isEqualTo("old!");
+    }
+
     @Test
     void aCopyDownAtOpenGetsNoHandleAndIsBlamedForEveryWrite() throws FsException {
         Replicate files = replicate(3);
