@@ -109,9 +109,9 @@ fs_heal_logged() {
 # fs_csv_line TARGET RUN PHASE AMOUNT UNIT SECONDS: a line of fs-runs.csv without CPU
 fs_csv_line() {
     awk -v t="$1" -v r="$2" -v p="$3" -v n="$4" -v u="$5" -v s="$6" \
-        -v load="$(cut -d' ' -f1 /proc/loadavg)" 'BEGIN {
+        -v load1="$(cut -d' ' -f1 /proc/loadavg)" 'BEGIN {
             rate = (s ~ /^[0-9.]+$/ && s > 0) ? sprintf("%.1f", n / s) : "-"
-            printf "%s,%s,%s,%s,%s,%s,%s,-,-,%s\n", t, r, p, n, u, s, rate, load
+            printf "%s,%s,%s,%s,%s,%s,%s,-,-,%s\n", t, r, p, n, u, s, rate, load1
         }' >>"$RESULTS/fs-runs.csv"
     log "  $(tail -1 "$RESULTS/fs-runs.csv")"
 }
