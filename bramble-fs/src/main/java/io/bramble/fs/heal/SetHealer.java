@@ -46,7 +46,7 @@ public final class SetHealer {
     static final int ATTEMPTS = 3;
     /** Files healed at once: their calls and disk flushes overlap. */
     static final int FILES_AT_ONCE = 32;
-    /** Healing a folder's new names, at most this many wait to start at once. */
+    /** Files started and waiting to heal at once: a folder's new names, or a pass's paths. */
     static final int BATCH_FILES = 1024;
     private static final int FOLDER_LOCKS = 64;
     private static final long CLAIM_WAIT_MS = 5;
@@ -136,13 +136,17 @@ public final class SetHealer {
 
     /**
      * Heals each of {@code paths}, {@link #FILES_AT_ONCE} at a time, folders' names before what
-     * they hold: the paths of each depth once those nearer the root are done, so that a
-     * folder's heal makes the names its files lack many at once, rather than each file making
-     * its own name one after the other under the folder's lock.
+     * they hold: each path once the folders above it that {@code paths} lists are healed
+     * ({@link FoldersFirst}), so that a folder's heal makes the names its files lack many at
+     * once, rather than each file making its own name one after the other under the folder's
+     * lock. One file at a time ({@code filesAtOnce} 1), the paths nearest the root go first.
      *
      * @return each path's outcome, in order
      */
     public List<HealOutcome> healAll(List<FsPath> paths) {
+        if (filesAtOnce > 1) {
+            return FoldersFirst.heal(paths, BATCH_FILES, path -> heal(path, 0));
+        }
         Map<Integer, List<Integer>> byDepth = new TreeMap<>();
         for (int i = 0; i < paths.size(); i++) {
             byDepth.computeIfAbsent(paths.get(i).names().size(), d -> new ArrayList<>()).add(i);
