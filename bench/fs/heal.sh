@@ -30,7 +30,8 @@
 # phases the bench waits for nothing left to heal, and after 30 s issues `volume heal`
 # (Gluster's daemon looks at its index again only every 10 minutes).
 
-FS_HEAL_TARGETS=(gluster-r2 bramble-r2)
+# BENCH_FS_HEAL_TARGETS=bramble-r2 measures one of them alone, to compare builds of bramble
+read -r -a FS_HEAL_TARGETS <<<"${BENCH_FS_HEAL_TARGETS:-gluster-r2 bramble-r2}"
 FS_HEAL_VOLUME=fsbench-r2
 FS_HEAL_POLL_S=0.2
 FS_HEAL_TIMEOUT_S=${FS_HEAL_TIMEOUT_S:-300}   # a heal that takes longer is a failure

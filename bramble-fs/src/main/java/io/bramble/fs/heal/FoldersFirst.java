@@ -11,12 +11,11 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
-import java.util.function.Function;
 
 /**
- * Heals a pass's paths at once, each as soon as the folders above it that the pass lists are
- * healed: a folder's heal makes the names its files lack many at once, before they heal,
- * while files elsewhere go on meanwhile. (Healing every path of a depth before the next one
+ * Heals a pass's paths at once, each as soon as the folders above it that the pass lists have
+ * made their names: a folder's heal makes the names its files lack many at once, before they
+ * heal, while files elsewhere go on meanwhile. (Healing every path of a depth before the next one
  * held a big file back until the small files of a folder beside it were all healed.) How many
  * heal at once is the heal's own bound; this one bounds the paths started and waiting.
  */
@@ -24,12 +23,21 @@ final class FoldersFirst {
     private FoldersFirst() {
     }
 
+    /** One path's heal, which says when what lies below the path may start. */
+    @FunctionalInterface
+    interface Heal {
+        /**
+         * Heals {@code path}; calls {@code belowMayStart} once its own names are made, before
+         * it heals the files it made (they are its own to finish, and others may go on).
+         */
+        HealOutcome heal(FsPath path, Runnable belowMayStart);
+    }
+
     /**
      * @param waitingMax paths started and not done at once, at least 1
      * @return each path's outcome, in the order given; a heal that failed is WAITING
      */
-    static List<HealOutcome> heal(List<FsPath> paths, int waitingMax,
-            Function<FsPath, HealOutcome> healer) {
+    static List<HealOutcome> heal(List<FsPath> paths, int waitingMax, Heal healer) {
         Checks.argument(waitingMax >= 1, "waitingMax must be at least 1");
         List<Integer> order = new ArrayList<>();
         for (int i = 0; i < paths.size(); i++) {
@@ -41,22 +49,24 @@ final class FoldersFirst {
         for (int i = 0; i < paths.size(); i++) {
             outcomes.add(new CompletableFuture<>());
         }
-        Map<FsPath, CompletableFuture<HealOutcome>> started = new HashMap<>();
+        Map<FsPath, CompletableFuture<Void>> started = new HashMap<>();
         Semaphore waiting = new Semaphore(waitingMax);
         try (ExecutorService files = Executors.newVirtualThreadPerTaskExecutor()) {
             for (int i : order) {
                 FsPath path = paths.get(i);
-                CompletableFuture<HealOutcome> above = nearestAbove(started, path);
+                CompletableFuture<Void> above = nearestAbove(started, path);
+                CompletableFuture<Void> ready = new CompletableFuture<>();
                 CompletableFuture<HealOutcome> done = outcomes.get(i);
-                started.put(path, done);
+                started.put(path, ready);
                 waiting.acquireUninterruptibly();
                 files.submit(() -> {
                     try {
                         if (above != null) {
                             above.join(); // never fails: completed in a finally
                         }
-                        done.complete(healer.apply(path));
+                        done.complete(healer.heal(path, () -> ready.complete(null)));
                     } finally {
+                        ready.complete(null);
                         done.complete(HealOutcome.WAITING);
                         waiting.release();
                     }
@@ -66,16 +76,16 @@ final class FoldersFirst {
         return outcomes.stream().map(CompletableFuture::join).toList();
     }
 
-    /** The heal of the nearest folder above {@code path} (or of itself, listed twice). */
-    private static CompletableFuture<HealOutcome> nearestAbove(
-            Map<FsPath, CompletableFuture<HealOutcome>> started, FsPath path) {
-        CompletableFuture<HealOutcome> same = started.get(path);
+    /** When what lies below the nearest folder above {@code path} (or itself) may start. */
+    private static CompletableFuture<Void> nearestAbove(
+            Map<FsPath, CompletableFuture<Void>> started, FsPath path) {
+        CompletableFuture<Void> same = started.get(path);
         if (same != null) {
             return same;
         }
         for (FsPath at = path; !at.isRoot();) {
             at = at.parent();
-            CompletableFuture<HealOutcome> found = started.get(at);
+            CompletableFuture<Void> found = started.get(at);
             if (found != null) {
                 return found;
             }

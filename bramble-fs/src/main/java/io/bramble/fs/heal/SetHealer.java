@@ -145,7 +145,8 @@ public final class SetHealer {
      */
     public List<HealOutcome> healAll(List<FsPath> paths) {
         if (filesAtOnce > 1) {
-            return FoldersFirst.heal(paths, BATCH_FILES, path -> heal(path, 0));
+            return FoldersFirst.heal(paths, BATCH_FILES, (path, namesMade) -> heal(path, 0,
+                    namesMade));
         }
         Map<Integer, List<Integer>> byDepth = new TreeMap<>();
         for (int i = 0; i < paths.size(); i++) {
@@ -218,6 +219,12 @@ public final class SetHealer {
     }
 
     private HealOutcome heal(FsPath path, int depth) {
+        return heal(path, depth, () -> {
+        });
+    }
+
+    /** @param namesMade run once the path's own heal is done, before what it made heals */
+    private HealOutcome heal(FsPath path, int depth, Runnable namesMade) {
         List<FsPath> made = new ArrayList<>();
         HealOutcome outcome;
         try {
@@ -239,6 +246,7 @@ public final class SetHealer {
         } finally {
             healing.remove(path);
         }
+        namesMade.run();
         if (outcome == HealOutcome.HEALED && depth < FsPath.DEPTH_MAX) {
             healAll(made, depth + 1); // each is marked: one that fails heals at a later pass
         }

@@ -22,7 +22,7 @@ class FoldersFirstTest {
         Set<FsPath> healed = ConcurrentHashMap.newKeySet();
         Map<FsPath, Boolean> aboveDone = new ConcurrentHashMap<>();
         List<FsPath> listed = paths("/d/e/f", "/d/g", "/d", "/d/e", "/x/y");
-        List<HealOutcome> outcomes = FoldersFirst.heal(listed, 8, path -> {
+        List<HealOutcome> outcomes = FoldersFirst.heal(listed, 8, (path, below) -> {
             boolean ready = true;
             for (FsPath at = path; !at.isRoot();) {
                 at = at.parent();
@@ -30,6 +30,7 @@ class FoldersFirstTest {
             }
             aboveDone.put(path, ready);
             healed.add(path);
+            below.run();
             return path.equals(FsPath.parse("/d/g")) ? HealOutcome.GONE : HealOutcome.HEALED;
         });
         assertThat(aboveDone).hasSize(5).doesNotContainValue(false);
@@ -45,7 +46,7 @@ class FoldersFirstTest {
     void aFileBesideAFolderDoesNotWaitForIt() {
         CountDownLatch fileHealed = new CountDownLatch(1);
         List<HealOutcome> outcomes = FoldersFirst.heal(paths("/small", "/small/f1", "/big/data"),
-                8, path -> switch (path.toString()) {
+                8, (path, below) -> switch (path.toString()) {
                     case "/big/data" -> {
                         fileHealed.countDown();
                         yield HealOutcome.HEALED;
@@ -58,9 +59,27 @@ class FoldersFirstTest {
         assertThat(outcomes).containsOnly(HealOutcome.HEALED);
     }
 
+    /**
+     * A folder whose names are made lets the files below it start while it goes on healing
+     * the files it made: here it waits for one of them to heal.
+     */
+    @Test
+    void whatIsBelowAFolderStartsOnceItsNamesAreMade() {
+        CountDownLatch fileHealed = new CountDownLatch(1);
+        List<HealOutcome> outcomes = FoldersFirst.heal(paths("/d", "/d/f"), 4, (path, below) -> {
+            if (path.equals(FsPath.parse("/d/f"))) {
+                fileHealed.countDown();
+                return HealOutcome.HEALED;
+            }
+            below.run();
+            return awaited(fileHealed) ? HealOutcome.HEALED : HealOutcome.WAITING;
+        });
+        assertThat(outcomes).containsExactly(HealOutcome.HEALED, HealOutcome.HEALED);
+    }
+
     @Test
     void aHealThatFailsIsWaitingAndWhatItHoldsStillHeals() {
-        List<HealOutcome> outcomes = FoldersFirst.heal(paths("/d", "/d/f"), 4, path -> {
+        List<HealOutcome> outcomes = FoldersFirst.heal(paths("/d", "/d/f"), 4, (path, below) -> {
             if (path.equals(FsPath.parse("/d"))) {
                 throw new IllegalStateException("a bug in one heal");
             }
@@ -75,7 +94,7 @@ class FoldersFirstTest {
         AtomicInteger most = new AtomicInteger();
         List<FsPath> many = java.util.stream.IntStream.range(0, 200).mapToObj(i -> FsPath.parse(
                 "/f" + i)).toList();
-        List<HealOutcome> outcomes = FoldersFirst.heal(many, 3, path -> {
+        List<HealOutcome> outcomes = FoldersFirst.heal(many, 3, (path, below) -> {
             most.accumulateAndGet(now.incrementAndGet(), Math::max);
             Thread.yield();
             now.decrementAndGet();
