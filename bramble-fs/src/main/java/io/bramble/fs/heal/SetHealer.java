@@ -46,7 +46,7 @@ public final class SetHealer {
     static final int ATTEMPTS = 3;
     /** Files healed at once: their calls and disk flushes overlap. */
     static final int FILES_AT_ONCE = 32;
-    /** Files started and waiting to heal at once: a folder's new names, or a pass's paths. */
+    /** Healing a folder's new names, at most this many wait to start at once. */
     static final int BATCH_FILES = 1024;
     private static final int FOLDER_LOCKS = 64;
     private static final long CLAIM_WAIT_MS = 5;
@@ -136,18 +136,13 @@ public final class SetHealer {
 
     /**
      * Heals each of {@code paths}, {@link #FILES_AT_ONCE} at a time, folders' names before what
-     * they hold: each path once the folders above it that {@code paths} lists are healed
-     * ({@link FoldersFirst}), so that a folder's heal makes the names its files lack many at
-     * once, rather than each file making its own name one after the other under the folder's
-     * lock. One file at a time ({@code filesAtOnce} 1), the paths nearest the root go first.
+     * they hold: the paths of each depth once those nearer the root are done, so that a
+     * folder's heal makes the names its files lack many at once, rather than each file making
+     * its own name one after the other under the folder's lock.
      *
      * @return each path's outcome, in order
      */
     public List<HealOutcome> healAll(List<FsPath> paths) {
-        if (filesAtOnce > 1) {
-            return FoldersFirst.heal(paths, BATCH_FILES, (path, namesMade) -> heal(path, 0,
-                    namesMade));
-        }
         Map<Integer, List<Integer>> byDepth = new TreeMap<>();
         for (int i = 0; i < paths.size(); i++) {
             byDepth.computeIfAbsent(paths.get(i).names().size(), d -> new ArrayList<>()).add(i);
@@ -219,12 +214,6 @@ public final class SetHealer {
     }
 
     private HealOutcome heal(FsPath path, int depth) {
-        return heal(path, depth, () -> {
-        });
-    }
-
-    /** @param namesMade run once the path's own heal is done, before what it made heals */
-    private HealOutcome heal(FsPath path, int depth, Runnable namesMade) {
         List<FsPath> made = new ArrayList<>();
         HealOutcome outcome;
         try {
@@ -246,7 +235,6 @@ public final class SetHealer {
         } finally {
             healing.remove(path);
         }
-        namesMade.run();
         if (outcome == HealOutcome.HEALED && depth < FsPath.DEPTH_MAX) {
             healAll(made, depth + 1); // each is marked: one that fails heals at a later pass
         }
