@@ -99,6 +99,29 @@ class ReplicateTest {
         }
     }
 
+    /** Replica 3 reading from copy 0 first, {@link #FILE} holding "old!". */
+    Replicate replicaThreeHoldingOld() throws FsException {
+        Replicate files = replicate(3, ReplicateOptions.DEFAULTS.withReadChildPreferred(0),
+                Runnable::run);
+        writeFile(files, FILE, "old!");
+        return files;
+    }
+
+    /** Opens {@link #FILE} while copy {@code away} is down, then brings that copy back. */
+    Opened openMissedBy(Replicate files, int away) throws FsException {
+        faulty.get(away).state(State.DOWN);
+        Opened opened = files.open(ALICE, FILE, OpenFlags.RDWR);
+        faulty.get(away).state(State.UP);
+        return opened;
+    }
+
+    /** Writes {@code text} through {@code opened} while copy {@code full} is full: refused. */
+    void writeRefusedForSpace(Replicate files, Opened opened, int full, String text) {
+        faulty.get(full).state(State.FULL);
+        assertThatThrownBy(() -> files.write(opened.handle(), 0, bytes(text)))
+                .hasMessageContaining("ENOSPC");
+    }
+
     @Test
     void aLookupReadsEachCopysAttributesAndMarkersInOneCall() throws FsException {
         Replicate files = replicate(2);
@@ -261,14 +284,10 @@ class ReplicateTest {
 
     @Test
     void aWriteOnlyOneCopyOfThreeTookIsNotAcknowledgedAndStaysUnseen() throws FsException {
-        Replicate files = replicate(3, ReplicateOptions.DEFAULTS.withReadChildPreferred(0),
-                Runnable::run);
-        writeFile(files, FILE, "old!");
+        Replicate files = replicaThreeHoldingOld();
         Opened opened = files.open(ALICE, FILE, OpenFlags.RDWR);
         faulty.get(1).state(State.FULL);
-        faulty.get(2).state(State.FULL);
-        assertThatThrownBy(() -> files.write(opened.handle(), 0, bytes("new!")))
-                .hasMessageContaining("ENOSPC");
+        writeRefusedForSpace(files, opened, 2, "new!");
         assertThat(copyText(0, FILE)).isEqualTo("new!");
         assertThat(pending(0, FILE, 0).data()).as("the taker blames itself").isEqualTo(1);
         assertThat(new String(files.read(opened.handle(), 0, 100), StandardCharsets.UTF_8))
@@ -399,21 +418,15 @@ class ReplicateTest {
      */
     @Test
     void aRefusedWriteEveryFreshCopySentItTookKeepsTheAwayCopyBlamed() throws FsException {
-        Replicate files = replicate(3, ReplicateOptions.DEFAULTS.withReadChildPreferred(0),
-                Runnable::run);
-        writeFile(files, FILE, "old!");
+        Replicate files = replicaThreeHoldingOld();
         faulty.get(1).state(State.DOWN);
         Opened first = files.open(ALICE, FILE, OpenFlags.RDWR);
         files.write(first.handle(), 0, bytes("mid!"));
         files.release(first.handle());
         faulty.get(1).state(State.UP);
         clock.advanceMillis(2_000);
-        faulty.get(0).state(State.DOWN);
-        Opened opened = files.open(ALICE, FILE, OpenFlags.RDWR);
-        faulty.get(0).state(State.UP);
-        faulty.get(1).state(State.FULL);
-        assertThatThrownBy(() -> files.write(opened.handle(), 0, bytes("new!")))
-                .hasMessageContaining("ENOSPC");
+        Opened opened = openMissedBy(files, 0);
+        writeRefusedForSpace(files, opened, 1, "new!");
         files.release(opened.handle());
         faulty.get(1).state(State.UP);
         assertThat(copyText(2, FILE)).isEqualTo("new!");
@@ -426,21 +439,15 @@ class ReplicateTest {
     }
 
     /**
-     * Copy 1 is full and copy 2 is sent the write but loses it: copy 0 alone takes it, and
-     * blames itself, as copy 2 is fresh without it; copy 1, which missed the open, is not
-     * left blamed.
+     * Copy 1 missed the open and copy 2 is full: copy 0 alone takes the write, which is
+     * refused, and blames itself, as copy 2 is fresh without it; the blame of copy 1 written
+     * before the write was sent is taken back.
      */
     @Test
     void aRefusedWriteAFreshCopyMissedLeavesItsTakerBlamedAndTheOthersNot() throws FsException {
-        Replicate files = replicate(3, ReplicateOptions.DEFAULTS.withReadChildPreferred(0),
-                Runnable::run);
-        writeFile(files, FILE, "old!");
-        faulty.get(1).state(State.DOWN);
-        Opened opened = files.open(ALICE, FILE, OpenFlags.RDWR);
-        faulty.get(1).state(State.UP);
-        faulty.get(2).state(State.FULL);
-        assertThatThrownBy(() -> files.write(opened.handle(), 0, bytes("new!")))
-                .hasMessageContaining("ENOSPC");
+        Replicate files = replicaThreeHoldingOld();
+        Opened opened = openMissedBy(files, 1);
+        writeRefusedForSpace(files, opened, 2, "new!");
         files.release(opened.handle());
         faulty.get(2).state(State.UP);
         assertThat(copyText(0, FILE)).isEqualTo("new!");
