@@ -17,7 +17,7 @@ class VolumeSimulationTest {
     private static final int SEQUENCES_DEFAULT = 200;
     private static final int STEPS_DEFAULT = 200;
     private static final int TRACE_LINES_SHOWN = 60;
-    /** Seeds of the every-fault heal run in the default build (about a second of CPU). */
+    /** Seeds of the every-fault heal run in the default build (about half a second of CPU). */
     private static final int SEQUENCES_EVERY_FAULT = 60;
 
     @Test
