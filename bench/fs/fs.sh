@@ -327,13 +327,13 @@ fs_phase_end() {
     ticks1=$(pid_ticks ${FS_CPU_PIDS[$target]:-})
     [ -n "$secs" ] || secs=$(awk -v a="$FS_PHASE_T0" -v b="$t1" 'BEGIN {printf "%.3f", b - a}')
     awk -v t="$target" -v r="$run" -v p="$phase" -v n="$amount" -v u="$unit" -v s="$secs" \
-        -v ticks=$((ticks1 - FS_PHASE_TICKS0)) -v hz="$HZ" -v load="$FS_PHASE_LOAD" \
+        -v ticks=$((ticks1 - FS_PHASE_TICKS0)) -v hz="$HZ" -v load1="$FS_PHASE_LOAD" \
         -v cpu="${FS_CPU_PIDS[$target]:+1}" 'BEGIN {
             rate = (s ~ /^[0-9.]+$/ && s > 0) ? sprintf("%.1f", n / s) : "-"
             if (s !~ /^[0-9.]+$/) s = "-"
             c = cpu ? sprintf("%.2f", ticks / hz) : "-"
             per = (cpu && n > 0) ? sprintf("%.3f", ticks / hz * 1000 / n) : "-"
-            printf "%s,%s,%s,%s,%s,%s,%s,%s,%s,%s\n", t, r, p, n, u, s, rate, c, per, load
+            printf "%s,%s,%s,%s,%s,%s,%s,%s,%s,%s\n", t, r, p, n, u, s, rate, c, per, load1
         }' >>"$RESULTS/fs-runs.csv"
     log "  $(tail -1 "$RESULTS/fs-runs.csv")"
 }

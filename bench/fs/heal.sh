@@ -30,7 +30,8 @@
 # phases the bench waits for nothing left to heal, and after 30 s issues `volume heal`
 # (Gluster's daemon looks at its index again only every 10 minutes).
 
-FS_HEAL_TARGETS=(gluster-r2 bramble-r2)
+# BENCH_FS_HEAL_TARGETS=bramble-r2 measures one of them alone, to compare builds of bramble
+read -r -a FS_HEAL_TARGETS <<<"${BENCH_FS_HEAL_TARGETS:-gluster-r2 bramble-r2}"
 FS_HEAL_VOLUME=fsbench-r2
 FS_HEAL_POLL_S=0.2
 FS_HEAL_TIMEOUT_S=${FS_HEAL_TIMEOUT_S:-300}   # a heal that takes longer is a failure
@@ -109,9 +110,9 @@ fs_heal_logged() {
 # fs_csv_line TARGET RUN PHASE AMOUNT UNIT SECONDS: a line of fs-runs.csv without CPU
 fs_csv_line() {
     awk -v t="$1" -v r="$2" -v p="$3" -v n="$4" -v u="$5" -v s="$6" \
-        -v load="$(cut -d' ' -f1 /proc/loadavg)" 'BEGIN {
+        -v load1="$(cut -d' ' -f1 /proc/loadavg)" 'BEGIN {
             rate = (s ~ /^[0-9.]+$/ && s > 0) ? sprintf("%.1f", n / s) : "-"
-            printf "%s,%s,%s,%s,%s,%s,%s,-,-,%s\n", t, r, p, n, u, s, rate, load
+            printf "%s,%s,%s,%s,%s,%s,%s,-,-,%s\n", t, r, p, n, u, s, rate, load1
         }' >>"$RESULTS/fs-runs.csv"
     log "  $(tail -1 "$RESULTS/fs-runs.csv")"
 }

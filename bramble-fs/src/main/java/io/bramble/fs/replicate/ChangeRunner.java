@@ -96,7 +96,7 @@ final class ChangeRunner {
                     undurable = undurable.union(blamers.minus(marked));
                 }
                 case REFUSED -> {
-                    refuse(change, answers, outcomes, verdict, progress);
+                    refuse(change, answers, outcomes, undurable, progress);
                     throw new FsException(verdict.errno(), "change not acknowledged");
                 }
             }
@@ -169,8 +169,11 @@ final class ChangeRunner {
         return ok;
     }
 
-    /** Takes back every blame and version count this change recorded. */
-    private <T> void takeBack(Change<T> change, Progress progress) {
+    /**
+     * Takes back every blame and version count this change recorded; returns the children
+     * whose blame may remain, recorded on copies that did not report taking it back.
+     */
+    private <T> ChildSet takeBack(Change<T> change, Progress progress) {
         ChildSet holders = ChildSet.NONE;
         for (int child = 0; child < replicaCount; child++) {
             if (!progress.recorded[child].isEmpty() || progress.versionCounted.contains(child)) {
@@ -180,29 +183,53 @@ final class ChangeRunner {
         ChildSet[] recorded = progress.recorded.clone();
         ChildSet counted = progress.versionCounted;
         // A copy that cannot take it back keeps a false blame until self-heal compares.
-        fanout.call(holders, (child, copy) -> {
+        ChildSet tookBack = fanout.call(holders, (child, copy) -> {
             for (FsPath path : change.markAt()) {
                 markers.unrecord(copy, path, recorded[child], change.kind(),
                         counted.contains(child));
             }
             return true;
-        });
+        }).ok();
+        ChildSet stillBlamed = ChildSet.NONE;
+        for (int child : holders.minus(tookBack).indexes()) {
+            stillBlamed = stillBlamed.union(recorded[child]);
+        }
         Arrays.fill(progress.recorded, ChildSet.NONE);
         progress.versionCounted = ChildSet.NONE;
+        return stillBlamed;
     }
 
     /**
-     * A refused change: its blame is taken back, copies that took it blame themselves when
-     * the rules say so (best effort: the change fails either way), and what they returned is
-     * released.
+     * A refused change that some copies took is not undone. When a fresh copy that was sent it
+     * lacks it, the change's blame is taken back and the takers blame themselves (best effort:
+     * the change fails either way), so that reads keep to that copy and the heal copies it
+     * back to them. When every fresh copy that was sent it took it, it stays, as a failed
+     * write(2) may have, and its blame stands as an acknowledged change's would: the copies
+     * that were away are blamed already (the pre-op), the others that missed it are blamed
+     * now. Taking that blame back would leave a copy that was away fresh beside the takers and
+     * different from them, with nothing to tell the heal which to copy. What the copies
+     * returned is released.
      */
     private <T> void refuse(Change<T> change, Answers<T> answers, Outcomes outcomes,
-            Verdict verdict, Progress progress) {
-        takeBack(change, progress);
-        if (verdict.selfBlame()) {
-            ChildSet marked = mark(change, outcomes.takers(), ChildSet::of, progress);
-            for (int child : marked.indexes()) {
-                change.sink().blamed(child, ChildSet.of(child));
+            ChildSet undurable, Progress progress) {
+        ChildSet took = outcomes.takers();
+        ChildSet away = change.scope().minus(took).minus(outcomes.failed());
+        ChildSet freshWithout = change.fresh().minus(took).minus(away);
+        if (!took.isEmpty() && !rules.takersBlameThemselves(took, freshWithout)) {
+            ChildSet missed = change.scope().minus(took).minus(progress.attempted);
+            if (!missed.isEmpty()) {
+                mark(change, took.minus(undurable), c -> missed, progress);
+            }
+            for (int child = 0; child < replicaCount; child++) {
+                change.sink().blamed(child, progress.recorded[child]);
+            }
+        } else {
+            ChildSet stillBlamed = takeBack(change, progress);
+            if (rules.takersBlameThemselves(took, freshWithout.minus(stillBlamed))) {
+                ChildSet marked = mark(change, took, ChildSet::of, progress);
+                for (int child : marked.indexes()) {
+                    change.sink().blamed(child, ChildSet.of(child));
+                }
             }
         }
         undo(change, answers, answers.ok());

@@ -18,7 +18,8 @@ import io.bramble.fs.ops.Errno;
  * <p>The takers of an acknowledged change blame every child in scope that did not take it.
  * A refused change that some copies took is not undone: when a fresh copy did not take it,
  * the takers blame themselves, so reads keep to the copy without it; when every fresh copy
- * took it, it stays visible, as a failed write(2) may have.
+ * it was sent to took it, it stays visible, as a failed write(2) may have, and the copies
+ * that missed it stay blamed ({@link #takersBlameThemselves}).
  *
  * <p>What must hold, and what the model test checks: some copy is always fresh, and every
  * fresh copy holds every acknowledged change. Blame is only ever written against a copy
@@ -94,9 +95,7 @@ public final class WriteRules {
         ChildSet fresh = freshCopies.minus(arbiters);
         ChildSet took = outcomes.takers();
         ChildSet takers = took.minus(undurable);
-        // Takers blame themselves only while a fresh copy without the change remains, so
-        // that some copy always stays fresh.
-        boolean selfBlame = !took.isEmpty() && !fresh.minus(took).isEmpty();
+        boolean selfBlame = takersBlameThemselves(took, freshCopies);
         if (took.isEmpty()) {
             return Verdict.refused(outcomes.failureErrno(), false);
         }
@@ -130,6 +129,21 @@ public final class WriteRules {
         boolean meaningful = !outcomes.failed().isEmpty() && errno != Errno.EIO
                 && !Outcomes.isLostConnection(errno);
         return Verdict.refused(meaningful ? errno : Errno.EROFS, selfBlame);
+    }
+
+    /**
+     * Whether the copies that took a refused change must blame themselves: while a fresh copy
+     * with data lacks the change, reads must keep to it, and the heal must bring the takers
+     * back to it. Never when no fresh copy lacks it, so that some copy always stays fresh.
+     *
+     * <p>{@link #settle} judges this against the copies fresh and not blamed so far in the
+     * change; a refused change's runner judges again against the copies fresh before it that
+     * were sent it and lack it: a copy blamed after failing it is fresh again once that blame
+     * is taken back, while a copy that was away stays blamed when the takers do not blame
+     * themselves.
+     */
+    public boolean takersBlameThemselves(ChildSet took, ChildSet freshCopies) {
+        return !took.isEmpty() && !freshCopies.minus(arbiters).minus(took).isEmpty();
     }
 
     /** Settles a change whose takers all wrote their markers. */

@@ -55,6 +55,28 @@ class ReplicaRulesModelTest {
         }
     }
 
+    /**
+     * When a failed call never took effect and every marker lands, the copies nobody blames
+     * hold the same changes, refused ones included: a copy that differs is blamed, so the heal
+     * knows which way to copy. A refused change whose takers did not blame themselves because
+     * the copy without it had been blamed in the change, then had that blame taken back, left
+     * two fresh copies that differ unmarked.
+     */
+    @Property(tries = 500)
+    void copiesNobodyBlamesHoldTheSameChanges(@ForAll @IntRange(min = 2, max = 3) int replicas,
+            @ForAll long seed) {
+        Model model = new Model(replicas, new SplittableRandom(seed), false, false);
+        for (int step = 0; step < STEPS; step++) {
+            model.change(new ChildSet(model.random.nextInt(1 << replicas)));
+            ChildSet fresh = model.markers().fresh();
+            for (int child : fresh.indexes()) {
+                assertThat(model.took.get(child)).as("copy %d beside copy %d under %s after%n%s",
+                        child, fresh.first(), model.markers(), String.join("\n", model.trace))
+                        .isEqualTo(model.took.get(fresh.first()));
+            }
+        }
+    }
+
     @Property(tries = 200)
     void withEveryCopyUpChangesAreAcknowledgedAndReadable(
             @ForAll @IntRange(min = 2, max = 3) int replicas, @ForAll long seed) {
@@ -83,11 +105,21 @@ class ReplicaRulesModelTest {
 
         /** Whether marker writes may report failure after landing, and take-backs fail. */
         final boolean lostMarkers;
+        /**
+         * Whether a marker may fail unwritten and a copy may take a change and lose its reply;
+         * without, a failed call never took effect.
+         */
+        final boolean failures;
 
         Model(int replicas, SplittableRandom random, boolean lostMarkers) {
+            this(replicas, random, lostMarkers, true);
+        }
+
+        Model(int replicas, SplittableRandom random, boolean lostMarkers, boolean failures) {
             this.replicas = replicas;
             this.random = random;
             this.lostMarkers = lostMarkers;
+            this.failures = failures;
             this.rules = new WriteRules(replicas, quorum);
             this.counts = new int[replicas][replicas];
             for (int i = 0; i < replicas; i++) {
@@ -193,6 +225,7 @@ class ReplicaRulesModelTest {
                         : Outcomes.NOT_SENT;
             }
             Outcomes outcomes = Outcomes.of(codes);
+            trace.add("change " + change + " sent to " + sendTo + ": " + outcomes);
             ChildSet undurable = ChildSet.NONE;
             while (true) {
                 Verdict verdict = rules.settle(outcomes, undurable, all,
@@ -211,13 +244,31 @@ class ReplicaRulesModelTest {
                     ChildSet marked = mark(blamers, child -> toBlame, allTake, progress);
                     undurable = undurable.union(blamers.minus(marked));
                 } else {
-                    takeBack(progress, allTake);
-                    if (verdict.selfBlame()) {
-                        mark(outcomes.takers(), ChildSet::of, allTake, progress);
-                    }
+                    refuse(outcomes, fresh, undurable, allTake, progress);
                     trace.add("  refused, now " + markers());
                     break;
                 }
+            }
+        }
+
+        /** As {@link ChangeRunner} refuses a change. */
+        private void refuse(Outcomes outcomes, ChildSet fresh, ChildSet undurable,
+                boolean allTake, Progress progress) {
+            ChildSet all = ChildSet.all(replicas);
+            ChildSet took = outcomes.takers();
+            ChildSet away = all.minus(took).minus(outcomes.failed());
+            ChildSet freshWithout = fresh.minus(took).minus(away);
+            if (!took.isEmpty() && !rules.takersBlameThemselves(took, freshWithout)) {
+                ChildSet missed = all.minus(took).minus(progress.attempted);
+                if (!missed.isEmpty()) {
+                    mark(took.minus(undurable), child -> missed, allTake, progress);
+                }
+                trace.add("  refused, kept");
+                return;
+            }
+            ChildSet stillBlamed = takeBack(progress, allTake);
+            if (rules.takersBlameThemselves(took, freshWithout.minus(stillBlamed))) {
+                mark(took, ChildSet::of, allTake, progress);
             }
         }
 
@@ -231,7 +282,7 @@ class ReplicaRulesModelTest {
             for (int child : blamers.indexes()) {
                 progress.attempted = progress.attempted.union(blamed.apply(child));
                 // 0: written, reply lost; 1: not written; else written and reported.
-                int roll = allTake ? 2 : random.nextInt(40);
+                int roll = allTake || !failures ? 2 : random.nextInt(40);
                 roll = roll == 0 && !lostMarkers ? 1 : roll;
                 if (roll != 1) {
                     for (int victim : blamed.apply(child).indexes()) {
@@ -251,12 +302,17 @@ class ReplicaRulesModelTest {
             return reported;
         }
 
-        /** Takes back what was reported written; a take-back may itself be lost. */
-        private void takeBack(Progress progress, boolean allTake) {
+        /**
+         * Takes back what was reported written; a take-back may itself be lost. Returns the
+         * children whose blame may remain, as {@link ChangeRunner} knows them.
+         */
+        private ChildSet takeBack(Progress progress, boolean allTake) {
+            ChildSet stillBlamed = ChildSet.NONE;
             for (int child = 0; child < replicas; child++) {
                 int roll = allTake || !lostMarkers ? 2 : random.nextInt(40);
                 if (roll == 0 && !progress.recorded[child].isEmpty()) {
                     trace.add("  take-back on " + child + " lost");
+                    stillBlamed = stillBlamed.union(progress.recorded[child]);
                 }
                 if (roll >= 1) {
                     for (int victim : progress.recorded[child].indexes()) {
@@ -265,11 +321,12 @@ class ReplicaRulesModelTest {
                 }
                 progress.recorded[child] = ChildSet.NONE;
             }
+            return stillBlamed;
         }
 
         /** Took it, failed, or took it and lost the reply (blamed though it holds it). */
         private int answer(int child, int change, boolean allTake) {
-            int roll = allTake ? 0 : random.nextInt(10);
+            int roll = allTake ? 0 : random.nextInt(failures ? 10 : 9);
             if (roll < 6 || roll == 9) {
                 took.get(child).add(change);
             }

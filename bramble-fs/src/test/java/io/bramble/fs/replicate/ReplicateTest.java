@@ -99,6 +99,29 @@ class ReplicateTest {
         }
     }
 
+    /** Replica 3 reading from copy 0 first, {@link #FILE} holding "old!". */
+    Replicate replicaThreeHoldingOld() throws FsException {
+        Replicate files = replicate(3, ReplicateOptions.DEFAULTS.withReadChildPreferred(0),
+                Runnable::run);
+        writeFile(files, FILE, "old!");
+        return files;
+    }
+
+    /** Opens {@link #FILE} while copy {@code away} is down, then brings that copy back. */
+    Opened openMissedBy(Replicate files, int away) throws FsException {
+        faulty.get(away).state(State.DOWN);
+        Opened opened = files.open(ALICE, FILE, OpenFlags.RDWR);
+        faulty.get(away).state(State.UP);
+        return opened;
+    }
+
+    /** Writes {@code text} through {@code opened} while copy {@code full} is full: refused. */
+    void writeRefusedForSpace(Replicate files, Opened opened, int full, String text) {
+        faulty.get(full).state(State.FULL);
+        assertThatThrownBy(() -> files.write(opened.handle(), 0, bytes(text)))
+                .hasMessageContaining("ENOSPC");
+    }
+
     @Test
     void aLookupReadsEachCopysAttributesAndMarkersInOneCall() throws FsException {
         Replicate files = replicate(2);
@@ -261,14 +284,10 @@ class ReplicateTest {
 
     @Test
     void aWriteOnlyOneCopyOfThreeTookIsNotAcknowledgedAndStaysUnseen() throws FsException {
-        Replicate files = replicate(3, ReplicateOptions.DEFAULTS.withReadChildPreferred(0),
-                Runnable::run);
-        writeFile(files, FILE, "old!");
+        Replicate files = replicaThreeHoldingOld();
         Opened opened = files.open(ALICE, FILE, OpenFlags.RDWR);
         faulty.get(1).state(State.FULL);
-        faulty.get(2).state(State.FULL);
-        assertThatThrownBy(() -> files.write(opened.handle(), 0, bytes("new!")))
-                .hasMessageContaining("ENOSPC");
+        writeRefusedForSpace(files, opened, 2, "new!");
         assertThat(copyText(0, FILE)).isEqualTo("new!");
         assertThat(pending(0, FILE, 0).data()).as("the taker blames itself").isEqualTo(1);
         assertThat(new String(files.read(opened.handle(), 0, 100), StandardCharsets.UTF_8))
@@ -389,6 +408,53 @@ class ReplicateTest {
                 .extracting(DirEntry::name).containsExactly("f");
         assertThat(copies.get(2).readdir(Caller.ROOT, FsPath.ROOT, null, 10).entries())
                 .extracting(DirEntry::name).containsExactly("gone");
+    }
+
+    /**
+     * Copy 1 is stale, copy 0 missed the open, and copy 2 alone takes a write that is then
+     * refused (copy 1 is full). Copy 0 was blamed before the write was sent; had that blame
+     * been taken back with the refusal, copies 0 and 2 would both be fresh and differ, with no
+     * mark to tell the heal which to copy (the every-fault simulation's seed 12).
+     */
+    @Test
+    void aRefusedWriteEveryFreshCopySentItTookKeepsTheAwayCopyBlamed() throws FsException {
+        Replicate files = replicaThreeHoldingOld();
+        faulty.get(1).state(State.DOWN);
+        Opened first = files.open(ALICE, FILE, OpenFlags.RDWR);
+        files.write(first.handle(), 0, bytes("mid!"));
+        files.release(first.handle());
+        faulty.get(1).state(State.UP);
+        clock.advanceMillis(2_000);
+        Opened opened = openMissedBy(files, 0);
+        writeRefusedForSpace(files, opened, 1, "new!");
+        files.release(opened.handle());
+        faulty.get(1).state(State.UP);
+        assertThat(copyText(2, FILE)).isEqualTo("new!");
+        assertThat(copyText(0, FILE)).isEqualTo("mid!");
+        assertThat(pending(2, FILE, 0).data()).as("the taker blames the away copy")
+                .isEqualTo(1);
+        assertThat(pending(2, FILE, 2).data()).as("and not itself").isZero();
+        assertThat(readFile(files, FILE)).as("the write stays visible, from the taker")
+                .isEqualTo("new!");
+    }
+
+    /**
+     * Copy 1 missed the open and copy 2 is full: copy 0 alone takes the write, which is
+     * refused, and blames itself, as copy 2 is fresh without it; the blame of copy 1 written
+     * before the write was sent is taken back.
+     */
+    @Test
+    void aRefusedWriteAFreshCopyMissedLeavesItsTakerBlamedAndTheOthersNot() throws FsException {
+        Replicate files = replicaThreeHoldingOld();
+        Opened opened = openMissedBy(files, 1);
+        writeRefusedForSpace(files, opened, 2, "new!");
+        files.release(opened.handle());
+        faulty.get(2).state(State.UP);
+        assertThat(copyText(0, FILE)).isEqualTo("new!");
+        assertThat(pending(0, FILE, 0).data()).as("the taker blames itself").isEqualTo(1);
+        assertThat(pending(0, FILE, 1).data()).as("the away copy's blame is taken back")
+                .isZero();
+        assertThat(readFile(files, FILE)).isEqualTo("old!");
     }
 
     @Test

@@ -112,7 +112,7 @@ final class VolumeSimulation {
         FAULTS,
         /** One copy at a time down and back, self-heal among the changes and at the end. */
         OUTAGES_HEALED,
-        /** Every fault with self-heal: a longer run's command, with known failing seeds. */
+        /** Every fault with self-heal: its first seeds run by default; a few later ones fail. */
         FAULTS_HEALED
     }
 
@@ -210,10 +210,16 @@ final class VolumeSimulation {
     }
 
     /**
-     * Paths whose copies differ among those that neither the path's marks nor its folder's
-     * blame: a change refused after some copies took it, whose marks could not be written (a
-     * full or failing copy). The heal has no basis to choose between such copies; they are
-     * counted, not checked.
+     * Paths whose copies differ among those that no mark blames for it: a change refused
+     * after some copies took it, whose marks could not be written (a full or failing copy),
+     * or a change a copy took whose reply was lost. The heal has no basis to choose between
+     * such copies; they are counted, not checked.
+     *
+     * <p>A folder's marks stand for its names: the heal of the folder makes a name a copy
+     * lacks, removes one it should not hold, and makes anew a file held under another id. So
+     * the folder's blame covers a path whose copies differ in whether they hold it or in its
+     * id, but not one that every copy the path's own marks leave holds as the same file with
+     * other data or attributes: the heal of the folder leaves that file as it is.
      */
     private Set<String> differingUnmarked() {
         Set<String> found = new TreeSet<>();
@@ -227,33 +233,17 @@ final class VolumeSimulation {
                 trees.forEach(t -> paths.addAll(t.keySet()));
                 for (String path : paths) {
                     FsPath at = FsPath.parse(path);
-                    ChildSet blamed = ChildSet.NONE;
-                    for (int r = 0; r < replicaCount; r++) {
-                        for (FsPath marked : at.isRoot()
-                                ? List.of(at)
-                                : List.of(at, at
-                                        .parent())) {
-                            if (trees.get(r).containsKey(marked.toString())) {
-                                blamed = blamed.union(PendingCounters.blamed(disks.get(set
-                                        * replicaCount + r).getattrXattrs(Caller.ROOT, marked,
-                                                PendingCounters.PREFIX)
-                                        .xattrs(),
-                                        replicaCount));
-                            }
-                        }
-                    }
-                    ChildSet unblamed = ChildSet.all(replicaCount).minus(blamed);
-                    boolean differ = java.util.Arrays.stream(unblamed.indexes()).filter(
-                            r -> r != arbiter).mapToObj(r -> trees.get(r).get(path))
-                            .distinct().count() > 1
-                            || java.util.Arrays.stream(unblamed.indexes()).mapToObj(
-                                    r -> shape(trees.get(r).get(path))).distinct().count() > 1;
-                    boolean marked = false;
-                    if (differ) {
+                    ChildSet blamedHere = blamed(set, trees, at);
+                    ChildSet blamed = at.isRoot()
+                            ? blamedHere
+                            : blamedHere.union(blamed(set, trees, at.parent()));
+                    ChildSet unblamedHere = ChildSet.all(replicaCount).minus(blamedHere);
+                    if (differ(trees, path, ChildSet.all(replicaCount).minus(blamed))
+                            || sameFile(trees, path, unblamedHere)
+                                    && differ(trees, path, unblamedHere)) {
                         if (Boolean.getBoolean("bramble.fs.sim.showUnmarked")) {
-                            final String p0 = path;
                             System.out.println("unmarked " + seed + " " + path + ": " + trees
-                                    .stream().map(t -> t.get(p0)).toList());
+                                    .stream().map(t -> t.get(path)).toList());
                         }
                         found.add(set + ":" + path);
                     }
@@ -263,6 +253,37 @@ final class VolumeSimulation {
             violations.add("before the last heal, the copies cannot be read: " + e.getMessage());
         }
         return found;
+    }
+
+    /** The copies of set {@code set} that the marks at {@code marked} blame. */
+    private ChildSet blamed(int set, List<Map<String, String>> trees, FsPath marked)
+            throws FsException {
+        ChildSet blamed = ChildSet.NONE;
+        for (int r = 0; r < replicaCount; r++) {
+            if (trees.get(r).containsKey(marked.toString())) {
+                blamed = blamed.union(PendingCounters.blamed(disks.get(set * replicaCount + r)
+                        .getattrXattrs(Caller.ROOT, marked, PendingCounters.PREFIX).xattrs(),
+                        replicaCount));
+            }
+        }
+        return blamed;
+    }
+
+    /** Whether {@code copies} hold {@code path} differently (the arbiter by its shape only). */
+    private boolean differ(List<Map<String, String>> trees, String path, ChildSet copies) {
+        return Arrays.stream(copies.indexes()).filter(r -> r != arbiter)
+                .mapToObj(r -> trees.get(r).get(path)).distinct().count() > 1
+                || Arrays.stream(copies.indexes()).mapToObj(r -> shape(trees.get(r).get(path)))
+                        .distinct().count() > 1;
+    }
+
+    /** Whether every one of {@code copies} holds {@code path}, all under one file id. */
+    private static boolean sameFile(List<Map<String, String>> trees, String path,
+            ChildSet copies) {
+        return Arrays.stream(copies.indexes()).mapToObj(r -> trees.get(r).get(path)).allMatch(
+                d -> d != null)
+                && Arrays.stream(copies.indexes()).mapToObj(r -> trees.get(r)
+                        .get(path).split(" ", 2)[0]).distinct().count() == 1;
     }
 
     /**
