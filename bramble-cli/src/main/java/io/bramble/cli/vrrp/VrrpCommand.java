@@ -3,6 +3,7 @@ package io.bramble.cli.vrrp;
 import io.bramble.common.config.ConfigException;
 import io.bramble.common.config.Diagnostic;
 import io.bramble.common.error.UserError;
+import io.bramble.lvs.config.KeepalivedFile;
 import io.bramble.vrrp.config.KeepalivedConfigParser;
 import io.bramble.vrrp.config.VrrpConfig;
 import io.bramble.vrrp.service.Backend;
@@ -101,7 +102,8 @@ public final class VrrpCommand implements Callable<Integer> {
                 ? new KeepalivedConfigParser(configId)
                 : KeepalivedConfigParser.forThisHost();
         PrintWriter err = spec.commandLine().getErr();
-        VrrpConfig config = read(parser, err);
+        KeepalivedFile read = read(parser, err);
+        VrrpConfig config = read.vrrp();
         for (Diagnostic warning : config.warnings()) {
             err.println(warning);
         }
@@ -109,9 +111,13 @@ public final class VrrpCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         if (check) {
             out.println(CheckSummary.valid(file.toString(), config.instances().size(),
-                    config.warnings()));
+                    read.lvs().virtualServers().size(), config.warnings()));
             out.flush();
             return 0;
+        }
+        if (!read.lvs().virtualServers().isEmpty()) {
+            throw UserError.usage(file + ": virtual_server blocks are checked with -c but not "
+                    + "run by this version of bramble");
         }
         VrrpService service = VrrpService.create(config, new ServiceOptions(chosen,
                 loopbackPort, line -> print(out, line)));
@@ -132,9 +138,9 @@ public final class VrrpCommand implements Callable<Integer> {
     }
 
     /** The file's model; when it has errors, every message, warnings too, then the counts. */
-    private VrrpConfig read(KeepalivedConfigParser parser, PrintWriter err) {
+    private KeepalivedFile read(KeepalivedConfigParser parser, PrintWriter err) {
         try {
-            return parser.parse(file);
+            return KeepalivedFile.read(parser, file);
         } catch (ConfigException e) {
             e.diagnostics().forEach(err::println);
             err.flush();
