@@ -30,7 +30,7 @@ final class VirtualServerKeywords {
             .keyword("persistence_timeout", VirtualServerKeywords::persistenceTimeout)
             .keyword("persistence_granularity", VirtualServerKeywords::granularity)
             .keyword("quorum", (v, a) -> {
-                v.quorum = a.integer("a total weight", 0, Integer.MAX_VALUE);
+                v.quorum = a.integer("a total weight", 1, Integer.MAX_VALUE);
                 a.end();
             })
             .keyword("hysteresis", (v, a) -> {

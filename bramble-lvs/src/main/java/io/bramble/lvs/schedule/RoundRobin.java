@@ -9,7 +9,7 @@ final class RoundRobin implements Scheduler {
 
     @Override
     public Destination schedule(List<Destination> servers, Flow flow) {
-        int start = servers.indexOf(last) + 1;
+        int start = last == null ? 0 : servers.indexOf(last) + 1;
         for (int i = 0; i < servers.size(); i++) {
             Destination candidate = servers.get((start + i) % servers.size());
             if (candidate.weight() > 0) {
