@@ -1,6 +1,7 @@
 package io.bramble.lvs.nat;
 
 import io.bramble.common.time.Clock;
+import io.bramble.lb.proxy.Poller;
 import io.bramble.lb.proxy.Transport;
 import io.bramble.lvs.service.VirtualService;
 import io.netty.bootstrap.ServerBootstrap;
@@ -9,6 +10,8 @@ import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
+import io.netty.channel.epoll.EpollChannelOption;
+import io.netty.channel.socket.SocketChannel;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.List;
@@ -48,9 +51,15 @@ public final class TcpDirector implements AutoCloseable {
                     .childHandler(new ChannelInitializer<Channel>() {
                         @Override
                         protected void initChannel(Channel client) {
+                            client.config().setAutoRead(false);
+                            ((SocketChannel) client).config().setAllowHalfClosure(true);
                             client.pipeline().addLast("accept", new Accept());
                         }
                     });
+            if (transport.poller == Poller.EPOLL) {
+                // A backup director listens on the virtual address before it holds it.
+                bootstrap.option(EpollChannelOption.IP_FREEBIND, true);
+            }
             listeners.add(bootstrap.bind(address).sync().channel());
         }
     }

@@ -15,6 +15,7 @@ import io.bramble.lvs.service.ServiceView;
 import io.bramble.lvs.service.VirtualService;
 import io.bramble.lvs.status.IpvsList;
 import io.bramble.vrrp.service.CommandRunner;
+import io.netty.channel.epoll.Epoll;
 import io.bramble.lvs.status.StatusSocket;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -52,7 +53,8 @@ public final class LvsRuntime implements AutoCloseable {
     /** Binds every virtual address and starts every checker; throws when one cannot bind. */
     public void start(Clock clock, DirectorLimits limits) throws IOException,
             InterruptedException {
-        transport = Transport.create(1, Poller.best(true));
+        // epoll rather than io_uring: it lets a listener bind an address not held yet.
+        transport = Transport.create(1, Epoll.isAvailable() ? Poller.EPOLL : Poller.NIO);
         for (VirtualService service : services) {
             if (service.config().protocol() == Protocol.TCP) {
                 TcpDirector director = new TcpDirector(service, transport, limits, clock);
