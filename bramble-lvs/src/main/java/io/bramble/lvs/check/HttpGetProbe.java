@@ -2,20 +2,18 @@ package io.bramble.lvs.check;
 
 import io.bramble.lvs.config.HttpGetConfig;
 import io.bramble.lvs.config.UrlCheck;
+import io.netty.handler.ssl.util.InsecureTrustManagerFactory;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
-import java.security.cert.X509Certificate;
 import java.util.List;
 import javax.net.ssl.SNIHostName;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLParameters;
 import javax.net.ssl.SSLSocket;
-import javax.net.ssl.TrustManager;
-import javax.net.ssl.X509TrustManager;
 
 /**
  * {@code HTTP_GET} and {@code SSL_GET}: each url is fetched on a connection of its own and
@@ -73,7 +71,8 @@ final class HttpGetProbe implements Probe {
     private Socket tls(Socket plain, UrlCheck url) throws IOException {
         try {
             SSLContext context = SSLContext.getInstance("TLS");
-            context.init(null, new TrustManager[]{new AnyCertificate()}, null);
+            // Netty's trust-all manager, as bramble lb uses it for 'verify none'.
+            context.init(null, InsecureTrustManagerFactory.INSTANCE.getTrustManagers(), null);
             SSLSocket socket = (SSLSocket) context.getSocketFactory().createSocket(plain,
                     config.target().address().getHostString(),
                     config.target().address().getPort(), true);
@@ -99,19 +98,5 @@ final class HttpGetProbe implements Probe {
             out.write(buffer, 0, n);
         }
         return out.toByteArray();
-    }
-
-    /** Accepts any certificate: SSL_GET checks the answer, not the server's identity. */
-    private static final class AnyCertificate implements X509TrustManager {
-        @Override
-        public void checkClientTrusted(X509Certificate[] chain, String authType) {
-        }
-
-        @Override
-        public void checkServerTrusted(X509Certificate[] chain, String authType) {
-        }
-
-        @Override
-        public X509Certificate[] getAcceptedIssuers() { return new X509Certificate[0]; }
     }
 }

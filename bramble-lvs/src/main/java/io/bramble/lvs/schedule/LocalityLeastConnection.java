@@ -1,7 +1,6 @@
 package io.bramble.lvs.schedule;
 
 import java.net.InetAddress;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -14,12 +13,8 @@ import java.util.Map;
 final class LocalityLeastConnection implements Scheduler {
     private record Remembered(Destination server, long usedNanos) {}
 
-    private final Map<InetAddress, Remembered> entries = new LinkedHashMap<>(16, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<InetAddress, Remembered> eldest) {
-            return size() > Locality.ENTRIES_MAX;
-        }
-    };
+    private final Map<InetAddress, Remembered> entries = new RecentEntries<>(
+            Locality.ENTRIES_MAX);
 
     @Override
     public Destination schedule(List<Destination> servers, Flow flow) {

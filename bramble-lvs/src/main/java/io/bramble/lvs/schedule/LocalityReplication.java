@@ -2,7 +2,6 @@ package io.bramble.lvs.schedule;
 
 import java.net.InetAddress;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -19,12 +18,8 @@ final class LocalityReplication implements Scheduler {
         long usedNanos;
     }
 
-    private final Map<InetAddress, ServerSet> sets = new LinkedHashMap<>(16, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<InetAddress, ServerSet> eldest) {
-            return size() > Locality.ENTRIES_MAX;
-        }
-    };
+    private final Map<InetAddress, ServerSet> sets = new RecentEntries<>(
+            Locality.ENTRIES_MAX);
 
     @Override
     public Destination schedule(List<Destination> servers, Flow flow) {
