@@ -123,7 +123,7 @@ public final class TcpRelay extends ChannelInboundHandlerAdapter {
     }
 
     /** This side sent FIN: pass it on as a half-close; both directions done ends the tunnel. */
-    void inputEnded() {
+    public void inputEnded() {
         if (inputDone) {
             return;
         }

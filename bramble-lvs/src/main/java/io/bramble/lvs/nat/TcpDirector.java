@@ -53,7 +53,8 @@ public final class TcpDirector implements AutoCloseable {
                         protected void initChannel(Channel client) {
                             client.config().setAutoRead(false);
                             ((SocketChannel) client).config().setAllowHalfClosure(true);
-                            client.pipeline().addLast("accept", new Accept());
+                            client.pipeline().addLast("early", new EarlyInput())
+                                    .addLast("accept", new Accept());
                         }
                     });
             if (transport.poller == Poller.EPOLL) {

@@ -101,8 +101,14 @@ final class TcpSession {
         clientRelay.onHalfClose(this::halfClosed);
         serverRelay.onHalfClose(this::halfClosed);
         server.pipeline().addLast("relay", serverRelay);
-        client.pipeline().replace("accept", "relay", clientRelay);
+        EarlyInput early = (EarlyInput) client.pipeline().get("early");
+        early.passOn(server);
+        client.pipeline().remove("accept");
+        client.pipeline().replace("early", "relay", clientRelay);
         TcpRelay.join(client, clientRelay, server, serverRelay);
+        if (early.ended()) {
+            clientRelay.inputEnded();
+        }
         arm(limits.tcpIdle().toNanos());
     }
 
