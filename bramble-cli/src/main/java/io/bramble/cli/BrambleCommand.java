@@ -29,6 +29,7 @@ import picocli.CommandLine.Command;
                 WebCommand.class,
                 LbCommand.class,
                 VrrpCommand.class,
+                io.bramble.cli.lvs.LvsCommand.class,
                 NodeCommand.class,
                 PeerCommand.class,
                 PoolCommand.class,

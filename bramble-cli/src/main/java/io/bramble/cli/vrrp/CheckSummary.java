@@ -12,10 +12,17 @@ final class CheckSummary {
     private CheckSummary() {
     }
 
-    /** For a file that reads: {@code FILE: configuration is valid (1 instance): 0 errors…}. */
-    static String valid(String file, int instances, List<Diagnostic> warnings) {
-        return file + ": configuration is valid (" + count(instances, "instance") + "): "
-                + counts(warnings);
+    /**
+     * For a file that reads: {@code FILE: configuration is valid (1 instance): 0 errors…}, the
+     * virtual servers counted too when there are some.
+     */
+    static String valid(String file, int instances, int virtualServers,
+            List<Diagnostic> warnings) {
+        String servers = virtualServers == 0
+                ? ""
+                : ", " + count(virtualServers, "virtual server");
+        return file + ": configuration is valid (" + count(instances, "instance") + servers
+                + "): " + counts(warnings);
     }
 
     /** For a file with errors: {@code FILE: configuration is not valid: 2 errors, …}. */

@@ -3,6 +3,13 @@ package io.bramble.cli.vrrp;
 import io.bramble.common.config.ConfigException;
 import io.bramble.common.config.Diagnostic;
 import io.bramble.common.error.UserError;
+import io.bramble.common.time.Clock;
+import io.bramble.lvs.config.KeepalivedFile;
+import io.bramble.lvs.config.LvsConfig;
+import io.bramble.lvs.nat.DirectorLimits;
+import io.bramble.lvs.runtime.LvsRuntime;
+import java.io.IOException;
+import java.util.concurrent.CountDownLatch;
 import io.bramble.vrrp.config.KeepalivedConfigParser;
 import io.bramble.vrrp.config.VrrpConfig;
 import io.bramble.vrrp.service.Backend;
@@ -32,6 +39,8 @@ import picocli.CommandLine.Spec;
                 "holds the virtual addresses and the others take over when it stops answering.",
                 "Reads global_defs, vrrp_script, vrrp_instance and vrrp_sync_group; other",
                 "keepalived keywords are refused with FILE:LINE (see docs/vrrp.md).",
+                "virtual_server blocks are directed by NAT in user space, with their",
+                "checkers (see docs/lvs.md); 'bramble lvs status' lists them.",
                 "",
                 "Defaults differ from keepalived's for fast failover: VRRP version 3 with",
                 "adverts every 0.1 s, so a silent master is replaced in about 0.4 s. To run",
@@ -91,6 +100,14 @@ public final class VrrpCommand implements Callable<Integer> {
             description = "UDP port of the loopback backend's adverts; ${DEFAULT-VALUE}.")
     private int loopbackPort;
 
+    @Option(
+            names = "--lvs-socket",
+            paramLabel = "PATH",
+            defaultValue = LvsRuntime.DEFAULT_STATUS_SOCKET,
+            description = {"Where 'bramble lvs status' asks for the virtual server",
+                    "table; ${DEFAULT-VALUE} by default."})
+    private Path lvsSocket;
+
     @Override
     public Integer call() throws InterruptedException {
         Backend chosen = backend(backend);
@@ -101,7 +118,8 @@ public final class VrrpCommand implements Callable<Integer> {
                 ? new KeepalivedConfigParser(configId)
                 : KeepalivedConfigParser.forThisHost();
         PrintWriter err = spec.commandLine().getErr();
-        VrrpConfig config = read(parser, err);
+        KeepalivedFile read = read(parser, err);
+        VrrpConfig config = read.vrrp();
         for (Diagnostic warning : config.warnings()) {
             err.println(warning);
         }
@@ -109,14 +127,22 @@ public final class VrrpCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         if (check) {
             out.println(CheckSummary.valid(file.toString(), config.instances().size(),
-                    config.warnings()));
+                    read.lvs().virtualServers().size(), config.warnings()));
             out.flush();
+            return 0;
+        }
+        LvsRuntime lvs = startLvs(read.lvs(), out);
+        if (config.instances().isEmpty() && lvs != null) {
+            awaitStop(lvs);
             return 0;
         }
         VrrpService service = VrrpService.create(config, new ServiceOptions(chosen,
                 loopbackPort, line -> print(out, line)));
         service.start();
-        Thread stopper = new Thread(service::stop, "bramble-vrrp-stop");
+        Thread stopper = new Thread(() -> {
+            service.stop();
+            closeLvs(lvs);
+        }, "bramble-vrrp-stop");
         Runtime.getRuntime().addShutdownHook(stopper);
         try {
             service.awaitStopped();
@@ -124,6 +150,7 @@ public final class VrrpCommand implements Callable<Integer> {
             service.stop();
             Thread.currentThread().interrupt();
         }
+        closeLvs(lvs);
         if (service.failure() != null) {
             throw UserError.runtime("VRRP stopped on an internal error: " + service.failure(),
                     service.failure());
@@ -131,10 +158,42 @@ public final class VrrpCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** The file's model; when it has errors, every message, warnings too, then the counts. */
-    private VrrpConfig read(KeepalivedConfigParser parser, PrintWriter err) {
+    /** The virtual servers directed in user space, or null when the file has none. */
+    private LvsRuntime startLvs(LvsConfig config, PrintWriter out) throws InterruptedException {
+        if (config.virtualServers().isEmpty()) {
+            return null;
+        }
+        LvsRuntime lvs = new LvsRuntime(config, Clock.system(), line -> print(out, line));
         try {
-            return parser.parse(file);
+            lvs.start(Clock.system(), DirectorLimits.DEFAULT);
+            lvs.openStatus(lvsSocket).ifPresent(problem -> print(out, "lvs status socket "
+                    + lvsSocket + ": " + problem + "; 'bramble lvs status' will not answer"));
+        } catch (IOException e) {
+            lvs.close();
+            throw UserError.runtime("cannot direct the virtual servers: " + e.getMessage(), e);
+        }
+        return lvs;
+    }
+
+    private static void awaitStop(LvsRuntime lvs) throws InterruptedException {
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            lvs.close();
+            stopped.countDown();
+        }, "bramble-lvs-stop"));
+        stopped.await();
+    }
+
+    private static void closeLvs(LvsRuntime lvs) {
+        if (lvs != null) {
+            lvs.close();
+        }
+    }
+
+    /** The file's model; when it has errors, every message, warnings too, then the counts. */
+    private KeepalivedFile read(KeepalivedConfigParser parser, PrintWriter err) {
+        try {
+            return KeepalivedFile.read(parser, file);
         } catch (ConfigException e) {
             e.diagnostics().forEach(err::println);
             err.flush();

@@ -13,10 +13,17 @@ class CheckSummaryTest {
 
     @Test
     void aValidFileCountsItsInstancesAndWarnings() {
-        assertThat(CheckSummary.valid("k.conf", 2, List.of())).isEqualTo(
+        assertThat(CheckSummary.valid("k.conf", 2, 0, List.of())).isEqualTo(
                 "k.conf: configuration is valid (2 instances): 0 errors, 0 warnings");
-        assertThat(CheckSummary.valid("k.conf", 1, messages(0, 1))).isEqualTo(
+        assertThat(CheckSummary.valid("k.conf", 1, 0, messages(0, 1))).isEqualTo(
                 "k.conf: configuration is valid (1 instance): 0 errors, 1 warning");
+    }
+
+    @Test
+    void virtualServersAreCountedWhenThereAreSome() {
+        assertThat(CheckSummary.valid("k.conf", 0, 2, List.of())).isEqualTo(
+                "k.conf: configuration is valid (0 instances, 2 virtual servers): 0 errors, "
+                        + "0 warnings");
     }
 
     @Test

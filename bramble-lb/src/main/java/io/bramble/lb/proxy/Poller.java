@@ -24,7 +24,7 @@ public enum Poller {
     }
 
     /** The best poller this machine offers; NIO when {@code nativeAllowed} is false. */
-    static Poller best(boolean nativeAllowed) {
+    public static Poller best(boolean nativeAllowed) {
         if (!nativeAllowed) {
             return NIO;
         }

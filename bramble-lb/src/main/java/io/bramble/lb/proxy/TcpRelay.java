@@ -17,7 +17,7 @@ import io.netty.util.ReferenceCountUtil;
  * shut or closed only once it took everything written to it. Both ends run on the same event
  * loop.
  */
-final class TcpRelay extends ChannelInboundHandlerAdapter {
+public final class TcpRelay extends ChannelInboundHandlerAdapter {
     private final Runnable onActivity;
     private final Runnable onBothClosed;
     /** Told when this side's connection fails (a reset, a refused write). */
@@ -31,19 +31,19 @@ final class TcpRelay extends ChannelInboundHandlerAdapter {
     private boolean forwardDone;
     private TcpRelay peerRelay;
 
-    TcpRelay(Runnable onActivity, Runnable onBothClosed) {
+    public TcpRelay(Runnable onActivity, Runnable onBothClosed) {
         this(onActivity, onBothClosed, () -> {
         });
     }
 
-    TcpRelay(Runnable onActivity, Runnable onBothClosed, Runnable onAbort) {
+    public TcpRelay(Runnable onActivity, Runnable onBothClosed, Runnable onAbort) {
         this.onActivity = onActivity;
         this.onBothClosed = onBothClosed;
         this.onAbort = onAbort;
     }
 
     /** Joins two relays; reading starts on both. */
-    static void join(Channel a, TcpRelay relayA, Channel b, TcpRelay relayB) {
+    public static void join(Channel a, TcpRelay relayA, Channel b, TcpRelay relayB) {
         relayA.peer = b;
         relayB.peer = a;
         relayA.peerRelay = relayB;
@@ -99,17 +99,17 @@ final class TcpRelay extends ChannelInboundHandlerAdapter {
     }
 
     /** Runs {@code hook} each time a direction of the tunnel is shut. */
-    void onHalfClose(Runnable hook) {
+    public void onHalfClose(Runnable hook) {
         onHalfClose = hook;
     }
 
     /** Whether this side's connection is shut in one direction at least. */
-    boolean halfClosed() {
+    public boolean halfClosed() {
         return inputDone || (peerRelay != null && peerRelay.forwardDone);
     }
 
     /** Whether this side's input ended (its FIN, a close, or {@link #stopReading}). */
-    boolean inputDone() {
+    public boolean inputDone() {
         return inputDone;
     }
 
@@ -117,13 +117,13 @@ final class TcpRelay extends ChannelInboundHandlerAdapter {
      * This side is read no more (its read timeout ran out): as for its FIN, the peer's output
      * is shut once it took what was read before.
      */
-    void stopReading(Channel self) {
+    public void stopReading(Channel self) {
         self.config().setAutoRead(false);
         inputEnded();
     }
 
     /** This side sent FIN: pass it on as a half-close; both directions done ends the tunnel. */
-    void inputEnded() {
+    public void inputEnded() {
         if (inputDone) {
             return;
         }

@@ -20,13 +20,13 @@ import java.util.concurrent.TimeUnit;
  * The event loops and channel classes of one {@link Poller}. Client and server connections of
  * one session share one event loop, so a session never crosses threads.
  */
-final class Transport implements AutoCloseable {
-    final EventLoopGroup acceptors;
-    final EventLoopGroup workers;
-    final Class<? extends ServerChannel> serverChannel;
-    final Class<? extends Channel> channel;
-    final Poller poller;
-    final int threads;
+public final class Transport implements AutoCloseable {
+    public final EventLoopGroup acceptors;
+    public final EventLoopGroup workers;
+    public final Class<? extends ServerChannel> serverChannel;
+    public final Class<? extends Channel> channel;
+    public final Poller poller;
+    public final int threads;
 
     private Transport(int threads, Poller poller) {
         this.threads = threads;
@@ -51,7 +51,7 @@ final class Transport implements AutoCloseable {
     }
 
     /** Event loops for {@code nbthread} threads (0 means one per available core). */
-    static Transport create(int nbthread, Poller poller) {
+    public static Transport create(int nbthread, Poller poller) {
         int threads = nbthread > 0 ? nbthread : Runtime.getRuntime().availableProcessors();
         return new Transport(threads, poller);
     }

@@ -23,34 +23,49 @@ public final class KeepalivedConfigParser {
     public static final int INSTANCES_MAX = 255;
     public static final int SCRIPTS_MAX = 255;
 
-    private static final String LVS_HINT = "LVS virtual servers are not part of bramble; "
-            + "'bramble lb -f haproxy.cfg' balances TCP and HTTP";
+    private static final String LVS_HINT = "LVS virtual servers run under 'bramble vrrp -f' "
+            + "(docs/lvs.md); 'bramble lb -f haproxy.cfg' balances TCP and HTTP";
 
-    private static final KeywordTable<ConfigDraft> TOP = new KeywordTable<ConfigDraft>(
-            "keepalived.conf")
-            .keyword("global_defs", KeepalivedConfigParser::globalDefs)
-            .keyword("vrrp_script", KeepalivedConfigParser::script)
-            .keyword("vrrp_instance", KeepalivedConfigParser::instance)
-            .keyword("vrrp_sync_group", KeepalivedConfigParser::syncGroup)
-            .unsupported("virtual_server", LVS_HINT)
-            .unsupported("virtual_server_group", LVS_HINT)
-            .unsupported("real_server", LVS_HINT)
-            .unsupported("static_ipaddress", "add fixed addresses with the system's network "
-                    + "configuration")
-            .unsupported("static_routes", "")
-            .unsupported("static_rules", "")
-            .unsupported("vrrp_track_process", "track the process with a vrrp_script such as "
-                    + "'killall -0 NAME'")
-            .unsupported("vrrp_track_file", "")
-            .unsupported("track_file", "")
-            .unsupported("bfd_instance", "")
-            .unsupported("garp_group", "")
-            .unsupported("linkbeat_use_polling", "")
-            .unsupported("net_namespace", "run bramble inside the namespace instead")
-            .unsupported("net_namespace_ipvs", "")
-            .unsupported("namespace_with_ipsets", "")
-            .unsupported("instance", "")
-            .unsupported("use_pid_dir", "");
+    /** The LVS blocks, refused unless a {@link SectionReader} takes them. */
+    private static final List<String> LVS_KEYWORDS = List.of("virtual_server",
+            "virtual_server_group");
+
+    private static final KeywordTable<ConfigDraft> TOP = top(null);
+
+    private static KeywordTable<ConfigDraft> top(SectionReader sections) {
+        KeywordTable<ConfigDraft> table = new KeywordTable<ConfigDraft>("keepalived.conf")
+                .keyword("global_defs", KeepalivedConfigParser::globalDefs)
+                .keyword("vrrp_script", KeepalivedConfigParser::script)
+                .keyword("vrrp_instance", KeepalivedConfigParser::instance)
+                .keyword("vrrp_sync_group", KeepalivedConfigParser::syncGroup);
+        for (String keyword : LVS_KEYWORDS) {
+            if (sections != null && sections.keywords().contains(keyword)) {
+                table.keyword(keyword, (draft, args) -> sections.read(args, draft.diagnostics));
+            } else {
+                table.unsupported(keyword, LVS_HINT);
+            }
+        }
+        return table
+                .unsupported("real_server", sections == null
+                        ? LVS_HINT
+                        : "a real_server belongs inside a virtual_server block")
+                .unsupported("static_ipaddress", "add fixed addresses with the system's network "
+                        + "configuration")
+                .unsupported("static_routes", "")
+                .unsupported("static_rules", "")
+                .unsupported("vrrp_track_process", "track the process with a vrrp_script such as "
+                        + "'killall -0 NAME'")
+                .unsupported("vrrp_track_file", "")
+                .unsupported("track_file", "")
+                .unsupported("bfd_instance", "")
+                .unsupported("garp_group", "")
+                .unsupported("linkbeat_use_polling", "")
+                .unsupported("net_namespace", "run bramble inside the namespace instead")
+                .unsupported("net_namespace_ipvs", "")
+                .unsupported("namespace_with_ipsets", "")
+                .unsupported("instance", "")
+                .unsupported("use_pid_dir", "");
+    }
 
     private final String configId;
 
@@ -71,20 +86,35 @@ public final class KeepalivedConfigParser {
 
     /** Parses a file; includes resolve against its directory. */
     public VrrpConfig parse(Path file) {
+        return parse(file, null);
+    }
+
+    /** Parses a file, handing the blocks {@code sections} names to it. */
+    public VrrpConfig parse(Path file, SectionReader sections) {
         Diagnostics diagnostics = new Diagnostics();
-        return parse(new BlockLexer(diagnostics, configId).parse(file), diagnostics);
+        return parse(new BlockLexer(diagnostics, configId).parse(file), diagnostics, sections);
     }
 
     /** Parses text named {@code fileName}, for tests and embedded configs. */
     public VrrpConfig parse(String fileName, String text, Path directory) {
-        Diagnostics diagnostics = new Diagnostics();
-        return parse(new BlockLexer(diagnostics, configId).parse(fileName, text, directory),
-                diagnostics);
+        return parse(fileName, text, directory, null);
     }
 
-    private static VrrpConfig parse(List<ConfigBlock> statements, Diagnostics diagnostics) {
+    /** Parses text named {@code fileName}, handing the blocks {@code sections} names to it. */
+    public VrrpConfig parse(String fileName, String text, Path directory,
+            SectionReader sections) {
+        Diagnostics diagnostics = new Diagnostics();
+        return parse(new BlockLexer(diagnostics, configId).parse(fileName, text, directory),
+                diagnostics, sections);
+    }
+
+    private static VrrpConfig parse(List<ConfigBlock> statements, Diagnostics diagnostics,
+            SectionReader sections) {
         ConfigDraft draft = new ConfigDraft(diagnostics);
-        TOP.dispatchAll(draft, statements, diagnostics);
+        (sections == null ? TOP : top(sections)).dispatchAll(draft, statements, diagnostics);
+        if (sections != null) {
+            sections.finish(diagnostics);
+        }
         VrrpConfig config = ConfigChecks.check(draft);
         Diagnostics ordered = diagnostics.inLineOrder();
         ordered.throwIfErrors();

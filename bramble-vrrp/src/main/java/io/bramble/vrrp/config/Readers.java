@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Locale;
 
 /** Value readers shared by the keepalived keyword tables. */
-final class Readers {
+public final class Readers {
     /** Linux's IFNAMSIZ less the terminating zero. */
     static final int INTERFACE_NAME_CHARS_MAX = 15;
     static final int COMMAND_WORDS_MAX = 64;
@@ -62,7 +62,7 @@ final class Readers {
      * arguments ({@code "killall -0 haproxy"}), split on blanks outside single or double
      * quotes.
      */
-    static Command command(Args args, boolean userAllowed) {
+    public static Command command(Args args, boolean userAllowed) {
         List<String> words = split(args, args.next("a script (quoted when it has arguments)"));
         String user = "";
         if (userAllowed && args.hasNext()) {

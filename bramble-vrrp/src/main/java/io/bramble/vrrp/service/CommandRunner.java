@@ -10,10 +10,10 @@ import java.util.concurrent.TimeUnit;
  * output discarded, killed when it overruns its timeout; as another user through
  * {@code runuser} when one is configured (which needs root).
  */
-final class CommandRunner {
+public final class CommandRunner {
     /** A script's outcome: its exit code, or what went wrong when it had none. */
-    record Result(int exitCode, String problem) {
-        boolean success() {
+    public record Result(int exitCode, String problem) {
+        public boolean success() {
             return exitCode == 0 && problem.isEmpty();
         }
     }
@@ -21,11 +21,11 @@ final class CommandRunner {
     private final String defaultUser;
 
     /** @param defaultUser {@code USER} or {@code USER:GROUP}; empty for this process's user */
-    CommandRunner(String defaultUser) {
+    public CommandRunner(String defaultUser) {
         this.defaultUser = defaultUser;
     }
 
-    Result run(List<String> command, String user, long timeoutMs) {
+    public Result run(List<String> command, String user, long timeoutMs) {
         List<String> full = withUser(command, user.isEmpty() ? defaultUser : user);
         Process process;
         try {
