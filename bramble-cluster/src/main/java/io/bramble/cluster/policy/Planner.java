@@ -6,6 +6,7 @@ import io.bramble.cluster.model.NoQuorumPolicy;
 import io.bramble.cluster.model.OrderConstraint;
 import io.bramble.cluster.model.OrderKind;
 import io.bramble.cluster.model.Operation;
+import io.bramble.common.check.Checks;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -28,6 +29,8 @@ final class Planner {
     private final Map<String, String> target = new LinkedHashMap<>();
     private final Map<String, String> reasons = new HashMap<>();
     private final Set<String> restarts = new LinkedHashSet<>();
+    /** Resources whose stop waits for an unmanaged resource: they stay where they run. */
+    private final Set<String> pinned = new LinkedHashSet<>();
     /** Orders as primitive pairs: starts of {@code then} after starts of {@code first}. */
     private final List<Edge> edges = new ArrayList<>();
 
@@ -114,8 +117,12 @@ final class Planner {
      * resource colocated at INFINITY with one whose start is blocked is stopped too.
      */
     private void propagateOrders() {
+        // Each pass changes some resource for good (stopped, pinned or restarted, each at
+        // most once), so passes are bounded by three per resource.
+        int passesMax = 3 * units.primitives.size() + 1;
         boolean changed = true;
-        while (changed) {
+        for (int pass = 0; changed; pass++) {
+            Checks.invariant(pass <= passesMax, "order propagation ends");
             changed = false;
             for (Edge e : edges) {
                 if (e.constraint().kind() == OrderKind.MANDATORY) {
@@ -131,7 +138,9 @@ final class Planner {
     }
 
     private boolean symmetrical(String first, String then) {
-        if (!managed(then) && running(then) != null && stopNeeded(first)) {
+        if (!managed(then) && running(then) != null && stopNeeded(first)
+                && !pinned.contains(first)) {
+            pinned.add(first);
             target.put(first, running(first));
             restarts.remove(first);
             reasons.remove(first);
@@ -140,7 +149,7 @@ final class Planner {
         if (!managed(then)) {
             return false;
         }
-        if (target.get(first) == null && target.get(then) != null) {
+        if (target.get(first) == null && target.get(then) != null && !pinned.contains(then)) {
             stop(then, "due to unrunnable " + first + " start");
             return true;
         }
@@ -148,7 +157,7 @@ final class Planner {
         if (!staying || restarts.contains(then)) {
             return false;
         }
-        if (startNeeded(first) || stopNeeded(first)) {
+        if (!pinned.contains(then) && (startNeeded(first) || stopNeeded(first))) {
             restarts.add(then);
             reasons.put(then, "due to required " + first + (startNeeded(first)
                     ? " start"
@@ -160,7 +169,7 @@ final class Planner {
 
     private boolean asymmetrical(String first, String then) {
         if (managed(then) && target.get(first) == null && target.get(then) != null
-                && running(then) == null) {
+                && running(then) == null && !pinned.contains(then)) {
             stop(then, "due to unrunnable " + first + " start");
             return true;
         }
@@ -169,7 +178,7 @@ final class Planner {
 
     /** Stops a resource colocated at INFINITY with one that was placed but cannot start. */
     private boolean followBlockedPrimaries(PrimitiveUnit unit) {
-        if (!unit.managed || target.get(unit.id()) == null) {
+        if (!unit.managed || target.get(unit.id()) == null || pinned.contains(unit.id())) {
             return false;
         }
         for (Colocation c : unit.thisWith) {
@@ -189,6 +198,9 @@ final class Planner {
     }
 
     private void stop(String id, String reason) {
+        if (pinned.contains(id)) {
+            return;
+        }
         target.put(id, null);
         reasons.put(id, reason);
         restarts.remove(id);
