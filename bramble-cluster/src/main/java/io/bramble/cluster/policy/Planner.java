@@ -227,7 +227,14 @@ final class Planner {
 
     private List<Change> changes() {
         List<Change> changes = new ArrayList<>();
-        for (PrimitiveUnit u : units.primitives.values()) {
+        List<PrimitiveUnit> inOrder = new ArrayList<>();
+        for (Placeable p : AllocationOrder.of(units.topLevel)) {
+            inOrder.addAll(switch (p) {
+                case GroupUnit g -> g.members;
+                case PrimitiveUnit u -> List.of(u);
+            });
+        }
+        for (PrimitiveUnit u : inOrder) {
             if (!u.managed) {
                 continue;
             }

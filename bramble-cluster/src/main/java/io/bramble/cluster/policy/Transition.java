@@ -12,7 +12,8 @@ import java.util.Optional;
  *
  * @param placement each primitive's node after the transition (empty: stopped), in
  *     configuration order
- * @param changes the summary, one line per primitive that starts, stops, moves or restarts
+ * @param changes the summary, one line per primitive that starts, stops, moves or restarts,
+ *     higher priority first (as crm_simulate lists them)
  * @param actions stops, then starts with their recurring monitors, each after what it
  *     depends on
  */
