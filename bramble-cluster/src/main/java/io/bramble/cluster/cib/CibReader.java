@@ -52,16 +52,16 @@ public final class CibReader {
         CibProblems problems = new CibProblems(file);
         if (!cib.name().equals("cib")) {
             problems.error(cib, "a CIB starts with <cib>, not <" + cib.name() + ">");
-            throw new ConfigException(problems.diagnostics);
+            throw new ConfigException(problems.diagnostics.inLineOrder());
         }
         problems.onlyChildren(cib, CIB_CHILDREN);
         XmlElement configuration = cib.child("configuration").orElse(null);
         if (configuration == null) {
             problems.error(cib, "<configuration> is missing");
-            throw new ConfigException(problems.diagnostics);
+            throw new ConfigException(problems.diagnostics.inLineOrder());
         }
         Cluster cluster = configuration(cib, configuration, problems);
-        problems.diagnostics.throwIfErrors();
+        problems.diagnostics.inLineOrder().throwIfErrors();
         return cluster;
     }
 
