@@ -17,7 +17,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** Runs Pacemaker's scheduler, {@code crm_simulate}, on a CIB and reads what it decided. */
-final class CrmSimulate {
+public final class CrmSimulate {
     static final Path BINARY = findBinary();
     private static final long TIMEOUT_SECONDS = 30;
     private static final Pattern SUMMARY = Pattern.compile(
@@ -33,7 +33,7 @@ final class CrmSimulate {
     private CrmSimulate() {
     }
 
-    static boolean available() {
+    public static boolean available() {
         return BINARY != null;
     }
 
@@ -49,7 +49,7 @@ final class CrmSimulate {
     }
 
     /** The full text crm_simulate prints for {@code cib} simulated at {@code nowEpochSeconds}. */
-    static String output(Path dir, String cib, long nowEpochSeconds)
+    public static String output(Path dir, String cib, long nowEpochSeconds)
             throws IOException, InterruptedException {
         Path file = Files.createTempFile(dir, "cib", ".xml");
         Files.writeString(file, cib);
@@ -95,10 +95,11 @@ final class CrmSimulate {
         return new Result(placement, changes, text);
     }
 
-    static List<String> section(String text, String heading) {
+    /** The heading's lines up to the next unindented line, trailing blank lines dropped. */
+    public static List<String> section(String text, String heading) {
         List<String> lines = new ArrayList<>();
         boolean in = false;
-        for (String line : text.split("\n")) {
+        for (String line : text.split("\n", -1)) {
             if (line.equals(heading)) {
                 in = true;
             } else if (in && !line.isEmpty() && !Character.isWhitespace(line.charAt(0))) {
@@ -106,6 +107,9 @@ final class CrmSimulate {
             } else if (in) {
                 lines.add(line);
             }
+        }
+        while (!lines.isEmpty() && lines.getLast().isEmpty()) {
+            lines.removeLast();
         }
         return lines;
     }
