@@ -113,7 +113,8 @@ final class Planner {
      * Pacemaker's orderings do: a then-resource cannot start while its first-resource will
      * not run (when the order is asymmetrical, only a then-resource not running yet); a
      * symmetrical order restarts a then-resource that stays when its first-resource starts
-     * or stops, and a stop waits for an unmanaged then-resource, which never stops; a
+     * or stops, and a stop waits for a then-resource that cannot stop (unmanaged, or itself
+     * waiting), so it does not happen either; a
      * resource colocated at INFINITY with one whose start is blocked is stopped too.
      */
     private void propagateOrders() {
@@ -138,7 +139,8 @@ final class Planner {
     }
 
     private boolean symmetrical(String first, String then) {
-        if (!managed(then) && running(then) != null && stopNeeded(first)
+        boolean thenCannotStop = !managed(then) || pinned.contains(then);
+        if (thenCannotStop && running(then) != null && stopNeeded(first)
                 && !pinned.contains(first)) {
             pinned.add(first);
             target.put(first, running(first));
@@ -149,7 +151,7 @@ final class Planner {
         if (!managed(then)) {
             return false;
         }
-        if (target.get(first) == null && target.get(then) != null && !pinned.contains(then)) {
+        if (cannotStart(first) && target.get(then) != null && !pinned.contains(then)) {
             stop(then, "due to unrunnable " + first + " start");
             return true;
         }
@@ -168,7 +170,7 @@ final class Planner {
     }
 
     private boolean asymmetrical(String first, String then) {
-        if (managed(then) && target.get(first) == null && target.get(then) != null
+        if (managed(then) && cannotStart(first) && target.get(then) != null
                 && running(then) == null && !pinned.contains(then)) {
             stop(then, "due to unrunnable " + first + " start");
             return true;
@@ -204,6 +206,14 @@ final class Planner {
         target.put(id, null);
         reasons.put(id, reason);
         restarts.remove(id);
+    }
+
+    /**
+     * Whether the resource will not run, or should stop or move but cannot (its stop waits
+     * for an unmanaged resource): neither starts.
+     */
+    private boolean cannotStart(String id) {
+        return target.get(id) == null || pinned.contains(id);
     }
 
     private boolean managed(String id) {

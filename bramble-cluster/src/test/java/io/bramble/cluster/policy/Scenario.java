@@ -32,7 +32,8 @@ import java.util.SequencedMap;
  * nodes n1 n2 n3              all online
  * standby n2 | offline n3     node states
  * no-quorum                   the partition lacks quorum
- * property NAME=VALUE         stonith-enabled (false unless set), no-quorum-policy, symmetric-cluster
+ * property NAME=VALUE         stonith-enabled (false unless set), no-quorum-policy,
+ *                             symmetric-cluster
  * defaults NAME=VALUE...      rsc_defaults
  * primitive ID [NAME=VALUE...]          an ocf:heartbeat:Dummy with a 10 s monitor; meta attributes
  * group ID MEMBER... [meta NAME=VALUE...]  members defined by the group line
