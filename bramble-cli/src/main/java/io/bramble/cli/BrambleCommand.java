@@ -35,6 +35,7 @@ import picocli.CommandLine.Command;
                 PoolCommand.class,
                 VolumeCommand.class,
                 io.bramble.cli.fs.MountCommand.class,
+                io.bramble.cli.cluster.ClusterCommand.class,
                 io.bramble.cli.install.InstallCommand.class},
         footer = {"",
                 "Run 'bramble help COMMAND' for a command's options. Exit codes: 0 ok,",

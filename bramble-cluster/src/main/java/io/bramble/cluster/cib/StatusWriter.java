@@ -1,0 +1,109 @@
+package io.bramble.cluster.cib;
+
+import io.bramble.cluster.model.Cluster;
+import io.bramble.cluster.model.FailCount;
+import io.bramble.cluster.model.Node;
+import io.bramble.cluster.model.Operation;
+import io.bramble.cluster.model.Primitive;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/** Writes one node's {@code node_state}: membership, resource history, fail counts. */
+final class StatusWriter {
+    /** A transition key of the form Pacemaker's simulator writes for history it made up. */
+    private static final String KEY_UUID = "xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx";
+
+    private StatusWriter() {
+    }
+
+    static void nodeState(Xml x, Cluster cluster, Node n) {
+        if (n.online()) {
+            x.open("node_state", "id", n.id(), "uname", n.name(), "in_ccm", "true",
+                    "crmd", "online", "join", "member", "expected", "member");
+        } else {
+            x.open("node_state", "id", n.id(), "uname", n.name(), "in_ccm", "false",
+                    "crmd", "offline", "join", "down", "expected", "down");
+        }
+        x.open("lrm", "id", n.id()).open("lrm_resources");
+        if (n.online()) {
+            for (Primitive p : cluster.primitives()) {
+                if (n.name().equals(cluster.status().running().get(p.id()))) {
+                    history(x, p);
+                }
+            }
+        }
+        x.close("lrm_resources").close("lrm");
+        Map<String, String> failures = new LinkedHashMap<>();
+        for (FailCount f : cluster.status().failCounts()) {
+            if (f.node().equals(n.name())) {
+                failures.put(CibWriter.failAttribute("fail-count-", f),
+                        io.bramble.cluster.model.Score.format(f.count()));
+                failures.put(CibWriter.failAttribute("last-failure-", f),
+                        Long.toString(f.lastFailureEpochSeconds()));
+            }
+        }
+        if (!failures.isEmpty()) {
+            x.open("transient_attributes", "id", n.id());
+            CibWriter.nameValues(x, "instance_attributes", "status-" + n.id(), failures);
+            x.close("transient_attributes");
+        }
+        x.close("node_state");
+    }
+
+    private static void history(Xml x, Primitive p) {
+        if (p.agent().provider().isPresent()) {
+            x.open("lrm_resource", "id", p.id(), "class", p.agent().standard(),
+                    "provider", p.agent().provider().get(), "type", p.agent().type());
+        } else {
+            x.open("lrm_resource", "id", p.id(), "class", p.agent().standard(),
+                    "type", p.agent().type());
+        }
+        operation(x, p, p.id() + "_last_0", "start", 0, 1, digest(p, List.of()));
+        int call = 2;
+        for (Operation op : p.recurringOperations()) {
+            List<String> meta = op.timeoutMs().isPresent()
+                    ? List.of("CRM_meta_timeout", Long.toString(op.timeoutMs().getAsLong()))
+                    : List.of();
+            operation(x, p, p.id() + "_" + op.key(), op.name(), op.intervalMs(), call++,
+                    digest(p, meta));
+        }
+        x.close("lrm_resource");
+    }
+
+    private static void operation(Xml x, Primitive p, String id, String name, long intervalMs,
+            int call, String digest) {
+        String key = call + ":-1:0:" + KEY_UUID;
+        x.empty("lrm_rsc_op", "id", id, "operation_key", p.id() + "_" + name + "_" + intervalMs,
+                "operation", name, "transition-key", key, "transition-magic", "0:0;" + key,
+                "call-id", Integer.toString(call), "rc-code", "0", "op-status", "0",
+                "interval", Long.toString(intervalMs), "op-digest", digest);
+    }
+
+    /**
+     * Pacemaker's digest of an operation's parameters: MD5 of {@code " <parameters …/>\n"}
+     * with the agent's parameters and {@code extra} name/value pairs, sorted by name.
+     */
+    static String digest(Primitive p, List<String> extra) {
+        Map<String, String> all = new TreeMap<>(p.instanceAttributes());
+        for (int i = 0; i + 1 < extra.size(); i += 2) {
+            all.put(extra.get(i), extra.get(i + 1));
+        }
+        StringBuilder text = new StringBuilder(" <parameters");
+        all.forEach((k, v) -> text.append(' ').append(k).append("=\"").append(Xml.escape(v))
+                .append('"'));
+        text.append("/>\n");
+        try {
+            byte[] md5 = MessageDigest.getInstance("MD5")
+                    .digest(text.toString().getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(md5);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JDK has MD5", e);
+        }
+    }
+}

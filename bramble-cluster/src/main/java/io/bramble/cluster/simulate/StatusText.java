@@ -1,0 +1,98 @@
+package io.bramble.cluster.simulate;
+
+import io.bramble.cluster.model.Cluster;
+import io.bramble.cluster.model.Group;
+import io.bramble.cluster.model.Node;
+import io.bramble.cluster.model.Primitive;
+import io.bramble.cluster.model.Resource;
+import io.bramble.cluster.model.ResourceMeta;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A cluster's status as crm_simulate (and crm_mon) lists it: the node list, then every
+ * resource, groups with their members, highest priority first.
+ */
+final class StatusText {
+    private StatusText() {
+    }
+
+    /** The lines under a status heading, for the given primitive-to-node map. */
+    static List<String> lines(Cluster cluster, Map<String, String> running) {
+        List<String> out = new ArrayList<>();
+        out.add("  * Node List:");
+        out.addAll(nodeLines(cluster.nodes(), running));
+        out.add("");
+        out.add("  * Full List of Resources:");
+        for (Resource r : byPriority(cluster)) {
+            switch (r) {
+                case Primitive p -> out.add("    * " + line(cluster, p, running));
+                case Group g -> {
+                    out.add("    * Resource Group: " + g.id() + ":");
+                    g.members().forEach(m -> out.add("      * " + line(cluster, m, running)));
+                }
+            }
+        }
+        return out;
+    }
+
+    private static List<String> nodeLines(List<Node> nodes, Map<String, String> running) {
+        List<String> out = new ArrayList<>();
+        List<String> online = new ArrayList<>();
+        List<String> offline = new ArrayList<>();
+        for (Node n : nodes) {
+            if (n.standby() && n.online()) {
+                boolean active = running.containsValue(n.name());
+                out.add("    * Node " + n.name() + ": standby"
+                        + (active ? " (with active resources)" : ""));
+            } else if (n.standby()) {
+                out.add("    * Node " + n.name() + ": OFFLINE (standby)");
+            } else if (n.online()) {
+                online.add(n.name());
+            } else {
+                offline.add(n.name());
+            }
+        }
+        if (!online.isEmpty()) {
+            out.add("    * Online: [ " + String.join(" ", online) + " ]");
+        }
+        if (!offline.isEmpty()) {
+            out.add("    * OFFLINE: [ " + String.join(" ", offline) + " ]");
+        }
+        return out;
+    }
+
+    /** Top-level resources by higher priority, otherwise in configuration order. */
+    static List<Resource> byPriority(Cluster cluster) {
+        List<Resource> sorted = new ArrayList<>(cluster.resources());
+        sorted.sort(Comparator.comparingInt(r -> -meta(cluster, r, null).priority()));
+        return sorted;
+    }
+
+    static ResourceMeta meta(Cluster cluster, Resource r, Group group) {
+        List<Map<String, String>> layers = new ArrayList<>();
+        layers.add(r.meta());
+        if (group != null) {
+            layers.add(group.meta());
+        }
+        layers.add(cluster.defaults().resource());
+        return ResourceMeta.resolve(layers);
+    }
+
+    private static String line(Cluster cluster, Primitive p, Map<String, String> running) {
+        ResourceMeta meta = meta(cluster, p, cluster.groupOf(p.id()).orElse(null));
+        String node = running.get(p.id());
+        String state = node == null ? "Stopped" : "Started " + node;
+        List<String> flags = new ArrayList<>();
+        if (!meta.started()) {
+            flags.add("disabled");
+        }
+        if (!meta.managed() || cluster.properties().stonithEnabled()) {
+            flags.add("unmanaged");
+        }
+        String suffix = flags.isEmpty() ? "" : " (" + String.join(", ", flags) + ")";
+        return p.id() + "\t(" + p.agent() + "):\t " + state + suffix;
+    }
+}

@@ -1,0 +1,103 @@
+package io.bramble.cluster.cib;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.bramble.cluster.model.Cluster;
+import io.bramble.cluster.model.ClusterStatus;
+import io.bramble.cluster.policy.RandomClustersAccess;
+import io.bramble.common.config.ConfigException;
+import java.nio.charset.StandardCharsets;
+import java.util.HashSet;
+import org.junit.jupiter.api.Test;
+
+/** The CIB codec: what it writes it reads back the same; what it cannot take it names. */
+class CibRoundTripTest {
+    @Test
+    void writtenClustersReadBackTheSame() {
+        for (long seed = 1; seed <= 200; seed++) {
+            Cluster cluster = RandomClustersAccess.generate(seed);
+            Cluster back = CibReader.read("seed-" + seed + ".xml",
+                    CibWriter.write(cluster).getBytes(StandardCharsets.UTF_8));
+            assertThat(withoutFailureOrder(back)).as("seed " + seed)
+                    .isEqualTo(withoutFailureOrder(cluster));
+            assertThat(new HashSet<>(back.status().failCounts()))
+                    .isEqualTo(new HashSet<>(cluster.status().failCounts()));
+        }
+    }
+
+    private static Cluster withoutFailureOrder(Cluster c) {
+        return new Cluster(c.properties(), c.nodes(), c.resources(), c.constraints(),
+                c.defaults(), new ClusterStatus(c.status().quorate(), c.status().running(),
+                        java.util.List.of()));
+    }
+
+    @Test
+    void everyUnsupportedThingIsNamedWithItsLine() {
+        String cib = """
+                <cib have-quorum="1">
+                  <configuration>
+                    <crm_config>
+                      <cluster_property_set id="o">
+                        <nvpair id="o1" name="no-quorum-policy" value="demote"/>
+                        <nvpair id="o2" name="placement-strategy" value="balanced"/>
+                      </cluster_property_set>
+                    </crm_config>
+                    <nodes><node id="1" uname="n1"/></nodes>
+                    <resources>
+                      <primitive id="r1" class="ocf" provider="heartbeat" type="Dummy">
+                        <meta_attributes id="m"><nvpair id="m1" name="allow-migrate" value="true"/></meta_attributes>
+                        <operations><op id="op" name="monitor" interval="10s" on-fail="block"/></operations>
+                      </primitive>
+                      <clone id="c"/>
+                    </resources>
+                    <constraints>
+                      <rsc_location id="l" rsc="r1" node="n1" score="10" role="Promoted"/>
+                    </constraints>
+                  </configuration>
+                </cib>
+                """;
+        assertThatThrownBy(() -> CibReader.read("cib.xml", cib.getBytes(StandardCharsets.UTF_8)))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("cib.xml:3: <crm_config>: no-quorum-policy demote is not"
+                        + " supported")
+                .hasMessageContaining("cib.xml:3: <crm_config>: cluster property"
+                        + " placement-strategy is not supported")
+                .hasMessageContaining("cib.xml:11: <primitive>: meta attribute allow-migrate is"
+                        + " not supported")
+                .hasMessageContaining("cib.xml:13: <op>: attribute on-fail is not supported")
+                .hasMessageContaining("cib.xml:15: <clone>: element clone is not supported here")
+                .hasMessageContaining("cib.xml:18: <rsc_location>: attribute role is not"
+                        + " supported")
+                .hasMessageContaining("6 errors in config");
+    }
+
+    @Test
+    void aFailedOperationInTheHistoryIsRefused() {
+        String cib = """
+                <cib have-quorum="1">
+                  <configuration>
+                    <nodes><node id="1" uname="n1"/></nodes>
+                    <resources><primitive id="r1" class="ocf" provider="heartbeat" type="Dummy"/></resources>
+                  </configuration>
+                  <status>
+                    <node_state id="1" uname="n1" in_ccm="true" crmd="online" join="member">
+                      <lrm id="1"><lrm_resources><lrm_resource id="r1" class="ocf" provider="heartbeat" type="Dummy">
+                        <lrm_rsc_op id="r1_last_failure_0" operation="monitor" interval="10000" rc-code="7" op-status="0" call-id="3"/>
+                      </lrm_resource></lrm_resources></lrm>
+                    </node_state>
+                  </status>
+                </cib>
+                """;
+        assertThatThrownBy(() -> CibReader.read("cib.xml", cib.getBytes(StandardCharsets.UTF_8)))
+                .hasMessageContaining("cib.xml:9: <lrm_rsc_op>: operation monitor with rc-code 7")
+                .hasMessageContaining("fail-count");
+    }
+
+    @Test
+    void malformedXmlIsOneErrorWithItsLine() {
+        assertThatThrownBy(() -> CibReader.read("cib.xml",
+                "<cib>\n<configuration>\n</cib>".getBytes(StandardCharsets.UTF_8)))
+                .isInstanceOf(ConfigException.class).hasMessageStartingWith("cib.xml:3: xml: ");
+    }
+}
