@@ -101,6 +101,26 @@ class DisperseXattrHealTest {
         assertThat(set.readFile(FILE, 1 << 20)).isEqualTo(random(20000, 3));
     }
 
+    @Test
+    void aNameTheHealMakesKeepsTheXattrsOfWhatItNames() throws FsException {
+        DisperseSet set = new DisperseSet(2, 1);
+        set.writeFile(FILE, random(1500, 4));
+        set.disperse.setxattr(ALICE, FILE, "user.colour", bytes("red"), 0);
+        set.disperse.mkdir(ALICE, DIR, set.newId(), 0755);
+        set.disperse.setxattr(ALICE, DIR, "user.tag", bytes("t"), 0);
+        // Renames mark the folder only: nothing marks the file or the folder renamed.
+        set.down(2);
+        set.disperse.rename(ALICE, FILE, FsPath.parse("/g"), 0);
+        set.disperse.rename(ALICE, DIR, FsPath.parse("/e"), 0);
+        set.allUp();
+
+        assertThat(heal(set, FsPath.ROOT)).isEqualTo(HealOutcome.HEALED);
+        assertEveryChildHolds(set, FsPath.parse("/g"), Map.of("user.colour", "red"));
+        assertEveryChildHolds(set, FsPath.parse("/e"), Map.of("user.tag", "t"));
+        set.down(0);
+        assertThat(set.readFile(FsPath.parse("/g"), 1 << 20)).isEqualTo(random(1500, 4));
+    }
+
     /** Heals {@code path} as the node of the first child holding marks on it does. */
     static HealOutcome heal(DisperseSet set, FsPath path) throws FsException {
         DisperseHeal heal = set.disperse.pathHealer();
