@@ -1,5 +1,6 @@
 package io.bramble.fs.disperse;
 
+import static io.bramble.fs.disperse.DisperseModelTest.someChildren;
 import static io.bramble.fs.disperse.DisperseSet.ALICE;
 import static io.bramble.fs.disperse.DisperseXattrHealTest.applications;
 import static io.bramble.fs.disperse.DisperseXattrHealTest.assertNoMarks;
@@ -117,17 +118,5 @@ class DisperseXattrModelTest {
                 }
             }
         }
-    }
-
-    private static int[] someChildren(SplittableRandom random, int childCount, int count) {
-        List<Integer> children = new ArrayList<>();
-        for (int i = 0; i < childCount; i++) {
-            children.add(i);
-        }
-        int[] chosen = new int[count];
-        for (int i = 0; i < count; i++) {
-            chosen[i] = children.remove(random.nextInt(children.size()));
-        }
-        return chosen;
     }
 }
