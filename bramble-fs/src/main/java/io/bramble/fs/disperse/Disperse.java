@@ -29,6 +29,7 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
 import java.util.concurrent.Executor;
+import java.util.function.Function;
 
 /**
  * Spreads every regular file over a disperse set of D + M children (Gluster's {@code disperse
@@ -547,7 +548,7 @@ public final class Disperse implements FileOps {
                 }
                 return Optional.empty();
             }
-        });
+        }, values -> XattrVote.value(values, dataCount));
         return value.orElseThrow(() -> new FsException(Errno.ENODATA, name + " of " + path));
     }
 
@@ -555,24 +556,39 @@ public final class Disperse implements FileOps {
     @Override
     public List<String> listxattr(Caller caller, FsPath path) throws FsException {
         return fromFresh("listxattr " + path, caller, path,
-                (child, ops) -> ops.listxattr(caller, path));
+                (child, ops) -> ops.listxattr(caller, path),
+                lists -> XattrVote.names(lists, dataCount));
     }
 
     /**
      * What {@code read} reads of {@code path} on the child a lookup takes the attributes from
      * ({@link AttrChoice}: one no mark blames, and for a regular file a fragment in step), all
      * children asked in one round together with bramble's xattrs, so that a child that missed
-     * a change of xattrs never answers before it is healed.
+     * a change of xattrs never answers before it is healed. When every child that answered
+     * is marked, the answer is the one D of them agree on ({@code vote}, null when none: EIO).
      */
-    private <T> T fromFresh(String what, Caller caller, FsPath path, ChildCall<T> read)
-            throws FsException {
+    private <T> T fromFresh(String what, Caller caller, FsPath path, ChildCall<T> read,
+            Function<List<T>, T> vote) throws FsException {
         ChildAnswers<FreshRead<T>> answers = quorum(what, (child, ops) -> new FreshRead<>(ops
                 .getattrXattrs(caller, path, INTERNAL_PREFIX), read.call(child, ops)));
         AttrXattrs[] held = new AttrXattrs[children.size()];
         for (int child : answers.ok().indexes()) {
             held[child] = answers.value(child).metadata();
         }
-        return answers.value(chosen(held, path).child()).value();
+        AttrChoice.Chosen chosen = chosen(held, path);
+        if (!chosen.marked()) {
+            return answers.value(chosen.child()).value();
+        }
+        List<T> values = new java.util.ArrayList<>();
+        for (int child : answers.ok().indexes()) {
+            values.add(answers.value(child).value());
+        }
+        T agreed = vote.apply(values);
+        if (agreed == null) {
+            throw new FsException(Errno.EIO, what + ": every brick missed some change and"
+                    + " fewer than " + dataCount + " agree");
+        }
+        return agreed;
     }
 
     private record FreshRead<T>(AttrXattrs metadata, T value) {}

@@ -13,6 +13,7 @@ import io.bramble.fs.ops.FsException;
 import io.bramble.fs.ops.FsPath;
 import io.bramble.fs.ops.SetAttr;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
@@ -119,6 +120,34 @@ class DisperseXattrHealTest {
         assertEveryChildHolds(set, FsPath.parse("/e"), Map.of("user.tag", "t"));
         set.down(0);
         assertThat(set.readFile(FsPath.parse("/g"), 1 << 20)).isEqualTo(random(1500, 4));
+    }
+
+    @Test
+    void withEveryChildMarkedReadsAnswerWhatDAgreeOnOrEio() throws FsException {
+        DisperseSet set = new DisperseSet(2, 1);
+        set.writeFile(FILE, random(100, 5));
+        // Each child misses one change: none took them all, and no heal runs between.
+        for (int child = 0; child < 3; child++) {
+            set.down(child);
+            set.disperse.setxattr(ALICE, FILE, "user.n" + child, bytes("v" + child), 0);
+            set.allUp();
+        }
+        for (int child = 0; child < 3; child++) {
+            assertThat(set.disperse.getxattr(ALICE, FILE, "user.n" + child)).isEqualTo(bytes(
+                    "v" + child));
+        }
+        assertThat(set.disperse.listxattr(ALICE, FILE)).filteredOn(n -> n.startsWith("user."))
+                .containsExactly("user.n0", "user.n1", "user.n2");
+        // Children 1 and 2 agree on user.n0 only: child 1 missed user.n1, child 2 user.n2.
+        set.down(0);
+        assertThat(set.disperse.getxattr(ALICE, FILE, "user.n0")).isEqualTo(bytes("v0"));
+        for (String name : List.of("user.n1", "user.n2")) {
+            assertThatThrownBy(() -> set.disperse.getxattr(ALICE, FILE, name))
+                    .isInstanceOfSatisfying(FsException.class, e -> assertThat(e.errno())
+                            .isEqualTo(Errno.EIO));
+        }
+        assertThatThrownBy(() -> set.disperse.listxattr(ALICE, FILE)).isInstanceOfSatisfying(
+                FsException.class, e -> assertThat(e.errno()).isEqualTo(Errno.EIO));
     }
 
     /** Heals {@code path} as the node of the first child holding marks on it does. */
