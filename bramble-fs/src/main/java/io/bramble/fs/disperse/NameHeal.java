@@ -21,10 +21,11 @@ import java.util.OptionalLong;
 /**
  * Brings the names of a folder on children that missed changes of it back to what a listing
  * shows ({@link Listing}: the names at least D children hold): a name the child lacks is made
- * there with the same file id, type, permissions, owner and applications' xattrs (a folder with everything in it, a
- * regular file then rebuilt by {@link FragmentHeal}, a symlink with its target), and a name
- * it holds that fewer than D hold is removed from it (a folder with everything in it). A name
- * made or removed meanwhile by another (EEXIST, ENOENT) is taken as done.
+ * there with the same file id, type, permissions, owner and applications' xattrs (a folder
+ * with everything in it, a regular file then rebuilt by {@link FragmentHeal}, a symlink with
+ * its target), and a name it holds that fewer than D hold is removed from it (a folder with
+ * everything in it). A name made or removed meanwhile by another (EEXIST, ENOENT) is taken as
+ * done.
  *
  * <p>Not yet: a hard link made while a child was away is made there as a file of its own.
  */
