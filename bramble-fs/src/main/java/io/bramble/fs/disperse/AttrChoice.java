@@ -17,8 +17,10 @@ final class AttrChoice {
     /**
      * @param child the child whose attributes were taken
      * @param attr the attributes to report
+     * @param marked whether a mark blames the child: every child that could answer missed
+     *     some change
      */
-    record Chosen(int child, Attr attr) {}
+    record Chosen(int child, Attr attr, boolean marked) {}
 
     private AttrChoice() {
     }
@@ -52,7 +54,8 @@ final class AttrChoice {
         ChildSet unblamed = from.minus(blamed);
         int child = unblamed.isEmpty() ? from.first() : unblamed.first();
         Attr attr = held[child].attr();
-        return new Chosen(child, state == null ? attr : fileAttr(attr, state, dataCount));
+        return new Chosen(child, state == null ? attr : fileAttr(attr, state, dataCount),
+                unblamed.isEmpty());
     }
 
     private static Freshness freshness(AttrXattrs[] held, int dataCount) {

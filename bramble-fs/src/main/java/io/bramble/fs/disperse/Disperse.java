@@ -25,9 +25,11 @@ import io.bramble.fs.replicate.ChildSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
 import java.util.concurrent.Executor;
+import java.util.function.Function;
 
 /**
  * Spreads every regular file over a disperse set of D + M children (Gluster's {@code disperse
@@ -51,15 +53,16 @@ import java.util.concurrent.Executor;
  * Gluster sets while a write is under way (a client that dies in the middle of a write can
  * leave stripes whose fragments disagree at one version); locks between clients (two clients
  * writing one file are not serialized; within this client a file's reads and writes are);
- * fallocate's collapse and insert range (EOPNOTSUPP, {@link FragmentAllocate}); readlink,
- * getxattr and listxattr answer from the first child that answers, marks or not; a change
+ * fallocate's collapse and insert range (EOPNOTSUPP, {@link FragmentAllocate}); readlink
+ * answers from the first child that answers, marks or not (getxattr and listxattr answer
+ * from a child a lookup would take the attributes from); a change
  * that fails is not taken back on the children that made it (a create reaching fewer than D
  * leaves its fragment files there). {@link #statfs} reports D times the brick with the least
  * space available.
  */
 public final class Disperse implements FileOps {
     /** The xattrs of bramble's own, read with every lookup (states and pending marks). */
-    private static final String INTERNAL_PREFIX = "trusted.bramble.";
+    private static final String INTERNAL_PREFIX = MetadataSource.INTERNAL_PREFIX;
 
     private final ChildCalls children;
     private final int dataCount;
@@ -533,15 +536,62 @@ public final class Disperse implements FileOps {
                 smallest.filesFree(), smallest.nameBytesMax());
     }
 
+    /** Answers from a child fresh for the metadata of {@code path} ({@link #fromFresh}). */
     @Override
     public byte[] getxattr(Caller caller, FsPath path, String name) throws FsException {
-        return first("getxattr " + path, (child, ops) -> ops.getxattr(caller, path, name));
+        Optional<byte[]> value = fromFresh("getxattr " + path, caller, path, (child, ops) -> {
+            try {
+                return Optional.of(ops.getxattr(caller, path, name));
+            } catch (FsException e) {
+                if (e.errno() != Errno.ENODATA) {
+                    throw e;
+                }
+                return Optional.empty();
+            }
+        }, values -> XattrVote.value(values, dataCount));
+        return value.orElseThrow(() -> new FsException(Errno.ENODATA, name + " of " + path));
     }
 
+    /** Answers from a child fresh for the metadata of {@code path} ({@link #fromFresh}). */
     @Override
     public List<String> listxattr(Caller caller, FsPath path) throws FsException {
-        return first("listxattr " + path, (child, ops) -> ops.listxattr(caller, path));
+        return fromFresh("listxattr " + path, caller, path,
+                (child, ops) -> ops.listxattr(caller, path),
+                lists -> XattrVote.names(lists, dataCount));
     }
+
+    /**
+     * What {@code read} reads of {@code path} on the child a lookup takes the attributes from
+     * ({@link AttrChoice}: one no mark blames, and for a regular file a fragment in step), all
+     * children asked in one round together with bramble's xattrs, so that a child that missed
+     * a change of xattrs never answers before it is healed. When every child that answered
+     * is marked, the answer is the one D of them agree on ({@code vote}, null when none: EIO).
+     */
+    private <T> T fromFresh(String what, Caller caller, FsPath path, ChildCall<T> read,
+            Function<List<T>, T> vote) throws FsException {
+        ChildAnswers<FreshRead<T>> answers = quorum(what, (child, ops) -> new FreshRead<>(ops
+                .getattrXattrs(caller, path, INTERNAL_PREFIX), read.call(child, ops)));
+        AttrXattrs[] held = new AttrXattrs[children.size()];
+        for (int child : answers.ok().indexes()) {
+            held[child] = answers.value(child).metadata();
+        }
+        AttrChoice.Chosen chosen = chosen(held, path);
+        if (!chosen.marked()) {
+            return answers.value(chosen.child()).value();
+        }
+        List<T> values = new java.util.ArrayList<>();
+        for (int child : answers.ok().indexes()) {
+            values.add(answers.value(child).value());
+        }
+        T agreed = vote.apply(values);
+        if (agreed == null) {
+            throw new FsException(Errno.EIO, what + ": every brick missed some change and"
+                    + " fewer than " + dataCount + " agree");
+        }
+        return agreed;
+    }
+
+    private record FreshRead<T>(AttrXattrs metadata, T value) {}
 
     @Override
     public void setxattr(Caller caller, FsPath path, String name, byte[] value, int flags)

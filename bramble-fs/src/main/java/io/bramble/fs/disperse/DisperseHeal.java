@@ -3,6 +3,7 @@ package io.bramble.fs.disperse;
 import io.bramble.fs.heal.EntryHeal;
 import io.bramble.fs.heal.HealOutcome;
 import io.bramble.fs.heal.HealProgress;
+import io.bramble.fs.heal.XattrCopy;
 import io.bramble.fs.ops.Attr;
 import io.bramble.fs.ops.AttrXattrs;
 import io.bramble.fs.ops.Caller;
@@ -21,19 +22,18 @@ import java.util.function.Consumer;
 /**
  * The heal of one path of a disperse set that the bricks' index lists (it holds pending marks
  * against children that missed changes): a folder's names ({@link NameHeal}), a regular
- * file's fragments ({@link FragmentHeal}), then the attributes (permissions, owner, times) of
- * the marked children from a child no other marks, and last the marks against the children
+ * file's fragments ({@link FragmentHeal}), then the metadata of the marked children
+ * (permissions, owner, times and the applications' xattrs: every xattr outside bramble's
+ * {@code trusted.bramble.} namespace, set where it differs, removed where the sources lack it)
+ * from the children {@link MetadataSource} chooses, and last the marks against the children
  * now whole, cleared on their holders through the brick's clear-if-unchanged (a change since
  * the stamp was read keeps them for the next pass).
  *
  * <p>Of the children whose index lists a path, the first that answers heals it
  * ({@link HealOutcome#NOT_MINE} for the others), so that two nodes do not heal one path at
- * once. Applications' xattrs are not healed yet.
+ * once.
  */
 public final class DisperseHeal {
-    /** The xattrs of bramble's own: states, pending marks. */
-    private static final String INTERNAL_PREFIX = "trusted.bramble.";
-
     private final ChildCalls children;
     private final int dataCount;
     private final FragmentHeal fragments;
@@ -154,7 +154,7 @@ public final class DisperseHeal {
         ChildAnswers<byte[]> stamps = children.call(children.all(), (child, ops) -> ops
                 .getxattr(Caller.ROOT, path, ChangeStamps.STAMP));
         ChildAnswers<AttrXattrs> answers = children.call(children.all(), (child, ops) -> ops
-                .getattrXattrs(Caller.ROOT, path, INTERNAL_PREFIX));
+                .getattrXattrs(Caller.ROOT, path, MetadataSource.INTERNAL_PREFIX));
         ChildSet holders = ChildSet.NONE;
         ChildSet blamed = ChildSet.NONE;
         for (int child : answers.ok().indexes()) {
@@ -173,8 +173,8 @@ public final class DisperseHeal {
 
     /**
      * Gives the marked children that hold {@code path} (for a regular file, those in step)
-     * the permissions, owner and times of a child no one marks; returns the children that
-     * are whole now.
+     * the permissions, owner, times and applications' xattrs of the sources
+     * ({@link MetadataSource}); returns the children that are whole now.
      */
     private ChildSet healAttributes(FsPath path, Look look) throws FsException {
         ChildSet present = look.answers.ok();
@@ -191,19 +191,35 @@ public final class DisperseHeal {
             }
             present = fresh.children();
         }
-        ChildSet sources = present.minus(look.blamed);
-        if (sources.isEmpty()) {
+        if (present.minus(look.blamed).isEmpty()) {
             return ChildSet.NONE;
         }
         ChildSet targets = present.intersect(look.blamed);
         if (any.attr().type() == FileType.SYMLINK || targets.isEmpty()) {
             return targets;
         }
-        Attr from = look.answers.value(sources.first()).attr();
+        ChildAnswers<AttrXattrs> read = children.call(present, (child, ops) -> ops
+                .getattrXattrs(Caller.ROOT, path, ""));
+        MetadataSource.Metadata[] held = new MetadataSource.Metadata[children.size()];
+        for (int child : read.ok().indexes()) {
+            held[child] = MetadataSource.Metadata.of(read.value(child).attr(), read.value(child)
+                    .xattrs());
+        }
+        ChildSet sources = MetadataSource.choose(held, present.minus(look.blamed), dataCount);
+        if (sources.isEmpty()) {
+            return ChildSet.NONE;
+        }
+        AttrXattrs source = read.value(sources.first());
+        Attr from = source.attr();
         SetAttr same = new SetAttr(OptionalInt.of(from.permissions()), OptionalInt.of(from.uid()),
                 OptionalInt.of(from.gid()), OptionalLong.empty(), OptionalLong.of(from.atimeNs()),
                 OptionalLong.of(from.mtimeNs()));
-        return children.call(targets, (child, ops) -> ops.setattr(Caller.ROOT, path, same)).ok();
+        Map<String, byte[]> wanted = MetadataSource.applications(source.xattrs());
+        return children.call(targets.intersect(read.ok()), (child, ops) -> {
+            XattrCopy.copy(wanted, MetadataSource.applications(read.value(child).xattrs()), ops,
+                    path);
+            return ops.setattr(Caller.ROOT, path, same);
+        }).ok();
     }
 
     /**

@@ -1,6 +1,7 @@
 package io.bramble.fs.disperse;
 
 import io.bramble.fs.heal.EntryHeal;
+import io.bramble.fs.heal.XattrCopy;
 import io.bramble.fs.ops.Attr;
 import io.bramble.fs.ops.Caller;
 import io.bramble.fs.ops.Errno;
@@ -20,10 +21,11 @@ import java.util.OptionalLong;
 /**
  * Brings the names of a folder on children that missed changes of it back to what a listing
  * shows ({@link Listing}: the names at least D children hold): a name the child lacks is made
- * there with the same file id, type, permissions and owner (a folder with everything in it, a
- * regular file then rebuilt by {@link FragmentHeal}, a symlink with its target), and a name
- * it holds that fewer than D hold is removed from it (a folder with everything in it). A name
- * made or removed meanwhile by another (EEXIST, ENOENT) is taken as done.
+ * there with the same file id, type, permissions, owner and applications' xattrs (a folder
+ * with everything in it, a regular file then rebuilt by {@link FragmentHeal}, a symlink with
+ * its target), and a name it holds that fewer than D hold is removed from it (a folder with
+ * everything in it). A name made or removed meanwhile by another (EEXIST, ENOENT) is taken as
+ * done.
  *
  * <p>Not yet: a hard link made while a child was away is made there as a file of its own.
  */
@@ -70,7 +72,9 @@ final class NameHeal {
                 FsPath path = dir.child(name.getKey());
                 Attr source = sources.get(name.getKey());
                 if (listed && !held && source != null) {
-                    make(target, ops, path, source, name.getValue());
+                    // Holders not healed here first, as for the attributes.
+                    ChildSet from = name.getValue().minus(targets);
+                    make(target, ops, path, source, from.isEmpty() ? name.getValue() : from);
                     changed++;
                 } else if (!listed && held && remove) {
                     remove(ops, path, listings.value(target).get(name.getKey()));
@@ -104,12 +108,27 @@ final class NameHeal {
                     .uid()), OptionalInt.of(attr.gid()), OptionalLong.empty(), OptionalLong.of(
                             attr.atimeNs()),
                     OptionalLong.of(attr.mtimeNs())));
+            copyXattrs(from.minus(ChildSet.of(target)).first(), ops, path);
         }
         if (attr.type() == FileType.DIRECTORY) {
             heal(path, ChildSet.of(target), true);
         } else if (attr.type() == FileType.REGULAR) {
             fragments.heal(path);
         }
+    }
+
+    /**
+     * Gives the name just made the applications' xattrs of child {@code source}, which holds
+     * it: a name made by a rename while the child was away keeps the xattrs it had, though
+     * no mark on the file tells the heal of them.
+     */
+    private void copyXattrs(int source, FileOps ops, FsPath path) throws FsException {
+        XattrCopy.copy(MetadataSource.applications(children.child(source).getattrXattrs(
+                Caller.ROOT, path, "").xattrs()), MetadataSource.applications(ops
+                        .getattrXattrs(
+                                Caller.ROOT, path, "")
+                        .xattrs()),
+                ops, path);
     }
 
     /** Removes {@code path} from one child, a folder with everything in it. */

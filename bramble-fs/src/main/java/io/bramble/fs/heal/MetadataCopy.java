@@ -3,14 +3,12 @@ package io.bramble.fs.heal;
 import io.bramble.fs.ops.Attr;
 import io.bramble.fs.ops.Caller;
 import io.bramble.fs.ops.ChangeStamps;
-import io.bramble.fs.ops.Errno;
 import io.bramble.fs.ops.FileOps;
 import io.bramble.fs.ops.FileType;
 import io.bramble.fs.ops.FsException;
 import io.bramble.fs.ops.FsPath;
 import io.bramble.fs.ops.SetAttr;
 import io.bramble.fs.replicate.PendingCounters;
-import java.util.Arrays;
 import java.util.Map;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
@@ -42,34 +40,12 @@ final class MetadataCopy {
         return changes + 1;
     }
 
-    /**
-     * Sets on the sink each copied xattr whose value differs from the source's, and removes
-     * those the source lacks: each copy's xattrs read in one call.
-     */
+    /** {@link XattrCopy#copy}, each copy's xattrs read in one call. */
     private static long xattrs(FileOps source, FileOps sink, FsPath path) throws FsException {
         Map<String, byte[]> wanted = copied(source.getattrXattrs(Caller.ROOT, path, "")
                 .xattrs());
         Map<String, byte[]> held = copied(sink.getattrXattrs(Caller.ROOT, path, "").xattrs());
-        long changes = 0;
-        for (Map.Entry<String, byte[]> entry : wanted.entrySet()) {
-            if (!Arrays.equals(entry.getValue(), held.get(entry.getKey()))) {
-                sink.setxattr(Caller.ROOT, path, entry.getKey(), entry.getValue(), 0);
-                changes++;
-            }
-        }
-        for (String name : held.keySet()) {
-            if (!wanted.containsKey(name)) {
-                try {
-                    sink.removexattr(Caller.ROOT, path, name);
-                    changes++;
-                } catch (FsException e) {
-                    if (e.errno() != Errno.ENODATA) {
-                        throw e;
-                    }
-                }
-            }
-        }
-        return changes;
+        return XattrCopy.copy(wanted, held, sink, path);
     }
 
     /** All but the marks, which the heal clears itself, and the id, which is the copy's own. */

@@ -94,7 +94,8 @@ class DisperseModelTest {
         return Arrays.copyOfRange(model, offset, Math.min(model.length, offset + length));
     }
 
-    private static int[] someChildren(SplittableRandom random, int childCount, int count) {
+    /** {@code count} children of {@code childCount}, each at most once. */
+    static int[] someChildren(SplittableRandom random, int childCount, int count) {
         List<Integer> children = new ArrayList<>();
         for (int i = 0; i < childCount; i++) {
             children.add(i);

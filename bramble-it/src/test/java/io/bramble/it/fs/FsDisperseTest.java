@@ -7,8 +7,11 @@ import io.bramble.fs.disperse.StripeLayout;
 import io.bramble.it.pool.PoolNodes;
 import io.bramble.testkit.cluster.LocalCluster;
 import io.bramble.testkit.fault.Faults;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.UserDefinedFileAttributeView;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -28,8 +31,10 @@ import org.junit.jupiter.api.io.TempDir;
  * is written, made and removed while it is away; it is started again, its node and gluster1's
  * heal it until {@code volume heal ec info} lists nothing on any brick, and then gluster3 is
  * killed: every file still reads back byte for byte from gluster1's and gluster2's fragments,
- * which proves the heal rebuilt them. Each brick holds a fragment file of
- * {@link StripeLayout#fragmentSize} bytes for each file. Needs root and /dev/fuse.
+ * which proves the heal rebuilt them. The {@code user.} xattrs set and removed on a file and a
+ * folder while gluster2 was away are, after the heal, the same on every brick. Each brick
+ * holds a fragment file of {@link StripeLayout#fragmentSize} bytes for each file. Needs root
+ * and /dev/fuse.
  */
 @Timeout(value = 300, unit = TimeUnit.SECONDS)
 class FsDisperseTest {
@@ -62,9 +67,19 @@ class FsDisperseTest {
         files.put("docs/old", bytes(random, 5_000));
         writeAll(mnt, files);
         assertReadBack(mnt, files);
+        setXattr(mnt.resolve("whole"), "colour", "red");
+        setXattr(mnt.resolve("whole"), "shape", "round");
+        setXattr(mnt.resolve("docs"), "colour", "red");
 
         Faults.kill9(pool.process("gluster2"));
         assertReadBack(mnt, files);
+        // Applications' xattrs changed while gluster2 is away, on a file and a folder.
+        setXattr(mnt.resolve("whole"), "colour", "blue");
+        Files.getFileAttributeView(mnt.resolve("whole"), UserDefinedFileAttributeView.class)
+                .delete("shape");
+        setXattr(mnt.resolve("docs"), "tag", "kept");
+        Map<String, Map<String, String>> xattrs = Map.of("whole", Map.of("colour", "blue"),
+                "docs", Map.of("colour", "red", "tag", "kept"));
         files.put("big", bytes(random, (5 << 20) + 1));
         files.put("during", bytes(random, (2 << 20) + 4099));
         Files.createDirectories(mnt.resolve("new/inner"));
@@ -96,6 +111,14 @@ class FsDisperseTest {
             }
             assertThat(Files.exists(brick.resolve("docs/old"))).as("docs/old on %s", node)
                     .isFalse();
+            for (Map.Entry<String, Map<String, String>> path : xattrs.entrySet()) {
+                assertThat(userXattrs(brick.resolve(path.getKey()))).as("xattrs of %s on %s's"
+                        + " brick", path.getKey(), node).isEqualTo(path.getValue());
+            }
+        }
+        for (Map.Entry<String, Map<String, String>> path : xattrs.entrySet()) {
+            assertThat(userXattrs(mnt.resolve(path.getKey()))).as(path.getKey()).isEqualTo(path
+                    .getValue());
         }
         // A full heal walks gluster1's brick and finds nothing more to do.
         assertThat(pool.ok("gluster1", "volume", "heal", "ec", "full")).isEqualTo("Launching"
@@ -318,6 +341,25 @@ class FsDisperseTest {
             assertThat(Files.readAllBytes(mnt.resolve(file.getKey()))).as(file.getKey())
                     .isEqualTo(file.getValue());
         }
+    }
+
+    private static void setXattr(Path path, String name, String value) throws Exception {
+        Files.getFileAttributeView(path, UserDefinedFileAttributeView.class).write(name,
+                ByteBuffer.wrap(value.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    /** The {@code user.} xattrs of {@code path}, without the prefix, values as text. */
+    private static Map<String, String> userXattrs(Path path) throws Exception {
+        UserDefinedFileAttributeView view = Files.getFileAttributeView(path,
+                UserDefinedFileAttributeView.class);
+        Map<String, String> held = new TreeMap<>();
+        for (String name : view.list()) {
+            ByteBuffer value = ByteBuffer.allocate(view.size(name));
+            view.read(name, value);
+            held.put(name, new String(value.array(), 0, value.position(),
+                    StandardCharsets.UTF_8));
+        }
+        return held;
     }
 
     private static byte[] bytes(SplittableRandom random, int size) {
