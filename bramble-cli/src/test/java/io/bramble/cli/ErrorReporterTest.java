@@ -45,20 +45,20 @@ class ErrorReporterTest {
 
     @Test
     void anUnknownCommandIsAUsageErrorEvenWithHelpAfterIt() {
-        assertThat(run("cluster", "simulate", "--help")).isEqualTo(2);
-        assertThat(err.toString()).isEqualTo("bramble: unknown command 'cluster' (see "
+        assertThat(run("swarm", "deploy", "--help")).isEqualTo(2);
+        assertThat(err.toString()).isEqualTo("bramble: unknown command 'swarm' (see "
                 + "'bramble help' for the commands)" + System.lineSeparator());
         assertThat(out.toString()).isEmpty();
     }
 
     @Test
     void anUnknownCommandIsAUsageErrorWhateverStandsAroundIt() {
-        for (String[] line : new String[][]{{"--debug", "cluster", "simulate", "--help"},
-                {"-h", "cluster"}, {"--version", "cluster"}, {"cluster", "-h"}}) {
+        for (String[] line : new String[][]{{"--debug", "swarm", "deploy", "--help"},
+                {"-h", "swarm"}, {"--version", "swarm"}, {"swarm", "-h"}}) {
             err.getBuffer().setLength(0);
             assertThat(run(line)).as(String.join(" ", line)).isEqualTo(2);
             assertThat(err.toString()).as(String.join(" ", line)).startsWith(
-                    "bramble: unknown command 'cluster'");
+                    "bramble: unknown command 'swarm'");
         }
         assertThat(out.toString()).isEmpty();
     }
