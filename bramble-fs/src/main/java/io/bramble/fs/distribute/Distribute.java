@@ -44,6 +44,7 @@ public final class Distribute implements FileOps {
     private final HandleTable<Route> handles;
     private final Layouts layouts;
     private final DirectoryCopies copies;
+    private final LayoutFix layoutFix;
     private volatile boolean closed;
     /**
      * Marks the handles of {@link #handles}; without it a handle is subvolume 0's own, issued
@@ -63,6 +64,7 @@ public final class Distribute implements FileOps {
                 pointers, copies);
         this.fileNames = new FileNames(this.subvolumes, locator, pointers, copies);
         this.handles = new HandleTable<>(limits.handlesOpenMax());
+        this.layoutFix = new LayoutFix(this.subvolumes, locator, layouts, copies);
     }
 
     public Distribute(List<Subvolume> subvolumes, DistributeLimits limits) {
@@ -80,6 +82,15 @@ public final class Distribute implements FileOps {
     public void append(List<Subvolume> more) {
         subvolumes.append(more);
         layouts.forgetAll();
+    }
+
+    /**
+     * Spreads directory {@code dir} over every subvolume ({@code rebalance fix-layout}): its
+     * missing copies are made and its layout written over all of them.
+     */
+    public void fixLayout(FsPath dir) throws FsException {
+        checkOpen();
+        layoutFix.fix(dir);
     }
 
     /** The names of the subvolumes, in order. */

@@ -10,6 +10,8 @@ import io.bramble.fs.disperse.Disperse;
 import io.bramble.fs.distribute.Distribute;
 import io.bramble.fs.distribute.Subvolume;
 import io.bramble.fs.ops.FileOps;
+import io.bramble.fs.ops.FsException;
+import io.bramble.fs.ops.FsPath;
 import io.bramble.fs.replicate.Replicate;
 import io.bramble.fs.replicate.ReplicateOptions;
 import io.bramble.fs.replicate.StaleRecorder;
@@ -107,6 +109,11 @@ public final class VolumeClient implements AutoCloseable {
     /** The top of the stack: what the mount serves. */
     public FileOps files() {
         return top;
+    }
+
+    /** Spreads directory {@code dir} over every subvolume ({@code rebalance fix-layout}). */
+    public void fixLayout(FsPath dir) throws FsException {
+        top.fixLayout(dir);
     }
 
     /** The record the translators follow now. */

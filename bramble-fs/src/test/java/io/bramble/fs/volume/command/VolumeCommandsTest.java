@@ -291,10 +291,15 @@ class VolumeCommandsTest {
         assertThat(noBricks.exitCode()).isEqualTo(2);
         assertThat(noBricks.err()).isEqualTo("No bricks specified\n"
                 + io.bramble.fs.volume.create.AddBrickLine.USAGE + "\n");
-        CommandReply rebalance = run(one, "volume rebalance gv1 fix-layout start");
-        assertThat(rebalance.exitCode()).isEqualTo(2);
-        assertThat(rebalance.err()).startsWith("volume rebalance is not supported by bramble"
-                + " yet: bramble volumes do not grow");
+        assertThat(failed(one, "volume rebalance gv1 status")).isEqualTo(
+                "volume rebalance: gv1: failed: Rebalance not started for volume gv1.\n");
+        assertThat(failed(one, "volume rebalance gv1 fix-layout start")).isEqualTo(
+                "volume rebalance: gv1: failed: Volume gv1 needs to be started to perform"
+                        + " rebalance\n");
+        assertThat(failed(one, "volume rebalance gv1 start")).startsWith(
+                "volume rebalance: gv1: failed: not supported by bramble yet: moving files");
+        assertThat(run(one, "volume rebalance gv1 fix-layout").err()).isEqualTo(
+                RebalanceVolume.USAGE + "\n");
         assertThat(run(one, "volume remove-brick gv1 " + brick(ONE, "a") + " start").err())
                 .contains("run `volume replace-brick NAME SOURCE-BRICK NEW-BRICK commit"
                         + " force`");
