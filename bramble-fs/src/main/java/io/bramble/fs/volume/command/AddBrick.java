@@ -6,9 +6,7 @@ import io.bramble.fs.volume.VolumeSpec;
 import io.bramble.fs.volume.create.AddBrickCounts;
 import io.bramble.fs.volume.create.AddBrickLine;
 import io.bramble.fs.volume.create.AddBrickRequest;
-import io.bramble.fs.volume.create.BrickAddress;
 import io.bramble.fs.volume.create.BrickLayout;
-import io.bramble.pool.member.Member;
 import io.bramble.pool.wire.Message.CommandReply;
 import java.util.ArrayList;
 import java.util.List;
@@ -38,13 +36,7 @@ final class AddBrick implements VolumeVerb {
         AddBrickCounts.problem(volume, request).ifPresent(why -> {
             throw VolumeFailure.failed(PREFIX, why);
         });
-        List<Member> hosts = new ArrayList<>();
-        List<Brick> added = new ArrayList<>();
-        for (BrickAddress address : request.bricks()) {
-            Member member = BrickMembers.place(ctx, PREFIX, address.host());
-            hosts.add(member);
-            added.add(new Brick(address.host(), address.path(), member.id()));
-        }
+        List<Brick> added = BrickMembers.placeAll(ctx, PREFIX, request.bricks());
         BrickLayout.overlap(added, ctx.volumes()).ifPresent(why -> {
             throw VolumeFailure.failed(PREFIX, why);
         });
@@ -62,18 +54,7 @@ final class AddBrick implements VolumeVerb {
                         + " in add-brick; run it again once it is back");
             }
         }
-        for (int i = 0; i < added.size(); i++) {
-            List<String> check = new ArrayList<>(List.of("volume", CheckBrickFolder.VERB,
-                    added.get(i).host(), added.get(i).path()));
-            if (request.force()) {
-                check.add("force");
-            }
-            BrickMembers.onHost(ctx, PREFIX, hosts.get(i), check);
-        }
-        for (int i = 0; i < added.size(); i++) {
-            BrickMembers.onHost(ctx, PREFIX, hosts.get(i), List.of("volume",
-                    MakeBrickFolder.VERB, added.get(i).host(), added.get(i).path()));
-        }
+        BrickMembers.checkAndMake(ctx, PREFIX, added, request.force());
         keepRootLayouts(ctx, volume);
         VolumeSpec grown = ctx.update(PREFIX, volume.name(), v -> {
             if (!v.bricks().equals(volume.bricks()) || v.setSize() != volume.setSize()) {
