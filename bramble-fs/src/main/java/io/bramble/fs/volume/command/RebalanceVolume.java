@@ -65,12 +65,13 @@ final class RebalanceVolume implements VolumeVerb {
             throw VolumeFailure.failed(prefix, "Volume " + name + " is not a distribute volume"
                     + " or contains only 1 brick.\nNot performing rebalance");
         }
-        if (reports(ctx, name).stream().anyMatch(r -> !r.report().state().ended())) {
+        if (reports(ctx, volume).stream().anyMatch(r -> !r.report().state().ended())) {
             throw VolumeFailure.failed(prefix, "Rebalance on " + name + " is already started");
         }
-        UUID id = ctx.rebalances.startFixLayout(name, () -> stack(ctx, name)).orElseThrow(
-                () -> VolumeFailure.failed(prefix, "Rebalance on " + name
-                        + " is already started"));
+        UUID id = ctx.rebalances.startFixLayout(key(volume), name, () -> stack(ctx,
+                name)).orElseThrow(
+                        () -> VolumeFailure.failed(prefix, "Rebalance on " + name
+                                + " is already started"));
         ctx.node.log().event("volume " + name + ": rebalance fix-layout started");
         return Replies.ok(prefix + ": success: Rebalance on " + name + " has been started"
                 + " successfully. Use rebalance status command to check status of the"
@@ -78,8 +79,7 @@ final class RebalanceVolume implements VolumeVerb {
     }
 
     private static CommandReply status(VolumeContext ctx, String prefix, String name) {
-        ctx.require(prefix, name);
-        List<NodeReport> reports = reports(ctx, name);
+        List<NodeReport> reports = reports(ctx, ctx.require(prefix, name));
         if (reports.isEmpty()) {
             throw VolumeFailure.failed(prefix, "Rebalance not started for volume " + name
                     + ".");
@@ -92,13 +92,11 @@ final class RebalanceVolume implements VolumeVerb {
     }
 
     private static CommandReply stop(VolumeContext ctx, String prefix, String name) {
-        ctx.require(prefix, name);
+        VolumeSpec volume = ctx.require(prefix, name);
         boolean stopped = false;
         for (Member member : ctx.node.members().all()) {
-            if (ctx.connected(member)) {
-                stopped |= ctx.askMember(member, List.of("volume", ReportRebalance.VERB, name,
-                        "stop")).map(text -> text.startsWith("stopping")).orElse(false);
-            }
+            stopped |= ctx.askMember(member, List.of("volume", ReportRebalance.VERB, key(
+                    volume), "stop")).map(text -> text.startsWith("stopping")).orElse(false);
         }
         if (!stopped) {
             throw VolumeFailure.failed(prefix, "Rebalance not started for volume " + name
@@ -115,15 +113,20 @@ final class RebalanceVolume implements VolumeVerb {
     /** One node's last run, with the name status shows it by. */
     private record NodeReport(String node, Rebalances.Report report) {}
 
-    /** The last run of {@code name} on each connected member that has one. */
-    private static List<NodeReport> reports(VolumeContext ctx, String name) {
+    /**
+     * What a node's runs of {@code volume} are kept under: its id, so that a volume deleted
+     * and made again under the same name shows none of the old one's.
+     */
+    private static String key(VolumeSpec volume) {
+        return volume.id().toString();
+    }
+
+    /** The last run of {@code volume} on each connected member that has one. */
+    private static List<NodeReport> reports(VolumeContext ctx, VolumeSpec volume) {
         List<NodeReport> reports = new ArrayList<>();
         for (Member member : ctx.node.members().all()) {
-            if (!ctx.connected(member)) {
-                continue;
-            }
             Optional<Rebalances.Report> report = ctx.askMember(member, List.of("volume",
-                    ReportRebalance.VERB, name)).flatMap(ReportRebalance::decode);
+                    ReportRebalance.VERB, key(volume))).flatMap(ReportRebalance::decode);
             String shown = member.id().equals(ctx.node.id()) ? "localhost" : member.hostname();
             report.ifPresent(r -> reports.add(new NodeReport(shown, r)));
         }

@@ -8,7 +8,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * {@code volume rebalance-report NAME [stop]}, asked of each member by the node that runs
+ * {@code volume rebalance-report VOLUME-ID [stop]}, asked of each member by the node that runs
  * {@code volume rebalance NAME status} (or {@code stop}): this node's last run of the
  * volume's rebalance, as one line {@code ID STATE SECONDS SCANNED FAILURES}, or nothing when
  * it ran none; with {@code stop}, the run is asked to stop first.
@@ -19,7 +19,7 @@ final class ReportRebalance implements VolumeVerb {
     @Override
     public CommandReply run(VolumeContext ctx, List<String> args) {
         Replies.usage(args.size() == 1 || args.size() == 2 && args.get(1).equals("stop"),
-                "volume " + VERB + " NAME [stop]");
+                "volume " + VERB + " VOLUME-ID [stop]");
         String stopping = args.size() == 2 && ctx.rebalances.stop(args.getFirst())
                 ? "stopping\n"
                 : "";

@@ -11,7 +11,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The rebalance runs of one node, by volume: each walks the volume through a client stack of
+ * The rebalance runs of one node, by volume (its id, so that a volume made again under the
+ * same name starts with none): each walks the volume through a client stack of
  * its own, on a thread of its own, and is kept (in memory) once it ended, for
  * {@code status}. One run per volume at a time.
  */
@@ -50,6 +51,9 @@ public final class Rebalances {
         }
     }
 
+    /** Runs kept; past it, the ended ones are forgotten (volumes deleted long ago among them). */
+    static final int RUNS_MAX = 256;
+
     private final Map<String, Run> runs = new ConcurrentHashMap<>();
     private final Clock clock;
 
@@ -58,18 +62,21 @@ public final class Rebalances {
     }
 
     /**
-     * Starts a fix-layout of {@code volume} over the stack {@code open} makes, in the
-     * background; empty when one runs already.
+     * Starts a fix-layout of the volume {@code key} ({@code name} in the log) over the stack
+     * {@code open} makes, in the background; empty when one runs already.
      */
-    public synchronized Optional<UUID> startFixLayout(String volume, Supplier<Stack> open) {
-        Run before = runs.get(volume);
+    public synchronized Optional<UUID> startFixLayout(String key, String name,
+            Supplier<Stack> open) {
+        Run before = runs.get(key);
         if (before != null && !before.state.ended()) {
             return Optional.empty();
         }
+        if (runs.size() >= RUNS_MAX) {
+            runs.values().removeIf(r -> r.state.ended());
+        }
         Run run = new Run(UUID.randomUUID(), clock.millis());
-        runs.put(volume, run);
-        Thread.ofVirtual().name("rebalance-" + volume).start(() -> fixLayout(volume, run,
-                open));
+        runs.put(key, run);
+        Thread.ofVirtual().name("rebalance-" + name).start(() -> fixLayout(name, run, open));
         return Optional.of(run.id);
     }
 
@@ -113,10 +120,5 @@ public final class Rebalances {
         long until = state.ended() ? run.endedMs : clock.millis();
         return Optional.of(new Report(run.id, state, Math.max(0, until - run.startedMs) / 1000,
                 run.progress.scannedCount(), run.progress.failureCount()));
-    }
-
-    /** Forgets the runs of {@code volume} (it was deleted). */
-    public void forget(String volume) {
-        runs.remove(volume);
     }
 }
