@@ -12,8 +12,8 @@ import java.util.Set;
  * The {@code volume} words of {@code bramble node}: a table from each verb to the class that
  * runs it. The internal verbs ({@code brick-check}, {@code brick-make},
  * {@code brick-status}, {@code await-record}, {@code brick-blame}, {@code brick-reset},
- * {@code brick-profile}, {@code brick-root-layout}, {@code rebalance-report}) are what one node asks of another
- * member.
+ * {@code brick-profile}, {@code brick-root-layout}, {@code rebalance-report}) are what one
+ * node asks of another member.
  */
 public final class VolumeCommands implements CommandSet {
     private static final Map<String, VolumeVerb> VERBS = Map.ofEntries(
