@@ -128,7 +128,8 @@ public final class MountCommand implements Callable<Integer> {
         FileOps files = client.files();
         ScheduledExecutorService watcher = Executors.newSingleThreadScheduledExecutor(
                 r -> Thread.ofPlatform().name("spec-watch").daemon().unstarted(r));
-        SpecWatch.start(() -> SpecFetch.fetch(state, request.servers(), request.volume()),
+        SpecWatch.start(() -> SpecFetch.fetchRecord(state, request.servers(), request
+                .volume()), () -> SpecFetch.fetch(state, request.servers(), request.volume()),
                 client, watcher, SpecWatch.POLL_MS);
         FuseMount mount;
         try {

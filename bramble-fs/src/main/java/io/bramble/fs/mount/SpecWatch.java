@@ -10,11 +10,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Keeps a mount on its volume's record: every {@link #POLL_MS} it fetches the layout from the
- * mount's servers and lets the {@link VolumeClient} follow it, as Gluster's clients take a
- * new graph when the volume changes. A fetch that fails (no server answers, a server being
- * restarted) is passed over quietly: the mount goes on with what it has, and the next poll
- * tries again. One poll runs at a time; each fetch is bounded by its calls' own timeouts.
+ * Keeps a mount on its volume's record: every {@link #POLL_MS} it fetches the volume's
+ * definition from the mount's servers (which asks no other member) and lets the
+ * {@link VolumeClient} follow it, fetching the whole layout only when bricks were appended,
+ * as Gluster's clients take a new graph when the volume changes. A fetch that fails (no
+ * server answers, a server being restarted) is passed over quietly: the mount goes on with
+ * what it has, and the next poll tries again. One poll runs at a time; each fetch is bounded by its calls' own timeouts.
  */
 public final class SpecWatch implements AutoCloseable {
     /** How often the layout is fetched: a grown volume reaches running mounts within it. */
@@ -35,15 +36,17 @@ public final class SpecWatch implements AutoCloseable {
     }
 
     /**
-     * Starts polling on {@code scheduler} every {@code pollMs}; {@code fetch} gives the
-     * volume's layout or fails with an unchecked exception.
+     * Starts polling on {@code scheduler} every {@code pollMs}; {@code fetchRecord} gives
+     * the volume's definition and {@code fetch} its whole layout, or fail with an unchecked
+     * exception.
      */
-    public static SpecWatch start(Supplier<ClientSpec> fetch, VolumeClient client,
-            ScheduledExecutorService scheduler, long pollMs) {
-        return new SpecWatch(fetch, client::follow, scheduler, pollMs);
+    public static SpecWatch start(Supplier<ClientSpec> fetchRecord, Supplier<ClientSpec> fetch,
+            VolumeClient client, ScheduledExecutorService scheduler, long pollMs) {
+        return new SpecWatch(fetchRecord, record -> client.follow(record, fetch), scheduler,
+                pollMs);
     }
 
-    /** Like {@link #start(Supplier, VolumeClient, ScheduledExecutorService, long)}. */
+    /** Polls {@code fetch} and hands what it gives to {@code follow}. */
     static SpecWatch start(Supplier<ClientSpec> fetch, Consumer<ClientSpec> follow,
             ScheduledExecutorService scheduler, long pollMs) {
         return new SpecWatch(fetch, follow, scheduler, pollMs);

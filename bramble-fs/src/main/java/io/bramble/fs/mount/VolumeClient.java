@@ -29,6 +29,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -122,13 +123,14 @@ public final class VolumeClient implements AutoCloseable {
     }
 
     /**
-     * Follows {@code fetched}, the volume's record as a member gives it now: appended
-     * subvolumes are built, connected and appended to the distribute once each of their
-     * bricks is served (until then the next call tries again); any other change is logged
-     * once, saying to remount. Returns what changed.
+     * Follows {@code record}, the volume's definition as a member gives it now: appended
+     * subvolumes are built from {@code full} (the definition with where each brick is
+     * served), connected and appended to the distribute once each of their bricks is served
+     * (until then the next call tries again); any other change is logged once, saying to
+     * remount. Returns what changed.
      */
-    public synchronized GraphChange follow(ClientSpec fetched) {
-        GraphChange change = GraphChange.between(volume, fetched.volume());
+    public synchronized GraphChange follow(ClientSpec record, Supplier<ClientSpec> full) {
+        GraphChange change = GraphChange.between(volume, record.volume());
         switch (change) {
             case GraphChange.Same same -> {
             }
@@ -140,13 +142,18 @@ public final class VolumeClient implements AutoCloseable {
                 }
             }
             case GraphChange.Appended appended -> {
+                ClientSpec fetched = full.get();
+                if (!(GraphChange.between(volume,
+                        fetched.volume()) instanceof GraphChange.Appended)) {
+                    return new GraphChange.Same(); // it changed again: the next call sees
+                }
                 List<BrickEndpoint> added = fetched.endpoints().subList(volume.bricks().size(),
                         fetched.endpoints().size());
                 if (added.stream().anyMatch(e -> !e.online() || e.port() <= 0)) {
                     return new GraphChange.Same(); // not served yet: taken on at a later call
                 }
                 List<BrickClient> online = new ArrayList<>();
-                List<Subvolume> more = subvolumes(fetched, appended.first(), online);
+                List<Subvolume> more = subvolumes(fetched, volume.distributeCount(), online);
                 awaitFirstConnections(online, FIRST_CONNECT_MS);
                 top.append(more);
                 volume = fetched.volume();
