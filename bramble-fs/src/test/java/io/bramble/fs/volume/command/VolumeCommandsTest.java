@@ -146,6 +146,10 @@ class VolumeCommandsTest {
         assertThat(spec.volume().name()).isEqualTo("gv0");
         assertThat(spec.endpoints()).extracting(e -> e.address()).containsExactly(ONE, TWO);
         assertThat(spec.endpoints()).allMatch(e -> e.online());
+        ClientSpec record = ClientSpecText.decode(ok(two, "volume getspec gv0 record"))
+                .orElseThrow();
+        assertThat(record.volume()).isEqualTo(spec.volume());
+        assertThat(record.endpoints()).allMatch(e -> !e.online() && e.port() == 0);
 
         assertThat(failed(one, "volume delete gv0")).isEqualTo("volume delete: gv0: failed:"
                 + " Volume gv0 has been started.Volume needs to be stopped before deletion.\n");
