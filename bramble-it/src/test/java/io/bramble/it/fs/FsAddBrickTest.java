@@ -28,8 +28,8 @@ import org.junit.jupiter.api.io.TempDir;
  * writing: the volume becomes Distributed-Replicate 2 x 2 = 4, the running mount takes the
  * new replica set on without a remount and its writer never sees an error, fix-layout spreads
  * the folders, and then new files in old and new folders land on both sets; every file reads
- * back byte for byte through the old mount and a new one. Seed 003's own line (one brick added to a distribute volume)
- * grows a second volume.
+ * back byte for byte through the old mount and a new one. Seed 003's own line (one brick
+ * added to a distribute volume) grows a second volume.
  */
 @Timeout(value = 300, unit = TimeUnit.SECONDS)
 class FsAddBrickTest {
