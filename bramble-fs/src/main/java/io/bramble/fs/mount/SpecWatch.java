@@ -15,10 +15,11 @@ import org.slf4j.LoggerFactory;
  * {@link VolumeClient} follow it, fetching the whole layout only when bricks were appended,
  * as Gluster's clients take a new graph when the volume changes. A fetch that fails (no
  * server answers, a server being restarted) is passed over quietly: the mount goes on with
- * what it has, and the next poll tries again. One poll runs at a time; each fetch is bounded by its calls' own timeouts.
+ * what it has, and the next poll tries again. One poll runs at a time; each fetch is bounded
+ * by its calls' own timeouts.
  */
 public final class SpecWatch implements AutoCloseable {
-    /** How often the layout is fetched: a grown volume reaches running mounts within it. */
+    /** How often the definition is fetched: a grown volume reaches running mounts within it. */
     public static final long POLL_MS = 3_000;
     private static final Logger LOG = LoggerFactory.getLogger(SpecWatch.class);
 
