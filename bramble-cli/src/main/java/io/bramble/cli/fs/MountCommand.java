@@ -11,6 +11,7 @@ import io.bramble.fs.fuse.FuseOptions;
 import io.bramble.fs.mount.ClientCaching;
 import io.bramble.fs.mount.MountRequest;
 import io.bramble.fs.mount.SpecFetch;
+import io.bramble.fs.mount.SpecWatch;
 import io.bramble.fs.mount.VolumeClient;
 import io.bramble.fs.ops.FileOps;
 import io.bramble.fs.volume.VolumeStatus;
@@ -23,6 +24,8 @@ import java.nio.file.Path;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.Callable;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -120,13 +123,20 @@ public final class MountCommand implements Callable<Integer> {
         PoolTls tls = PoolTls.of(NodeClient.credentials(state));
         ClientSettings settings = ClientSettings.DEFAULTS.withPingTimeoutMs(VolumeOptions
                 .pingTimeoutMs(spec.volume()));
-        FileOps files = VolumeClient.open(spec, tls, settings, localNode(state),
+        VolumeClient client = VolumeClient.open(spec, tls, settings, localNode(state),
                 state, request.servers());
+        FileOps files = client.files();
+        ScheduledExecutorService watcher = Executors.newSingleThreadScheduledExecutor(
+                r -> Thread.ofPlatform().name("spec-watch").daemon().unstarted(r));
+        SpecWatch.start(() -> SpecFetch.fetchRecord(state, request.servers(), request
+                .volume()), () -> SpecFetch.fetch(state, request.servers(), request.volume()),
+                client, watcher, SpecWatch.POLL_MS);
         FuseMount mount;
         try {
             mount = FuseMount.mount(dir, request.source(), files, ClientCaching.apply(spec
                     .volume(), FuseOptions.defaults().withAllowOther(request.allowOther())));
         } catch (IOException | RuntimeException e) {
+            watcher.shutdownNow();
             files.close();
             throw new UserError(UserError.EXIT_RUNTIME, "cannot mount " + request.source()
                     + " on " + dir + ": " + e.getMessage(), e);
@@ -145,6 +155,7 @@ public final class MountCommand implements Callable<Integer> {
         }, "bramble-unmount");
         Runtime.getRuntime().addShutdownHook(hook);
         mount.awaitUnmount();
+        watcher.shutdownNow();
         files.close();
         System.out.println("unmounted " + dir);
         return 0;

@@ -342,9 +342,9 @@ public final class VolumeCommand implements Runnable {
     }
 
     /**
-     * The verbs of a volume's growth, hidden while bramble grows no volume: their words go to
-     * the node as typed, which checks an add-brick line as Gluster does and says what to do
-     * instead of each.
+     * The verbs of a volume's growth and shrinking: their words go to the node as typed, which
+     * reads them as Gluster does (remove-brick, hidden, is refused there with what to do
+     * instead).
      */
     abstract static class Growth extends NodeRequest {
         @Parameters(arity = "0..*", paramLabel = "WORD")
@@ -356,7 +356,11 @@ public final class VolumeCommand implements Runnable {
         }
     }
 
-    @Command(name = "add-brick", hidden = true)
+    @Command(
+            name = "add-brick",
+            description = {"Grow a volume by whole replica, disperse or stripe sets (or single",
+                    "bricks of a distribute volume); running mounts take them on.",
+                    "  volume add-brick NAME [replica N] HOST:PATH... [force]"})
     static final class AddBrick extends Growth {
     }
 
@@ -364,7 +368,12 @@ public final class VolumeCommand implements Runnable {
     static final class RemoveBrick extends Growth {
     }
 
-    @Command(name = "rebalance", hidden = true)
+    @Command(
+            name = "rebalance",
+            description = {"Spread a grown volume's folders over every brick, so that new",
+                    "files use the new bricks (existing files stay where they are).",
+                    "  volume rebalance NAME fix-layout start",
+                    "  volume rebalance NAME stop|status"})
     static final class Rebalance extends Growth {
     }
 

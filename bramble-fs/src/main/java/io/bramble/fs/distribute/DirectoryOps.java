@@ -14,10 +14,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The operations that change a directory, which exists on every subvolume: made on its hashed
- * subvolume first (which decides EEXIST) and then on the others, each copy with the layout;
- * removed from the others first and the hashed one last. A step that fails undoes the steps
- * before it, so a directory is either on every subvolume or on none.
+ * The operations that change a directory, which exists on every subvolume that holds its
+ * parent: made on its hashed subvolume first (which decides EEXIST) and then on the others,
+ * each copy with the layout over the copies made; removed from the others first and the hashed
+ * one last. A step that fails undoes the steps before it, so a directory is either on every
+ * subvolume holding its parent or on none. A subvolume added later lacks the directories made
+ * before it, which it holds nothing in; a rename or a new name placed there makes the copy
+ * first ({@link DirectoryCopies}).
  */
 final class DirectoryOps {
     private static final Logger LOG = LoggerFactory.getLogger(DirectoryOps.class);
@@ -27,54 +30,78 @@ final class DirectoryOps {
     private final Layouts layouts;
     private final Listing listing;
     private final PointerFiles pointers;
+    private final DirectoryCopies copies;
 
     DirectoryOps(Subvolumes subvolumes, Locator locator, Layouts layouts, Listing listing,
-            PointerFiles pointers) {
+            PointerFiles pointers, DirectoryCopies copies) {
         this.subvolumes = subvolumes;
         this.locator = locator;
         this.layouts = layouts;
         this.listing = listing;
         this.pointers = pointers;
+        this.copies = copies;
     }
 
     Attr mkdir(Caller caller, FsPath path, FileId id, int mode) throws FsException {
         int hashed = locator.hashed(path);
-        Attr attr = subvolumes.ops(hashed).mkdir(caller, path, id, mode);
-        Layout layout = Layout.forDirectory(id, subvolumes.names());
+        Attr attr = copies.withDirectory(hashed, path.parent(), () -> subvolumes.ops(hashed)
+                .mkdir(caller, path, id, mode));
         List<Integer> made = new ArrayList<>(List.of(hashed));
+        List<Integer> holding = new ArrayList<>(List.of(hashed));
         try {
-            layouts.write(hashed, path, layout, 0);
-            for (int i = 0; i < subvolumes.count(); i++) {
-                if (i != hashed && makeCopy(caller, i, path, id, mode)) {
-                    made.add(i);
+            int count = subvolumes.count();
+            for (int i = 0; i < count; i++) {
+                if (i == hashed) {
+                    continue;
                 }
-                if (i != hashed) {
-                    layouts.write(i, path, layout, 0);
+                switch (makeCopy(caller, i, path, id, mode)) {
+                    case MADE -> {
+                        made.add(i);
+                        holding.add(i);
+                    }
+                    case TAKEN_OVER -> holding.add(i);
+                    case NO_PARENT -> {
+                    }
                 }
             }
+            holding.sort(null);
+            List<String> names = new ArrayList<>(holding.size());
+            holding.forEach(i -> names.add(subvolumes.name(i)));
+            Layout layout = Layout.forDirectory(id, names);
+            for (int i : holding) {
+                layouts.write(i, path, layout, 0);
+            }
+            layouts.remember(path, layout);
         } catch (FsException e) {
             for (int i = made.size() - 1; i >= 0; i--) {
                 removeCopyQuietly(caller, made.get(i), path);
             }
             throw e;
         }
-        layouts.remember(path, layout);
         return attr;
     }
 
-    /**
-     * Makes the copy on subvolume {@code index}; false when a directory is already there (left
-     * by an earlier mkdir that could not finish), which is then taken over.
-     */
-    private boolean makeCopy(Caller caller, int index, FsPath path, FileId id, int mode)
+    /** What making one copy of a new directory did. */
+    private enum CopyMade {
+        MADE,
+        /** A directory was there already (left by a mkdir that could not finish). */
+        TAKEN_OVER,
+        /** The subvolume lacks the parent: it joined later, and holds nothing there. */
+        NO_PARENT
+    }
+
+    private CopyMade makeCopy(Caller caller, int index, FsPath path, FileId id, int mode)
             throws FsException {
         FileOps ops = subvolumes.ops(index);
         try {
             ops.mkdir(caller, path, id, mode);
-            return true;
+            return CopyMade.MADE;
         } catch (FsException e) {
             if (e.errno() == Errno.EEXIST && ops.getattr(caller, path).isDirectory()) {
-                return false;
+                return CopyMade.TAKEN_OVER;
+            }
+            if (e.errno() == Errno.ENOENT && !path.parent().isRoot()) {
+                return CopyMade.NO_PARENT;
             }
             throw e;
         }
@@ -98,6 +125,7 @@ final class DirectoryOps {
             throw new FsException(Errno.ENOTDIR, path.toString());
         }
         clearForRemoval(caller, path);
+        Layout layout = layouts.of(path);
         int hashed = located.data();
         List<Integer> removed = new ArrayList<>();
         try {
@@ -108,7 +136,7 @@ final class DirectoryOps {
             }
             subvolumes.ops(hashed).rmdir(caller, path);
         } catch (FsException e) {
-            restore(caller, path, located.attr(), removed);
+            restore(caller, path, located.attr(), layout, removed);
             throw e;
         } finally {
             layouts.forget(path);
@@ -127,8 +155,8 @@ final class DirectoryOps {
         }
     }
 
-    private void restore(Caller caller, FsPath path, Attr attr, List<Integer> removed) {
-        Layout layout = Layout.forDirectory(attr.id(), subvolumes.names());
+    private void restore(Caller caller, FsPath path, Attr attr, Layout layout,
+            List<Integer> removed) {
         for (int index : removed) {
             try {
                 subvolumes.ops(index).mkdir(caller, path, attr.id(), attr.permissions());
@@ -192,8 +220,9 @@ final class DirectoryOps {
         List<Integer> done = new ArrayList<>();
         try {
             for (int index : order) {
-                subvolumes.ops(index).rename(caller, from, to, flags);
-                done.add(index);
+                if (renameCopy(caller, index, index == first, from, to, flags)) {
+                    done.add(index);
+                }
             }
         } catch (FsException e) {
             for (int i = done.size() - 1; i >= 0; i--) {
@@ -203,6 +232,43 @@ final class DirectoryOps {
         } finally {
             layouts.forget(from);
             layouts.forget(to);
+        }
+    }
+
+    /**
+     * Renames the copy on subvolume {@code index}; false when that subvolume lacks it (it
+     * joined later). A copy whose new parent is missing there gets that parent first.
+     */
+    private boolean renameCopy(Caller caller, int index, boolean found, FsPath from, FsPath to,
+            int flags) throws FsException {
+        FileOps ops = subvolumes.ops(index);
+        try {
+            ops.rename(caller, from, to, flags);
+            return true;
+        } catch (FsException e) {
+            if (e.errno() != Errno.ENOENT) {
+                throw e;
+            }
+        }
+        if (!found && !holds(ops, caller, from)) {
+            return false;
+        }
+        if (!copies.make(index, to.parent(), 0)) {
+            throw new FsException(Errno.ENOENT, to.toString());
+        }
+        ops.rename(caller, from, to, flags);
+        return true;
+    }
+
+    private static boolean holds(FileOps ops, Caller caller, FsPath path) throws FsException {
+        try {
+            ops.getattr(caller, path);
+            return true;
+        } catch (FsException e) {
+            if (e.errno() == Errno.ENOENT) {
+                return false;
+            }
+            throw e;
         }
     }
 
@@ -220,20 +286,23 @@ final class DirectoryOps {
     /** Changes every copy: the hashed one must take it, the others follow when they answer. */
     Attr setattr(Caller caller, Located located, FsPath path, SetAttr changes)
             throws FsException {
-        List<Attr> copies = new ArrayList<>();
-        copies.add(subvolumes.ops(located.data()).setattr(caller, path, changes));
+        List<Attr> changed = new ArrayList<>();
+        changed.add(subvolumes.ops(located.data()).setattr(caller, path, changes));
         for (int i = 0; i < subvolumes.count(); i++) {
             if (i == located.data()) {
                 continue;
             }
             try {
-                copies.add(subvolumes.ops(i).setattr(caller, path, changes));
+                changed.add(subvolumes.ops(i).setattr(caller, path, changes));
             } catch (FsException e) {
+                if (e.errno() == Errno.ENOENT) {
+                    continue; // a subvolume that joined later lacks the directory
+                }
                 LOG.warn("attributes of {} not changed on {}: {}", path, subvolumes.name(i),
                         e.getMessage());
             }
         }
-        return DirectoryAttrs.merge(copies);
+        return DirectoryAttrs.merge(changed);
     }
 
     /** An xattr change on every copy, the hashed one first and required. */
@@ -246,6 +315,9 @@ final class DirectoryOps {
             try {
                 change.apply(subvolumes.ops(i));
             } catch (FsException e) {
+                if (e.errno() == Errno.ENOENT) {
+                    continue; // a subvolume that joined later lacks the directory
+                }
                 LOG.warn("xattr of {} not changed on {}: {}", path, subvolumes.name(i),
                         e.getMessage());
             }

@@ -1,5 +1,6 @@
 package io.bramble.fs.distribute;
 
+import io.bramble.common.time.Clock;
 import io.bramble.fs.handle.HandleTable;
 import io.bramble.fs.ops.Attr;
 import io.bramble.fs.ops.Caller;
@@ -27,6 +28,11 @@ import java.util.List;
  *
  * <p>With one subvolume, every call goes straight through: handles, names and errors are the
  * subvolume's own, and the only work added is hashing the name.
+ *
+ * <p>Subvolumes may be appended while the client runs ({@link #append}, when the volume takes
+ * new bricks): positions never move, handles issued before stay valid, and the directories
+ * made before are missing on the new subvolumes until a layout names them
+ * ({@link DirectoryCopies}).
  */
 public final class Distribute implements FileOps {
     private final Subvolumes subvolumes;
@@ -36,22 +42,60 @@ public final class Distribute implements FileOps {
     private final FileNames fileNames;
     private final PointerFiles pointers;
     private final HandleTable<Route> handles;
+    private final Layouts layouts;
+    private final DirectoryCopies copies;
+    private final LayoutFix layoutFix;
     private volatile boolean closed;
+    /**
+     * Marks the handles of {@link #handles}; without it a handle is subvolume 0's own, issued
+     * while it was the only one. Subvolumes' handles stay below it.
+     */
+    static final long ROUTED = 1L << 62;
 
-    public Distribute(List<Subvolume> subvolumes, DistributeLimits limits) {
+    public Distribute(List<Subvolume> subvolumes, DistributeLimits limits, Clock clock) {
         this.subvolumes = new Subvolumes(subvolumes);
-        Layouts layouts = new Layouts(this.subvolumes, limits.layoutsCachedMax());
+        this.layouts = new Layouts(this.subvolumes, limits.layoutsCachedMax(),
+                limits.layoutKeepMs(), clock);
         this.locator = new Locator(this.subvolumes, layouts);
         this.listing = new Listing(this.subvolumes, locator);
-        this.pointers = new PointerFiles(this.subvolumes);
+        this.copies = new DirectoryCopies(this.subvolumes);
+        this.pointers = new PointerFiles(this.subvolumes, copies);
         this.directories = new DirectoryOps(this.subvolumes, locator, layouts, listing,
-                pointers);
-        this.fileNames = new FileNames(this.subvolumes, locator, pointers);
+                pointers, copies);
+        this.fileNames = new FileNames(this.subvolumes, locator, pointers, copies);
         this.handles = new HandleTable<>(limits.handlesOpenMax());
+        this.layoutFix = new LayoutFix(this.subvolumes, locator, layouts, copies);
+    }
+
+    public Distribute(List<Subvolume> subvolumes, DistributeLimits limits) {
+        this(subvolumes, limits, Clock.system());
     }
 
     public Distribute(List<Subvolume> subvolumes) {
         this(subvolumes, DistributeLimits.DEFAULTS);
+    }
+
+    /**
+     * Appends {@code more} after the subvolumes there are (whole new subvolumes of a volume
+     * that grew). Calls running meanwhile see the subvolumes as they were or as they are.
+     */
+    public void append(List<Subvolume> more) {
+        subvolumes.append(more);
+        layouts.forgetAll();
+    }
+
+    /**
+     * Spreads directory {@code dir} over every subvolume ({@code rebalance fix-layout}): its
+     * missing copies are made and its layout written over all of them.
+     */
+    public void fixLayout(FsPath dir) throws FsException {
+        checkOpen();
+        layoutFix.fix(dir);
+    }
+
+    /** The names of the subvolumes, in order. */
+    public List<String> subvolumeNames() {
+        return subvolumes.names();
     }
 
     private boolean single() {
@@ -114,13 +158,24 @@ public final class Distribute implements FileOps {
     @Override
     public Attr mknod(Caller caller, FsPath path, FileId id, int mode, long rdev)
             throws FsException {
-        return hashedOps(path).mknod(caller, path, id, mode, rdev);
+        int hashed = hashed(path);
+        FileOps ops = subvolumes.ops(hashed);
+        return copies.withDirectory(hashed, path.parent(), () -> ops.mknod(caller, path, id,
+                mode, rdev));
     }
 
     @Override
     public Attr symlink(Caller caller, FsPath path, FileId id, String target)
             throws FsException {
-        return hashedOps(path).symlink(caller, path, id, target);
+        int hashed = hashed(path);
+        FileOps ops = subvolumes.ops(hashed);
+        return copies.withDirectory(hashed, path.parent(), () -> ops.symlink(caller, path, id,
+                target));
+    }
+
+    private int hashed(FsPath path) throws FsException {
+        checkOpen();
+        return locator.hashed(path);
     }
 
     @Override
@@ -198,12 +253,13 @@ public final class Distribute implements FileOps {
         if (single()) {
             return hashedOps(path).create(caller, path, id, mode, flags);
         }
-        int hashed = locator.hashed(path);
-        FileOps ops = hashedOps(path);
+        int hashed = hashed(path);
+        FileOps ops = subvolumes.ops(hashed);
         try {
             // Exclusive on the subvolume, so that an existing pointer is never opened as if
             // it were the file.
-            return route(hashed, ops.create(caller, path, id, mode, flags | OpenFlags.EXCL));
+            return route(hashed, copies.withDirectory(hashed, path.parent(), () -> ops.create(
+                    caller, path, id, mode, flags | OpenFlags.EXCL)));
         } catch (FsException e) {
             if (e.errno() != Errno.EEXIST) {
                 throw e;
@@ -237,7 +293,7 @@ public final class Distribute implements FileOps {
 
     private Opened route(int subvolume, Opened opened) throws FsException {
         try {
-            return new Opened(handles.add(new Route(subvolume, opened.handle())),
+            return new Opened(ROUTED | handles.add(new Route(subvolume, opened.handle())),
                     opened.attr());
         } catch (FsException e) {
             subvolumes.ops(subvolume).release(opened.handle());
@@ -247,7 +303,7 @@ public final class Distribute implements FileOps {
 
     private Route route(long handle) throws FsException {
         checkOpen();
-        return single() ? new Route(0, handle) : handles.get(handle);
+        return (handle & ROUTED) == 0 ? new Route(0, handle) : handles.get(handle & ~ROUTED);
     }
 
     @Override
@@ -283,7 +339,9 @@ public final class Distribute implements FileOps {
     @Override
     public void release(long handle) throws FsException {
         checkOpen();
-        Route route = single() ? new Route(0, handle) : handles.remove(handle);
+        Route route = (handle & ROUTED) == 0
+                ? new Route(0, handle)
+                : handles.remove(handle & ~ROUTED);
         subvolumes.ops(route.subvolume()).release(route.handle());
     }
 

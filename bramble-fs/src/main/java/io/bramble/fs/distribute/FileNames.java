@@ -24,11 +24,14 @@ final class FileNames {
     private final Subvolumes subvolumes;
     private final Locator locator;
     private final PointerFiles pointers;
+    private final DirectoryCopies copies;
 
-    FileNames(Subvolumes subvolumes, Locator locator, PointerFiles pointers) {
+    FileNames(Subvolumes subvolumes, Locator locator, PointerFiles pointers,
+            DirectoryCopies copies) {
         this.subvolumes = subvolumes;
         this.locator = locator;
         this.pointers = pointers;
+        this.copies = copies;
     }
 
     /** Renames the file at {@code from}, found at {@code source}, to {@code to}. */
@@ -60,7 +63,10 @@ final class FileNames {
         }
         // The data file takes the new name; on its subvolume this replaces the old target
         // (its data or its pointer) atomically.
-        subvolumes.ops(data).rename(caller, from, to, 0);
+        copies.withDirectory(data, to.parent(), () -> {
+            subvolumes.ops(data).rename(caller, from, to, 0);
+            return null;
+        });
         if (hashed != data) {
             pointTo(caller, source, target, from, to, hashed);
         }
@@ -87,7 +93,10 @@ final class FileNames {
         if (source.pointer() == hashed) {
             // The old name's pointer already stands there: renaming it replaces whatever the
             // new name was on that subvolume.
-            subvolumes.ops(hashed).rename(caller, from, to, 0);
+            copies.withDirectory(hashed, to.parent(), () -> {
+                subvolumes.ops(hashed).rename(caller, from, to, 0);
+                return null;
+            });
             return;
         }
         if (target != null && target.pointer() == hashed) {
@@ -127,7 +136,8 @@ final class FileNames {
         }
         int data = source.data();
         int hashed = locator.hashed(newPath);
-        Attr attr = subvolumes.ops(data).link(caller, existing, newPath);
+        Attr attr = copies.withDirectory(data, newPath.parent(), () -> subvolumes.ops(data)
+                .link(caller, existing, newPath));
         if (hashed != data) {
             try {
                 pointers.create(caller, hashed, newPath, attr.id(), data);

@@ -1,5 +1,6 @@
 package io.bramble.fs.distribute;
 
+import io.bramble.common.time.Clock;
 import io.bramble.fs.ops.Attr;
 import io.bramble.fs.ops.Caller;
 import io.bramble.fs.ops.Errno;
@@ -14,8 +15,11 @@ import org.slf4j.LoggerFactory;
 /**
  * Finds the layout of a directory: from the cache, else from the xattr of its first copy that
  * answers. A directory without a layout (the root on first use, or one made while the volume
- * had one subvolume) gets the layout its id calls for, written where it is missing; since that
- * layout follows from the id, every client that finds none computes the same one.
+ * had one subvolume) gets the layout its id calls for over the subvolumes that hold a copy of
+ * it, written where it is missing; since that layout follows from the id and the copies,
+ * every client that finds none computes the same one. A subvolume that lacks the directory
+ * (one added to the volume after the directory was made) holds nothing in it, so the
+ * directory's names are placed where its copies are until a rebalance spreads it.
  */
 final class Layouts {
     private static final Logger LOG = LoggerFactory.getLogger(Layouts.class);
@@ -24,9 +28,9 @@ final class Layouts {
     private final LayoutCache cache;
     private final Layout onlyLayout;
 
-    Layouts(Subvolumes subvolumes, int layoutsCachedMax) {
+    Layouts(Subvolumes subvolumes, int layoutsCachedMax, long layoutKeepMs, Clock clock) {
         this.subvolumes = subvolumes;
-        this.cache = new LayoutCache(layoutsCachedMax);
+        this.cache = new LayoutCache(layoutsCachedMax, layoutKeepMs, clock);
         this.onlyLayout = Layout.spread(subvolumes.names(), 0);
     }
 
@@ -48,16 +52,22 @@ final class Layouts {
         cache.put(dir, layout);
     }
 
+    /** Forgets every layout: subvolumes were added, and computed layouts may differ. */
+    void forgetAll() {
+        cache.clear();
+    }
+
     /** Forgets the layouts of {@code dir} and of every directory below it. */
     void forget(FsPath dir) {
         cache.forget(dir);
     }
 
     private Layout load(FsPath dir) throws FsException {
+        List<Integer> holders = new ArrayList<>();
         List<Integer> missing = new ArrayList<>();
-        int answered = -1;
-        FsException failure = null;
-        for (int i = 0; i < subvolumes.count(); i++) {
+        FsException unreachable = null;
+        int count = subvolumes.count();
+        for (int i = 0; i < count; i++) {
             try {
                 byte[] value = subvolumes.ops(i).getxattr(Caller.ROOT, dir, LayoutXattr.NAME);
                 Layout layout = usable(dir, i, value);
@@ -65,22 +75,25 @@ final class Layouts {
                     cache.put(dir, layout);
                     return layout;
                 }
-                answered = answered < 0 ? i : answered;
+                holders.add(i);
             } catch (FsException e) {
                 if (e.errno() == Errno.ENODATA) {
+                    holders.add(i);
                     missing.add(i);
-                    answered = answered < 0 ? i : answered;
                 } else if (Subvolumes.unreachable(e)) {
-                    failure = e;
-                } else {
+                    unreachable = e;
+                } else if (e.errno() != Errno.ENOENT) {
                     throw e;
                 }
             }
         }
-        if (answered < 0) {
-            throw failure != null ? failure : new FsException(Errno.EIO, "no usable layout");
+        if (holders.isEmpty()) {
+            throw unreachable != null
+                    ? unreachable
+                    : new FsException(Errno.ENOENT,
+                            dir.toString());
         }
-        return makeDefault(dir, answered, missing);
+        return makeDefault(dir, holders, missing, unreachable == null);
     }
 
     private Layout usable(FsPath dir, int index, byte[] value) {
@@ -101,20 +114,29 @@ final class Layouts {
         }
     }
 
-    /** The layout {@code dir}'s id calls for, written on the copies in {@code missing}. */
-    private Layout makeDefault(FsPath dir, int answered, List<Integer> missing)
-            throws FsException {
-        Attr attr = subvolumes.ops(answered).getattr(Caller.ROOT, dir);
+    /**
+     * The layout {@code dir}'s id calls for over the subvolumes holding it, written on the
+     * copies in {@code missing} when {@code keep}. A subvolume that did not answer may hold a
+     * copy too: the layout is then used for this call only, neither written nor cached.
+     */
+    private Layout makeDefault(FsPath dir, List<Integer> holders, List<Integer> missing,
+            boolean keep) throws FsException {
+        Attr attr = subvolumes.ops(holders.getFirst()).getattr(Caller.ROOT, dir);
         if (!attr.isDirectory()) {
             throw new FsException(Errno.ENOTDIR, dir.toString());
         }
-        Layout layout = Layout.forDirectory(attr.id(), subvolumes.names());
+        List<String> names = new ArrayList<>(holders.size());
+        holders.forEach(i -> names.add(subvolumes.name(i)));
+        Layout layout = Layout.forDirectory(attr.id(), names);
+        if (!keep) {
+            return layout;
+        }
         for (int index : missing) {
             try {
                 write(index, dir, layout, FileOps.XATTR_CREATE);
             } catch (FsException e) {
                 // Another client may have written the same layout meanwhile, or the copy is
-                // unreachable; the layout follows from the id either way.
+                // unreachable; the layout follows from the id and the copies either way.
                 LOG.debug("layout of {} not written on {}: {}", dir, subvolumes.name(index),
                         e.getMessage());
             }

@@ -34,10 +34,7 @@ final class Listing {
         }
         String after = afterName;
         while (true) {
-            List<DirPage> pages = new ArrayList<>(subvolumes.count());
-            for (int i = 0; i < subvolumes.count(); i++) {
-                pages.add(subvolumes.ops(i).readdir(caller, dir, after, entriesMax));
-            }
+            List<DirPage> pages = pages(caller, dir, after, entriesMax);
             ListingMerge.Window window = ListingMerge.window(pages);
             List<DirEntry> entries = new ArrayList<>();
             for (ListingMerge.NameCopies name : window.names()) {
@@ -63,6 +60,34 @@ final class Listing {
     }
 
     /**
+     * A page from each subvolume; a subvolume that lacks the directory (it joined later) holds
+     * nothing in it. ENOENT when none holds it.
+     */
+    private List<DirPage> pages(Caller caller, FsPath dir, String after, int entriesMax)
+            throws FsException {
+        int count = subvolumes.count();
+        List<DirPage> pages = new ArrayList<>(count);
+        FsException missing = null;
+        int answered = 0;
+        for (int i = 0; i < count; i++) {
+            try {
+                pages.add(subvolumes.ops(i).readdir(caller, dir, after, entriesMax));
+                answered++;
+            } catch (FsException e) {
+                if (e.errno() != Errno.ENOENT) {
+                    throw e;
+                }
+                missing = e;
+                pages.add(new DirPage(List.of(), true));
+            }
+        }
+        if (missing != null && pages.size() == count && answered == 0) {
+            throw missing;
+        }
+        return pages;
+    }
+
+    /**
      * The entry {@code name} shows as, or null when it is only pointers. When two subvolumes
      * hold a file of that name (a rename could not remove the file it replaced), the one on
      * the hashed subvolume is the file, as lookups find it.
@@ -81,7 +106,8 @@ final class Listing {
         }
         FsPath path = dir.child(name.name());
         int hashed = locator.hashed(path);
-        if (copies[hashed] != null && !Pointer.looksLike(copies[hashed])) {
+        if (hashed < copies.length && copies[hashed] != null
+                && !Pointer.looksLike(copies[hashed])) {
             return new DirEntry(name.name(), copies[hashed]);
         }
         for (Attr copy : copies) {
@@ -119,7 +145,15 @@ final class Listing {
         String after = null;
         boolean complete = false;
         while (!complete) {
-            DirPage page = subvolumes.ops(index).readdir(caller, dir, after, 256);
+            DirPage page;
+            try {
+                page = subvolumes.ops(index).readdir(caller, dir, after, 256);
+            } catch (FsException e) {
+                if (e.errno() == Errno.ENOENT) {
+                    return names; // the subvolume lacks the directory: it joined later
+                }
+                throw e;
+            }
             for (DirEntry entry : page.entries()) {
                 if (Pointer.looksLike(entry.attr())) {
                     names.add(entry.name());

@@ -14,9 +14,11 @@ final class PointerFiles {
     private static final Logger LOG = LoggerFactory.getLogger(PointerFiles.class);
 
     private final Subvolumes subvolumes;
+    private final DirectoryCopies copies;
 
-    PointerFiles(Subvolumes subvolumes) {
+    PointerFiles(Subvolumes subvolumes, DirectoryCopies copies) {
         this.subvolumes = subvolumes;
+        this.copies = copies;
     }
 
     /**
@@ -26,7 +28,8 @@ final class PointerFiles {
      */
     void create(Caller caller, int at, FsPath path, FileId id, int data) throws FsException {
         try {
-            subvolumes.ops(at).mknod(caller, path, id, Pointer.MODE, 0);
+            copies.withDirectory(at, path.parent(), () -> subvolumes.ops(at).mknod(caller, path,
+                    id, Pointer.MODE, 0));
         } catch (FsException e) {
             // The caller found no file at this name, so a pointer standing there leads
             // nowhere; anything else is a real conflict.

@@ -25,11 +25,24 @@ public final class SpecFetch {
      * @throws UserError naming every server tried and why each failed
      */
     public static ClientSpec fetch(Path stateDir, List<String> servers, String volume) {
+        return fetch(stateDir, servers, List.of("volume", "getspec", volume), volume);
+    }
+
+    /**
+     * The definition of {@code volume} alone ({@code getspec NAME record}: every brick shown
+     * offline), from the first of {@code servers} that answers; what a running mount polls.
+     */
+    public static ClientSpec fetchRecord(Path stateDir, List<String> servers, String volume) {
+        return fetch(stateDir, servers, List.of("volume", "getspec", volume, "record"),
+                volume);
+    }
+
+    private static ClientSpec fetch(Path stateDir, List<String> servers, List<String> words,
+            String volume) {
         List<String> failures = new ArrayList<>();
         for (String server : servers) {
             try {
-                CommandReply reply = NodeClient.remote(stateDir, server,
-                        List.of("volume", "getspec", volume));
+                CommandReply reply = NodeClient.remote(stateDir, server, words);
                 if (reply.exitCode() != 0) {
                     failures.add(server + ": " + (reply.err() + reply.out()).strip());
                     continue;

@@ -236,6 +236,11 @@ public final class PoolNode implements AutoCloseable {
         return Optional.ofNullable(store);
     }
 
+    /** The node's state directory, whose credentials its own clients use too. */
+    public java.nio.file.Path stateDirectory() {
+        return stateDir.root();
+    }
+
     public Optional<PoolMembership> membership() {
         return Optional.ofNullable(membership);
     }

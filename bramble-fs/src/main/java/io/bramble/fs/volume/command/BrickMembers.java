@@ -1,11 +1,13 @@
 package io.bramble.fs.volume.command;
 
 import io.bramble.fs.volume.Brick;
+import io.bramble.fs.volume.create.BrickAddress;
 import io.bramble.fs.volume.create.BrickPlacement;
 import io.bramble.pool.member.Member;
 import io.bramble.pool.member.Role;
 import io.bramble.pool.wire.Message.CommandReply;
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -28,6 +30,41 @@ final class BrickMembers {
             throw VolumeFailure.failed(prefix, BrickPlacement.notConnected(host));
         }
         return member;
+    }
+
+    /** A brick at each of {@code addresses}, each on its member ({@link #place}). */
+    static List<Brick> placeAll(VolumeContext ctx, String prefix,
+            List<BrickAddress> addresses) {
+        List<Brick> bricks = new ArrayList<>();
+        for (BrickAddress address : addresses) {
+            Member member = place(ctx, prefix, address.host());
+            bricks.add(new Brick(address.host(), address.path(), member.id()));
+        }
+        return bricks;
+    }
+
+    /**
+     * Runs Gluster's checks of every new brick's folder on its member ({@code force} passes
+     * over those Gluster lets it), then, once all passed, makes every folder a brick.
+     */
+    static void checkAndMake(VolumeContext ctx, String prefix, List<Brick> bricks,
+            boolean force) {
+        List<Member> members = bricks.stream().map(b -> ctx.node.members().byId(b.nodeId())
+                .orElseThrow(() -> VolumeFailure.failed(prefix, BrickPlacement.notMember(
+                        b.host()))))
+                .toList();
+        for (int i = 0; i < bricks.size(); i++) {
+            List<String> check = new ArrayList<>(List.of("volume", CheckBrickFolder.VERB,
+                    bricks.get(i).host(), bricks.get(i).path()));
+            if (force) {
+                check.add("force");
+            }
+            onHost(ctx, prefix, members.get(i), check);
+        }
+        for (int i = 0; i < bricks.size(); i++) {
+            onHost(ctx, prefix, members.get(i), List.of("volume", MakeBrickFolder.VERB,
+                    bricks.get(i).host(), bricks.get(i).path()));
+        }
     }
 
     /**

@@ -4,16 +4,13 @@ import io.bramble.fs.volume.Brick;
 import io.bramble.fs.volume.VolumeCodec;
 import io.bramble.fs.volume.VolumeSpec;
 import io.bramble.fs.volume.VolumeStatus;
-import io.bramble.fs.volume.create.BrickAddress;
 import io.bramble.fs.volume.create.BrickLayout;
 import io.bramble.fs.volume.create.CreateLine;
 import io.bramble.fs.volume.create.CreateRequest;
 import io.bramble.fs.volume.option.VolumeOptions;
-import io.bramble.pool.member.Member;
 import io.bramble.pool.store.ClusterStore;
 import io.bramble.pool.store.StoreException;
 import io.bramble.pool.wire.Message.CommandReply;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
@@ -38,13 +35,7 @@ final class CreateVolume implements VolumeVerb {
         if (ctx.find(request.name()).isPresent()) {
             throw VolumeFailure.failed(prefix, exists(request.name()));
         }
-        List<Member> hosts = new ArrayList<>();
-        List<Brick> bricks = new ArrayList<>();
-        for (BrickAddress address : request.bricks()) {
-            Member member = BrickMembers.place(ctx, prefix, address.host());
-            hosts.add(member);
-            bricks.add(new Brick(address.host(), address.path(), member.id()));
-        }
+        List<Brick> bricks = BrickMembers.placeAll(ctx, prefix, request.bricks());
         BrickLayout.overlap(bricks, ctx.volumes()).ifPresent(why -> {
             throw VolumeFailure.failed(prefix, why);
         });
@@ -57,19 +48,7 @@ final class CreateVolume implements VolumeVerb {
                                 throw VolumeFailure.failed(prefix, why);
                             });
         }
-        for (int i = 0; i < bricks.size(); i++) {
-            List<String> check = new ArrayList<>(List.of("volume", CheckBrickFolder.VERB,
-                    bricks.get(i).host(), bricks.get(i).path()));
-            if (request.force()) {
-                check.add("force");
-            }
-            BrickMembers.onHost(ctx, prefix, hosts.get(i), check);
-        }
-        for (int i = 0; i < bricks.size(); i++) {
-            BrickMembers.onHost(ctx, prefix, hosts.get(i), List.of("volume",
-                    MakeBrickFolder.VERB,
-                    bricks.get(i).host(), bricks.get(i).path()));
-        }
+        BrickMembers.checkAndMake(ctx, prefix, bricks, request.force());
         VolumeSpec volume = new VolumeSpec(request.name(), UUID.randomUUID(),
                 request.stripeCount(), request.replicaCount(), request.arbiter(),
                 request.transport(), bricks, VolumeStatus.CREATED, VolumeOptions.atCreate(),

@@ -12,7 +12,8 @@ import java.util.Set;
  * The {@code volume} words of {@code bramble node}: a table from each verb to the class that
  * runs it. The internal verbs ({@code brick-check}, {@code brick-make},
  * {@code brick-status}, {@code await-record}, {@code brick-blame}, {@code brick-reset},
- * {@code brick-profile}) are what one node asks of another member.
+ * {@code brick-profile}, {@code brick-root-layout}, {@code rebalance-report}) are what one
+ * node asks of another member.
  */
 public final class VolumeCommands implements CommandSet {
     private static final Map<String, VolumeVerb> VERBS = Map.ofEntries(
@@ -36,6 +37,9 @@ public final class VolumeCommands implements CommandSet {
             Map.entry("reset-brick", new ResetBrick()),
             Map.entry("replace-brick", new ReplaceBrick()),
             Map.entry("add-brick", new AddBrick()),
+            Map.entry(KeepRootLayout.VERB, new KeepRootLayout()),
+            Map.entry("rebalance", new RebalanceVolume()),
+            Map.entry(ReportRebalance.VERB, new ReportRebalance()),
             Map.entry(BlameCopy.VERB, new BlameCopy()),
             Map.entry(ResetBrickFolder.VERB, new ResetBrickFolder()),
             Map.entry("heal", new HealVolume()),
@@ -47,15 +51,13 @@ public final class VolumeCommands implements CommandSet {
     private static final Set<String> NOT_YET = Set.of("quota",
             "inode-quota", "log", "sync", "barrier", "clear-locks", "statedump", "tier",
             "bitrot", "geo-replication", "label");
-    /** The verbs of a volume's growth and shrinking, refused with what to do instead. */
+    /** The verbs of a volume's shrinking, refused with what to do instead. */
     private static final Map<String, String> INSTEAD = Map.of(
-            "rebalance", "bramble volumes do not grow (add-brick is refused), so their files"
-                    + " never need moving",
             "remove-brick", "to move a brick to another folder or node, run `volume"
                     + " replace-brick NAME SOURCE-BRICK NEW-BRICK commit force`; to shrink a"
                     + " volume, create a smaller one and copy the files over");
     static final String VERB_LIST = "create|start|stop|delete|list|info|status|set|get|reset"
-            + "|heal|reset-brick|replace-brick|profile|top";
+            + "|heal|reset-brick|replace-brick|add-brick|rebalance|profile|top";
 
     private final VolumeContext context;
 

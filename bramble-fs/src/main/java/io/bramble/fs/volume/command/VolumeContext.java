@@ -7,6 +7,7 @@ import io.bramble.fs.volume.Brick;
 import io.bramble.fs.volume.VolumeCodec;
 import io.bramble.fs.volume.VolumeSpec;
 import io.bramble.fs.volume.heal.SetConnections;
+import io.bramble.fs.volume.rebalance.Rebalances;
 import io.bramble.fs.volume.serve.VolumeService;
 import io.bramble.fs.volume.spec.BrickEndpoint;
 import io.bramble.fs.volume.status.BrickReport;
@@ -60,6 +61,8 @@ final class VolumeContext {
 
     final VolumeService service;
     final PoolNode node;
+    /** This node's runs of {@code volume rebalance}, kept while it runs. */
+    final Rebalances rebalances;
     private final Clock clock;
     private final Poll.Pause pause;
 
@@ -72,6 +75,7 @@ final class VolumeContext {
         this.node = service.node();
         this.clock = clock;
         this.pause = pause;
+        this.rebalances = new Rebalances(clock);
     }
 
     List<VolumeSpec> volumes() {
@@ -225,12 +229,19 @@ final class VolumeContext {
      * gone, down or silent, or fails the command (a brick it does not serve).
      */
     Optional<String> askBrick(Brick brick, List<String> args) {
+        return node.members().byId(brick.nodeId()).flatMap(member -> askMember(member, args));
+    }
+
+    /**
+     * The text {@code member} answers {@code args} with; empty when it is down or silent, or
+     * fails the command.
+     */
+    Optional<String> askMember(Member member, List<String> args) {
         try {
-            Optional<Member> member = node.members().byId(brick.nodeId());
-            if (member.isEmpty() || !connected(member.get())) {
+            if (!connected(member)) {
                 return Optional.empty();
             }
-            CommandReply reply = call(member.get(), args);
+            CommandReply reply = call(member, args);
             return reply.exitCode() != 0 ? Optional.empty() : Optional.of(reply.out());
         } catch (IOException | RuntimeException e) {
             return Optional.empty();

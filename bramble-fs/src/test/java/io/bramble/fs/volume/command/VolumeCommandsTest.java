@@ -7,8 +7,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.bramble.common.time.Clock;
+import io.bramble.fs.brick.LocalBrick;
 import io.bramble.fs.brick.profile.Fop;
 import io.bramble.fs.brick.profile.TopKind;
+import io.bramble.fs.distribute.LayoutXattr;
+import io.bramble.fs.ops.Caller;
+import io.bramble.fs.ops.FsPath;
 import io.bramble.fs.volume.Brick;
 import io.bramble.fs.volume.serve.TrackingBrickHost;
 import io.bramble.fs.volume.serve.VolumeService;
@@ -85,6 +89,15 @@ class VolumeCommandsTest {
         return node;
     }
 
+    /** The subvolumes of the layout stored on the root of the brick shown as {@code shown}. */
+    private static List<String> rootLayout(String shown) throws Exception {
+        String folder = shown.substring(shown.indexOf(':') + 1);
+        try (LocalBrick brick = LocalBrick.open(Path.of(folder))) {
+            return List.copyOf(LayoutXattr.decode(brick.getxattr(Caller.ROOT, FsPath.ROOT,
+                    LayoutXattr.NAME)).subvolumes());
+        }
+    }
+
     private String brick(String host, String name) {
         return host + ":" + dir.resolve("bricks").resolve(host).resolve(name);
     }
@@ -133,6 +146,10 @@ class VolumeCommandsTest {
         assertThat(spec.volume().name()).isEqualTo("gv0");
         assertThat(spec.endpoints()).extracting(e -> e.address()).containsExactly(ONE, TWO);
         assertThat(spec.endpoints()).allMatch(e -> e.online());
+        ClientSpec record = ClientSpecText.decode(ok(two, "volume getspec gv0 record"))
+                .orElseThrow();
+        assertThat(record.volume()).isEqualTo(spec.volume());
+        assertThat(record.endpoints()).allMatch(e -> !e.online() && e.port() == 0);
 
         assertThat(failed(one, "volume delete gv0")).isEqualTo("volume delete: gv0: failed:"
                 + " Volume gv0 has been started.Volume needs to be stopped before deletion.\n");
@@ -219,7 +236,7 @@ class VolumeCommandsTest {
     }
 
     @Test
-    void bricksAreCheckedWhereTheyLive() throws IOException {
+    void bricksAreCheckedWhereTheyLive() throws Exception {
         assertThat(failed(one, "volume create gv1 replica 2 " + brick(ONE, "a") + " "
                 + "127.0.0.59:/data/gv1 force")).isEqualTo("volume create: gv1: failed: Host"
                         + " 127.0.0.59 is not in 'Peer in Cluster' state\n");
@@ -260,19 +277,33 @@ class VolumeCommandsTest {
                         + " count of gv1 from 2 to 3");
         assertThat(failed(one, "volume add-brick gv9 x:/y")).isEqualTo(
                 "volume add-brick: failed: Volume gv9 does not exist\n");
-        assertThat(failed(one, "volume add-brick gv1 " + brick(ONE, "c") + " " + brick(TWO,
-                "c"))).startsWith("volume add-brick: failed: not supported by bramble yet:"
-                        + " adding bricks to a volume")
-                .endsWith("mount it beside gv1\n");
+        String grow = "volume add-brick gv1 " + brick(ONE, "g") + " " + brick(TWO, "g");
+        assertThat(failed(one, "volume add-brick gv1 " + brick(ONE, "g1") + " " + brick(ONE,
+                "g2"))).startsWith("volume add-brick: failed: Multiple bricks of a replicate"
+                        + " volume are present on the same server.");
+        assertThat(failed(one, grow)).contains("is being created in the root partition");
+        assertThat(ok(two, grow + " force")).isEqualTo("volume add-brick: success\n");
+        assertThat(dir.resolve("bricks").resolve(TWO).resolve("g")).isDirectory();
+        assertThat(ok(one, "volume info gv1")).contains("Type: Distributed-Replicate\n")
+                .contains("Number of Bricks: 2 x 2 = 4\n").contains("Brick3: " + brick(ONE,
+                        "g") + "\nBrick4: " + brick(TWO, "g") + "\n");
+        assertThat(rootLayout(brick(ONE, "a"))).isEqualTo(List.of("gv1-replicate-0"));
+        assertThat(rootLayout(brick(ONE, "b"))).isEqualTo(List.of("gv1-replicate-0"));
+        assertThat(failed(one, grow + " force")).contains("Brick may be containing or be"
+                + " contained by an existing brick.");
         CommandReply noBricks = run(one, "volume add-brick gv1 replica 2");
         assertThat(noBricks.exitCode()).isEqualTo(2);
         assertThat(noBricks.err()).isEqualTo("No bricks specified\n"
                 + io.bramble.fs.volume.create.AddBrickLine.USAGE + "\n");
-        assertThat(ok(two, "volume info gv1")).contains("Number of Bricks: 1 x 2 = 2\n");
-        CommandReply rebalance = run(one, "volume rebalance gv1 fix-layout start");
-        assertThat(rebalance.exitCode()).isEqualTo(2);
-        assertThat(rebalance.err()).startsWith("volume rebalance is not supported by bramble"
-                + " yet: bramble volumes do not grow");
+        assertThat(failed(one, "volume rebalance gv1 status")).isEqualTo(
+                "volume rebalance: gv1: failed: Rebalance not started for volume gv1.\n");
+        assertThat(failed(one, "volume rebalance gv1 fix-layout start")).isEqualTo(
+                "volume rebalance: gv1: failed: Volume gv1 needs to be started to perform"
+                        + " rebalance\n");
+        assertThat(failed(one, "volume rebalance gv1 start")).startsWith(
+                "volume rebalance: gv1: failed: not supported by bramble yet: moving files");
+        assertThat(run(one, "volume rebalance gv1 fix-layout").err()).isEqualTo(
+                RebalanceVolume.USAGE + "\n");
         assertThat(run(one, "volume remove-brick gv1 " + brick(ONE, "a") + " start").err())
                 .contains("run `volume replace-brick NAME SOURCE-BRICK NEW-BRICK commit"
                         + " force`");

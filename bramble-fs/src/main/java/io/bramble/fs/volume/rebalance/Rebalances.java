@@ -1,0 +1,124 @@
+package io.bramble.fs.volume.rebalance;
+
+import io.bramble.common.time.Clock;
+import io.bramble.fs.ops.FileOps;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The rebalance runs of one node, by volume (its id, so that a volume made again under the
+ * same name starts with none): each walks the volume through a client stack of
+ * its own, on a thread of its own, and is kept (in memory) once it ended, for
+ * {@code status}. One run per volume at a time.
+ */
+public final class Rebalances {
+    private static final Logger LOG = LoggerFactory.getLogger(Rebalances.class);
+
+    /** A client stack over the whole volume, closed when the run ends. */
+    public interface Stack extends AutoCloseable {
+        FileOps files();
+
+        LayoutWalk.Fix fix();
+
+        @Override
+        void close();
+    }
+
+    /**
+     * What {@code status} shows of a run.
+     *
+     * @param runSeconds how long it ran, or has run so far
+     */
+    public record Report(UUID id, RebalanceState state, long runSeconds, long scanned,
+            long failures) {}
+
+    private static final class Run {
+        final UUID id;
+        final long startedMs;
+        final RebalanceProgress progress = new RebalanceProgress();
+        volatile RebalanceState state = RebalanceState.FIX_LAYOUT_IN_PROGRESS;
+        volatile long endedMs;
+        volatile boolean stopAsked;
+
+        Run(UUID id, long startedMs) {
+            this.id = id;
+            this.startedMs = startedMs;
+        }
+    }
+
+    /** Runs kept; past it, the ended ones are forgotten (volumes deleted long ago among them). */
+    static final int RUNS_MAX = 256;
+
+    private final Map<String, Run> runs = new ConcurrentHashMap<>();
+    private final Clock clock;
+
+    public Rebalances(Clock clock) {
+        this.clock = clock;
+    }
+
+    /**
+     * Starts a fix-layout of the volume {@code key} ({@code name} in the log) over the stack
+     * {@code open} makes, in the background; empty when one runs already.
+     */
+    public synchronized Optional<UUID> startFixLayout(String key, String name,
+            Supplier<Stack> open) {
+        Run before = runs.get(key);
+        if (before != null && !before.state.ended()) {
+            return Optional.empty();
+        }
+        if (runs.size() >= RUNS_MAX) {
+            runs.values().removeIf(r -> r.state.ended());
+        }
+        Run run = new Run(UUID.randomUUID(), clock.millis());
+        runs.put(key, run);
+        Thread.ofVirtual().name("rebalance-" + name).start(() -> fixLayout(name, run, open));
+        return Optional.of(run.id);
+    }
+
+    private void fixLayout(String volume, Run run, Supplier<Stack> open) {
+        RebalanceState end;
+        try (Stack stack = open.get()) {
+            boolean whole = LayoutWalk.walk(stack.files(), stack.fix(), run.progress,
+                    () -> run.stopAsked);
+            end = !whole
+                    ? RebalanceState.FIX_LAYOUT_STOPPED
+                    : run.progress.failureCount() > 0
+                            ? RebalanceState.FIX_LAYOUT_FAILED
+                            : RebalanceState.FIX_LAYOUT_COMPLETED;
+        } catch (RuntimeException e) {
+            LOG.warn("rebalance of {}: {}", volume, e.getMessage());
+            end = RebalanceState.FIX_LAYOUT_FAILED;
+        }
+        run.endedMs = clock.millis();
+        run.state = end;
+        LOG.info("rebalance of {}: {} ({} directories, {} failures)", volume, end.shown(),
+                run.progress.scannedCount(), run.progress.failureCount());
+    }
+
+    /** Asks the run of {@code volume} to stop; false when none runs. */
+    public boolean stop(String volume) {
+        Run run = runs.get(volume);
+        if (run == null || run.state.ended()) {
+            return false;
+        }
+        run.stopAsked = true;
+        return true;
+    }
+
+    /** The last run of {@code volume} on this node, running or ended; empty if none. */
+    public Optional<Report> report(String volume) {
+        Run run = runs.get(volume);
+        if (run == null) {
+            return Optional.empty();
+        }
+        RebalanceState state = run.state;
+        long until = state.ended() ? run.endedMs : clock.millis();
+        return Optional.of(new Report(run.id, state, Math.max(0, until - run.startedMs) / 1000,
+                run.progress.scannedCount(), run.progress.failureCount()));
+    }
+}
