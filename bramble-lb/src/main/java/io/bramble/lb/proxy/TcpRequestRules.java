@@ -1,6 +1,7 @@
 package io.bramble.lb.proxy;
 
 import io.bramble.lb.acl.AclSet;
+import io.bramble.lb.acl.ClientBytes;
 import io.bramble.lb.acl.CompiledCondition;
 import io.bramble.lb.acl.RequestFacts;
 import io.bramble.lb.config.ProxyConfig;
@@ -22,6 +23,51 @@ final class TcpRequestRules {
     TcpRequestRules(ProxyConfig config, AclSet acls) {
         this.rules = config.tcpRequestRules().stream().map(r -> new Rule(r.phase(), r.action(),
                 acls.compile(r.condition()))).toList();
+    }
+
+    /** What the content rules decided: to accept, to reject, or to wait for more bytes. */
+    enum Verdict {
+        ACCEPT, REJECT, WAIT
+    }
+
+    /**
+     * Runs the content rules from the {@code from}-th rule of the list on, as HAProxy resumes
+     * them where they waited: a rule whose condition fails only because the client's bytes are
+     * too few ({@link ClientBytes#missed()}) waits for more. {@code resume} gets the rule to
+     * start from on the next run.
+     */
+    Verdict content(RequestFacts facts, int from, java.util.function.IntConsumer resume) {
+        ClientBytes bytes = facts.clientBytes();
+        for (int i = from; i < rules.size(); i++) {
+            Rule rule = rules.get(i);
+            if (rule.phase() != TcpRequestRule.Phase.CONTENT) {
+                continue;
+            }
+            bytes.clearMissed();
+            if (!rule.condition().test(facts)) {
+                if (bytes.missed()) {
+                    resume.accept(i);
+                    return Verdict.WAIT;
+                }
+                continue;
+            }
+            switch (rule.action()) {
+                case TcpRequestAction.Accept accept -> {
+                    return Verdict.ACCEPT;
+                }
+                case TcpRequestAction.Reject reject -> {
+                    return Verdict.REJECT;
+                }
+                case TcpRequestAction.Track track -> StickTracking.trackSource(
+                        track.track(), facts);
+            }
+        }
+        return Verdict.ACCEPT;
+    }
+
+    /** Whether the frontend has content rules, which may wait for the client's bytes. */
+    boolean hasContentRules() {
+        return rules.stream().anyMatch(r -> r.phase() == TcpRequestRule.Phase.CONTENT);
     }
 
     /**

@@ -12,9 +12,9 @@ import javax.net.ssl.SSLEngine;
 import javax.net.ssl.SSLParameters;
 import org.junit.jupiter.api.Test;
 
-class TlsClientHelloTest {
+public class TlsClientHelloTest {
     /** The first bytes a JDK TLS client sends: its ClientHello record. */
-    static byte[] clientHello(String serverName, String... protocols) throws Exception {
+    public static byte[] clientHello(String serverName, String... protocols) throws Exception {
         SSLContext context = SSLContext.getInstance("TLS");
         context.init(null, null, null);
         SSLEngine engine = context.createSSLEngine(serverName, 443);

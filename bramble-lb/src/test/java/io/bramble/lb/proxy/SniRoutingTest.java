@@ -1,0 +1,145 @@
+package io.bramble.lb.proxy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.bramble.common.time.Clock;
+import io.bramble.lb.acl.TlsClientHelloTest;
+import io.bramble.lb.config.HaproxyConfigParser;
+import io.bramble.lb.config.LbConfig;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * TLS passthrough as HAProxy configs write it: {@code tcp-request inspect-delay},
+ * {@code tcp-request content accept if { req_ssl_hello_type 1 }} and {@code use_backend} on
+ * {@code req_ssl_sni} or {@code req.ssl_alpn}. Each backend gets the client's bytes untouched.
+ */
+class SniRoutingTest {
+    private final TestResources resources = new TestResources();
+
+    @AfterEach
+    void closeAll() throws Exception {
+        resources.close();
+    }
+
+    /** A server that reads what a connection sends until its end, then answers its name. */
+    private static final class NamedServer implements AutoCloseable {
+        final ServerSocket socket;
+        final AtomicReference<byte[]> received = new AtomicReference<>();
+
+        NamedServer(String name) throws IOException {
+            socket = new ServerSocket(0, 8, InetAddress.getLoopbackAddress());
+            Thread.ofVirtual().start(() -> {
+                while (!socket.isClosed()) {
+                    try (Socket peer = socket.accept()) {
+                        received.set(peer.getInputStream().readAllBytes());
+                        peer.getOutputStream().write(name.getBytes(StandardCharsets.US_ASCII));
+                    } catch (IOException e) {
+                        // closed
+                    }
+                }
+            });
+        }
+
+        int port() {
+            return socket.getLocalPort();
+        }
+
+        @Override
+        public void close() throws IOException {
+            socket.close();
+        }
+    }
+
+    private int start(NamedServer one, NamedServer two, NamedServer other) {
+        int port = TestConfigs.freePort();
+        LbConfig config = new HaproxyConfigParser(Map.of(), false).parse("lb.cfg", """
+                defaults
+                    timeout connect 5s
+                    timeout client 10s
+                    timeout server 10s
+                frontend tls
+                    mode tcp
+                    bind 127.0.0.1:%d
+                    tcp-request inspect-delay 5s
+                    tcp-request content accept if { req_ssl_hello_type 1 }
+                    use_backend one if { req_ssl_sni -i one.example.com }
+                    use_backend two if { req.ssl_sni -m end .two.example } \
+                { req.ssl_alpn acme-tls/1 }
+                    default_backend other
+                backend one
+                    mode tcp
+                    server s 127.0.0.1:%d
+                backend two
+                    mode tcp
+                    server s 127.0.0.1:%d
+                backend other
+                    mode tcp
+                    server s 127.0.0.1:%d
+                """.formatted(port, one.port(), two.port(), other.port()));
+        resources.add(LoadBalancer.start(config, Clock.system(), new SplittableRandom(3),
+                "test"));
+        return port;
+    }
+
+    /** Sends {@code bytes} (the first {@code pause} of them, a moment, then the rest). */
+    private static String send(int port, byte[] bytes, int pause) throws Exception {
+        try (Socket client = new Socket(InetAddress.getLoopbackAddress(), port)) {
+            client.setSoTimeout(10_000);
+            client.getOutputStream().write(bytes, 0, pause);
+            client.getOutputStream().flush();
+            if (pause < bytes.length) {
+                Thread.sleep(300); // lets the balancer see the first part alone
+            }
+            client.getOutputStream().write(bytes, pause, bytes.length - pause);
+            client.shutdownOutput();
+            return new String(client.getInputStream().readAllBytes(),
+                    StandardCharsets.US_ASCII);
+        }
+    }
+
+    @Test
+    void serverNamesAndProtocolsPickTheBackendAndTheBytesPassUntouched() throws Exception {
+        try (NamedServer one = new NamedServer("one");
+                NamedServer two = new NamedServer("two");
+                NamedServer other = new NamedServer("other")) {
+            int port = start(one, two, other);
+            byte[] toOne = TlsClientHelloTest.clientHello("ONE.example.com", "h2");
+            byte[] toTwo = TlsClientHelloTest.clientHello("www.two.example", "acme-tls/1");
+            byte[] elsewhere = TlsClientHelloTest.clientHello("www.two.example", "h2");
+
+            assertThat(send(port, toOne, toOne.length)).isEqualTo("one");
+            assertThat(one.received.get()).isEqualTo(toOne);
+            assertThat(send(port, toTwo, toTwo.length)).isEqualTo("two");
+            assertThat(two.received.get()).isEqualTo(toTwo);
+            assertThat(send(port, elsewhere, elsewhere.length)).isEqualTo("other");
+            assertThat(other.received.get()).isEqualTo(elsewhere);
+        }
+    }
+
+    @Test
+    void theRulesWaitForTheWholeHelloAndOtherBytesGoToTheDefault() throws Exception {
+        try (NamedServer one = new NamedServer("one");
+                NamedServer two = new NamedServer("two");
+                NamedServer other = new NamedServer("other")) {
+            int port = start(one, two, other);
+            byte[] hello = TlsClientHelloTest.clientHello("one.example.com");
+            byte[] withData = Arrays.copyOf(hello, hello.length + 3);
+
+            assertThat(send(port, withData, 7)).isEqualTo("one");
+            assertThat(one.received.get()).isEqualTo(withData);
+            byte[] vpn = {0, 14, 0x38, 1, 2, 3, 4, 5, 6, 7, 8, 0, 0, 0, 0, 0};
+            assertThat(send(port, vpn, vpn.length)).isEqualTo("other");
+            assertThat(other.received.get()).isEqualTo(vpn);
+        }
+    }
+}
