@@ -182,7 +182,12 @@ final class TcpSession extends ChannelInboundHandlerAdapter {
         if (connectStartNanos < 0) {
             connectStartNanos = connectStart;
         }
-        bootstrap(server).connect(server.target(client.localAddress()))
+        InetSocketAddress serverAddress = server.target(client.localAddress());
+        InetSocketAddress source = server.source();
+        Bootstrap bootstrap = bootstrap(server);
+        (source == null
+                ? bootstrap.connect(serverAddress)
+                : bootstrap.connect(serverAddress, source))
                 .addListener((ChannelFuture future) -> {
                     if (future.isSuccess()) {
                         onConnected(future.channel());
