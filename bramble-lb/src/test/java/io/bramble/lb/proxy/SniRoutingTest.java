@@ -2,20 +2,16 @@ package io.bramble.lb.proxy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.bramble.common.time.Clock;
 import io.bramble.lb.acl.TlsClientHelloTest;
-import io.bramble.lb.config.HaproxyConfigParser;
-import io.bramble.lb.config.LbConfig;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
-import java.util.Map;
-import java.util.SplittableRandom;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -25,6 +21,16 @@ import org.junit.jupiter.api.Test;
  */
 class SniRoutingTest {
     private final TestResources resources = new TestResources();
+    private NamedServer one;
+    private NamedServer two;
+    private NamedServer other;
+
+    @BeforeEach
+    void servers() throws IOException {
+        one = resources.add(new NamedServer("one"));
+        two = resources.add(new NamedServer("two"));
+        other = resources.add(new NamedServer("other"));
+    }
 
     @AfterEach
     void closeAll() throws Exception {
@@ -60,9 +66,9 @@ class SniRoutingTest {
         }
     }
 
-    private int start(NamedServer one, NamedServer two, NamedServer other) {
+    private int start() {
         int port = TestConfigs.freePort();
-        LbConfig config = new HaproxyConfigParser(Map.of(), false).parse("lb.cfg", """
+        resources.balancer("""
                 defaults
                     timeout connect 5s
                     timeout client 10s
@@ -86,8 +92,6 @@ class SniRoutingTest {
                     mode tcp
                     server s 127.0.0.1:%d
                 """.formatted(port, one.port(), two.port(), other.port()));
-        resources.add(LoadBalancer.start(config, Clock.system(), new SplittableRandom(3),
-                "test"));
         return port;
     }
 
@@ -109,37 +113,29 @@ class SniRoutingTest {
 
     @Test
     void serverNamesAndProtocolsPickTheBackendAndTheBytesPassUntouched() throws Exception {
-        try (NamedServer one = new NamedServer("one");
-                NamedServer two = new NamedServer("two");
-                NamedServer other = new NamedServer("other")) {
-            int port = start(one, two, other);
-            byte[] toOne = TlsClientHelloTest.clientHello("ONE.example.com", "h2");
-            byte[] toTwo = TlsClientHelloTest.clientHello("www.two.example", "acme-tls/1");
-            byte[] elsewhere = TlsClientHelloTest.clientHello("www.two.example", "h2");
+        int port = start();
+        byte[] toOne = TlsClientHelloTest.clientHello("ONE.example.com", "h2");
+        byte[] toTwo = TlsClientHelloTest.clientHello("www.two.example", "acme-tls/1");
+        byte[] elsewhere = TlsClientHelloTest.clientHello("www.two.example", "h2");
 
-            assertThat(send(port, toOne, toOne.length)).isEqualTo("one");
-            assertThat(one.received.get()).isEqualTo(toOne);
-            assertThat(send(port, toTwo, toTwo.length)).isEqualTo("two");
-            assertThat(two.received.get()).isEqualTo(toTwo);
-            assertThat(send(port, elsewhere, elsewhere.length)).isEqualTo("other");
-            assertThat(other.received.get()).isEqualTo(elsewhere);
-        }
+        assertThat(send(port, toOne, toOne.length)).isEqualTo("one");
+        assertThat(one.received.get()).isEqualTo(toOne);
+        assertThat(send(port, toTwo, toTwo.length)).isEqualTo("two");
+        assertThat(two.received.get()).isEqualTo(toTwo);
+        assertThat(send(port, elsewhere, elsewhere.length)).isEqualTo("other");
+        assertThat(other.received.get()).isEqualTo(elsewhere);
     }
 
     @Test
     void theRulesWaitForTheWholeHelloAndOtherBytesGoToTheDefault() throws Exception {
-        try (NamedServer one = new NamedServer("one");
-                NamedServer two = new NamedServer("two");
-                NamedServer other = new NamedServer("other")) {
-            int port = start(one, two, other);
-            byte[] hello = TlsClientHelloTest.clientHello("one.example.com");
-            byte[] withData = Arrays.copyOf(hello, hello.length + 3);
+        int port = start();
+        byte[] hello = TlsClientHelloTest.clientHello("one.example.com");
+        byte[] withData = Arrays.copyOf(hello, hello.length + 3);
 
-            assertThat(send(port, withData, 7)).isEqualTo("one");
-            assertThat(one.received.get()).isEqualTo(withData);
-            byte[] vpn = {0, 14, 0x38, 1, 2, 3, 4, 5, 6, 7, 8, 0, 0, 0, 0, 0};
-            assertThat(send(port, vpn, vpn.length)).isEqualTo("other");
-            assertThat(other.received.get()).isEqualTo(vpn);
-        }
+        assertThat(send(port, withData, 7)).isEqualTo("one");
+        assertThat(one.received.get()).isEqualTo(withData);
+        byte[] vpn = {0, 14, 0x38, 1, 2, 3, 4, 5, 6, 7, 8, 0, 0, 0, 0, 0};
+        assertThat(send(port, vpn, vpn.length)).isEqualTo("other");
+        assertThat(other.received.get()).isEqualTo(vpn);
     }
 }

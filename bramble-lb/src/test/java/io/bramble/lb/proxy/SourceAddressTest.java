@@ -4,9 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.bramble.common.config.ConfigException;
-import io.bramble.common.time.Clock;
 import io.bramble.lb.config.HaproxyConfigParser;
-import io.bramble.lb.config.LbConfig;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetAddress;
@@ -15,7 +13,6 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Set;
-import java.util.SplittableRandom;
 import java.util.concurrent.ConcurrentHashMap;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -72,7 +69,7 @@ class SourceAddressTest {
 
     private int start(String mode, PeerRecorder first, PeerRecorder second) {
         int port = TestConfigs.freePort();
-        LbConfig config = new HaproxyConfigParser(Map.of(), false).parse("lb.cfg", """
+        resources.balancer("""
                 listen web
                     mode %s
                     bind 127.0.0.1:%d
@@ -85,8 +82,6 @@ class SourceAddressTest {
                     server b 127.0.0.1:%d source 127.0.0.3:0
                 """.formatted(mode, port, first.socket.getLocalPort(),
                 second.socket.getLocalPort()));
-        resources.add(LoadBalancer.start(config, Clock.system(), new SplittableRandom(5),
-                "test"));
         return port;
     }
 
