@@ -44,12 +44,12 @@ public final class ClientBytes {
     }
 
     /** A fetch found too few bytes, and more may come. */
-    public boolean missed() {
+    boolean missed() {
         return missed;
     }
 
-    /** Forgets an earlier {@link #missed()}, before a rule is tested. */
-    public void clearMissed() {
+    /** Forgets an earlier {@link #missed()}, before an ACL line is tested. */
+    void clearMissed() {
         missed = false;
     }
 

@@ -1,7 +1,6 @@
 package io.bramble.lb.proxy;
 
 import io.bramble.lb.acl.AclSet;
-import io.bramble.lb.acl.ClientBytes;
 import io.bramble.lb.acl.CompiledCondition;
 import io.bramble.lb.acl.RequestFacts;
 import io.bramble.lb.config.ProxyConfig;
@@ -32,23 +31,22 @@ final class TcpRequestRules {
 
     /**
      * Runs the content rules from the {@code from}-th rule of the list on, as HAProxy resumes
-     * them where they waited: a rule whose condition fails only because the client's bytes are
-     * too few ({@link ClientBytes#missed()}) waits for more. {@code resume} gets the rule to
+     * them where they waited: a rule whose condition cannot tell yet, the client's bytes being
+     * too few ({@link CompiledCondition.Verdict#UNDECIDED}), waits for more. {@code resume} gets the rule to
      * start from on the next run.
      */
     Verdict content(RequestFacts facts, int from, java.util.function.IntConsumer resume) {
-        ClientBytes bytes = facts.clientBytes();
         for (int i = from; i < rules.size(); i++) {
             Rule rule = rules.get(i);
             if (rule.phase() != TcpRequestRule.Phase.CONTENT) {
                 continue;
             }
-            bytes.clearMissed();
-            if (!rule.condition().test(facts)) {
-                if (bytes.missed()) {
-                    resume.accept(i);
-                    return Verdict.WAIT;
-                }
+            CompiledCondition.Verdict verdict = rule.condition().decide(facts);
+            if (verdict == CompiledCondition.Verdict.UNDECIDED) {
+                resume.accept(i);
+                return Verdict.WAIT;
+            }
+            if (verdict == CompiledCondition.Verdict.SKIPPED) {
                 continue;
             }
             switch (rule.action()) {

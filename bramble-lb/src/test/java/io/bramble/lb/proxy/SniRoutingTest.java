@@ -67,6 +67,10 @@ class SniRoutingTest {
     }
 
     private int start() {
+        return start("accept if { req_ssl_hello_type 1 }");
+    }
+
+    private int start(String contentRule) {
         int port = TestConfigs.freePort();
         resources.balancer("""
                 defaults
@@ -77,7 +81,7 @@ class SniRoutingTest {
                     mode tcp
                     bind 127.0.0.1:%d
                     tcp-request inspect-delay 5s
-                    tcp-request content accept if { req_ssl_hello_type 1 }
+                    tcp-request content %s
                     use_backend one if { req_ssl_sni -i one.example.com }
                     use_backend two if { req.ssl_sni -m end .two.example } \
                 { req.ssl_alpn acme-tls/1 }
@@ -91,7 +95,7 @@ class SniRoutingTest {
                 backend other
                     mode tcp
                     server s 127.0.0.1:%d
-                """.formatted(port, one.port(), two.port(), other.port()));
+                """.formatted(port, contentRule, one.port(), two.port(), other.port()));
         return port;
     }
 
@@ -137,5 +141,16 @@ class SniRoutingTest {
         byte[] vpn = {0, 14, 0x38, 1, 2, 3, 4, 5, 6, 7, 8, 0, 0, 0, 0, 0};
         assertThat(send(port, vpn, vpn.length)).isEqualTo("other");
         assertThat(other.received.get()).isEqualTo(vpn);
+    }
+
+    @Test
+    void aRejectUnlessRuleWaitsForTheHelloAsWellAndRejectsOtherBytes() throws Exception {
+        int port = start("reject unless { req_ssl_hello_type 1 }");
+        byte[] hello = TlsClientHelloTest.clientHello("one.example.com");
+
+        assertThat(send(port, hello, 7)).isEqualTo("one");
+        byte[] vpn = {0, 14, 0x38, 1, 2, 3, 4, 5, 6, 7, 8, 0, 0, 0, 0, 0};
+        assertThat(send(port, vpn, vpn.length)).isEmpty();
+        assertThat(other.received.get()).isNull();
     }
 }
