@@ -38,7 +38,8 @@ class HaproxyCorpusTest {
             "nodejs-redis.cfg",
             "ocp-installation.cfg", "openshift-homelab.cfg", "patroni.cfg",
             "rabbitmq-cluster-docker.cfg", "rockpro64-homelab.cfg", "socketio-cookie.cfg",
-            "ss-relay.cfg", "stalwart-mail.cfg", "vernemq-mqtt.cfg", "warpoxy-socks.cfg");
+            "ss-relay.cfg", "stalwart-mail.cfg", "tls-passthrough-openvpn.cfg", "vernemq-mqtt.cfg",
+            "warpoxy-socks.cfg");
 
     /** A {@code crt PATH} option of a {@code bind} line, the path in group 2. */
     private static final Pattern CRT = Pattern.compile("(\\scrt\\s+)(\\S+)");

@@ -54,7 +54,33 @@ final class AclLine {
                         request.stickCounters(), request.source());
                 yield value.isPresent() && ranges.matches(value.getAsLong());
             }
+            case REQ_LEN, REQ_SSL_HELLO_TYPE, REQ_SSL_SNI, REQ_SSL_ALPN -> clientBytes(request);
         };
+    }
+
+    /** A fetch of the client's raw bytes: any of its values matching. */
+    private boolean clientBytes(RequestFacts request) {
+        ClientBytes bytes = request.clientBytes();
+        if (bytes == null) {
+            return false;
+        }
+        List<String> values = switch (config.fetch()) {
+            case REQ_LEN -> bytes.length();
+            case REQ_SSL_HELLO_TYPE -> bytes.read(TlsClientHello::helloType);
+            case REQ_SSL_SNI -> bytes.read(TlsClientHello::serverName);
+            default -> bytes.read(TlsClientHello::alpn);
+        };
+        if (config.match() == AclMatch.FOUND) {
+            return !values.isEmpty();
+        }
+        for (String value : values) {
+            if (config.match() == AclMatch.INTEGER
+                    ? ranges.matches(Long.parseLong(value))
+                    : matcher.matches(value)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** {@code var(NAME)}: found, compared as an integer, or as the value's text. */

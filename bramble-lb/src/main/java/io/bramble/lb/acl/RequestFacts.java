@@ -31,6 +31,14 @@ public interface RequestFacts {
         return null;
     }
 
+    /**
+     * The bytes the client sent that are not yet taken, for the {@code req.*} fetches; null
+     * where they are not inspected (an HTTP request's facts).
+     */
+    default ClientBytes clientBytes() {
+        return null;
+    }
+
     /** The stick counters of the request or connection; null where there are none. */
     default StickCounters stickCounters() {
         return null;

@@ -29,5 +29,24 @@ public enum AclFetch {
     /** A variable ({@code var(SCOPE.NAME)}), named by the argument; needs {@code -m}. */
     VAR,
     /** A stick table datum or entry count, an integer: {@link AclConfig#stickFetch()}. */
-    STICK
+    STICK,
+    /** {@code req.len}: how many bytes the client sent that are not yet taken, an integer. */
+    REQ_LEN,
+    /** {@code req.ssl_hello_type}: the type of the client's first TLS handshake message. */
+    REQ_SSL_HELLO_TYPE,
+    /** {@code req.ssl_sni}: the server name of the client's raw TLS ClientHello. */
+    REQ_SSL_SNI,
+    /** {@code req.ssl_alpn}: each ALPN protocol of the client's raw TLS ClientHello. */
+    REQ_SSL_ALPN;
+
+    /** Whether it reads the bytes a client sent, which tcp-request content rules wait for. */
+    public boolean readsClientBytes() {
+        return this == REQ_LEN || this == REQ_SSL_HELLO_TYPE || this == REQ_SSL_SNI
+                || this == REQ_SSL_ALPN;
+    }
+
+    /** Whether its value is an integer, matched against integer ranges by default. */
+    public boolean integer() {
+        return this == REQ_LEN || this == REQ_SSL_HELLO_TYPE;
+    }
 }

@@ -20,13 +20,20 @@ import java.util.regex.Pattern;
  */
 final class AclKeyword {
     private static final Pattern CRITERION = Pattern.compile(
-            "(path|url|hdr|method|src|ssl_fc|http_auth|http_auth_group|var)"
+            "(path|url|hdr|method|src|ssl_fc|http_auth|http_auth_group|var|req[._]len"
+                    + "|req[._]ssl_hello_type|req[._]ssl_sni|req\\.ssl_alpn)"
                     + "(_beg|_end|_sub|_dir|_dom|_reg)?"
                     + "(?:\\(([^)]*)\\))?");
     private static final Map<String, AclFetch> FETCHES = Map.of("path", AclFetch.PATH, "url",
             AclFetch.URL, "hdr", AclFetch.HDR, "method", AclFetch.METHOD, "src", AclFetch.SRC,
             "ssl_fc", AclFetch.SSL_FC, "http_auth", AclFetch.HTTP_AUTH, "http_auth_group",
             AclFetch.HTTP_AUTH_GROUP, "var", AclFetch.VAR);
+    /** The fetches of the client's raw bytes, by either of the names HAProxy gives them. */
+    private static final Map<String, AclFetch> CLIENT_BYTES = Map.of("req.len",
+            AclFetch.REQ_LEN, "req_len", AclFetch.REQ_LEN, "req.ssl_hello_type",
+            AclFetch.REQ_SSL_HELLO_TYPE, "req_ssl_hello_type", AclFetch.REQ_SSL_HELLO_TYPE,
+            "req.ssl_sni", AclFetch.REQ_SSL_SNI, "req_ssl_sni", AclFetch.REQ_SSL_SNI,
+            "req.ssl_alpn", AclFetch.REQ_SSL_ALPN);
     /** The criteria that take a suffix such as {@code _beg}. */
     private static final Set<String> SUFFIXED = Set.of("path", "url", "hdr");
     private static final Map<String, AclMatch> SUFFIXES = Map.of("_beg", AclMatch.BEGINS,
@@ -37,7 +44,8 @@ final class AclKeyword {
             AclMatch.DIR, "dom", AclMatch.DOMAIN, "reg", AclMatch.REGEX, "ip", AclMatch.IP,
             "found", AclMatch.FOUND, "int", AclMatch.INTEGER);
     private static final String SUPPORTED = "path, url, hdr(NAME), method, src, ssl_fc, "
-            + "http_auth(USERLIST) or http_auth_group(USERLIST), path/url/hdr with _beg, _end, "
+            + "http_auth(USERLIST) or http_auth_group(USERLIST), req.len, req.ssl_hello_type, "
+            + "req.ssl_sni, req.ssl_alpn, path/url/hdr with _beg, _end, "
             + "_sub, _dir, _dom or _reg, or a stick table fetch (sc_*, scN_*, src_*, "
             + "table_cnt)";
 
@@ -73,7 +81,7 @@ final class AclKeyword {
             throw a.fail("criterion " + Args.quote(criterion) + " is not supported by bramble; "
                     + "supported: " + SUPPORTED);
         }
-        AclFetch fetch = FETCHES.get(m.group(1));
+        AclFetch fetch = FETCHES.getOrDefault(m.group(1), CLIENT_BYTES.get(m.group(1)));
         Optional<String> argument = Optional.ofNullable(m.group(3)).filter(x -> !x.isEmpty());
         if (m.group(1).startsWith("http_auth") && argument.isEmpty()) {
             throw a.fail("missing userlist name: write " + m.group(1) + "(USERLIST)");
@@ -83,7 +91,9 @@ final class AclKeyword {
         }
         AclMatch match = m.group(2) != null
                 ? SUFFIXES.get(m.group(2))
-                : fetch == AclFetch.SRC ? AclMatch.IP : AclMatch.EXACT;
+                : fetch == AclFetch.SRC
+                        ? AclMatch.IP
+                        : fetch.integer() ? AclMatch.INTEGER : AclMatch.EXACT;
         if (fetch == AclFetch.SSL_FC || fetch == AclFetch.HTTP_AUTH) {
             match = AclMatch.FOUND; // a boolean: TLS, or credentials of the userlist's
         }
@@ -96,9 +106,10 @@ final class AclKeyword {
                 case "-m" -> {
                     match = method(a);
                     methodWritten = true;
-                    if (match == AclMatch.INTEGER && fetch != AclFetch.VAR) {
-                        throw a.fail("'-m int' is read by bramble on var() and stick table "
-                                + "fetches only");
+                    if (match == AclMatch.INTEGER && fetch != AclFetch.VAR
+                            && !fetch.integer()) {
+                        throw a.fail("'-m int' is read by bramble on var(), req.len, "
+                                + "req.ssl_hello_type and stick table fetches only");
                     }
                 }
                 case "--" -> {

@@ -1,5 +1,6 @@
 package io.bramble.lb.config;
 
+import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -49,6 +50,10 @@ import java.util.Optional;
  *        server's health counter or check status is logged, not only UP and DOWN (backend
  *        side)
  * @param tcpRequestRules {@code tcp-request connection} and {@code content} lines in order
+ * @param source {@code source ADDR[:PORT]}: the local address of the connections to the
+ *        servers that name none of their own; empty for the system's choice
+ * @param inspectDelayMs {@code tcp-request inspect-delay}: how long content rules may wait for
+ *        the client's bytes; 0 when unset, and they then look at once
  *        (frontend side)
  * @param stickTable the section's {@code stick-table}; none when empty
  */
@@ -84,7 +89,9 @@ public record ProxyConfig(
         boolean allBackups,
         boolean logHealthChecks,
         List<TcpRequestRule> tcpRequestRules,
-        Optional<StickTableConfig> stickTable) {
+        Optional<StickTableConfig> stickTable,
+        long inspectDelayMs,
+        Optional<InetSocketAddress> source) {
 
     /**
      * This proxy with every server's {@code init-addr} ending in {@code none}, as HAProxy's
@@ -97,7 +104,8 @@ public record ProxyConfig(
                 connectionMode, forwardFor, log, acls, backendRules, defaultBackend,
                 requestRules, responseRules, redirects, balance, disabled, httpCheck, tcpCheck,
                 cookie, retries, redispatch, stats, errorFiles, reuse, monitorUri,
-                tcpKeepAlive, allBackups, logHealthChecks, tcpRequestRules, stickTable);
+                tcpKeepAlive, allBackups, logHealthChecks, tcpRequestRules, stickTable,
+                inspectDelayMs, source);
     }
 
     /** HAProxy's per-proxy maxconn when none is set. */
@@ -188,6 +196,8 @@ public record ProxyConfig(
         public final List<TcpRequestRule> tcpRequestRules = new ArrayList<>();
         /** Not inherited: a defaults section holds no table. */
         public Optional<StickTableConfig> stickTable = Optional.empty();
+        public long inspectDelayMs;
+        public Optional<InetSocketAddress> source = Optional.empty();
 
         private Builder(String name, ProxyKind kind, ConfigLocation location) {
             this.name = name;
@@ -230,6 +240,8 @@ public record ProxyConfig(
             copy.allBackups = allBackups;
             copy.logHealthChecks = logHealthChecks;
             copy.tcpRequestRules.addAll(tcpRequestRules);
+            copy.inspectDelayMs = inspectDelayMs;
+            copy.source = source;
             return copy;
         }
 
@@ -238,7 +250,8 @@ public record ProxyConfig(
                     connectionMode, forwardFor, log, acls, backendRules, defaultBackend,
                     requestRules, responseRules, redirects, balance, servers, httpCheck, tcpCheck,
                     cookie, retries, redispatch, stats, errorFiles, reuse, monitorUri,
-                    tcpKeepAlive, allBackups, logHealthChecks, tcpRequestRules, stickTable);
+                    tcpKeepAlive, allBackups, logHealthChecks, tcpRequestRules, stickTable,
+                    inspectDelayMs, source);
         }
     }
 }

@@ -26,6 +26,10 @@ final class ProxyExtraKeywords {
         }))
                 // Shown by HAProxy's stats page beside the proxy's name only; bramble keeps it
                 // for nothing else either, so accepting it changes no traffic.
+                .keyword("source", in(D_B, (s, a) -> {
+                    s.builder.source = Optional.of(SourceAddress.read(a));
+                    a.end();
+                }))
                 .keyword("description", in(F_B, (s, a) -> ProcessKeywords.description(a)))
                 // HAProxy uses fullconn only for servers with minconn, which bramble refuses:
                 // with no minconn it changes nothing in either.

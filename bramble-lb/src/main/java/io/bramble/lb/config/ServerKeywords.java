@@ -138,6 +138,8 @@ final class ServerKeywords {
                 .keyword("enabled", (d, a) -> d.options = d.options.withDisabled(false))
                 .keyword("maxconn", (d, a) -> d.options = d.options.withMaxconn(a.integer(
                         "a connection count (0 for no limit)", 0, GlobalSettings.MAXCONN_MAX)))
+                .keyword("source", (d, a) -> d.options = d.options.withSource(Optional.of(
+                        SourceAddress.read(a))))
                 .keyword("slowstart", (d, a) -> d.options = d.options.withSlowstartMs(a.duration(
                         "a time (a bare number means milliseconds)", Duration.ZERO,
                         Duration.ofMillis(Timeouts.MAX_MS), ChronoUnit.MILLIS).toMillis()))

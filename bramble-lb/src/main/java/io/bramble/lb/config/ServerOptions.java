@@ -1,6 +1,7 @@
 package io.bramble.lb.config;
 
 import java.lang.reflect.RecordComponent;
+import java.net.InetSocketAddress;
 import java.util.Optional;
 import java.util.StringJoiner;
 
@@ -29,6 +30,8 @@ import java.util.StringJoiner;
  *        connection to the server starts with
  * @param slowstartMs {@code slowstart}: how long a server coming back UP takes to reach its
  *        full weight and maxconn; 0 for at once
+ * @param source {@code source ADDR[:PORT]}: the local address of the connections to the
+ *        server (port 0: any); empty for the backend's, else the system's choice
  */
 public record ServerOptions(
         boolean check,
@@ -47,7 +50,8 @@ public record ServerOptions(
         ServerPoolLimits pool,
         OnMarked onMarked,
         ProxyProtocol proxyProtocol,
-        long slowstartMs) {
+        long slowstartMs,
+        Optional<InetSocketAddress> source) {
 
     public static final long INTER_MS_DEFAULT = 2_000;
     public static final long SAME_AS_INTER_MS = 0;
@@ -68,7 +72,7 @@ public record ServerOptions(
     public static final ServerOptions DEFAULTS = new ServerOptions(false, INTER_MS_DEFAULT,
             SAME_AS_INTER_MS, SAME_AS_INTER_MS, RISE_DEFAULT, FALL_DEFAULT, WEIGHT_DEFAULT,
             false, false, MAXCONN_UNLIMITED, Optional.empty(), CHECK_PORT_SAME, ServerTls.NONE,
-            ServerPoolLimits.DEFAULTS, OnMarked.NONE, ProxyProtocol.NONE, 0);
+            ServerPoolLimits.DEFAULTS, OnMarked.NONE, ProxyProtocol.NONE, 0, Optional.empty());
 
     public ServerOptions {
         checkRange(interMs, INTER_MS_MIN, INTER_MS_MAX, "inter");
@@ -82,14 +86,16 @@ public record ServerOptions(
         checkRange(slowstartMs, 0, Timeouts.MAX_MS, "slowstart");
     }
 
-    /** The record's form, naming {@code slowstartMs} only when set. */
+    /** The record's form, naming {@code slowstartMs} and {@code source} only when set. */
     @Override
     public String toString() {
         StringJoiner shown = new StringJoiner(", ", "ServerOptions[", "]");
         for (RecordComponent component : ServerOptions.class.getRecordComponents()) {
             try {
                 Object value = component.getAccessor().invoke(this);
-                if (!component.getName().equals("slowstartMs") || slowstartMs != 0) {
+                boolean unset = component.getName().equals("slowstartMs") && slowstartMs == 0
+                        || component.getName().equals("source") && source.isEmpty();
+                if (!unset) {
                     shown.add(component.getName() + "=" + value);
                 }
             } catch (ReflectiveOperationException e) {
@@ -112,79 +118,79 @@ public record ServerOptions(
     public ServerOptions withCheck(boolean value) {
         return new ServerOptions(value, interMs, fastInterMs, downInterMs, rise, fall, weight,
                 backup, disabled, maxconn, cookie, checkPort, tls, pool, onMarked, proxyProtocol,
-                slowstartMs);
+                slowstartMs, source);
     }
 
     public ServerOptions withInterMs(long value) {
         return new ServerOptions(check, value, fastInterMs, downInterMs, rise, fall, weight,
                 backup, disabled, maxconn, cookie, checkPort, tls, pool, onMarked, proxyProtocol,
-                slowstartMs);
+                slowstartMs, source);
     }
 
     public ServerOptions withFastInterMs(long value) {
         return new ServerOptions(check, interMs, value, downInterMs, rise, fall, weight, backup,
                 disabled, maxconn, cookie, checkPort, tls, pool, onMarked, proxyProtocol,
-                slowstartMs);
+                slowstartMs, source);
     }
 
     public ServerOptions withDownInterMs(long value) {
         return new ServerOptions(check, interMs, fastInterMs, value, rise, fall, weight, backup,
                 disabled, maxconn, cookie, checkPort, tls, pool, onMarked, proxyProtocol,
-                slowstartMs);
+                slowstartMs, source);
     }
 
     public ServerOptions withRise(int value) {
         return new ServerOptions(check, interMs, fastInterMs, downInterMs, value, fall, weight,
                 backup, disabled, maxconn, cookie, checkPort, tls, pool, onMarked, proxyProtocol,
-                slowstartMs);
+                slowstartMs, source);
     }
 
     public ServerOptions withFall(int value) {
         return new ServerOptions(check, interMs, fastInterMs, downInterMs, rise, value, weight,
                 backup, disabled, maxconn, cookie, checkPort, tls, pool, onMarked, proxyProtocol,
-                slowstartMs);
+                slowstartMs, source);
     }
 
     public ServerOptions withWeight(int value) {
         return new ServerOptions(check, interMs, fastInterMs, downInterMs, rise, fall, value,
                 backup, disabled, maxconn, cookie, checkPort, tls, pool, onMarked, proxyProtocol,
-                slowstartMs);
+                slowstartMs, source);
     }
 
     public ServerOptions withBackup(boolean value) {
         return new ServerOptions(check, interMs, fastInterMs, downInterMs, rise, fall, weight,
                 value, disabled, maxconn, cookie, checkPort, tls, pool, onMarked, proxyProtocol,
-                slowstartMs);
+                slowstartMs, source);
     }
 
     public ServerOptions withDisabled(boolean value) {
         return new ServerOptions(check, interMs, fastInterMs, downInterMs, rise, fall, weight,
                 backup, value, maxconn, cookie, checkPort, tls, pool, onMarked, proxyProtocol,
-                slowstartMs);
+                slowstartMs, source);
     }
 
     public ServerOptions withMaxconn(int value) {
         return new ServerOptions(check, interMs, fastInterMs, downInterMs, rise, fall, weight,
                 backup, disabled, value, cookie, checkPort, tls, pool, onMarked, proxyProtocol,
-                slowstartMs);
+                slowstartMs, source);
     }
 
     public ServerOptions withCookie(Optional<String> value) {
         return new ServerOptions(check, interMs, fastInterMs, downInterMs, rise, fall, weight,
                 backup, disabled, maxconn, value, checkPort, tls, pool, onMarked, proxyProtocol,
-                slowstartMs);
+                slowstartMs, source);
     }
 
     public ServerOptions withCheckPort(int value) {
         return new ServerOptions(check, interMs, fastInterMs, downInterMs, rise, fall, weight,
                 backup, disabled, maxconn, cookie, value, tls, pool, onMarked, proxyProtocol,
-                slowstartMs);
+                slowstartMs, source);
     }
 
     public ServerOptions withTls(ServerTls value) {
         return new ServerOptions(check, interMs, fastInterMs, downInterMs, rise, fall, weight,
                 backup, disabled, maxconn, cookie, checkPort, value, pool, onMarked, proxyProtocol,
-                slowstartMs);
+                slowstartMs, source);
     }
 
     private static void checkRange(long value, long min, long max, String name) {
@@ -197,25 +203,31 @@ public record ServerOptions(
     public ServerOptions withPool(ServerPoolLimits value) {
         return new ServerOptions(check, interMs, fastInterMs, downInterMs, rise, fall, weight,
                 backup, disabled, maxconn, cookie, checkPort, tls, value, onMarked, proxyProtocol,
-                slowstartMs);
+                slowstartMs, source);
     }
 
     public ServerOptions withOnMarked(OnMarked value) {
         return new ServerOptions(check, interMs, fastInterMs, downInterMs, rise, fall, weight,
                 backup, disabled, maxconn, cookie, checkPort, tls, pool, value, proxyProtocol,
-                slowstartMs);
+                slowstartMs, source);
     }
 
     public ServerOptions withSlowstartMs(long value) {
         return new ServerOptions(check, interMs, fastInterMs, downInterMs, rise, fall, weight,
                 backup, disabled, maxconn, cookie, checkPort, tls, pool, onMarked, proxyProtocol,
-                value);
+                value, source);
+    }
+
+    public ServerOptions withSource(Optional<InetSocketAddress> value) {
+        return new ServerOptions(check, interMs, fastInterMs, downInterMs, rise, fall, weight,
+                backup, disabled, maxconn, cookie, checkPort, tls, pool, onMarked, proxyProtocol,
+                slowstartMs, value);
     }
 
     public ServerOptions withProxyProtocol(ProxyProtocol value) {
         return new ServerOptions(check, interMs, fastInterMs, downInterMs, rise, fall, weight,
                 backup, disabled, maxconn, cookie, checkPort, tls, pool, onMarked, value,
-                slowstartMs);
+                slowstartMs, source);
     }
 
     /**

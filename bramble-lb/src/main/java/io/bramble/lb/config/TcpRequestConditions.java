@@ -10,7 +10,8 @@ import java.util.Set;
 /**
  * The conditions of a section's tcp-request rules may only look at what is known when a
  * connection is accepted, the client's address ({@code src}, {@code LOCALHOST}, {@code TRUE},
- * {@code FALSE}) and the stick tables: bramble's rules never wait for data. Checked once the
+ * {@code FALSE}) and the stick tables; content rules may also read the client's first bytes
+ * ({@link AclFetch#readsClientBytes()}). Checked once the
  * file is read, since an ACL may get more lines after a rule names it.
  */
 final class TcpRequestConditions {
@@ -35,7 +36,10 @@ final class TcpRequestConditions {
                                 .orElse(List.of());
                     }
                     for (AclConfig acl : lines) {
-                        if (!KNOWN_AT_ACCEPT.contains(acl.fetch())) {
+                        boolean content = rule.phase() == TcpRequestRule.Phase.CONTENT
+                                && builder.mode == ProxyMode.TCP
+                                && acl.fetch().readsClientBytes();
+                        if (!content && !KNOWN_AT_ACCEPT.contains(acl.fetch())) {
                             diagnostics.error(new Location(rule.location().file(),
                                     rule.location().line()), "tcp-request",
                                     "ACL '"
@@ -43,7 +47,9 @@ final class TcpRequestConditions {
                                                     .toLowerCase(Locale.ROOT)
                                             + ", which bramble's tcp-request rules do not "
                                             + "read: they take ACLs on src and stick tables "
-                                            + "(and TRUE, FALSE, LOCALHOST)");
+                                            + "(and TRUE, FALSE, LOCALHOST), tcp-mode content "
+                                            + "rules also req.len, req.ssl_hello_type, req.ssl_sni "
+                                            + "and req.ssl_alpn");
                             return;
                         }
                     }

@@ -13,9 +13,10 @@ import java.util.Optional;
 /**
  * {@code tcp-request connection|content accept|reject|track-scN src [table T] [if|unless COND]}
  * in frontends, and
- * {@code tcp-request inspect-delay}. Their conditions may look only at what a connection shows
- * before any byte of it is read (the client's address), so a rule never waits for data and the
- * inspect delay changes nothing, as in HAProxy for such rules; {@link ProxyChecks} refuses
+ * {@code tcp-request inspect-delay}. Connection rules may look only at what a connection shows
+ * before any byte of it is read (the client's address); content rules may also read the bytes
+ * the client sent ({@code req.len}, {@code req.ssl_hello_type}, {@code req.ssl_sni},
+ * {@code req.ssl_alpn}), waiting for them up to the inspect delay; {@link ProxyChecks} refuses
  * other conditions. Other actions, {@code tcp-request session} and rules in a backend section
  * are refused by name.
  */
@@ -34,8 +35,8 @@ final class TcpRequestKeywords {
                     rule(s, a, TcpRequestRule.Phase.CONTENT);
                 })
                 .keyword("tcp-request inspect-delay", in(D_F_B, (s, a) -> {
-                    a.duration("a delay", Duration.ZERO, Duration.ofMillis(Timeouts.MAX_MS),
-                            ChronoUnit.MILLIS);
+                    s.builder.inspectDelayMs = a.duration("a delay", Duration.ZERO,
+                            Duration.ofMillis(Timeouts.MAX_MS), ChronoUnit.MILLIS).toMillis();
                     a.end();
                 }))
                 .unsupported("tcp-request session", "bramble reads tcp-request connection "

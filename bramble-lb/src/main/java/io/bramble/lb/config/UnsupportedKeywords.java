@@ -57,7 +57,7 @@ final class UnsupportedKeywords {
                 "load-server-state-from-file", "log-format", "log-format-sd", "log-tag",
                 "error-log-format", "max-keep-alive-queue", "max-session-srv-conns",
                 "monitor", "monitor-uri", "monitor-net", "persist", "rate-limit",
-                "server-state-file-name", "source", "stick",
+                "server-state-file-name", "stick",
                 "tcp-response", "unique-id-format",
                 "unique-id-header", "use-server", "use-fcgi-app", "http-after-response",
                 "http-error", "declare", "enabled", "disabled", "grace", "retry-on",
@@ -174,7 +174,7 @@ final class UnsupportedKeywords {
                 "pool-low-conn", "proto",
                 "proxy-v2-options", "redir", "resolve-net", "resolve-opts", "resolve-prefer",
                 "resolvers", "send-proxy", "send-proxy-v2", "send-proxy-v2-ssl",
-                "send-proxy-v2-ssl-cn", "shard", "sni", "source", "ssl",
+                "send-proxy-v2-ssl-cn", "shard", "sni", "ssl",
                 "ssl-max-ver", "ssl-min-ver", "ssl-reuse", "stick", "socks4", "tcp-ut", "tfo",
                 "track", "verify", "verifyhost", "ws", "curves", "sigalgs",
                 "client-sigalgs"}) {

@@ -115,7 +115,7 @@ final class HealthChecks implements AutoCloseable {
         if (step.linger()) {
             bootstrap.option(ChannelOption.SO_LINGER, 0);
         }
-        return bootstrap.handler(new ChannelInitializer<Channel>() {
+        bootstrap.handler(new ChannelInitializer<Channel>() {
             @Override
             protected void initChannel(Channel channel) {
                 if (tls) {
@@ -123,7 +123,10 @@ final class HealthChecks implements AutoCloseable {
                 }
                 channel.pipeline().addLast(handler);
             }
-        }).connect(target);
+        });
+        return server.source() == null
+                ? bootstrap.connect(target)
+                : bootstrap.connect(target, server.source());
     }
 
     private void done(Backend backend, Server server, EventLoop loop, CheckResult result) {

@@ -80,6 +80,14 @@ final class Server {
     }
 
     /**
+     * The local address connections to this server leave from: its {@code source}, else its
+     * backend's; null for the system's choice.
+     */
+    InetSocketAddress source() {
+        return config.options().source().or(() -> backend.config.source()).orElse(null);
+    }
+
+    /**
      * The PROXY header a connection for {@code client} starts with ({@code send-proxy},
      * {@code send-proxy-v2}); null when the server takes none.
      */

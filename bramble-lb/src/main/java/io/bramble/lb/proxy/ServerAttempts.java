@@ -119,7 +119,7 @@ final class ServerAttempts {
         current.connectStartNanos = engine.clock.nanoTime();
         ChannelFuture connecting = current.backend.connector.connect(
                 session.client.eventLoop(), server.target(session.client.localAddress()),
-                server.tls, server.proxyHeader(session.client));
+                server.tls, server.proxyHeader(session.client), server.source());
         connecting.addListener((ChannelFuture future) -> onConnected(current, server, future));
     }
 

@@ -38,16 +38,16 @@ final class ServerConnector {
     /** Connects as above, adding TLS to the server when {@code tls} is set. */
     ChannelFuture connect(EventLoop loop, InetSocketAddress address,
             io.bramble.lb.tls.TlsOrigination tls) {
-        return connect(loop, address, tls, null);
+        return connect(loop, address, tls, null, null);
     }
 
     /**
      * Connects as above; the connection starts with {@code proxyHeader} (the PROXY header,
-     * sent before TLS) when it is set.
+     * sent before TLS) when it is set, and leaves from {@code source} when it is set.
      */
     ChannelFuture connect(EventLoop loop, InetSocketAddress address,
-            io.bramble.lb.tls.TlsOrigination tls, byte[] proxyHeader) {
-        ChannelFuture connecting = plainConnect(loop, address);
+            io.bramble.lb.tls.TlsOrigination tls, byte[] proxyHeader, InetSocketAddress source) {
+        ChannelFuture connecting = plainConnect(loop, address, source);
         if (tls != null || proxyHeader != null) {
             // Runs before the caller's listener: the session writes into TLS from the start.
             connecting.addListener((ChannelFuture f) -> {
@@ -68,7 +68,8 @@ final class ServerConnector {
         return connecting;
     }
 
-    private ChannelFuture plainConnect(EventLoop loop, InetSocketAddress address) {
+    private ChannelFuture plainConnect(EventLoop loop, InetSocketAddress address,
+            InetSocketAddress source) {
         Bootstrap bootstrap = bootstraps.get();
         if (bootstrap == null) {
             bootstrap = new Bootstrap().group(loop).channel(engine.transport.channel)
@@ -89,6 +90,6 @@ final class ServerConnector {
                     });
             bootstraps.set(bootstrap);
         }
-        return bootstrap.connect(address);
+        return source == null ? bootstrap.connect(address) : bootstrap.connect(address, source);
     }
 }

@@ -24,6 +24,50 @@ final class TcpRequestRules {
                 acls.compile(r.condition()))).toList();
     }
 
+    /** What the content rules decided: to accept, to reject, or to wait for more bytes. */
+    enum Verdict {
+        ACCEPT, REJECT, WAIT
+    }
+
+    /**
+     * Runs the content rules from the {@code from}-th rule of the list on, as HAProxy resumes
+     * them where they waited: a rule whose condition cannot tell yet, the client's bytes being
+     * too few ({@link CompiledCondition.Verdict#UNDECIDED}), waits for more. {@code resume} gets the rule to
+     * start from on the next run.
+     */
+    Verdict content(RequestFacts facts, int from, java.util.function.IntConsumer resume) {
+        for (int i = from; i < rules.size(); i++) {
+            Rule rule = rules.get(i);
+            if (rule.phase() != TcpRequestRule.Phase.CONTENT) {
+                continue;
+            }
+            CompiledCondition.Verdict verdict = rule.condition().decide(facts);
+            if (verdict == CompiledCondition.Verdict.UNDECIDED) {
+                resume.accept(i);
+                return Verdict.WAIT;
+            }
+            if (verdict == CompiledCondition.Verdict.SKIPPED) {
+                continue;
+            }
+            switch (rule.action()) {
+                case TcpRequestAction.Accept accept -> {
+                    return Verdict.ACCEPT;
+                }
+                case TcpRequestAction.Reject reject -> {
+                    return Verdict.REJECT;
+                }
+                case TcpRequestAction.Track track -> StickTracking.trackSource(
+                        track.track(), facts);
+            }
+        }
+        return Verdict.ACCEPT;
+    }
+
+    /** Whether the frontend has content rules, which may wait for the client's bytes. */
+    boolean hasContentRules() {
+        return rules.stream().anyMatch(r -> r.phase() == TcpRequestRule.Phase.CONTENT);
+    }
+
     /**
      * False when a rule of {@code phase} rejects the connection described by {@code facts};
      * its track-scN rules on the way track the client's address in the facts' counters.

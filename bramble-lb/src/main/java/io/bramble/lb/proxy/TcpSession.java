@@ -1,5 +1,6 @@
 package io.bramble.lb.proxy;
 
+import io.bramble.lb.acl.ClientBytes;
 import io.bramble.lb.balance.BalancedServer;
 import io.bramble.lb.balance.RequestKey;
 import io.bramble.lb.config.TcpRequestRule;
@@ -10,6 +11,7 @@ import io.bramble.lb.log.TcpLogLine;
 import io.bramble.lb.stick.StickCounters;
 import io.bramble.lb.stick.StickTables;
 import io.netty.bootstrap.Bootstrap;
+import io.netty.buffer.ByteBuf;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelHandlerContext;
@@ -23,9 +25,11 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 
 /**
- * One client connection of a TCP proxy: picks a server (retrying others when a connection
- * is refused), then relays bytes both ways until both directions are closed. The client is
- * not read until the server connection is up, so nothing is buffered.
+ * One client connection of a TCP proxy: runs the content rules, picks a server (retrying
+ * others when a connection is refused), then relays bytes both ways until both directions are
+ * closed. The client is not read until the server connection is up, so nothing is buffered,
+ * except while content rules wait for its first bytes ({@code tcp-request inspect-delay}):
+ * those are kept and sent to the server first.
  *
  * <p>Each side has its own inactivity timer, as in HAProxy: {@code timeout client} on the
  * client's connection, {@code timeout server} on the server's ({@code timeout tunnel} on both
@@ -69,6 +73,11 @@ final class TcpSession extends ChannelInboundHandlerAdapter {
     /** When the session was refused ({@link #refuse}); -1 if it was not. */
     private long refusedNanos = -1;
 
+    /** The client's first bytes while content rules wait for them; null when none do. */
+    private ContentInspection inspection;
+    /** The content rule to resume from once more bytes came. */
+    private int nextRule;
+
     /** The connection's stick counters, released once both sides are closed. */
     private final StickCounters stick;
 
@@ -85,8 +94,6 @@ final class TcpSession extends ChannelInboundHandlerAdapter {
     @Override
     public void channelActive(ChannelHandlerContext ctx) {
         client = ctx.channel();
-        ConnectionFacts facts = new ConnectionFacts((InetSocketAddress) client.remoteAddress(),
-                stick);
         startNanos = engine.clock.nanoTime();
         startEpochMillis = engine.clock.epochMillis();
         engine.activeConnections.incrementAndGet();
@@ -99,15 +106,45 @@ final class TcpSession extends ChannelInboundHandlerAdapter {
             frontend.log.log(ConnectLogLine.format((InetSocketAddress) client.remoteAddress(),
                     (InetSocketAddress) client.localAddress(), frontend.name(), false));
         }
-        if (!frontend.tcpRequestRules.accepts(TcpRequestRule.Phase.CONTENT, facts)) {
+        clientTimeoutMs = EffectiveTimeouts.clientMs(frontend);
+        clientTimer.arm(SessionTimer.Phase.CLIENT, clientTimeoutMs);
+        long delayMs = frontend.config.inspectDelayMs();
+        if (delayMs > 0 && frontend.tcpRequestRules.hasContentRules()) {
+            inspection = new ContentInspection(delayMs);
+            client.config().setAutoRead(true);
+        }
+        inspect(false);
+    }
+
+    /**
+     * Runs the content rules on the bytes read so far ({@code expired}: the inspect delay ran
+     * out), then, unless they wait for more, routes or refuses the connection.
+     */
+    private void inspect(boolean expired) {
+        if (refusedNanos >= 0 || backend != null || !client.isActive()) {
+            return;
+        }
+        InetSocketAddress remote = (InetSocketAddress) client.remoteAddress();
+        ClientBytes bytes = inspection == null
+                ? ClientBytes.none()
+                : inspection.bytes(expired || clientInputDone);
+        TcpRequestRules.Verdict verdict = frontend.tcpRequestRules.content(
+                new ConnectionFacts(remote, stick, bytes), nextRule, i -> nextRule = i);
+        if (verdict == TcpRequestRules.Verdict.WAIT) {
+            return;
+        }
+        if (inspection != null) {
+            inspection.end();
+            client.config().setAutoRead(false);
+        }
+        if (verdict == TcpRequestRules.Verdict.REJECT) {
             termination.rejected();
             frontend.counters.deniedRequests.increment();
             refuse();
             return;
         }
-        backend = frontend.chooseBackend(facts);
-        clientTimeoutMs = EffectiveTimeouts.clientMs(frontend);
-        clientTimer.arm(SessionTimer.Phase.CLIENT, clientTimeoutMs);
+        ClientBytes routed = inspection == null ? bytes : inspection.bytes(true);
+        backend = frontend.chooseBackend(new ConnectionFacts(remote, stick, routed));
         if (backend == null) {
             termination.noServer();
             refuse();
@@ -145,7 +182,12 @@ final class TcpSession extends ChannelInboundHandlerAdapter {
         if (connectStartNanos < 0) {
             connectStartNanos = connectStart;
         }
-        bootstrap(server).connect(server.target(client.localAddress()))
+        InetSocketAddress serverAddress = server.target(client.localAddress());
+        InetSocketAddress source = server.source();
+        Bootstrap bootstrap = bootstrap(server);
+        (source == null
+                ? bootstrap.connect(serverAddress)
+                : bootstrap.connect(serverAddress, source))
                 .addListener((ChannelFuture future) -> {
                     if (future.isSuccess()) {
                         onConnected(future.channel());
@@ -245,8 +287,12 @@ final class TcpSession extends ChannelInboundHandlerAdapter {
     public void channelRead(ChannelHandlerContext ctx, Object msg) {
         if (refusedNanos >= 0) {
             io.netty.util.ReferenceCountUtil.release(msg);
-        } else {
-            early.add(msg);
+            return;
+        }
+        early.add(msg);
+        if (inspection != null && inspection.running() && msg instanceof ByteBuf bytes) {
+            inspection.add(bytes);
+            inspect(false);
         }
     }
 
@@ -275,6 +321,9 @@ final class TcpSession extends ChannelInboundHandlerAdapter {
     public void userEventTriggered(ChannelHandlerContext ctx, Object event) {
         if (event instanceof io.netty.channel.socket.ChannelInputShutdownEvent) {
             clientInputDone = true;
+            if (inspection != null && inspection.running()) {
+                inspect(false);
+            }
             if (refusedNanos >= 0) {
                 client.close();
             }
@@ -285,6 +334,9 @@ final class TcpSession extends ChannelInboundHandlerAdapter {
     @Override
     public void channelInactive(ChannelHandlerContext ctx) {
         // Closed before a server connection was up.
+        if (inspection != null) {
+            inspection.end();
+        }
         termination.aborted(TcpTermination.Side.CLIENT, false);
         releaseEarly();
         finish();
@@ -457,6 +509,40 @@ final class TcpSession extends ChannelInboundHandlerAdapter {
             server.counters.sessionEnded();
             backend.counters.sessionEnded();
             backend.slotFreed();
+        }
+    }
+
+    /**
+     * The bytes a client sent while content rules wait for them (at most
+     * {@link ClientBytes#BYTES_MAX}), and the inspect delay's timer, which runs the rules a
+     * last time when it ends.
+     */
+    private final class ContentInspection {
+        private final byte[] data = new byte[ClientBytes.BYTES_MAX];
+        private int length;
+        private final io.netty.util.concurrent.ScheduledFuture<?> delay;
+
+        ContentInspection(long delayMs) {
+            delay = client.eventLoop().schedule(() -> inspect(true), delayMs,
+                    java.util.concurrent.TimeUnit.MILLISECONDS);
+        }
+
+        void add(ByteBuf bytes) {
+            int count = Math.min(bytes.readableBytes(), data.length - length);
+            bytes.getBytes(bytes.readerIndex(), data, length, count);
+            length += count;
+        }
+
+        ClientBytes bytes(boolean complete) {
+            return new ClientBytes(data, length, complete);
+        }
+
+        boolean running() {
+            return !delay.isDone();
+        }
+
+        void end() {
+            delay.cancel(false);
         }
     }
 }

@@ -58,6 +58,32 @@ class TcpRequestKeywordsTest {
     }
 
     @Test
+    void tcpContentRulesReadTheClientsFirstBytesAndKeepTheInspectDelay() {
+        LbConfig config = parse("""
+                frontend f
+                    mode tcp
+                    bind 127.0.0.1:8443
+                    tcp-request inspect-delay 5s
+                    acl sized req.len ge 5
+                    tcp-request content accept if { req_ssl_hello_type 1 } || sized
+                    use_backend b if { req.ssl_alpn acme-tls/1 } || { req_ssl_sni -i a.example }
+                    default_backend b
+                backend b
+                    mode tcp
+                    server s 127.0.0.1:81
+                """);
+        ProxyConfig frontend = config.frontends().getFirst();
+        assertThat(frontend.inspectDelayMs()).isEqualTo(5_000);
+        assertThat(frontend.acls()).extracting(AclConfig::fetch, AclConfig::match).contains(
+                org.assertj.core.groups.Tuple.tuple(AclFetch.REQ_LEN, AclMatch.INTEGER));
+        refused("    tcp-request connection reject if { req.len 0 }", "lb.cfg:7: tcp-request: "
+                + "ACL '");
+        refused("    tcp-request content reject if { req.ssl_ver 3 }",
+                "lb.cfg:7: tcp-request content: "
+                        + "criterion 'req.ssl_ver' is not supported by bramble");
+    }
+
+    @Test
     void whatBrambleDoesNotReadIsRefusedWithItsLine() {
         refused("    tcp-request content reject if api", "lb.cfg:7: tcp-request: ACL 'api' "
                 + "looks at path");

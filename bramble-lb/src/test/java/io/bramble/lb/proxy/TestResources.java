@@ -1,7 +1,11 @@
 package io.bramble.lb.proxy;
 
+import io.bramble.common.time.Clock;
+import io.bramble.lb.config.HaproxyConfigParser;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
 
 /**
  * What a test started (backends, balancers), closed in reverse order after it. A test class
@@ -19,6 +23,12 @@ final class TestResources implements AutoCloseable {
     /** A test backend named {@code name}, stopped after the test. */
     TestBackend backend(String name) throws Exception {
         return add(TestBackend.start(name));
+    }
+
+    /** A balancer running {@code haproxyCfg} (named lb.cfg), stopped after the test. */
+    void balancer(String haproxyCfg) {
+        add(LoadBalancer.start(new HaproxyConfigParser(Map.of(), false).parse("lb.cfg",
+                haproxyCfg), Clock.system(), new SplittableRandom(3), "test"));
     }
 
     @Override
