@@ -74,6 +74,10 @@ class StickTableRulesTest {
                     http-request deny deny_status 403 if { src_sess_rate 3 }
                 """, app.port);
         try (Socket first = open(port); Socket second = open(port)) {
+            // Each is tracked when accepted, before its first request is read: once both have
+            // answered, both are counted, whichever event loops accepted them.
+            assertThat(answerKeptOpen(first)).startsWith("HTTP/1.1 200");
+            assertThat(answerKeptOpen(second)).startsWith("HTTP/1.1 200");
             assertThat(closedUnanswered(port)).as("a third at once").isTrue();
             first.getOutputStream().write(GET.getBytes(StandardCharsets.US_ASCII));
             assertThat(new String(first.getInputStream().readAllBytes(),
@@ -96,6 +100,27 @@ class StickTableRulesTest {
         Socket socket = new Socket(InetAddress.getLoopbackAddress(), port);
         socket.setSoTimeout(10_000);
         return socket;
+    }
+
+    /** The head of the answer to a request sent on {@code socket}, which stays open. */
+    private static String answerKeptOpen(Socket socket) throws Exception {
+        socket.getOutputStream().write("GET / HTTP/1.1\r\nHost: x\r\n\r\n".getBytes(
+                StandardCharsets.US_ASCII));
+        InputStream in = socket.getInputStream();
+        StringBuilder head = new StringBuilder();
+        while (!head.toString().endsWith("\r\n\r\n")) {
+            int b = in.read();
+            if (b < 0) {
+                break;
+            }
+            head.append((char) b);
+        }
+        java.util.regex.Matcher length = java.util.regex.Pattern.compile(
+                "(?i)\r\ncontent-length: *(\\d+)").matcher(head);
+        if (length.find()) {
+            in.readNBytes(Integer.parseInt(length.group(1)));
+        }
+        return head.toString();
     }
 
     /** True when a new connection is closed or reset without an answer. */
