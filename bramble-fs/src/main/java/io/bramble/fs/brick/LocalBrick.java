@@ -731,33 +731,22 @@ public final class LocalBrick implements FileOps {
     public DirPage readdir(Caller caller, FsPath dirPath, String afterName, int entriesMax)
             throws FsException {
         checkListing(dirPath, entriesMax);
-        return run(() -> {
-            String after = afterName;
-            while (true) { // ends: each round starts past the names of the one before
-                int fd = resolver.openDirectory(dirPath);
+        return run(() -> firstPageStillThere(dirPath, afterName, entriesMax, (fd, page) -> {
+            List<DirEntry> entries = new ArrayList<>();
+            for (String name : page.names()) {
                 try {
-                    PageSelector page = pageOf(fd, dirPath, after, entriesMax);
-                    List<DirEntry> entries = new ArrayList<>();
-                    for (String name : page.names()) {
-                        try {
-                            entries.add(new DirEntry(name, attrAt(fd, name)));
-                        } catch (FsException e) {
-                            if (e.errno() != Errno.ENOENT) { // removed while listed: not listed
-                                throw e;
-                            }
-                        }
+                    entries.add(new DirEntry(name, attrAt(fd, name)));
+                } catch (FsException e) {
+                    if (e.errno() != Errno.ENOENT) { // removed while listed: not listed
+                        throw e;
                     }
-                    // An empty page would end the listing: every name of this one was removed
-                    // while it was read, so the next page is read instead.
-                    if (!entries.isEmpty() || page.complete()) {
-                        return new DirPage(entries, page.complete());
-                    }
-                    after = page.lastName();
-                } finally {
-                    Libc.close(fd);
                 }
             }
-        });
+            return entries.isEmpty() && !page.complete()
+                    ? null
+                    : new DirPage(entries,
+                            page.complete());
+        }));
     }
 
     /** A page of names with their attributes and xattrs, read through one open folder. */
@@ -765,38 +754,56 @@ public final class LocalBrick implements FileOps {
     public XattrsPage readdirXattrs(Caller caller, FsPath dirPath, String afterName,
             int entriesMax, String prefix) throws FsException {
         checkListing(dirPath, entriesMax);
-        return run(() -> {
-            String after = afterName;
-            while (true) { // ends: each round starts past the names of the one before
-                int fd = resolver.openDirectory(dirPath);
+        return run(() -> firstPageStillThere(dirPath, afterName, entriesMax, (fd, page) -> {
+            XattrsPage.Filling filling = new XattrsPage.Filling();
+            for (String name : page.names()) {
+                AttrXattrs read;
                 try {
-                    PageSelector page = pageOf(fd, dirPath, after, entriesMax);
-                    XattrsPage.Filling filling = new XattrsPage.Filling();
-                    for (String name : page.names()) {
-                        AttrXattrs read;
-                        try {
-                            Attr attr = attrAt(fd, name);
-                            read = new AttrXattrs(attr, xattrsAt(fd, name, attr, prefix));
-                        } catch (FsException e) {
-                            if (e.errno() != Errno.ENOENT) { // removed while listed: not listed
-                                throw e;
-                            }
-                            continue;
-                        }
-                        if (!filling.offer(new EntryXattrs(name, read))) {
-                            break;
-                        }
+                    Attr attr = attrAt(fd, name);
+                    read = new AttrXattrs(attr, xattrsAt(fd, name, attr, prefix));
+                } catch (FsException e) {
+                    if (e.errno() != Errno.ENOENT) { // removed while listed: not listed
+                        throw e;
                     }
-                    XattrsPage read = filling.page(page.complete());
-                    if (!read.entries().isEmpty() || read.complete()) { // as readdir's pages
-                        return read;
-                    }
-                    after = page.lastName();
-                } finally {
-                    Libc.close(fd);
+                    continue;
+                }
+                if (!filling.offer(new EntryXattrs(name, read))) {
+                    break;
                 }
             }
-        });
+            XattrsPage read = filling.page(page.complete());
+            return read.entries().isEmpty() && !read.complete() ? null : read;
+        }));
+    }
+
+    /** Makes a listing page of the names {@code page} picked in the open folder {@code fd}. */
+    @FunctionalInterface
+    private interface PageRead<P> {
+        /** The page; null when it would be empty yet not the last (every name was removed). */
+        P read(int fd, PageSelector page) throws FsException;
+    }
+
+    /**
+     * The first page after {@code afterName} that {@code read} makes of names still there. An
+     * empty page would end the listing, so a page whose every name was removed while it was
+     * read gives way to the next; this ends, as each round starts past the one before.
+     */
+    private <P> P firstPageStillThere(FsPath dirPath, String afterName, int entriesMax,
+            PageRead<P> read) throws FsException {
+        String after = afterName;
+        while (true) {
+            int fd = resolver.openDirectory(dirPath);
+            try {
+                PageSelector page = pageOf(fd, dirPath, after, entriesMax);
+                P made = read.read(fd, page);
+                if (made != null) {
+                    return made;
+                }
+                after = page.lastName();
+            } finally {
+                Libc.close(fd);
+            }
+        }
     }
 
     private static void checkListing(FsPath dirPath, int entriesMax) throws FsException {
