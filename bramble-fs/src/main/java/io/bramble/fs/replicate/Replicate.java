@@ -70,7 +70,7 @@ public final class Replicate implements FileOps {
         this.options = options;
         this.arbiter = new ArbiterChanges(options.arbiters());
         WriteRules rules = new WriteRules(replicaCount, options.quorum(), options.arbiters());
-        TieBreaker tieBreaker = new TieBreaker(recorder);
+        TieBreaker tieBreaker = new TieBreaker(recorder, clock);
         this.health = new ChildHealth(replicaCount, clock, options.downRetryMs(),
                 tieBreaker::forget);
         this.fanout = new Fanout(this.children, executor, options.deadlineMs(), health);

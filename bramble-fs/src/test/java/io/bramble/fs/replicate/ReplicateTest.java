@@ -309,7 +309,11 @@ class ReplicateTest {
         assertThat(recorder.stale()).isEqualTo(ChildSet.of(1));
         assertThat(recorder.recordCalls()).as("asked once while the copy stays down")
                 .isEqualTo(1);
-        assertThat(pending(0, FILE, 1).data()).isEqualTo(2);
+        clock.advanceMillis(StaleRecorder.TRUSTED_MS);
+        files.write(opened.handle(), 0, bytes("ONLY"));
+        assertThat(recorder.recordCalls()).as("asked again once what it learnt may be old:"
+                + " self-heal may have taken the record back meanwhile").isEqualTo(2);
+        assertThat(pending(0, FILE, 1).data()).isEqualTo(3);
         files.release(opened.handle());
 
         faulty.get(0).state(State.DOWN);

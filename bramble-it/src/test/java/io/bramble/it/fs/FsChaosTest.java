@@ -53,22 +53,25 @@ class FsChaosTest {
             int rounds = Integer.getInteger("bramble.it.chaos.rounds", 1);
             for (int round = 1; round <= rounds; round++) {
                 writer.phase("round " + round + ": node 2 killed");
+                long releases = released(pool, "gluster1");
                 Faults.kill9(pool.process("gluster2"));
                 Thread.sleep(DOWN.toMillis());
                 pool.start("gluster2");
-                awaitHealed(pool, writer, "node 2 restarted", "gluster1");
+                awaitHealed(pool, writer, "node 2 restarted", "gluster1", releases);
 
                 writer.phase("round " + round + ": node 2 hung");
+                releases = released(pool, "gluster1");
                 Faults.pause(pool.process("gluster2"));
                 Thread.sleep(DOWN.toMillis());
                 Faults.resume(pool.process("gluster2"));
-                awaitHealed(pool, writer, "node 2 resumed", "gluster1");
+                awaitHealed(pool, writer, "node 2 resumed", "gluster1", releases);
 
                 writer.phase("round " + round + ": node 1 killed");
+                releases = released(pool, "gluster2");
                 Faults.kill9(pool.process("gluster1"));
                 Thread.sleep(DOWN.toMillis());
                 pool.start("gluster1");
-                awaitHealed(pool, writer, "node 1 restarted", "gluster2");
+                awaitHealed(pool, writer, "node 1 restarted", "gluster2", releases);
             }
         } finally {
             writer.stop();
@@ -76,7 +79,7 @@ class FsChaosTest {
         }
         report.addAll(writer.report());
         report.forEach(System.out::println);
-        awaitHealed(pool, writer, "end", null);
+        awaitHealed(pool, writer, "end", null, 0);
 
         Map<String, String> differ = FsHealTest.differences(FsHealTest.tree(volume.brick1()),
                 FsHealTest.tree(volume.brick2()));
@@ -97,12 +100,12 @@ class FsChaosTest {
     /**
      * Waits for heal info to be empty; with {@code releasing}, also for that node (the one
      * holding the copy that took the changes) to take back the record that the other copy is
-     * stale, and for the writer's changes to be taken again: with two copies, a copy recorded
-     * stale may not take changes alone, so a fault before that refuses them.
+     * stale (more often than {@code releasedBefore}, counted before the fault), and for the
+     * writer's changes to be taken again: with two copies, a copy recorded stale may not take
+     * changes alone, so a fault before that refuses them.
      */
     private static void awaitHealed(PoolNodes pool, ChaosWriter writer, String what,
-            String releasing) {
-        long releasedBefore = releasing == null ? 0 : released(pool, releasing);
+            String releasing, long releasedBefore) {
         writer.phase(what);
         await(what + ": heal info empty on both bricks").atMost(HEAL_PATIENCE).pollInterval(
                 Duration.ofMillis(250)).until(() -> {

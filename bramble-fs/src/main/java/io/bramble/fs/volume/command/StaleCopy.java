@@ -13,11 +13,19 @@ import java.util.Optional;
  * COPY of replica set SET misses changes the other copy takes alone (refused when the other
  * copy is the one recorded: two clients on two sides of a cut must not both write); without,
  * prints the copy recorded, or {@code none}. Needs the pool's majority to record.
+ *
+ * <p>Recording a copy that is recorded already still changes the record (its version moves
+ * on), through the majority: the answer is then certain to be current, not a lagging copy of
+ * the store, and self-heal, which takes a record back only if its version stood still for a
+ * while ({@link io.bramble.fs.volume.StaleCopies#RELEASE_WAIT_MS}), never takes back a record
+ * a client has just relied on.
  */
 final class StaleCopy implements VolumeVerb {
     /** How long a record another client made is waited for in this member's copy. */
     private static final long CATCH_UP_MS = 2_000;
     private static final long CATCH_UP_EVERY_MS = 20;
+    /** Changes made meanwhile by others that one record may meet before it gives up. */
+    private static final int ATTEMPTS_MAX = 4;
 
     @Override
     public CommandReply run(VolumeContext ctx, List<String> args) {
@@ -33,31 +41,31 @@ final class StaleCopy implements VolumeVerb {
             return Replies.ok(recorded.map(r -> r.value().toString()).orElse("none") + "\n");
         }
         int copy = Integer.parseInt(args.get(2));
-        if (recorded.isEmpty()) {
+        String failure = "";
+        for (int attempt = 0; attempt < ATTEMPTS_MAX; attempt++) {
+            if (recorded.isPresent() && recorded.get().value() != copy) {
+                throw VolumeFailure.failed("volume stale-copy", "copy " + recorded.get().value()
+                        + " of set " + args.get(1) + " " + StaleCopies.OTHER_RECORDED
+                        + ": copy " + copy + " may not take changes alone");
+            }
+            long version = recorded.map(Versioned::version).orElse(ClusterStore.NEW);
             try {
-                store.put(StaleCopies.TYPE, key, copy, ClusterStore.NEW);
+                store.put(StaleCopies.TYPE, key, copy, version);
                 return Replies.ok(copy + "\n");
             } catch (StoreException e) {
                 if (e.reason() != StoreException.Reason.VERSION_CONFLICT) {
                     throw VolumeFailure.failed("volume stale-copy", e.getMessage());
                 }
-                // Recorded meanwhile, by another client or before this member's copy of the
-                // store caught up: what counts is that record.
-                recorded = ctx.poll(() -> store.get(StaleCopies.TYPE, key), Optional::isPresent,
-                        CATCH_UP_MS, CATCH_UP_EVERY_MS);
-                if (recorded.isEmpty()) {
-                    throw VolumeFailure.failed("volume stale-copy", "the stale record of set "
-                            + args.get(1) + " changed while it was made and this member's copy"
-                            + " of the store has not caught up within " + CATCH_UP_MS / 1000
-                            + " s (" + e.getMessage() + "); ask another member, or again");
-                }
+                failure = e.getMessage();
             }
+            // Changed meanwhile (by another client, by self-heal, or before this member's
+            // copy of the store caught up): read what counts once this copy moved on.
+            Optional<Versioned<Integer>> seen = recorded;
+            recorded = ctx.poll(() -> store.get(StaleCopies.TYPE, key), now -> !now.equals(seen),
+                    CATCH_UP_MS, CATCH_UP_EVERY_MS);
         }
-        if (recorded.get().value() != copy) {
-            throw VolumeFailure.failed("volume stale-copy", "copy " + recorded.get().value()
-                    + " of set " + args.get(1) + " " + StaleCopies.OTHER_RECORDED + ": copy " + copy
-                    + " may not take changes alone");
-        }
-        return Replies.ok(copy + "\n");
+        throw VolumeFailure.failed("volume stale-copy", "the stale record of set " + args.get(1)
+                + " kept changing while it was made and this member's copy of the store did not"
+                + " catch up (" + failure + "); ask another member, or again");
     }
 }

@@ -47,7 +47,7 @@ final class VolumeContext {
     /** Tries of a change that met another change of the same volume. */
     static final int CHANGE_TRIES = 3;
     /** How long a change waits to show in this node's copy of the store. */
-    static final long CATCH_UP_MS = 2_000;
+    static final long CATCH_UP_MS = 10_000;
     private static final long CATCH_UP_POLL_MS = 10;
     /**
      * How long a member not connected yet is waited for before a command refuses it: a member

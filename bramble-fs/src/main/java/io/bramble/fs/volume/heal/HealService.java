@@ -81,6 +81,8 @@ public final class HealService implements AutoCloseable {
             r -> Thread.ofPlatform().name("heal").daemon().unstarted(r));
     /** By volume id and set; worker thread only. */
     private final Map<String, SetConnections> connections = new HashMap<>();
+    /** When stale records may be taken back; worker thread only. */
+    private final StaleReleases releases = new StaleReleases();
     private final Set<String> fullAsked = ConcurrentHashMap.newKeySet();
     /** Runs a disperse heal's calls to the bricks of a set at once. */
     private final ExecutorService fanout = Executors.newThreadPerTaskExecutor(Thread
@@ -372,6 +374,8 @@ public final class HealService implements AutoCloseable {
         }
         if (volume.replicaCount() == 2 && outcomes.isEmpty() && files.isEmpty()) {
             releaseStaleRecord(volume, set, local, copies);
+        } else if (volume.replicaCount() == 2) {
+            releases.notHealed(StaleCopies.key(volume.name(), set));
         }
     }
 
@@ -454,20 +458,27 @@ public final class HealService implements AutoCloseable {
 
     /**
      * Takes back the record that the other copy of a replica-2 set is stale, once this copy's
-     * index holds nothing against it and both copies are connected: clients then write to
-     * both, and either may be read.
+     * index holds nothing against it and both copies are connected, and were so with the
+     * record unchanged {@link StaleCopies#RELEASE_WAIT_MS} before ({@link StaleReleases}):
+     * clients then write to both, and either may be read.
      */
     private void releaseStaleRecord(VolumeSpec volume, int set, int local,
             SetConnections copies) {
         Optional<ClusterStore> store = node.store();
+        String key = StaleCopies.key(volume.name(), set);
         if (store.isEmpty() || !copies.allConnected()) {
+            releases.notHealed(key);
             return;
         }
-        String key = StaleCopies.key(volume.name(), set);
         Optional<Versioned<Integer>> record = store.get().get(StaleCopies.TYPE, key);
         if (record.isEmpty() || record.get().value() == local) {
+            releases.notHealed(key);
             return;
         }
+        if (!releases.healed(key, record.get().version(), System.nanoTime())) {
+            return;
+        }
+        releases.notHealed(key);
         try {
             store.get().delete(StaleCopies.TYPE, key, record.get().version());
             node.log().event("volume " + volume.name() + ": copy " + record.get().value()

@@ -381,7 +381,13 @@ class VolumeCommandsTest {
             assertThat(List.of(first.get(), second.get())).allSatisfy(reply -> assertThat(
                     reply.exitCode()).as(reply.toString()).isZero());
         }
+        long before = one.store().orElseThrow().get(io.bramble.fs.volume.StaleCopies.TYPE,
+                "gv0/0").orElseThrow().version();
         assertThat(ok(one, "volume stale-copy gv0 0 1")).isEqualTo("1\n");
+        assertThat(one.store().orElseThrow().get(io.bramble.fs.volume.StaleCopies.TYPE,
+                "gv0/0").orElseThrow().version()).as("a record made again is confirmed by the"
+                        + " majority: its version moves on, so self-heal keeps it")
+                .isGreaterThan(before);
         assertThat(failed(two, "volume stale-copy gv0 0 0")).contains("copy 1 of set 0 is"
                 + " recorded as stale already: copy 0 may not take changes alone");
         await().atMost(java.time.Duration.ofSeconds(10)).until(() -> run(two,
