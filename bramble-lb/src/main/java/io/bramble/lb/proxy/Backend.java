@@ -100,6 +100,12 @@ final class Backend {
         }
     }
 
+    /** Puts the servers whose starting state takes traffic in the balancer. */
+    void admit() {
+        servers.forEach(Server::admit);
+    }
+
+    /** The generation runs (after a reload: the old generation's servers hand over). */
     void start() {
         servers.forEach(Server::start);
     }

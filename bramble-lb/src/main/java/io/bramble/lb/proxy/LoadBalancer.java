@@ -183,6 +183,7 @@ public final class LoadBalancer implements AutoCloseable {
             throw e;
         }
         try {
+            balancer.backends.values().forEach(Backend::admit);
             balancer.backends.values().forEach(Backend::start);
             balancer.bindAll();
             balancer.checks.start();
@@ -206,6 +207,8 @@ public final class LoadBalancer implements AutoCloseable {
         LoadBalancer successor = new LoadBalancer(next, engine, random, version, this,
                 followed.addresses());
         try {
+            // Its servers take traffic before any listener of its own accepts a connection.
+            successor.backends.values().forEach(Backend::admit);
             successor.bindNew();
             successor.followed.adopt(followed);
         } catch (RuntimeException e) {

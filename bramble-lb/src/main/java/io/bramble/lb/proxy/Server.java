@@ -142,15 +142,21 @@ final class Server {
         return config.name();
     }
 
-    /** Puts the server in the balancer if its starting state takes traffic. */
-    synchronized void start() {
-        if (predecessor != null) {
-            // The reload is committed: live failures seen by the old generation come here.
-            predecessor.successor = this;
-            predecessor = null;
-        }
+    /**
+     * Puts the server in the balancer if its starting state takes traffic: before its
+     * generation listens, so that the first request it accepts finds its servers.
+     */
+    synchronized void admit() {
         if (health.takesNewTraffic()) {
             balancer.serverUp(balanced);
+        }
+    }
+
+    /** The generation runs: after a reload, live failures seen by the old one come here. */
+    synchronized void start() {
+        if (predecessor != null) {
+            predecessor.successor = this;
+            predecessor = null;
         }
     }
 
