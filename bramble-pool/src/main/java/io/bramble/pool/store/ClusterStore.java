@@ -28,4 +28,12 @@ public interface ClusterStore {
 
     /** Removes a record; removing one that does not exist with {@link #ANY} is no change. */
     <T> void delete(RecordType<T> type, String key, long expectedVersion);
+
+    /**
+     * Returns once this node's copy holds every change committed before the call, so that the
+     * reads that follow are current (a copy can otherwise lag the majority, for a long moment
+     * after this node restarted). Costs one round through the majority; fails like a change
+     * when the majority does not answer.
+     */
+    void catchUp();
 }

@@ -47,6 +47,13 @@ import org.apache.ratis.util.TimeDuration;
 public final class RaftStore implements ClusterStore, AutoCloseable {
     /** How long a change may take before it fails, all retries included. */
     public static final long CHANGE_TIMEOUT_MS = 15_000;
+    /**
+     * What {@link #catchUp} commits: removing a record that is never made, no change to any
+     * copy, but an entry of the log that every copy applies in order.
+     */
+    private static final StoreCommand CATCH_UP = new StoreCommand.Delete("pool.catch-up",
+            "none", ClusterStore.ANY);
+    private static final long CATCH_UP_POLL_MS = 5;
     /** Log entries between automatic snapshots. */
     public static final long SNAPSHOT_EVERY_ENTRIES = 1_000;
     /**
@@ -213,15 +220,27 @@ public final class RaftStore implements ClusterStore, AutoCloseable {
         submit(new StoreCommand.Delete(type.name(), key, expectedVersion));
     }
 
-    private long submit(StoreCommand command) {
-        requireWritableReplica();
-        quorum.requireMajority();
-        RaftClientReply reply = bounded(() -> client().io().send(Message.valueOf(
-                ByteString.copyFrom(StoreCommand.encode(command)))), "the change", this);
-        if (!reply.isSuccess()) {
-            throw new StoreException(Reason.FAILED, "the change was not committed: "
-                    + reply.getException());
+    @Override
+    public void catchUp() {
+        long index = send(CATCH_UP, "the catch-up").getLogIndex();
+        long deadlineNs = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(CHANGE_TIMEOUT_MS);
+        while (stateMachine.getLastAppliedTermIndex().getIndex() < index) {
+            if (System.nanoTime() > deadlineNs) {
+                throw new StoreException(Reason.FAILED, "this node's copy of the store did not"
+                        + " catch up with the majority within " + CHANGE_TIMEOUT_MS / 1000
+                        + " s");
+            }
+            try {
+                Thread.sleep(CATCH_UP_POLL_MS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new StoreException(Reason.FAILED, "interrupted");
+            }
         }
+    }
+
+    private long submit(StoreCommand command) {
+        RaftClientReply reply = send(command, "the change");
         StoreResult result;
         try {
             result = StoreResult.decode(reply.getMessage().getContent().toByteArray());
@@ -250,6 +269,19 @@ public final class RaftStore implements ClusterStore, AutoCloseable {
 
     private interface RaftCall {
         RaftClientReply call() throws IOException;
+    }
+
+    /** Commits {@code command} through the majority; {@code what} names it in failures. */
+    private RaftClientReply send(StoreCommand command, String what) {
+        requireWritableReplica();
+        quorum.requireMajority();
+        RaftClientReply reply = bounded(() -> client().io().send(Message.valueOf(
+                ByteString.copyFrom(StoreCommand.encode(command)))), what, this);
+        if (!reply.isSuccess()) {
+            throw new StoreException(Reason.FAILED, what + " was not committed: "
+                    + reply.getException());
+        }
+        return reply;
     }
 
     /**

@@ -91,6 +91,10 @@ class CommandSetTest {
             assertThat(one.runOn(memberOne, List.of("where"), 5_000).out()).isEqualTo("one\n");
 
             one.store().orElseThrow().put(NOTE, "a", "b", ClusterStore.NEW);
+            // Once caught up, the other node's copy answers with the change at once.
+            two.store().orElseThrow().catchUp();
+            assertThat(two.store().orElseThrow().get(NOTE, "a")).map(v -> v.value())
+                    .contains("b");
             await().atMost(Duration.ofSeconds(10)).until(() -> seen.stream().anyMatch(
                     e -> e instanceof PoolEvent.RecordsChanged r && r.type().equals("test.note")));
         } finally {

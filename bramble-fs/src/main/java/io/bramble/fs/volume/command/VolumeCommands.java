@@ -56,6 +56,13 @@ public final class VolumeCommands implements CommandSet {
             "remove-brick", "to move a brick to another folder or node, run `volume"
                     + " replace-brick NAME SOURCE-BRICK NEW-BRICK commit force`; to shrink a"
                     + " volume, create a smaller one and copy the files over");
+    /**
+     * The verbs that change volumes: they decide on a copy of the store made current first
+     * ({@link VolumeContext#catchUp}), so that a node that lags, just after its restart, does
+     * not refuse or redo what another command already did.
+     */
+    private static final Set<String> CHANGES = Set.of("create", "start", "stop", "delete",
+            "set", "reset", "reset-brick", "replace-brick", "add-brick", "rebalance");
     static final String VERB_LIST = "create|start|stop|delete|list|info|status|set|get|reset"
             + "|heal|reset-brick|replace-brick|add-brick|rebalance|profile|top";
 
@@ -98,6 +105,9 @@ public final class VolumeCommands implements CommandSet {
             throw VolumeFailure.failed("volume " + verb + ": failed: this node is a witness"
                     + " and keeps no volumes; run the command on another member"
                     + " (--remote-host HOST)");
+        }
+        if (CHANGES.contains(verb)) {
+            context.catchUp();
         }
         return known.run(context, args.subList(2, args.size()));
     }

@@ -89,6 +89,21 @@ final class VolumeContext {
                 + " makes the pool"));
     }
 
+    /**
+     * Makes this node's copy of the store current ({@link ClusterStore#catchUp}). Without the
+     * pool's majority it cannot, and the command goes on: the change it makes then fails
+     * with the reason.
+     */
+    void catchUp() {
+        node.store().ifPresent(store -> {
+            try {
+                store.catchUp();
+            } catch (StoreException e) {
+                // the command's own change reports it
+            }
+        });
+    }
+
     Optional<Versioned<VolumeSpec>> find(String name) {
         return node.store().flatMap(s -> s.get(VolumeCodec.TYPE, name));
     }
