@@ -11,6 +11,7 @@ import java.util.Optional;
 
 /**
  * Proxy keywords real files carry that change little: {@code monitor-uri}, {@code description},
+ * {@code compression} (read by {@link CompressionKeyword}),
  * {@code fullconn}, {@code bind-process} (which HAProxy 2.6 ignores too), and the logging options bramble accepts with a warning saying what it
  * does instead ({@code option logasap}, {@code option log-separate-errors}).
  */
@@ -31,6 +32,7 @@ final class ProxyExtraKeywords {
                     a.end();
                 }))
                 .keyword("description", in(F_B, (s, a) -> ProcessKeywords.description(a)))
+                .keyword("compression", CompressionKeyword::compression)
                 // HAProxy uses fullconn only for servers with minconn, which bramble refuses:
                 // with no minconn it changes nothing in either.
                 .keyword("fullconn", in(D_B, (s, a) -> {

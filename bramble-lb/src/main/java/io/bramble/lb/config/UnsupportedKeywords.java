@@ -50,7 +50,7 @@ final class UnsupportedKeywords {
     }
 
     static void registerProxy(KeywordTable<ProxySection> table) {
-        for (String keyword : new String[]{"capture", "compression", "hash-type", "hash-key",
+        for (String keyword : new String[]{"capture", "hash-type", "hash-key",
                 "fullconn", "backlog", "bind-process", "description", "dispatch", "email-alert",
                 "errorloc", "errorloc302", "errorloc303", "errorfiles", "force-persist",
                 "filter", "http-send-name-header", "id", "ignore-persist",

@@ -132,6 +132,8 @@ final class RequestRouter {
                 ? headers.get(HttpHeaderNames.UPGRADE)
                 : null;
         HopHeaders.strip(headers);
+        Compressions.onRequest(current, frontend.config.compression(),
+                current.backend.config.compression());
         if (current.backend.cookies != null) {
             persistenceCookie(current, headers);
         }
