@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.bramble.common.net.HostPort;
 import io.bramble.testkit.cluster.LocalCluster;
-import io.bramble.testkit.process.ManagedProcess;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -25,6 +24,7 @@ import java.util.TreeMap;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.InflaterInputStream;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -46,47 +46,35 @@ class CompressionSideBySideTest {
     @TempDir
     Path dir;
 
-    private final List<AutoCloseable> started = new ArrayList<>();
+    private BothProxies proxies;
+
+    @BeforeEach
+    void prepare() {
+        proxies = new BothProxies(cluster, dir);
+    }
 
     @AfterEach
     void stopAll() throws Exception {
-        for (AutoCloseable resource : started.reversed()) {
-            resource.close();
-        }
+        proxies.close();
     }
 
     @Test
     void bothCompressTheSameAnswersAlike() throws Exception {
         Path haproxy = Haproxy.assumeInstalled();
-        Map<String, List<String>> seen = new LinkedHashMap<>();
-        for (String name : List.of("haproxy", "bramble")) {
-            AnswerServer server = new AnswerServer(cluster.address("origin-" + name));
-            started.add(server);
-            HostPort endpoint = cluster.endpoint(name.equals("haproxy") ? "haproxy" : "lb");
+        Map<String, List<String>> seen = BothProxies.seen("compression", name -> {
+            AnswerServer server = proxies.add(new AnswerServer(cluster.address("origin-"
+                    + name)));
             int offloadPort = cluster.freePort(name);
-            Path config = HaproxyDifferentialTest.write(dir, name + ".cfg", config(endpoint,
+            InetSocketAddress main = proxies.start(name, haproxy, endpoint -> config(endpoint,
                     offloadPort, server));
-            if (name.equals("haproxy")) {
-                ManagedProcess process = Haproxy.start(haproxy, config, endpoint,
-                        cluster.logDir().resolve("haproxy.log"));
-                started.add(process::stop);
-            } else {
-                cluster.start("lb", "lb", "-f", config.toString()).awaitPort();
-            }
-            InetSocketAddress main = HaproxyDifferentialTest.address(endpoint);
             InetSocketAddress offload = new InetSocketAddress(main.getAddress(), offloadPort);
             List<String> outcomes = new ArrayList<>();
             for (Map.Entry<String, String> probe : probes().entrySet()) {
                 InetSocketAddress target = probe.getKey().startsWith("offload") ? offload : main;
                 outcomes.add(probe.getKey() + ": " + outcome(target, probe.getValue()));
             }
-            seen.put(name, outcomes);
-        }
-        System.out.println("compression side by side:");
-        for (int i = 0; i < seen.get("haproxy").size(); i++) {
-            System.out.println("  haproxy " + seen.get("haproxy").get(i));
-            System.out.println("  bramble " + seen.get("bramble").get(i));
-        }
+            return outcomes;
+        });
         assertThat(seen.get("bramble")).isEqualTo(seen.get("haproxy"));
         assertThat(seen.get("haproxy")).as("some answers are compressed")
                 .anyMatch(o -> o.contains("content-encoding=[gzip]"))

@@ -7,7 +7,6 @@ import io.bramble.common.net.HostPort;
 import io.bramble.testkit.cluster.LocalCluster;
 import io.bramble.testkit.http.RecordedRequest;
 import io.bramble.testkit.http.RecordingBackend;
-import io.bramble.testkit.process.ManagedProcess;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
@@ -22,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.zip.CRC32C;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -44,41 +44,33 @@ class ProxyProtocolSideBySideTest {
     @TempDir
     Path dir;
 
-    private final List<AutoCloseable> started = new ArrayList<>();
+    private BothProxies proxies;
+
+    @BeforeEach
+    void prepare() {
+        proxies = new BothProxies(cluster, dir);
+    }
 
     @AfterEach
     void stopAll() throws Exception {
-        for (AutoCloseable resource : started.reversed()) {
-            resource.close();
-        }
+        proxies.close();
     }
 
     @Test
     void bothReadTheSameHeadersAndRefuseTheSameOpenings() throws Exception {
         Path haproxy = Haproxy.assumeInstalled();
-        Map<String, List<String>> seen = new LinkedHashMap<>();
-        for (String name : List.of("haproxy", "bramble")) {
-            RecordingBackend backend = HaproxyDifferentialTest.backend(cluster, started,
-                    "origin-" + name);
-            HostPort endpoint = cluster.endpoint(name.equals("haproxy") ? "haproxy" : "lb");
-            Path config = HaproxyDifferentialTest.write(dir, name + ".cfg", config(endpoint,
-                    backend));
-            if (name.equals("haproxy")) {
-                ManagedProcess process = Haproxy.start(haproxy, config, endpoint,
-                        cluster.logDir().resolve("haproxy.log"));
-                started.add(process::stop);
-            } else {
-                cluster.start("lb", "lb", "-f", config.toString()).awaitPort();
-            }
-            InetSocketAddress address = HaproxyDifferentialTest.address(endpoint);
+        Map<String, List<String>> seen = BothProxies.seen("accept-proxy", name -> {
+            RecordingBackend backend = proxies.add(RecordingBackend.start(cluster.address(
+                    "origin-" + name), 0));
+            InetSocketAddress address = proxies.start(name, haproxy, endpoint -> config(
+                    endpoint, backend));
             List<String> outcomes = new ArrayList<>();
             for (Map.Entry<String, byte[]> opening : openings().entrySet()) {
                 outcomes.add(opening.getKey() + ": " + outcome(address, opening.getValue(),
                         backend));
             }
-            seen.put(name, outcomes);
-        }
-        System.out.println("accept-proxy side by side: " + seen);
+            return outcomes;
+        });
         assertThat(seen.get("bramble")).isEqualTo(seen.get("haproxy"));
         assertThat(seen.get("haproxy")).as("the openings show something").anyMatch(o -> o
                 .contains("xff=[192.0.2.7]")).anyMatch(o -> o.endsWith("reset"));
