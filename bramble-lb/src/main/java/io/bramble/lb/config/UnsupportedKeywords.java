@@ -161,6 +161,9 @@ final class UnsupportedKeywords {
 
     private static String hint(String keyword) {
         return switch (keyword) {
+            case "log-format", "error-log-format", "log-format-sd" -> "bramble writes HAProxy's "
+                    + "own layouts only: 'option httplog', 'option tcplog', or the connect line "
+                    + "without either; remove the line to get the option's layout";
             case "contimeout" -> "write 'timeout connect'";
             case "clitimeout" -> "write 'timeout client'";
             case "srvtimeout" -> "write 'timeout server'";

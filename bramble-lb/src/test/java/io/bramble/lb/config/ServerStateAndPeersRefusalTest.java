@@ -7,8 +7,8 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * The server-state file's keywords and {@code peers} sections are refused at their line, each
- * naming itself and saying what to do instead.
+ * The server-state file's keywords, {@code peers} sections and custom log formats are refused
+ * at their line, each naming itself and saying what to do instead.
  */
 class ServerStateAndPeersRefusalTest {
     @Test
@@ -41,5 +41,16 @@ class ServerStateAndPeersRefusalTest {
                 .hasMessageContaining("lb.cfg:10: peers: section not supported by bramble; "
                         + "bramble has no peers sections: its stick tables are not shared "
                         + "between processes; remove the section and each table's 'peers NAME'");
+    }
+
+    @Test
+    void aCustomLogFormatSaysWhichLayoutsBrambleWrites() {
+        assertThatThrownBy(() -> new HaproxyConfigParser(Map.of(), true).parse("lb.cfg", """
+                defaults
+                    log-format "%ci:%cp [%tr] %ft %b/%s %TR/%Tw/%Tc/%Tr/%Ta %ST %B"
+                """)).isInstanceOf(ConfigException.class)
+                .hasMessageContaining("lb.cfg:2: log-format: not supported by bramble; bramble "
+                        + "writes HAProxy's own layouts only: 'option httplog', 'option tcplog'")
+                .hasMessageContaining("remove the line");
     }
 }
