@@ -1,10 +1,13 @@
 package io.bramble.it.lbdiff;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import static org.awaitility.Awaitility.await;
 
 import io.bramble.common.net.HostPort;
+import io.bramble.it.lb.TestCertificates;
 import io.bramble.testkit.cluster.LocalCluster;
+import io.bramble.testkit.exec.Programs;
 import io.bramble.testkit.http.RecordedRequest;
 import io.bramble.testkit.http.RecordingBackend;
 import java.io.IOException;
@@ -13,6 +16,7 @@ import java.net.Socket;
 import java.net.SocketException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -74,6 +78,55 @@ class ProxyProtocolSideBySideTest {
         assertThat(seen.get("bramble")).isEqualTo(seen.get("haproxy"));
         assertThat(seen.get("haproxy")).as("the openings show something").anyMatch(o -> o
                 .contains("xff=[192.0.2.7]")).anyMatch(o -> o.endsWith("reset"));
+    }
+
+    /**
+     * The chain of the corpus's acmesh-alpn.cfg: a tcp frontend passes TLS connections on with
+     * {@code send-proxy-v2}, from another source address, to an {@code ssl ... accept-proxy}
+     * frontend, which reads the header before the handshake and sees the first client.
+     */
+    @Test
+    void aTlsFrontendBehindSendProxyV2SeesTheFirstClient() throws Exception {
+        Path haproxy = Haproxy.assumeInstalled();
+        assumeTrue(Programs.find("openssl").isPresent(),
+                "needs openssl (Debian package openssl) to make the certificate");
+        Path certificates = Files.createDirectory(dir.resolve("certificates"));
+        OneRequestClient client = OneRequestClient.trusting(TestCertificates.authority(
+                certificates));
+        Path pem = TestCertificates.server(certificates, "chain.example", false);
+        Map<String, List<String>> seen = BothProxies.seen("send-proxy-v2 to accept-proxy",
+                name -> {
+                    int inner = cluster.freePort(name);
+                    InetSocketAddress outer = proxies.start(name, haproxy, endpoint -> """
+                            defaults
+                                timeout connect 5s
+                                timeout client 5s
+                                timeout server 5s
+                            frontend outer
+                                mode tcp
+                                bind OUTER
+                                default_backend pass
+                            backend pass
+                                mode tcp
+                                source 127.0.0.3
+                                server inner HOST:INNER send-proxy-v2
+                            frontend tls
+                                mode http
+                                bind HOST:INNER ssl crt PEM accept-proxy
+                                http-request return status 200 content-type text/plain \
+                            lf-string "src=%[src] tls=%[ssl_fc]"
+                            """.replace("OUTER", endpoint.toString())
+                            .replace("HOST", endpoint.host())
+                            .replace("INNER", Integer.toString(inner))
+                            .replace("PEM", pem.toString()));
+                    OneRequestClient.Answer answer = client.send(outer, true,
+                            "GET / HTTP/1.1\r\nHost: chain.example\r\nConnection: close"
+                                    + "\r\n\r\n");
+                    return List.of(answer.status() + " " + answer.body());
+                });
+        assertThat(seen.get("bramble")).isEqualTo(seen.get("haproxy"));
+        assertThat(seen.get("haproxy").getFirst()).startsWith("200 ").contains("tls=1")
+                .doesNotContain("src=127.0.0.3");
     }
 
     private static String config(HostPort bind, RecordingBackend server) {
