@@ -3,7 +3,6 @@ package io.bramble.it.lbdiff;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.bramble.common.net.HostPort;
-import io.bramble.testkit.cluster.LocalCluster;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -23,11 +22,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.InflaterInputStream;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code compression algo|type|offload} in Debian's HAProxy and in {@code bramble lb}, both
@@ -36,27 +31,9 @@ import org.junit.jupiter.api.io.TempDir;
  * Vary, statuses), the status, the head fields compression decides, whether the server saw
  * Accept-Encoding, and whether the body the client decodes is the server's.
  */
-class CompressionSideBySideTest {
+class CompressionSideBySideTest extends SideBySideBase {
     /** The body each compressible answer carries: long enough to be worth coding. */
     private static final String BODY = "bramble compresses like HAProxy\n".repeat(200);
-
-    @RegisterExtension
-    final LocalCluster cluster = new LocalCluster();
-
-    @TempDir
-    Path dir;
-
-    private BothProxies proxies;
-
-    @BeforeEach
-    void prepare() {
-        proxies = new BothProxies(cluster, dir);
-    }
-
-    @AfterEach
-    void stopAll() throws Exception {
-        proxies.close();
-    }
 
     @Test
     void bothCompressTheSameAnswersAlike() throws Exception {

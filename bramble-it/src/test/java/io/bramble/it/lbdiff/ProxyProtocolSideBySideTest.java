@@ -6,7 +6,6 @@ import static org.awaitility.Awaitility.await;
 
 import io.bramble.common.net.HostPort;
 import io.bramble.it.lb.TestCertificates;
-import io.bramble.testkit.cluster.LocalCluster;
 import io.bramble.testkit.exec.Programs;
 import io.bramble.testkit.http.RecordedRequest;
 import io.bramble.testkit.http.RecordingBackend;
@@ -24,11 +23,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.zip.CRC32C;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code bind ... accept-proxy} in Debian's HAProxy and in {@code bramble lb}, both real
@@ -37,28 +32,10 @@ import org.junit.jupiter.api.io.TempDir;
  * the {@code X-Forwarded-For} and the log-format values of {@code src} and {@code dst} the
  * server sees.
  */
-class ProxyProtocolSideBySideTest {
+class ProxyProtocolSideBySideTest extends SideBySideBase {
     private static final String GET = "GET / HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n";
     private static final byte[] SIGNATURE = {0x0D, 0x0A, 0x0D, 0x0A, 0x00, 0x0D, 0x0A, 0x51,
             0x55, 0x49, 0x54, 0x0A};
-
-    @RegisterExtension
-    final LocalCluster cluster = new LocalCluster();
-
-    @TempDir
-    Path dir;
-
-    private BothProxies proxies;
-
-    @BeforeEach
-    void prepare() {
-        proxies = new BothProxies(cluster, dir);
-    }
-
-    @AfterEach
-    void stopAll() throws Exception {
-        proxies.close();
-    }
 
     @Test
     void bothReadTheSameHeadersAndRefuseTheSameOpenings() throws Exception {
