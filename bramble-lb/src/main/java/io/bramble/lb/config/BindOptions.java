@@ -8,10 +8,13 @@ import java.util.Optional;
 
 /**
  * The options after {@code bind ADDR:PORT}: TLS termination ({@code ssl}, {@code crt},
- * {@code alpn}, {@code strict-sni}) and the TLS options of {@link TlsOptionWords}; HAProxy's
- * other bind options are refused by name.
+ * {@code alpn}, {@code strict-sni}), the TLS options of {@link TlsOptionWords} and
+ * {@code accept-proxy}; HAProxy's other bind options are refused by name.
  */
 final class BindOptions {
+
+    /** What a bind line's options say. */
+    record Read(Optional<BindTls> tls, boolean acceptProxy) {}
 
     /** One bind line's options while they are read. */
     static final class Draft {
@@ -20,6 +23,7 @@ final class BindOptions {
         List<String> alpn = List.of("http/1.1");
         TlsOptions tls = TlsOptions.NONE;
         boolean strictSni;
+        boolean acceptProxy;
     }
 
     static final KeywordTable<Draft> TABLE = table();
@@ -27,10 +31,15 @@ final class BindOptions {
     private BindOptions() {
     }
 
-    /** Reads the options left on a bind line; the TLS settings when {@code ssl} is there. */
-    static Optional<BindTls> read(Args a) {
+    /** Reads the options left on a bind line. */
+    static Read read(Args a) {
         Draft draft = new Draft();
         TABLE.applyOptions(draft, a);
+        return new Read(tls(draft, a), draft.acceptProxy);
+    }
+
+    /** The TLS settings when {@code ssl} is there. */
+    private static Optional<BindTls> tls(Draft draft, Args a) {
         if (!draft.ssl) {
             if (!draft.certificates.isEmpty()) {
                 throw a.fail("'crt' without 'ssl': add 'ssl' to terminate TLS on this address");
@@ -57,6 +66,7 @@ final class BindOptions {
                 })
                 .keyword("alpn", BindOptions::alpn)
                 .keyword("strict-sni", (d, a) -> d.strictSni = true)
+                .keyword("accept-proxy", (d, a) -> d.acceptProxy = true)
                 .keyword("ciphers", (d, a) -> d.tls = TlsOptionWords.ciphers(d.tls, a))
                 .keyword("ciphersuites", (d, a) -> d.tls = TlsOptionWords.cipherSuites(d.tls,
                         a));

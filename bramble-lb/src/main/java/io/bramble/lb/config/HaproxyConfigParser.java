@@ -34,7 +34,8 @@ import java.util.function.Supplier;
 public final class HaproxyConfigParser {
     /** Real HAProxy sections bramble does not read, with what to do instead. */
     private static final Map<String, String> UNSUPPORTED_SECTIONS = Map.ofEntries(
-            Map.entry("peers", ""), Map.entry("resolvers", "servers are resolved once at "
+            Map.entry("peers", UnsupportedKeywords.PEERS),
+            Map.entry("resolvers", "servers are resolved once at "
                     + "start"),
             Map.entry("mailers", ""), Map.entry("cache", ""), Map.entry("program", ""),
             Map.entry("http-errors", "use 'errorfile CODE FILE' in defaults or a proxy"),

@@ -56,6 +56,7 @@ import java.util.Optional;
  *        the client's bytes; 0 when unset, and they then look at once
  *        (frontend side)
  * @param stickTable the section's {@code stick-table}; none when empty
+ * @param compression the section's {@code compression} lines
  */
 public record ProxyConfig(
         String name,
@@ -91,7 +92,8 @@ public record ProxyConfig(
         List<TcpRequestRule> tcpRequestRules,
         Optional<StickTableConfig> stickTable,
         long inspectDelayMs,
-        Optional<InetSocketAddress> source) {
+        Optional<InetSocketAddress> source,
+        CompressionConfig compression) {
 
     /**
      * This proxy with every server's {@code init-addr} ending in {@code none}, as HAProxy's
@@ -105,7 +107,7 @@ public record ProxyConfig(
                 requestRules, responseRules, redirects, balance, disabled, httpCheck, tcpCheck,
                 cookie, retries, redispatch, stats, errorFiles, reuse, monitorUri,
                 tcpKeepAlive, allBackups, logHealthChecks, tcpRequestRules, stickTable,
-                inspectDelayMs, source);
+                inspectDelayMs, source, compression);
     }
 
     /** HAProxy's per-proxy maxconn when none is set. */
@@ -198,6 +200,7 @@ public record ProxyConfig(
         public Optional<StickTableConfig> stickTable = Optional.empty();
         public long inspectDelayMs;
         public Optional<InetSocketAddress> source = Optional.empty();
+        public CompressionConfig compression = CompressionConfig.NONE;
 
         private Builder(String name, ProxyKind kind, ConfigLocation location) {
             this.name = name;
@@ -242,6 +245,7 @@ public record ProxyConfig(
             copy.tcpRequestRules.addAll(tcpRequestRules);
             copy.inspectDelayMs = inspectDelayMs;
             copy.source = source;
+            copy.compression = compression;
             return copy;
         }
 
@@ -251,7 +255,7 @@ public record ProxyConfig(
                     requestRules, responseRules, redirects, balance, servers, httpCheck, tcpCheck,
                     cookie, retries, redispatch, stats, errorFiles, reuse, monitorUri,
                     tcpKeepAlive, allBackups, logHealthChecks, tcpRequestRules, stickTable,
-                    inspectDelayMs, source);
+                    inspectDelayMs, source, compression);
         }
     }
 }

@@ -10,9 +10,11 @@ import io.bramble.common.config.KeywordTable;
 import java.util.Optional;
 
 /**
- * Proxy keywords real files carry that change little: {@code monitor-uri}, {@code description},
- * {@code fullconn}, {@code bind-process} (which HAProxy 2.6 ignores too), and the logging options bramble accepts with a warning saying what it
- * does instead ({@code option logasap}, {@code option log-separate-errors}).
+ * Proxy keywords that stand alone: {@code monitor-uri}, {@code source}, {@code compression}
+ * (read by {@link CompressionKeyword}), and those real files carry that change little:
+ * {@code description}, {@code fullconn}, {@code bind-process} (which HAProxy 2.6 ignores
+ * too), and the logging options bramble accepts with a warning saying what it does instead
+ * ({@code option logasap}, {@code option log-separate-errors}).
  */
 final class ProxyExtraKeywords {
     private ProxyExtraKeywords() {
@@ -31,6 +33,7 @@ final class ProxyExtraKeywords {
                     a.end();
                 }))
                 .keyword("description", in(F_B, (s, a) -> ProcessKeywords.description(a)))
+                .keyword("compression", CompressionKeyword::compression)
                 // HAProxy uses fullconn only for servers with minconn, which bramble refuses:
                 // with no minconn it changes nothing in either.
                 .keyword("fullconn", in(D_B, (s, a) -> {

@@ -151,9 +151,10 @@ final class ProxyKeywords {
             for (String address : addresses.split(",", -1)) {
                 parsed.addAll(ProxyAddresses.bind(a, address));
             }
-            java.util.Optional<BindTls> tls = BindOptions.read(a);
+            BindOptions.Read options = BindOptions.read(a);
             for (HostPort address : parsed) {
-                s.builder.binds.add(new BindConfig(address, ProxySection.location(a), tls));
+                s.builder.binds.add(new BindConfig(address, ProxySection.location(a),
+                        options.tls(), options.acceptProxy()));
             }
         } catch (RuntimeException e) {
             s.bindRefused = true;

@@ -85,8 +85,8 @@ final class StickKeywords {
                         .toMillis());
                 case "nopurge" -> noPurge = true;
                 case "store" -> store(a, stored);
-                case "peers" -> throw a.fail("'peers' is not supported by bramble, which has "
-                        + "no peers sections: its tables are not shared between processes");
+                case "peers" -> throw a.fail("'peers' is not supported by bramble; "
+                        + UnsupportedKeywords.PEERS);
                 case "srvkey", "write-to", "recv-only" -> throw a.fail("stick-table option '"
                         + option + "' is not supported by bramble");
                 default -> throw a.unexpected("a stick-table option (len, size, expire, "

@@ -59,9 +59,12 @@ final class TuneKeywords {
             Map.entry("tune.fail-alloc", "ignored: a debugging setting of HAProxy's allocator"),
             Map.entry("tune.http.cookielen", "ignored: bramble captures no cookies in logs"),
             Map.entry("tune.http.logurilen", "ignored: bramble logs the whole URI"),
-            Map.entry("tune.comp.maxlevel", "ignored: bramble does not compress"),
-            Map.entry("tune.zlib.memlevel", "ignored: bramble does not compress"),
-            Map.entry("tune.zlib.windowsize", "ignored: bramble does not compress"),
+            Map.entry("tune.comp.maxlevel", "ignored: bramble compresses at level 1, "
+                    + "HAProxy's default"),
+            Map.entry("tune.zlib.memlevel", "ignored: bramble's zlib (the JDK's) keeps its "
+                    + "default memory level, 8, HAProxy's default too"),
+            Map.entry("tune.zlib.windowsize", "ignored: bramble's zlib (the JDK's) keeps its "
+                    + "default window, 15 bits, HAProxy's default too"),
             Map.entry("tune.peers.max-updates-at-once", "ignored: bramble has no peers"),
             Map.entry("tune.h2.header-table-size", "ignored: bramble does not speak HTTP/2"),
             Map.entry("tune.h2.initial-window-size", "ignored: bramble does not speak HTTP/2"),

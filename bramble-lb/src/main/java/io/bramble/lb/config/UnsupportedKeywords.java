@@ -12,6 +12,16 @@ final class UnsupportedKeywords {
     private static final String TLS_OPTION = "bramble's TLS options are ssl, crt, alpn, "
             + "ssl-min-ver, ssl-max-ver and strict-sni";
 
+    /** For the keywords of HAProxy's server-state file. */
+    static final String SERVER_STATE = "bramble keeps no server-state file: a reload keeps "
+            + "each server's state (health, weight, maintenance) within the process, which is "
+            + "what the file carries across HAProxy's reloads; remove the line ('show servers "
+            + "state' on the stats socket prints the states)";
+    /** For {@code peers} sections and what names them. */
+    static final String PEERS = "bramble has no peers sections: its stick tables are not "
+            + "shared between processes; remove the section and each table's 'peers NAME' "
+            + "(each bramble then keeps its own counts, as one HAProxy without peers does)";
+
     private static final String RESOLVERS = "bramble has no resolvers section: it finds a "
             + "server's address once at start, through the system's resolver (init-addr libc)";
 
@@ -19,6 +29,9 @@ final class UnsupportedKeywords {
     }
 
     static void registerGlobal(KeywordTable<GlobalDraft> table) {
+        table.unsupported("server-state-file", SERVER_STATE)
+                .unsupported("server-state-base", SERVER_STATE)
+                .unsupported("localpeer", PEERS);
         table.unsupportedPrefix("51degrees-", "")
                 .unsupportedPrefix("deviceatlas-", "")
                 .unsupportedPrefix("wurfl-", "")
@@ -36,7 +49,7 @@ final class UnsupportedKeywords {
                 "mworker-max-reloads", "hard-stop-after", "grace",
                 "description", "log-send-hostname", "log-tag", "external-check",
                 "insecure-fork-wanted", "insecure-setuid-wanted", "expose-experimental-directives",
-                "server-state-base", "server-state-file", "unix-bind", "localpeer",
+                "unix-bind",
                 "set-dumpable", "strict-limits", "busy-polling", "debug", "quiet", "zero-warning",
                 "set-var", "pp2-never-send-local", "profiling.tasks", "thread-groups",
                 "thread-group", "numa-cpu-mapping", "cluster-secret", "issuers-chain-path",
@@ -50,14 +63,16 @@ final class UnsupportedKeywords {
     }
 
     static void registerProxy(KeywordTable<ProxySection> table) {
-        for (String keyword : new String[]{"capture", "compression", "hash-type", "hash-key",
+        table.unsupported("load-server-state-from-file", SERVER_STATE)
+                .unsupported("server-state-file-name", SERVER_STATE);
+        for (String keyword : new String[]{"capture", "hash-type", "hash-key",
                 "fullconn", "backlog", "bind-process", "description", "dispatch", "email-alert",
                 "errorloc", "errorloc302", "errorloc303", "errorfiles", "force-persist",
                 "filter", "http-send-name-header", "id", "ignore-persist",
-                "load-server-state-from-file", "log-format", "log-format-sd", "log-tag",
+                "log-format", "log-format-sd", "log-tag",
                 "error-log-format", "max-keep-alive-queue", "max-session-srv-conns",
                 "monitor", "monitor-uri", "monitor-net", "persist", "rate-limit",
-                "server-state-file-name", "stick",
+                "stick",
                 "tcp-response", "unique-id-format",
                 "unique-id-header", "use-server", "use-fcgi-app", "http-after-response",
                 "http-error", "declare", "enabled", "disabled", "grace", "retry-on",
@@ -146,6 +161,9 @@ final class UnsupportedKeywords {
 
     private static String hint(String keyword) {
         return switch (keyword) {
+            case "log-format", "error-log-format", "log-format-sd" -> "bramble writes HAProxy's "
+                    + "own layouts only: 'option httplog', 'option tcplog', or the connect line "
+                    + "without either; remove the line to get the option's layout";
             case "contimeout" -> "write 'timeout connect'";
             case "clitimeout" -> "write 'timeout client'";
             case "srvtimeout" -> "write 'timeout server'";

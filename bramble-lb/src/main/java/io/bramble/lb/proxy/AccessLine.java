@@ -17,7 +17,7 @@ final class AccessLine {
 
     static String of(Exchange current, Frontend frontend, Channel client, Engine engine) {
         long end = engine.clock.nanoTime();
-        InetSocketAddress remote = (InetSocketAddress) client.remoteAddress();
+        InetSocketAddress remote = ClientAddresses.remoteInet(client);
         String backend = current.backend == null ? frontend.name() : current.backend.name();
         String server = current.server == null ? "<NOSRV>" : current.server.name();
         if (current.statsPage != null) {
@@ -54,7 +54,7 @@ final class AccessLine {
     }
 
     static String badRequest(Frontend frontend, Channel client, Engine engine, int status) {
-        InetSocketAddress remote = (InetSocketAddress) client.remoteAddress();
+        InetSocketAddress remote = ClientAddresses.remoteInet(client);
         return render(frontend, new HttpLogLine.Fields(address(remote), port(remote),
                 engine.clock.epochMillis(), frontend.name(), frontend.name(), "<NOSRV>", -1, -1,
                 -1, -1, 0, status, 0, "PR--", engine.activeConnections.get(),

@@ -58,6 +58,10 @@ final class Exchange {
      * burst of the server; null when there is none or it went out.
      */
     HttpResponse responseHeadHeld;
+    /** The algorithm the request's Accept-Encoding allows; null when none or no compression. */
+    io.bramble.lb.config.CompressionAlgorithm compression;
+    /** Codes the response body when the response is compressed; null otherwise. */
+    io.bramble.lb.compress.BodyCompressor compressor;
     int retries;
     /** A retry went to another server than the one that failed ({@code +} in the logs). */
     boolean redispatched;
@@ -154,5 +158,9 @@ final class Exchange {
             content.release();
         }
         heldBytes = 0;
+        if (compressor != null) {
+            compressor.close();
+            compressor = null;
+        }
     }
 }

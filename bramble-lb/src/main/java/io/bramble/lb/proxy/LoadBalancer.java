@@ -562,6 +562,10 @@ public final class LoadBalancer implements AutoCloseable {
             }
             // A client may end its output once its request is sent and still read the answer.
             ((io.netty.channel.socket.SocketChannel) channel).config().setAllowHalfClosure(true);
+            if (bind.acceptProxy()) {
+                channel.pipeline().addLast("proxy-header", new ProxyHeaderReader(engine,
+                        EffectiveTimeouts.clientMs(frontend)));
+            }
             TlsTermination tls = terminations.get(bind);
             if (tls != null) {
                 channel.pipeline().addLast("tls", tls.newHandler());

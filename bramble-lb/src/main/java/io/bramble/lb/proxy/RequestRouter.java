@@ -39,8 +39,8 @@ final class RequestRouter {
             rejectMalformed(request.decoderResult().cause());
             return false;
         }
-        InetSocketAddress remote = (InetSocketAddress) session.client.remoteAddress();
-        InetSocketAddress local = (InetSocketAddress) session.client.localAddress();
+        InetSocketAddress remote = ClientAddresses.remoteInet(session.client);
+        InetSocketAddress local = ClientAddresses.localInet(session.client);
         if (frontend.log.logsStarts()) {
             frontend.log.log(ConnectLogLine.format(remote, local, frontend.name(), true));
         }
@@ -132,6 +132,8 @@ final class RequestRouter {
                 ? headers.get(HttpHeaderNames.UPGRADE)
                 : null;
         HopHeaders.strip(headers);
+        Compressions.onRequest(current, frontend.config.compression(),
+                current.backend.config.compression());
         if (current.backend.cookies != null) {
             persistenceCookie(current, headers);
         }

@@ -38,6 +38,9 @@ final class ResponseHeaders {
         current.serverReusable = mode == HttpConnectionMode.KEEP_ALIVE
                 && HttpUtil.isKeepAlive(response) && (chunked || lengthKnown || alwaysEmpty);
         HopHeaders.strip(headers);
+        // Decided on the server's framing, before the client's is chosen.
+        Compressions.onResponseHead(current, response, frontend.config.compression(),
+                current.backend.config.compression());
         boolean http10Client = current.request.protocolVersion().equals(HttpVersion.HTTP_1_0);
         if (!alwaysEmpty && !lengthKnown) {
             if (http10Client) {

@@ -96,7 +96,8 @@ final class ResponseRelay {
         }
     }
 
-    private void onResponseContent(Exchange current, HttpContent content) {
+    private void onResponseContent(Exchange current, HttpContent received) {
+        HttpContent content = received;
         Channel client = session.client;
         if (content.decoderResult().isFailure()) {
             // A body that does not parse is never passed on as complete: both sides end.
@@ -111,6 +112,7 @@ final class ResponseRelay {
             client.flush();
             return;
         }
+        content = Compressions.body(current, content, client.alloc());
         if (!last) {
             writeHeldHead(current);
             write(content);

@@ -95,7 +95,8 @@ final class Server {
         int version = config.options().proxyProtocol().version();
         return version == 0
                 ? null
-                : ProxyHeader.encode(version, client.remoteAddress(), client.localAddress());
+                : ProxyHeader.encode(version, ClientAddresses.remote(client),
+                        ClientAddresses.local(client));
     }
 
     /** The same server in the generation after a reload; live failures go on to it. */

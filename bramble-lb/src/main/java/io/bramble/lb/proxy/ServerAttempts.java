@@ -118,7 +118,7 @@ final class ServerAttempts {
         current.reusedConnection = false;
         current.connectStartNanos = engine.clock.nanoTime();
         ChannelFuture connecting = current.backend.connector.connect(
-                session.client.eventLoop(), server.target(session.client.localAddress()),
+                session.client.eventLoop(), server.target(ClientAddresses.local(session.client)),
                 server.tls, server.proxyHeader(session.client), server.source());
         connecting.addListener((ChannelFuture future) -> onConnected(current, server, future));
     }

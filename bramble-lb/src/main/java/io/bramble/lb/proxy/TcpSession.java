@@ -103,8 +103,8 @@ final class TcpSession extends ChannelInboundHandlerAdapter {
         serverTimer = new SessionTimer(client.eventLoop(), engine.clock,
                 phase -> timedOut(TcpTermination.Side.SERVER));
         if (frontend.log.logsStarts()) {
-            frontend.log.log(ConnectLogLine.format((InetSocketAddress) client.remoteAddress(),
-                    (InetSocketAddress) client.localAddress(), frontend.name(), false));
+            frontend.log.log(ConnectLogLine.format(ClientAddresses.remoteInet(client),
+                    ClientAddresses.localInet(client), frontend.name(), false));
         }
         clientTimeoutMs = EffectiveTimeouts.clientMs(frontend);
         clientTimer.arm(SessionTimer.Phase.CLIENT, clientTimeoutMs);
@@ -124,7 +124,7 @@ final class TcpSession extends ChannelInboundHandlerAdapter {
         if (refusedNanos >= 0 || backend != null || !client.isActive()) {
             return;
         }
-        InetSocketAddress remote = (InetSocketAddress) client.remoteAddress();
+        InetSocketAddress remote = ClientAddresses.remoteInet(client);
         ClientBytes bytes = inspection == null
                 ? ClientBytes.none()
                 : inspection.bytes(expired || clientInputDone);
@@ -154,7 +154,7 @@ final class TcpSession extends ChannelInboundHandlerAdapter {
     }
 
     private void connect(Server avoid) {
-        InetSocketAddress remote = (InetSocketAddress) client.remoteAddress();
+        InetSocketAddress remote = ClientAddresses.remoteInet(client);
         BalancedServer chosen = backend.balancer.pick(
                 RequestKey.ofClient(remote.getAddress().getAddress()),
                 avoid == null ? null : avoid.balanced);
@@ -182,7 +182,7 @@ final class TcpSession extends ChannelInboundHandlerAdapter {
         if (connectStartNanos < 0) {
             connectStartNanos = connectStart;
         }
-        InetSocketAddress serverAddress = server.target(client.localAddress());
+        InetSocketAddress serverAddress = server.target(ClientAddresses.local(client));
         InetSocketAddress source = server.source();
         Bootstrap bootstrap = bootstrap(server);
         (source == null
@@ -481,7 +481,7 @@ final class TcpSession extends ChannelInboundHandlerAdapter {
 
     /** The values of the tcplog line, {@code out} being the bytes sent to the client. */
     private HttpLogLine.Fields logFields(long out) {
-        InetSocketAddress remote = (InetSocketAddress) client.remoteAddress();
+        InetSocketAddress remote = ClientAddresses.remoteInet(client);
         long now = refusedNanos >= 0 ? refusedNanos : engine.clock.nanoTime();
         long queueMs = connectStartNanos < 0 ? -1 : millis(connectStartNanos - startNanos);
         long connectMs = connectedNanos < 0 ? -1 : millis(connectedNanos - connectStartNanos);
