@@ -172,7 +172,7 @@ public final class Coordinator {
         for (InFlight f : List.copyOf(inFlight.values())) {
             if (now >= f.deadlineMs()) {
                 inFlight.remove(f.instruction().id());
-                apply(f, Outcome.timedOut(), out);
+                unanswered(f.instruction());
             }
         }
         standings.forEach((node, s) -> {
@@ -279,6 +279,8 @@ public final class Coordinator {
             default -> {
                 if (ok) {
                     monitored.add(r + "\0" + node);
+                } else if (state(r, node) == ResourceState.BLOCKED) {
+                    return; // nothing is done about it until a user cleans it up
                 } else {
                     setState(r, node, ResourceState.FAILED);
                 }
@@ -291,6 +293,21 @@ public final class Coordinator {
         if (!ok && !i.operation().equals("stop")) {
             failures.failed(configuration, r, node, i.operation() + "_" + i.intervalMs(),
                     outcome.recovery(), nowSeconds());
+        }
+        aborted = true;
+    }
+
+    /**
+     * No answer came, not even the node's own timeout: the message or its answer was lost. That
+     * is no failure of the agent; what it touched is unknown until a probe says.
+     */
+    private void unanswered(Instruction i) {
+        if (i.isProbe()) {
+            pendingProbes.add(i.resource() + "\0" + i.node());
+        } else if (i.operation().equals("monitor")) {
+            monitored.remove(i.resource() + "\0" + i.node());
+        } else if (state(i.resource(), i.node()) != ResourceState.BLOCKED) {
+            setState(i.resource(), i.node(), ResourceState.UNKNOWN);
         }
         aborted = true;
     }

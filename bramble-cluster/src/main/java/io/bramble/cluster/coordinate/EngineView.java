@@ -26,8 +26,10 @@ import java.util.function.BiFunction;
  * @param cluster what the engine schedules
  * @param extraCopies nodes beyond the first where a resource may run, to stop there
  * @param failedOn where each failed resource the engine sees as running failed
+ * @param blocked resources whose stop failed: neither stopped, started nor monitored
  */
-record EngineView(Cluster cluster, List<Placement> extraCopies, Map<String, String> failedOn) {
+record EngineView(Cluster cluster, List<Placement> extraCopies, Map<String, String> failedOn,
+        List<String> blocked) {
     /** A resource on a node. */
     record Placement(String resource, String node) {}
 
@@ -74,7 +76,7 @@ record EngineView(Cluster cluster, List<Placement> extraCopies, Map<String, Stri
         ClusterStatus status = new ClusterStatus(true, running, failures.counts());
         Cluster cluster = new Cluster(configuration.properties(), nodes, resources, constraints,
                 configuration.defaults(), status);
-        return new EngineView(cluster, extra, failedOn);
+        return new EngineView(cluster, extra, failedOn, blocked);
     }
 
     private static Resource unmanage(Resource resource, List<String> blocked) {

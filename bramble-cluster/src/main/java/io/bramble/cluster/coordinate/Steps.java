@@ -51,7 +51,7 @@ final class Steps {
             boolean stays = !has(transition.actions(), "start", resource, node)
                     && !view.failedOn().containsKey(resource)
                     && cluster.status().nodeOf(resource).equals(Optional.of(node));
-            if (stays && !monitored.test(resource, node)) {
+            if (stays && !monitored.test(resource, node) && !view.blocked().contains(resource)) {
                 after.addAll(monitors(cluster, resource, node));
             }
         }));

@@ -23,15 +23,11 @@ public record Outcome(Kind kind, Optional<Recovery> recovery, String text) {
 
     public boolean isFailure() { return kind == Kind.FAILED || kind == Kind.TIMED_OUT; }
 
-    /** An action killed at its timeout, or whose answer never came: a soft failure. */
-    public static Outcome timedOut() {
-        return new Outcome(Kind.TIMED_OUT, Optional.of(Recovery.SOFT), "Timed Out");
-    }
-
     public static Outcome of(ActionRequest request, ActionResult result) {
         return switch (result.status()) {
             case CANCELLED -> new Outcome(Kind.CANCELLED, Optional.empty(), "Cancelled");
-            case TIMED_OUT -> timedOut();
+            case TIMED_OUT -> new Outcome(Kind.TIMED_OUT, Optional.of(Recovery.SOFT),
+                    "Timed Out");
             case NOT_INSTALLED -> ofCode(request, OcfExitCode.ERR_INSTALLED.code());
             case DONE -> ofCode(request, result.rc());
         };

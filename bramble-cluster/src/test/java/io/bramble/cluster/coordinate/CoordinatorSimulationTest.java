@@ -9,7 +9,6 @@ import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -23,21 +22,23 @@ class CoordinatorSimulationTest {
     private static final int SEEDS = Integer.getInteger("bramble.coordinate.seeds", 60);
     private static final long FAULTS_MS = 60_000;
     private static final long SETTLE_MS = 40_000;
+    private static final int TRACE_LINES = 80;
 
     @Test
     void noResourceRunsTwiceAndAllRunOnceFaultsStop() {
         List<String> failures = new ArrayList<>();
         for (long seed = 1; seed <= SEEDS; seed++) {
             SimWorld world = faultyRun(seed, LeaseTiming.DEFAULTS);
-            if (!world.violations.isEmpty() && failures.size() < 5) {
-                failures.add("seed " + seed + ": " + world.violations.getFirst());
+            if (!world.violations.isEmpty()) {
+                failures.add("seed " + seed + ": " + world.violations.getFirst() + traced(seed));
+                continue;
             }
             settle(world);
             Map<String, List<String>> where = world.activeNodes();
             boolean allOnce = where.values().stream().allMatch(on -> on.size() == 1);
             if (!allOnce || !world.coordinatorIdle()) {
                 failures.add("seed " + seed + ": after the faults " + where + ", idle "
-                        + world.coordinatorIdle() + ", recorded " + world.store());
+                        + world.coordinatorIdle() + ", recorded " + world.store() + traced(seed));
             }
         }
         assertThat(failures).isEmpty();
@@ -53,16 +54,21 @@ class CoordinatorSimulationTest {
         LeaseTiming noWait = new LeaseTiming(1, 1, 0, 0, 0);
         int caught = 0;
         for (long seed = 1; seed <= SEEDS && caught == 0; seed++) {
-            SimWorld world = new SimWorld(seed, TestClusters.simulated(), LeaseTiming.DEFAULTS,
-                    noWait);
-            injectFaults(world, new Random(seed * 31));
-            caught += world.violations.isEmpty() ? 0 : 1;
+            caught += faultyRun(seed, noWait).violations.isEmpty() ? 0 : 1;
         }
         assertThat(caught).isPositive();
     }
 
-    static void injectFaultsForTrace(SimWorld world, long seed) {
+    /** The seed run again with its trace, the last lines of which explain a failure. */
+    private static String traced(long seed) {
+        SimWorld world = new SimWorld(seed, TestClusters.simulated(), LeaseTiming.DEFAULTS,
+                LeaseTiming.DEFAULTS);
+        world.tracing = true;
         injectFaults(world, new Random(seed * 31));
+        settle(world);
+        List<String> t = world.trace;
+        return "\n  " + String.join("\n  ", t.subList(Math.max(0, t.size() - TRACE_LINES),
+                t.size()));
     }
 
     private static SimWorld faultyRun(long seed, LeaseTiming coordinatorTiming) {
@@ -81,7 +87,7 @@ class CoordinatorSimulationTest {
             switch (random.nextInt(9)) {
                 case 0 -> world.partition(randomMinority(names, random));
                 case 1 -> world.heal();
-                case 2 -> crashUnlessMajorityLost(world, node);
+                case 2 -> crash(node);
                 case 3 -> {
                     if (!node.alive) {
                         node.boot();
@@ -104,7 +110,7 @@ class CoordinatorSimulationTest {
         }
     }
 
-    private static void crashUnlessMajorityLost(SimWorld world, SimNode node) {
+    private static void crash(SimNode node) {
         if (node.alive) {
             node.crash();
         }
@@ -120,7 +126,7 @@ class CoordinatorSimulationTest {
     }
 
     /** Heals everything and lets the cluster settle. */
-    private static void settle(SimWorld world) {
+    static void settle(SimWorld world) {
         world.heal();
         world.lossRate = 0;
         world.agentFailureRate = 0;
@@ -133,8 +139,4 @@ class CoordinatorSimulationTest {
         world.runUntil(world.now + SETTLE_MS);
     }
 
-    static String describe(Map<String, List<String>> where) {
-        return where.entrySet().stream().map(e -> e.getKey() + "@" + e.getValue())
-                .collect(Collectors.joining(" "));
-    }
 }

@@ -162,6 +162,9 @@ final class SimNode {
     private void applyVerdict() {
         Demotion.Verdict verdict = demotion.verdict(localMs());
         if (verdict == Demotion.Verdict.RESET) {
+            if (!active.isEmpty()) {
+                world.log(name + " watchdog resets, active " + active);
+            }
             active.clear();
             selfStopping.clear();
             demotion.allStopped();
@@ -177,9 +180,9 @@ final class SimNode {
             selfStopping.addAll(active);
             for (String r : Set.copyOf(active)) {
                 world.at(world.now + 10 + world.random.nextInt(1_500), () -> {
-                    if (alive && incarnation == inc) {
+                    if (alive && incarnation == inc && selfStopping.remove(r)) {
+                        world.log(name + " stopped " + r + " itself");
                         active.remove(r);
-                        selfStopping.remove(r);
                         if (selfStopping.isEmpty()) {
                             demotion.allStopped();
                         }
@@ -284,6 +287,7 @@ final class SimNode {
         if (!active.remove(resource)) {
             return;
         }
+        world.log(name + " agent " + resource + " dies");
         Instruction monitor = monitors.get(resource);
         if (monitor == null) {
             return;

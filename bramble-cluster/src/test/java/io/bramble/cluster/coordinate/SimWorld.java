@@ -25,7 +25,7 @@ import java.util.function.Function;
 final class SimWorld {
     static final long DETECT_MS = 500;
     static final long AUTHORITY_MS = 1_000;
-    private static final long POOL_TICK_MS = 50;
+    static final long POOL_TICK_MS = 50;
     private static final long COORDINATOR_TICK_MS = 100;
     private static final long EVENTS_MAX = 5_000_000;
 
