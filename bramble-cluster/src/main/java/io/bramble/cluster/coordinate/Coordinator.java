@@ -348,8 +348,7 @@ public final class Coordinator {
         probeUnknown();
         sendProbes(out);
         boolean finished = done.size() == steps.size();
-        boolean waiting = inFlight.values().stream().anyMatch(f -> f.step() >= 0);
-        if ((aborted || finished && !steps.isEmpty()) && !waiting && pendingProbes.isEmpty()
+        if ((aborted || finished && !steps.isEmpty()) && pendingProbes.isEmpty()
                 && inFlight.isEmpty()) {
             recompute();
         }

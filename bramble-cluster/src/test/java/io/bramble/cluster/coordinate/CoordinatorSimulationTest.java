@@ -27,8 +27,10 @@ class CoordinatorSimulationTest {
     @Test
     void noResourceRunsTwiceAndAllRunOnceFaultsStop() {
         List<String> failures = new ArrayList<>();
+        long takeovers = 0;
         for (long seed = 1; seed <= SEEDS; seed++) {
             SimWorld world = faultyRun(seed, LeaseTiming.DEFAULTS);
+            takeovers += world.elections - 1;
             if (!world.violations.isEmpty()) {
                 failures.add("seed " + seed + ": " + world.violations.getFirst() + traced(seed));
                 continue;
@@ -42,6 +44,7 @@ class CoordinatorSimulationTest {
             }
         }
         assertThat(failures).isEmpty();
+        assertThat(takeovers).as("coordinators that took over").isGreaterThan(SEEDS);
     }
 
     /**

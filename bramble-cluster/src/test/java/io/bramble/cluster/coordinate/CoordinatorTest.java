@@ -125,6 +125,35 @@ class CoordinatorTest {
         assertThat(after.getFirst().id()).isGreaterThan(probes.getFirst().id());
     }
 
+    @Test
+    void aNewConfigurationIsCarriedOut() {
+        Coordinator c = coordinator(cluster(Map.of(), true), false);
+        runR1OnN1(c);
+        List<Instruction> next = fromCommands(c.configure(
+                cluster(Map.of("target-role", "Stopped"), true)));
+        assertThat(next).extracting(Instruction::toString).singleElement().asString()
+                .endsWith("r1 stop on n1");
+    }
+
+    @Test
+    void aBannedResourceStartsAgainOnceItsFailureTimeoutPassed() {
+        Map<String, String> meta = Map.of("migration-threshold", "1", "failure-timeout", "10s");
+        Coordinator c = new Coordinator(TestClusters.cluster(1,
+                List.of(TestClusters.dummy("r1", meta)), List.of(), true),
+                RecordedStatus.none(), 1, timing, false, clock);
+        Instruction probe = join(c, "n1").getFirst();
+        Instruction start = answer(c, probe, notRunning()).getFirst();
+        Instruction monitor = answer(c, start, ok()).getFirst();
+        answer(c, monitor, ok());
+        List<Instruction> stop = fromCommands(c.report(Report.of(monitor, notRunning())));
+        assertThat(answer(c, stop.getFirst(), ok())).isEmpty();
+        clock.advanceMillis(10_000);
+        assertThat(fromCommands(c.tick())).isEmpty();
+        clock.advanceMillis(1_000);
+        assertThat(fromCommands(c.tick())).extracting(Instruction::toString)
+                .singleElement().asString().endsWith("r1 start on n1");
+    }
+
     private String afterFailedStart(boolean fatal) {
         Coordinator c = coordinator(cluster(Map.of("migration-threshold", "3"), fatal), false);
         Instruction start = startR1(c);

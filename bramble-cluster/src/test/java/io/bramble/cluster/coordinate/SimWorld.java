@@ -47,6 +47,8 @@ final class SimWorld {
     private Coordinator coordinator;
     private String coordinatorHost;
     private long epoch;
+    /** Coordinators made so far, the first included. */
+    long elections;
     private long leftMajorityAt = -1;
     private long noCoordinatorSince;
     private Set<String> fedMembership = Set.of();
@@ -236,6 +238,7 @@ final class SimWorld {
     private void elect(String host) {
         log("coordinator elected on " + host + " from " + store);
         epoch++;
+        elections++;
         coordinatorHost = host;
         coordinator = new Coordinator(configuration, store, epoch, coordinatorTiming, false,
                 nodes.get(host).clock());
