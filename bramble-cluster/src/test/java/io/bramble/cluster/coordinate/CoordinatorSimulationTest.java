@@ -48,6 +48,23 @@ class CoordinatorSimulationTest {
         assertThat(takeovers).as("coordinators that took over").isGreaterThan(SEEDS);
     }
 
+    /** With fence devices, lost nodes are powered off and their resources start sooner. */
+    @Test
+    void withFenceDevicesNoResourceRunsTwiceEither() {
+        List<String> failures = new ArrayList<>();
+        for (long seed = 1; seed <= SEEDS / 2; seed++) {
+            SimWorld world = new SimWorld(seed, TestClusters.simulated(), LeaseTiming.DEFAULTS,
+                    LeaseTiming.DEFAULTS, true);
+            injectFaults(world, new Random(seed * 31));
+            world.violations.stream().limit(1).forEach(failures::add);
+            settle(world);
+            if (!world.activeNodes().values().stream().allMatch(on -> on.size() == 1)) {
+                failures.add("seed " + seed + ": after the faults " + world.activeNodes());
+            }
+        }
+        assertThat(failures).isEmpty();
+    }
+
     /**
      * The same world with a coordinator that believes leases last 1 ms and need no time to stop:
      * it starts a lost node's resources at once, and some seed catches a resource on two nodes.

@@ -27,8 +27,8 @@ class FailoverTimeTest {
         List<Long> plain = new ArrayList<>();
         List<Long> withCoordinator = new ArrayList<>();
         for (long seed = 1; seed <= SEEDS; seed++) {
-            plain.add(failover(seed, t, false));
-            withCoordinator.add(failover(seed, t, true));
+            plain.add(failover(seed, t, false, false));
+            withCoordinator.add(failover(seed, t, true, false));
         }
         long tick = 100;
         long messages = 50;
@@ -42,12 +42,25 @@ class FailoverTimeTest {
                 + stats(withCoordinator));
     }
 
+    /** With a fence device the wait ends when the device reports the node off. */
+    @Test
+    void aFenceDeviceShortensTheWait() {
+        List<Long> fenced = new ArrayList<>();
+        for (long seed = 1; seed <= SEEDS; seed++) {
+            fenced.add(failover(seed, LeaseTiming.DEFAULTS, false, true));
+        }
+        long bound = SimWorld.DETECT_MS + SimWorld.POOL_TICK_MS + SimWorld.FENCE_MS + 100 + 50;
+        assertThat(fenced).allMatch(ms -> ms <= bound);
+        System.out.println("failover with a fence device, ms: " + stats(fenced));
+    }
+
     /**
      * Kills the node that runs a resource (the coordinator's node, or another) once the cluster
      * settled, and measures until that resource's start begins elsewhere.
      */
-    private static long failover(long seed, LeaseTiming t, boolean coordinatorNode) {
-        SimWorld world = new SimWorld(seed, TestClusters.simulated(), t, t);
+    private static long failover(long seed, LeaseTiming t, boolean coordinatorNode,
+            boolean fencing) {
+        SimWorld world = new SimWorld(seed, TestClusters.simulated(), t, t, fencing);
         world.runUntil(10_000);
         String coordinator = world.coordinatorHost().orElseThrow();
         Map.Entry<String, List<String>> victim = world.activeNodes().entrySet().stream()

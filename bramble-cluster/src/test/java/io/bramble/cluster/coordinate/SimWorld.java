@@ -25,11 +25,13 @@ import java.util.function.Function;
 final class SimWorld {
     static final long DETECT_MS = 500;
     static final long AUTHORITY_MS = 1_000;
+    static final long FENCE_MS = 300;
     static final long POOL_TICK_MS = 50;
     private static final long COORDINATOR_TICK_MS = 100;
     private static final long EVENTS_MAX = 5_000_000;
 
     final Random random;
+    private final boolean fencing;
     final Cluster configuration;
     final LeaseTiming nodeTiming;
     private final LeaseTiming coordinatorTiming;
@@ -73,6 +75,16 @@ final class SimWorld {
 
     SimWorld(long seed, Cluster configuration, LeaseTiming nodeTiming,
             LeaseTiming coordinatorTiming) {
+        this(seed, configuration, nodeTiming, coordinatorTiming, false);
+    }
+
+    /**
+     * A world where, with {@code fencing}, every node has a power switch the coordinator can
+     * reach whatever the network does: it turns the node off {@link #FENCE_MS} after asked.
+     */
+    SimWorld(long seed, Cluster configuration, LeaseTiming nodeTiming,
+            LeaseTiming coordinatorTiming, boolean fencing) {
+        this.fencing = fencing;
         this.random = new Random(seed);
         this.configuration = configuration;
         this.nodeTiming = nodeTiming;
@@ -171,10 +183,22 @@ final class SimWorld {
                         () -> nodes.get(d.instruction().node()).instruction(d.instruction()));
                 case Command.Grant g -> send(coordinatorHost, g.node(),
                         () -> nodes.get(g.node()).granted(g.requestSentMs(), g.session()));
-                case Command.Fence f -> {
-                } // no fence devices in the simulation
+                case Command.Fence f -> fence(f.node());
             }
         }
+    }
+
+    private void fence(String node) {
+        Coordinator asking = coordinator;
+        at(now + FENCE_MS, () -> {
+            log("fence device turns " + node + " off");
+            if (nodes.get(node).alive) {
+                nodes.get(node).crash();
+            }
+            if (coordinator == asking) {
+                call(c -> c.fenced(node, true));
+            }
+        });
     }
 
     // ---- the pool ----
@@ -240,7 +264,7 @@ final class SimWorld {
         epoch++;
         elections++;
         coordinatorHost = host;
-        coordinator = new Coordinator(configuration, store, epoch, coordinatorTiming, false,
+        coordinator = new Coordinator(configuration, store, epoch, coordinatorTiming, fencing,
                 nodes.get(host).clock());
         fedMembership = Set.of();
     }
