@@ -148,11 +148,12 @@ class CoordinatorSimulationTest {
         return minority;
     }
 
-    /** Heals everything and lets the cluster settle. */
+    /** Heals everything, lets fence devices asked before finish, and lets the cluster settle. */
     static void settle(SimWorld world) {
         world.heal();
         world.lossRate = 0;
         world.agentFailureRate = 0;
+        world.runUntil(world.now + SimWorld.FENCE_MS + 1);
         world.nodes.values().forEach(n -> {
             n.slow = false;
             if (!n.alive) {
