@@ -134,7 +134,7 @@ public final class Coordinator {
         if (f != null) {
             apply(f, report.outcome(), out);
         } else if (report.intervalMs() > 0) {
-            monitorChanged(report, out);
+            monitorChanged(report);
         }
         out.addAll(step());
         return out;
@@ -149,7 +149,7 @@ public final class Coordinator {
             if (off) {
                 s.member = false;
                 forgetInFlight(node);
-                pendingProbes.removeIf(k -> k.endsWith("\0" + node));
+                removeNode(pendingProbes, node);
                 clean(node, s);
             }
         }
@@ -220,16 +220,16 @@ public final class Coordinator {
         s.session = (epoch << COUNTER_BITS) | ++sessions;
         for (Primitive p : configuration.primitives()) {
             setState(p.id(), node, ResourceState.UNKNOWN);
-            pendingProbes.add(p.id() + "\0" + node);
+            pendingProbes.add(key(p.id(), node));
         }
-        monitored.removeIf(k -> k.endsWith("\0" + node));
+        removeNode(monitored, node);
         aborted = true;
     }
 
     private void leave(String node, NodeStanding s, List<Command> out) {
         s.member = false;
         forgetInFlight(node);
-        pendingProbes.removeIf(k -> k.endsWith("\0" + node));
+        removeNode(pendingProbes, node);
         if (fencing && !s.fencing) {
             s.fencing = true;
             out.add(new Command.Fence(node));
@@ -254,7 +254,7 @@ public final class Coordinator {
     private void clean(String node, NodeStanding s) {
         s.clean = true;
         configuration.primitives().forEach(p -> setState(p.id(), node, ResourceState.STOPPED));
-        monitored.removeIf(k -> k.endsWith("\0" + node));
+        removeNode(monitored, node);
         aborted = true;
     }
 
@@ -271,14 +271,14 @@ public final class Coordinator {
             case "start" -> setState(r, node, ok ? ResourceState.ACTIVE : ResourceState.FAILED);
             case "stop" -> {
                 setState(r, node, ok ? ResourceState.STOPPED : ResourceState.BLOCKED);
-                monitored.remove(r + "\0" + node);
+                monitored.remove(key(r, node));
                 if (!ok && fencing) {
                     out.add(new Command.Fence(node));
                 }
             }
             default -> {
                 if (ok) {
-                    monitored.add(r + "\0" + node);
+                    monitored.add(key(r, node));
                 } else if (state(r, node) == ResourceState.BLOCKED) {
                     return; // nothing is done about it until a user cleans it up
                 } else {
@@ -303,9 +303,9 @@ public final class Coordinator {
      */
     private void unanswered(Instruction i) {
         if (i.isProbe()) {
-            pendingProbes.add(i.resource() + "\0" + i.node());
+            pendingProbes.add(key(i.resource(), i.node()));
         } else if (i.operation().equals("monitor")) {
-            monitored.remove(i.resource() + "\0" + i.node());
+            monitored.remove(key(i.resource(), i.node()));
         } else if (state(i.resource(), i.node()) != ResourceState.BLOCKED) {
             setState(i.resource(), i.node(), ResourceState.UNKNOWN);
         }
@@ -313,7 +313,7 @@ public final class Coordinator {
     }
 
     private void probed(Instruction i, Outcome outcome) {
-        String key = i.resource() + "\0" + i.node();
+        String probe = key(i.resource(), i.node());
         switch (outcome.kind()) {
             case SUCCEEDED, PROMOTED -> setState(i.resource(), i.node(), ResourceState.ACTIVE);
             case NOT_RUNNING -> setState(i.resource(), i.node(), ResourceState.STOPPED);
@@ -322,13 +322,13 @@ public final class Coordinator {
                 failures.failed(configuration, i.resource(), i.node(), "monitor_0",
                         outcome.recovery(), nowSeconds());
             }
-            case TIMED_OUT, CANCELLED -> pendingProbes.add(key);
+            case TIMED_OUT, CANCELLED -> pendingProbes.add(probe);
         }
         aborted = true;
     }
 
     /** A recurring monitor's later result: a resource that stopped or failed where it ran. */
-    private void monitorChanged(Report report, List<Command> out) {
+    private void monitorChanged(Report report) {
         NodeStanding s = standings.get(report.node());
         boolean running = state(report.resource(), report.node()) == ResourceState.ACTIVE;
         if (s == null || !s.member || !running
@@ -366,7 +366,7 @@ public final class Coordinator {
                         .anyMatch(f -> f.instruction().resource().equals(p.id())
                                 && f.instruction().node().equals(node));
                 if (s.member && state(p.id(), node) == ResourceState.UNKNOWN && !asked) {
-                    pendingProbes.add(p.id() + "\0" + node);
+                    pendingProbes.add(key(p.id(), node));
                 }
             });
         }
@@ -387,7 +387,7 @@ public final class Coordinator {
         EngineView view = EngineView.of(configuration, standings, this::state, failures);
         Transition transition = PolicyEngine.schedule(view.cluster(), nowSeconds());
         steps = Steps.actions(transition, view,
-                (r, n) -> monitored.contains(r + "\0" + n));
+                (r, n) -> monitored.contains(key(r, n)));
         prerequisites = Steps.prerequisites(steps, view.cluster());
         sent.clear();
         done.clear();
@@ -441,6 +441,15 @@ public final class Coordinator {
 
     private void setState(String resource, String node, ResourceState state) {
         states.computeIfAbsent(resource, k -> new LinkedHashMap<>()).put(node, state);
+    }
+
+    /** A resource on a node, as the sets of probes and monitors hold it. */
+    private static String key(String resource, String node) {
+        return resource + "\0" + node;
+    }
+
+    private static void removeNode(Set<String> keys, String node) {
+        keys.removeIf(k -> k.endsWith("\0" + node));
     }
 
     private long nowSeconds() {

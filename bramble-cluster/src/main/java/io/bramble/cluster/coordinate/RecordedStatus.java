@@ -1,6 +1,7 @@
 package io.bramble.cluster.coordinate;
 
 import io.bramble.cluster.model.FailCount;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,7 +22,7 @@ public record RecordedStatus(Map<String, Map<String, ResourceState>> states,
     public RecordedStatus {
         Map<String, Map<String, ResourceState>> copy = new LinkedHashMap<>();
         states.forEach((r, byNode) -> copy.put(r, Map.copyOf(byNode)));
-        states = java.util.Collections.unmodifiableMap(copy);
+        states = Collections.unmodifiableMap(copy);
         failCounts = List.copyOf(failCounts);
         fatal = Set.copyOf(fatal);
     }
