@@ -141,8 +141,9 @@ class FsSeed003TypesTest {
             // copy alone (and recorded this one stale again): they are healed first, as a
             // user waits for heal info to be empty before pulling the next cable
             await(type + " probes healed").atMost(HEAL_PATIENCE).pollInterval(Duration.ofMillis(
-                    250)).until(() -> healed(pool, brickCount) && noCopyRecordedStale(pool,
-                            replicaSets));
+                    250)).until(
+                            () -> healed(pool, brickCount) && noCopyRecordedStale(pool,
+                                    replicaSets));
             String second = losses.get(1);
             Faults.kill9(pool.process(second));
             assertReads(mnt, files, type + ", " + first + " healed, " + second + " killed");
