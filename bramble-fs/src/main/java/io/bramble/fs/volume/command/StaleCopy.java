@@ -12,7 +12,8 @@ import java.util.Optional;
  * {@code volume stale-copy NAME SET [COPY]}, for mount clients: with COPY, records that copy
  * COPY of replica set SET misses changes the other copy takes alone (refused when the other
  * copy is the one recorded: two clients on two sides of a cut must not both write); without,
- * prints the copy recorded, or {@code none}. Needs the pool's majority to record.
+ * prints the copy recorded, or {@code none}, from a copy of the store made current first
+ * ({@link ClusterStore#catchUp}). Needs the pool's majority either way.
  *
  * <p>Recording a copy that is recorded already still changes the record (its version moves
  * on), through the majority: the answer is then certain to be current, not a lagging copy of
@@ -36,6 +37,16 @@ final class StaleCopy implements VolumeVerb {
         ctx.require("volume stale-copy", name);
         String key = StaleCopies.key(name, Integer.parseInt(args.get(1)));
         ClusterStore store = ctx.store("volume stale-copy");
+        if (args.size() == 2) {
+            // A copy of the store that lags could vouch for a copy the majority recorded stale
+            // meanwhile: the answer comes from a copy made current first, or not at all.
+            try {
+                store.catchUp();
+            } catch (StoreException e) {
+                throw VolumeFailure.failed("volume stale-copy", "cannot say which copy is stale:"
+                        + " " + e.getMessage());
+            }
+        }
         Optional<Versioned<Integer>> recorded = store.get(StaleCopies.TYPE, key);
         if (args.size() == 2) {
             return Replies.ok(recorded.map(r -> r.value().toString()).orElse("none") + "\n");
