@@ -193,6 +193,21 @@ public final class Move {
         }
     }
 
+    /**
+     * Whether moving the file would leave the target with less free space than the source
+     * then has, which {@code rebalance start} without {@code force} avoids, as Gluster does.
+     */
+    public boolean leavesTargetWithLessFreeSpace() throws FsException {
+        Attr now = attrOrNull(from);
+        long size = now == null ? 0 : now.blocks512() * 512;
+        return freeBytes(to) - size < freeBytes(from) + size;
+    }
+
+    private static long freeBytes(FileOps ops) throws FsException {
+        io.bramble.fs.ops.StatFs space = ops.statfs(Caller.ROOT, FsPath.ROOT);
+        return space.blocksAvailable() * space.blockSizeBytes();
+    }
+
     /** Runs every step; what became of the move. */
     public Outcome run() throws FsException {
         try {
