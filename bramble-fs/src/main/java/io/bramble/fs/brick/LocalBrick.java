@@ -343,8 +343,7 @@ public final class LocalBrick implements FileOps {
         return run(() -> {
             try (Located at = resolver.locate(path);
                     ChangeTracker.Change change = changeOf(at)) {
-                refuseSealed(Libc.statx(at.dirFd(), at.name(), Libc.AT_SYMLINK_NOFOLLOW),
-                        () -> Xattrs.get(at.dirFd(), at.name(), names.toDisk(MoveSeal.SEALED)));
+                refuseSealed(at);
                 if (changes.uid().isPresent() || changes.gid().isPresent()) {
                     Libc.fchownat(at.dirFd(), at.name(), changes.uid().orElse(-1), changes.gid()
                             .orElse(-1), Libc.AT_SYMLINK_NOFOLLOW);
@@ -472,6 +471,9 @@ public final class LocalBrick implements FileOps {
         run(() -> {
             try (Located at = resolver.locate(path);
                     ChangeTracker.Change change = entryChangeOf(at)) {
+                if (flags == 0) {
+                    refuseSealed(at);
+                }
                 Known gone = known(at);
                 Libc.unlinkat(at.dirFd(), at.name(), flags);
                 forgetIfLast(gone);
@@ -493,6 +495,7 @@ public final class LocalBrick implements FileOps {
                     Located target = resolver.locate(to);
                     ChangeTracker.Change leaving = entryChangeOf(source);
                     ChangeTracker.Change arriving = entryChangeOf(target)) {
+                refuseSealed(source);
                 Known moving = known(source);
                 Known replaced = known(target);
                 if (moving != null && replaced != null && moving.id.equals(replaced.id)) {
@@ -549,6 +552,7 @@ public final class LocalBrick implements FileOps {
             try (Located source = resolver.locate(existing);
                     Located target = resolver.locate(newPath);
                     ChangeTracker.Change change = entryChangeOf(target)) {
+                refuseSealed(source);
                 Libc.linkat(source.dirFd(), source.name(), target.dirFd(), target.name(), 0);
                 return attrAt(target.dirFd(), target.name());
             }
@@ -997,8 +1001,15 @@ public final class LocalBrick implements FileOps {
 
     /**
      * ESTALE when {@code stat} is a pointer a move sealed ({@link MoveSeal#SEALED}): the client
-     * found the file's data here before they moved, and must look again.
+     * found the file's data here before they moved, and must look again. Opens, attribute
+     * changes, unlinks, renames and links from it are refused; a client that means the
+     * pointer itself removes the mark first.
      */
+    private void refuseSealed(Located at) throws FsException {
+        refuseSealed(Libc.statx(at.dirFd(), at.name(), Libc.AT_SYMLINK_NOFOLLOW),
+                () -> Xattrs.get(at.dirFd(), at.name(), names.toDisk(MoveSeal.SEALED)));
+    }
+
     private static void refuseSealed(Stat stat, Op<byte[]> sealedMark) throws FsException {
         if (stat.mode() != (FileType.REGULAR.modeBits() | MoveSeal.POINTER_PERMISSIONS)) {
             return;

@@ -249,21 +249,24 @@ public final class Distribute implements FileOps {
             hashedOps(path).unlink(caller, path);
             return;
         }
-        Located located = locate(caller, path);
-        if (located.isDirectory()) {
-            throw new FsException(Errno.EISDIR, path.toString());
-        }
-        // The pointer goes first: a crash in between leaves a file found by the search of
-        // all subvolumes, never a pointer to nothing.
-        if (located.hasPointer()) {
-            unlinkIfThere(caller, located.pointer(), path);
-        }
-        subvolumes.ops(located.data()).unlink(caller, path);
-        pointers.removeShadowed(caller, path, located.data(), located.pointer());
+        onData(caller, path, located -> {
+            if (located.isDirectory()) {
+                throw new FsException(Errno.EISDIR, path.toString());
+            }
+            // The pointer goes first: a crash in between leaves a file found by the search of
+            // all subvolumes, never a pointer to nothing.
+            if (located.hasPointer()) {
+                unlinkIfThere(caller, located.pointer(), path);
+            }
+            subvolumes.ops(located.data()).unlink(caller, path);
+            pointers.removeShadowed(caller, path, located.data(), located.pointer());
+            return null;
+        });
     }
 
     private void unlinkIfThere(Caller caller, int index, FsPath path) throws FsException {
         try {
+            pointers.unseal(index, path);
             subvolumes.ops(index).unlink(caller, path);
         } catch (FsException e) {
             if (e.errno() != Errno.ENOENT) {
@@ -288,12 +291,14 @@ public final class Distribute implements FileOps {
             hashedOps(to).rename(caller, from, to, flags);
             return;
         }
-        Located source = locate(caller, from);
-        if (source.isDirectory()) {
-            directories.rename(caller, source, from, to, flags);
-        } else {
-            fileNames.rename(caller, source, from, to, flags);
-        }
+        onData(caller, from, source -> {
+            if (source.isDirectory()) {
+                directories.rename(caller, source, from, to, flags);
+            } else {
+                fileNames.rename(caller, source, from, to, flags);
+            }
+            return null;
+        });
     }
 
     @Override
@@ -301,7 +306,8 @@ public final class Distribute implements FileOps {
         if (single()) {
             return hashedOps(newPath).link(caller, existing, newPath);
         }
-        return fileNames.link(caller, locate(caller, existing), existing, newPath);
+        return onData(caller, existing, located -> fileNames.link(caller, located, existing,
+                newPath));
     }
 
     @Override
@@ -325,6 +331,7 @@ public final class Distribute implements FileOps {
         Located existing = locator.locateOrNull(caller, path);
         if (existing == null) {
             // Only a pointer whose data are gone stood there.
+            pointers.unseal(hashed, path);
             ops.unlink(caller, path);
             return route(hashed, ops.create(caller, path, id, mode, flags | OpenFlags.EXCL));
         }

@@ -5,6 +5,7 @@ import static io.bramble.fs.distribute.DistributeTest.path;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.bramble.fs.ops.Attr;
+import io.bramble.fs.ops.FaultyFileOps;
 import io.bramble.fs.ops.FsException;
 import io.bramble.fs.ops.FsPath;
 import io.bramble.fs.ops.OpenFlags;
@@ -28,9 +29,11 @@ import org.junit.jupiter.api.Test;
  * the new ones. The clients keep files open across steps and write through those handles,
  * write through short opens, truncate, rename, unlink and create. After every step each file
  * reads back, through both clients and through every handle open on it, exactly as the
- * acknowledged writes left it, and each folder lists each name once. A lookup that waits for a
- * switch-over runs the next step of the move, so a wait with no move under way fails the test.
- * At the end, with the handles closed, every file is moved.
+ * acknowledged writes left it, and each folder lists each name once. Moves step at random
+ * between the clients' calls to the subvolumes too, so between a lookup and the call that
+ * follows it. A lookup that waits for a switch-over runs the next step of the move; one that
+ * found no end to it fails with EAGAIN, and so the test. At the end, with the handles closed,
+ * every file is moved.
  */
 class DistributeMoveModelTest {
     static final int SEEDS = 200;
@@ -57,6 +60,8 @@ class DistributeMoveModelTest {
     private record Held(Distribute client, long handle, Content content) {}
 
     private DistributeGrowthTest volume;
+    /** Decides when a move steps in the middle of a client's call; null for the mover. */
+    private SplittableRandom interleaved;
     private Distribute mover;
     private Move move;
     private int phase;
@@ -72,16 +77,25 @@ class DistributeMoveModelTest {
         assertThat(movedAll).isGreaterThan(SEEDS * 5);
     }
 
+    /** A client of {@code count} subvolumes; none but the mover's lets moves step between. */
     private Distribute client(int count) {
         List<Subvolume> subvolumes = new ArrayList<>();
         for (int i = 0; i < count; i++) {
-            subvolumes.add(volume.subvolume(i));
-        }
-        return new Distribute(subvolumes, DistributeLimits.DEFAULTS, volume.clock, ms -> {
-            if (!step()) {
-                throw new AssertionError("a lookup waited while no move was switching over");
+            Subvolume brick = volume.subvolume(i);
+            if (interleaved == null) {
+                subvolumes.add(brick);
+                continue;
             }
-        });
+            FaultyFileOps between = new FaultyFileOps(brick.name(), brick.ops());
+            between.beforeEachCall(() -> {
+                if (move != null && interleaved.nextInt(2) == 0) {
+                    step();
+                }
+            });
+            subvolumes.add(new Subvolume(brick.name(), between));
+        }
+        return new Distribute(subvolumes, DistributeLimits.DEFAULTS, volume.clock,
+                ms -> step());
     }
 
     private int play(long seed) throws FsException {
@@ -90,6 +104,7 @@ class DistributeMoveModelTest {
         moved = 0;
         toMove.clear();
         SplittableRandom random = new SplittableRandom(seed);
+        interleaved = null;
         Distribute first = client(1);
         volume.keepRoot(Layout.spread(List.of("vol-replicate-0"), 0), 1);
         first.mkdir(DistributeGrowthTest.ALICE, path("/d"), volume.newId(), 0755);
@@ -99,13 +114,16 @@ class DistributeMoveModelTest {
             files.put(name, new Content(bytes(random, 1 + random.nextInt(3000))));
             put(first, name, files.get(name).bytes);
         }
+        interleaved = random.split();
         Distribute stale = client(2);
+        interleaved = null;
         for (String name : files.keySet()) {
             stale.getattr(DistributeGrowthTest.ALICE, path(name));
         }
         mover = client(2);
         assertThat(LayoutWalk.walk(mover, mover::fixLayout, new RebalanceProgress(),
                 () -> false)).isTrue();
+        interleaved = random.split();
         Distribute fresh = client(2);
         List<Held> held = new ArrayList<>();
         for (int step = 0; step < STEPS; step++) {

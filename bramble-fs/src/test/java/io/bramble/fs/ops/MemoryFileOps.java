@@ -222,7 +222,7 @@ public final class MemoryFileOps implements FileOps {
     @Override
     public synchronized void unlink(Caller caller, FsPath path) throws FsException {
         Node parent = parentDir(path);
-        Node node = find(path);
+        Node node = unsealed(find(path));
         if (node.isDir()) {
             throw new FsException(Errno.EISDIR, path.toString());
         }
@@ -254,7 +254,7 @@ public final class MemoryFileOps implements FileOps {
     public synchronized void rename(Caller caller, FsPath from, FsPath to, int flags)
             throws FsException {
         Node fromParent = parentDir(from);
-        Node node = find(from);
+        Node node = unsealed(find(from));
         Node toParent = parentDir(to);
         Node existing = toParent.children.get(to.name());
         fromParent.changes++;
@@ -299,7 +299,7 @@ public final class MemoryFileOps implements FileOps {
     @Override
     public synchronized Attr link(Caller caller, FsPath existing, FsPath newPath)
             throws FsException {
-        Node node = find(existing);
+        Node node = unsealed(find(existing));
         if (node.isDir()) {
             throw new FsException(Errno.EPERM, "hard link to a directory");
         }

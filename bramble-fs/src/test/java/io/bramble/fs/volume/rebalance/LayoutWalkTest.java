@@ -117,12 +117,7 @@ class LayoutWalkTest {
     @Test
     void aStartMovesEveryFileToWhereItsNameHashesAndCountsThem() throws FsException {
         Distribute files = grownTree();
-        Rebalances runs = new Rebalances(clock);
-        runs.start("gv0", "gv0", new Rebalances.Kind(true, true), () -> stack(files))
-                .orElseThrow();
-        await().atMost(Duration.ofSeconds(10)).until(() -> runs.report("gv0").orElseThrow()
-                .state().ended());
-        Rebalances.Report report = runs.report("gv0").orElseThrow();
+        Rebalances.Report report = ranToTheEnd(files, new Rebalances.Kind(true, true));
         assertThat(report.state()).isEqualTo(RebalanceState.COMPLETED);
         assertThat(report.scanned()).isEqualTo(5 + 32);
         assertThat(report.failures()).isZero();
@@ -155,16 +150,19 @@ class LayoutWalkTest {
 
     @Test
     void withoutForceAFileIsSkippedWhenTheTargetWouldEndWithLessFreeSpace() throws FsException {
-        Distribute files = grownTree();
-        Rebalances runs = new Rebalances(clock);
-        runs.start("gv0", "gv0", new Rebalances.Kind(true, false), () -> stack(files))
-                .orElseThrow();
-        await().atMost(Duration.ofSeconds(10)).until(() -> runs.report("gv0").orElseThrow()
-                .state().ended());
-        Rebalances.Report report = runs.report("gv0").orElseThrow();
+        Rebalances.Report report = ranToTheEnd(grownTree(), new Rebalances.Kind(true, false));
         assertThat(report.state()).isEqualTo(RebalanceState.COMPLETED);
         assertThat(report.moved()).isZero();
         assertThat(report.skipped()).isGreaterThan(0);
+    }
+
+    /** The report of a run of {@code kind} over {@code files}, once it ended. */
+    private Rebalances.Report ranToTheEnd(Distribute files, Rebalances.Kind kind) {
+        Rebalances runs = new Rebalances(clock);
+        runs.start("gv0", "gv0", kind, () -> stack(files)).orElseThrow();
+        await().atMost(Duration.ofSeconds(10)).until(() -> runs.report("gv0").orElseThrow()
+                .state().ended());
+        return runs.report("gv0").orElseThrow();
     }
 
     private Rebalances.Stack stack(Distribute files) {
