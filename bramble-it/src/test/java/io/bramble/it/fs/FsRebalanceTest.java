@@ -1,6 +1,7 @@
 package io.bramble.it.fs;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static io.bramble.it.fs.FsAddBrickTest.write;
 import static org.awaitility.Awaitility.await;
 
 import io.bramble.it.pool.PoolNodes;
@@ -127,24 +128,7 @@ class FsRebalanceTest {
                 .containsExactlyInAnyOrderElementsOf(written.keySet());
         Path fresh = mounts.mount(pool, "gluster2", pi2 + ":/gv0", Files.createDirectories(dir
                 .resolve("mnt/after"))).dir();
-        for (Map.Entry<String, byte[]> file : written.entrySet()) {
-            assertThat(Files.readAllBytes(mnt.resolve(file.getKey()))).as(file.getKey())
-                    .isEqualTo(file.getValue());
-            assertThat(Files.readAllBytes(fresh.resolve(file.getKey()))).as(file.getKey())
-                    .isEqualTo(file.getValue());
-        }
-        try (Stream<Path> listed = Files.list(fresh.resolve("docs/d1"))) {
-            assertThat(listed.count()).isEqualTo(written.keySet().stream().filter(
-                    name -> name.startsWith("docs/d1/")).count());
-        }
-    }
-
-    private static void write(Path mnt, Map<String, byte[]> written, String name, byte[] data)
-            throws IOException {
-        Path file = mnt.resolve(name);
-        Files.createDirectories(file.getParent());
-        Files.write(file, data);
-        written.put(name, data);
+        FsAddBrickTest.readBack(written, mnt, fresh);
     }
 
     /** A brick's files that hold data, not pointers (mode 01000), outside bramble's folder. */
