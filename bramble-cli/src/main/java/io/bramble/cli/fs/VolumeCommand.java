@@ -371,8 +371,10 @@ public final class VolumeCommand implements Runnable {
     @Command(
             name = "rebalance",
             description = {"Spread a grown volume's folders over every brick, so that new",
-                    "files use the new bricks (existing files stay where they are).",
+                    "files use the new bricks; start also moves existing files to the",
+                    "bricks their names hash to now.",
                     "  volume rebalance NAME fix-layout start",
+                    "  volume rebalance NAME start [force]",
                     "  volume rebalance NAME stop|status"})
     static final class Rebalance extends Growth {
     }

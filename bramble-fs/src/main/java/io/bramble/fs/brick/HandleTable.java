@@ -89,6 +89,16 @@ final class HandleTable {
         open.forEach(SharedFd::release);
     }
 
+    /** Whether a handle is open on {@code inode}. */
+    synchronized boolean openOn(long inode) {
+        for (SharedFd file : files) {
+            if (file != null && file.inode() == inode) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     synchronized int size() {
         return used;
     }

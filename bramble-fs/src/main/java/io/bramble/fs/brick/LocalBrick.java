@@ -17,6 +17,7 @@ import io.bramble.fs.ops.FileOps;
 import io.bramble.fs.ops.FileType;
 import io.bramble.fs.ops.FsException;
 import io.bramble.fs.ops.FsPath;
+import io.bramble.fs.ops.MoveSeal;
 import io.bramble.fs.ops.OpenFlags;
 import io.bramble.fs.ops.Opened;
 import io.bramble.fs.ops.OpenedXattrs;
@@ -35,6 +36,7 @@ import java.util.Map;
 import java.util.OptionalLong;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
 
 /**
  * A brick: a folder on this node's disk that holds a volume's files as plain files and
@@ -93,6 +95,11 @@ public final class LocalBrick implements FileOps {
     private final NewEntries entries;
     private final ChangeTracker changes;
     private final AtomicBoolean closed = new AtomicBoolean();
+    /**
+     * Every call by path holds it shared; a {@linkplain MoveSeal seal} holds it alone, so that
+     * no open or change of the sealed file slips in between its checks and its change.
+     */
+    private final ReentrantReadWriteLock sealing = new ReentrantReadWriteLock();
 
     private LocalBrick(Path dir, BrickSettings settings, SharedFd root, Stat rootStat,
             PendingIndex pending, IdMap map) {
@@ -224,9 +231,11 @@ public final class LocalBrick implements FileOps {
         if (!root.retain()) {
             throw new FsException(Errno.ENOTCONN, "brick " + dir + " is closed");
         }
+        sealing.readLock().lock();
         try {
             return op.run();
         } finally {
+            sealing.readLock().unlock();
             root.release();
         }
     }
@@ -334,6 +343,7 @@ public final class LocalBrick implements FileOps {
         return run(() -> {
             try (Located at = resolver.locate(path);
                     ChangeTracker.Change change = changeOf(at)) {
+                refuseSealed(at);
                 if (changes.uid().isPresent() || changes.gid().isPresent()) {
                     Libc.fchownat(at.dirFd(), at.name(), changes.uid().orElse(-1), changes.gid()
                             .orElse(-1), Libc.AT_SYMLINK_NOFOLLOW);
@@ -461,6 +471,9 @@ public final class LocalBrick implements FileOps {
         run(() -> {
             try (Located at = resolver.locate(path);
                     ChangeTracker.Change change = entryChangeOf(at)) {
+                if (flags == 0) {
+                    refuseSealed(at);
+                }
                 Known gone = known(at);
                 Libc.unlinkat(at.dirFd(), at.name(), flags);
                 forgetIfLast(gone);
@@ -482,6 +495,7 @@ public final class LocalBrick implements FileOps {
                     Located target = resolver.locate(to);
                     ChangeTracker.Change leaving = entryChangeOf(source);
                     ChangeTracker.Change arriving = entryChangeOf(target)) {
+                refuseSealed(source);
                 Known moving = known(source);
                 Known replaced = known(target);
                 if (moving != null && replaced != null && moving.id.equals(replaced.id)) {
@@ -538,6 +552,7 @@ public final class LocalBrick implements FileOps {
             try (Located source = resolver.locate(existing);
                     Located target = resolver.locate(newPath);
                     ChangeTracker.Change change = entryChangeOf(target)) {
+                refuseSealed(source);
                 Libc.linkat(source.dirFd(), source.name(), target.dirFd(), target.name(), 0);
                 return attrAt(target.dirFd(), target.name());
             }
@@ -590,6 +605,7 @@ public final class LocalBrick implements FileOps {
         }
         try {
             Stat stat = Libc.fstat(fd);
+            refuseSealed(stat, () -> Xattrs.get(fd, names.toDisk(MoveSeal.SEALED)));
             return register(fd, stat.inode(), stat.attr(ids.idOf(fd, stat)), null);
         } catch (FsException e) {
             Libc.close(fd);
@@ -888,6 +904,10 @@ public final class LocalBrick implements FileOps {
             clearIfUnchanged(path, value);
             return;
         }
+        if (name.equals(MoveSeal.SEAL)) {
+            seal(path, value);
+            return;
+        }
         String diskName = names.toDisk(name);
         run(() -> {
             try (Located at = resolver.locate(path);
@@ -944,6 +964,65 @@ public final class LocalBrick implements FileOps {
                 return null;
             }
         });
+    }
+
+    /**
+     * Turns the file at {@code path} into a pointer ({@link MoveSeal}) if it did not change
+     * since the stamp {@code request} carries and nobody has it open, with every other call by
+     * path held back meanwhile.
+     */
+    private void seal(FsPath path, byte[] request) throws FsException {
+        byte[] stamp = MoveSeal.stamp(request);
+        byte[] linkto = MoveSeal.linkto(request);
+        sealing.writeLock().lock();
+        try {
+            run(() -> {
+                try (Located at = resolver.locate(path)) {
+                    Stat stat = Libc.statx(at.dirFd(), at.name(), Libc.AT_SYMLINK_NOFOLLOW);
+                    if (!changes.unchanged(stamp, stat.inode())) {
+                        throw new FsException(Errno.EAGAIN, path + " changed during its move");
+                    }
+                    if (stat.nlink() != 1 || handles.openOn(stat.inode())) {
+                        throw new FsException(Errno.EBUSY, path + " is open or linked");
+                    }
+                    // The linkto first: a crash before the truncation leaves both copies whole.
+                    Xattrs.set(at.dirFd(), at.name(), names.toDisk(MoveSeal.LINKTO), linkto, 0);
+                    Xattrs.set(at.dirFd(), at.name(), names.toDisk(MoveSeal.SEALED), new byte[1],
+                            0);
+                    Nodes.chmod(at, MoveSeal.POINTER_PERMISSIONS);
+                    truncate(at, 0);
+                    return null;
+                }
+            });
+        } finally {
+            sealing.writeLock().unlock();
+        }
+    }
+
+    /**
+     * ESTALE when {@code stat} is a pointer a move sealed ({@link MoveSeal#SEALED}): the client
+     * found the file's data here before they moved, and must look again. Opens, attribute
+     * changes, unlinks, renames and links from it are refused; a client that means the
+     * pointer itself removes the mark first.
+     */
+    private void refuseSealed(Located at) throws FsException {
+        refuseSealed(Libc.statx(at.dirFd(), at.name(), Libc.AT_SYMLINK_NOFOLLOW),
+                () -> Xattrs.get(at.dirFd(), at.name(), names.toDisk(MoveSeal.SEALED)));
+    }
+
+    private static void refuseSealed(Stat stat, Op<byte[]> sealedMark) throws FsException {
+        if (stat.mode() != (FileType.REGULAR.modeBits() | MoveSeal.POINTER_PERMISSIONS)) {
+            return;
+        }
+        try {
+            sealedMark.run();
+        } catch (FsException e) {
+            if (e.errno() == Errno.ENODATA) {
+                return;
+            }
+            throw e;
+        }
+        throw new FsException(Errno.ESTALE, "moved to another subvolume");
     }
 
     /** The path of the marked file {@code id} ({@link ChangeStamps#WHERE_PREFIX}). */

@@ -1,6 +1,7 @@
 package io.bramble.fs.distribute;
 
 import io.bramble.common.time.Clock;
+import io.bramble.common.time.Poll;
 import io.bramble.fs.handle.HandleTable;
 import io.bramble.fs.ops.Attr;
 import io.bramble.fs.ops.Caller;
@@ -15,6 +16,7 @@ import io.bramble.fs.ops.Opened;
 import io.bramble.fs.ops.SetAttr;
 import io.bramble.fs.ops.StatFs;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Spreads a volume's files over its subvolumes (GlusterFS's elastic hashing): a file lives on
@@ -53,10 +55,16 @@ public final class Distribute implements FileOps {
     static final long ROUTED = 1L << 62;
 
     public Distribute(List<Subvolume> subvolumes, DistributeLimits limits, Clock clock) {
+        this(subvolumes, limits, clock, Poll.SLEEP);
+    }
+
+    /** With {@code pause} the wait of a lookup that meets a move switching over. */
+    public Distribute(List<Subvolume> subvolumes, DistributeLimits limits, Clock clock,
+            Poll.Pause pause) {
         this.subvolumes = new Subvolumes(subvolumes);
         this.layouts = new Layouts(this.subvolumes, limits.layoutsCachedMax(),
                 limits.layoutKeepMs(), clock);
-        this.locator = new Locator(this.subvolumes, layouts);
+        this.locator = new Locator(this.subvolumes, layouts, pause);
         this.listing = new Listing(this.subvolumes, locator);
         this.copies = new DirectoryCopies(this.subvolumes);
         this.pointers = new PointerFiles(this.subvolumes, copies);
@@ -91,6 +99,33 @@ public final class Distribute implements FileOps {
     public void fixLayout(FsPath dir) throws FsException {
         checkOpen();
         layoutFix.fix(dir);
+    }
+
+    /**
+     * The move of file {@code path} to the subvolume its name hashes to ({@code rebalance}),
+     * its steps not run yet; empty when it is there already or is not a file.
+     */
+    public Optional<Move> moveToHashed(FsPath path) throws FsException {
+        if (single()) {
+            return Optional.empty();
+        }
+        Located located = locate(Caller.ROOT, path);
+        int hashed = locator.hashed(path);
+        if (located.isDirectory() || located.data() == hashed) {
+            return Optional.empty();
+        }
+        return Optional.of(new Move(subvolumes.ops(located.data()),
+                subvolumes.name(located.data()), subvolumes.ops(hashed), subvolumes.name(hashed),
+                path, step -> copies.withDirectory(hashed, path.parent(), step)));
+    }
+
+    /** Moves {@code path} to its hashed subvolume; empty when it needs no move. */
+    public Optional<Move.Outcome> move(FsPath path) throws FsException {
+        Optional<Move> move = moveToHashed(path);
+        return move.isEmpty()
+                ? Optional.empty()
+                : Optional.of(move.get()
+                        .run());
     }
 
     /** The names of the subvolumes, in order. */
@@ -139,11 +174,33 @@ public final class Distribute implements FileOps {
         if (single()) {
             return hashedOps(path).setattr(caller, path, changes);
         }
-        Located located = locate(caller, path);
-        if (located.isDirectory()) {
-            return directories.setattr(caller, located, path, changes);
+        return onData(caller, path, located -> located.isDirectory()
+                ? directories.setattr(caller, located, path, changes)
+                : subvolumes.ops(located.data()).setattr(caller, path, changes));
+    }
+
+    /** A call on the place {@code path} was found, given it when it is found there. */
+    private interface DataCall<T> {
+        T run(Located located) throws FsException;
+    }
+
+    /** Lookups a call makes again when the place it found was sealed by a {@link Move}. */
+    static final int STALE_LOOKS_MAX = 3;
+
+    /**
+     * Runs {@code call} on where {@code path} is found; when that place was a file a move
+     * sealed since the lookup (ESTALE), looks again: the file is on its new subvolume now.
+     */
+    private <T> T onData(Caller caller, FsPath path, DataCall<T> call) throws FsException {
+        for (int look = 1;; look++) {
+            try {
+                return call.run(locate(caller, path));
+            } catch (FsException e) {
+                if (e.errno() != Errno.ESTALE || look >= STALE_LOOKS_MAX) {
+                    throw e;
+                }
+            }
         }
-        return subvolumes.ops(located.data()).setattr(caller, path, changes);
     }
 
     @Override
@@ -192,21 +249,24 @@ public final class Distribute implements FileOps {
             hashedOps(path).unlink(caller, path);
             return;
         }
-        Located located = locate(caller, path);
-        if (located.isDirectory()) {
-            throw new FsException(Errno.EISDIR, path.toString());
-        }
-        // The pointer goes first: a crash in between leaves a file found by the search of
-        // all subvolumes, never a pointer to nothing.
-        if (located.hasPointer()) {
-            unlinkIfThere(caller, located.pointer(), path);
-        }
-        subvolumes.ops(located.data()).unlink(caller, path);
-        pointers.removeShadowed(caller, path, located.data(), located.pointer());
+        onData(caller, path, located -> {
+            if (located.isDirectory()) {
+                throw new FsException(Errno.EISDIR, path.toString());
+            }
+            // The pointer goes first: a crash in between leaves a file found by the search of
+            // all subvolumes, never a pointer to nothing.
+            if (located.hasPointer()) {
+                unlinkIfThere(caller, located.pointer(), path);
+            }
+            subvolumes.ops(located.data()).unlink(caller, path);
+            pointers.removeShadowed(caller, path, located.data(), located.pointer());
+            return null;
+        });
     }
 
     private void unlinkIfThere(Caller caller, int index, FsPath path) throws FsException {
         try {
+            pointers.unseal(index, path);
             subvolumes.ops(index).unlink(caller, path);
         } catch (FsException e) {
             if (e.errno() != Errno.ENOENT) {
@@ -231,12 +291,14 @@ public final class Distribute implements FileOps {
             hashedOps(to).rename(caller, from, to, flags);
             return;
         }
-        Located source = locate(caller, from);
-        if (source.isDirectory()) {
-            directories.rename(caller, source, from, to, flags);
-        } else {
-            fileNames.rename(caller, source, from, to, flags);
-        }
+        onData(caller, from, source -> {
+            if (source.isDirectory()) {
+                directories.rename(caller, source, from, to, flags);
+            } else {
+                fileNames.rename(caller, source, from, to, flags);
+            }
+            return null;
+        });
     }
 
     @Override
@@ -244,7 +306,8 @@ public final class Distribute implements FileOps {
         if (single()) {
             return hashedOps(newPath).link(caller, existing, newPath);
         }
-        return fileNames.link(caller, locate(caller, existing), existing, newPath);
+        return onData(caller, existing, located -> fileNames.link(caller, located, existing,
+                newPath));
     }
 
     @Override
@@ -268,6 +331,7 @@ public final class Distribute implements FileOps {
         Located existing = locator.locateOrNull(caller, path);
         if (existing == null) {
             // Only a pointer whose data are gone stood there.
+            pointers.unseal(hashed, path);
             ops.unlink(caller, path);
             return route(hashed, ops.create(caller, path, id, mode, flags | OpenFlags.EXCL));
         }
@@ -278,8 +342,15 @@ public final class Distribute implements FileOps {
             throw new FsException(Errno.EISDIR, path.toString());
         }
         int openFlags = flags & ~OpenFlags.CREAT;
-        return route(existing.data(),
-                subvolumes.ops(existing.data()).open(caller, path, openFlags));
+        try {
+            return route(existing.data(),
+                    subvolumes.ops(existing.data()).open(caller, path, openFlags));
+        } catch (FsException e) {
+            if (e.errno() != Errno.ESTALE) {
+                throw e;
+            }
+            return open(caller, path, openFlags);
+        }
     }
 
     @Override
@@ -287,8 +358,8 @@ public final class Distribute implements FileOps {
         if (single()) {
             return hashedOps(path).open(caller, path, flags);
         }
-        Located located = locate(caller, path);
-        return route(located.data(), subvolumes.ops(located.data()).open(caller, path, flags));
+        return onData(caller, path, located -> route(located.data(),
+                subvolumes.ops(located.data()).open(caller, path, flags)));
     }
 
     private Opened route(int subvolume, Opened opened) throws FsException {

@@ -93,6 +93,7 @@ final class FileNames {
         if (source.pointer() == hashed) {
             // The old name's pointer already stands there: renaming it replaces whatever the
             // new name was on that subvolume.
+            pointers.unseal(hashed, from);
             copies.withDirectory(hashed, to.parent(), () -> {
                 subvolumes.ops(hashed).rename(caller, from, to, 0);
                 return null;
@@ -100,6 +101,7 @@ final class FileNames {
             return;
         }
         if (target != null && target.pointer() == hashed) {
+            pointers.unseal(hashed, to);
             removeIfThere(caller, hashed, to);
         }
         pointers.create(caller, hashed, to, source.attr().id(), source.data());

@@ -1,5 +1,6 @@
 package io.bramble.fs.distribute;
 
+import io.bramble.common.time.Poll;
 import io.bramble.fs.ops.Attr;
 import io.bramble.fs.ops.Caller;
 import io.bramble.fs.ops.Errno;
@@ -13,12 +14,30 @@ import java.util.List;
  * pointer standing there, or (for files placed under an older layout) on any other subvolume.
  */
 final class Locator {
+    /**
+     * Looks made while a file's move is switching over (its old place already a pointer to
+     * the new, the new one still a pointer back) before the lookup fails with EAGAIN: the
+     * switch is two calls of the mover, so only a mover gone in between outlasts them.
+     */
+    static final int SWITCH_LOOKS_MAX = 100;
+    /** The wait between two such looks. */
+    static final long SWITCH_PAUSE_MS = 50;
+
     private final Subvolumes subvolumes;
     private final Layouts layouts;
+    private final Poll.Pause pause;
 
-    Locator(Subvolumes subvolumes, Layouts layouts) {
+    Locator(Subvolumes subvolumes, Layouts layouts, Poll.Pause pause) {
         this.subvolumes = subvolumes;
         this.layouts = layouts;
+        this.pause = pause;
+    }
+
+    /** Signals a lookup that met a file in the middle of its switch-over. */
+    private static final class Switching extends Exception {
+        Switching() {
+            super(null, null, false, false);
+        }
     }
 
     /** The subvolume {@code path}'s name hashes to in its parent's layout. */
@@ -34,6 +53,24 @@ final class Locator {
         if (path.isRoot()) {
             return locateRoot(caller);
         }
+        for (int look = 1;; look++) {
+            try {
+                return locateOnce(caller, path);
+            } catch (Switching e) {
+                if (look >= SWITCH_LOOKS_MAX) {
+                    throw new FsException(Errno.EAGAIN, path + " is being moved");
+                }
+                try {
+                    pause.pause(SWITCH_PAUSE_MS);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw new FsException(Errno.EINTR, path.toString());
+                }
+            }
+        }
+    }
+
+    private Located locateOnce(Caller caller, FsPath path) throws FsException, Switching {
         int hashed = hashed(path);
         Attr attr;
         try {
@@ -53,7 +90,9 @@ final class Locator {
         }
         if (target >= 0) {
             try {
-                return new Located(target, hashed, subvolumes.ops(target).getattr(caller, path));
+                Attr data = subvolumes.ops(target).getattr(caller, path);
+                checkNotSwitching(caller, target, hashed, path, data);
+                return new Located(target, hashed, data);
             } catch (FsException e) {
                 if (e.errno() != Errno.ENOENT) {
                     throw e;
@@ -91,6 +130,18 @@ final class Locator {
             }
         }
         return DirectoryAttrs.merge(copies);
+    }
+
+    /**
+     * Fails with {@link Switching} when {@code attr}, found on {@code at} through a pointer on
+     * {@code from}, is itself a pointer back to {@code from}: the two halves of a move's
+     * switch-over (see {@link Move}).
+     */
+    private void checkNotSwitching(Caller caller, int at, int from, FsPath path, Attr attr)
+            throws FsException, Switching {
+        if (Pointer.looksLike(attr) && pointerTarget(caller, at, path) == from) {
+            throw new Switching();
+        }
     }
 
     static final int NOT_A_POINTER = -2;
@@ -135,14 +186,21 @@ final class Locator {
      * all creates.
      */
     private Located searchOthers(Caller caller, FsPath path, int hashed, int pointer)
-            throws FsException {
+            throws FsException, Switching {
         for (int i = 0; i < subvolumes.count(); i++) {
             if (i == hashed) {
                 continue;
             }
             try {
                 Attr attr = subvolumes.ops(i).getattr(caller, path);
-                if (Pointer.looksLike(attr) && pointerTarget(caller, i, path) != NOT_A_POINTER) {
+                int target = Pointer.looksLike(attr)
+                        ? pointerTarget(caller, i, path)
+                        : NOT_A_POINTER;
+                if (target >= 0 && target != i) {
+                    checkNotSwitching(caller, target, i, path,
+                            subvolumes.ops(target).getattr(caller, path));
+                }
+                if (target != NOT_A_POINTER) {
                     continue;
                 }
                 return new Located(i, pointer, attr);

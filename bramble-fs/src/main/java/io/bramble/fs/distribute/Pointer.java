@@ -16,16 +16,21 @@ import java.nio.charset.StandardCharsets;
  */
 public final class Pointer {
     /** Regular file, sticky bit, no permission bits: the shape nothing else normally has. */
-    public static final int MODE = FileType.REGULAR.modeBits() | 01000;
+    public static final int MODE = FileType.REGULAR.modeBits()
+            | io.bramble.fs.ops.MoveSeal.POINTER_PERMISSIONS;
     /** The xattr naming the subvolume that holds the data, as UTF-8 text. */
-    public static final String LINKTO = "trusted.bramble.linkto";
+    public static final String LINKTO = io.bramble.fs.ops.MoveSeal.LINKTO;
 
     private Pointer() {
     }
 
-    /** Whether {@code attr} has a pointer's shape (the linkto xattr confirms it). */
+    /**
+     * Whether {@code attr} has a pointer's shape (the linkto xattr confirms it). The size does
+     * not count: the new copy of a file being moved is a pointer back to the old one until
+     * the move switches over, whatever data it holds already.
+     */
     public static boolean looksLike(Attr attr) {
-        return attr.mode() == MODE && attr.sizeBytes() == 0;
+        return attr.mode() == MODE;
     }
 
     public static byte[] linkto(String subvolume) {

@@ -6,6 +6,7 @@ import io.bramble.fs.ops.Errno;
 import io.bramble.fs.ops.FileId;
 import io.bramble.fs.ops.FsException;
 import io.bramble.fs.ops.FsPath;
+import io.bramble.fs.ops.MoveSeal;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -37,6 +38,7 @@ final class PointerFiles {
                     || !Pointer.looksLike(subvolumes.ops(at).getattr(caller, path))) {
                 throw e;
             }
+            unseal(at, path);
             subvolumes.ops(at).unlink(caller, path);
             subvolumes.ops(at).mknod(caller, path, id, Pointer.MODE, 0);
         }
@@ -55,11 +57,27 @@ final class PointerFiles {
      */
     void removeQuietly(Caller caller, int index, FsPath path) {
         try {
+            unseal(index, path);
             subvolumes.ops(index).unlink(caller, path);
         } catch (FsException e) {
             if (e.errno() != Errno.ENOENT) {
                 LOG.warn("stale name {} left on {}: {}", path, subvolumes.name(index),
                         e.getMessage());
+            }
+        }
+    }
+
+    /**
+     * Takes the mark of a move's seal off the pointer at {@code path} on {@code index}, if
+     * it has one, so that it may be removed or renamed as the pointer it is: the mark only
+     * turns away clients that took it for the file's data ({@link Move}).
+     */
+    void unseal(int index, FsPath path) throws FsException {
+        try {
+            subvolumes.ops(index).removexattr(Caller.ROOT, path, MoveSeal.SEALED);
+        } catch (FsException e) {
+            if (e.errno() != Errno.ENODATA && e.errno() != Errno.ENOENT) {
+                throw e;
             }
         }
     }
@@ -96,6 +114,7 @@ final class PointerFiles {
             }
             if (!attr.isDirectory()) {
                 try {
+                    unseal(i, path);
                     subvolumes.ops(i).unlink(caller, path);
                 } catch (FsException e) {
                     if (e.errno() != Errno.ENOENT) {

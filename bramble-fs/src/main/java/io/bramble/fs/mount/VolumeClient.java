@@ -117,6 +117,15 @@ public final class VolumeClient implements AutoCloseable {
         top.fixLayout(dir);
     }
 
+    /**
+     * The move of file {@code path} to the subvolume its name hashes to ({@code rebalance
+     * start}); empty when it is there already.
+     */
+    public java.util.Optional<io.bramble.fs.distribute.Move> moveToHashed(FsPath path)
+            throws FsException {
+        return top.moveToHashed(path);
+    }
+
     /** The record the translators follow now. */
     public synchronized VolumeSpec volume() {
         return volume;

@@ -2,7 +2,13 @@ package io.bramble.fs.brick;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.bramble.fs.ops.Attr;
+import io.bramble.fs.ops.ChangeStamps;
 import io.bramble.fs.ops.Errno;
+import io.bramble.fs.ops.MoveSeal;
+import io.bramble.fs.ops.OpenFlags;
+import io.bramble.fs.ops.SetAttr;
+import java.nio.charset.StandardCharsets;
 import io.bramble.fs.ops.FileType;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
@@ -18,6 +24,34 @@ class LocalBrickWithoutRootTest extends BrickContract {
     @Override
     BrickSettings settings() {
         return BrickSettings.defaults().withAsRoot(false);
+    }
+
+    @Test
+    void aSealTurnsOnlyAnUnchangedFileNobodyHasOpenIntoAPointerThatRefusesOpens()
+            throws Exception {
+        writeFile("/f", "data");
+        byte[] stamp = brick.getxattr(USER, path("/f"), ChangeStamps.STAMP);
+        long open = brick.open(USER, path("/f"), OpenFlags.RDWR).handle();
+        byte[] seal = MoveSeal.request(stamp, "vol-client-1");
+        assertThat(errno(() -> brick.setxattr(USER, path("/f"), MoveSeal.SEAL, seal, 0)))
+                .isEqualTo(Errno.EBUSY);
+        brick.write(open, 4, new byte[]{'!'});
+        brick.release(open);
+        assertThat(errno(() -> brick.setxattr(USER, path("/f"), MoveSeal.SEAL, seal, 0)))
+                .isEqualTo(Errno.EAGAIN);
+        byte[] now = brick.getxattr(USER, path("/f"), ChangeStamps.STAMP);
+        brick.setxattr(USER, path("/f"), MoveSeal.SEAL, MoveSeal.request(now, "vol-client-1"),
+                0);
+        Attr sealed = brick.getattr(USER, path("/f"));
+        assertThat(sealed.mode()).isEqualTo(FileType.REGULAR.modeBits() | 01000);
+        assertThat(sealed.sizeBytes()).isZero();
+        assertThat(new String(brick.getxattr(USER, path("/f"), MoveSeal.LINKTO),
+                StandardCharsets.UTF_8)).isEqualTo("vol-client-1");
+        assertThat(errno(() -> brick.open(USER, path("/f"), OpenFlags.RDONLY)))
+                .isEqualTo(Errno.ESTALE);
+        assertThat(errno(() -> brick.setattr(USER, path("/f"), SetAttr.chmod(0644))))
+                .isEqualTo(Errno.ESTALE);
+        assertThat(brick.openFiles()).isZero();
     }
 
     @Test

@@ -42,6 +42,8 @@ public final class FaultyFileOps implements FileOps {
     private volatile boolean flakyXattrs;
     private volatile Observer observer = (c, e, f, o, l) -> {
     };
+    private volatile Runnable beforeCall = () -> {
+    };
     private final Map<Long, FileId> handleFiles = new ConcurrentHashMap<>();
     private final Map<String, AtomicInteger> calls = new ConcurrentHashMap<>();
     private final Map<Long, Integer> handleGeneration = new HashMap<>();
@@ -93,6 +95,14 @@ public final class FaultyFileOps implements FileOps {
         observer = newObserver;
     }
 
+    /**
+     * Runs {@code hook} as each call arrives, before it takes effect: what another client does
+     * between two calls of this one.
+     */
+    public void beforeEachCall(Runnable hook) {
+        beforeCall = hook;
+    }
+
     /** How many times {@code operation} (a FileOps method name) was called. */
     public int calls(String operation) {
         AtomicInteger count = calls.get(operation);
@@ -100,6 +110,7 @@ public final class FaultyFileOps implements FileOps {
     }
 
     private void enter(String operation, boolean needsSpace) throws FsException {
+        beforeCall.run();
         calls.computeIfAbsent(operation, k -> new AtomicInteger()).incrementAndGet();
         long delay = slowMs;
         if (delay > 0) {

@@ -144,7 +144,7 @@ public final class MemoryFileOps implements FileOps {
     @Override
     public synchronized Attr setattr(Caller caller, FsPath path, SetAttr changes)
             throws FsException {
-        return change(find(path), path.toString(), changes);
+        return change(unsealed(find(path)), path.toString(), changes);
     }
 
     @Override
@@ -222,7 +222,7 @@ public final class MemoryFileOps implements FileOps {
     @Override
     public synchronized void unlink(Caller caller, FsPath path) throws FsException {
         Node parent = parentDir(path);
-        Node node = find(path);
+        Node node = unsealed(find(path));
         if (node.isDir()) {
             throw new FsException(Errno.EISDIR, path.toString());
         }
@@ -254,7 +254,7 @@ public final class MemoryFileOps implements FileOps {
     public synchronized void rename(Caller caller, FsPath from, FsPath to, int flags)
             throws FsException {
         Node fromParent = parentDir(from);
-        Node node = find(from);
+        Node node = unsealed(find(from));
         Node toParent = parentDir(to);
         Node existing = toParent.children.get(to.name());
         fromParent.changes++;
@@ -299,7 +299,7 @@ public final class MemoryFileOps implements FileOps {
     @Override
     public synchronized Attr link(Caller caller, FsPath existing, FsPath newPath)
             throws FsException {
-        Node node = find(existing);
+        Node node = unsealed(find(existing));
         if (node.isDir()) {
             throw new FsException(Errno.EPERM, "hard link to a directory");
         }
@@ -338,7 +338,7 @@ public final class MemoryFileOps implements FileOps {
 
     @Override
     public synchronized Opened open(Caller caller, FsPath path, int flags) throws FsException {
-        Node node = find(path);
+        Node node = unsealed(find(path));
         if ((flags & OpenFlags.TRUNC) != 0 && OpenFlags.writes(flags)) {
             node.changes++;
             resize(node, 0);
@@ -531,6 +531,10 @@ public final class MemoryFileOps implements FileOps {
             }
             return;
         }
+        if (name.equals(MoveSeal.SEAL)) {
+            seal(path, node, value);
+            return;
+        }
         node.changes++;
         boolean exists = node.xattrs.containsKey(name);
         if ((flags & XATTR_CREATE) != 0 && exists) {
@@ -540,6 +544,33 @@ public final class MemoryFileOps implements FileOps {
             throw new FsException(Errno.ENODATA, name);
         }
         node.xattrs.put(name, value.clone());
+        node.ctime = clockNs.getAsLong();
+    }
+
+    /** As a brick refuses a sealed pointer's opens and changes by path. */
+    private static Node unsealed(Node node) throws FsException {
+        if (node.xattrs.containsKey(MoveSeal.SEALED)) {
+            throw new FsException(Errno.ESTALE, "moved");
+        }
+        return node;
+    }
+
+    /** As a brick seals: only an unchanged file with one name that nobody has open. */
+    private void seal(FsPath path, Node node, byte[] request) throws FsException {
+        byte[] stamp = ByteBuffer.allocate(ChangeStamps.STAMP_BYTES).putLong(0)
+                .putLong(node.serial).putLong(node.changes).array();
+        if (!Arrays.equals(stamp, MoveSeal.stamp(request))) {
+            throw new FsException(Errno.EAGAIN, path + " changed");
+        }
+        if (node.nlink != 1 || handles.containsValue(node)) {
+            throw new FsException(Errno.EBUSY, path + " is open or linked");
+        }
+        node.changes++;
+        node.xattrs.put(MoveSeal.LINKTO, MoveSeal.linkto(request));
+        node.xattrs.put(MoveSeal.SEALED, new byte[1]);
+        node.mode = FileType.REGULAR.modeBits() | MoveSeal.POINTER_PERMISSIONS;
+        node.size = 0;
+        node.data = new byte[0];
         node.ctime = clockNs.getAsLong();
     }
 

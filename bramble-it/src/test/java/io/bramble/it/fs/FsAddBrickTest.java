@@ -118,16 +118,7 @@ class FsAddBrickTest {
 
         Path fresh = mounts.mount(pool, "gluster2", pi2 + ":/gv0", Files.createDirectories(dir
                 .resolve("mnt/after"))).dir();
-        for (Map.Entry<String, byte[]> file : written.entrySet()) {
-            assertThat(Files.readAllBytes(mnt.resolve(file.getKey()))).as(file.getKey())
-                    .isEqualTo(file.getValue());
-            assertThat(Files.readAllBytes(fresh.resolve(file.getKey()))).as(file.getKey())
-                    .isEqualTo(file.getValue());
-        }
-        try (Stream<Path> listed = Files.list(fresh.resolve("docs/d1"))) {
-            assertThat(listed.count()).isEqualTo(written.keySet().stream().filter(
-                    name -> name.startsWith("docs/d1/")).count());
-        }
+        readBack(written, mnt, fresh);
 
         // Seed 003's line: one brick added to a distribute volume.
         assertThat(pool.ok("gluster1", "volume", "create", "data1", pi1 + ":" + dir.resolve(
@@ -138,7 +129,25 @@ class FsAddBrickTest {
                 "Type: Distribute\n").contains("Number of Bricks: 3\n");
     }
 
-    private static void write(Path mnt, Map<String, byte[]> written, String name, byte[] data)
+    /**
+     * Every file of {@code written} reads back exactly through each mount, and the second
+     * lists docs/d1's names once each.
+     */
+    static void readBack(Map<String, byte[]> written, Path mnt, Path fresh) throws IOException {
+        for (Map.Entry<String, byte[]> file : written.entrySet()) {
+            assertThat(Files.readAllBytes(mnt.resolve(file.getKey()))).as(file.getKey())
+                    .isEqualTo(file.getValue());
+            assertThat(Files.readAllBytes(fresh.resolve(file.getKey()))).as(file.getKey())
+                    .isEqualTo(file.getValue());
+        }
+        try (Stream<Path> listed = Files.list(fresh.resolve("docs/d1"))) {
+            assertThat(listed.count()).isEqualTo(written.keySet().stream().filter(
+                    name -> name.startsWith("docs/d1/")).count());
+        }
+    }
+
+    /** Writes {@code data} as {@code name} under {@code mnt}, making its folders, and notes it. */
+    static void write(Path mnt, Map<String, byte[]> written, String name, byte[] data)
             throws IOException {
         Path file = mnt.resolve(name);
         Files.createDirectories(file.getParent());

@@ -6,6 +6,7 @@ import io.bramble.fs.mount.VolumeClient;
 import io.bramble.fs.ops.FileOps;
 import io.bramble.fs.volume.VolumeSpec;
 import io.bramble.fs.volume.VolumeStatus;
+import io.bramble.fs.volume.rebalance.FileMigration;
 import io.bramble.fs.volume.rebalance.LayoutWalk;
 import io.bramble.fs.volume.rebalance.Rebalances;
 import io.bramble.fs.volume.spec.ClientSpec;
@@ -18,11 +19,11 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * {@code volume rebalance NAME fix-layout start|stop|status}, as Gluster runs them: the node
- * that is asked walks the volume through a client stack of its own and spreads every
- * directory over every subvolume ({@link LayoutWalk}); status shows each node's run. Moving
- * files to the subvolumes their names hash to now ({@code rebalance NAME start}) is refused:
- * after fix-layout, files stay where they are and are found there, and new files spread.
+ * {@code volume rebalance NAME fix-layout start|start [force]|stop|status}, as Gluster runs
+ * them: the node that is asked walks the volume through a client stack of its own and spreads
+ * every directory over every subvolume ({@link LayoutWalk}); {@code start} then moves each
+ * file of a spread directory to the subvolume its name hashes to now ({@link FileMigration});
+ * status shows each node's run.
  */
 final class RebalanceVolume implements VolumeVerb {
     static final String USAGE = "Usage: volume rebalance <VOLNAME> {{fix-layout start} |"
@@ -37,7 +38,7 @@ final class RebalanceVolume implements VolumeVerb {
         List<String> rest = args.subList(1, args.size());
         String prefix = "volume rebalance: " + name;
         if (rest.equals(List.of("fix-layout", "start"))) {
-            return start(ctx, prefix, name);
+            return start(ctx, prefix, name, Rebalances.Kind.FIX_LAYOUT);
         }
         if (rest.equals(List.of("status"))) {
             return status(ctx, prefix, name);
@@ -46,16 +47,21 @@ final class RebalanceVolume implements VolumeVerb {
             return stop(ctx, prefix, name);
         }
         if (rest.equals(List.of("start")) || rest.equals(List.of("start", "force"))) {
-            ctx.require(prefix, name);
-            throw VolumeFailure.failed(prefix, "not supported by bramble yet: moving files to"
-                    + " the bricks their names hash to now; run `volume rebalance " + name
-                    + " fix-layout start`: new files then spread over every brick, and"
-                    + " existing files are read where they are");
+            VolumeSpec volume = ctx.require(prefix, name);
+            if (volume.setSize() > 1) {
+                throw VolumeFailure.failed(prefix, "not supported by bramble yet: moving files"
+                        + " between the " + volume.type().shown() + " sets of " + name
+                        + "; run `volume rebalance " + name + " fix-layout start`: new files"
+                        + " then spread over every set, and existing files are read where"
+                        + " they are");
+            }
+            return start(ctx, prefix, name, new Rebalances.Kind(true, rest.size() == 2));
         }
         throw VolumeFailure.usage(USAGE);
     }
 
-    private static CommandReply start(VolumeContext ctx, String prefix, String name) {
+    private static CommandReply start(VolumeContext ctx, String prefix, String name,
+            Rebalances.Kind kind) {
         VolumeSpec volume = ctx.require(prefix, name);
         if (volume.status() != VolumeStatus.STARTED) {
             throw VolumeFailure.failed(prefix, "Volume " + name + " needs to be started to"
@@ -68,11 +74,11 @@ final class RebalanceVolume implements VolumeVerb {
         if (reports(ctx, volume).stream().anyMatch(r -> !r.report().state().ended())) {
             throw VolumeFailure.failed(prefix, "Rebalance on " + name + " is already started");
         }
-        UUID id = ctx.rebalances.startFixLayout(key(volume), name, () -> stack(ctx,
-                name)).orElseThrow(
-                        () -> VolumeFailure.failed(prefix, "Rebalance on " + name
-                                + " is already started"));
-        ctx.node.log().event("volume " + name + ": rebalance fix-layout started");
+        UUID id = ctx.rebalances.start(key(volume), name, kind, () -> stack(ctx, name))
+                .orElseThrow(() -> VolumeFailure.failed(prefix, "Rebalance on " + name
+                        + " is already started"));
+        ctx.node.log().event("volume " + name + ": rebalance "
+                + (kind.moveFiles() ? "" : "fix-layout ") + "started");
         return Replies.ok(prefix + ": success: Rebalance on " + name + " has been started"
                 + " successfully. Use rebalance status command to check status of the"
                 + " rebalance process.\nID: " + id + "\n");
@@ -83,6 +89,15 @@ final class RebalanceVolume implements VolumeVerb {
         if (reports.isEmpty()) {
             throw VolumeFailure.failed(prefix, "Rebalance not started for volume " + name
                     + ".");
+        }
+        if (reports.stream().anyMatch(r -> r.report().state().movesFiles())) {
+            return Replies.ok(RebalanceStatusText.migration(name, reports.stream()
+                    .map(r -> new RebalanceStatusText.MigrationRow(r.node(), r.report().moved(),
+                            r.report().movedBytes(), r.report().scanned(), r.report()
+                                    .failures(),
+                            r.report().skipped(), r.report().state(), r
+                                    .report().runSeconds()))
+                    .toList()));
         }
         List<RebalanceStatusText.Row> rows = reports.stream()
                 .map(r -> new RebalanceStatusText.Row(r.node(), r.report().state(), r.report()
@@ -151,6 +166,11 @@ final class RebalanceVolume implements VolumeVerb {
             @Override
             public LayoutWalk.Fix fix() {
                 return client::fixLayout;
+            }
+
+            @Override
+            public FileMigration.Planner planner() {
+                return client::moveToHashed;
             }
 
             @Override

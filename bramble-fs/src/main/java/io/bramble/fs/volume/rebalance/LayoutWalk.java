@@ -27,6 +27,15 @@ public final class LayoutWalk {
         void fix(FsPath dir) throws FsException;
     }
 
+    /** Does what the run does to each file of a directory once it is spread. */
+    public interface FileVisit {
+        void visit(FsPath file) throws FsException;
+
+        /** fix-layout's: files are left where they are. */
+        FileVisit NONE = file -> {
+        };
+    }
+
     private LayoutWalk() {
     }
 
@@ -38,6 +47,16 @@ public final class LayoutWalk {
      */
     public static boolean walk(FileOps files, Fix fix, RebalanceProgress progress,
             BooleanSupplier stopped) {
+        return walk(files, fix, FileVisit.NONE, progress, stopped);
+    }
+
+    /**
+     * Like {@link #walk(FileOps, Fix, RebalanceProgress, BooleanSupplier)}, and visits each
+     * file of a directory with {@code visit} once the directory is spread; a visit that fails
+     * is counted and the walk goes on.
+     */
+    public static boolean walk(FileOps files, Fix fix, FileVisit visit,
+            RebalanceProgress progress, BooleanSupplier stopped) {
         Deque<FsPath> pending = new ArrayDeque<>();
         pending.push(FsPath.ROOT);
         while (!pending.isEmpty()) {
@@ -52,7 +71,9 @@ public final class LayoutWalk {
                 progress.failed();
             }
             try {
-                listInto(files, dir, pending, progress);
+                if (!listInto(files, dir, pending, visit, progress, stopped)) {
+                    return false;
+                }
             } catch (FsException e) {
                 progress.failed();
             }
@@ -60,13 +81,21 @@ public final class LayoutWalk {
         return true;
     }
 
-    private static void listInto(FileOps files, FsPath dir, Deque<FsPath> pending,
-            RebalanceProgress progress) throws FsException {
+    /** Lists {@code dir}, visiting its files; false when stopped on the way. */
+    private static boolean listInto(FileOps files, FsPath dir, Deque<FsPath> pending,
+            FileVisit visit, RebalanceProgress progress, BooleanSupplier stopped)
+            throws FsException {
         String after = null;
         while (true) {
             DirPage page = files.readdir(Caller.ROOT, dir, after, PAGE_ENTRIES);
             for (DirEntry entry : page.entries()) {
                 if (!entry.attr().isDirectory()) {
+                    if (visit != FileVisit.NONE) {
+                        if (stopped.getAsBoolean()) {
+                            return false;
+                        }
+                        visitFile(visit, dir.child(entry.name()), progress);
+                    }
                     continue;
                 }
                 if (pending.size() < PENDING_MAX) {
@@ -76,9 +105,18 @@ public final class LayoutWalk {
                 }
             }
             if (page.complete() || page.entries().isEmpty()) {
-                return;
+                return true;
             }
             after = page.lastName();
+        }
+    }
+
+    private static void visitFile(FileVisit visit, FsPath file, RebalanceProgress progress) {
+        progress.scanned();
+        try {
+            visit.visit(file);
+        } catch (FsException e) {
+            progress.failed();
         }
     }
 }

@@ -25,6 +25,9 @@ public final class Rebalances {
 
         LayoutWalk.Fix fix();
 
+        /** Plans the move of a file to its hashed subvolume. */
+        FileMigration.Planner planner();
+
         @Override
         void close();
     }
@@ -35,19 +38,37 @@ public final class Rebalances {
      * @param runSeconds how long it ran, or has run so far
      */
     public record Report(UUID id, RebalanceState state, long runSeconds, long scanned,
-            long failures) {}
+            long failures, long moved, long movedBytes, long skipped) {}
+
+    /**
+     * What a run does.
+     *
+     * @param moveFiles moves files to their hashed subvolumes after spreading each folder
+     *     ({@code start}), not only spreads them ({@code fix-layout start})
+     * @param force moves files even when that leaves the target with less free space
+     */
+    public record Kind(boolean moveFiles, boolean force) {
+        public static final Kind FIX_LAYOUT = new Kind(false, false);
+
+        RebalanceState running() {
+            return moveFiles ? RebalanceState.IN_PROGRESS : RebalanceState.FIX_LAYOUT_IN_PROGRESS;
+        }
+    }
 
     private static final class Run {
         final UUID id;
         final long startedMs;
         final RebalanceProgress progress = new RebalanceProgress();
-        volatile RebalanceState state = RebalanceState.FIX_LAYOUT_IN_PROGRESS;
+        final Kind kind;
+        volatile RebalanceState state;
         volatile long endedMs;
         volatile boolean stopAsked;
 
-        Run(UUID id, long startedMs) {
+        Run(UUID id, long startedMs, Kind kind) {
             this.id = id;
             this.startedMs = startedMs;
+            this.kind = kind;
+            this.state = kind.running();
         }
     }
 
@@ -65,7 +86,12 @@ public final class Rebalances {
      * Starts a fix-layout of the volume {@code key} ({@code name} in the log) over the stack
      * {@code open} makes, in the background; empty when one runs already.
      */
-    public synchronized Optional<UUID> startFixLayout(String key, String name,
+    public Optional<UUID> startFixLayout(String key, String name, Supplier<Stack> open) {
+        return start(key, name, Kind.FIX_LAYOUT, open);
+    }
+
+    /** Starts a run of {@code kind}, as {@link #startFixLayout}. */
+    public synchronized Optional<UUID> start(String key, String name, Kind kind,
             Supplier<Stack> open) {
         Run before = runs.get(key);
         if (before != null && !before.state.ended()) {
@@ -74,30 +100,37 @@ public final class Rebalances {
         if (runs.size() >= RUNS_MAX) {
             runs.values().removeIf(r -> r.state.ended());
         }
-        Run run = new Run(UUID.randomUUID(), clock.millis());
+        Run run = new Run(UUID.randomUUID(), clock.millis(), kind);
         runs.put(key, run);
-        Thread.ofVirtual().name("rebalance-" + name).start(() -> fixLayout(name, run, open));
+        Thread.ofVirtual().name("rebalance-" + name).start(() -> walk(name, run, open));
         return Optional.of(run.id);
     }
 
-    private void fixLayout(String volume, Run run, Supplier<Stack> open) {
+    private void walk(String volume, Run run, Supplier<Stack> open) {
+        boolean moves = run.kind.moveFiles();
         RebalanceState end;
         try (Stack stack = open.get()) {
-            boolean whole = LayoutWalk.walk(stack.files(), stack.fix(), run.progress,
+            LayoutWalk.FileVisit visit = moves
+                    ? new FileMigration(stack.planner(), run.kind.force(), run.progress)
+                    : LayoutWalk.FileVisit.NONE;
+            boolean whole = LayoutWalk.walk(stack.files(), stack.fix(), visit, run.progress,
                     () -> run.stopAsked);
             end = !whole
-                    ? RebalanceState.FIX_LAYOUT_STOPPED
+                    ? (moves ? RebalanceState.STOPPED : RebalanceState.FIX_LAYOUT_STOPPED)
                     : run.progress.failureCount() > 0
-                            ? RebalanceState.FIX_LAYOUT_FAILED
-                            : RebalanceState.FIX_LAYOUT_COMPLETED;
+                            ? (moves ? RebalanceState.FAILED : RebalanceState.FIX_LAYOUT_FAILED)
+                            : (moves
+                                    ? RebalanceState.COMPLETED
+                                    : RebalanceState.FIX_LAYOUT_COMPLETED);
         } catch (RuntimeException e) {
             LOG.warn("rebalance of {}: {}", volume, e.getMessage());
-            end = RebalanceState.FIX_LAYOUT_FAILED;
+            end = moves ? RebalanceState.FAILED : RebalanceState.FIX_LAYOUT_FAILED;
         }
         run.endedMs = clock.millis();
         run.state = end;
-        LOG.info("rebalance of {}: {} ({} directories, {} failures)", volume, end.shown(),
-                run.progress.scannedCount(), run.progress.failureCount());
+        LOG.info("rebalance of {}: {} ({} scanned, {} moved, {} skipped, {} failures)", volume,
+                end.shown(), run.progress.scannedCount(), run.progress.movedCount(),
+                run.progress.skippedCount(), run.progress.failureCount());
     }
 
     /** Asks the run of {@code volume} to stop; false when none runs. */
@@ -118,7 +151,9 @@ public final class Rebalances {
         }
         RebalanceState state = run.state;
         long until = state.ended() ? run.endedMs : clock.millis();
+        RebalanceProgress done = run.progress;
         return Optional.of(new Report(run.id, state, Math.max(0, until - run.startedMs) / 1000,
-                run.progress.scannedCount(), run.progress.failureCount()));
+                done.scannedCount(), done.failureCount(), done.movedCount(), done.movedBytes(),
+                done.skippedCount()));
     }
 }

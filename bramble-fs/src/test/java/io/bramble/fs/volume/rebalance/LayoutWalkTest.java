@@ -8,6 +8,7 @@ import io.bramble.fs.distribute.Distribute;
 import io.bramble.fs.distribute.DistributeLimits;
 import io.bramble.fs.distribute.Layout;
 import io.bramble.fs.distribute.LayoutXattr;
+import io.bramble.fs.distribute.Pointer;
 import io.bramble.fs.distribute.Subvolume;
 import io.bramble.fs.ops.Caller;
 import io.bramble.fs.ops.FileId;
@@ -103,7 +104,69 @@ class LayoutWalkTest {
     void aNodesRunIsReportedOnceEnded() throws FsException {
         Distribute files = grownTree();
         Rebalances runs = new Rebalances(clock);
-        Rebalances.Stack stack = new Rebalances.Stack() {
+        UUID id = runs.startFixLayout("gv0", "gv0", () -> stack(files)).orElseThrow();
+        await().atMost(Duration.ofSeconds(10)).until(() -> runs.report("gv0").orElseThrow()
+                .state().ended());
+        Rebalances.Report report = runs.report("gv0").orElseThrow();
+        assertThat(report).isEqualTo(new Rebalances.Report(id,
+                RebalanceState.FIX_LAYOUT_COMPLETED, 5, 5, 0, 0, 0, 0));
+        assertThat(runs.stop("gv0")).isFalse();
+        assertThat(runs.report("other")).isEmpty();
+    }
+
+    @Test
+    void aStartMovesEveryFileToWhereItsNameHashesAndCountsThem() throws FsException {
+        Distribute files = grownTree();
+        Rebalances.Report report = ranToTheEnd(files, new Rebalances.Kind(true, true));
+        assertThat(report.state()).isEqualTo(RebalanceState.COMPLETED);
+        assertThat(report.scanned()).isEqualTo(5 + 32);
+        assertThat(report.failures()).isZero();
+        assertThat(report.skipped()).isZero();
+        int onAdded = 0;
+        long bytesOnAdded = 0;
+        for (String dir : List.of("/a", "/a/b", "/a/b/c", "/d")) {
+            for (int i = 0; i < 8; i++) {
+                String file = dir + "/f" + i;
+                assertThat(get(files, file)).isEqualTo(dir + i);
+                assertThat(files.moveToHashed(FsPath.parse(file))).as(file).isEmpty();
+                if (dataOnAdded(file)) {
+                    onAdded++;
+                    bytesOnAdded += (dir + i).length();
+                }
+            }
+        }
+        assertThat(report.moved()).isEqualTo(onAdded).isGreaterThan(0);
+        assertThat(report.movedBytes()).isEqualTo(bytesOnAdded);
+    }
+
+    /** Whether the added subvolume holds {@code file}'s data, not only a pointer. */
+    private boolean dataOnAdded(String file) throws FsException {
+        try {
+            return added.getattr(Caller.ROOT, FsPath.parse(file)).mode() != Pointer.MODE;
+        } catch (FsException e) {
+            return false;
+        }
+    }
+
+    @Test
+    void withoutForceAFileIsSkippedWhenTheTargetWouldEndWithLessFreeSpace() throws FsException {
+        Rebalances.Report report = ranToTheEnd(grownTree(), new Rebalances.Kind(true, false));
+        assertThat(report.state()).isEqualTo(RebalanceState.COMPLETED);
+        assertThat(report.moved()).isZero();
+        assertThat(report.skipped()).isGreaterThan(0);
+    }
+
+    /** The report of a run of {@code kind} over {@code files}, once it ended. */
+    private Rebalances.Report ranToTheEnd(Distribute files, Rebalances.Kind kind) {
+        Rebalances runs = new Rebalances(clock);
+        runs.start("gv0", "gv0", kind, () -> stack(files)).orElseThrow();
+        await().atMost(Duration.ofSeconds(10)).until(() -> runs.report("gv0").orElseThrow()
+                .state().ended());
+        return runs.report("gv0").orElseThrow();
+    }
+
+    private Rebalances.Stack stack(Distribute files) {
+        return new Rebalances.Stack() {
             @Override
             public FileOps files() {
                 return files;
@@ -118,17 +181,14 @@ class LayoutWalkTest {
             }
 
             @Override
+            public FileMigration.Planner planner() {
+                return files::moveToHashed;
+            }
+
+            @Override
             public void close() {
             }
         };
-        UUID id = runs.startFixLayout("gv0", "gv0", () -> stack).orElseThrow();
-        await().atMost(Duration.ofSeconds(10)).until(() -> runs.report("gv0").orElseThrow()
-                .state().ended());
-        Rebalances.Report report = runs.report("gv0").orElseThrow();
-        assertThat(report)
-                .isEqualTo(new Rebalances.Report(id, RebalanceState.FIX_LAYOUT_COMPLETED, 5, 5, 0));
-        assertThat(runs.stop("gv0")).isFalse();
-        assertThat(runs.report("other")).isEmpty();
     }
 
     @Test
@@ -142,5 +202,23 @@ class LayoutWalkTest {
                                 + " ".repeat(26) + "localhost" + " ".repeat(31)
                                 + "fix-layout completed" + " ".repeat(8) + "1:2:5\n"
                                 + "volume rebalance: gv0: success\n");
+    }
+
+    @Test
+    void aStartsStatusIsPrintedInGlustersColumns() {
+        String text = RebalanceStatusText.migration("gv0", List.of(
+                new RebalanceStatusText.MigrationRow("localhost", 12, 3 * 1024 * 1024, 40, 1, 2,
+                        RebalanceState.COMPLETED, 61)));
+        assertThat(text.lines().toList()).containsExactly(
+                String.format("%40s %16s %13s %13s %13s %13s %20s %18s", "Node",
+                        "Rebalanced-files", "size", "scanned", "failures", "skipped", "status",
+                        "run time in h:m:s"),
+                String.format("%40s %16s %13s %13s %13s %13s %20s %18s", "---------",
+                        "-----------", "-----------", "-----------", "-----------",
+                        "-----------", "------------", "--------------"),
+                " ".repeat(31) + "localhost" + " ".repeat(15) + "12" + " ".repeat(9) + "3.0MB"
+                        + " ".repeat(12) + "40" + " ".repeat(13) + "1" + " ".repeat(13) + "2"
+                        + " ".repeat(12) + "completed" + " ".repeat(8) + "0:1:1",
+                "volume rebalance: gv0: success");
     }
 }
