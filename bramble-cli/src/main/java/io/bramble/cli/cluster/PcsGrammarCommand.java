@@ -1,0 +1,99 @@
+package io.bramble.cli.cluster;
+
+import io.bramble.cluster.cib.XmlTreeParser;
+import io.bramble.cluster.pcs.CibElement;
+import io.bramble.cluster.pcs.Pcs;
+import io.bramble.cluster.pcs.PcsException;
+import io.bramble.cluster.pcs.PcsOptions;
+import io.bramble.cluster.pcs.PcsResult;
+import io.bramble.common.error.UserError;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Unmatched;
+
+/**
+ * The shell around {@link Pcs} for {@code bramble resource|constraint|property|stonith …}:
+ * takes pcs's words with {@code -f FILE} anywhere among them, reads the CIB from FILE, runs
+ * the command, prints pcs's lines and writes the changed CIB back, as {@code pcs -f} does.
+ */
+abstract class PcsGrammarCommand implements Callable<Integer> {
+    /** CIB files are small; this is far above any bramble takes. */
+    static final long CIB_BYTES_MAX = SimulateCommand.CIB_BYTES_MAX;
+
+    @Spec
+    private CommandSpec spec;
+
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help.")
+    private boolean help;
+
+    @Unmatched
+    private List<String> words = new ArrayList<>();
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        List<String> all = new ArrayList<>();
+        all.add(spec.name());
+        all.addAll(words);
+        PcsResult result;
+        try {
+            PcsOptions options = PcsOptions.parse(all);
+            if (options.file().isEmpty()) {
+                throw UserError.usage("bramble " + spec.name() + ": the live cluster is not "
+                        + "available yet; work on a CIB file with -f FILE, as 'pcs -f FILE' "
+                        + "does ('cibadmin --empty > FILE' makes an empty one)");
+            }
+            Path file = Path.of(options.file().get());
+            try (InstalledAgents agents = new InstalledAgents()) {
+                result = Pcs.run(options, read(file), agents);
+            }
+            result.cib().ifPresent(cib -> write(file, cib));
+        } catch (PcsException e) {
+            result = new PcsResult(java.util.Optional.empty(), List.of(),
+                    e.errors().stream().map(m -> "Error: " + m).toList(), 1);
+        }
+        result.out().forEach(out::println);
+        result.err().forEach(err::println);
+        out.flush();
+        err.flush();
+        return result.exitCode();
+    }
+
+    private static CibElement read(Path file) {
+        try {
+            if (Files.size(file) > CIB_BYTES_MAX) {
+                throw new PcsException("Unable to parse cluster configuration file " + file
+                        + ": larger than " + CIB_BYTES_MAX + " bytes");
+            }
+            return CibElement.parse(Files.readAllBytes(file));
+        } catch (IOException e) {
+            throw new PcsException("Unable to read " + file + ": " + e.getMessage());
+        } catch (XmlTreeParser.XmlSyntaxException e) {
+            throw new PcsException("Unable to parse cluster configuration file " + file
+                    + " (line " + e.line() + "): " + e.getMessage());
+        }
+    }
+
+    /** Replaces the file in one step, so that a reader never sees half a CIB. */
+    private static void write(Path file, CibElement cib) {
+        Path temporary = file.resolveSibling(file.getFileName() + ".bramble-tmp");
+        try {
+            Files.writeString(temporary, cib.toXml(), StandardCharsets.UTF_8);
+            Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING,
+                    StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw UserError.runtime("cannot write " + file + ": " + e.getMessage(), e);
+        }
+    }
+}
