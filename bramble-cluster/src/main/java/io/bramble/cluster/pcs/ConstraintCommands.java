@@ -34,6 +34,10 @@ final class ConstraintCommands {
             int eq = spec.indexOf('=');
             String node = eq < 0 ? spec : spec.substring(0, eq);
             String score = eq < 0 ? INFINITY : spec.substring(eq + 1);
+            if (!score.matches("[+-]?(INFINITY|[0-9]+)")) {
+                throw new PcsException("invalid score '" + score
+                        + "', use integer or INFINITY or -INFINITY");
+            }
             if (avoids) {
                 score = score.startsWith("-") ? score.substring(1) : "-" + score;
             }
@@ -58,12 +62,15 @@ final class ConstraintCommands {
         existing(edit, dependent);
         existing(edit, primary);
         String score = words.size() == 4 ? words.get(3) : INFINITY;
-        boolean duplicate = edit.section("constraints").children("rsc_colocation").stream()
-                .anyMatch(c -> c.get("rsc").equals(dependent)
-                        && c.get("with-rsc").equals(primary));
-        if (duplicate && !edit.force()) {
-            throw PcsException.checked(List.of(
-                    "Duplicate constraint already exists, use --force to override"));
+        var duplicate = edit.section("constraints").children("rsc_colocation").stream()
+                .filter(c -> c.get("rsc").equals(dependent)
+                        && c.get("with-rsc").equals(primary))
+                .findFirst();
+        if (duplicate.isPresent() && !edit.force()) {
+            CibElement c = duplicate.get();
+            throw new PcsException("duplicate constraint already exists, use --force to "
+                    + "override\n  " + c.get("rsc") + " with " + c.get("with-rsc")
+                    + " (score:" + c.get("score") + ") (id:" + c.get("id") + ")");
         }
         edit.section("constraints").append(new CibElement("rsc_colocation",
                 "id", PcsIds.unique(edit.cib, "colocation-" + dependent + "-" + primary + "-"

@@ -22,14 +22,36 @@ final class DefaultsCommands {
         update(edit, "op_defaults", words);
     }
 
-    static void resourceDeprecated(Edit edit, List<String> words) {
-        deprecated(edit, "pcs resource defaults update");
-        update(edit, "rsc_defaults", words);
+    /** {@code pcs resource defaults [config]}, or the old spelling of the update. */
+    static void resource(Edit edit, List<String> words) {
+        listOrUpdate(edit, "rsc_defaults", "pcs resource defaults update", words);
     }
 
-    static void operationDeprecated(Edit edit, List<String> words) {
-        deprecated(edit, "pcs resource op defaults update");
-        update(edit, "op_defaults", words);
+    static void operation(Edit edit, List<String> words) {
+        listOrUpdate(edit, "op_defaults", "pcs resource op defaults update", words);
+    }
+
+    private static void listOrUpdate(Edit edit, String section, String replacement,
+            List<String> words) {
+        if (words.isEmpty() || words.equals(List.of("config"))) {
+            list(edit, section);
+            return;
+        }
+        deprecated(edit, replacement);
+        update(edit, section, words);
+    }
+
+    /** {@code Meta Attrs: SET} and its pairs, or pcs's line for none. */
+    private static void list(Edit edit, String section) {
+        List<CibElement> sets = edit.section(section).children("meta_attributes");
+        if (sets.isEmpty()) {
+            edit.out.add("No defaults set");
+        }
+        for (CibElement set : sets) {
+            edit.out.add("Meta Attrs: " + set.get("id"));
+            set.children("nvpair").forEach(p -> edit.out.add("  " + p.get("name") + "="
+                    + p.get("value")));
+        }
     }
 
     private static void deprecated(Edit edit, String replacement) {
@@ -39,8 +61,7 @@ final class DefaultsCommands {
 
     private static void update(Edit edit, String section, List<String> words) {
         if (words.isEmpty()) {
-            throw new PcsException("'pcs resource defaults' without NAME=VALUE (listing the "
-                    + "defaults) is not supported by bramble; read the CIB's " + section);
+            return;
         }
         var values = NameValueSets.pairs(words);
         CibElement defaults = edit.section(section);

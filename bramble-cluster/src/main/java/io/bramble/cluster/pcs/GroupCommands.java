@@ -46,7 +46,7 @@ final class GroupCommands {
         edit.changed();
     }
 
-    /** Takes members (all when none are named) out to the top level, after the group. */
+    /** Takes members (all when none are named) out to the end of the resources. */
     static void remove(Edit edit, List<String> words) {
         if (words.isEmpty()) {
             throw new PcsException("usage: pcs resource group remove GROUP [RESOURCE...]");
@@ -62,11 +62,8 @@ final class GroupCommands {
                         .orElseThrow(() -> new PcsException("Resource '" + id
                                 + "' is not in the group '" + group.get("id") + "'")))
                         .toList();
-        CibElement parent = group.parent().orElseThrow();
-        int at = parent.indexOf(group) + 1;
-        for (CibElement member : members) {
-            parent.insert(at++, member);
-        }
+        CibElement resources = edit.section("resources");
+        members.forEach(resources::append);
         if (group.children("primitive").isEmpty()) {
             ConstraintReferences.naming(edit, group.get("id")).forEach(CibElement::detach);
             group.detach();

@@ -41,12 +41,13 @@ public final class Pcs {
         c.put(List.of("resource", "group", "add"), GroupCommands::add);
         c.put(List.of("resource", "group", "remove"), GroupCommands::remove);
         c.put(List.of("resource", "ungroup"), GroupCommands::remove);
-        c.put(List.of("resource", "defaults"), DefaultsCommands::resourceDeprecated);
+        c.put(List.of("resource", "defaults"), DefaultsCommands::resource);
         c.put(List.of("resource", "defaults", "update"), DefaultsCommands::resourceUpdate);
-        c.put(List.of("resource", "op", "defaults"), DefaultsCommands::operationDeprecated);
+        c.put(List.of("resource", "op", "defaults"), DefaultsCommands::operation);
         c.put(List.of("resource", "op", "defaults", "update"),
                 DefaultsCommands::operationUpdate);
         c.put(List.of("resource", "move"), Pcs::liveOnly);
+        c.put(List.of("resource", "config"), ResourceConfig::show);
         c.put(List.of("stonith", "create"), ResourceCreate::stonith);
         c.put(List.of("stonith", "delete"), ResourceEdits::delete);
         c.put(List.of("stonith", "remove"), ResourceEdits::delete);
@@ -83,6 +84,8 @@ public final class Pcs {
                     + String.join(", ", commandNames())), List.of());
         }
         Edit edit = new Edit(cib.copy(), options, agents);
+        options.value(PcsOptions.BARE_NEGATIVE).ifPresent(n -> edit.err.add(
+                String.format(PcsOptions.BARE_NEGATIVE_WARNING, n)));
         try {
             COMMANDS.get(name.get()).apply(edit, words.subList(name.get().size(),
                     words.size()));

@@ -22,6 +22,12 @@ public record PcsOptions(List<String> words, Optional<String> file, Set<String> 
             "--no-default-ops");
     /** Options with a value. */
     static final Set<String> VALUED = Set.of("--group", "--before", "--after");
+    /** Set when a negative number stood among the words without {@code --} before it. */
+    static final String BARE_NEGATIVE = "bare negative number";
+    /** pcs's warning for such a number. */
+    static final String BARE_NEGATIVE_WARNING = "Deprecation Warning: Using '%s' without '--' "
+            + "is deprecated, those parameters will be considered position independent "
+            + "options in future pcs versions";
     /** pcs options bramble knows but does not support. */
     static final Set<String> UNSUPPORTED = Set.of("--wait", "--agent-validation",
             "--corosync_conf", "--debug", "--safe", "--simulate");
@@ -38,8 +44,16 @@ public record PcsOptions(List<String> words, Optional<String> file, Set<String> 
         Optional<String> file = Optional.empty();
         Set<String> flags = new java.util.HashSet<>();
         Map<String, String> values = new java.util.HashMap<>();
+        boolean rest = false;
         for (int i = 0; i < args.size(); i++) {
             String arg = args.get(i);
+            if (rest || arg.equals("--")) {
+                if (rest) {
+                    words.add(arg);
+                }
+                rest = true;
+                continue;
+            }
             String option = arg.contains("=") ? arg.substring(0, arg.indexOf('=')) : arg;
             if (arg.equals("-f")) {
                 file = Optional.of(next(args, ++i, arg));
@@ -53,7 +67,10 @@ public record PcsOptions(List<String> words, Optional<String> file, Set<String> 
                         : arg.substring(option.length() + 1));
             } else if (UNSUPPORTED.contains(option)) {
                 throw new PcsException("option '" + option + "' is not supported by bramble");
-            } else if (arg.startsWith("-") && !arg.equals("-") && !isScore(arg)) {
+            } else if (isScore(arg)) {
+                words.add(arg);
+                values.putIfAbsent(BARE_NEGATIVE, arg);
+            } else if (arg.startsWith("-") && !arg.equals("-")) {
                 throw new PcsException("option '" + arg + "' is not known; "
                         + "run 'bramble help' for the options bramble takes");
             } else {
@@ -65,8 +82,8 @@ public record PcsOptions(List<String> words, Optional<String> file, Set<String> 
 
     /** A negative score ({@code -INFINITY}, {@code -100}) is a word, not an option. */
     private static boolean isScore(String arg) {
-        return arg.startsWith("-INFINITY") || arg.startsWith("-inf")
-                || arg.length() > 1 && Character.isDigit(arg.charAt(1));
+        return arg.startsWith("-") && (arg.startsWith("-INFINITY") || arg.startsWith("-inf")
+                || arg.length() > 1 && Character.isDigit(arg.charAt(1)));
     }
 
     private static String next(List<String> args, int i, String option) {

@@ -44,8 +44,14 @@ final class PropertyCommands {
                         + "', allowed options are: " + quoted(KNOWN));
             }
         }
+        CibElement set = propertySet(edit);
+        values.forEach((name, value) -> {
+            if (value.isEmpty() && NameValueSets.pair(set, name).isEmpty()) {
+                problems.add(notPresent(name));
+            }
+        });
         forceable(edit, problems);
-        NameValueSets.update(edit, propertySet(edit), values);
+        NameValueSets.update(edit, set, values);
     }
 
     static void unset(Edit edit, List<String> words) {
@@ -56,8 +62,7 @@ final class PropertyCommands {
         List<String> problems = new ArrayList<>();
         for (String name : words) {
             if (NameValueSets.pair(set, name).isEmpty()) {
-                problems.add("Cannot remove property '" + name + "', it is not present in "
-                        + "property set '" + SET_ID + "'");
+                problems.add(notPresent(name));
             }
         }
         forceable(edit, problems);
@@ -76,6 +81,11 @@ final class PropertyCommands {
                 .flatMap(s -> s.children("nvpair").stream())
                 .sorted(Comparator.comparing(p -> p.get("name")))
                 .forEach(p -> edit.out.add(" " + p.get("name") + ": " + p.get("value")));
+    }
+
+    private static String notPresent(String name) {
+        return "Cannot remove property '" + name + "', it is not present in property set '"
+                + SET_ID + "'";
     }
 
     private static CibElement propertySet(Edit edit) {

@@ -7,6 +7,7 @@ import io.bramble.cluster.agent.AgentName;
 import io.bramble.cluster.agent.AttributeCheck;
 import io.bramble.cluster.agent.DefaultOperation;
 import io.bramble.cluster.agent.DefaultOperations;
+import io.bramble.cluster.agent.IntervalText;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -45,6 +46,7 @@ final class ResourceCreate {
             throw new PcsException("'" + id + "' already exists");
         }
         ResourceWords given = ResourceWords.parse(words.subList(2, words.size()));
+        sameOperationTwice(given.operations());
         AgentMetadata metadata = metadata(edit, words.get(1), stonith);
         AttributeCheck check = AttributeCheck.of(metadata, given.instance(), edit.force());
         check.warnings().forEach(edit::warn);
@@ -62,6 +64,27 @@ final class ResourceCreate {
         operations(edit, primitive, metadata, given.operations());
         placement.put(edit, primitive);
         edit.changed();
+    }
+
+    /** pcs refuses one action given twice with the same interval. */
+    private static void sameOperationTwice(List<ResourceWords.OperationWords> operations) {
+        Map<String, List<String>> intervals = new java.util.LinkedHashMap<>();
+        for (var op : operations) {
+            intervals.computeIfAbsent(op.action(), a -> new ArrayList<>()).add(op.options()
+                    .getOrDefault("interval", DefaultOperations.defaultInterval(op.action())));
+        }
+        List<String> twice = new ArrayList<>();
+        intervals.forEach((action, given) -> {
+            List<Long> seconds = given.stream().map(i -> IntervalText.seconds(i).orElse(-1L))
+                    .toList();
+            if (seconds.stream().distinct().count() < seconds.size()) {
+                twice.add(action + " with intervals " + String.join(", ", given));
+            }
+        });
+        if (!twice.isEmpty()) {
+            throw PcsException.checked(List.of("multiple specification of the same operation "
+                    + "with the same interval:\n" + String.join("\n", twice)));
+        }
     }
 
     private static AgentMetadata metadata(Edit edit, String typed, boolean stonith) {

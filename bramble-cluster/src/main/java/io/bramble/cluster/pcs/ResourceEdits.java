@@ -64,6 +64,10 @@ final class ResourceEdits {
         CibElement resource = edit.resource(words.getFirst())
                 .orElseThrow(() -> Resources.missing(words.getFirst()));
         var values = NameValueSets.pairs(words.subList(1, words.size()));
+        if (resource.child("meta_attributes").isEmpty()
+                && values.values().stream().allMatch(String::isEmpty)) {
+            return;
+        }
         NameValueSets.update(edit, NameValueSets.setOf(edit, resource, "meta_attributes",
                 resource.get("id") + "-meta_attributes"), values);
     }
