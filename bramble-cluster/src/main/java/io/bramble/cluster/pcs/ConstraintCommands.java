@@ -26,9 +26,9 @@ final class ConstraintCommands {
                     + "NODE[=SCORE]... ('rule' and other forms are not supported by bramble)");
         }
         String resource = words.getFirst();
+        edit.warn("Validation for node existence in the cluster will be skipped");
         existing(edit, resource);
         boolean avoids = words.get(1).equals("avoids");
-        edit.warn("Validation for node existence in the cluster will be skipped");
         CibElement constraints = edit.section("constraints");
         for (String spec : words.subList(2, words.size())) {
             int eq = spec.indexOf('=');

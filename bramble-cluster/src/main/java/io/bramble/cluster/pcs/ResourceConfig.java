@@ -8,15 +8,19 @@ import java.util.List;
  * {@code pcs stonith config}.
  */
 final class ResourceConfig {
+    /** pcs lists the primitives first, then the groups, clones and bundles. */
+    static final List<String> LISTING_ORDER = List.of("primitive", "group", "clone", "master",
+            "bundle");
+
     private ResourceConfig() {
     }
 
     static void show(Edit edit, List<String> words) {
         List<CibElement> shown;
         if (words.isEmpty()) {
-            shown = edit.section("resources").children().stream()
-                    .filter(r -> Resources.KINDS.contains(r.name()) && !isStonith(r))
-                    .toList();
+            List<CibElement> all = edit.section("resources").children();
+            shown = LISTING_ORDER.stream().flatMap(kind -> all.stream()
+                    .filter(r -> r.name().equals(kind) && !isStonith(r))).toList();
         } else {
             shown = new java.util.ArrayList<>();
             for (String id : words) {
@@ -58,6 +62,9 @@ final class ResourceConfig {
     private static void sets(Edit edit, CibElement owner, String element, String heading,
             String indent) {
         for (CibElement set : owner.children(element)) {
+            if (set.children("nvpair").isEmpty()) {
+                continue;
+            }
             edit.out.add(indent + heading + ": " + set.get("id"));
             pairs(edit, set, indent + "  ");
         }
