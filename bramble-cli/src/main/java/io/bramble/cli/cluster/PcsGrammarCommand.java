@@ -43,22 +43,26 @@ abstract class PcsGrammarCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        List<String> all = new ArrayList<>();
-        all.add(spec.name());
+        List<String> all = new ArrayList<>(commandWords(spec.name()));
         all.addAll(words);
         PcsResult result;
         try {
             PcsOptions options = PcsOptions.parse(all);
             if (options.file().isEmpty()) {
-                throw UserError.usage("bramble " + spec.name() + ": the live cluster is not "
+                throw UserError.usage("bramble " + spec.qualifiedName(" ").substring(
+                        "bramble ".length()) + ": the live cluster is not "
                         + "available yet; work on a CIB file with -f FILE, as 'pcs -f FILE' "
                         + "does ('cibadmin --empty > FILE' makes an empty one)");
             }
             Path file = Path.of(options.file().get());
+            boolean fresh = !Files.exists(file);
+            CibElement start = fresh ? CibElement.empty() : read(file);
             try (InstalledAgents agents = new InstalledAgents()) {
-                result = Pcs.run(options, read(file), agents);
+                result = Pcs.run(options, start, agents);
             }
-            result.cib().ifPresent(cib -> write(file, cib));
+            if (result.cib().isPresent() || fresh) {
+                write(file, result.cib().orElse(start));
+            }
         } catch (PcsException e) {
             result = new PcsResult(java.util.Optional.empty(), List.of(),
                     e.errors().stream().map(m -> "Error: " + m).toList(), 1);
@@ -68,6 +72,11 @@ abstract class PcsGrammarCommand implements Callable<Integer> {
         out.flush();
         err.flush();
         return result.exitCode();
+    }
+
+    /** The pcs words this command stands for: its own name by default. */
+    List<String> commandWords(String name) {
+        return List.of(name);
     }
 
     private static CibElement read(Path file) {
@@ -80,12 +89,15 @@ abstract class PcsGrammarCommand implements Callable<Integer> {
         } catch (IOException e) {
             throw new PcsException("Unable to read " + file + ": " + e.getMessage());
         } catch (XmlTreeParser.XmlSyntaxException e) {
-            throw new PcsException("Unable to parse cluster configuration file " + file
-                    + " (line " + e.line() + "): " + e.getMessage());
+            throw new PcsException("unable to process cib: " + file + " line " + e.line()
+                    + ": " + e.getMessage());
         }
     }
 
-    /** Replaces the file in one step, so that a reader never sees half a CIB. */
+    /**
+     * Replaces the file in one step, so that a reader never sees half a CIB. A file that does
+     * not exist yet is made, as pcs makes it.
+     */
     private static void write(Path file, CibElement cib) {
         Path temporary = file.resolveSibling(file.getFileName() + ".bramble-tmp");
         try {
@@ -93,7 +105,7 @@ abstract class PcsGrammarCommand implements Callable<Integer> {
             Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING,
                     StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
-            throw UserError.runtime("cannot write " + file + ": " + e.getMessage(), e);
+            throw new PcsException("Unable to write to file: '" + file + "': " + e);
         }
     }
 }

@@ -28,6 +28,21 @@ public final class CibElement {
         }
     }
 
+    /**
+     * The CIB pcs starts from when the file given with {@code -f} does not exist yet (it
+     * writes it even when the command changes nothing).
+     */
+    public static CibElement empty() {
+        CibElement cib = new CibElement("cib", "admin_epoch", "0", "epoch", "1",
+                "num_updates", "1", "validate-with", "pacemaker-3.1");
+        CibElement configuration = cib.append(new CibElement("configuration"));
+        for (String section : List.of("crm_config", "nodes", "resources", "constraints")) {
+            configuration.append(new CibElement(section));
+        }
+        cib.append(new CibElement("status"));
+        return cib;
+    }
+
     /** Parses a CIB file's text; fails with the parser's reason and line. */
     public static CibElement parse(byte[] xml) throws XmlTreeParser.XmlSyntaxException {
         return from(XmlTreeParser.parse(xml));
