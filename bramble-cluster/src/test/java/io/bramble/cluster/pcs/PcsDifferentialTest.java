@@ -36,22 +36,6 @@ class PcsDifferentialTest {
     private static final Path PCS = Path.of("/usr/sbin/pcs");
     private static final Path SCHEDULER = Path.of("/usr/lib/pacemaker/pacemaker-schedulerd");
     private static final Path IPADDR2 = Path.of("/usr/lib/ocf/resource.d/heartbeat/IPaddr2");
-    private static final String START = """
-            <cib crm_feature_set="3.16.1" validate-with="pacemaker-3.9" epoch="1" \
-            num_updates="0" admin_epoch="0">
-              <configuration>
-                <crm_config/>
-                <nodes>
-                  <node id="1" uname="n1"/>
-                  <node id="2" uname="n2"/>
-                </nodes>
-                <resources/>
-                <constraints/>
-              </configuration>
-              <status/>
-            </cib>
-            """;
-
     @TempDir
     Path folder;
 
@@ -64,8 +48,8 @@ class PcsDifferentialTest {
                         + "(apt-get install pcs pacemaker resource-agents): the comparison "
                         + "with pcs is skipped");
         Path pcsFile = folder.resolve("pcs.xml");
-        Files.writeString(pcsFile, START);
-        CibElement cib = CibElement.parse(START.getBytes(StandardCharsets.UTF_8));
+        Files.writeString(pcsFile, PcsTest.START);
+        CibElement cib = CibElement.parse(PcsTest.START.getBytes(StandardCharsets.UTF_8));
         try (NodeAgents node = NodeAgents.start("localhost", folder.resolve("agents"),
                 e -> {
                 }, 1)) {
