@@ -36,6 +36,7 @@ abstract class PcsGrammarCommand implements Callable<Integer> {
     @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help.")
     private boolean help;
 
+    /** Takes pcs's words, which picocli does not know; they are read as typed. */
     @Unmatched
     private List<String> words = new ArrayList<>();
 
@@ -44,7 +45,7 @@ abstract class PcsGrammarCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         List<String> all = new ArrayList<>(commandWords(spec.name()));
-        all.addAll(words);
+        all.addAll(wordsAsTyped());
         PcsResult result;
         try {
             PcsOptions options = PcsOptions.parse(all);
@@ -72,6 +73,25 @@ abstract class PcsGrammarCommand implements Callable<Integer> {
         out.flush();
         err.flush();
         return result.exitCode();
+    }
+
+    /**
+     * The words after this command's name as the user typed them: picocli drops a
+     * {@code --}, which pcs reads (a negative score after it is no deprecated form). bramble's
+     * own {@code --debug} is left out, picocli has taken it.
+     */
+    private List<String> wordsAsTyped() {
+        List<String> typed = spec.commandLine().getParseResult().originalArgs();
+        List<String> path = List.of(spec.qualifiedName(" ").split(" "));
+        int at = 0;
+        int matched = 1;
+        while (at < typed.size() && matched < path.size()) {
+            if (typed.get(at++).equals(path.get(matched))) {
+                matched++;
+            }
+        }
+        return typed.subList(at, typed.size()).stream()
+                .filter(w -> !w.equals("--debug")).toList();
     }
 
     /** The pcs words this command stands for: its own name by default. */

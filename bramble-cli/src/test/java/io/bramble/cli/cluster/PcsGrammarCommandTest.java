@@ -66,7 +66,19 @@ class PcsGrammarCommandTest {
         assertThat(run("resource", "create", "A", "ocf:pacemaker:Dummy")).isEqualTo(2);
         assertThat(err.toString()).contains("bramble resource: the live cluster is not "
                 + "available yet; work on a CIB file with -f FILE");
-        assertThat(err.toString().lines().count()).isEqualTo(1);
+        assertThat(err.toString().lines().count()).as(err.toString()).isEqualTo(1);
+    }
+
+    @Test
+    void wordsAfterDoubleDashStayAsTypedForPcs() throws IOException {
+        Path file = dir.resolve("cib.xml");
+        run("resource", "-f", file.toString(), "create", "A", "ocf:pacemaker:Dummy");
+        run("resource", "-f", file.toString(), "create", "B", "ocf:pacemaker:Dummy");
+        assertThat(run("constraint", "-f", file.toString(), "colocation", "add", "A",
+                "with", "B", "--", "-100")).isZero();
+        assertThat(err.toString()).doesNotContain("Deprecation Warning: Using '-100'");
+        assertThat(Files.readString(file)).contains("<rsc_colocation id=\"colocation-A-B--100\""
+                + " rsc=\"A\" with-rsc=\"B\" score=\"-100\"/>");
     }
 
     @Test
