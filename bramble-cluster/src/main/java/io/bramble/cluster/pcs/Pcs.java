@@ -38,6 +38,10 @@ public final class Pcs {
         c.put(List.of("resource", "enable"), ResourceEdits::enable);
         c.put(List.of("resource", "disable"), ResourceEdits::disable);
         c.put(List.of("resource", "meta"), ResourceEdits::meta);
+        c.put(List.of("resource", "update"), ResourceUpdate::update);
+        c.put(List.of("resource", "op", "add"), OperationCommands::add);
+        c.put(List.of("resource", "op", "delete"), OperationCommands::delete);
+        c.put(List.of("resource", "op", "remove"), OperationCommands::delete);
         c.put(List.of("resource", "group", "add"), GroupCommands::add);
         c.put(List.of("resource", "group", "remove"), GroupCommands::remove);
         c.put(List.of("resource", "ungroup"), GroupCommands::remove);

@@ -70,9 +70,11 @@ final class ResourceConfig {
         }
     }
 
+    /** A set's pairs, by name as pcs lists them. */
     private static void pairs(Edit edit, CibElement set, String indent) {
-        set.children("nvpair").forEach(p -> edit.out.add(indent + p.get("name") + "="
-                + p.get("value")));
+        set.children("nvpair").stream()
+                .sorted(java.util.Comparator.comparing(p -> p.get("name")))
+                .forEach(p -> edit.out.add(indent + p.get("name") + "=" + p.get("value")));
     }
 
     private static void operations(Edit edit, CibElement operations, String indent) {
