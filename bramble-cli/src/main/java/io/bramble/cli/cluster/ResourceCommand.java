@@ -6,8 +6,8 @@ import picocli.CommandLine.Command;
 @Command(
         name = "resource",
         description = {
-                "Resources in pcs's words on a CIB file: create, delete, meta, enable,",
-                "disable, group add|remove, defaults update, op defaults update."},
+                "Resources in pcs's words on a CIB file: create, update, delete, meta, op add,",
+                "op delete, enable, disable, group add|remove, config, [op] defaults update."},
         footer = {
                 "",
                 "Example:",
