@@ -50,6 +50,12 @@ final class Edit {
         return cib.childOrAppend("configuration").childOrAppend(name);
     }
 
+    /** The primitive with this id; pcs's error when there is none. */
+    CibElement primitive(String id) {
+        return resource(id).filter(r -> r.name().equals("primitive"))
+                .orElseThrow(() -> new PcsException("Unable to find resource: " + id));
+    }
+
     /** The resource (primitive, group, clone) with this id, if the CIB has it. */
     java.util.Optional<CibElement> resource(String id) {
         return section("resources").descendants().stream()

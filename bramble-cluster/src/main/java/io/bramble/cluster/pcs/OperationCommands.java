@@ -20,8 +20,7 @@ final class OperationCommands {
         }
         String id = words.getFirst();
         String action = words.get(1);
-        CibElement primitive = edit.resource(id).filter(r -> r.name().equals("primitive"))
-                .orElseThrow(() -> new PcsException("Unable to find resource: " + id));
+        CibElement primitive = edit.primitive(id);
         Map<String, String> options = NameValueSets.pairs(words.subList(2, words.size()));
         CibElement operations = primitive.childOrAppend("operations");
         String interval = options.getOrDefault("interval",
@@ -59,8 +58,7 @@ final class OperationCommands {
             return;
         }
         String id = words.getFirst();
-        CibElement primitive = edit.resource(id).filter(r -> r.name().equals("primitive"))
-                .orElseThrow(() -> new PcsException("Unable to find resource: " + id));
+        CibElement primitive = edit.primitive(id);
         Map<String, String> options = NameValueSets.pairs(words.subList(2, words.size()));
         List<CibElement> matching = primitive.child("operations").map(o -> o.children("op"))
                 .orElse(List.of()).stream()

@@ -23,8 +23,7 @@ final class ResourceUpdate {
                     + "[op ACTION NAME=VALUE...] [meta NAME=VALUE...]");
         }
         String id = words.getFirst();
-        CibElement primitive = edit.resource(id).filter(r -> r.name().equals("primitive"))
-                .orElseThrow(() -> new PcsException("Unable to find resource: " + id));
+        CibElement primitive = edit.primitive(id);
         ResourceWords given = ResourceWords.parse(words.subList(1, words.size()));
         if (!given.instance().isEmpty()) {
             check(edit, primitive, given);
