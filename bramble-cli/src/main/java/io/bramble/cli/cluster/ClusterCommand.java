@@ -7,7 +7,8 @@ import picocli.CommandLine.Command;
 @Command(
         name = "cluster",
         description = {"The resource manager: Pacemaker's model, with pcs's words."},
-        subcommands = {SimulateCommand.class})
+        subcommands = {SimulateCommand.class, StandbyCommand.class,
+                UnstandbyCommand.class})
 public final class ClusterCommand implements Runnable {
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;

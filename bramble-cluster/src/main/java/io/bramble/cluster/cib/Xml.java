@@ -1,12 +1,12 @@
 package io.bramble.cluster.cib;
 
 /** Builds indented XML text; attribute values are escaped. */
-final class Xml {
+public final class Xml {
     private final StringBuilder out = new StringBuilder();
     private int depth;
 
     /** Opens {@code name} with attributes given as name, value pairs. */
-    Xml open(String name, String... attributes) {
+    public Xml open(String name, String... attributes) {
         tag(name, attributes);
         out.append(">\n");
         depth++;
@@ -14,13 +14,13 @@ final class Xml {
     }
 
     /** Writes {@code <name .../>}. */
-    Xml empty(String name, String... attributes) {
+    public Xml empty(String name, String... attributes) {
         tag(name, attributes);
         out.append("/>\n");
         return this;
     }
 
-    Xml close(String name) {
+    public Xml close(String name) {
         depth--;
         out.append("  ".repeat(depth)).append("</").append(name).append(">\n");
         return this;

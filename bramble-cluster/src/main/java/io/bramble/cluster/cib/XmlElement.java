@@ -12,7 +12,7 @@ import java.util.Optional;
  * @param children its child elements (text is dropped: the CIB has none that matters)
  * @param line 1-based line of its start tag
  */
-record XmlElement(String name, Map<String, String> attributes, List<XmlElement> children,
+public record XmlElement(String name, Map<String, String> attributes, List<XmlElement> children,
         int line) {
 
     Optional<String> attribute(String attribute) {

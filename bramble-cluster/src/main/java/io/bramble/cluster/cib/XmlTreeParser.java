@@ -21,12 +21,12 @@ import org.xml.sax.helpers.DefaultHandler;
  * Reads XML into {@link XmlElement}s that remember their line, with the JDK's parser. No DTD,
  * no external entities, and at most {@link #ELEMENTS_MAX} elements.
  */
-final class XmlTreeParser {
+public final class XmlTreeParser {
     /** More elements than any CIB bramble takes (a few nodes and resources is thousands). */
     static final int ELEMENTS_MAX = 200_000;
 
     /** Why a file is not well-formed XML, with the line where the parser stopped. */
-    static final class XmlSyntaxException extends Exception {
+    public static final class XmlSyntaxException extends Exception {
         private final int line;
 
         XmlSyntaxException(String message, int line) {
@@ -34,7 +34,7 @@ final class XmlTreeParser {
             this.line = line;
         }
 
-        int line() {
+        public int line() {
             return Math.max(1, line);
         }
     }
@@ -42,7 +42,7 @@ final class XmlTreeParser {
     private XmlTreeParser() {
     }
 
-    static XmlElement parse(byte[] xml) throws XmlSyntaxException {
+    public static XmlElement parse(byte[] xml) throws XmlSyntaxException {
         Builder builder = new Builder();
         try {
             SAXParserFactory factory = SAXParserFactory.newInstance();

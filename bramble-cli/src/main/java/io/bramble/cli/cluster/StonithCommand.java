@@ -1,0 +1,15 @@
+package io.bramble.cli.cluster;
+
+import picocli.CommandLine.Command;
+
+/** {@code bramble stonith -f FILE …}: {@code pcs -f FILE stonith …}. */
+@Command(
+        name = "stonith",
+        description = {
+                "Fence devices in pcs's words on a CIB file: create ID FENCE_AGENT [NAME=VALUE...], delete ID."},
+        footer = {
+                "",
+                "Example:",
+                "  bramble stonith -f cib.xml create fence1 fence_bramble_lab op monitor interval=60s"})
+public final class StonithCommand extends PcsGrammarCommand {
+}
