@@ -1,8 +1,6 @@
 package io.bramble.cluster.simulate;
 
 import io.bramble.cluster.model.Cluster;
-import io.bramble.cluster.model.Group;
-import io.bramble.cluster.model.Primitive;
 import io.bramble.cluster.policy.PolicyEngine;
 import io.bramble.cluster.policy.Transition;
 import java.util.ArrayList;
@@ -26,7 +24,7 @@ public final class SimulationReport {
      */
     public static String render(Cluster cluster, boolean simulate, long nowEpochSeconds) {
         List<String> out = new ArrayList<>();
-        long disabled = disabledCount(cluster);
+        long disabled = StatusText.disabledCount(cluster);
         if (disabled > 0) {
             out.add(disabled + " of " + cluster.primitives().size() + " resource instances"
                     + " DISABLED and 0 BLOCKED from further action due to failure");
@@ -46,16 +44,5 @@ public final class SimulationReport {
             out.addAll(StatusText.lines(cluster, revised));
         }
         return String.join("\n", out) + "\n";
-    }
-
-    private static long disabledCount(Cluster cluster) {
-        long count = 0;
-        for (Primitive p : cluster.primitives()) {
-            Group group = cluster.groupOf(p.id()).orElse(null);
-            if (!StatusText.meta(cluster, p, group).started()) {
-                count++;
-            }
-        }
-        return count;
     }
 }

@@ -23,19 +23,42 @@ final class StatusText {
     static List<String> lines(Cluster cluster, Map<String, String> running) {
         List<String> out = new ArrayList<>();
         out.add("  * Node List:");
-        out.addAll(nodeLines(cluster.nodes(), running));
+        nodeLines(cluster.nodes(), running).forEach(l -> out.add("  " + l));
         out.add("");
         out.add("  * Full List of Resources:");
+        resourceLines(cluster, running).forEach(l -> out.add("  " + l));
+        return out;
+    }
+
+    /** The node list's items as crm_mon prints them under {@code Node List:}. */
+    static List<String> nodeLines(Cluster cluster, Map<String, String> running) {
+        return nodeLines(cluster.nodes(), running);
+    }
+
+    /** Every resource, groups with their members, as crm_mon prints them. */
+    static List<String> resourceLines(Cluster cluster, Map<String, String> running) {
+        List<String> out = new ArrayList<>();
         for (Resource r : byPriority(cluster)) {
             switch (r) {
-                case Primitive p -> out.add("    * " + line(cluster, p, running));
+                case Primitive p -> out.add("  * " + line(cluster, p, running));
                 case Group g -> {
-                    out.add("    * Resource Group: " + g.id() + ":");
-                    g.members().forEach(m -> out.add("      * " + line(cluster, m, running)));
+                    out.add("  * Resource Group: " + g.id() + ":");
+                    g.members().forEach(m -> out.add("    * " + line(cluster, m, running)));
                 }
             }
         }
         return out;
+    }
+
+    /** How many primitives are disabled (target-role Stopped, their own or their group's). */
+    static long disabledCount(Cluster cluster) {
+        long count = 0;
+        for (Primitive p : cluster.primitives()) {
+            if (!meta(cluster, p, cluster.groupOf(p.id()).orElse(null)).started()) {
+                count++;
+            }
+        }
+        return count;
     }
 
     private static List<String> nodeLines(List<Node> nodes, Map<String, String> running) {
@@ -45,10 +68,10 @@ final class StatusText {
         for (Node n : nodes) {
             if (n.standby() && n.online()) {
                 boolean active = running.containsValue(n.name());
-                out.add("    * Node " + n.name() + ": standby"
+                out.add("  * Node " + n.name() + ": standby"
                         + (active ? " (with active resources)" : ""));
             } else if (n.standby()) {
-                out.add("    * Node " + n.name() + ": OFFLINE (standby)");
+                out.add("  * Node " + n.name() + ": OFFLINE (standby)");
             } else if (n.online()) {
                 online.add(n.name());
             } else {
@@ -56,10 +79,10 @@ final class StatusText {
             }
         }
         if (!online.isEmpty()) {
-            out.add("    * Online: [ " + String.join(" ", online) + " ]");
+            out.add("  * Online: [ " + String.join(" ", online) + " ]");
         }
         if (!offline.isEmpty()) {
-            out.add("    * OFFLINE: [ " + String.join(" ", offline) + " ]");
+            out.add("  * OFFLINE: [ " + String.join(" ", offline) + " ]");
         }
         return out;
     }

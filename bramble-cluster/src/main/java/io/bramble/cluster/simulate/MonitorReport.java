@@ -1,0 +1,80 @@
+package io.bramble.cluster.simulate;
+
+import io.bramble.cluster.cib.CibHeader;
+import io.bramble.cluster.model.Cluster;
+import io.bramble.cluster.model.Node;
+import io.bramble.common.error.UserError;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * What {@code crm_mon --one-shot --inactive} prints for a CIB (Pacemaker 2.1.5's text output):
+ * the cluster summary, the node list and every resource, stopped ones included. Its default
+ * sections also list failed resource actions and fencing history; a CIB bramble reads has
+ * neither (CibReader refuses failed operations), so they never appear. Fail counts kept as
+ * node attributes are listed by crm_mon only with {@code --failcounts}.
+ */
+public final class MonitorReport {
+    /** ctime's layout, which crm_mon prints its times in: {@code Sun Dec  6 02:05:27 2026}. */
+    private static final DateTimeFormatter CTIME = DateTimeFormatter
+            .ofPattern("EEE MMM ppd HH:mm:ss yyyy", Locale.ROOT);
+
+    private MonitorReport() {
+    }
+
+    /**
+     * The report for {@code cluster}.
+     *
+     * @param now the time printed as Last updated, crm_mon's clock
+     * @param zone the time zone crm_mon would print in, the local one
+     * @throws UserError if the CIB names a DC that is not one of its nodes
+     */
+    public static String render(Cluster cluster, CibHeader header, Instant now, ZoneId zone) {
+        List<String> out = new ArrayList<>();
+        out.add("Cluster Summary:");
+        out.add("  * Stack: " + header.stack().orElse("unknown"));
+        out.add("  * Current DC: " + dc(cluster, header));
+        out.add("  * Last updated: " + CTIME.format(now.atZone(zone)));
+        out.add("  * Last change:  " + lastChange(header));
+        out.add("  * " + counted(cluster.nodes().size(), "node") + " configured");
+        long disabled = StatusText.disabledCount(cluster);
+        out.add("  * " + counted(cluster.primitives().size(), "resource instance")
+                + " configured" + (disabled > 0 ? " (" + disabled + " DISABLED)" : ""));
+        out.add("");
+        out.add("Node List:");
+        out.addAll(StatusText.nodeLines(cluster, cluster.status().running()));
+        out.add("");
+        out.add("Full List of Resources:");
+        List<String> resources = StatusText.resourceLines(cluster, cluster.status().running());
+        out.addAll(resources.isEmpty() ? List.of("  * No resources") : resources);
+        return String.join("\n", out) + "\n";
+    }
+
+    private static String dc(Cluster cluster, CibHeader header) {
+        if (header.dcNodeId().isEmpty()) {
+            return "NONE";
+        }
+        String id = header.dcNodeId().get();
+        String name = cluster.nodes().stream().filter(n -> n.id().equals(id)).map(Node::name)
+                .findFirst().orElseThrow(() -> UserError.usage("dc-uuid " + id + " is not a"
+                        + " node in <nodes>: a DC outside the node list is not supported"));
+        return name + " (version " + header.dcVersion().orElse("unknown") + ") - partition "
+                + (cluster.status().quorate() ? "with" : "WITHOUT") + " quorum";
+    }
+
+    /** The CIB's own record of its last change, as crm_mon words it. */
+    private static String lastChange(CibHeader header) {
+        return header.lastWritten().orElse("")
+                + header.updateUser().map(u -> " by " + u).orElse("")
+                + header.updateClient().map(c -> " via " + c).orElse("")
+                + header.updateOrigin().map(o -> " on " + o).orElse("");
+    }
+
+    private static String counted(long n, String noun) {
+        return n + " " + noun + (n == 1 ? "" : "s");
+    }
+}

@@ -1,0 +1,88 @@
+package io.bramble.cluster.simulate;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import io.bramble.cluster.cib.CibHeader;
+import io.bramble.cluster.cib.CibReader;
+import io.bramble.cluster.model.Cluster;
+import io.bramble.common.error.UserError;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * {@code bramble cluster status}'s crm_mon text beside {@code crm_mon --one-shot --inactive}'s
+ * on the same CIB files, line by line, tabs included. The one line left out is Last updated:
+ * crm_mon prints its own wall clock there and has no option to set it (only crm_simulate has
+ * -t), so that line is checked for its layout only.
+ */
+class MonitorReportTest {
+    /** 2023-11-14T22:13:20Z. */
+    private static final Instant NOW = Instant.ofEpochSecond(1_700_000_000L);
+    private static final String LAST_UPDATED = "  * Last updated: ";
+
+    @ParameterizedTest
+    @ValueSource(
+            strings = {"cib/webapp-move.xml", "cib/failover.xml",
+                    "cib/groups-quorum-lost.xml", "crm_mon/webapp-moved.xml",
+                    "crm_mon/failover-recovered.xml", "crm_mon/groups-quorum-lost-after.xml",
+                    "crm_mon/quorum-lost-last-change.xml", "crm_mon/dc-version.xml",
+                    "crm_mon/no-resources.xml"})
+    void linesAreCrmMons(String name) throws Exception {
+        assumeTrue(CrmMon.available(), "crm_mon is not installed: install pacemaker-cli-utils"
+                + " to compare bramble cluster status with Pacemaker's");
+        Path file = Path.of("src/test/resources", name);
+        List<String> theirs = CrmMon.output(file).lines().toList();
+        List<String> ours = render(file, ZoneOffset.UTC).lines().toList();
+        assertEquals(theirs.size(), ours.size(), String.join("\n", theirs));
+        for (int i = 0; i < theirs.size(); i++) {
+            if (theirs.get(i).startsWith(LAST_UPDATED)) {
+                assertTrue(theirs.get(i).matches(" {2}\\* Last updated: \\w{3} \\w{3} [ \\d]\\d"
+                        + " \\d{2}:\\d{2}:\\d{2} \\d{4}"), theirs.get(i));
+                assertTrue(ours.get(i).startsWith(LAST_UPDATED), ours.get(i));
+            } else {
+                assertEquals(theirs.get(i), ours.get(i), "line " + (i + 1) + " of " + name);
+            }
+        }
+    }
+
+    @Test
+    void lastUpdatedIsTheGivenTimeInCtimesLayout() throws Exception {
+        Path file = Path.of("src/test/resources/cib/webapp-move.xml");
+        assertTrue(render(file, ZoneOffset.UTC).contains(
+                "\n  * Last updated: Tue Nov 14 22:13:20 2023\n"));
+        assertTrue(render(file, ZoneId.of("Europe/Berlin")).contains(
+                "\n  * Last updated: Tue Nov 14 23:13:20 2023\n"));
+        Instant early = Instant.parse("2026-12-06T02:05:27Z");
+        Cluster cluster = CibReader.read("f", Files.readAllBytes(file));
+        String text = MonitorReport.render(cluster, CibHeader.read("f",
+                Files.readAllBytes(file)), early, ZoneOffset.UTC);
+        assertTrue(text.contains("\n  * Last updated: Sun Dec  6 02:05:27 2026\n"), text);
+    }
+
+    @Test
+    void aDcOutsideTheNodeListIsRefusedByName() throws Exception {
+        byte[] xml = Files.readString(Path.of("src/test/resources/cib/webapp-move.xml"))
+                .replace("dc-uuid=\"1\"", "dc-uuid=\"9\"").getBytes(StandardCharsets.UTF_8);
+        Cluster cluster = CibReader.read("f", xml);
+        UserError e = assertThrows(UserError.class, () -> MonitorReport.render(cluster,
+                CibHeader.read("f", xml), NOW, ZoneOffset.UTC));
+        assertTrue(e.getMessage().contains("dc-uuid 9"), e.getMessage());
+    }
+
+    private static String render(Path file, ZoneId zone) throws Exception {
+        byte[] xml = Files.readAllBytes(file);
+        return MonitorReport.render(CibReader.read(file.toString(), xml),
+                CibHeader.read(file.toString(), xml), NOW, zone);
+    }
+}
