@@ -112,7 +112,9 @@ final class StatusText {
         if (!meta.started()) {
             flags.add("disabled");
         }
-        if (!meta.managed() || cluster.properties().stonithEnabled()) {
+        // stonith-enabled without a fencing device keeps the engine from acting, but
+        // Pacemaker 2.1.5 does not mark the resources unmanaged in its status lists.
+        if (!meta.managed()) {
             flags.add("unmanaged");
         }
         String suffix = flags.isEmpty() ? "" : " (" + String.join(", ", flags) + ")";
