@@ -1,0 +1,71 @@
+package io.bramble.cluster.pcs;
+
+import io.bramble.cluster.cib.CibHeader;
+import io.bramble.cluster.model.Cluster;
+import io.bramble.cluster.model.LocationConstraint;
+import io.bramble.cluster.simulate.MonitorReport;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.TreeSet;
+
+/**
+ * What {@code pcs status} prints for a CIB (pcs 0.11.5): {@code Cluster name:}, the warnings
+ * pcs finds in the CIB, then crm_mon's {@code --one-shot --inactive} text. The Daemon Status
+ * section pcs adds on a live cluster is left out, as pcs leaves it out for a file.
+ */
+public final class PcsStatus {
+    /** pcs's prefixes of the location constraints that move and ban commands leave. */
+    private static final List<String> MOVE_CONSTRAINT_PREFIXES = List.of("cli-prefer-",
+            "cli-ban-");
+
+    private PcsStatus() {
+    }
+
+    /**
+     * The status text. pcs takes the name from corosync.conf ({@code pcs -f} requires
+     * {@code --corosync_conf}); bramble takes the CIB's cluster-name, which Pacemaker copies
+     * from corosync.conf on a live cluster. Without one the line reads {@code Cluster name: },
+     * as pcs prints it for a corosync.conf without a name.
+     *
+     * @param now the time crm_mon's Last updated shows
+     * @param zone the time zone it is shown in
+     */
+    public static String render(Cluster cluster, CibHeader header, Instant now, ZoneId zone) {
+        List<String> out = new ArrayList<>();
+        out.add("Cluster name: " + header.clusterName().orElse(""));
+        List<String> warnings = warnings(cluster);
+        if (!warnings.isEmpty()) {
+            out.add("");
+            out.add("WARNINGS:");
+            out.addAll(warnings);
+            out.add("");
+        }
+        return String.join("\n", out) + "\n" + MonitorReport.render(cluster, header, now, zone);
+    }
+
+    /** The warnings pcs can find in a CIB alone; the ones that need corosync.conf are not. */
+    static List<String> warnings(Cluster cluster) {
+        List<String> out = new ArrayList<>();
+        boolean fencingDevice = cluster.primitives().stream()
+                .anyMatch(p -> p.agent().standard().equals("stonith"));
+        if (cluster.properties().stonithEnabled() && !fencingDevice) {
+            out.add("No stonith devices and stonith-enabled is not false");
+        }
+        TreeSet<String> moved = new TreeSet<>();
+        cluster.constraints().forEach(c -> {
+            if (c instanceof LocationConstraint l && MOVE_CONSTRAINT_PREFIXES.stream()
+                    .anyMatch(l.id()::startsWith)) {
+                moved.add("'" + l.resource() + "'");
+            }
+        });
+        if (!moved.isEmpty()) {
+            out.add("Following resources have been moved and their move constraints are still"
+                    + " in place: " + String.join(", ", moved));
+            out.add("Run 'pcs constraint location' or 'pcs resource clear <resource id>' to view"
+                    + " or remove the constraints, respectively");
+        }
+        return out;
+    }
+}
