@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
 @Command(
         name = "cluster",
         description = {"The resource manager: Pacemaker's model, with pcs's words."},
-        subcommands = {SimulateCommand.class, StandbyCommand.class,
+        subcommands = {SimulateCommand.class, StatusCommand.class, StandbyCommand.class,
                 UnstandbyCommand.class})
 public final class ClusterCommand implements Runnable {
     @CommandLine.Spec

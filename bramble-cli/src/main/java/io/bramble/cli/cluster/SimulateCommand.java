@@ -79,7 +79,7 @@ public final class SimulateCommand implements Callable<Integer> {
         }
     }
 
-    private static byte[] read(Path file) {
+    static byte[] read(Path file) {
         try {
             if (Files.size(file) > CIB_BYTES_MAX) {
                 throw UserError.usage(file + ": larger than " + CIB_BYTES_MAX + " bytes; is it"

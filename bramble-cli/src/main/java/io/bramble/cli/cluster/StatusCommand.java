@@ -1,0 +1,82 @@
+package io.bramble.cli.cluster;
+
+import io.bramble.cluster.cib.CibHeader;
+import io.bramble.cluster.cib.CibReader;
+import io.bramble.cluster.model.Cluster;
+import io.bramble.cluster.pcs.PcsStatus;
+import io.bramble.common.error.UserError;
+import io.bramble.common.time.Clock;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code bramble cluster status -f FILE}: what {@code pcs status} prints for a CIB file, that
+ * is {@code Cluster name:}, pcs's warnings and {@code crm_mon --one-shot --inactive}'s text.
+ */
+@Command(
+        name = "status",
+        description = {
+                "Show a CIB file's cluster status as 'pcs status' shows it: the cluster name,",
+                "warnings, then crm_mon's summary, node list and every resource."},
+        footer = {"", "Example:", "  bramble cluster status -f cib.xml"})
+public final class StatusCommand implements Callable<Integer> {
+    @Spec
+    private CommandSpec spec;
+
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help.")
+    private boolean help;
+
+    @Option(
+            names = {"-f"},
+            paramLabel = "FILE",
+            description = "The CIB to read (as 'pcs cluster cib FILE' saves it).")
+    private Path file;
+
+    @Option(names = "--full", hidden = true)
+    private boolean full;
+
+    @Option(names = "--hide-inactive", hidden = true)
+    private boolean hideInactive;
+
+    /** pcs's status views ({@code resources}, {@code nodes}…), refused by name. */
+    @Parameters(hidden = true)
+    private List<String> views = new ArrayList<>();
+
+    /** crm_mon's clock, which its Last updated line shows. */
+    Clock clock = Clock.system();
+
+    @Override
+    public Integer call() {
+        if (!views.isEmpty()) {
+            throw UserError.usage("bramble cluster status " + views.getFirst() + ": not"
+                    + " supported; only the whole status, as 'pcs status' prints it");
+        }
+        if (full || hideInactive) {
+            throw UserError.usage("bramble cluster status " + (full
+                    ? "--full"
+                    : "--hide-inactive") + ": not supported; only the default view");
+        }
+        if (file == null) {
+            throw UserError.usage("bramble cluster status: the live cluster is not available"
+                    + " yet; read a CIB file with -f FILE, as 'pcs -f FILE status' does");
+        }
+        byte[] xml = SimulateCommand.read(file);
+        Cluster cluster = CibReader.read(file.toString(), xml);
+        CibHeader header = CibHeader.read(file.toString(), xml);
+        PrintWriter out = spec.commandLine().getOut();
+        out.print(PcsStatus.render(cluster, header, Instant.ofEpochMilli(clock.epochMillis()),
+                ZoneId.systemDefault()));
+        out.flush();
+        return 0;
+    }
+}

@@ -1,0 +1,84 @@
+package io.bramble.cli.cluster;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.bramble.cli.Main;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code bramble cluster status} through {@link Main#run}, as the command line reaches it. */
+class StatusCommandTest {
+    private static final String CIB = """
+            <cib crm_feature_set="3.16.1" validate-with="pacemaker-3.9" epoch="1"
+                 num_updates="0" admin_epoch="0" have-quorum="1" dc-uuid="1">
+              <configuration>
+                <crm_config>
+                  <cluster_property_set id="o">
+                    <nvpair id="o-1" name="stonith-enabled" value="false"/>
+                    <nvpair id="o-2" name="cluster-name" value="web"/>
+                    <nvpair id="o-3" name="cluster-infrastructure" value="corosync"/>
+                  </cluster_property_set>
+                </crm_config>
+                <nodes>
+                  <node id="1" uname="web1"/>
+                  <node id="2" uname="web2"/>
+                </nodes>
+                <resources>
+                  <primitive id="AppIP" class="ocf" provider="heartbeat" type="IPaddr2"/>
+                </resources>
+                <constraints/>
+              </configuration>
+              <status>
+                <node_state id="1" uname="web1" in_ccm="true" crmd="online" join="member"/>
+              </status>
+            </cib>
+            """;
+
+    @TempDir
+    Path dir;
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+
+    /** The text crm_mon 2.1.5 prints for this CIB, Last updated aside. */
+    @Test
+    void statusPrintsTheNameThenCrmMonsText() throws IOException {
+        Path file = Files.writeString(dir.resolve("cib.xml"), CIB);
+        assertThat(run("cluster", "status", "-f", file.toString())).isZero();
+        assertThat(out.toString()).startsWith("Cluster name: web\nCluster Summary:\n"
+                + "  * Stack: corosync\n"
+                + "  * Current DC: web1 (version unknown) - partition with quorum\n"
+                + "  * Last updated: ");
+        assertThat(out.toString()).endsWith("  * Last change:  \n"
+                + "  * 2 nodes configured\n"
+                + "  * 1 resource instance configured\n\n"
+                + "Node List:\n"
+                + "  * Online: [ web1 ]\n"
+                + "  * OFFLINE: [ web2 ]\n\n"
+                + "Full List of Resources:\n"
+                + "  * AppIP\t(ocf:heartbeat:IPaddr2):\t Stopped\n");
+    }
+
+    @Test
+    void withoutAFileTheLiveClusterIsRefused() {
+        assertThat(run("cluster", "status")).isEqualTo(2);
+        assertThat(err.toString()).contains("-f FILE");
+    }
+
+    @Test
+    void viewsAndFullAreRefusedByName() throws IOException {
+        Path file = Files.writeString(dir.resolve("cib.xml"), CIB);
+        assertThat(run("cluster", "status", "resources", "-f", file.toString())).isEqualTo(2);
+        assertThat(err.toString()).contains("status resources: not supported");
+        assertThat(run("cluster", "status", "--full", "-f", file.toString())).isEqualTo(2);
+        assertThat(err.toString()).contains("--full: not supported");
+    }
+
+    private int run(String... args) {
+        return Main.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
+    }
+}
