@@ -42,12 +42,25 @@ final class StatusText {
             switch (r) {
                 case Primitive p -> out.add("  * " + line(cluster, p, running));
                 case Group g -> {
-                    out.add("  * Resource Group: " + g.id() + ":");
+                    out.add("  * Resource Group: " + g.id() + groupFlags(cluster, g) + ":");
                     g.members().forEach(m -> out.add("    * " + line(cluster, m, running)));
                 }
             }
         }
         return out;
+    }
+
+    /** A group's own flags, unmanaged before disabled as Pacemaker 2.1.5 lists them. */
+    private static String groupFlags(Cluster cluster, Group g) {
+        ResourceMeta meta = meta(cluster, g, null);
+        List<String> flags = new ArrayList<>();
+        if (!meta.managed()) {
+            flags.add("unmanaged");
+        }
+        if (!meta.started()) {
+            flags.add("disabled");
+        }
+        return flags.isEmpty() ? "" : " (" + String.join(", ", flags) + ")";
     }
 
     /** How many primitives are disabled (target-role Stopped, their own or their group's). */

@@ -7,7 +7,9 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.bramble.cluster.cib.CibHeader;
 import io.bramble.cluster.cib.CibReader;
+import io.bramble.cluster.cib.CibWriter;
 import io.bramble.cluster.model.Cluster;
+import io.bramble.cluster.policy.RandomClustersAccess;
 import io.bramble.common.error.UserError;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -17,6 +19,7 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -30,6 +33,8 @@ class MonitorReportTest {
     /** 2023-11-14T22:13:20Z. */
     private static final Instant NOW = Instant.ofEpochSecond(1_700_000_000L);
     private static final String LAST_UPDATED = "  * Last updated: ";
+    /** Random clusters compared per run; about 30 ms of crm_mon each. */
+    private static final int RANDOM_CASES = 100;
 
     @ParameterizedTest
     @ValueSource(
@@ -38,7 +43,7 @@ class MonitorReportTest {
                     "crm_mon/failover-recovered.xml", "crm_mon/groups-quorum-lost-after.xml",
                     "crm_mon/quorum-lost-last-change.xml", "crm_mon/dc-version.xml",
                     "crm_mon/no-resources.xml", "crm_mon/stonith-enabled-moved.xml",
-                    "crm_mon/two-moved.xml"})
+                    "crm_mon/two-moved.xml", "crm_mon/group-unmanaged-disabled.xml"})
     void linesAreCrmMons(String name) throws Exception {
         assumeTrue(CrmMon.available(), "crm_mon is not installed: install pacemaker-cli-utils"
                 + " to compare bramble cluster status with Pacemaker's");
@@ -55,6 +60,24 @@ class MonitorReportTest {
                 assertEquals(theirs.get(i), ours.get(i), "line " + (i + 1) + " of " + name);
             }
         }
+    }
+
+    /** The differential test's random clusters, written as CIBs with their status. */
+    @Test
+    void randomClustersAreCrmMons(@TempDir Path dir) throws Exception {
+        assumeTrue(CrmMon.available(), "crm_mon is not installed: install pacemaker-cli-utils"
+                + " to compare bramble cluster status with Pacemaker's");
+        int cases = Integer.getInteger("bramble.cluster.status.cases", RANDOM_CASES);
+        for (long seed = 1; seed <= cases; seed++) {
+            Path file = Files.writeString(dir.resolve("cib.xml"),
+                    CibWriter.write(RandomClustersAccess.generate(seed)));
+            assertEquals(withoutLastUpdated(CrmMon.output(file)),
+                    withoutLastUpdated(render(file, ZoneOffset.UTC)), "seed " + seed);
+        }
+    }
+
+    private static List<String> withoutLastUpdated(String text) {
+        return text.lines().filter(l -> !l.startsWith(LAST_UPDATED)).toList();
     }
 
     @Test
