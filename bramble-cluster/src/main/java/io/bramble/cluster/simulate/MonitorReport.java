@@ -31,9 +31,11 @@ public final class MonitorReport {
      *
      * @param now the time printed as Last updated, crm_mon's clock
      * @param zone the time zone crm_mon would print in, the local one
-     * @throws UserError if the CIB names a DC that is not one of its nodes
+     * @throws UserError if the CIB names a DC that is not one of its nodes, or has an offline
+     *     node while fencing is enabled
      */
     public static String render(Cluster cluster, CibHeader header, Instant now, ZoneId zone) {
+        refuseUncleanCandidates(cluster);
         List<String> out = new ArrayList<>();
         out.add("Cluster Summary:");
         out.add("  * Stack: " + header.stack().orElse("unknown"));
@@ -52,6 +54,23 @@ public final class MonitorReport {
         List<String> resources = StatusText.resourceLines(cluster, cluster.status().running());
         out.addAll(resources.isEmpty() ? List.of("  * No resources") : resources);
         return String.join("\n", out) + "\n";
+    }
+
+    /**
+     * With fencing enabled crm_mon shows an offline node as {@code UNCLEAN (offline)} unless
+     * its node_state records a clean shutdown, and one without a node_state as unclean too
+     * (startup-fencing); the model keeps only whether a node is online, so such a node is
+     * refused rather than shown as OFFLINE.
+     */
+    private static void refuseUncleanCandidates(Cluster cluster) {
+        if (!cluster.properties().stonithEnabled()) {
+            return;
+        }
+        cluster.nodes().stream().filter(n -> !n.online()).findFirst().ifPresent(n -> {
+            throw UserError.usage("node " + n.name() + " is offline with stonith-enabled=true:"
+                    + " telling OFFLINE from UNCLEAN (offline) as crm_mon does is not"
+                    + " supported; set stonith-enabled=false");
+        });
     }
 
     private static String dc(Cluster cluster, CibHeader header) {

@@ -61,10 +61,16 @@ class PcsStatusTest {
     }
 
     @Test
+    void withFencingEnabledWithoutADevicePcsWarns() throws Exception {
+        String text = render(Path.of("src/test/resources/crm_mon/stonith-enabled-moved.xml"));
+        assertTrue(text.startsWith("Cluster name: webapp\n\nWARNINGS:\n"
+                + "No stonith devices and stonith-enabled is not false\n"), text);
+    }
+
+    @Test
     void warningsComeBetweenTheNameAndCrmMonsText() throws Exception {
         String text = render(Path.of("src/test/resources/crm_mon/two-moved.xml"));
         assertTrue(text.startsWith("Cluster name: mailweb\n\nWARNINGS:\n"
-                + "No stonith devices and stonith-enabled is not false\n"
                 + "Following resources have been moved and their move constraints are still in"
                 + " place: 'archive', 'web'\n"), text);
         assertTrue(text.contains(" to view or remove the constraints, respectively\n\n"

@@ -104,6 +104,19 @@ class MonitorReportTest {
         assertTrue(e.getMessage().contains("dc-uuid 9"), e.getMessage());
     }
 
+    @Test
+    void anOfflineNodeWithFencingEnabledIsRefused() throws Exception {
+        byte[] xml = Files.readString(Path.of("src/test/resources/cib/failover.xml"))
+                .replace("name=\"stonith-enabled\" value=\"false\"",
+                        "name=\"stonith-enabled\" value=\"true\"")
+                .getBytes(StandardCharsets.UTF_8);
+        Cluster cluster = CibReader.read("f", xml);
+        UserError e = assertThrows(UserError.class, () -> MonitorReport.render(cluster,
+                CibHeader.read("f", xml), NOW, ZoneOffset.UTC));
+        assertTrue(e.getMessage().contains("node pcmk-4 is offline with stonith-enabled=true"),
+                e.getMessage());
+    }
+
     private static String render(Path file, ZoneId zone) throws Exception {
         byte[] xml = Files.readAllBytes(file);
         return MonitorReport.render(CibReader.read(file.toString(), xml),
