@@ -40,6 +40,7 @@ import picocli.CommandLine.Command;
                 io.bramble.cli.cluster.ConstraintCommand.class,
                 io.bramble.cli.cluster.PropertyCommand.class,
                 io.bramble.cli.cluster.StonithCommand.class,
+                io.bramble.cli.cluster.StatusCommand.class,
                 io.bramble.cli.install.InstallCommand.class},
         footer = {"",
                 "Run 'bramble help COMMAND' for a command's options. Exit codes: 0 ok,",

@@ -20,8 +20,9 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code bramble cluster status -f FILE}: what {@code pcs status} prints for a CIB file, that
- * is {@code Cluster name:}, pcs's warnings and {@code crm_mon --one-shot --inactive}'s text.
+ * {@code bramble cluster status -f FILE}, also {@code bramble status -f FILE} beside bramble's
+ * other pcs words at the top: what {@code pcs status} prints for a CIB file, that is
+ * {@code Cluster name:}, pcs's warnings and {@code crm_mon --one-shot --inactive}'s text.
  */
 @Command(
         name = "status",
@@ -57,8 +58,9 @@ public final class StatusCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        String command = spec.qualifiedName(" ");
         if (!views.isEmpty()) {
-            throw UserError.usage("bramble cluster status " + views.getFirst() + ": not"
+            throw UserError.usage(command + " " + views.getFirst() + ": not"
                     + " supported; only the whole status, as 'pcs status' prints it");
         }
         if (full || hideInactive) {
@@ -67,7 +69,7 @@ public final class StatusCommand implements Callable<Integer> {
                     : "--hide-inactive") + ": not supported; only the default view");
         }
         if (file == null) {
-            throw UserError.usage("bramble cluster status: the live cluster is not available"
+            throw UserError.usage(command + ": the live cluster is not available"
                     + " yet; read a CIB file with -f FILE, as 'pcs -f FILE status' does");
         }
         byte[] xml = SimulateCommand.read(file);

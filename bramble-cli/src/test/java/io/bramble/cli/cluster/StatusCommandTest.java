@@ -64,6 +64,22 @@ class StatusCommandTest {
     }
 
     @Test
+    void bramblesTopLevelStatusIsTheSame() throws IOException {
+        Path file = Files.writeString(dir.resolve("cib.xml"), CIB);
+        assertThat(run("status", "-f", file.toString())).isZero();
+        String top = out.toString();
+        out.getBuffer().setLength(0);
+        assertThat(run("cluster", "status", "-f", file.toString())).isZero();
+        assertThat(withoutLastUpdated(top)).isEqualTo(withoutLastUpdated(out.toString()));
+        assertThat(run("status", "nodes", "-f", file.toString())).isEqualTo(2);
+        assertThat(err.toString()).contains("bramble status nodes: not supported");
+    }
+
+    private static String withoutLastUpdated(String text) {
+        return text.replaceAll("  \\* Last updated: [^\\n]*\\n", "");
+    }
+
+    @Test
     void withoutAFileTheLiveClusterIsRefused() {
         assertThat(run("cluster", "status")).isEqualTo(2);
         assertThat(err.toString()).contains("-f FILE");
