@@ -44,7 +44,7 @@ class MonitorReportTest {
                     "crm_mon/quorum-lost-last-change.xml", "crm_mon/dc-version.xml",
                     "crm_mon/no-resources.xml", "crm_mon/stonith-enabled-moved.xml",
                     "crm_mon/two-moved.xml", "crm_mon/group-unmanaged-disabled.xml",
-                    "crm_mon/offline-standby.xml"})
+                    "crm_mon/offline-standby.xml", "crm_mon/no-have-quorum.xml"})
     void linesAreCrmMons(String name) throws Exception {
         assumeTrue(CrmMon.available(), "crm_mon is not installed: install pacemaker-cli-utils"
                 + " to compare bramble cluster status with Pacemaker's");
