@@ -176,9 +176,15 @@ enum LogVariable {
         return "%" + name;
     }
 
-    /** Word {@code index} of the request line; empty past its last word. */
+    /**
+     * Word {@code index} of the request line; empty past its last word. A line of one word
+     * ({@code <BADREQ>}) is every part, as HAProxy writes it.
+     */
     private static String requestPart(HttpLogLine.Fields fields, int index) {
         String[] words = fields.requestLine().split(" ", 3);
+        if (words.length == 1) {
+            return words[0];
+        }
         return index < words.length ? words[index] : "";
     }
 

@@ -65,6 +65,12 @@ class LogLineFormatTest {
     }
 
     @Test
+    void aMalformedRequestIsBadreqInEveryPart() {
+        assertThat(render("%HU|%HP|%HV|%HM|%{+Q}r", request("<BADREQ>")))
+                .isEqualTo("<BADREQ>|<BADREQ>|<BADREQ>|<BADREQ>|\"<BADREQ>\"");
+    }
+
+    @Test
     void datesAndTimersOfARequest() {
         assertThat(render("%trg %Tw/%Tc/%Tr/%Ta %B %ac/%fc/%bc/%sc/%rc", request("GET / "
                 + "HTTP/1.1")))
