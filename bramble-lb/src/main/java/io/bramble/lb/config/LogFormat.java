@@ -1,9 +1,9 @@
 package io.bramble.lb.config;
 
 /**
- * The access log line format: HAProxy's default (connection-level), {@code option tcplog} or
- * {@code option httplog}.
+ * The access log line format: HAProxy's default (connection-level), {@code option tcplog},
+ * {@code option httplog} or a {@code log-format} line.
  */
 public enum LogFormat {
-    DEFAULT, TCP, HTTP
+    DEFAULT, TCP, HTTP, CUSTOM
 }

@@ -76,4 +76,14 @@ final class LogKeywords {
                     address);
         }
     }
+
+    /** The keyword that set a proxy's line format, as HAProxy's override warning names it. */
+    static String formatKeyword(LogSettings log) {
+        return switch (log.format()) {
+            case HTTP -> "option httplog";
+            case TCP -> "option tcplog";
+            case CUSTOM -> "log-format";
+            case DEFAULT -> throw new IllegalStateException("no format keyword was written");
+        };
+    }
 }

@@ -127,24 +127,24 @@ final class OptionKeywords {
                 a.warning("the CLF variant is read as the default httplog format");
             }
             a.end();
-            LogSettings log = s.builder.log;
-            s.builder.log = new LogSettings(log.useGlobal(), log.targets(), format,
-                    log.dontLogNull());
+            if (s.isDefaults && s.builder.log.format() != LogFormat.DEFAULT) {
+                a.warning("'option " + name + "' overrides previous '"
+                        + LogKeywords.formatKeyword(s.builder.log) + "' in 'defaults' section");
+            }
+            s.builder.log = s.builder.log.withFormat(format);
         }));
         table.keyword("no option " + name, ignoredOutside(D_F, (s, a) -> {
             a.end();
             LogSettings log = s.builder.log;
             if (log.format() == format) {
-                s.builder.log = new LogSettings(log.useGlobal(), log.targets(),
-                        LogFormat.DEFAULT, log.dontLogNull());
+                s.builder.log = log.withFormat(LogFormat.DEFAULT);
             }
         }));
     }
 
     private static void dontLogNull(ProxySection s, Args a, boolean value) {
         a.end();
-        LogSettings log = s.builder.log;
-        s.builder.log = new LogSettings(log.useGlobal(), log.targets(), log.format(), value);
+        s.builder.log = s.builder.log.withDontLogNull(value);
     }
 
     /** {@code option httpchk}, {@code option httpchk URI}, {@code ... METHOD URI [VERSION]}. */

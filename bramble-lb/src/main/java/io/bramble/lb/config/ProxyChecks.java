@@ -27,6 +27,7 @@ final class ProxyChecks {
         for (ProxySection section : sections) {
             binds(section);
             httpOnly(section);
+            customLogFormat(section);
             backendReferences(section);
             httpCheckExpect(section);
             CheckRules.review(diagnostics, section);
@@ -101,9 +102,31 @@ final class ProxyChecks {
         if (builder.kind.hasFrontend() && builder.log.format() == LogFormat.HTTP) {
             diagnostics.warning(section.where, keyword, "'option httplog' needs mode http; '"
                     + builder.name + "' logs as with 'option tcplog', as HAProxy does");
-            LogSettings log = builder.log;
-            builder.log = new LogSettings(log.useGlobal(), log.targets(), LogFormat.TCP,
-                    log.dontLogNull());
+            builder.log = builder.log.withFormat(LogFormat.TCP);
+        }
+    }
+
+    /**
+     * A {@code log-format} line's variables must have a value in the proxy's lines: an http
+     * proxy logs per request, a tcp proxy per connection, and bramble records different
+     * values in each (see {@link io.bramble.lb.log.LogLineFormat}). Checked once the mode is
+     * known, as the line may come from the defaults section.
+     */
+    private void customLogFormat(ProxySection section) {
+        ProxyConfig.Builder builder = section.builder;
+        if (section.isDefaults || !builder.kind.hasFrontend()
+                || builder.log.custom().isEmpty()) {
+            return;
+        }
+        CustomLogFormat custom = builder.log.custom().get();
+        boolean http = builder.mode != ProxyMode.TCP;
+        String unfilled = custom.format().unfilledIn(http);
+        if (!unfilled.isEmpty()) {
+            diagnostics.error(custom.where(), "log-format", "'" + builder.name + "' is in mode "
+                    + (http ? "http" : "tcp") + ", where bramble does not fill " + unfilled
+                    + (http
+                            ? " (it dates the request: %tr %trg %trl, and times it with %Ta)"
+                            : " (it dates the connection: %t %Ts %ms, and times it with %Tt)"));
         }
     }
 

@@ -9,6 +9,7 @@ import io.bramble.common.config.KeywordTable;
 import io.bramble.common.config.KeywordTable.Handler;
 import io.bramble.common.net.HostPort;
 import io.bramble.lb.config.ProxySection.Scope;
+import io.bramble.lb.log.LogLineFormat;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.temporal.ChronoUnit;
@@ -71,9 +72,9 @@ final class ProxyKeywords {
                 .keyword("log", in(D_F_B, ProxyKeywords::log))
                 .keyword("no log", in(D_F_B, (s, a) -> {
                     a.end();
-                    s.builder.log = new LogSettings(false, List.of(), s.builder.log.format(),
-                            s.builder.log.dontLogNull());
+                    s.builder.log = s.builder.log.withTargets(false, List.of());
                 }))
+                .keyword("log-format", ignoredOutside(D_F, ProxyKeywords::logFormat))
                 .keyword("errorfile", in(D_F_B, ProxyKeywords::errorfile))
                 .keyword("server", in(B, ServerKeywords::server))
                 .keyword("server-template", in(B, ServerKeywords::serverTemplate))
@@ -166,14 +167,40 @@ final class ProxyKeywords {
         LogSettings log = s.builder.log;
         if (a.nextIf("global")) {
             a.end();
-            s.builder.log = new LogSettings(true, log.targets(), log.format(),
-                    log.dontLogNull());
+            s.builder.log = log.withTargets(true, log.targets());
             return;
         }
         List<LogTarget> targets = new java.util.ArrayList<>(log.targets());
         targets.add(LogKeywords.target(a));
-        s.builder.log = new LogSettings(log.useGlobal(), targets, log.format(),
-                log.dontLogNull());
+        s.builder.log = log.withTargets(log.useGlobal(), targets);
+    }
+
+    /**
+     * {@code log-format FORMAT}: one word (spaces escaped or quoted), replacing
+     * {@code option httplog} or {@code tcplog}; the last of them wins, and in a defaults section
+     * HAProxy warns that it overrides the one before.
+     */
+    private static void logFormat(ProxySection s, Args a) {
+        String text = a.next("a log format");
+        if (text.isEmpty()) {
+            throw a.fail("log-format expects a format");
+        }
+        if (a.peek().isPresent()) {
+            throw a.fail("log-format expects only one argument; escape its spaces ('\\ ') or "
+                    + "quote it");
+        }
+        LogLineFormat format;
+        try {
+            format = LogLineFormat.parse(text);
+        } catch (IllegalArgumentException e) {
+            throw a.fail(e.getMessage());
+        }
+        LogSettings log = s.builder.log;
+        if (s.isDefaults && log.format() != LogFormat.DEFAULT) {
+            a.warning("'log-format' overrides previous '" + LogKeywords.formatKeyword(log)
+                    + "' in 'defaults' section");
+        }
+        s.builder.log = log.withCustom(new CustomLogFormat(format, a.where()));
     }
 
     private static void errorfile(ProxySection s, Args a) {

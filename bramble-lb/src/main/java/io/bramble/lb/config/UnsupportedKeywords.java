@@ -69,7 +69,7 @@ final class UnsupportedKeywords {
                 "fullconn", "backlog", "bind-process", "description", "dispatch", "email-alert",
                 "errorloc", "errorloc302", "errorloc303", "errorfiles", "force-persist",
                 "filter", "http-send-name-header", "id", "ignore-persist",
-                "log-format", "log-format-sd", "log-tag",
+                "log-format-sd", "log-tag",
                 "error-log-format", "max-keep-alive-queue", "max-session-srv-conns",
                 "monitor", "monitor-uri", "monitor-net", "persist", "rate-limit",
                 "stick",
@@ -161,9 +161,9 @@ final class UnsupportedKeywords {
 
     private static String hint(String keyword) {
         return switch (keyword) {
-            case "log-format", "error-log-format", "log-format-sd" -> "bramble writes HAProxy's "
-                    + "own layouts only: 'option httplog', 'option tcplog', or the connect line "
-                    + "without either; remove the line to get the option's layout";
+            case "error-log-format", "log-format-sd" -> "bramble writes the lines of "
+                    + "'option httplog', 'option tcplog', 'log-format', or the connect line "
+                    + "without any; remove the line";
             case "contimeout" -> "write 'timeout connect'";
             case "clitimeout" -> "write 'timeout client'";
             case "srvtimeout" -> "write 'timeout server'";

@@ -56,6 +56,17 @@ public final class AccessLog {
         return settings.format();
     }
 
+    /**
+     * The line of one request (http) or connection (tcp): the {@code log-format} line's, or
+     * else {@code tcp}'s layout ({@code option tcplog}, or a tcp proxy) or the httplog one.
+     */
+    public String line(HttpLogLine.Fields fields, boolean tcp) {
+        if (settings.custom().isPresent()) {
+            return settings.custom().get().format().render(fields);
+        }
+        return tcp ? TcpLogLine.format(fields) : HttpLogLine.format(fields);
+    }
+
     /** {@code option dontlognull}: connections that sent nothing are not logged. */
     public boolean dontLogNull() {
         return settings.dontLogNull();

@@ -62,7 +62,7 @@ public final class HttpLogLine {
     }
 
     /** Non-printable and quote characters are written as {@code #XX}, as HAProxy does. */
-    private static void appendEscaped(StringBuilder line, String text) {
+    static void appendEscaped(StringBuilder line, String text) {
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
             if (c < 0x20 || c >= 0x7f || c == '"' || c == '#') {

@@ -2,7 +2,6 @@ package io.bramble.lb.proxy;
 
 import io.bramble.lb.config.LogFormat;
 import io.bramble.lb.log.HttpLogLine;
-import io.bramble.lb.log.TcpLogLine;
 import io.netty.channel.Channel;
 import io.netty.util.NetUtil;
 import java.net.InetSocketAddress;
@@ -62,9 +61,7 @@ final class AccessLine {
     }
 
     private static String render(Frontend frontend, HttpLogLine.Fields fields) {
-        return frontend.log.format() == LogFormat.TCP
-                ? TcpLogLine.format(fields)
-                : HttpLogLine.format(fields);
+        return frontend.log.line(fields, frontend.log.format() == LogFormat.TCP);
     }
 
     private static long millis(long nanos) {

@@ -7,7 +7,6 @@ import io.bramble.lb.config.TcpRequestRule;
 import io.bramble.lb.limit.BufferGuard;
 import io.bramble.lb.log.ConnectLogLine;
 import io.bramble.lb.log.HttpLogLine;
-import io.bramble.lb.log.TcpLogLine;
 import io.bramble.lb.stick.StickCounters;
 import io.bramble.lb.stick.StickTables;
 import io.netty.bootstrap.Bootstrap;
@@ -473,7 +472,7 @@ final class TcpSession extends ChannelInboundHandlerAdapter {
         // As HAProxy's, the line counts this connection in the process's and the frontend's
         // connections, no longer in the backend's and the server's.
         if (frontend.log.logsEnds() && !(frontend.log.dontLogNull() && in == 0)) {
-            frontend.log.log(TcpLogLine.format(logFields(out)));
+            frontend.log.log(frontend.log.line(logFields(out), true));
         }
         engine.activeConnections.decrementAndGet();
         frontend.counters.sessionEnded();

@@ -44,13 +44,14 @@ class ServerStateAndPeersRefusalTest {
     }
 
     @Test
-    void aCustomLogFormatSaysWhichLayoutsBrambleWrites() {
+    void anErrorLogFormatSaysWhichLayoutsBrambleWrites() {
         assertThatThrownBy(() -> new HaproxyConfigParser(Map.of(), true).parse("lb.cfg", """
                 defaults
-                    log-format "%ci:%cp [%tr] %ft %b/%s %TR/%Tw/%Tc/%Tr/%Ta %ST %B"
+                    error-log-format "%ci:%cp [%tr] %ft %b/%s %TR/%Tw/%Tc/%Tr/%Ta %ST %B"
                 """)).isInstanceOf(ConfigException.class)
-                .hasMessageContaining("lb.cfg:2: log-format: not supported by bramble; bramble "
-                        + "writes HAProxy's own layouts only: 'option httplog', 'option tcplog'")
+                .hasMessageContaining("lb.cfg:2: error-log-format: not supported by bramble; "
+                        + "bramble writes the lines of 'option httplog', 'option tcplog', "
+                        + "'log-format'")
                 .hasMessageContaining("remove the line");
     }
 }

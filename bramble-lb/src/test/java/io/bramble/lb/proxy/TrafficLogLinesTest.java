@@ -248,6 +248,36 @@ class TrafficLogLinesTest {
     }
 
     @Test
+    void aLogFormatLineOfAnHttpRequestIsHaproxysWithTheSameValues() throws Exception {
+        int port = start("lf\n    mode http\n    log-format \"%ci:%cp [%tr] %{+Q}f %b/%s "
+                + "%Tw/%Tc/%Tr/%Ta %ST %B %CC %{+Q}CS %tsc %ac/%fc/%bc/%sc/%rc %hr %{+Q}r "
+                + "%HM|%HU|%HP|%HV %{+X}ci\"",
+                fixedAnswers(Map.of(
+                        "/f", "HTTP/1.1 200 OK\r\nContent-Length: 6\r\nX-A: b\r\n\r\nhello\n")));
+        assertThat(get(port, "/f")).startsWith("HTTP/1.1 200");
+        // HAProxy 2.6.12 logged, for the same file and request ('httplog' replaced):
+        // 127.0.0.1:57568 [06/Dec/2026:02:13:29.420] "lf" lf/s 0/0/0/0 200 59 - "" ----
+        // 1/1/0/0/0 "GET /f HTTP/1.1" GET|/f|/f|HTTP/1.1 7F000001
+        // The client port, the date and the four times differ by nature.
+        assertThat(nextLine()).matches(CLIENT + " " + DATE + " \"lf\" lf/s \\d+/\\d+/\\d+/\\d+ "
+                + "200 59 - \"\" ---- 1/1/0/0/0 \"GET /f HTTP/1\\.1\" GET\\|/f\\|/f\\|HTTP/1\\.1 "
+                + "7F000001");
+    }
+
+    @Test
+    void aLogFormatLineOfATcpConnectionIsHaproxysWithTheSameValues() throws Exception {
+        int port = start("lt\n    mode tcp\n    log-format \"%ci [%t] %{+Q}f %b/%s %Tw/%Tc/%Tt "
+                + "%B %ts %ac/%fc/%bc/%sc/%rc %sq/%bq\"", answeringServer());
+        assertThat(sendTenBytes(port)).isEqualTo(100);
+        // HAProxy 2.6.12 logged, for the same file and connection:
+        // 127.0.0.1 [06/Dec/2026:02:23:34.338] "lt" lt/s 1/0/0 100 -- 1/1/0/0/0 0/0
+        // The date and the three times differ by nature.
+        assertThat(nextLine()).matches("127\\.0\\.0\\.1 " + DATE
+                + " \"lt\" lt/s \\d+/\\d+/\\d+ 100 -- 1/1/0/0/0 0/0");
+        assertNoMoreLines();
+    }
+
+    @Test
     void aTcplogLineCountsTheBytesSentToTheClientAndEndsWithCountsAndQueues()
             throws Exception {
         int port = start("tl\n    mode tcp\n    option tcplog", answeringServer());
