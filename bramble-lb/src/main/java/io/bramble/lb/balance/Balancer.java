@@ -161,6 +161,11 @@ public final class Balancer {
         group(server).connectionReleased(server);
     }
 
+    /** Whether {@code server} takes traffic and is below its connection limit. */
+    public synchronized boolean hasRoom(BalancedServer server) {
+        return server.hasRoom();
+    }
+
     /** True when some server, primary or backup, takes new traffic. */
     public synchronized boolean anyUsable() {
         for (BalancedServer server : servers) {

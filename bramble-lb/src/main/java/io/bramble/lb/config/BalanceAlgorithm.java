@@ -19,6 +19,14 @@ public enum BalanceAlgorithm {
 
     public static final BalanceAlgorithm DEFAULT = ROUNDROBIN;
 
+    /**
+     * Whether the server follows from the request or a draw (HAProxy's hash-based kind), so
+     * that {@code option prefer-last-server} does not apply.
+     */
+    public boolean hashes() {
+        return this == SOURCE || this == URI || this == RANDOM;
+    }
+
     /** The keyword as written after {@code balance}. */
     public String keyword() {
         return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');

@@ -56,6 +56,8 @@ final class OptionKeywords {
                     s.builder.redispatch = false;
                 }));
         backendFlag(table, "allbackups", (s, value) -> s.builder.allBackups = value);
+        backendFlag(table, "prefer-last-server",
+                (s, value) -> s.builder.preferLastServer = value);
         backendFlag(table, "log-health-checks", (s, value) -> s.builder.logHealthChecks = value);
         tcpKeepAlive(table, "clitcpka", D_F, true, false);
         tcpKeepAlive(table, "srvtcpka", D_B, false, true);

@@ -46,6 +46,10 @@ import java.util.Optional;
  *        connections (backend side)
  * @param allBackups {@code option allbackups}: with no primary server usable, the algorithm
  *        balances over every usable backup server, not only the first (backend side)
+ * @param preferLastServer {@code option prefer-last-server}: with {@code http-reuse never}
+ *        and an algorithm that does not hash, a client connection's next request goes to the
+ *        server whose connection its last request left open, while that server has room
+ *        (backend side)
  * @param logHealthChecks {@code option log-health-checks}: every check that changes a
  *        server's health counter or check status is logged, not only UP and DOWN (backend
  *        side)
@@ -88,6 +92,7 @@ public record ProxyConfig(
         Optional<String> monitorUri,
         TcpKeepAlive tcpKeepAlive,
         boolean allBackups,
+        boolean preferLastServer,
         boolean logHealthChecks,
         List<TcpRequestRule> tcpRequestRules,
         Optional<StickTableConfig> stickTable,
@@ -106,7 +111,8 @@ public record ProxyConfig(
                 connectionMode, forwardFor, log, acls, backendRules, defaultBackend,
                 requestRules, responseRules, redirects, balance, disabled, httpCheck, tcpCheck,
                 cookie, retries, redispatch, stats, errorFiles, reuse, monitorUri,
-                tcpKeepAlive, allBackups, logHealthChecks, tcpRequestRules, stickTable,
+                tcpKeepAlive, allBackups, preferLastServer, logHealthChecks, tcpRequestRules,
+                stickTable,
                 inspectDelayMs, source, compression);
     }
 
@@ -194,6 +200,7 @@ public record ProxyConfig(
         public Optional<String> monitorUri = Optional.empty();
         public TcpKeepAlive tcpKeepAlive = TcpKeepAlive.NONE;
         public boolean allBackups;
+        public boolean preferLastServer;
         public boolean logHealthChecks;
         public final List<TcpRequestRule> tcpRequestRules = new ArrayList<>();
         /** Not inherited: a defaults section holds no table. */
@@ -241,6 +248,7 @@ public record ProxyConfig(
             copy.monitorUri = monitorUri;
             copy.tcpKeepAlive = tcpKeepAlive;
             copy.allBackups = allBackups;
+            copy.preferLastServer = preferLastServer;
             copy.logHealthChecks = logHealthChecks;
             copy.tcpRequestRules.addAll(tcpRequestRules);
             copy.inspectDelayMs = inspectDelayMs;
@@ -254,7 +262,8 @@ public record ProxyConfig(
                     connectionMode, forwardFor, log, acls, backendRules, defaultBackend,
                     requestRules, responseRules, redirects, balance, servers, httpCheck, tcpCheck,
                     cookie, retries, redispatch, stats, errorFiles, reuse, monitorUri,
-                    tcpKeepAlive, allBackups, logHealthChecks, tcpRequestRules, stickTable,
+                    tcpKeepAlive, allBackups, preferLastServer, logHealthChecks, tcpRequestRules,
+                    stickTable,
                     inspectDelayMs, source, compression);
         }
     }

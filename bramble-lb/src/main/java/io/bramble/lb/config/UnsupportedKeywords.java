@@ -94,7 +94,7 @@ final class UnsupportedKeywords {
                 "http-pretend-keepalive", "http-restrict-req-hdr-names", "http-use-proxy-header",
                 "http_proxy", "httpslog", "idle-close-on-response", "independent-streams",
                 "log-health-checks", "log-separate-errors", "logasap",
-                "nolinger", "originalto", "persist", "prefer-last-server", "socket-stats",
+                "nolinger", "originalto", "persist", "socket-stats",
                 "splice-auto", "splice-request", "splice-response", "spop-check",
                 "srvtcpka", "tcp-smart-accept",
                 "tcp-smart-connect", "tcpka", "transparent", "forceclose", "http-tunnel",

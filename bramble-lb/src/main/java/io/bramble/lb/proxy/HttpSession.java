@@ -114,6 +114,7 @@ final class HttpSession extends ChannelInboundHandlerAdapter {
             current.releaseHeld();
             logExchange(current);
         }
+        servers.closeKept();
         stick.release();
     }
 

@@ -22,6 +22,14 @@ import java.net.ConnectException;
 final class ServerAttempts {
     private final HttpSession session;
     private final Engine engine;
+    /**
+     * With {@code option prefer-last-server} and {@code http-reuse never}, the connection the
+     * last request left open, kept for this client connection alone (HAProxy's private
+     * server connection); null when none.
+     */
+    private Channel kept;
+    private Server keptServer;
+    private Backend keptBackend;
 
     ServerAttempts(HttpSession session) {
         this.session = session;
@@ -50,6 +58,12 @@ final class ServerAttempts {
             return;
         }
         takeSlot(current, server, avoid);
+        Channel own = takeKept(server);
+        if (own != null) {
+            current.reusedConnection = true;
+            attach(current, own);
+            return;
+        }
         Channel pooled = mayReuse(current) && server.pools() ? server.pool.acquire() : null;
         if (pooled != null) {
             current.reusedConnection = true;
@@ -77,11 +91,18 @@ final class ServerAttempts {
         };
     }
 
-    /** The pinned server if it takes traffic, else the balancer's choice; null if none. */
+    /**
+     * The pinned server if it takes traffic, else the server of the connection kept for
+     * {@code option prefer-last-server}, else the balancer's choice; null if none.
+     */
     private Server pick(Exchange current, Server avoid) {
         if (current.pinned != null && current.pinned != avoid
                 && current.pinned.takesPersistentTraffic()) {
             return current.pinned;
+        }
+        if (kept != null && keptBackend == current.backend && keptServer != avoid
+                && kept.isActive() && current.backend.balancer.hasRoom(keptServer.balanced)) {
+            return keptServer;
         }
         Backend backend = current.backend;
         BalancedServer chosen = backend.balancer.pick(current.view,
@@ -263,11 +284,54 @@ final class ServerAttempts {
             if (poolOwner != null && current.backend.config.reuse() != ConnectionReuse.NEVER
                     && poolOwner.pools()) {
                 poolOwner.pool.release(channel);
+            } else if (poolOwner != null && keepsLast(current.backend)) {
+                keep(channel, poolOwner, current.backend);
             } else {
                 channel.close();
             }
         }
         releaseSlot(current);
+    }
+
+    /**
+     * Whether a connection the backend does not pool is kept for the client connection's next
+     * request: HAProxy 2.6 prefers the last server only through such a private connection, so
+     * {@code option prefer-last-server} acts with {@code http-reuse never} alone, and not for
+     * the algorithms that hash (their choice already follows the request).
+     */
+    private static boolean keepsLast(Backend backend) {
+        return backend.config.preferLastServer()
+                && backend.config.reuse() == ConnectionReuse.NEVER
+                && !backend.config.balance().algorithm().hashes();
+    }
+
+    private void keep(Channel channel, Server server, Backend backend) {
+        closeKept();
+        kept = channel;
+        keptServer = server;
+        keptBackend = backend;
+    }
+
+    /** The kept connection when it is to {@code server} and still open; null otherwise. */
+    private Channel takeKept(Server server) {
+        if (kept == null || keptServer != server) {
+            return null;
+        }
+        Channel channel = kept;
+        kept = null;
+        keptServer = null;
+        keptBackend = null;
+        return channel.isActive() ? channel : null;
+    }
+
+    /** The client connection ended: the connection kept for it closes too. */
+    void closeKept() {
+        if (kept != null) {
+            kept.close();
+            kept = null;
+            keptServer = null;
+            keptBackend = null;
+        }
     }
 
     /**

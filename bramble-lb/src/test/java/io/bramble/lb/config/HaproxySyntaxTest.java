@@ -182,13 +182,13 @@ class HaproxySyntaxTest {
     @Test
     void noOptionIsNeverAnsweredWithTheOptionItself() {
         LbConfig config = parse(HTTP_DEFAULTS + """
-                    no option prefer-last-server
+                    no option nolinger
                 listen l
                     bind :8080
                     server s 127.0.0.1:80
                 """);
-        assertThat(config.warnings()).containsExactly("t.cfg:6: no option prefer-last-server: "
-                + "warning: bramble does not implement 'option prefer-last-server', so it is "
+        assertThat(config.warnings()).containsExactly("t.cfg:6: no option nolinger: "
+                + "warning: bramble does not implement 'option nolinger', so it is "
                 + "off, as this line asks");
         assertThat(messages(HTTP_DEFAULTS + "    no option http-keep-alve\n"))
                 .containsExactly("t.cfg:6: no option http-keep-alve: unknown keyword in a proxy "
