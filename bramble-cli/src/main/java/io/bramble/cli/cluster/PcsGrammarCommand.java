@@ -99,7 +99,7 @@ abstract class PcsGrammarCommand implements Callable<Integer> {
         return List.of(name);
     }
 
-    private static CibElement read(Path file) {
+    static CibElement read(Path file) {
         try {
             if (Files.size(file) > CIB_BYTES_MAX) {
                 throw new PcsException("Unable to parse cluster configuration file " + file
@@ -118,7 +118,7 @@ abstract class PcsGrammarCommand implements Callable<Integer> {
      * Replaces the file in one step, so that a reader never sees half a CIB. A file that does
      * not exist yet is made, as pcs makes it.
      */
-    private static void write(Path file, CibElement cib) {
+    static void write(Path file, CibElement cib) {
         Path temporary = file.resolveSibling(file.getFileName() + ".bramble-tmp");
         try {
             Files.writeString(temporary, cib.toXml(), StandardCharsets.UTF_8);

@@ -137,7 +137,8 @@ public final class LocalAgentRunner implements AgentRunner {
         };
     }
 
-    private boolean hasUnit(String name) {
+    /** Whether systemd runs here and has the unit {@code name} ({@code .service} if bare). */
+    boolean hasUnit(String name) {
         String unit = name.contains(".") ? name : name + ".service";
         return directories.systemdRunning() && directories.unitDirectories().stream()
                 .anyMatch(d -> Files.exists(d.resolve(unit)));

@@ -2,6 +2,7 @@ package io.bramble.cluster.exec;
 
 import io.bramble.cluster.agent.AgentAction;
 import io.bramble.cluster.agent.AgentDirectories;
+import io.bramble.cluster.agent.AgentException;
 import io.bramble.cluster.agent.AgentMetadata;
 import io.bramble.cluster.agent.AgentName;
 import io.bramble.cluster.agent.MetadataParser;
@@ -42,11 +43,33 @@ public final class MetadataReader {
             case AgentName.OCF -> ocf(agent);
             case AgentName.STONITH -> fence(agent);
             case AgentName.LSB -> lsb(agent, directories.initDirectory().resolve(agent.type()));
-            default -> unit(agent);
+            case AgentName.SYSTEMD -> {
+                if (!runner.hasUnit(agent.type())) {
+                    throw notFound(agent);
+                }
+                yield unit(agent);
+            }
+            default -> runner.hasUnit(agent.type())
+                    ? unit(agent)
+                    : lsb(agent, directories.initDirectory().resolve(agent.type()));
         };
     }
 
+    /**
+     * What pcs says of an agent the machine does not have, from Pacemaker's
+     * {@code crm_resource}: a {@code service:} agent is neither a systemd unit (systemd
+     * running) nor an init script, a {@code systemd:} one is no unit of a running systemd.
+     */
+    private static AgentException notFound(AgentName agent) {
+        return MetadataParser.unusable(agent, "crm_resource: Metadata query for "
+                + agent.fullName() + " failed: No such device or address, Error performing "
+                + "operation: No such object");
+    }
+
     private AgentMetadata ocf(AgentName agent) {
+        if (runner.locate(agent).isEmpty()) {
+            throw notFound(agent);
+        }
         try {
             return MetadataParser.parse(agent, runner.ocfMetadata(agent, METADATA_TIMEOUT_MS,
                     MetadataParser.METADATA_BYTES_MAX));
@@ -77,7 +100,7 @@ public final class MetadataReader {
 
     private static AgentMetadata lsb(AgentName agent, Path script) {
         if (!Files.isRegularFile(script)) {
-            throw MetadataParser.unusable(agent, script + " does not exist");
+            throw notFound(agent);
         }
         String shortdesc = agent.type();
         String longdesc = "";

@@ -47,11 +47,24 @@ final class ResourceCreate {
         }
         ResourceWords given = ResourceWords.parse(words.subList(2, words.size()));
         sameOperationTwice(given.operations());
-        AgentMetadata metadata = metadata(edit, words.get(1), stonith);
-        AttributeCheck check = AttributeCheck.of(metadata, given.instance(), edit.force());
-        check.warnings().forEach(edit::warn);
-        if (!check.ok()) {
-            throw PcsException.checked(check.errors());
+        AgentName agent = agent(edit, words.get(1), stonith);
+        AgentMetadata metadata;
+        try {
+            metadata = edit.agents.metadata(agent);
+            AttributeCheck check = AttributeCheck.of(metadata, given.instance(), edit.force());
+            check.warnings().forEach(edit::warn);
+            if (!check.ok()) {
+                throw PcsException.checked(check.errors());
+            }
+        } catch (AgentException e) {
+            if (!edit.force()) {
+                throw PcsException.checked(List.of(e.getMessage() + ", use --force to "
+                        + "override"));
+            }
+            // As pcs: the resource is made as written, with no attribute checked and only
+            // the monitor every resource gets.
+            edit.warn(e.getMessage());
+            metadata = new AgentMetadata(agent, "", "", "", List.of(), List.of());
         }
         placement.check(edit);
         CibElement primitive = primitive(id, metadata.name());
@@ -87,18 +100,16 @@ final class ResourceCreate {
         }
     }
 
-    private static AgentMetadata metadata(Edit edit, String typed, boolean stonith) {
+    /** The agent {@code typed} names, in full; pcs's note when it was a short name. */
+    private static AgentName agent(Edit edit, String typed, boolean stonith) {
         AgentCatalog catalog = edit.agents.catalog();
         try {
-            AgentName name;
             if (stonith) {
-                name = catalog.stonith(typed);
-            } else {
-                AgentCatalog.Resolved resolved = catalog.resolve(typed);
-                resolved.note().ifPresent(edit.err::add);
-                name = resolved.name();
+                return catalog.stonith(typed);
             }
-            return edit.agents.metadata(name);
+            AgentCatalog.Resolved resolved = catalog.resolve(typed);
+            resolved.note().ifPresent(edit.err::add);
+            return resolved.name();
         } catch (AgentException e) {
             throw PcsException.checked(List.of(e.getMessage()));
         }

@@ -40,7 +40,9 @@ class PcsDifferentialTest {
     Path folder;
 
     @ParameterizedTest
-    @ValueSource(strings = {"seed003", "rhel-guide", "groups", "constraints", "properties"})
+    @ValueSource(
+            strings = {"seed003", "rhel-guide", "groups", "constraints", "properties",
+                    "agents"})
     void bramblesGrammarDoesWhatPcsDoes(String script) throws Exception {
         assumeTrue(Files.isExecutable(PCS) && Files.isExecutable(SCHEDULER)
                 && Files.exists(IPADDR2),
