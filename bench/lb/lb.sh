@@ -132,9 +132,9 @@ lb_sanity() { # every load balancer must alternate between the two backends
     done
 }
 
-# one wrk run; appends a line to lb-runs.csv
-lb_run_one() { # NAME MODE RUN DURATION_S
-    local name=$1 mode=$2 run=$3 duration=$4
+# one wrk run; appends a line to lb-runs.csv (or CSV), asking for / (or PATH)
+lb_run_one() { # NAME MODE RUN DURATION_S [CSV] [PATH]
+    local name=$1 mode=$2 run=$3 duration=$4 csv=${5:-$RESULTS/lb-runs.csv} path=${6:-/}
     local port=${LB_PORT[$name]} out=$RESULTS/raw/wrk-$name-$mode-$run.txt header=()
     [ "$mode" = close ] && header=(-H 'Connection: close')
     local lb_pids=() be_pids
@@ -147,7 +147,7 @@ lb_run_one() { # NAME MODE RUN DURATION_S
     # the wrapper shell reads its children's CPU (wrk's) from its own stat after wrk exits
     OUT=$out bash -c 'wrk "$@" >"$OUT" 2>&1; sed "s/.*) //" /proc/$$/stat | awk "{print \$14+\$15}" >"$OUT.ticks"' _ \
         -t1 -c"$WRK_CONNECTIONS" -d"${duration}s" --timeout 5s --latency "${header[@]}" \
-        "http://127.0.0.1:$port/"
+        "http://127.0.0.1:$port$path"
     t1=$EPOCHREALTIME
     lb1=$(pid_ticks "${lb_pids[@]}"); be1=$(pid_ticks "${be_pids[@]}"); host1=($(host_ticks))
     ks1=$(kernel_ticks "${lb_pids[@]}")
@@ -157,8 +157,8 @@ lb_run_one() { # NAME MODE RUN DURATION_S
         -v lb=$((lb1 - lb0)) -v lbsys=$((ks1 - ks0)) -v be=$((be1 - be0)) -v wt="$wrk_ticks" \
         -v tot=$((host1[0] - host0[0])) -v idle=$((host1[1] - host0[1])) \
         -v sirq=$((host1[2] - host0[2])) -v haslb=${#lb_pids[@]} -f "$BENCH/lib/wrk-line.awk" \
-        "$out" >>"$RESULTS/lb-runs.csv"
-    log "  $(tail -1 "$RESULTS/lb-runs.csv")"
+        "$out" >>"$csv"
+    log "  $(tail -1 "$csv")"
 }
 
 lb_rounds() {
