@@ -161,19 +161,24 @@ lb_run_one() { # NAME MODE RUN DURATION_S [CSV] [PATH]
     log "  $(tail -1 "$csv")"
 }
 
-lb_rounds() {
-    local names=(direct "${LB_NAMES[@]}") r mode name
-    echo "lb,mode,run,req_s,p50_ms,p99_ms,errors,requests,lb_cpu_pct,lb_us_per_req,backend_cpu_pct,wrk_cpu_pct,softirq_pct,other_cpu_pct,host_busy_pct,lb_kernel_share_pct" \
-        >"$RESULTS/lb-runs.csv"
-    # A JVM compiles its hot paths during the first seconds under load: every load balancer
-    # gets the same warm-up, in both client modes, before anything is measured.
-    log "lb: warm-up, ${WARMUP_S}s per load balancer and client mode"
-    for name in "${LB_NAMES[@]}"; do
+# A JVM compiles its hot paths during the first seconds under load: every proxy gets the same
+# warm-up, keep-alive and Connection: close, before anything is measured.
+warm_up() { # NAME...
+    local name
+    for name in "$@"; do
         wrk -t1 -c"$WRK_CONNECTIONS" -d"${WARMUP_S}s" "http://127.0.0.1:${LB_PORT[$name]}/" \
             >"$RESULTS/raw/warmup-$name-keepalive.txt" 2>&1
         wrk -t1 -c"$WRK_CONNECTIONS" -d"${WARMUP_S}s" -H 'Connection: close' \
             "http://127.0.0.1:${LB_PORT[$name]}/" >"$RESULTS/raw/warmup-$name-close.txt" 2>&1
     done
+}
+
+lb_rounds() {
+    local names=(direct "${LB_NAMES[@]}") r mode name
+    echo "lb,mode,run,req_s,p50_ms,p99_ms,errors,requests,lb_cpu_pct,lb_us_per_req,backend_cpu_pct,wrk_cpu_pct,softirq_pct,other_cpu_pct,host_busy_pct,lb_kernel_share_pct" \
+        >"$RESULTS/lb-runs.csv"
+    log "lb: warm-up, ${WARMUP_S}s per load balancer and client mode"
+    warm_up "${LB_NAMES[@]}"
     log "lb: $RUNS rounds of ${names[*]} x keep-alive/close, ${DURATION_S}s each," \
         "wrk -t1 -c$WRK_CONNECTIONS"
     for ((r = 1; r <= RUNS; r++)); do

@@ -68,12 +68,7 @@ lvs_rounds() {
     echo "lb,mode,run,req_s,p50_ms,p99_ms,errors,requests,lb_cpu_pct,lb_us_per_req,backend_cpu_pct,wrk_cpu_pct,softirq_pct,other_cpu_pct,host_busy_pct,lb_kernel_share_pct" \
         >"$csv"
     log "lvs: warm-up, ${WARMUP_S}s per forwarder and client mode"
-    for name in "${LVS_NAMES[@]}"; do
-        wrk -t1 -c"$WRK_CONNECTIONS" -d"${WARMUP_S}s" "http://127.0.0.1:${LB_PORT[$name]}/" \
-            >"$RESULTS/raw/warmup-$name-keepalive.txt" 2>&1
-        wrk -t1 -c"$WRK_CONNECTIONS" -d"${WARMUP_S}s" -H 'Connection: close' \
-            "http://127.0.0.1:${LB_PORT[$name]}/" >"$RESULTS/raw/warmup-$name-close.txt" 2>&1
-    done
+    warm_up "${LVS_NAMES[@]}"
     log "lvs: $RUNS rounds of ${names[*]} x ${LVS_MODES[*]}, ${DURATION_S}s each," \
         "wrk -t1 -c$WRK_CONNECTIONS"
     for ((r = 1; r <= RUNS; r++)); do
