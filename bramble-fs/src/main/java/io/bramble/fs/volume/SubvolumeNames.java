@@ -7,7 +7,9 @@ import java.util.List;
  * The names distribute calls a volume's subvolumes by, in the volume's order:
  * {@code VOLUME-disperse-N}, {@code VOLUME-stripe-N} or {@code VOLUME-replicate-N} (a lone
  * brick too). They are written into every directory's layout, so a volume's subvolume keeps
- * its name for the volume's life: {@code add-brick} appends subvolumes, whose names follow.
+ * its name for the volume's life: {@code add-brick} appends subvolumes, whose names follow,
+ * and {@code remove-brick} never gives a removed subvolume's number to another
+ * ({@link RetiredSets}).
  */
 public final class SubvolumeNames {
     private SubvolumeNames() {
@@ -18,7 +20,7 @@ public final class SubvolumeNames {
         String kind = volume.dispersed()
                 ? "-disperse-"
                 : volume.stripeCount() > 1 ? "-stripe-" : "-replicate-";
-        return volume.name() + kind + index;
+        return volume.name() + kind + volume.subvolumeNumber(index);
     }
 
     /** The names of every subvolume of {@code volume}, in order. */
