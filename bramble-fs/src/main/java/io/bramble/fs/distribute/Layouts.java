@@ -109,8 +109,10 @@ final class Layouts {
             for (String owner : layout.subvolumes()) {
                 int at = subvolumes.indexOf(owner);
                 if (at < 0) {
-                    LOG.warn("layout of {} on {} names unknown subvolume {}: not used", dir,
-                            subvolumes.name(index), owner);
+                    if (!subvolumes.wasRemoved(owner)) {
+                        LOG.warn("layout of {} on {} names unknown subvolume {}: not used",
+                                dir, subvolumes.name(index), owner);
+                    }
                     return null;
                 }
                 if (!subvolumes.placeable(at)) {

@@ -25,13 +25,14 @@ final class Subvolumes {
     /** One published state: the children, their names, and the position of each name. */
     private record State(List<Subvolume> list, List<String> names,
             Map<String, Integer> indexByName, Set<Integer> decommissioned,
-            Set<Integer> removed) {}
+            Set<Integer> removed, Set<String> removedNames) {}
 
     private volatile State state;
 
     Subvolumes(List<Subvolume> subvolumes) {
         Checks.argument(!subvolumes.isEmpty(), "distribute needs at least one subvolume");
-        this.state = grown(new State(List.of(), List.of(), Map.of(), Set.of(), Set.of()),
+        this.state = grown(new State(List.of(), List.of(), Map.of(), Set.of(), Set.of(),
+                Set.of()),
                 subvolumes);
     }
 
@@ -52,13 +53,14 @@ final class Subvolumes {
                     + name);
         }
         return new State(List.copyOf(list), list.stream().map(Subvolume::name).toList(),
-                Map.copyOf(indexByName), before.decommissioned(), before.removed());
+                Map.copyOf(indexByName), before.decommissioned(), before.removed(),
+                before.removedNames());
     }
 
     /**
      * Marks the subvolumes named in {@code decommissioned} (and no others) as being emptied,
-     * and those named in {@code removed} as gone for good; names this client does not have
-     * are passed over. Returns the children that removal took out, for the caller to close.
+     * and those named in {@code removed} as gone for good; of names this client does not have,
+     * only that they were removed is kept. Returns the children that removal took out, for the caller to close.
      */
     synchronized List<FileOps> retire(Set<String> decommissioned, Set<String> removed) {
         State before = state;
@@ -81,8 +83,11 @@ final class Subvolumes {
         }
         Checks.argument(draining.size() + gone.size() < list.size(),
                 "distribute keeps at least one subvolume to place files on");
+        Set<String> goneNames = new HashSet<>(before.removedNames());
+        goneNames.addAll(removed);
+        Checks.argument(goneNames.size() <= 2 * Layout.RANGES_MAX, "too many removed subvolumes");
         state = new State(List.copyOf(list), before.names(), before.indexByName(), Set.copyOf(
-                draining), Set.copyOf(gone));
+                draining), Set.copyOf(gone), Set.copyOf(goneNames));
         return taken;
     }
 
@@ -95,6 +100,14 @@ final class Subvolumes {
     /** Whether subvolume {@code index} is being emptied by remove-brick. */
     boolean decommissioned(int index) {
         return state.decommissioned().contains(index);
+    }
+
+    /**
+     * Whether a subvolume called {@code name} was removed from the volume, whether this
+     * client had it or not: layouts written before may still name it.
+     */
+    boolean wasRemoved(String name) {
+        return state.removedNames().contains(name);
     }
 
     /** Whether subvolume {@code index} was removed from the volume. */

@@ -85,7 +85,7 @@ public final class VolumeClient implements AutoCloseable {
         List<Subvolume> subvolumes = subvolumes(spec, 0, online);
         awaitFirstConnections(online, FIRST_CONNECT_MS);
         this.top = new Distribute(subvolumes);
-        top.retire(GraphChange.decommissioned(volume), java.util.Set.of());
+        top.retire(GraphChange.decommissioned(volume), SubvolumeNames.removed(volume));
         refusal(volume, online).ifPresent(refused -> {
             top.close();
             throw refused;

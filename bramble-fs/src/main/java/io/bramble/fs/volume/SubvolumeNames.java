@@ -1,7 +1,9 @@
 package io.bramble.fs.volume;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * The names distribute calls a volume's subvolumes by, in the volume's order:
@@ -17,10 +19,21 @@ public final class SubvolumeNames {
 
     /** The name of distribute's subvolume {@code index} of {@code volume}. */
     public static String of(VolumeSpec volume, int index) {
+        return numbered(volume, volume.subvolumeNumber(index));
+    }
+
+    private static String numbered(VolumeSpec volume, int number) {
         String kind = volume.dispersed()
                 ? "-disperse-"
                 : volume.stripeCount() > 1 ? "-stripe-" : "-replicate-";
-        return volume.name() + kind + volume.subvolumeNumber(index);
+        return volume.name() + kind + number;
+    }
+
+    /** The names of the subvolumes remove-brick took from {@code volume}. */
+    public static Set<String> removed(VolumeSpec volume) {
+        Set<String> names = new HashSet<>();
+        volume.retired().removed().forEach(n -> names.add(numbered(volume, n)));
+        return names;
     }
 
     /** The names of every subvolume of {@code volume}, in order. */

@@ -75,7 +75,7 @@ final class VolumeContext {
         this.node = service.node();
         this.clock = clock;
         this.pause = pause;
-        this.rebalances = new Rebalances(clock);
+        this.rebalances = new Rebalances(clock, pause);
     }
 
     List<VolumeSpec> volumes() {
