@@ -132,7 +132,7 @@ class FsRebalanceTest {
     }
 
     /** A brick's files that hold data, not pointers (mode 01000), outside bramble's folder. */
-    private static List<Path> dataFiles(Path brick) throws IOException {
+    static List<Path> dataFiles(Path brick) throws IOException {
         if (!Files.isDirectory(brick)) {
             return List.of();
         }
