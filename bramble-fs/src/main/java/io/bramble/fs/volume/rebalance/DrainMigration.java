@@ -33,15 +33,7 @@ public final class DrainMigration implements LayoutWalk.FileVisit {
     @Override
     public void visit(FsPath file) throws FsException {
         for (int tried = 1;; tried++) {
-            Optional<Move> move;
-            try {
-                move = planner.plan(file);
-            } catch (FsException e) {
-                if (e.errno() == Errno.ENOENT) {
-                    return; // removed since it was listed
-                }
-                throw e;
-            }
+            Optional<Move> move = FileMigration.plan(planner, file);
             if (move.isEmpty()) {
                 return;
             }
