@@ -61,6 +61,20 @@ class FsRemoveBrickTest {
 
         assertThat(pool.ok("gluster1", "volume", "remove-brick", "gv0", removed, "start"))
                 .startsWith("volume remove-brick start: success\nID: ");
+        String stopped = pool.ok("gluster2", "volume", "remove-brick", "gv0", removed, "stop");
+        assertThat(stopped.lines().findFirst().orElseThrow().strip()).startsWith(
+                "Node Rebalanced-files");
+        assertThat(stopped).endsWith("'remove-brick' process may be in the middle of a file"
+                + " migration.\nThe process will be fully stopped once the migration of the"
+                + " file is complete.\nPlease check remove-brick process for completion before"
+                + " doing any further brick related tasks on the volume.\n");
+        assertThat(pool.run("gluster1", "--mode=script", "volume", "remove-brick", "gv0",
+                removed, "commit").err())
+                .isEqualTo("volume remove-brick commit: failed: remove-brick not started"
+                        + " for volume gv0.\n");
+        await("the stopped run ends").atMost(PATIENCE).pollInterval(Duration.ofMillis(500))
+                .until(() -> pool.run("gluster1", "volume", "remove-brick", "gv0", removed,
+                        "start").exit() == 0);
         for (int f = 0; f < 20; f++) {
             write(mnt, written, "docs/d" + f % 3 + "/new" + f, FsHealTest.bytes(random, 50
                     + 311 * f));

@@ -1,6 +1,5 @@
 package io.bramble.fs.volume.command;
 
-import io.bramble.common.time.Poll;
 import io.bramble.fs.mount.SpecWatch;
 import io.bramble.fs.volume.Brick;
 import io.bramble.fs.volume.StaleCopies;
@@ -105,6 +104,11 @@ final class RemoveBrick implements VolumeVerb {
             throw VolumeFailure.failed(prefix, "Rebalance is in progress. Please retry after"
                     + " completion");
         }
+        if (running(ctx, key(volume))) {
+            throw VolumeFailure.failed(prefix, "remove-brick on " + name + " is still running"
+                    + " (stopping after the file it moves); run the command again once"
+                    + " `status` shows it stopped");
+        }
         for (Brick brick : volume.bricks()) {
             if (!BrickMembers.connected(ctx, brick)) {
                 throw VolumeFailure.failed(prefix, "Host node of the brick " + brick.shown()
@@ -119,7 +123,7 @@ final class RemoveBrick implements VolumeVerb {
             return v.withDecommissioned(positions);
         });
         UUID id = ctx.rebalances.start(key(volume), name, Rebalances.Kind.DRAIN, () -> {
-            settle();
+            settle(ctx);
             return RebalanceVolume.stack(ctx, name, client -> client::moveOffDecommissioned);
         }).orElseThrow(() -> VolumeFailure.failed(prefix, "remove-brick on " + name + " is"
                 + " already started"));
@@ -128,9 +132,9 @@ final class RemoveBrick implements VolumeVerb {
         return Replies.ok(prefix + ": success\nID: " + id + "\n");
     }
 
-    private static void settle() {
+    private static void settle(VolumeContext ctx) {
         try {
-            Poll.SLEEP.pause(SETTLE_MS);
+            ctx.pause(SETTLE_MS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted before moving files");
@@ -181,7 +185,12 @@ final class RemoveBrick implements VolumeVerb {
         stopRuns(ctx, volume);
         ctx.update(prefix, volume.name(), v -> v.withDecommissioned(List.of()));
         ctx.node.log().event("volume " + volume.name() + ": remove-brick stopped");
-        return Replies.ok(prefix + ": success\n" + MIGRATED);
+        return Replies.ok(RebalanceStatusText.migrationTable(RebalanceVolume.migrationRows(
+                RebalanceVolume.reports(ctx, key(volume)))) + "'remove-brick' process may be"
+                + " in the middle of a file migration.\nThe process will be fully stopped once"
+                + " the migration of the file is complete.\nPlease check remove-brick process"
+                + " for completion before doing any further brick related tasks on the"
+                + " volume.\n");
     }
 
     private static void stopRuns(VolumeContext ctx, VolumeSpec volume) {

@@ -104,6 +104,11 @@ final class VolumeContext {
         });
     }
 
+    /** Waits {@code ms} as this context waits between polls. */
+    void pause(long ms) throws InterruptedException {
+        pause.pause(ms);
+    }
+
     Optional<Versioned<VolumeSpec>> find(String name) {
         return node.store().flatMap(s -> s.get(VolumeCodec.TYPE, name));
     }
