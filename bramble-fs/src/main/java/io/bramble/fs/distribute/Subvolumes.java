@@ -60,7 +60,8 @@ final class Subvolumes {
     /**
      * Marks the subvolumes named in {@code decommissioned} (and no others) as being emptied,
      * and those named in {@code removed} as gone for good; of names this client does not have,
-     * only that they were removed is kept. Returns the children that removal took out, for the caller to close.
+     * only that they were removed is kept. Returns the children that removal took out, for
+     * the caller to close.
      */
     synchronized List<FileOps> retire(Set<String> decommissioned, Set<String> removed) {
         State before = state;

@@ -12,9 +12,10 @@ import java.util.Set;
 /**
  * How a volume's record changed under a running mount, as far as its translators go: not at
  * all, by whole subvolumes appended (an {@code add-brick}) or decommissioned and removed (a
- * {@code remove-brick}), which a mount takes on without a remount, or otherwise (a replaced brick, changed counts, another volume of the same name),
- * which needs a remount: Gluster's clients switch to a new graph, while a bramble mount keeps
- * the files it has open on the translators it built.
+ * {@code remove-brick}), which a mount takes on without a remount, or otherwise (a replaced
+ * brick, changed counts, another volume of the same name), which needs a remount: Gluster's
+ * clients switch to a new graph, while a bramble mount keeps the files it has open on the
+ * translators it built.
  */
 public sealed interface GraphChange {
     /** The bricks and their shape are as the mount has them. */

@@ -142,14 +142,17 @@ public final class Rebalances {
                                     ? RebalanceState.COMPLETED
                                     : RebalanceState.FIX_LAYOUT_COMPLETED);
         } catch (RuntimeException e) {
-            LOG.warn("rebalance of {}: {}", volume, e.getMessage());
+            LOG.warn("{} of {}: {}", run.kind.drain() ? "remove-brick" : "rebalance", volume, e
+                    .getMessage());
             end = moves ? RebalanceState.FAILED : RebalanceState.FIX_LAYOUT_FAILED;
         }
         run.endedMs = clock.millis();
         run.state = end;
-        LOG.info("rebalance of {}: {} ({} scanned, {} moved, {} skipped, {} failures)", volume,
-                end.shown(), run.progress.scannedCount(), run.progress.movedCount(),
-                run.progress.skippedCount(), run.progress.failureCount());
+        LOG.info("{} of {}: {} ({} scanned, {} moved, {} skipped, {} failures)", run.kind
+                .drain() ? "remove-brick" : "rebalance", volume, end.shown(), run.progress
+                        .scannedCount(),
+                run.progress.movedCount(), run.progress.skippedCount(),
+                run.progress.failureCount());
     }
 
     /** Asks the run of {@code volume} to stop; false when none runs. */
