@@ -343,8 +343,7 @@ public final class VolumeCommand implements Runnable {
 
     /**
      * The verbs of a volume's growth and shrinking: their words go to the node as typed, which
-     * reads them as Gluster does (remove-brick, hidden, is refused there with what to do
-     * instead).
+     * reads them as Gluster does.
      */
     abstract static class Growth extends NodeRequest {
         @Parameters(arity = "0..*", paramLabel = "WORD")
@@ -364,8 +363,25 @@ public final class VolumeCommand implements Runnable {
     static final class AddBrick extends Growth {
     }
 
-    @Command(name = "remove-brick", hidden = true)
+    @Command(
+            name = "remove-brick",
+            description = {"Shrink a distribute volume: start moves every file off the bricks",
+                    "to the others, which then take all new files; commit, once status",
+                    "shows completed, takes the bricks out of the volume. force takes",
+                    "bricks (whole replica, disperse or stripe sets too) out at once: their",
+                    "files stay on them, no longer reachable through the volume.",
+                    "  volume remove-brick NAME BRICK... start|status|stop|commit",
+                    "  volume remove-brick NAME BRICK... force"})
     static final class RemoveBrick extends Growth {
+        @Override
+        protected Optional<String> question() {
+            List<String> words = words();
+            String last = words.getLast();
+            return last.equals("commit") || last.equals("force")
+                    ? Optional.of("Removing brick(s) can result in data loss. Do you want to"
+                            + " Continue?")
+                    : Optional.empty();
+        }
     }
 
     @Command(

@@ -51,8 +51,8 @@ final class DirectoryOps {
         try {
             int count = subvolumes.count();
             for (int i = 0; i < count; i++) {
-                if (i == hashed) {
-                    continue;
+                if (i == hashed || !subvolumes.placeable(i)) {
+                    continue; // nothing new on a subvolume being removed
                 }
                 switch (makeCopy(caller, i, path, id, mode)) {
                     case MADE -> {

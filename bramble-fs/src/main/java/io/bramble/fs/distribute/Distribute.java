@@ -17,6 +17,7 @@ import io.bramble.fs.ops.SetAttr;
 import io.bramble.fs.ops.StatFs;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Spreads a volume's files over its subvolumes (GlusterFS's elastic hashing): a file lives on
@@ -93,6 +94,18 @@ public final class Distribute implements FileOps {
     }
 
     /**
+     * Follows {@code remove-brick}: the subvolumes named in {@code decommissioned} (and no
+     * others) get no new names, their files still found where they are; those named in
+     * {@code removed} leave for good, their connections closed. Names this client does not
+     * have are passed over.
+     */
+    public void retire(Set<String> decommissioned, Set<String> removed) {
+        List<FileOps> taken = subvolumes.retire(decommissioned, removed);
+        layouts.forgetAll();
+        taken.forEach(FileOps::close);
+    }
+
+    /**
      * Spreads directory {@code dir} over every subvolume ({@code rebalance fix-layout}): its
      * missing copies are made and its layout written over all of them.
      */
@@ -117,6 +130,21 @@ public final class Distribute implements FileOps {
         return Optional.of(new Move(subvolumes.ops(located.data()),
                 subvolumes.name(located.data()), subvolumes.ops(hashed), subvolumes.name(hashed),
                 path, step -> copies.withDirectory(hashed, path.parent(), step)));
+    }
+
+    /**
+     * The move of file {@code path} off a subvolume being removed to the one its name hashes
+     * to ({@code remove-brick start}); empty when it is not on one, or is not a file.
+     */
+    public Optional<Move> moveOffDecommissioned(FsPath path) throws FsException {
+        if (single()) {
+            return Optional.empty();
+        }
+        Located located = locate(Caller.ROOT, path);
+        if (located.isDirectory() || !subvolumes.decommissioned(located.data())) {
+            return Optional.empty();
+        }
+        return moveToHashed(path);
     }
 
     /** Moves {@code path} to its hashed subvolume; empty when it needs no move. */
@@ -451,6 +479,9 @@ public final class Distribute implements FileOps {
         long filesFree = 0;
         int nameMax = Integer.MAX_VALUE;
         for (int i = 0; i < subvolumes.count(); i++) {
+            if (subvolumes.removed(i)) {
+                continue;
+            }
             StatFs part = subvolumes.ops(i).statfs(caller, FsPath.ROOT);
             first = first == null ? part : first;
             long scale = part.blockSizeBytes();

@@ -20,6 +20,10 @@ import org.slf4j.LoggerFactory;
  * every client that finds none computes the same one. A subvolume that lacks the directory
  * (one added to the volume after the directory was made) holds nothing in it, so the
  * directory's names are placed where its copies are until a rebalance spreads it.
+ *
+ * <p>A layout that gives a range to a subvolume being removed is not used: the directory's
+ * names are placed by the layout its id calls for over the other subvolumes holding it, the
+ * one {@code remove-brick}'s walk writes.
  */
 final class Layouts {
     private static final Logger LOG = LoggerFactory.getLogger(Layouts.class);
@@ -68,6 +72,9 @@ final class Layouts {
         FsException unreachable = null;
         int count = subvolumes.count();
         for (int i = 0; i < count; i++) {
+            if (subvolumes.removed(i)) {
+                continue;
+            }
             try {
                 byte[] value = subvolumes.ops(i).getxattr(Caller.ROOT, dir, LayoutXattr.NAME);
                 Layout layout = usable(dir, i, value);
@@ -100,10 +107,16 @@ final class Layouts {
         try {
             Layout layout = LayoutXattr.decode(value);
             for (String owner : layout.subvolumes()) {
-                if (subvolumes.indexOf(owner) < 0) {
-                    LOG.warn("layout of {} on {} names unknown subvolume {}: not used", dir,
-                            subvolumes.name(index), owner);
+                int at = subvolumes.indexOf(owner);
+                if (at < 0) {
+                    if (!subvolumes.wasRemoved(owner)) {
+                        LOG.warn("layout of {} on {} names unknown subvolume {}: not used",
+                                dir, subvolumes.name(index), owner);
+                    }
                     return null;
+                }
+                if (!subvolumes.placeable(at)) {
+                    return null; // written before remove-brick; replaced as its walk does
                 }
             }
             return layout;
@@ -126,7 +139,11 @@ final class Layouts {
             throw new FsException(Errno.ENOTDIR, dir.toString());
         }
         List<String> names = new ArrayList<>(holders.size());
-        holders.forEach(i -> names.add(subvolumes.name(i)));
+        holders.stream().filter(subvolumes::placeable).forEach(i -> names.add(subvolumes.name(
+                i)));
+        if (names.isEmpty()) {
+            names.addAll(subvolumes.placeableNames()); // held by subvolumes being removed only
+        }
         Layout layout = Layout.forDirectory(attr.id(), names);
         if (!keep) {
             return layout;

@@ -167,6 +167,9 @@ final class Locator {
     private Located locateRoot(Caller caller) throws FsException {
         FsException failure = null;
         for (int i = 0; i < subvolumes.count(); i++) {
+            if (subvolumes.removed(i)) {
+                continue;
+            }
             try {
                 return new Located(i, Located.NONE, subvolumes.ops(i).getattr(caller, FsPath.ROOT));
             } catch (FsException e) {

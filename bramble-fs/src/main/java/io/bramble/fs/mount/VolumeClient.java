@@ -42,7 +42,8 @@ import org.slf4j.LoggerFactory;
  * every call through.
  *
  * <p>The mount follows the volume's record ({@link #follow}): whole subvolumes appended by
- * {@code add-brick} are built and appended to the distribute while files stay open; any other
+ * {@code add-brick} are built and appended to the distribute while files stay open, those
+ * {@code remove-brick} decommissions get no new files and those it removes are left; any other
  * change keeps the translators built, and is logged once as needing a remount.
  */
 public final class VolumeClient implements AutoCloseable {
@@ -84,6 +85,7 @@ public final class VolumeClient implements AutoCloseable {
         List<Subvolume> subvolumes = subvolumes(spec, 0, online);
         awaitFirstConnections(online, FIRST_CONNECT_MS);
         this.top = new Distribute(subvolumes);
+        top.retire(GraphChange.decommissioned(volume), SubvolumeNames.removed(volume));
         refusal(volume, online).ifPresent(refused -> {
             top.close();
             throw refused;
@@ -126,6 +128,15 @@ public final class VolumeClient implements AutoCloseable {
         return top.moveToHashed(path);
     }
 
+    /**
+     * The move of file {@code path} off a subvolume being removed ({@code remove-brick
+     * start}); empty when it is not on one.
+     */
+    public java.util.Optional<io.bramble.fs.distribute.Move> moveOffDecommissioned(FsPath path)
+            throws FsException {
+        return top.moveOffDecommissioned(path);
+    }
+
     /** The record the translators follow now. */
     public synchronized VolumeSpec volume() {
         return volume;
@@ -150,6 +161,15 @@ public final class VolumeClient implements AutoCloseable {
                             + " mount again to use the new ones", other.why());
                 }
             }
+            case GraphChange.Retired retired -> {
+                top.retire(retired.decommissioned(), retired.removed());
+                volume = record.volume();
+                LOG.info("volume {}: {} subvolume(s) being emptied {}, {} removed: this mount"
+                        + " follows", volume.name(), retired.decommissioned().size(),
+                        retired
+                                .decommissioned(),
+                        retired.removed());
+            }
             case GraphChange.Appended appended -> {
                 ClientSpec fetched = full.get();
                 if (!(GraphChange.between(volume,
@@ -166,6 +186,7 @@ public final class VolumeClient implements AutoCloseable {
                 awaitFirstConnections(online, FIRST_CONNECT_MS);
                 top.append(more);
                 volume = fetched.volume();
+                top.retire(GraphChange.decommissioned(volume), java.util.Set.of());
                 LOG.info("volume {} grew to {} subvolumes ({}): this mount uses them", volume
                         .name(), volume.distributeCount(), volume.type().shown());
             }

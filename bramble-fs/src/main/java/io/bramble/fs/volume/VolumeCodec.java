@@ -34,6 +34,13 @@ public final class VolumeCodec implements RecordCodec<VolumeSpec> {
      * A bramble that predates disperse refuses it rather than serve it as a distribute volume.
      */
     static final int FORMAT_DISPERSE = 3;
+    /**
+     * Added to the format of a volume that lost or is losing subvolumes to remove-brick: its
+     * removed and decommissioned subvolume numbers follow the format's fields, each list as
+     * a count and the numbers. A bramble that predates remove-brick refuses such a record
+     * rather than name the volume's subvolumes wrongly.
+     */
+    static final int RETIRED_FLAG = 0x40;
     /** Longest brick host, in bytes of UTF-8 (a DNS name is at most 253 characters). */
     public static final int HOST_BYTES_MAX = 255;
     /** Longest brick path, in bytes of UTF-8. */
@@ -48,6 +55,10 @@ public final class VolumeCodec implements RecordCodec<VolumeSpec> {
         int format = v.dispersed()
                 ? FORMAT_DISPERSE
                 : v.stripeCount() > 1 ? FORMAT_STRIPE : FORMAT;
+        boolean retired = !v.retired().equals(RetiredSets.NONE);
+        if (retired) {
+            format |= RETIRED_FLAG;
+        }
         WireWriter out = new WireWriter().u8(format).string(v.name()).uuid(v.id())
                 .i32(v.replicaCount()).bool(v.arbiter()).string(v.transport())
                 .u8(v.status().ordinal()).i32(v.bricks().size());
@@ -62,13 +73,33 @@ public final class VolumeCodec implements RecordCodec<VolumeSpec> {
         if (v.dispersed()) {
             out.i32(v.disperseCount()).i32(v.redundancyCount());
         }
+        if (retired) {
+            numbers(out, v.retired().removed());
+            numbers(out, v.retired().decommissioned());
+        }
         return out.toByteArray();
+    }
+
+    private static void numbers(WireWriter out, List<Integer> numbers) {
+        out.i32(numbers.size());
+        numbers.forEach(out::i32);
+    }
+
+    private static List<Integer> numbers(WireReader in) throws MalformedFrameException {
+        int count = in.count(RetiredSets.NUMBERS_MAX);
+        List<Integer> numbers = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            numbers.add(in.i32());
+        }
+        return numbers;
     }
 
     @Override
     public VolumeSpec decode(byte[] bytes) throws MalformedFrameException {
         WireReader in = new WireReader(bytes);
-        int format = in.u8();
+        int flagged = in.u8();
+        boolean retiredFollow = (flagged & RETIRED_FLAG) != 0;
+        int format = flagged & ~RETIRED_FLAG;
         if (format != FORMAT && format != FORMAT_STRIPE && format != FORMAT_DISPERSE) {
             throw new MalformedFrameException("volume record format " + format + " (this"
                     + " bramble reads " + FORMAT + " to " + FORMAT_DISPERSE + ")");
@@ -96,6 +127,8 @@ public final class VolumeCodec implements RecordCodec<VolumeSpec> {
         int stripeCount = format == FORMAT_STRIPE ? in.i32() : 1;
         int disperseCount = format == FORMAT_DISPERSE ? in.i32() : 0;
         int redundancyCount = format == FORMAT_DISPERSE ? in.i32() : 0;
+        List<Integer> removed = retiredFollow ? numbers(in) : List.of();
+        List<Integer> decommissioned = retiredFollow ? numbers(in) : List.of();
         in.end();
         if (format == FORMAT_DISPERSE && disperseCount < 3) {
             throw new MalformedFrameException("disperse count " + disperseCount);
@@ -109,7 +142,7 @@ public final class VolumeCodec implements RecordCodec<VolumeSpec> {
         try {
             return new VolumeSpec(name, id, stripeCount, replicaCount, arbiter, transport,
                     bricks, VolumeStatus.values()[status], options, disperseCount,
-                    redundancyCount);
+                    redundancyCount, new RetiredSets(removed, decommissioned));
         } catch (IllegalArgumentException e) {
             throw new MalformedFrameException("bad volume record: " + e.getMessage());
         }

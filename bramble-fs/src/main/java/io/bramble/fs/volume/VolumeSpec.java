@@ -23,6 +23,7 @@ import java.util.UUID;
  * @param disperseCount the bricks of each disperse set (D + M); 0 for no disperse
  * @param redundancyCount M, the bricks of each disperse set that may be lost; 0 for no
  *     disperse
+ * @param retired the subvolumes {@code remove-brick} took or is taking, by number
  */
 public record VolumeSpec(
         String name,
@@ -35,7 +36,8 @@ public record VolumeSpec(
         VolumeStatus status,
         Map<String, String> options,
         int disperseCount,
-        int redundancyCount) {
+        int redundancyCount,
+        RetiredSets retired) {
     /** Most bricks in one volume; bounds the store record and every command over bricks. */
     public static final int BRICKS_MAX = 256;
     /** Most options set on one volume. */
@@ -72,6 +74,21 @@ public record VolumeSpec(
         Checks.argument(bricks.size() <= BRICKS_MAX, "at most " + BRICKS_MAX + " bricks");
         Checks.argument(options.size() <= OPTIONS_MAX, "at most " + OPTIONS_MAX + " options");
         Checks.argument(!arbiter || replicaCount == 3, "an arbiter needs replica 3");
+        int sets = bricks.size() / (disperseCount > 0
+                ? disperseCount
+                : replicaCount
+                        * stripeCount);
+        int lastNumber = retired.number(sets - 1);
+        Checks.argument(retired.decommissioned().stream().allMatch(n -> n <= lastNumber),
+                "a decommissioned subvolume is one of the volume's");
+    }
+
+    /** A volume that never lost a subvolume. */
+    public VolumeSpec(String name, UUID id, int stripeCount, int replicaCount, boolean arbiter,
+            String transport, List<Brick> bricks, VolumeStatus status,
+            Map<String, String> options, int disperseCount, int redundancyCount) {
+        this(name, id, stripeCount, replicaCount, arbiter, transport, bricks, status, options,
+                disperseCount, redundancyCount, RetiredSets.NONE);
     }
 
     /** A volume without stripe. */
@@ -157,7 +174,7 @@ public record VolumeSpec(
 
     public VolumeSpec withStatus(VolumeStatus newStatus) {
         return new VolumeSpec(name, id, stripeCount, replicaCount, arbiter, transport, bricks,
-                newStatus, options, disperseCount, redundancyCount);
+                newStatus, options, disperseCount, redundancyCount, retired);
     }
 
     /** The volume with {@code replacement} in the place of brick {@code index}. */
@@ -165,7 +182,7 @@ public record VolumeSpec(
         List<Brick> changed = new java.util.ArrayList<>(bricks);
         changed.set(index, replacement);
         return new VolumeSpec(name, id, stripeCount, replicaCount, arbiter, transport, changed,
-                status, options, disperseCount, redundancyCount);
+                status, options, disperseCount, redundancyCount, retired);
     }
 
     /** The volume with {@code added} after its bricks: whole new subvolumes of its shape. */
@@ -173,11 +190,44 @@ public record VolumeSpec(
         List<Brick> grown = new java.util.ArrayList<>(bricks);
         grown.addAll(added);
         return new VolumeSpec(name, id, stripeCount, replicaCount, arbiter, transport, grown,
-                status, options, disperseCount, redundancyCount);
+                status, options, disperseCount, redundancyCount, retired);
     }
 
     public VolumeSpec withOptions(Map<String, String> newOptions) {
         return new VolumeSpec(name, id, stripeCount, replicaCount, arbiter, transport, bricks,
-                status, newOptions, disperseCount, redundancyCount);
+                status, newOptions, disperseCount, redundancyCount, retired);
+    }
+
+    /** The number distribute's subvolume {@code index} is named by (see {@link RetiredSets}). */
+    public int subvolumeNumber(int index) {
+        return retired.number(index);
+    }
+
+    /** Whether distribute's subvolume {@code index} is being emptied by remove-brick. */
+    public boolean isDecommissioned(int index) {
+        return retired.isDecommissioned(subvolumeNumber(index));
+    }
+
+    /** The volume with the subvolumes at {@code indexes} (and no others) decommissioned. */
+    public VolumeSpec withDecommissioned(List<Integer> indexes) {
+        return new VolumeSpec(name, id, stripeCount, replicaCount, arbiter, transport, bricks,
+                status, options, disperseCount, redundancyCount, retired.withDecommissioned(
+                        indexes.stream().map(this::subvolumeNumber).toList()));
+    }
+
+    /**
+     * The volume without the subvolumes at {@code indexes}: their bricks leave it, and their
+     * numbers are never given again.
+     */
+    public VolumeSpec withSetsRemoved(List<Integer> indexes) {
+        List<Brick> kept = new java.util.ArrayList<>();
+        for (int i = 0; i < distributeCount(); i++) {
+            if (!indexes.contains(i)) {
+                kept.addAll(set(i));
+            }
+        }
+        return new VolumeSpec(name, id, stripeCount, replicaCount, arbiter, transport, kept,
+                status, options, disperseCount, redundancyCount, retired.withRemoved(indexes
+                        .stream().map(this::subvolumeNumber).toList()));
     }
 }

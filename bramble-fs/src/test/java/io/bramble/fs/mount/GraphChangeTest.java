@@ -32,6 +32,29 @@ class GraphChangeTest {
                 Map.of());
     }
 
+    /** remove-brick's steps are taken on by name; a removal mixed with other changes is not. */
+    @Test
+    void decommissionedAndRemovedSubvolumesAreTakenOnByName() {
+        VolumeSpec running = replica2(ID, bricks(6));
+        VolumeSpec draining = running.withDecommissioned(List.of(1));
+        assertThat(GraphChange.between(running, draining)).isEqualTo(new GraphChange.Retired(
+                java.util.Set.of("gv0-replicate-1"), java.util.Set.of()));
+        assertThat(GraphChange.between(draining, running)).isEqualTo(new GraphChange.Retired(
+                java.util.Set.of(), java.util.Set.of()));
+        VolumeSpec removed = draining.withSetsRemoved(List.of(1));
+        assertThat(GraphChange.between(draining, removed)).isEqualTo(new GraphChange.Retired(
+                java.util.Set.of(), java.util.Set.of("gv0-replicate-1")));
+        assertThat(GraphChange.between(running, removed.withDecommissioned(List.of(1))))
+                .isEqualTo(new GraphChange.Retired(java.util.Set.of("gv0-replicate-2"),
+                        java.util.Set.of("gv0-replicate-1")));
+        assertThat(GraphChange.between(removed, removed.withBricksAdded(bricks(8).subList(6,
+                8)))).isEqualTo(new GraphChange.Appended(2));
+        VolumeSpec replacedToo = removed.withBrick(0, new Brick("other", "/x", new UUID(4,
+                4)));
+        assertThat(GraphChange.between(draining, replacedToo)).isInstanceOf(
+                GraphChange.Other.class);
+    }
+
     @Test
     void wholeSubvolumesAppendedAreTakenOnAndAnythingElseNeedsARemount() {
         VolumeSpec running = replica2(ID, bricks(2));

@@ -56,6 +56,25 @@ class VolumeCodecTest {
         }
     }
 
+    /** Removed and decommissioned subvolumes flag the format, so an older bramble refuses it. */
+    @Test
+    void aShrinkingVolumeComesBackWithItsRetiredSubvolumes() throws MalformedFrameException {
+        VolumeSpec plain = new VolumeSpec("gv0", UUID.randomUUID(), 1, false, "tcp", List.of(
+                new Brick("a", "/a", UUID.randomUUID()), new Brick("b", "/b", UUID.randomUUID()),
+                new Brick("c", "/c", UUID.randomUUID())), VolumeStatus.STARTED, Map.of());
+        VolumeSpec shrinking = plain.withSetsRemoved(List.of(0)).withDecommissioned(List.of(1));
+        byte[] bytes = CODEC.encode(shrinking);
+        assertThat(bytes[0]).isEqualTo((byte) (VolumeCodec.FORMAT | VolumeCodec.RETIRED_FLAG));
+        VolumeSpec back = CODEC.decode(bytes);
+        assertThat(back).isEqualTo(shrinking);
+        assertThat(back.retired()).isEqualTo(new RetiredSets(List.of(0), List.of(2)));
+        for (int length = 0; length < bytes.length; length++) {
+            byte[] cut = Arrays.copyOf(bytes, length);
+            assertThatThrownBy(() -> CODEC.decode(cut)).isInstanceOf(
+                    MalformedFrameException.class);
+        }
+    }
+
     @Test
     void everyCutOfAValidRecordIsRefused() {
         byte[] bytes = CODEC.encode(sample());

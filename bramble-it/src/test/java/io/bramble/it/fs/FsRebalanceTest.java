@@ -101,15 +101,7 @@ class FsRebalanceTest {
         await("the rebalance completes").atMost(PATIENCE).pollInterval(Duration.ofMillis(300))
                 .until(() -> pool.ok("gluster2", "volume", "rebalance", "gv0", "status")
                         .contains(" completed "));
-        String status = pool.ok("gluster1", "volume", "rebalance", "gv0", "status");
-        assertThat(status.lines().findFirst().orElseThrow().strip()).isEqualTo(
-                "Node Rebalanced-files          size       scanned      failures       skipped"
-                        + "               status  run time in h:m:s");
-        String row = status.lines().filter(l -> l.contains("localhost")).findFirst()
-                .orElseThrow();
-        String[] columns = row.strip().split(" +");
-        assertThat(Long.parseLong(columns[1])).as(status).isPositive();
-        assertThat(columns[4]).as("failures in " + status).isEqualTo("0");
+        checkMovedWithoutFailure(pool.ok("gluster1", "volume", "rebalance", "gv0", "status"));
         await("the writer rewrites files after the run").atMost(PATIENCE).until(
                 () -> rounds.get() > 50);
         stop.set(true);
@@ -131,8 +123,23 @@ class FsRebalanceTest {
         FsAddBrickTest.readBack(written, mnt, fresh);
     }
 
+    /**
+     * Checks that {@code status} is Gluster's table of a run that moves files, whose row for
+     * this node shows files moved and no failure.
+     */
+    static void checkMovedWithoutFailure(String status) {
+        assertThat(status.lines().findFirst().orElseThrow().strip()).isEqualTo(
+                "Node Rebalanced-files          size       scanned      failures       skipped"
+                        + "               status  run time in h:m:s");
+        String row = status.lines().filter(l -> l.contains("localhost")).findFirst()
+                .orElseThrow();
+        String[] columns = row.strip().split(" +");
+        assertThat(Long.parseLong(columns[1])).as(status).isPositive();
+        assertThat(columns[4]).as("failures in " + status).isEqualTo("0");
+    }
+
     /** A brick's files that hold data, not pointers (mode 01000), outside bramble's folder. */
-    private static List<Path> dataFiles(Path brick) throws IOException {
+    static List<Path> dataFiles(Path brick) throws IOException {
         if (!Files.isDirectory(brick)) {
             return List.of();
         }

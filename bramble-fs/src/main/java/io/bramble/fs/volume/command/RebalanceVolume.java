@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Function;
 
 /**
  * {@code volume rebalance NAME fix-layout start|start [force]|stop|status}, as Gluster runs
@@ -71,6 +72,10 @@ final class RebalanceVolume implements VolumeVerb {
             throw VolumeFailure.failed(prefix, "Volume " + name + " is not a distribute volume"
                     + " or contains only 1 brick.\nNot performing rebalance");
         }
+        if (!volume.retired().decommissioned().isEmpty()) {
+            throw VolumeFailure.failed(prefix, "A remove-brick task on volume " + name
+                    + " is not yet committed. Either commit or stop the remove-brick task.");
+        }
         if (reports(ctx, volume).stream().anyMatch(r -> !r.report().state().ended())) {
             throw VolumeFailure.failed(prefix, "Rebalance on " + name + " is already started");
         }
@@ -91,13 +96,7 @@ final class RebalanceVolume implements VolumeVerb {
                     + ".");
         }
         if (reports.stream().anyMatch(r -> r.report().state().movesFiles())) {
-            return Replies.ok(RebalanceStatusText.migration(name, reports.stream()
-                    .map(r -> new RebalanceStatusText.MigrationRow(r.node(), r.report().moved(),
-                            r.report().movedBytes(), r.report().scanned(), r.report()
-                                    .failures(),
-                            r.report().skipped(), r.report().state(), r
-                                    .report().runSeconds()))
-                    .toList()));
+            return Replies.ok(RebalanceStatusText.migration(name, migrationRows(reports)));
         }
         List<RebalanceStatusText.Row> rows = reports.stream()
                 .map(r -> new RebalanceStatusText.Row(r.node(), r.report().state(), r.report()
@@ -125,23 +124,39 @@ final class RebalanceVolume implements VolumeVerb {
                 + " further brick related tasks on the volume.\n");
     }
 
+    /** The rows of a status table of runs that move files. */
+    static List<RebalanceStatusText.MigrationRow> migrationRows(List<NodeReport> reports) {
+        return reports.stream().map(r -> new RebalanceStatusText.MigrationRow(r.node(), r
+                .report().moved(), r.report().movedBytes(), r.report().scanned(),
+                r.report()
+                        .failures(),
+                r.report().skipped(), r.report().state(), r.report()
+                        .runSeconds()))
+                .toList();
+    }
+
     /** One node's last run, with the name status shows it by. */
-    private record NodeReport(String node, Rebalances.Report report) {}
+    record NodeReport(String node, Rebalances.Report report) {}
 
     /**
      * What a node's runs of {@code volume} are kept under: its id, so that a volume deleted
      * and made again under the same name shows none of the old one's.
      */
-    private static String key(VolumeSpec volume) {
+    static String key(VolumeSpec volume) {
         return volume.id().toString();
     }
 
     /** The last run of {@code volume} on each connected member that has one. */
     private static List<NodeReport> reports(VolumeContext ctx, VolumeSpec volume) {
+        return reports(ctx, key(volume));
+    }
+
+    /** The last run kept under {@code key} on each connected member that has one. */
+    static List<NodeReport> reports(VolumeContext ctx, String key) {
         List<NodeReport> reports = new ArrayList<>();
         for (Member member : ctx.node.members().all()) {
             Optional<Rebalances.Report> report = ctx.askMember(member, List.of("volume",
-                    ReportRebalance.VERB, key(volume))).flatMap(ReportRebalance::decode);
+                    ReportRebalance.VERB, key)).flatMap(ReportRebalance::decode);
             String shown = member.id().equals(ctx.node.id()) ? "localhost" : member.hostname();
             report.ifPresent(r -> reports.add(new NodeReport(shown, r)));
         }
@@ -150,6 +165,15 @@ final class RebalanceVolume implements VolumeVerb {
 
     /** A client stack over the whole volume, as its record is now. */
     private static Rebalances.Stack stack(VolumeContext ctx, String name) {
+        return stack(ctx, name, client -> client::moveToHashed);
+    }
+
+    /**
+     * A client stack over the whole volume, as its record is now, whose moves
+     * {@code planner} plans.
+     */
+    static Rebalances.Stack stack(VolumeContext ctx, String name,
+            Function<VolumeClient, FileMigration.Planner> planner) {
         VolumeSpec volume = ctx.require("volume rebalance: " + name, name);
         PoolTls tls = ctx.node.membership().map(PoolTls::of).orElseThrow(
                 () -> new IllegalStateException("this node is in no pool"));
@@ -170,7 +194,7 @@ final class RebalanceVolume implements VolumeVerb {
 
             @Override
             public FileMigration.Planner planner() {
-                return client::moveToHashed;
+                return planner.apply(client);
             }
 
             @Override

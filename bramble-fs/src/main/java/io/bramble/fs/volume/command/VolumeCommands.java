@@ -39,6 +39,7 @@ public final class VolumeCommands implements CommandSet {
             Map.entry("add-brick", new AddBrick()),
             Map.entry(KeepRootLayout.VERB, new KeepRootLayout()),
             Map.entry("rebalance", new RebalanceVolume()),
+            Map.entry("remove-brick", new RemoveBrick()),
             Map.entry(ReportRebalance.VERB, new ReportRebalance()),
             Map.entry(BlameCopy.VERB, new BlameCopy()),
             Map.entry(ResetBrickFolder.VERB, new ResetBrickFolder()),
@@ -51,20 +52,16 @@ public final class VolumeCommands implements CommandSet {
     private static final Set<String> NOT_YET = Set.of("quota",
             "inode-quota", "log", "sync", "barrier", "clear-locks", "statedump", "tier",
             "bitrot", "geo-replication", "label");
-    /** The verbs of a volume's shrinking, refused with what to do instead. */
-    private static final Map<String, String> INSTEAD = Map.of(
-            "remove-brick", "to move a brick to another folder or node, run `volume"
-                    + " replace-brick NAME SOURCE-BRICK NEW-BRICK commit force`; to shrink a"
-                    + " volume, create a smaller one and copy the files over");
     /**
      * The verbs that change volumes: they decide on a copy of the store made current first
      * ({@link VolumeContext#catchUp}), so that a node that lags, just after its restart, does
      * not refuse or redo what another command already did.
      */
     private static final Set<String> CHANGES = Set.of("create", "start", "stop", "delete",
-            "set", "reset", "reset-brick", "replace-brick", "add-brick", "rebalance");
+            "set", "reset", "reset-brick", "replace-brick", "add-brick", "rebalance",
+            "remove-brick");
     static final String VERB_LIST = "create|start|stop|delete|list|info|status|set|get|reset"
-            + "|heal|reset-brick|replace-brick|add-brick|rebalance|profile|top";
+            + "|heal|reset-brick|replace-brick|add-brick|remove-brick|rebalance|profile|top";
 
     private final VolumeContext context;
 
@@ -91,10 +88,6 @@ public final class VolumeCommands implements CommandSet {
         if (NOT_YET.contains(verb)) {
             throw VolumeFailure.usage("volume " + verb + " is not supported by bramble yet;"
                     + " it runs volume " + VERB_LIST);
-        }
-        if (INSTEAD.containsKey(verb)) {
-            throw VolumeFailure.usage("volume " + verb + " is not supported by bramble yet: "
-                    + INSTEAD.get(verb));
         }
         VolumeVerb known = VERBS.get(verb);
         if (known == null) {

@@ -75,7 +75,7 @@ final class VolumeContext {
         this.node = service.node();
         this.clock = clock;
         this.pause = pause;
-        this.rebalances = new Rebalances(clock);
+        this.rebalances = new Rebalances(clock, pause);
     }
 
     List<VolumeSpec> volumes() {
@@ -102,6 +102,11 @@ final class VolumeContext {
                 // the command's own change reports it
             }
         });
+    }
+
+    /** Waits {@code ms} as this context waits between polls. */
+    void pause(long ms) throws InterruptedException {
+        pause.pause(ms);
     }
 
     Optional<Versioned<VolumeSpec>> find(String name) {

@@ -28,17 +28,21 @@ public final class FileMigration implements LayoutWalk.FileVisit {
         this.progress = progress;
     }
 
-    @Override
-    public void visit(FsPath file) throws FsException {
-        Optional<Move> move;
+    /** The move {@code planner} plans for {@code file}; empty when it is gone since listed. */
+    static Optional<Move> plan(Planner planner, FsPath file) throws FsException {
         try {
-            move = planner.plan(file);
+            return planner.plan(file);
         } catch (FsException e) {
             if (e.errno() == Errno.ENOENT) {
-                return; // removed since it was listed
+                return Optional.empty(); // removed since it was listed
             }
             throw e;
         }
+    }
+
+    @Override
+    public void visit(FsPath file) throws FsException {
+        Optional<Move> move = plan(planner, file);
         if (move.isEmpty()) {
             return;
         }

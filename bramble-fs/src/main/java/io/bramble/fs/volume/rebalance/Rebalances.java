@@ -1,6 +1,7 @@
 package io.bramble.fs.volume.rebalance;
 
 import io.bramble.common.time.Clock;
+import io.bramble.common.time.Poll;
 import io.bramble.fs.ops.FileOps;
 import java.util.Map;
 import java.util.Optional;
@@ -25,7 +26,7 @@ public final class Rebalances {
 
         LayoutWalk.Fix fix();
 
-        /** Plans the move of a file to its hashed subvolume. */
+        /** Plans the move of a file: to its hashed subvolume, or off one being removed. */
         FileMigration.Planner planner();
 
         @Override
@@ -46,9 +47,18 @@ public final class Rebalances {
      * @param moveFiles moves files to their hashed subvolumes after spreading each folder
      *     ({@code start}), not only spreads them ({@code fix-layout start})
      * @param force moves files even when that leaves the target with less free space
+     * @param drain moves every file the stack's planner plans ({@code remove-brick start}:
+     *     those on subvolumes being removed), trying busy ones again ({@link DrainMigration})
      */
-    public record Kind(boolean moveFiles, boolean force) {
+    public record Kind(boolean moveFiles, boolean force, boolean drain) {
         public static final Kind FIX_LAYOUT = new Kind(false, false);
+        /** {@code remove-brick start}'s. */
+        public static final Kind DRAIN = new Kind(true, true, true);
+
+        /** A run of {@code rebalance}. */
+        public Kind(boolean moveFiles, boolean force) {
+            this(moveFiles, force, false);
+        }
 
         RebalanceState running() {
             return moveFiles ? RebalanceState.IN_PROGRESS : RebalanceState.FIX_LAYOUT_IN_PROGRESS;
@@ -77,9 +87,16 @@ public final class Rebalances {
 
     private final Map<String, Run> runs = new ConcurrentHashMap<>();
     private final Clock clock;
+    /** The wait before a busy file is tried again, in a drain. */
+    private final Poll.Pause pause;
 
     public Rebalances(Clock clock) {
+        this(clock, Poll.SLEEP);
+    }
+
+    public Rebalances(Clock clock, Poll.Pause pause) {
         this.clock = clock;
+        this.pause = pause;
     }
 
     /**
@@ -110,9 +127,11 @@ public final class Rebalances {
         boolean moves = run.kind.moveFiles();
         RebalanceState end;
         try (Stack stack = open.get()) {
-            LayoutWalk.FileVisit visit = moves
-                    ? new FileMigration(stack.planner(), run.kind.force(), run.progress)
-                    : LayoutWalk.FileVisit.NONE;
+            LayoutWalk.FileVisit visit = !moves
+                    ? LayoutWalk.FileVisit.NONE
+                    : run.kind.drain()
+                            ? new DrainMigration(stack.planner(), run.progress, pause)
+                            : new FileMigration(stack.planner(), run.kind.force(), run.progress);
             boolean whole = LayoutWalk.walk(stack.files(), stack.fix(), visit, run.progress,
                     () -> run.stopAsked);
             end = !whole
@@ -123,14 +142,17 @@ public final class Rebalances {
                                     ? RebalanceState.COMPLETED
                                     : RebalanceState.FIX_LAYOUT_COMPLETED);
         } catch (RuntimeException e) {
-            LOG.warn("rebalance of {}: {}", volume, e.getMessage());
+            LOG.warn("{} of {}: {}", run.kind.drain() ? "remove-brick" : "rebalance", volume, e
+                    .getMessage());
             end = moves ? RebalanceState.FAILED : RebalanceState.FIX_LAYOUT_FAILED;
         }
         run.endedMs = clock.millis();
         run.state = end;
-        LOG.info("rebalance of {}: {} ({} scanned, {} moved, {} skipped, {} failures)", volume,
-                end.shown(), run.progress.scannedCount(), run.progress.movedCount(),
-                run.progress.skippedCount(), run.progress.failureCount());
+        LOG.info("{} of {}: {} ({} scanned, {} moved, {} skipped, {} failures)", run.kind
+                .drain() ? "remove-brick" : "rebalance", volume, end.shown(), run.progress
+                        .scannedCount(),
+                run.progress.movedCount(), run.progress.skippedCount(),
+                run.progress.failureCount());
     }
 
     /** Asks the run of {@code volume} to stop; false when none runs. */

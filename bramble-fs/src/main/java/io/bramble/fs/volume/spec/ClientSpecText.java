@@ -1,6 +1,7 @@
 package io.bramble.fs.volume.spec;
 
 import io.bramble.fs.volume.Brick;
+import io.bramble.fs.volume.RetiredSets;
 import io.bramble.fs.volume.VolumeSpec;
 import io.bramble.fs.volume.VolumeStatus;
 import java.util.ArrayList;
@@ -16,7 +17,9 @@ import java.util.UUID;
  * {@code option} line per option set (oldest first) and {@code end}. A field whose value may
  * hold spaces is the last of its line. The {@code stripe} line is there only for striped
  * volumes, the {@code disperse COUNT REDUNDANCY} line only for disperse ones: a mount that
- * predates them refuses such a spec rather than serve it as another type.
+ * predates them refuses such a spec rather than serve it as another type. The
+ * {@code removed} and {@code decommissioned} lines list the subvolume numbers remove-brick
+ * took or is taking ({@link RetiredSets}), there only when it did.
  *
  * <pre>
  * bramble-volume-spec 1
@@ -28,6 +31,8 @@ import java.util.UUID;
  * transport tcp
  * stripe 2                   (striped volumes only)
  * disperse 3 1               (disperse volumes only)
+ * removed 1                  (after remove-brick only)
+ * decommissioned 2 3         (while remove-brick runs only)
  * brick NODE-UUID ADDRESS PORT ONLINE HOST PATH
  * option network.ping-timeout 10
  * end
@@ -57,6 +62,8 @@ public final class ClientSpecText {
             out.append("disperse ").append(v.disperseCount()).append(' ')
                     .append(v.redundancyCount()).append('\n');
         }
+        numbers(out, "removed", v.retired().removed());
+        numbers(out, "decommissioned", v.retired().decommissioned());
         for (BrickEndpoint e : spec.endpoints()) {
             Brick b = e.brick();
             out.append("brick ").append(b.nodeId()).append(' ').append(e.address()).append(' ')
@@ -66,6 +73,29 @@ public final class ClientSpecText {
         v.options().forEach((key, value) -> out.append("option ").append(key).append(' ')
                 .append(value).append('\n'));
         return out.append("end\n").toString();
+    }
+
+    private static void numbers(StringBuilder out, String field, List<Integer> numbers) {
+        if (!numbers.isEmpty()) {
+            out.append(field);
+            numbers.forEach(n -> out.append(' ').append(n));
+            out.append('\n');
+        }
+    }
+
+    /** The numbers of line {@code first} when it is {@code field}'s; empty when it is not. */
+    private static List<Integer> numbers(List<String> lines, int first, String field) {
+        if (!lines.get(first).startsWith(field + " ")) {
+            return List.of();
+        }
+        List<Integer> numbers = new ArrayList<>();
+        for (String word : field(lines.get(first), field).split(" ")) {
+            numbers.add(Integer.parseInt(word));
+        }
+        if (numbers.size() > RetiredSets.NUMBERS_MAX) {
+            throw new IllegalArgumentException("too many " + field + " subvolumes");
+        }
+        return numbers;
     }
 
     /** The spec in {@code text}; empty when it is not one this version reads. */
@@ -102,6 +132,10 @@ public final class ClientSpecText {
                 redundancy = Integer.parseInt(counts[1]);
                 first++;
             }
+            List<Integer> removed = numbers(lines, first, "removed");
+            first += removed.isEmpty() ? 0 : 1;
+            List<Integer> decommissioned = numbers(lines, first, "decommissioned");
+            first += decommissioned.isEmpty() ? 0 : 1;
             List<BrickEndpoint> endpoints = new ArrayList<>();
             Map<String, String> options = new LinkedHashMap<>();
             for (String line : lines.subList(first, lines.size() - 1)) {
@@ -118,7 +152,7 @@ public final class ClientSpecText {
             }
             VolumeSpec volume = new VolumeSpec(name, id, stripe, replica, arbiter, transport,
                     endpoints.stream().map(BrickEndpoint::brick).toList(), status, options,
-                    disperse, redundancy);
+                    disperse, redundancy, new RetiredSets(removed, decommissioned));
             return Optional.of(new ClientSpec(volume, endpoints));
         } catch (IllegalArgumentException e) {
             return Optional.empty();

@@ -35,6 +35,11 @@ public final class RebalanceStatusText {
     }
 
     public static String migration(String volume, List<MigrationRow> rows) {
+        return migrationTable(rows) + "volume rebalance: " + volume + ": success\n";
+    }
+
+    /** The table of a run that moves files, alone ({@code volume remove-brick ... status}). */
+    public static String migrationTable(List<MigrationRow> rows) {
         StringBuilder text = new StringBuilder();
         String columns = "%40s %16s %13s %13s %13s %13s %20s %18s\n";
         text.append(String.format(columns, "Node", "Rebalanced-files", "size", "scanned",
@@ -49,7 +54,6 @@ public final class RebalanceStatusText {
                     row.failures(), row.skipped(), row.state().shown(), seconds / 3600,
                     seconds % 3600 / 60, seconds % 60));
         }
-        return text.append("volume rebalance: ").append(volume).append(": success\n")
-                .toString();
+        return text.toString();
     }
 }

@@ -1,5 +1,7 @@
 package io.bramble.fs.volume.command;
 
+import io.bramble.fs.volume.create.RemoveBrickLine;
+
 import static io.bramble.fs.volume.command.CommandLines.failed;
 import static io.bramble.fs.volume.command.CommandLines.ok;
 import static io.bramble.fs.volume.command.CommandLines.run;
@@ -304,9 +306,41 @@ class VolumeCommandsTest {
                 "volume rebalance: gv1: failed: not supported by bramble yet: moving files");
         assertThat(run(one, "volume rebalance gv1 fix-layout").err()).isEqualTo(
                 RebalanceVolume.USAGE + "\n");
-        assertThat(run(one, "volume remove-brick gv1 " + brick(ONE, "a") + " start").err())
-                .contains("run `volume replace-brick NAME SOURCE-BRICK NEW-BRICK commit"
-                        + " force`");
+        String firstSet = brick(ONE, "a") + " " + brick(ONE, "b");
+        String secondSet = brick(ONE, "g") + " " + brick(TWO, "g");
+        assertThat(failed(one, "volume remove-brick gv1 " + brick(ONE, "a") + " start"))
+                .isEqualTo("volume remove-brick start: failed: Remove brick incorrect brick"
+                        + " count of 1 for replica 2\n");
+        assertThat(failed(one, "volume remove-brick gv1 " + brick(ONE, "a") + " " + brick(ONE,
+                "g") + " force")).isEqualTo("volume remove-brick commit force: failed: Bricks"
+                        + " not from same subvol for replica\n");
+        assertThat(failed(one, "volume remove-brick gv1 " + secondSet + " start")).startsWith(
+                "volume remove-brick start: failed: not supported by bramble yet: moving files"
+                        + " off the Distributed-Replicate sets of gv1;");
+        assertThat(failed(one, "volume remove-brick gv1 replica 1 " + brick(ONE, "a") + " "
+                + brick(ONE, "g") + " force")).startsWith("volume remove-brick commit force:"
+                        + " failed: not supported by bramble yet: remove-brick replica 1");
+        assertThat(failed(one, "volume remove-brick gv1 " + secondSet + " status")).isEqualTo(
+                "volume remove-brick status: failed: remove-brick not started for volume"
+                        + " gv1.\n");
+        assertThat(failed(one, "volume remove-brick gv1 " + secondSet + " commit")).isEqualTo(
+                "volume remove-brick commit: failed: remove-brick not started for volume"
+                        + " gv1.\n");
+        assertThat(failed(one, "volume remove-brick gv1 " + firstSet + " " + secondSet
+                + " force")).startsWith("volume remove-brick commit force: failed: Removing"
+                        + " every brick of volume gv1 is not allowed");
+        assertThat(failed(one, "volume remove-brick gv1 x:/y force")).isEqualTo(
+                "volume remove-brick commit force: failed: Incorrect brick x:/y for volume"
+                        + " gv1\n");
+        CommandReply noneToRemove = run(one, "volume remove-brick gv1 start");
+        assertThat(noneToRemove.exitCode()).isEqualTo(2);
+        assertThat(noneToRemove.err()).isEqualTo(RemoveBrickLine.USAGE + "\n");
+        assertThat(ok(one, "volume remove-brick gv1 " + secondSet + " force")).isEqualTo(
+                "volume remove-brick commit force: success\n");
+        assertThat(ok(two, "volume info gv1")).contains("Type: Replicate\n").contains(
+                "Number of Bricks: 1 x 2 = 2\n").doesNotContain(brick(TWO, "g"));
+        assertThat(ok(two, "volume getspec gv1 record")).as("the removed set's number is kept")
+                .contains("\nremoved 1\nbrick ");
     }
 
     @Test

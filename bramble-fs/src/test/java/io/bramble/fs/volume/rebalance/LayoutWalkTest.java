@@ -156,6 +156,39 @@ class LayoutWalkTest {
         assertThat(report.skipped()).isGreaterThan(0);
     }
 
+    /**
+     * remove-brick start's run moves every file off the decommissioned subvolume whatever the
+     * free space; a file held open stays busy through every try and is the run's failure.
+     */
+    @Test
+    void aDrainMovesEveryFileOffAndCountsOneThatStaysBusy() throws FsException {
+        Distribute files = grownTree();
+        files.retire(java.util.Set.of("v-replicate-0"), java.util.Set.of());
+        Opened held = files.open(ALICE, FsPath.parse("/d/f2"), OpenFlags.RDONLY);
+        List<Long> pauses = new java.util.ArrayList<>();
+        Rebalances runs = new Rebalances(clock, pauses::add);
+        runs.start("gv0", "gv0", Rebalances.Kind.DRAIN,
+                () -> stack(files, files::moveOffDecommissioned)).orElseThrow();
+        await().atMost(Duration.ofSeconds(10)).until(() -> runs.report("gv0").orElseThrow()
+                .state().ended());
+        Rebalances.Report report = runs.report("gv0").orElseThrow();
+        assertThat(report.state()).isEqualTo(RebalanceState.FAILED);
+        assertThat(report.failures()).isEqualTo(1);
+        assertThat(report.moved()).isEqualTo(31);
+        assertThat(report.skipped()).isZero();
+        assertThat(pauses).hasSize(DrainMigration.BUSY_TRIES_MAX - 1).containsOnly(
+                DrainMigration.BUSY_PAUSE_MS);
+        files.release(held.handle());
+        for (String dir : List.of("/a", "/a/b", "/a/b/c", "/d")) {
+            for (int i = 0; i < 8; i++) {
+                String file = dir + "/f" + i;
+                assertThat(get(files, file)).isEqualTo(dir + i);
+                boolean left = old.getattr(Caller.ROOT, FsPath.parse(file)).mode() != Pointer.MODE;
+                assertThat(left).as(file).isEqualTo(file.equals("/d/f2"));
+            }
+        }
+    }
+
     /** The report of a run of {@code kind} over {@code files}, once it ended. */
     private Rebalances.Report ranToTheEnd(Distribute files, Rebalances.Kind kind) {
         Rebalances runs = new Rebalances(clock);
@@ -166,6 +199,10 @@ class LayoutWalkTest {
     }
 
     private Rebalances.Stack stack(Distribute files) {
+        return stack(files, files::moveToHashed);
+    }
+
+    private Rebalances.Stack stack(Distribute files, FileMigration.Planner planner) {
         return new Rebalances.Stack() {
             @Override
             public FileOps files() {
@@ -182,7 +219,7 @@ class LayoutWalkTest {
 
             @Override
             public FileMigration.Planner planner() {
-                return files::moveToHashed;
+                return planner;
             }
 
             @Override

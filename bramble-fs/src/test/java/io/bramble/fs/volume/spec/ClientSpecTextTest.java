@@ -48,6 +48,27 @@ class ClientSpecTextTest {
         assertThat(ClientSpecText.decode(text)).contains(sample());
     }
 
+    /** Retired subvolume numbers are there only once remove-brick ran, and come back. */
+    @Test
+    void aShrinkingSpecReadsAndComesBack() {
+        ClientSpec plain = sample();
+        VolumeSpec v = plain.volume();
+        VolumeSpec single = new VolumeSpec(v.name(), v.id(), 1, false, v.transport(), v
+                .bricks(), v.status(), v.options());
+        ClientSpec shrinking = new ClientSpec(single.withSetsRemoved(List.of()).withDecommissioned(
+                List.of(1)), plain.endpoints());
+        String text = ClientSpecText.encode(shrinking);
+        assertThat(text).contains("\ntransport tcp\ndecommissioned 1\nbrick ");
+        assertThat(ClientSpecText.decode(text)).contains(shrinking);
+        ClientSpec removed = new ClientSpec(single.withSetsRemoved(List.of(0)), plain
+                .endpoints().subList(1, 2));
+        text = ClientSpecText.encode(removed);
+        assertThat(text).contains("\ntransport tcp\nremoved 0\nbrick ");
+        assertThat(ClientSpecText.decode(text)).contains(removed);
+        assertThat(ClientSpecText.encode(plain)).doesNotContain("removed").doesNotContain(
+                "decommissioned");
+    }
+
     /** The stripe line is there only for a striped volume, which comes back as it was. */
     @Test
     void aStripedSpecReadsAndComesBack() {
