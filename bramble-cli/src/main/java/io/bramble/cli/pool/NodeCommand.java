@@ -1,5 +1,6 @@
 package io.bramble.cli.pool;
 
+import io.bramble.cluster.live.PcsCommands;
 import io.bramble.common.error.UserError;
 import io.bramble.common.metrics.PrometheusText;
 import io.bramble.common.net.HostPort;
@@ -142,6 +143,9 @@ public final class NodeCommand implements Callable<Integer> {
         NetworkBrickHost bricks = new NetworkBrickHost(node, brickPort);
         VolumeService volumes = VolumeService.start(node, bricks);
         node.addCommands(new VolumeCommands(volumes));
+        if (!witness) {
+            node.addCommands(new PcsCommands(Clock.system()));
+        }
         Optional<WebServer> metricsServer;
         try {
             metricsServer = metricsAddress.map(address -> serveMetrics(address, volumes, node));
