@@ -3,6 +3,7 @@ package io.bramble.cluster.live;
 import io.bramble.cluster.cib.XmlTreeParser;
 import io.bramble.cluster.pcs.AgentSource;
 import io.bramble.cluster.pcs.CibElement;
+import io.bramble.cluster.pcs.CibNodes;
 import io.bramble.cluster.pcs.Pcs;
 import io.bramble.cluster.pcs.PcsException;
 import io.bramble.cluster.pcs.PcsOptions;
@@ -42,8 +43,11 @@ public final class LiveCib {
         return parse(store.get(CibRecord.TYPE, CibRecord.KEY));
     }
 
-    /** Runs {@code args} (pcs's words, without {@code -f}) on the stored CIB. */
-    public PcsResult run(List<String> args, AgentSource agents) {
+    /**
+     * Runs {@code args} (pcs's words, without {@code -f}) on the stored CIB, which has an entry
+     * for each of {@code nodes} (the cluster's nodes, as Pacemaker adds them when they join).
+     */
+    public PcsResult run(List<String> args, AgentSource agents, List<String> nodes) {
         try {
             PcsOptions options = PcsOptions.parse(args);
             if (options.file().isPresent()) {
@@ -53,7 +57,8 @@ public final class LiveCib {
             store.catchUp();
             for (int attempt = 1;; attempt++) {
                 Optional<Versioned<String>> current = store.get(CibRecord.TYPE, CibRecord.KEY);
-                PcsResult result = Pcs.run(options, parse(current), agents);
+                PcsResult result = Pcs.run(options, CibNodes.withNodes(parse(current), nodes),
+                        agents);
                 if (result.cib().isEmpty()) {
                     return result;
                 }

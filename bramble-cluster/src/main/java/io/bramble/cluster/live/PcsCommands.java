@@ -46,7 +46,7 @@ public final class PcsCommands implements CommandSet {
             }
             List<String> words = pcsWords(args);
             try (InstalledAgents agents = new InstalledAgents()) {
-                return reply(cib.run(words, agents));
+                return reply(cib.run(words, agents, PoolHosts.of(node).all()));
             }
         } catch (PcsException e) {
             throw new CommandFailure(String.join("\n", e.errors().stream()

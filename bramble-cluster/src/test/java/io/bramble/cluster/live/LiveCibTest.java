@@ -30,7 +30,7 @@ class LiveCibTest {
     private final LiveCib cib = new LiveCib(store);
 
     private PcsResult pcs(LiveCib on, String line) {
-        return on.run(Arrays.asList(line.split(" ")), NO_AGENTS);
+        return on.run(Arrays.asList(line.split(" ")), NO_AGENTS, List.of("n1", "n2"));
     }
 
     @Test
@@ -66,9 +66,19 @@ class LiveCibTest {
     }
 
     @Test
+    void theClusterNodesAreInTheCibForStandbyAsPacemakerAddsThem() {
+        assertThat(pcs(cib, "node standby n2").exitCode()).isZero();
+        String xml = cib.read().toXml();
+        assertThat(xml).contains("<node id=\"n1\" uname=\"n1\"/>").contains("uname=\"n2\"")
+                .contains("name=\"standby\" value=\"on\"");
+        assertThat(pcs(cib, "node standby n3").err())
+                .contains("Error: Node 'n3' does not appear to exist in configuration");
+    }
+
+    @Test
     void aFileIsRefusedSinceTheLiveCibIsInThePool() {
         PcsResult refused = cib.run(List.of("property", "-f", "cib.xml", "set", "a=b"),
-                NO_AGENTS);
+                NO_AGENTS, List.of());
         assertThat(refused.exitCode()).isEqualTo(1);
         assertThat(refused.err().getFirst()).startsWith("Error: -f is for CIB files");
         assertThat(store.puts).isZero();
