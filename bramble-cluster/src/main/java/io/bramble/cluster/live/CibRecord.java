@@ -30,11 +30,7 @@ public final class CibRecord implements RecordCodec<String> {
 
     @Override
     public String decode(byte[] bytes) throws MalformedFrameException {
-        WireReader in = new WireReader(bytes);
-        int format = in.u8();
-        if (format != FORMAT) {
-            throw new MalformedFrameException("unknown CIB record format " + format);
-        }
+        WireReader in = RecordFormat.open(bytes, FORMAT, "CIB");
         String xml = in.string(CIB_BYTES_MAX);
         in.end();
         return xml;

@@ -51,11 +51,7 @@ public final class StatusRecord implements RecordCodec<RecordedStatus> {
 
     @Override
     public RecordedStatus decode(byte[] bytes) throws MalformedFrameException {
-        WireReader in = new WireReader(bytes);
-        int format = in.u8();
-        if (format != FORMAT) {
-            throw new MalformedFrameException("unknown status record format " + format);
-        }
+        WireReader in = RecordFormat.open(bytes, FORMAT, "status");
         Map<String, Map<String, ResourceState>> states = new LinkedHashMap<>();
         int resources = in.count(RESOURCES_MAX);
         for (int r = 0; r < resources; r++) {

@@ -1,6 +1,5 @@
 package io.bramble.cluster.service;
 
-import io.bramble.cluster.cib.CibReader;
 import io.bramble.cluster.coordinate.Demotion;
 import io.bramble.cluster.coordinate.LeaseTiming;
 import io.bramble.cluster.coordinate.Report;
@@ -15,12 +14,10 @@ import io.bramble.pool.member.Member;
 import io.bramble.pool.node.CommandFailure;
 import io.bramble.pool.node.CommandSet;
 import io.bramble.pool.node.PoolNode;
-import io.bramble.pool.store.ClusterStore;
 import io.bramble.pool.store.StoreException;
 import io.bramble.pool.store.Versioned;
 import io.bramble.pool.wire.Message.CommandReply;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -58,6 +55,8 @@ public final class ClusterService implements CommandSet, AutoCloseable {
     private final Thread loop;
     private final Thread renewer;
     private volatile boolean running = true;
+    /** The lease's last verdict logged, so that each demotion is logged once. */
+    private volatile Demotion.Verdict lastLogged = Demotion.Verdict.RUN;
 
     private ClusterService(PoolNode node, String name, Clock clock, Path agentsRoot) {
         this.node = node;
@@ -174,8 +173,6 @@ public final class ClusterService implements CommandSet, AutoCloseable {
         }
     }
 
-    private Demotion.Verdict lastLogged = Demotion.Verdict.RUN;
-
     private void logOnce(Demotion.Verdict verdict) {
         if (verdict != lastLogged && !self.active().isEmpty()) {
             lastLogged = verdict;
@@ -197,6 +194,7 @@ public final class ClusterService implements CommandSet, AutoCloseable {
                     ClusterLink.session(reply.out()).ifPresent(s -> self.granted(sent, s));
                     if (lastLogged != Demotion.Verdict.RUN && reply.exitCode() == 0) {
                         lastLogged = Demotion.Verdict.RUN;
+                        node.log().event("cluster: lease granted again");
                     }
                 } catch (IOException | RuntimeException e) {
                     // not answered: the lease runs out unless a later request is

@@ -1,5 +1,6 @@
 package io.bramble.cluster.service;
 
+import io.bramble.cluster.live.RecordFormat;
 import io.bramble.pool.store.RecordCodec;
 import io.bramble.pool.store.RecordType;
 import io.bramble.pool.wire.MalformedFrameException;
@@ -32,11 +33,7 @@ public record CoordinatorRecord(long epoch, UUID member) {
 
         @Override
         public CoordinatorRecord decode(byte[] bytes) throws MalformedFrameException {
-            WireReader in = new WireReader(bytes);
-            int format = in.u8();
-            if (format != FORMAT) {
-                throw new MalformedFrameException("unknown coordinator record format " + format);
-            }
+            WireReader in = RecordFormat.open(bytes, FORMAT, "coordinator");
             CoordinatorRecord record = new CoordinatorRecord(in.i64(), in.uuid());
             in.end();
             return record;

@@ -29,9 +29,7 @@ class FailoverTest {
 
     @Test
     void aResourceRunsOnOneNodeAndMovesWhenThatNodeIsKilled() {
-        PoolNodes pool = new PoolNodes(cluster);
-        pool.startTogether("gluster1", "gluster2", "witness1");
-        pool.probeAll("gluster1", "gluster2", "witness1");
+        PoolNodes pool = LiveCibTest.twoNodesAndAWitness(cluster);
         pool.ok("gluster1", "property", "set", "stonith-enabled=false");
         pool.ok("gluster1", "resource", "create", "d1", "ocf:heartbeat:Dummy", "op",
                 "monitor", "interval=2s");
@@ -55,9 +53,7 @@ class FailoverTest {
 
     @Test
     void standbyMovesTheResourceToTheOtherNode() {
-        PoolNodes pool = new PoolNodes(cluster);
-        pool.startTogether("gluster1", "gluster2", "witness1");
-        pool.probeAll("gluster1", "gluster2", "witness1");
+        PoolNodes pool = LiveCibTest.twoNodesAndAWitness(cluster);
         pool.ok("gluster2", "property", "set", "stonith-enabled=false");
         pool.ok("gluster2", "resource", "create", "d1", "ocf:heartbeat:Dummy");
         String first = awaitRunningOn(pool, NODES, PATIENCE);

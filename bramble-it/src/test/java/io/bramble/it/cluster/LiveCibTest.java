@@ -15,11 +15,17 @@ class LiveCibTest {
     @RegisterExtension
     final LocalCluster cluster = new LocalCluster();
 
-    @Test
-    void aResourceCreatedOnOneMemberIsInTheConfigurationOnTheOther() {
+    /** gluster1, gluster2 and witness1 started and in one pool. */
+    static PoolNodes twoNodesAndAWitness(LocalCluster cluster) {
         PoolNodes pool = new PoolNodes(cluster);
         pool.startTogether("gluster1", "gluster2", "witness1");
         pool.probeAll("gluster1", "gluster2", "witness1");
+        return pool;
+    }
+
+    @Test
+    void aResourceCreatedOnOneMemberIsInTheConfigurationOnTheOther() {
+        PoolNodes pool = twoNodesAndAWitness(cluster);
 
         pool.ok("gluster1", "property", "set", "stonith-enabled=false");
         pool.ok("gluster1", "resource", "create", "d1", "ocf:heartbeat:Dummy",
