@@ -5,6 +5,7 @@ import io.bramble.cluster.coordinate.LeaseTiming;
 import io.bramble.cluster.coordinate.Report;
 import io.bramble.cluster.exec.NodeAgents;
 import io.bramble.cluster.live.CibRecord;
+import io.bramble.cluster.live.CoordinatorRecord;
 import io.bramble.cluster.live.LiveView;
 import io.bramble.cluster.live.PoolHosts;
 import io.bramble.cluster.model.Cluster;

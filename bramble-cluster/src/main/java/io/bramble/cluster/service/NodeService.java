@@ -203,7 +203,7 @@ final class NodeService {
     private static ActionRequest requestOf(Primitive p) {
         io.bramble.cluster.model.AgentName a = p.agent();
         return new ActionRequest(p.id(), new AgentName(a.standard(), a.provider(), a.type()),
-                "monitor", 0, 20_000, p.instanceAttributes(), Map.of(), Optional.empty());
+                "monitor", 0, 20_000, p.instanceAttributes(), p.meta(), Optional.empty());
     }
 
     private static ActionRequest stopOf(ActionRequest started) {

@@ -53,7 +53,8 @@ class NodeServiceTest {
 
     private static Cluster cib() {
         Primitive d1 = new Primitive("d1", AgentName.ocf("heartbeat", "Dummy"),
-                new LinkedHashMap<>(Map.of("fake", "x")), List.of(), new LinkedHashMap<>());
+                new LinkedHashMap<>(Map.of("fake", "x")), List.of(),
+                new LinkedHashMap<>(Map.of("target-role", "Started")));
         return new Cluster(new ClusterProperties(false, NoQuorumPolicy.STOP, true, 60_000, true),
                 List.of(new Node("n1", "n1", true, false)), List.of(d1), List.of(),
                 Defaults.NONE, ClusterStatus.idle());
@@ -83,6 +84,7 @@ class NodeServiceTest {
             assertThat(r.action()).isEqualTo("start");
             assertThat(r.agent().type()).isEqualTo("Dummy");
             assertThat(r.attributes()).containsEntry("fake", "x");
+            assertThat(r.meta()).containsEntry("target-role", "Started");
         });
         assertThat(reports).singleElement().satisfies(r -> assertThat(r.outcome().kind())
                 .isEqualTo(Outcome.Kind.SUCCEEDED));

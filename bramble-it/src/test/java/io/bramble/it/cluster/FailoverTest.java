@@ -49,6 +49,12 @@ class FailoverTest {
         System.out.println("d1 started on " + survivor + " "
                 + (System.nanoTime() - killed) / 1_000_000 + " ms after kill -9 of " + first);
         awaitStatus(pool, survivor, "Started " + survivor + ".local", PATIENCE);
+        String status = pool.ok(survivor, "status");
+        System.out.println(status);
+        assertThat(status).contains("  * Current DC: " + survivor + ".local (version unknown)"
+                + " - partition with quorum\n").contains("  * Online: [ " + survivor
+                        + ".local ]\n")
+                .contains("  * OFFLINE: [ " + first + ".local ]\n");
     }
 
     @Test

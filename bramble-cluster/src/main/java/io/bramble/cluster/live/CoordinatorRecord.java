@@ -1,6 +1,5 @@
-package io.bramble.cluster.service;
+package io.bramble.cluster.live;
 
-import io.bramble.cluster.live.RecordFormat;
 import io.bramble.pool.store.RecordCodec;
 import io.bramble.pool.store.RecordType;
 import io.bramble.pool.wire.MalformedFrameException;
