@@ -47,9 +47,7 @@ final class CoordinatorService {
     /** Time passed: takes over or steps down, and ticks the coordinator. */
     void tick() {
         Optional<ClusterStore> store = node.store();
-        boolean leads = store.isPresent() && store.get() instanceof RaftStore raft
-                && raft.isStableLeader();
-        if (!leads) {
+        if (!leads()) {
             stepDown("this member no longer leads the pool's store");
             return;
         }
@@ -71,9 +69,18 @@ final class CoordinatorService {
         }
     }
 
-    /** A node's lease request; the grant when the coordinator gives one. */
+    /** Whether this member leads the pool's store now, as far as it knows. */
+    private boolean leads() {
+        return node.store().filter(s -> s instanceof RaftStore raft && raft.isStableLeader())
+                .isPresent();
+    }
+
+    /**
+     * A node's lease request; the grant when the coordinator gives one, which it gives only
+     * while this member still leads the store.
+     */
     Optional<Long> lease(ClusterLink.LeaseRequest request) {
-        if (coordinator == null) {
+        if (coordinator == null || !leads()) {
             return Optional.empty();
         }
         try {
