@@ -4,6 +4,7 @@ import io.bramble.cluster.cib.XmlTreeParser;
 import io.bramble.cluster.pcs.AgentSource;
 import io.bramble.cluster.pcs.CibElement;
 import io.bramble.cluster.pcs.CibNodes;
+import io.bramble.cluster.pcs.CibStamp;
 import io.bramble.cluster.pcs.Pcs;
 import io.bramble.cluster.pcs.PcsException;
 import io.bramble.cluster.pcs.PcsOptions;
@@ -45,9 +46,11 @@ public final class LiveCib {
 
     /**
      * Runs {@code args} (pcs's words, without {@code -f}) on the stored CIB, which has an entry
-     * for each of {@code nodes} (the cluster's nodes, as Pacemaker adds them when they join).
+     * for each of {@code nodes} (the cluster's nodes, as Pacemaker adds them when they join);
+     * a changed CIB carries {@code stamp}.
      */
-    public PcsResult run(List<String> args, AgentSource agents, List<String> nodes) {
+    public PcsResult run(List<String> args, AgentSource agents, List<String> nodes,
+            CibStamp stamp) {
         try {
             PcsOptions options = PcsOptions.parse(args);
             if (options.file().isPresent()) {
@@ -62,7 +65,7 @@ public final class LiveCib {
                 if (result.cib().isEmpty()) {
                     return result;
                 }
-                String xml = result.cib().get().toXml();
+                String xml = stamp.on(result.cib().get()).toXml();
                 if (xml.getBytes(StandardCharsets.UTF_8).length > CibRecord.CIB_BYTES_MAX) {
                     throw new PcsException("the CIB would be larger than "
                             + CibRecord.CIB_BYTES_MAX + " bytes; nothing changed");

@@ -1,7 +1,9 @@
 package io.bramble.cluster.live;
 
+import io.bramble.cluster.pcs.CibStamp;
 import io.bramble.cluster.pcs.PcsException;
 import io.bramble.cluster.pcs.PcsResult;
+import io.bramble.cluster.simulate.MonitorReport;
 import io.bramble.common.time.Clock;
 import io.bramble.pool.node.CommandFailure;
 import io.bramble.pool.node.CommandSet;
@@ -22,6 +24,9 @@ import java.util.Set;
  * what the user typed.
  */
 public final class PcsCommands implements CommandSet {
+    /** The client a change of the CIB is made through, as its stamp names it. */
+    static final String CLIENT = "bramble";
+
     private final Clock clock;
 
     /** {@code clock} gives the time {@code cluster status} shows as crm_mon's Last updated. */
@@ -45,8 +50,12 @@ public final class PcsCommands implements CommandSet {
                         Instant.ofEpochMilli(clock.epochMillis()), ZoneId.systemDefault()), "");
             }
             List<String> words = pcsWords(args);
+            PoolHosts hosts = PoolHosts.of(node);
+            CibStamp stamp = new CibStamp(MonitorReport.CTIME.format(Instant.ofEpochMilli(
+                    clock.epochMillis()).atZone(ZoneId.systemDefault())), CLIENT,
+                    hosts.names().apply(node.id()).orElse(node.id().toString()));
             try (InstalledAgents agents = new InstalledAgents()) {
-                return reply(cib.run(words, agents, PoolHosts.of(node).all()));
+                return reply(cib.run(words, agents, hosts.all(), stamp));
             }
         } catch (PcsException e) {
             throw new CommandFailure(String.join("\n", e.errors().stream()

@@ -6,6 +6,7 @@ import io.bramble.cluster.agent.AgentCatalog;
 import io.bramble.cluster.agent.AgentMetadata;
 import io.bramble.cluster.agent.AgentName;
 import io.bramble.cluster.pcs.AgentSource;
+import io.bramble.cluster.pcs.CibStamp;
 import io.bramble.cluster.pcs.PcsResult;
 import java.util.Arrays;
 import java.util.List;
@@ -26,11 +27,14 @@ class LiveCibTest {
         }
     };
 
+    private static final CibStamp STAMP = new CibStamp("Sun Dec  6 02:05:27 2026", "bramble",
+            "n1");
+
     private final MemoryStore store = new MemoryStore();
     private final LiveCib cib = new LiveCib(store);
 
     private PcsResult pcs(LiveCib on, String line) {
-        return on.run(Arrays.asList(line.split(" ")), NO_AGENTS, List.of("n1", "n2"));
+        return on.run(Arrays.asList(line.split(" ")), NO_AGENTS, List.of("n1", "n2"), STAMP);
     }
 
     @Test
@@ -42,7 +46,9 @@ class LiveCibTest {
         assertThat(config.out()).containsExactly("Cluster Properties:",
                 " stonith-enabled: false");
         assertThat(store.puts).as("a listing writes nothing").isEqualTo(1);
-        assertThat(cib.read().toXml()).contains("epoch=\"2\"");
+        assertThat(cib.read().toXml()).contains("epoch=\"2\"")
+                .contains("cib-last-written=\"Sun Dec  6 02:05:27 2026\"")
+                .contains("update-client=\"bramble\"").contains("update-origin=\"n1\"");
     }
 
     @Test
@@ -78,7 +84,7 @@ class LiveCibTest {
     @Test
     void aFileIsRefusedSinceTheLiveCibIsInThePool() {
         PcsResult refused = cib.run(List.of("property", "-f", "cib.xml", "set", "a=b"),
-                NO_AGENTS, List.of());
+                NO_AGENTS, List.of(), STAMP);
         assertThat(refused.exitCode()).isEqualTo(1);
         assertThat(refused.err().getFirst()).startsWith("Error: -f is for CIB files");
         assertThat(store.puts).isZero();

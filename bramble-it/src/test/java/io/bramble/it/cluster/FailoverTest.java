@@ -54,7 +54,9 @@ class FailoverTest {
         assertThat(status).contains("  * Current DC: " + survivor + ".local (version unknown)"
                 + " - partition with quorum\n").contains("  * Online: [ " + survivor
                         + ".local ]\n")
-                .contains("  * OFFLINE: [ " + first + ".local ]\n");
+                .contains("  * OFFLINE: [ " + first + ".local ]\n")
+                .containsPattern("  \\* Last change:  \\w{3} .* \\d{4} via bramble on"
+                        + " gluster1\\.local\n");
     }
 
     @Test
