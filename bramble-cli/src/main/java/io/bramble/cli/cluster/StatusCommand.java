@@ -27,7 +27,8 @@ import picocli.CommandLine.Spec;
 @Command(
         name = "status",
         description = {
-                "Show a CIB file's cluster status as 'pcs status' shows it: the cluster name,",
+                "Show the live cluster's status (or a CIB file's, with -f FILE) as 'pcs status'",
+                "shows it: the cluster name,",
                 "warnings, then crm_mon's summary, node list and every resource."},
         footer = {"", "Example:", "  bramble cluster status -f cib.xml"})
 public final class StatusCommand implements Callable<Integer> {
