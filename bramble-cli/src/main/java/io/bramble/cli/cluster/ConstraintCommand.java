@@ -6,8 +6,9 @@ import picocli.CommandLine.Command;
 @Command(
         name = "constraint",
         description = {
-                "Constraints in pcs's words on a CIB file: location R prefers|avoids NODE[=SCORE],",
-                "colocation add A with B [SCORE], order [ACTION] A then [ACTION] B, remove ID, ref R."},
+                "Constraints in pcs's words on the live cluster (or a CIB file with -f FILE):",
+                "location R prefers|avoids NODE[=SCORE], colocation add A with B [SCORE],",
+                "order [ACTION] A then [ACTION] B, remove ID, ref R."},
         footer = {
                 "",
                 "Example:",

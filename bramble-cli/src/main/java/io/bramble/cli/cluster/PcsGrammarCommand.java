@@ -5,8 +5,8 @@ import io.bramble.cluster.pcs.CibElement;
 import io.bramble.cluster.pcs.Pcs;
 import io.bramble.cluster.pcs.PcsException;
 import io.bramble.cluster.pcs.PcsOptions;
+import io.bramble.cluster.live.InstalledAgents;
 import io.bramble.cluster.pcs.PcsResult;
-import io.bramble.common.error.UserError;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -25,6 +25,8 @@ import picocli.CommandLine.Unmatched;
  * The shell around {@link Pcs} for {@code bramble resource|constraint|property|stonith …}:
  * takes pcs's words with {@code -f FILE} anywhere among them, reads the CIB from FILE, runs
  * the command, prints pcs's lines and writes the changed CIB back, as {@code pcs -f} does.
+ * Without {@code -f} the local node runs the words on the pool's CIB, as pcs runs them on the
+ * live cluster.
  */
 abstract class PcsGrammarCommand implements Callable<Integer> {
     /** CIB files are small; this is far above any bramble takes. */
@@ -35,6 +37,14 @@ abstract class PcsGrammarCommand implements Callable<Integer> {
 
     @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help.")
     private boolean help;
+
+    @Option(
+            names = "--state-dir",
+            paramLabel = "DIR",
+            description = {"Without -f: the state directory of the local node, which",
+                    "runs the command on the pool's CIB; $BRAMBLE_STATE_DIR or",
+                    "/var/lib/bramble by default."})
+    private Path stateDir;
 
     /** Takes pcs's words, which picocli does not know; they are read as typed. */
     @Unmatched
@@ -50,10 +60,7 @@ abstract class PcsGrammarCommand implements Callable<Integer> {
         try {
             PcsOptions options = PcsOptions.parse(all);
             if (options.file().isEmpty()) {
-                throw UserError.usage("bramble " + spec.qualifiedName(" ").substring(
-                        "bramble ".length()) + ": the live cluster is not "
-                        + "available yet; work on a CIB file with -f FILE, as 'pcs -f FILE' "
-                        + "does ('cibadmin --empty > FILE' makes an empty one)");
+                return LiveCluster.send(stateDir, LiveCluster.line(all), out, err);
             }
             Path file = Path.of(options.file().get());
             boolean fresh = !Files.exists(file);
@@ -90,8 +97,16 @@ abstract class PcsGrammarCommand implements Callable<Integer> {
                 matched++;
             }
         }
-        return typed.subList(at, typed.size()).stream()
-                .filter(w -> !w.equals("--debug")).toList();
+        List<String> words = new ArrayList<>();
+        for (int i = at; i < typed.size(); i++) {
+            String word = typed.get(i);
+            if (word.equals("--state-dir")) {
+                i++;
+            } else if (!word.equals("--debug") && !word.startsWith("--state-dir=")) {
+                words.add(word);
+            }
+        }
+        return words;
     }
 
     /** The pcs words this command stands for: its own name by default. */

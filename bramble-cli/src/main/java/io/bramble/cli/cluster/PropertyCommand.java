@@ -6,7 +6,8 @@ import picocli.CommandLine.Command;
 @Command(
         name = "property",
         description = {
-                "Cluster properties in pcs's words on a CIB file: set NAME=VALUE, unset NAME, config."},
+                "Cluster properties in pcs's words on the live cluster (or a CIB file with -f",
+                "FILE): set NAME=VALUE, unset NAME, config."},
         footer = {
                 "",
                 "Example:",

@@ -6,8 +6,9 @@ import picocli.CommandLine.Command;
 @Command(
         name = "resource",
         description = {
-                "Resources in pcs's words on a CIB file: create, update, delete, meta, op add,",
-                "op delete, enable, disable, group add|remove, config, [op] defaults update."},
+                "Resources in pcs's words on the live cluster (or a CIB file with -f FILE): create,",
+                "update, delete, meta, op add, op delete, enable, disable, group add|remove,",
+                "config, [op] defaults update."},
         footer = {
                 "",
                 "Example:",

@@ -10,8 +10,8 @@ import picocli.CommandLine.Command;
 @Command(
         name = "standby",
         description = {
-                "Put nodes of a CIB file in standby, as 'pcs -f FILE node standby",
-                "NODE...|--all' does."},
+                "Put nodes of the live cluster (or of a CIB file with -f FILE) in standby, as",
+                "'pcs node standby NODE...|--all' does."},
         footer = {"", "Example:", "  bramble cluster standby -f cib.xml node1"})
 public class StandbyCommand extends PcsGrammarCommand {
     @Override

@@ -27,7 +27,8 @@ import picocli.CommandLine.Spec;
 @Command(
         name = "status",
         description = {
-                "Show a CIB file's cluster status as 'pcs status' shows it: the cluster name,",
+                "Show the live cluster's status (or a CIB file's, with -f FILE) as 'pcs status'",
+                "shows it: the cluster name,",
                 "warnings, then crm_mon's summary, node list and every resource."},
         footer = {"", "Example:", "  bramble cluster status -f cib.xml"})
 public final class StatusCommand implements Callable<Integer> {
@@ -40,8 +41,17 @@ public final class StatusCommand implements Callable<Integer> {
     @Option(
             names = {"-f"},
             paramLabel = "FILE",
-            description = "The CIB to read (as 'pcs cluster cib FILE' saves it).")
+            description = {"The CIB to read (as 'pcs cluster cib FILE' saves it);",
+                    "the live cluster's without it."})
     private Path file;
+
+    @Option(
+            names = "--state-dir",
+            paramLabel = "DIR",
+            description = {"Without -f: the state directory of the local node, which",
+                    "shows the live cluster; $BRAMBLE_STATE_DIR or /var/lib/bramble",
+                    "by default."})
+    private Path stateDir;
 
     @Option(names = "--full", hidden = true)
     private boolean full;
@@ -69,8 +79,8 @@ public final class StatusCommand implements Callable<Integer> {
                     : "--hide-inactive") + ": not supported; only the default view");
         }
         if (file == null) {
-            throw UserError.usage(command + ": the live cluster is not available"
-                    + " yet; read a CIB file with -f FILE, as 'pcs -f FILE status' does");
+            return LiveCluster.send(stateDir, List.of("cluster", "status"),
+                    spec.commandLine().getOut(), spec.commandLine().getErr());
         }
         byte[] xml = SimulateCommand.read(file);
         Cluster cluster = CibReader.read(file.toString(), xml);

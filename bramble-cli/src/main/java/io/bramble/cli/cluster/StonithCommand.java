@@ -6,7 +6,8 @@ import picocli.CommandLine.Command;
 @Command(
         name = "stonith",
         description = {
-                "Fence devices in pcs's words on a CIB file: create ID FENCE_AGENT [NAME=VALUE...], delete ID."},
+                "Fence devices in pcs's words on the live cluster (or a CIB file with -f FILE):",
+                "create ID FENCE_AGENT [NAME=VALUE...], delete ID."},
         footer = {
                 "",
                 "Example:",

@@ -6,8 +6,8 @@ import picocli.CommandLine.Command;
 @Command(
         name = "unstandby",
         description = {
-                "Take nodes of a CIB file out of standby, as 'pcs -f FILE node unstandby",
-                "NODE...|--all' does."},
+                "Take nodes of the live cluster (or of a CIB file with -f FILE) out of standby,",
+                "as 'pcs node unstandby NODE...|--all' does."},
         footer = {"", "Example:", "  bramble cluster unstandby -f cib.xml node1"})
 public final class UnstandbyCommand extends StandbyCommand {
 }

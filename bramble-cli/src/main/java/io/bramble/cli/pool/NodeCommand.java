@@ -1,5 +1,7 @@
 package io.bramble.cli.pool;
 
+import io.bramble.cluster.live.PcsCommands;
+import io.bramble.cluster.service.ClusterService;
 import io.bramble.common.error.UserError;
 import io.bramble.common.metrics.PrometheusText;
 import io.bramble.common.net.HostPort;
@@ -142,11 +144,20 @@ public final class NodeCommand implements Callable<Integer> {
         NetworkBrickHost bricks = new NetworkBrickHost(node, brickPort);
         VolumeService volumes = VolumeService.start(node, bricks);
         node.addCommands(new VolumeCommands(volumes));
+        Optional<ClusterService> cluster = Optional.empty();
+        if (!witness) {
+            node.addCommands(new PcsCommands(Clock.system()));
+            cluster = Optional.of(ClusterService.start(node, settings.name(),
+                    Clock.system(), settings.stateDir().resolve("cluster")));
+            node.addCommands(cluster.get());
+        }
+        Optional<ClusterService> clusterService = cluster;
         Optional<WebServer> metricsServer;
         try {
             metricsServer = metricsAddress.map(address -> serveMetrics(address, volumes, node));
         } catch (RuntimeException e) {
             local.close();
+            clusterService.ifPresent(ClusterService::close);
             volumes.close();
             bricks.close();
             node.close();
@@ -156,6 +167,7 @@ public final class NodeCommand implements Callable<Integer> {
         Thread hook = new Thread(() -> {
             metricsServer.ifPresent(WebServer::stop);
             local.close();
+            clusterService.ifPresent(ClusterService::close);
             volumes.close();
             bricks.close();
             node.close();

@@ -62,10 +62,12 @@ class PcsGrammarCommandTest {
     }
 
     @Test
-    void withoutAFileTheLiveClusterIsNotPretended() {
-        assertThat(run("resource", "create", "A", "ocf:pacemaker:Dummy")).isEqualTo(2);
-        assertThat(err.toString()).contains("bramble resource: the live cluster is not "
-                + "available yet; work on a CIB file with -f FILE");
+    void withoutAFileTheLocalNodeIsAskedAndNamedWhenItIsNotRunning() {
+        Path state = dir.resolve("no-node");
+        assertThat(run("resource", "create", "A", "ocf:pacemaker:Dummy", "--state-dir",
+                state.toString())).isEqualTo(1);
+        assertThat(err.toString()).contains("no bramble node is running with state directory "
+                + state);
         assertThat(err.toString().lines().count()).as(err.toString()).isEqualTo(1);
     }
 

@@ -80,9 +80,11 @@ class StatusCommandTest {
     }
 
     @Test
-    void withoutAFileTheLiveClusterIsRefused() {
-        assertThat(run("cluster", "status")).isEqualTo(2);
-        assertThat(err.toString()).contains("-f FILE");
+    void withoutAFileTheLocalNodeIsAskedAndNamedWhenItIsNotRunning() {
+        Path state = dir.resolve("no-node");
+        assertThat(run("cluster", "status", "--state-dir", state.toString())).isEqualTo(1);
+        assertThat(err.toString()).contains("no bramble node is running with state directory "
+                + state);
     }
 
     @Test

@@ -20,7 +20,7 @@ import java.util.Locale;
  */
 public final class MonitorReport {
     /** ctime's layout, which crm_mon prints its times in: {@code Sun Dec  6 02:05:27 2026}. */
-    private static final DateTimeFormatter CTIME = DateTimeFormatter
+    public static final DateTimeFormatter CTIME = DateTimeFormatter
             .ofPattern("EEE MMM ppd HH:mm:ss yyyy", Locale.ROOT);
 
     private MonitorReport() {

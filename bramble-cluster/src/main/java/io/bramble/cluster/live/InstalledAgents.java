@@ -1,4 +1,4 @@
-package io.bramble.cli.cluster;
+package io.bramble.cluster.live;
 
 import io.bramble.cluster.agent.AgentCatalog;
 import io.bramble.cluster.agent.AgentMetadata;
@@ -17,7 +17,7 @@ import java.util.stream.Stream;
  * command asks: most commands never need them. Meta-data is read by running the agents, with
  * bramble's own installed in a temporary folder removed on close.
  */
-final class InstalledAgents implements AgentSource, AutoCloseable {
+public final class InstalledAgents implements AgentSource, AutoCloseable {
     private Path folder;
     private NodeAgents agents;
 

@@ -1,0 +1,96 @@
+package io.bramble.cluster.live;
+
+import io.bramble.cluster.pcs.CibStamp;
+import io.bramble.cluster.pcs.PcsException;
+import io.bramble.cluster.pcs.PcsResult;
+import io.bramble.cluster.simulate.MonitorReport;
+import io.bramble.common.time.Clock;
+import io.bramble.pool.node.CommandFailure;
+import io.bramble.pool.node.CommandSet;
+import io.bramble.pool.node.PoolNode;
+import io.bramble.pool.store.StoreException;
+import io.bramble.pool.wire.Message.CommandReply;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The pcs words a {@code bramble node} serves on the live cluster: {@code resource},
+ * {@code constraint}, {@code property} and {@code stonith} as pcs has them, and
+ * {@code cluster standby|unstandby|status} (pcs's {@code node standby} and {@code status},
+ * since the pool's {@code node} word is taken). The lines come from the local CLI, which sends
+ * what the user typed.
+ */
+public final class PcsCommands implements CommandSet {
+    /** The client a change of the CIB is made through, as its stamp names it. */
+    static final String CLIENT = "bramble";
+
+    private final Clock clock;
+
+    /** {@code clock} gives the time {@code cluster status} shows as crm_mon's Last updated. */
+    public PcsCommands(Clock clock) {
+        this.clock = clock;
+    }
+
+    @Override
+    public Set<String> words() {
+        return Set.of("resource", "constraint", "property", "stonith", "cluster");
+    }
+
+    @Override
+    public CommandReply run(PoolNode node, List<String> args) {
+        LiveCib cib = new LiveCib(node.store().orElseThrow(() -> new CommandFailure(
+                args.getFirst() + ": this node is in no pool yet; the cluster's configuration"
+                        + " lives in the pool ('bramble peer probe HOST' makes one)")));
+        try {
+            if (args.equals(List.of("cluster", "status"))) {
+                return new CommandReply(0, LiveStatus.render(cib, PoolHosts.of(node),
+                        Instant.ofEpochMilli(clock.epochMillis()), ZoneId.systemDefault()), "");
+            }
+            List<String> words = pcsWords(args);
+            PoolHosts hosts = PoolHosts.of(node);
+            CibStamp stamp = new CibStamp(MonitorReport.CTIME.format(Instant.ofEpochMilli(
+                    clock.epochMillis()).atZone(ZoneId.systemDefault())), CLIENT,
+                    hosts.names().apply(node.id()).orElse(node.id().toString()));
+            try (InstalledAgents agents = new InstalledAgents()) {
+                return reply(cib.run(words, agents, hosts.all(), stamp));
+            }
+        } catch (PcsException e) {
+            throw new CommandFailure(String.join("\n", e.errors().stream()
+                    .map(m -> "Error: " + m).toList()));
+        } catch (StoreException e) {
+            throw new CommandFailure("Error: " + e.getMessage());
+        }
+    }
+
+    /** The line as pcs's words: {@code cluster standby} is pcs's {@code node standby}. */
+    static List<String> pcsWords(List<String> args) {
+        if (args.getFirst().equals("cluster")) {
+            if (args.size() > 1 && Set.of("standby", "unstandby").contains(args.get(1))) {
+                List<String> words = new ArrayList<>(args);
+                words.set(0, "node");
+                return words;
+            }
+            throw new CommandFailure("Error: 'bramble " + String.join(" ", args.subList(0,
+                    Math.min(2, args.size()))) + "' is not supported on the live cluster;"
+                    + " supported: cluster standby, cluster unstandby, cluster status");
+        }
+        if (args.size() > 1 && args.get(0).equals("resource") && args.get(1).equals("move")) {
+            throw new CommandFailure("Error: 'pcs resource move' is not supported by bramble"
+                    + " yet; place the resource with 'bramble constraint location'");
+        }
+        return args;
+    }
+
+    static CommandReply reply(PcsResult result) {
+        return new CommandReply(result.exitCode(), lines(result.out()), lines(result.err()));
+    }
+
+    private static String lines(List<String> lines) {
+        StringBuilder text = new StringBuilder();
+        lines.forEach(line -> text.append(line).append('\n'));
+        return text.toString();
+    }
+}

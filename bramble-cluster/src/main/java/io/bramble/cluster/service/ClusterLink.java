@@ -1,0 +1,106 @@
+package io.bramble.cluster.service;
+
+import io.bramble.cluster.coordinate.Instruction;
+import io.bramble.cluster.coordinate.Report;
+import io.bramble.cluster.exec.Outcome;
+import io.bramble.cluster.exec.Recovery;
+import io.bramble.pool.node.CommandFailure;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The lines members send each other for the cluster, as command lines of the pool link under
+ * the word {@value #WORD}: a node's lease request (answered with its grant), a node's report to
+ * the coordinator, and the coordinator's instruction to a node. Pure: text in, values out.
+ */
+public final class ClusterLink {
+    /** The command word of these lines. */
+    public static final String WORD = "clusterd";
+    /** What stands for no recovery in a report. */
+    private static final String NONE = "-";
+
+    private ClusterLink() {
+    }
+
+    /** A lease request of {@code node}'s run {@code incarnation}, sent at {@code sentMs}. */
+    public static List<String> lease(String node, long incarnation, long sentMs) {
+        return List.of(WORD, "lease", node, Long.toString(incarnation), Long.toString(sentMs));
+    }
+
+    /** The answer to a lease request: the node's session with the coordinator. */
+    public static String grant(long session) {
+        return "grant " + session + "\n";
+    }
+
+    /** The session of a grant, empty when the coordinator did not grant. */
+    public static Optional<Long> session(String answer) {
+        String text = answer.strip();
+        if (!text.startsWith("grant ")) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(Long.parseLong(text.substring("grant ".length())));
+        } catch (NumberFormatException e) {
+            return Optional.empty();
+        }
+    }
+
+    public static List<String> instruction(Instruction i) {
+        return List.of(WORD, "do", Long.toString(i.id()), Long.toString(i.session()), i.node(),
+                i.resource(), i.operation(), Long.toString(i.intervalMs()),
+                Long.toString(i.timeoutMs()));
+    }
+
+    public static List<String> report(Report r) {
+        return List.of(WORD, "report", Long.toString(r.instructionId()), r.node(),
+                r.resource(), r.operation(), Long.toString(r.intervalMs()),
+                r.outcome().kind().name(), r.outcome().recovery().map(Enum::name).orElse(NONE),
+                r.outcome().text());
+    }
+
+    /** The instruction of a {@code do} line ({@code args} without the word). */
+    public static Instruction instruction(List<String> args) {
+        expect(args, "do", 8);
+        return new Instruction(number(args.get(1)), number(args.get(2)), args.get(3),
+                args.get(4), args.get(5), number(args.get(6)), number(args.get(7)));
+    }
+
+    /** The report of a {@code report} line ({@code args} without the word). */
+    public static Report report(List<String> args) {
+        expect(args, "report", 9);
+        try {
+            Optional<Recovery> recovery = args.get(7).equals(NONE)
+                    ? Optional.empty()
+                    : Optional.of(Recovery.valueOf(args.get(7)));
+            return new Report(number(args.get(1)), args.get(2), args.get(3), args.get(4),
+                    number(args.get(5)), new Outcome(Outcome.Kind.valueOf(args.get(6)),
+                            recovery, args.get(8)));
+        } catch (IllegalArgumentException e) {
+            throw new CommandFailure(WORD + " report: " + e.getMessage());
+        }
+    }
+
+    /** The node, incarnation and send time of a {@code lease} line. */
+    public static LeaseRequest leaseRequest(List<String> args) {
+        expect(args, "lease", 4);
+        return new LeaseRequest(args.get(1), number(args.get(2)), number(args.get(3)));
+    }
+
+    /** A node's lease request. */
+    public record LeaseRequest(String node, long incarnation, long sentMs) {}
+
+    private static void expect(List<String> args, String verb, int size) {
+        if (args.size() != size || !args.getFirst().equals(verb)) {
+            throw new CommandFailure(WORD + ": expected " + verb + " and " + (size - 1)
+                    + " arguments");
+        }
+    }
+
+    private static long number(String text) {
+        try {
+            return Long.parseLong(text);
+        } catch (NumberFormatException e) {
+            throw new CommandFailure(WORD + ": '" + text + "' is not a number");
+        }
+    }
+}

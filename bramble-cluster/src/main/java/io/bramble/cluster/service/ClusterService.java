@@ -1,0 +1,226 @@
+package io.bramble.cluster.service;
+
+import io.bramble.cluster.coordinate.Demotion;
+import io.bramble.cluster.coordinate.LeaseTiming;
+import io.bramble.cluster.coordinate.Report;
+import io.bramble.cluster.exec.NodeAgents;
+import io.bramble.cluster.live.CibRecord;
+import io.bramble.cluster.live.CoordinatorRecord;
+import io.bramble.cluster.live.LiveView;
+import io.bramble.cluster.live.PoolHosts;
+import io.bramble.cluster.model.Cluster;
+import io.bramble.cluster.pcs.CibElement;
+import io.bramble.common.time.Clock;
+import io.bramble.pool.member.Member;
+import io.bramble.pool.node.CommandFailure;
+import io.bramble.pool.node.CommandSet;
+import io.bramble.pool.node.PoolNode;
+import io.bramble.pool.store.StoreException;
+import io.bramble.pool.store.Versioned;
+import io.bramble.pool.wire.Message.CommandReply;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * The live cluster in a {@code bramble node} that is not a witness: the coordinator while this
+ * member leads the pool's store, and this node's lease and executor always. Serves the
+ * {@value ClusterLink#WORD} lines other members send it. Its loop ticks every
+ * {@link #TICK_MS}; lease requests go every {@link LeaseTiming#renewMs()}.
+ */
+public final class ClusterService implements CommandSet, AutoCloseable {
+    /** How often the coordinator ticks and the lease's verdict is checked. */
+    public static final long TICK_MS = 50;
+    /** How long a lease request waits for the coordinator's answer. */
+    static final long LEASE_ANSWER_MS = 1_000;
+
+    /** Agents' actions run at once on a node. */
+    static final int AGENTS_AT_ONCE_MAX = 4;
+
+    private final PoolNode node;
+    private final String name;
+    private final LeaseTiming timing = LeaseTiming.DEFAULTS;
+    private final Messenger messenger;
+    private final CoordinatorService coordinator;
+    private final NodeService self;
+    private final NodeAgents agents;
+    private final ExecutorService coordinatorThread = Executors.newSingleThreadExecutor(
+            Thread.ofPlatform().name("bramble-coordinator").daemon().factory());
+    private final Thread loop;
+    private final Thread renewer;
+    private volatile boolean running = true;
+    /** The lease's last verdict logged, so that each demotion is logged once. */
+    private volatile Demotion.Verdict lastLogged = Demotion.Verdict.RUN;
+
+    private ClusterService(PoolNode node, String name, Clock clock, Path agentsRoot) {
+        this.node = node;
+        this.name = name;
+        this.messenger = new Messenger(node);
+        this.coordinator = new CoordinatorService(node, clock, messenger);
+        this.self = new NodeService(name, clock, timing, this::configuration,
+                this::toCoordinator);
+        this.agents = NodeAgents.start(name, agentsRoot, self::onResult, AGENTS_AT_ONCE_MAX);
+        self.use(agents.executor());
+        this.loop = Thread.ofPlatform().name("bramble-cluster").daemon().unstarted(this::tickLoop);
+        this.renewer = Thread.ofPlatform().name("bramble-cluster-lease").daemon()
+                .unstarted(this::renewLoop);
+    }
+
+    /**
+     * Starts the live cluster on {@code node}, known in the pool (and the CIB) as {@code name},
+     * its agents' state under {@code agentsRoot} (which must not outlive a reboot, see
+     * {@link NodeAgents#start}).
+     */
+    public static ClusterService start(PoolNode node, String name, Clock clock,
+            Path agentsRoot) {
+        ClusterService service = new ClusterService(node, name, clock, agentsRoot);
+        service.loop.start();
+        service.renewer.start();
+        return service;
+    }
+
+    @Override
+    public Set<String> words() {
+        return Set.of(ClusterLink.WORD);
+    }
+
+    @Override
+    public CommandReply run(PoolNode on, List<String> args) {
+        List<String> rest = args.subList(1, args.size());
+        String verb = rest.isEmpty() ? "" : rest.getFirst();
+        switch (verb) {
+            case "lease" -> {
+                ClusterLink.LeaseRequest request = ClusterLink.leaseRequest(rest);
+                Optional<Long> session = onCoordinator(() -> coordinator.lease(request));
+                return session.map(s -> new CommandReply(0, ClusterLink.grant(s), ""))
+                        .orElseGet(() -> new CommandReply(1, "", "not coordinating\n"));
+            }
+            case "report" -> {
+                Report report = ClusterLink.report(rest);
+                coordinatorThread.execute(() -> coordinator.report(report));
+                return new CommandReply(0, "", "");
+            }
+            case "do" -> {
+                self.instruction(ClusterLink.instruction(rest));
+                return new CommandReply(0, "", "");
+            }
+            default -> throw new CommandFailure(ClusterLink.WORD + ": lines between members;"
+                    + " expected lease, report or do");
+        }
+    }
+
+    private <T> Optional<T> onCoordinator(java.util.concurrent.Callable<Optional<T>> work) {
+        try {
+            return coordinatorThread.submit(work).get(LEASE_ANSWER_MS, TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Optional.empty();
+        } catch (ExecutionException | TimeoutException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** Sends a report to the coordinator, wherever it runs. */
+    private void toCoordinator(Report report) {
+        Optional<Member> at = coordinatorMember();
+        if (at.isEmpty()) {
+            return; // no coordinator: the next one probes this node
+        }
+        if (at.get().id().equals(node.id())) {
+            coordinatorThread.execute(() -> coordinator.report(report));
+        } else {
+            messenger.send(at.get().hostname(), ClusterLink.report(report));
+        }
+    }
+
+    private Optional<Member> coordinatorMember() {
+        return node.store().flatMap(s -> {
+            try {
+                return s.get(CoordinatorRecord.TYPE, CoordinatorRecord.KEY);
+            } catch (StoreException e) {
+                return Optional.empty();
+            }
+        }).flatMap(v -> node.members().byId(v.value().member()));
+    }
+
+    private Cluster configuration() {
+        String xml = node.store().flatMap(s -> s.get(CibRecord.TYPE, CibRecord.KEY))
+                .map(Versioned::value).orElse(CibElement.empty().toXml());
+        PoolHosts hosts = PoolHosts.of(node);
+        return LiveView.configuration(xml, hosts.all(), hosts.online());
+    }
+
+    private void tickLoop() {
+        while (running) {
+            try {
+                coordinatorThread.submit(coordinator::tick).get();
+                Demotion.Verdict verdict = self.check();
+                if (verdict != Demotion.Verdict.RUN) {
+                    logOnce(verdict);
+                }
+            } catch (ExecutionException | RuntimeException e) {
+                node.log().event("cluster: internal error, carrying on: " + e);
+            } catch (InterruptedException e) {
+                return;
+            }
+            sleep(TICK_MS);
+        }
+    }
+
+    private void logOnce(Demotion.Verdict verdict) {
+        if (verdict != lastLogged && !self.active().isEmpty()) {
+            lastLogged = verdict;
+            node.log().event("cluster: lease ended (" + verdict + "), stopping "
+                    + self.active());
+        }
+    }
+
+    private void renewLoop() {
+        while (running) {
+            Optional<long[]> request = self.leaseRequest();
+            Optional<Member> at = coordinatorMember();
+            if (request.isPresent() && at.isPresent()) {
+                long incarnation = request.get()[0];
+                long sent = request.get()[1];
+                try {
+                    CommandReply reply = messenger.ask(at.get().hostname(),
+                            ClusterLink.lease(name, incarnation, sent));
+                    ClusterLink.session(reply.out()).ifPresent(s -> self.granted(sent, s));
+                    if (lastLogged != Demotion.Verdict.RUN && reply.exitCode() == 0) {
+                        lastLogged = Demotion.Verdict.RUN;
+                        node.log().event("cluster: lease granted again");
+                    }
+                } catch (IOException | RuntimeException e) {
+                    // not answered: the lease runs out unless a later request is
+                }
+            }
+            sleep(timing.renewMs());
+        }
+    }
+
+    private void sleep(long ms) {
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            running = false;
+        }
+    }
+
+    @Override
+    public void close() {
+        running = false;
+        loop.interrupt();
+        renewer.interrupt();
+        coordinatorThread.shutdownNow();
+        messenger.close();
+        agents.close();
+    }
+}

@@ -1,0 +1,171 @@
+package io.bramble.cluster.service;
+
+import io.bramble.cluster.coordinate.Command;
+import io.bramble.cluster.coordinate.Coordinator;
+import io.bramble.cluster.coordinate.LeaseTiming;
+import io.bramble.cluster.coordinate.RecordedStatus;
+import io.bramble.cluster.coordinate.Report;
+import io.bramble.cluster.live.CibRecord;
+import io.bramble.cluster.live.CoordinatorRecord;
+import io.bramble.cluster.live.LiveView;
+import io.bramble.cluster.live.PoolHosts;
+import io.bramble.cluster.live.StatusRecord;
+import io.bramble.cluster.model.Cluster;
+import io.bramble.common.time.Clock;
+import io.bramble.pool.node.PoolNode;
+import io.bramble.pool.store.ClusterStore;
+import io.bramble.pool.store.RaftStore;
+import io.bramble.pool.store.StoreException;
+import io.bramble.pool.store.Versioned;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The shell of the {@link Coordinator} on the member that leads the pool's store: takes over
+ * in a new epoch (a conditional update of {@link CoordinatorRecord}), feeds it the members it
+ * reaches, the CIB as changed, lease requests, reports and ticks, writes what it recorded to
+ * the store before it sends the instructions of the same step, and steps down when it no
+ * longer leads or a write fails. Not thread-safe: one thread calls it (the service's loop).
+ */
+final class CoordinatorService {
+    private final PoolNode node;
+    private final Clock clock;
+    private final Messenger messenger;
+    private Coordinator coordinator;
+    private long epoch;
+    private long cibVersion = -1;
+    private long statusVersion;
+    private RecordedStatus written;
+    private List<String> hostsSeen = List.of();
+
+    CoordinatorService(PoolNode node, Clock clock, Messenger messenger) {
+        this.node = node;
+        this.clock = clock;
+        this.messenger = messenger;
+    }
+
+    /** Time passed: takes over or steps down, and ticks the coordinator. */
+    void tick() {
+        Optional<ClusterStore> store = node.store();
+        if (!leads()) {
+            stepDown("this member no longer leads the pool's store");
+            return;
+        }
+        try {
+            if (coordinator == null) {
+                takeOver(store.get());
+                return;
+            }
+            Optional<Versioned<String>> cib = store.get().get(CibRecord.TYPE, CibRecord.KEY);
+            long version = cib.map(Versioned::version).orElse(0L);
+            if (version != cibVersion || !PoolHosts.of(node).all().equals(hostsSeen)) {
+                cibVersion = version;
+                handle(store.get(), coordinator.configure(configuration(cib)));
+            }
+            handle(store.get(), coordinator.membership(PoolHosts.of(node).online()));
+            handle(store.get(), coordinator.tick());
+        } catch (StoreException e) {
+            stepDown("the store refused a change: " + e.getMessage());
+        }
+    }
+
+    /** Whether this member leads the pool's store now, as far as it knows. */
+    private boolean leads() {
+        return node.store().filter(s -> s instanceof RaftStore raft && raft.isStableLeader())
+                .isPresent();
+    }
+
+    /**
+     * A node's lease request; the grant when the coordinator gives one, which it gives only
+     * while this member still leads the store.
+     */
+    Optional<Long> lease(ClusterLink.LeaseRequest request) {
+        if (coordinator == null || !leads()) {
+            return Optional.empty();
+        }
+        try {
+            List<Command> commands = coordinator.leaseRequest(request.node(),
+                    request.incarnation(), request.sentMs());
+            handle(node.store().orElseThrow(), commands);
+            return commands.stream().filter(c -> c instanceof Command.Grant g
+                    && g.node().equals(request.node())).map(c -> ((Command.Grant) c).session())
+                    .findFirst();
+        } catch (StoreException e) {
+            stepDown("the store refused a change: " + e.getMessage());
+            return Optional.empty();
+        }
+    }
+
+    /** A node's report. */
+    void report(Report report) {
+        if (coordinator == null) {
+            return;
+        }
+        try {
+            handle(node.store().orElseThrow(), coordinator.report(report));
+        } catch (StoreException e) {
+            stepDown("the store refused a change: " + e.getMessage());
+        }
+    }
+
+    boolean coordinates() {
+        return coordinator != null;
+    }
+
+    private void takeOver(ClusterStore store) {
+        store.catchUp();
+        Optional<Versioned<CoordinatorRecord>> current = store.get(CoordinatorRecord.TYPE,
+                CoordinatorRecord.KEY);
+        long next = current.map(v -> v.value().epoch()).orElse(0L) + 1;
+        store.put(CoordinatorRecord.TYPE, CoordinatorRecord.KEY,
+                new CoordinatorRecord(next, node.id()),
+                current.map(Versioned::version).orElse(ClusterStore.NEW));
+        Optional<Versioned<RecordedStatus>> status = store.get(StatusRecord.TYPE,
+                StatusRecord.KEY);
+        written = status.map(Versioned::value).orElse(RecordedStatus.none());
+        statusVersion = status.map(Versioned::version).orElse(ClusterStore.NEW);
+        Optional<Versioned<String>> cib = store.get(CibRecord.TYPE, CibRecord.KEY);
+        cibVersion = cib.map(Versioned::version).orElse(0L);
+        epoch = next;
+        coordinator = new Coordinator(configuration(cib), written, epoch, LeaseTiming.DEFAULTS,
+                false, clock);
+        node.log().event("cluster: coordinating in epoch " + epoch);
+        handle(store, coordinator.membership(PoolHosts.of(node).online()));
+    }
+
+    private void stepDown(String why) {
+        if (coordinator != null) {
+            coordinator = null;
+            node.log().event("cluster: no longer coordinating epoch " + epoch + ": " + why);
+        }
+    }
+
+    /** Writes what the coordinator recorded, then sends its instructions. */
+    private void handle(ClusterStore store, List<Command> commands) {
+        RecordedStatus recorded = coordinator.recorded();
+        if (!recorded.equals(written)) {
+            statusVersion = store.put(StatusRecord.TYPE, StatusRecord.KEY, recorded,
+                    statusVersion).version();
+            written = recorded;
+        }
+        for (Command command : commands) {
+            switch (command) {
+                case Command.Dispatch d -> messenger.send(d.instruction().node(),
+                        ClusterLink.instruction(d.instruction()));
+                case Command.Grant g -> {
+                    // the answer to the lease request that made it (see lease)
+                }
+                case Command.Fence f -> node.log().event("cluster: " + f.node()
+                        + " should be fenced; bramble has no fence devices configured");
+            }
+        }
+    }
+
+    private Cluster configuration(Optional<Versioned<String>> cib) {
+        String xml = cib.map(Versioned::value).orElse(io.bramble.cluster.pcs.CibElement.empty()
+                .toXml());
+        PoolHosts hosts = PoolHosts.of(node);
+        hostsSeen = hosts.all();
+        return LiveView.configuration(xml, hosts.all(), hosts.online());
+    }
+}

@@ -1,0 +1,122 @@
+package io.bramble.cluster.service;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.bramble.cluster.coordinate.Demotion;
+import io.bramble.cluster.coordinate.Instruction;
+import io.bramble.cluster.coordinate.LeaseTiming;
+import io.bramble.cluster.coordinate.Report;
+import io.bramble.cluster.exec.ActionRequest;
+import io.bramble.cluster.exec.ActionResult;
+import io.bramble.cluster.exec.ExecStatus;
+import io.bramble.cluster.exec.NodeExecutor;
+import io.bramble.cluster.exec.Outcome;
+import io.bramble.cluster.model.AgentName;
+import io.bramble.cluster.model.Cluster;
+import io.bramble.cluster.model.ClusterProperties;
+import io.bramble.cluster.model.ClusterStatus;
+import io.bramble.cluster.model.Defaults;
+import io.bramble.cluster.model.NoQuorumPolicy;
+import io.bramble.cluster.model.Node;
+import io.bramble.cluster.model.Primitive;
+import io.bramble.common.time.ManualClock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A node's side of the live cluster with a real executor whose agents answer at once: it runs
+ * the coordinator's instructions only under a lease, reports their results, and stops what it
+ * runs by itself once the lease ends.
+ */
+class NodeServiceTest {
+    private static final LeaseTiming TIMING = LeaseTiming.DEFAULTS;
+    private static final long SESSION = 7;
+
+    private final ManualClock clock = new ManualClock();
+    private final List<ActionRequest> ran = new ArrayList<>();
+    private final List<Report> reports = new ArrayList<>();
+    private final NodeService node = new NodeService("n1", clock, TIMING, NodeServiceTest::cib,
+            reports::add);
+    private long ids;
+
+    NodeServiceTest() {
+        node.use(new NodeExecutor("n1", request -> {
+            ran.add(request);
+            return new ActionResult(0, ExecStatus.DONE, Optional.empty(), "", 1);
+        }, Runnable::run, (delayMs, task) -> () -> {
+        }, clock, node::onResult, 1));
+    }
+
+    private static Cluster cib() {
+        Primitive d1 = new Primitive("d1", AgentName.ocf("heartbeat", "Dummy"),
+                new LinkedHashMap<>(Map.of("fake", "x")), List.of(),
+                new LinkedHashMap<>(Map.of("target-role", "Started")));
+        return new Cluster(new ClusterProperties(false, NoQuorumPolicy.STOP, true, 60_000, true),
+                List.of(new Node("n1", "n1", true, false)), List.of(d1), List.of(),
+                Defaults.NONE, ClusterStatus.idle());
+    }
+
+    private Instruction instruction(long session, String operation) {
+        return new Instruction(++ids, session, "n1", "d1", operation, 0, 20_000);
+    }
+
+    private void grant() {
+        long sent = node.leaseRequest().orElseThrow()[1];
+        node.granted(sent, SESSION);
+    }
+
+    @Test
+    void nothingStartsBeforeTheFirstGrant() {
+        node.instruction(instruction(SESSION, "start"));
+        assertThat(ran).isEmpty();
+        assertThat(reports).isEmpty();
+    }
+
+    @Test
+    void aGrantedStartRunsTheAgentWithItsAttributesAndIsReported() {
+        grant();
+        node.instruction(instruction(SESSION, "start"));
+        assertThat(ran).singleElement().satisfies(r -> {
+            assertThat(r.action()).isEqualTo("start");
+            assertThat(r.agent().type()).isEqualTo("Dummy");
+            assertThat(r.attributes()).containsEntry("fake", "x");
+            assertThat(r.meta()).containsEntry("target-role", "Started");
+        });
+        assertThat(reports).singleElement().satisfies(r -> assertThat(r.outcome().kind())
+                .isEqualTo(Outcome.Kind.SUCCEEDED));
+        assertThat(node.active()).containsExactly("d1");
+    }
+
+    @Test
+    void anOlderSessionAndARepeatedInstructionAreRefused() {
+        grant();
+        node.instruction(instruction(SESSION - 1, "start"));
+        Instruction start = instruction(SESSION, "start");
+        node.instruction(start);
+        node.instruction(start);
+        assertThat(ran).hasSize(1);
+    }
+
+    @Test
+    void whenTheLeaseEndsEverythingIsStoppedAndTheNodeAsksAgainAsANewRun() {
+        grant();
+        node.instruction(instruction(SESSION, "start"));
+        long run = node.incarnation();
+        clock.advanceMillis(TIMING.renewMs());
+        assertThat(node.check()).isEqualTo(Demotion.Verdict.RUN);
+
+        clock.advanceMillis(TIMING.leaseMs());
+        assertThat(node.check()).isEqualTo(Demotion.Verdict.STOP_ALL);
+        assertThat(ran).extracting(ActionRequest::action).containsExactly("start", "stop");
+        assertThat(node.active()).isEmpty();
+        assertThat(node.leaseRequest()).as("asks again once all stopped").isPresent();
+        assertThat(node.incarnation()).isNotEqualTo(run);
+
+        node.instruction(instruction(SESSION, "start"));
+        assertThat(ran).as("no start until a new grant").hasSize(2);
+    }
+}

@@ -1,0 +1,125 @@
+package io.bramble.it.cluster;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.bramble.it.pool.PoolNodes;
+import io.bramble.testkit.cluster.LocalCluster;
+import io.bramble.testkit.fault.Faults;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * A resource of the live cluster runs on one node of two (plus a witness) and moves to the
+ * other when its node is killed, never running on both. Dummy's state file
+ * ({@code HA_RSCTMP}, under each node's state directory) says where it runs.
+ */
+@Timeout(value = 300, unit = TimeUnit.SECONDS)
+class FailoverTest {
+    private static final Duration PATIENCE = Duration.ofSeconds(60);
+    private static final List<String> NODES = List.of("gluster1", "gluster2");
+
+    @RegisterExtension
+    final LocalCluster cluster = new LocalCluster();
+
+    @Test
+    void aResourceRunsOnOneNodeAndMovesWhenThatNodeIsKilled() {
+        PoolNodes pool = LiveCibTest.twoNodesAndAWitness(cluster);
+        pool.ok("gluster1", "property", "set", "stonith-enabled=false");
+        pool.ok("gluster1", "resource", "create", "d1", "ocf:heartbeat:Dummy", "op",
+                "monitor", "interval=2s");
+
+        String first = awaitRunningOn(pool, NODES, PATIENCE);
+        String survivor = first.equals("gluster1") ? "gluster2" : "gluster1";
+        awaitStatus(pool, survivor, "Started " + first + ".local", PATIENCE);
+        long quietEnd = System.nanoTime() + Duration.ofSeconds(3).toNanos();
+        while (System.nanoTime() < quietEnd) {
+            assertThat(running(pool, survivor)).as("d1 also on " + survivor).isFalse();
+            PoolNodes.sleep(20);
+        }
+
+        long killed = System.nanoTime();
+        Faults.kill9(pool.process(first));
+        assertThat(awaitRunningOn(pool, List.of(survivor), PATIENCE)).isEqualTo(survivor);
+        System.out.println("d1 started on " + survivor + " "
+                + (System.nanoTime() - killed) / 1_000_000 + " ms after kill -9 of " + first);
+        awaitStatus(pool, survivor, "Started " + survivor + ".local", PATIENCE);
+        String status = pool.ok(survivor, "status");
+        System.out.println(status);
+        assertThat(status).contains("  * Current DC: " + survivor + ".local (version unknown)"
+                + " - partition with quorum\n").contains("  * Online: [ " + survivor
+                        + ".local ]\n")
+                .contains("  * OFFLINE: [ " + first + ".local ]\n")
+                .containsPattern("  \\* Last change:  \\w{3} .* \\d{4} via bramble on"
+                        + " gluster1\\.local\n");
+    }
+
+    @Test
+    void standbyMovesTheResourceToTheOtherNode() {
+        PoolNodes pool = LiveCibTest.twoNodesAndAWitness(cluster);
+        pool.ok("gluster2", "property", "set", "stonith-enabled=false");
+        pool.ok("gluster2", "resource", "create", "d1", "ocf:heartbeat:Dummy");
+        String first = awaitRunningOn(pool, NODES, PATIENCE);
+        String other = first.equals("gluster1") ? "gluster2" : "gluster1";
+
+        pool.ok(other, "cluster", "standby", first + ".local");
+        awaitStopped(pool, first, PATIENCE);
+        assertThat(awaitRunningOn(pool, NODES, PATIENCE)).isEqualTo(other);
+        awaitStatus(pool, first, "Node " + first + ".local: standby", PATIENCE);
+        awaitStatus(pool, first, "Started " + other + ".local", PATIENCE);
+    }
+
+    private static void awaitStopped(PoolNodes pool, String node, Duration timeout) {
+        long end = System.nanoTime() + timeout.toNanos();
+        while (running(pool, node)) {
+            assertThat(NODES.stream().filter(n -> running(pool, n)).count())
+                    .as("d1 runs on at most one node").isLessThanOrEqualTo(1);
+            assertThat(System.nanoTime()).as("d1 stops on " + node).isLessThan(end);
+            PoolNodes.sleep(20);
+        }
+    }
+
+    /** Dummy's state file of d1 on {@code node}: there while it runs there. */
+    private static boolean running(PoolNodes pool, String node) {
+        return Files.exists(stateFile(pool, node));
+    }
+
+    private static Path stateFile(PoolNodes pool, String node) {
+        return pool.stateDir(node).resolve("cluster/rsctmp/Dummy-d1.state");
+    }
+
+    /** Polls every 20 ms; the node d1 runs on, failing when it runs on two at once. */
+    private static String awaitRunningOn(PoolNodes pool, List<String> nodes,
+            Duration timeout) {
+        long end = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < end) {
+            List<String> on = nodes.stream().filter(n -> running(pool, n)).toList();
+            assertThat(on).as("d1 runs on at most one node").hasSizeLessThanOrEqualTo(1);
+            if (!on.isEmpty()) {
+                return on.getFirst();
+            }
+            PoolNodes.sleep(20);
+        }
+        throw new AssertionError("d1 did not start on " + nodes + " in " + timeout + "; status:\n"
+                + pool.run(nodes.getFirst(), "status"));
+    }
+
+    private static void awaitStatus(PoolNodes pool, String on, String text, Duration timeout) {
+        long end = System.nanoTime() + timeout.toNanos();
+        String last = "";
+        while (System.nanoTime() < end) {
+            last = pool.run(on, "status").out();
+            if (last.contains(text)) {
+                return;
+            }
+            PoolNodes.sleep(100);
+        }
+        throw new AssertionError("status on " + on + " never showed '" + text + "'; last:\n"
+                + last);
+    }
+}
