@@ -68,8 +68,10 @@ public final class ImportHeartbeatCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         if (file == null) {
-            throw UserError.usage("bramble cluster import-heartbeat: the live cluster is not "
-                    + "available yet; import into a CIB file with -f FILE");
+            throw UserError.usage("bramble cluster import-heartbeat: it writes a CIB file, "
+                    + "not the live cluster: import with -f FILE, then run the pcs commands it "
+                    + "prints as 'bramble resource …' and 'bramble constraint …' to make the "
+                    + "same resources in the live cluster");
         }
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
