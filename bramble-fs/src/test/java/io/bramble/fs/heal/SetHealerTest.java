@@ -1,6 +1,7 @@
 package io.bramble.fs.heal;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.bramble.common.time.ManualClock;
 import io.bramble.fs.ops.Attr;
@@ -312,6 +313,47 @@ class SetHealerTest {
 
         assertThat(healer(0).heal(FsPath.ROOT)).isEqualTo(HealOutcome.SPLIT_BRAIN);
         assertThat(marked(0, FsPath.ROOT)).isTrue();
+    }
+
+    /**
+     * Copy 2 takes a truncate that is refused while copy 0, the fresh copy, lacks it: copy 2
+     * blames itself. Then copy 0's file is lost (a rename over it that was refused on the
+     * folder, whose heal makes the file again, empty, on the copies that lack it, marked on
+     * copy 2 against them). No copy is fresh; copy 2 holds every acknowledged write and the
+     * refused truncate, and once every copy answers, the others are healed from it and every
+     * mark goes. With a copy away, it waits.
+     */
+    @Test
+    void aCopyOnlyItselfBlamesIsTheSourceOnceEveryCopyAnswersAndNoneIsFresh()
+            throws FsException {
+        Replicate files = replicate(3);
+        FsPath f = FsPath.parse("/f");
+        write(files, f, 0, bytes("acknowledged"));
+        faulty.get(0).state(State.FULL);
+        faulty.get(1).state(State.DOWN);
+        files.childDown(1);
+        assertThatThrownBy(() -> files.setattr(ALICE, f, SetAttr.truncate(3)))
+                .isInstanceOf(FsException.class);
+        faulty.get(0).state(State.UP);
+        assertThat(data(2, f)).isEqualTo("ack");
+        assertThat(copies.get(2).listxattr(Caller.ROOT, f)).contains(PendingCounters.name(2));
+        Attr held = copies.get(2).getattr(Caller.ROOT, f);
+        for (int lost = 0; lost < 2; lost++) {
+            copies.get(lost).unlink(Caller.ROOT, f);
+            EntryHeal.makeOne(copies.get(2), copies.get(lost), lost, f, held);
+        }
+
+        assertThat(healer(-1).heal(f)).isNotEqualTo(HealOutcome.HEALED);
+        assertThat(marked(2, f)).isTrue();
+        faulty.get(1).state(State.UP);
+        files.childUp(1);
+        assertThat(healer(-1).heal(f)).isEqualTo(HealOutcome.HEALED);
+
+        for (int copy = 0; copy < 3; copy++) {
+            assertThat(data(copy, f)).as("copy %d", copy).isEqualTo("ack");
+            assertThat(marked(copy, f)).as("copy %d", copy).isFalse();
+        }
+        assertThat(healer(-1).heal(f)).isEqualTo(HealOutcome.CLEAN);
     }
 
     @Test
