@@ -123,6 +123,18 @@ class SetHealerTest {
         return writes;
     }
 
+    /** Copy {@code copy} goes down, and the client sees it go. */
+    void down(Replicate files, int copy) {
+        faulty.get(copy).state(State.DOWN);
+        files.childDown(copy);
+    }
+
+    /** Copy {@code copy} comes back, and the client sees it come. */
+    void up(Replicate files, int copy) {
+        faulty.get(copy).state(State.UP);
+        files.childUp(copy);
+    }
+
     boolean marked(int copy, FsPath path) throws FsException {
         for (String name : copies.get(copy).listxattr(Caller.ROOT, path)) {
             if (name.startsWith(PendingCounters.PREFIX) && !PendingCounters.decode(copies.get(copy)
@@ -138,16 +150,14 @@ class SetHealerTest {
         Replicate files = replicate(2);
         FsPath f = FsPath.parse("/f");
         write(files, f, 0, bytes("before"));
-        faulty.get(1).state(State.DOWN);
-        files.childDown(1);
+        down(files, 1);
         byte[] big = new byte[3 * DataCopy.RANGE_BYTES + 17];
         new java.util.Random(1).nextBytes(big);
         Arrays.fill(big, DataCopy.RANGE_BYTES, 2 * DataCopy.RANGE_BYTES, (byte) 0);
         write(files, f, 0, big);
         files.setxattr(ALICE, f, "user.colour", bytes("green"), 0);
         files.setattr(ALICE, f, SetAttr.chmod(0600));
-        faulty.get(1).state(State.UP);
-        files.childUp(1);
+        up(files, 1);
         assertThat(marked(0, f)).isTrue();
 
         assertThat(healer(0).heal(f)).isEqualTo(HealOutcome.HEALED);
@@ -165,16 +175,14 @@ class SetHealerTest {
         write(files, FsPath.parse("/d/gone"), 0, bytes("x"));
         files.mkdir(ALICE, FsPath.parse("/d/olddir"), newId(), 0755);
         write(files, FsPath.parse("/d/olddir/inner"), 0, bytes("y"));
-        faulty.get(1).state(State.DOWN);
-        files.childDown(1);
+        down(files, 1);
         files.unlink(ALICE, FsPath.parse("/d/gone"));
         files.unlink(ALICE, FsPath.parse("/d/olddir/inner"));
         files.rmdir(ALICE, FsPath.parse("/d/olddir"));
         files.mkdir(ALICE, FsPath.parse("/d/new"), newId(), 0700);
         write(files, FsPath.parse("/d/new/file"), 0, bytes("fresh data"));
         files.symlink(ALICE, FsPath.parse("/d/link"), newId(), "new/file");
-        faulty.get(1).state(State.UP);
-        files.childUp(1);
+        up(files, 1);
 
         assertThat(healer(0).heal(FsPath.parse("/d"))).isEqualTo(HealOutcome.HEALED);
 
@@ -189,11 +197,9 @@ class SetHealerTest {
         Replicate files = replicate(2);
         FsPath f = FsPath.parse("/f");
         write(files, f, 0, bytes("one"));
-        faulty.get(1).state(State.DOWN);
-        files.childDown(1);
+        down(files, 1);
         write(files, f, 0, bytes("two"));
-        faulty.get(1).state(State.UP);
-        files.childUp(1);
+        up(files, 1);
         // an application's write reaches the source alone while the sink is copied
         int[] writes = writeWhenCopied(1, 0, f, "six");
 
@@ -281,8 +287,7 @@ class SetHealerTest {
         FsPath a = FsPath.parse("/a");
         FsPath b = FsPath.parse("/b");
         write(files, a, 0, bytes("one file, two names"));
-        faulty.get(1).state(State.DOWN);
-        files.childDown(1);
+        down(files, 1);
         files.link(ALICE, a, b);
         write(files, b, 0, bytes("ONE"));
         faulty.get(1).state(State.UP);
@@ -324,14 +329,12 @@ class SetHealerTest {
      * mark goes. With a copy away, it waits.
      */
     @Test
-    void aCopyOnlyItselfBlamesIsTheSourceOnceEveryCopyAnswersAndNoneIsFresh()
-            throws FsException {
+    void aCopyOnlyItselfBlamesIsTheSourceWhenNoneIsFresh() throws FsException {
         Replicate files = replicate(3);
         FsPath f = FsPath.parse("/f");
         write(files, f, 0, bytes("acknowledged"));
         faulty.get(0).state(State.FULL);
-        faulty.get(1).state(State.DOWN);
-        files.childDown(1);
+        down(files, 1);
         assertThatThrownBy(() -> files.setattr(ALICE, f, SetAttr.truncate(3)))
                 .isInstanceOf(FsException.class);
         faulty.get(0).state(State.UP);
@@ -345,8 +348,7 @@ class SetHealerTest {
 
         assertThat(healer(-1).heal(f)).isNotEqualTo(HealOutcome.HEALED);
         assertThat(marked(2, f)).isTrue();
-        faulty.get(1).state(State.UP);
-        files.childUp(1);
+        up(files, 1);
         assertThat(healer(-1).heal(f)).isEqualTo(HealOutcome.HEALED);
 
         for (int copy = 0; copy < 3; copy++) {
@@ -361,8 +363,7 @@ class SetHealerTest {
         Replicate files = replicate(3);
         FsPath f = FsPath.parse("/f");
         write(files, f, 0, bytes("one"));
-        faulty.get(2).state(State.DOWN);
-        files.childDown(2);
+        down(files, 2);
         write(files, f, 0, bytes("two"));
 
         assertThat(healer(1).heal(f)).isEqualTo(HealOutcome.NOT_MINE);
@@ -577,8 +578,7 @@ class SetHealerTest {
         Replicate files = replicate(3);
         FsPath f = FsPath.parse("/f");
         write(files, f, 0, bytes("one"));
-        faulty.get(2).state(State.DOWN);
-        files.childDown(2);
+        down(files, 2);
         write(files, f, 0, bytes("two"));
         faulty.get(2).state(State.UP);
         copies.get(0).removexattr(Caller.ROOT, f, PendingCounters.name(2)); // a mark lost
