@@ -30,7 +30,8 @@ import java.util.function.Consumer;
  * clears the marks, but only if neither side changed meanwhile (the bricks' change stamps).
  * A file an application keeps changing is tried {@link #ATTEMPTS} times, then left marked
  * for the next pass. Only the lowest-numbered fresh copy's node heals a file, so that two
- * nodes never copy one file at once.
+ * nodes never copy one file at once. A healed copy takes the source's marks against the
+ * copies that are away ({@link MarkInheritance}).
  *
  * <p>When every copy answers and no copy with data is fresh, a copy with data that only blames
  * itself (it took a refused change and missed nothing acknowledged) is the source, and its own
@@ -425,6 +426,8 @@ public final class SetHealer {
                         progress);
             }
             changes[sink] += MetadataCopy.copy(sourceOps, sinkOps, path, from.attr());
+            changes[sink] += MarkInheritance.inherit(from, states.get(sink), sink, ChildSet.all(
+                    copies.size()).minus(cleared), sinkOps, path);
         }
         for (int sink : sinks.indexes()) {
             copies.get(sink).setxattr(Caller.ROOT, path, ChangeStamps.CLEAR_IF_UNCHANGED,
