@@ -30,7 +30,12 @@ import java.util.function.Consumer;
  * clears the marks, but only if neither side changed meanwhile (the bricks' change stamps).
  * A file an application keeps changing is tried {@link #ATTEMPTS} times, then left marked
  * for the next pass. Only the lowest-numbered fresh copy's node heals a file, so that two
- * nodes never copy one file at once.
+ * nodes never copy one file at once. A healed copy takes the source's marks against the
+ * copies that are away ({@link MarkInheritance}).
+ *
+ * <p>When every copy answers and no copy with data is fresh, a copy with data that only blames
+ * itself (it took a refused change and missed nothing acknowledged) is the source, and its own
+ * mark goes once the others hold what it holds ({@link Blame}).
  *
  * <p>A file whose every copy is blamed by another (split-brain) has no fresh copy: it is left
  * as it is unless the volume's {@link FavoriteChildPolicy} chooses one, or a user does
@@ -267,7 +272,7 @@ public final class SetHealer {
 
     private HealOutcome attempt(FsPath path, List<FsPath> made) throws FsException {
         List<CopyState> states = lookAll(path);
-        Blame blame = Blame.of(states);
+        Blame blame = Blame.of(states, arbiters);
         if (blame.present().isEmpty()) {
             return blame.reachable().size() == copies.size()
                     ? HealOutcome.GONE
@@ -296,7 +301,7 @@ public final class SetHealer {
         if (local >= 0 && healing != local) {
             return HealOutcome.NOT_MINE;
         }
-        ChildSet sinks = blame.accused().intersect(blame.reachable());
+        ChildSet sinks = blame.sinks(source);
         if (sinks.isEmpty()) {
             return HealOutcome.WAITING;
         }
@@ -329,7 +334,9 @@ public final class SetHealer {
                                 : attempt(path, made);
             }
         }
-        copyAndClear(path, states, source, sources, sinks, sinks, made);
+        // A source that only blames itself loses its mark once the others hold what it holds.
+        ChildSet cleared = blame.accused().contains(source) ? sinks.with(source) : sinks;
+        copyAndClear(path, states, source, sources.minus(sinks), sinks, cleared, made);
         return HealOutcome.HEALED;
     }
 
@@ -419,6 +426,8 @@ public final class SetHealer {
                         progress);
             }
             changes[sink] += MetadataCopy.copy(sourceOps, sinkOps, path, from.attr());
+            changes[sink] += MarkInheritance.inherit(from, states.get(sink), sink, ChildSet.all(
+                    copies.size()).minus(cleared), sinkOps, path);
         }
         for (int sink : sinks.indexes()) {
             copies.get(sink).setxattr(Caller.ROOT, path, ChangeStamps.CLEAR_IF_UNCHANGED,
@@ -438,7 +447,7 @@ public final class SetHealer {
      * it is. Reads every copy's marks; changes nothing.
      */
     public boolean inSplitBrain(FsPath path) {
-        return splitBrain(Blame.of(lookAll(path)));
+        return splitBrain(Blame.of(lookAll(path), arbiters));
     }
 
     /**
@@ -463,7 +472,7 @@ public final class SetHealer {
         int chosen = -1;
         for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
             List<CopyState> states = lookAll(path);
-            Blame blame = Blame.of(states);
+            Blame blame = Blame.of(states, arbiters);
             if (blame.reachable().size() < copies.size()) {
                 return SplitBrainResolution.of(SplitBrainResolution.Result.COPIES_AWAY,
                         SplitBrainSource.NOT_ALL_UP);
@@ -509,7 +518,7 @@ public final class SetHealer {
                 last = e.getMessage();
             }
         }
-        return chosen >= 0 && Blame.of(lookAll(path)).accused().isEmpty()
+        return chosen >= 0 && Blame.of(lookAll(path), arbiters).accused().isEmpty()
                 ? SplitBrainResolution.of(SplitBrainResolution.Result.HEALED, "")
                 : SplitBrainResolution.of(SplitBrainResolution.Result.FAILED, "it changed"
                         + " each time it was copied (" + last + "); try again once it is not"

@@ -65,6 +65,28 @@ public final class BlameMatrix {
         return ChildSet.all(replicaCount()).minus(blamed());
     }
 
+    /**
+     * The children that only they themselves blame: each took a change that was refused while
+     * a fresh copy lacked it, and no copy blames it for missing anything.
+     *
+     * <p>Such a copy holds every acknowledged change, as a fresh one does, and some refused
+     * ones on top. A copy blames itself only in the refusal of a change it took ({@link
+     * WriteRules#takersBlameThemselves}); every acknowledged change it missed, before or
+     * after, was taken by a fresh copy whose marker, written before the acknowledgement,
+     * blames it; and a mark against it goes only with the refused change that wrote it or
+     * with a heal that made it whole. The argument rests, as the fresh copies' does, on the
+     * marks of the copies that took what it missed. So where no copy is fresh (the fresh one
+     * that lacked the refused change was blamed since, or its file replaced), such a copy
+     * may serve reads and heal the others: what it shows beyond the acknowledged changes is
+     * what a failed write(2) may have left, never data older than an acknowledged change.
+     * Only the marks of every copy show that no copy blames it: the rule is for when every
+     * copy answers. It is no fresh copy for a change: a change only such copies take is
+     * still refused.
+     */
+    public ChildSet blamedOnlyByThemselves() {
+        return ChildSet.all(replicaCount()).filter(c -> blamers(c).equals(ChildSet.of(c)));
+    }
+
     @Override
     public boolean equals(Object other) {
         return other instanceof BlameMatrix matrix && Arrays.equals(blamersOf, matrix.blamersOf);

@@ -4,7 +4,10 @@ import io.bramble.fs.ops.Errno;
 
 /**
  * Which copy a read may use, with no I/O: one that answers and that nobody blames, the
- * preferred (local) one when it qualifies, else the lowest index. When every answering copy
+ * preferred (local) one when it qualifies, else the lowest index; when every copy answers
+ * and none with data is fresh, one that only blames itself
+ * ({@link BlameMatrix#blamedOnlyByThemselves}: it holds every acknowledged change and refused
+ * ones beside). When every answering copy
  * is blamed by another answering copy and so is every copy that is away, no copy can hold
  * every change (a split-brain) and the read fails with EIO. Otherwise the good copy may be
  * one that is away, and the read fails with ENOTCONN. An arbiter holds no data: it is never
@@ -23,6 +26,9 @@ public record ReadChoice(int child, int errno, boolean split) {
     public static ReadChoice choose(BlameMatrix blame, ChildSet answering, int preferred,
             ChildSet arbiters) {
         ChildSet eligible = answering.minus(blame.blamed()).minus(arbiters);
+        if (eligible.isEmpty() && answering.equals(ChildSet.all(blame.replicaCount()))) {
+            eligible = blame.blamedOnlyByThemselves().minus(arbiters);
+        }
         if (!eligible.isEmpty()) {
             boolean local = preferred >= 0 && preferred < ChildSet.CHILDREN_MAX
                     && eligible.contains(preferred);

@@ -1,6 +1,7 @@
 package io.bramble.fs.heal;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.bramble.common.time.ManualClock;
 import io.bramble.fs.ops.Attr;
@@ -147,6 +148,36 @@ class SetHealerArbiterTest {
         faulty.get(0).state(State.UP);
         assertThat(healer().heal(FILE)).isEqualTo(HealOutcome.HEALED);
         assertThat(text(1)).isEqualTo("two");
+    }
+
+    /**
+     * Copy 1 takes a write that is refused while copy 0, the fresh copy with data, lacks it
+     * (copy 0 full, the arbiter away): copy 1 blames itself. Then copy 0's file is lost and
+     * made again, empty, by its folder's heal, marked on copy 1 against it. Only the arbiter
+     * is fresh, and it holds no data; copy 1 holds every acknowledged write and the refused
+     * one, so copy 0 is healed from it and every mark goes.
+     */
+    @Test
+    void aDataCopyOnlyItselfBlamesIsTheSourceWhenOnlyTheArbiterIsFresh() throws FsException {
+        write("one");
+        faulty.get(0).state(State.FULL);
+        down(ARBITER);
+        assertThatThrownBy(() -> write("two")).isInstanceOf(FsException.class);
+        faulty.get(0).state(State.UP);
+        up(ARBITER);
+        assertThat(text(1)).isEqualTo("two");
+        assertThat(copies.get(1).listxattr(Caller.ROOT, FILE)).contains(PendingCounters.name(1));
+        copies.get(0).unlink(Caller.ROOT, FILE);
+        EntryHeal.makeOne(copies.get(1), copies.get(0), 0, FILE, copies.get(1).getattr(
+                Caller.ROOT, FILE));
+
+        assertThat(healer().heal(FILE)).isEqualTo(HealOutcome.HEALED);
+
+        assertThat(text(0)).isEqualTo("two");
+        assertThat(copies.get(ARBITER).getattr(Caller.ROOT, FILE).sizeBytes()).isZero();
+        for (int copy = 0; copy < 3; copy++) {
+            assertThat(marked(copy, FILE)).as("copy %d", copy).isFalse();
+        }
     }
 
     @Test

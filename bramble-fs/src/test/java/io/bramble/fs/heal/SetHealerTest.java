@@ -1,6 +1,7 @@
 package io.bramble.fs.heal;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.bramble.common.time.ManualClock;
 import io.bramble.fs.ops.Attr;
@@ -122,6 +123,30 @@ class SetHealerTest {
         return writes;
     }
 
+    /**
+     * A set of {@code count} copies where {@code f} holds "one" on every copy, then "two" on
+     * all but copy {@code missing}, which is left down.
+     */
+    Replicate missedWrite(int count, int missing, FsPath f) throws FsException {
+        Replicate files = replicate(count);
+        write(files, f, 0, bytes("one"));
+        down(files, missing);
+        write(files, f, 0, bytes("two"));
+        return files;
+    }
+
+    /** Copy {@code copy} goes down, and the client sees it go. */
+    void down(Replicate files, int copy) {
+        faulty.get(copy).state(State.DOWN);
+        files.childDown(copy);
+    }
+
+    /** Copy {@code copy} comes back, and the client sees it come. */
+    void up(Replicate files, int copy) {
+        faulty.get(copy).state(State.UP);
+        files.childUp(copy);
+    }
+
     boolean marked(int copy, FsPath path) throws FsException {
         for (String name : copies.get(copy).listxattr(Caller.ROOT, path)) {
             if (name.startsWith(PendingCounters.PREFIX) && !PendingCounters.decode(copies.get(copy)
@@ -137,16 +162,14 @@ class SetHealerTest {
         Replicate files = replicate(2);
         FsPath f = FsPath.parse("/f");
         write(files, f, 0, bytes("before"));
-        faulty.get(1).state(State.DOWN);
-        files.childDown(1);
+        down(files, 1);
         byte[] big = new byte[3 * DataCopy.RANGE_BYTES + 17];
         new java.util.Random(1).nextBytes(big);
         Arrays.fill(big, DataCopy.RANGE_BYTES, 2 * DataCopy.RANGE_BYTES, (byte) 0);
         write(files, f, 0, big);
         files.setxattr(ALICE, f, "user.colour", bytes("green"), 0);
         files.setattr(ALICE, f, SetAttr.chmod(0600));
-        faulty.get(1).state(State.UP);
-        files.childUp(1);
+        up(files, 1);
         assertThat(marked(0, f)).isTrue();
 
         assertThat(healer(0).heal(f)).isEqualTo(HealOutcome.HEALED);
@@ -164,16 +187,14 @@ class SetHealerTest {
         write(files, FsPath.parse("/d/gone"), 0, bytes("x"));
         files.mkdir(ALICE, FsPath.parse("/d/olddir"), newId(), 0755);
         write(files, FsPath.parse("/d/olddir/inner"), 0, bytes("y"));
-        faulty.get(1).state(State.DOWN);
-        files.childDown(1);
+        down(files, 1);
         files.unlink(ALICE, FsPath.parse("/d/gone"));
         files.unlink(ALICE, FsPath.parse("/d/olddir/inner"));
         files.rmdir(ALICE, FsPath.parse("/d/olddir"));
         files.mkdir(ALICE, FsPath.parse("/d/new"), newId(), 0700);
         write(files, FsPath.parse("/d/new/file"), 0, bytes("fresh data"));
         files.symlink(ALICE, FsPath.parse("/d/link"), newId(), "new/file");
-        faulty.get(1).state(State.UP);
-        files.childUp(1);
+        up(files, 1);
 
         assertThat(healer(0).heal(FsPath.parse("/d"))).isEqualTo(HealOutcome.HEALED);
 
@@ -185,14 +206,9 @@ class SetHealerTest {
 
     @Test
     void aWriteThatLandsWhileTheFileIsCopiedMakesTheHealCopyItAgain() throws FsException {
-        Replicate files = replicate(2);
         FsPath f = FsPath.parse("/f");
-        write(files, f, 0, bytes("one"));
-        faulty.get(1).state(State.DOWN);
-        files.childDown(1);
-        write(files, f, 0, bytes("two"));
-        faulty.get(1).state(State.UP);
-        files.childUp(1);
+        Replicate files = missedWrite(2, 1, f);
+        up(files, 1);
         // an application's write reaches the source alone while the sink is copied
         int[] writes = writeWhenCopied(1, 0, f, "six");
 
@@ -280,8 +296,7 @@ class SetHealerTest {
         FsPath a = FsPath.parse("/a");
         FsPath b = FsPath.parse("/b");
         write(files, a, 0, bytes("one file, two names"));
-        faulty.get(1).state(State.DOWN);
-        files.childDown(1);
+        down(files, 1);
         files.link(ALICE, a, b);
         write(files, b, 0, bytes("ONE"));
         faulty.get(1).state(State.UP);
@@ -314,14 +329,75 @@ class SetHealerTest {
         assertThat(marked(0, FsPath.ROOT)).isTrue();
     }
 
+    /**
+     * Copy 2 takes a truncate that is refused while copy 0, the fresh copy, lacks it: copy 2
+     * blames itself. Then copy 0's file is lost (a rename over it that was refused on the
+     * folder, whose heal makes the file again, empty, on the copies that lack it, marked on
+     * copy 2 against them). No copy is fresh; copy 2 holds every acknowledged write and the
+     * refused truncate, and once every copy answers, the others are healed from it and every
+     * mark goes. With a copy away, it waits.
+     */
     @Test
-    void onlyTheFirstFreshCopysNodeHealsAndASinkThatIsDownWaits() throws FsException {
+    void aCopyOnlyItselfBlamesIsTheSourceWhenNoneIsFresh() throws FsException {
         Replicate files = replicate(3);
         FsPath f = FsPath.parse("/f");
-        write(files, f, 0, bytes("one"));
-        faulty.get(2).state(State.DOWN);
-        files.childDown(2);
-        write(files, f, 0, bytes("two"));
+        write(files, f, 0, bytes("acknowledged"));
+        faulty.get(0).state(State.FULL);
+        down(files, 1);
+        assertThatThrownBy(() -> files.setattr(ALICE, f, SetAttr.truncate(3)))
+                .isInstanceOf(FsException.class);
+        faulty.get(0).state(State.UP);
+        assertThat(data(2, f)).isEqualTo("ack");
+        assertThat(copies.get(2).listxattr(Caller.ROOT, f)).contains(PendingCounters.name(2));
+        Attr held = copies.get(2).getattr(Caller.ROOT, f);
+        for (int lost = 0; lost < 2; lost++) {
+            copies.get(lost).unlink(Caller.ROOT, f);
+            EntryHeal.makeOne(copies.get(2), copies.get(lost), lost, f, held);
+        }
+
+        assertThat(healer(-1).heal(f)).isNotEqualTo(HealOutcome.HEALED);
+        assertThat(marked(2, f)).isTrue();
+        up(files, 1);
+        assertThat(healer(-1).heal(f)).isEqualTo(HealOutcome.HEALED);
+
+        for (int copy = 0; copy < 3; copy++) {
+            assertThat(data(copy, f)).as("copy %d", copy).isEqualTo("ack");
+            assertThat(marked(copy, f)).as("copy %d", copy).isFalse();
+        }
+        assertThat(healer(-1).heal(f)).isEqualTo(HealOutcome.CLEAN);
+    }
+
+    /**
+     * Copy 0 misses a write that copies 1 and 2 take; copy 1's file is then made anew (as the
+     * heal of a folder makes a file whose rename the copy missed), without its mark against
+     * copy 0. Healed from copy 2 while copy 0 is away, copy 1 takes copy 2's mark against copy
+     * 0 too: when copy 2 is away and copies 0 and 1 answer, the read comes from copy 1, never
+     * from copy 0, which missed the write.
+     */
+    @Test
+    void aHealedCopyTakesTheSourcesMarksAgainstCopiesAway() throws FsException {
+        FsPath f = FsPath.parse("/f");
+        Replicate files = missedWrite(3, 0, f);
+        Attr held = copies.get(2).getattr(Caller.ROOT, f);
+        copies.get(1).unlink(Caller.ROOT, f);
+        EntryHeal.makeOne(copies.get(2), copies.get(1), 1, f, held);
+
+        assertThat(healer(-1).heal(f)).isEqualTo(HealOutcome.HEALED);
+        assertThat(data(1, f)).isEqualTo("two");
+        assertThat(marked(1, f)).isTrue();
+        up(files, 0);
+        down(files, 2);
+
+        Opened opened = files.open(ALICE, f, OpenFlags.RDONLY);
+        byte[] read = files.read(opened.handle(), 0, 100);
+        files.release(opened.handle());
+        assertThat(new String(read, StandardCharsets.UTF_8)).isEqualTo("two");
+    }
+
+    @Test
+    void onlyTheFirstFreshCopysNodeHealsAndASinkThatIsDownWaits() throws FsException {
+        FsPath f = FsPath.parse("/f");
+        Replicate files = missedWrite(3, 2, f);
 
         assertThat(healer(1).heal(f)).isEqualTo(HealOutcome.NOT_MINE);
         assertThat(healer(0).heal(f)).isEqualTo(HealOutcome.WAITING);
@@ -532,12 +608,8 @@ class SetHealerTest {
     @Test
     void whenTheFirstFreshCopyBlamesNobodyTheFirstCopyThatDoesHealsTheFile()
             throws FsException {
-        Replicate files = replicate(3);
         FsPath f = FsPath.parse("/f");
-        write(files, f, 0, bytes("one"));
-        faulty.get(2).state(State.DOWN);
-        files.childDown(2);
-        write(files, f, 0, bytes("two"));
+        Replicate files = missedWrite(3, 2, f);
         faulty.get(2).state(State.UP);
         copies.get(0).removexattr(Caller.ROOT, f, PendingCounters.name(2)); // a mark lost
 

@@ -51,6 +51,28 @@ class ReadChoiceTest {
         assertThat(alone.split()).isFalse();
     }
 
+    /**
+     * No copy is fresh: copy 0 missed changes, copy 2 is blamed by copy 0 (a mark a heal
+     * could not clear while copy 0 was away), and copy 1 blames only itself, for a change
+     * that was refused. Copy 1 holds every acknowledged change and serves, but only while
+     * every copy answers: one that is away might blame it.
+     */
+    @Test
+    void aCopyOnlyItselfBlamesServesWhenEveryCopyAnswersAndNoneIsFresh() {
+        BlameMatrix blame = BlameMatrix.none(3).with(0, ChildSet.of(2))
+                .with(1, ChildSet.of(0, 1)).with(2, ChildSet.of(0));
+        assertThat(blame.blamedOnlyByThemselves()).isEqualTo(ChildSet.of(1));
+        assertThat(ReadChoice.choose(blame, ChildSet.all(3), 0).child()).isEqualTo(1);
+        ReadChoice oneAway = ReadChoice.choose(blame, ChildSet.of(1, 2), 1);
+        assertThat(oneAway.found()).isFalse();
+        assertThat(oneAway.errno()).isEqualTo(Errno.ENOTCONN);
+        BlameMatrix alsoBlamed = blame.with(2, ChildSet.of(1));
+        assertThat(alsoBlamed.blamedOnlyByThemselves()).isEqualTo(ChildSet.NONE);
+        assertThat(ReadChoice.choose(alsoBlamed, ChildSet.all(3), 1).found()).isFalse();
+        assertThat(ReadChoice.choose(blame, ChildSet.all(3), 0, ChildSet.of(1)).found())
+                .isFalse();
+    }
+
     @Test
     void noAnsweringCopyIsNotConnected() {
         assertThat(ReadChoice.choose(BlameMatrix.none(3), ChildSet.NONE, 0).errno())

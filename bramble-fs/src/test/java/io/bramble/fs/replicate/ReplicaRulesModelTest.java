@@ -12,6 +12,7 @@ import java.util.function.IntFunction;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
+import net.jqwik.api.statistics.Statistics;
 
 /**
  * The rules alone, played over random outages: copies as sets of the changes they took,
@@ -75,6 +76,28 @@ class ReplicaRulesModelTest {
                         .isEqualTo(model.took.get(fresh.first()));
             }
         }
+    }
+
+    /**
+     * A copy that only blames itself holds every acknowledged change, lost markers and lost
+     * replies included: the reason it may serve, and heal the others, when no copy is fresh.
+     */
+    @Property(tries = 500)
+    void aCopyOnlyItselfBlamesHoldsEveryAcknowledgedChange(
+            @ForAll @IntRange(min = 2, max = 3) int replicas, @ForAll long seed) {
+        Model model = new Model(replicas, new SplittableRandom(seed), true);
+        int seen = 0;
+        for (int step = 0; step < STEPS; step++) {
+            model.change(new ChildSet(model.random.nextInt(1 << replicas)));
+            for (int child : model.markers().blamedOnlyByThemselves().indexes()) {
+                seen++;
+                assertThat(model.took.get(child)).as("copy %d under %s after%n%s", child,
+                        model.markers(), String.join("\n", model.trace))
+                        .containsAll(model.acknowledged);
+            }
+        }
+        Statistics.collect(seen > 0);
+        Statistics.coverage(coverage -> coverage.check(true).count(runs -> runs > 0));
     }
 
     @Property(tries = 200)

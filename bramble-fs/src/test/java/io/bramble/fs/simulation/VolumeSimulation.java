@@ -112,7 +112,7 @@ final class VolumeSimulation {
         FAULTS,
         /** One copy at a time down and back, self-heal among the changes and at the end. */
         OUTAGES_HEALED,
-        /** Every fault with self-heal: its first seeds run by default; a few later ones fail. */
+        /** Every fault with self-heal: its first seeds run by default, 200 on demand. */
         FAULTS_HEALED
     }
 
