@@ -6,6 +6,7 @@ import io.bramble.cluster.heartbeat.HeartbeatException;
 import io.bramble.cluster.heartbeat.HeartbeatImport;
 import io.bramble.cluster.heartbeat.ImportRun;
 import io.bramble.cluster.heartbeat.ImportStep;
+import io.bramble.cluster.live.InstalledAgents;
 import io.bramble.cluster.pcs.CibElement;
 import io.bramble.cluster.pcs.PcsException;
 import io.bramble.cluster.pcs.PcsResult;
