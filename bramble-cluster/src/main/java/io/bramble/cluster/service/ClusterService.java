@@ -150,6 +150,22 @@ public final class ClusterService implements CommandSet, AutoCloseable {
         }).flatMap(v -> node.members().byId(v.value().member()));
     }
 
+    /**
+     * Whether the pool has a CIB. Until a pcs command makes one there is nothing to run, so no
+     * coordinator takes over and no node asks for a lease: a pool that only serves volumes pays
+     * nothing for the resource manager. A node that runs resources always has a CIB to read,
+     * and its lease is checked on every tick whatever this says.
+     */
+    private boolean configured() {
+        return node.store().map(s -> {
+            try {
+                return s.get(CibRecord.TYPE, CibRecord.KEY).isPresent();
+            } catch (StoreException e) {
+                return true;
+            }
+        }).orElse(false);
+    }
+
     private Cluster configuration() {
         String xml = node.store().flatMap(s -> s.get(CibRecord.TYPE, CibRecord.KEY))
                 .map(Versioned::value).orElse(CibElement.empty().toXml());
@@ -160,7 +176,9 @@ public final class ClusterService implements CommandSet, AutoCloseable {
     private void tickLoop() {
         while (running) {
             try {
-                coordinatorThread.submit(coordinator::tick).get();
+                if (configured()) {
+                    coordinatorThread.submit(coordinator::tick).get();
+                }
                 Demotion.Verdict verdict = self.check();
                 if (verdict != Demotion.Verdict.RUN) {
                     logOnce(verdict);
@@ -186,7 +204,7 @@ public final class ClusterService implements CommandSet, AutoCloseable {
         while (running) {
             Optional<long[]> request = self.leaseRequest();
             Optional<Member> at = coordinatorMember();
-            if (request.isPresent() && at.isPresent()) {
+            if (request.isPresent() && at.isPresent() && configured()) {
                 long incarnation = request.get()[0];
                 long sent = request.get()[1];
                 try {
