@@ -30,6 +30,11 @@ import java.util.TreeMap;
  * before it is made, so that its data and attributes follow through the usual heal even if
  * this one stops half-way. A hard link the sink missed, whose file the sink holds under
  * another of the folder's names that the source holds too, is made a link to that file.
+ *
+ * <p>A file the source lacks that the sink keeps marked may be one renamed into another
+ * folder the sink has yet to heal, its marks the only word left that another copy's data is
+ * old: a heal may keep it for now ({@code keepMarked}), so that that folder's heal moves it
+ * into place, marks and all, rather than make it anew from a copy that may be stale.
  */
 public final class EntryHeal {
 
@@ -40,14 +45,19 @@ public final class EntryHeal {
     private EntryHeal() {
     }
 
-    /** What healing a folder's names did. */
-    record Result(long sinkChanges, List<FsPath> made) {}
+    /**
+     * What healing a folder's names did.
+     *
+     * @param kept the marked files the source lacks that the sink keeps for now
+     */
+    record Result(long sinkChanges, List<FsPath> made, int kept) {}
 
     /**
      * @param atOnce names made at once (their calls overlap); 1 makes them one after another
+     * @param keepMarked whether the files the source lacks that the sink keeps marked stay
      */
-    static Result heal(FileOps source, FileOps sink, int sinkIndex, FsPath dir, int atOnce)
-            throws FsException {
+    static Result heal(FileOps source, FileOps sink, int sinkIndex, FsPath dir, int atOnce,
+            boolean keepMarked) throws FsException {
         Map<String, Attr> want = names(source, dir);
         Map<String, Attr> have = names(sink, dir);
         long changes = 0;
@@ -72,13 +82,26 @@ public final class EntryHeal {
         Map<FileId, String> linkable = linkable(want, have);
         changes += makeAll(source, sink, sinkIndex, dir, missing, linkable, atOnce);
         // Last, what the source lacks: a name moved above has left its old place already.
+        int kept = 0;
         for (Map.Entry<String, Attr> entry : names(sink, dir).entrySet()) {
-            if (!want.containsKey(entry.getKey())) {
-                removeTree(sink, dir.child(entry.getKey()), entry.getValue(), 0);
+            FsPath path = dir.child(entry.getKey());
+            if (want.containsKey(entry.getKey())) {
+                continue;
+            }
+            if (keepMarked && keptMarked(sink, path, entry.getValue())) {
+                kept++;
+            } else {
+                removeTree(sink, path, entry.getValue(), 0);
                 changes++;
             }
         }
-        return new Result(changes, made);
+        return new Result(changes, made, kept);
+    }
+
+    /** Whether the sink keeps {@code path}, a file other than a folder, marked. */
+    private static boolean keptMarked(FileOps sink, FsPath path, Attr attr) throws FsException {
+        return FileType.of(attr.mode()) != FileType.DIRECTORY
+                && where(sink, attr).filter(path::equals).isPresent();
     }
 
     /**

@@ -33,6 +33,11 @@ import java.util.function.Consumer;
  * nodes never copy one file at once. A healed copy takes the source's marks against the
  * copies that are away ({@link MarkInheritance}).
  *
+ * <p>In a pass over many paths ({@link #healAll}, {@link #healTree}), a folder's heal keeps the
+ * marked files the source lacks until every other folder of the pass is healed
+ * ({@link KeptFolders}): a file renamed into a folder the sink missed is then moved there with
+ * its marks, rather than removed, and made anew from a copy its lost marks blamed.
+ *
  * <p>When every copy answers and no copy with data is fresh, a copy with data that only blames
  * itself (it took a refused change and missed nothing acknowledged) is the source, and its own
  * mark goes once the others hold what it holds ({@link Blame}).
@@ -127,16 +132,16 @@ public final class SetHealer {
         }
     }
 
-    private EntryHeal.Result healNames(FileOps source, FileOps sink, int sinkIndex, FsPath dir)
-            throws FsException {
+    private EntryHeal.Result healNames(FileOps source, FileOps sink, int sinkIndex, FsPath dir,
+            KeptFolders kept) throws FsException {
         synchronized (folderLocks[Math.floorMod(dir.hashCode(), FOLDER_LOCKS)]) {
-            return EntryHeal.heal(source, sink, sinkIndex, dir, filesAtOnce);
+            return EntryHeal.heal(source, sink, sinkIndex, dir, filesAtOnce, kept.keeping());
         }
     }
 
     /** Heals {@code path}: its names if a folder, its data if a file, its attributes. */
     public HealOutcome heal(FsPath path) {
-        return heal(path, 0);
+        return heal(path, 0, KeptFolders.NONE);
     }
 
     /**
@@ -153,19 +158,29 @@ public final class SetHealer {
             byDepth.computeIfAbsent(paths.get(i).names().size(), d -> new ArrayList<>()).add(i);
         }
         HealOutcome[] outcomes = new HealOutcome[paths.size()];
+        KeptFolders kept = KeptFolders.forPass();
         for (List<Integer> level : byDepth.values()) {
-            List<HealOutcome> healed = healAll(level.stream().map(paths::get).toList(), 0);
+            List<HealOutcome> healed = healAll(level.stream().map(paths::get).toList(), 0,
+                    kept);
             for (int i = 0; i < level.size(); i++) {
                 outcomes[level.get(i)] = healed.get(i);
+            }
+        }
+        for (FsPath folder : kept.nearestFirst()) {
+            HealOutcome outcome = heal(folder, 0, KeptFolders.NONE);
+            for (int i = 0; i < paths.size(); i++) {
+                if (paths.get(i).equals(folder)) {
+                    outcomes[i] = outcome;
+                }
             }
         }
         return List.of(outcomes);
     }
 
-    private List<HealOutcome> healAll(List<FsPath> paths, int depth) {
+    private List<HealOutcome> healAll(List<FsPath> paths, int depth, KeptFolders kept) {
         List<HealOutcome> outcomes = new ArrayList<>(paths.size());
         if (filesAtOnce == 1) {
-            paths.forEach(path -> outcomes.add(heal(path, depth)));
+            paths.forEach(path -> outcomes.add(heal(path, depth, kept)));
             return outcomes;
         }
         for (int from = 0; from < paths.size(); from += BATCH_FILES) {
@@ -173,7 +188,7 @@ public final class SetHealer {
             try (ExecutorService files = Executors.newVirtualThreadPerTaskExecutor()) {
                 for (FsPath path : paths.subList(from, Math.min(paths.size(), from
                         + BATCH_FILES))) {
-                    batch.add(files.submit(() -> heal(path, depth)));
+                    batch.add(files.submit(() -> heal(path, depth, kept)));
                 }
             }
             batch.forEach(done -> outcomes.add(done.state() == Future.State.SUCCESS
@@ -191,12 +206,19 @@ public final class SetHealer {
      * @param outcome told each file's outcome
      */
     public void healTree(FileOps walked, FsPath dir, Consumer<HealOutcome> outcome) {
-        healTree(walked, dir, outcome, 0);
+        KeptFolders kept = KeptFolders.forPass();
+        healTree(walked, dir, outcome, 0, kept);
+        for (FsPath folder : kept.nearestFirst()) {
+            outcome.accept(heal(folder, 0, KeptFolders.NONE));
+        }
     }
 
     private void healTree(FileOps walked, FsPath dir, Consumer<HealOutcome> outcome,
-            int depth) {
-        outcome.accept(heal(dir, depth));
+            int depth, KeptFolders kept) {
+        HealOutcome healed = heal(dir, depth, kept);
+        if (!kept.contains(dir)) {
+            outcome.accept(healed);
+        }
         if (depth >= FsPath.DEPTH_MAX) {
             return;
         }
@@ -206,19 +228,19 @@ public final class SetHealer {
                 for (DirEntry entry : page) {
                     FsPath child = dir.child(entry.name());
                     if (FileType.of(entry.attr().mode()) == FileType.DIRECTORY) {
-                        healTree(walked, child, outcome, depth + 1);
+                        healTree(walked, child, outcome, depth + 1, kept);
                     } else {
                         files.add(child);
                     }
                 }
-                healAll(files, depth + 1).forEach(outcome);
+                healAll(files, depth + 1, kept).forEach(outcome);
             });
         } catch (FsException e) {
             outcome.accept(HealOutcome.WAITING); // the folder went away or its copy did
         }
     }
 
-    private HealOutcome heal(FsPath path, int depth) {
+    private HealOutcome heal(FsPath path, int depth, KeptFolders kept) {
         List<FsPath> made = new ArrayList<>();
         HealOutcome outcome;
         try {
@@ -230,7 +252,7 @@ public final class SetHealer {
         try {
             working.acquire();
             try {
-                outcome = tries(path, made);
+                outcome = tries(path, made, kept);
             } finally {
                 working.release();
             }
@@ -240,8 +262,8 @@ public final class SetHealer {
         } finally {
             healing.remove(path);
         }
-        if (outcome == HealOutcome.HEALED && depth < FsPath.DEPTH_MAX) {
-            healAll(made, depth + 1); // each is marked: one that fails heals at a later pass
+        if ((outcome == HealOutcome.HEALED || kept.contains(path)) && depth < FsPath.DEPTH_MAX) {
+            healAll(made, depth + 1, kept); // each is marked: one that fails heals later
         }
         return outcome;
     }
@@ -258,11 +280,11 @@ public final class SetHealer {
     }
 
     /** Up to {@link #ATTEMPTS} attempts at {@code path}, while holding a working permit. */
-    private HealOutcome tries(FsPath path, List<FsPath> made) {
+    private HealOutcome tries(FsPath path, List<FsPath> made, KeptFolders kept) {
         HealOutcome last = HealOutcome.BUSY;
         for (int attempt = 0; attempt < ATTEMPTS && last == HealOutcome.BUSY; attempt++) {
             try {
-                last = attempt(path, made);
+                last = attempt(path, made, kept);
             } catch (FsException e) {
                 last = e.errno() == Errno.EAGAIN ? HealOutcome.BUSY : HealOutcome.WAITING;
             }
@@ -270,7 +292,8 @@ public final class SetHealer {
         return last;
     }
 
-    private HealOutcome attempt(FsPath path, List<FsPath> made) throws FsException {
+    private HealOutcome attempt(FsPath path, List<FsPath> made, KeptFolders kept)
+            throws FsException {
         List<CopyState> states = lookAll(path);
         Blame blame = Blame.of(states, arbiters);
         if (blame.present().isEmpty()) {
@@ -313,7 +336,7 @@ public final class SetHealer {
             }
             if (!to.present() && accusedAt(path.parent()).contains(source)) {
                 // The name may be one this copy missed the removal of: the folder decides.
-                return tries(path.parent(), new ArrayList<>()) == HealOutcome.HEALED
+                return tries(path.parent(), new ArrayList<>(), kept) == HealOutcome.HEALED
                         ? HealOutcome.BUSY
                         : HealOutcome.WAITING;
             }
@@ -329,15 +352,17 @@ public final class SetHealer {
             if (!sameFile(from, to)) {
                 // Another file holds the name there: the folder's marks say which one stays.
                 return path.isRoot()
-                        || tries(path.parent(), new ArrayList<>()) != HealOutcome.HEALED
+                        || tries(path.parent(), new ArrayList<>(), kept) != HealOutcome.HEALED
                                 ? HealOutcome.WAITING
-                                : attempt(path, made);
+                                : attempt(path, made, kept);
             }
         }
         // A source that only blames itself loses its mark once the others hold what it holds.
         ChildSet cleared = blame.accused().contains(source) ? sinks.with(source) : sinks;
-        copyAndClear(path, states, source, sources.minus(sinks), sinks, cleared, made);
-        return HealOutcome.HEALED;
+        return copyAndClear(path, states, source, sources.minus(sinks), sinks, cleared, made,
+                kept)
+                        ? HealOutcome.HEALED
+                        : HealOutcome.WAITING;
     }
 
     /**
@@ -396,17 +421,20 @@ public final class SetHealer {
             throws FsException {
         ChildSet all = ChildSet.all(copies.size());
         copyAndClear(path, states, source, ChildSet.of(source), all.without(source), all,
-                new ArrayList<>());
+                new ArrayList<>(), KeptFolders.NONE);
     }
 
     /**
      * Copies names, data and attributes from {@code source} to each of {@code sinks}, then
      * clears the marks against {@code cleared} on the sinks and on {@code sources}, each only
-     * if its copy did not change meanwhile.
+     * if its copy did not change meanwhile; a folder of which a sink kept names the source
+     * lacks ({@code kept}) keeps its marks.
+     *
+     * @return whether the marks were cleared
      */
-    private void copyAndClear(FsPath path, List<CopyState> states, int source,
-            ChildSet sources, ChildSet sinks, ChildSet cleared, List<FsPath> made)
-            throws FsException {
+    private boolean copyAndClear(FsPath path, List<CopyState> states, int source,
+            ChildSet sources, ChildSet sinks, ChildSet cleared, List<FsPath> made,
+            KeptFolders kept) throws FsException {
         CopyState from = states.get(source);
         FileOps sourceOps = copies.get(source);
         long[] changes = new long[copies.size()];
@@ -414,9 +442,12 @@ public final class SetHealer {
         for (int sink : sinks.indexes()) {
             FileOps sinkOps = copies.get(sink);
             if (type == FileType.DIRECTORY) {
-                EntryHeal.Result entries = healNames(sourceOps, sinkOps, sink, path);
+                EntryHeal.Result entries = healNames(sourceOps, sinkOps, sink, path, kept);
                 changes[sink] += entries.sinkChanges();
                 made.addAll(entries.made());
+                if (entries.kept() > 0) {
+                    kept.add(path);
+                }
             } else if (type == FileType.REGULAR && !arbiters.contains(sink)) {
                 changes[sink] += DataCopy.copy(sourceOps, sinkOps, path, from.attr()
                         .sizeBytes(), states.get(sink).attr().sizeBytes(),
@@ -429,6 +460,9 @@ public final class SetHealer {
             changes[sink] += MarkInheritance.inherit(from, states.get(sink), sink, ChildSet.all(
                     copies.size()).minus(cleared), sinkOps, path);
         }
+        if (kept.contains(path)) {
+            return false;
+        }
         for (int sink : sinks.indexes()) {
             copies.get(sink).setxattr(Caller.ROOT, path, ChangeStamps.CLEAR_IF_UNCHANGED,
                     ChangeStamps.clearRequest(ChangeStamps.raised(states.get(sink).stamp(),
@@ -440,6 +474,7 @@ public final class SetHealer {
                     ChangeStamps.clearRequest(states.get(copy).stamp(), cleared.indexes()), 0);
         }
         progress.healed();
+        return true;
     }
 
     /**

@@ -394,6 +394,36 @@ class SetHealerTest {
         assertThat(new String(read, StandardCharsets.UTF_8)).isEqualTo("two");
     }
 
+    /**
+     * Copy 2 missed the last write of {@code /f}, copy 0 the making of {@code /d}; the file is
+     * then renamed into {@code /d}, which copy 0 misses too, and copy 1 goes down. Healed in one
+     * pass, folders first, the root's heal must not remove copy 0's {@code /f}, whose marks
+     * alone say copy 2's data is old, before {@code /d}'s heal moves it to its new name.
+     */
+    @Test
+    void aFileRenamedIntoAFolderTheSinkLacksKeepsItsDataAndMarksThroughTheHeal()
+            throws FsException {
+        FsPath f = FsPath.parse("/f");
+        FsPath d = FsPath.parse("/d");
+        FsPath g = FsPath.parse("/d/g");
+        Replicate files = missedWrite(3, 2, f);
+        up(files, 2);
+        down(files, 0);
+        files.mkdir(ALICE, d, newId(), 0755);
+        up(files, 0);
+        files.rename(ALICE, f, g, 0);
+        down(files, 1);
+
+        healer(-1).healAll(List.of(FsPath.ROOT, f, d, g));
+        up(files, 1);
+        healer(-1).healAll(List.of(FsPath.ROOT, d, g));
+
+        for (int copy = 0; copy < 3; copy++) {
+            assertThat(data(copy, g)).as("copy " + copy).isEqualTo("two");
+            assertThat(marked(copy, g)).isFalse();
+        }
+    }
+
     @Test
     void onlyTheFirstFreshCopysNodeHealsAndASinkThatIsDownWaits() throws FsException {
         FsPath f = FsPath.parse("/f");
