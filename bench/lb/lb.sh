@@ -284,6 +284,17 @@ lb_summarize() {
     awk -F, -f "$BENCH/lib/chart.awk" "$RESULTS/lb.csv" >"$RESULTS/lb-chart.svg"
 }
 
+# median_rows CSV: a markdown row per proxy and client mode of a medians file (lb.csv, lvs.csv)
+median_rows() {
+    awk -F, 'NR > 1 {
+        mode = ($2 == "close") ? "Connection: close" : ($2 == "big") ? "1 MiB" : "keep-alive"
+        name = ($1 == "direct") ? "none (web1 direct)" : $1
+        d = ($1 == "direct")
+        printf "| %s | %s | %.0f | %.2f | %.2f | %s | %s | %s | %d | %s |\n", name, mode, $3, $4, $5,
+            d ? "-" : sprintf("%.1f", $7), d ? "-" : sprintf("%.0f %%", $13), d ? "-" : $6, $14, $11
+    }' "$1"
+}
+
 lb_markdown() { # the lb part of summary.md
     echo "## Load balancers (HTTP, loopback)"
     echo
@@ -305,13 +316,7 @@ lb_markdown() { # the lb part of summary.md
     fi
     echo "| load balancer | client | req/s | p50 ms | p99 ms | CPU µs/req | of it in kernel | LB CPU % | errors | other CPU % |"
     echo "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|"
-    awk -F, 'NR > 1 {
-        mode = ($2 == "close") ? "Connection: close" : "keep-alive"
-        name = ($1 == "direct") ? "none (web1 direct)" : $1
-        d = ($1 == "direct")
-        printf "| %s | %s | %.0f | %.2f | %.2f | %s | %s | %s | %d | %s |\n", name, mode, $3, $4, $5,
-            d ? "-" : sprintf("%.1f", $7), d ? "-" : sprintf("%.0f %%", $13), d ? "-" : $6, $14, $11
-    }' "$RESULTS/lb.csv"
+    median_rows "$RESULTS/lb.csv"
     echo
     echo "![req/s and CPU per request](lb-chart.svg)"
     echo

@@ -99,13 +99,7 @@ lvs_markdown() { # the lvs part of summary.md
         echo "forwarders with a full run.*" && echo
     echo "| forwarder | client | req/s | p50 ms | p99 ms | CPU µs/req | of it in kernel | CPU % | errors | other CPU % |"
     echo "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|"
-    awk -F, 'NR > 1 {
-        mode = ($2 == "close") ? "Connection: close" : ($2 == "big") ? "1 MiB" : "keep-alive"
-        name = ($1 == "direct") ? "none (web1 direct)" : $1
-        d = ($1 == "direct")
-        printf "| %s | %s | %.0f | %.2f | %.2f | %s | %s | %s | %d | %s |\n", name, mode, $3, $4, $5,
-            d ? "-" : sprintf("%.1f", $7), d ? "-" : sprintf("%.0f %%", $13), d ? "-" : $6, $14, $11
-    }' "$RESULTS/lvs.csv"
+    median_rows "$RESULTS/lvs.csv"
     echo
     echo "Ratios, bramble over each other forwarder (CPU per request: lower is better):"
     echo

@@ -46,6 +46,15 @@ public final class LiveView {
                 cib.defaults(), cib.status());
     }
 
+    /**
+     * The configuration from the stored CIB, {@code cibXml}, over the pool's members as
+     * {@code hosts} gives them; the empty CIB while the pool has none.
+     */
+    public static Cluster configuration(java.util.Optional<String> cibXml, PoolHosts hosts) {
+        return configuration(cibXml.orElseGet(() -> io.bramble.cluster.pcs.CibElement.empty()
+                .toXml()), hosts.all(), hosts.online());
+    }
+
     /** {@code configuration} with what runs where as the coordinator recorded it. */
     public static Cluster withStatus(Cluster configuration, RecordedStatus recorded,
             boolean quorate) {

@@ -9,7 +9,6 @@ import io.bramble.cluster.live.CoordinatorRecord;
 import io.bramble.cluster.live.LiveView;
 import io.bramble.cluster.live.PoolHosts;
 import io.bramble.cluster.model.Cluster;
-import io.bramble.cluster.pcs.CibElement;
 import io.bramble.common.time.Clock;
 import io.bramble.pool.member.Member;
 import io.bramble.pool.node.CommandFailure;
@@ -167,10 +166,8 @@ public final class ClusterService implements CommandSet, AutoCloseable {
     }
 
     private Cluster configuration() {
-        String xml = node.store().flatMap(s -> s.get(CibRecord.TYPE, CibRecord.KEY))
-                .map(Versioned::value).orElse(CibElement.empty().toXml());
-        PoolHosts hosts = PoolHosts.of(node);
-        return LiveView.configuration(xml, hosts.all(), hosts.online());
+        return LiveView.configuration(node.store().flatMap(s -> s.get(CibRecord.TYPE,
+                CibRecord.KEY)).map(Versioned::value), PoolHosts.of(node));
     }
 
     private void tickLoop() {

@@ -162,10 +162,8 @@ final class CoordinatorService {
     }
 
     private Cluster configuration(Optional<Versioned<String>> cib) {
-        String xml = cib.map(Versioned::value).orElse(io.bramble.cluster.pcs.CibElement.empty()
-                .toXml());
         PoolHosts hosts = PoolHosts.of(node);
         hostsSeen = hosts.all();
-        return LiveView.configuration(xml, hosts.all(), hosts.online());
+        return LiveView.configuration(cib.map(Versioned::value), hosts);
     }
 }
