@@ -10,6 +10,8 @@ import java.util.List;
  *
  * @param where its first line
  * @param address where the director connects; the virtual port when none was written
+ * @param method how connections reach it: its own {@code lvs_method}, else its virtual
+ *        server's
  * @param weight 0 to {@link #WEIGHT_MAX}; 0 takes no new connections (quiesced)
  * @param inhibitOnFailure a failed server gets weight 0 instead of leaving the service
  * @param notifyUp run when its checks pass again; empty for none
@@ -17,7 +19,8 @@ import java.util.List;
  * @param alpha it starts down until its checks pass
  * @param checks every one must pass for it to be up; none means always up
  */
-public record RealServerConfig(Location where, InetSocketAddress address, int weight,
+public record RealServerConfig(Location where, InetSocketAddress address,
+        ForwardMethod method, int weight,
         boolean inhibitOnFailure, Command notifyUp, Command notifyDown, boolean alpha,
         List<CheckConfig> checks) {
     /** IPVS keeps weights in a signed 32-bit field; keepalived reads up to 65535. */

@@ -16,6 +16,8 @@ final class RealServerDraft {
     final Tunables tunables;
     final Diagnostics diagnostics;
     int weight = 1;
+    /** Set by its own {@code lvs_method}; the virtual server's otherwise. */
+    ForwardMethod method;
     Command notifyUp = Command.NONE;
     Command notifyDown = Command.NONE;
     final List<CheckDraft> checks = new ArrayList<>();

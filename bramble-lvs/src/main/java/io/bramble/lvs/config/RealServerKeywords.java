@@ -44,7 +44,7 @@ final class RealServerKeywords {
     }
 
     private static void method(RealServerDraft server, Args args) {
-        VirtualServerKeywords.method(args);
+        server.method = VirtualServerKeywords.method(args);
     }
 
     private static void check(RealServerDraft server, Args args, CheckDraft.Kind kind) {

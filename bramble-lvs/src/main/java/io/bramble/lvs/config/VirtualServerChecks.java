@@ -37,8 +37,9 @@ final class VirtualServerChecks {
         int virtualPort = addresses.isEmpty() ? 0 : addresses.getFirst().getPort();
         List<RealServerConfig> reals = new ArrayList<>();
         for (RealServerDraft real : draft.realServers) {
-            reals.add(realServer(real, virtualPort));
+            reals.add(realServer(real, virtualPort, draft.method));
         }
+        ForwardChecks.check(draft, addresses, reals, diagnostics);
         Optional<Persistence> persistence = Optional.empty();
         if (draft.persistenceTimeout != null) {
             int oneClient = addresses.isEmpty()
@@ -57,20 +58,23 @@ final class VirtualServerChecks {
                         ? new InetSocketAddress(s.getAddress(), virtualPort)
                         : s);
         return Optional.of(new VirtualServerConfig(draft.where, draft.name, addresses,
-                draft.protocol, draft.scheduler, persistence, draft.quorum, draft.hysteresis,
+                draft.protocol, draft.scheduler, draft.method, persistence, draft.quorum,
+                draft.hysteresis,
                 draft.quorumUp, draft.quorumDown, sorry,
                 draft.tunables.resolve(t -> t.alpha, false), draft.omega, draft.haSuspend,
                 reals));
     }
 
-    private static RealServerConfig realServer(RealServerDraft draft, int virtualPort) {
+    private static RealServerConfig realServer(RealServerDraft draft, int virtualPort,
+            ForwardMethod virtualMethod) {
         List<CheckConfig> checks = new ArrayList<>();
         InetSocketAddress address = new InetSocketAddress(draft.address,
                 draft.port == 0 ? virtualPort : draft.port);
         for (CheckDraft check : draft.checks) {
             checks.add(check(check, address));
         }
-        return new RealServerConfig(draft.where, address, draft.weight,
+        return new RealServerConfig(draft.where, address,
+                draft.method != null ? draft.method : virtualMethod, draft.weight,
                 draft.tunables.resolve(t -> t.inhibitOnFailure, false), draft.notifyUp,
                 draft.notifyDown, draft.tunables.resolve(t -> t.alpha, false), checks);
     }

@@ -15,6 +15,7 @@ import java.util.Optional;
  * @param addresses where it listens: one, or every address of its group
  * @param protocol TCP or UDP
  * @param scheduler {@code lvs_sched}, {@code wlc} by default
+ * @param method {@code lvs_method}, NAT by default; the sorry server's
  * @param persistence present with {@code persistence_timeout}
  * @param quorum minimum total weight of the live real servers
  * @param hysteresis weight units of tolerance around the quorum
@@ -28,11 +29,22 @@ import java.util.Optional;
  */
 public record VirtualServerConfig(Location where, String name,
         List<InetSocketAddress> addresses, Protocol protocol, SchedulerKind scheduler,
-        Optional<Persistence> persistence, int quorum, int hysteresis, Command quorumUp,
+        ForwardMethod method, Optional<Persistence> persistence, int quorum, int hysteresis,
+        Command quorumUp,
         Command quorumDown, Optional<InetSocketAddress> sorryServer, boolean alpha,
         boolean omega, boolean haSuspend, List<RealServerConfig> realServers) {
     public VirtualServerConfig {
         addresses = List.copyOf(addresses);
         realServers = List.copyOf(realServers);
+    }
+
+    /**
+     * Whether its servers take the client's packets as they are (DR, TUN) rather than the
+     * director's connections (NAT); a checked configuration never mixes the two.
+     */
+    public boolean passesPackets() {
+        return realServers.isEmpty()
+                ? method.passesPackets()
+                : realServers.getFirst().method().passesPackets();
     }
 }

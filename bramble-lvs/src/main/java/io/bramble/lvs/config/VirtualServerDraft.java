@@ -21,6 +21,7 @@ final class VirtualServerDraft {
     final Diagnostics diagnostics;
     Protocol protocol = Protocol.TCP;
     SchedulerKind scheduler = SchedulerKind.WLC;
+    ForwardMethod method = ForwardMethod.NAT;
     Duration persistenceTimeout;
     Integer persistenceBits;
     int quorum = 1;

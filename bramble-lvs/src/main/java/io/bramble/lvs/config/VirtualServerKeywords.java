@@ -16,16 +16,14 @@ final class VirtualServerKeywords {
     static final int REAL_SERVERS_MAX = 1_024;
     /** IPVS's persistence timeouts are 32-bit seconds; a year is plenty. */
     static final int PERSISTENCE_TIMEOUT_S_MAX = 31_536_000;
-    static final String NOT_YET = "not supported by bramble yet: bramble directs in user space "
-            + "with NAT only (docs/lvs.md)";
 
     static final KeywordTable<VirtualServerDraft> TABLE = Tunables.timingKeywords(
             new KeywordTable<VirtualServerDraft>("virtual_server"),
             (VirtualServerDraft v) -> v.tunables)
             .keyword("lvs_sched", VirtualServerKeywords::scheduler)
             .keyword("lb_algo", VirtualServerKeywords::scheduler)
-            .keyword("lvs_method", (v, a) -> method(a))
-            .keyword("lb_kind", (v, a) -> method(a))
+            .keyword("lvs_method", (v, a) -> v.method = method(a))
+            .keyword("lb_kind", (v, a) -> v.method = method(a))
             .keyword("protocol", VirtualServerKeywords::protocol)
             .keyword("persistence_timeout", VirtualServerKeywords::persistenceTimeout)
             .keyword("persistence_granularity", VirtualServerKeywords::granularity)
@@ -67,13 +65,23 @@ final class VirtualServerKeywords {
     private VirtualServerKeywords() {
     }
 
-    /** {@code lvs_method}: NAT runs; DR and TUN are refused. */
-    static void method(Args args) {
-        String method = args.choice("a forwarding method", "NAT", "DR", "TUN");
-        if (!method.equals("NAT")) {
-            throw args.fail(method + " forwarding is " + NOT_YET);
+    /**
+     * {@code lvs_method NAT|DR|TUN [type ipip]}; keepalived's other tunnel types (GUE, GRE)
+     * need the kernel's IPVS.
+     */
+    static ForwardMethod method(Args args) {
+        ForwardMethod method = ForwardMethod.valueOf(args.choice("a forwarding method", "NAT",
+                "DR", "TUN"));
+        if (method == ForwardMethod.TUN && args.hasNext()) {
+            args.choice("'type'", "type");
+            String type = args.choice("a tunnel type", "ipip", "gue", "gre");
+            if (!type.equals("ipip")) {
+                throw args.fail("TUN type " + type + " is not supported by bramble: it "
+                        + "tunnels IP in IP only");
+            }
         }
         args.end();
+        return method;
     }
 
     private static void scheduler(VirtualServerDraft server, Args args) {

@@ -56,6 +56,10 @@ public final class LvsRuntime implements AutoCloseable {
         // epoll rather than io_uring: it lets a listener bind an address not held yet.
         transport = Transport.create(1, Epoll.isAvailable() ? Poller.EPOLL : Poller.NIO);
         for (VirtualService service : services) {
+            if (service.config().passesPackets()) {
+                throw new IOException("virtual server " + service.config().name() + ": "
+                        + service.config().method() + " forwarding does not run yet");
+            }
             if (service.config().protocol() == Protocol.TCP) {
                 TcpDirector director = new TcpDirector(service, transport, limits, clock);
                 running.add(director);

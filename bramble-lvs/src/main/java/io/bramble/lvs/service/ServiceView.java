@@ -1,5 +1,6 @@
 package io.bramble.lvs.service;
 
+import io.bramble.lvs.config.ForwardMethod;
 import io.bramble.lvs.config.VirtualServerConfig;
 import java.net.InetSocketAddress;
 import java.util.List;
@@ -17,6 +18,7 @@ public record ServiceView(VirtualServerConfig config, List<Row> rows, boolean qu
     }
 
     /** One server of the table. */
-    public record Row(InetSocketAddress address, int weight, int activeConnections,
+    public record Row(InetSocketAddress address, ForwardMethod method, int weight,
+            int activeConnections,
             int inactiveConnections) {}
 }

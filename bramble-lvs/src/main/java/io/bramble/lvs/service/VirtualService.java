@@ -1,6 +1,7 @@
 package io.bramble.lvs.service;
 
 import io.bramble.common.time.Clock;
+import io.bramble.lvs.config.ForwardMethod;
 import io.bramble.lvs.config.VirtualServerConfig;
 import io.bramble.lvs.schedule.Destination;
 import io.bramble.lvs.schedule.Flow;
@@ -9,7 +10,9 @@ import io.bramble.lvs.schedule.Scheduler;
 import io.bramble.lvs.schedule.Schedulers;
 import java.net.InetAddress;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * One virtual service: which real servers are in its table (IPVS's list of destinations) and
@@ -23,6 +26,8 @@ public final class VirtualService {
     private final Clock clock;
     private final List<RealServer> reals = new ArrayList<>();
     private final Destination sorry;
+    /** Each server's forwarding method; fixed at start. */
+    private final Map<Destination, ForwardMethod> methods = new IdentityHashMap<>();
     private final Scheduler scheduler;
     private final PersistenceTable persistence;
     /** The table the scheduler sees, in configuration order. */
@@ -33,10 +38,15 @@ public final class VirtualService {
         this.config = config;
         this.clock = clock;
         for (var real : config.realServers()) {
-            reals.add(new RealServer(real));
+            RealServer server = new RealServer(real);
+            reals.add(server);
+            methods.put(server.destination, real.method());
         }
         this.sorry = config.sorryServer().map(address -> new Destination(address, 1))
                 .orElse(null);
+        if (sorry != null) {
+            methods.put(sorry, config.method());
+        }
         this.scheduler = Schedulers.create(config.scheduler());
         this.persistence = config.persistence().map(p -> new PersistenceTable(
                 p.timeout().toNanos(), p.prefixBits(), PersistenceTable.ENTRIES_MAX))
@@ -47,6 +57,11 @@ public final class VirtualService {
 
     public VirtualServerConfig config() {
         return config;
+    }
+
+    /** How connections reach {@code server}, one of this service's. */
+    public ForwardMethod method(Destination server) {
+        return methods.get(server);
     }
 
     /**
@@ -143,7 +158,7 @@ public final class VirtualService {
     public synchronized ServiceView view() {
         List<ServiceView.Row> rows = new ArrayList<>();
         for (Destination server : table) {
-            rows.add(new ServiceView.Row(server.address(), server.weight(),
+            rows.add(new ServiceView.Row(server.address(), methods.get(server), server.weight(),
                     server.activeConnections(), server.inactiveConnections()));
         }
         return new ServiceView(config, rows, quorumUp);

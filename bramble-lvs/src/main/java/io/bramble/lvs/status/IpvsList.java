@@ -13,8 +13,8 @@ import java.util.List;
 /**
  * {@code ipvsadm -Ln}'s layout: the version line, two title lines, then each service (sorted by
  * protocol, address and port) with its scheduler and persistence, and its servers (sorted by
- * address and port) with their forwarding method, weight and connection counts. bramble
- * forwards by NAT only, so every server shows {@code Masq}. Pure.
+ * address and port) with their forwarding method ({@code Masq}, {@code Route} or
+ * {@code Tunnel}), weight and connection counts. Pure.
  */
 public final class IpvsList {
     /** The IPVS version ipvsadm reports for Linux's current IPVS. */
@@ -57,7 +57,7 @@ public final class IpvsList {
         rows.sort((a, b) -> compare(a.address(), b.address()));
         for (ServiceView.Row row : rows) {
             out.append(String.format("  -> %-28s %-7s %-6d %-10d %-10d%n", name(row.address()),
-                    "Masq", row.weight(), row.activeConnections(),
+                    row.method().ipvsadmLabel(), row.weight(), row.activeConnections(),
                     row.inactiveConnections()));
         }
     }

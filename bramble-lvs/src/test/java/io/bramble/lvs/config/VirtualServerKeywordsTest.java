@@ -93,7 +93,7 @@ class VirtualServerKeywordsTest {
                     real_server 10.0.0.1 80 { }
                 }
                 virtual_server 10.0.0.1 80 {
-                    lb_kind DR
+                    lb_kind TUN type gue
                     lvs_sched twos
                     real_server 10.0.0.2 80 {
                         SMTP_CHECK { }
@@ -104,10 +104,49 @@ class VirtualServerKeywordsTest {
                 """);
         assertThat(errors).contains("k.conf:1: virtual_server: virtual_server fwmark is not "
                 + "supported by bramble")
-                .contains("k.conf:5: lb_kind: DR forwarding is not supported by bramble yet")
+                .contains("k.conf:5: lb_kind: TUN type gue is not supported by bramble")
                 .contains("k.conf:6: lvs_sched: scheduler 'twos' is not supported")
                 .contains("k.conf:8: SMTP_CHECK: not supported by bramble")
                 .contains("k.conf:11: virtual_server: no virtual_server_group named 'missing'");
+    }
+
+    @Test
+    void drAndTunAreReadAtBothLevels() {
+        VirtualServerConfig server = read("""
+                virtual_server 10.0.0.1 80 {
+                    lb_kind DR
+                    real_server 10.0.0.2 80 { }
+                    real_server 10.0.0.3 { lvs_method TUN type ipip }
+                }
+                """).lvs().virtualServers().getFirst();
+        assertThat(server.method()).isEqualTo(ForwardMethod.DR);
+        assertThat(server.passesPackets()).isTrue();
+        assertThat(server.realServers()).extracting(RealServerConfig::method)
+                .containsExactly(ForwardMethod.DR, ForwardMethod.TUN);
+    }
+
+    @Test
+    void drAndTunKeepTheVirtualPortAndDoNotMixWithNat() {
+        String errors = errors("""
+                virtual_server 10.0.0.1 80 {
+                    lb_kind DR
+                    real_server 10.0.0.2 8080 { }
+                    real_server 10.0.0.3 80 { lvs_method NAT }
+                    real_server 10.0.0.4 80 { lvs_method TUN }
+                }
+                virtual_server 10.0.0.1 81 {
+                    lvs_method TUN
+                    sorry_server 10.0.0.9 8081
+                    real_server 2001:db8::1 81 { }
+                }
+                """);
+        assertThat(errors).contains("k.conf:3: real_server: port 8080 of DR real server "
+                + "10.0.0.2 differs from the virtual port 80: IPVS cannot change the port")
+                .contains("k.conf:4: real_server: bramble cannot mix NAT with DR or TUN")
+                .doesNotContain("k.conf:5:")
+                .contains("k.conf:7: real_server: port 8081 of TUN real server 10.0.0.9")
+                .contains("k.conf:10: real_server: TUN forwarding to an IPv6 real server is "
+                        + "not supported");
     }
 
     @Test

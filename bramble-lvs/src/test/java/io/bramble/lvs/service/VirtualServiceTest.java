@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.bramble.common.time.ManualClock;
 import io.bramble.lvs.config.KeepalivedFile;
+import io.bramble.lvs.config.ForwardMethod;
 import io.bramble.lvs.config.VirtualServerConfig;
 import io.bramble.lvs.schedule.Destination;
 import io.bramble.vrrp.config.KeepalivedConfigParser;
@@ -137,7 +138,7 @@ class VirtualServiceTest {
         service.connect(CLIENT, VIP);
         service.deactivated(server);
         assertThat(service.view().rows().getFirst()).isEqualTo(new ServiceView.Row(
-                server.address(), 1, 1, 1));
+                server.address(), ForwardMethod.NAT, 1, 1, 1));
         service.disconnected(CLIENT, server, false);
         service.disconnected(CLIENT, server, true);
         assertThat(service.view().rows().getFirst().activeConnections()).isZero();

@@ -21,6 +21,11 @@ class IpvsListTest {
                             real_server 192.168.60.12 80 { }
                             real_server 192.168.60.11 80 { weight 3 }
                         }
+                        virtual_server 10.0.0.9 80 {
+                            lb_kind DR
+                            real_server 10.0.1.2 80 { }
+                            real_server 10.0.2.2 80 { lvs_method TUN }
+                        }
                         virtual_server 10.0.0.1 53 {
                             protocol UDP
                             lb_algo wlc
@@ -37,6 +42,9 @@ class IpvsListTest {
                         IP Virtual Server version 1.2.1 (size=4096)
                         Prot LocalAddress:Port Scheduler Flags
                           -> RemoteAddress:Port           Forward Weight ActiveConn InActConn
+                        TCP  10.0.0.9:80 wlc
+                          -> 10.0.1.2:80                  Route   1      0          0        \s
+                          -> 10.0.2.2:80                  Tunnel  1      0          0        \s
                         TCP  192.168.60.200:80 rr
                           -> 192.168.60.11:80             Masq    3      0          0        \s
                           -> 192.168.60.12:80             Masq    1      1          0        \s
