@@ -4,12 +4,14 @@ import io.bramble.common.time.Clock;
 import io.bramble.lb.proxy.Poller;
 import io.bramble.lb.proxy.Transport;
 import io.bramble.lvs.check.CheckRunner;
+import io.bramble.lvs.config.ForwardMethod;
 import io.bramble.lvs.config.LvsConfig;
 import io.bramble.lvs.config.Protocol;
 import io.bramble.lvs.config.VirtualServerConfig;
 import io.bramble.lvs.nat.DirectorLimits;
 import io.bramble.lvs.nat.TcpDirector;
 import io.bramble.lvs.nat.UdpDirector;
+import io.bramble.lvs.route.PacketDirector;
 import io.bramble.lvs.service.LvsEvent;
 import io.bramble.lvs.service.ServiceView;
 import io.bramble.lvs.service.VirtualService;
@@ -22,6 +24,8 @@ import java.nio.file.Path;
 import java.util.Optional;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Consumer;
 
 /**
@@ -55,12 +59,17 @@ public final class LvsRuntime implements AutoCloseable {
             InterruptedException {
         // epoll rather than io_uring: it lets a listener bind an address not held yet.
         transport = Transport.create(1, Epoll.isAvailable() ? Poller.EPOLL : Poller.NIO);
+        List<VirtualService> passing = services.stream()
+                .filter(s -> s.config().passesPackets()).toList();
+        if (!passing.isEmpty()) {
+            PacketDirector director = new PacketDirector(passing, limits, clock, log);
+            director.start();
+            running.add(director);
+        }
         for (VirtualService service : services) {
             if (service.config().passesPackets()) {
-                throw new IOException("virtual server " + service.config().name() + ": "
-                        + service.config().method() + " forwarding does not run yet");
-            }
-            if (service.config().protocol() == Protocol.TCP) {
+                // Directed by the packet director above.
+            } else if (service.config().protocol() == Protocol.TCP) {
                 TcpDirector director = new TcpDirector(service, transport, limits, clock);
                 running.add(director);
                 director.start();
@@ -73,10 +82,21 @@ public final class LvsRuntime implements AutoCloseable {
             running.add(checks);
             checks.start();
             log.accept("Directing " + service.config().protocol() + " virtual server "
-                    + service.config().name() + " by NAT in user space ("
+                    + service.config().name() + " by " + methods(service)
+                    + " in user space ("
                     + service.config().scheduler().label() + ", "
                     + service.config().realServers().size() + " real servers)");
         }
+    }
+
+    /** {@code NAT}, {@code DR}, {@code TUN}, or {@code DR and TUN} when they are mixed. */
+    private static String methods(VirtualService service) {
+        Set<ForwardMethod> methods = new TreeSet<>();
+        service.config().realServers().forEach(real -> methods.add(real.method()));
+        if (methods.isEmpty()) {
+            methods.add(service.config().method());
+        }
+        return String.join(" and ", methods.stream().map(ForwardMethod::name).toList());
     }
 
     /**

@@ -9,6 +9,7 @@ import static java.lang.foreign.ValueLayout.JAVA_INT;
 import static java.lang.foreign.ValueLayout.JAVA_LONG;
 
 import io.bramble.common.os.LinuxException;
+import io.bramble.common.os.NativeCalls;
 import java.lang.foreign.Arena;
 import java.lang.foreign.FunctionDescriptor;
 import java.lang.foreign.MemorySegment;
@@ -23,12 +24,21 @@ final class Libc {
     static final int AF_INET = 2;
     static final int AF_NETLINK = 16;
     static final int AF_PACKET = 17;
+    static final int SOCK_STREAM = 1;
     static final int SOCK_DGRAM = 2;
     static final int SOCK_RAW = 3;
     static final int SOCK_CLOEXEC = 0x80000;
     static final int SOL_SOCKET = 1;
     static final int SO_RCVBUF = 8;
+    static final int SO_REUSEADDR = 2;
     static final int SO_BINDTODEVICE = 25;
+    static final int SO_ATTACH_FILTER = 26;
+    static final int SOL_PACKET = 263;
+    static final int PACKET_IGNORE_OUTGOING = 23;
+    static final int IPPROTO_IPIP = 4;
+    static final int IP_MTU_DISCOVER = 10;
+    static final int IP_PMTUDISC_DONT = 0;
+    static final int IP_FREEBIND = 15;
     static final int IPPROTO_IP = 0;
     static final int IP_TOS = 1;
     static final int IP_TTL = 2;
@@ -50,6 +60,8 @@ final class Libc {
     private static final MethodHandle RECVFROM = withErrno("recvfrom",
             FunctionDescriptor.of(JAVA_LONG, JAVA_INT, ADDRESS, JAVA_LONG, JAVA_INT, ADDRESS,
                     ADDRESS));
+    private static final MethodHandle LISTEN = withErrno("listen", FunctionDescriptor.of(
+            JAVA_INT, JAVA_INT, JAVA_INT));
     private static final MethodHandle POLL = withErrno("poll", FunctionDescriptor.of(JAVA_INT,
             ADDRESS, JAVA_LONG, JAVA_INT));
     private static final MethodHandle CLOSE = withErrno("close", FunctionDescriptor.of(JAVA_INT,
@@ -111,6 +123,53 @@ final class Libc {
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment state = errnoSlot(arena);
             long sent = (long) SENDTO.invokeExact(state, fd, data, data.byteSize(), 0, address,
+                    (int) address.byteSize());
+            check(sent, state, "sendto " + what);
+            return sent;
+        } catch (LinuxException e) {
+            throw e;
+        } catch (Throwable t) {
+            throw new IllegalStateException(t);
+        }
+    }
+
+    static void listen(int fd, int backlog, String what) throws LinuxException {
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment state = errnoSlot(arena);
+            int result = (int) LISTEN.invokeExact(state, fd, backlog);
+            check(result, state, "listen " + what);
+        } catch (LinuxException e) {
+            throw e;
+        } catch (Throwable t) {
+            throw new IllegalStateException(t);
+        }
+    }
+
+    /**
+     * Receives into {@code buffer} and the sender's address into {@code address} (its size in
+     * {@code addressBytes}, an int the call updates).
+     */
+    static long recvFrom(int fd, MemorySegment buffer, MemorySegment address,
+            MemorySegment addressBytes, String what) throws LinuxException {
+        try {
+            MemorySegment state = NativeCalls.errnoSlot();
+            long received = (long) RECVFROM.invokeExact(state, fd, buffer, buffer.byteSize(), 0,
+                    address, addressBytes);
+            check(received, state, "recv " + what);
+            return received;
+        } catch (LinuxException e) {
+            throw e;
+        } catch (Throwable t) {
+            throw new IllegalStateException(t);
+        }
+    }
+
+    /** Sends {@code length} bytes of {@code data}, with this thread's errno slot. */
+    static long sendTo(int fd, MemorySegment data, long length, MemorySegment address,
+            String what) throws LinuxException {
+        try {
+            MemorySegment state = NativeCalls.errnoSlot();
+            long sent = (long) SENDTO.invokeExact(state, fd, data, length, 0, address,
                     (int) address.byteSize());
             check(sent, state, "sendto " + what);
             return sent;

@@ -1,0 +1,32 @@
+package io.bramble.lvs.route;
+
+/**
+ * What the DR and TUN director did with the frames it took, for the log and the tests. Written
+ * by the one thread that forwards; read by others as a snapshot that may lag.
+ */
+final class RouteCounters {
+    /** Packets sent on to a real server. */
+    volatile long forwarded;
+    /** Bytes of IP packets sent on. */
+    volatile long forwardedBytes;
+    /** TCP packets of no known connection that did not open one (not a SYN). */
+    volatile long noConnection;
+    /** New connections dropped: the table was full. */
+    volatile long tableFull;
+    /** New connections dropped: no server could take them. */
+    volatile long noServer;
+    /** Packets dropped: the real server's MAC was not known yet (DR). */
+    volatile long noNeighbour;
+    /** Frames dropped: fragments, truncated or not TCP or UDP. */
+    volatile long refused;
+    /** Packets the kernel would not send (too long for the link, and so on). */
+    volatile long sendFailed;
+
+    @Override
+    public String toString() {
+        return "forwarded " + forwarded + " packets (" + forwardedBytes + " bytes); dropped: "
+                + noConnection + " without connection, " + tableFull + " table full, "
+                + noServer + " no server, " + noNeighbour + " neighbour unknown, " + refused
+                + " not TCP/UDP or fragments, " + sendFailed + " not sent";
+    }
+}

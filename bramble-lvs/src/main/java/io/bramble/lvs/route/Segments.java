@@ -1,0 +1,62 @@
+package io.bramble.lvs.route;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InterfaceAddress;
+import java.net.NetworkInterface;
+import java.net.SocketException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Whether an address is on a segment of this machine: DR reaches a real server by its MAC, so
+ * the director must share a link with it, as IPVS's DR requires.
+ */
+final class Segments {
+    private Segments() {
+    }
+
+    /** Throws, naming the server, unless an interface's IPv4 subnet holds {@code address}. */
+    static void requireOnSegment(InetAddress address, String what) throws IOException {
+        List<String> subnets = new ArrayList<>();
+        try {
+            for (NetworkInterface nic : NetworkInterface.networkInterfaces().toList()) {
+                if (nic.isLoopback() || !nic.isUp()) {
+                    continue;
+                }
+                for (InterfaceAddress own : nic.getInterfaceAddresses()) {
+                    if (own.getAddress().getAddress().length != 4) {
+                        continue;
+                    }
+                    if (sameSubnet(own.getAddress(), address, own.getNetworkPrefixLength())) {
+                        return;
+                    }
+                    subnets.add(own.getAddress().getHostAddress() + "/"
+                            + own.getNetworkPrefixLength() + " on " + nic.getName());
+                }
+            }
+        } catch (SocketException e) {
+            throw new IOException("listing this machine's interfaces: " + e.getMessage(), e);
+        }
+        throw new IOException(what + " " + address.getHostAddress() + " is on no segment of "
+                + "this machine (DR sends to its MAC, so it must share a link with the "
+                + "director; use TUN to reach it through routers); this machine has "
+                + (subnets.isEmpty() ? "no IPv4 subnet" : String.join(", ", subnets)));
+    }
+
+    /** Whether {@code a} and {@code b} share their first {@code prefixBits} bits. */
+    static boolean sameSubnet(InetAddress a, InetAddress b, int prefixBits) {
+        byte[] x = a.getAddress();
+        byte[] y = b.getAddress();
+        if (x.length != y.length) {
+            return false;
+        }
+        for (int bit = 0; bit < prefixBits; bit++) {
+            int mask = 0x80 >>> (bit % 8);
+            if ((x[bit / 8] & mask) != (y[bit / 8] & mask)) {
+                return false;
+            }
+        }
+        return true;
+    }
+}
