@@ -1,6 +1,7 @@
 package io.bramble.lvs.route;
 
 import io.bramble.common.os.LinuxException;
+import io.bramble.common.os.NativeCalls;
 import io.bramble.common.time.Clock;
 import io.bramble.lvs.config.ForwardMethod;
 import io.bramble.lvs.config.Protocol;
@@ -103,8 +104,9 @@ public final class PacketDirector implements AutoCloseable {
         } catch (LinuxException e) {
             closeOpen();
             throw e.permissionDenied()
-                    ? new IOException("DR and TUN forwarding take packets from the wire and "
-                            + "need root (CAP_NET_RAW); " + e.getMessage(), e)
+                    ? new IOException("DR and TUN forwarding take packets from the wire "
+                            + "through AF_PACKET and raw sockets, which need root "
+                            + "(CAP_NET_RAW): " + NativeCalls.strerror(e.errno()), e)
                     : e;
         } catch (IOException e) {
             closeOpen();
