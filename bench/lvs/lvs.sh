@@ -7,12 +7,14 @@
 #   big        a 1 MiB page over long connections: MB/s and CPU per MiB
 # Writes into $RESULTS: lvs-runs.csv (one line per wrk run), lvs.csv (medians), lvs.md.
 # All addresses are 127.0.0.1: backends 27001/27002, forwarders 27110, 27120 and 27130.
+# Then bramble's DR director in a namespace lab (dr.sh). --phases nat,dr picks either.
 
 LVS_HERE=$BENCH/lvs
 LB_PORT+=([haproxy-tcp]=27110 [nginx-stream]=27120 [bramble-nat]=27130)
 LVS_NAMES=()             # forwarders in this run, in the order of each round
 LVS_MODES=(keepalive close big)
 LVS_BIG_BYTES=1048576
+. "$LVS_HERE/dr.sh"
 
 lvs_start_all() {
     lb_prefix_dirs
@@ -122,19 +124,26 @@ lvs_markdown() { # the lvs part of summary.md
 }
 
 lvs_main() {
+    local phases=,${PHASES_GIVEN:-nat,dr},
     ensure_packages haproxy=haproxy nginx=nginx wrk=wrk curl=curl ss=iproute2 pgrep=procps
     [ -f /usr/lib/nginx/modules/ngx_stream_module.so ] ||
         ensure_packages ngx-stream-module=libnginx-mod-stream
-    lvs_start_all
-    lvs_sanity
-    lvs_rounds
-    awk -F, -f "$BENCH/lib/median.awk" -v keys=1,2 -v cols=4,5,6,9,10,11,12,13,14,15,16 \
-        -v sums=7,8 "$RESULTS/lvs-runs.csv" >"$RESULTS/lvs.csv"
-    lvs_markdown >"$RESULTS/lvs.md"
+    if [[ $phases == *,nat,* ]]; then
+        lvs_start_all
+        lvs_sanity
+        lvs_rounds
+        awk -F, -f "$BENCH/lib/median.awk" -v keys=1,2 -v cols=4,5,6,9,10,11,12,13,14,15,16 \
+            -v sums=7,8 "$RESULTS/lvs-runs.csv" >"$RESULTS/lvs.csv"
+        local name
+        for name in "${LVS_NAMES[@]}"; do stop_group "${LB_PID[$name]}" TERM 900; done
+        stop_group "${WEB_PID[1]}"
+        stop_group "${WEB_PID[2]}"
+    fi
+    [[ $phases == *,dr,* ]] && lvs_dr_main
+    {
+        if [ -f "$RESULTS/lvs.csv" ]; then lvs_markdown; else echo "## Layer-4 forwarding" && echo; fi
+        [ -f "$RESULTS/lvs-dr.csv" ] && dr_markdown
+    } >"$RESULTS/lvs.md"
     cat "$RESULTS/lvs.md" >&2
-    local name
-    for name in "${LVS_NAMES[@]}"; do stop_group "${LB_PID[$name]}" TERM 900; done
-    stop_group "${WEB_PID[1]}"
-    stop_group "${WEB_PID[2]}"
     return 0
 }
