@@ -87,8 +87,13 @@ public final class PacketDirector implements AutoCloseable {
                     Segments.requireOnSegment(real.address().getAddress(), "DR real server");
                 }
             }
-            tunnels |= service.config().method() == ForwardMethod.TUN
-                    && service.config().sorryServer().isPresent();
+            if (service.config().sorryServer().isPresent()) {
+                tunnels |= service.config().method() == ForwardMethod.TUN;
+                if (service.config().method() == ForwardMethod.DR) {
+                    Segments.requireOnSegment(service.config().sorryServer().get()
+                            .getAddress(), "DR sorry server");
+                }
+            }
         }
         try {
             frames = PacketSocket.open(Ipv4Packet.ETHERTYPE_IPV4,
