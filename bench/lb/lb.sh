@@ -133,36 +133,43 @@ lb_sanity() { # every load balancer must alternate between the two backends
 }
 
 # one wrk run; appends a line to lb-runs.csv (or CSV), asking for / (or PATH)
-lb_run_one() { # NAME MODE RUN DURATION_S [CSV] [PATH]
-    local name=$1 mode=$2 run=$3 duration=$4 csv=${5:-$RESULTS/lb-runs.csv} path=${6:-/}
-    local port=${LB_PORT[$name]} out=$RESULTS/raw/wrk-$name-$mode-$run.txt header=()
-    [ "$mode" = close ] && header=(-H 'Connection: close')
-    local lb_pids=() be_pids
-    [ "$name" != direct ] && lb_pids=($(group_pids "${LB_PID[$name]}"))
-    be_pids=($(group_pids "${WEB_PID[1]}") $(group_pids "${WEB_PID[2]}"))
+# wrk_measured NAME MODE RUN CSV NETNS WRK_ARGS...: runs wrk (in network namespace NETNS,
+# unless empty) and appends its line to CSV, with the CPU the processes in MEASURED_LB (the
+# forwarder; none for a direct run) and MEASURED_BE (the backends) used meanwhile.
+MEASURED_LB=() MEASURED_BE=()
+wrk_measured() {
+    local name=$1 mode=$2 run=$3 csv=$4 netns=$5; shift 5
+    local out=$RESULTS/raw/wrk-$name-$mode-$run.txt prefix=()
+    [ -n "$netns" ] && prefix=(ip netns exec "$netns")
     local lb0 be0 host0 t0 lb1 be1 host1 t1 ks0 ks1
-    lb0=$(pid_ticks "${lb_pids[@]}"); be0=$(pid_ticks "${be_pids[@]}")
-    ks0=$(kernel_ticks "${lb_pids[@]}")
+    lb0=$(pid_ticks "${MEASURED_LB[@]}"); be0=$(pid_ticks "${MEASURED_BE[@]}")
+    ks0=$(kernel_ticks "${MEASURED_LB[@]}")
     host0=($(host_ticks)); t0=$EPOCHREALTIME
     # the wrapper shell reads its children's CPU (wrk's) from its own stat after wrk exits
-    OUT=$out bash -c 'wrk "$@" >"$OUT" 2>&1; sed "s/.*) //" /proc/$$/stat | awk "{print \$14+\$15}" >"$OUT.ticks"' _ \
-        -t1 -c"$WRK_CONNECTIONS" -d"${duration}s" --timeout 5s --latency "${header[@]}" \
-        "http://127.0.0.1:$port$path"
+    OUT=$out "${prefix[@]}" bash -c 'wrk "$@" >"$OUT" 2>&1; sed "s/.*) //" /proc/$$/stat | awk "{print \$14+\$15}" >"$OUT.ticks"' _ "$@"
     t1=$EPOCHREALTIME
-    lb1=$(pid_ticks "${lb_pids[@]}"); be1=$(pid_ticks "${be_pids[@]}"); host1=($(host_ticks))
-    ks1=$(kernel_ticks "${lb_pids[@]}")
+    lb1=$(pid_ticks "${MEASURED_LB[@]}"); be1=$(pid_ticks "${MEASURED_BE[@]}")
+    host1=($(host_ticks)); ks1=$(kernel_ticks "${MEASURED_LB[@]}")
     local wrk_ticks; wrk_ticks=$(cat "$out.ticks"); rm -f "$out.ticks"
     awk -v name="$name" -v mode="$mode" -v run="$run" -v hz="$HZ" -v ncpu="$NCPU" \
         -v secs="$(awk -v a="$t0" -v b="$t1" 'BEGIN{print b - a}')" \
         -v lb=$((lb1 - lb0)) -v lbsys=$((ks1 - ks0)) -v be=$((be1 - be0)) -v wt="$wrk_ticks" \
         -v tot=$((host1[0] - host0[0])) -v idle=$((host1[1] - host0[1])) \
-        -v sirq=$((host1[2] - host0[2])) -v haslb=${#lb_pids[@]} -f "$BENCH/lib/wrk-line.awk" \
-        "$out" >>"$csv"
+        -v sirq=$((host1[2] - host0[2])) -v haslb=${#MEASURED_LB[@]} \
+        -f "$BENCH/lib/wrk-line.awk" "$out" >>"$csv"
     log "  $(tail -1 "$csv")"
 }
 
-# A JVM compiles its hot paths during the first seconds under load: every proxy gets the same
-# warm-up, keep-alive and Connection: close, before anything is measured.
+lb_run_one() { # NAME MODE RUN DURATION_S [CSV] [PATH]
+    local name=$1 mode=$2 run=$3 duration=$4 csv=${5:-$RESULTS/lb-runs.csv} path=${6:-/}
+    local header=()
+    [ "$mode" = close ] && header=(-H 'Connection: close')
+    MEASURED_LB=()
+    [ "$name" != direct ] && MEASURED_LB=($(group_pids "${LB_PID[$name]}"))
+    MEASURED_BE=($(group_pids "${WEB_PID[1]}") $(group_pids "${WEB_PID[2]}"))
+    wrk_measured "$name" "$mode" "$run" "$csv" "" -t1 -c"$WRK_CONNECTIONS" -d"${duration}s" \
+        --timeout 5s --latency "${header[@]}" "http://127.0.0.1:${LB_PORT[$name]}$path"
+}
 warm_up() { # NAME...
     local name
     for name in "$@"; do

@@ -58,6 +58,41 @@ bench_traps() {
     trap 'log "interrupted, cleaning up"; exit 130' INT TERM
 }
 
+# ---------------------------------------------------------------- namespace labs
+# A lab of network namespaces PREFIX<node>, each with an eth0 cabled to the bridge br0 of a
+# namespace PREFIXsw of its own (its ports PORT-<node>): the root namespace's interfaces are
+# never touched.
+netns_lab_namespaces() { ip netns list 2>/dev/null | awk '{print $1}' | grep "^$1" || true; }
+
+netns_lab_down() { # PREFIX: kills what runs in the lab and deletes its namespaces
+    local ns pids
+    for ns in $(netns_lab_namespaces "$1"); do
+        pids=$(ip netns pids "$ns" 2>/dev/null | xargs)
+        [ -n "$pids" ] && kill -KILL $pids 2>/dev/null
+    done
+    for ns in $(netns_lab_namespaces "$1"); do ip netns del "$ns" 2>/dev/null; done
+}
+
+netns_lab_up() { # PREFIX PORT NODE=ADDRESS/PREFIXLEN...; deleted at exit
+    local prefix=$1 port=$2 spec n; shift 2
+    [ -z "$(netns_lab_namespaces "$prefix")" ] ||
+        die "namespaces $(netns_lab_namespaces "$prefix" | xargs) exist: another bench is running, or remove them with 'ip netns del'"
+    BENCH_CLEANUPS+=("netns_lab_down $prefix")
+    ip netns add "${prefix}sw" || die "cannot create network namespaces (root needed)"
+    ip -n "${prefix}sw" link set lo up
+    ip -n "${prefix}sw" link add br0 type bridge forward_delay 0 stp_state 0
+    ip -n "${prefix}sw" link set br0 up
+    for spec in "$@"; do
+        n=${spec%%=*}
+        ip netns add "$prefix$n"
+        ip -n "${prefix}sw" link add "$port-$n" type veth peer name eth0 netns "$prefix$n"
+        ip -n "${prefix}sw" link set "$port-$n" master br0 up
+        ip -n "$prefix$n" link set lo up
+        ip -n "$prefix$n" addr add "${spec#*=}" dev eth0
+        ip -n "$prefix$n" link set eth0 up
+    done
+}
+
 # ---------------------------------------------------------------- packages
 # ensure_packages CMD=PACKAGE... : installs the Debian packages whose command is missing.
 # Package scripts must not start system services (they would take our ports).

@@ -19,39 +19,15 @@ declare -A DR_IP=([director]=$DR_NET.11 [web1]=$DR_NET.21 [web2]=$DR_NET.22 [cli
 DR_NODES=(director web1 web2 client)
 declare -A DR_PID   # node/role -> pid
 
-dr_namespaces() { ip netns list 2>/dev/null | awk '{print $1}' | grep "^$DR_NS" || true; }
-
-dr_lab_down() {
-    local ns pids
-    for ns in $(dr_namespaces); do
-        pids=$(ip netns pids "$ns" 2>/dev/null | xargs)
-        [ -n "$pids" ] && kill -KILL $pids 2>/dev/null
-    done
-    for ns in $(dr_namespaces); do ip netns del "$ns" 2>/dev/null; done
-}
-
 dr_start() { # NODE ROLE CMD...
     local node=$1 role=$2; shift 2
     spawn_into "DR_PID[$node/$role]" "$DR_RUN/$node/$role.log" ip netns exec "$DR_NS$node" "$@"
 }
 
 dr_lab_up() {
-    [ -z "$(dr_namespaces)" ] ||
-        die "namespaces $(dr_namespaces | xargs) exist: another bench is running, or remove them with 'ip netns del'"
-    BENCH_CLEANUPS+=(dr_lab_down)
-    ip netns add ${DR_NS}sw || die "cannot create network namespaces (root needed)"
-    ip -n ${DR_NS}sw link set lo up
-    ip -n ${DR_NS}sw link add br0 type bridge forward_delay 0 stp_state 0
-    ip -n ${DR_NS}sw link set br0 up
-    local n d
-    for n in "${DR_NODES[@]}"; do
-        ip netns add "$DR_NS$n"
-        ip -n ${DR_NS}sw link add "d-$n" type veth peer name eth0 netns "$DR_NS$n"
-        ip -n ${DR_NS}sw link set "d-$n" master br0 up
-        ip -n "$DR_NS$n" link set lo up
-        ip -n "$DR_NS$n" addr add "${DR_IP[$n]}/24" dev eth0
-        ip -n "$DR_NS$n" link set eth0 up
-    done
+    local n d nodes=()
+    for n in "${DR_NODES[@]}"; do nodes+=("$n=${DR_IP[$n]}/24"); done
+    netns_lab_up "$DR_NS" d "${nodes[@]}"
     DR_RUN=$WORK/dr
     for n in web1 web2; do
         ip netns exec "$DR_NS$n" sysctl -qw net.ipv4.conf.all.arp_ignore=1 \
@@ -74,7 +50,7 @@ dr_lab_up() {
     ip -n ${DR_NS}director addr add "$DR_VIP/24" dev eth0
     dr_start director bramble "$BRAMBLE" vrrp -f "$DR_RUN/director/keepalived.conf" \
         --lvs-socket "$DR_RUN/director/lvs.sock"
-    log "lvs dr: lab up (namespaces $(dr_namespaces | xargs))"
+    log "lvs dr: lab up (namespaces $(netns_lab_namespaces "$DR_NS" | xargs))"
 }
 
 dr_sanity() { # through the VIP, both real servers answer, one per connection
@@ -91,28 +67,15 @@ dr_sanity() { # through the VIP, both real servers answer, one per connection
 }
 
 dr_run_one() { # NAME MODE RUN
-    local name=$1 mode=$2 run=$3 out=$RESULTS/raw/wrk-$1-$2-$3.txt header=() target
+    local name=$1 mode=$2 run=$3 header=() target
     [ "$mode" = close ] && header=(-H 'Connection: close')
     target=$([ "$name" = direct ] && echo "${DR_IP[web1]}" || echo "$DR_VIP")
-    local lb_pids=() be_pids lb0 be0 ks0 host0 t0 lb1 be1 ks1 host1 t1
-    [ "$name" != direct ] && lb_pids=($(group_pids "${DR_PID[director/bramble]}"))
-    be_pids=($(group_pids "${DR_PID[web1/web]}") $(group_pids "${DR_PID[web2/web]}"))
-    lb0=$(pid_ticks "${lb_pids[@]}"); be0=$(pid_ticks "${be_pids[@]}")
-    ks0=$(kernel_ticks "${lb_pids[@]}"); host0=($(host_ticks)); t0=$EPOCHREALTIME
-    OUT=$out ip netns exec ${DR_NS}client bash -c 'wrk "$@" >"$OUT" 2>&1; sed "s/.*) //" /proc/$$/stat | awk "{print \$14+\$15}" >"$OUT.ticks"' _ \
+    MEASURED_LB=()
+    [ "$name" != direct ] && MEASURED_LB=($(group_pids "${DR_PID[director/bramble]}"))
+    MEASURED_BE=($(group_pids "${DR_PID[web1/web]}") $(group_pids "${DR_PID[web2/web]}"))
+    wrk_measured "$name" "$mode" "$run" "$RESULTS/lvs-dr-runs.csv" ${DR_NS}client \
         -t1 -c"$WRK_CONNECTIONS" -d"${DURATION_S}s" --timeout 5s --latency "${header[@]}" \
         "http://$target$([ "$mode" = big ] && echo /big || echo /)"
-    t1=$EPOCHREALTIME
-    lb1=$(pid_ticks "${lb_pids[@]}"); be1=$(pid_ticks "${be_pids[@]}"); host1=($(host_ticks))
-    ks1=$(kernel_ticks "${lb_pids[@]}")
-    local wrk_ticks; wrk_ticks=$(cat "$out.ticks"); rm -f "$out.ticks"
-    awk -v name="$name" -v mode="$mode" -v run="$run" -v hz="$HZ" -v ncpu="$NCPU" \
-        -v secs="$(awk -v a="$t0" -v b="$t1" 'BEGIN{print b - a}')" \
-        -v lb=$((lb1 - lb0)) -v lbsys=$((ks1 - ks0)) -v be=$((be1 - be0)) -v wt="$wrk_ticks" \
-        -v tot=$((host1[0] - host0[0])) -v idle=$((host1[1] - host0[1])) \
-        -v sirq=$((host1[2] - host0[2])) -v haslb=${#lb_pids[@]} -f "$BENCH/lib/wrk-line.awk" \
-        "$out" >>"$RESULTS/lvs-dr-runs.csv"
-    log "  $(tail -1 "$RESULTS/lvs-dr-runs.csv")"
 }
 
 dr_markdown() {
@@ -157,5 +120,5 @@ lvs_dr_main() {
         -v sums=7,8 "$RESULTS/lvs-dr-runs.csv" >"$RESULTS/lvs-dr.csv"
     stop_group "${DR_PID[director/bramble]}" TERM 900
     grep -h "DR/TUN director" "$DR_RUN/director/bramble.log" >>"$RESULTS/raw/lvs-dr-counters.txt"
-    dr_lab_down
+    netns_lab_down "$DR_NS"
 }

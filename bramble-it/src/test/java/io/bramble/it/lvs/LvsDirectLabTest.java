@@ -67,7 +67,8 @@ class LvsDirectLabTest {
         for (int i = 1; i <= 2; i++) {
             LabHost real = lab.host("real" + i);
             setup.prepare(real);
-            webs.add(web(real, "This is real server" + i));
+            webs.add(LabSites.web(real, dir, "This is real server" + i + "\n<!--"
+                    + "x".repeat(PAGE_BYTES) + "-->\n", PORT));
         }
         Path conf = Files.writeString(dir.resolve("keepalived.conf"), config(director, kind,
                 lab.host("real1"), lab.host("real2")));
@@ -150,16 +151,6 @@ class LvsDirectLabTest {
 
     private static void check(ExecResult result) {
         assertThat(result.ok()).as(result.describe()).isTrue();
-    }
-
-    private ManagedProcess web(LabHost host, String page) throws IOException {
-        Path root = Files.createDirectories(dir.resolve("site-" + host.name()));
-        Files.writeString(root.resolve("index.html"), page + "\n<!--"
-                + "x".repeat(PAGE_BYTES) + "-->\n");
-        ManagedProcess web = host.startBramble("web", "--root", root.toString(), "--bind",
-                "0.0.0.0:" + PORT);
-        web.awaitLine("serving");
-        return web;
     }
 
     private static long receivedBytes(LabHost host) {

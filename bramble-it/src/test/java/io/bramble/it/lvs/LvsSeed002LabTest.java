@@ -8,7 +8,6 @@ import io.bramble.testkit.cluster.LocalCluster;
 import io.bramble.testkit.netns.LabHost;
 import io.bramble.testkit.netns.NetnsLab;
 import io.bramble.testkit.process.ManagedProcess;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -50,15 +49,6 @@ class LvsSeed002LabTest {
                 + "        }\n    }\n";
     }
 
-    private ManagedProcess web(LabHost host, String page) throws IOException {
-        Path root = Files.createDirectories(dir.resolve("site-" + host.name()));
-        Files.writeString(root.resolve("index.html"), page + "\n");
-        ManagedProcess web = host.startBramble("web", "--root", root.toString(), "--bind",
-                "0.0.0.0:" + WEB_PORT);
-        web.awaitLine("serving");
-        return web;
-    }
-
     private static String refresh(LabHost client) {
         String answer = client.httpGet(new HostPort(VIP, 80), "/").output();
         return answer.contains("This is real server1")
@@ -81,8 +71,8 @@ class LvsSeed002LabTest {
         LabHost director1 = lab.host("director1");
         LabHost director2 = lab.host("director2");
         LabHost client = lab.host("client");
-        web(lab.host("real1"), "This is real server1");
-        web(lab.host("real2"), "This is real server2");
+        LabSites.web(lab.host("real1"), dir, "This is real server1\n", WEB_PORT);
+        LabSites.web(lab.host("real2"), dir, "This is real server2\n", WEB_PORT);
         Path conf1 = Files.writeString(dir.resolve("director1.conf"),
                 config(director1, 101, lab.host("real1"), lab.host("real2")));
         Path conf2 = Files.writeString(dir.resolve("director2.conf"),

@@ -96,28 +96,39 @@ public final class PacketDirector implements AutoCloseable {
             }
         }
         try {
-            frames = PacketSocket.open(Ipv4Packet.ETHERTYPE_IPV4,
-                    VirtualAddressFilter.of(addresses), FRAME_BYTES_MAX);
+            frames = opening("DR and TUN take the clients' packets from the wire through an "
+                    + "AF_PACKET socket",
+                    () -> PacketSocket.open(Ipv4Packet.ETHERTYPE_IPV4,
+                            VirtualAddressFilter.of(addresses), FRAME_BYTES_MAX));
             open.add(frames);
             if (tunnels) {
-                tunnel = IpipSocket.open(FRAME_BYTES_MAX);
+                tunnel = opening("TUN sends through a raw IP-in-IP socket",
+                        () -> IpipSocket.open(FRAME_BYTES_MAX));
                 open.add(tunnel);
             }
             silence();
             neighbours = new Neighbours(clock, Neighbours.ARP);
             open.add(neighbours);
-        } catch (LinuxException e) {
-            closeOpen();
-            throw e.permissionDenied()
-                    ? new IOException("DR and TUN forwarding take packets from the wire "
-                            + "through AF_PACKET and raw sockets, which need root "
-                            + "(CAP_NET_RAW): " + NativeCalls.strerror(e.errno()), e)
-                    : e;
         } catch (IOException e) {
             closeOpen();
             throw e;
         }
         thread = Thread.ofPlatform().daemon().name("lvs-route").start(this::run);
+    }
+
+    private interface Opener<T> {
+        T open() throws LinuxException;
+    }
+
+    /** Opens a socket, saying what for and, without the right, that it needs root. */
+    private static <T> T opening(String what, Opener<T> opener) throws IOException {
+        try {
+            return opener.open();
+        } catch (LinuxException e) {
+            throw new IOException(what + (e.permissionDenied()
+                    ? ", which needs root (CAP_NET_RAW): "
+                    : ": ") + NativeCalls.strerror(e.errno()), e);
+        }
     }
 
     private void silence() throws LinuxException {

@@ -48,7 +48,7 @@ public final class IpipSocket implements AutoCloseable {
         to.fill((byte) 0);
         to.set(ValueLayout.JAVA_SHORT, 0, (short) Libc.AF_INET);
         MemorySegment.copy(end.getAddress(), 0, to, ValueLayout.JAVA_BYTE, 4, 4);
-        Libc.sendTo(fd, buffer, length, to, "IP in IP to " + end.getHostAddress());
+        Libc.sendto(fd, buffer, length, to, "IP in IP to " + end.getHostAddress());
     }
 
     @Override

@@ -31,6 +31,8 @@ final class Libc {
     static final int SOL_SOCKET = 1;
     static final int SO_RCVBUF = 8;
     static final int SO_REUSEADDR = 2;
+    static final int SO_RCVBUFFORCE = 33;
+    static final int MSG_DONTWAIT = 0x40;
     static final int SO_BINDTODEVICE = 25;
     static final int SO_ATTACH_FILTER = 26;
     static final int SOL_PACKET = 263;
@@ -120,17 +122,7 @@ final class Libc {
 
     static long sendto(int fd, MemorySegment data, MemorySegment address, String what)
             throws LinuxException {
-        try (Arena arena = Arena.ofConfined()) {
-            MemorySegment state = errnoSlot(arena);
-            long sent = (long) SENDTO.invokeExact(state, fd, data, data.byteSize(), 0, address,
-                    (int) address.byteSize());
-            check(sent, state, "sendto " + what);
-            return sent;
-        } catch (LinuxException e) {
-            throw e;
-        } catch (Throwable t) {
-            throw new IllegalStateException(t);
-        }
+        return sendto(fd, data, data.byteSize(), address, what);
     }
 
     static void listen(int fd, int backlog, String what) throws LinuxException {
@@ -147,14 +139,18 @@ final class Libc {
 
     /**
      * Receives into {@code buffer} and the sender's address into {@code address} (its size in
-     * {@code addressBytes}, an int the call updates).
+     * {@code addressBytes}, an int the call updates); {@code flags} as recvfrom(2)'s. Returns
+     * -1 when nothing is queued and the call was not to wait (EAGAIN).
      */
-    static long recvFrom(int fd, MemorySegment buffer, MemorySegment address,
+    static long recvfrom(int fd, MemorySegment buffer, int flags, MemorySegment address,
             MemorySegment addressBytes, String what) throws LinuxException {
         try {
             MemorySegment state = NativeCalls.errnoSlot();
-            long received = (long) RECVFROM.invokeExact(state, fd, buffer, buffer.byteSize(), 0,
-                    address, addressBytes);
+            long received = (long) RECVFROM.invokeExact(state, fd, buffer, buffer.byteSize(),
+                    flags, address, addressBytes);
+            if (received < 0 && errno(state) == LinuxException.EAGAIN) {
+                return -1;
+            }
             check(received, state, "recv " + what);
             return received;
         } catch (LinuxException e) {
@@ -165,7 +161,7 @@ final class Libc {
     }
 
     /** Sends {@code length} bytes of {@code data}, with this thread's errno slot. */
-    static long sendTo(int fd, MemorySegment data, long length, MemorySegment address,
+    static long sendto(int fd, MemorySegment data, long length, MemorySegment address,
             String what) throws LinuxException {
         try {
             MemorySegment state = NativeCalls.errnoSlot();
@@ -182,17 +178,7 @@ final class Libc {
 
     /** Receives into {@code buffer}; the sender's address is not asked for. */
     static long recv(int fd, MemorySegment buffer, String what) throws LinuxException {
-        try (Arena arena = Arena.ofConfined()) {
-            MemorySegment state = errnoSlot(arena);
-            long received = (long) RECVFROM.invokeExact(state, fd, buffer, buffer.byteSize(), 0,
-                    MemorySegment.NULL, MemorySegment.NULL);
-            check(received, state, "recv " + what);
-            return received;
-        } catch (LinuxException e) {
-            throw e;
-        } catch (Throwable t) {
-            throw new IllegalStateException(t);
-        }
+        return recvfrom(fd, buffer, 0, MemorySegment.NULL, MemorySegment.NULL, what);
     }
 
     /** Waits up to {@code timeoutMs} for the descriptor to be readable; false on timeout. */

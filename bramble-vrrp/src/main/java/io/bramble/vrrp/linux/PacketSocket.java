@@ -4,6 +4,7 @@ import io.bramble.common.os.LinuxException;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
+import java.nio.ByteOrder;
 
 /**
  * An AF_PACKET socket for whole Ethernet frames of one EtherType on every interface: it
@@ -15,6 +16,13 @@ public final class PacketSocket implements AutoCloseable {
     /** {@code sll_pkttype} of a frame addressed to this machine. */
     private static final int PACKET_HOST = 0;
     private static final int SOCKADDR_LL_BYTES = 20;
+    /**
+     * Frames queued for the one reading thread while it is not scheduled (root may exceed
+     * net.core.rmem_max); past it the kernel drops them.
+     */
+    static final int RECEIVE_BUFFER_BYTES = 4 << 20;
+    private static final ValueLayout.OfShort SHORT_BE = ValueLayout.JAVA_SHORT_UNALIGNED
+            .withOrder(ByteOrder.BIG_ENDIAN);
 
     private final int fd;
     private final int etherType;
@@ -47,6 +55,8 @@ public final class PacketSocket implements AutoCloseable {
                     "SO_ATTACH_FILTER");
             Libc.setsockoptInt(fd, Libc.SOL_PACKET, Libc.PACKET_IGNORE_OUTGOING, 1,
                     "PACKET_IGNORE_OUTGOING");
+            Libc.setsockoptInt(fd, Libc.SOL_SOCKET, Libc.SO_RCVBUFFORCE, RECEIVE_BUFFER_BYTES,
+                    "SO_RCVBUFFORCE");
             return new PacketSocket(fd, etherType, frameBytesMax);
         } catch (LinuxException e) {
             Libc.close(fd);
@@ -60,18 +70,29 @@ public final class PacketSocket implements AutoCloseable {
      * promiscuous mode, are skipped). {@link #receivedInterface()} tells where it came in.
      */
     public int receive(byte[] into, int timeoutMs) throws LinuxException {
-        if (!Libc.pollIn(fd, timeoutMs)) {
-            return -1;
+        long received = receiveNow();
+        if (received < 0) {
+            if (!Libc.pollIn(fd, timeoutMs)) {
+                return -1;
+            }
+            received = receiveNow();
+            if (received < 0) {
+                return -1;
+            }
         }
-        fromBytes.set(ValueLayout.JAVA_INT, 0, SOCKADDR_LL_BYTES);
-        int length = (int) Math.min(Libc.recvFrom(fd, buffer, from, fromBytes, "frame"),
-                into.length);
+        int length = (int) Math.min(received, into.length);
         if (from.get(ValueLayout.JAVA_BYTE, 10) != PACKET_HOST) {
             return -1;
         }
         receivedInterface = from.get(ValueLayout.JAVA_INT, 4);
         MemorySegment.copy(buffer, ValueLayout.JAVA_BYTE, 0, into, 0, length);
         return length;
+    }
+
+    /** A frame queued now, without waiting; -1 when none is. */
+    private long receiveNow() throws LinuxException {
+        fromBytes.set(ValueLayout.JAVA_INT, 0, SOCKADDR_LL_BYTES);
+        return Libc.recvfrom(fd, buffer, Libc.MSG_DONTWAIT, from, fromBytes, "frame");
     }
 
     /** The interface index of the last frame received. */
@@ -88,13 +109,12 @@ public final class PacketSocket implements AutoCloseable {
         MemorySegment.copy(frame, 0, buffer, ValueLayout.JAVA_BYTE, 0, length);
         to.fill((byte) 0);
         to.set(ValueLayout.JAVA_SHORT, 0, (short) Libc.AF_PACKET);
-        to.set(ValueLayout.JAVA_SHORT_UNALIGNED.withOrder(java.nio.ByteOrder.BIG_ENDIAN), 2,
-                (short) etherType);
+        to.set(SHORT_BE, 2, (short) etherType);
         to.set(ValueLayout.JAVA_INT, 4, interfaceIndex);
         to.set(ValueLayout.JAVA_BYTE, 11, (byte) destinationMac.length);
         MemorySegment.copy(destinationMac, 0, to, ValueLayout.JAVA_BYTE, 12,
                 destinationMac.length);
-        Libc.sendTo(fd, buffer, length, to, "frame on interface " + interfaceIndex);
+        Libc.sendto(fd, buffer, length, to, "frame on interface " + interfaceIndex);
     }
 
     @Override
