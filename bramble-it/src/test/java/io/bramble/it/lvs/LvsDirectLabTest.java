@@ -37,6 +37,7 @@ class LvsDirectLabTest {
     /** Each page is this long, so that its bytes would show at the director. */
     private static final int PAGE_BYTES = 64 * 1024;
     private static final int REFRESHES = 6;
+    private static final HostPort SITE = new HostPort(VIP, PORT);
 
     @RegisterExtension
     final LocalCluster cluster = new LocalCluster();
@@ -107,13 +108,7 @@ class LvsDirectLabTest {
                 + "    virtual_ipaddress {\n        " + VIP + "/24\n    }\n}\n"
                 + "virtual_server " + VIP + " " + PORT + " {\n    delay_loop 1\n"
                 + "    lb_algo rr\n    lb_kind " + kind + "\n    protocol TCP\n"
-                + realServer(real1) + realServer(real2) + "}\n";
-    }
-
-    private static String realServer(LabHost real) {
-        return "    real_server " + real.address().getHostAddress() + " " + PORT
-                + " {\n        weight 1\n        TCP_CHECK {\n            connect_timeout 1\n"
-                + "        }\n    }\n";
+                + LabSites.realServer(real1, PORT) + LabSites.realServer(real2, PORT) + "}\n";
     }
 
     /** The virtual address on lo, never announced nor answered for on eth0. */
@@ -160,20 +155,10 @@ class LvsDirectLabTest {
     }
 
     private static String refresh(LabHost client) {
-        String answer = client.httpGet(new HostPort(VIP, PORT), "/").output();
-        if (answer.length() < PAGE_BYTES) {
-            return "failed";
-        }
-        return answer.contains("This is real server1")
-                ? "server1"
-                : answer.contains("This is real server2") ? "server2" : "failed";
+        return LabSites.refresh(client, SITE, PAGE_BYTES);
     }
 
     private static List<String> refreshes(LabHost client, int count) {
-        List<String> out = new ArrayList<>();
-        for (int i = 0; i < count; i++) {
-            out.add(refresh(client));
-        }
-        return out;
+        return LabSites.refreshes(client, SITE, PAGE_BYTES, count);
     }
 }

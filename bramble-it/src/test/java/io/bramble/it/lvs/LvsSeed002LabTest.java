@@ -11,7 +11,6 @@ import io.bramble.testkit.process.ManagedProcess;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -27,6 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
 class LvsSeed002LabTest {
     private static final String VIP = "10.77.0.200";
     private static final int WEB_PORT = 8080;
+    private static final HostPort SITE = new HostPort(VIP, 80);
 
     @RegisterExtension
     final LocalCluster cluster = new LocalCluster();
@@ -40,28 +40,8 @@ class LvsSeed002LabTest {
                 + priority + "\n    virtual_ipaddress {\n        " + VIP + "\n    }\n}\n"
                 + "virtual_server " + VIP + " 80 {\n    delay_loop 1\n    lb_algo rr\n"
                 + "    lb_kind NAT\n    protocol TCP\n"
-                + realServer(real1) + realServer(real2) + "}\n";
-    }
-
-    private static String realServer(LabHost real) {
-        return "    real_server " + real.address().getHostAddress() + " " + WEB_PORT
-                + " {\n        weight 1\n        TCP_CHECK {\n            connect_timeout 1\n"
-                + "        }\n    }\n";
-    }
-
-    private static String refresh(LabHost client) {
-        String answer = client.httpGet(new HostPort(VIP, 80), "/").output();
-        return answer.contains("This is real server1")
-                ? "server1"
-                : answer.contains("This is real server2") ? "server2" : "failed";
-    }
-
-    private static List<String> refreshes(LabHost client, int count) {
-        List<String> out = new ArrayList<>();
-        for (int i = 0; i < count; i++) {
-            out.add(refresh(client));
-        }
-        return out;
+                + LabSites.realServer(real1, WEB_PORT) + LabSites.realServer(real2, WEB_PORT)
+                + "}\n";
     }
 
     @Test
@@ -84,16 +64,16 @@ class LvsSeed002LabTest {
         lvs1.awaitLine("Directing TCP virtual server");
         lvs2.awaitLine("Directing TCP virtual server");
         await("the client to reach the virtual server").atMost(Duration.ofSeconds(60))
-                .until(() -> !refresh(client).equals("failed"));
-        List<String> before = refreshes(client, 6);
+                .until(() -> !LabSites.refresh(client, SITE, 0).equals("failed"));
+        List<String> before = LabSites.refreshes(client, SITE, 0, 6);
         assertThat(before).doesNotContain("failed");
         assertThat(before.subList(0, 5)).isNotEqualTo(before.subList(1, 6));
         assertThat(before).contains("server1", "server2");
 
         lvs1.stop();
         await("the backup director to answer").atMost(Duration.ofSeconds(60))
-                .until(() -> !refresh(client).equals("failed"));
-        List<String> after = refreshes(client, 6);
+                .until(() -> !LabSites.refresh(client, SITE, 0).equals("failed"));
+        List<String> after = LabSites.refreshes(client, SITE, 0, 6);
         assertThat(after).doesNotContain("failed");
         assertThat(after).contains("server1", "server2");
         assertThat(lvs2.log().text()).contains("Directing TCP virtual server");

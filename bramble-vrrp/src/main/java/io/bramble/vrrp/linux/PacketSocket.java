@@ -4,7 +4,6 @@ import io.bramble.common.os.LinuxException;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
-import java.nio.ByteOrder;
 
 /**
  * An AF_PACKET socket for whole Ethernet frames of one EtherType on every interface: it
@@ -15,14 +14,12 @@ import java.nio.ByteOrder;
 public final class PacketSocket implements AutoCloseable {
     /** {@code sll_pkttype} of a frame addressed to this machine. */
     private static final int PACKET_HOST = 0;
-    private static final int SOCKADDR_LL_BYTES = 20;
+    private static final int SOCKADDR_LL_BYTES = SocketAddresses.LINK_BYTES;
     /**
      * Frames queued for the one reading thread while it is not scheduled (root may exceed
      * net.core.rmem_max); past it the kernel drops them.
      */
     static final int RECEIVE_BUFFER_BYTES = 4 << 20;
-    private static final ValueLayout.OfShort SHORT_BE = ValueLayout.JAVA_SHORT_UNALIGNED
-            .withOrder(ByteOrder.BIG_ENDIAN);
 
     private final int fd;
     private final int etherType;
@@ -107,13 +104,7 @@ public final class PacketSocket implements AutoCloseable {
     public void send(byte[] frame, int length, int interfaceIndex, byte[] destinationMac)
             throws LinuxException {
         MemorySegment.copy(frame, 0, buffer, ValueLayout.JAVA_BYTE, 0, length);
-        to.fill((byte) 0);
-        to.set(ValueLayout.JAVA_SHORT, 0, (short) Libc.AF_PACKET);
-        to.set(SHORT_BE, 2, (short) etherType);
-        to.set(ValueLayout.JAVA_INT, 4, interfaceIndex);
-        to.set(ValueLayout.JAVA_BYTE, 11, (byte) destinationMac.length);
-        MemorySegment.copy(destinationMac, 0, to, ValueLayout.JAVA_BYTE, 12,
-                destinationMac.length);
+        SocketAddresses.link(to, etherType, interfaceIndex, destinationMac);
         Libc.sendto(fd, buffer, length, to, "frame on interface " + interfaceIndex);
     }
 

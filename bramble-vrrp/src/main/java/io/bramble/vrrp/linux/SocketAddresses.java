@@ -8,6 +8,8 @@ import java.nio.ByteOrder;
 
 /** The C structures for addresses and multicast options, laid out as Linux expects. */
 final class SocketAddresses {
+    /** The size of {@code struct sockaddr_ll}. */
+    static final int LINK_BYTES = 20;
     private static final ValueLayout.OfShort SHORT_BE = ValueLayout.JAVA_SHORT_UNALIGNED
             .withOrder(ByteOrder.BIG_ENDIAN);
 
@@ -38,7 +40,13 @@ final class SocketAddresses {
      * link-layer {@code destination}.
      */
     static MemorySegment link(Arena arena, int protocol, int interfaceIndex, byte[] destination) {
-        MemorySegment sockaddr = arena.allocate(20, 4);
+        return link(arena.allocate(LINK_BYTES, 4), protocol, interfaceIndex, destination);
+    }
+
+    /** {@link #link(Arena, int, int, byte[])} written into {@code sockaddr}, reused. */
+    static MemorySegment link(MemorySegment sockaddr, int protocol, int interfaceIndex,
+            byte[] destination) {
+        sockaddr.fill((byte) 0);
         sockaddr.set(ValueLayout.JAVA_SHORT, 0, (short) Libc.AF_PACKET);
         sockaddr.set(SHORT_BE, 2, (short) protocol);
         sockaddr.set(ValueLayout.JAVA_INT, 4, interfaceIndex);
