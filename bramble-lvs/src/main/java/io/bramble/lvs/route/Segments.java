@@ -1,5 +1,6 @@
 package io.bramble.lvs.route;
 
+import io.bramble.common.net.Cidr;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InterfaceAddress;
@@ -13,11 +14,11 @@ import java.util.List;
  * the director must share a link with it, as IPVS's DR requires.
  */
 final class Segments {
-    /** One IPv4 subnet of this machine: its address and prefix, on an interface. */
-    record Subnet(InetAddress address, int prefixBits, String interfaceName) {
+    /** One IPv4 subnet of this machine: this machine's address and prefix, on an interface. */
+    record Subnet(Cidr subnet, String interfaceName) {
         @Override
         public String toString() {
-            return address.getHostAddress() + "/" + prefixBits + " on " + interfaceName;
+            return subnet + " on " + interfaceName;
         }
     }
 
@@ -32,7 +33,7 @@ final class Segments {
     static void check(InetAddress address, String what, List<Subnet> subnets)
             throws IOException {
         for (Subnet subnet : subnets) {
-            if (sameSubnet(subnet.address(), address, subnet.prefixBits())) {
+            if (subnet.subnet().contains(address)) {
                 return;
             }
         }
@@ -53,8 +54,8 @@ final class Segments {
                 }
                 for (InterfaceAddress own : nic.getInterfaceAddresses()) {
                     if (own.getAddress().getAddress().length == 4) {
-                        subnets.add(new Subnet(own.getAddress(), own.getNetworkPrefixLength(),
-                                nic.getName()));
+                        subnets.add(new Subnet(new Cidr(own.getAddress(),
+                                own.getNetworkPrefixLength()), nic.getName()));
                     }
                 }
             }
@@ -62,21 +63,5 @@ final class Segments {
             throw new IOException("listing this machine's interfaces: " + e.getMessage(), e);
         }
         return subnets;
-    }
-
-    /** Whether {@code a} and {@code b} share their first {@code prefixBits} bits. */
-    static boolean sameSubnet(InetAddress a, InetAddress b, int prefixBits) {
-        byte[] x = a.getAddress();
-        byte[] y = b.getAddress();
-        if (x.length != y.length) {
-            return false;
-        }
-        for (int bit = 0; bit < prefixBits; bit++) {
-            int mask = 0x80 >>> (bit % 8);
-            if ((x[bit / 8] & mask) != (y[bit / 8] & mask)) {
-                return false;
-            }
-        }
-        return true;
     }
 }
