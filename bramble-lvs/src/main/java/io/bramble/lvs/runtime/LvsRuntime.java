@@ -67,16 +67,8 @@ public final class LvsRuntime implements AutoCloseable {
             running.add(director);
         }
         for (VirtualService service : services) {
-            if (service.config().passesPackets()) {
-                // Directed by the packet director above.
-            } else if (service.config().protocol() == Protocol.TCP) {
-                TcpDirector director = new TcpDirector(service, transport, limits, clock);
-                running.add(director);
-                director.start();
-            } else {
-                UdpDirector director = new UdpDirector(service, limits, clock);
-                running.add(director);
-                director.start();
+            if (!service.config().passesPackets()) {
+                startNat(service, clock, limits);
             }
             CheckRunner checks = new CheckRunner(service, this::handle, commands);
             running.add(checks);
@@ -86,6 +78,19 @@ public final class LvsRuntime implements AutoCloseable {
                     + " in user space ("
                     + service.config().scheduler().label() + ", "
                     + service.config().realServers().size() + " real servers)");
+        }
+    }
+
+    private void startNat(VirtualService service, Clock clock, DirectorLimits limits)
+            throws InterruptedException, IOException {
+        if (service.config().protocol() == Protocol.TCP) {
+            TcpDirector director = new TcpDirector(service, transport, limits, clock);
+            running.add(director);
+            director.start();
+        } else {
+            UdpDirector director = new UdpDirector(service, limits, clock);
+            running.add(director);
+            director.start();
         }
     }
 
