@@ -23,13 +23,14 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Seed 002's LVS test with direct routing and IP tunnelling, in a network-namespace lab: a
- * director (a VRRP instance holding the virtual address, a virtual server with rr) in front of
- * two real servers that hold the virtual address themselves, as LVS users set them up (on
- * {@code lo} with arp_ignore 1 and arp_announce 2 for DR; on {@code tunl0} with rp_filter off
- * for TUN). A client refreshing sees "This is real server1" and "...2" alternate, the pages
- * coming straight from the real servers (the director receives a fraction of their bytes); a
- * real server stopped is taken out by its checker and the client sees only the other. Needs
- * root (skipped otherwise).
+ * director (a VRRP instance holding the virtual address, a virtual server with rr; for DR a
+ * pair of them, the backup taking over when the master stops) in front of two real servers
+ * that hold the virtual address themselves, as LVS users set them up (on {@code lo} with
+ * arp_ignore 1 and arp_announce 2 for DR; on {@code tunl0} with rp_filter off for TUN). A
+ * client refreshing sees "This is real server1" and "...2" alternate, the pages coming
+ * straight from the real servers (the director receives a fraction of their bytes); a real
+ * server stopped is taken out by its checker and the client sees only the other. Needs root
+ * (skipped otherwise).
  */
 class LvsDirectLabTest {
     private static final String VIP = "10.77.0.200";
@@ -48,21 +49,27 @@ class LvsDirectLabTest {
 
     @Test
     void directRoutingAlternatesAndRepliesBypassTheDirector() throws Exception {
-        seed002("DR", "Route", this::directRoutingServer);
+        seed002("DR", "Route", this::directRoutingServer, true);
     }
 
     @Test
     void tunnellingAlternatesAndRepliesBypassTheDirector() throws Exception {
-        seed002("TUN", "Tunnel", this::tunnelServer);
+        seed002("TUN", "Tunnel", this::tunnelServer, false);
     }
 
     private interface RealServerSetup {
         void prepare(LabHost real) throws Exception;
     }
 
-    private void seed002(String kind, String forward, RealServerSetup setup) throws Exception {
-        NetnsLab lab = cluster.lab(NetnsLab.builder().host("director").host("real1")
-                .host("real2").host("client"));
+    /**
+     * With {@code pair}, a second director (the VRRP backup, the same virtual server) takes
+     * the address when the first stops, and the client's refreshes go on through it.
+     */
+    private void seed002(String kind, String forward, RealServerSetup setup, boolean pair)
+            throws Exception {
+        NetnsLab.Builder hosts = NetnsLab.builder().host("director").host("real1").host("real2")
+                .host("client");
+        NetnsLab lab = cluster.lab(pair ? hosts.host("director2") : hosts);
         LabHost director = lab.host("director");
         LabHost client = lab.host("client");
         List<ManagedProcess> webs = new ArrayList<>();
@@ -72,12 +79,8 @@ class LvsDirectLabTest {
             webs.add(LabSites.web(real, dir, "This is real server" + i + "\n<!--"
                     + "x".repeat(PAGE_BYTES) + "-->\n", PORT));
         }
-        Path conf = Files.writeString(dir.resolve("keepalived.conf"), config(director, kind,
-                lab.host("real1"), lab.host("real2")));
-        Path socket = dir.resolve("lvs.sock");
-        ManagedProcess lvs = director.startBramble("vrrp", "-f", conf.toString(),
-                "--lvs-socket", socket.toString());
-        lvs.awaitLine("Directing TCP virtual server " + VIP + " " + PORT + " by " + kind);
+        ManagedProcess lvs = director(director, 101, kind, lab);
+        ManagedProcess backup = pair ? director(lab.host("director2"), 100, kind, lab) : null;
         await("the client to reach the virtual server").atMost(Duration.ofSeconds(60))
                 .until(() -> !refresh(client).equals("failed"));
 
@@ -90,11 +93,21 @@ class LvsDirectLabTest {
                 + " to the client", REFRESHES, PAGE_BYTES).isLessThan(PAGE_BYTES);
 
         ManagedProcess status = cluster.start("status", "lvs", "status", "--socket",
-                socket.toString());
+                dir.resolve("lvs-director.sock").toString());
         assertThat(status.awaitExit(Duration.ofSeconds(30))).isZero();
         assertThat(status.log().text()).contains("TCP  " + VIP + ":" + PORT + " rr")
                 .contains(lab.host("real1").address().getHostAddress() + ":" + PORT)
                 .contains(forward);
+
+        if (pair) {
+            lvs.stop();
+            assertThat(lvs.log().text()).contains("DR/TUN director: forwarded");
+            await("the backup director to answer").atMost(Duration.ofSeconds(60))
+                    .until(() -> !refresh(client).equals("failed"));
+            List<String> after = refreshes(client, REFRESHES);
+            assertThat(after).doesNotContain("failed").contains("server1", "server2");
+            lvs = backup;
+        }
 
         webs.getFirst().stop();
         lvs.awaitLine("Disabling real server " + lab.host("real1").address().getHostAddress());
@@ -103,9 +116,21 @@ class LvsDirectLabTest {
         assertThat(lvs.log().text()).contains("DR/TUN director: forwarded");
     }
 
-    private String config(LabHost director, String kind, LabHost real1, LabHost real2) {
-        return "vrrp_instance VI_1 {\n    state MASTER\n    interface "
-                + director.interfaceName() + "\n    virtual_router_id 61\n    priority 101\n"
+    private ManagedProcess director(LabHost host, int priority, String kind, NetnsLab lab)
+            throws IOException {
+        Path conf = Files.writeString(dir.resolve(host.name() + ".conf"), config(host,
+                priority, kind, lab.host("real1"), lab.host("real2")));
+        ManagedProcess lvs = host.startBramble("vrrp", "-f", conf.toString(), "--lvs-socket",
+                dir.resolve("lvs-" + host.name() + ".sock").toString());
+        lvs.awaitLine("Directing TCP virtual server " + VIP + " " + PORT + " by " + kind);
+        return lvs;
+    }
+
+    private String config(LabHost director, int priority, String kind, LabHost real1,
+            LabHost real2) {
+        return "vrrp_instance VI_1 {\n    state BACKUP\n    interface "
+                + director.interfaceName() + "\n    virtual_router_id 61\n    priority "
+                + priority + "\n"
                 + "    virtual_ipaddress {\n        " + VIP + "/24\n    }\n}\n"
                 + "virtual_server " + VIP + " " + PORT + " {\n    delay_loop 1\n"
                 + "    lb_algo rr\n    lb_kind " + kind + "\n    protocol TCP\n"
