@@ -71,29 +71,7 @@ public final class PacketDirector implements AutoCloseable {
         Set<Inet4Address> addresses = new LinkedHashSet<>();
         boolean tunnels = false;
         for (VirtualService service : services) {
-            ConnectionTable table = new ConnectionTable(service, limits, counters);
-            for (InetSocketAddress address : service.config().addresses()) {
-                Inet4Address ip = (Inet4Address) address.getAddress();
-                addresses.add(ip);
-                int protocol = service.config().protocol() == Protocol.TCP
-                        ? Ipv4Packet.TCP
-                        : Ipv4Packet.UDP;
-                tables.put(new ServiceKey(protocol, Ipv4Packet.s32(ip.getAddress(), 0),
-                        address.getPort()), table);
-            }
-            for (RealServerConfig real : service.config().realServers()) {
-                tunnels |= real.method() == ForwardMethod.TUN;
-                if (real.method() == ForwardMethod.DR) {
-                    Segments.requireOnSegment(real.address().getAddress(), "DR real server");
-                }
-            }
-            if (service.config().sorryServer().isPresent()) {
-                tunnels |= service.config().method() == ForwardMethod.TUN;
-                if (service.config().method() == ForwardMethod.DR) {
-                    Segments.requireOnSegment(service.config().sorryServer().get()
-                            .getAddress(), "DR sorry server");
-                }
-            }
+            tunnels |= index(service, addresses);
         }
         try {
             frames = opening("DR and TUN take the clients' packets from the wire through an "
@@ -114,6 +92,40 @@ public final class PacketDirector implements AutoCloseable {
             throw e;
         }
         thread = Thread.ofPlatform().daemon().name("lvs-route").start(this::run);
+    }
+
+    /**
+     * Adds {@code service}'s table under each of its addresses and ports, and its addresses
+     * to {@code addresses}; checks that its DR servers share a segment with this machine.
+     * Returns whether it tunnels to a server.
+     */
+    private boolean index(VirtualService service, Set<Inet4Address> addresses)
+            throws IOException {
+        ConnectionTable table = new ConnectionTable(service, limits, counters);
+        for (InetSocketAddress address : service.config().addresses()) {
+            Inet4Address ip = (Inet4Address) address.getAddress();
+            addresses.add(ip);
+            int protocol = service.config().protocol() == Protocol.TCP
+                    ? Ipv4Packet.TCP
+                    : Ipv4Packet.UDP;
+            tables.put(new ServiceKey(protocol, Ipv4Packet.s32(ip.getAddress(), 0),
+                    address.getPort()), table);
+        }
+        boolean tunnels = false;
+        for (RealServerConfig real : service.config().realServers()) {
+            tunnels |= real.method() == ForwardMethod.TUN;
+            if (real.method() == ForwardMethod.DR) {
+                Segments.requireOnSegment(real.address().getAddress(), "DR real server");
+            }
+        }
+        if (service.config().sorryServer().isPresent()) {
+            tunnels |= service.config().method() == ForwardMethod.TUN;
+            if (service.config().method() == ForwardMethod.DR) {
+                Segments.requireOnSegment(service.config().sorryServer().get().getAddress(),
+                        "DR sorry server");
+            }
+        }
+        return tunnels;
     }
 
     private interface Opener<T> {
