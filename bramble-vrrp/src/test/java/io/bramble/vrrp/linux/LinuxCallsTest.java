@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.bramble.common.os.LinuxException;
+import io.bramble.testkit.exec.ExecResult;
 import io.bramble.testkit.netns.LabHost;
 import io.bramble.testkit.netns.LabRequirements;
 import io.bramble.testkit.netns.NamespaceThread;
@@ -15,6 +16,8 @@ import io.bramble.vrrp.wire.VrrpCodec;
 import io.bramble.vrrp.wire.VrrpPacket;
 import java.net.Inet4Address;
 import java.net.InetAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -22,7 +25,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The FFM calls against a real kernel: two lab hosts on a bridge, this JVM acting inside
- * their namespaces. Needs root and iproute2 (skipped otherwise).
+ * their namespaces (VRRP's sockets, and the packet and silenced sockets of LVS's DR and TUN). Needs root and iproute2 (skipped otherwise).
  */
 class LinuxCallsTest {
     private static final Inet4Address VIP = VrrpCodec.ipv4(new byte[]{10, 77, 0, 100});
@@ -123,5 +126,51 @@ class LinuxCallsTest {
             }
         }
         throw new AssertionError("no advert received in 10 s");
+    }
+
+    /** bash's /dev/tcp from host b to {@code target}:{@code port}, given a second. */
+    private static ExecResult connectFromB(InetAddress target,
+            int port) {
+        return lab.host("b").exec(Duration.ofSeconds(1), List.of("bash", "-c",
+                "exec 3<>\"/dev/tcp/$0/$1\"", target.getHostAddress(),
+                Integer.toString(port)));
+    }
+
+    @Test
+    void aSilencedPortNeitherAcceptsNorResets() throws Exception {
+        Inet4Address own = (Inet4Address) lab.host("a").address();
+        int port = 9107;
+        assertThat(connectFromB(own, port).output()).contains("Connection refused");
+        try (SilentSocket silent = a.call(() -> SilentSocket.bind(own, port, true))) {
+            ExecResult attempt = connectFromB(own, port);
+            assertThat(attempt.timedOut()).as(attempt.describe()).isTrue();
+        }
+        assertThat(connectFromB(own, port).output()).contains("Connection refused");
+    }
+
+    @Test
+    void aPacketSocketReceivesTheFramesItsFilterKeeps() throws Exception {
+        SocketFilter toB = new SocketFilter(List.of(
+                SocketFilter.Instruction.loadWord(14 + 16),
+                SocketFilter.Instruction.jumpIfEqual(toInt(lab.host("b").address()), 0, 1),
+                SocketFilter.Instruction.ret(65_535),
+                SocketFilter.Instruction.ret(0)));
+        try (PacketSocket frames = b.call(() -> PacketSocket.open(0x0800, toB, 2048))) {
+            lab.host("a").exec("bash", "-c", "echo hello-frame > /dev/udp/$0/9",
+                    lab.host("b").address().getHostAddress());
+            byte[] frame = new byte[2048];
+            int length = -1;
+            for (int i = 0; i < 20 && length < 0; i++) {
+                length = b.call(() -> frames.receive(frame, 100));
+            }
+            assertThat(length).isPositive();
+            assertThat(new String(frame, 0, length, StandardCharsets.ISO_8859_1))
+                    .contains("hello-frame");
+        }
+    }
+
+    private static int toInt(InetAddress address) {
+        byte[] b = address.getAddress();
+        return (b[0] & 0xff) << 24 | (b[1] & 0xff) << 16 | (b[2] & 0xff) << 8 | b[3] & 0xff;
     }
 }
