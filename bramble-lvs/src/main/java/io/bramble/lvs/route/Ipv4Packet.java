@@ -68,6 +68,19 @@ record Ipv4Packet(int ipOffset, int ipLength, int headerLength, int protocol, in
                 protocol == TCP ? frame[l4 + 13] & 0xff : 0);
     }
 
+    /**
+     * Whether the frame came over the loopback interface, whose frames carry no MACs: a
+     * client on the director itself, which DR and TUN do not serve.
+     */
+    static boolean fromLoopback(byte[] frame) {
+        for (int i = 0; i < 12; i++) {
+            if (frame[i] != 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     boolean tcp() {
         return protocol == TCP;
     }

@@ -184,6 +184,9 @@ public final class PacketDirector implements AutoCloseable {
     }
 
     private void forward(int length, long now) throws LinuxException {
+        if (Ipv4Packet.fromLoopback(frame)) {
+            return;
+        }
         Ipv4Packet packet = Ipv4Packet.parse(frame, length, why);
         if (packet == null) {
             if (why[0] != Ipv4Packet.Refusal.NOT_IPV4) {

@@ -18,6 +18,14 @@ class Ipv4PacketTest {
     }
 
     @Test
+    void loopbackFramesHaveNoMacs() {
+        byte[] frame = Frames.tcp(Frames.CLIENT, 40000, Ipv4Packet.SYN, 0);
+        assertThat(Ipv4Packet.fromLoopback(frame)).isTrue();
+        frame[11] = 2;
+        assertThat(Ipv4Packet.fromLoopback(frame)).isFalse();
+    }
+
+    @Test
     void paddingAfterThePacketIsNotPartOfIt() {
         byte[] frame = Arrays.copyOf(Frames.udp(Frames.CLIENT, 5353, 2), 64);
         assertThat(Ipv4Packet.parse(frame, frame.length, why).ipLength()).isEqualTo(30);
