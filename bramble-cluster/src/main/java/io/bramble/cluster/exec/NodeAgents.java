@@ -51,7 +51,7 @@ public final class NodeAgents implements AutoCloseable {
      */
     public static NodeAgents start(String nodeName, Path stateRoot, ExecutionListener listener,
             int concurrencyMax) {
-        OwnAgents own = new OwnAgents(stateRoot.resolve("agents")).install();
+        OwnAgents own = installOwn(stateRoot);
         AgentDirectories directories = AgentDirectories.system(own);
         ProcessShell shell = new ProcessShell(Clock.system(), stateRoot.resolve("exec"));
         FenceAgentRunner fence = new FenceAgentRunner(directories.fenceDirectories(), shell);
@@ -65,6 +65,11 @@ public final class NodeAgents implements AutoCloseable {
         return new NodeAgents(directories,
                 new MetadataReader(runner, directories, shell), executor,
                 scheduler, workers);
+    }
+
+    /** Writes bramble's own agents under {@code stateRoot}, where {@link #start} finds them. */
+    public static OwnAgents installOwn(Path stateRoot) {
+        return new OwnAgents(stateRoot.resolve("agents")).install();
     }
 
     /** The agents installed on this node. */
