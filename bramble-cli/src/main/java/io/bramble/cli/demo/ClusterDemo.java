@@ -217,12 +217,15 @@ final class ClusterDemo {
         String other = other(serving);
         console.blank();
         console.line("Step 2 of 2: " + serving + " loses its power (kill -9 of its bramble"
-                + " node and of the web server it runs)");
+                + " node, its keeper and the web server it runs)");
         long fromMs = nowMs();
         int node = ClusterDemoLayout.number(serving);
-        Optional<ProcessHandle> web = webServer(node);
+        List<ProcessHandle> everything = new ArrayList<>();
+        webServer(node).ifPresent(everything::add);
+        ProcessHandle.of(children.get(serving).pid()).ifPresent(daemon -> daemon.descendants()
+                .forEach(everything::add));
         children.get(serving).kill9();
-        web.ifPresent(ProcessHandle::destroyForcibly);
+        everything.forEach(ProcessHandle::destroyForcibly);
         boolean moved = moved("power loss", fromMs, other);
         if (moved) {
             cli(other, "status");
