@@ -79,6 +79,32 @@ class FailoverTest {
         awaitStatus(pool, first, "Started " + other + ".local", PATIENCE);
     }
 
+    @Test
+    void moveTakesTheResourceToTheNodeNamedAndLeavesNoConstraintBehind() {
+        PoolNodes pool = LiveCibTest.twoNodesAndAWitness(cluster);
+        pool.ok("gluster1", "property", "set", "stonith-enabled=false");
+        pool.ok("gluster1", "resource", "create", "d1", "ocf:heartbeat:Dummy");
+        String first = awaitRunningOn(pool, NODES, PATIENCE);
+        String other = first.equals("gluster1") ? "gluster2" : "gluster1";
+
+        PoolNodes.Result move = pool.run(first, "resource", "move", "d1", other + ".local");
+        assertThat(move.exit()).as(move.toString()).isZero();
+        assertThat(move.err()).isEqualTo("Location constraint to move resource 'd1' has been"
+                + " created\nWaiting for the cluster to apply configuration changes...\n"
+                + "Location constraint created to move resource 'd1' has been removed\n"
+                + "Waiting for the cluster to apply configuration changes...\n"
+                + "resource 'd1' is running on node '" + other + ".local'\n");
+        assertThat(running(pool, other)).isTrue();
+        assertThat(running(pool, first)).isFalse();
+        assertThat(pool.ok(other, "constraint")).doesNotContain("cli-");
+        assertThat(pool.ok(other, "status")).doesNotContain("WARNINGS");
+
+        PoolNodes.Result nowhere = pool.run(first, "resource", "move", "d1", "gluster9.local");
+        assertThat(nowhere.exit()).isEqualTo(1);
+        assertThat(nowhere.err()).isEqualTo("Error: Node 'gluster9.local' does not appear to"
+                + " exist in configuration\n");
+    }
+
     private static void awaitStopped(PoolNodes pool, String node, Duration timeout) {
         long end = System.nanoTime() + timeout.toNanos();
         while (running(pool, node)) {
