@@ -24,12 +24,19 @@ final class Children {
 
     private final Path dir;
     private final BiConsumer<String, String> lines;
+    private final List<String> extraOptions;
     private final Map<String, Child> running = new LinkedHashMap<>();
     private boolean stopped;
 
     Children(Path dir, BiConsumer<String, String> lines) {
+        this(dir, lines, List.of());
+    }
+
+    /** Children whose JVMs also get {@code extraOptions}, such as a hosts file of their own. */
+    Children(Path dir, BiConsumer<String, String> lines, List<String> extraOptions) {
         this.dir = dir;
         this.lines = lines;
+        this.extraOptions = List.copyOf(extraOptions);
     }
 
     /** Starts {@code bramble ARGS} as {@code name} (again, after it ended). */
@@ -40,6 +47,7 @@ final class Children {
         List<String> command = new ArrayList<>();
         command.add(javaBinary());
         command.addAll(JVM_OPTIONS);
+        command.addAll(extraOptions);
         command.add("-cp");
         command.add(System.getProperty("java.class.path"));
         command.add(MAIN_CLASS);

@@ -6,10 +6,8 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
-import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -18,7 +16,7 @@ import picocli.CommandLine.Spec;
 /** {@code bramble demo}: the recipe's highly available website, played on this machine. */
 @Command(
         name = "demo",
-        subcommands = FsDemoCommand.class,
+        subcommands = {FsDemoCommand.class, ClusterDemoCommand.class},
         description = {
                 "Build the Raspberry Pi recipe's highly available website on this machine,",
                 "without root, and break it the way the recipe does.",
@@ -49,7 +47,8 @@ import picocli.CommandLine.Spec;
                 "  bramble demo",
                 "  bramble demo --keep-running      then open http://127.0.2.100:8080/",
                 "  bramble demo --base-port 9080 --net 127.0.3",
-                "  bramble demo fs                   seed 001's replicated volume instead"})
+                "  bramble demo fs                   seed 001's replicated volume instead",
+                "  bramble demo cluster              seed 003's web cluster instead"})
 public final class DemoCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
@@ -105,7 +104,7 @@ public final class DemoCommand implements Callable<Integer> {
         Thread hook = new Thread(() -> {
             demo.stop();
             if (temporary && !demo.failed()) {
-                delete(folder);
+                DemoFolders.delete(folder);
             }
             done.countDown();
         }, "bramble-demo-stop");
@@ -123,7 +122,7 @@ public final class DemoCommand implements Callable<Integer> {
         } finally {
             demo.stop();
             if (temporary && !demo.failed()) {
-                delete(folder);
+                DemoFolders.delete(folder);
             }
         }
         return behaved ? 0 : UserError.EXIT_RUNTIME;
@@ -134,13 +133,5 @@ public final class DemoCommand implements Callable<Integer> {
             throw UserError.usage("--dir " + dir + ": not a folder");
         }
         return Files.createDirectories(dir);
-    }
-
-    private static void delete(Path folder) {
-        try (Stream<Path> all = Files.walk(folder)) {
-            all.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-        } catch (IOException e) {
-            // A temporary folder left behind is harmless.
-        }
     }
 }

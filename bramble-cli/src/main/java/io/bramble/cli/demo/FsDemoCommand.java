@@ -4,12 +4,9 @@ import io.bramble.common.error.UserError;
 import io.bramble.common.time.Clock;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.concurrent.Callable;
-import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -74,7 +71,7 @@ public final class FsDemoCommand implements Callable<Integer> {
         Runnable end = () -> {
             demo.stop();
             if (temporary && !demo.failed()) {
-                delete(folder);
+                DemoFolders.delete(folder);
             }
         };
         Thread hook = new Thread(end, "bramble-demo-fs-stop");
@@ -86,13 +83,5 @@ public final class FsDemoCommand implements Callable<Integer> {
             end.run();
         }
         return behaved ? 0 : UserError.EXIT_RUNTIME;
-    }
-
-    private static void delete(Path folder) {
-        try (Stream<Path> all = Files.walk(folder)) {
-            all.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-        } catch (IOException | UncheckedIOException e) {
-            // A temporary folder left behind is harmless.
-        }
     }
 }

@@ -8,17 +8,25 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.locks.LockSupport;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * The demo's client: {@code GET /} through the virtual address every {@link #INTERVAL_MS},
- * each on a connection of its own as a browser's first visit, HTTP/1.0. An answer counts when
- * it is a 200 whose page names a web server and whose {@link DemoFiles#LB_HEADER} names a
- * balancer; a refused connection, a timeout or another status is a failed request.
+ * each on a connection of its own as a browser's first visit, HTTP/1.0. A {@link Reading}
+ * says whether an answer counts: for the website demo ({@link #parse}), a 200 whose page names
+ * a web server and whose {@link DemoFiles#LB_HEADER} names a balancer; a refused connection, a
+ * timeout or another status is a failed request.
  */
 final class Probe implements Runnable {
+    /** What an answer (head and body as text) says: a sample that worked or failed. */
+    @FunctionalInterface
+    interface Reading {
+        Sample sample(long atMs, long tookMs, String answer);
+    }
+
     static final long INTERVAL_MS = 50;
     /** Connect and read timeout of one request. */
     static final int TIMEOUT_MS = 1_000;
@@ -35,14 +43,21 @@ final class Probe implements Runnable {
     private final Clock clock;
     private final long startNanos;
     private final Samples samples;
+    private final Reading reading;
     private volatile boolean running = true;
 
     Probe(String host, int port, Clock clock, long startNanos, Samples samples) {
+        this(host, port, clock, startNanos, samples, Probe::parse);
+    }
+
+    Probe(String host, int port, Clock clock, long startNanos, Samples samples,
+            Reading reading) {
         this.host = host;
         this.port = port;
         this.clock = clock;
         this.startNanos = startNanos;
         this.samples = samples;
+        this.reading = reading;
     }
 
     @Override
@@ -78,7 +93,7 @@ final class Probe implements Runnable {
                     + "\r\nUser-Agent: bramble-demo\r\n\r\n").getBytes(
                             StandardCharsets.US_ASCII));
             String answer = read(new BufferedInputStream(socket.getInputStream()));
-            return parse(atMs, took(sentNanos), answer);
+            return reading.sample(atMs, took(sentNanos), answer);
         } catch (IOException e) {
             String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
             return Sample.failed(atMs, took(sentNanos), why.toLowerCase(Locale.ROOT));
@@ -90,10 +105,9 @@ final class Probe implements Runnable {
     }
 
     static Sample parse(long atMs, long tookMs, String answer) {
-        int lineEnd = answer.indexOf('\r');
-        String status = lineEnd < 0 ? answer : answer.substring(0, lineEnd);
-        if (!status.matches("HTTP/1\\.[01] 200 .*")) {
-            return Sample.failed(atMs, tookMs, status.isEmpty() ? "no answer" : status);
+        Optional<Sample> failed = notOk(atMs, tookMs, answer);
+        if (failed.isPresent()) {
+            return failed.get();
         }
         Matcher body = BODY.matcher(answer);
         Matcher lb = LB.matcher(answer);
@@ -101,6 +115,18 @@ final class Probe implements Runnable {
             return Sample.failed(atMs, tookMs, "a page from neither web server");
         }
         return Sample.ok(atMs, tookMs, body.group(1), lb.group(1));
+    }
+
+    /** A failed sample when the answer's status is not 200 (or there is none). */
+    static Optional<Sample> notOk(long atMs, long tookMs, String answer) {
+        int lineEnd = answer.indexOf('\r');
+        String status = lineEnd < 0 ? answer : answer.substring(0, lineEnd);
+        if (!status.matches("HTTP/1\\.[01] 200 .*")) {
+            return Optional.of(Sample.failed(atMs, tookMs, status.isEmpty()
+                    ? "no answer"
+                    : status));
+        }
+        return Optional.empty();
     }
 
     /**

@@ -21,6 +21,7 @@ public final class LocalAgentRunner implements AgentRunner {
     private final Path stateDirectory;
     private final ProcessShell shell;
     private final AgentRunner stonith;
+    private final ParkedStops stops;
 
     /**
      * @param nodeName given to agents as {@code OCF_RESKEY_CRM_meta_on_node}
@@ -29,6 +30,16 @@ public final class LocalAgentRunner implements AgentRunner {
      */
     public LocalAgentRunner(AgentDirectories directories, String nodeName, Path stateDirectory,
             ProcessShell shell, AgentRunner stonith) {
+        this(directories, nodeName, stateDirectory, shell, stonith, ParkedStops.none());
+    }
+
+    /**
+     * As above, and every start that succeeds parks its stop in {@code stops} (a stop that
+     * succeeds takes it back), for the {@link Keeper} to run if this daemon dies.
+     */
+    public LocalAgentRunner(AgentDirectories directories, String nodeName, Path stateDirectory,
+            ProcessShell shell, AgentRunner stonith, ParkedStops stops) {
+        this.stops = stops;
         this.directories = directories;
         this.nodeName = nodeName;
         this.stateDirectory = stateDirectory;
@@ -154,8 +165,10 @@ public final class LocalAgentRunner implements AgentRunner {
                 return new ActionResult(OcfExitCode.ERR_GENERIC.code(), ExecStatus.TIMED_OUT,
                         Optional.empty(), run.output(), run.durationMs());
             }
-            return new ActionResult(toOcf.applyAsInt(run.exitCode()), ExecStatus.DONE,
-                    OutputExcerpt.exitReason(run.stderr()), run.output(), run.durationMs());
+            int rc = toOcf.applyAsInt(run.exitCode());
+            stops.after(request, rc, command, env);
+            return new ActionResult(rc, ExecStatus.DONE, OutputExcerpt.exitReason(run
+                    .stderr()), run.output(), run.durationMs());
         } catch (IOException e) {
             return notInstalled(request, "cannot run " + command.getFirst() + ": "
                     + e.getMessage());

@@ -10,6 +10,8 @@ import io.bramble.cluster.agent.OwnAgents;
 import io.bramble.cluster.agent.PcsMetadata;
 import io.bramble.cluster.fence.FenceAgentRunner;
 import io.bramble.common.time.Clock;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -43,7 +45,8 @@ public final class NodeAgents implements AutoCloseable {
     /**
      * Sets up node {@code nodeName}: agents under {@code stateRoot/agents}, agents' state
      * ({@code HA_RSCTMP}) under {@code stateRoot/rsctmp}, actions' output files under
-     * {@code stateRoot/exec}; at most {@code concurrencyMax} actions at once.
+     * {@code stateRoot/exec}; at most {@code concurrencyMax} actions at once. A {@link Keeper}
+     * runs the stops parked under {@code stateRoot/stops} when this JVM ends, however it ends.
      * {@code stateRoot} must be cleared at boot (a folder under {@code /run}, as Pacemaker's
      * {@code /run/resource-agents}): agents such as Dummy keep their "running" marks in
      * {@code HA_RSCTMP}, and a mark that outlived a reboot would make a probe report a
@@ -51,12 +54,19 @@ public final class NodeAgents implements AutoCloseable {
      */
     public static NodeAgents start(String nodeName, Path stateRoot, ExecutionListener listener,
             int concurrencyMax) {
-        OwnAgents own = new OwnAgents(stateRoot.resolve("agents")).install();
+        OwnAgents own = installOwn(stateRoot);
         AgentDirectories directories = AgentDirectories.system(own);
         ProcessShell shell = new ProcessShell(Clock.system(), stateRoot.resolve("exec"));
         FenceAgentRunner fence = new FenceAgentRunner(directories.fenceDirectories(), shell);
+        ParkedStops stops = ParkedStops.in(stateRoot.resolve("stops"));
+        try {
+            Keeper.start(stops, stateRoot.resolve("keeper.log"));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot start the keeper that stops this node's"
+                    + " resources if bramble node dies", e);
+        }
         LocalAgentRunner runner = new LocalAgentRunner(directories, nodeName,
-                stateRoot.resolve("rsctmp"), shell, fence);
+                stateRoot.resolve("rsctmp"), shell, fence, stops);
         SystemScheduler scheduler = new SystemScheduler();
         ExecutorService workers = Executors.newThreadPerTaskExecutor(
                 Thread.ofVirtual().name("bramble-agent-", 0).factory());
@@ -65,6 +75,11 @@ public final class NodeAgents implements AutoCloseable {
         return new NodeAgents(directories,
                 new MetadataReader(runner, directories, shell), executor,
                 scheduler, workers);
+    }
+
+    /** Writes bramble's own agents under {@code stateRoot}, where {@link #start} finds them. */
+    public static OwnAgents installOwn(Path stateRoot) {
+        return new OwnAgents(stateRoot.resolve("agents")).install();
     }
 
     /** The agents installed on this node. */

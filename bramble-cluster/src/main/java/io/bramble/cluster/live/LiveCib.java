@@ -15,6 +15,7 @@ import io.bramble.pool.store.Versioned;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * Runs pcs commands on the CIB kept in the store, as {@code pcs} runs them on the live
@@ -57,33 +58,46 @@ public final class LiveCib {
                 throw new PcsException("-f is for CIB files; the live cluster's CIB is in the"
                         + " pool, run the command without -f");
             }
-            store.catchUp();
-            for (int attempt = 1;; attempt++) {
-                Optional<Versioned<String>> current = store.get(CibRecord.TYPE, CibRecord.KEY);
-                PcsResult result = Pcs.run(options, CibNodes.withNodes(parse(current), nodes),
-                        agents);
-                if (result.cib().isEmpty()) {
-                    return result;
-                }
-                String xml = stamp.on(result.cib().get()).toXml();
-                if (xml.getBytes(StandardCharsets.UTF_8).length > CibRecord.CIB_BYTES_MAX) {
-                    throw new PcsException("the CIB would be larger than "
-                            + CibRecord.CIB_BYTES_MAX + " bytes; nothing changed");
-                }
-                try {
-                    store.put(CibRecord.TYPE, CibRecord.KEY, xml,
-                            current.map(Versioned::version).orElse(ClusterStore.NEW));
-                    return result;
-                } catch (StoreException e) {
-                    if (e.reason() != StoreException.Reason.VERSION_CONFLICT
-                            || attempt == ATTEMPTS_MAX) {
-                        throw new PcsException("the CIB was not changed: " + e.getMessage());
-                    }
-                }
-            }
+            PcsResult[] result = new PcsResult[1];
+            change(cib -> {
+                result[0] = Pcs.run(options, CibNodes.withNodes(cib, nodes), agents);
+                return result[0].cib();
+            }, stamp);
+            return result[0];
         } catch (PcsException e) {
             return new PcsResult(Optional.empty(), List.of(),
                     e.errors().stream().map(m -> "Error: " + m).toList(), 1);
+        }
+    }
+
+    /**
+     * Applies {@code edit} to the stored CIB and writes the result back, stamped, on the version
+     * read; when another member changed it meanwhile, {@code edit} runs again on the new one,
+     * at most {@link #ATTEMPTS_MAX} times. An edit that returns nothing writes nothing.
+     */
+    public void change(Function<CibElement, Optional<CibElement>> edit, CibStamp stamp) {
+        store.catchUp();
+        for (int attempt = 1;; attempt++) {
+            Optional<Versioned<String>> current = store.get(CibRecord.TYPE, CibRecord.KEY);
+            Optional<CibElement> changed = edit.apply(parse(current));
+            if (changed.isEmpty()) {
+                return;
+            }
+            String xml = stamp.on(changed.get()).toXml();
+            if (xml.getBytes(StandardCharsets.UTF_8).length > CibRecord.CIB_BYTES_MAX) {
+                throw new PcsException("the CIB would be larger than " + CibRecord.CIB_BYTES_MAX
+                        + " bytes; nothing changed");
+            }
+            try {
+                store.put(CibRecord.TYPE, CibRecord.KEY, xml, current.map(Versioned::version)
+                        .orElse(ClusterStore.NEW));
+                return;
+            } catch (StoreException e) {
+                if (e.reason() != StoreException.Reason.VERSION_CONFLICT
+                        || attempt == ATTEMPTS_MAX) {
+                    throw new PcsException("the CIB was not changed: " + e.getMessage());
+                }
+            }
         }
     }
 

@@ -54,6 +54,11 @@ public final class PcsCommands implements CommandSet {
             CibStamp stamp = new CibStamp(MonitorReport.CTIME.format(Instant.ofEpochMilli(
                     clock.epochMillis()).atZone(ZoneId.systemDefault())), CLIENT,
                     hosts.names().apply(node.id()).orElse(node.id().toString()));
+            if (words.size() > 1 && words.get(0).equals("resource") && words.get(1).equals(
+                    "move")) {
+                return reply(new LiveMove(cib, hosts, clock).run(words.subList(2, words.size()),
+                        stamp));
+            }
             try (InstalledAgents agents = new InstalledAgents()) {
                 return reply(cib.run(words, agents, hosts.all(), stamp));
             }
@@ -62,6 +67,9 @@ public final class PcsCommands implements CommandSet {
                     .map(m -> "Error: " + m).toList()));
         } catch (StoreException e) {
             throw new CommandFailure("Error: " + e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CommandFailure("Error: interrupted while waiting for the cluster");
         }
     }
 
@@ -76,10 +84,6 @@ public final class PcsCommands implements CommandSet {
             throw new CommandFailure("Error: 'bramble " + String.join(" ", args.subList(0,
                     Math.min(2, args.size()))) + "' is not supported on the live cluster;"
                     + " supported: cluster standby, cluster unstandby, cluster status");
-        }
-        if (args.size() > 1 && args.get(0).equals("resource") && args.get(1).equals("move")) {
-            throw new CommandFailure("Error: 'pcs resource move' is not supported by bramble"
-                    + " yet; place the resource with 'bramble constraint location'");
         }
         return args;
     }

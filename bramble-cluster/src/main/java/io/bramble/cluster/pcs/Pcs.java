@@ -51,6 +51,8 @@ public final class Pcs {
         c.put(List.of("resource", "op", "defaults", "update"),
                 DefaultsCommands::operationUpdate);
         c.put(List.of("resource", "move"), Pcs::liveOnly);
+        c.put(List.of("resource", "ban"), MoveConstraints::ban);
+        c.put(List.of("resource", "clear"), MoveConstraints::clear);
         c.put(List.of("resource", "config"), ResourceConfig::show);
         c.put(List.of("stonith", "create"), ResourceCreate::stonith);
         c.put(List.of("stonith", "delete"), ResourceEdits::delete);

@@ -44,12 +44,16 @@ public final class ClusterService implements CommandSet, AutoCloseable {
     static final int AGENTS_AT_ONCE_MAX = 4;
 
     private final PoolNode node;
+    /** The node's own name, until the pool records its host name. */
     private final String name;
+    private final Clock clock;
+    private final Path agentsRoot;
     private final LeaseTiming timing = LeaseTiming.DEFAULTS;
     private final Messenger messenger;
     private final CoordinatorService coordinator;
-    private final NodeService self;
-    private final NodeAgents agents;
+    /** This node's half, made once the pool has a CIB and a host name for this node. */
+    private volatile NodeService self;
+    private volatile NodeAgents agents;
     private final ExecutorService coordinatorThread = Executors.newSingleThreadExecutor(
             Thread.ofPlatform().name("bramble-coordinator").daemon().factory());
     private final Thread loop;
@@ -61,19 +65,20 @@ public final class ClusterService implements CommandSet, AutoCloseable {
     private ClusterService(PoolNode node, String name, Clock clock, Path agentsRoot) {
         this.node = node;
         this.name = name;
+        this.clock = clock;
+        this.agentsRoot = agentsRoot;
         this.messenger = new Messenger(node);
         this.coordinator = new CoordinatorService(node, clock, messenger);
-        this.self = new NodeService(name, clock, timing, this::configuration,
-                this::toCoordinator);
-        this.agents = NodeAgents.start(name, agentsRoot, self::onResult, AGENTS_AT_ONCE_MAX);
-        self.use(agents.executor());
+        NodeAgents.installOwn(agentsRoot);
         this.loop = Thread.ofPlatform().name("bramble-cluster").daemon().unstarted(this::tickLoop);
         this.renewer = Thread.ofPlatform().name("bramble-cluster-lease").daemon()
                 .unstarted(this::renewLoop);
     }
 
     /**
-     * Starts the live cluster on {@code node}, known in the pool (and the CIB) as {@code name},
+     * Starts the live cluster on {@code node}, known in the CIB by the host name the pool
+     * records for it (the name or address it was probed by; {@code name} until it is in a
+     * pool),
      * its agents' state under {@code agentsRoot} (which must not outlive a reboot, see
      * {@link NodeAgents#start}).
      */
@@ -107,7 +112,11 @@ public final class ClusterService implements CommandSet, AutoCloseable {
                 return new CommandReply(0, "", "");
             }
             case "do" -> {
-                self.instruction(ClusterLink.instruction(rest));
+                Optional<NodeService> half = self();
+                if (half.isEmpty()) {
+                    return new CommandReply(1, "", "no lease asked for yet\n");
+                }
+                half.get().instruction(ClusterLink.instruction(rest));
                 return new CommandReply(0, "", "");
             }
             default -> throw new CommandFailure(ClusterLink.WORD + ": lines between members;"
@@ -176,9 +185,12 @@ public final class ClusterService implements CommandSet, AutoCloseable {
                 if (configured()) {
                     coordinatorThread.submit(coordinator::tick).get();
                 }
-                Demotion.Verdict verdict = self.check();
-                if (verdict != Demotion.Verdict.RUN) {
-                    logOnce(verdict);
+                Optional<NodeService> half = configured() ? selfOnceNamed() : self();
+                if (half.isPresent()) {
+                    Demotion.Verdict verdict = half.get().check();
+                    if (verdict != Demotion.Verdict.RUN) {
+                        logOnce(half.get(), verdict);
+                    }
                 }
             } catch (ExecutionException | RuntimeException e) {
                 node.log().event("cluster: internal error, carrying on: " + e);
@@ -189,25 +201,28 @@ public final class ClusterService implements CommandSet, AutoCloseable {
         }
     }
 
-    private void logOnce(Demotion.Verdict verdict) {
-        if (verdict != lastLogged && !self.active().isEmpty()) {
+    private void logOnce(NodeService half, Demotion.Verdict verdict) {
+        if (verdict != lastLogged && !half.active().isEmpty()) {
             lastLogged = verdict;
             node.log().event("cluster: lease ended (" + verdict + "), stopping "
-                    + self.active());
+                    + half.active());
         }
     }
 
     private void renewLoop() {
         while (running) {
-            Optional<long[]> request = self.leaseRequest();
+            Optional<NodeService> half = self();
+            Optional<long[]> request = half.flatMap(NodeService::leaseRequest);
             Optional<Member> at = coordinatorMember();
             if (request.isPresent() && at.isPresent() && configured()) {
+                String hostname = half.get().name();
                 long incarnation = request.get()[0];
                 long sent = request.get()[1];
                 try {
                     CommandReply reply = messenger.ask(at.get().hostname(),
-                            ClusterLink.lease(name, incarnation, sent));
-                    ClusterLink.session(reply.out()).ifPresent(s -> self.granted(sent, s));
+                            ClusterLink.lease(hostname, incarnation, sent));
+                    ClusterLink.session(reply.out()).ifPresent(s -> half.get().granted(sent,
+                            s));
                     if (lastLogged != Demotion.Verdict.RUN && reply.exitCode() == 0) {
                         lastLogged = Demotion.Verdict.RUN;
                         node.log().event("cluster: lease granted again");
@@ -236,6 +251,35 @@ public final class ClusterService implements CommandSet, AutoCloseable {
         renewer.interrupt();
         coordinatorThread.shutdownNow();
         messenger.close();
-        agents.close();
+        if (agents != null) {
+            agents.close();
+        }
+    }
+
+    private Optional<NodeService> self() {
+        return Optional.ofNullable(self);
+    }
+
+    /**
+     * This node's half, made the first time it is asked for once the pool has a CIB, named by
+     * the host name the pool records for this node (its own name while it is alone): the
+     * coordinator knows nodes by those names, in the CIB and in leases.
+     */
+    private synchronized Optional<NodeService> selfOnceNamed() {
+        if (self == null) {
+            String hostname = node.members().byId(node.id()).map(Member::hostname).orElse(
+                    name);
+            NodeService half = new NodeService(hostname, clock, timing,
+                    this::configuration, this::toCoordinator);
+            agents = NodeAgents.start(hostname, agentsRoot, half::onResult,
+                    AGENTS_AT_ONCE_MAX);
+            half.use(agents.executor());
+            self = half;
+            if (!hostname.equals(name)) {
+                node.log().event("cluster: this node is " + hostname + " in the cluster,"
+                        + " the name the pool knows it by");
+            }
+        }
+        return Optional.of(self);
     }
 }

@@ -69,6 +69,11 @@ final class NodeService {
     }
 
     /** The lease request to send now, when one is due: this run's incarnation and the time. */
+    /** The node's name in the cluster. */
+    String name() {
+        return name;
+    }
+
     synchronized Optional<long[]> leaseRequest() {
         return demotion.asksForLease()
                 ? Optional.of(new long[]{incarnation, clock.millis()})

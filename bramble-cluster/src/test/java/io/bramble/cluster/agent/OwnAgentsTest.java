@@ -109,6 +109,32 @@ class OwnAgentsTest {
     }
 
     @Test
+    void aClaimHoldsOnlyWhileTheProcessThatMadeItLives() throws Exception {
+        Path claims = root.resolve("claims");
+        Map<String, String> attributes = Map.of("ip", "127.0.0.101", "claims",
+                claims.toString());
+        ActionRequest start = ActionRequest.of("vip", VIP, "start", 10_000, attributes);
+        LocalAgentRunner node2 = runner("node2");
+        assertThat(node1.run(start).rc()).isZero();
+        String owner = Files.readString(claims.resolve("127.0.0.101/owner")).strip();
+        assertThat(owner).startsWith(ProcessHandle.current().pid() + " ");
+        assertThat(node2.run(start).rc()).isEqualTo(1);
+
+        // node1's daemon dies (a process number no process has, with its start time).
+        Files.writeString(claims.resolve("127.0.0.101/owner"), "4194305 "
+                + owner.substring(owner.indexOf(' ') + 1) + "\n");
+        assertThat(node1.run(start.withAction("monitor")).rc()).isEqualTo(7);
+        assertThat(node2.run(start).rc()).isZero();
+        assertThat(node2.run(start.withAction("monitor")).rc()).isZero();
+        assertThat(node1.run(start).rc()).isEqualTo(1);
+        // A stop by the node that no longer holds it leaves the new holder's claim alone.
+        assertThat(node1.run(start.withAction("stop")).rc()).isZero();
+        assertThat(node2.run(start.withAction("monitor")).rc()).isZero();
+        assertThat(claims).isDirectoryNotContaining(path -> path.getFileName().toString()
+                .startsWith("."));
+    }
+
+    @Test
     void anAddressOffLoopbackIsAFatalConfigurationError() {
         ActionRequest start = ActionRequest.of("vip", VIP, "start", 10_000,
                 Map.of("ip", "10.0.0.1"));

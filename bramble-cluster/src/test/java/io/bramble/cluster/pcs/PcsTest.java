@@ -112,6 +112,24 @@ class PcsTest {
     }
 
     @Test
+    void banMakesCrmResourcesConstraintAndClearRemovesWhatMoveAndBanLeft() {
+        pcs("resource create W ocf:test:Widget size=1");
+        PcsResult ban = pcs("resource ban W node2");
+        assertThat(ban.exitCode()).isZero();
+        assertThat(ban.err().getFirst()).isEqualTo("Warning: Creating location constraint"
+                + " 'cli-ban-W-on-node2' with a score of -INFINITY for resource W on node2.");
+        assertThat(element("cli-ban-W-on-node2").attributes()).containsEntry("score",
+                "-INFINITY").containsEntry("node", "node2").containsEntry("rsc", "W");
+        pcs("constraint location W prefers node1=50");
+        assertThat(pcs("resource clear W").out()).containsExactly(
+                "Removing constraint: cli-ban-W-on-node2");
+        assertThat(cib.byId("cli-ban-W-on-node2")).isEmpty();
+        assertThat(cib.byId("location-W-node1-50")).isPresent();
+        assertThat(pcs("resource clear Nope").err()).contains(
+                "Error: Resource 'Nope' does not exist");
+    }
+
+    @Test
     void refusalsLeaveTheCibAsItWas() {
         assertThat(pcs("resource create G Gadget size=1").err()).containsExactly(
                 "Error: Multiple agents match 'Gadget', please specify full name: "
