@@ -22,7 +22,8 @@ import picocli.CommandLine.Command;
                 "One tool on every node of a small Linux cluster: a load balancer,",
                 "virtual-IP failover, the trusted pool and its volumes, and more as they",
                 "arrive.",
-                "Called as 'gluster' (a link to bramble), it takes gluster's command lines."},
+                "Called as 'gluster' (a link to bramble), it takes gluster's command lines;",
+                "called as 'pcs', pcs's."},
         subcommands = {
                 CommandLine.HelpCommand.class,
                 DemoCommand.class,
@@ -41,6 +42,7 @@ import picocli.CommandLine.Command;
                 io.bramble.cli.cluster.PropertyCommand.class,
                 io.bramble.cli.cluster.StonithCommand.class,
                 io.bramble.cli.cluster.StatusCommand.class,
+                PcsCommand.class,
                 io.bramble.cli.install.InstallCommand.class},
         footer = {"",
                 "Run 'bramble help COMMAND' for a command's options. Exit codes: 0 ok,",

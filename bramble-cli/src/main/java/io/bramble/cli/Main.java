@@ -28,6 +28,12 @@ public final class Main {
 
     /** Runs one command line and returns its exit code; never calls System.exit. */
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
+        if ("pcs".equals(System.getenv(GlusterGrammar.INVOKED_AS_ENV))) {
+            String[] pcs = new String[args.length + 1];
+            pcs[0] = "pcs";
+            System.arraycopy(args, 0, pcs, 1, args.length);
+            args = pcs;
+        }
         String[] line = GlusterGrammar.normalize(args, err);
         var command = BrambleCommand.commandLine(out, err);
         if (GlusterGrammar.invokedAsGluster(System.getenv(GlusterGrammar.INVOKED_AS_ENV))) {

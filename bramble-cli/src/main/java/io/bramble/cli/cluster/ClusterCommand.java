@@ -8,7 +8,8 @@ import picocli.CommandLine.Command;
         name = "cluster",
         description = {"The resource manager: Pacemaker's model, with pcs's words."},
         subcommands = {SimulateCommand.class, StatusCommand.class, StandbyCommand.class,
-                UnstandbyCommand.class, ImportHeartbeatCommand.class})
+                UnstandbyCommand.class, AuthCommand.class, SetupCommand.class,
+                StartCommand.class, StopCommand.class, ImportHeartbeatCommand.class})
 public final class ClusterCommand implements Runnable {
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;

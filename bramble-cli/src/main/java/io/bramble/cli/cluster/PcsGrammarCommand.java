@@ -58,10 +58,10 @@ abstract class PcsGrammarCommand implements Callable<Integer> {
         all.addAll(wordsAsTyped());
         PcsResult result;
         try {
-            PcsOptions options = PcsOptions.parse(all);
-            if (options.file().isEmpty()) {
+            if (!PcsOptions.namesFile(all)) {
                 return LiveCluster.send(stateDir, LiveCluster.line(all), out, err);
             }
+            PcsOptions options = PcsOptions.parse(all);
             Path file = Path.of(options.file().get());
             boolean fresh = !Files.exists(file);
             CibElement start = fresh ? CibElement.empty() : read(file);

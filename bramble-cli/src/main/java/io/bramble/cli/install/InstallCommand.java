@@ -15,7 +15,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code bramble install}: the mount helper, the node's unit and the gluster name. */
+/** {@code bramble install}: the mount helper, the node's unit, the gluster and pcs names. */
 @Command(
         name = "install",
         description = {
@@ -26,13 +26,15 @@ import picocli.CommandLine.Spec;
                 "  /etc/systemd/system/bramble-node.service",
                 "      the node as a service (then: systemctl enable --now bramble-node);",
                 "  /usr/local/sbin/gluster                 -> BRAMBLE/bin/bramble",
-                "      with --gluster only: gluster's command lines run bramble.",
+                "      with --gluster only: gluster's command lines run bramble;",
+                "  /usr/local/sbin/pcs                     -> BRAMBLE/bin/bramble",
+                "      with --pcs only: pcs's command lines run bramble.",
                 "Links point into this copy of bramble: move it, and install again.",
                 "Nothing is replaced that bramble did not put there, unless --force."},
         footer = {"",
                 "Examples:",
                 "  sudo /opt/bramble/bin/bramble install",
-                "  sudo /opt/bramble/bin/bramble install --gluster",
+                "  sudo /opt/bramble/bin/bramble install --gluster --pcs",
                 "  sudo /opt/bramble/bin/bramble install --remove"})
 public final class InstallCommand implements Callable<Integer> {
     /** Set by bin/bramble: the folder holding bin/bramble. */
@@ -49,6 +51,12 @@ public final class InstallCommand implements Callable<Integer> {
             description = {"Also link the name gluster (leave it out",
                     "where Gluster's own CLI is installed)."})
     private boolean gluster;
+
+    @Option(
+            names = "--pcs",
+            description = {"Also link the name pcs (leave it out where",
+                    "Pacemaker's pcs is installed)."})
+    private boolean pcs;
 
     @Option(
             names = "--remove",
@@ -79,7 +87,7 @@ public final class InstallCommand implements Callable<Integer> {
                     + " --root DIR to stage the files in DIR");
         }
         List<InstallItem> items = InstallPlan.of(installRoot, home, unitTemplate(home),
-                gluster || remove);
+                gluster || remove, pcs || remove);
         PrintWriter out = spec.commandLine().getOut();
         List<String> report = remove
                 ? Installer.remove(items)

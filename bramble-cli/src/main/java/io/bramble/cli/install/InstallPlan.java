@@ -26,9 +26,10 @@ public final class InstallPlan {
      * @param home bramble's home (the folder holding {@code bin/bramble})
      * @param unitTemplate the text of {@link #UNIT_SOURCE}
      * @param gluster whether to add the {@code gluster} name
+     * @param pcs whether to add the {@code pcs} name
      */
     public static List<InstallItem> of(Path root, Path home, String unitTemplate,
-            boolean gluster) {
+            boolean gluster, boolean pcs) {
         Path bin = home.resolve("bin");
         List<InstallItem> items = new ArrayList<>();
         items.add(InstallItem.link(root.resolve("sbin/mount.bramble"), bin.resolve(
@@ -39,6 +40,10 @@ public final class InstallPlan {
         if (gluster) {
             items.add(InstallItem.link(root.resolve("usr/local/sbin/gluster"), bin.resolve(
                     "bramble"), "gluster's command lines"));
+        }
+        if (pcs) {
+            items.add(InstallItem.link(root.resolve("usr/local/sbin/pcs"), bin.resolve(
+                    "bramble"), "pcs's command lines"));
         }
         return List.copyOf(items);
     }

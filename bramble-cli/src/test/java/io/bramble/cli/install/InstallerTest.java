@@ -23,7 +23,7 @@ class InstallerTest {
     private final Path home = Path.of("/srv/bramble-1.0");
 
     private List<InstallItem> plan(boolean gluster) {
-        return InstallPlan.of(root, home, UNIT, gluster);
+        return InstallPlan.of(root, home, UNIT, gluster, gluster);
     }
 
     @Test
@@ -45,8 +45,9 @@ class InstallerTest {
     void installingTwiceChangesNothing() {
         Installer.install(plan(true), false);
 
-        assertThat(Installer.install(plan(true), false)).hasSize(3).allMatch(line -> line
+        assertThat(Installer.install(plan(true), false)).hasSize(4).allMatch(line -> line
                 .startsWith("in place: "));
+        assertThat(root.resolve("usr/local/sbin/pcs")).isSymbolicLink();
     }
 
     @Test
@@ -83,6 +84,6 @@ class InstallerTest {
     @Test
     void aUnitFileThatDoesNotStartBrambleIsRefused() {
         assertThatThrownBy(() -> InstallPlan.of(root, home, "[Service]\nExecStart=/bin/true\n",
-                false)).isInstanceOf(IllegalArgumentException.class);
+                false, false)).isInstanceOf(IllegalArgumentException.class);
     }
 }

@@ -41,19 +41,35 @@ public final class PcsCommands implements CommandSet {
 
     @Override
     public CommandReply run(PoolNode node, List<String> args) {
+        if (args.equals(List.of("cluster", "auth")) || args.size() > 2 && args.subList(0, 2)
+                .equals(List.of("cluster", "auth"))) {
+            try {
+                // pcs's host auth makes the pool, so it runs before there is one.
+                return reply(new ClusterWords(node).auth(args.subList(2, args.size())));
+            } catch (PcsException e) {
+                throw new CommandFailure(String.join("\n", e.errors().stream()
+                        .map(m -> "Error: " + m).toList()));
+            }
+        }
         LiveCib cib = new LiveCib(node.store().orElseThrow(() -> new CommandFailure(
                 args.getFirst() + ": this node is in no pool yet; the cluster's configuration"
-                        + " lives in the pool ('bramble peer probe HOST' makes one)")));
+                        + " lives in the pool ('bramble peer probe HOST' or 'bramble cluster"
+                        + " auth HOST...' makes one)")));
         try {
             if (args.equals(List.of("cluster", "status"))) {
                 return new CommandReply(0, LiveStatus.render(cib, PoolHosts.of(node),
                         Instant.ofEpochMilli(clock.epochMillis()), ZoneId.systemDefault()), "");
             }
-            List<String> words = pcsWords(args);
             PoolHosts hosts = PoolHosts.of(node);
             CibStamp stamp = new CibStamp(MonitorReport.CTIME.format(Instant.ofEpochMilli(
                     clock.epochMillis()).atZone(ZoneId.systemDefault())), CLIENT,
                     hosts.names().apply(node.id()).orElse(node.id().toString()));
+            if (args.size() > 1 && args.getFirst().equals("cluster") && ClusterWords.handles(
+                    args.get(1))) {
+                return reply(new ClusterWords(node).run(args.get(1), args.subList(2,
+                        args.size()), cib, stamp));
+            }
+            List<String> words = pcsWords(args);
             if (words.size() > 1 && words.get(0).equals("resource") && words.get(1).equals(
                     "move")) {
                 return reply(new LiveMove(cib, hosts, clock).run(words.subList(2, words.size()),
@@ -83,7 +99,7 @@ public final class PcsCommands implements CommandSet {
             }
             throw new CommandFailure("Error: 'bramble " + String.join(" ", args.subList(0,
                     Math.min(2, args.size()))) + "' is not supported on the live cluster;"
-                    + " supported: cluster standby, cluster unstandby, cluster status");
+                    + " supported: cluster auth, setup, start, status, standby, unstandby");
         }
         return args;
     }

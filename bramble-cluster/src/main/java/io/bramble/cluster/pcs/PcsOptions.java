@@ -80,6 +80,22 @@ public record PcsOptions(List<String> words, Optional<String> file, Set<String> 
         return new PcsOptions(words, file, flags, values);
     }
 
+    /**
+     * Whether {@code args} name a CIB file ({@code -f FILE}), without judging their other
+     * options: a line without one goes to the live cluster, which reads the rest.
+     */
+    public static boolean namesFile(List<String> args) {
+        for (String arg : args) {
+            if (arg.equals("--")) {
+                return false;
+            }
+            if (arg.equals("-f") || arg.startsWith("-f") && !isScore(arg)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** A negative score ({@code -INFINITY}, {@code -100}) is a word, not an option. */
     private static boolean isScore(String arg) {
         return arg.startsWith("-") && (arg.startsWith("-INFINITY") || arg.startsWith("-inf")
