@@ -157,6 +157,31 @@ public final class Coordinator {
         return out;
     }
 
+    /**
+     * {@code pcs resource refresh|cleanup}: forgets the failures of {@code primitives} (on
+     * {@code onNode}, or everywhere) and probes them again on every member, as Pacemaker's
+     * controller does once crm_resource cleaned their history. A resource with an action under
+     * way is probed when that action answers.
+     */
+    public List<Command> refresh(Set<String> primitives, Optional<String> onNode) {
+        failures.forget(primitives, onNode);
+        Set<String> busy = new java.util.HashSet<>();
+        inFlight.values().forEach(f -> busy.add(key(f.instruction().resource(), f.instruction()
+                .node())));
+        standings.forEach((node, s) -> {
+            if (s.member && onNode.map(node::equals).orElse(true)) {
+                for (String p : primitives) {
+                    if (!busy.contains(key(p, node)) && configuration.resource(p).isPresent()) {
+                        setState(p, node, ResourceState.UNKNOWN);
+                        pendingProbes.add(key(p, node));
+                    }
+                }
+            }
+        });
+        aborted = true;
+        return step();
+    }
+
     /** A new configuration (the CIB changed). */
     public List<Command> configure(Cluster newConfiguration) {
         configuration = newConfiguration;

@@ -53,6 +53,18 @@ final class FailureLedger {
                 .stream().anyMatch(t -> nowEpochSeconds > f.lastFailureEpochSeconds() + t));
     }
 
+    /**
+     * Forgets the failures of {@code resources} (all on {@code node}, or on every node when
+     * empty), and their fatal mark: {@code pcs resource cleanup}.
+     */
+    void forget(java.util.Set<String> resources, Optional<String> node) {
+        counts.values().removeIf(
+                f -> resources.contains(f.resource()) && node.map(f.node()::equals).orElse(true));
+        if (node.isEmpty()) {
+            fatal.removeAll(resources);
+        }
+    }
+
     List<FailCount> counts() {
         return new ArrayList<>(counts.values());
     }

@@ -70,6 +70,10 @@ public final class PcsCommands implements CommandSet {
                         args.size()), cib, stamp));
             }
             List<String> words = pcsWords(args);
+            if (words.size() > 1 && words.get(0).equals("resource") && Set.of("refresh",
+                    "cleanup").contains(words.get(1))) {
+                return reply(new LiveRefresh(cib, hosts).run(words.subList(2, words.size())));
+            }
             if (words.size() > 1 && words.get(0).equals("resource") && words.get(1).equals(
                     "move")) {
                 return reply(new LiveMove(cib, hosts, clock).run(words.subList(2, words.size()),

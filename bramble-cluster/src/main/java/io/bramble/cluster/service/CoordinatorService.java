@@ -9,8 +9,10 @@ import io.bramble.cluster.live.CibRecord;
 import io.bramble.cluster.live.CoordinatorRecord;
 import io.bramble.cluster.live.LiveView;
 import io.bramble.cluster.live.PoolHosts;
+import io.bramble.cluster.live.RefreshRecord;
 import io.bramble.cluster.live.StatusRecord;
 import io.bramble.cluster.model.Cluster;
+import io.bramble.cluster.model.Primitive;
 import io.bramble.common.time.Clock;
 import io.bramble.pool.node.PoolNode;
 import io.bramble.pool.store.ClusterStore;
@@ -19,6 +21,7 @@ import io.bramble.pool.store.StoreException;
 import io.bramble.pool.store.Versioned;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The shell of the {@link Coordinator} on the member that leads the pool's store: takes over
@@ -37,6 +40,8 @@ final class CoordinatorService {
     private long statusVersion;
     private RecordedStatus written;
     private List<String> hostsSeen = List.of();
+    /** The last refresh request acted on (or found at takeover). */
+    private long refreshSeq;
 
     CoordinatorService(PoolNode node, Clock clock, Messenger messenger) {
         this.node = node;
@@ -63,6 +68,13 @@ final class CoordinatorService {
                 handle(store.get(), coordinator.configure(configuration(cib)));
             }
             handle(store.get(), coordinator.membership(PoolHosts.of(node).online()));
+            Optional<RefreshRecord> refresh = store.get().get(RefreshRecord.TYPE,
+                    RefreshRecord.KEY).map(Versioned::value).filter(r -> r.seq() > refreshSeq);
+            if (refresh.isPresent()) {
+                refreshSeq = refresh.get().seq();
+                handle(store.get(), coordinator.refresh(primitives(configuration(cib), refresh
+                        .get().resource()), refresh.get().node()));
+            }
             handle(store.get(), coordinator.tick());
         } catch (StoreException e) {
             stepDown("the store refused a change: " + e.getMessage());
@@ -126,6 +138,8 @@ final class CoordinatorService {
         statusVersion = status.map(Versioned::version).orElse(ClusterStore.NEW);
         Optional<Versioned<String>> cib = store.get(CibRecord.TYPE, CibRecord.KEY);
         cibVersion = cib.map(Versioned::version).orElse(0L);
+        refreshSeq = store.get(RefreshRecord.TYPE, RefreshRecord.KEY).map(v -> v.value().seq())
+                .orElse(0L);
         epoch = next;
         coordinator = new Coordinator(configuration(cib), written, epoch, LeaseTiming.DEFAULTS,
                 false, clock);
@@ -159,6 +173,13 @@ final class CoordinatorService {
                         + " should be fenced; bramble has no fence devices configured");
             }
         }
+    }
+
+    /** The primitives of {@code resource} (a primitive or a group), or all of them. */
+    private static Set<String> primitives(Cluster cluster, Optional<String> resource) {
+        return resource.map(r -> cluster.resource(r).map(x -> x.primitives().stream()).orElse(
+                java.util.stream.Stream.empty())).orElseGet(() -> cluster.primitives().stream())
+                .map(Primitive::id).collect(java.util.stream.Collectors.toSet());
     }
 
     private Cluster configuration(Optional<Versioned<String>> cib) {

@@ -47,6 +47,31 @@ class CoordinatorTest {
     }
 
     @Test
+    void aCleanupForgetsTheFailuresAndProbesTheResourceAgain() {
+        Coordinator c = coordinator(cluster(Map.of("migration-threshold", "1",
+                "resource-stickiness", "1"), true), false);
+        Instruction monitor = runR1OnN1(c);
+        List<Instruction> next = fromCommands(c.report(Report.of(monitor, notRunning())));
+        next = answer(c, next.getFirst(), ok());
+        assertThat(next.getFirst().toString()).endsWith("r1 start on n2");
+        answer(c, next.getFirst(), ok()).forEach(m -> answer(c, m, ok()));
+        assertThat(c.recorded().failCounts()).hasSize(1);
+
+        List<Instruction> probes = fromCommands(c.refresh(Set.of("r1"), Optional.empty()));
+        assertThat(c.recorded().failCounts()).isEmpty();
+        assertThat(probes).allMatch(Instruction::isProbe).extracting(Instruction::node)
+                .containsExactlyInAnyOrder("n1", "n2");
+        assertThat(answer(c, probes.get(0), probes.get(0).node().equals("n2")
+                ? ok()
+                : notRunning())).isEmpty();
+        List<Instruction> after = answer(c, probes.get(1), probes.get(1).node().equals("n2")
+                ? ok()
+                : notRunning());
+        assertThat(after).noneMatch(i -> i.operation().equals("start") || i.operation()
+                .equals("stop"));
+    }
+
+    @Test
     void pastItsMigrationThresholdAResourceMoves() {
         Coordinator c = coordinator(cluster(Map.of("migration-threshold", "1",
                 "resource-stickiness", "1"), true), false);

@@ -16,7 +16,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * Seed 003's pcs recipe typed through {@code bramble pcs} on two nodes and a witness, with
  * Dummy standing in for IPaddr2 and apache (which need root; the namespace lab runs those):
  * host auth makes the pool, cluster setup names the cluster, the group starts on one node and
- * {@code resource move} takes it to the other, leaving no constraint.
+ * {@code resource refresh} probes it again where it runs and {@code resource move} takes it to
+ * the other, leaving no constraint.
  */
 @Timeout(value = 300, unit = TimeUnit.SECONDS)
 class PcsRecipeTest {
@@ -55,6 +56,11 @@ class PcsRecipeTest {
         assertThat(on.find()).isTrue();
         String first = on.group(1);
         String other = first.equals("gluster1") ? "gluster2" : "gluster1";
+
+        assertThat(pool.ok("gluster1", "pcs", "resource", "refresh", "AppWebServer"))
+                .isEqualTo("Cleaned up AppWebServer on gluster1.local\nCleaned up AppWebServer"
+                        + " on gluster2.local\n");
+        assertThat(awaitStatus(pool, STARTED)).contains("Started " + first + ".local");
 
         PoolNodes.Result move = pool.run("gluster2", "pcs", "resource", "move", "WebApp",
                 other + ".local");
