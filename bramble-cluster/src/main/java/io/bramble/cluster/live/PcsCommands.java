@@ -70,6 +70,15 @@ public final class PcsCommands implements CommandSet {
                         args.size()), cib, stamp));
             }
             List<String> words = pcsWords(args);
+            if (words.size() > 2 && words.subList(0, 3).equals(List.of("resource",
+                    "failcount", "show"))) {
+                return reply(new PcsResult(java.util.Optional.empty(), FailcountListing.show(
+                        cib.store().get(StatusRecord.TYPE, StatusRecord.KEY).map(v -> v.value()
+                                .failCounts()).orElse(List.of()),
+                        words.subList(3, words
+                                .size())),
+                        List.of(), 0));
+            }
             if (words.size() > 1 && words.get(0).equals("resource") && Set.of("refresh",
                     "cleanup").contains(words.get(1))) {
                 return reply(new LiveRefresh(cib, hosts).run(words.subList(2, words.size())));

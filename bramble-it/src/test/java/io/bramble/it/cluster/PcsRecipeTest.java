@@ -61,6 +61,8 @@ class PcsRecipeTest {
                 .isEqualTo("Cleaned up AppWebServer on gluster1.local\nCleaned up AppWebServer"
                         + " on gluster2.local\n");
         assertThat(awaitStatus(pool, STARTED)).contains("Started " + first + ".local");
+        assertThat(pool.ok("gluster1", "pcs", "resource", "failcount", "show", "AppWebServer"))
+                .isEqualTo("No failcounts for resource 'AppWebServer'\n");
 
         PoolNodes.Result move = pool.run("gluster2", "pcs", "resource", "move", "WebApp",
                 other + ".local");
