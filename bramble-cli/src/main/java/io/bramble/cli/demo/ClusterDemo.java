@@ -28,7 +28,7 @@ import java.util.stream.Stream;
  * put in standby and then loses its power; then what the client saw. {@link #stop} ends
  * everything it started.
  */
-final class ClusterDemo {
+final class ClusterDemo implements PlayedDemo {
     /** Three JVMs start and the pool forms: generous on a busy machine. */
     static final long START_TIMEOUT_MS = 90_000;
     /** A move takes the lease's wait and a start of {@code bramble web}'s JVM. */
@@ -67,7 +67,8 @@ final class ClusterDemo {
     }
 
     /** Plays everything; true when the site moved at each step and never ran twice. */
-    boolean play() throws IOException, InterruptedException {
+    @Override
+    public boolean play() throws IOException, InterruptedException {
         writeFiles();
         intro();
         if (!startPool() || !makeGroup()) {
@@ -92,12 +93,14 @@ final class ClusterDemo {
         return behaved;
     }
 
-    boolean failed() {
+    @Override
+    public boolean failed() {
         return failed;
     }
 
     /** Stops the client and every child. Safe to call twice and from a shutdown hook. */
-    synchronized void stop() {
+    @Override
+    public synchronized void stop() {
         if (!stopRequested.compareAndSet(false, true)) {
             return;
         }

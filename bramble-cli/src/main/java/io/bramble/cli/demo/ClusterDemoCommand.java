@@ -1,10 +1,6 @@
 package io.bramble.cli.demo;
 
-import io.bramble.common.error.UserError;
-import io.bramble.common.time.Clock;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -65,28 +61,8 @@ public final class ClusterDemoCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException, InterruptedException {
         ClusterDemoLayout.of(net, Path.of("."));
-        PrintWriter out = spec.commandLine().getOut();
-        boolean temporary = dir == null;
-        Path folder = temporary
-                ? Files.createTempDirectory("bramble-demo-cluster-")
-                : Files.createDirectories(dir).toAbsolutePath();
-        Clock clock = Clock.system();
-        ClusterDemo demo = new ClusterDemo(ClusterDemoLayout.of(net, folder),
-                new Console(out, clock), clock);
-        Runnable end = () -> {
-            demo.stop();
-            if (temporary && !demo.failed()) {
-                DemoFolders.delete(folder);
-            }
-        };
-        Thread hook = new Thread(end, "bramble-demo-cluster-stop");
-        Runtime.getRuntime().addShutdownHook(hook);
-        boolean behaved = false;
-        try {
-            behaved = demo.play();
-        } finally {
-            end.run();
-        }
-        return behaved ? 0 : UserError.EXIT_RUNTIME;
+        return PlayedDemo.run("cluster", dir, spec.commandLine().getOut(),
+                (folder, console, clock) -> new ClusterDemo(ClusterDemoLayout.of(net, folder),
+                        console, clock));
     }
 }

@@ -31,7 +31,7 @@ import java.util.stream.Stream;
  * started again; then what the client saw and what each brick holds. {@link #stop} ends
  * everything it started and leaves nothing mounted.
  */
-final class FsDemo {
+final class FsDemo implements PlayedDemo {
     /** Three JVMs start, the pool forms, the mount's JVM starts: generous on a busy machine. */
     static final long START_TIMEOUT_MS = 90_000;
     /** Once node 2 is back, the client's writes reach its brick again within this. */
@@ -72,7 +72,8 @@ final class FsDemo {
     }
 
     /** Plays everything; true when the client never failed and node 2 caught up. */
-    boolean play() throws IOException, InterruptedException {
+    @Override
+    public boolean play() throws IOException, InterruptedException {
         if (access.missing().isPresent()) {
             console.line("bramble demo fs: cannot mount a volume here: " + access.missing()
                     .get());
@@ -99,7 +100,8 @@ final class FsDemo {
         return behaved;
     }
 
-    boolean failed() {
+    @Override
+    public boolean failed() {
         return failed;
     }
 
@@ -108,7 +110,8 @@ final class FsDemo {
      * from a shutdown hook: a second call returns once the first is done, so that nothing
      * (such as removing the folder) runs into a mount still being taken down.
      */
-    synchronized void stop() {
+    @Override
+    public synchronized void stop() {
         if (!stopRequested.compareAndSet(false, true)) {
             return;
         }
