@@ -1,15 +1,12 @@
 package io.bramble.cluster.live;
 
-import io.bramble.cluster.coordinate.RecordedStatus;
 import io.bramble.cluster.model.Cluster;
 import io.bramble.cluster.pcs.CibNodes;
 import io.bramble.cluster.pcs.CibStamp;
 import io.bramble.cluster.pcs.MoveConstraints;
 import io.bramble.cluster.pcs.PcsException;
 import io.bramble.cluster.pcs.PcsResult;
-import io.bramble.cluster.policy.PolicyEngine;
 import io.bramble.common.time.Clock;
-import io.bramble.pool.store.Versioned;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -22,33 +19,29 @@ import java.util.Optional;
  * unless the move did not finish in time, which {@code pcs status} then warns about.
  */
 public final class LiveMove {
-    /** How long each wait lasts without {@code --wait=SECONDS}. */
-    static final long WAIT_DEFAULT_S = 120;
-    static final long WAIT_MAX_S = 3_600;
-    private static final long POLL_MS = 200;
     private static final String WAITING = "Waiting for the cluster to apply configuration"
             + " changes";
 
     private final LiveCib cib;
     private final PoolHosts hosts;
-    private final Clock clock;
+    private final ClusterWait wait;
 
     public LiveMove(LiveCib cib, PoolHosts hosts, Clock clock) {
         this.cib = cib;
         this.hosts = hosts;
-        this.clock = clock;
+        this.wait = new ClusterWait(cib, hosts, clock);
     }
 
     /** Runs the words after {@code resource move}. */
     public PcsResult run(List<String> words, CibStamp stamp) throws InterruptedException {
         List<String> positional = new ArrayList<>();
-        long waitS = WAIT_DEFAULT_S;
+        long waitS = ClusterWait.DEFAULT_S;
         boolean timeoutGiven = false;
         for (String word : words) {
             if (word.equals("--wait")) {
                 continue;
             } else if (word.startsWith("--wait=")) {
-                waitS = seconds(word.substring("--wait=".length()));
+                waitS = ClusterWait.seconds(word.substring("--wait=".length()));
                 timeoutGiven = true;
             } else if (word.startsWith("-") || word.contains("=")) {
                 throw new PcsException("'" + word + "' is not supported by bramble's resource"
@@ -99,39 +92,14 @@ public final class LiveMove {
 
     /** Waits until the resource runs on the plan's node and the engine has nothing to do. */
     private boolean awaitIdle(MovePlan plan, long waitS) throws InterruptedException {
-        long end = clock.millis() + waitS * 1_000;
-        while (true) {
-            Cluster cluster = now();
-            if (plan.done(cluster) && PolicyEngine.schedule(cluster, seconds()).changes()
-                    .isEmpty()) {
-                return true;
-            }
-            if (clock.millis() >= end) {
-                return false;
-            }
-            Thread.sleep(POLL_MS);
-        }
+        return wait.until(plan::done, waitS);
     }
 
-    /** The configuration with what runs where, as the coordinator last recorded it. */
     private Cluster now() {
-        String xml = cib.read().toXml();
-        RecordedStatus recorded = cib.store().get(StatusRecord.TYPE, StatusRecord.KEY).map(
-                Versioned::value).orElse(RecordedStatus.none());
-        return LiveView.withStatus(LiveView.configuration(xml, hosts.all(), hosts.online()),
-                recorded, true);
+        return wait.now();
     }
 
     private long seconds() {
-        return clock.epochMillis() / 1_000;
-    }
-
-    private static long seconds(String text) {
-        if (!text.matches("[0-9]{1,6}") || Long.parseLong(text) < 1
-                || Long.parseLong(text) > WAIT_MAX_S) {
-            throw new PcsException("'" + text + "' is not a valid number of seconds to wait"
-                    + " (1 to " + WAIT_MAX_S + ")");
-        }
-        return Long.parseLong(text);
+        return wait.epochSeconds();
     }
 }

@@ -89,6 +89,11 @@ public final class PcsCommands implements CommandSet {
                         stamp));
             }
             try (InstalledAgents agents = new InstalledAgents()) {
+                if (words.size() > 1 && words.get(0).equals("resource") && words.get(1).equals(
+                        "restart")) {
+                    return reply(new LiveRestart(cib, hosts, clock).run(words.subList(2, words
+                            .size()), agents, stamp));
+                }
                 return reply(cib.run(words, agents, hosts.all(), stamp));
             }
         } catch (PcsException e) {

@@ -73,6 +73,10 @@ class PcsRecipeTest {
         assertThat(pool.ok("gluster1", "pcs", "status")).contains("* AppWebServer\t"
                 + "(ocf:heartbeat:Dummy):\t Started " + other + ".local\n");
 
+        assertThat(pool.ok("gluster1", "pcs", "resource", "restart", "WebApp")).isEqualTo(
+                "WebApp successfully restarted\n");
+        assertThat(awaitStatus(pool, STARTED)).doesNotContain("target-role");
+
         PoolNodes.Result stop = pool.run("gluster1", "pcs", "cluster", "stop", "--all");
         assertThat(stop.exit()).isEqualTo(1);
         assertThat(stop.err()).contains("'pcs cluster stop' is not supported by bramble");
