@@ -42,6 +42,7 @@ import picocli.CommandLine.Command;
                 io.bramble.cli.cluster.PropertyCommand.class,
                 io.bramble.cli.cluster.StonithCommand.class,
                 io.bramble.cli.cluster.StatusCommand.class,
+                io.bramble.cli.cluster.QuorumCommand.class,
                 PcsCommand.class,
                 io.bramble.cli.install.InstallCommand.class},
         footer = {"",

@@ -16,7 +16,7 @@ import java.util.Set;
 public final class PcsGrammar {
     /** Commands whose words bramble takes as pcs types them. */
     private static final Set<String> SAME = Set.of("resource", "constraint", "property",
-            "stonith", "status");
+            "stonith", "status", "quorum");
     /** {@code cluster VERB}s bramble runs. */
     private static final Set<String> CLUSTER_VERBS = Set.of("auth", "setup", "start", "stop",
             "status", "standby", "unstandby");
@@ -43,7 +43,8 @@ public final class PcsGrammar {
                     + supported() + ")");
         }
         List<String> line = new ArrayList<>();
-        List<String> head = words.subList(0, Math.min(2, words.size()));
+        int commandWords = words.size() > 1 && !words.get(1).startsWith("-") ? 2 : 1;
+        List<String> head = words.subList(0, commandWords);
         if (RENAMED.containsKey(head)) {
             line.addAll(RENAMED.get(head));
             line.addAll(words.subList(2, words.size()));
@@ -60,6 +61,6 @@ public final class PcsGrammar {
 
     private static String supported() {
         return "host auth, cluster setup|start|status, status, resource, constraint, property,"
-                + " stonith and node standby|unstandby";
+                + " stonith, quorum status and node standby|unstandby";
     }
 }

@@ -36,7 +36,7 @@ public final class PcsCommands implements CommandSet {
 
     @Override
     public Set<String> words() {
-        return Set.of("resource", "constraint", "property", "stonith", "cluster");
+        return Set.of("resource", "constraint", "property", "stonith", "cluster", "quorum");
     }
 
     @Override
@@ -50,6 +50,11 @@ public final class PcsCommands implements CommandSet {
                 throw new CommandFailure(String.join("\n", e.errors().stream()
                         .map(m -> "Error: " + m).toList()));
             }
+        }
+        if (args.equals(List.of("quorum", "status"))) {
+            return new CommandReply(0, QuorumStatus.render(node.members().all(), node.id(),
+                    node.reachableVoters(), Instant.ofEpochMilli(clock.epochMillis()),
+                    ZoneId.systemDefault()), "");
         }
         LiveCib cib = new LiveCib(node.store().orElseThrow(() -> new CommandFailure(
                 args.getFirst() + ": this node is in no pool yet; the cluster's configuration"
