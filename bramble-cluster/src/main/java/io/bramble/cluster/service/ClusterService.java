@@ -40,6 +40,12 @@ public final class ClusterService implements CommandSet, AutoCloseable {
     /** How long a lease request waits for the coordinator's answer. */
     static final long LEASE_ANSWER_MS = 1_000;
 
+    /**
+     * How long a stopping daemon waits for its resources to stop: above the 20 s that stock
+     * agents give a stop by default, below systemd's 90 s before it kills the daemon.
+     */
+    static final long LEAVE_STOPS_MAX_MS = 30_000;
+
     /** Agents' actions run at once on a node. */
     static final int AGENTS_AT_ONCE_MAX = 4;
 
@@ -229,8 +235,22 @@ public final class ClusterService implements CommandSet, AutoCloseable {
         }
     }
 
+    /**
+     * Stops every resource of this node (as the end of its lease would) and waits, at most
+     * {@link #LEAVE_STOPS_MAX_MS}, for the stops to end before the service ends: resources
+     * started by a daemon that stops do not outlive it, so no survivor's start can find them
+     * still running. Stops that outlast the bound go on as the daemon exits.
+     */
     @Override
     public void close() {
+        self.leave();
+        long end = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(LEAVE_STOPS_MAX_MS);
+        while (!self.stopped() && System.nanoTime() < end) {
+            sleep(TICK_MS);
+        }
+        if (!self.stopped()) {
+            node.log().event("cluster: stopping with stops under way for " + self.active());
+        }
         running = false;
         loop.interrupt();
         renewer.interrupt();

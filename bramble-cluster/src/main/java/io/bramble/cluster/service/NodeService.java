@@ -26,7 +26,7 @@ import java.util.function.Supplier;
  * carries out the coordinator's instructions only within the session the lease gives, starts
  * nothing once the lease may have ended, reports each result, and stops every resource it runs
  * by itself when the lease ends: then it asks again as a new run of its daemon, so that the
- * coordinator probes it. Thread-safe; its clock is the node's monotonic one.
+ * coordinator probes it. A daemon that stops leaves the same way, and asks no more. Thread-safe; its clock is the node's monotonic one.
  */
 final class NodeService {
     private final String name;
@@ -38,6 +38,8 @@ final class NodeService {
     private final Demotion demotion;
     private long incarnation;
     private boolean demoted;
+    /** The daemon is stopping: nothing more runs here. */
+    private boolean leaving;
     /** Instructions awaiting their first result, by operation key. */
     private final Map<String, Instruction> pending = new HashMap<>();
     /** The last outcome reported for each recurring monitor, by operation key. */
@@ -70,7 +72,7 @@ final class NodeService {
 
     /** The lease request to send now, when one is due: this run's incarnation and the time. */
     synchronized Optional<long[]> leaseRequest() {
-        return demotion.asksForLease()
+        return demotion.asksForLease() && !leaving
                 ? Optional.of(new long[]{incarnation, clock.millis()})
                 : Optional.empty();
     }
@@ -83,30 +85,51 @@ final class NodeService {
     synchronized Demotion.Verdict check() {
         Demotion.Verdict verdict = demotion.verdict(clock.millis());
         if (verdict != Demotion.Verdict.RUN && !demoted) {
-            demoted = true;
-            demotion.stopping();
-            incarnation++;
-            pending.clear();
-            monitors.clear();
-            monitorOutcomes.clear();
-            lastId.clear();
-            selfStopping.addAll(active.keySet());
-            for (ActionRequest started : List.copyOf(active.values())) {
-                executor.submit(stopOf(started));
-            }
-            if (selfStopping.isEmpty()) {
-                demotion.allStopped();
-            }
+            demote();
         }
         if (verdict == Demotion.Verdict.RESET && !selfStopping.isEmpty()) {
             // bramble has no watchdog yet: the stops under way go on
             selfStopping.clear();
             demotion.allStopped();
         }
-        if (verdict == Demotion.Verdict.RUN) {
+        if (verdict == Demotion.Verdict.RUN && !leaving) {
             demoted = false;
         }
         return verdict;
+    }
+
+    /**
+     * The daemon is stopping: every resource here is stopped, as when the lease ends, and
+     * from now on the node asks for no lease and carries out no instruction, so that nothing
+     * it ran outlives the daemon. {@link #stopped()} says when the stops have ended.
+     */
+    synchronized void leave() {
+        leaving = true;
+        if (!demoted) {
+            demote();
+        }
+    }
+
+    /** Whether no stop of {@link #leave} or of a lease's end is under way. */
+    synchronized boolean stopped() {
+        return selfStopping.isEmpty();
+    }
+
+    private void demote() {
+        demoted = true;
+        demotion.stopping();
+        incarnation++;
+        pending.clear();
+        monitors.clear();
+        monitorOutcomes.clear();
+        lastId.clear();
+        selfStopping.addAll(active.keySet());
+        for (ActionRequest started : List.copyOf(active.values())) {
+            executor.submit(stopOf(started));
+        }
+        if (selfStopping.isEmpty()) {
+            demotion.allStopped();
+        }
     }
 
     /** Resources that may run here now. */
@@ -116,7 +139,7 @@ final class NodeService {
 
     /** An instruction of the coordinator. */
     synchronized void instruction(Instruction i) {
-        if (!i.node().equals(name) || !demotion.accepts(i.session())
+        if (leaving || !i.node().equals(name) || !demotion.accepts(i.session())
                 || i.id() <= lastId.getOrDefault(i.resource(), 0L)) {
             return;
         }

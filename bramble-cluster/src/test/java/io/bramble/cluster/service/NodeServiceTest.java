@@ -119,4 +119,22 @@ class NodeServiceTest {
         node.instruction(instruction(SESSION, "start"));
         assertThat(ran).as("no start until a new grant").hasSize(2);
     }
+
+    @Test
+    void aNodeThatLeavesStopsEverythingAndTakesNoMoreInstructions() {
+        grant();
+        node.instruction(instruction(SESSION, "start"));
+        assertThat(node.stopped()).isTrue();
+
+        node.leave();
+        assertThat(ran).extracting(ActionRequest::action).containsExactly("start", "stop");
+        assertThat(node.active()).isEmpty();
+        assertThat(node.stopped()).isTrue();
+        assertThat(node.leaseRequest()).as("a leaving node asks for no lease").isEmpty();
+        node.instruction(instruction(SESSION, "start"));
+        clock.advanceMillis(TIMING.renewMs());
+        assertThat(node.check()).isEqualTo(Demotion.Verdict.RUN);
+        node.instruction(instruction(SESSION, "start"));
+        assertThat(ran).as("nothing starts once it left").hasSize(2);
+    }
 }
