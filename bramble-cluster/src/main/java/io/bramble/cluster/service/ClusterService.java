@@ -42,7 +42,8 @@ public final class ClusterService implements CommandSet, AutoCloseable {
 
     /**
      * How long a stopping daemon waits for its resources to stop: above the 20 s that stock
-     * agents give a stop by default, below systemd's 90 s before it kills the daemon.
+     * agents give a stop by default, below the 45 s bramble-node.service gives the daemon to
+     * stop before systemd kills it.
      */
     static final long LEAVE_STOPS_MAX_MS = 30_000;
 
