@@ -22,9 +22,11 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
@@ -177,22 +179,36 @@ public final class ClusterService implements CommandSet, AutoCloseable {
                 CibRecord.KEY)).map(Versioned::value), PoolHosts.of(node));
     }
 
+    /**
+     * Ticks the coordinator and checks this node's lease. The coordinator's tick runs on its
+     * own thread and is not waited for: a tick may block for seconds in a write to the store
+     * (a leader cut off from the others does not know it yet), and the lease must still be
+     * checked every {@link #TICK_MS}, or a node cut off would run its resources on while the
+     * others start them. A tick still running when the next is due is skipped.
+     */
     private void tickLoop() {
+        Future<?> tick = CompletableFuture.completedFuture(null);
         while (running) {
             try {
-                if (configured()) {
-                    coordinatorThread.submit(coordinator::tick).get();
+                if (tick.isDone() && configured()) {
+                    tick = coordinatorThread.submit(this::tickCoordinator);
                 }
                 Demotion.Verdict verdict = self.check();
                 if (verdict != Demotion.Verdict.RUN) {
                     logOnce(verdict);
                 }
-            } catch (ExecutionException | RuntimeException e) {
+            } catch (RuntimeException e) {
                 node.log().event("cluster: internal error, carrying on: " + e);
-            } catch (InterruptedException e) {
-                return;
             }
             sleep(TICK_MS);
+        }
+    }
+
+    private void tickCoordinator() {
+        try {
+            coordinator.tick();
+        } catch (RuntimeException e) {
+            node.log().event("cluster: internal error, carrying on: " + e);
         }
     }
 
