@@ -58,6 +58,40 @@ bench_traps() {
     trap 'log "interrupted, cleaning up"; exit 130' INT TERM
 }
 
+# ---------------------------------------------------------------- namespace labs
+# A lab is namespaces PREFIX<host>, each with one interface eth0 cabled (a veth pair) to a
+# bridge br0 in the namespace PREFIXsw; the root namespace's interfaces are never touched.
+netns_of() { ip netns list 2>/dev/null | awk '{print $1}' | grep "^$1" || true; } # PREFIX
+
+netns_lab_down() { # PREFIX: kill -9 to everything in the lab's namespaces, then delete them
+    local ns pids
+    for ns in $(netns_of "$1"); do
+        pids=$(ip netns pids "$ns" 2>/dev/null | xargs)
+        [ -n "$pids" ] && kill -KILL $pids 2>/dev/null
+    done
+    for ns in $(netns_of "$1"); do ip netns del "$ns" 2>/dev/null; done
+}
+
+netns_lab_up() { # PREFIX HOST=ADDRESS/LENGTH...: the switch, then each host cabled to it
+    local prefix=$1 pair n; shift
+    [ -z "$(netns_of "$prefix")" ] ||
+        die "namespaces $(netns_of "$prefix" | xargs) exist: another bench is running, or remove them with 'ip netns del'"
+    BENCH_CLEANUPS+=("netns_lab_down $prefix")
+    ip netns add "${prefix}sw" || die "cannot create network namespaces (root needed)"
+    ip -n "${prefix}sw" link set lo up
+    ip -n "${prefix}sw" link add br0 type bridge forward_delay 0 stp_state 0
+    ip -n "${prefix}sw" link set br0 up
+    for pair in "$@"; do
+        n=${pair%%=*}
+        ip netns add "$prefix$n"
+        ip -n "${prefix}sw" link add "v-$n" type veth peer name eth0 netns "$prefix$n"
+        ip -n "${prefix}sw" link set "v-$n" master br0 up
+        ip -n "$prefix$n" link set lo up
+        ip -n "$prefix$n" addr add "${pair#*=}" dev eth0
+        ip -n "$prefix$n" link set eth0 up
+    done
+}
+
 # ---------------------------------------------------------------- packages
 # ensure_packages CMD=PACKAGE... : installs the Debian packages whose command is missing.
 # Package scripts must not start system services (they would take our ports).

@@ -29,34 +29,13 @@ VRRP_FAULTS=(crash link lbkill)
 declare -A DAEMON_PID    # "node/role" -> pid (role: lb, vrrp, web)
 
 ns_exists() { ip netns list 2>/dev/null | awk '{print $1}' | grep -qx "$1"; }
-lab_namespaces() { ip netns list 2>/dev/null | awk '{print $1}' | grep "^$NS" || true; }
-
-lab_down() {
-    local ns pids
-    for ns in $(lab_namespaces); do
-        pids=$(ip netns pids "$ns" 2>/dev/null | xargs)
-        [ -n "$pids" ] && kill -KILL $pids 2>/dev/null
-    done
-    for ns in $(lab_namespaces); do ip netns del "$ns" 2>/dev/null; done
-}
+lab_namespaces() { netns_of "$NS"; }
+lab_down() { netns_lab_down "$NS"; }
 
 lab_up() {
-    [ -z "$(lab_namespaces)" ] ||
-        die "namespaces $(lab_namespaces | xargs) exist: another bench is running, or remove them with 'ip netns del'"
-    BENCH_CLEANUPS+=(lab_down)
-    ip netns add ${NS}sw || die "cannot create network namespaces (root needed)"
-    ip -n ${NS}sw link set lo up
-    ip -n ${NS}sw link add br0 type bridge forward_delay 0 stp_state 0
-    ip -n ${NS}sw link set br0 up
-    local n
-    for n in "${VRRP_NODES[@]}"; do
-        ip netns add "$NS$n"
-        ip -n ${NS}sw link add "v-$n" type veth peer name eth0 netns "$NS$n"
-        ip -n ${NS}sw link set "v-$n" master br0 up
-        ip -n "$NS$n" link set lo up
-        ip -n "$NS$n" addr add "${NODE_IP[$n]}/24" dev eth0
-        ip -n "$NS$n" link set eth0 up
-    done
+    local n hosts=()
+    for n in "${VRRP_NODES[@]}"; do hosts+=("$n=${NODE_IP[$n]}/24"); done
+    netns_lab_up "$NS" "${hosts[@]}"
     for n in lb1 lb2; do ip netns exec "$NS$n" sysctl -qw net.ipv4.ip_nonlocal_bind=1; done
     VRRP_RUN=$WORK/vrrp
     for n in "${VRRP_NODES[@]}"; do mkdir -p "$VRRP_RUN/$n"; done
