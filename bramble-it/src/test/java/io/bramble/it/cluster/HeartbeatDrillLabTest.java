@@ -37,23 +37,23 @@ class HeartbeatDrillLabTest {
 
             String holder = steady(lab, watch);
             long fault = System.nanoTime();
-            lab.node(holder).stop();
+            lab.nodes().node(holder).stop();
             DrillReport stop = after(lab, watch, "graceful stop of bramble node on " + holder,
                     fault, holder, Set.of());
             reports.add(stop);
-            lab.restart(holder);
+            lab.nodes().restart(holder);
 
             holder = steady(lab, watch);
             fault = System.nanoTime();
-            Faults.linkDown(lab.host(holder));
+            Faults.linkDown(lab.nodes().host(holder));
             DrillReport cut = after(lab, watch, "cable of " + holder + " pulled", fault, holder,
                     Set.of());
             reports.add(cut);
-            Faults.linkUp(lab.host(holder));
+            Faults.linkUp(lab.nodes().host(holder));
 
             holder = steady(lab, watch);
             fault = System.nanoTime();
-            ManagedProcess daemon = lab.node(holder);
+            ManagedProcess daemon = lab.nodes().node(holder);
             Faults.kill9(daemon);
             // Its agents' processes and the address outlive it (no watchdog yet): the
             // survivor takes the address once the killed node's lease has certainly ended,
@@ -65,7 +65,7 @@ class HeartbeatDrillLabTest {
                     fault, Set.of());
             reports.add(daemonKill);
             assertThat(daemonKill.movedTo()).as(daemonKill.line()).contains(survivor);
-            lab.restart(holder);
+            lab.nodes().restart(holder);
             steady(lab, watch);
 
             assertThat(stop.overlapPolls()).as(stop.line()).isZero();

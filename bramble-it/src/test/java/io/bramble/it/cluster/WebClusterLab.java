@@ -2,25 +2,21 @@ package io.bramble.it.cluster;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.bramble.cli.Main;
+import io.bramble.it.pool.LabNodes;
 import io.bramble.it.pool.PoolNodes;
 import io.bramble.testkit.cluster.LocalCluster;
 import io.bramble.testkit.netns.LabHost;
 import io.bramble.testkit.netns.NetnsLab;
 import io.bramble.testkit.process.ManagedProcess;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Assumptions;
 
 /**
@@ -39,16 +35,14 @@ final class WebClusterLab implements AutoCloseable {
     static final String CLIENT = "client";
     /** The page every node's web server serves. */
     static final String PAGE = "<h1>bramble web cluster</h1>\n";
-    /** A node's JVM starts on a busy machine. */
-    private static final Duration NODE_START_TIMEOUT = Duration.ofSeconds(90);
-
     private final NetnsLab lab;
     private final Path dir;
-    private final Map<String, ManagedProcess> nodes = new HashMap<>();
+    private final LabNodes nodes;
 
     private WebClusterLab(NetnsLab lab, Path dir) {
         this.lab = lab;
         this.dir = dir;
+        this.nodes = new LabNodes(lab, this::launch);
     }
 
     /** Skips the calling test unless IPaddr2, the nginx agent and nginx are installed. */
@@ -73,8 +67,7 @@ final class WebClusterLab implements AutoCloseable {
         }
         List<String> members = List.of(NODES.get(0), NODES.get(1), WITNESS);
         web.writeHosts();
-        members.forEach(name -> web.nodes.put(name, web.launch(name)));
-        members.forEach(web::awaitListening);
+        web.nodes.startAll(members);
         for (String peer : members.subList(1, members.size())) {
             assertThat(web.cli(NODES.get(0), "peer", "probe", peer))
                     .isEqualTo("peer probe: success. \n");
@@ -82,25 +75,9 @@ final class WebClusterLab implements AutoCloseable {
         return web;
     }
 
-    LabHost host(String name) {
-        return lab.host(name);
-    }
-
-    String address(String name) {
-        return lab.host(name).address().getHostAddress();
-    }
-
-    /** The node process of {@code name} now. */
-    ManagedProcess node(String name) {
-        return nodes.get(name);
-    }
-
-    /** Starts {@code name}'s node again (after a kill or a stop) and waits until it listens. */
-    void restart(String name) {
-        assertThat(nodes.get(name).isAlive()).as("%s's node before its restart", name)
-                .isFalse();
-        nodes.put(name, launch(name));
-        awaitListening(name);
+    /** The nodes' processes and hosts. */
+    LabNodes nodes() {
+        return nodes;
     }
 
     /**
@@ -142,21 +119,12 @@ final class WebClusterLab implements AutoCloseable {
 
     /** {@code bramble ARGS} against {@code on}'s node; fails unless it succeeds. */
     String cli(String on, String... args) {
-        PoolNodes.Result result = run(on, args);
-        assertThat(result.exit()).as("bramble %s on %s: %s", String.join(" ", args), on,
-                result).isZero();
-        return result.out();
+        return PoolNodes.succeeded(run(on, args), on, args);
     }
 
     /** {@code bramble ARGS} against {@code on}'s node, through its Unix socket. */
     PoolNodes.Result run(String on, String... args) {
-        List<String> line = new ArrayList<>(List.of(args));
-        line.addAll(List.of("--state-dir", state(on).toString()));
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int exit = Main.run(line.toArray(String[]::new), new PrintWriter(out, true),
-                new PrintWriter(err, true));
-        return new PoolNodes.Result(exit, out.toString(), err.toString());
+        return PoolNodes.runAgainst(state(on), args);
     }
 
     /** Polls {@code status} on {@code on} every 100 ms until it contains {@code text}. */
@@ -174,18 +142,15 @@ final class WebClusterLab implements AutoCloseable {
                 + last);
     }
 
-    private ManagedProcess launch(String name) {
-        List<String> args = new ArrayList<>(List.of("node", "--state-dir", state(name)
-                .toString(), "--listen", address(name), "--name", name));
-        if (name.equals(WITNESS)) {
+    private ManagedProcess launch(LabHost host) {
+        List<String> args = new ArrayList<>(List.of("node", "--state-dir", state(host.name())
+                .toString(), "--listen", host.address().getHostAddress(), "--name",
+                host.name()));
+        if (host.name().equals(WITNESS)) {
             args.add("--witness");
         }
-        return lab.host(name).startBramble(Map.of("JDK_JAVA_OPTIONS",
-                "-Djdk.net.hosts.file=" + hostsFile()), args.toArray(String[]::new));
-    }
-
-    private void awaitListening(String name) {
-        nodes.get(name).awaitLine(Pattern.compile("listening on"), NODE_START_TIMEOUT);
+        return host.startBramble(Map.of("JDK_JAVA_OPTIONS", "-Djdk.net.hosts.file="
+                + hostsFile()), args.toArray(String[]::new));
     }
 
     /**

@@ -42,8 +42,8 @@ class WebClusterLabTest {
                                 + holder);
 
                 long fault = System.nanoTime();
-                Faults.killEverything(lab.host(holder));
-                Faults.linkDown(lab.host(holder));
+                Faults.killEverything(lab.nodes().host(holder));
+                Faults.linkDown(lab.nodes().host(holder));
                 awaitServedFrom(watch, survivor, PATIENCE);
                 watch.awaitPolls(10);
                 DrillReport report = watch.report("kill -9 of everything on " + holder
