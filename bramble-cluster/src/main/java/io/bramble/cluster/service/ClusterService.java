@@ -260,6 +260,9 @@ public final class ClusterService implements CommandSet, AutoCloseable {
      */
     @Override
     public void close() {
+        if (!self.active().isEmpty()) {
+            node.log().event("cluster: the node stops; stopping " + self.active() + " first");
+        }
         self.leave();
         long end = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(LEAVE_STOPS_MAX_MS);
         while (!self.stopped() && System.nanoTime() < end) {
