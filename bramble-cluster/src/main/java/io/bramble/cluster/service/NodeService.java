@@ -12,6 +12,7 @@ import io.bramble.cluster.exec.Outcome;
 import io.bramble.cluster.model.Cluster;
 import io.bramble.cluster.model.Primitive;
 import io.bramble.common.time.Clock;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -49,6 +50,15 @@ final class NodeService {
     /** Resources that may run here, with the request that started them (to stop them). */
     private final Map<String, ActionRequest> active = new HashMap<>();
     private final Set<String> selfStopping = new HashSet<>();
+    /** Instructions waiting for this node's copy of the CIB to name their resource. */
+    private final List<Waiting> waiting = new ArrayList<>();
+
+    /** How long an instruction may wait for this node's copy of the CIB to name its resource. */
+    static final long CONFIGURATION_WAIT_MS = 5_000;
+    /** Instructions that may wait at once; more are refused as not configured. */
+    static final int WAITING_MAX = 64;
+
+    private record Waiting(Instruction instruction, long cameMs) {}
 
     /**
      * @param configuration the CIB as the scheduler sees it, to find a resource's agent
@@ -94,8 +104,21 @@ final class NodeService {
         }
         if (verdict == Demotion.Verdict.RUN && !leaving) {
             demoted = false;
+            retryWaiting();
         }
         return verdict;
+    }
+
+    /** Instructions that waited for this node's copy of the CIB, tried again. */
+    private void retryWaiting() {
+        List<Waiting> again = List.copyOf(waiting);
+        waiting.clear();
+        for (Waiting w : again) {
+            Instruction i = w.instruction();
+            if (lastId.getOrDefault(i.resource(), 0L) == i.id()) {
+                carryOut(i, w.cameMs());
+            }
+        }
     }
 
     /**
@@ -117,6 +140,7 @@ final class NodeService {
 
     private void demote() {
         demoted = true;
+        waiting.clear();
         demotion.stopping();
         incarnation++;
         pending.clear();
@@ -144,11 +168,25 @@ final class NodeService {
             return;
         }
         lastId.put(i.resource(), i.id());
+        carryOut(i, clock.millis());
+    }
+
+    /**
+     * Runs an accepted instruction. One naming a resource this node's copy of the CIB lacks
+     * waits, up to {@link #CONFIGURATION_WAIT_MS} after it came: the coordinator reads the
+     * leader's copy, which a member's own copy follows a moment later, and a resource just
+     * created is probed at once. Only then is it "not configured", which bans the resource.
+     */
+    private void carryOut(Instruction i, long cameMs) {
         if (i.operation().equals("start") && !demotion.mayStart(clock.millis())) {
             return;
         }
         Optional<ActionRequest> request = request(i);
         if (request.isEmpty()) {
+            if (clock.millis() - cameMs < CONFIGURATION_WAIT_MS && waiting.size() < WAITING_MAX) {
+                waiting.add(new Waiting(i, cameMs));
+                return;
+            }
             reports.accept(Report.of(i, new Outcome(Outcome.Kind.FAILED,
                     Optional.of(io.bramble.cluster.exec.Recovery.FATAL),
                     "not configured")));
