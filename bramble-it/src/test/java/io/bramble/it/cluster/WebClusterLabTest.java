@@ -34,7 +34,9 @@ class WebClusterLabTest {
             try (VipWatch watch = lab.watch()) {
                 String holder = awaitServedFromOne(watch, PATIENCE);
                 String survivor = holder.equals("web1") ? "web2" : "web1";
-                String status = lab.awaitStatus(survivor, "Started " + holder, PATIENCE);
+                // the page may be served before the coordinator's record of the start is
+                String status = lab.awaitStatus(survivor, "    * AppWebServer\t"
+                        + "(ocf:heartbeat:nginx):\t Started " + holder, PATIENCE);
                 System.out.println(status);
                 assertThat(status).contains("  * Resource Group: WebApp:\n")
                         .contains("    * AppIP\t(ocf:heartbeat:IPaddr2):\t Started " + holder)
@@ -51,7 +53,8 @@ class WebClusterLabTest {
                 System.out.println(report.line());
                 assertThat(report.movedTo()).contains(survivor);
                 assertThat(report.overlapPolls()).as(report.line()).isZero();
-                lab.awaitStatus(survivor, "Started " + survivor, PATIENCE);
+                lab.awaitStatus(survivor, "    * AppWebServer\t(ocf:heartbeat:nginx):\t Started "
+                        + survivor, PATIENCE);
             }
         }
     }
