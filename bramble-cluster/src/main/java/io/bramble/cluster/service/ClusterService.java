@@ -22,9 +22,11 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
@@ -39,6 +41,13 @@ public final class ClusterService implements CommandSet, AutoCloseable {
     public static final long TICK_MS = 50;
     /** How long a lease request waits for the coordinator's answer. */
     static final long LEASE_ANSWER_MS = 1_000;
+
+    /**
+     * How long a stopping daemon waits for its resources to stop: above the 20 s that stock
+     * agents give a stop by default, below the 45 s bramble-node.service gives the daemon to
+     * stop before systemd kills it.
+     */
+    static final long LEAVE_STOPS_MAX_MS = 30_000;
 
     /** Agents' actions run at once on a node. */
     static final int AGENTS_AT_ONCE_MAX = 4;
@@ -179,11 +188,19 @@ public final class ClusterService implements CommandSet, AutoCloseable {
                 CibRecord.KEY)).map(Versioned::value), PoolHosts.of(node));
     }
 
+    /**
+     * Ticks the coordinator and checks this node's lease. The coordinator's tick runs on its
+     * own thread and is not waited for: a tick may block for seconds in a write to the store
+     * (a leader cut off from the others does not know it yet), and the lease must still be
+     * checked every {@link #TICK_MS}, or a node cut off would run its resources on while the
+     * others start them. A tick still running when the next is due is skipped.
+     */
     private void tickLoop() {
+        Future<?> tick = CompletableFuture.completedFuture(null);
         while (running) {
             try {
-                if (configured()) {
-                    coordinatorThread.submit(coordinator::tick).get();
+                if (tick.isDone() && configured()) {
+                    tick = coordinatorThread.submit(this::tickCoordinator);
                 }
                 Optional<NodeService> half = configured() ? selfOnceNamed() : self();
                 if (half.isPresent()) {
@@ -192,12 +209,18 @@ public final class ClusterService implements CommandSet, AutoCloseable {
                         logOnce(half.get(), verdict);
                     }
                 }
-            } catch (ExecutionException | RuntimeException e) {
+            } catch (RuntimeException e) {
                 node.log().event("cluster: internal error, carrying on: " + e);
-            } catch (InterruptedException e) {
-                return;
             }
             sleep(TICK_MS);
+        }
+    }
+
+    private void tickCoordinator() {
+        try {
+            coordinator.tick();
+        } catch (RuntimeException e) {
+            node.log().event("cluster: internal error, carrying on: " + e);
         }
     }
 
@@ -244,8 +267,15 @@ public final class ClusterService implements CommandSet, AutoCloseable {
         }
     }
 
+    /**
+     * Stops every resource of this node (as the end of its lease would) and waits, at most
+     * {@link #LEAVE_STOPS_MAX_MS}, for the stops to end before the service ends: resources
+     * started by a daemon that stops do not outlive it, so no survivor's start can find them
+     * still running. Stops that outlast the bound go on as the daemon exits.
+     */
     @Override
     public void close() {
+        self().ifPresent(this::leave);
         running = false;
         loop.interrupt();
         renewer.interrupt();
@@ -253,6 +283,21 @@ public final class ClusterService implements CommandSet, AutoCloseable {
         messenger.close();
         if (agents != null) {
             agents.close();
+        }
+    }
+
+    /** Stops this node's resources and waits for the stops, within the bound. */
+    private void leave(NodeService half) {
+        if (!half.active().isEmpty()) {
+            node.log().event("cluster: the node stops; stopping " + half.active() + " first");
+        }
+        half.leave();
+        long end = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(LEAVE_STOPS_MAX_MS);
+        while (!half.stopped() && System.nanoTime() < end) {
+            sleep(TICK_MS);
+        }
+        if (!half.stopped()) {
+            node.log().event("cluster: stopping with stops under way for " + half.active());
         }
     }
 

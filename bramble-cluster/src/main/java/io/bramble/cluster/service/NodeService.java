@@ -12,6 +12,7 @@ import io.bramble.cluster.exec.Outcome;
 import io.bramble.cluster.model.Cluster;
 import io.bramble.cluster.model.Primitive;
 import io.bramble.common.time.Clock;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -26,7 +27,7 @@ import java.util.function.Supplier;
  * carries out the coordinator's instructions only within the session the lease gives, starts
  * nothing once the lease may have ended, reports each result, and stops every resource it runs
  * by itself when the lease ends: then it asks again as a new run of its daemon, so that the
- * coordinator probes it. Thread-safe; its clock is the node's monotonic one.
+ * coordinator probes it. A daemon that stops leaves the same way, and asks no more. Thread-safe; its clock is the node's monotonic one.
  */
 final class NodeService {
     private final String name;
@@ -38,6 +39,8 @@ final class NodeService {
     private final Demotion demotion;
     private long incarnation;
     private boolean demoted;
+    /** The daemon is stopping: nothing more runs here. */
+    private boolean leaving;
     /** Instructions awaiting their first result, by operation key. */
     private final Map<String, Instruction> pending = new HashMap<>();
     /** The last outcome reported for each recurring monitor, by operation key. */
@@ -47,6 +50,15 @@ final class NodeService {
     /** Resources that may run here, with the request that started them (to stop them). */
     private final Map<String, ActionRequest> active = new HashMap<>();
     private final Set<String> selfStopping = new HashSet<>();
+    /** Instructions waiting for this node's copy of the CIB to name their resource. */
+    private final List<Waiting> waiting = new ArrayList<>();
+
+    /** How long an instruction may wait for this node's copy of the CIB to name its resource. */
+    static final long CONFIGURATION_WAIT_MS = 5_000;
+    /** Instructions that may wait at once; more are refused as not configured. */
+    static final int WAITING_MAX = 64;
+
+    private record Waiting(Instruction instruction, long cameMs) {}
 
     /**
      * @param configuration the CIB as the scheduler sees it, to find a resource's agent
@@ -75,7 +87,7 @@ final class NodeService {
     }
 
     synchronized Optional<long[]> leaseRequest() {
-        return demotion.asksForLease()
+        return demotion.asksForLease() && !leaving
                 ? Optional.of(new long[]{incarnation, clock.millis()})
                 : Optional.empty();
     }
@@ -88,30 +100,65 @@ final class NodeService {
     synchronized Demotion.Verdict check() {
         Demotion.Verdict verdict = demotion.verdict(clock.millis());
         if (verdict != Demotion.Verdict.RUN && !demoted) {
-            demoted = true;
-            demotion.stopping();
-            incarnation++;
-            pending.clear();
-            monitors.clear();
-            monitorOutcomes.clear();
-            lastId.clear();
-            selfStopping.addAll(active.keySet());
-            for (ActionRequest started : List.copyOf(active.values())) {
-                executor.submit(stopOf(started));
-            }
-            if (selfStopping.isEmpty()) {
-                demotion.allStopped();
-            }
+            demote();
         }
         if (verdict == Demotion.Verdict.RESET && !selfStopping.isEmpty()) {
             // bramble has no watchdog yet: the stops under way go on
             selfStopping.clear();
             demotion.allStopped();
         }
-        if (verdict == Demotion.Verdict.RUN) {
+        if (verdict == Demotion.Verdict.RUN && !leaving) {
             demoted = false;
+            retryWaiting();
         }
         return verdict;
+    }
+
+    /** Instructions that waited for this node's copy of the CIB, tried again. */
+    private void retryWaiting() {
+        List<Waiting> again = List.copyOf(waiting);
+        waiting.clear();
+        for (Waiting w : again) {
+            Instruction i = w.instruction();
+            if (lastId.getOrDefault(i.resource(), 0L) == i.id()) {
+                carryOut(i, w.cameMs());
+            }
+        }
+    }
+
+    /**
+     * The daemon is stopping: every resource here is stopped, as when the lease ends, and
+     * from now on the node asks for no lease and carries out no instruction, so that nothing
+     * it ran outlives the daemon. {@link #stopped()} says when the stops have ended.
+     */
+    synchronized void leave() {
+        leaving = true;
+        if (!demoted) {
+            demote();
+        }
+    }
+
+    /** Whether no stop of {@link #leave} or of a lease's end is under way. */
+    synchronized boolean stopped() {
+        return selfStopping.isEmpty();
+    }
+
+    private void demote() {
+        demoted = true;
+        waiting.clear();
+        demotion.stopping();
+        incarnation++;
+        pending.clear();
+        monitors.clear();
+        monitorOutcomes.clear();
+        lastId.clear();
+        selfStopping.addAll(active.keySet());
+        for (ActionRequest started : List.copyOf(active.values())) {
+            executor.submit(stopOf(started));
+        }
+        if (selfStopping.isEmpty()) {
+            demotion.allStopped();
+        }
     }
 
     /** Resources that may run here now. */
@@ -121,16 +168,30 @@ final class NodeService {
 
     /** An instruction of the coordinator. */
     synchronized void instruction(Instruction i) {
-        if (!i.node().equals(name) || !demotion.accepts(i.session())
+        if (leaving || !i.node().equals(name) || !demotion.accepts(i.session())
                 || i.id() <= lastId.getOrDefault(i.resource(), 0L)) {
             return;
         }
         lastId.put(i.resource(), i.id());
+        carryOut(i, clock.millis());
+    }
+
+    /**
+     * Runs an accepted instruction. One naming a resource this node's copy of the CIB lacks
+     * waits, up to {@link #CONFIGURATION_WAIT_MS} after it came: the coordinator reads the
+     * leader's copy, which a member's own copy follows a moment later, and a resource just
+     * created is probed at once. Only then is it "not configured", which bans the resource.
+     */
+    private void carryOut(Instruction i, long cameMs) {
         if (i.operation().equals("start") && !demotion.mayStart(clock.millis())) {
             return;
         }
         Optional<ActionRequest> request = request(i);
         if (request.isEmpty()) {
+            if (clock.millis() - cameMs < CONFIGURATION_WAIT_MS && waiting.size() < WAITING_MAX) {
+                waiting.add(new Waiting(i, cameMs));
+                return;
+            }
             reports.accept(Report.of(i, new Outcome(Outcome.Kind.FAILED,
                     Optional.of(io.bramble.cluster.exec.Recovery.FATAL),
                     "not configured")));

@@ -39,7 +39,8 @@ class NodeServiceTest {
     private final ManualClock clock = new ManualClock();
     private final List<ActionRequest> ran = new ArrayList<>();
     private final List<Report> reports = new ArrayList<>();
-    private final NodeService node = new NodeService("n1", clock, TIMING, NodeServiceTest::cib,
+    private Cluster configuration = cib();
+    private final NodeService node = new NodeService("n1", clock, TIMING, () -> configuration,
             reports::add);
     private long ids;
 
@@ -51,17 +52,24 @@ class NodeServiceTest {
         }, clock, node::onResult, 1));
     }
 
-    private static Cluster cib() {
-        Primitive d1 = new Primitive("d1", AgentName.ocf("heartbeat", "Dummy"),
-                new LinkedHashMap<>(Map.of("fake", "x")), List.of(),
-                new LinkedHashMap<>(Map.of("target-role", "Started")));
+    private static Cluster cib(String... resources) {
+        List<io.bramble.cluster.model.Resource> primitives = new ArrayList<>();
+        for (String id : resources.length == 0 ? new String[]{"d1"} : resources) {
+            primitives.add(new Primitive(id, AgentName.ocf("heartbeat", "Dummy"),
+                    new LinkedHashMap<>(Map.of("fake", "x")), List.of(),
+                    new LinkedHashMap<>(Map.of("target-role", "Started"))));
+        }
         return new Cluster(new ClusterProperties(false, NoQuorumPolicy.STOP, true, 60_000, true),
-                List.of(new Node("n1", "n1", true, false)), List.of(d1), List.of(),
+                List.of(new Node("n1", "n1", true, false)), primitives, List.of(),
                 Defaults.NONE, ClusterStatus.idle());
     }
 
     private Instruction instruction(long session, String operation) {
-        return new Instruction(++ids, session, "n1", "d1", operation, 0, 20_000);
+        return instruction(session, "d1", operation);
+    }
+
+    private Instruction instruction(long session, String resource, String operation) {
+        return new Instruction(++ids, session, "n1", resource, operation, 0, 20_000);
     }
 
     private void grant() {
@@ -118,5 +126,58 @@ class NodeServiceTest {
 
         node.instruction(instruction(SESSION, "start"));
         assertThat(ran).as("no start until a new grant").hasSize(2);
+    }
+
+    @Test
+    void aNodeThatLeavesStopsEverythingAndTakesNoMoreInstructions() {
+        grant();
+        node.instruction(instruction(SESSION, "start"));
+        assertThat(node.stopped()).isTrue();
+
+        node.leave();
+        assertThat(ran).extracting(ActionRequest::action).containsExactly("start", "stop");
+        assertThat(node.active()).isEmpty();
+        assertThat(node.stopped()).isTrue();
+        assertThat(node.leaseRequest()).as("a leaving node asks for no lease").isEmpty();
+        node.instruction(instruction(SESSION, "start"));
+        clock.advanceMillis(TIMING.renewMs());
+        assertThat(node.check()).isEqualTo(Demotion.Verdict.RUN);
+        node.instruction(instruction(SESSION, "start"));
+        assertThat(ran).as("nothing starts once it left").hasSize(2);
+    }
+
+    @Test
+    void aResourceThisNodesCopyLacksYetWaitsForIt() {
+        grant();
+        node.instruction(instruction(SESSION, "d2", "monitor"));
+        assertThat(ran).isEmpty();
+        assertThat(reports).as("no verdict while the copy may lag").isEmpty();
+
+        clock.advanceMillis(100);
+        configuration = cib("d1", "d2");
+        assertThat(node.check()).isEqualTo(Demotion.Verdict.RUN);
+        assertThat(ran).singleElement().satisfies(r -> {
+            assertThat(r.resourceId()).isEqualTo("d2");
+            assertThat(r.action()).isEqualTo("monitor");
+        });
+        assertThat(reports).singleElement().satisfies(r -> assertThat(r.outcome().kind())
+                .isEqualTo(Outcome.Kind.SUCCEEDED));
+    }
+
+    @Test
+    void aResourceThatNeverComesIsNotConfigured() {
+        grant();
+        node.instruction(instruction(SESSION, "d2", "monitor"));
+        clock.advanceMillis(NodeService.CONFIGURATION_WAIT_MS - 1);
+        grant();
+        node.check();
+        assertThat(reports).isEmpty();
+        clock.advanceMillis(1);
+        node.check();
+        assertThat(ran).isEmpty();
+        assertThat(reports).singleElement().satisfies(r -> {
+            assertThat(r.outcome().kind()).isEqualTo(Outcome.Kind.FAILED);
+            assertThat(r.outcome().recovery()).contains(io.bramble.cluster.exec.Recovery.FATAL);
+        });
     }
 }

@@ -2,8 +2,8 @@ package io.bramble.it.fs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.bramble.cli.Main;
 import io.bramble.common.error.UserError;
+import io.bramble.it.pool.LabNodes;
 import io.bramble.it.pool.PoolNodes;
 import io.bramble.pool.local.NodeClient;
 import io.bramble.pool.wire.Message.CommandReply;
@@ -14,21 +14,16 @@ import io.bramble.testkit.netns.LabHost;
 import io.bramble.testkit.netns.LabRequirements;
 import io.bramble.testkit.netns.NetnsLab;
 import io.bramble.testkit.process.ManagedProcess;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.regex.Pattern;
 
 /**
  * A pool of machines in a network lab: each a network namespace cabled to one switch and
@@ -40,8 +35,6 @@ import java.util.regex.Pattern;
  */
 final class FsLab {
     static final String CLIENT = "client";
-    /** A node's JVM starts on a busy machine. */
-    private static final Duration NODE_START_TIMEOUT = Duration.ofSeconds(90);
     /** A command of the command line, run against a node; they take milliseconds. */
     private static final Duration COMMAND_TIMEOUT = Duration.ofSeconds(30);
     private static final Duration MOUNT_TIMEOUT = Duration.ofSeconds(90);
@@ -50,13 +43,14 @@ final class FsLab {
     private final VolumeMounts mounts;
     private final NetnsLab lab;
     private final Path dir;
-    private final Map<String, ManagedProcess> nodes = new HashMap<>();
+    private final LabNodes nodes;
 
     private FsLab(LocalCluster cluster, VolumeMounts mounts, NetnsLab lab, Path dir) {
         this.cluster = cluster;
         this.mounts = mounts;
         this.lab = lab;
         this.dir = dir;
+        this.nodes = new LabNodes(lab, this::launch);
     }
 
     /**
@@ -77,12 +71,7 @@ final class FsLab {
             builder.host(CLIENT);
         }
         FsLab fs = new FsLab(cluster, mounts, cluster.lab(builder), dir);
-        for (LabHost host : fs.lab.hosts()) {
-            fs.nodes.put(host.name(), fs.launch(host.name()));
-        }
-        for (LabHost host : fs.lab.hosts()) {
-            fs.awaitListening(host.name());
-        }
+        fs.nodes.startAll(fs.lab.hosts().stream().map(LabHost::name).toList());
         for (LabHost host : fs.lab.hosts()) {
             if (!host.name().equals(storage(1))) {
                 assertThat(fs.cli(storage(1), "peer", "probe", fs.address(host.name())))
@@ -97,24 +86,21 @@ final class FsLab {
     }
 
     LabHost host(String name) {
-        return lab.host(name);
+        return nodes.host(name);
     }
 
     String address(String name) {
-        return lab.host(name).address().getHostAddress();
+        return nodes.address(name);
     }
 
     /** The node process running on {@code name} now. */
     ManagedProcess node(String name) {
-        return nodes.get(name);
+        return nodes.node(name);
     }
 
     /** Starts {@code name}'s node again (after a kill or a stop) and waits until it listens. */
     void restart(String name) {
-        assertThat(nodes.get(name).isAlive()).as("%s's node before its restart", name)
-                .isFalse();
-        nodes.put(name, launch(name));
-        awaitListening(name);
+        nodes.restart(name);
     }
 
     /** The brick folder of {@code volume} on {@code node}. */
@@ -188,10 +174,7 @@ final class FsLab {
 
     /** {@code bramble ARGS} against {@code on}'s node; fails unless it succeeds. */
     String cli(String on, String... args) {
-        PoolNodes.Result result = run(on, args);
-        assertThat(result.exit()).as("bramble %s on %s: %s", String.join(" ", args), on,
-                result).isZero();
-        return result.out();
+        return PoolNodes.succeeded(run(on, args), on, args);
     }
 
     /**
@@ -199,15 +182,7 @@ final class FsLab {
      * JVM; a command that has not ended within {@link #COMMAND_TIMEOUT} counts as failed.
      */
     PoolNodes.Result run(String on, String... args) {
-        List<String> line = new ArrayList<>(List.of(args));
-        line.addAll(List.of("--state-dir", state(on).toString()));
-        return withTimeout(() -> {
-            StringWriter out = new StringWriter();
-            StringWriter err = new StringWriter();
-            int exit = Main.run(line.toArray(String[]::new), new PrintWriter(out, true),
-                    new PrintWriter(err, true));
-            return new PoolNodes.Result(exit, out.toString(), err.toString());
-        }, line);
+        return withTimeout(() -> PoolNodes.runAgainst(state(on), args), List.of(args));
     }
 
     /**
@@ -245,17 +220,13 @@ final class FsLab {
         }
     }
 
-    private ManagedProcess launch(String name) {
-        List<String> args = new ArrayList<>(List.of("node", "--state-dir", state(name)
-                .toString(), "--name", name));
-        if (name.equals(CLIENT)) {
+    private ManagedProcess launch(LabHost host) {
+        List<String> args = new ArrayList<>(List.of("node", "--state-dir", state(host.name())
+                .toString(), "--name", host.name()));
+        if (host.name().equals(CLIENT)) {
             args.add("--witness");
         }
-        return lab.host(name).startBramble(args.toArray(String[]::new));
-    }
-
-    private void awaitListening(String name) {
-        nodes.get(name).awaitLine(Pattern.compile("listening on"), NODE_START_TIMEOUT);
+        return host.startBramble(args.toArray(String[]::new));
     }
 
     private Path state(String name) {

@@ -145,9 +145,17 @@ public final class PoolNodes {
 
     /** Runs {@code bramble ARGS --state-dir <name's>} against node {@code name}. */
     public Result run(String name, String... args) {
+        return runAgainst(stateDir(name), args);
+    }
+
+    /**
+     * Runs {@code bramble ARGS --state-dir STATE_DIR} in the test JVM, against the node of
+     * {@code stateDir} through its Unix socket.
+     */
+    public static Result runAgainst(Path stateDir, String... args) {
         List<String> line = new ArrayList<>(List.of(args));
         line.add("--state-dir");
-        line.add(stateDir(name).toString());
+        line.add(stateDir.toString());
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         int exit = Main.run(line.toArray(String[]::new), new PrintWriter(out, true),
@@ -157,9 +165,13 @@ public final class PoolNodes {
 
     /** Runs a command that must succeed; returns its output. */
     public String ok(String name, String... args) {
-        Result result = run(name, args);
-        assertThat(result.exit()).as("%s on %s: %s", String.join(" ", args), name, result)
-                .isZero();
+        return succeeded(run(name, args), name, args);
+    }
+
+    /** The output of {@code result}, the outcome of ARGS on {@code on}; fails unless it is 0. */
+    public static String succeeded(Result result, String on, String... args) {
+        assertThat(result.exit()).as("bramble %s on %s: %s", String.join(" ", args), on,
+                result).isZero();
         return result.out();
     }
 

@@ -79,6 +79,8 @@ public final class RaftStore implements ClusterStore, AutoCloseable {
     private final QuorumCheck quorum;
     private RaftClient client;
     private List<RaftPeer> clientPeers = List.of();
+    /** The leader the client was built to ask first: this replica once it leads, else none. */
+    private Optional<RaftPeerId> clientLeader = Optional.empty();
     /** The disk of the store's directory, found at the first look at its free space. */
     private volatile FileStore fileStore;
 
@@ -427,20 +429,49 @@ public final class RaftStore implements ClusterStore, AutoCloseable {
         if (peers.isEmpty()) {
             members.get().forEach(m -> peers.add(peer(m)));
         }
-        if (client == null || !sameIds(peers, clientPeers)) {
+        Optional<RaftPeerId> leader = localLeader();
+        if (newClientNeeded(client != null, sameIds(peers, clientPeers), leader,
+                clientLeader)) {
             if (client != null) {
                 client.close();
             }
-            client = RaftClient.newBuilder()
+            RaftClient.Builder builder = RaftClient.newBuilder()
                     .setProperties(properties)
                     .setParameters(parameters)
                     .setRaftGroup(RaftGroup.valueOf(groupId, peers))
                     .setRetryPolicy(RetryPolicies.retryUpToMaximumCountWithFixedSleep(100,
-                            TimeDuration.valueOf(200, TimeUnit.MILLISECONDS)))
-                    .build();
+                            TimeDuration.valueOf(200, TimeUnit.MILLISECONDS)));
+            // A client keeps sending to the leader it last knew. When that leader was cut off
+            // rather than killed, each request to it waits out the request timeout (4 s)
+            // before the client tries another peer: a replica that now leads asks itself.
+            leader.ifPresent(builder::setLeaderId);
+            client = builder.build();
             clientPeers = peers;
+            clientLeader = leader;
         }
         return client;
+    }
+
+    /**
+     * Whether the client must be built again: none yet, other peers, or this replica now
+     * leads and the client was not built to ask it first. A replica that stops leading keeps
+     * its client, which the new leader's "not leader" answers redirect.
+     */
+    static boolean newClientNeeded(boolean built, boolean samePeers,
+            Optional<RaftPeerId> localLeader, Optional<RaftPeerId> builtFor) {
+        return !built || !samePeers || localLeader.isPresent() && !localLeader.equals(builtFor);
+    }
+
+    /** This replica's id while it leads the group. */
+    private Optional<RaftPeerId> localLeader() {
+        try {
+            var division = server.getDivision(groupId);
+            return division.getInfo().isLeader()
+                    ? Optional.of(division.getId())
+                    : Optional.empty();
+        } catch (IOException e) {
+            return Optional.empty();
+        }
     }
 
     private synchronized void dropClient() {

@@ -27,6 +27,11 @@ public final class Faults {
         process.crash();
     }
 
+    /** kill -9 to every process of {@code host}; returns once none is left. */
+    public static void killEverything(LabHost host) {
+        host.killEverything();
+    }
+
     /** SIGSTOP: returns once every thread of the process is stopped. */
     public static void pause(ManagedProcess process) {
         requireAlive(process, "pause");

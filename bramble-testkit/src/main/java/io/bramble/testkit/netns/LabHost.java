@@ -83,9 +83,15 @@ public final class LabHost {
 
     /** Starts {@code bramble ARGS} in this host, as {@link #start} does. */
     public ManagedProcess startBramble(String... args) {
+        return startBramble(Map.of(), args);
+    }
+
+    /** Starts {@code bramble ARGS} in this host with {@code environment} added to its own. */
+    public ManagedProcess startBramble(Map<String, String> environment, String... args) {
         List<String> command = BrambleLauncher.fromSystemProperties().command(List.of(args));
-        String parent = Long.toString(ProcessHandle.current().pid());
-        return startTracked("bramble", command, Map.of(PARENT_PID_ENV, parent));
+        Map<String, String> variables = new java.util.HashMap<>(environment);
+        variables.put(PARENT_PID_ENV, Long.toString(ProcessHandle.current().pid()));
+        return startTracked("bramble", command, Map.copyOf(variables));
     }
 
     private ManagedProcess startTracked(String program, List<String> command,
@@ -140,6 +146,15 @@ public final class LabHost {
                 + " cat <&3";
         return exec(EXEC_TIMEOUT, List.of("bash", "-c", script, target.host(),
                 Integer.toString(target.port()), path));
+    }
+
+    /**
+     * kill -9 to every process in this host's namespace, as a crash of the whole machine
+     * looks to its processes; returns once none is left. The namespace's addresses and links
+     * stay as they were: unlike a machine whose power is pulled, its kernel still answers.
+     */
+    public void killEverything() {
+        Namespaces.killProcesses(namespace);
     }
 
     /** The pids of every process in this host's namespace. */
