@@ -167,8 +167,10 @@ final class ClusterWords {
         return node.members().byName(host).filter(m -> m.role() != Role.WITNESS);
     }
 
-    private static boolean hasResources(LiveCib cib) {
-        return cib.read().toXml().contains("<primitive");
+    private boolean hasResources(LiveCib cib) {
+        PoolHosts hosts = PoolHosts.of(node);
+        return !LiveView.configuration(cib.read().toXml(), hosts.all(), hosts.online())
+                .resources().isEmpty();
     }
 
     /** The hosts among {@code words}, without the options that take a value. */

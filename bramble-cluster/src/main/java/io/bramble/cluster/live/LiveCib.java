@@ -59,8 +59,8 @@ public final class LiveCib {
                         + " pool, run the command without -f");
             }
             PcsResult[] result = new PcsResult[1];
-            change(cib -> {
-                result[0] = Pcs.run(options, CibNodes.withNodes(cib, nodes), agents);
+            change(nodes, cib -> {
+                result[0] = Pcs.run(options, cib, agents);
                 return result[0].cib();
             }, stamp);
             return result[0];
@@ -71,15 +71,18 @@ public final class LiveCib {
     }
 
     /**
-     * Applies {@code edit} to the stored CIB and writes the result back, stamped, on the version
-     * read; when another member changed it meanwhile, {@code edit} runs again on the new one,
-     * at most {@link #ATTEMPTS_MAX} times. An edit that returns nothing writes nothing.
+     * Applies {@code edit} to the stored CIB, given with an entry for each of {@code nodes} (as
+     * Pacemaker lists the nodes that joined, so that a constraint or a standby may name them),
+     * and writes the result back, stamped, on the version read; when another member changed it
+     * meanwhile, {@code edit} runs again on the new one, at most {@link #ATTEMPTS_MAX} times.
+     * An edit that returns nothing writes nothing.
      */
-    public void change(Function<CibElement, Optional<CibElement>> edit, CibStamp stamp) {
+    public void change(List<String> nodes, Function<CibElement, Optional<CibElement>> edit,
+            CibStamp stamp) {
         store.catchUp();
         for (int attempt = 1;; attempt++) {
             Optional<Versioned<String>> current = store.get(CibRecord.TYPE, CibRecord.KEY);
-            Optional<CibElement> changed = edit.apply(parse(current));
+            Optional<CibElement> changed = edit.apply(CibNodes.withNodes(parse(current), nodes));
             if (changed.isEmpty()) {
                 return;
             }

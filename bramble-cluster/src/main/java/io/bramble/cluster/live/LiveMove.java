@@ -1,7 +1,6 @@
 package io.bramble.cluster.live;
 
 import io.bramble.cluster.model.Cluster;
-import io.bramble.cluster.pcs.CibNodes;
 import io.bramble.cluster.pcs.CibStamp;
 import io.bramble.cluster.pcs.MoveConstraints;
 import io.bramble.cluster.pcs.PcsException;
@@ -60,10 +59,8 @@ public final class LiveMove {
                 : Optional.empty();
         MovePlan plan = MovePlan.of(now(), resource, node, seconds());
         List<String> err = new ArrayList<>();
-        // The constraint names a node, which the CIB must list (as Pacemaker lists the nodes
-        // that joined).
-        cib.change(c -> Optional.of(MoveConstraints.with(CibNodes.withNodes(c, hosts.all()),
-                plan.constraint())), stamp);
+        cib.change(hosts.all(), c -> Optional.of(MoveConstraints.with(c, plan.constraint())),
+                stamp);
         err.add("Location constraint to move resource '" + resource + "' has been created");
         err.add(WAITING + (timeoutGiven ? " (timeout: " + waitS + " seconds)..." : "..."));
         if (!awaitIdle(plan, waitS)) {
@@ -78,7 +75,8 @@ public final class LiveMove {
                     + " resource clear " + resource + "' to remove it");
             return new PcsResult(Optional.empty(), List.of(), err, 1);
         }
-        cib.change(c -> Optional.of(MoveConstraints.without(c, plan.constraint().id())), stamp);
+        cib.change(hosts.all(), c -> Optional.of(MoveConstraints.without(c, plan.constraint()
+                .id())), stamp);
         err.add("Location constraint created to move resource '" + resource + "' has been"
                 + " removed");
         err.add(WAITING + (timeoutGiven ? " (timeout: " + waitS + " seconds)..." : "..."));

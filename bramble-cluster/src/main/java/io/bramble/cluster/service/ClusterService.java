@@ -199,10 +199,11 @@ public final class ClusterService implements CommandSet, AutoCloseable {
         Future<?> tick = CompletableFuture.completedFuture(null);
         while (running) {
             try {
-                if (tick.isDone() && configured()) {
+                boolean configured = configured();
+                if (tick.isDone() && configured) {
                     tick = coordinatorThread.submit(this::tickCoordinator);
                 }
-                Optional<NodeService> half = configured() ? selfOnceNamed() : self();
+                Optional<NodeService> half = configured ? selfOnceNamed() : self();
                 if (half.isPresent()) {
                     Demotion.Verdict verdict = half.get().check();
                     if (verdict != Demotion.Verdict.RUN) {

@@ -75,7 +75,10 @@ class PcsRecipeTest {
 
         assertThat(pool.ok("gluster1", "pcs", "resource", "restart", "WebApp")).isEqualTo(
                 "WebApp successfully restarted\n");
-        assertThat(awaitStatus(pool, STARTED)).doesNotContain("target-role");
+        assertThat(STARTED.matcher(awaitStatus(pool, STARTED)).find()).as("started again")
+                .isTrue();
+        assertThat(pool.ok("gluster1", "pcs", "resource", "config", "WebApp")).doesNotContain(
+                "target-role");
 
         PoolNodes.Result stop = pool.run("gluster1", "pcs", "cluster", "stop", "--all");
         assertThat(stop.exit()).isEqualTo(1);
