@@ -1,9 +1,9 @@
 package io.bramble.cli.pool;
 
+import io.bramble.cli.metrics.MetricsPage;
 import io.bramble.cluster.live.PcsCommands;
 import io.bramble.cluster.service.ClusterService;
 import io.bramble.common.error.UserError;
-import io.bramble.common.metrics.PrometheusText;
 import io.bramble.common.net.HostPort;
 import io.bramble.common.time.Clock;
 import io.bramble.fs.volume.command.VolumeCommands;
@@ -14,12 +14,9 @@ import io.bramble.pool.local.LocalServer;
 import io.bramble.pool.node.NodeSettings;
 import io.bramble.pool.node.PoolNode;
 import io.bramble.pool.node.SelfNames;
-import io.bramble.web.http.TextPageHandler;
 import io.bramble.web.server.WebServer;
-import io.bramble.web.server.WebServerConfig;
 import java.io.IOException;
 import java.net.InetSocketAddress;
-import java.net.UnknownHostException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -117,9 +114,6 @@ public final class NodeCommand implements Callable<Integer> {
                     "off by default."})
     private String metrics;
 
-    /** Scrapers served at once; more wait in the listen backlog. */
-    static final int METRICS_CONNECTIONS_MAX = 16;
-
     /** Ratis's shaded gRPC logs through java.util.logging; kept here so the level holds. */
     private static final java.util.logging.Logger GRPC_LOG = java.util.logging.Logger
             .getLogger("org.apache.ratis.thirdparty");
@@ -128,7 +122,7 @@ public final class NodeCommand implements Callable<Integer> {
     public Integer call() {
         GRPC_LOG.setLevel(java.util.logging.Level.WARNING);
         NodeSettings settings = settings();
-        Optional<InetSocketAddress> metricsAddress = metricsAddress();
+        Optional<InetSocketAddress> metricsAddress = MetricsPage.address(metrics);
         PoolNode node = PoolNode.startQuietly(settings, System.out);
         LocalServer local;
         try {
@@ -182,32 +176,11 @@ public final class NodeCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** Where {@code --metrics} asks for the metrics page; empty when it is not given. */
-    private Optional<InetSocketAddress> metricsAddress() {
-        if (metrics == null) {
-            return Optional.empty();
-        }
-        try {
-            Optional<HostPort> parsed = HostPort.tryParse(metrics.strip());
-            if (parsed.isEmpty()) {
-                throw UserError.usage("--metrics '" + metrics + "': expected ADDR:PORT such as"
-                        + " 127.0.0.1:9713 or *:9713");
-            }
-            return Optional.of(parsed.get().resolve());
-        } catch (UnknownHostException e) {
-            throw UserError.usage("--metrics '" + metrics + "': no such address");
-        }
-    }
-
     private static WebServer serveMetrics(InetSocketAddress address, VolumeService volumes,
             PoolNode node) {
         NodeMetrics metrics = new NodeMetrics(volumes);
-        WebServer server = WebServer.startPages(WebServerConfig.pages(address,
-                METRICS_CONNECTIONS_MAX),
-                () -> new TextPageHandler("/metrics",
-                        PrometheusText.CONTENT_TYPE, metrics::render, Clock.system()));
-        node.log().event("metrics on http://" + WebServer.show(server.boundAddress())
-                + "/metrics");
+        WebServer server = MetricsPage.serve(address, metrics::render);
+        node.log().event("metrics on " + MetricsPage.url(server));
         return server;
     }
 

@@ -1,5 +1,6 @@
 package io.bramble.cli.vrrp;
 
+import io.bramble.cli.metrics.MetricsPage;
 import io.bramble.common.config.ConfigException;
 import io.bramble.common.config.Diagnostic;
 import io.bramble.common.error.UserError;
@@ -8,7 +9,10 @@ import io.bramble.lvs.config.KeepalivedFile;
 import io.bramble.lvs.config.LvsConfig;
 import io.bramble.lvs.nat.DirectorLimits;
 import io.bramble.lvs.runtime.LvsRuntime;
+import io.bramble.web.server.WebServer;
 import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import io.bramble.vrrp.config.KeepalivedConfigParser;
 import io.bramble.vrrp.config.VrrpConfig;
@@ -39,8 +43,9 @@ import picocli.CommandLine.Spec;
                 "holds the virtual addresses and the others take over when it stops answering.",
                 "Reads global_defs, vrrp_script, vrrp_instance and vrrp_sync_group; other",
                 "keepalived keywords are refused with FILE:LINE (see docs/vrrp.md).",
-                "virtual_server blocks are directed by NAT in user space, with their",
-                "checkers (see docs/lvs.md); 'bramble lvs status' lists them.",
+                "virtual_server blocks are directed by NAT, DR or TUN in user space, with",
+                "their checkers (see docs/lvs.md); 'bramble lvs status' lists them and",
+                "--metrics serves their Prometheus metrics.",
                 "",
                 "Defaults differ from keepalived's for fast failover: VRRP version 3 with",
                 "adverts every 0.1 s, so a silent master is replaced in about 0.4 s. To run",
@@ -108,6 +113,17 @@ public final class VrrpCommand implements Callable<Integer> {
                     "table; ${DEFAULT-VALUE} by default."})
     private Path lvsSocket;
 
+    @Option(
+            names = "--metrics",
+            paramLabel = "ADDR:PORT",
+            description = {"Serve Prometheus metrics of the virtual servers at",
+                    "http://ADDR:PORT/metrics (plain HTTP, no password:",
+                    "choose a private address); off by default."})
+    private String metrics;
+
+    /** The metrics page while it is served. */
+    private volatile WebServer metricsServer;
+
     @Override
     public Integer call() throws InterruptedException {
         Backend chosen = backend(backend);
@@ -120,6 +136,11 @@ public final class VrrpCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         KeepalivedFile read = read(parser, err);
         VrrpConfig config = read.vrrp();
+        Optional<InetSocketAddress> metricsAddress = MetricsPage.address(metrics);
+        if (metricsAddress.isPresent() && read.lvs().virtualServers().isEmpty()) {
+            throw UserError.usage("--metrics: " + file + " has no virtual_server; the metrics"
+                    + " are those of the virtual servers, so leave --metrics out");
+        }
         for (Diagnostic warning : config.warnings()) {
             err.println(warning);
         }
@@ -131,7 +152,7 @@ public final class VrrpCommand implements Callable<Integer> {
             out.flush();
             return 0;
         }
-        LvsRuntime lvs = startLvs(read.lvs(), out);
+        LvsRuntime lvs = startLvs(read.lvs(), out, metricsAddress);
         if (config.instances().isEmpty() && lvs != null) {
             awaitStop(lvs);
             return 0;
@@ -159,7 +180,8 @@ public final class VrrpCommand implements Callable<Integer> {
     }
 
     /** The virtual servers directed in user space, or null when the file has none. */
-    private LvsRuntime startLvs(LvsConfig config, PrintWriter out) throws InterruptedException {
+    private LvsRuntime startLvs(LvsConfig config, PrintWriter out,
+            Optional<InetSocketAddress> metricsAddress) throws InterruptedException {
         if (config.virtualServers().isEmpty()) {
             return null;
         }
@@ -168,23 +190,34 @@ public final class VrrpCommand implements Callable<Integer> {
             lvs.start(Clock.system(), DirectorLimits.DEFAULT);
             lvs.openStatus(lvsSocket).ifPresent(problem -> print(out, "lvs status socket "
                     + lvsSocket + ": " + problem + "; 'bramble lvs status' will not answer"));
+            if (metricsAddress.isPresent()) {
+                metricsServer = MetricsPage.serve(metricsAddress.get(), lvs::metrics);
+                print(out, "metrics on " + MetricsPage.url(metricsServer));
+            }
         } catch (IOException e) {
             lvs.close();
             throw UserError.runtime("cannot direct the virtual servers: " + e.getMessage(), e);
+        } catch (UserError e) {
+            lvs.close();
+            throw e;
         }
         return lvs;
     }
 
-    private static void awaitStop(LvsRuntime lvs) throws InterruptedException {
+    private void awaitStop(LvsRuntime lvs) throws InterruptedException {
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            lvs.close();
+            closeLvs(lvs);
             stopped.countDown();
         }, "bramble-lvs-stop"));
         stopped.await();
     }
 
-    private static void closeLvs(LvsRuntime lvs) {
+    private void closeLvs(LvsRuntime lvs) {
+        WebServer page = metricsServer;
+        if (page != null) {
+            page.stop();
+        }
         if (lvs != null) {
             lvs.close();
         }

@@ -98,6 +98,13 @@ class LvsDirectLabTest {
         assertThat(status.log().text()).contains("TCP  " + VIP + ":" + PORT + " rr")
                 .contains(lab.host("real1").address().getHostAddress() + ":" + PORT)
                 .contains(forward);
+        ExecResult page = director.exec("curl", "-sS", "http://" + metrics(director)
+                + "/metrics");
+        check(page);
+        assertThat(page.output()).containsPattern("node_ipvs_incoming_packets_total [1-9]")
+                .containsPattern("node_ipvs_connections_total [1-9]")
+                .contains("node_ipvs_outgoing_bytes_total 0\n")
+                .contains("bramble_lvs_dropped_packets_total{reason=\"no_server\"}");
 
         if (pair) {
             lvs.stop();
@@ -121,7 +128,8 @@ class LvsDirectLabTest {
         Path conf = Files.writeString(dir.resolve(host.name() + ".conf"), config(host,
                 priority, kind, lab.host("real1"), lab.host("real2")));
         ManagedProcess lvs = host.startBramble("vrrp", "-f", conf.toString(), "--lvs-socket",
-                dir.resolve("lvs-" + host.name() + ".sock").toString());
+                dir.resolve("lvs-" + host.name() + ".sock").toString(), "--metrics",
+                metrics(host));
         lvs.awaitLine("Directing TCP virtual server " + VIP + " " + PORT + " by " + kind);
         return lvs;
     }
@@ -166,6 +174,11 @@ class LvsDirectLabTest {
         sysctl(real, "net.ipv4.conf.tunl0.rp_filter", "0");
         check(real.exec("ip", "addr", "add", VIP + "/32", "dev", "tunl0"));
         check(real.exec("ip", "link", "set", "tunl0", "up"));
+    }
+
+    /** Where a director serves its metrics: its own address, port 9799. */
+    private static String metrics(LabHost director) {
+        return director.address().getHostAddress() + ":9799";
     }
 
     private static void sysctl(LabHost host, String key, String value) {

@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -58,8 +59,9 @@ class LvsNatTest {
         config.append("}\n");
         Path file = Files.writeString(dir.resolve("keepalived.conf"), config);
         ManagedProcess director = cluster.start("director", "vrrp", "-f", file.toString(),
-                "--lvs-socket", dir.resolve("lvs.sock").toString());
-        director.awaitLine("Directing TCP virtual server");
+                "--lvs-socket", dir.resolve("lvs.sock").toString(), "--metrics",
+                cluster.endpoint("metrics").toString());
+        director.awaitLine("metrics on http://");
         return director;
     }
 
@@ -132,5 +134,33 @@ class LvsNatTest {
                 .contains("  -> " + web1 + " ".repeat(Math.max(0, 28 - web1.toString().length()))
                         + " Masq    1 ")
                 .doesNotContain(cluster.endpoint("web2").toString());
+
+        String metrics = metrics();
+        String web2Labels = cluster.endpoint("web2").host() + "\",remote_port=\""
+                + cluster.endpoint("web2").port() + "\"";
+        String web1Labels = web1.host() + "\",remote_port=\"" + web1.port() + "\"";
+        assertThat(metrics).contains("node_ipvs_connections_total 22\n")
+                .containsPattern("bramble_lvs_backend_connections_total\\{[^}]*remote_address=\""
+                        + Pattern.quote(web1Labels) + "[^}]*\\} 21\n")
+                .containsPattern("bramble_lvs_real_server_up\\{[^}]*remote_address=\""
+                        + Pattern.quote(web2Labels) + "[^}]*\\} 0\n")
+                .containsPattern("bramble_lvs_real_server_up\\{[^}]*remote_address=\""
+                        + Pattern.quote(web1Labels) + "[^}]*\\} 1\n")
+                .containsPattern("node_ipvs_outgoing_bytes_total [1-9][0-9]*\n")
+                .containsPattern("node_ipvs_incoming_bytes_total [1-9][0-9]*\n");
+    }
+
+    /** The director's Prometheus page. */
+    private String metrics() throws IOException {
+        HostPort page = cluster.endpoint("metrics");
+        try (Socket socket = new Socket(page.host(), page.port())) {
+            socket.setSoTimeout(5_000);
+            socket.getOutputStream().write(("GET /metrics HTTP/1.0\r\nHost: " + page
+                    + "\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
+            String answer = new String(socket.getInputStream().readAllBytes(),
+                    StandardCharsets.UTF_8);
+            assertThat(answer).startsWith("HTTP/1.1 200").contains("version=0.0.4");
+            return answer;
+        }
     }
 }

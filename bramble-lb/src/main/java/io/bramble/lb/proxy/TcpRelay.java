@@ -8,6 +8,7 @@ import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.socket.ChannelInputShutdownEvent;
 import io.netty.channel.socket.DuplexChannel;
 import io.netty.util.ReferenceCountUtil;
+import java.util.function.LongConsumer;
 
 /**
  * One direction-pair end of a TCP tunnel: bytes read here are written to the peer channel,
@@ -24,6 +25,9 @@ public final class TcpRelay extends ChannelInboundHandlerAdapter {
     private final Runnable onAbort;
     /** Told when a direction is shut: this side's input ended or the peer's output was shut. */
     private Runnable onHalfClose = () -> {
+    };
+    /** Told how many bytes each read brought; nothing by default. */
+    private LongConsumer onBytes = bytes -> {
     };
     private Channel peer;
     private boolean inputDone;
@@ -68,6 +72,7 @@ public final class TcpRelay extends ChannelInboundHandlerAdapter {
             return;
         }
         onActivity.run();
+        onBytes.accept(((ByteBuf) msg).readableBytes());
         peer.write(msg, peer.voidPromise());
         if (!peer.isWritable()) {
             ctx.channel().config().setAutoRead(false);
@@ -101,6 +106,11 @@ public final class TcpRelay extends ChannelInboundHandlerAdapter {
     /** Runs {@code hook} each time a direction of the tunnel is shut. */
     public void onHalfClose(Runnable hook) {
         onHalfClose = hook;
+    }
+
+    /** Counts what this side reads: {@code hook} is told each read's size before it is sent on. */
+    public void onBytes(LongConsumer hook) {
+        onBytes = hook;
     }
 
     /** Whether this side's connection is shut in one direction at least. */

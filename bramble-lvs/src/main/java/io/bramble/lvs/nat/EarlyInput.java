@@ -37,12 +37,15 @@ final class EarlyInput extends ChannelInboundHandlerAdapter {
         ctx.fireUserEventTriggered(event);
     }
 
-    /** Writes what was read to {@code server}. */
-    void passOn(Channel server) {
+    /** Writes what was read to {@code server}; returns how many bytes. */
+    long passOn(Channel server) {
+        long passed = 0;
         for (ByteBuf buf; (buf = bytes.poll()) != null;) {
+            passed += buf.readableBytes();
             server.write(buf, server.voidPromise());
         }
         server.flush();
+        return passed;
     }
 
     /** Whether the client's FIN came already. */

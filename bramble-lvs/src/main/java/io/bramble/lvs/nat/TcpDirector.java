@@ -3,6 +3,7 @@ package io.bramble.lvs.nat;
 import io.bramble.common.time.Clock;
 import io.bramble.lb.proxy.Poller;
 import io.bramble.lb.proxy.Transport;
+import io.bramble.lvs.service.ServiceCounters;
 import io.bramble.lvs.service.VirtualService;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
@@ -75,6 +76,7 @@ public final class TcpDirector implements AutoCloseable {
         public void channelActive(ChannelHandlerContext ctx) {
             if (connections.incrementAndGet() > limits.connectionsMax()) {
                 connections.decrementAndGet();
+                service.counters().refused(ServiceCounters.Refusal.TABLE_FULL);
                 TcpSession.reset(ctx.channel());
                 return;
             }

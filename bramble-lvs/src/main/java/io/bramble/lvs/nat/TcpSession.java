@@ -100,9 +100,11 @@ final class TcpSession {
         TcpRelay serverRelay = new TcpRelay(this::touch, this::bothClosed, this::aborted);
         clientRelay.onHalfClose(this::halfClosed);
         serverRelay.onHalfClose(this::halfClosed);
+        clientRelay.onBytes(service.counters()::incoming);
+        serverRelay.onBytes(service.counters()::outgoing);
         server.pipeline().addLast("relay", serverRelay);
         EarlyInput early = (EarlyInput) client.pipeline().get("early");
-        early.passOn(server);
+        service.counters().incoming(early.passOn(server));
         client.pipeline().remove("accept");
         client.pipeline().replace("early", "relay", clientRelay);
         TcpRelay.join(client, clientRelay, server, serverRelay);

@@ -2,6 +2,7 @@ package io.bramble.lvs.nat;
 
 import io.bramble.common.time.Clock;
 import io.bramble.lvs.schedule.Destination;
+import io.bramble.lvs.service.ServiceCounters;
 import io.bramble.lvs.service.VirtualService;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -85,6 +86,7 @@ public final class UdpDirector implements AutoCloseable {
                     }
                 }
                 flow.lastActivityNanos = clock.nanoTime();
+                service.counters().incoming(buffer.remaining());
                 flow.upstream.write(buffer);
             }
         } catch (ClosedChannelException closed) {
@@ -97,6 +99,7 @@ public final class UdpDirector implements AutoCloseable {
     private UdpFlow open(DatagramChannel listener, InetSocketAddress virtual,
             InetSocketAddress client) throws IOException {
         if (flows.size() >= limits.connectionsMax()) {
+            service.counters().refused(ServiceCounters.Refusal.TABLE_FULL);
             return null;
         }
         Destination server = service.connect(client.getAddress(), virtual.getAddress());
@@ -119,6 +122,7 @@ public final class UdpDirector implements AutoCloseable {
                 flow.upstream.read(buffer);
                 buffer.flip();
                 flow.lastActivityNanos = clock.nanoTime();
+                service.counters().outgoing(buffer.remaining());
                 listener.send(buffer, flow.client);
             }
         } catch (IOException e) {

@@ -3,6 +3,7 @@ package io.bramble.lvs.route;
 import io.bramble.lvs.config.ForwardMethod;
 import io.bramble.lvs.nat.DirectorLimits;
 import io.bramble.lvs.schedule.Destination;
+import io.bramble.lvs.service.ServiceCounters;
 import io.bramble.lvs.service.VirtualService;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
@@ -78,6 +79,7 @@ final class ConnectionTable {
         }
         if (connections.size() >= limits.connectionsMax()) {
             counters.tableFull++;
+            service.counters().refused(ServiceCounters.Refusal.TABLE_FULL);
             return null;
         }
         InetAddress client = address(packet.source());
@@ -107,6 +109,11 @@ final class ConnectionTable {
                 service.disconnected(connection.client, connection.server, connection.active);
             }
         }
+    }
+
+    /** A packet of {@code bytes} was passed on to one of the service's servers. */
+    void forwarded(int bytes) {
+        service.counters().incomingPacket(bytes);
     }
 
     /** How packets reach {@code server}. */

@@ -220,6 +220,12 @@ public final class PacketDirector implements AutoCloseable {
         }
         counters.forwarded++;
         counters.forwardedBytes += packet.ipLength();
+        table.forwarded(packet.ipLength());
+    }
+
+    /** The packets dropped so far by reason ({@code no_server}, {@code table_full}...). */
+    public Map<String, Long> drops() {
+        return counters.drops();
     }
 
     /** What was forwarded and dropped so far. */

@@ -1,5 +1,8 @@
 package io.bramble.lvs.route;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
+
 /**
  * What the DR and TUN director did with the frames it took, for the log and the tests. Written
  * by the one thread that forwards; read by others as a snapshot that may lag.
@@ -21,6 +24,18 @@ final class RouteCounters {
     volatile long refused;
     /** Packets the kernel would not send (too long for the link, and so on). */
     volatile long sendFailed;
+
+    /** The packets dropped so far by reason, as the metrics label them. */
+    Map<String, Long> drops() {
+        Map<String, Long> drops = new LinkedHashMap<>();
+        drops.put("no_connection", noConnection);
+        drops.put("table_full", tableFull);
+        drops.put("no_server", noServer);
+        drops.put("neighbour_unknown", noNeighbour);
+        drops.put("not_tcp_udp_or_fragment", refused);
+        drops.put("send_failed", sendFailed);
+        return drops;
+    }
 
     @Override
     public String toString() {

@@ -16,6 +16,7 @@ import io.bramble.lvs.service.LvsEvent;
 import io.bramble.lvs.service.ServiceView;
 import io.bramble.lvs.service.VirtualService;
 import io.bramble.lvs.status.IpvsList;
+import io.bramble.lvs.status.LvsMetrics;
 import io.bramble.vrrp.service.CommandRunner;
 import io.netty.channel.epoll.Epoll;
 import io.bramble.lvs.status.StatusSocket;
@@ -24,6 +25,7 @@ import java.nio.file.Path;
 import java.util.Optional;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Consumer;
@@ -45,6 +47,8 @@ public final class LvsRuntime implements AutoCloseable {
     private final CommandRunner commands = new CommandRunner("");
     private Transport transport;
     private StatusSocket statusSocket;
+    /** The DR and TUN director, once started; null without one. */
+    private volatile PacketDirector packets;
     private boolean closed;
 
     public LvsRuntime(LvsConfig config, Clock clock, Consumer<String> log) {
@@ -65,6 +69,7 @@ public final class LvsRuntime implements AutoCloseable {
             PacketDirector director = new PacketDirector(passing, limits, clock, log);
             director.start();
             running.add(director);
+            packets = director;
         }
         for (VirtualService service : services) {
             if (!service.config().passesPackets()) {
@@ -119,11 +124,21 @@ public final class LvsRuntime implements AutoCloseable {
 
     /** The table as {@code ipvsadm -Ln} prints it. */
     public String status() {
+        return IpvsList.format(views());
+    }
+
+    /** The director's Prometheus metrics (see {@link LvsMetrics}). */
+    public String metrics() {
+        PacketDirector director = packets;
+        return LvsMetrics.format(views(), director == null ? Map.of() : director.drops());
+    }
+
+    private List<ServiceView> views() {
         List<ServiceView> views = new ArrayList<>();
         for (VirtualService service : services) {
             views.add(service.view());
         }
-        return IpvsList.format(views);
+        return views;
     }
 
     /** Logs, or runs a script on a thread of its own so that checks go on meanwhile. */

@@ -15,6 +15,8 @@ public final class Destination {
     private int weight;
     private int activeConnections;
     private int inactiveConnections;
+    /** Connections it was given since the director started. */
+    private long connectionsTotal;
 
     public Destination(InetSocketAddress address, int weight) {
         Checks.argument(weight >= 0, "weight must not be negative");
@@ -51,6 +53,12 @@ public final class Destination {
     /** A connection to it started. */
     public void connected() {
         activeConnections++;
+        connectionsTotal++;
+    }
+
+    /** Connections it was given since the director started (IPVS's {@code Conns}). */
+    public long connectionsTotal() {
+        return connectionsTotal;
     }
 
     /** One of its active connections started closing (its first FIN). */

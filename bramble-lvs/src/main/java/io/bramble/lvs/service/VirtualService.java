@@ -33,6 +33,7 @@ public final class VirtualService {
     /** The table the scheduler sees, in configuration order. */
     private List<Destination> table = List.of();
     private boolean quorumUp;
+    private final ServiceCounters counters = new ServiceCounters();
 
     public VirtualService(VirtualServerConfig config, Clock clock) {
         this.config = config;
@@ -59,6 +60,11 @@ public final class VirtualService {
         return config;
     }
 
+    /** What it carried and refused, for its metrics. */
+    public ServiceCounters counters() {
+        return counters;
+    }
+
     /** How connections reach {@code server}, one of this service's. */
     public ForwardMethod method(Destination server) {
         return methods.get(server);
@@ -77,9 +83,11 @@ public final class VirtualService {
             chosen = scheduler.schedule(table, new Flow(client, target, now));
         }
         if (chosen == null) {
+            counters.refused(ServiceCounters.Refusal.NO_SERVER);
             return null;
         }
         chosen.connected();
+        counters.connected();
         if (persistence != null) {
             persistence.connected(client, chosen, now);
         }
@@ -159,9 +167,14 @@ public final class VirtualService {
         List<ServiceView.Row> rows = new ArrayList<>();
         for (Destination server : table) {
             rows.add(new ServiceView.Row(server.address(), methods.get(server), server.weight(),
-                    server.activeConnections(), server.inactiveConnections()));
+                    server.activeConnections(), server.inactiveConnections(),
+                    server.connectionsTotal()));
         }
-        return new ServiceView(config, rows, quorumUp);
+        List<ServiceView.Health> health = new ArrayList<>();
+        for (RealServer server : reals) {
+            health.add(new ServiceView.Health(server.config.address(), server.up()));
+        }
+        return new ServiceView(config, rows, health, quorumUp, counters.snapshot());
     }
 
     private long liveWeight() {

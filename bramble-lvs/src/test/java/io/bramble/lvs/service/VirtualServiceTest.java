@@ -138,9 +138,23 @@ class VirtualServiceTest {
         service.connect(CLIENT, VIP);
         service.deactivated(server);
         assertThat(service.view().rows().getFirst()).isEqualTo(new ServiceView.Row(
-                server.address(), ForwardMethod.NAT, 1, 1, 1));
+                server.address(), ForwardMethod.NAT, 1, 1, 1, 2));
         service.disconnected(CLIENT, server, false);
         service.disconnected(CLIENT, server, true);
         assertThat(service.view().rows().getFirst().activeConnections()).isZero();
+        assertThat(service.view().rows().getFirst().connectionsTotal()).as("a total").isEqualTo(2);
+        assertThat(service.view().counters().connections()).isEqualTo(2);
+    }
+
+    @Test
+    void aConnectionNoServerCanTakeIsCountedAsRefused() {
+        VirtualService service = service("lb_algo rr", "weight 1");
+        service.checked(0, 0, false, -1);
+        assertThat(service.connect(CLIENT, VIP)).isNull();
+        ServiceView view = service.view();
+        assertThat(view.counters().refusedNoServer()).isEqualTo(1);
+        assertThat(view.counters().connections()).isZero();
+        assertThat(view.rows()).isEmpty();
+        assertThat(view.servers()).extracting(ServiceView.Health::up).containsExactly(false);
     }
 }
