@@ -9,7 +9,8 @@ import picocli.CommandLine.Command;
         description = {"The resource manager: Pacemaker's model, with pcs's words."},
         subcommands = {SimulateCommand.class, StatusCommand.class, StandbyCommand.class,
                 UnstandbyCommand.class, AuthCommand.class, SetupCommand.class,
-                StartCommand.class, StopCommand.class, ImportHeartbeatCommand.class})
+                StartCommand.class, StopCommand.class, ConfigCommand.class,
+                ImportHeartbeatCommand.class})
 public final class ClusterCommand implements Runnable {
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;

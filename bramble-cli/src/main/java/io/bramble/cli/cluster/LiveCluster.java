@@ -24,6 +24,8 @@ final class LiveCluster {
         List<String> line = new ArrayList<>(pcsWords);
         if (!line.isEmpty() && line.getFirst().equals("node")) {
             line.set(0, "cluster");
+        } else if (!line.isEmpty() && line.getFirst().equals("config")) {
+            line.addFirst("cluster");
         }
         return line;
     }

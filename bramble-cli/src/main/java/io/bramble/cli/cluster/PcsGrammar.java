@@ -25,7 +25,9 @@ public final class PcsGrammar {
             List.of("host", "auth"), List.of("cluster", "auth"),
             List.of("node", "standby"), List.of("cluster", "standby"),
             List.of("node", "unstandby"), List.of("cluster", "unstandby"),
-            List.of("cluster", "status"), List.of("status"));
+            List.of("cluster", "status"), List.of("status"),
+            List.of("config"), List.of("cluster", "config"),
+            List.of("config", "show"), List.of("cluster", "config"));
 
     private PcsGrammar() {
     }
@@ -47,7 +49,7 @@ public final class PcsGrammar {
         List<String> head = words.subList(0, commandWords);
         if (RENAMED.containsKey(head)) {
             line.addAll(RENAMED.get(head));
-            line.addAll(words.subList(2, words.size()));
+            line.addAll(words.subList(head.size(), words.size()));
         } else if (SAME.contains(words.getFirst()) || words.getFirst().equals("cluster")
                 && words.size() > 1 && CLUSTER_VERBS.contains(words.get(1))) {
             line.addAll(words);
@@ -60,7 +62,7 @@ public final class PcsGrammar {
     }
 
     private static String supported() {
-        return "host auth, cluster setup|start|status, status, resource, constraint, property,"
-                + " stonith, quorum status and node standby|unstandby";
+        return "host auth, cluster setup|start|status, status, config, resource, constraint,"
+                + " property, stonith, quorum status and node standby|unstandby";
     }
 }

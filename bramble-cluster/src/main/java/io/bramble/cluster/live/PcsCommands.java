@@ -120,9 +120,13 @@ public final class PcsCommands implements CommandSet {
                 words.set(0, "node");
                 return words;
             }
+            if (args.size() > 1 && args.get(1).equals("config")) {
+                return args.subList(1, args.size());
+            }
             throw new CommandFailure("Error: 'bramble " + String.join(" ", args.subList(0,
                     Math.min(2, args.size()))) + "' is not supported on the live cluster;"
-                    + " supported: cluster auth, setup, start, status, standby, unstandby");
+                    + " supported: cluster auth, setup, start, status, config, standby,"
+                    + " unstandby");
         }
         return args;
     }

@@ -42,7 +42,7 @@ final class DefaultsCommands {
     }
 
     /** {@code Meta Attrs: SET} and its pairs, or pcs's line for none. */
-    private static void list(Edit edit, String section) {
+    static void list(Edit edit, String section) {
         List<CibElement> sets = edit.section(section).children("meta_attributes");
         if (sets.isEmpty()) {
             edit.out.add("No defaults set");

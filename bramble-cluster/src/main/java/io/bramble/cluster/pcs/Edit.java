@@ -31,6 +31,14 @@ final class Edit {
         return view;
     }
 
+    /** The same command on the same CIB with {@code --full}, printing lines of its own. */
+    Edit withFull() {
+        var flags = new java.util.HashSet<>(options.flags());
+        flags.add("--full");
+        return new Edit(cib, new PcsOptions(options.words(), options.file(), flags,
+                options.values()), agents);
+    }
+
     void changed() {
         changed = true;
     }

@@ -28,6 +28,8 @@ public final class Pcs {
 
     private static Map<List<String>, Command> commands() {
         Map<List<String>, Command> c = new LinkedHashMap<>();
+        c.put(List.of("config"), ConfigListing::show);
+        c.put(List.of("config", "show"), ConfigListing::show);
         c.put(List.of("property"), PropertyCommands::config);
         c.put(List.of("property", "config"), PropertyCommands::config);
         c.put(List.of("property", "set"), PropertyCommands::set);
@@ -55,6 +57,7 @@ public final class Pcs {
         c.put(List.of("resource", "clear"), MoveConstraints::clear);
         c.put(List.of("resource", "config"), ResourceConfig::show);
         c.put(List.of("stonith", "create"), ResourceCreate::stonith);
+        c.put(List.of("stonith", "config"), ResourceConfig::stonith);
         c.put(List.of("stonith", "delete"), ResourceEdits::delete);
         c.put(List.of("stonith", "remove"), ResourceEdits::delete);
         c.put(List.of("constraint"), ConstraintListing::list);

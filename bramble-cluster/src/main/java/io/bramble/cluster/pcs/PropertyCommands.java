@@ -76,6 +76,11 @@ final class PropertyCommands {
                     + " run 'pcs property config'");
         }
         edit.out.add("Cluster Properties:");
+        properties(edit);
+    }
+
+    /** Each set property, {@code  NAME: VALUE}, by name. */
+    static void properties(Edit edit) {
         edit.section("crm_config").children("cluster_property_set").stream()
                 .filter(s -> s.get("id").equals(SET_ID))
                 .flatMap(s -> s.children("nvpair").stream())

@@ -5,7 +5,7 @@ import java.util.List;
 /**
  * {@code pcs resource config [ID…]}: each resource with its attributes, meta attributes and
  * operations, members indented under their group; fence devices are left to
- * {@code pcs stonith config}.
+ * {@code pcs stonith config}, which lists them the same way.
  */
 final class ResourceConfig {
     /** pcs lists the primitives first, then the groups, clones and bundles. */
@@ -32,6 +32,16 @@ final class ResourceConfig {
             }
         }
         shown.forEach(r -> resource(edit, r, ""));
+    }
+
+    /** {@code pcs stonith config}: the fence devices, as {@code resource config} lists. */
+    static void stonith(Edit edit, List<String> words) {
+        if (!words.isEmpty()) {
+            throw new PcsException("'pcs stonith config ID' is not supported by bramble; run"
+                    + " 'pcs stonith config'");
+        }
+        edit.section("resources").children("primitive").stream().filter(ResourceConfig::isStonith)
+                .forEach(r -> resource(edit, r, ""));
     }
 
     private static boolean isStonith(CibElement resource) {

@@ -87,9 +87,11 @@ class PcsRecipeTest {
                 "Quorate:          Yes\n", "Expected votes:   3\n", "Quorum:           2\n",
                 "         1          1 gluster1.local (local)\n",
                 "         3          1 witness1.local (witness)\n");
-        PoolNodes.Result config = pool.run("gluster1", "pcs", "config");
-        assertThat(config.exit()).isEqualTo(2);
-        assertThat(config.err()).contains("pcs: 'config' is not supported by bramble");
+        assertThat(pool.ok("gluster1", "pcs", "config")).startsWith("Cluster Name: webapp\n"
+                + "Corosync Nodes:\n gluster1.local gluster2.local\nPacemaker Nodes:\n"
+                + " gluster1.local gluster2.local\n\nResources:\n  Group: WebApp\n"
+                + "    Resource: AppIP (class=ocf provider=heartbeat type=Dummy)\n").contains(
+                        "\nCluster Properties:\n", " stonith-enabled: false\n");
     }
 
     private static String awaitStatus(PoolNodes pool, Pattern wanted) {
