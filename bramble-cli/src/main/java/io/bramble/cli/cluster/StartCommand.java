@@ -7,11 +7,10 @@ import picocli.CommandLine.Command;
 @Command(
         name = "start",
         description = {
-                "Check that the cluster runs on nodes, as 'pcs cluster start [--all",
-                "NODE...]'",
-                "starts it: the cluster runs on every member that runs bramble node, so this"},
-        footer = {"", "Example:",
-                "says which nodes run it and which cannot be reached.|  bramble cluster start --all"})
+                "Check that the cluster runs on nodes, as 'pcs cluster start [--all|NODE...]'",
+                "starts it: the cluster runs on every member that runs bramble node, so this",
+                "says which nodes run it and which cannot be reached."},
+        footer = {"", "Example:", "  bramble cluster start --all"})
 public class StartCommand extends PcsGrammarCommand {
     @Override
     List<String> commandWords(String name) {

@@ -35,7 +35,7 @@ class PcsGrammarTest {
         assertThatThrownBy(() -> bramble("alert")).isInstanceOf(UserError.class)
                 .hasMessageStartingWith("pcs: 'alert' is not supported by bramble yet;"
                         + " it runs host auth, ");
-        assertThatThrownBy(() -> bramble("cluster destroy")).hasMessageContaining(
-                "'cluster destroy' is not supported");
+        assertThatThrownBy(() -> bramble("cluster cib")).hasMessageContaining(
+                "'cluster cib' is not supported");
     }
 }

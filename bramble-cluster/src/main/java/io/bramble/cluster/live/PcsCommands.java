@@ -74,6 +74,12 @@ public final class PcsCommands implements CommandSet {
                 return reply(new ClusterWords(node).run(args.get(1), args.subList(2,
                         args.size()), cib, stamp));
             }
+            if (args.size() > 1 && args.subList(0, 2).equals(List.of("cluster", "destroy"))) {
+                try (InstalledAgents agents = new InstalledAgents()) {
+                    return reply(new LiveDestroy(cib, hosts, clock).run(args.subList(2,
+                            args.size()), agents, stamp));
+                }
+            }
             List<String> words = pcsWords(args);
             if (words.size() > 2 && words.subList(0, 3).equals(List.of("resource",
                     "failcount", "show"))) {
@@ -125,8 +131,8 @@ public final class PcsCommands implements CommandSet {
             }
             throw new CommandFailure("Error: 'bramble " + String.join(" ", args.subList(0,
                     Math.min(2, args.size()))) + "' is not supported on the live cluster;"
-                    + " supported: cluster auth, setup, start, status, config, standby,"
-                    + " unstandby");
+                    + " supported: cluster auth, setup, start, status, config, destroy,"
+                    + " standby, unstandby");
         }
         return args;
     }

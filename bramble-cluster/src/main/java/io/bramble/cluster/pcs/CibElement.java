@@ -32,6 +32,19 @@ public final class CibElement {
      * The CIB pcs starts from when the file given with {@code -f} does not exist yet (it
      * writes it even when the command changes nothing).
      */
+    /**
+     * The empty CIB as the replacement of {@code previous}: its epoch one higher, so that every
+     * reader takes it as the newer, and the same admin epoch.
+     */
+    public static CibElement emptyAfter(CibElement previous) {
+        CibElement cib = empty();
+        String epoch = previous.attribute("epoch").filter(e -> e.matches("[0-9]{1,18}"))
+                .orElse("0");
+        cib.set("epoch", Long.toString(Long.parseLong(epoch) + 1));
+        previous.attribute("admin_epoch").ifPresent(a -> cib.set("admin_epoch", a));
+        return cib;
+    }
+
     public static CibElement empty() {
         CibElement cib = new CibElement("cib", "admin_epoch", "0", "epoch", "1",
                 "num_updates", "1", "validate-with", "pacemaker-3.1");

@@ -92,6 +92,19 @@ class PcsRecipeTest {
                 + " gluster1.local gluster2.local\n\nResources:\n  Group: WebApp\n"
                 + "    Resource: AppIP (class=ocf provider=heartbeat type=Dummy)\n").contains(
                         "\nCluster Properties:\n", " stonith-enabled: false\n");
+
+        PoolNodes.Result one = pool.run("gluster1", "pcs", "cluster", "destroy");
+        assertThat(one.exit()).isEqualTo(1);
+        assertThat(one.err()).contains("'pcs cluster destroy --all' removes it");
+        PoolNodes.Result destroy = pool.run("gluster2", "pcs", "cluster", "destroy", "--all");
+        assertThat(destroy.exit()).as(destroy.toString()).isZero();
+        assertThat(destroy.err()).isEqualTo("Destroying cluster on hosts: 'gluster1.local',"
+                + " 'gluster2.local'...\ngluster1.local: Successfully destroyed cluster\n"
+                + "gluster2.local: Successfully destroyed cluster\n");
+        String after = pool.ok("gluster1", "pcs", "status");
+        assertThat(after).doesNotContain("AppIP").doesNotContain("Started");
+        assertThat(pool.ok("gluster1", "pcs", "cluster", "setup", "webapp2", "gluster1.local",
+                "gluster2.local")).isEqualTo("Cluster has been successfully set up.\n");
     }
 
     private static String awaitStatus(PoolNodes pool, Pattern wanted) {
