@@ -1,6 +1,5 @@
 package io.bramble.cli.cluster;
 
-import java.util.List;
 import picocli.CommandLine.Command;
 
 /** {@code bramble cluster auth}: pcs's {@code host auth} on the live cluster. */
@@ -11,9 +10,5 @@ import picocli.CommandLine.Command;
                 "once it is a member of this node's pool; one that is not is probed (peer probe),",
                 "the pool's join secret standing in for hacluster's password."},
         footer = {"", "Example:", "  bramble cluster auth web1 web2 -u hacluster"})
-public class AuthCommand extends PcsGrammarCommand {
-    @Override
-    List<String> commandWords(String name) {
-        return List.of("cluster", name);
-    }
+public class AuthCommand extends ClusterVerbCommand {
 }

@@ -1,6 +1,5 @@
 package io.bramble.cli.cluster;
 
-import java.util.List;
 import picocli.CommandLine.Command;
 
 /** {@code bramble cluster destroy --all}: pcs's {@code cluster destroy --all} on the live cluster. */
@@ -12,9 +11,5 @@ import picocli.CommandLine.Command;
                 "pool's CIB is emptied, so that 'cluster setup' can start anew. The pool",
                 "stays. bramble keeps one configuration for all nodes, so --all is required."},
         footer = {"", "Example:", "  bramble cluster destroy --all"})
-public class DestroyCommand extends PcsGrammarCommand {
-    @Override
-    List<String> commandWords(String name) {
-        return List.of("cluster", name);
-    }
+public class DestroyCommand extends ClusterVerbCommand {
 }

@@ -1,6 +1,5 @@
 package io.bramble.cli.cluster;
 
-import java.util.List;
 import picocli.CommandLine.Command;
 
 /** {@code bramble cluster setup}: pcs's {@code cluster setup} on the live cluster. */
@@ -11,9 +10,5 @@ import picocli.CommandLine.Command;
                 "node must be a member of the pool (cluster auth), and the name becomes the",
                 "CIB's cluster-name. Membership and quorum come from the pool."},
         footer = {"", "Example:", "  bramble cluster setup webapp web1 web2 --start"})
-public class SetupCommand extends PcsGrammarCommand {
-    @Override
-    List<String> commandWords(String name) {
-        return List.of("cluster", name);
-    }
+public class SetupCommand extends ClusterVerbCommand {
 }

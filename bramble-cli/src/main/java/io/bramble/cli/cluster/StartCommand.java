@@ -1,6 +1,5 @@
 package io.bramble.cli.cluster;
 
-import java.util.List;
 import picocli.CommandLine.Command;
 
 /** {@code bramble cluster start}: pcs's {@code cluster start} on the live cluster. */
@@ -11,9 +10,5 @@ import picocli.CommandLine.Command;
                 "starts it: the cluster runs on every member that runs bramble node, so this",
                 "says which nodes run it and which cannot be reached."},
         footer = {"", "Example:", "  bramble cluster start --all"})
-public class StartCommand extends PcsGrammarCommand {
-    @Override
-    List<String> commandWords(String name) {
-        return List.of("cluster", name);
-    }
+public class StartCommand extends ClusterVerbCommand {
 }

@@ -1,6 +1,5 @@
 package io.bramble.cli.cluster;
 
-import java.util.List;
 import picocli.CommandLine.Command;
 
 /** {@code bramble cluster stop}: pcs's {@code cluster stop} on the live cluster. */
@@ -11,9 +10,5 @@ import picocli.CommandLine.Command;
                 "its resources away with 'bramble cluster standby NODE', or stop the daemon",
                 "(systemctl stop bramble-node)."},
         footer = {"", "Example:", "  bramble cluster standby web1"})
-public class StopCommand extends PcsGrammarCommand {
-    @Override
-    List<String> commandWords(String name) {
-        return List.of("cluster", name);
-    }
+public class StopCommand extends ClusterVerbCommand {
 }
