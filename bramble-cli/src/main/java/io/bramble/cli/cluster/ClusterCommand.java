@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
         subcommands = {SimulateCommand.class, StatusCommand.class, StandbyCommand.class,
                 UnstandbyCommand.class, AuthCommand.class, SetupCommand.class,
                 StartCommand.class, StopCommand.class, ConfigCommand.class,
-                DestroyCommand.class,
+                DestroyCommand.class, CibCommand.class, CibPushCommand.class,
                 ImportHeartbeatCommand.class})
 public final class ClusterCommand implements Runnable {
     @CommandLine.Spec

@@ -19,7 +19,7 @@ public final class PcsGrammar {
             "stonith", "status", "quorum");
     /** {@code cluster VERB}s bramble runs. */
     private static final Set<String> CLUSTER_VERBS = Set.of("auth", "setup", "start", "stop",
-            "status", "standby", "unstandby", "destroy");
+            "status", "standby", "unstandby", "destroy", "cib", "cib-push");
     /** pcs's two-word commands that are another in bramble's words. */
     private static final Map<List<String>, List<String>> RENAMED = Map.of(
             List.of("host", "auth"), List.of("cluster", "auth"),
@@ -62,7 +62,8 @@ public final class PcsGrammar {
     }
 
     private static String supported() {
-        return "host auth, cluster setup|start|status|destroy, status, config, resource,"
-                + " constraint, property, stonith, quorum status and node standby|unstandby";
+        return "host auth, cluster setup|start|status|destroy|cib|cib-push, status, config,"
+                + " resource, constraint, property, stonith, quorum status and node"
+                + " standby|unstandby";
     }
 }

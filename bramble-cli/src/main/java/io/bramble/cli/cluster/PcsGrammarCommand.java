@@ -55,7 +55,7 @@ abstract class PcsGrammarCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         List<String> all = new ArrayList<>(commandWords(spec.name()));
-        all.addAll(wordsAsTyped());
+        all.addAll(withPaths(wordsAsTyped()));
         PcsResult result;
         try {
             if (!PcsOptions.namesFile(all)) {
@@ -106,6 +106,14 @@ abstract class PcsGrammarCommand implements Callable<Integer> {
                 words.add(word);
             }
         }
+        return words;
+    }
+
+    /**
+     * The words with the files they name made absolute, for a command whose files the node
+     * reads or writes; as typed by default.
+     */
+    List<String> withPaths(List<String> words) {
         return words;
     }
 

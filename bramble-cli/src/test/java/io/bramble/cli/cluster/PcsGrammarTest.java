@@ -35,7 +35,7 @@ class PcsGrammarTest {
         assertThatThrownBy(() -> bramble("alert")).isInstanceOf(UserError.class)
                 .hasMessageStartingWith("pcs: 'alert' is not supported by bramble yet;"
                         + " it runs host auth, ");
-        assertThatThrownBy(() -> bramble("cluster cib")).hasMessageContaining(
-                "'cluster cib' is not supported");
+        assertThatThrownBy(() -> bramble("cluster node add web3")).hasMessageContaining(
+                "'cluster node' is not supported");
     }
 }

@@ -74,6 +74,13 @@ public final class PcsCommands implements CommandSet {
                 return reply(new ClusterWords(node).run(args.get(1), args.subList(2,
                         args.size()), cib, stamp));
             }
+            if (args.size() > 1 && args.subList(0, 2).equals(List.of("cluster", "cib"))) {
+                return reply(new LiveCibFile(cib, hosts).show(args.subList(2, args.size())));
+            }
+            if (args.size() > 1 && args.subList(0, 2).equals(List.of("cluster", "cib-push"))) {
+                return reply(new LiveCibFile(cib, hosts).push(args.subList(2, args.size()),
+                        stamp));
+            }
             if (args.size() > 1 && args.subList(0, 2).equals(List.of("cluster", "destroy"))) {
                 try (InstalledAgents agents = new InstalledAgents()) {
                     return reply(new LiveDestroy(cib, hosts, clock).run(args.subList(2,
@@ -131,8 +138,8 @@ public final class PcsCommands implements CommandSet {
             }
             throw new CommandFailure("Error: 'bramble " + String.join(" ", args.subList(0,
                     Math.min(2, args.size()))) + "' is not supported on the live cluster;"
-                    + " supported: cluster auth, setup, start, status, config, destroy,"
-                    + " standby, unstandby");
+                    + " supported: cluster auth, setup, start, status, config, destroy, cib,"
+                    + " cib-push, standby, unstandby");
         }
         return args;
     }

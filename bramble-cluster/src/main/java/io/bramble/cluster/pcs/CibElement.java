@@ -38,11 +38,30 @@ public final class CibElement {
      */
     public static CibElement emptyAfter(CibElement previous) {
         CibElement cib = empty();
-        String epoch = previous.attribute("epoch").filter(e -> e.matches("[0-9]{1,18}"))
-                .orElse("0");
-        cib.set("epoch", Long.toString(Long.parseLong(epoch) + 1));
+        cib.set("epoch", epochAfter(previous));
         previous.attribute("admin_epoch").ifPresent(a -> cib.set("admin_epoch", a));
         return cib;
+    }
+
+    /**
+     * {@code current} with {@code source}'s configuration section in place of its own, its
+     * epoch one higher: what replacing the configuration scope of a CIB writes.
+     */
+    public static CibElement withConfigurationOf(CibElement current, CibElement source) {
+        CibElement next = current.copy();
+        next.set("epoch", epochAfter(current));
+        CibElement configuration = source.childOrAppend("configuration").copy();
+        Optional<CibElement> old = next.child("configuration");
+        int at = old.map(next::indexOf).orElse(0);
+        old.ifPresent(CibElement::detach);
+        next.insert(at, configuration);
+        return next;
+    }
+
+    /** The epoch after {@code cib}'s (0 when it has none that is a number). */
+    private static String epochAfter(CibElement cib) {
+        return Long.toString(cib.attribute("epoch").filter(e -> e.matches("[0-9]{1,18}"))
+                .map(Long::parseLong).orElse(0L) + 1);
     }
 
     public static CibElement empty() {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.bramble.it.pool.PoolNodes;
 import io.bramble.testkit.cluster.LocalCluster;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -11,6 +12,7 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Seed 003's pcs recipe typed through {@code bramble pcs} on two nodes and a witness, with
@@ -28,6 +30,9 @@ class PcsRecipeTest {
 
     @RegisterExtension
     final LocalCluster cluster = new LocalCluster();
+
+    @TempDir
+    Path dir;
 
     @Test
     void seed003sLinesBuildTheClusterAndMoveItsGroup() {
@@ -92,6 +97,19 @@ class PcsRecipeTest {
                 + " gluster1.local gluster2.local\n\nResources:\n  Group: WebApp\n"
                 + "    Resource: AppIP (class=ocf provider=heartbeat type=Dummy)\n").contains(
                         "\nCluster Properties:\n", " stonith-enabled: false\n");
+
+        String copy = dir.resolve("web.xml").toString();
+        assertThat(pool.ok("gluster1", "pcs", "cluster", "cib", copy)).isEmpty();
+        pool.ok("gluster1", "pcs", "-f", copy, "resource", "create", "Extra",
+                "ocf:heartbeat:Dummy");
+        assertThat(pool.ok("gluster2", "pcs", "cluster", "cib-push", copy)).isEqualTo(
+                "CIB updated\n");
+        assertThat(awaitStatus(pool, Pattern.compile("\\* Extra\\t\\(ocf:heartbeat:Dummy\\):"
+                + "\\t Started"))).contains("* Resource Group: WebApp:");
+        PoolNodes.Result again = pool.run("gluster1", "pcs", "cluster", "cib-push", copy);
+        assertThat(again.exit()).isEqualTo(1);
+        assertThat(again.err()).isEqualTo("Error: Unable to push to the CIB because pushed"
+                + " configuration is older than existing one\n");
 
         PoolNodes.Result one = pool.run("gluster1", "pcs", "cluster", "destroy");
         assertThat(one.exit()).isEqualTo(1);
