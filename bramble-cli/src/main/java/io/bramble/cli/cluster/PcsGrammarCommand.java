@@ -58,6 +58,12 @@ abstract class PcsGrammarCommand implements Callable<Integer> {
         all.addAll(withPaths(wordsAsTyped()));
         PcsResult result;
         try {
+            if (Pcs.asksAboutAgents(all)) {
+                try (InstalledAgents agents = new InstalledAgents()) {
+                    result = Pcs.run(PcsOptions.parse(all), CibElement.empty(), agents);
+                }
+                return print(result, out, err);
+            }
             if (!PcsOptions.namesFile(all)) {
                 return LiveCluster.send(stateDir, LiveCluster.line(all), out, err);
             }
@@ -75,6 +81,10 @@ abstract class PcsGrammarCommand implements Callable<Integer> {
             result = new PcsResult(java.util.Optional.empty(), List.of(),
                     e.errors().stream().map(m -> "Error: " + m).toList(), 1);
         }
+        return print(result, out, err);
+    }
+
+    private static int print(PcsResult result, PrintWriter out, PrintWriter err) {
         result.out().forEach(out::println);
         result.err().forEach(err::println);
         out.flush();

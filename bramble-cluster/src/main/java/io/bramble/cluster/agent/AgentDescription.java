@@ -42,7 +42,7 @@ public final class AgentDescription {
         if (!operations.isEmpty()) {
             out.add("");
             out.add("Default operations:");
-            operations.forEach(o -> out.add(INDENT + operation(o)));
+            operations.forEach(o -> operation(o).forEach(line -> out.add(INDENT + line)));
         }
         return out;
     }
@@ -67,13 +67,14 @@ public final class AgentDescription {
         return String.join(" ", title) + ": " + description;
     }
 
-    private static String operation(DefaultOperation o) {
-        StringBuilder line = new StringBuilder(o.name()).append(": interval=")
-                .append(o.interval());
-        o.startDelay().ifPresent(d -> line.append(" start-delay=").append(d));
-        o.timeout().ifPresent(t -> line.append(" timeout=").append(t));
-        o.role().ifPresent(r -> line.append(" role=").append(r));
-        return line.toString();
+    /** {@code name:}, then its interval, start delay, timeout and role a line each. */
+    private static List<String> operation(DefaultOperation o) {
+        List<String> lines = new ArrayList<>(List.of(o.name() + ":", INDENT + "interval="
+                + o.interval()));
+        o.startDelay().ifPresent(d -> lines.add(INDENT + "start-delay=" + d));
+        o.timeout().ifPresent(t -> lines.add(INDENT + "timeout=" + t));
+        o.role().ifPresent(r -> lines.add(INDENT + "role=" + r));
+        return lines;
     }
 
     /** pcs turns each line break into a space and keeps the rest as written. */

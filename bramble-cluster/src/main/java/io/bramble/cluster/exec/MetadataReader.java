@@ -58,7 +58,8 @@ public final class MetadataReader {
     /**
      * What pcs says of an agent the machine does not have, from Pacemaker's
      * {@code crm_resource}: a {@code service:} agent is neither a systemd unit (systemd
-     * running) nor an init script, a {@code systemd:} one is no unit of a running systemd.
+     * running) nor an init script, a {@code systemd:} one is no unit of a running systemd, an
+     * ocf or fence agent no program where those are installed.
      */
     private static AgentException notFound(AgentName agent) {
         return MetadataParser.unusable(agent, "crm_resource: Metadata query for "
@@ -81,8 +82,7 @@ public final class MetadataReader {
     private AgentMetadata fence(AgentName agent) {
         Path program = directories.fenceDirectories().stream()
                 .map(d -> d.resolve(agent.type())).filter(Files::isExecutable).findFirst()
-                .orElseThrow(() -> MetadataParser.unusable(agent, "no " + agent.type()
-                        + " in " + directories.fenceDirectories()));
+                .orElseThrow(() -> notFound(agent));
         try {
             ProcessShell.Run run = shell.run(List.of(program.toString()),
                     OcfEnvironment.plain(),

@@ -56,6 +56,12 @@ public final class Pcs {
         c.put(List.of("resource", "ban"), MoveConstraints::ban);
         c.put(List.of("resource", "clear"), MoveConstraints::clear);
         c.put(List.of("resource", "config"), ResourceConfig::show);
+        c.put(List.of("resource", "standards"), AgentWords::standards);
+        c.put(List.of("resource", "providers"), AgentWords::providers);
+        c.put(List.of("resource", "agents"), AgentWords::agents);
+        c.put(List.of("resource", "list"), AgentWords::list);
+        c.put(List.of("resource", "describe"), AgentWords::describe);
+        c.put(List.of("stonith", "describe"), AgentWords::stonithDescribe);
         c.put(List.of("stonith", "create"), ResourceCreate::stonith);
         c.put(List.of("stonith", "config"), ResourceConfig::stonith);
         c.put(List.of("stonith", "delete"), ResourceEdits::delete);
@@ -71,6 +77,21 @@ public final class Pcs {
         c.put(List.of("node", "standby"), NodeStandby::standby);
         c.put(List.of("node", "unstandby"), NodeStandby::unstandby);
         return c;
+    }
+
+    /** The commands about the installed agents, which read no CIB. */
+    private static final java.util.Set<List<String>> AGENT_COMMANDS = java.util.Set.of(
+            List.of("resource", "standards"), List.of("resource", "providers"),
+            List.of("resource", "agents"), List.of("resource", "list"),
+            List.of("resource", "describe"), List.of("stonith", "describe"));
+
+    /**
+     * Whether {@code words} ask about the agents installed here ({@code resource describe},
+     * {@code agents}...): they need no cluster, so any machine answers them.
+     */
+    public static boolean asksAboutAgents(List<String> words) {
+        return AGENT_COMMANDS.stream().anyMatch(k -> k.size() <= words.size()
+                && words.subList(0, k.size()).equals(k));
     }
 
     /** The command words bramble knows, for help texts ({@code resource create}...). */

@@ -50,12 +50,12 @@ class AgentDescriptionTest {
                 "  speed: No description available",
                 "",
                 "Default operations:",
-                "  start: interval=0s timeout=30s",
-                "  stop: interval=0s timeout=45s",
-                "  monitor: interval=10s timeout=15s",
-                "  monitor: interval=60s timeout=25s",
-                "  monitor: interval=60s timeout=25s",
-                "  promote: interval=0s timeout=20s role=Promoted");
+                "  start:", "    interval=0s", "    timeout=30s",
+                "  stop:", "    interval=0s", "    timeout=45s",
+                "  monitor:", "    interval=10s", "    timeout=15s",
+                "  monitor:", "    interval=60s", "    timeout=25s",
+                "  monitor:", "    interval=60s", "    timeout=25s",
+                "  promote:", "    interval=0s", "    timeout=20s", "    role=Promoted");
     }
 
     @Test
@@ -69,7 +69,7 @@ class AgentDescriptionTest {
                 "ocf:heartbeat:Widget",
                 "  color (deprecated): Old spelling of colour.",
                 "  trace_file: Path to a file to store resource agent tracing log",
-                "Default operations:", "  monitor: interval=60s");
+                "Default operations:", "  monitor:", "    interval=60s");
     }
 
     @Test
@@ -92,7 +92,7 @@ class AgentDescriptionTest {
                                 java.util.Optional.empty(), java.util.Optional.empty())));
         assertThat(AgentDescription.lines(PcsMetadata.of(fence), false)).startsWith(
                 "fence_x - Fences x").contains("Stonith options:",
-                        "  monitor: interval=60s timeout=20s")
-                .doesNotContain("  on: interval=0s");
+                        "  monitor:", "    interval=60s", "    timeout=20s")
+                .doesNotContain("  on:", "    interval=0s");
     }
 }

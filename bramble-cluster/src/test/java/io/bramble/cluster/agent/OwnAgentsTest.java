@@ -78,7 +78,8 @@ class OwnAgentsTest {
         assertThat(AgentDescription.lines(reader.read(VIP), false)).startsWith(
                 "ocf:bramble:vip-loopback - Virtual IP on loopback, without root")
                 .contains("  ip (required) (unique group: address): The address: any "
-                        + "127.x.y.z but 127.0.0.1.", "  monitor: interval=10s timeout=10s");
+                        + "127.x.y.z but 127.0.0.1.", "  monitor:", "    interval=10s",
+                        "    timeout=10s");
         assertThat(AttributeCheck.of(reader.read(WEB), Map.of(), false).errors())
                 .containsExactly("required resource option 'root' is missing, use --force to"
                         + " override");
@@ -86,7 +87,7 @@ class OwnAgentsTest {
                 AgentName.of("stonith", "fence_bramble_lab")));
         assertThat(AgentDescription.lines(fence, false)).startsWith("fence_bramble_lab - "
                 + "Fence agent for bramble's one-machine labs").contains(
-                        "  monitor: interval=60s");
+                        "  monitor:", "    interval=60s");
     }
 
     @Test

@@ -26,9 +26,10 @@ class LsbMetadataTest {
                 TestAgents.directories(root), new ProcessShell(Clock.system(), root));
         assertThat(AgentDescription.lines(reader.read(AgentName.of("lsb", "demo")), false))
                 .containsExactly("lsb:demo - Demo daemon", "", "Runs the demo daemon", "",
-                        "Default operations:", "  start: interval=0s timeout=15",
-                        "  stop: interval=0s timeout=15", "  restart: interval=0s timeout=15",
-                        "  force-reload: interval=0s timeout=15",
-                        "  monitor: interval=15 timeout=15");
+                        "Default operations:", "  start:", "    interval=0s", "    timeout=15",
+                        "  stop:", "    interval=0s", "    timeout=15", "  restart:",
+                        "    interval=0s", "    timeout=15",
+                        "  force-reload:", "    interval=0s", "    timeout=15",
+                        "  monitor:", "    interval=15", "    timeout=15");
     }
 }

@@ -43,8 +43,9 @@ class StockMetadataTest {
         assertThat(lines.getFirst()).isEqualTo("ocf:heartbeat:IPaddr2 - Manages virtual IPv4 "
                 + "and IPv6 addresses (Linux specific version)");
         assertThat(lines).contains("Resource options:", "Default operations:",
-                "  start: interval=0s timeout=20s", "  stop: interval=0s timeout=20s",
-                "  monitor: interval=10s timeout=20s");
+                "  start:", "    interval=0s", "    timeout=20s", "  stop:", "    interval=0s",
+                "    timeout=20s",
+                "  monitor:", "    interval=10s", "    timeout=20s");
         assertThat(lines).anyMatch(l -> l.startsWith("  ip (required) (unique): "));
         assertThat(lines).noneMatch(l -> l.startsWith("  trace_ra"));
     }
@@ -72,6 +73,7 @@ class StockMetadataTest {
     @Test
     void apacheStartsIn40sAndStopsIn60s() {
         assertThat(AgentDescription.lines(read("apache"), false)).contains(
-                "  start: interval=0s timeout=40s", "  stop: interval=0s timeout=60s");
+                "  start:", "    interval=0s", "    timeout=40s", "  stop:", "    interval=0s",
+                "    timeout=60s");
     }
 }

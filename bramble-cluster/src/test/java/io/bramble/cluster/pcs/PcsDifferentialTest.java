@@ -3,9 +3,6 @@ package io.bramble.cluster.pcs;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import io.bramble.cluster.agent.AgentCatalog;
-import io.bramble.cluster.agent.AgentMetadata;
-import io.bramble.cluster.agent.AgentName;
 import io.bramble.cluster.exec.NodeAgents;
 import java.io.IOException;
 import java.io.InputStream;
@@ -55,17 +52,7 @@ class PcsDifferentialTest {
         try (NodeAgents node = NodeAgents.start("localhost", folder.resolve("agents"),
                 e -> {
                 }, 1)) {
-            AgentSource agents = new AgentSource() {
-                @Override
-                public AgentCatalog catalog() {
-                    return node.catalog();
-                }
-
-                @Override
-                public AgentMetadata metadata(AgentName agent) {
-                    return node.metadata(agent);
-                }
-            };
+            AgentSource agents = new NodeAgentsSource(node);
             for (String line : lines(script)) {
                 List<String> words = Arrays.asList(line.split(" +"));
                 Run pcs = pcs(pcsFile, words);
