@@ -38,6 +38,8 @@ public final class Pcs {
         c.put(List.of("resource", "delete"), ResourceEdits::delete);
         c.put(List.of("resource", "remove"), ResourceEdits::delete);
         c.put(List.of("resource", "enable"), ResourceEdits::enable);
+        c.put(List.of("resource", "manage"), ManageCommands::manage);
+        c.put(List.of("resource", "unmanage"), ManageCommands::unmanage);
         c.put(List.of("resource", "disable"), ResourceEdits::disable);
         c.put(List.of("resource", "meta"), ResourceEdits::meta);
         c.put(List.of("resource", "update"), ResourceUpdate::update);

@@ -19,7 +19,7 @@ public record PcsOptions(List<String> words, Optional<String> file, Set<String> 
         Map<String, String> values) {
     /** Options without a value that bramble takes, as pcs spells them. */
     static final Set<String> FLAGS = Set.of("--force", "--disabled", "--full", "--all",
-            "--no-default-ops");
+            "--no-default-ops", "--monitor");
     /** Options with a value. */
     static final Set<String> VALUED = Set.of("--group", "--before", "--after");
     /** Set when a negative number stood among the words without {@code --} before it. */

@@ -39,7 +39,7 @@ class PcsDifferentialTest {
     @ParameterizedTest
     @ValueSource(
             strings = {"seed003", "rhel-guide", "groups", "constraints", "properties",
-                    "agents"})
+                    "agents", "manage"})
     void bramblesGrammarDoesWhatPcsDoes(String script) throws Exception {
         assumeTrue(Files.isExecutable(PCS) && Files.isExecutable(SCHEDULER)
                 && Files.exists(IPADDR2),
