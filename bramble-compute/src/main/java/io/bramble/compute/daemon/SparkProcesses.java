@@ -12,7 +12,9 @@ import java.util.concurrent.TimeUnit;
  * The Spark daemons this node runs, as child processes: each one's output appended to
  * {@code LOGS/master.log} or {@code LOGS/worker.log}. Stopping asks politely (SIGTERM, which
  * Spark's daemons handle by deregistering) and forces after {@value #STOP_MS} ms; an
- * executor a worker started ends with it.
+ * executor a worker started ends with it. Each daemon's pid is kept in
+ * {@code LOGS/master.pid} or {@code LOGS/worker.pid} while it runs, so that a node started
+ * again after a kill -9 ends the daemons its predecessor left ({@link #endLeftovers}).
  */
 public final class SparkProcesses implements AutoCloseable {
     static final long STOP_MS = 10_000;
@@ -61,7 +63,41 @@ public final class SparkProcesses implements AutoCloseable {
         builder.environment().putAll(SparkJvm.environment(sparkHome, scala,
                 spec.localAddress()));
         builder.environment().remove("JDK_JAVA_OPTIONS");
-        running.put(spec.daemon(), new Running(spec, builder.start()));
+        Process process = builder.start();
+        running.put(spec.daemon(), new Running(spec, process));
+        Files.writeString(pidFile(spec.daemon()), process.pid() + "\n");
+    }
+
+    private Path pidFile(Daemon daemon) {
+        return logs.resolve(daemon.word() + ".pid");
+    }
+
+    /**
+     * Ends the daemons a previous run of this node left behind: a pid file's process that
+     * still runs the daemon's class from this node's Spark home. Returns how many it ended.
+     */
+    public int endLeftovers() {
+        int ended = 0;
+        for (Daemon daemon : Daemon.values()) {
+            Path file = pidFile(daemon);
+            Optional<ProcessHandle> left;
+            try {
+                left = Files.isRegularFile(file)
+                        ? ProcessHandle.of(Long.parseLong(
+                                Files.readString(file).strip()))
+                        : Optional.empty();
+                Files.deleteIfExists(file);
+            } catch (IOException | NumberFormatException e) {
+                continue;
+            }
+            String command = left.flatMap(p -> p.info().commandLine()).orElse("");
+            if (left.isPresent() && left.get().isAlive() && command.contains(daemon
+                    .mainClass()) && command.contains(sparkHome.toString())) {
+                end(left.get());
+                ended++;
+            }
+        }
+        return ended;
     }
 
     public void stop(Daemon daemon) {
@@ -70,18 +106,24 @@ public final class SparkProcesses implements AutoCloseable {
             r = running.remove(daemon);
         }
         if (r != null) {
-            end(r.process());
+            end(r.process().toHandle());
+            try {
+                Files.deleteIfExists(pidFile(daemon));
+            } catch (IOException e) {
+                // a stale pid file is checked against the command line before use
+            }
         }
     }
 
-    private static void end(Process process) {
+    private static void end(ProcessHandle process) {
         process.descendants().forEach(ProcessHandle::destroy);
         process.destroy();
         try {
-            if (!process.waitFor(STOP_MS, TimeUnit.MILLISECONDS)) {
-                process.descendants().forEach(ProcessHandle::destroyForcibly);
-                process.destroyForcibly().waitFor(STOP_MS, TimeUnit.MILLISECONDS);
-            }
+            process.onExit().get(STOP_MS, TimeUnit.MILLISECONDS);
+        } catch (java.util.concurrent.TimeoutException
+                | java.util.concurrent.ExecutionException e) {
+            process.descendants().forEach(ProcessHandle::destroyForcibly);
+            process.destroyForcibly();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             process.destroyForcibly();

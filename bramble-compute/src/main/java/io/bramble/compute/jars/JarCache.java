@@ -25,6 +25,8 @@ public final class JarCache {
      * keep the link busy.
      */
     static final int COPIES_AT_ONCE = 4;
+    /** How long a failed filling waits for its other copies to notice the interrupt. */
+    static final long COPIERS_END_MS = 10_000;
 
     private final Path home;
     private final SparkRelease release;
@@ -68,10 +70,11 @@ public final class JarCache {
      */
     public void fill(List<JarSource> sources, Consumer<String> log) throws IOException {
         Files.createDirectories(jars());
-        Map<String, Integer> copiedFrom = new java.util.concurrent.ConcurrentSkipListMap<>();
-        List<java.util.concurrent.Future<String>> copies = new ArrayList<>();
-        try (var copiers = java.util.concurrent.Executors.newFixedThreadPool(COPIES_AT_ONCE,
-                Thread.ofVirtual().name("bramble-compute-jar-", 0).factory())) {
+        Map<String, Integer> copiedFrom = new java.util.TreeMap<>();
+        var copiers = java.util.concurrent.Executors.newFixedThreadPool(COPIES_AT_ONCE,
+                Thread.ofVirtual().name("bramble-compute-jar-", 0).factory());
+        try {
+            List<java.util.concurrent.Future<String>> copies = new ArrayList<>();
             for (String jar : missing()) {
                 copies.add(copiers.submit(() -> copyOne(jar, sources)));
             }
@@ -79,16 +82,30 @@ public final class JarCache {
                 copiedFrom.merge(copy.get(), 1, Integer::sum);
             }
         } catch (java.util.concurrent.ExecutionException e) {
+            // The first jar no source has ends the filling: the next try starts where the
+            // copies stopped, and a member may have a complete copy by then.
             throw e.getCause() instanceof IOException io
                     ? io
                     : new IOException(e.getCause().toString(), e.getCause());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IOException("interrupted", e);
+        } finally {
+            copiers.shutdownNow();
+            awaitCopiers(copiers);
         }
         copiedFrom.forEach((source, count) -> log.accept("compute: " + count
                 + " of Spark's jars from " + source));
         writeManifest();
+    }
+
+    /** Waits for interrupted copies to end, so that no two write one temporary file. */
+    private static void awaitCopiers(java.util.concurrent.ExecutorService copiers) {
+        try {
+            copiers.awaitTermination(COPIERS_END_MS, java.util.concurrent.TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private String copyOne(String jar, List<JarSource> sources) throws IOException {

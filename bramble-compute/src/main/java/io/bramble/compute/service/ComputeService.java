@@ -28,8 +28,11 @@ import java.util.Optional;
  */
 public final class ComputeService implements AutoCloseable {
     static final long TICK_MS = 1_000;
-    /** Pause after a failed filling of the cache before the next try. */
-    static final long FILL_RETRY_MS = 10_000;
+    /**
+     * Pause after a failed filling of the cache before the next try: short, since the usual
+     * failure is another member still filling its own copy.
+     */
+    static final long FILL_RETRY_MS = 3_000;
 
     private final PoolNode node;
     private final Clock clock;
@@ -62,6 +65,12 @@ public final class ComputeService implements AutoCloseable {
     public static ComputeService start(PoolNode node, Clock clock, Path computeDir) {
         ComputeService service = new ComputeService(node, clock, computeDir,
                 SparkRelease.bundled());
+        int left = service.processes.endLeftovers();
+        if (left > 0) {
+            node.log().event("compute: ended " + left + " Spark daemon" + (left == 1
+                    ? ""
+                    : "s") + " an earlier run of this node left");
+        }
         service.loop.start();
         return service;
     }

@@ -58,6 +58,7 @@ class ComputePoolTest {
         int uiPort = nodes.freePort();
         int workerUiPort = nodes.freePort();
 
+        long startedNs = System.nanoTime();
         PoolNodes.Result start = nodes.run(2, "compute", "start", "--master",
                 nodes.address(1), "--workers", "all", "--worker-cores", "1",
                 "--worker-memory", "1g", "--port", Integer.toString(masterPort),
@@ -67,6 +68,7 @@ class ComputePoolTest {
         assertThat(start.out()).contains("spark://" + nodes.address(1) + ":" + masterPort);
 
         String status = awaitStatus(nodes, "Workers: 3 alive, 3 cores");
+        long startMs = (System.nanoTime() - startedNs) / 1_000_000;
         assertThat(status).contains("Master: spark://" + nodes.address(1) + ":" + masterPort
                 + " on spark1.local (ALIVE)")
                 .contains("Web UI: http://" + nodes.address(1) + ":" + uiPort + "/");
@@ -78,14 +80,26 @@ class ComputePoolTest {
         }
         assertThat(nodes.process(3).log().text()).contains("of Spark's jars from pool member");
 
+        // A worker that dies is started again by its node and registers anew.
+        ProcessHandle worker = sparkDaemons(nodes, 2).stream()
+                .filter(p -> p.info().commandLine().orElse("").contains(".worker.Worker"))
+                .findFirst().orElseThrow();
+        long killedNs = System.nanoTime();
+        worker.destroyForcibly();
+        nodes.process(2).awaitLine("compute: restarted Spark's worker");
+        String again = awaitStatus(nodes, "Workers: 3 alive, 3 cores", " DEAD ");
+        long restartMs = (System.nanoTime() - killedNs) / 1_000_000;
+
         PoolNodes.Result greedy = submit(nodes, 1, "--total-executor-cores", "4", "--class",
                 PI_CLASS, piJar().toString());
         assertThat(greedy.exit()).isEqualTo(1);
         assertThat(greedy.err()).startsWith("compute submit: --total-executor-cores 4 is more"
                 + " cores than the pool's workers have (3);").hasLineCount(1);
 
+        long submittedNs = System.nanoTime();
         PoolNodes.Result pi = submit(nodes, 1, "--class", PI_CLASS, "--conf",
                 "spark.ui.enabled=false", piJar().toString(), "6", "3000000");
+        long submitMs = (System.nanoTime() - submittedNs) / 1_000_000;
         assertThat(pi.exit()).as("%s", pi).isZero();
         Matcher estimate = ESTIMATE.matcher(pi.out());
         assertThat(estimate.find()).as("%s", pi.out()).isTrue();
@@ -94,7 +108,11 @@ class ComputePoolTest {
         assertThat(estimate.group(3)).isEqualTo("6");
 
         String after = nodes.run(3, "compute", "status").out();
+        System.out.printf("compute start to 3 workers: %d ms; a killed worker back: %d ms;"
+                + " submit of the Pi job: %d ms%n%s%n%s%n", startMs, restartMs, submitMs,
+                estimate.group(), after);
         assertThat(after).containsPattern("(?m)^Finished applications: 1$")
+                .containsPattern("(?m)^Workers: 3 alive, 3 cores$")
                 .containsPattern("(?m)^  app-\\S+ +MonteCarloPi +FINISHED ");
 
         PoolNodes.Result stop = nodes.run(3, "compute", "stop");
@@ -131,7 +149,7 @@ class ComputePoolTest {
         assertThat(master.err()).contains("--master is the pool's").hasLineCount(1);
     }
 
-    private static String awaitStatus(SparkNodes nodes, String wanted) {
+    private static String awaitStatus(SparkNodes nodes, String... wanted) {
         List<String> last = new ArrayList<>(List.of(""));
         try {
             Awaitility.await().atMost(java.time.Duration.ofSeconds(120))
@@ -139,10 +157,12 @@ class ComputePoolTest {
                     .until(() -> {
                         PoolNodes.Result result = nodes.run(2, "compute", "status");
                         last.set(0, result.out() + result.err());
-                        return result.exit() == 0 && result.out().contains(wanted);
+                        return result.exit() == 0 && java.util.Arrays.stream(wanted)
+                                .allMatch(result.out()::contains);
                     });
         } catch (org.awaitility.core.ConditionTimeoutException e) {
-            throw new AssertionError("compute status never showed '" + wanted + "'; last:\n"
+            throw new AssertionError("compute status never showed " + java.util.Arrays.toString(
+                    wanted) + "; last:\n"
                     + last.getFirst(), e);
         }
         return last.getFirst();
@@ -162,10 +182,14 @@ class ComputePoolTest {
 
     /** Java processes running Spark's classes under node {@code n}'s process. */
     private static List<String> sparkProcesses(SparkNodes nodes, int n) {
+        return sparkDaemons(nodes, n).stream().map(p -> p.info().commandLine().orElse(""))
+                .toList();
+    }
+
+    private static List<ProcessHandle> sparkDaemons(SparkNodes nodes, int n) {
         return nodes.process(n).handle().descendants()
                 .filter(ProcessHandle::isAlive)
-                .map(p -> p.info().commandLine().orElse(""))
-                .filter(command -> command.contains("org.apache.spark"))
+                .filter(p -> p.info().commandLine().orElse("").contains("org.apache.spark"))
                 .toList();
     }
 
