@@ -6,10 +6,14 @@ import io.bramble.compute.daemon.DaemonSpec;
 import io.bramble.compute.daemon.PlannedDaemons;
 import io.bramble.compute.daemon.SparkProcesses;
 import io.bramble.compute.daemon.Supervisor;
+import io.bramble.compute.failover.MasterWatch;
 import io.bramble.compute.jars.JarCache;
 import io.bramble.compute.jars.SparkRelease;
 import io.bramble.compute.plan.ComputePlan;
 import io.bramble.compute.plan.PlanCodec;
+import io.bramble.pool.liveness.PeerState;
+import io.bramble.pool.member.Member;
+import io.bramble.pool.member.Role;
 import io.bramble.pool.node.PoolNode;
 import io.bramble.pool.store.ClusterStore;
 import io.bramble.pool.store.StoreException;
@@ -19,12 +23,14 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 
 /**
  * This node's part of the pool's Spark cluster. Every {@value #TICK_MS} ms it reads the plan
  * from its copy of the pool's store, works out which daemons the plan wants here and lets the
  * {@link Supervisor} start, restart or stop them; before the first start it fills the jar
- * cache. Closing it stops the daemons.
+ * cache. When the master's member has been gone a few seconds, the heir among the workers
+ * names itself master in the plan ({@link MasterWatch}). Closing it stops the daemons.
  */
 public final class ComputeService implements AutoCloseable {
     static final long TICK_MS = 1_000;
@@ -39,6 +45,7 @@ public final class ComputeService implements AutoCloseable {
     private final JarCache cache;
     private final SparkProcesses processes;
     private final Supervisor supervisor;
+    private final MasterWatch watch;
     private final Path workDir;
     private final Thread loop;
     private final Object tickLock = new Object();
@@ -57,6 +64,7 @@ public final class ComputeService implements AutoCloseable {
         this.processes = new SparkProcesses(Path.of(System.getProperty("java.home"), "bin",
                 "java"), cache.home(), release.scala(), computeDir.resolve("logs"));
         this.supervisor = new Supervisor(clock);
+        this.watch = new MasterWatch(clock);
         this.loop = Thread.ofPlatform().name("bramble-compute").daemon().unstarted(
                 this::runLoop);
     }
@@ -119,6 +127,7 @@ public final class ComputeService implements AutoCloseable {
             if (!running) {
                 return;
             }
+            watchMaster();
             List<DaemonSpec> wanted = PlannedDaemons.of(plan(), node.members(), node.id(),
                     workDir);
             if (!wanted.isEmpty() && !cache.complete()) {
@@ -128,6 +137,36 @@ public final class ComputeService implements AutoCloseable {
             for (Supervisor.Action action : supervisor.tick(wanted, processes.alive())) {
                 act(action);
             }
+        }
+    }
+
+    /** Takes the master over when its member is gone and this member is the heir. */
+    private void watchMaster() {
+        Optional<ClusterStore> store = node.store();
+        Optional<Versioned<ComputePlan>> record = store.flatMap(s -> s.get(PlanCodec.TYPE,
+                PlanCodec.KEY));
+        if (record.isEmpty()) {
+            return;
+        }
+        ComputePlan plan = record.get().value();
+        List<UUID> reachable = node.members().all().stream()
+                .filter(m -> m.role() == Role.VOTER)
+                .map(Member::id)
+                .filter(id -> node.state(id) == PeerState.CONNECTED)
+                .toList();
+        Optional<ComputePlan> next = watch.tick(plan,
+                node.state(plan.master()) == PeerState.CONNECTED, node.id(), reachable);
+        if (next.isEmpty()) {
+            return;
+        }
+        String gone = node.members().byId(plan.master()).map(Member::hostname)
+                .orElse(plan.master().toString());
+        try {
+            store.get().put(PlanCodec.TYPE, PlanCodec.KEY, next.get(), record.get().version());
+            node.log().event("compute: the master's member " + gone + " is gone; this member"
+                    + " runs Spark's master now");
+        } catch (StoreException e) {
+            // another member moved it first, or there is no majority: nothing to do here
         }
     }
 

@@ -149,7 +149,7 @@ class ComputePoolTest {
         assertThat(master.err()).contains("--master is the pool's").hasLineCount(1);
     }
 
-    private static String awaitStatus(SparkNodes nodes, String... wanted) {
+    static String awaitStatus(SparkNodes nodes, String... wanted) {
         List<String> last = new ArrayList<>(List.of(""));
         try {
             Awaitility.await().atMost(java.time.Duration.ofSeconds(120))
@@ -181,7 +181,7 @@ class ComputePoolTest {
     }
 
     /** Java processes running Spark's classes under node {@code n}'s process. */
-    private static List<String> sparkProcesses(SparkNodes nodes, int n) {
+    static List<String> sparkProcesses(SparkNodes nodes, int n) {
         return sparkDaemons(nodes, n).stream().map(p -> p.info().commandLine().orElse(""))
                 .toList();
     }
