@@ -31,8 +31,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Seed 000's supercomputer on a pool of three nodes: {@code compute start} runs a master and
  * three workers, the Monte-Carlo Pi job runs through {@code compute submit}, {@code compute
- * status} shows the workers and the finished application, {@code compute stop} leaves no
- * Spark process. The third node has no Maven repository to copy Spark's jars from, so it
+ * status} shows the workers and the finished application, a node stopped with SIGTERM
+ * stops its Spark daemons, {@code compute stop} leaves no Spark process. The third node has no Maven repository to copy Spark's jars from, so it
  * takes them from another member.
  */
 @Timeout(value = 300, unit = TimeUnit.SECONDS)
@@ -115,10 +115,17 @@ class ComputePoolTest {
                 .containsPattern("(?m)^Workers: 3 alive, 3 cores$")
                 .containsPattern("(?m)^  app-\\S+ +MonteCarloPi +FINISHED ");
 
-        PoolNodes.Result stop = nodes.run(3, "compute", "stop");
+        // A node that stops (SIGTERM) stops its Spark daemons first.
+        List<ProcessHandle> third = sparkDaemons(nodes, 3);
+        assertThat(third).isNotEmpty();
+        nodes.process(3).stop();
+        assertThat(third).noneMatch(ProcessHandle::isAlive);
+
+        PoolNodes.Result stop = nodes.run(2, "compute", "stop");
         assertThat(stop.exit()).as("%s", stop).isZero();
-        assertThat(stop.out()).isEqualTo("compute stop: success: Spark stopped on 3 members\n");
-        for (int n = 1; n <= 3; n++) {
+        assertThat(stop.out()).isEqualTo("compute stop: success: Spark stopped on 2 members\n");
+        assertThat(stop.err()).contains(nodes.address(3) + " did not answer");
+        for (int n = 1; n <= 2; n++) {
             assertThat(sparkProcesses(nodes, n)).as("Spark processes under spark%d", n)
                     .isEmpty();
         }
