@@ -32,8 +32,8 @@ import org.junit.jupiter.api.io.TempDir;
  * Seed 000's supercomputer on a pool of three nodes: {@code compute start} runs a master and
  * three workers, the Monte-Carlo Pi job runs through {@code compute submit}, {@code compute
  * status} shows the workers and the finished application, a node stopped with SIGTERM
- * stops its Spark daemons, {@code compute stop} leaves no Spark process. The third node has no Maven repository to copy Spark's jars from, so it
- * takes them from another member.
+ * stops its Spark daemons, {@code compute stop} leaves no Spark process. The third node has
+ * no Maven repository to copy Spark's jars from, so it takes them from another member.
  */
 @Timeout(value = 300, unit = TimeUnit.SECONDS)
 class ComputePoolTest {
