@@ -4,6 +4,7 @@ import io.bramble.common.time.Clock;
 import io.bramble.compute.daemon.Daemon;
 import io.bramble.compute.daemon.DaemonSpec;
 import io.bramble.compute.daemon.PlannedDaemons;
+import io.bramble.compute.daemon.SparkLogging;
 import io.bramble.compute.daemon.SparkProcesses;
 import io.bramble.compute.daemon.Supervisor;
 import io.bramble.compute.failover.MasterWatch;
@@ -205,6 +206,7 @@ public final class ComputeService implements AutoCloseable {
                 node.log().event("compute: fetching " + cache.missing().size() + " of Spark "
                         + cache.release().version() + "'s jars into " + cache.jars());
                 cache.fill(JarSources.of(node, System.getenv()), node.log()::event);
+                SparkLogging.ensure(cache.home());
                 fillError = "";
                 fillFailed = false;
                 node.log().event("compute: Spark's jars are here ("
