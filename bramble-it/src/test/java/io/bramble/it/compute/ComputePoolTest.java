@@ -107,6 +107,12 @@ class ComputePoolTest {
                 org.assertj.core.data.Offset.offset(0.01));
         assertThat(estimate.group(3)).isEqualTo("6");
 
+        // The application's exit code and messages are the command's.
+        PoolNodes.Result refused = submit(nodes, 1, "--class", PI_CLASS, piJar().toString(),
+                "0");
+        assertThat(refused.exit()).as("%s", refused).isEqualTo(2);
+        assertThat(refused.err()).contains("MonteCarloPi: expected 1 to");
+
         String after = nodes.run(3, "compute", "status").out();
         System.out.printf("compute start to 3 workers: %d ms; a killed worker back: %d ms;"
                 + " submit of the Pi job: %d ms%n%s%n%s%n", startMs, restartMs, submitMs,
