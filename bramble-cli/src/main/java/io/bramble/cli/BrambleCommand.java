@@ -44,6 +44,7 @@ import picocli.CommandLine.Command;
                 io.bramble.cli.cluster.StatusCommand.class,
                 io.bramble.cli.cluster.QuorumCommand.class,
                 PcsCommand.class,
+                io.bramble.cli.compute.ComputeCommand.class,
                 io.bramble.cli.install.InstallCommand.class},
         footer = {"",
                 "Run 'bramble help COMMAND' for a command's options. Exit codes: 0 ok,",

@@ -56,14 +56,19 @@ public final class ClientOptions {
 
     /** Sends {@code args} to the node and prints its answer; returns its exit code. */
     int send(List<String> args, PrintWriter out, PrintWriter err) {
-        Path dir = stateDir != null ? stateDir : defaultStateDir();
-        CommandReply reply = remoteHost != null
-                ? NodeClient.remote(dir, remoteHost, args)
-                : NodeClient.local(dir, args);
+        CommandReply reply = ask(args);
         out.print(reply.out());
         out.flush();
         err.print(reply.err());
         err.flush();
         return reply.exitCode();
+    }
+
+    /** Sends {@code args} to the node; its answer, for a command that reads it. */
+    public CommandReply ask(List<String> args) {
+        Path dir = stateDir != null ? stateDir : defaultStateDir();
+        return remoteHost != null
+                ? NodeClient.remote(dir, remoteHost, args)
+                : NodeClient.local(dir, args);
     }
 }

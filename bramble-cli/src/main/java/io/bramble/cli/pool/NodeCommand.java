@@ -4,6 +4,8 @@ import io.bramble.cli.metrics.MetricsPage;
 import io.bramble.cluster.live.PcsCommands;
 import io.bramble.cluster.service.ClusterService;
 import io.bramble.common.error.UserError;
+import io.bramble.compute.service.ComputeCommands;
+import io.bramble.compute.service.ComputeService;
 import io.bramble.common.net.HostPort;
 import io.bramble.common.time.Clock;
 import io.bramble.fs.volume.command.VolumeCommands;
@@ -35,6 +37,7 @@ import picocli.CommandLine.Option;
                 "directory, listens for its peers on the management port (mutual TLS) and for",
                 "the local CLI on STATE_DIR/cli.sock. Logs one line per event on stdout.",
                 "Serves its bricks of the pool's started volumes ('bramble volume').",
+                "Runs and supervises the pool's Spark daemons ('bramble compute').",
                 "A node in no pool joins the first pool that probes it; the pool and its",
                 "certificate authority are made by the first 'peer probe'."},
         footer = {"",
@@ -145,12 +148,18 @@ public final class NodeCommand implements Callable<Integer> {
                     Clock.system(), settings.stateDir().resolve("cluster")));
             node.addCommands(cluster.get());
         }
+        Optional<ComputeService> compute = witness
+                ? Optional.empty()
+                : Optional.of(ComputeService.start(node, Clock.system(),
+                        settings.stateDir().resolve("compute")));
+        compute.ifPresent(c -> node.addCommands(new ComputeCommands(c)));
         Optional<ClusterService> clusterService = cluster;
         Optional<WebServer> metricsServer;
         try {
             metricsServer = metricsAddress.map(address -> serveMetrics(address, volumes, node));
         } catch (RuntimeException e) {
             local.close();
+            compute.ifPresent(ComputeService::close);
             clusterService.ifPresent(ClusterService::close);
             volumes.close();
             bricks.close();
@@ -161,6 +170,7 @@ public final class NodeCommand implements Callable<Integer> {
         Thread hook = new Thread(() -> {
             metricsServer.ifPresent(WebServer::stop);
             local.close();
+            compute.ifPresent(ComputeService::close);
             clusterService.ifPresent(ClusterService::close);
             volumes.close();
             bricks.close();

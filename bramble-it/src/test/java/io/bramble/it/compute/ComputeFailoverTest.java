@@ -1,0 +1,68 @@
+package io.bramble.it.compute;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.bramble.it.pool.PoolNodes;
+import io.bramble.testkit.cluster.LocalCluster;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * kill -9 of the master's node (and of its Spark daemons, as when its machine dies): another
+ * member runs the master within seconds and the remaining workers register with it.
+ */
+@Timeout(value = 300, unit = TimeUnit.SECONDS)
+class ComputeFailoverTest {
+    private static final Pattern MASTER = Pattern.compile(
+            "(?m)^Master: spark://(\\S+):[0-9]+ on (\\S+) \\(ALIVE\\)$");
+
+    @RegisterExtension
+    final LocalCluster cluster = new LocalCluster();
+
+    @TempDir
+    Path temp;
+
+    @Test
+    void theMasterMovesWhenItsNodeIsKilled() {
+        SparkNodes nodes = new SparkNodes(cluster, 3, temp, System.nanoTime());
+        nodes.startAll(Map.of());
+        nodes.formPool();
+        PoolNodes.Result start = nodes.run(1, "compute", "start", "--worker-cores", "1",
+                "--worker-memory", "1g", "--port", Integer.toString(nodes.freePort()),
+                "--webui-port", Integer.toString(nodes.freePort()), "--worker-webui-port",
+                Integer.toString(nodes.freePort()));
+        assertThat(start.exit()).as("%s", start).isZero();
+        ComputePoolTest.awaitStatus(nodes, "Workers: 3 alive, 3 cores",
+                " on spark1.local (ALIVE)");
+
+        long killedNs = System.nanoTime();
+        nodes.process(1).kill();
+        String moved = ComputePoolTest.awaitStatus(nodes, "(ALIVE)", "Workers: 2 alive,"
+                + " 2 cores");
+        long movedMs = (System.nanoTime() - killedNs) / 1_000_000;
+        Matcher master = MASTER.matcher(moved);
+        assertThat(master.find()).as(moved).isTrue();
+        assertThat(master.group(1)).isIn(nodes.address(2), nodes.address(3));
+        int heir = master.group(1).equals(nodes.address(2)) ? 2 : 3;
+        assertThat(nodes.process(heir).log().text()).contains("compute: the master's member"
+                + " spark1.local is gone; this member runs Spark's master now");
+        System.out.printf("kill -9 of the master's node to a new master with 2 workers: %d"
+                + " ms%n%s%n", movedMs, moved);
+
+        PoolNodes.Result stop = nodes.run(heir, "compute", "stop");
+        assertThat(stop.exit()).as("%s", stop).isZero();
+        assertThat(stop.out()).isEqualTo("compute stop: success: Spark stopped on 2 members\n");
+        assertThat(stop.err()).isEqualTo("note: spark1.local did not answer; each stops its"
+                + " Spark daemons once it is back in the pool\n");
+        for (int n = 2; n <= 3; n++) {
+            assertThat(ComputePoolTest.sparkProcesses(nodes, n)).isEmpty();
+        }
+    }
+}

@@ -1,0 +1,247 @@
+package io.bramble.it.compute;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.bramble.cli.Main;
+import io.bramble.it.pool.PoolNodes;
+import io.bramble.testkit.cluster.LocalCluster;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.jar.JarEntry;
+import java.util.jar.JarOutputStream;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Seed 000's supercomputer on a pool of three nodes: {@code compute start} runs a master and
+ * three workers, the Monte-Carlo Pi job runs through {@code compute submit}, {@code compute
+ * status} shows the workers and the finished application, a node stopped with SIGTERM
+ * stops its Spark daemons, {@code compute stop} leaves no Spark process. The third node has
+ * no Maven repository to copy Spark's jars from, so it takes them from another member.
+ */
+@Timeout(value = 300, unit = TimeUnit.SECONDS)
+class ComputePoolTest {
+    private static final Pattern ESTIMATE = Pattern.compile(
+            "Spark estimated Pi at ([0-9.]+) in ([0-9.]+) seconds using ([0-9]+) partitions");
+    private static final String PI_CLASS = "io.bramble.spark.pi.MonteCarloPi";
+
+    @RegisterExtension
+    final LocalCluster cluster = new LocalCluster();
+
+    @TempDir
+    Path temp;
+
+    @Test
+    void threeNodesRunSeed000sPiJobAndStopCleanly() throws Exception {
+        SparkNodes nodes = new SparkNodes(cluster, 3, temp, System.nanoTime());
+        Path noRepository = SparkNodes.emptyFolder(temp, "no-maven-repository");
+        nodes.startAll(Map.of(3, Map.of("BRAMBLE_MAVEN_REPO", noRepository.toString(),
+                "BRAMBLE_MAVEN_REMOTE", "none")));
+        nodes.formPool();
+        int masterPort = nodes.freePort();
+        int uiPort = nodes.freePort();
+        int workerUiPort = nodes.freePort();
+
+        long startedNs = System.nanoTime();
+        PoolNodes.Result start = nodes.run(2, "compute", "start", "--master",
+                nodes.address(1), "--workers", "all", "--worker-cores", "1",
+                "--worker-memory", "1g", "--port", Integer.toString(masterPort),
+                "--webui-port", Integer.toString(uiPort), "--worker-webui-port",
+                Integer.toString(workerUiPort));
+        assertThat(start.exit()).as("%s", start).isZero();
+        assertThat(start.out()).contains("spark://" + nodes.address(1) + ":" + masterPort);
+
+        String status = awaitStatus(nodes, "Workers: 3 alive, 3 cores");
+        long startMs = (System.nanoTime() - startedNs) / 1_000_000;
+        assertThat(status).contains("Master: spark://" + nodes.address(1) + ":" + masterPort
+                + " on spark1.local (ALIVE)")
+                .contains("Web UI: http://" + nodes.address(1) + ":" + uiPort + "/");
+        for (int n = 1; n <= 3; n++) {
+            // A member shows by the name it was probed with: node 1 probed the others'
+            // addresses.
+            String shown = n == 1 ? "spark1\\.local" : nodes.address(n).replace(".", "\\.");
+            assertThat(status).containsPattern("(?m)^  " + shown + " +ALIVE +cores 1 ");
+        }
+        assertThat(nodes.process(3).log().text()).contains("of Spark's jars from pool member");
+
+        // A worker that dies is started again by its node and registers anew.
+        ProcessHandle worker = sparkDaemons(nodes, 2).stream()
+                .filter(p -> p.info().commandLine().orElse("").contains(".worker.Worker"))
+                .findFirst().orElseThrow();
+        long killedNs = System.nanoTime();
+        worker.destroyForcibly();
+        nodes.process(2).awaitLine("compute: restarted Spark's worker");
+        String again = awaitStatus(nodes, "Workers: 3 alive, 3 cores", " DEAD ");
+        long restartMs = (System.nanoTime() - killedNs) / 1_000_000;
+
+        PoolNodes.Result greedy = submit(nodes, 1, "--total-executor-cores", "4", "--class",
+                PI_CLASS, piJar().toString());
+        assertThat(greedy.exit()).isEqualTo(1);
+        assertThat(greedy.err()).startsWith("compute submit: --total-executor-cores 4 is more"
+                + " cores than the pool's workers have (3);").hasLineCount(1);
+
+        long submittedNs = System.nanoTime();
+        PoolNodes.Result pi = submit(nodes, 1, "--class", PI_CLASS, "--conf",
+                "spark.ui.enabled=false", piJar().toString(), "6", "3000000");
+        long submitMs = (System.nanoTime() - submittedNs) / 1_000_000;
+        assertThat(pi.exit()).as("%s", pi).isZero();
+        Matcher estimate = ESTIMATE.matcher(pi.out());
+        assertThat(estimate.find()).as("%s", pi.out()).isTrue();
+        assertThat(Double.parseDouble(estimate.group(1))).isCloseTo(Math.PI,
+                org.assertj.core.data.Offset.offset(0.01));
+        assertThat(estimate.group(3)).isEqualTo("6");
+
+        // The application's exit code and messages are the command's.
+        PoolNodes.Result refused = submit(nodes, 1, "--class", PI_CLASS, piJar().toString(),
+                "0");
+        assertThat(refused.exit()).as("%s", refused).isEqualTo(2);
+        assertThat(refused.err()).contains("MonteCarloPi: expected 1 to");
+
+        String after = nodes.run(3, "compute", "status").out();
+        System.out.printf("compute start to 3 workers: %d ms; a killed worker back: %d ms;"
+                + " submit of the Pi job: %d ms%n%s%n%s%n", startMs, restartMs, submitMs,
+                estimate.group(), after);
+        assertThat(after).containsPattern("(?m)^Finished applications: 1$")
+                .containsPattern("(?m)^Workers: 3 alive, 3 cores$")
+                .containsPattern("(?m)^  app-\\S+ +MonteCarloPi +FINISHED ");
+
+        // A node that stops (SIGTERM) stops its Spark daemons first.
+        List<ProcessHandle> third = sparkDaemons(nodes, 3);
+        assertThat(third).isNotEmpty();
+        nodes.process(3).stop();
+        assertThat(third).noneMatch(ProcessHandle::isAlive);
+
+        PoolNodes.Result stop = nodes.run(2, "compute", "stop");
+        assertThat(stop.exit()).as("%s", stop).isZero();
+        assertThat(stop.out()).isEqualTo("compute stop: success: Spark stopped on 2 members\n");
+        assertThat(stop.err()).contains(nodes.address(3) + " did not answer");
+        for (int n = 1; n <= 2; n++) {
+            assertThat(sparkProcesses(nodes, n)).as("Spark processes under spark%d", n)
+                    .isEmpty();
+        }
+        PoolNodes.Result late = submit(nodes, 2, "--class", PI_CLASS, piJar().toString());
+        assertThat(late.exit()).isEqualTo(1);
+        assertThat(late.err()).isEqualTo("compute submit: Spark is not running on this pool;"
+                + " start it with 'bramble compute start'\n");
+    }
+
+    @Test
+    void badSubmissionsAreOneLineErrors() throws Exception {
+        SparkNodes nodes = new SparkNodes(cluster, 1, temp, System.nanoTime());
+        nodes.startAll(Map.of());
+        PoolNodes.Result missing = submit(nodes, 1, "--class", PI_CLASS,
+                temp.resolve("nowhere.jar").toString());
+        assertThat(missing.exit()).isEqualTo(2);
+        assertThat(missing.err()).contains("nowhere.jar: no such file;").hasLineCount(1);
+
+        Path python = Files.writeString(temp.resolve("pi-spark.py"), "print(1)\n");
+        PoolNodes.Result pythonApp = submit(nodes, 1, python.toString(), "24");
+        if (!pythonHasPyspark()) {
+            assertThat(pythonApp.exit()).isEqualTo(1);
+            assertThat(pythonApp.err()).contains("pip install pyspark==4.2.0")
+                    .hasLineCount(1);
+        }
+        PoolNodes.Result master = submit(nodes, 1, "--master", "local", piJar().toString());
+        assertThat(master.exit()).isEqualTo(2);
+        assertThat(master.err()).contains("--master is the pool's").hasLineCount(1);
+    }
+
+    static String awaitStatus(SparkNodes nodes, String... wanted) {
+        List<String> last = new ArrayList<>(List.of(""));
+        try {
+            Awaitility.await().atMost(java.time.Duration.ofSeconds(120))
+                    .pollInterval(java.time.Duration.ofMillis(500))
+                    .until(() -> {
+                        PoolNodes.Result result = nodes.run(2, "compute", "status");
+                        last.set(0, result.out() + result.err());
+                        return result.exit() == 0 && java.util.Arrays.stream(wanted)
+                                .allMatch(result.out()::contains);
+                    });
+        } catch (org.awaitility.core.ConditionTimeoutException e) {
+            throw new AssertionError("compute status never showed " + java.util.Arrays.toString(
+                    wanted) + "; last:\n"
+                    + last.getFirst(), e);
+        }
+        return last.getFirst();
+    }
+
+    /** Runs {@code compute submit ARGS} against node {@code n} in this JVM. */
+    private static PoolNodes.Result submit(SparkNodes nodes, int n, String... args) {
+        List<String> line = new ArrayList<>(List.of("compute", "submit", "--state-dir",
+                nodes.stateDir(n).toString()));
+        line.addAll(List.of(args));
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int exit = Main.run(line.toArray(String[]::new), new PrintWriter(out, true),
+                new PrintWriter(err, true));
+        return new PoolNodes.Result(exit, out.toString(), err.toString());
+    }
+
+    /** Java processes running Spark's classes under node {@code n}'s process. */
+    static List<String> sparkProcesses(SparkNodes nodes, int n) {
+        return sparkDaemons(nodes, n).stream().map(p -> p.info().commandLine().orElse(""))
+                .toList();
+    }
+
+    private static List<ProcessHandle> sparkDaemons(SparkNodes nodes, int n) {
+        return nodes.process(n).handle().descendants()
+                .filter(ProcessHandle::isAlive)
+                .filter(p -> p.info().commandLine().orElse("").contains("org.apache.spark"))
+                .toList();
+    }
+
+    private static boolean pythonHasPyspark() throws InterruptedException {
+        try {
+            return new ProcessBuilder("python3", "-c", "import pyspark")
+                    .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                    .start().waitFor() == 0;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /**
+     * bramble-spark's jar, which holds the Pi job: where the test's class path has it, or
+     * made from its classes folder when the build put that on the class path instead.
+     */
+    private Path piJar() throws IOException, URISyntaxException {
+        URL resource = ComputePoolTest.class.getResource("/io/bramble/spark/spark-jars.txt");
+        assertThat(resource).as("bramble-spark on the test class path").isNotNull();
+        String url = resource.toString();
+        if (url.startsWith("jar:file:")) {
+            return Path.of(new java.net.URI(url.substring(4, url.indexOf("!/"))));
+        }
+        Path classes = Path.of(resource.toURI()).getParent().getParent().getParent()
+                .getParent();
+        Path jar = temp.resolve("bramble-spark.jar");
+        if (Files.exists(jar)) {
+            return jar;
+        }
+        try (OutputStream file = Files.newOutputStream(jar);
+                JarOutputStream out = new JarOutputStream(file);
+                Stream<Path> paths = Files.walk(classes)) {
+            for (Path path : paths.filter(Files::isRegularFile).toList()) {
+                out.putNextEntry(new JarEntry(classes.relativize(path).toString()));
+                Files.copy(path, out);
+                out.closeEntry();
+            }
+        }
+        return jar;
+    }
+}
