@@ -30,10 +30,15 @@ final class LiveCluster {
         return line;
     }
 
-    /** Sends {@code line} to the node of {@code stateDir} (the default one when null). */
+    /** The answer of the node of {@code stateDir} (the default one when null) to {@code line}. */
+    static CommandReply ask(Path stateDir, List<String> line) {
+        return NodeClient.local(stateDir != null ? stateDir : ClientOptions.defaultStateDir(),
+                line);
+    }
+
+    /** Sends {@code line} to the node of {@code stateDir} and prints its answer. */
     static int send(Path stateDir, List<String> line, PrintWriter out, PrintWriter err) {
-        CommandReply reply = NodeClient.local(
-                stateDir != null ? stateDir : ClientOptions.defaultStateDir(), line);
+        CommandReply reply = ask(stateDir, line);
         out.print(reply.out());
         out.flush();
         err.print(reply.err());

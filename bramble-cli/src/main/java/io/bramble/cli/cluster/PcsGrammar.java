@@ -27,7 +27,8 @@ public final class PcsGrammar {
             List.of("node", "unstandby"), List.of("cluster", "unstandby"),
             List.of("cluster", "status"), List.of("status"),
             List.of("config"), List.of("cluster", "config"),
-            List.of("config", "show"), List.of("cluster", "config"));
+            List.of("config", "show"), List.of("cluster", "config"),
+            List.of("resource", "status"), List.of("status", "resources"));
 
     private PcsGrammar() {
     }

@@ -6,6 +6,7 @@ import io.bramble.cluster.model.Cluster;
 import io.bramble.cluster.pcs.PcsStatus;
 import io.bramble.common.error.UserError;
 import io.bramble.common.time.Clock;
+import io.bramble.pool.wire.Message.CommandReply;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -69,25 +70,34 @@ public final class StatusCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         String command = spec.qualifiedName(" ");
-        if (!views.isEmpty()) {
-            throw UserError.usage(command + " " + views.getFirst() + ": not"
-                    + " supported; only the whole status, as 'pcs status' prints it");
+        boolean resourcesOnly = views.equals(List.of("resources"));
+        if (!views.isEmpty() && !resourcesOnly) {
+            throw UserError.usage(command + " " + String.join(" ", views) + ": not"
+                    + " supported; the whole status, as 'pcs status' prints it, or 'status"
+                    + " resources'");
         }
         if (full || hideInactive) {
             throw UserError.usage("bramble cluster status " + (full
                     ? "--full"
                     : "--hide-inactive") + ": not supported; only the default view");
         }
+        PrintWriter out = spec.commandLine().getOut();
         if (file == null) {
-            return LiveCluster.send(stateDir, List.of("cluster", "status"),
-                    spec.commandLine().getOut(), spec.commandLine().getErr());
+            CommandReply reply = LiveCluster.ask(stateDir, List.of("cluster", "status"));
+            out.print(reply.exitCode() == 0 && resourcesOnly
+                    ? PcsStatus.resourcesOnly(reply.out())
+                    : reply.out());
+            out.flush();
+            spec.commandLine().getErr().print(reply.err());
+            spec.commandLine().getErr().flush();
+            return reply.exitCode();
         }
         byte[] xml = SimulateCommand.read(file);
         Cluster cluster = CibReader.read(file.toString(), xml);
         CibHeader header = CibHeader.read(file.toString(), xml);
-        PrintWriter out = spec.commandLine().getOut();
-        out.print(PcsStatus.render(cluster, header, Instant.ofEpochMilli(clock.epochMillis()),
-                ZoneId.systemDefault()));
+        String status = PcsStatus.render(cluster, header, Instant.ofEpochMilli(clock
+                .epochMillis()), ZoneId.systemDefault());
+        out.print(resourcesOnly ? PcsStatus.resourcesOnly(status) : status);
         out.flush();
         return 0;
     }

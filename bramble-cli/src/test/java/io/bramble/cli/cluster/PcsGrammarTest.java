@@ -20,6 +20,7 @@ class PcsGrammarTest {
         assertThat(bramble("node standby web1")).containsExactly("cluster", "standby", "web1");
         assertThat(bramble("cluster status")).containsExactly("status");
         assertThat(bramble("config")).containsExactly("cluster", "config");
+        assertThat(bramble("resource status")).containsExactly("status", "resources");
         assertThat(bramble("-f cib.xml config show")).containsExactly("cluster", "config", "-f",
                 "cib.xml");
         assertThat(bramble("cluster setup webapp web1 web2 --start")).containsExactly(

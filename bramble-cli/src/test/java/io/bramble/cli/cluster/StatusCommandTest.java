@@ -88,10 +88,28 @@ class StatusCommandTest {
     }
 
     @Test
+    void statusResourcesPrintsTheResourcesAsPcsDoes() throws Exception {
+        Path file = Files.writeString(dir.resolve("cib.xml"), CIB);
+        assertThat(run("cluster", "status", "resources", "-f", file.toString())).isZero();
+        assertThat(out.toString()).isEqualTo("  * AppIP\t(ocf:heartbeat:IPaddr2):\t Stopped\n");
+        Path pcs = Path.of("/usr/sbin/pcs");
+        if (Files.isExecutable(pcs)) {
+            ProcessBuilder builder = new ProcessBuilder(pcs.toString(), "-f", file.toString(),
+                    "status", "resources").redirectErrorStream(true);
+            builder.environment().put("LC_ALL", "C");
+            Process process = builder.start();
+            String printed = new String(process.getInputStream().readAllBytes(),
+                    java.nio.charset.StandardCharsets.UTF_8);
+            assertThat(process.waitFor()).isZero();
+            assertThat(out.toString()).as("as pcs prints it").isEqualTo(printed);
+        }
+    }
+
+    @Test
     void viewsAndFullAreRefusedByName() throws IOException {
         Path file = Files.writeString(dir.resolve("cib.xml"), CIB);
-        assertThat(run("cluster", "status", "resources", "-f", file.toString())).isEqualTo(2);
-        assertThat(err.toString()).contains("status resources: not supported");
+        assertThat(run("cluster", "status", "nodes", "-f", file.toString())).isEqualTo(2);
+        assertThat(err.toString()).contains("status nodes: not supported");
         assertThat(run("cluster", "status", "--full", "-f", file.toString())).isEqualTo(2);
         assertThat(err.toString()).contains("--full: not supported");
     }

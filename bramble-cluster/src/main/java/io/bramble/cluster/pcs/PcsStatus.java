@@ -45,6 +45,24 @@ public final class PcsStatus {
         return String.join("\n", out) + "\n" + MonitorReport.render(cluster, header, now, zone);
     }
 
+    /**
+     * {@code pcs status resources} (and {@code pcs resource status}) from the whole status
+     * text: the lines under {@code Full List of Resources:}, or crm_mon's line when there are
+     * none.
+     */
+    public static String resourcesOnly(String status) {
+        List<String> lines = status.lines().toList();
+        int start = lines.indexOf("Full List of Resources:");
+        List<String> resources = new ArrayList<>();
+        for (int i = start + 1; start >= 0 && i < lines.size() && !lines.get(i).isEmpty(); i++) {
+            resources.add(lines.get(i));
+        }
+        if (resources.isEmpty() || resources.equals(List.of("  * No resources"))) {
+            return "NO resources configured\n";
+        }
+        return String.join("\n", resources) + "\n";
+    }
+
     /** The warnings pcs can find in a CIB alone; the ones that need corosync.conf are not. */
     static List<String> warnings(Cluster cluster) {
         List<String> out = new ArrayList<>();

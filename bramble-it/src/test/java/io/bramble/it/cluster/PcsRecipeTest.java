@@ -75,6 +75,10 @@ class PcsRecipeTest {
         assertThat(move.err()).endsWith("resource 'WebApp' is running on node '" + other
                 + ".local'\n");
         assertThat(pool.ok("gluster1", "pcs", "constraint")).doesNotContain("cli-");
+        assertThat(pool.ok("gluster2", "pcs", "resource", "status")).isEqualTo(
+                "  * Resource Group: WebApp:\n    * AppIP\t(ocf:heartbeat:Dummy):\t Started "
+                        + other + ".local\n    * AppWebServer\t(ocf:heartbeat:Dummy):\t Started "
+                        + other + ".local\n");
         assertThat(pool.ok("gluster1", "pcs", "status")).contains("* AppWebServer\t"
                 + "(ocf:heartbeat:Dummy):\t Started " + other + ".local\n");
 
