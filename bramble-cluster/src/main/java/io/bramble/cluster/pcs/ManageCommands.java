@@ -69,17 +69,16 @@ final class ManageCommands {
     }
 
     private static List<CibElement> existing(Edit edit, List<String> words) {
-        List<String> ids = words;
-        if (ids.isEmpty()) {
+        if (words.isEmpty()) {
             throw new PcsException("You must specify resource(s) to manage or unmanage");
         }
-        List<String> missing = ids.stream().filter(w -> edit.resource(w).isEmpty())
+        List<String> missing = words.stream().filter(w -> edit.resource(w).isEmpty())
                 .map(w -> "bundle/clone/group/resource/tag '" + w + "' does not exist")
                 .toList();
         if (!missing.isEmpty()) {
             throw PcsException.checked(missing);
         }
-        return ids.stream().map(w -> edit.resource(w).orElseThrow()).distinct().toList();
+        return words.stream().map(w -> edit.resource(w).orElseThrow()).distinct().toList();
     }
 
     /** A clone's inner resource, else the resource itself. */

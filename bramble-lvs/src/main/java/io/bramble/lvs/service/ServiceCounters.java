@@ -58,7 +58,5 @@ public final class ServiceCounters {
     /** The counters at one moment. */
     public record Snapshot(long connections, long incomingBytes, long outgoingBytes,
             long incomingPackets,
-            long refusedNoServer, long refusedTableFull) {
-        public static final Snapshot ZERO = new Snapshot(0, 0, 0, 0, 0, 0);
-    }
+            long refusedNoServer, long refusedTableFull) {}
 }
