@@ -331,8 +331,10 @@ class TrafficLogLinesTest {
         assertThat(nextLine()).matches(CLIENT + " " + DATE + " hl hl/s 0/0/\\d+/\\d+/\\d+ 200 "
                 + bytes + " - - ---- 1/1/\\d/\\d/0 0/0 \"GET /x HTTP/1.1\"");
         bytes = answeredBytes(port, "/st;csv");
+        // The first connection may still be closing when the second is logged, so the
+        // process and frontend counts are 1 or 2, as they would be in HAProxy.
         assertThat(nextLine()).matches(CLIENT + " " + DATE + " hl hl/<STATS> 0/0/0/0/\\d+ 200 "
-                + bytes + " - - LR-- 1/1/0/0/0 0/0 \"GET /st;csv HTTP/1.1\"");
+                + bytes + " - - LR-- [12]/[12]/0/0/0 0/0 \"GET /st;csv HTTP/1.1\"");
     }
 
     @Test
@@ -343,8 +345,9 @@ class TrafficLogLinesTest {
         assertThat(nextLine()).matches(CLIENT + " " + DATE
                 + " ht ht/s \\d+/\\d+/\\d+ " + bytes + " -- 1/1/\\d/\\d/0 0/0");
         RawHttp.exchange(port, "GET / HTTP/1.1\r\nHost: x\r\nBad Header: y\r\n\r\n");
+        // As above, the first connection may still be closing.
         assertThat(nextLine()).matches(CLIENT + " " + DATE
-                + " ht ht/<NOSRV> -1/-1/0 0 PR 1/1/0/0/0 0/0");
+                + " ht ht/<NOSRV> -1/-1/0 0 PR [12]/[12]/0/0/0 0/0");
     }
 
     @Test
