@@ -69,6 +69,7 @@ final class Layouts {
     private Layout load(FsPath dir) throws FsException {
         List<Integer> holders = new ArrayList<>();
         List<Integer> missing = new ArrayList<>();
+        List<Integer> away = new ArrayList<>();
         FsException unreachable = null;
         int count = subvolumes.count();
         for (int i = 0; i < count; i++) {
@@ -89,6 +90,7 @@ final class Layouts {
                     missing.add(i);
                 } else if (Subvolumes.unreachable(e)) {
                     unreachable = e;
+                    away.add(i);
                 } else if (e.errno() != Errno.ENOENT) {
                     throw e;
                 }
@@ -100,7 +102,7 @@ final class Layouts {
                     : new FsException(Errno.ENOENT,
                             dir.toString());
         }
-        return makeDefault(dir, holders, missing, unreachable == null);
+        return makeDefault(dir, holders, missing, away);
     }
 
     private Layout usable(FsPath dir, int index, byte[] value) {
@@ -132,15 +134,26 @@ final class Layouts {
      * copies in {@code missing} when {@code keep}. A subvolume that did not answer may hold a
      * copy too: the layout is then used for this call only, neither written nor cached.
      */
+    /**
+     * The layout of a directory no copy has one for, spread over the subvolumes that hold it
+     * and those that did not answer: a subvolume away may hold it, as every subvolume holds
+     * the root, and leaving it out would hash names elsewhere than where they were made (a
+     * file there would read ENOENT rather than ENOTCONN). Written and kept only when every
+     * subvolume answered.
+     */
     private Layout makeDefault(FsPath dir, List<Integer> holders, List<Integer> missing,
-            boolean keep) throws FsException {
+            List<Integer> away) throws FsException {
         Attr attr = subvolumes.ops(holders.getFirst()).getattr(Caller.ROOT, dir);
         if (!attr.isDirectory()) {
             throw new FsException(Errno.ENOTDIR, dir.toString());
         }
-        List<String> names = new ArrayList<>(holders.size());
-        holders.stream().filter(subvolumes::placeable).forEach(i -> names.add(subvolumes.name(
-                i)));
+        boolean keep = away.isEmpty();
+        List<String> names = new ArrayList<>(holders.size() + away.size());
+        for (int i = 0; i < subvolumes.count(); i++) {
+            if ((holders.contains(i) || away.contains(i)) && subvolumes.placeable(i)) {
+                names.add(subvolumes.name(i));
+            }
+        }
         if (names.isEmpty()) {
             names.addAll(subvolumes.placeableNames()); // held by subvolumes being removed only
         }

@@ -10,14 +10,19 @@ import java.util.List;
  * are its sources. When no copy with data is one and every copy answered, the copies with
  * data that only blame themselves are ({@link BlameMatrix#blamedOnlyByThemselves}: each holds
  * every acknowledged change and refused ones beside), and every other copy is healed from
- * one of them, an arbiter nobody blames too. When the file is marked and there are no
- * sources, it is in split-brain. Pure.
+ * one of them, an arbiter nobody blames too. Failing those, the holding copies of a group
+ * that meets every set of takers and blames neither each other nor themselves are ({@link
+ * BlameMatrix#firstAgreeingGroup}), and only the copies outside it are healed. When the file is
+ * marked and there are no sources, it is in split-brain. Pure.
  *
  * @param marks the blame of the copies that hold the file
  * @param arbiters the copies that hold no data
+ * @param agreeingGroup the copies such a group needs ({@code Quorum.agreeingGroup}); more
+ *     than the set has to trust no group
  */
-record Blame(ChildSet present, ChildSet reachable, BlameMatrix marks, ChildSet arbiters) {
-    static Blame of(List<CopyState> states, ChildSet arbiters) {
+record Blame(ChildSet present, ChildSet reachable, BlameMatrix marks, ChildSet arbiters,
+        int agreeingGroup) {
+    static Blame of(List<CopyState> states, ChildSet arbiters, int agreeingGroup) {
         ChildSet present = ChildSet.NONE;
         ChildSet reachable = ChildSet.NONE;
         BlameMatrix marks = BlameMatrix.none(states.size());
@@ -31,7 +36,7 @@ record Blame(ChildSet present, ChildSet reachable, BlameMatrix marks, ChildSet a
                 marks = marks.with(i, state.blamed());
             }
         }
-        return new Blame(present, reachable, marks, arbiters);
+        return new Blame(present, reachable, marks, arbiters, agreeingGroup);
     }
 
     /** The copies some holding copy blames. */
@@ -41,17 +46,54 @@ record Blame(ChildSet present, ChildSet reachable, BlameMatrix marks, ChildSet a
 
     ChildSet sources() {
         ChildSet fresh = present.minus(accused());
-        if (!fresh.minus(arbiters).isEmpty()
-                || !reachable.equals(ChildSet.all(marks.replicaCount()))) {
+        if (!fresh.minus(arbiters).isEmpty()) {
             return fresh;
         }
-        ChildSet selfBlamed = present.intersect(marks.blamedOnlyByThemselves()).minus(arbiters);
-        return selfBlamed.isEmpty() ? fresh : selfBlamed;
+        if (reachable.equals(ChildSet.all(marks.replicaCount()))) {
+            ChildSet selfBlamed = present.intersect(marks.blamedOnlyByThemselves())
+                    .minus(arbiters);
+            if (!selfBlamed.isEmpty()) {
+                return selfBlamed;
+            }
+        }
+        ChildSet agreeing = agreeing();
+        return agreeing.minus(arbiters).isEmpty() ? fresh : agreeing;
     }
 
-    /** The copies to heal from {@code source}: those that answer and are blamed or no source. */
+    /**
+     * The holding copies of a group that blames neither each other nor themselves and meets
+     * every set of takers ({@link BlameMatrix#firstAgreeingGroup}), when no copy with data
+     * is fresh; none otherwise.
+     */
+    private ChildSet agreeing() {
+        if (!present.minus(accused()).minus(arbiters).isEmpty()) {
+            return ChildSet.NONE;
+        }
+        return marks.firstAgreeingGroup(present.intersect(reachable), agreeingGroup);
+    }
+
+    /**
+     * The copies to heal from {@code source}: those that answer and are blamed or no source,
+     * but for an agreeing group's copies, whose blame the outsiders' heal takes back.
+     */
     ChildSet sinks(int source) {
-        return accused().union(present.minus(sources())).intersect(reachable).without(source);
+        ChildSet sources = sources();
+        ChildSet agreeing = agreeing();
+        ChildSet left = sources.equals(agreeing) ? agreeing : ChildSet.NONE;
+        return accused().union(present.minus(sources)).minus(left).intersect(reachable)
+                .without(source);
+    }
+
+    /**
+     * The copies whose blame a heal from {@code source} to {@link #sinks} takes back: the
+     * sinks, the source when it is blamed (it only blames itself, or it is of an agreeing
+     * group), and an agreeing group's other copies, which hold what the source holds.
+     */
+    ChildSet cleared(int source) {
+        ChildSet sinks = sinks(source);
+        ChildSet cleared = accused().contains(source) ? sinks.with(source) : sinks;
+        ChildSet sources = sources();
+        return sources.equals(agreeing()) ? cleared.union(sources) : cleared;
     }
 
     /** Some copy holds the file, some copy is blamed, and every copy holding it is. */

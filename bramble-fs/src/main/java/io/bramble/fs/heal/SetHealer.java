@@ -12,6 +12,7 @@ import io.bramble.fs.ops.FsException;
 import io.bramble.fs.ops.FsPath;
 import io.bramble.fs.replicate.ChildSet;
 import io.bramble.fs.replicate.PendingCounters;
+import io.bramble.fs.replicate.Quorum;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -73,6 +74,8 @@ public final class SetHealer {
     private final FavoriteChildPolicy policy;
     private final SplitBrainListener settled;
     private final ChildSet arbiters;
+    /** The copies a group that may stand for the fresh ones needs ({@link Blame}). */
+    private final int agreeingGroup;
     /** Folders' names are healed one heal at a time per folder: two would make one name twice. */
     private final Object[] folderLocks = new Object[FOLDER_LOCKS];
 
@@ -109,17 +112,35 @@ public final class SetHealer {
         this(copies, local, progress, filesAtOnce, policy, settled, -1);
     }
 
-    /** @param arbiter the copy that holds no data (the set's arbiter), or -1 */
+    /**
+     * @param arbiter the copy that holds no data (the set's arbiter), or -1
+     * @param quorum the volume's client quorum (see the last constructor)
+     */
     public SetHealer(List<FileOps> copies, int local, HealProgress progress,
-            FavoriteChildPolicy policy, SplitBrainListener settled, int arbiter) {
-        this(copies, local, progress, FILES_AT_ONCE, policy, settled, arbiter);
+            FavoriteChildPolicy policy, SplitBrainListener settled, int arbiter, Quorum quorum) {
+        this(copies, local, progress, FILES_AT_ONCE, policy, settled, arbiter, quorum);
     }
 
+    /**
+     * As the constructor with a quorum, trusting no group of copies beyond the fresh ones (as
+     * under {@code quorum-type none}).
+     */
     public SetHealer(List<FileOps> copies, int local, HealProgress progress, int filesAtOnce,
             FavoriteChildPolicy policy, SplitBrainListener settled, int arbiter) {
+        this(copies, local, progress, filesAtOnce, policy, settled, arbiter, Quorum.NONE);
+    }
+
+    /**
+     * @param quorum the volume's client quorum: when no copy is fresh, copies enough to meet
+     *     every change it acknowledges that blame neither each other nor themselves are the
+     *     sources ({@link Quorum#agreeingGroup})
+     */
+    public SetHealer(List<FileOps> copies, int local, HealProgress progress, int filesAtOnce,
+            FavoriteChildPolicy policy, SplitBrainListener settled, int arbiter, Quorum quorum) {
         Checks.argument(arbiter < copies.size() && (arbiter < 0 || copies.size() > 2),
                 "an arbiter is one copy of three");
         this.arbiters = arbiter < 0 ? ChildSet.NONE : ChildSet.of(arbiter);
+        this.agreeingGroup = quorum.agreeingGroup(copies.size());
         this.copies = List.copyOf(copies);
         this.local = local;
         this.progress = progress;
@@ -295,7 +316,7 @@ public final class SetHealer {
     private HealOutcome attempt(FsPath path, List<FsPath> made, KeptFolders kept)
             throws FsException {
         List<CopyState> states = lookAll(path);
-        Blame blame = Blame.of(states, arbiters);
+        Blame blame = blame(states);
         if (blame.present().isEmpty()) {
             return blame.reachable().size() == copies.size()
                     ? HealOutcome.GONE
@@ -358,7 +379,7 @@ public final class SetHealer {
             }
         }
         // A source that only blames itself loses its mark once the others hold what it holds.
-        ChildSet cleared = blame.accused().contains(source) ? sinks.with(source) : sinks;
+        ChildSet cleared = blame.cleared(source);
         return copyAndClear(path, states, source, sources.minus(sinks), sinks, cleared, made,
                 kept)
                         ? HealOutcome.HEALED
@@ -400,6 +421,10 @@ public final class SetHealer {
                     ? HealOutcome.HEALED
                     : HealOutcome.SPLIT_BRAIN;
         }
+    }
+
+    private Blame blame(List<CopyState> states) {
+        return Blame.of(states, arbiters, agreeingGroup);
     }
 
     /** The lowest-numbered copy whose marks blame a copy: its brick's index lists the file. */
@@ -482,7 +507,7 @@ public final class SetHealer {
      * it is. Reads every copy's marks; changes nothing.
      */
     public boolean inSplitBrain(FsPath path) {
-        return splitBrain(Blame.of(lookAll(path), arbiters));
+        return splitBrain(blame(lookAll(path)));
     }
 
     /**
@@ -507,7 +532,7 @@ public final class SetHealer {
         int chosen = -1;
         for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
             List<CopyState> states = lookAll(path);
-            Blame blame = Blame.of(states, arbiters);
+            Blame blame = blame(states);
             if (blame.reachable().size() < copies.size()) {
                 return SplitBrainResolution.of(SplitBrainResolution.Result.COPIES_AWAY,
                         SplitBrainSource.NOT_ALL_UP);
@@ -553,7 +578,7 @@ public final class SetHealer {
                 last = e.getMessage();
             }
         }
-        return chosen >= 0 && Blame.of(lookAll(path), arbiters).accused().isEmpty()
+        return chosen >= 0 && blame(lookAll(path)).accused().isEmpty()
                 ? SplitBrainResolution.of(SplitBrainResolution.Result.HEALED, "")
                 : SplitBrainResolution.of(SplitBrainResolution.Result.FAILED, "it changed"
                         + " each time it was copied (" + last + "); try again once it is not"

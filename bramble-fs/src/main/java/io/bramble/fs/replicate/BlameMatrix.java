@@ -1,7 +1,9 @@
 package io.bramble.fs.replicate;
 
 import io.bramble.common.check.Checks;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 
 /**
  * Who blames whom for one file: child {@code b} blames child {@code c} when {@code b}'s copy
@@ -10,6 +12,9 @@ import java.util.Arrays;
  * Immutable.
  */
 public final class BlameMatrix {
+    /** The most candidates {@link #inAgreeingGroups} searches: it weighs their subsets. */
+    public static final int GROUP_CANDIDATES_MAX = 8;
+
     private final int[] blamersOf;
 
     private BlameMatrix(int[] blamersOf) {
@@ -85,6 +90,76 @@ public final class BlameMatrix {
      */
     public ChildSet blamedOnlyByThemselves() {
         return ChildSet.all(replicaCount()).filter(c -> blamers(c).equals(ChildSet.of(c)));
+    }
+
+    /**
+     * The children of {@code candidates} that belong to a group of at least {@code size} of
+     * them in which no child blames another or itself; none when there are more than
+     * {@value #GROUP_CANDIDATES_MAX} candidates, whose groups are not searched.
+     *
+     * <p>With {@code size} from {@link Quorum#agreeingGroup}, every set of takers that had a
+     * change acknowledged shares a copy with such a group, and that taker's marker, written
+     * before the acknowledgement, blames every copy that missed the change until a heal makes
+     * it whole. So no copy of the group missed an acknowledged change, whatever copies outside
+     * it blame: a copy that came back still blaming others for changes healed while it was
+     * away, and blamed by them for what it missed, cannot make them all stale. What the
+     * outsiders hold beyond the group is refused changes.
+     */
+    public ChildSet inAgreeingGroups(ChildSet candidates, int size) {
+        ChildSet found = ChildSet.NONE;
+        for (ChildSet group : agreeingGroups(candidates, size)) {
+            found = found.union(group);
+        }
+        return found;
+    }
+
+    /**
+     * One group of {@link #inAgreeingGroups}, the largest and, among those, the one of the
+     * lowest-numbered children; none when there is no such group. Two groups may each hold
+     * refused changes the other lacks, so a heal copies from one group only.
+     */
+    public ChildSet firstAgreeingGroup(ChildSet candidates, int size) {
+        ChildSet first = ChildSet.NONE;
+        for (ChildSet group : agreeingGroups(candidates, size)) {
+            if (group.size() > first.size() || group.size() == first.size()
+                    && Integer.compareUnsigned(Integer.reverse(group.bits()),
+                            Integer.reverse(first.bits())) > 0) {
+                first = group;
+            }
+        }
+        return first;
+    }
+
+    private List<ChildSet> agreeingGroups(ChildSet candidates, int size) {
+        int[] members = candidates.indexes();
+        List<ChildSet> groups = new ArrayList<>();
+        if (members.length > GROUP_CANDIDATES_MAX || size < 1) {
+            return groups;
+        }
+        for (int subset = 1; subset < 1 << members.length; subset++) {
+            if (Integer.bitCount(subset) < size) {
+                continue;
+            }
+            int group = 0;
+            for (int i = 0; i < members.length; i++) {
+                if ((subset & 1 << i) != 0) {
+                    group |= 1 << members[i];
+                }
+            }
+            if (blameFree(group)) {
+                groups.add(new ChildSet(group));
+            }
+        }
+        return groups;
+    }
+
+    private boolean blameFree(int group) {
+        for (int child = 0; child < blamersOf.length; child++) {
+            if ((group & 1 << child) != 0 && (blamersOf[child] & group) != 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     @Override

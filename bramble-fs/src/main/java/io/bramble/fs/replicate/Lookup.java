@@ -198,7 +198,8 @@ final class Lookup {
      * none.
      */
     int choose(BlameMatrix blame, ChildSet candidates, FsPath path) throws FsException {
-        ReadChoice choice = ReadChoice.choose(blame, candidates, preferred, arbiters);
+        ReadChoice choice = ReadChoice.choose(blame, candidates, preferred, arbiters,
+                quorum.agreeingGroup(replicaCount));
         if (choice.found()) {
             return choice.child();
         }

@@ -86,6 +86,22 @@ public record Quorum(Type type, int count) {
         };
     }
 
+    /**
+     * The fewest copies that share a copy with every set of takers that may have a change
+     * acknowledged: copies this many that blame neither each other nor themselves hold every
+     * acknowledged change ({@link BlameMatrix#inAgreeingGroups}). Replica 2 auto counts the
+     * one taker the tie-breaker allows, so it needs both copies; {@code none} needs every
+     * copy.
+     */
+    public int agreeingGroup(int replicaCount) {
+        int fewestTakers = switch (type) {
+            case NONE -> 1;
+            case AUTO -> replicaCount == 2 ? 1 : replicaCount / 2 + 1;
+            case FIXED -> count;
+        };
+        return replicaCount - fewestTakers + 1;
+    }
+
     /** Whether a read from {@code answering} copies also needs the tie-breaker's word. */
     public boolean readNeedsTieBreaker(int answering, int replicaCount) {
         return type == Type.AUTO && replicaCount == 2 && answering == 1;

@@ -7,7 +7,9 @@ import io.bramble.fs.ops.Errno;
  * preferred (local) one when it qualifies, else the lowest index; when every copy answers
  * and none with data is fresh, one that only blames itself
  * ({@link BlameMatrix#blamedOnlyByThemselves}: it holds every acknowledged change and refused
- * ones beside). When every answering copy
+ * ones beside); else one of a group of answering copies large enough to meet every change's
+ * takers in which none blames another ({@link BlameMatrix#inAgreeingGroups}). When every
+ * answering copy
  * is blamed by another answering copy and so is every copy that is away, no copy can hold
  * every change (a split-brain) and the read fails with EIO. Otherwise the good copy may be
  * one that is away, and the read fails with ENOTCONN. An arbiter holds no data: it is never
@@ -22,12 +24,27 @@ public record ReadChoice(int child, int errno, boolean split) {
         return choose(blame, answering, preferred, ChildSet.NONE);
     }
 
-    /** As {@link #choose(BlameMatrix, ChildSet, int)}, never choosing one of {@code arbiters}. */
+    /**
+     * As {@link #choose(BlameMatrix, ChildSet, int)}, never choosing one of {@code arbiters},
+     * with no agreeing group large enough.
+     */
     public static ReadChoice choose(BlameMatrix blame, ChildSet answering, int preferred,
             ChildSet arbiters) {
+        return choose(blame, answering, preferred, arbiters, blame.replicaCount() + 1);
+    }
+
+    /**
+     * As {@link #choose(BlameMatrix, ChildSet, int)}, never choosing one of {@code arbiters};
+     * {@code agreeingGroup} is {@link Quorum#agreeingGroup}.
+     */
+    public static ReadChoice choose(BlameMatrix blame, ChildSet answering, int preferred,
+            ChildSet arbiters, int agreeingGroup) {
         ChildSet eligible = answering.minus(blame.blamed()).minus(arbiters);
         if (eligible.isEmpty() && answering.equals(ChildSet.all(blame.replicaCount()))) {
             eligible = blame.blamedOnlyByThemselves().minus(arbiters);
+        }
+        if (eligible.isEmpty()) {
+            eligible = blame.inAgreeingGroups(answering, agreeingGroup).minus(arbiters);
         }
         if (!eligible.isEmpty()) {
             boolean local = preferred >= 0 && preferred < ChildSet.CHILDREN_MAX

@@ -316,11 +316,20 @@ public final class Replicate implements FileOps {
             return openAfterLookup(caller, path, flags);
         }
         ChildSet open = opened.ok().intersect(found.holders());
-        if (arbiter.dataCopies(open).minus(found.blame().blamed()).isEmpty()) {
+        if (!readable(found, open)) {
             releaseAll(opened);
             throw new FsException(Errno.ENOTCONN, path + ": no fresh copy could open it");
         }
         return register(path, found.attr(), found.blame(), opened, open, flags);
+    }
+
+    /**
+     * Whether the copies {@code open} include one a read may use: a data copy nobody blames,
+     * or the one the lookup chose by the rules of {@link ReadChoice} when none is fresh.
+     */
+    private boolean readable(Found found, ChildSet open) {
+        return !arbiter.dataCopies(open).minus(found.blame().blamed()).isEmpty()
+                || open.contains(found.chosen());
     }
 
     private void releaseAll(Answers<ChildHandle> opened) {
@@ -340,7 +349,7 @@ public final class Replicate implements FileOps {
         if (open.isEmpty()) {
             throw new FsException(opened.outcomes().failureErrno(), path.toString());
         }
-        if (arbiter.dataCopies(open).minus(found.blame().blamed()).isEmpty()) {
+        if (!readable(found, open)) {
             for (int child : open.indexes()) {
                 releaseQuietly(opened.value(child));
             }

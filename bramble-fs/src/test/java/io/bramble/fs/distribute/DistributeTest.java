@@ -259,6 +259,28 @@ class DistributeTest {
         assertThat(exists(bricks.get(1), "/d/" + name)).isFalse();
     }
 
+    /**
+     * No copy of the root has a layout yet and subvolume 1 is away: its share of the names
+     * stays its own, so a file there is unreachable (ENOTCONN), not missing (ENOENT), and
+     * the layout is written only once every subvolume answers.
+     */
+    @Test
+    void aSubvolumeAwayKeepsItsShareOfADirectoryNoCopyHasALayoutFor() throws FsException {
+        Distribute files = distribute(3);
+        FileId root = bricks.get(0).getattr(ALICE, FsPath.ROOT).id();
+        String name = nameOn(root, 1, "f");
+        write(bricks.get(1), "/" + name, "on one");
+        faulty.get(1).state(FaultyFileOps.State.DOWN);
+        assertThatThrownBy(() -> files.getattr(ALICE, path("/" + name)))
+                .hasMessageContaining("ENOTCONN");
+        assertThatThrownBy(() -> bricks.get(0).getxattr(Caller.ROOT, FsPath.ROOT,
+                LayoutXattr.NAME)).hasMessageContaining("ENODATA");
+        faulty.get(1).state(FaultyFileOps.State.UP);
+        assertThat(read(files, "/" + name)).isEqualTo("on one");
+        assertThat(bricks.get(0).getxattr(Caller.ROOT, FsPath.ROOT, LayoutXattr.NAME))
+                .isNotEmpty();
+    }
+
     @Test
     void aMkdirThatCannotReachEverySubvolumeLeavesNoCopy() throws FsException {
         Distribute files = distribute(3);

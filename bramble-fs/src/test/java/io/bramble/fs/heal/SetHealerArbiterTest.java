@@ -17,6 +17,7 @@ import io.bramble.fs.ops.OpenFlags;
 import io.bramble.fs.ops.Opened;
 import io.bramble.fs.ops.SetAttr;
 import io.bramble.fs.replicate.PendingCounters;
+import io.bramble.fs.replicate.Quorum;
 import io.bramble.fs.replicate.Replicate;
 import io.bramble.fs.replicate.ReplicateOptions;
 import io.bramble.fs.replicate.StaleRecorder;
@@ -47,8 +48,12 @@ class SetHealerArbiterTest {
     }
 
     private SetHealer healer() {
+        return healer(ReplicateOptions.DEFAULTS.quorum());
+    }
+
+    private SetHealer healer(Quorum quorum) {
         return new SetHealer(List.copyOf(faulty), -1, progress, FavoriteChildPolicy.NONE,
-                SplitBrainListener.NONE, ARBITER);
+                SplitBrainListener.NONE, ARBITER, quorum);
     }
 
     private void write(String text) throws FsException {
@@ -189,6 +194,8 @@ class SetHealerArbiterTest {
                 new PendingCounters(1, 0, 0).encode(), 0);
         copies.get(0).setxattr(Caller.ROOT, FILE, PendingCounters.name(ARBITER),
                 new PendingCounters(1, 0, 0).encode(), 0);
+        copies.get(ARBITER).setxattr(Caller.ROOT, FILE, PendingCounters.name(1),
+                new PendingCounters(1, 0, 0).encode(), 0);
 
         SplitBrainResolution refused = healer().resolve(FILE, SplitBrainChoice.sourceBrick(
                 ARBITER));
@@ -201,7 +208,7 @@ class SetHealerArbiterTest {
     }
 
     @Test
-    void dataCopiesBlamingEachOtherAreASplitBrainThoughTheArbiterIsBlamedByNone()
+    void underQuorumNoneDataCopiesBlamingEachOtherAreASplitBrainThoughTheArbiterBlamesNone()
             throws FsException {
         write("both");
         copies.get(0).setxattr(Caller.ROOT, FILE, PendingCounters.name(1),
@@ -209,11 +216,37 @@ class SetHealerArbiterTest {
         copies.get(1).setxattr(Caller.ROOT, FILE, PendingCounters.name(0),
                 new PendingCounters(1, 0, 0).encode(), 0);
 
-        assertThat(healer().inSplitBrain(FILE)).isTrue();
-        assertThat(healer().heal(FILE)).isEqualTo(HealOutcome.SPLIT_BRAIN);
-        assertThat(healer().resolve(FILE, SplitBrainChoice.sourceBrick(0)).result())
+        SetHealer healer = healer(Quorum.NONE);
+        assertThat(healer.inSplitBrain(FILE)).isTrue();
+        assertThat(healer.heal(FILE)).isEqualTo(HealOutcome.SPLIT_BRAIN);
+        assertThat(healer.resolve(FILE, SplitBrainChoice.sourceBrick(0)).result())
                 .isEqualTo(SplitBrainResolution.Result.HEALED);
-        assertThat(healer().inSplitBrain(FILE)).isFalse();
+        assertThat(healer.inSplitBrain(FILE)).isFalse();
         assertThat(marked(0, FILE) || marked(1, FILE)).isFalse();
+    }
+
+    /**
+     * Under quorum auto, a data copy and the arbiter that blame neither each other nor
+     * themselves meet every pair of takers: the data copy holds every acknowledged change, and
+     * the other data copy is healed from it (the first such pair, copy 0 and the arbiter).
+     */
+    @Test
+    void aDataCopyAndTheArbiterThatAgreeHealTheOtherDataCopy() throws FsException {
+        write("both");
+        copies.get(0).setxattr(Caller.ROOT, FILE, PendingCounters.name(1),
+                new PendingCounters(1, 0, 0).encode(), 0);
+        copies.get(1).setxattr(Caller.ROOT, FILE, PendingCounters.name(0),
+                new PendingCounters(1, 0, 0).encode(), 0);
+        Opened opened = copies.get(1).open(Caller.ROOT, FILE, OpenFlags.RDWR);
+        copies.get(1).write(opened.handle(), 0, "BO".getBytes(StandardCharsets.UTF_8));
+        copies.get(1).release(opened.handle());
+
+        assertThat(healer().inSplitBrain(FILE)).isFalse();
+        assertThat(healer().heal(FILE)).isEqualTo(HealOutcome.HEALED);
+        assertThat(text(1)).isEqualTo("both");
+        for (int copy = 0; copy < 3; copy++) {
+            assertThat(marked(copy, FILE)).as("copy %d", copy).isFalse();
+        }
+        assertThat(copies.get(ARBITER).getattr(Caller.ROOT, FILE).sizeBytes()).isZero();
     }
 }

@@ -20,6 +20,7 @@ import io.bramble.fs.ops.Opened;
 import io.bramble.fs.ops.SetAttr;
 import io.bramble.fs.replicate.PendingCounters;
 import io.bramble.fs.replicate.Replicate;
+import io.bramble.fs.replicate.Quorum;
 import io.bramble.fs.replicate.ReplicateOptions;
 import io.bramble.fs.replicate.MemoryStaleRecorder;
 import java.nio.charset.StandardCharsets;
@@ -147,6 +148,15 @@ class SetHealerTest {
         files.childUp(copy);
     }
 
+    static String read(FileOps files, FsPath path) throws FsException {
+        Opened opened = files.open(ALICE, path, OpenFlags.RDONLY);
+        try {
+            return new String(files.read(opened.handle(), 0, 1 << 16), StandardCharsets.UTF_8);
+        } finally {
+            files.release(opened.handle());
+        }
+    }
+
     boolean marked(int copy, FsPath path) throws FsException {
         for (String name : copies.get(copy).listxattr(Caller.ROOT, path)) {
             if (name.startsWith(PendingCounters.PREFIX) && !PendingCounters.decode(copies.get(copy)
@@ -178,6 +188,49 @@ class SetHealerTest {
         assertThat(marked(0, f)).isFalse();
         assertThat(healer(0).heal(f)).isEqualTo(HealOutcome.CLEAN);
         assertThat(progress.bytesCopied()).isEqualTo(big.length);
+    }
+
+    /**
+     * Copy 0 took a write copy 2 missed, was away while copy 2 was healed, took a write copy
+     * 1 missed, and was away while copy 1 was healed and copies 1 and 2 took another write:
+     * back, it still blames both, and both blame it, so no copy is fresh. Copies 1 and 2 agree and are two of three, so reads
+     * go to them and the heal makes copy 0 whole from them, taking its old blame away.
+     */
+    @Test
+    void aCopyBackWithBlameHealedMeanwhileIsHealedFromTheTwoThatAgree() throws FsException {
+        Replicate files = replicate(3);
+        FsPath f = FsPath.parse("/f");
+        SetHealer healer = new SetHealer(List.copyOf(faulty), -1, progress, 1,
+                FavoriteChildPolicy.NONE, SplitBrainListener.NONE, -1, Quorum.AUTO);
+        write(files, f, 0, bytes("one"));
+        down(files, 2);
+        write(files, f, 0, bytes("two"));
+        down(files, 0);
+        up(files, 2);
+        assertThat(healer.heal(f)).isEqualTo(HealOutcome.HEALED);
+        up(files, 0);
+        down(files, 1);
+        write(files, f, 0, bytes("333"));
+        up(files, 1);
+        down(files, 0);
+        assertThat(healer.heal(f)).isEqualTo(HealOutcome.HEALED);
+        write(files, f, 0, bytes("six"));
+        up(files, 0);
+        assertThat(marked(0, f)).isTrue();
+        assertThat(marked(1, f) && marked(2, f)).isTrue();
+        assertThat(read(files, f)).isEqualTo("six");
+        // Under quorum none, one copy may have taken an acknowledged change alone.
+        assertThat(new SetHealer(List.copyOf(faulty), -1, progress, 1, FavoriteChildPolicy.NONE,
+                SplitBrainListener.NONE, -1, Quorum.NONE).inSplitBrain(f)).isTrue();
+
+        assertThat(healer.inSplitBrain(f)).isFalse();
+        assertThat(healer.heal(f)).isEqualTo(HealOutcome.HEALED);
+
+        assertThat(tree(copies.get(0), FsPath.ROOT)).isEqualTo(tree(copies.get(1), FsPath.ROOT));
+        for (int copy = 0; copy < 3; copy++) {
+            assertThat(marked(copy, f)).as("copy %d", copy).isFalse();
+        }
+        assertThat(healer.heal(f)).isEqualTo(HealOutcome.CLEAN);
     }
 
     @Test

@@ -73,6 +73,31 @@ class ReadChoiceTest {
                 .isFalse();
     }
 
+    /**
+     * A copy away while the others healed comes back still blaming them for what they now
+     * hold, and blamed by both for what it missed: the two that agree meet every quorum of
+     * takers, so they serve.
+     */
+    @Test
+    void twoCopiesOfThreeThatAgreeServeWhateverTheThirdSays() {
+        BlameMatrix blame = BlameMatrix.none(3).with(0, ChildSet.of(1, 2))
+                .with(1, ChildSet.of(0)).with(2, ChildSet.of(0));
+        ChildSet all = ChildSet.all(3);
+        int group = Quorum.AUTO.agreeingGroup(3);
+        assertThat(ReadChoice.choose(blame, all, 0, ChildSet.NONE, group).child()).isEqualTo(1);
+        assertThat(ReadChoice.choose(blame, all, 2, ChildSet.NONE, group).child()).isEqualTo(2);
+        // Without quorum, one copy's changes may have been acknowledged alone: a split.
+        ReadChoice none = ReadChoice.choose(blame, all, 1, ChildSet.NONE,
+                Quorum.NONE.agreeingGroup(3));
+        assertThat(none.split()).isTrue();
+        // One of the two blaming the other: no group of two.
+        assertThat(ReadChoice.choose(blame.with(1, ChildSet.of(2)), all, 1, ChildSet.NONE,
+                group).found()).isFalse();
+        // Only one of them answering is no group either.
+        assertThat(ReadChoice.choose(blame, ChildSet.of(0, 1), 1, ChildSet.NONE, group).found())
+                .isFalse();
+    }
+
     @Test
     void noAnsweringCopyIsNotConnected() {
         assertThat(ReadChoice.choose(BlameMatrix.none(3), ChildSet.NONE, 0).errno())

@@ -100,6 +100,33 @@ class ReplicaRulesModelTest {
         Statistics.coverage(coverage -> coverage.check(true).count(runs -> runs > 0));
     }
 
+    /**
+     * Copies that meet every set of takers an acknowledgement needs and blame neither each
+     * other nor themselves hold every acknowledged change, whatever the others' markers say,
+     * lost markers and lost replies included: the reason they may serve when a copy that was
+     * away comes back blaming them all.
+     */
+    @Property(tries = 500)
+    void copiesOfAnAgreeingGroupHoldEveryAcknowledgedChange(
+            @ForAll @IntRange(min = 2, max = 3) int replicas, @ForAll long seed) {
+        Model model = new Model(replicas, new SplittableRandom(seed), true);
+        int seen = 0;
+        for (int step = 0; step < STEPS; step++) {
+            model.change(new ChildSet(model.random.nextInt(1 << replicas)));
+            ChildSet answering = new ChildSet(model.random.nextInt(1 << replicas));
+            ChildSet group = model.seenBy(answering).inAgreeingGroups(answering,
+                    model.quorum.agreeingGroup(replicas));
+            for (int child : group.indexes()) {
+                seen++;
+                assertThat(model.took.get(child)).as("copy %d of %s under %s after%n%s", child,
+                        answering, model.markers(), String.join("\n", model.trace))
+                        .containsAll(model.acknowledged);
+            }
+        }
+        Statistics.collect(seen > 0);
+        Statistics.coverage(coverage -> coverage.check(true).count(runs -> runs > 0));
+    }
+
     @Property(tries = 200)
     void withEveryCopyUpChangesAreAcknowledgedAndReadable(
             @ForAll @IntRange(min = 2, max = 3) int replicas, @ForAll long seed) {
@@ -188,7 +215,8 @@ class ReplicaRulesModelTest {
             if (!readable(up)) {
                 return;
             }
-            ReadChoice choice = ReadChoice.choose(seenBy(up), up, preferred);
+            ReadChoice choice = ReadChoice.choose(seenBy(up), up, preferred, ChildSet.NONE,
+                    quorum.agreeingGroup(replicas));
             if (choice.found()) {
                 assertThat(took.get(choice.child())).as("copy %d read under %s", choice.child(),
                         markers()).containsAll(acknowledged);

@@ -308,7 +308,8 @@ final class VolumeSimulation {
                 }
             }
             List<HealOutcome> outcomes = new SetHealer(children, -1, healProgress, 1,
-                    FavoriteChildPolicy.NONE, SplitBrainListener.NONE, arbiter).healAll(
+                    FavoriteChildPolicy.NONE, SplitBrainListener.NONE, arbiter, Quorum.AUTO)
+                    .healAll(
                             List.copyOf(paths));
             healed += outcomes.stream().filter(o -> o == HealOutcome.HEALED).count();
             trace.add(step + " heal of set " + set + ": " + outcomes.stream().filter(

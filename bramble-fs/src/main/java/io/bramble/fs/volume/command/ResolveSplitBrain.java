@@ -9,6 +9,7 @@ import io.bramble.fs.heal.SplitBrainListener;
 import io.bramble.fs.heal.SplitBrainResolution;
 import io.bramble.fs.heal.SplitBrainResolution.Result;
 import io.bramble.fs.ops.FsPath;
+import io.bramble.fs.replicate.ReplicateOptions;
 import io.bramble.fs.volume.Brick;
 import io.bramble.fs.volume.VolumeSpec;
 import io.bramble.fs.volume.heal.SetConnections;
@@ -158,6 +159,7 @@ final class ResolveSplitBrain {
     /** A healer of one set that settles files as a user asks, never from its arbiter. */
     private static SetHealer healer(SetConnections copies, VolumeSpec volume) {
         return new SetHealer(copies.ops(), -1, new HealProgress(), FavoriteChildPolicy.NONE,
-                SplitBrainListener.NONE, volume.arbiterInSet());
+                SplitBrainListener.NONE, volume.arbiterInSet(), ReplicateOptions.fromVolume(
+                        volume.options()).quorum());
     }
 }

@@ -5,6 +5,7 @@ import io.bramble.fs.heal.HealProgress;
 import io.bramble.fs.heal.SetHealer;
 import io.bramble.fs.heal.SplitBrainListener;
 import io.bramble.fs.ops.FsPath;
+import io.bramble.fs.replicate.ReplicateOptions;
 import io.bramble.fs.volume.VolumeSpec;
 import io.bramble.fs.volume.heal.SetConnections;
 import io.bramble.fs.volume.spec.BrickEndpoint;
@@ -57,7 +58,9 @@ final class SplitBrainEntries {
                 try (SetConnections copies = ctx.connect(volume, endpoints, set)) {
                     split = inSplitBrain(new SetHealer(copies.ops(), -1, new HealProgress(),
                             FavoriteChildPolicy.NONE, SplitBrainListener.NONE,
-                            volume.arbiterInSet()), listed);
+                            volume.arbiterInSet(), ReplicateOptions.fromVolume(volume.options())
+                                    .quorum()),
+                            listed);
                 }
             }
             for (PendingReport r : ofSet) {

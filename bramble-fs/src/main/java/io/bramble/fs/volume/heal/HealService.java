@@ -17,6 +17,7 @@ import io.bramble.fs.ops.FileOps;
 import io.bramble.fs.ops.FileType;
 import io.bramble.fs.ops.FsException;
 import io.bramble.fs.ops.FsPath;
+import io.bramble.fs.replicate.ReplicateOptions;
 import io.bramble.fs.volume.Brick;
 import io.bramble.fs.volume.StaleCopies;
 import io.bramble.fs.volume.VolumeSpec;
@@ -348,7 +349,7 @@ public final class HealService implements AutoCloseable {
         FavoriteChildPolicy policy = VolumeOptions.favoriteChildPolicy(volume);
         SetHealer healer = new SetHealer(ops, local, progress, policy,
                 (path, source, attrs) -> logSettled(volume, set, policy, path, source, attrs),
-                volume.arbiterInSet());
+                volume.arbiterInSet(), ReplicateOptions.fromVolume(volume.options()).quorum());
         long started = System.nanoTime();
         long bytesBefore = progress.bytesCopied();
         running = new Running(volume.name(), brick, progress, ops.get(local), files);
