@@ -78,11 +78,6 @@ final class ResourcesReader {
         if (standard.isEmpty() || type.isEmpty()) {
             return Optional.empty();
         }
-        if (standard.get().equals("stonith")) {
-            problems.error(e, "class stonith is not supported: bramble configures no fencing"
-                    + " devices (set stonith-enabled=false)");
-            return Optional.empty();
-        }
         if (standard.get().equals("ocf") != provider.isPresent()) {
             problems.error(e, standard.get().equals("ocf")
                     ? "an ocf resource needs a provider (ocf:heartbeat:TYPE)"

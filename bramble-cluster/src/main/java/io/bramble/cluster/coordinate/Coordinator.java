@@ -47,7 +47,7 @@ public final class Coordinator {
     private static final int COUNTER_BITS = 40;
 
     private final LeaseTiming timing;
-    private final boolean fencing;
+    private boolean fencing;
     private final Clock clock;
     private final long epoch;
     private long counter;
@@ -87,6 +87,14 @@ public final class Coordinator {
         recorded.states().forEach((r, byNode) -> states.put(r, new LinkedHashMap<>(byNode)));
         this.failures = new FailureLedger(recorded.failCounts(), recorded.fatal());
         addNodes();
+    }
+
+    /**
+     * Whether fence devices are configured now: nodes lost from here on are fenced; a node
+     * lost before stays waited for until its lease has run out.
+     */
+    public void useFencing(boolean devices) {
+        fencing = devices;
     }
 
     /** The nodes in the pool's majority partition now. */

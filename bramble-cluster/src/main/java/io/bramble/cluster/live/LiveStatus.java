@@ -2,6 +2,7 @@ package io.bramble.cluster.live;
 
 import io.bramble.cluster.cib.CibHeader;
 import io.bramble.cluster.coordinate.RecordedStatus;
+import io.bramble.cluster.coordinate.ResourceState;
 import io.bramble.cluster.model.Cluster;
 import io.bramble.cluster.model.Node;
 import io.bramble.cluster.pcs.CibElement;
@@ -11,6 +12,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * What {@code pcs status} prints for the live cluster: the CIB's configuration with the pool's
@@ -41,6 +44,28 @@ public final class LiveStatus {
                 stored.updateClient(), stored.updateOrigin());
         // read() caught up with the pool's majority, which a member without quorum cannot
         return PcsStatus.render(LiveView.withStatus(configuration, recorded, true), header,
-                now, zone);
+                now, zone, unclean(configuration, recorded));
+    }
+
+    /**
+     * The offline nodes the coordinator has not yet found clean, with fencing enabled: some
+     * resource's recorded state there is other than stopped (it is set to stopped once the
+     * node is fenced or its lease ran out).
+     */
+    static Set<String> unclean(Cluster configuration, RecordedStatus recorded) {
+        if (!configuration.properties().stonithEnabled()) {
+            return Set.of();
+        }
+        Set<String> unclean = new TreeSet<>();
+        for (Node n : configuration.nodes()) {
+            boolean held = recorded.states().values().stream().anyMatch(byNode -> {
+                ResourceState state = byNode.get(n.name());
+                return state != null && state != ResourceState.STOPPED;
+            });
+            if (!n.online() && held) {
+                unclean.add(n.name());
+            }
+        }
+        return unclean;
     }
 }

@@ -42,6 +42,21 @@ public record Cluster(ClusterProperties properties, List<Node> nodes, List<Resou
         return resources.stream().flatMap(r -> r.primitives().stream()).toList();
     }
 
+    /** The fence devices: the primitives of the {@code stonith} standard, in order. */
+    public List<Primitive> fenceDevices() {
+        return primitives().stream().filter(p -> p.agent().standard().equals("stonith"))
+                .toList();
+    }
+
+    /**
+     * Whether lost nodes are fenced: {@code stonith-enabled} and a fence device configured.
+     * With {@code stonith-enabled} and no device, Pacemaker starts no resource (each is left
+     * unmanaged), and so does bramble.
+     */
+    public boolean fences() {
+        return properties.stonithEnabled() && !fenceDevices().isEmpty();
+    }
+
     /** The node named {@code name}. */
     public Optional<Node> node(String name) {
         return nodes.stream().filter(n -> n.name().equals(name)).findFirst();

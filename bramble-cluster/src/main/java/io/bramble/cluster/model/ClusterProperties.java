@@ -3,8 +3,8 @@ package io.bramble.cluster.model;
 /**
  * The cluster options ({@code crm_config}) the scheduler reads.
  *
- * @param stonithEnabled whether fencing is enabled; bramble configures no fencing devices, so
- *     as in Pacemaker every resource is then left unmanaged
+ * @param stonithEnabled whether fencing is enabled; without a fence device every resource is
+ *     then left unmanaged, as in Pacemaker ({@link Cluster#fences})
  * @param noQuorumPolicy what a partition without quorum does
  * @param symmetricCluster whether resources may run anywhere unless a constraint says
  *     otherwise; when false, only where a location constraint gives a score of 0 or more

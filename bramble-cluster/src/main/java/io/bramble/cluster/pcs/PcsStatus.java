@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.TreeSet;
 
 /**
@@ -33,6 +34,20 @@ public final class PcsStatus {
      * @param zone the time zone it is shown in
      */
     public static String render(Cluster cluster, CibHeader header, Instant now, ZoneId zone) {
+        return head(cluster, header) + MonitorReport.render(cluster, header, now, zone);
+    }
+
+    /**
+     * As {@link #render(Cluster, CibHeader, Instant, ZoneId)} for a cluster whose offline nodes
+     * are clean but for {@code unclean} ({@link MonitorReport}).
+     */
+    public static String render(Cluster cluster, CibHeader header, Instant now, ZoneId zone,
+            Set<String> unclean) {
+        return head(cluster, header) + MonitorReport.render(cluster, header, now, zone,
+                unclean);
+    }
+
+    private static String head(Cluster cluster, CibHeader header) {
         List<String> out = new ArrayList<>();
         out.add("Cluster name: " + header.clusterName().orElse(""));
         List<String> warnings = warnings(cluster);
@@ -42,7 +57,7 @@ public final class PcsStatus {
             out.addAll(warnings);
             out.add("");
         }
-        return String.join("\n", out) + "\n" + MonitorReport.render(cluster, header, now, zone);
+        return String.join("\n", out) + "\n";
     }
 
     /**
@@ -66,9 +81,7 @@ public final class PcsStatus {
     /** The warnings pcs can find in a CIB alone; the ones that need corosync.conf are not. */
     static List<String> warnings(Cluster cluster) {
         List<String> out = new ArrayList<>();
-        boolean fencingDevice = cluster.primitives().stream()
-                .anyMatch(p -> p.agent().standard().equals("stonith"));
-        if (cluster.properties().stonithEnabled() && !fencingDevice) {
+        if (cluster.properties().stonithEnabled() && cluster.fenceDevices().isEmpty()) {
             out.add("No stonith devices and stonith-enabled is not false");
         }
         TreeSet<String> moved = new TreeSet<>();

@@ -41,7 +41,7 @@ final class Units {
             if (cluster.properties().symmetricCluster()) {
                 cluster.nodes().forEach(n -> unit.allowed.set(n.name(), 0));
             }
-            if (cluster.properties().stonithEnabled()) {
+            if (cluster.properties().stonithEnabled() && cluster.fenceDevices().isEmpty()) {
                 unit.managed = false;
             }
         }

@@ -1,9 +1,13 @@
 package io.bramble.cluster.service;
 
+import io.bramble.cluster.agent.AgentDirectories;
+import io.bramble.cluster.agent.OwnAgents;
 import io.bramble.cluster.coordinate.Demotion;
 import io.bramble.cluster.coordinate.LeaseTiming;
 import io.bramble.cluster.coordinate.Report;
 import io.bramble.cluster.exec.NodeAgents;
+import io.bramble.cluster.exec.ProcessShell;
+import io.bramble.cluster.fence.FenceAgentRunner;
 import io.bramble.cluster.live.CibRecord;
 import io.bramble.cluster.live.CoordinatorRecord;
 import io.bramble.cluster.live.LiveView;
@@ -60,6 +64,7 @@ public final class ClusterService implements CommandSet, AutoCloseable {
     private final LeaseTiming timing = LeaseTiming.DEFAULTS;
     private final Messenger messenger;
     private final CoordinatorService coordinator;
+    private final LiveFencer fencer;
     /** This node's half, made once the pool has a CIB and a host name for this node. */
     private volatile NodeService self;
     private volatile NodeAgents agents;
@@ -77,8 +82,13 @@ public final class ClusterService implements CommandSet, AutoCloseable {
         this.clock = clock;
         this.agentsRoot = agentsRoot;
         this.messenger = new Messenger(node);
-        this.coordinator = new CoordinatorService(node, clock, messenger);
-        NodeAgents.installOwn(agentsRoot);
+        OwnAgents own = NodeAgents.installOwn(agentsRoot);
+        this.fencer = new LiveFencer(new FenceAgentRunner(AgentDirectories.system(own)
+                .fenceDirectories(),
+                new ProcessShell(Clock.system(), agentsRoot.resolve(
+                        "fence"))));
+        this.coordinator = new CoordinatorService(node, clock, messenger, fencer,
+                coordinatorThread);
         this.loop = Thread.ofPlatform().name("bramble-cluster").daemon().unstarted(this::tickLoop);
         this.renewer = Thread.ofPlatform().name("bramble-cluster-lease").daemon()
                 .unstarted(this::renewLoop);
@@ -281,6 +291,7 @@ public final class ClusterService implements CommandSet, AutoCloseable {
         loop.interrupt();
         renewer.interrupt();
         coordinatorThread.shutdownNow();
+        fencer.close();
         messenger.close();
         if (agents != null) {
             agents.close();

@@ -22,6 +22,8 @@ import io.bramble.pool.store.Versioned;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 
 /**
  * The shell of the {@link Coordinator} on the member that leads the pool's store: takes over
@@ -34,7 +36,12 @@ final class CoordinatorService {
     private final PoolNode node;
     private final Clock clock;
     private final Messenger messenger;
+    private final LiveFencer fencer;
+    /** Runs work on the thread that calls this service: fencing's outcomes come back there. */
+    private final Executor loop;
     private Coordinator coordinator;
+    /** The configuration the coordinator was last given. */
+    private Cluster configured;
     private long epoch;
     private long cibVersion = -1;
     private long statusVersion;
@@ -43,10 +50,13 @@ final class CoordinatorService {
     /** The last refresh request acted on (or found at takeover). */
     private long refreshSeq;
 
-    CoordinatorService(PoolNode node, Clock clock, Messenger messenger) {
+    CoordinatorService(PoolNode node, Clock clock, Messenger messenger, LiveFencer fencer,
+            Executor loop) {
         this.node = node;
         this.clock = clock;
         this.messenger = messenger;
+        this.fencer = fencer;
+        this.loop = loop;
     }
 
     /** Time passed: takes over or steps down, and ticks the coordinator. */
@@ -65,7 +75,9 @@ final class CoordinatorService {
             long version = cib.map(Versioned::version).orElse(0L);
             if (version != cibVersion || !PoolHosts.of(node).all().equals(hostsSeen)) {
                 cibVersion = version;
-                handle(store.get(), coordinator.configure(configuration(cib)));
+                configured = configuration(cib);
+                coordinator.useFencing(configured.fences());
+                handle(store.get(), coordinator.configure(configured));
             }
             handle(store.get(), coordinator.membership(PoolHosts.of(node).online()));
             Optional<RefreshRecord> refresh = store.get().get(RefreshRecord.TYPE,
@@ -141,9 +153,11 @@ final class CoordinatorService {
         refreshSeq = store.get(RefreshRecord.TYPE, RefreshRecord.KEY).map(v -> v.value().seq())
                 .orElse(0L);
         epoch = next;
-        coordinator = new Coordinator(configuration(cib), written, epoch, LeaseTiming.DEFAULTS,
-                false, clock);
-        node.log().event("cluster: coordinating in epoch " + epoch);
+        configured = configuration(cib);
+        coordinator = new Coordinator(configured, written, epoch, LeaseTiming.DEFAULTS,
+                configured.fences(), clock);
+        node.log().event("cluster: coordinating in epoch " + epoch
+                + (configured.fences() ? ", fencing lost nodes" : ""));
         handle(store, coordinator.membership(PoolHosts.of(node).online()));
     }
 
@@ -169,9 +183,38 @@ final class CoordinatorService {
                 case Command.Grant g -> {
                     // the answer to the lease request that made it (see lease)
                 }
-                case Command.Fence f -> node.log().event("cluster: " + f.node()
-                        + " should be fenced; bramble has no fence devices configured");
+                case Command.Fence f -> {
+                    node.log().event("cluster: fencing " + f.node());
+                    fencer.fence(configured, f.node(), this::fencedLater);
+                }
             }
+        }
+    }
+
+    /** A fencing's outcome, from the fencing thread: handed to the service's thread. */
+    private void fencedLater(LiveFencer.Outcome outcome) {
+        try {
+            loop.execute(() -> fenced(outcome));
+        } catch (RejectedExecutionException e) {
+            // the service is closing: no coordinator is left to tell
+        }
+    }
+
+    /** A fencing's outcome, on the service's thread: the coordinator may now move on. */
+    private void fenced(LiveFencer.Outcome outcome) {
+        outcome.tries().forEach(line -> node.log().event("cluster: fencing " + outcome.node()
+                + ": " + line));
+        node.log().event("cluster: " + outcome.node() + (outcome.off()
+                ? " fenced"
+                : " not fenced; its resources wait for its lease to run out"));
+        if (coordinator == null) {
+            return;
+        }
+        try {
+            handle(node.store().orElseThrow(), coordinator.fenced(outcome.node(), outcome
+                    .off()));
+        } catch (StoreException e) {
+            stepDown("the store refused a change: " + e.getMessage());
         }
     }
 

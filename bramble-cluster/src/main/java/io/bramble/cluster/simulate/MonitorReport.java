@@ -10,6 +10,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 
 /**
  * What {@code crm_mon --one-shot --inactive} prints for a CIB (Pacemaker 2.1.5's text output):
@@ -36,6 +37,16 @@ public final class MonitorReport {
      */
     public static String render(Cluster cluster, CibHeader header, Instant now, ZoneId zone) {
         refuseUncleanCandidates(cluster);
+        return render(cluster, header, now, zone, Set.of());
+    }
+
+    /**
+     * The report for a cluster whose offline nodes are known to be clean (fenced, or shut down)
+     * but for {@code unclean}, shown as crm_mon shows a node it must fence: {@code Node NAME:
+     * UNCLEAN (offline)}. The live cluster knows this; a CIB file alone does not.
+     */
+    public static String render(Cluster cluster, CibHeader header, Instant now, ZoneId zone,
+            Set<String> unclean) {
         List<String> out = new ArrayList<>();
         out.add("Cluster Summary:");
         out.add("  * Stack: " + header.stack().orElse("unknown"));
@@ -48,7 +59,7 @@ public final class MonitorReport {
                 + " configured" + (disabled > 0 ? " (" + disabled + " DISABLED)" : ""));
         out.add("");
         out.add("Node List:");
-        out.addAll(StatusText.nodeLines(cluster, cluster.status().running()));
+        out.addAll(StatusText.nodeLines(cluster, cluster.status().running(), unclean));
         out.add("");
         out.add("Full List of Resources:");
         List<String> resources = StatusText.resourceLines(cluster, cluster.status().running());

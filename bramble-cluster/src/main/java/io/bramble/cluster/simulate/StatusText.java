@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * A cluster's status as crm_simulate (and crm_mon) lists it: the node list, then every
@@ -23,7 +24,7 @@ final class StatusText {
     static List<String> lines(Cluster cluster, Map<String, String> running) {
         List<String> out = new ArrayList<>();
         out.add("  * Node List:");
-        nodeLines(cluster.nodes(), running).forEach(l -> out.add("  " + l));
+        nodeLines(cluster.nodes(), running, Set.of()).forEach(l -> out.add("  " + l));
         out.add("");
         out.add("  * Full List of Resources:");
         resourceLines(cluster, running).forEach(l -> out.add("  " + l));
@@ -32,7 +33,13 @@ final class StatusText {
 
     /** The node list's items as crm_mon prints them under {@code Node List:}. */
     static List<String> nodeLines(Cluster cluster, Map<String, String> running) {
-        return nodeLines(cluster.nodes(), running);
+        return nodeLines(cluster.nodes(), running, Set.of());
+    }
+
+    /** As crm_mon lists nodes, the offline ones of {@code unclean} as nodes to fence. */
+    static List<String> nodeLines(Cluster cluster, Map<String, String> running,
+            Set<String> unclean) {
+        return nodeLines(cluster.nodes(), running, unclean);
     }
 
     /** Every resource, groups with their members, as crm_mon prints them. */
@@ -74,7 +81,8 @@ final class StatusText {
         return count;
     }
 
-    private static List<String> nodeLines(List<Node> nodes, Map<String, String> running) {
+    private static List<String> nodeLines(List<Node> nodes, Map<String, String> running,
+            Set<String> unclean) {
         List<String> out = new ArrayList<>();
         List<String> online = new ArrayList<>();
         List<String> offline = new ArrayList<>();
@@ -87,6 +95,8 @@ final class StatusText {
                 out.add("  * Node " + n.name() + ": OFFLINE (standby)");
             } else if (n.online()) {
                 online.add(n.name());
+            } else if (unclean.contains(n.name())) {
+                out.add("  * Node " + n.name() + ": UNCLEAN (offline)");
             } else {
                 offline.add(n.name());
             }

@@ -36,6 +36,7 @@ import java.util.SequencedMap;
  *                             symmetric-cluster
  * defaults NAME=VALUE...      rsc_defaults
  * primitive ID [NAME=VALUE...]          an ocf:heartbeat:Dummy with a 10 s monitor; meta attributes
+ * fence-device ID                       a stonith:fence_bramble_lab with a 60 s monitor
  * group ID MEMBER... [meta NAME=VALUE...]  members defined by the group line
  * location RSC NODE SCORE
  * colocation DEPENDENT PRIMARY SCORE
@@ -84,6 +85,11 @@ final class Scenario {
             case "defaults" -> defaults.putAll(pairs(rest));
             case "primitive" -> resources.add(primitive(w[1], pairs(rest.subList(1,
                     rest.size()))));
+            case "fence-device" -> resources.add(new Primitive(w[1], new AgentName("stonith",
+                    java.util.Optional.empty(), "fence_bramble_lab"), new LinkedHashMap<>(),
+                    List.of(new Operation(w[1] + "-monitor-interval-60s", "monitor", 60_000,
+                            OptionalLong.of(20_000))),
+                    new LinkedHashMap<>()));
             case "group" -> group(rest);
             case "location" -> constraints.add(new LocationConstraint("location-"
                     + constraints.size(), w[1], w[2], score(w[3])));

@@ -118,6 +118,27 @@ class MonitorReportTest {
                 e.getMessage());
     }
 
+    /**
+     * The live cluster knows which offline nodes are clean: those are OFFLINE, the others
+     * crm_mon's nodes to fence.
+     */
+    @Test
+    void anOfflineNodeKnownUncleanIsANodeToFenceAndAKnownCleanOneIsOffline() throws Exception {
+        byte[] xml = Files.readString(Path.of("src/test/resources/cib/failover.xml"))
+                .replace("name=\"stonith-enabled\" value=\"false\"",
+                        "name=\"stonith-enabled\" value=\"true\"")
+                .getBytes(StandardCharsets.UTF_8);
+        Cluster cluster = CibReader.read("f", xml);
+        CibHeader header = CibHeader.read("f", xml);
+        String unclean = MonitorReport.render(cluster, header, NOW, ZoneOffset.UTC,
+                java.util.Set.of("pcmk-4"));
+        assertTrue(unclean.contains("  * Node pcmk-4: UNCLEAN (offline)\n"), unclean);
+        assertTrue(!unclean.contains("OFFLINE: [ pcmk-4"), unclean);
+        String clean = MonitorReport.render(cluster, header, NOW, ZoneOffset.UTC,
+                java.util.Set.of());
+        assertTrue(clean.contains("  * OFFLINE: [ pcmk-4 ]\n"), clean);
+    }
+
     private static String render(Path file, ZoneId zone) throws Exception {
         byte[] xml = Files.readAllBytes(file);
         return MonitorReport.render(CibReader.read(file.toString(), xml),

@@ -105,7 +105,7 @@ class FailoverTest {
                 + " exist in configuration\n");
     }
 
-    private static void awaitStopped(PoolNodes pool, String node, Duration timeout) {
+    static void awaitStopped(PoolNodes pool, String node, Duration timeout) {
         long end = System.nanoTime() + timeout.toNanos();
         while (running(pool, node)) {
             assertThat(NODES.stream().filter(n -> running(pool, n)).count())
@@ -116,16 +116,16 @@ class FailoverTest {
     }
 
     /** Dummy's state file of d1 on {@code node}: there while it runs there. */
-    private static boolean running(PoolNodes pool, String node) {
+    static boolean running(PoolNodes pool, String node) {
         return Files.exists(stateFile(pool, node));
     }
 
-    private static Path stateFile(PoolNodes pool, String node) {
+    static Path stateFile(PoolNodes pool, String node) {
         return pool.stateDir(node).resolve("cluster/rsctmp/Dummy-d1.state");
     }
 
     /** Polls every 20 ms; the node d1 runs on, failing when it runs on two at once. */
-    private static String awaitRunningOn(PoolNodes pool, List<String> nodes,
+    static String awaitRunningOn(PoolNodes pool, List<String> nodes,
             Duration timeout) {
         long end = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < end) {
@@ -140,12 +140,13 @@ class FailoverTest {
                 + pool.run(nodes.getFirst(), "status"));
     }
 
-    private static void awaitStatus(PoolNodes pool, String on, String text, Duration timeout) {
+    static void awaitStatus(PoolNodes pool, String on, String text, Duration timeout) {
         long end = System.nanoTime() + timeout.toNanos();
         String last = "";
         while (System.nanoTime() < end) {
-            last = pool.run(on, "status").out();
-            if (last.contains(text)) {
+            PoolNodes.Result status = pool.run(on, "status");
+            last = status.out() + status.err();
+            if (status.out().contains(text)) {
                 return;
             }
             PoolNodes.sleep(100);

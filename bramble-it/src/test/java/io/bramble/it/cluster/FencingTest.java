@@ -1,0 +1,62 @@
+package io.bramble.it.cluster;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.bramble.it.pool.PoolNodes;
+import io.bramble.testkit.cluster.LocalCluster;
+import io.bramble.testkit.fault.Faults;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * A fence device in the live cluster: with {@code stonith-enabled} (the default) and a device
+ * of bramble's lab agent that "powers off" a node by killing its {@code bramble node} and
+ * every process it started ({@code kind=pid}), a node that hangs (SIGSTOP: cut off, its
+ * resource still running as far as anyone knows) is fenced, and its resource starts on the
+ * survivor once the device said the node is off, without waiting for the node's lease to run
+ * out. The hung node is dead before the resource starts elsewhere.
+ */
+@Timeout(value = 300, unit = TimeUnit.SECONDS)
+class FencingTest {
+    private static final Duration PATIENCE = Duration.ofSeconds(60);
+    private static final List<String> NODES = List.of("gluster1", "gluster2");
+
+    @RegisterExtension
+    final LocalCluster cluster = new LocalCluster();
+
+    @Test
+    void aHungNodeIsFencedAndItsResourceStartsOnTheSurvivor() {
+        PoolNodes pool = LiveCibTest.twoNodesAndAWitness(cluster);
+        String map = "gluster1.local:" + pool.process("gluster1").pid() + ";gluster2.local:"
+                + pool.process("gluster2").pid();
+        pool.ok("gluster1", "stonith", "create", "lab", "fence_bramble_lab", "kind=pid",
+                "pcmk_host_map=" + map);
+        pool.ok("gluster1", "resource", "create", "d1", "ocf:heartbeat:Dummy", "op",
+                "monitor", "interval=2s");
+        String first = FailoverTest.awaitRunningOn(pool, NODES, PATIENCE);
+        String survivor = first.equals("gluster1") ? "gluster2" : "gluster1";
+        String status = pool.ok(survivor, "status");
+        assertThat(status).doesNotContain("No stonith devices")
+                .contains("(stonith:fence_bramble_lab):").contains("Started");
+
+        long hung = System.nanoTime();
+        Faults.pause(pool.process(first));
+        long end = hung + PATIENCE.toNanos();
+        while (!FailoverTest.running(pool, survivor)) {
+            assertThat(System.nanoTime()).as("d1 starts on " + survivor).isLessThan(end);
+            PoolNodes.sleep(20);
+        }
+        long startedMs = (System.nanoTime() - hung) / 1_000_000;
+        // Fenced first: the hung node and everything it started were dead by then.
+        assertThat(pool.process(first).isAlive()).as(first + " fenced before d1 moved")
+                .isFalse();
+        System.out.println("d1 started on " + survivor + " " + startedMs + " ms after "
+                + first + " hung, " + first + " fenced by the lab device");
+        FailoverTest.awaitStatus(pool, survivor, "  * OFFLINE: [ " + first + ".local ]", PATIENCE);
+        FailoverTest.awaitStatus(pool, survivor, "Started " + survivor + ".local", PATIENCE);
+    }
+}
