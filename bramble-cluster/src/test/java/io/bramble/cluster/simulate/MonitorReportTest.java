@@ -107,10 +107,7 @@ class MonitorReportTest {
 
     @Test
     void anOfflineNodeWithFencingEnabledIsRefused() throws Exception {
-        byte[] xml = Files.readString(Path.of("src/test/resources/cib/failover.xml"))
-                .replace("name=\"stonith-enabled\" value=\"false\"",
-                        "name=\"stonith-enabled\" value=\"true\"")
-                .getBytes(StandardCharsets.UTF_8);
+        byte[] xml = failoverWithFencing();
         Cluster cluster = CibReader.read("f", xml);
         UserError e = assertThrows(UserError.class, () -> MonitorReport.render(cluster,
                 CibHeader.read("f", xml), NOW, ZoneOffset.UTC));
@@ -124,10 +121,7 @@ class MonitorReportTest {
      */
     @Test
     void anOfflineNodeKnownUncleanIsANodeToFenceAndAKnownCleanOneIsOffline() throws Exception {
-        byte[] xml = Files.readString(Path.of("src/test/resources/cib/failover.xml"))
-                .replace("name=\"stonith-enabled\" value=\"false\"",
-                        "name=\"stonith-enabled\" value=\"true\"")
-                .getBytes(StandardCharsets.UTF_8);
+        byte[] xml = failoverWithFencing();
         Cluster cluster = CibReader.read("f", xml);
         CibHeader header = CibHeader.read("f", xml);
         String unclean = MonitorReport.render(cluster, header, NOW, ZoneOffset.UTC,
@@ -137,6 +131,14 @@ class MonitorReportTest {
         String clean = MonitorReport.render(cluster, header, NOW, ZoneOffset.UTC,
                 java.util.Set.of());
         assertTrue(clean.contains("  * OFFLINE: [ pcmk-4 ]\n"), clean);
+    }
+
+    /** failover.xml, whose node pcmk-4 is offline, with stonith-enabled=true. */
+    private static byte[] failoverWithFencing() throws Exception {
+        return Files.readString(Path.of("src/test/resources/cib/failover.xml"))
+                .replace("name=\"stonith-enabled\" value=\"false\"",
+                        "name=\"stonith-enabled\" value=\"true\"")
+                .getBytes(StandardCharsets.UTF_8);
     }
 
     private static String render(Path file, ZoneId zone) throws Exception {

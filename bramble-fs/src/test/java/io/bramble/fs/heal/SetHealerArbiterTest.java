@@ -68,6 +68,12 @@ class SetHealerArbiterTest {
         files.release(opened.handle());
     }
 
+    /** Copy {@code blamer}'s marks on the file blame copy {@code blamed} for one write. */
+    private void blame(int blamer, int blamed) throws FsException {
+        copies.get(blamer).setxattr(Caller.ROOT, FILE, PendingCounters.name(blamed),
+                new PendingCounters(1, 0, 0).encode(), 0);
+    }
+
     private String text(int copy) throws FsException {
         FileOps ops = copies.get(copy);
         Opened opened = ops.open(Caller.ROOT, FILE, OpenFlags.RDONLY);
@@ -188,14 +194,10 @@ class SetHealerArbiterTest {
     @Test
     void aUserCannotSettleASplitBrainFromTheArbiter() throws FsException {
         write("both");
-        copies.get(0).setxattr(Caller.ROOT, FILE, PendingCounters.name(1),
-                new PendingCounters(1, 0, 0).encode(), 0);
-        copies.get(1).setxattr(Caller.ROOT, FILE, PendingCounters.name(0),
-                new PendingCounters(1, 0, 0).encode(), 0);
-        copies.get(0).setxattr(Caller.ROOT, FILE, PendingCounters.name(ARBITER),
-                new PendingCounters(1, 0, 0).encode(), 0);
-        copies.get(ARBITER).setxattr(Caller.ROOT, FILE, PendingCounters.name(1),
-                new PendingCounters(1, 0, 0).encode(), 0);
+        blame(0, 1);
+        blame(1, 0);
+        blame(0, ARBITER);
+        blame(ARBITER, 1);
 
         SplitBrainResolution refused = healer().resolve(FILE, SplitBrainChoice.sourceBrick(
                 ARBITER));
@@ -211,10 +213,8 @@ class SetHealerArbiterTest {
     void underQuorumNoneDataCopiesBlamingEachOtherAreASplitBrainThoughTheArbiterBlamesNone()
             throws FsException {
         write("both");
-        copies.get(0).setxattr(Caller.ROOT, FILE, PendingCounters.name(1),
-                new PendingCounters(1, 0, 0).encode(), 0);
-        copies.get(1).setxattr(Caller.ROOT, FILE, PendingCounters.name(0),
-                new PendingCounters(1, 0, 0).encode(), 0);
+        blame(0, 1);
+        blame(1, 0);
 
         SetHealer healer = healer(Quorum.NONE);
         assertThat(healer.inSplitBrain(FILE)).isTrue();
@@ -233,10 +233,8 @@ class SetHealerArbiterTest {
     @Test
     void aDataCopyAndTheArbiterThatAgreeHealTheOtherDataCopy() throws FsException {
         write("both");
-        copies.get(0).setxattr(Caller.ROOT, FILE, PendingCounters.name(1),
-                new PendingCounters(1, 0, 0).encode(), 0);
-        copies.get(1).setxattr(Caller.ROOT, FILE, PendingCounters.name(0),
-                new PendingCounters(1, 0, 0).encode(), 0);
+        blame(0, 1);
+        blame(1, 0);
         Opened opened = copies.get(1).open(Caller.ROOT, FILE, OpenFlags.RDWR);
         copies.get(1).write(opened.handle(), 0, "BO".getBytes(StandardCharsets.UTF_8));
         copies.get(1).release(opened.handle());
