@@ -28,7 +28,8 @@ public final class PcsGrammar {
             List.of("cluster", "status"), List.of("status"),
             List.of("config"), List.of("cluster", "config"),
             List.of("config", "show"), List.of("cluster", "config"),
-            List.of("resource", "status"), List.of("status", "resources"));
+            List.of("resource", "status"), List.of("status", "resources"),
+            List.of("stonith", "status"), List.of("status", "stonith"));
 
     private PcsGrammar() {
     }

@@ -30,7 +30,9 @@ import picocli.CommandLine.Spec;
         description = {
                 "Show the live cluster's status (or a CIB file's, with -f FILE) as 'pcs status'",
                 "shows it: the cluster name,",
-                "warnings, then crm_mon's summary, node list and every resource."},
+                "warnings, then crm_mon's summary, node list and every resource.",
+                "'status resources' shows the resource lines alone, 'status stonith'",
+                "(pcs's 'stonith status') the fence devices' lines."},
         footer = {"", "Example:", "  bramble cluster status -f cib.xml"})
 public final class StatusCommand implements Callable<Integer> {
     @Spec
@@ -71,10 +73,11 @@ public final class StatusCommand implements Callable<Integer> {
     public Integer call() {
         String command = spec.qualifiedName(" ");
         boolean resourcesOnly = views.equals(List.of("resources"));
-        if (!views.isEmpty() && !resourcesOnly) {
+        boolean stonithOnly = views.equals(List.of("stonith"));
+        if (!views.isEmpty() && !resourcesOnly && !stonithOnly) {
             throw UserError.usage(command + " " + String.join(" ", views) + ": not"
-                    + " supported; the whole status, as 'pcs status' prints it, or 'status"
-                    + " resources'");
+                    + " supported; the whole status, as 'pcs status' prints it, 'status"
+                    + " resources' or 'stonith status'");
         }
         if (full || hideInactive) {
             throw UserError.usage("bramble cluster status " + (full
@@ -84,9 +87,7 @@ public final class StatusCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         if (file == null) {
             CommandReply reply = LiveCluster.ask(stateDir, List.of("cluster", "status"));
-            out.print(reply.exitCode() == 0 && resourcesOnly
-                    ? PcsStatus.resourcesOnly(reply.out())
-                    : reply.out());
+            out.print(reply.exitCode() == 0 ? view(reply.out()) : reply.out());
             out.flush();
             spec.commandLine().getErr().print(reply.err());
             spec.commandLine().getErr().flush();
@@ -97,8 +98,16 @@ public final class StatusCommand implements Callable<Integer> {
         CibHeader header = CibHeader.read(file.toString(), xml);
         String status = PcsStatus.render(cluster, header, Instant.ofEpochMilli(clock
                 .epochMillis()), ZoneId.systemDefault());
-        out.print(resourcesOnly ? PcsStatus.resourcesOnly(status) : status);
+        out.print(view(status));
         out.flush();
         return 0;
+    }
+
+    /** The part of the whole status text the view asked for shows. */
+    private String view(String status) {
+        if (views.equals(List.of("resources"))) {
+            return PcsStatus.resourcesOnly(status);
+        }
+        return views.equals(List.of("stonith")) ? PcsStatus.stonithOnly(status) : status;
     }
 }

@@ -92,17 +92,50 @@ class StatusCommandTest {
         Path file = Files.writeString(dir.resolve("cib.xml"), CIB);
         assertThat(run("cluster", "status", "resources", "-f", file.toString())).isZero();
         assertThat(out.toString()).isEqualTo("  * AppIP\t(ocf:heartbeat:IPaddr2):\t Stopped\n");
+        assertSameAsPcs(file, out.toString(), "status", "resources");
+    }
+
+    /**
+     * A fence device is listed by {@code stonith status} and left out of {@code status
+     * resources}, as pcs filters crm_mon's lines; the same text as pcs prints where pcs is
+     * installed.
+     */
+    @Test
+    void stonithStatusListsTheFenceDevicesAndStatusResourcesTheOthers() throws Exception {
+        Path file = Files.writeString(dir.resolve("cib.xml"), CIB.replace("</resources>",
+                "  <primitive id=\"lab\" class=\"stonith\" type=\"fence_bramble_lab\"/>\n"
+                        + "    </resources>"));
+        assertThat(run("cluster", "status", "stonith", "-f", file.toString())).isZero();
+        assertThat(out.toString()).isEqualTo("  * lab\t(stonith:fence_bramble_lab):\t Stopped\n");
+        assertSameAsPcs(file, out.toString(), "stonith", "status");
+        out.getBuffer().setLength(0);
+        assertThat(run("cluster", "status", "resources", "-f", file.toString())).isZero();
+        assertThat(out.toString()).isEqualTo("  * AppIP\t(ocf:heartbeat:IPaddr2):\t Stopped\n");
+        assertSameAsPcs(file, out.toString(), "status", "resources");
+        Path none = Files.writeString(dir.resolve("none.xml"), CIB);
+        out.getBuffer().setLength(0);
+        assertThat(run("cluster", "status", "stonith", "-f", none.toString())).isZero();
+        assertThat(out.toString()).isEqualTo("NO stonith devices configured\n");
+        assertSameAsPcs(none, out.toString(), "stonith", "status");
+    }
+
+    /** Where pcs is installed, {@code pcs -f FILE WORDS} prints {@code printed} too. */
+    private static void assertSameAsPcs(Path file, String printed, String... words)
+            throws Exception {
         Path pcs = Path.of("/usr/sbin/pcs");
-        if (Files.isExecutable(pcs)) {
-            ProcessBuilder builder = new ProcessBuilder(pcs.toString(), "-f", file.toString(),
-                    "status", "resources").redirectErrorStream(true);
-            builder.environment().put("LC_ALL", "C");
-            Process process = builder.start();
-            String printed = new String(process.getInputStream().readAllBytes(),
-                    java.nio.charset.StandardCharsets.UTF_8);
-            assertThat(process.waitFor()).isZero();
-            assertThat(out.toString()).as("as pcs prints it").isEqualTo(printed);
+        if (!Files.isExecutable(pcs)) {
+            return;
         }
+        java.util.List<String> command = new java.util.ArrayList<>(java.util.List.of(
+                pcs.toString(), "-f", file.toString()));
+        command.addAll(java.util.List.of(words));
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        builder.environment().put("LC_ALL", "C");
+        Process process = builder.start();
+        String pcsPrinted = new String(process.getInputStream().readAllBytes(),
+                java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(process.waitFor()).isZero();
+        assertThat(printed).as("as pcs prints it").isEqualTo(pcsPrinted);
     }
 
     @Test

@@ -62,18 +62,34 @@ public final class PcsStatus {
 
     /**
      * {@code pcs status resources} (and {@code pcs resource status}) from the whole status
-     * text: the lines under {@code Full List of Resources:}, or crm_mon's line when there are
-     * none.
+     * text: the lines under {@code Full List of Resources:} but the fence devices', or pcs's
+     * line when there are none.
      */
     public static String resourcesOnly(String status) {
+        return listed(status, false, "NO resources configured");
+    }
+
+    /**
+     * {@code pcs stonith status} from the whole status text: the fence devices' lines under
+     * {@code Full List of Resources:}, or pcs's line when there are none (and no fencing
+     * levels, which bramble does not have).
+     */
+    public static String stonithOnly(String status) {
+        return listed(status, true, "NO stonith devices configured");
+    }
+
+    /** The resource lines that name a fence device ({@code stonith}) or the others. */
+    private static String listed(String status, boolean stonith, String none) {
         List<String> lines = status.lines().toList();
         int start = lines.indexOf("Full List of Resources:");
         List<String> resources = new ArrayList<>();
         for (int i = start + 1; start >= 0 && i < lines.size() && !lines.get(i).isEmpty(); i++) {
-            resources.add(lines.get(i));
+            if (lines.get(i).contains("stonith:") == stonith) {
+                resources.add(lines.get(i));
+            }
         }
         if (resources.isEmpty() || resources.equals(List.of("  * No resources"))) {
-            return "NO resources configured\n";
+            return none + "\n";
         }
         return String.join("\n", resources) + "\n";
     }
