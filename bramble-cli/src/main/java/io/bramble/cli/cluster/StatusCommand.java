@@ -32,7 +32,8 @@ import picocli.CommandLine.Spec;
                 "shows it: the cluster name,",
                 "warnings, then crm_mon's summary, node list and every resource.",
                 "'status resources' shows the resource lines alone, 'status stonith'",
-                "(pcs's 'stonith status') the fence devices' lines."},
+                "(pcs's 'stonith status') the fence devices' lines, 'status nodes' the",
+                "nodes by state."},
         footer = {"", "Example:", "  bramble cluster status -f cib.xml"})
 public final class StatusCommand implements Callable<Integer> {
     @Spec
@@ -74,10 +75,11 @@ public final class StatusCommand implements Callable<Integer> {
         String command = spec.qualifiedName(" ");
         boolean resourcesOnly = views.equals(List.of("resources"));
         boolean stonithOnly = views.equals(List.of("stonith"));
-        if (!views.isEmpty() && !resourcesOnly && !stonithOnly) {
+        boolean nodes = views.equals(List.of("nodes"));
+        if (!views.isEmpty() && !resourcesOnly && !stonithOnly && !nodes) {
             throw UserError.usage(command + " " + String.join(" ", views) + ": not"
                     + " supported; the whole status, as 'pcs status' prints it, 'status"
-                    + " resources' or 'stonith status'");
+                    + " resources', 'status nodes' or 'stonith status'");
         }
         if (full || hideInactive) {
             throw UserError.usage("bramble cluster status " + (full
@@ -86,8 +88,10 @@ public final class StatusCommand implements Callable<Integer> {
         }
         PrintWriter out = spec.commandLine().getOut();
         if (file == null) {
-            CommandReply reply = LiveCluster.ask(stateDir, List.of("cluster", "status"));
-            out.print(reply.exitCode() == 0 ? view(reply.out()) : reply.out());
+            CommandReply reply = LiveCluster.ask(stateDir, nodes
+                    ? List.of("cluster", "status", "nodes")
+                    : List.of("cluster", "status"));
+            out.print(reply.exitCode() == 0 && !nodes ? view(reply.out()) : reply.out());
             out.flush();
             spec.commandLine().getErr().print(reply.err());
             spec.commandLine().getErr().flush();
@@ -95,6 +99,11 @@ public final class StatusCommand implements Callable<Integer> {
         }
         byte[] xml = SimulateCommand.read(file);
         Cluster cluster = CibReader.read(file.toString(), xml);
+        if (nodes) {
+            out.print(PcsStatus.nodes(cluster));
+            out.flush();
+            return 0;
+        }
         CibHeader header = CibHeader.read(file.toString(), xml);
         String status = PcsStatus.render(cluster, header, Instant.ofEpochMilli(clock
                 .epochMillis()), ZoneId.systemDefault());

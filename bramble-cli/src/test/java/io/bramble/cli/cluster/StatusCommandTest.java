@@ -71,8 +71,8 @@ class StatusCommandTest {
         out.getBuffer().setLength(0);
         assertThat(run("cluster", "status", "-f", file.toString())).isZero();
         assertThat(withoutLastUpdated(top)).isEqualTo(withoutLastUpdated(out.toString()));
-        assertThat(run("status", "nodes", "-f", file.toString())).isEqualTo(2);
-        assertThat(err.toString()).contains("bramble status nodes: not supported");
+        assertThat(run("status", "xml", "-f", file.toString())).isEqualTo(2);
+        assertThat(err.toString()).contains("bramble status xml: not supported");
     }
 
     private static String withoutLastUpdated(String text) {
@@ -138,11 +138,41 @@ class StatusCommandTest {
         assertThat(printed).as("as pcs prints it").isEqualTo(pcsPrinted);
     }
 
+    /** The nodes by state, as pcs prints them: an online one, a standby one, an offline one. */
+    @Test
+    void statusNodesSortsTheNodesByState() throws Exception {
+        Path file = Files.writeString(dir.resolve("cib.xml"), CIB.replace(
+                "<node id=\"2\" uname=\"web2\"/>", "<node id=\"2\" uname=\"web2\"/>\n"
+                        + "      <node id=\"3\" uname=\"web3\"><instance_attributes id=\"n3\">"
+                        + "<nvpair id=\"n3-s\" name=\"standby\" value=\"on\"/>"
+                        + "</instance_attributes></node>")
+                .replace("</status>",
+                        "  <node_state id=\"3\" uname=\"web3\" in_ccm=\"true\" crmd=\"online\""
+                                + " join=\"member\"/>\n  </status>"));
+        assertThat(run("cluster", "status", "nodes", "-f", file.toString())).as(err.toString())
+                .isZero();
+        assertThat(out.toString()).isEqualTo("""
+                Pacemaker Nodes:
+                 Online: web1
+                 Standby: web3
+                 Standby with resource(s) running:
+                 Maintenance:
+                 Offline: web2
+                Pacemaker Remote Nodes:
+                 Online:
+                 Standby:
+                 Standby with resource(s) running:
+                 Maintenance:
+                 Offline:
+                """);
+        assertSameAsPcs(file, out.toString(), "status", "nodes");
+    }
+
     @Test
     void viewsAndFullAreRefusedByName() throws IOException {
         Path file = Files.writeString(dir.resolve("cib.xml"), CIB);
-        assertThat(run("cluster", "status", "nodes", "-f", file.toString())).isEqualTo(2);
-        assertThat(err.toString()).contains("status nodes: not supported");
+        assertThat(run("cluster", "status", "groups", "-f", file.toString())).isEqualTo(2);
+        assertThat(err.toString()).contains("status groups: not supported");
         assertThat(run("cluster", "status", "--full", "-f", file.toString())).isEqualTo(2);
         assertThat(err.toString()).contains("--full: not supported");
     }

@@ -26,6 +26,15 @@ public final class LiveStatus {
     private LiveStatus() {
     }
 
+    /** {@code pcs status nodes} of the live cluster. */
+    public static String nodes(LiveCib cib, PoolHosts hosts) {
+        String xml = cib.read().toXml();
+        RecordedStatus recorded = cib.store().get(StatusRecord.TYPE, StatusRecord.KEY)
+                .map(Versioned::value).orElse(RecordedStatus.none());
+        Cluster configuration = LiveView.configuration(xml, hosts.all(), hosts.online());
+        return PcsStatus.nodes(LiveView.withStatus(configuration, recorded, true));
+    }
+
     public static String render(LiveCib cib, PoolHosts hosts, Instant now, ZoneId zone) {
         CibElement element = cib.read();
         String xml = element.toXml();

@@ -61,6 +61,9 @@ public final class PcsCommands implements CommandSet {
                         + " lives in the pool ('bramble peer probe HOST' or 'bramble cluster"
                         + " auth HOST...' makes one)")));
         try {
+            if (args.equals(List.of("cluster", "status", "nodes"))) {
+                return new CommandReply(0, LiveStatus.nodes(cib, PoolHosts.of(node)), "");
+            }
             if (args.equals(List.of("cluster", "status"))) {
                 return new CommandReply(0, LiveStatus.render(cib, PoolHosts.of(node),
                         Instant.ofEpochMilli(clock.epochMillis()), ZoneId.systemDefault()), "");

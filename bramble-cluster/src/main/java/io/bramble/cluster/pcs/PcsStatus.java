@@ -3,6 +3,7 @@ package io.bramble.cluster.pcs;
 import io.bramble.cluster.cib.CibHeader;
 import io.bramble.cluster.model.Cluster;
 import io.bramble.cluster.model.LocationConstraint;
+import io.bramble.cluster.model.Node;
 import io.bramble.cluster.simulate.MonitorReport;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -76,6 +77,46 @@ public final class PcsStatus {
      */
     public static String stonithOnly(String status) {
         return listed(status, true, "NO stonith devices configured");
+    }
+
+    /**
+     * {@code pcs status nodes}: the nodes by state, as pcs sorts crm_mon's node list into
+     * Online, Standby, Standby with resource(s) running, Maintenance and Offline, then the
+     * same five for Pacemaker Remote nodes (which bramble does not have).
+     */
+    public static String nodes(Cluster cluster) {
+        List<String> online = new ArrayList<>();
+        List<String> standby = new ArrayList<>();
+        List<String> standbyRunning = new ArrayList<>();
+        List<String> offline = new ArrayList<>();
+        for (Node n : cluster.nodes()) {
+            if (!n.online()) {
+                offline.add(n.name());
+            } else if (!n.standby()) {
+                online.add(n.name());
+            } else if (cluster.status().running().containsValue(n.name())) {
+                standbyRunning.add(n.name());
+            } else {
+                standby.add(n.name());
+            }
+        }
+        List<String> out = new ArrayList<>();
+        out.add("Pacemaker Nodes:");
+        out.addAll(nodeStates(online, standby, standbyRunning, offline));
+        out.add("Pacemaker Remote Nodes:");
+        out.addAll(nodeStates(List.of(), List.of(), List.of(), List.of()));
+        return String.join("\n", out) + "\n";
+    }
+
+    private static List<String> nodeStates(List<String> online, List<String> standby,
+            List<String> standbyRunning, List<String> offline) {
+        return List.of(named(" Online:", online), named(" Standby:", standby),
+                named(" Standby with resource(s) running:", standbyRunning),
+                named(" Maintenance:", List.of()), named(" Offline:", offline));
+    }
+
+    private static String named(String label, List<String> names) {
+        return names.isEmpty() ? label : label + " " + String.join(" ", names);
     }
 
     /** The resource lines that name a fence device ({@code stonith}) or the others. */
