@@ -58,5 +58,9 @@ class FencingTest {
                 + first + " hung, " + first + " fenced by the lab device");
         FailoverTest.awaitStatus(pool, survivor, "  * OFFLINE: [ " + first + ".local ]", PATIENCE);
         FailoverTest.awaitStatus(pool, survivor, "Started " + survivor + ".local", PATIENCE);
+        assertThat(pool.ok(survivor, "status", "nodes")).startsWith("Pacemaker Nodes:\n"
+                + " Online: " + survivor + ".local\n Standby:\n"
+                + " Standby with resource(s) running:\n Maintenance:\n Offline: " + first
+                + ".local\n");
     }
 }
