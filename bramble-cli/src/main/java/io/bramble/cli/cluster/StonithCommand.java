@@ -7,7 +7,8 @@ import picocli.CommandLine.Command;
         name = "stonith",
         description = {
                 "Fence devices in pcs's words on the live cluster (or a CIB file with -f FILE):",
-                "create ID FENCE_AGENT [NAME=VALUE...], delete ID."},
+                "create ID FENCE_AGENT [NAME=VALUE...], delete ID, config, describe AGENT,",
+                "list, and on the live cluster fence NODE [--off] (a node, by hand)."},
         footer = {
                 "",
                 "Example:",

@@ -1,11 +1,17 @@
 package io.bramble.cluster.live;
 
 import io.bramble.cluster.agent.AgentCatalog;
+import io.bramble.cluster.agent.AgentDirectories;
 import io.bramble.cluster.agent.AgentMetadata;
 import io.bramble.cluster.agent.AgentName;
+import io.bramble.cluster.agent.OwnAgents;
 import io.bramble.cluster.exec.NodeAgents;
+import io.bramble.cluster.exec.ProcessShell;
+import io.bramble.cluster.fence.FenceAgentRunner;
+import io.bramble.cluster.fence.Fencer;
 import io.bramble.cluster.pcs.AgentSource;
 import io.bramble.common.error.UserError;
+import io.bramble.common.time.Clock;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -31,15 +37,28 @@ public final class InstalledAgents implements AgentSource, AutoCloseable {
         return agents().metadata(agent);
     }
 
-    private NodeAgents agents() {
-        if (agents == null) {
+    /** A fencer that runs this machine's fence agents, bramble's own included. */
+    public Fencer fencer() {
+        OwnAgents own = NodeAgents.installOwn(folder());
+        return new Fencer(new FenceAgentRunner(AgentDirectories.system(own).fenceDirectories(),
+                new ProcessShell(Clock.system(), folder().resolve("exec"))));
+    }
+
+    private Path folder() {
+        if (folder == null) {
             try {
                 folder = Files.createTempDirectory("bramble-agents-");
             } catch (IOException e) {
                 throw UserError.runtime("cannot make a temporary folder for agents: "
                         + e.getMessage(), e);
             }
-            agents = NodeAgents.start("localhost", folder, event -> {
+        }
+        return folder;
+    }
+
+    private NodeAgents agents() {
+        if (agents == null) {
+            agents = NodeAgents.start("localhost", folder(), event -> {
             }, 1);
         }
         return agents;
@@ -47,10 +66,12 @@ public final class InstalledAgents implements AgentSource, AutoCloseable {
 
     @Override
     public void close() {
-        if (agents == null) {
+        if (agents != null) {
+            agents.close();
+        }
+        if (folder == null) {
             return;
         }
-        agents.close();
         try (Stream<Path> all = Files.walk(folder)) {
             all.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
         } catch (IOException e) {

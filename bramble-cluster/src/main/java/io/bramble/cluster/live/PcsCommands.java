@@ -100,6 +100,12 @@ public final class PcsCommands implements CommandSet {
                                 .size())),
                         List.of(), 0));
             }
+            if (words.size() > 1 && words.subList(0, 2).equals(List.of("stonith", "fence"))) {
+                try (InstalledAgents agents = new InstalledAgents()) {
+                    return reply(new LiveFence(cib, hosts, hosts.names().apply(node.id()))
+                            .run(words.subList(2, words.size()), agents.fencer()));
+                }
+            }
             if (words.size() > 1 && words.get(0).equals("resource") && Set.of("refresh",
                     "cleanup").contains(words.get(1))) {
                 return reply(new LiveRefresh(cib, hosts).run(words.subList(2, words.size())));

@@ -8,6 +8,7 @@ import io.bramble.cluster.coordinate.Report;
 import io.bramble.cluster.exec.NodeAgents;
 import io.bramble.cluster.exec.ProcessShell;
 import io.bramble.cluster.fence.FenceAgentRunner;
+import io.bramble.cluster.fence.Fencer;
 import io.bramble.cluster.live.CibRecord;
 import io.bramble.cluster.live.CoordinatorRecord;
 import io.bramble.cluster.live.LiveView;
@@ -83,10 +84,10 @@ public final class ClusterService implements CommandSet, AutoCloseable {
         this.agentsRoot = agentsRoot;
         this.messenger = new Messenger(node);
         OwnAgents own = NodeAgents.installOwn(agentsRoot);
-        this.fencer = new LiveFencer(new FenceAgentRunner(AgentDirectories.system(own)
-                .fenceDirectories(),
-                new ProcessShell(Clock.system(), agentsRoot.resolve(
-                        "fence"))));
+        this.fencer = new LiveFencer(new Fencer(new FenceAgentRunner(AgentDirectories.system(
+                own).fenceDirectories(), new ProcessShell(Clock.system(),
+                        agentsRoot.resolve(
+                                "fence")))));
         this.coordinator = new CoordinatorService(node, clock, messenger, fencer,
                 coordinatorThread);
         this.loop = Thread.ofPlatform().name("bramble-cluster").daemon().unstarted(this::tickLoop);

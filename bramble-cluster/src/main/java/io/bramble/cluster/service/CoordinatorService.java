@@ -5,6 +5,7 @@ import io.bramble.cluster.coordinate.Coordinator;
 import io.bramble.cluster.coordinate.LeaseTiming;
 import io.bramble.cluster.coordinate.RecordedStatus;
 import io.bramble.cluster.coordinate.Report;
+import io.bramble.cluster.fence.Fencer;
 import io.bramble.cluster.live.CibRecord;
 import io.bramble.cluster.live.CoordinatorRecord;
 import io.bramble.cluster.live.LiveView;
@@ -192,7 +193,7 @@ final class CoordinatorService {
     }
 
     /** A fencing's outcome, from the fencing thread: handed to the service's thread. */
-    private void fencedLater(LiveFencer.Outcome outcome) {
+    private void fencedLater(Fencer.Outcome outcome) {
         try {
             loop.execute(() -> fenced(outcome));
         } catch (RejectedExecutionException e) {
@@ -201,7 +202,7 @@ final class CoordinatorService {
     }
 
     /** A fencing's outcome, on the service's thread: the coordinator may now move on. */
-    private void fenced(LiveFencer.Outcome outcome) {
+    private void fenced(Fencer.Outcome outcome) {
         outcome.tries().forEach(line -> node.log().event("cluster: fencing " + outcome.node()
                 + ": " + line));
         node.log().event("cluster: " + outcome.node() + (outcome.off()

@@ -30,13 +30,7 @@ class FencingTest {
 
     @Test
     void aHungNodeIsFencedAndItsResourceStartsOnTheSurvivor() {
-        PoolNodes pool = LiveCibTest.twoNodesAndAWitness(cluster);
-        String map = "gluster1.local:" + pool.process("gluster1").pid() + ";gluster2.local:"
-                + pool.process("gluster2").pid();
-        pool.ok("gluster1", "stonith", "create", "lab", "fence_bramble_lab", "kind=pid",
-                "pcmk_host_map=" + map);
-        pool.ok("gluster1", "resource", "create", "d1", "ocf:heartbeat:Dummy", "op",
-                "monitor", "interval=2s");
+        PoolNodes pool = withDeviceAndDummy();
         String first = FailoverTest.awaitRunningOn(pool, NODES, PATIENCE);
         String survivor = first.equals("gluster1") ? "gluster2" : "gluster1";
         String status = pool.ok(survivor, "status");
@@ -62,5 +56,43 @@ class FencingTest {
                 + " Online: " + survivor + ".local\n Standby:\n"
                 + " Standby with resource(s) running:\n Maintenance:\n Offline: " + first
                 + ".local\n");
+        PoolNodes.Result self = pool.run(survivor, "stonith", "fence", survivor + ".local");
+        assertThat(self.exit()).isEqualTo(1);
+        assertThat(self.err()).startsWith("Error: unable to fence '" + survivor + ".local': it"
+                + " is the node this command runs on");
+        PoolNodes.Result unknown = pool.run(survivor, "stonith", "fence", "gluster9.local");
+        assertThat(unknown.exit()).isEqualTo(1);
+        assertThat(unknown.err()).isEqualTo("Error: unable to fence 'gluster9.local'\n"
+                + "no fence device can fence gluster9.local (none names it in its"
+                + " pcmk_host_map or pcmk_host_list)\n");
+    }
+
+    /** pcs stonith fence: the node is powered off at once, and its resource moves. */
+    @Test
+    void aNodeFencedByHandIsOffAndItsResourceMoves() {
+        PoolNodes pool = withDeviceAndDummy();
+        String first = FailoverTest.awaitRunningOn(pool, NODES, PATIENCE);
+        String survivor = first.equals("gluster1") ? "gluster2" : "gluster1";
+        PoolNodes.Result fenced = pool.run(survivor, "stonith", "fence", first + ".local");
+        assertThat(fenced.exit()).as(fenced.toString()).isZero();
+        assertThat(fenced.out()).isEqualTo("Node: " + first + ".local fenced\n");
+        assertThat(pool.process(first).isAlive()).isFalse();
+        long end = System.nanoTime() + PATIENCE.toNanos();
+        while (!FailoverTest.running(pool, survivor)) {
+            assertThat(System.nanoTime()).as("d1 starts on " + survivor).isLessThan(end);
+            PoolNodes.sleep(20);
+        }
+    }
+
+    /** Two nodes and a witness, a lab device for the nodes' process trees, and Dummy d1. */
+    private PoolNodes withDeviceAndDummy() {
+        PoolNodes pool = LiveCibTest.twoNodesAndAWitness(cluster);
+        String map = "gluster1.local:" + pool.process("gluster1").pid() + ";gluster2.local:"
+                + pool.process("gluster2").pid();
+        pool.ok("gluster1", "stonith", "create", "lab", "fence_bramble_lab", "kind=pid",
+                "pcmk_host_map=" + map);
+        pool.ok("gluster1", "resource", "create", "d1", "ocf:heartbeat:Dummy", "op",
+                "monitor", "interval=2s");
+        return pool;
     }
 }
