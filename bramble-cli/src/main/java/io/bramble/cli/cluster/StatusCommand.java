@@ -73,10 +73,9 @@ public final class StatusCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         String command = spec.qualifiedName(" ");
-        boolean resourcesOnly = views.equals(List.of("resources"));
-        boolean stonithOnly = views.equals(List.of("stonith"));
         boolean nodes = views.equals(List.of("nodes"));
-        if (!views.isEmpty() && !resourcesOnly && !stonithOnly && !nodes) {
+        if (!views.isEmpty() && !nodes && !List.of(List.of("resources"), List.of("stonith"))
+                .contains(views)) {
             throw UserError.usage(command + " " + String.join(" ", views) + ": not"
                     + " supported; the whole status, as 'pcs status' prints it, 'status"
                     + " resources', 'status nodes' or 'stonith status'");

@@ -28,18 +28,21 @@ public final class LiveStatus {
 
     /** {@code pcs status nodes} of the live cluster. */
     public static String nodes(LiveCib cib, PoolHosts hosts) {
-        String xml = cib.read().toXml();
-        RecordedStatus recorded = cib.store().get(StatusRecord.TYPE, StatusRecord.KEY)
-                .map(Versioned::value).orElse(RecordedStatus.none());
-        Cluster configuration = LiveView.configuration(xml, hosts.all(), hosts.online());
-        return PcsStatus.nodes(LiveView.withStatus(configuration, recorded, true));
+        Cluster configuration = LiveView.configuration(cib.read().toXml(), hosts.all(),
+                hosts.online());
+        return PcsStatus.nodes(LiveView.withStatus(configuration, recorded(cib), true));
+    }
+
+    /** What the coordinators recorded of the resources' states and failures. */
+    private static RecordedStatus recorded(LiveCib cib) {
+        return cib.store().get(StatusRecord.TYPE, StatusRecord.KEY).map(Versioned::value)
+                .orElse(RecordedStatus.none());
     }
 
     public static String render(LiveCib cib, PoolHosts hosts, Instant now, ZoneId zone) {
         CibElement element = cib.read();
         String xml = element.toXml();
-        RecordedStatus recorded = cib.store().get(StatusRecord.TYPE, StatusRecord.KEY)
-                .map(Versioned::value).orElse(RecordedStatus.none());
+        RecordedStatus recorded = recorded(cib);
         Cluster configuration = LiveView.configuration(xml, hosts.all(), hosts.online());
         CibHeader stored = CibHeader.read(LiveView.NAME, xml.getBytes(StandardCharsets.UTF_8));
         // The coordinator is the DC, shown while the asked member reaches it.
