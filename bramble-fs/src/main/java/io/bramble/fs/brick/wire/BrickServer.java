@@ -49,6 +49,7 @@ public final class BrickServer implements AutoCloseable, ServerSession.Host {
     private final BadFrames bad = new BadFrames(LOG::info);
     private final AtomicLong requests = new AtomicLong();
     private final AtomicLong expired = new AtomicLong();
+    private final AtomicLong abandoned = new AtomicLong();
     private final AtomicInteger connections = new AtomicInteger();
     private final EventLoopGroup group;
     private final ExecutorService ownWorkers;
@@ -195,10 +196,20 @@ public final class BrickServer implements AutoCloseable, ServerSession.Host {
         }
     }
 
+    @Override
+    public void abandoned() {
+        abandoned.incrementAndGet();
+    }
+
     /** Connections attached to the brick served as {@code brickPath} of {@code volume}. */
     public int attached(String volume, String brickPath) {
         Set<ServerSession> attached = sessions.get(new BrickKey(volume, brickPath));
         return attached == null ? 0 : attached.size();
+    }
+
+    /** Its network threads, for tests that hold them as a stopped process would. */
+    EventLoopGroup ioThreads() {
+        return group;
     }
 
     /** The port it listens on (the one asked for, or the one the system chose for 0). */
@@ -211,8 +222,10 @@ public final class BrickServer implements AutoCloseable, ServerSession.Host {
     }
 
     public ServerCounters counters() {
-        return new ServerCounters(requests.get(), expired.get(), bad.malformedCount() + bad
-                .oversizedCount(), bad.notMemberCount());
+        return new ServerCounters(requests.get(), expired.get(), abandoned.get(),
+                bad.malformedCount() + bad
+                        .oversizedCount(),
+                bad.notMemberCount());
     }
 
     /** Stops listening and closes every connection; workers of its own are shut down. */

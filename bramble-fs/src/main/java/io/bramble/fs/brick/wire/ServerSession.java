@@ -29,6 +29,14 @@ import java.util.concurrent.atomic.AtomicInteger;
  * closed and counted) and must attach the connection to a brick the server serves; every
  * later frame must be a request, run on a worker through that brick. Too many requests in
  * flight pause reading from the connection: a client cannot queue unbounded work.
+ *
+ * <p>A request whose connection is closed before it starts is not run. A client closes a
+ * connection when it gives up on the server (a stopped process, a cut link): the calls it was
+ * waiting for have failed on its side, and the volume has already blamed this copy for them.
+ * Run late, after a heal had made the copy whole, such a call would put back data the heal
+ * replaced. Requests are handed to the workers from a task on the connection's event loop, so
+ * a close read in the same pass as the request, as after a stopped process resumes, is seen
+ * before the request is run.
  */
 final class ServerSession extends SimpleChannelInboundHandler<Frame> {
     /** What a session needs from its server. */
@@ -42,6 +50,9 @@ final class ServerSession extends SimpleChannelInboundHandler<Frame> {
         void detach(BrickKey key, ServerSession session);
 
         void answered(boolean expired);
+
+        /** A request was not run: its client closed the connection before it could start. */
+        void abandoned();
     }
 
     private final Host host;
@@ -131,6 +142,15 @@ final class ServerSession extends SimpleChannelInboundHandler<Frame> {
         if (inFlight.incrementAndGet() >= inFlightMax) {
             ctx.channel().config().setAutoRead(false);
         }
+        ctx.channel().eventLoop().execute(() -> handOver(ctx, request, deadlineNs));
+    }
+
+    /** On the event loop, once the pass that read {@code request} has ended. */
+    private void handOver(ChannelHandlerContext ctx, Request request, long deadlineNs) {
+        if (!channel.isActive()) {
+            abandon();
+            return;
+        }
         try {
             workers.execute(() -> run(request, deadlineNs));
         } catch (RejectedExecutionException e) {
@@ -139,8 +159,17 @@ final class ServerSession extends SimpleChannelInboundHandler<Frame> {
         }
     }
 
+    private void abandon() {
+        inFlight.decrementAndGet();
+        host.abandoned();
+    }
+
     /** On a worker: runs the call unless its deadline passed while it waited. */
     private void run(Request request, long deadlineNs) {
+        if (!channel.isActive()) {
+            abandon();
+            return;
+        }
         try {
             boolean expired = clock.nanoTime() > deadlineNs;
             Reply reply = expired

@@ -126,6 +126,9 @@ public final class NodeMetricsText {
         counter(out, "bramble_brick_server_expired_requests_total",
                 "Requests answered ETIMEDOUT unrun, their deadline passed in the queue.",
                 counters, ServerCounters::expired);
+        counter(out, "bramble_brick_server_abandoned_requests_total",
+                "Requests not run as their client closed the connection first.", counters,
+                ServerCounters::abandoned);
         counter(out, "bramble_brick_server_bad_frames_total",
                 "Connections closed for a malformed or oversized frame.", counters,
                 ServerCounters::badFrames);

@@ -18,6 +18,7 @@ import io.bramble.fs.ops.FsPath;
 import io.bramble.fs.ops.OpenFlags;
 import io.bramble.fs.ops.Opened;
 import io.bramble.fs.ops.XattrsPage;
+import io.netty.util.concurrent.EventExecutor;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
@@ -25,9 +26,11 @@ import java.net.Socket;
 import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
@@ -235,6 +238,41 @@ class BrickServerTest {
                     .isTrue();
             assertThat(remote.getattr(USER, FsPath.ROOT).id()).isEqualTo(FileId.ROOT);
         }
+    }
+
+    @Test
+    void aCallTheClientGaveUpOnWhileTheServerWasStoppedIsNotRunWhenItResumes()
+            throws Exception {
+        BrickClient remote = connectedClient(FAST.withDeadlineMs(60_000).withPingTimeoutMs(
+                400));
+        Opened file = remote.create(USER, path("/f"), new FileId(2, 1), 0100644, OpenFlags.RDWR
+                | OpenFlags.CREAT);
+        CountDownLatch resume = new CountDownLatch(1);
+        List<EventExecutor> loops = new ArrayList<>();
+        server.ioThreads().forEach(loops::add);
+        CountDownLatch held = new CountDownLatch(loops.size());
+        for (EventExecutor loop : loops) { // as a stopped process: nothing read, no pong
+            loop.execute(() -> {
+                held.countDown();
+                try {
+                    resume.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            });
+        }
+        held.await();
+
+        // The write waits in the server's socket; the client hears nothing and drops it.
+        assertThat(errno(() -> remote.write(file.handle(), 0, "late".getBytes()))).isEqualTo(
+                Errno.ENOTCONN);
+        assertThat(remote.isConnected()).isFalse();
+        resume.countDown();
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> server.counters().abandoned() == 1);
+        assertThat(remote.awaitConnected(10_000)).isTrue();
+        assertThat(remote.getattr(USER, path("/f")).sizeBytes()).as("never written").isZero();
+        assertThat(server.counters().abandoned()).isEqualTo(1);
     }
 
     @Test

@@ -29,7 +29,7 @@ class NodeMetricsTextTest {
                 BrickSample.down("gv1", "gluster1:/data/\"odd\"")),
                 List.of(new VolumeHealSample("gv0", 5, 65_536), new VolumeHealSample("gv1", 0,
                         0)),
-                42, Optional.of(new ServerCounters(120, 1, 0, 2)), List.of(new MemberSample(
+                42, Optional.of(new ServerCounters(120, 1, 3, 0, 2)), List.of(new MemberSample(
                         "gluster1", true), new MemberSample("gluster2", false)));
     }
 
