@@ -101,14 +101,19 @@ public final class CibWriter {
         }
     }
 
-    private static void primitive(Xml x, Primitive p) {
+    /** Opens {@code element} with the primitive's id and its agent's class, provider, type. */
+    static void openWithAgent(Xml x, String element, Primitive p) {
         if (p.agent().provider().isPresent()) {
-            x.open("primitive", "id", p.id(), "class", p.agent().standard(),
+            x.open(element, "id", p.id(), "class", p.agent().standard(),
                     "provider", p.agent().provider().get(), "type", p.agent().type());
         } else {
-            x.open("primitive", "id", p.id(), "class", p.agent().standard(),
+            x.open(element, "id", p.id(), "class", p.agent().standard(),
                     "type", p.agent().type());
         }
+    }
+
+    private static void primitive(Xml x, Primitive p) {
+        openWithAgent(x, "primitive", p);
         nameValues(x, "instance_attributes", p.id() + "-instance_attributes",
                 p.instanceAttributes());
         nameValues(x, "meta_attributes", p.id() + "-meta_attributes", p.meta());

@@ -1,6 +1,7 @@
 package io.bramble.cluster.cib;
 
 import io.bramble.cluster.model.FailCount;
+import io.bramble.cluster.model.FailedAction;
 import io.bramble.cluster.model.Node;
 import io.bramble.cluster.model.Score;
 import java.util.ArrayList;
@@ -13,18 +14,21 @@ import java.util.Set;
 
 /**
  * Reads {@code <status>}: which nodes are members, what each online node's resource history
- * says runs there, and the fail counts in its transient attributes. A failed operation in the
- * history is not supported: bramble takes failures as fail counts only.
+ * says runs there, the fail counts in its transient attributes, and each resource's last
+ * failure on the node ({@code RSC_last_failure_0}). Any other failed operation in the history
+ * (a resource whose last operation failed, not yet recovered) is not supported.
  */
 final class StatusReader {
     private static final Set<String> NODE_STATE_ATTRIBUTES = Set.of("id", "uname", "in_ccm",
             "crmd", "join", "expected", "crm-debug-origin");
     private static final String FAIL_COUNT = "fail-count-";
+    /** The largest exit code a process has. */
+    private static final int RC_MAX = 255;
     private static final String LAST_FAILURE = "last-failure-";
 
-    /** Online flags by node id, running primitives' nodes, fail counts. */
+    /** Online flags by node id, running primitives' nodes, fail counts, last failures. */
     record Status(Map<String, Boolean> online, Map<String, String> running,
-            List<FailCount> failCounts) {}
+            List<FailCount> failCounts, List<FailedAction> failedActions) {}
 
     private StatusReader() {
     }
@@ -34,8 +38,9 @@ final class StatusReader {
         Map<String, Boolean> online = new LinkedHashMap<>();
         Map<String, String> running = new LinkedHashMap<>();
         List<FailCount> failCounts = new ArrayList<>();
+        List<FailedAction> failed = new ArrayList<>();
         if (status.isEmpty()) {
-            return new Status(online, running, failCounts);
+            return new Status(online, running, failCounts, failed);
         }
         problems.onlyChildren(status.get(), Set.of("node_state"));
         for (XmlElement state : status.get().children("node_state")) {
@@ -52,12 +57,13 @@ final class StatusReader {
             boolean up = isOnline(state);
             online.put(id.get(), up);
             if (up) {
-                state.children("lrm").forEach(lrm -> history(lrm, name, running, problems));
+                state.children("lrm").forEach(lrm -> history(lrm, name, running, failed,
+                        problems));
             }
             state.children("transient_attributes")
                     .forEach(t -> failCounts.addAll(failures(t, name, problems)));
         }
-        return new Status(online, running, failCounts);
+        return new Status(online, running, failCounts, failed);
     }
 
     /** A member of the partition whose controller has joined: Pacemaker's online node. */
@@ -70,7 +76,7 @@ final class StatusReader {
     }
 
     private static void history(XmlElement lrm, String node, Map<String, String> running,
-            CibProblems problems) {
+            List<FailedAction> failed, CibProblems problems) {
         problems.onlyChildren(lrm, Set.of("lrm_resources"));
         for (XmlElement resources : lrm.children("lrm_resources")) {
             problems.onlyChildren(resources, Set.of("lrm_resource"));
@@ -78,6 +84,7 @@ final class StatusReader {
                 problems.onlyAttributes(resource, Set.of("id", "class", "provider", "type"));
                 problems.onlyChildren(resource, Set.of("lrm_rsc_op"));
                 Optional<String> id = problems.required(resource, "id");
+                id.flatMap(r -> lastFailure(resource, r, node, problems)).ifPresent(failed::add);
                 if (id.isPresent() && lastOperationRuns(resource, problems)) {
                     String other = running.putIfAbsent(id.get(), node);
                     if (other != null) {
@@ -90,9 +97,59 @@ final class StatusReader {
         }
     }
 
+    /**
+     * The resource's last failure on the node, Pacemaker's {@code RSC_last_failure_0}: history
+     * the operations after it followed, so it says nothing of where the resource runs.
+     */
+    private static Optional<FailedAction> lastFailure(XmlElement resource, String id,
+            String node, CibProblems problems) {
+        for (XmlElement op : resource.children("lrm_rsc_op")) {
+            if (!isLastFailure(op)) {
+                continue;
+            }
+            String operation = op.attribute("operation").orElse("");
+            String status = op.attribute("op-status").orElse("0");
+            if (operation.isEmpty() || !status.matches("0|[2-9]|10")) {
+                problems.error(op, "a last failure with operation '" + operation
+                        + "' and op-status " + status + " is not supported");
+                return Optional.empty();
+            }
+            try {
+                long rc = number(op, "rc-code");
+                if (rc > RC_MAX) {
+                    throw new IllegalArgumentException("rc-code=\"" + rc + "\"");
+                }
+                return Optional.of(new FailedAction(id, node, operation, number(op, "interval"),
+                        (int) rc, Integer.parseInt(status), op.attribute(
+                                "exit-reason").orElse(""),
+                        number(op, "last-rc-change"),
+                        number(op, "exec-time")));
+            } catch (IllegalArgumentException e) {
+                problems.error(op, "a last failure with a number out of range is not supported: "
+                        + e.getMessage());
+                return Optional.empty();
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static boolean isLastFailure(XmlElement op) {
+        return op.attribute("id").orElse("").endsWith("_last_failure_0");
+    }
+
+    /** A whole number of at most 18 digits, 0 when the attribute is absent. */
+    private static long number(XmlElement op, String attribute) {
+        String text = op.attribute(attribute).orElse("0");
+        if (!text.matches("\\d{1,18}")) {
+            throw new IllegalArgumentException(attribute + "=\"" + text + "\"");
+        }
+        return Long.parseLong(text);
+    }
+
     /** Whether the last one-off operation leaves the resource running. */
     private static boolean lastOperationRuns(XmlElement resource, CibProblems problems) {
         List<XmlElement> ops = new ArrayList<>(resource.children("lrm_rsc_op"));
+        ops.removeIf(StatusReader::isLastFailure);
         boolean ok = true;
         for (XmlElement op : ops) {
             ok &= succeeded(op, problems);
@@ -122,8 +179,9 @@ final class StatusReader {
             return true;
         }
         problems.error(op, "operation " + operation + " with rc-code " + rc + " and op-status "
-                + status + " is not supported: bramble takes only successful history; give"
-                + " failures as fail-count and last-failure attributes");
+                + status + " is not supported: bramble reads a resource's history as its"
+                + " successful operations and its last failure (RSC_last_failure_0); give"
+                + " failures as that and fail-count and last-failure attributes");
         return false;
     }
 

@@ -2,6 +2,7 @@ package io.bramble.cluster.cib;
 
 import io.bramble.cluster.model.Cluster;
 import io.bramble.cluster.model.FailCount;
+import io.bramble.cluster.model.FailedAction;
 import io.bramble.cluster.model.Node;
 import io.bramble.cluster.model.Operation;
 import io.bramble.cluster.model.Primitive;
@@ -33,8 +34,13 @@ final class StatusWriter {
         x.open("lrm", "id", n.id()).open("lrm_resources");
         if (n.online()) {
             for (Primitive p : cluster.primitives()) {
+                List<FailedAction> failed = cluster.status().failedActions().stream()
+                        .filter(a -> a.resource().equals(p.id()) && a.node().equals(n.name()))
+                        .toList();
                 if (n.name().equals(cluster.status().running().get(p.id()))) {
-                    history(x, p);
+                    history(x, p, failed);
+                } else if (!failed.isEmpty()) {
+                    stopped(x, p, failed);
                 }
             }
         }
@@ -56,16 +62,14 @@ final class StatusWriter {
         x.close("node_state");
     }
 
-    private static void history(Xml x, Primitive p) {
-        if (p.agent().provider().isPresent()) {
-            x.open("lrm_resource", "id", p.id(), "class", p.agent().standard(),
-                    "provider", p.agent().provider().get(), "type", p.agent().type());
-        } else {
-            x.open("lrm_resource", "id", p.id(), "class", p.agent().standard(),
-                    "type", p.agent().type());
-        }
-        operation(x, p, p.id() + "_last_0", "start", 0, 1, digest(p, List.of()));
-        int call = 2;
+    /**
+     * A running resource's history: its failures on the node (each before what followed it), the
+     * start, then its recurring monitors.
+     */
+    private static void history(Xml x, Primitive p, List<FailedAction> failed) {
+        CibWriter.openWithAgent(x, "lrm_resource", p);
+        int call = failures(x, p, failed);
+        operation(x, p, p.id() + "_last_0", "start", 0, call++, digest(p, List.of()));
         for (Operation op : p.recurringOperations()) {
             List<String> meta = op.timeoutMs().isPresent()
                     ? List.of("CRM_meta_timeout", Long.toString(op.timeoutMs().getAsLong()))
@@ -74,6 +78,44 @@ final class StatusWriter {
                     digest(p, meta));
         }
         x.close("lrm_resource");
+    }
+
+    /** A resource that failed on the node and was stopped there since. */
+    private static void stopped(Xml x, Primitive p, List<FailedAction> failed) {
+        CibWriter.openWithAgent(x, "lrm_resource", p);
+        int call = failures(x, p, failed);
+        operation(x, p, p.id() + "_last_0", "stop", 0, call, digest(p, List.of()));
+        x.close("lrm_resource");
+    }
+
+    /**
+     * Pacemaker keeps one last failure a resource and node ({@code RSC_last_failure_0}): the
+     * latest of {@code failed}. Written first, it is history the later operations followed.
+     *
+     * @return the next call id
+     */
+    private static int failures(Xml x, Primitive p, List<FailedAction> failed) {
+        if (failed.isEmpty()) {
+            return 1;
+        }
+        FailedAction a = failed.stream().max(java.util.Comparator.comparingLong(
+                FailedAction::epochSeconds)).orElseThrow();
+        String key = "1:-1:0:" + KEY_UUID;
+        List<String> attributes = new java.util.ArrayList<>(List.of("id", p.id()
+                + "_last_failure_0", "operation_key", p.id() + "_" + a.operationKey(),
+                "operation", a.operation(), "transition-key", key, "transition-magic", a
+                        .execStatus() + ":" + a.rc() + ";" + key,
+                "exit-reason", a.exitReason(),
+                "call-id", "1", "rc-code", Integer.toString(a.rc()), "op-status", Integer
+                        .toString(a.execStatus()),
+                "interval", Long.toString(a.intervalMs())));
+        if (a.epochSeconds() > 0) { // 0: not known; crm_mon shows no time without it
+            attributes.addAll(List.of("last-rc-change", Long.toString(a.epochSeconds())));
+        }
+        attributes.addAll(List.of("exec-time", Long.toString(a.execMs()), "queue-time", "0",
+                "op-digest", digest(p, List.of())));
+        x.empty("lrm_rsc_op", attributes.toArray(String[]::new));
+        return 2;
     }
 
     private static void operation(Xml x, Primitive p, String id, String name, long intervalMs,

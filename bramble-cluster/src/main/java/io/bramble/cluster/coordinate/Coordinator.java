@@ -85,7 +85,8 @@ public final class Coordinator {
         this.fencing = fencing;
         this.clock = clock;
         recorded.states().forEach((r, byNode) -> states.put(r, new LinkedHashMap<>(byNode)));
-        this.failures = new FailureLedger(recorded.failCounts(), recorded.fatal());
+        this.failures = new FailureLedger(recorded.failCounts(), recorded.fatal(),
+                recorded.failedActions());
         addNodes();
     }
 
@@ -222,7 +223,8 @@ public final class Coordinator {
 
     /** What to keep in the cluster store. */
     public RecordedStatus recorded() {
-        return new RecordedStatus(states, failures.counts(), failures.fatal());
+        return new RecordedStatus(states, failures.counts(), failures.fatal(),
+                failures.lastFailures());
     }
 
     /** How many transitions were computed. */
@@ -324,8 +326,8 @@ public final class Coordinator {
             return;
         }
         if (!ok && !i.operation().equals("stop")) {
-            failures.failed(configuration, r, node, i.operation() + "_" + i.intervalMs(),
-                    outcome.recovery(), nowSeconds());
+            failures.failed(configuration, outcome.failedAction(r, node, i.operation(), i
+                    .intervalMs(), nowSeconds()), outcome.recovery());
         }
         aborted = true;
     }
@@ -352,8 +354,8 @@ public final class Coordinator {
             case NOT_RUNNING -> setState(i.resource(), i.node(), ResourceState.STOPPED);
             case FAILED -> {
                 setState(i.resource(), i.node(), ResourceState.FAILED);
-                failures.failed(configuration, i.resource(), i.node(), "monitor_0",
-                        outcome.recovery(), nowSeconds());
+                failures.failed(configuration, outcome.failedAction(i.resource(), i.node(),
+                        "monitor", 0, nowSeconds()), outcome.recovery());
             }
             case TIMED_OUT, CANCELLED -> pendingProbes.add(probe);
         }
@@ -369,9 +371,9 @@ public final class Coordinator {
             return;
         }
         setState(report.resource(), report.node(), ResourceState.FAILED);
-        failures.failed(configuration, report.resource(), report.node(),
-                report.operation() + "_" + report.intervalMs(), report.outcome().recovery(),
-                nowSeconds());
+        failures.failed(configuration, report.outcome().failedAction(report.resource(), report
+                .node(), report.operation(), report.intervalMs(), nowSeconds()), report
+                        .outcome().recovery());
         aborted = true;
     }
 

@@ -3,6 +3,7 @@ package io.bramble.cluster.coordinate;
 import io.bramble.cluster.exec.Recovery;
 import io.bramble.cluster.model.Cluster;
 import io.bramble.cluster.model.FailCount;
+import io.bramble.cluster.model.FailedAction;
 import io.bramble.cluster.model.Group;
 import io.bramble.cluster.model.Primitive;
 import io.bramble.cluster.model.ResourceMeta;
@@ -25,23 +26,35 @@ import java.util.Set;
  */
 final class FailureLedger {
     private final Map<String, FailCount> counts = new LinkedHashMap<>();
+    /** The last failure of each counted operation, by the same key; never without a count. */
+    private final Map<String, FailedAction> last = new LinkedHashMap<>();
     private final Set<String> fatal = new LinkedHashSet<>();
 
-    FailureLedger(List<FailCount> recorded, Set<String> fatalRecorded) {
+    FailureLedger(List<FailCount> recorded, Set<String> fatalRecorded,
+            List<FailedAction> lastRecorded) {
         recorded.forEach(f -> counts.put(key(f.resource(), f.node(), f.operationKey()), f));
+        lastRecorded.forEach(a -> {
+            String key = key(a.resource(), a.node(), a.operationKey());
+            if (counts.containsKey(key)) {
+                last.put(key, a);
+            }
+        });
         fatal.addAll(fatalRecorded);
     }
 
-    /** Counts a failure of {@code operationKey} ({@code start_0}) of a resource on a node. */
-    void failed(Cluster cluster, String resource, String node, String operationKey,
-            Optional<Recovery> recovery, long nowEpochSeconds) {
-        String key = key(resource, node, operationKey);
+    /** Counts {@code failure}, an operation of a resource that failed on a node. */
+    void failed(Cluster cluster, FailedAction failure, Optional<Recovery> recovery) {
+        String resource = failure.resource();
+        String operationKey = failure.operationKey();
+        String key = key(resource, failure.node(), operationKey);
         int before = Optional.ofNullable(counts.get(key)).map(FailCount::count).orElse(0);
         boolean startFatal = operationKey.equals("start_0")
                 && cluster.properties().startFailureIsFatal();
         boolean hard = recovery.filter(r -> r != Recovery.SOFT).isPresent();
         int count = startFatal || hard ? Score.INFINITY : Score.add(before, 1);
-        counts.put(key, new FailCount(resource, node, operationKey, count, nowEpochSeconds));
+        counts.put(key, new FailCount(resource, failure.node(), operationKey, count, failure
+                .epochSeconds()));
+        last.put(key, failure);
         if (recovery.filter(r -> r == Recovery.FATAL).isPresent()) {
             fatal.add(resource);
         }
@@ -49,8 +62,10 @@ final class FailureLedger {
 
     /** Forgets the counts whose failure timeout has passed; whether any was forgotten. */
     boolean expire(Cluster cluster, long nowEpochSeconds) {
-        return counts.values().removeIf(f -> failureTimeout(cluster, f.resource())
+        boolean any = counts.values().removeIf(f -> failureTimeout(cluster, f.resource())
                 .stream().anyMatch(t -> nowEpochSeconds > f.lastFailureEpochSeconds() + t));
+        last.keySet().retainAll(counts.keySet());
+        return any;
     }
 
     /**
@@ -60,6 +75,7 @@ final class FailureLedger {
     void forget(java.util.Set<String> resources, Optional<String> node) {
         counts.values().removeIf(
                 f -> resources.contains(f.resource()) && node.map(f.node()::equals).orElse(true));
+        last.keySet().retainAll(counts.keySet());
         if (node.isEmpty()) {
             fatal.removeAll(resources);
         }
@@ -69,21 +85,18 @@ final class FailureLedger {
         return new ArrayList<>(counts.values());
     }
 
+    /** The last failure of each counted operation, in the order they first failed. */
+    List<FailedAction> lastFailures() {
+        return new ArrayList<>(last.values());
+    }
+
     Set<String> fatal() {
         return fatal;
     }
 
     private static OptionalLong failureTimeout(Cluster cluster, String resource) {
-        Optional<Primitive> primitive = cluster.primitives().stream()
-                .filter(p -> p.id().equals(resource)).findFirst();
-        if (primitive.isEmpty()) {
-            return OptionalLong.empty();
-        }
-        List<Map<String, String>> layers = new ArrayList<>();
-        layers.add(primitive.get().meta());
-        cluster.groupOf(resource).map(Group::meta).ifPresent(layers::add);
-        layers.add(cluster.defaults().resource());
-        long seconds = ResourceMeta.resolve(layers).failureTimeoutSeconds();
+        long seconds = cluster.metaOf(resource).map(ResourceMeta::failureTimeoutSeconds).orElse(
+                0L);
         return seconds > 0 ? OptionalLong.of(seconds) : OptionalLong.empty();
     }
 

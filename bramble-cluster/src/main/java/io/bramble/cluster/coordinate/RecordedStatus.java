@@ -1,6 +1,7 @@
 package io.bramble.cluster.coordinate;
 
 import io.bramble.cluster.model.FailCount;
+import io.bramble.cluster.model.FailedAction;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,15 +17,23 @@ import java.util.Set;
  * @param states by resource, then by node; a missing entry is {@link ResourceState#UNKNOWN}
  * @param failCounts the failures not yet expired
  * @param fatal resources whose failure said their configuration is wrong
+ * @param failedActions the last failure of each counted operation, for Failed Resource Actions
  */
 public record RecordedStatus(Map<String, Map<String, ResourceState>> states,
-        List<FailCount> failCounts, Set<String> fatal) {
+        List<FailCount> failCounts, Set<String> fatal, List<FailedAction> failedActions) {
     public RecordedStatus {
         Map<String, Map<String, ResourceState>> copy = new LinkedHashMap<>();
         states.forEach((r, byNode) -> copy.put(r, Map.copyOf(byNode)));
         states = Collections.unmodifiableMap(copy);
         failCounts = List.copyOf(failCounts);
         fatal = Set.copyOf(fatal);
+        failedActions = List.copyOf(failedActions);
+    }
+
+    /** A status recorded without the failures' details. */
+    public RecordedStatus(Map<String, Map<String, ResourceState>> states,
+            List<FailCount> failCounts, Set<String> fatal) {
+        this(states, failCounts, fatal, List.of());
     }
 
     /** Nothing known: the status of a cluster that never ran. */

@@ -1,5 +1,7 @@
 package io.bramble.cluster.exec;
 
+import io.bramble.cluster.model.FailedAction;
+import java.util.Arrays;
 import java.util.Optional;
 
 /**
@@ -15,15 +17,63 @@ import java.util.Optional;
  * @param kind the meaning
  * @param recovery for a failure or a timeout, what the cluster does about it
  * @param text Pacemaker's words: "ok", "not running", "error", "Timed Out", ...
+ * @param rc the OCF exit code the agent returned
+ * @param exitReason the agent's own reason ({@code ocf-exit-reason:}), empty when none
+ * @param durationMs how long the agent ran; 0 when not known
  */
-public record Outcome(Kind kind, Optional<Recovery> recovery, String text) {
+public record Outcome(Kind kind, Optional<Recovery> recovery, String text, int rc,
+        String exitReason, long durationMs) {
     public enum Kind {
         SUCCEEDED, NOT_RUNNING, PROMOTED, FAILED, TIMED_OUT, CANCELLED
+    }
+
+    public Outcome {
+        if (exitReason.length() > FailedAction.REASON_CHARS_MAX) {
+            exitReason = exitReason.substring(0, FailedAction.REASON_CHARS_MAX);
+        }
+    }
+
+    /** An outcome known by its meaning alone: the code its words stand for, no reason. */
+    public Outcome(Kind kind, Optional<Recovery> recovery, String text) {
+        this(kind, recovery, text, codeOf(kind, text), "", 0);
+    }
+
+    private static int codeOf(Kind kind, String text) {
+        return switch (kind) {
+            case SUCCEEDED -> OcfExitCode.SUCCESS.code();
+            case NOT_RUNNING -> OcfExitCode.NOT_RUNNING.code();
+            case PROMOTED -> OcfExitCode.RUNNING_PROMOTED.code();
+            case FAILED -> Arrays.stream(OcfExitCode.values()).filter(c -> c.label().equals(
+                    text)).mapToInt(OcfExitCode::code).findFirst().orElse(OcfExitCode.ERR_GENERIC
+                            .code());
+            case TIMED_OUT, CANCELLED -> OcfExitCode.ERR_GENERIC.code();
+        };
+    }
+
+    /**
+     * This outcome with the agent's code (when it ran to its end), its reason and its time.
+     */
+    private Outcome of(ActionResult result) {
+        return new Outcome(kind, recovery, text, result.status() == ExecStatus.DONE
+                ? result.rc()
+                : rc, result.exitReason().orElse(""), result.durationMs());
+    }
+
+    /** What crm_mon lists of this failure of {@code operation} on {@code node}. */
+    public FailedAction failedAction(String resource, String node, String operation,
+            long intervalMs, long epochSeconds) {
+        return new FailedAction(resource, node, operation, intervalMs, rc, kind == Kind.TIMED_OUT
+                ? FailedAction.TIMED_OUT
+                : FailedAction.DONE, exitReason, epochSeconds, durationMs);
     }
 
     public boolean isFailure() { return kind == Kind.FAILED || kind == Kind.TIMED_OUT; }
 
     public static Outcome of(ActionRequest request, ActionResult result) {
+        return meaning(request, result).of(result);
+    }
+
+    private static Outcome meaning(ActionRequest request, ActionResult result) {
         return switch (result.status()) {
             case CANCELLED -> new Outcome(Kind.CANCELLED, Optional.empty(), "Cancelled");
             case TIMED_OUT -> new Outcome(Kind.TIMED_OUT, Optional.of(Recovery.SOFT),

@@ -67,6 +67,6 @@ public final class LiveView {
         return new Cluster(configuration.properties(), configuration.nodes(),
                 configuration.resources(), configuration.constraints(),
                 configuration.defaults(), new ClusterStatus(quorate, running,
-                        recorded.failCounts()));
+                        recorded.failCounts(), recorded.failedActions()));
     }
 }

@@ -3,6 +3,7 @@ package io.bramble.cluster.live;
 import io.bramble.cluster.coordinate.RecordedStatus;
 import io.bramble.cluster.coordinate.ResourceState;
 import io.bramble.cluster.model.FailCount;
+import io.bramble.cluster.model.FailedAction;
 import io.bramble.pool.store.RecordCodec;
 import io.bramble.pool.store.RecordType;
 import io.bramble.pool.wire.MalformedFrameException;
@@ -31,7 +32,11 @@ public final class StatusRecord implements RecordCodec<RecordedStatus> {
     static final int NODES_MAX = 64;
     static final int FAIL_COUNTS_MAX = 100_000;
     static final int NAME_BYTES_MAX = 255;
-    private static final int FORMAT = 1;
+    /** An exit reason: 256 characters of up to 4 bytes. */
+    static final int REASON_BYTES_MAX = 4 * FailedAction.REASON_CHARS_MAX;
+    /** Format 2 added the failures' details; format 1 is still read. */
+    private static final int FORMAT = 2;
+    private static final int FORMAT_COUNTS_ONLY = 1;
 
     @Override
     public byte[] encode(RecordedStatus status) {
@@ -46,12 +51,20 @@ public final class StatusRecord implements RecordCodec<RecordedStatus> {
                     .i64(f.lastFailureEpochSeconds());
         }
         out.strings(List.copyOf(status.fatal()));
+        out.i32(status.failedActions().size());
+        for (FailedAction a : status.failedActions()) {
+            out.string(a.resource()).string(a.node()).string(a.operation()).i64(a.intervalMs())
+                    .i32(a.rc()).i32(a.execStatus()).string(a.exitReason()).i64(a
+                            .epochSeconds())
+                    .i64(a.execMs());
+        }
         return out.toByteArray();
     }
 
     @Override
     public RecordedStatus decode(byte[] bytes) throws MalformedFrameException {
-        WireReader in = RecordFormat.open(bytes, FORMAT, "status");
+        WireReader in = new WireReader(bytes);
+        int format = RecordFormat.read(in, FORMAT_COUNTS_ONLY, FORMAT, "status");
         Map<String, Map<String, ResourceState>> states = new LinkedHashMap<>();
         int resources = in.count(RESOURCES_MAX);
         for (int r = 0; r < resources; r++) {
@@ -75,7 +88,31 @@ public final class StatusRecord implements RecordCodec<RecordedStatus> {
                     in.string(NAME_BYTES_MAX), in.i32(), in.i64()));
         }
         Set<String> fatal = new HashSet<>(in.strings(RESOURCES_MAX, NAME_BYTES_MAX));
+        List<FailedAction> failedActions = new ArrayList<>();
+        if (format > FORMAT_COUNTS_ONLY) {
+            int actions = in.count(FAIL_COUNTS_MAX);
+            for (int a = 0; a < actions; a++) {
+                failedActions.add(failedAction(in));
+            }
+        }
         in.end();
-        return new RecordedStatus(states, failCounts, fatal);
+        return new RecordedStatus(states, failCounts, fatal, failedActions);
+    }
+
+    private static FailedAction failedAction(WireReader in) throws MalformedFrameException {
+        String resource = in.string(NAME_BYTES_MAX);
+        String node = in.string(NAME_BYTES_MAX);
+        String operation = in.string(NAME_BYTES_MAX);
+        long intervalMs = in.i64();
+        int rc = in.i32();
+        int execStatus = in.i32();
+        String reason = in.string(REASON_BYTES_MAX);
+        long epochSeconds = in.i64();
+        long execMs = in.i64();
+        if (intervalMs < 0 || execStatus < 0 || epochSeconds < 0 || execMs < 0) {
+            throw new MalformedFrameException("a failed action with a negative number");
+        }
+        return new FailedAction(resource, node, operation, intervalMs, rc, execStatus, reason,
+                epochSeconds, execMs);
     }
 }

@@ -1,8 +1,10 @@
 package io.bramble.cluster.model;
 
 import io.bramble.common.check.Checks;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
@@ -69,6 +71,21 @@ public record Cluster(ClusterProperties properties, List<Node> nodes, List<Resou
                         ? Stream.concat(Stream.of(r), g.members().stream())
                         : Stream.of(r))
                 .filter(r -> r.id().equals(id)).findFirst();
+    }
+
+    /**
+     * The meta attributes that hold for {@code primitive}: its own, over its group's, over the
+     * resource defaults; empty for an id that is no primitive.
+     */
+    public Optional<ResourceMeta> metaOf(String primitive) {
+        return primitives().stream().filter(p -> p.id().equals(primitive)).findFirst().map(
+                p -> {
+                    List<Map<String, String>> layers = new ArrayList<>();
+                    layers.add(p.meta());
+                    groupOf(primitive).map(Group::meta).ifPresent(layers::add);
+                    layers.add(defaults.resource());
+                    return ResourceMeta.resolve(layers);
+                });
     }
 
     /** The group {@code primitive} belongs to, if any. */

@@ -13,13 +13,23 @@ import java.util.Optional;
  * @param quorate whether this partition has quorum
  * @param running each running primitive's node, by primitive id
  * @param failCounts recorded failures
+ * @param failedActions the last failure of each operation that has a fail count, what crm_mon
+ *     lists as Failed Resource Actions
  */
 public record ClusterStatus(boolean quorate, Map<String, String> running,
-        List<FailCount> failCounts) {
+        List<FailCount> failCounts, List<FailedAction> failedActions) {
     public ClusterStatus {
-        Checks.argument(running != null && failCounts != null, "status parts must not be null");
+        Checks.argument(running != null && failCounts != null && failedActions != null,
+                "status parts must not be null");
         running = Collections.unmodifiableMap(new LinkedHashMap<>(running));
         failCounts = List.copyOf(failCounts);
+        failedActions = List.copyOf(failedActions);
+    }
+
+    /** A status whose failures are known by their counts alone. */
+    public ClusterStatus(boolean quorate, Map<String, String> running,
+            List<FailCount> failCounts) {
+        this(quorate, running, failCounts, List.of());
     }
 
     /** A quorate cluster where nothing runs and nothing failed. */

@@ -18,6 +18,11 @@ public final class ClusterLink {
     public static final String WORD = "clusterd";
     /** What stands for no recovery in a report. */
     private static final String NONE = "-";
+    /** A report's words, the verb included; and before they carried code, reason and time. */
+    private static final int REPORT_WORDS = 12;
+    private static final int REPORT_WORDS_BEFORE = 9;
+    /** The largest exit code a process has. */
+    private static final int RC_MAX = 255;
 
     private ClusterLink() {
     }
@@ -55,7 +60,8 @@ public final class ClusterLink {
         return List.of(WORD, "report", Long.toString(r.instructionId()), r.node(),
                 r.resource(), r.operation(), Long.toString(r.intervalMs()),
                 r.outcome().kind().name(), r.outcome().recovery().map(Enum::name).orElse(NONE),
-                r.outcome().text());
+                r.outcome().text(), Integer.toString(r.outcome().rc()), r.outcome().exitReason(),
+                Long.toString(r.outcome().durationMs()));
     }
 
     /** The instruction of a {@code do} line ({@code args} without the word). */
@@ -67,14 +73,21 @@ public final class ClusterLink {
 
     /** The report of a {@code report} line ({@code args} without the word). */
     public static Report report(List<String> args) {
-        expect(args, "report", 9);
+        // a node of a version before the agents' codes, reasons and times sends fewer words
+        expect(args, "report", args.size() == REPORT_WORDS_BEFORE
+                ? REPORT_WORDS_BEFORE
+                : REPORT_WORDS);
         try {
             Optional<Recovery> recovery = args.get(7).equals(NONE)
                     ? Optional.empty()
                     : Optional.of(Recovery.valueOf(args.get(7)));
+            Outcome.Kind kind = Outcome.Kind.valueOf(args.get(6));
+            Outcome outcome = args.size() == REPORT_WORDS_BEFORE
+                    ? new Outcome(kind, recovery, args.get(8))
+                    : new Outcome(kind, recovery, args.get(8), bounded(args.get(9), RC_MAX),
+                            args.get(10), bounded(args.get(11), Long.MAX_VALUE));
             return new Report(number(args.get(1)), args.get(2), args.get(3), args.get(4),
-                    number(args.get(5)), new Outcome(Outcome.Kind.valueOf(args.get(6)),
-                            recovery, args.get(8)));
+                    number(args.get(5)), outcome);
         } catch (IllegalArgumentException e) {
             throw new CommandFailure(WORD + " report: " + e.getMessage());
         }
@@ -94,6 +107,19 @@ public final class ClusterLink {
             throw new CommandFailure(WORD + ": expected " + verb + " and " + (size - 1)
                     + " arguments");
         }
+    }
+
+    /** A number from 0 to {@code max}. */
+    private static int bounded(String text, int max) {
+        return (int) bounded(text, (long) max);
+    }
+
+    private static long bounded(String text, long max) {
+        long n = number(text);
+        if (n < 0 || n > max) {
+            throw new CommandFailure(WORD + ": " + n + " is not between 0 and " + max);
+        }
+        return n;
     }
 
     private static long number(String text) {

@@ -14,10 +14,10 @@ import java.util.Set;
 
 /**
  * What {@code crm_mon --one-shot --inactive} prints for a CIB (Pacemaker 2.1.5's text output):
- * the cluster summary, the node list and every resource, stopped ones included. Its default
- * sections also list failed resource actions and fencing history; a CIB bramble reads has
- * neither (CibReader refuses failed operations), so they never appear. Fail counts kept as
- * node attributes are listed by crm_mon only with {@code --failcounts}.
+ * the cluster summary, the node list, every resource, stopped ones included, and the failed
+ * resource actions. Its default sections also list fencing history, which a CIB bramble reads
+ * does not hold. Fail counts kept as node attributes are listed by crm_mon only with
+ * {@code --failcounts}.
  */
 public final class MonitorReport {
     /** ctime's layout, which crm_mon prints its times in: {@code Sun Dec  6 02:05:27 2026}. */
@@ -64,6 +64,12 @@ public final class MonitorReport {
         out.add("Full List of Resources:");
         List<String> resources = StatusText.resourceLines(cluster, cluster.status().running());
         out.addAll(resources.isEmpty() ? List.of("  * No resources") : resources);
+        List<String> failed = FailedActionLines.lines(cluster, now, zone);
+        if (!failed.isEmpty()) {
+            out.add("");
+            out.add("Failed Resource Actions:");
+            out.addAll(failed);
+        }
         return String.join("\n", out) + "\n";
     }
 

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.bramble.cluster.model.Cluster;
 import io.bramble.cluster.model.ClusterStatus;
+import io.bramble.cluster.model.FailedAction;
+import io.bramble.cluster.model.Node;
 import io.bramble.cluster.policy.RandomClustersAccess;
 import io.bramble.common.config.ConfigException;
 import java.nio.charset.StandardCharsets;
@@ -83,7 +85,7 @@ class CibRoundTripTest {
                   <status>
                     <node_state id="1" uname="n1" in_ccm="true" crmd="online" join="member">
                       <lrm id="1"><lrm_resources><lrm_resource id="r1" class="ocf" provider="heartbeat" type="Dummy">
-                        <lrm_rsc_op id="r1_last_failure_0" operation="monitor" interval="10000" rc-code="7" op-status="0" call-id="3"/>
+                        <lrm_rsc_op id="r1_monitor_10000" operation="monitor" interval="10000" rc-code="7" op-status="0" call-id="3"/>
                       </lrm_resource></lrm_resources></lrm>
                     </node_state>
                   </status>
@@ -91,7 +93,46 @@ class CibRoundTripTest {
                 """;
         assertThatThrownBy(() -> CibReader.read("cib.xml", cib.getBytes(StandardCharsets.UTF_8)))
                 .hasMessageContaining("cib.xml:9: <lrm_rsc_op>: operation monitor with rc-code 7")
-                .hasMessageContaining("fail-count");
+                .hasMessageContaining("RSC_last_failure_0");
+        Cluster read = CibReader.read("cib.xml", cib.replace("r1_monitor_10000",
+                "r1_last_failure_0").replace("call-id=\"3\"",
+                        "call-id=\"3\" exit-reason=\"gone\""
+                                + " last-rc-change=\"1700000000\" exec-time=\"12\"")
+                .getBytes(
+                        StandardCharsets.UTF_8));
+        assertThat(read.status().failedActions()).containsExactly(new FailedAction("r1", "n1",
+                "monitor", 10_000, 7, FailedAction.DONE, "gone", 1_700_000_000L, 12));
+        assertThat(read.status().running()).isEmpty();
+    }
+
+    /** Failures written as each resource's last failure read back as they were. */
+    @Test
+    void lastFailuresRoundTrip() {
+        Cluster cluster = RandomClustersAccess.generate(7);
+        String node = cluster.nodes().getFirst().name();
+        java.util.List<FailedAction> failed = new java.util.ArrayList<>();
+        long at = 1_700_000_000L;
+        for (var p : cluster.primitives()) {
+            failed.add(new FailedAction(p.id(), node, "monitor", 10_000, 7, FailedAction.DONE,
+                    "", at++, 30));
+        }
+        failed.add(new FailedAction(cluster.primitives().getFirst().id(), node, "start", 0, 1,
+                FailedAction.TIMED_OUT, "took too long", at, 20_000));
+        Cluster withFailures = new Cluster(cluster.properties(), cluster.nodes().stream().map(
+                n -> n.name().equals(node) ? new Node(n.id(), n.name(), true, n.standby()) : n)
+                .toList(), cluster.resources(),
+                cluster.constraints(), cluster.defaults(), new ClusterStatus(cluster.status()
+                        .quorate(), cluster.status().running(), cluster.status().failCounts(),
+                        failed));
+        Cluster back = CibReader.read("f.xml", CibWriter.write(withFailures).getBytes(
+                StandardCharsets.UTF_8));
+        // one last failure a resource and node: the first primitive's latest is its start
+        java.util.List<FailedAction> expected = new java.util.ArrayList<>(failed.subList(1,
+                failed.size()));
+        expected.addFirst(failed.getLast());
+        expected.removeLast();
+        assertThat(back.status().failedActions()).containsExactlyElementsOf(expected);
+        assertThat(back.status().running()).isEqualTo(withFailures.status().running());
     }
 
     @Test

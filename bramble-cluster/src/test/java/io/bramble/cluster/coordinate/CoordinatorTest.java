@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.bramble.cluster.exec.Outcome;
 import io.bramble.cluster.exec.Recovery;
 import io.bramble.cluster.model.Cluster;
+import io.bramble.cluster.model.FailedAction;
 import io.bramble.cluster.model.Resource;
 import io.bramble.common.time.ManualClock;
 import java.util.ArrayList;
@@ -44,6 +45,24 @@ class CoordinatorTest {
                 .endsWith("r1 start on n1");
         assertThat(c.recorded().failCounts()).singleElement()
                 .satisfies(f -> assertThat(f.count()).isEqualTo(1));
+        assertThat(c.recorded().failedActions()).singleElement().satisfies(a -> {
+            assertThat(a.resource() + " " + a.operationKey() + " on " + a.node()).isEqualTo(
+                    "r1 monitor_" + monitor.intervalMs() + " on n1");
+            assertThat(a.rc()).isEqualTo(7);
+            assertThat(a.execStatus()).isEqualTo(FailedAction.DONE);
+        });
+    }
+
+    /** What the agent said of a failure (its code, reason and time) is what status lists. */
+    @Test
+    void aFailureKeepsTheAgentsCodeReasonAndTime() {
+        Coordinator c = coordinator(cluster(Map.of("resource-stickiness", "1"), true), false);
+        Instruction monitor = runR1OnN1(c);
+        c.report(Report.of(monitor, new Outcome(Outcome.Kind.FAILED, Optional.of(
+                Recovery.SOFT), "error", 1, "the socket is gone", 35)));
+        assertThat(c.recorded().failedActions()).containsExactly(new FailedAction("r1", "n1",
+                "monitor", monitor.intervalMs(), 1, FailedAction.DONE, "the socket is gone",
+                clock.epochMillis() / 1000, 35));
     }
 
     @Test
@@ -57,8 +76,10 @@ class CoordinatorTest {
         answer(c, next.getFirst(), ok()).forEach(m -> answer(c, m, ok()));
         assertThat(c.recorded().failCounts()).hasSize(1);
 
+        assertThat(c.recorded().failedActions()).hasSize(1);
         List<Instruction> probes = fromCommands(c.refresh(Set.of("r1"), Optional.empty()));
         assertThat(c.recorded().failCounts()).isEmpty();
+        assertThat(c.recorded().failedActions()).isEmpty();
         assertThat(probes).allMatch(Instruction::isProbe).extracting(Instruction::node)
                 .containsExactlyInAnyOrder("n1", "n2");
         assertThat(answer(c, probes.get(0), probes.get(0).node().equals("n2")

@@ -3,8 +3,10 @@ package io.bramble.cluster.exec;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.bramble.cluster.agent.AgentName;
+import io.bramble.cluster.model.FailedAction;
 import java.util.Map;
 import java.util.Optional;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -41,6 +43,23 @@ class OutcomeTest {
         assertThat(outcome.kind()).isEqualTo(kind);
         assertThat(outcome.recovery().map(Enum::name).orElse("-")).isEqualTo(recovery);
         assertThat(outcome.text()).isEqualTo(text);
+    }
+
+    /** Its code, reason and time go with a failure, for Failed Resource Actions. */
+    @Test
+    void aFailureKeepsTheAgentsCodeReasonAndTime() {
+        Outcome outcome = Outcome.of(START, new ActionResult(6, ExecStatus.DONE, Optional.of(
+                "no config file"), "", 120));
+        assertThat(outcome.failedAction("r", "n1", "start", 0, 1_700_000_000L)).isEqualTo(
+                new FailedAction("r", "n1", "start", 0, 6, FailedAction.DONE, "no config file",
+                        1_700_000_000L, 120));
+        Outcome killed = Outcome.of(START, new ActionResult(137, ExecStatus.TIMED_OUT,
+                Optional.empty(), "", 20_000));
+        assertThat(killed.failedAction("r", "n1", "start", 0, 1)).isEqualTo(new FailedAction(
+                "r", "n1", "start", 0, 1, FailedAction.TIMED_OUT, "", 1, 20_000));
+        Outcome missing = Outcome.of(START, new ActionResult(0, ExecStatus.NOT_INSTALLED,
+                Optional.empty(), "", 0));
+        assertThat(missing.rc()).isEqualTo(5);
     }
 
     @ParameterizedTest

@@ -30,6 +30,19 @@ class ClusterLinkTest {
         assertThat(ClusterLink.report(withoutWord(ClusterLink.report(r)))).isEqualTo(r);
         Report ok = Report.of(i, new Outcome(Outcome.Kind.SUCCEEDED, Optional.empty(), ""));
         assertThat(ClusterLink.report(withoutWord(ClusterLink.report(ok)))).isEqualTo(ok);
+        Report detailed = Report.of(i, new Outcome(Outcome.Kind.NOT_RUNNING, Optional.empty(),
+                "not running", 7, "pid file gone: /run/x.pid", 42));
+        assertThat(ClusterLink.report(withoutWord(ClusterLink.report(detailed)))).isEqualTo(
+                detailed);
+    }
+
+    /** A node of the version before sends a report without code, reason and time. */
+    @Test
+    void aReportWithoutTheAgentsDetailsIsRead() {
+        Report r = ClusterLink.report(List.of("report", "7", "n1", "d1", "start", "0",
+                "FAILED", "SOFT", "error"));
+        assertThat(r.outcome()).isEqualTo(new Outcome(Outcome.Kind.FAILED, Optional.of(
+                Recovery.SOFT), "error", 1, "", 0));
     }
 
     @Test
@@ -46,5 +59,13 @@ class ClusterLinkTest {
                 .isInstanceOf(CommandFailure.class);
         assertThatThrownBy(() -> ClusterLink.report(List.of("report", "1", "n", "r", "start",
                 "0", "WELL", "-", ""))).isInstanceOf(CommandFailure.class);
+        assertThatThrownBy(() -> ClusterLink.report(List.of("report", "1", "n", "r", "start",
+                "0", "FAILED", "-", "error", "1", "", "-5"))).isInstanceOf(
+                        CommandFailure.class);
+        assertThatThrownBy(() -> ClusterLink.report(List.of("report", "1", "n", "r", "start",
+                "0", "FAILED", "-", "error", "99999999999", "", "5"))).isInstanceOf(
+                        CommandFailure.class);
+        assertThatThrownBy(() -> ClusterLink.report(List.of("do", "1", "n", "r", "start",
+                "0", "FAILED", "-", "error"))).isInstanceOf(CommandFailure.class);
     }
 }

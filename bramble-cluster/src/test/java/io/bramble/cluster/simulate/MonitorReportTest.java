@@ -9,6 +9,10 @@ import io.bramble.cluster.cib.CibHeader;
 import io.bramble.cluster.cib.CibReader;
 import io.bramble.cluster.cib.CibWriter;
 import io.bramble.cluster.model.Cluster;
+import io.bramble.cluster.model.ClusterStatus;
+import io.bramble.cluster.model.FailedAction;
+import io.bramble.cluster.model.Node;
+import io.bramble.cluster.model.Primitive;
 import io.bramble.cluster.policy.RandomClustersAccess;
 import io.bramble.common.error.UserError;
 import java.nio.charset.StandardCharsets;
@@ -17,7 +21,9 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -33,6 +39,7 @@ class MonitorReportTest {
     /** 2023-11-14T22:13:20Z. */
     private static final Instant NOW = Instant.ofEpochSecond(1_700_000_000L);
     private static final String LAST_UPDATED = "  * Last updated: ";
+    private static final int NOT_INSTALLED = 5;
     /** Random clusters compared per run; about 30 ms of crm_mon each. */
     private static final int RANDOM_CASES = 100;
 
@@ -44,7 +51,8 @@ class MonitorReportTest {
                     "crm_mon/quorum-lost-last-change.xml", "crm_mon/dc-version.xml",
                     "crm_mon/no-resources.xml", "crm_mon/stonith-enabled-moved.xml",
                     "crm_mon/two-moved.xml", "crm_mon/group-unmanaged-disabled.xml",
-                    "crm_mon/offline-standby.xml", "crm_mon/no-have-quorum.xml"})
+                    "crm_mon/offline-standby.xml", "crm_mon/no-have-quorum.xml",
+                    "crm_mon/failed-actions.xml"})
     void linesAreCrmMons(String name) throws Exception {
         assumeTrue(CrmMon.available(), "crm_mon is not installed: install pacemaker-cli-utils"
                 + " to compare bramble cluster status with Pacemaker's");
@@ -63,7 +71,10 @@ class MonitorReportTest {
         }
     }
 
-    /** The differential test's random clusters, written as CIBs with their status. */
+    /**
+     * The differential test's random clusters, written as CIBs with their status and some last
+     * failures.
+     */
     @Test
     void randomClustersAreCrmMons(@TempDir Path dir) throws Exception {
         assumeTrue(CrmMon.available(), "crm_mon is not installed: install pacemaker-cli-utils"
@@ -71,10 +82,59 @@ class MonitorReportTest {
         int cases = Integer.getInteger("bramble.cluster.status.cases", RANDOM_CASES);
         for (long seed = 1; seed <= cases; seed++) {
             Path file = Files.writeString(dir.resolve("cib.xml"),
-                    CibWriter.write(RandomClustersAccess.generate(seed)));
+                    CibWriter.write(withFailedActions(RandomClustersAccess.generate(seed),
+                            seed)));
+            Files.copy(file, Path.of("/tmp/seed-" + seed + ".xml"),
+                    java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            Files.copy(file, Path.of("/tmp/seed-" + seed + ".xml"),
+                    java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            Files.copy(file, Path.of("/tmp/seed-" + seed + ".xml"),
+                    java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            Files.copy(file, Path.of("/tmp/seed-" + seed + ".xml"),
+                    java.nio.file.StandardCopyOption.REPLACE_EXISTING);
             assertEquals(withoutLastUpdated(CrmMon.output(file)),
                     withoutLastUpdated(render(file, ZoneOffset.UTC)), "seed " + seed);
         }
+    }
+
+    /**
+     * {@code cluster} with a last failure of a start or a monitor for some resources on some
+     * online nodes: any code, timed out or not, with and without a reason, a time and a duration.
+     */
+    private static Cluster withFailedActions(Cluster cluster, long seed) {
+        SplittableRandom random = new SplittableRandom(seed);
+        // what the live cluster records: a failed stop blocks the resource instead. Failures
+        // come before NOW, so that crm_mon's clock and NOW expire the same ones. As the
+        // executor records them: an agent that ended with a code other than 0, or one killed at
+        // its timeout (code 1).
+        List<String> operations = List.of("start", "monitor");
+        List<FailedAction> failed = new ArrayList<>();
+        for (Node n : cluster.nodes()) {
+            for (Primitive p : cluster.primitives()) {
+                if (!n.online() || random.nextInt(4) != 0) {
+                    continue;
+                }
+                String operation = operations.get(random.nextInt(operations.size()));
+                long intervalMs = operation.equals("monitor")
+                        ? random.nextLong(1, 200_000_000L)
+                        : 0;
+                boolean timedOut = random.nextInt(3) == 0;
+                int rc = timedOut ? 1 : random.nextInt(1, 12);
+                if (rc == NOT_INSTALLED) { // crm_mon hides some of these: docs/cluster.md
+                    rc = 1;
+                }
+                String reason = random.nextBoolean() ? "" : "reason " + random.nextInt(100);
+                long at = random.nextInt(3) == 0 ? 0 : 1_698_000_000L + random.nextInt(1_900_000);
+                long execMs = random.nextInt(3) == 0 ? 0 : random.nextLong(1, 90_000_000L);
+                failed.add(new FailedAction(p.id(), n.name(), operation, intervalMs, rc, timedOut
+                        ? FailedAction.TIMED_OUT
+                        : FailedAction.DONE, reason, at, execMs));
+            }
+        }
+        ClusterStatus s = cluster.status();
+        return new Cluster(cluster.properties(), cluster.nodes(), cluster.resources(),
+                cluster.constraints(), cluster.defaults(), new ClusterStatus(s.quorate(), s
+                        .running(), s.failCounts(), failed));
     }
 
     private static List<String> withoutLastUpdated(String text) {

@@ -64,6 +64,41 @@ class FailoverTest {
                         + " gluster1\\.local\n");
     }
 
+    /**
+     * A monitor that finds the resource gone restarts it and shows in status as crm_mon shows
+     * it, with the agent's answer, until a cleanup forgets it.
+     */
+    @Test
+    void aFailedMonitorIsAFailedResourceActionUntilACleanup() throws Exception {
+        PoolNodes pool = LiveCibTest.twoNodesAndAWitness(cluster);
+        pool.ok("gluster1", "property", "set", "stonith-enabled=false");
+        pool.ok("gluster1", "resource", "create", "d1", "ocf:heartbeat:Dummy", "op",
+                "monitor", "interval=2s", "meta", "resource-stickiness=100");
+        String first = awaitRunningOn(pool, NODES, PATIENCE);
+        String other = first.equals("gluster1") ? "gluster2" : "gluster1";
+        awaitStatus(pool, other, "Started " + first + ".local", PATIENCE);
+
+        Files.delete(stateFile(pool, first)); // Dummy's monitor now answers "not running"
+        // the reason is Dummy's own (ocf_exit_reason)
+        String failed = "  * d1 2s-interval monitor on " + first + ".local returned 'not running'"
+                + " (No process state file found) at ";
+        awaitStatus(pool, other, failed, PATIENCE);
+        assertThat(awaitRunningOn(pool, NODES, PATIENCE)).as("restarted where it ran")
+                .isEqualTo(first);
+        String status = pool.ok(other, "status");
+        assertThat(status).contains("\n\nFailed Resource Actions:\n" + failed)
+                .containsPattern("found\\) at \\w{3} \\w{3} [ \\d]\\d"
+                        + " \\d{2}:\\d{2}:\\d{2} \\d{4}( after \\d+ms)?\n");
+        System.out.println(status);
+
+        pool.ok(other, "resource", "cleanup", "d1");
+        long end = System.nanoTime() + PATIENCE.toNanos();
+        while (pool.ok(other, "status").contains("Failed Resource Actions")) {
+            assertThat(System.nanoTime()).as("the failure is forgotten").isLessThan(end);
+            PoolNodes.sleep(100);
+        }
+    }
+
     @Test
     void standbyMovesTheResourceToTheOtherNode() {
         PoolNodes pool = LiveCibTest.twoNodesAndAWitness(cluster);
