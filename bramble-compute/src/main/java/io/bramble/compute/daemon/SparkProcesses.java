@@ -14,7 +14,9 @@ import java.util.concurrent.TimeUnit;
  * Spark's daemons handle by deregistering) and forces after {@value #STOP_MS} ms; an
  * executor a worker started ends with it. Each daemon's pid is kept in
  * {@code LOGS/master.pid} or {@code LOGS/worker.pid} while it runs, so that a node started
- * again after a kill -9 ends the daemons its predecessor left ({@link #endLeftovers}).
+ * again after a kill -9 ends the daemons its predecessor left ({@link #endLeftovers}). Each
+ * daemon runs under {@link DiesWithNode}, so a node that is killed takes its daemons with it;
+ * the pid files are for a daemon that outlived its grace period.
  */
 public final class SparkProcesses implements AutoCloseable {
     static final long STOP_MS = 10_000;
@@ -55,7 +57,8 @@ public final class SparkProcesses implements AutoCloseable {
 
     public synchronized void start(DaemonSpec spec) throws IOException {
         Files.createDirectories(logs);
-        ProcessBuilder builder = new ProcessBuilder(SparkJvm.daemon(java, sparkHome, spec))
+        ProcessBuilder builder = new ProcessBuilder(DiesWithNode.wrap(SparkJvm.daemon(java,
+                sparkHome, spec)))
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(logs.resolve(
                         spec.daemon().word() + ".log").toFile()))

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.bramble.it.pool.PoolNodes;
 import io.bramble.testkit.cluster.LocalCluster;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -15,8 +16,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * kill -9 of the master's node (and of its Spark daemons, as when its machine dies): another
- * member runs the master within seconds and the remaining workers register with it.
+ * kill -9 of the master's {@code bramble node}: its Spark daemons end with it, another member
+ * runs the master and the remaining workers register with it.
  */
 @Timeout(value = 300, unit = TimeUnit.SECONDS)
 class ComputeFailoverTest {
@@ -42,8 +43,16 @@ class ComputeFailoverTest {
         ComputePoolTest.awaitStatus(nodes, "Workers: 3 alive, 3 cores",
                 " on spark1.local (ALIVE)");
 
+        List<ProcessHandle> left = ComputePoolTest.sparkDaemons(nodes, 1);
+        assertThat(left).as("spark1's master and worker").hasSizeGreaterThanOrEqualTo(2);
         long killedNs = System.nanoTime();
-        nodes.process(1).kill();
+        nodes.process(1).crash(); // kill -9 of bramble node alone: its daemons must follow it
+        for (ProcessHandle daemon : left) {
+            assertThat(daemon.onExit().orTimeout(30, TimeUnit.SECONDS).join().isAlive())
+                    .as("%s", daemon.info().commandLine().orElse("")).isFalse();
+        }
+        System.out.printf("spark1's Spark daemons ended %d ms after kill -9 of its node%n",
+                (System.nanoTime() - killedNs) / 1_000_000);
         String moved = ComputePoolTest.awaitStatus(nodes, "(ALIVE)", "Workers: 2 alive,"
                 + " 2 cores");
         long movedMs = (System.nanoTime() - killedNs) / 1_000_000;

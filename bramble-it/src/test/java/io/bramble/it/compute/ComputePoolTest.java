@@ -199,7 +199,7 @@ class ComputePoolTest {
                 .toList();
     }
 
-    private static List<ProcessHandle> sparkDaemons(SparkNodes nodes, int n) {
+    static List<ProcessHandle> sparkDaemons(SparkNodes nodes, int n) {
         return nodes.process(n).handle().descendants()
                 .filter(ProcessHandle::isAlive)
                 .filter(p -> p.info().commandLine().orElse("").contains("org.apache.spark"))
