@@ -33,7 +33,7 @@ import picocli.CommandLine.Spec;
                 "warnings, then crm_mon's summary, node list and every resource.",
                 "'status resources' shows the resource lines alone, 'status stonith'",
                 "(pcs's 'stonith status') the fence devices' lines, 'status nodes' the",
-                "nodes by state."},
+                "nodes by state; --full as 'pcs status --full'."},
         footer = {"", "Example:", "  bramble cluster status -f cib.xml"})
 public final class StatusCommand implements Callable<Integer> {
     @Spec
@@ -57,7 +57,10 @@ public final class StatusCommand implements Callable<Integer> {
                     "by default."})
     private Path stateDir;
 
-    @Option(names = "--full", hidden = true)
+    @Option(
+            names = "--full",
+            description = {"As 'pcs status --full': each node with its id, the fail counts",
+                    "(Migration Summary) and each failed action's call and times."})
     private boolean full;
 
     @Option(names = "--hide-inactive", hidden = true)
@@ -80,16 +83,21 @@ public final class StatusCommand implements Callable<Integer> {
                     + " supported; the whole status, as 'pcs status' prints it, 'status"
                     + " resources', 'status nodes' or 'stonith status'");
         }
-        if (full || hideInactive) {
-            throw UserError.usage("bramble cluster status " + (full
-                    ? "--full"
-                    : "--hide-inactive") + ": not supported; only the default view");
+        if (hideInactive) {
+            throw UserError.usage("bramble cluster status --hide-inactive: not supported;"
+                    + " the whole status, or --full");
+        }
+        if (full && !views.isEmpty()) {
+            throw UserError.usage(command + " " + String.join(" ", views) + " --full: not"
+                    + " supported; --full goes with the whole status");
         }
         PrintWriter out = spec.commandLine().getOut();
         if (file == null) {
             CommandReply reply = LiveCluster.ask(stateDir, nodes
                     ? List.of("cluster", "status", "nodes")
-                    : List.of("cluster", "status"));
+                    : full
+                            ? List.of("cluster", "status", "--full")
+                            : List.of("cluster", "status"));
             out.print(reply.exitCode() == 0 && !nodes ? view(reply.out()) : reply.out());
             out.flush();
             spec.commandLine().getErr().print(reply.err());
@@ -105,7 +113,7 @@ public final class StatusCommand implements Callable<Integer> {
         }
         CibHeader header = CibHeader.read(file.toString(), xml);
         String status = PcsStatus.render(cluster, header, Instant.ofEpochMilli(clock
-                .epochMillis()), ZoneId.systemDefault());
+                .epochMillis()), ZoneId.systemDefault(), full);
         out.print(view(status));
         out.flush();
         return 0;

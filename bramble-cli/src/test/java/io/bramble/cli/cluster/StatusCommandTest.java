@@ -168,13 +168,63 @@ class StatusCommandTest {
         assertSameAsPcs(file, out.toString(), "status", "nodes");
     }
 
+    /**
+     * {@code status --full}: a line a node with its id, the Migration Summary and pcs's
+     * Tickets part; the same text as {@code pcs -f FILE --corosync_conf=FILE status --full}
+     * prints where pcs is installed, Last updated aside.
+     */
     @Test
-    void viewsAndFullAreRefusedByName() throws IOException {
+    void statusFullIsPcsStatusFull() throws Exception {
+        Path file = Files.writeString(dir.resolve("cib.xml"), CIB);
+        assertThat(run("cluster", "status", "--full", "-f", file.toString())).as(err.toString())
+                .isZero();
+        String full = out.toString();
+        assertThat(full).contains("  * Current DC: web1 (1) (version unknown) - partition with"
+                + " quorum\n").endsWith("Node List:\n"
+                        + "  * Node web1 (1): online, feature set <3.15.1\n"
+                        + "  * Node web2 (2): OFFLINE\n\n"
+                        + "Full List of Resources:\n"
+                        + "  * AppIP\t(ocf:heartbeat:IPaddr2):\t Stopped\n\n"
+                        + "Migration Summary:\n\n"
+                        + "Tickets:\n");
+        Path pcs = Path.of("/usr/sbin/pcs");
+        if (!Files.isExecutable(pcs)) {
+            return;
+        }
+        Path corosync = Files.writeString(dir.resolve("corosync.conf"), """
+                totem {
+                    version: 2
+                    cluster_name: web
+                }
+                nodelist {
+                    node {
+                        ring0_addr: web1
+                        name: web1
+                        nodeid: 1
+                    }
+                }
+                """);
+        ProcessBuilder builder = new ProcessBuilder(pcs.toString(), "-f", file.toString(),
+                "--corosync_conf=" + corosync, "status", "--full").redirectErrorStream(true);
+        builder.environment().put("LC_ALL", "C");
+        Process process = builder.start();
+        String pcsPrinted = new String(process.getInputStream().readAllBytes(),
+                java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(process.waitFor()).as(pcsPrinted).isZero();
+        assertThat(withoutLastUpdated(full)).isEqualTo(withoutLastUpdated(pcsPrinted));
+    }
+
+    @Test
+    void viewsAndHideInactiveAreRefusedByName() throws IOException {
         Path file = Files.writeString(dir.resolve("cib.xml"), CIB);
         assertThat(run("cluster", "status", "groups", "-f", file.toString())).isEqualTo(2);
         assertThat(err.toString()).contains("status groups: not supported");
-        assertThat(run("cluster", "status", "--full", "-f", file.toString())).isEqualTo(2);
-        assertThat(err.toString()).contains("--full: not supported");
+        assertThat(run("cluster", "status", "--hide-inactive", "-f", file.toString()))
+                .isEqualTo(2);
+        assertThat(err.toString()).contains("--hide-inactive: not supported");
+        assertThat(run("cluster", "status", "resources", "--full", "-f", file.toString()))
+                .isEqualTo(2);
+        assertThat(err.toString()).contains("status resources --full: not supported");
     }
 
     private int run(String... args) {

@@ -92,7 +92,7 @@ public final class CibReader {
         boolean quorate = cib.attribute("have-quorum").flatMap(ResourceMeta::boolValue)
                 .orElse(false);
         ClusterStatus clusterStatus = new ClusterStatus(quorate, status.running(),
-                status.failCounts(), status.failedActions());
+                status.failCounts(), status.failedActions(), status.history());
         if (problems.diagnostics.hasErrors()) {
             return null;
         }

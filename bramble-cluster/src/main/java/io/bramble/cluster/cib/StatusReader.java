@@ -7,6 +7,7 @@ import io.bramble.cluster.model.Score;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -28,7 +29,8 @@ final class StatusReader {
 
     /** Online flags by node id, running primitives' nodes, fail counts, last failures. */
     record Status(Map<String, Boolean> online, Map<String, String> running,
-            List<FailCount> failCounts, List<FailedAction> failedActions) {}
+            List<FailCount> failCounts, List<FailedAction> failedActions,
+            Map<String, Set<String>> history) {}
 
     private StatusReader() {
     }
@@ -39,8 +41,9 @@ final class StatusReader {
         Map<String, String> running = new LinkedHashMap<>();
         List<FailCount> failCounts = new ArrayList<>();
         List<FailedAction> failed = new ArrayList<>();
+        Map<String, Set<String>> history = new LinkedHashMap<>();
         if (status.isEmpty()) {
-            return new Status(online, running, failCounts, failed);
+            return new Status(online, running, failCounts, failed, history);
         }
         problems.onlyChildren(status.get(), Set.of("node_state"));
         for (XmlElement state : status.get().children("node_state")) {
@@ -58,12 +61,12 @@ final class StatusReader {
             online.put(id.get(), up);
             if (up) {
                 state.children("lrm").forEach(lrm -> history(lrm, name, running, failed,
-                        problems));
+                        problems, history.computeIfAbsent(name, n -> new LinkedHashSet<>())));
             }
             state.children("transient_attributes")
                     .forEach(t -> failCounts.addAll(failures(t, name, problems)));
         }
-        return new Status(online, running, failCounts, failed);
+        return new Status(online, running, failCounts, failed, history);
     }
 
     /** A member of the partition whose controller has joined: Pacemaker's online node. */
@@ -76,7 +79,7 @@ final class StatusReader {
     }
 
     private static void history(XmlElement lrm, String node, Map<String, String> running,
-            List<FailedAction> failed, CibProblems problems) {
+            List<FailedAction> failed, CibProblems problems, Set<String> known) {
         problems.onlyChildren(lrm, Set.of("lrm_resources"));
         for (XmlElement resources : lrm.children("lrm_resources")) {
             problems.onlyChildren(resources, Set.of("lrm_resource"));
@@ -85,6 +88,9 @@ final class StatusReader {
                 problems.onlyChildren(resource, Set.of("lrm_rsc_op"));
                 Optional<String> id = problems.required(resource, "id");
                 id.flatMap(r -> lastFailure(resource, r, node, problems)).ifPresent(failed::add);
+                if (id.isPresent() && !resource.children("lrm_rsc_op").isEmpty()) {
+                    known.add(id.get());
+                }
                 if (id.isPresent() && lastOperationRuns(resource, problems)) {
                     String other = running.putIfAbsent(id.get(), node);
                     if (other != null) {
@@ -123,7 +129,8 @@ final class StatusReader {
                         (int) rc, Integer.parseInt(status), op.attribute(
                                 "exit-reason").orElse(""),
                         number(op, "last-rc-change"),
-                        number(op, "exec-time")));
+                        numberOrUnknown(op, "exec-time"), numberOrUnknown(op, "queue-time"),
+                        numberOrUnknown(op, "call-id")));
             } catch (IllegalArgumentException e) {
                 problems.error(op, "a last failure with a number out of range is not supported: "
                         + e.getMessage());
@@ -135,6 +142,13 @@ final class StatusReader {
 
     private static boolean isLastFailure(XmlElement op) {
         return op.attribute("id").orElse("").endsWith("_last_failure_0");
+    }
+
+    /** A whole number of at most 18 digits, {@link FailedAction#UNKNOWN} when absent. */
+    private static long numberOrUnknown(XmlElement op, String attribute) {
+        return op.attribute(attribute).isPresent()
+                ? number(op, attribute)
+                : FailedAction.UNKNOWN;
     }
 
     /** A whole number of at most 18 digits, 0 when the attribute is absent. */

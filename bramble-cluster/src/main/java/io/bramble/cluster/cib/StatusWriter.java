@@ -19,6 +19,8 @@ import java.util.TreeMap;
 final class StatusWriter {
     /** A transition key of the form Pacemaker's simulator writes for history it made up. */
     private static final String KEY_UUID = "xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx";
+    /** Call ids are ints in Pacemaker; a resource's later operations count on from its last. */
+    private static final int CALL_MAX = Integer.MAX_VALUE - 1_000;
 
     private StatusWriter() {
     }
@@ -100,22 +102,28 @@ final class StatusWriter {
         }
         FailedAction a = failed.stream().max(java.util.Comparator.comparingLong(
                 FailedAction::epochSeconds)).orElseThrow();
-        String key = "1:-1:0:" + KEY_UUID;
+        long call = Math.max(1, a.callId());
+        String key = call + ":-1:0:" + KEY_UUID;
         List<String> attributes = new java.util.ArrayList<>(List.of("id", p.id()
                 + "_last_failure_0", "operation_key", p.id() + "_" + a.operationKey(),
                 "operation", a.operation(), "transition-key", key, "transition-magic", a
                         .execStatus() + ":" + a.rc() + ";" + key,
                 "exit-reason", a.exitReason(),
-                "call-id", "1", "rc-code", Integer.toString(a.rc()), "op-status", Integer
-                        .toString(a.execStatus()),
-                "interval", Long.toString(a.intervalMs())));
+                "call-id", Long.toString(call), "rc-code", Integer.toString(a.rc()),
+                "op-status", Integer.toString(a.execStatus()), "interval", Long.toString(a
+                        .intervalMs())));
         if (a.epochSeconds() > 0) { // 0: not known; crm_mon shows no time without it
             attributes.addAll(List.of("last-rc-change", Long.toString(a.epochSeconds())));
         }
-        attributes.addAll(List.of("exec-time", Long.toString(a.execMs()), "queue-time", "0",
-                "op-digest", digest(p, List.of())));
+        if (a.execMs() != FailedAction.UNKNOWN) {
+            attributes.addAll(List.of("exec-time", Long.toString(a.execMs())));
+        }
+        if (a.queueMs() != FailedAction.UNKNOWN) {
+            attributes.addAll(List.of("queue-time", Long.toString(a.queueMs())));
+        }
+        attributes.addAll(List.of("op-digest", digest(p, List.of())));
         x.empty("lrm_rsc_op", attributes.toArray(String[]::new));
-        return 2;
+        return (int) Math.min(CALL_MAX, call + 1); // what followed the failure came after it
     }
 
     private static void operation(Xml x, Primitive p, String id, String name, long intervalMs,

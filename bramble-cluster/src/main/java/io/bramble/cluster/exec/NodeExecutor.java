@@ -1,5 +1,6 @@
 package io.bramble.cluster.exec;
 
+import io.bramble.cluster.model.FailedAction;
 import io.bramble.common.check.Checks;
 import io.bramble.common.time.Clock;
 import java.util.ArrayDeque;
@@ -29,6 +30,8 @@ public final class NodeExecutor {
     private final Executor workers;
     private final Scheduler scheduler;
     private final Clock clock;
+    /** Calls that ended, numbered from 1 as Pacemaker's executor numbers them; guarded. */
+    private long calls;
     private final ExecutionListener listener;
     private final int concurrencyMax;
     private final Map<String, Lane> lanes = new HashMap<>();
@@ -61,12 +64,12 @@ public final class NodeExecutor {
                 if (previous != null) {
                     previous.cancel();
                 }
-                enqueue(new Job(request, recurring.get(request.key())));
+                enqueue(new Job(request, recurring.get(request.key()), clock.nanoTime()));
             } else {
                 if (request.action().equals("stop")) {
                     cancelled.addAll(cancelMonitorsLocked(request.resourceId()));
                 }
-                enqueue(new Job(request, null));
+                enqueue(new Job(request, null, clock.nanoTime()));
             }
         }
         cancelled.forEach(listener::onResult);
@@ -133,7 +136,7 @@ public final class NodeExecutor {
             lane.queue.removeIf(job -> job.recurring == r);
         }
         ActionResult result = ActionResult.cancelled();
-        return event(r.request, result);
+        return event(r.request, result, FailedAction.UNKNOWN, FailedAction.UNKNOWN);
     }
 
     private void enqueue(Job job) {
@@ -170,6 +173,7 @@ public final class NodeExecutor {
     }
 
     private void execute(Lane lane, Job job) {
+        long waitedMs = (clock.nanoTime() - job.queuedNs()) / 1_000_000;
         ActionResult result;
         try {
             result = runner.run(job.request);
@@ -191,7 +195,7 @@ public final class NodeExecutor {
             if (job.recurring != null && recurring.get(job.request.key()) == job.recurring) {
                 scheduleNext(job.recurring);
             }
-            event = event(job.request, result);
+            event = event(job.request, result, ++calls, Math.max(0, waitedMs));
         }
         try {
             listener.onResult(event);
@@ -206,15 +210,17 @@ public final class NodeExecutor {
                 if (recurring.get(r.request.key()) != r) {
                     return;
                 }
-                enqueue(new Job(r.request, r));
+                enqueue(new Job(r.request, r, clock.nanoTime()));
             }
             pump();
         });
     }
 
-    private ExecutionEvent event(ActionRequest request, ActionResult result) {
+    private ExecutionEvent event(ActionRequest request, ActionResult result, long call,
+            long waitedMs) {
         return new ExecutionEvent(request.resourceId(), request.action(), request.intervalMs(),
-                node, result.rc(), Outcome.of(request, result), result.exitReason(),
+                node, result.rc(), Outcome.of(request, result).ofCall(call, waitedMs), result
+                        .exitReason(),
                 result.durationMs(), clock.epochMillis(), result.output());
     }
 
@@ -226,7 +232,7 @@ public final class NodeExecutor {
     }
 
     /** A waiting action; {@code recurring} is the registration it belongs to, if any. */
-    private record Job(ActionRequest request, Recurring recurring) {}
+    private record Job(ActionRequest request, Recurring recurring, long queuedNs) {}
 
     /** A registered recurring monitor and its next timer. */
     private static final class Recurring {

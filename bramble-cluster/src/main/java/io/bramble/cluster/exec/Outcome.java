@@ -19,10 +19,12 @@ import java.util.Optional;
  * @param text Pacemaker's words: "ok", "not running", "error", "Timed Out", ...
  * @param rc the OCF exit code the agent returned
  * @param exitReason the agent's own reason ({@code ocf-exit-reason:}), empty when none
- * @param durationMs how long the agent ran; 0 when not known
+ * @param durationMs how long the agent ran; {@link FailedAction#UNKNOWN} when not known
+ * @param queueMs how long the action waited on its node before it ran; or unknown
+ * @param callId the node's number for the call, counted from the node's start; or unknown
  */
 public record Outcome(Kind kind, Optional<Recovery> recovery, String text, int rc,
-        String exitReason, long durationMs) {
+        String exitReason, long durationMs, long queueMs, long callId) {
     public enum Kind {
         SUCCEEDED, NOT_RUNNING, PROMOTED, FAILED, TIMED_OUT, CANCELLED
     }
@@ -35,7 +37,19 @@ public record Outcome(Kind kind, Optional<Recovery> recovery, String text, int r
 
     /** An outcome known by its meaning alone: the code its words stand for, no reason. */
     public Outcome(Kind kind, Optional<Recovery> recovery, String text) {
-        this(kind, recovery, text, codeOf(kind, text), "", 0);
+        this(kind, recovery, text, codeOf(kind, text), "", FailedAction.UNKNOWN);
+    }
+
+    /** An outcome whose call number and queue time are not known. */
+    public Outcome(Kind kind, Optional<Recovery> recovery, String text, int rc,
+            String exitReason, long durationMs) {
+        this(kind, recovery, text, rc, exitReason, durationMs, FailedAction.UNKNOWN,
+                FailedAction.UNKNOWN);
+    }
+
+    /** This outcome of the node's call {@code number}, which waited {@code waitedMs} to run. */
+    public Outcome ofCall(long number, long waitedMs) {
+        return new Outcome(kind, recovery, text, rc, exitReason, durationMs, waitedMs, number);
     }
 
     private static int codeOf(Kind kind, String text) {
@@ -64,7 +78,7 @@ public record Outcome(Kind kind, Optional<Recovery> recovery, String text, int r
             long intervalMs, long epochSeconds) {
         return new FailedAction(resource, node, operation, intervalMs, rc, kind == Kind.TIMED_OUT
                 ? FailedAction.TIMED_OUT
-                : FailedAction.DONE, exitReason, epochSeconds, durationMs);
+                : FailedAction.DONE, exitReason, epochSeconds, durationMs, queueMs, callId);
     }
 
     public boolean isFailure() { return kind == Kind.FAILED || kind == Kind.TIMED_OUT; }

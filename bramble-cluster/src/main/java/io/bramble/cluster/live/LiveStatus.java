@@ -40,6 +40,12 @@ public final class LiveStatus {
     }
 
     public static String render(LiveCib cib, PoolHosts hosts, Instant now, ZoneId zone) {
+        return render(cib, hosts, now, zone, false);
+    }
+
+    /** With {@code full}, {@code pcs status --full}'s text. */
+    public static String render(LiveCib cib, PoolHosts hosts, Instant now, ZoneId zone,
+            boolean full) {
         CibElement element = cib.read();
         String xml = element.toXml();
         RecordedStatus recorded = recorded(cib);
@@ -56,7 +62,7 @@ public final class LiveStatus {
                 stored.updateClient(), stored.updateOrigin());
         // read() caught up with the pool's majority, which a member without quorum cannot
         return PcsStatus.render(LiveView.withStatus(configuration, recorded, true), header,
-                now, zone, unclean(configuration, recorded));
+                now, zone, unclean(configuration, recorded), full);
     }
 
     /**

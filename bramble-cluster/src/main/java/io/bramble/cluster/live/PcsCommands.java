@@ -64,9 +64,11 @@ public final class PcsCommands implements CommandSet {
             if (args.equals(List.of("cluster", "status", "nodes"))) {
                 return new CommandReply(0, LiveStatus.nodes(cib, PoolHosts.of(node)), "");
             }
-            if (args.equals(List.of("cluster", "status"))) {
+            boolean full = args.equals(List.of("cluster", "status", "--full"));
+            if (full || args.equals(List.of("cluster", "status"))) {
                 return new CommandReply(0, LiveStatus.render(cib, PoolHosts.of(node),
-                        Instant.ofEpochMilli(clock.epochMillis()), ZoneId.systemDefault()), "");
+                        Instant.ofEpochMilli(clock.epochMillis()), ZoneId.systemDefault(),
+                        full), "");
             }
             PoolHosts hosts = PoolHosts.of(node);
             CibStamp stamp = new CibStamp(MonitorReport.CTIME.format(Instant.ofEpochMilli(

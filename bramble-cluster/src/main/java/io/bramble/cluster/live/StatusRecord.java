@@ -56,7 +56,7 @@ public final class StatusRecord implements RecordCodec<RecordedStatus> {
             out.string(a.resource()).string(a.node()).string(a.operation()).i64(a.intervalMs())
                     .i32(a.rc()).i32(a.execStatus()).string(a.exitReason()).i64(a
                             .epochSeconds())
-                    .i64(a.execMs());
+                    .i64(a.execMs()).i64(a.queueMs()).i64(a.callId());
         }
         return out.toByteArray();
     }
@@ -109,10 +109,13 @@ public final class StatusRecord implements RecordCodec<RecordedStatus> {
         String reason = in.string(REASON_BYTES_MAX);
         long epochSeconds = in.i64();
         long execMs = in.i64();
-        if (intervalMs < 0 || execStatus < 0 || epochSeconds < 0 || execMs < 0) {
+        long queueMs = in.i64();
+        long callId = in.i64();
+        if (intervalMs < 0 || execStatus < 0 || epochSeconds < 0 || Math.min(execMs, Math.min(
+                queueMs, callId)) < FailedAction.UNKNOWN) {
             throw new MalformedFrameException("a failed action with a negative number");
         }
         return new FailedAction(resource, node, operation, intervalMs, rc, execStatus, reason,
-                epochSeconds, execMs);
+                epochSeconds, execMs, queueMs, callId);
     }
 }

@@ -35,7 +35,17 @@ public final class PcsStatus {
      * @param zone the time zone it is shown in
      */
     public static String render(Cluster cluster, CibHeader header, Instant now, ZoneId zone) {
-        return head(cluster, header) + MonitorReport.render(cluster, header, now, zone);
+        return render(cluster, header, now, zone, false);
+    }
+
+    /**
+     * With {@code full}, {@code pcs status --full}: crm_mon's text in full ({@link
+     * MonitorReport}) and pcs's empty {@code Tickets:} part (bramble has no tickets).
+     */
+    public static String render(Cluster cluster, CibHeader header, Instant now, ZoneId zone,
+            boolean full) {
+        return head(cluster, header) + MonitorReport.render(cluster, header, now, zone, full)
+                + tail(full);
     }
 
     /**
@@ -43,9 +53,13 @@ public final class PcsStatus {
      * are clean but for {@code unclean} ({@link MonitorReport}).
      */
     public static String render(Cluster cluster, CibHeader header, Instant now, ZoneId zone,
-            Set<String> unclean) {
+            Set<String> unclean, boolean full) {
         return head(cluster, header) + MonitorReport.render(cluster, header, now, zone,
-                unclean);
+                unclean, full) + tail(full);
+    }
+
+    private static String tail(boolean full) {
+        return full ? "\nTickets:\n" : "";
     }
 
     private static String head(Cluster cluster, CibHeader header) {

@@ -4,6 +4,7 @@ import io.bramble.cluster.coordinate.Instruction;
 import io.bramble.cluster.coordinate.Report;
 import io.bramble.cluster.exec.Outcome;
 import io.bramble.cluster.exec.Recovery;
+import io.bramble.cluster.model.FailedAction;
 import io.bramble.pool.node.CommandFailure;
 import java.util.List;
 import java.util.Optional;
@@ -18,8 +19,11 @@ public final class ClusterLink {
     public static final String WORD = "clusterd";
     /** What stands for no recovery in a report. */
     private static final String NONE = "-";
-    /** A report's words, the verb included; and before they carried code, reason and time. */
-    private static final int REPORT_WORDS = 12;
+    /**
+     * A report's words, the verb included; and before they carried the agent's code, reason,
+     * times and call number.
+     */
+    private static final int REPORT_WORDS = 14;
     private static final int REPORT_WORDS_BEFORE = 9;
     /** The largest exit code a process has. */
     private static final int RC_MAX = 255;
@@ -61,7 +65,8 @@ public final class ClusterLink {
                 r.resource(), r.operation(), Long.toString(r.intervalMs()),
                 r.outcome().kind().name(), r.outcome().recovery().map(Enum::name).orElse(NONE),
                 r.outcome().text(), Integer.toString(r.outcome().rc()), r.outcome().exitReason(),
-                Long.toString(r.outcome().durationMs()));
+                Long.toString(r.outcome().durationMs()), Long.toString(r.outcome().queueMs()),
+                Long.toString(r.outcome().callId()));
     }
 
     /** The instruction of a {@code do} line ({@code args} without the word). */
@@ -85,7 +90,9 @@ public final class ClusterLink {
             Outcome outcome = args.size() == REPORT_WORDS_BEFORE
                     ? new Outcome(kind, recovery, args.get(8))
                     : new Outcome(kind, recovery, args.get(8), bounded(args.get(9), RC_MAX),
-                            args.get(10), bounded(args.get(11), Long.MAX_VALUE));
+                            args.get(10), timeOrUnknown(args.get(11)), timeOrUnknown(args
+                                    .get(12)),
+                            timeOrUnknown(args.get(13)));
             return new Report(number(args.get(1)), args.get(2), args.get(3), args.get(4),
                     number(args.get(5)), outcome);
         } catch (IllegalArgumentException e) {
@@ -118,6 +125,15 @@ public final class ClusterLink {
         long n = number(text);
         if (n < 0 || n > max) {
             throw new CommandFailure(WORD + ": " + n + " is not between 0 and " + max);
+        }
+        return n;
+    }
+
+    /** A time or a count, or -1 for not known. */
+    private static long timeOrUnknown(String text) {
+        long n = number(text);
+        if (n < FailedAction.UNKNOWN) {
+            throw new CommandFailure(WORD + ": " + n + " is below -1");
         }
         return n;
     }

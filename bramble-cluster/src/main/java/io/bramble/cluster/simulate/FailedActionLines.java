@@ -33,7 +33,7 @@ final class FailedActionLines {
     }
 
     /** The lines for {@code cluster}'s failures, but those expired at {@code now}. */
-    static List<String> lines(Cluster cluster, Instant now, ZoneId zone) {
+    static List<String> lines(Cluster cluster, Instant now, ZoneId zone, boolean detailed) {
         Map<String, FailedAction> latest = new LinkedHashMap<>();
         for (FailedAction a : cluster.status().failedActions()) {
             if (expired(cluster, a, now.getEpochSecond()) || notAFailure(cluster, a)) {
@@ -44,7 +44,7 @@ final class FailedActionLines {
         }
         List<String> out = new ArrayList<>();
         for (FailedAction a : latest.values()) {
-            out.add(line(a, zone));
+            out.add(detailed ? detailedLine(a, zone) : line(a, zone));
         }
         return out;
     }
@@ -69,6 +69,42 @@ final class FailedActionLines {
         }
         boolean probe = a.operation().equals("monitor") && a.intervalMs() == 0;
         return probe || !cluster.metaOf(a.resource()).map(ResourceMeta::managed).orElse(true);
+    }
+
+    /**
+     * crm_mon's line with {@code --show-detail}: {@code * db_monitor_10000 on pcmk-1 'not
+     * running' (7): call=12, status='complete', exitreason='gone', last-rc-change='Tue Nov 14
+     * 22:11:40 2023', queued=0ms, exec=12ms}; what the history does not give is left out.
+     */
+    static String detailedLine(FailedAction a, ZoneId zone) {
+        StringBuilder line = new StringBuilder("  * ").append(a.resource()).append('_').append(
+                a.operationKey()).append(" on ").append(a.node()).append(" '").append(
+                        OcfExitCode.label(a.rc()))
+                .append("' (").append(a.rc()).append(
+                        "): call=")
+                .append(a.callId() == FailedAction.UNKNOWN
+                        ? "unknown"
+                        : Long.toString(a.callId()))
+                .append(", status='").append(
+                        a.execStatus() == FailedAction.DONE
+                                ? "complete"
+                                : NOT_EXECUTED.getOrDefault(a
+                                        .execStatus(), "Unknown"))
+                .append('\'');
+        if (!a.exitReason().isEmpty()) {
+            line.append(", exitreason='").append(a.exitReason()).append('\'');
+        }
+        if (a.epochSeconds() > 0) {
+            line.append(", last-rc-change='").append(MonitorReport.CTIME.format(Instant
+                    .ofEpochSecond(a.epochSeconds()).atZone(zone))).append('\'');
+        }
+        if (a.queueMs() != FailedAction.UNKNOWN) {
+            line.append(", queued=").append(a.queueMs()).append("ms");
+        }
+        if (a.execMs() != FailedAction.UNKNOWN) {
+            line.append(", exec=").append(a.execMs()).append("ms");
+        }
+        return line.toString();
     }
 
     static String line(FailedAction a, ZoneId zone) {

@@ -36,8 +36,14 @@ public final class MonitorReport {
      *     node while fencing is enabled
      */
     public static String render(Cluster cluster, CibHeader header, Instant now, ZoneId zone) {
+        return render(cluster, header, now, zone, false);
+    }
+
+    /** As {@link #render(Cluster, CibHeader, Instant, ZoneId)}, in full with {@code full}. */
+    public static String render(Cluster cluster, CibHeader header, Instant now, ZoneId zone,
+            boolean full) {
         refuseUncleanCandidates(cluster);
-        return render(cluster, header, now, zone, Set.of());
+        return render(cluster, header, now, zone, Set.of(), full);
     }
 
     /**
@@ -47,10 +53,20 @@ public final class MonitorReport {
      */
     public static String render(Cluster cluster, CibHeader header, Instant now, ZoneId zone,
             Set<String> unclean) {
+        return render(cluster, header, now, zone, unclean, false);
+    }
+
+    /**
+     * With {@code full}, what {@code crm_mon --show-detail --show-node-attributes --failcounts}
+     * prints ({@code pcs status --full}): node ids, a line for each node, the Migration
+     * Summary of fail counts, and each failed action's call, status and times.
+     */
+    public static String render(Cluster cluster, CibHeader header, Instant now, ZoneId zone,
+            Set<String> unclean, boolean full) {
         List<String> out = new ArrayList<>();
         out.add("Cluster Summary:");
         out.add("  * Stack: " + header.stack().orElse("unknown"));
-        out.add("  * Current DC: " + dc(cluster, header));
+        out.add("  * Current DC: " + dc(cluster, header, full));
         out.add("  * Last updated: " + CTIME.format(now.atZone(zone)));
         out.add("  * Last change:  " + lastChange(header));
         out.add("  * " + counted(cluster.nodes().size(), "node") + " configured");
@@ -59,12 +75,19 @@ public final class MonitorReport {
                 + " configured" + (disabled > 0 ? " (" + disabled + " DISABLED)" : ""));
         out.add("");
         out.add("Node List:");
-        out.addAll(StatusText.nodeLines(cluster, cluster.status().running(), unclean));
+        out.addAll(full
+                ? DetailedLines.nodes(cluster, unclean)
+                : StatusText.nodeLines(cluster, cluster.status().running(), unclean));
         out.add("");
         out.add("Full List of Resources:");
         List<String> resources = StatusText.resourceLines(cluster, cluster.status().running());
         out.addAll(resources.isEmpty() ? List.of("  * No resources") : resources);
-        List<String> failed = FailedActionLines.lines(cluster, now, zone);
+        if (full && cluster.nodes().stream().anyMatch(Node::online)) {
+            out.add("");
+            out.add("Migration Summary:");
+            out.addAll(DetailedLines.migrationSummary(cluster, zone));
+        }
+        List<String> failed = FailedActionLines.lines(cluster, now, zone, full);
         if (!failed.isEmpty()) {
             out.add("");
             out.add("Failed Resource Actions:");
@@ -90,7 +113,7 @@ public final class MonitorReport {
         });
     }
 
-    private static String dc(Cluster cluster, CibHeader header) {
+    private static String dc(Cluster cluster, CibHeader header, boolean full) {
         if (header.dcNodeId().isEmpty()) {
             return "NONE";
         }
@@ -98,7 +121,8 @@ public final class MonitorReport {
         String name = cluster.nodes().stream().filter(n -> n.id().equals(id)).map(Node::name)
                 .findFirst().orElseThrow(() -> UserError.usage("dc-uuid " + id + " is not a"
                         + " node in <nodes>: a DC outside the node list is not supported"));
-        return name + " (version " + header.dcVersion().orElse("unknown") + ") - partition "
+        return name + (full ? " (" + id + ")" : "") + " (version "
+                + header.dcVersion().orElse("unknown") + ") - partition "
                 + (cluster.status().quorate() ? "with" : "WITHOUT") + " quorum";
     }
 

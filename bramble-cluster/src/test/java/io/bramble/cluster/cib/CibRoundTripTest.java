@@ -101,7 +101,8 @@ class CibRoundTripTest {
                 .getBytes(
                         StandardCharsets.UTF_8));
         assertThat(read.status().failedActions()).containsExactly(new FailedAction("r1", "n1",
-                "monitor", 10_000, 7, FailedAction.DONE, "gone", 1_700_000_000L, 12));
+                "monitor", 10_000, 7, FailedAction.DONE, "gone", 1_700_000_000L, 12,
+                FailedAction.UNKNOWN, 3));
         assertThat(read.status().running()).isEmpty();
     }
 
@@ -114,10 +115,10 @@ class CibRoundTripTest {
         long at = 1_700_000_000L;
         for (var p : cluster.primitives()) {
             failed.add(new FailedAction(p.id(), node, "monitor", 10_000, 7, FailedAction.DONE,
-                    "", at++, 30));
+                    "", at++, 30, 2, 40 + at % 7));
         }
         failed.add(new FailedAction(cluster.primitives().getFirst().id(), node, "start", 0, 1,
-                FailedAction.TIMED_OUT, "took too long", at, 20_000));
+                FailedAction.TIMED_OUT, "took too long", at, 20_000, FailedAction.UNKNOWN, 9));
         Cluster withFailures = new Cluster(cluster.properties(), cluster.nodes().stream().map(
                 n -> n.name().equals(node) ? new Node(n.id(), n.name(), true, n.standby()) : n)
                 .toList(), cluster.resources(),

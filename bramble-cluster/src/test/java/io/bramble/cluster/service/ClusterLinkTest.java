@@ -31,7 +31,7 @@ class ClusterLinkTest {
         Report ok = Report.of(i, new Outcome(Outcome.Kind.SUCCEEDED, Optional.empty(), ""));
         assertThat(ClusterLink.report(withoutWord(ClusterLink.report(ok)))).isEqualTo(ok);
         Report detailed = Report.of(i, new Outcome(Outcome.Kind.NOT_RUNNING, Optional.empty(),
-                "not running", 7, "pid file gone: /run/x.pid", 42));
+                "not running", 7, "pid file gone: /run/x.pid", 42, 3, 118));
         assertThat(ClusterLink.report(withoutWord(ClusterLink.report(detailed)))).isEqualTo(
                 detailed);
     }
@@ -42,7 +42,8 @@ class ClusterLinkTest {
         Report r = ClusterLink.report(List.of("report", "7", "n1", "d1", "start", "0",
                 "FAILED", "SOFT", "error"));
         assertThat(r.outcome()).isEqualTo(new Outcome(Outcome.Kind.FAILED, Optional.of(
-                Recovery.SOFT), "error", 1, "", 0));
+                Recovery.SOFT), "error"));
+        assertThat(r.outcome().rc()).isEqualTo(1);
     }
 
     @Test
@@ -60,10 +61,10 @@ class ClusterLinkTest {
         assertThatThrownBy(() -> ClusterLink.report(List.of("report", "1", "n", "r", "start",
                 "0", "WELL", "-", ""))).isInstanceOf(CommandFailure.class);
         assertThatThrownBy(() -> ClusterLink.report(List.of("report", "1", "n", "r", "start",
-                "0", "FAILED", "-", "error", "1", "", "-5"))).isInstanceOf(
+                "0", "FAILED", "-", "error", "1", "", "-5", "0", "1"))).isInstanceOf(
                         CommandFailure.class);
         assertThatThrownBy(() -> ClusterLink.report(List.of("report", "1", "n", "r", "start",
-                "0", "FAILED", "-", "error", "99999999999", "", "5"))).isInstanceOf(
+                "0", "FAILED", "-", "error", "99999999999", "", "5", "0", "1"))).isInstanceOf(
                         CommandFailure.class);
         assertThatThrownBy(() -> ClusterLink.report(List.of("do", "1", "n", "r", "start",
                 "0", "FAILED", "-", "error"))).isInstanceOf(CommandFailure.class);

@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /** Runs Pacemaker's {@code crm_mon --one-shot --inactive} offline on a CIB file. */
@@ -31,8 +33,21 @@ final class CrmMon {
 
     /** What crm_mon prints for {@code cib}, read through CIB_file, its times in UTC. */
     static String output(Path cib) throws IOException, InterruptedException {
-        ProcessBuilder builder = new ProcessBuilder(BINARY.toString(), "--one-shot",
-                "--inactive").redirectErrorStream(true);
+        return output(cib, false);
+    }
+
+    /**
+     * With {@code full}, what it prints with the options {@code pcs status --full} gives it:
+     * {@code --show-detail --show-node-attributes --failcounts --fence-history=3}.
+     */
+    static String output(Path cib, boolean full) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of(BINARY.toString(), "--one-shot",
+                "--inactive"));
+        if (full) {
+            command.addAll(List.of("--show-detail", "--show-node-attributes", "--failcounts",
+                    "--fence-history=3"));
+        }
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         builder.environment().put("CIB_file", cib.toAbsolutePath().toString());
         builder.environment().put("TZ", "UTC");
         Process process = builder.start();

@@ -54,11 +54,30 @@ class MonitorReportTest {
                     "crm_mon/offline-standby.xml", "crm_mon/no-have-quorum.xml",
                     "crm_mon/failed-actions.xml"})
     void linesAreCrmMons(String name) throws Exception {
+        assertSameLines(name, false);
+    }
+
+    /** {@code pcs status --full}'s crm_mon text, on the same files and one more. */
+    @ParameterizedTest
+    @ValueSource(
+            strings = {"cib/webapp-move.xml", "cib/failover.xml",
+                    "cib/groups-quorum-lost.xml", "crm_mon/webapp-moved.xml",
+                    "crm_mon/failover-recovered.xml", "crm_mon/groups-quorum-lost-after.xml",
+                    "crm_mon/quorum-lost-last-change.xml", "crm_mon/dc-version.xml",
+                    "crm_mon/no-resources.xml", "crm_mon/stonith-enabled-moved.xml",
+                    "crm_mon/two-moved.xml", "crm_mon/group-unmanaged-disabled.xml",
+                    "crm_mon/offline-standby.xml", "crm_mon/no-have-quorum.xml",
+                    "crm_mon/failed-actions.xml", "crm_mon/fail-counts.xml"})
+    void fullLinesAreCrmMons(String name) throws Exception {
+        assertSameLines(name, true);
+    }
+
+    private static void assertSameLines(String name, boolean full) throws Exception {
         assumeTrue(CrmMon.available(), "crm_mon is not installed: install pacemaker-cli-utils"
                 + " to compare bramble cluster status with Pacemaker's");
         Path file = Path.of("src/test/resources", name);
-        List<String> theirs = CrmMon.output(file).lines().toList();
-        List<String> ours = render(file, ZoneOffset.UTC).lines().toList();
+        List<String> theirs = CrmMon.output(file, full).lines().toList();
+        List<String> ours = render(file, ZoneOffset.UTC, full).lines().toList();
         assertEquals(theirs.size(), ours.size(), String.join("\n", theirs));
         for (int i = 0; i < theirs.size(); i++) {
             if (theirs.get(i).startsWith(LAST_UPDATED)) {
@@ -94,6 +113,9 @@ class MonitorReportTest {
                     java.nio.file.StandardCopyOption.REPLACE_EXISTING);
             assertEquals(withoutLastUpdated(CrmMon.output(file)),
                     withoutLastUpdated(render(file, ZoneOffset.UTC)), "seed " + seed);
+            assertEquals(withoutLastUpdated(CrmMon.output(file, true)),
+                    withoutLastUpdated(render(file, ZoneOffset.UTC, true)), "seed " + seed
+                            + ", full");
         }
     }
 
@@ -202,8 +224,12 @@ class MonitorReportTest {
     }
 
     private static String render(Path file, ZoneId zone) throws Exception {
+        return render(file, zone, false);
+    }
+
+    private static String render(Path file, ZoneId zone, boolean full) throws Exception {
         byte[] xml = Files.readAllBytes(file);
         return MonitorReport.render(CibReader.read(file.toString(), xml),
-                CibHeader.read(file.toString(), xml), NOW, zone);
+                CibHeader.read(file.toString(), xml), NOW, zone, full);
     }
 }

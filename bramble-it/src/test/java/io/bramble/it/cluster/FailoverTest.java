@@ -90,6 +90,16 @@ class FailoverTest {
                 .containsPattern("found\\) at \\w{3} \\w{3} [ \\d]\\d"
                         + " \\d{2}:\\d{2}:\\d{2} \\d{4}( after \\d+ms)?\n");
         System.out.println(status);
+        String full = pool.ok(other, "status", "--full");
+        assertThat(full).contains("\nMigration Summary:\n  * Node: " + first + ".local (")
+                .containsPattern("\n    \\* d1: migration-threshold=1000000 fail-count=1"
+                        + " last-failure='[^']+'\n")
+                .containsPattern("\n  \\* d1_monitor_2000 on " + first + "\\.local 'not"
+                        + " running' \\(7\\): call=\\d+, status='complete', exitreason='No"
+                        + " process state file found', last-rc-change='[^']+', queued=\\d+ms,"
+                        + " exec=\\d+ms\n")
+                .endsWith("\nTickets:\n");
+        System.out.println(full);
 
         pool.ok(other, "resource", "cleanup", "d1");
         long end = System.nanoTime() + PATIENCE.toNanos();
