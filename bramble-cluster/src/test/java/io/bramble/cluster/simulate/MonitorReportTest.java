@@ -27,7 +27,7 @@ import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * {@code bramble cluster status}'s crm_mon text beside {@code crm_mon --one-shot --inactive}'s
@@ -43,31 +43,27 @@ class MonitorReportTest {
     /** Random clusters compared per run; about 30 ms of crm_mon each. */
     private static final int RANDOM_CASES = 100;
 
+    /** The CIB files compared, from bramble's tests and written by crm_simulate. */
+    static List<String> files() {
+        return List.of("cib/webapp-move.xml", "cib/failover.xml", "cib/groups-quorum-lost.xml",
+                "crm_mon/webapp-moved.xml", "crm_mon/failover-recovered.xml",
+                "crm_mon/groups-quorum-lost-after.xml", "crm_mon/quorum-lost-last-change.xml",
+                "crm_mon/dc-version.xml", "crm_mon/no-resources.xml",
+                "crm_mon/stonith-enabled-moved.xml", "crm_mon/two-moved.xml",
+                "crm_mon/group-unmanaged-disabled.xml", "crm_mon/offline-standby.xml",
+                "crm_mon/no-have-quorum.xml", "crm_mon/failed-actions.xml",
+                "crm_mon/fail-counts.xml");
+    }
+
     @ParameterizedTest
-    @ValueSource(
-            strings = {"cib/webapp-move.xml", "cib/failover.xml",
-                    "cib/groups-quorum-lost.xml", "crm_mon/webapp-moved.xml",
-                    "crm_mon/failover-recovered.xml", "crm_mon/groups-quorum-lost-after.xml",
-                    "crm_mon/quorum-lost-last-change.xml", "crm_mon/dc-version.xml",
-                    "crm_mon/no-resources.xml", "crm_mon/stonith-enabled-moved.xml",
-                    "crm_mon/two-moved.xml", "crm_mon/group-unmanaged-disabled.xml",
-                    "crm_mon/offline-standby.xml", "crm_mon/no-have-quorum.xml",
-                    "crm_mon/failed-actions.xml"})
+    @MethodSource("files")
     void linesAreCrmMons(String name) throws Exception {
         assertSameLines(name, false);
     }
 
-    /** {@code pcs status --full}'s crm_mon text, on the same files and one more. */
+    /** {@code pcs status --full}'s crm_mon text, on the same files. */
     @ParameterizedTest
-    @ValueSource(
-            strings = {"cib/webapp-move.xml", "cib/failover.xml",
-                    "cib/groups-quorum-lost.xml", "crm_mon/webapp-moved.xml",
-                    "crm_mon/failover-recovered.xml", "crm_mon/groups-quorum-lost-after.xml",
-                    "crm_mon/quorum-lost-last-change.xml", "crm_mon/dc-version.xml",
-                    "crm_mon/no-resources.xml", "crm_mon/stonith-enabled-moved.xml",
-                    "crm_mon/two-moved.xml", "crm_mon/group-unmanaged-disabled.xml",
-                    "crm_mon/offline-standby.xml", "crm_mon/no-have-quorum.xml",
-                    "crm_mon/failed-actions.xml", "crm_mon/fail-counts.xml"})
+    @MethodSource("files")
     void fullLinesAreCrmMons(String name) throws Exception {
         assertSameLines(name, true);
     }
