@@ -29,8 +29,8 @@ import picocli.CommandLine.Spec;
         name = "status",
         description = {
                 "Show the live cluster's status (or a CIB file's, with -f FILE) as 'pcs status'",
-                "shows it: the cluster name,",
-                "warnings, then crm_mon's summary, node list and every resource.",
+                "shows it: the cluster name, warnings, then crm_mon's summary, node list,",
+                "every resource and the failed resource actions.",
                 "'status resources' shows the resource lines alone, 'status stonith'",
                 "(pcs's 'stonith status') the fence devices' lines, 'status nodes' the",
                 "nodes by state; --full as 'pcs status --full'."},
@@ -59,8 +59,8 @@ public final class StatusCommand implements Callable<Integer> {
 
     @Option(
             names = "--full",
-            description = {"As 'pcs status --full': each node with its id, the fail counts",
-                    "(Migration Summary) and each failed action's call and times."})
+            description = {"As 'pcs status --full': node ids, the fail counts",
+                    "(Migration Summary), each failed action's call and times."})
     private boolean full;
 
     @Option(names = "--hide-inactive", hidden = true)
