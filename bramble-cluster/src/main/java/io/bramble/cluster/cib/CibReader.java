@@ -145,7 +145,9 @@ public final class CibReader {
                 p.noQuorumPolicy(d.noQuorumPolicy()),
                 p.bool("symmetric-cluster", d.symmetricCluster()),
                 p.interval("cluster-recheck-interval", d.recheckIntervalMs()),
-                p.bool("start-failure-is-fatal", d.startFailureIsFatal()));
+                p.bool("start-failure-is-fatal", d.startFailureIsFatal()),
+                p.stonithAction(d.stonithAction()),
+                p.positiveInterval("stonith-timeout", d.stonithTimeoutMs()));
         for (String name : values.keySet()) {
             if (!Properties.NAMES.contains(name) && !INFORMATIONAL_PROPERTIES.contains(name)) {
                 problems.error(crmConfig, "cluster property " + name + " is not supported");
@@ -174,7 +176,31 @@ public final class CibReader {
     /** Typed reads of cluster properties, each bad value reported on crm_config's line. */
     private record Properties(XmlElement at, Map<String, String> values, CibProblems problems) {
         static final Set<String> NAMES = Set.of("stonith-enabled", "no-quorum-policy",
-                "symmetric-cluster", "cluster-recheck-interval", "start-failure-is-fatal");
+                "symmetric-cluster", "cluster-recheck-interval", "start-failure-is-fatal",
+                "stonith-action", "stonith-timeout");
+
+        /** {@code poweroff} is Pacemaker's older word for {@code off}. */
+        String stonithAction(String fallback) {
+            String v = values.get("stonith-action");
+            if (v == null) {
+                return fallback;
+            }
+            String action = v.equals("poweroff") ? "off" : v;
+            if (!ClusterProperties.STONITH_ACTIONS.contains(action)) {
+                problems.error(at, "stonith-action must be reboot, off or poweroff, got " + v);
+                return fallback;
+            }
+            return action;
+        }
+
+        long positiveInterval(String name, long fallback) {
+            long ms = interval(name, fallback);
+            if (ms <= 0) {
+                problems.error(at, name + " must be above 0, got " + values.get(name));
+                return fallback;
+            }
+            return ms;
+        }
 
         boolean bool(String name, boolean fallback) {
             String v = values.get(name);

@@ -59,6 +59,12 @@ public final class CibWriter {
         pair(x, set, "symmetric-cluster", Boolean.toString(p.symmetricCluster()));
         pair(x, set, "cluster-recheck-interval", p.recheckIntervalMs() / 1000 + "s");
         pair(x, set, "start-failure-is-fatal", Boolean.toString(p.startFailureIsFatal()));
+        if (!p.stonithAction().equals(ClusterProperties.STONITH_ACTION_DEFAULT)) {
+            pair(x, set, "stonith-action", p.stonithAction());
+        }
+        if (p.stonithTimeoutMs() != ClusterProperties.STONITH_TIMEOUT_MS_DEFAULT) {
+            pair(x, set, "stonith-timeout", p.stonithTimeoutMs() + "ms");
+        }
         x.close("cluster_property_set").close("crm_config");
     }
 

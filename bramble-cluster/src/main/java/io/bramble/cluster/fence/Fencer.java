@@ -11,11 +11,10 @@ import java.util.Optional;
  * Fences a node as Pacemaker's fencer does with one level of devices: tries each configured
  * fence device that can fence the node (its {@code pcmk_host_map} or {@code pcmk_host_list},
  * or any node without either), in the order configured, until one succeeds. Each try is
- * bounded by the device's {@code pcmk_ACTION_timeout}, else {@value #TIMEOUT_MS_DEFAULT} ms
- * ({@code stonith-timeout}'s default). Runs on the calling thread.
+ * bounded by the device's {@code pcmk_ACTION_timeout}, else by the cluster's
+ * {@code stonith-timeout} (60 s by default). Runs on the calling thread.
  */
 public final class Fencer {
-    public static final long TIMEOUT_MS_DEFAULT = 60_000;
 
     private final FenceAgentRunner runner;
 
@@ -45,7 +44,7 @@ public final class Fencer {
         for (Primitive device : devices) {
             FenceResult result = runner.fence(device.agent().type(),
                     device.instanceAttributes(), action, Optional.of(node),
-                    timeoutMs(device, action));
+                    timeoutMs(device, action, cluster.properties().stonithTimeoutMs()));
             String said = result.output().strip().replace('\n', ' ');
             tries.add(device.id() + " (" + device.agent().type() + " " + action.word() + "): "
                     + (result.succeeded()
@@ -61,11 +60,11 @@ public final class Fencer {
         return new Outcome(node, false, tries);
     }
 
-    private static long timeoutMs(Primitive device, FenceAction action) {
+    private static long timeoutMs(Primitive device, FenceAction action, long clusterMs) {
         String text = device.instanceAttributes().get("pcmk_" + action.word() + "_timeout");
         if (text == null) {
-            return TIMEOUT_MS_DEFAULT;
+            return clusterMs;
         }
-        return Interval.parseMs(text).orElse(TIMEOUT_MS_DEFAULT);
+        return Interval.parseMs(text).orElse(clusterMs);
     }
 }

@@ -10,8 +10,8 @@ import java.util.concurrent.Executors;
 import java.util.function.Consumer;
 
 /**
- * Fences a lost node for the coordinator with {@link Fencer} and the {@code reboot} action
- * (Pacemaker's {@code stonith-action} default), on a thread of its own, and hands the outcome
+ * Fences a lost node for the coordinator with {@link Fencer} and the cluster's
+ * {@code stonith-action} ({@code reboot} by default), on a thread of its own, and hands the outcome
  * back; a node already being fenced is not fenced twice at once.
  */
 final class LiveFencer implements AutoCloseable {
@@ -34,7 +34,8 @@ final class LiveFencer implements AutoCloseable {
         }
         threads.execute(() -> {
             try {
-                done.accept(fencer.fence(cluster, node, FenceAction.REBOOT));
+                done.accept(fencer.fence(cluster, node, cluster.properties().stonithAction()
+                        .equals("off") ? FenceAction.OFF : FenceAction.REBOOT));
             } finally {
                 underway.remove(node);
             }

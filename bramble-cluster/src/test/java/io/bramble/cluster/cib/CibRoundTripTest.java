@@ -106,6 +106,36 @@ class CibRoundTripTest {
         assertThat(read.status().running()).isEmpty();
     }
 
+    /** stonith-action and stonith-timeout: read, checked, and written back when set. */
+    @Test
+    void theFencingPropertiesAreReadAndWrittenBack() {
+        String cib = """
+                <cib have-quorum="1">
+                  <configuration>
+                    <crm_config><cluster_property_set id="o">
+                      <nvpair id="o-1" name="stonith-action" value="poweroff"/>
+                      <nvpair id="o-2" name="stonith-timeout" value="90s"/>
+                    </cluster_property_set></crm_config>
+                    <nodes><node id="1" uname="n1"/></nodes>
+                    <resources/>
+                  </configuration>
+                </cib>
+                """;
+        Cluster read = CibReader.read("cib.xml", cib.getBytes(StandardCharsets.UTF_8));
+        assertThat(read.properties().stonithAction()).isEqualTo("off");
+        assertThat(read.properties().stonithTimeoutMs()).isEqualTo(90_000);
+        Cluster back = CibReader.read("back.xml", CibWriter.write(read).getBytes(
+                StandardCharsets.UTF_8));
+        assertThat(back.properties()).isEqualTo(read.properties());
+        assertThat(CibWriter.write(CibReader.read("cib.xml", cib.replace("poweroff", "reboot")
+                .replace("90s", "60s").getBytes(StandardCharsets.UTF_8)))).doesNotContain(
+                        "stonith-action", "stonith-timeout");
+        assertThatThrownBy(() -> CibReader.read("cib.xml", cib.replace("poweroff", "halt")
+                .replace("90s", "0").getBytes(StandardCharsets.UTF_8)))
+                .hasMessageContaining("stonith-action must be reboot, off or poweroff, got halt")
+                .hasMessageContaining("stonith-timeout must be above 0");
+    }
+
     /** Failures written as each resource's last failure read back as they were. */
     @Test
     void lastFailuresRoundTrip() {

@@ -8,6 +8,7 @@ import io.bramble.cluster.model.Cluster;
 import io.bramble.cluster.model.ClusterProperties;
 import io.bramble.cluster.model.ClusterStatus;
 import io.bramble.cluster.model.Defaults;
+import io.bramble.cluster.model.NoQuorumPolicy;
 import io.bramble.cluster.model.Node;
 import io.bramble.cluster.model.Primitive;
 import io.bramble.common.time.Clock;
@@ -58,6 +59,26 @@ class FencerTest {
                 + " it in its pcmk_host_map or pcmk_host_list)");
     }
 
+    /**
+     * A device gets the cluster's {@code stonith-timeout} unless its own {@code
+     * pcmk_reboot_timeout} says otherwise: the agent answers after 2 s, past a 300 ms
+     * stonith-timeout but within a device's 30 s.
+     */
+    @Test
+    void aDeviceHasTheClustersStonithTimeoutUnlessItsOwnSaysOtherwise() throws Exception {
+        agent("fence_slow", "sleep 2; exit 0");
+        ClusterProperties quick = new ClusterProperties(true, NoQuorumPolicy.STOP, true,
+                900_000, true, "reboot", 300);
+
+        Fencer.Outcome cut = fencer().fence(cluster(quick, device("slow", "fence_slow",
+                Map.of())), "n1", FenceAction.REBOOT);
+        assertThat(cut.tries()).containsExactly("slow (fence_slow reboot): timed out");
+
+        Fencer.Outcome waited = fencer().fence(cluster(quick, device("slow", "fence_slow",
+                Map.of("pcmk_reboot_timeout", "30s"))), "n1", FenceAction.REBOOT);
+        assertThat(waited.tries()).containsExactly("slow (fence_slow reboot): done");
+    }
+
     private Fencer fencer() {
         return new Fencer(new FenceAgentRunner(List.of(dir), new ProcessShell(Clock.system(),
                 dir.resolve("scratch"))));
@@ -75,7 +96,11 @@ class FencerTest {
     }
 
     private static Cluster cluster(Primitive... devices) {
-        return new Cluster(ClusterProperties.DEFAULTS, List.of(new Node("1", "n1", true, false),
+        return cluster(ClusterProperties.DEFAULTS, devices);
+    }
+
+    private static Cluster cluster(ClusterProperties properties, Primitive... devices) {
+        return new Cluster(properties, List.of(new Node("1", "n1", true, false),
                 new Node("2", "n2", true, false)), List.of(devices), List.of(), Defaults.NONE,
                 ClusterStatus.idle());
     }
