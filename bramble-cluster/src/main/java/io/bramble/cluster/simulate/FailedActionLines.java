@@ -24,6 +24,8 @@ final class FailedActionLines {
             "NOT SUPPORTED", 4, "Error", 5, "Hard error", 6, "Fatal error", 7, "Not installed",
             8, "Internal communication failure", 9, "Cannot execute now", 10,
             "No fence device");
+    /** Pacemaker's op-status for an agent that is not installed. */
+    private static final int NOT_INSTALLED_STATUS = 7;
     private static final long MS_IN_S = 1000;
     private static final long MS_IN_M = 60 * MS_IN_S;
     private static final long MS_IN_H = 60 * MS_IN_M;
@@ -60,14 +62,25 @@ final class FailedActionLines {
     }
 
     /**
-     * Pacemaker's rule: "not running" is what a probe looks for, and of a resource the cluster
-     * does not manage it is taken as news that it stopped, not as a failure.
+     * Pacemaker's rules: "not running" is what a probe looks for, and of a resource the
+     * cluster does not manage it is taken as news that it stopped, not as a failure; a probe
+     * that finds the agent not installed (code 5, or not able to run it) or its parameters
+     * invalid (code 2) is not listed either, as the resource simply cannot run there.
      */
     private static boolean notAFailure(Cluster cluster, FailedAction a) {
+        boolean probe = a.operation().equals("monitor") && a.intervalMs() == 0;
+        if (probe && (a.rc() == OcfExitCode.ERR_INSTALLED.code()
+                || a.rc() == OcfExitCode.ERR_ARGS.code()
+                || a.execStatus() == NOT_INSTALLED_STATUS)) {
+            return true;
+        }
+        if (probe && a.execStatus() == FailedAction.DONE
+                && a.rc() == OcfExitCode.RUNNING_PROMOTED.code()) {
+            return true; // found running promoted: an observation, as bramble's probes take it
+        }
         if (a.execStatus() != FailedAction.DONE || a.rc() != OcfExitCode.NOT_RUNNING.code()) {
             return false;
         }
-        boolean probe = a.operation().equals("monitor") && a.intervalMs() == 0;
         return probe || !cluster.metaOf(a.resource()).map(ResourceMeta::managed).orElse(true);
     }
 
@@ -112,7 +125,8 @@ final class FailedActionLines {
         if (a.intervalMs() > 0) {
             line.append(readable(a.intervalMs())).append("-interval ");
         }
-        line.append(a.operation()).append(" on ").append(a.node());
+        boolean probe = a.operation().equals("monitor") && a.intervalMs() == 0;
+        line.append(probe ? "probe" : a.operation()).append(" on ").append(a.node());
         if (a.execStatus() == FailedAction.DONE) {
             line.append(" returned '").append(OcfExitCode.label(a.rc())).append('\'');
             if (!a.exitReason().isEmpty()) {

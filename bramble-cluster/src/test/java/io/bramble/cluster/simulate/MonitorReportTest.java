@@ -133,9 +133,9 @@ class MonitorReportTest {
                     continue;
                 }
                 String operation = operations.get(random.nextInt(operations.size()));
-                long intervalMs = operation.equals("monitor")
+                long intervalMs = operation.equals("monitor") && random.nextInt(4) != 0
                         ? random.nextLong(1, 200_000_000L)
-                        : 0;
+                        : 0; // a monitor of interval 0 is a probe
                 boolean timedOut = random.nextInt(3) == 0;
                 int rc = timedOut ? 1 : random.nextInt(1, 12);
                 if (rc == NOT_INSTALLED) { // crm_mon hides some of these: docs/cluster.md
