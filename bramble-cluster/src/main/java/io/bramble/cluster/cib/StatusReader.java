@@ -154,10 +154,8 @@ final class StatusReader {
     /** A whole number of at most 18 digits, 0 when the attribute is absent. */
     private static long number(XmlElement op, String attribute) {
         String text = op.attribute(attribute).orElse("0");
-        if (!text.matches("\\d{1,18}")) {
-            throw new IllegalArgumentException(attribute + "=\"" + text + "\"");
-        }
-        return Long.parseLong(text);
+        return parseLong(text).orElseThrow(() -> new IllegalArgumentException(attribute
+                + "=\"" + text + "\""));
     }
 
     /** Whether the last one-off operation leaves the resource running. */

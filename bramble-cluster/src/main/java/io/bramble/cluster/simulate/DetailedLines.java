@@ -29,19 +29,9 @@ final class DetailedLines {
     static List<String> nodes(Cluster cluster, Set<String> unclean) {
         List<String> out = new ArrayList<>();
         for (Node n : cluster.nodes()) {
-            String state;
-            if (n.online() && n.standby()) {
-                boolean active = cluster.status().running().containsValue(n.name());
-                state = "standby" + (active ? " (with active resources)" : "") + ", "
-                        + FEATURE_SET;
-            } else if (n.online()) {
-                state = "online, " + FEATURE_SET;
-            } else if (n.standby()) {
-                state = "OFFLINE (standby)";
-            } else if (unclean.contains(n.name())) {
-                state = "UNCLEAN (offline)";
-            } else {
-                state = "OFFLINE";
+            String state = StatusText.state(n, cluster.status().running(), unclean);
+            if (n.online()) {
+                state += ", " + FEATURE_SET;
             }
             out.add("  * Node " + n.name() + " (" + n.id() + "): " + state);
         }

@@ -87,18 +87,11 @@ final class StatusText {
         List<String> online = new ArrayList<>();
         List<String> offline = new ArrayList<>();
         for (Node n : nodes) {
-            if (n.standby() && n.online()) {
-                boolean active = running.containsValue(n.name());
-                out.add("  * Node " + n.name() + ": standby"
-                        + (active ? " (with active resources)" : ""));
-            } else if (n.standby()) {
-                out.add("  * Node " + n.name() + ": OFFLINE (standby)");
-            } else if (n.online()) {
-                online.add(n.name());
-            } else if (unclean.contains(n.name())) {
-                out.add("  * Node " + n.name() + ": UNCLEAN (offline)");
-            } else {
-                offline.add(n.name());
+            String state = state(n, running, unclean);
+            switch (state) {
+                case ONLINE -> online.add(n.name());
+                case OFFLINE -> offline.add(n.name());
+                default -> out.add("  * Node " + n.name() + ": " + state);
             }
         }
         if (!online.isEmpty()) {
@@ -108,6 +101,29 @@ final class StatusText {
             out.add("  * OFFLINE: [ " + String.join(" ", offline) + " ]");
         }
         return out;
+    }
+
+    static final String ONLINE = "online";
+    static final String OFFLINE = "OFFLINE";
+
+    /**
+     * crm_mon's word for a node's state: {@value #ONLINE}, {@code standby}, {@code standby
+     * (with active resources)}, {@code OFFLINE (standby)}, {@code UNCLEAN (offline)} (an
+     * offline node of {@code unclean}) or {@value #OFFLINE}.
+     */
+    static String state(Node n, Map<String, String> running, Set<String> unclean) {
+        if (n.standby() && n.online()) {
+            return "standby" + (running.containsValue(n.name())
+                    ? " (with active resources)"
+                    : "");
+        }
+        if (n.standby()) {
+            return "OFFLINE (standby)";
+        }
+        if (n.online()) {
+            return ONLINE;
+        }
+        return unclean.contains(n.name()) ? "UNCLEAN (offline)" : OFFLINE;
     }
 
     /** Top-level resources by higher priority, otherwise in configuration order. */
