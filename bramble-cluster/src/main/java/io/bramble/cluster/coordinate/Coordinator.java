@@ -66,6 +66,8 @@ public final class Coordinator {
     private final Set<Integer> done = new HashSet<>();
     private boolean aborted = true;
     private long transitions;
+    /** No membership given yet: the nodes missing from the first are lost before this epoch. */
+    private boolean firstMembership = true;
 
     private record InFlight(Instruction instruction, long deadlineMs, int step) {}
 
@@ -109,8 +111,33 @@ public final class Coordinator {
                 leave(e.getKey(), e.getValue(), out);
             }
         }
+        if (firstMembership) {
+            firstMembership = false;
+            fenceLostBefore(members, out);
+        }
         out.addAll(step());
         return out;
+    }
+
+    /**
+     * A node missing from this epoch's first membership that the record says may run a
+     * resource was lost before this coordinator took over (often with the previous
+     * coordinator, on its node): with fencing, it is fenced now, as Pacemaker's new DC fences
+     * the old DC's node, rather than waited for until its lease has certainly run out.
+     */
+    private void fenceLostBefore(Set<String> members, List<Command> out) {
+        if (!fencing) {
+            return;
+        }
+        standings.forEach((node, s) -> {
+            boolean mayRunSomething = states.values().stream()
+                    .anyMatch(byNode -> byNode.getOrDefault(node, ResourceState.STOPPED)
+                            .mayRun());
+            if (!members.contains(node) && s.unclean() && !s.fencing && mayRunSomething) {
+                s.fencing = true;
+                out.add(new Command.Fence(node));
+            }
+        });
     }
 
     /**

@@ -144,6 +144,36 @@ class CoordinatorTest {
                 .anyMatch(s -> s.endsWith("r1 start on n2"));
     }
 
+    /**
+     * A node lost together with the previous coordinator: the new one fences it at once when
+     * it can, and otherwise waits for its lease; a node that ran nothing is not fenced.
+     */
+    @Test
+    void aNewCoordinatorFencesANodeLostBeforeItTookOverThatMayRunSomething() {
+        Coordinator first = coordinator(cluster(Map.of(), true), true);
+        runR1OnN1(first);
+        Coordinator ofThree = new Coordinator(TestClusters.cluster(3, List.of(TestClusters
+                .dummy("r1", Map.of())), List.of(), true), first.recorded(), 2, timing, true,
+                clock);
+        assertThat(ofThree.membership(Set.of("n2"))).containsOnlyOnce(new Command.Fence("n1"))
+                .doesNotContain(new Command.Fence("n3"));
+        assertThat(ofThree.membership(Set.of("n2"))).doesNotContain(new Command.Fence("n1"));
+
+        Coordinator next = new Coordinator(cluster(Map.of(), true), first.recorded(), 2, timing,
+                true, clock);
+        assertThat(next.membership(Set.of("n2"))).contains(new Command.Fence("n1"));
+        List<Instruction> probe = fromCommands(next.leaseRequest("n2", 2, 0));
+        assertThat(probe).isNotEmpty().allMatch(Instruction::isProbe);
+        List<Instruction> after = new ArrayList<>(fromCommands(next.fenced("n1", true)));
+        probe.forEach(p -> after.addAll(answer(next, p, notRunning())));
+        assertThat(after).extracting(Instruction::toString)
+                .anyMatch(s -> s.endsWith("r1 start on n2"));
+
+        Coordinator unfenced = new Coordinator(cluster(Map.of(), true), first.recorded(), 2,
+                timing, false, clock);
+        assertThat(unfenced.membership(Set.of("n2"))).noneMatch(c -> c instanceof Command.Fence);
+    }
+
     @Test
     void aFailedStopBlocksTheResourceWithoutFencing() {
         Coordinator c = coordinator(cluster(Map.of(), true), false);

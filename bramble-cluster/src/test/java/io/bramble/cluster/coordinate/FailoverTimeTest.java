@@ -42,16 +42,24 @@ class FailoverTimeTest {
                 + stats(withCoordinator));
     }
 
-    /** With a fence device the wait ends when the device reports the node off. */
+    /**
+     * With a fence device the wait ends when the device reports the node off, also when the
+     * node was the coordinator's: the new coordinator fences it as it takes over.
+     */
     @Test
     void aFenceDeviceShortensTheWait() {
         List<Long> fenced = new ArrayList<>();
+        List<Long> withCoordinator = new ArrayList<>();
         for (long seed = 1; seed <= SEEDS; seed++) {
             fenced.add(failover(seed, LeaseTiming.DEFAULTS, false, true));
+            withCoordinator.add(failover(seed, LeaseTiming.DEFAULTS, true, true));
         }
         long bound = SimWorld.DETECT_MS + SimWorld.POOL_TICK_MS + SimWorld.FENCE_MS + 100 + 50;
         assertThat(fenced).allMatch(ms -> ms <= bound);
-        System.out.println("failover with a fence device, ms: " + stats(fenced));
+        assertThat(withCoordinator).as("the coordinator's node, fenced by the next one")
+                .allMatch(ms -> ms <= bound + SimWorld.POOL_TICK_MS);
+        System.out.println("failover with a fence device, ms: other node died " + stats(fenced)
+                + "; coordinator's node died " + stats(withCoordinator));
     }
 
     /**

@@ -9,7 +9,9 @@ import io.bramble.cluster.exec.ActionRequest;
 import io.bramble.cluster.exec.ProcessShell;
 import io.bramble.cluster.exec.TestAgents;
 import io.bramble.common.time.Clock;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -80,6 +82,9 @@ class LabFenceAgentTest {
         namespace = "bramble-fence-" + ProcessHandle.current().pid();
         assertThat(new ProcessBuilder("ip", "netns", "add", namespace).start().waitFor())
                 .isZero();
+        assertThat(ip("-n", namespace, "link", "add", "eth0", "type", "veth",
+                "peer", "name", "eth1")).isZero();
+        assertThat(ip("-n", namespace, "link", "set", "eth0", "up")).isZero();
         node = new ProcessBuilder("setsid", "ip", "netns", "exec", namespace, "sh", "-c",
                 "sleep 300 & sleep 300").start();
         awaitMembers(node, 1);
@@ -90,6 +95,17 @@ class LabFenceAgentTest {
                 Optional.of(namespace), TIMEOUT_MS).succeeded()).isTrue();
         assertThat(node.waitFor(10, TimeUnit.SECONDS)).isTrue();
         assertThat(status(runner, device).isOff()).isTrue();
+        Process link = new ProcessBuilder("ip", "-n", namespace, "-o", "link", "show", "eth0")
+                .redirectErrorStream(true).start();
+        String shown = new String(link.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(shown).as("a fenced namespace's interfaces are down").contains("eth0")
+                .doesNotContain(",UP");
+    }
+
+    private static int ip(String... args) throws Exception {
+        List<String> command = new ArrayList<>(List.of("ip"));
+        command.addAll(List.of(args));
+        return new ProcessBuilder(command).inheritIO().start().waitFor();
     }
 
     @Test

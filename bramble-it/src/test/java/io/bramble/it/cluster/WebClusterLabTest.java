@@ -2,6 +2,7 @@ package io.bramble.it.cluster;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.bramble.it.pool.PoolNodes;
 import io.bramble.testkit.cluster.LocalCluster;
 import io.bramble.testkit.fault.Faults;
 import java.time.Duration;
@@ -55,6 +56,52 @@ class WebClusterLabTest {
                 assertThat(report.overlapPolls()).as(report.line()).isZero();
                 lab.awaitStatus(survivor, "    * AppWebServer\t(ocf:heartbeat:nginx):\t Started "
                         + survivor, PATIENCE);
+            }
+        }
+    }
+
+    /**
+     * With fencing on, the cable of the coordinator's node is pulled: that node reaches no
+     * majority, so it fences no one (a cut-off coordinator that fenced the nodes it lost would
+     * power off the side that still has the majority); the other side fences it if it is a web
+     * node, and serves the page from a node that was never fenced.
+     */
+    @Test
+    void aCoordinatorCutOffFencesNoOneAndTheMajorityServes() throws Exception {
+        WebClusterLab.assumeAgents();
+        try (WebClusterLab lab = WebClusterLab.open(cluster)) {
+            lab.createWebApp();
+            String web1 = WebClusterLab.NODES.get(0);
+            String web2 = WebClusterLab.NODES.get(1);
+            lab.cli(web1, "stonith", "create", "lab", "fence_bramble_lab", "kind=netns",
+                    "pcmk_host_map=" + web1 + ":" + lab.nodes().host(web1).namespace() + ";"
+                            + web2 + ":" + lab.nodes().host(web2).namespace());
+            lab.cli(web1, "property", "set", "stonith-enabled=true");
+            try (VipWatch watch = lab.watch()) {
+                String holder = awaitServedFromOne(watch, PATIENCE);
+                String status = lab.awaitStatus(holder, "(stonith:fence_bramble_lab):\t Started",
+                        PATIENCE);
+                java.util.regex.Matcher dc = java.util.regex.Pattern.compile(
+                        "Current DC: (\\S+)").matcher(status);
+                assertThat(dc.find()).as(status).isTrue();
+                String cut = dc.group(1);
+                String server = cut.equals(holder)
+                        ? (holder.equals(web1) ? web2 : web1)
+                        : holder;
+                Faults.linkDown(lab.nodes().host(cut));
+                awaitServedFrom(watch, server, PATIENCE);
+                // long enough for a cut-off coordinator to have fenced what it lost
+                PoolNodes.sleep(5_000);
+                awaitServedFrom(watch, server, PATIENCE);
+                for (String node : List.of(web1, web2, WebClusterLab.WITNESS)) {
+                    if (!node.equals(cut)) {
+                        assertThat(lab.nodes().node(node).handle().isAlive())
+                                .as(node + " was not fenced (the cut node was " + cut + ")")
+                                .isTrue();
+                    }
+                }
+                System.out.println("the cut coordinator " + cut + " fenced no one; "
+                        + server + " serves");
             }
         }
     }
