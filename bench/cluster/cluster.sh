@@ -10,7 +10,11 @@
 #   pacemaker  Corosync 3 (knet, default token) + Pacemaker 2 on n1, n2 and n3, the group
 #              banned from n3 (it only votes); each node in a private mount namespace.
 # Both get the same pcs words: stonith-enabled=false, IPaddr2 and nginx (monitor 15s) in
-# group WebApp. Faults on the node serving the VIP: kill9 (kill -9 of every process in its
+# group WebApp. Then each again with fencing (bramble-fenced, pacemaker-fenced): the same
+# words and a fence device, `stonith create lab fence_bramble_lab kind=netns pcmk_host_map=...`
+# with stonith-enabled=true: the lab agent kills every process of the node's namespace and
+# takes its interfaces down, as a power switch would (Pacemaker runs it from /usr/sbin, where
+# the bench puts it for the run). Faults on the node serving the VIP: kill9 (kill -9 of every process in its
 # namespace, and its cable pulled: a namespace's kernel would still answer for the address,
 # a machine whose power is pulled does not), linkcut (its cable pulled). A client polls the
 # VIP over HTTP every 20 ms (watch.py) while each node's eth0 is read. Writes into $RESULTS:
@@ -24,6 +28,8 @@ CVIP=$CNET.100
 declare -A CNODE_IP=([n1]=$CNET.11 [n2]=$CNET.12 [n3]=$CNET.13 [client]=$CNET.50)
 CLUSTER_HOSTS=(n1 n2 n3 client)
 CLUSTER_FAULTS=(kill9 linkcut)
+CLUSTER_AGENT=fence_bramble_lab
+CLUSTER_AGENT_SOURCE=$BENCH/../bramble-cluster/src/main/resources/io/bramble/cluster/agent/fence/$CLUSTER_AGENT
 declare -A CNODE_PID   # node -> pid (process group) of what runs it
 declare -A CNODE_STARTS
 
@@ -146,6 +152,14 @@ pacemaker_revive() { # NODE
     pacemaker_node_start "$1"
 }
 
+# Pacemaker's fencer runs fence agents from /usr/sbin: the lab agent is put there for the run
+pacemaker_agent_install() {
+    [ -e "/usr/sbin/$CLUSTER_AGENT" ] && return 0
+    install -m 755 "$CLUSTER_AGENT_SOURCE" "/usr/sbin/$CLUSTER_AGENT" ||
+        die "cluster: cannot install $CLUSTER_AGENT in /usr/sbin"
+    BENCH_CLEANUPS+=("rm -f /usr/sbin/$CLUSTER_AGENT")
+}
+
 # ---------------------------------------------------------------- both
 # The pcs words of seed 003, through bramble or pcs.
 cluster_configure() { # CLI NGINX_CONFIG
@@ -158,6 +172,15 @@ cluster_configure() { # CLI NGINX_CONFIG
         $cli n1 resource group add WebApp AppIP &&
         $cli n1 resource group add WebApp AppWebServer ||
         die "cluster: the pcs words failed on $cli"
+}
+
+# fencing on: a lab device for the two nodes that run the group, then stonith-enabled=true
+cluster_fencing() { # CLI
+    local cli=$1
+    $cli n1 stonith create lab $CLUSTER_AGENT kind=netns \
+        "pcmk_host_map=n1:${CNS}n1;n2:${CNS}n2" &&
+        $cli n1 property set stonith-enabled=true ||
+        die "cluster: the fencing words failed on $cli"
 }
 
 cluster_holders() {
@@ -209,11 +232,14 @@ cluster_rep() { # IMPL FAULT REP
         --node n1=${CNS}n1 --node n2=${CNS}n2 --victim "$victim" "${gone[@]}" -- "${fault_cmd[@]}")
     echo "$impl,$fault,$rep,$line" >>"$RESULTS/cluster-runs.csv"
     log "  $impl $fault $rep: $line"
-    # back as before: a killed node comes back as after a reboot, without the address
-    ip -n ${CNS}sw link set "c-$victim" up
-    if [ "$fault" = kill9 ]; then
+    # back as before: a killed or fenced node comes back as after a reboot, without the address
+    if [ -z "$(ip netns pids "$CNS$victim" 2>/dev/null)" ]; then
         ip -n "$CNS$victim" addr del $CVIP/24 dev eth0 2>/dev/null
-        "${impl}_revive" "$victim"
+        ip -n "$CNS$victim" link set eth0 up
+        ip -n ${CNS}sw link set "c-$victim" up
+        "${impl%-fenced}_revive" "$victim"
+    else
+        ip -n ${CNS}sw link set "c-$victim" up
     fi
 }
 
@@ -226,11 +252,13 @@ cluster_report() {
         echo
         echo "Seed 003's web cluster in a namespace lab (two nodes and a third vote; bramble: a"
         echo "witness, Pacemaker: a third node the group avoids), each tool at its defaults,"
-        echo "fencing off. A client polls the VIP over HTTP every 20 ms. *Gap*: from the"
+        echo "fencing off; the *-fenced* rows add a fence device (\`fence_bramble_lab kind=netns\`:"
+        echo "every process of the node killed, its interfaces taken down) and"
+        echo "stonith-enabled=true. A client polls the VIP over HTTP every 20 ms. *Gap*: from the"
         echo "client's first failed poll to the next good one; *VIP moved*: from the fault until"
         echo "the other node holds the address; *on both*: from the first to the last poll that"
-        echo "found it on two live nodes, and how many polls did (summed over the runs)."
-        echo "Medians of $CLUSTER_REPS runs per row, in ms."
+        echo "found it on two live nodes (an interface that is down holds nothing), and how many"
+        echo "polls did (summed over the runs). Medians of $CLUSTER_REPS runs per row, in ms."
         echo
         echo "| implementation | fault | runs | gap ms | VIP moved ms | on both ms | polls on both |"
         echo "|---|---|---:|---:|---:|---:|---:|"
@@ -256,11 +284,16 @@ cluster_main() {
     cluster_lab_up
     echo "implementation,fault,rep,victim,first_failed_ms,first_good_ms,gap_ms,moved_ms,moved_to,overlap_polls,overlap_ms" \
         >"$RESULTS/cluster-runs.csv"
-    local impls=(pacemaker) impl fault rep
-    bramble_built && impls=(bramble pacemaker)
+    local impls=(pacemaker pacemaker-fenced) impl fault rep
+    bramble_built && impls=(bramble pacemaker bramble-fenced pacemaker-fenced)
+    [ -n "${BENCH_CLUSTER_IMPLS:-}" ] && read -r -a impls <<<"$BENCH_CLUSTER_IMPLS"
     for impl in "${impls[@]}"; do
         log "cluster: $impl"
-        "${impl}_up"
+        "${impl%-fenced}_up"
+        if [ "$impl" != "${impl%-fenced}" ]; then
+            [ "${impl%-fenced}" = pacemaker ] && pacemaker_agent_install
+            if [ "${impl%-fenced}" = bramble ]; then cluster_fencing bramble_cli; else cluster_fencing pcs_on; fi
+        fi
         for ((rep = 1; rep <= REPS; rep++)); do
             for fault in "${CLUSTER_FAULTS[@]}"; do cluster_rep "$impl" "$fault" "$rep"; done
         done
@@ -270,8 +303,12 @@ cluster_main() {
             local left; left=$(ip netns pids "$CNS$n" | xargs)
             [ -n "$left" ] && kill -KILL $left 2>/dev/null
             ip -n "$CNS$n" addr del $CVIP/24 dev eth0 2>/dev/null
+            ip -n "$CNS$n" link set eth0 up
+            ip -n ${CNS}sw link set "c-$n" up
         done
         CNODE_PID=()
+        CNODE_STARTS=()
+        rm -rf "$CRUN/bramble" "$CRUN/pacemaker"   # the next implementation starts afresh
     done
     cluster_report
 }

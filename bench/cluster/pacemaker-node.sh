@@ -6,7 +6,12 @@
 set -e
 N=$1 D=$2
 hostname "n$N"
+# the lab's namespaces stay in sight under the node's own /run: the lab fence agent names them
+mkdir -p "$D/netns"
+mount --rbind /run/netns "$D/netns"
 mount -t tmpfs tmpfs /run
+mkdir -p /run/netns
+mount --rbind "$D/netns" /run/netns
 mkdir -p /run/crm /run/resource-agents /run/lock
 chown hacluster:haclient /run/crm
 mount -t tmpfs tmpfs /dev/shm

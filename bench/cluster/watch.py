@@ -5,7 +5,8 @@
 
 Polls http://VIP/ every 20 ms from namespace NS (a socket made in a thread moved there with
 setns(2); 200 ms to connect, 500 ms to answer) and reads, at each poll, which nodes hold VIP on
-eth0 (`ip -n NS -o -4 addr show dev eth0`). After 25 polls it runs FAULT, then polls until the
+eth0 while eth0 is up (`ip -n NS -o -4 addr show dev eth0 up`: a fence device that took it
+down left the address to no one). After 25 polls it runs FAULT, then polls until the
 client has been served 25 times in a row by another node than VICTIM, or TIMEOUT seconds
 (default 60). --gone: the victim's address is not counted as held (its processes were all
 killed and its cable pulled: it answers no one). Prints one CSV line:
@@ -62,7 +63,7 @@ def http_ok(vip):
 def holders(vip, nodes):
     held = []
     for name, ns in nodes.items():
-        out = subprocess.run(["ip", "-n", ns, "-o", "-4", "addr", "show", "dev", "eth0"],
+        out = subprocess.run(["ip", "-n", ns, "-o", "-4", "addr", "show", "dev", "eth0", "up"],
                              capture_output=True, text=True).stdout
         if f" {vip}/" in out:
             held.append(name)
