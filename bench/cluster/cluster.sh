@@ -307,7 +307,6 @@ cluster_main() {
             ip -n ${CNS}sw link set "c-$n" up
         done
         CNODE_PID=()
-        CNODE_STARTS=()
         rm -rf "$CRUN/bramble" "$CRUN/pacemaker"   # the next implementation starts afresh
     done
     cluster_report
