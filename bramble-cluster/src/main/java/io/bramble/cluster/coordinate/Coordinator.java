@@ -100,6 +100,15 @@ public final class Coordinator {
         fencing = devices;
     }
 
+    /**
+     * Fences only the nodes lost from now on: the first membership may come from a view of the
+     * pool that has not heard every live node yet (its member just started), so the nodes
+     * missing from it are waited for until their leases have run out, never fenced.
+     */
+    public void fenceOnlyLaterLosses() {
+        firstMembership = false;
+    }
+
     /** The nodes in the pool's majority partition now. */
     public List<Command> membership(Set<String> members) {
         List<Command> out = new ArrayList<>();
@@ -158,6 +167,7 @@ public final class Coordinator {
             s.incarnation = incarnation;
         }
         s.lastGrantMs = clock.millis();
+        s.grantedSinceJoin = true;
         out.add(new Command.Grant(node, sentAtMs, s.session));
         out.addAll(step());
         return out;
@@ -278,6 +288,8 @@ public final class Coordinator {
 
     private void join(String node, NodeStanding s) {
         s.member = true;
+        s.joinedClean = s.clean;
+        s.grantedSinceJoin = false;
         s.clean = false;
         s.session = (epoch << COUNTER_BITS) | ++sessions;
         for (Primitive p : configuration.primitives()) {
@@ -292,7 +304,12 @@ public final class Coordinator {
         s.member = false;
         forgetInFlight(node);
         removeNode(pendingProbes, node);
-        if (fencing && !s.fencing) {
+        if (s.joinedClean && !s.grantedSinceJoin && noneFoundRunning(node)) {
+            // It came back certainly stopped and left before it could take an instruction (a
+            // node takes none before its first lease) or a probe found anything running there:
+            // still certainly stopped, not fenced.
+            clean(node, s);
+        } else if (fencing && !s.fencing) {
             s.fencing = true;
             out.add(new Command.Fence(node));
         }
@@ -311,6 +328,13 @@ public final class Coordinator {
             }
             return true;
         });
+    }
+
+    /** Whether no probe or result since it joined says a resource may run on {@code node}. */
+    private boolean noneFoundRunning(String node) {
+        return states.values().stream().map(byNode -> byNode.getOrDefault(node,
+                ResourceState.STOPPED)).allMatch(st -> st == ResourceState.STOPPED
+                        || st == ResourceState.UNKNOWN);
     }
 
     private void clean(String node, NodeStanding s) {

@@ -16,6 +16,10 @@ final class NodeStanding {
     boolean clean;
     /** A fence request is out for it. */
     boolean fencing;
+    /** It was certainly stopped when it last joined. */
+    boolean joinedClean;
+    /** It was granted a lease since it last joined: only then may it have started anything. */
+    boolean grantedSinceJoin;
 
     NodeStanding(long nowMs) {
         this.lastGrantMs = nowMs;

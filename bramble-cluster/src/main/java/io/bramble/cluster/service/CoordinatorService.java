@@ -34,6 +34,12 @@ import java.util.concurrent.RejectedExecutionException;
  * through the store's majority, and steps down when it no longer leads or a write fails. Not thread-safe: one thread calls it (the service's loop).
  */
 final class CoordinatorService {
+    /**
+     * How long this member's view of the pool must have had to hear every live member before a
+     * coordinator here fences the nodes missing from it as it takes over: a member that just
+     * started has heard no one yet and would take every other node for lost.
+     */
+    static final long VIEW_SETTLED_MS = 5_000;
     private final PoolNode node;
     private final Clock clock;
     private final Messenger messenger;
@@ -50,6 +56,8 @@ final class CoordinatorService {
     private List<String> hostsSeen = List.of();
     /** The last refresh request acted on (or found at takeover). */
     private long refreshSeq;
+    /** When this service began, on its clock: the age of this member's view of the pool. */
+    private final long startedMs;
 
     CoordinatorService(PoolNode node, Clock clock, Messenger messenger, LiveFencer fencer,
             Executor loop) {
@@ -58,6 +66,7 @@ final class CoordinatorService {
         this.messenger = messenger;
         this.fencer = fencer;
         this.loop = loop;
+        this.startedMs = clock.millis();
     }
 
     /** Time passed: takes over or steps down, and ticks the coordinator. */
@@ -157,6 +166,9 @@ final class CoordinatorService {
         configured = configuration(cib);
         coordinator = new Coordinator(configured, written, epoch, LeaseTiming.DEFAULTS,
                 configured.fences(), clock);
+        if (clock.millis() - startedMs < VIEW_SETTLED_MS) {
+            coordinator.fenceOnlyLaterLosses();
+        }
         node.log().event("cluster: coordinating in epoch " + epoch
                 + (configured.fences() ? ", fencing lost nodes" : ""));
         handle(store, coordinator.membership(PoolHosts.of(node).online()));

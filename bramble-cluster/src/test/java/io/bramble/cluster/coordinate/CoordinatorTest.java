@@ -172,6 +172,28 @@ class CoordinatorTest {
         Coordinator unfenced = new Coordinator(cluster(Map.of(), true), first.recorded(), 2,
                 timing, false, clock);
         assertThat(unfenced.membership(Set.of("n2"))).noneMatch(c -> c instanceof Command.Fence);
+        Coordinator young = new Coordinator(cluster(Map.of(), true), first.recorded(), 2, timing,
+                true, clock);
+        young.fenceOnlyLaterLosses();
+        assertThat(young.membership(Set.of("n2"))).as("a view that may not have heard n1 yet")
+                .noneMatch(c -> c instanceof Command.Fence);
+    }
+
+    /**
+     * A fenced node that comes back and is lost again before it was granted a lease could not
+     * have started anything: it is not fenced again. Once granted one, it is.
+     */
+    @Test
+    void aFencedNodeLostAgainBeforeItsFirstLeaseIsNotFencedAgain() {
+        Coordinator c = coordinator(cluster(Map.of(), true), true);
+        runR1OnN1(c);
+        assertThat(c.membership(Set.of("n2"))).contains(new Command.Fence("n1"));
+        c.fenced("n1", true);
+        c.membership(Set.of("n1", "n2"));
+        assertThat(c.membership(Set.of("n2"))).noneMatch(cmd -> cmd instanceof Command.Fence);
+        c.membership(Set.of("n1", "n2"));
+        c.leaseRequest("n1", 7, 0);
+        assertThat(c.membership(Set.of("n2"))).contains(new Command.Fence("n1"));
     }
 
     @Test
