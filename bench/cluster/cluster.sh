@@ -14,10 +14,11 @@
 # words and a fence device, `stonith create lab fence_bramble_lab kind=netns pcmk_host_map=...`
 # with stonith-enabled=true: the lab agent kills every process of the node's namespace and
 # takes its interfaces down, as a power switch would (Pacemaker runs it from /usr/sbin, where
-# the bench puts it for the run). Faults on the node serving the VIP: kill9 (kill -9 of every process in its
-# namespace, and its cable pulled: a namespace's kernel would still answer for the address,
-# a machine whose power is pulled does not), linkcut (its cable pulled). A client polls the
-# VIP over HTTP every 20 ms (watch.py) while each node's eth0 is read. Writes into $RESULTS:
+# the bench puts it for the run). Faults on the node serving the VIP: kill9 (kill -9 of every
+# process in its namespace, and its cable pulled: a namespace's kernel would still answer for
+# the address, a machine whose power is pulled does not), linkcut (its cable pulled). A client
+# polls the VIP over HTTP every 20 ms (watch.py) while each node's eth0 is read. Writes into
+# $RESULTS:
 #   cluster-runs.csv  one line per implementation, fault and repetition
 #   cluster.md        medians
 
@@ -29,7 +30,8 @@ declare -A CNODE_IP=([n1]=$CNET.11 [n2]=$CNET.12 [n3]=$CNET.13 [client]=$CNET.50
 CLUSTER_HOSTS=(n1 n2 n3 client)
 CLUSTER_FAULTS=(kill9 linkcut)
 CLUSTER_AGENT=fence_bramble_lab
-CLUSTER_AGENT_SOURCE=$BENCH/../bramble-cluster/src/main/resources/io/bramble/cluster/agent/fence/$CLUSTER_AGENT
+CLUSTER_AGENT_SOURCE=$BENCH/../bramble-cluster/src/main/resources/io/bramble/cluster/agent
+CLUSTER_AGENT_SOURCE+=/fence/$CLUSTER_AGENT
 declare -A CNODE_PID   # node -> pid (process group) of what runs it
 declare -A CNODE_STARTS
 
@@ -292,7 +294,10 @@ cluster_main() {
         "${impl%-fenced}_up"
         if [ "$impl" != "${impl%-fenced}" ]; then
             [ "${impl%-fenced}" = pacemaker ] && pacemaker_agent_install
-            if [ "${impl%-fenced}" = bramble ]; then cluster_fencing bramble_cli; else cluster_fencing pcs_on; fi
+            case "${impl%-fenced}" in
+                bramble) cluster_fencing bramble_cli ;;
+                pacemaker) cluster_fencing pcs_on ;;
+            esac
         fi
         for ((rep = 1; rep <= REPS; rep++)); do
             for fault in "${CLUSTER_FAULTS[@]}"; do cluster_rep "$impl" "$fault" "$rep"; done

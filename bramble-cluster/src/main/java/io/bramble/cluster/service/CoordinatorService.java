@@ -30,8 +30,9 @@ import java.util.concurrent.RejectedExecutionException;
  * The shell of the {@link Coordinator} on the member that leads the pool's store: takes over
  * in a new epoch (a conditional update of {@link CoordinatorRecord}), feeds it the members it
  * reaches, the CIB as changed, lease requests, reports and ticks, writes what it recorded to
- * the store before it sends the instructions of the same step, fences a node only after a round
- * through the store's majority, and steps down when it no longer leads or a write fails. Not thread-safe: one thread calls it (the service's loop).
+ * the store before it sends the instructions of the same step, fences a node only after a
+ * round through the store's majority, and steps down when it no longer leads or a write fails.
+ * Not thread-safe: one thread calls it (the service's loop).
  */
 final class CoordinatorService {
     /**
