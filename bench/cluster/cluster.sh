@@ -293,10 +293,9 @@ cluster_main() {
         log "cluster: $impl"
         "${impl%-fenced}_up"
         if [ "$impl" != "${impl%-fenced}" ]; then
-            [ "${impl%-fenced}" = pacemaker ] && pacemaker_agent_install
             case "${impl%-fenced}" in
                 bramble) cluster_fencing bramble_cli ;;
-                pacemaker) cluster_fencing pcs_on ;;
+                pacemaker) pacemaker_agent_install; cluster_fencing pcs_on ;;
             esac
         fi
         for ((rep = 1; rep <= REPS; rep++)); do

@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Stream;
 
 /**
  * The cluster's coordinator, the role Pacemaker's DC plays: one runs in the pool's majority
@@ -139,10 +140,8 @@ public final class Coordinator {
             return;
         }
         standings.forEach((node, s) -> {
-            boolean mayRunSomething = states.values().stream()
-                    .anyMatch(byNode -> byNode.getOrDefault(node, ResourceState.STOPPED)
-                            .mayRun());
-            if (!members.contains(node) && s.unclean() && !s.fencing && mayRunSomething) {
+            if (!members.contains(node) && s.unclean() && !s.fencing
+                    && statesOn(node).anyMatch(ResourceState::mayRun)) {
                 s.fencing = true;
                 out.add(new Command.Fence(node));
             }
@@ -332,9 +331,14 @@ public final class Coordinator {
 
     /** Whether no probe or result since it joined says a resource may run on {@code node}. */
     private boolean noneFoundRunning(String node) {
+        return statesOn(node).allMatch(st -> st == ResourceState.STOPPED
+                || st == ResourceState.UNKNOWN);
+    }
+
+    /** What is known of each resource on {@code node}; stopped where nothing is. */
+    private Stream<ResourceState> statesOn(String node) {
         return states.values().stream().map(byNode -> byNode.getOrDefault(node,
-                ResourceState.STOPPED)).allMatch(st -> st == ResourceState.STOPPED
-                        || st == ResourceState.UNKNOWN);
+                ResourceState.STOPPED));
     }
 
     private void clean(String node, NodeStanding s) {

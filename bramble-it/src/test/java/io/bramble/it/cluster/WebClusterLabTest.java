@@ -9,6 +9,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -81,8 +83,7 @@ class WebClusterLabTest {
                 String holder = awaitServedFromOne(watch, PATIENCE);
                 String status = lab.awaitStatus(holder, "(stonith:fence_bramble_lab):\t Started",
                         PATIENCE);
-                java.util.regex.Matcher dc = java.util.regex.Pattern.compile(
-                        "Current DC: (\\S+)").matcher(status);
+                Matcher dc = Pattern.compile("Current DC: (\\S+)").matcher(status);
                 assertThat(dc.find()).as(status).isTrue();
                 String cut = dc.group(1);
                 String server = cut.equals(holder)
