@@ -36,6 +36,17 @@ public final class Transport implements AutoCloseable {
     static final String IDLE_HANDLER = "idle";
     /** How long a connection attempt may take. */
     public static final int CONNECT_TIMEOUT_MS = 1_000;
+    /**
+     * How long an attempt to link to a member may take: on a LAN the kernels answer a
+     * connection within milliseconds, and attempts are made again every
+     * {@code PoolNode.RECONNECT_MS} after this, so a member whose cable is plugged back in is
+     * reached within about this long.
+     */
+    public static final int MEMBER_CONNECT_TIMEOUT_MS = 500;
+    /** How long a one-shot exchange's TLS handshake may take (Netty's default). */
+    static final int HANDSHAKE_TIMEOUT_MS = 10_000;
+    /** How long a member link's TLS handshake may take before the attempt is made again. */
+    public static final int MEMBER_HANDSHAKE_TIMEOUT_MS = 3_000;
 
     private final EventLoopGroup group = new MultiThreadIoEventLoopGroup(2,
             NioIoHandler.newFactory());
@@ -86,22 +97,28 @@ public final class Transport implements AutoCloseable {
         return (InetSocketAddress) listener.localAddress();
     }
 
-    /** Connects to {@code address}; the link is ready once TLS is up. */
+    /** Connects to the member at {@code address}; the link is ready once TLS is up. */
     public CompletableFuture<Link> connect(InetSocketAddress address) {
-        return connect(address, handler);
+        return connect(address, handler, MEMBER_CONNECT_TIMEOUT_MS, MEMBER_HANDSHAKE_TIMEOUT_MS);
     }
 
     /** Connects with a handler of its own (one-shot exchanges). */
     public CompletableFuture<Link> connect(InetSocketAddress address, LinkHandler own) {
+        return connect(address, own, CONNECT_TIMEOUT_MS, HANDSHAKE_TIMEOUT_MS);
+    }
+
+    private CompletableFuture<Link> connect(InetSocketAddress address, LinkHandler own,
+            int connectTimeoutMs, int handshakeTimeoutMs) {
         CompletableFuture<Link> ready = new CompletableFuture<>();
         Bootstrap bootstrap = new Bootstrap().group(group).channel(NioSocketChannel.class)
-                .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, CONNECT_TIMEOUT_MS)
+                .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, connectTimeoutMs)
                 .option(ChannelOption.TCP_NODELAY, true)
                 .handler(new ChannelInitializer<SocketChannel>() {
                     @Override
                     protected void initChannel(SocketChannel ch) {
                         var ssl = tls.get().client().newHandler(ch.alloc(),
                                 address.getHostString(), address.getPort());
+                        ssl.setHandshakeTimeoutMillis(handshakeTimeoutMs);
                         Link link = pipeline(ch, ssl, false, own);
                         ssl.handshakeFuture().addListener(f -> {
                             if (f.isSuccess()) {

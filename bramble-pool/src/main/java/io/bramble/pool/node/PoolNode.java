@@ -381,10 +381,7 @@ public final class PoolNode implements AutoCloseable {
         for (Member m : previous.all()) {
             if (!next.contains(m.id())) {
                 liveness.forget(m.id());
-                Link link = outbound.remove(m.id());
-                if (link != null) {
-                    link.close();
-                }
+                dropOutbound(m.id());
                 log.event("member " + m.hostname() + " (" + m.id() + ") left the pool");
             }
         }
@@ -403,10 +400,26 @@ public final class PoolNode implements AutoCloseable {
                     .orElse(change.member().toString());
             log.event("peer " + name + " (" + change.member() + ") " + change.to().shown()
                     + change.cause().shown());
+            if (change.cause() == LivenessChange.Cause.SILENT) {
+                dropOutbound(change.member());
+            }
             events.publish(new PoolEvent.LivenessChanged(change.member(), change.to()));
         }
         if (!changes.isEmpty()) {
             publishStates();
+        }
+    }
+
+    /**
+     * Closes the link this node calls {@code member} on, for {@link #maintainLinks} to make a
+     * new one. Behind a pulled cable, TCP resends what the old link holds less and less often
+     * (seconds apart after a few seconds out), so that link would carry heartbeats again only
+     * seconds after the cable is back; a new connection gets through at once.
+     */
+    private void dropOutbound(UUID member) {
+        Link link = outbound.remove(member);
+        if (link != null) {
+            link.close();
         }
     }
 
