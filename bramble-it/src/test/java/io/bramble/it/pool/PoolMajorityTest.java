@@ -15,6 +15,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 @Timeout(value = 240, unit = TimeUnit.SECONDS)
 class PoolMajorityTest {
     private static final Duration PATIENCE = Duration.ofSeconds(30);
+    /** Long enough for gRPC to wait seconds between attempts to reach a member. */
+    private static final long ABSENCE_MS = 15_000;
 
     @RegisterExtension
     final LocalCluster cluster = new LocalCluster();
@@ -74,5 +76,38 @@ class PoolMajorityTest {
         // Pool options are the pool's own records, which a witness keeps (StoreStateTest
         // shows it keeps no value of any other record).
         assertThat(pool.ok("witness1", "pool", "get", "color")).isEqualTo("color: green\n");
+    }
+
+    /**
+     * A member away long enough for the others to space their calls to it seconds apart is
+     * brought up to date as soon as it is back: the leader calls it again at once, so a member
+     * that has just come back is ready to take over from the leader.
+     */
+    @Test
+    void aMemberBackAfterALongAbsenceCatchesUpAtOnce() throws InterruptedException {
+        PoolNodes pool = new PoolNodes(cluster);
+        pool.start("gluster1");
+        pool.start("gluster2");
+        pool.start("witness1", "--witness");
+        pool.probeAll("gluster1", "gluster2", "witness1");
+        pool.ok("gluster1", "pool", "set", "color", "blue");
+        pool.awaitStatus("gluster2", shows("witness1.local", "Connected"), PATIENCE);
+
+        Faults.kill9(pool.process("gluster2"));
+        pool.awaitStatus("gluster1", shows("gluster2.local", "Disconnected"), PATIENCE);
+        pool.ok("gluster1", "pool", "set", "color", "green");
+        Thread.sleep(ABSENCE_MS);
+
+        pool.start("gluster2");
+        pool.awaitStatus("gluster1", shows("gluster2.local", "Connected"), PATIENCE);
+        long start = System.nanoTime();
+        long deadline = start + PATIENCE.toNanos();
+        while (!pool.run("gluster2", "pool", "get", "color").out().equals("color: green\n")) {
+            assertThat(System.nanoTime()).as("gluster2 caught up").isLessThan(deadline);
+            Thread.sleep(20);
+        }
+        long tookMs = (System.nanoTime() - start) / 1_000_000;
+        System.out.printf("gluster2 caught up %d ms after it was seen again%n", tookMs);
+        assertThat(tookMs).isLessThan(1_500);
     }
 }

@@ -403,6 +403,10 @@ public final class PoolNode implements AutoCloseable {
             if (change.cause() == LivenessChange.Cause.SILENT) {
                 dropOutbound(change.member());
             }
+            RaftStore current = store;
+            if (change.to() == PeerState.CONNECTED && current != null) {
+                current.reconnect(change.member());
+            }
             events.publish(new PoolEvent.LivenessChanged(change.member(), change.to()));
         }
         if (!changes.isEmpty()) {

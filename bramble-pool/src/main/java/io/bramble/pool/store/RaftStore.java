@@ -157,6 +157,11 @@ public final class RaftStore implements ClusterStore, AutoCloseable {
         // change (by default three election timeouts, 2.4 s: too short for a node whose JVM
         // just started on a busy Pi).
         RaftServerConfigKeys.setStagingTimeout(p, TimeDuration.valueOf(20, TimeUnit.SECONDS));
+        // A leader calls a member that fails again after 1 s for 20 failures, then every 5 s
+        // by default: a member back after 25 s away would wait up to 5 s for the entries it
+        // missed, and could not take over meanwhile. Calls to a member that is away fail at
+        // once (its connection is down), so calling every quarter second costs little.
+        RaftServerConfigKeys.Log.Appender.setRetryPolicy(p, "1ms,10, 250ms,100000000");
         RaftServerConfigKeys.Snapshot.setAutoTriggerEnabled(p, true);
         RaftServerConfigKeys.Snapshot.setAutoTriggerThreshold(p, SNAPSHOT_EVERY_ENTRIES);
         RaftServerConfigKeys.Snapshot.setRetentionFileNum(p, 2);
@@ -406,6 +411,25 @@ public final class RaftStore implements ClusterStore, AutoCloseable {
         } catch (IOException e) {
             return Long.MAX_VALUE; // unknown: let Ratis say
         }
+    }
+
+    /**
+     * Drops this replica's connection to {@code member}'s replica for a new one, made at once.
+     * A member that was out of reach (its cable pulled, its process killed and started again)
+     * is otherwise called again only when gRPC's back-off between attempts, which grows to
+     * seconds while the member is away, runs out: a leader would leave a member that is back
+     * without the entries it missed for that long, and that member could not lead.
+     */
+    public void reconnect(UUID member) {
+        // closing the old connection may wait for its calls to end: not on the caller's thread
+        Thread.ofVirtual().name("raft-reconnect").start(() -> {
+            try {
+                server.getServerRpc().handleException(peerId(member), new IOException(
+                        "member " + member + " is reachable again"), true);
+            } catch (RuntimeException e) {
+                // the server is closing; nothing to reconnect
+            }
+        });
     }
 
     /** Whether this replica leads the group and its configuration is not changing. */
