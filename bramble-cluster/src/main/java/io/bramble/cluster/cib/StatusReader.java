@@ -16,8 +16,10 @@ import java.util.Set;
 /**
  * Reads {@code <status>}: which nodes are members, what each online node's resource history
  * says runs there, the fail counts in its transient attributes, and each resource's last
- * failure on the node ({@code RSC_last_failure_0}). Any other failed operation in the history
- * (a resource whose last operation failed, not yet recovered) is not supported.
+ * failure on the node ({@code RSC_last_failure_0}) when later operations followed it. Any
+ * other failed operation in the history, and a last failure nothing followed (a resource whose
+ * last operation failed, not yet recovered: Pacemaker shows it FAILED and recovers it), is not
+ * supported.
  */
 final class StatusReader {
     private static final Set<String> NODE_STATE_ATTRIBUTES = Set.of("id", "uname", "in_ccm",
@@ -115,6 +117,14 @@ final class StatusReader {
             }
             String operation = op.attribute("operation").orElse("");
             String status = op.attribute("op-status").orElse("0");
+            if (op.attribute("call-id").isPresent() && resource.children("lrm_rsc_op").stream()
+                    .filter(other -> !isLastFailure(other))
+                    .noneMatch(other -> callId(other) > callId(op))) {
+                problems.error(op, "a last failure that no later operation followed (a failure"
+                        + " not yet recovered) is not supported: give the history as it is"
+                        + " after the recovery, or without the failure once it is cleaned up");
+                return Optional.empty();
+            }
             if (operation.isEmpty() || !status.matches("0|[2-9]|10")) {
                 problems.error(op, "a last failure with operation '" + operation
                         + "' and op-status " + status + " is not supported");
