@@ -55,16 +55,15 @@ class PoolLabTest {
 
         // Out for several seconds, TCP would resend what a connection holds only after
         // backing off for seconds: each end must see the other again as soon as it is back.
+        Path onC = states.resolve("c");
         Faults.linkDown(lab.host("c"));
         awaitState(a, c, "Disconnected", 10_000);
-        awaitState(states.resolve("c"), "a",
-                "Disconnected", 10_000);
+        awaitState(onC, "a", "Disconnected", 10_000);
         Thread.sleep(LONG_CUT_MS);
         Faults.linkUp(lab.host("c"));
         long start = System.nanoTime();
         awaitState(a, c, "Connected", 10_000);
-        awaitState(states.resolve("c"), "a", "Connected",
-                10_000);
+        awaitState(onC, "a", "Connected", 10_000);
         long both = (System.nanoTime() - start) / 1_000_000;
         System.out.printf("after a cut of %d ms, both ends back after %d ms%n", LONG_CUT_MS,
                 both);

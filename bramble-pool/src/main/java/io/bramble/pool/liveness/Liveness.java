@@ -32,6 +32,7 @@ public final class Liveness {
     private static final class Entry {
         PeerState state = PeerState.DISCONNECTED;
         long lastHeardNanos;
+        boolean heardBefore;
     }
 
     public Liveness(Clock clock, long silenceMsMax) {
@@ -58,7 +59,11 @@ public final class Liveness {
         }
         long now = clock.nanoTime();
         entry.lastHeardNanos = now;
-        return move(member, entry, PeerState.CONNECTED, LivenessChange.Cause.HEARD, now);
+        LivenessChange.Cause cause = entry.heardBefore
+                ? LivenessChange.Cause.HEARD_AGAIN
+                : LivenessChange.Cause.HEARD;
+        entry.heardBefore = true;
+        return move(member, entry, PeerState.CONNECTED, cause, now);
     }
 
     /** The connection to {@code member} closed: disconnected at once. */

@@ -7,7 +7,10 @@ public record LivenessChange(UUID member, PeerState from, PeerState to, Cause ca
         long atNanos) {
     /** What moved the member. */
     public enum Cause {
-        HEARD(""), CONNECTION_CLOSED(" (connection closed)"), SILENT(" (silent too long)");
+        /** Heard for the first time since tracked. */
+        HEARD(""),
+        /** Heard again after it was lost. */
+        HEARD_AGAIN(""), CONNECTION_CLOSED(" (connection closed)"), SILENT(" (silent too long)");
 
         private final String shown;
 

@@ -404,7 +404,7 @@ public final class PoolNode implements AutoCloseable {
                 dropOutbound(change.member());
             }
             RaftStore current = store;
-            if (change.to() == PeerState.CONNECTED && current != null) {
+            if (change.cause() == LivenessChange.Cause.HEARD_AGAIN && current != null) {
                 current.reconnect(change.member());
             }
             events.publish(new PoolEvent.LivenessChanged(change.member(), change.to()));

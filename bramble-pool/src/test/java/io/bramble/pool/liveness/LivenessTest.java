@@ -46,6 +46,17 @@ class LivenessTest {
     }
 
     @Test
+    void aMemberHeardAfterItWasLostIsHeardAgain() {
+        Liveness liveness = new Liveness(new ManualClock(), 700);
+        liveness.track(B);
+        assertThat(liveness.heard(B)).singleElement().satisfies(c -> assertThat(c.cause())
+                .isEqualTo(LivenessChange.Cause.HEARD));
+        liveness.lost(B);
+        assertThat(liveness.heard(B)).singleElement().satisfies(c -> assertThat(c.cause())
+                .isEqualTo(LivenessChange.Cause.HEARD_AGAIN));
+    }
+
+    @Test
     void untrackedMembersAreIgnored() {
         Liveness liveness = new Liveness(new ManualClock(), 700);
         assertThat(liveness.heard(B)).isEmpty();
