@@ -6,6 +6,7 @@ import io.bramble.cluster.model.Interval;
 import io.bramble.cluster.model.Node;
 import io.bramble.cluster.model.Operation;
 import io.bramble.cluster.model.Primitive;
+import io.bramble.cluster.model.ResourceMeta;
 import io.bramble.cluster.policy.Action;
 import io.bramble.cluster.policy.PolicyEngine;
 import io.bramble.cluster.policy.Transition;
@@ -371,6 +372,9 @@ public final class Coordinator {
                     monitored.add(key(r, node));
                 } else if (state(r, node) == ResourceState.BLOCKED) {
                     return; // nothing is done about it until a user cleans it up
+                } else if (!managed(r) && unmanagedMonitor(r, node, outcome)) {
+                    aborted = true; // its state is what the monitor said; plan again
+                    return;
                 } else {
                     setState(r, node, ResourceState.FAILED);
                 }
@@ -420,9 +424,15 @@ public final class Coordinator {
     /** A recurring monitor's later result: a resource that stopped or failed where it ran. */
     private void monitorChanged(Report report) {
         NodeStanding s = standings.get(report.node());
+        if (s == null || !s.member) {
+            return;
+        }
+        if (!managed(report.resource()) && unmanagedMonitor(report.resource(), report.node(),
+                report.outcome())) {
+            return;
+        }
         boolean running = state(report.resource(), report.node()) == ResourceState.ACTIVE;
-        if (s == null || !s.member || !running
-                || report.outcome().kind() == Outcome.Kind.SUCCEEDED) {
+        if (!running || report.outcome().kind() == Outcome.Kind.SUCCEEDED) {
             return;
         }
         setState(report.resource(), report.node(), ResourceState.FAILED);
@@ -430,6 +440,33 @@ public final class Coordinator {
                 .node(), report.operation(), report.intervalMs(), nowSeconds()), report
                         .outcome().recovery());
         aborted = true;
+    }
+
+    /**
+     * A monitor's result for a resource the cluster does not manage ({@code is-managed=false},
+     * its own, its group's or the defaults'): as in Pacemaker, "not running" is its state, not a
+     * failure (no fail count, no failed action, nothing to recover; status shows it {@code
+     * Stopped (unmanaged)}), and "running" after that is its state again (started by hand).
+     * Returns false for any other result, which counts as a failure as for any resource.
+     */
+    private boolean unmanagedMonitor(String resource, String node, Outcome outcome) {
+        ResourceState next = switch (outcome.kind()) {
+            case NOT_RUNNING -> ResourceState.STOPPED;
+            case SUCCEEDED -> ResourceState.ACTIVE;
+            default -> null;
+        };
+        if (next == null) {
+            return false;
+        }
+        if (state(resource, node) != next) {
+            setState(resource, node, next);
+            aborted = true;
+        }
+        return true;
+    }
+
+    private boolean managed(String resource) {
+        return configuration.metaOf(resource).map(ResourceMeta::managed).orElse(true);
     }
 
     /** Sends what may be sent now; computes the next transition when the last one is over. */

@@ -252,6 +252,32 @@ class CoordinatorTest {
                 .singleElement().asString().endsWith("r1 start on n1");
     }
 
+    /**
+     * As in Pacemaker, a resource the cluster does not manage that its monitor finds stopped is
+     * stopped, not failed: no fail count, no failed action, nothing started or stopped; found
+     * running again (started by hand), it is running.
+     */
+    @Test
+    void anUnmanagedResourceFoundStoppedIsStoppedNotFailed() {
+        Coordinator c = coordinator(cluster(Map.of("resource-stickiness", "1"), true), false);
+        Instruction monitor = runR1OnN1(c);
+        assertThat(fromCommands(c.configure(cluster(Map.of("resource-stickiness", "1",
+                "is-managed", "false"), true)))).isEmpty();
+
+        assertThat(fromCommands(c.report(Report.of(monitor, notRunning())))).isEmpty();
+        assertThat(c.recorded().state("r1", "n1")).isEqualTo(ResourceState.STOPPED);
+        assertThat(c.recorded().failCounts()).isEmpty();
+        assertThat(c.recorded().failedActions()).isEmpty();
+
+        assertThat(fromCommands(c.report(Report.of(monitor, ok())))).isEmpty();
+        assertThat(c.recorded().state("r1", "n1")).isEqualTo(ResourceState.ACTIVE);
+
+        assertThat(fromCommands(c.report(Report.of(monitor, failed(Recovery.SOFT))))).isEmpty();
+        assertThat(c.recorded().state("r1", "n1")).isEqualTo(ResourceState.FAILED);
+        assertThat(c.recorded().failedActions()).singleElement()
+                .satisfies(a -> assertThat(a.resource()).isEqualTo("r1"));
+    }
+
     private String afterFailedStart(boolean fatal) {
         Coordinator c = coordinator(cluster(Map.of("migration-threshold", "3"), fatal), false);
         Instruction start = startR1(c);
