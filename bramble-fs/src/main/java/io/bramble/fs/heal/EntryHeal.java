@@ -188,7 +188,10 @@ public final class EntryHeal {
 
     /**
      * Makes one name the sink lacks, marked first on the source against the sink; nothing
-     * when the sink has it already (another heal made it).
+     * when the sink has it already (another heal made it). When the sink holds the same file
+     * under another name of the folder (a rename some copies took and others did not, refused
+     * and so left unmarked), that file is moved to the name, or linked to it when the source
+     * holds that other name too: a copy never holds two files of one id.
      */
     static void makeOne(FileOps source, FileOps sink, int sinkIndex, FsPath path, Attr attr)
             throws FsException {
@@ -200,7 +203,29 @@ public final class EntryHeal {
                 throw e;
             }
         }
-        markAndMake(source, sink, sinkIndex, path, attr);
+        Optional<String> other = sameFileElsewhere(sink, path, attr);
+        if (other.isEmpty()) {
+            markAndMake(source, sink, sinkIndex, path, attr);
+            return;
+        }
+        source.setxattr(Caller.ROOT, path, PendingCounters.name(sinkIndex), new PendingCounters(
+                1, 1, 1).encode(), 0);
+        FsPath from = path.parent().child(other.get());
+        boolean sourceHoldsIt = names(source, path.parent()).entrySet().stream().anyMatch(e -> e
+                .getKey().equals(other.get()) && same(e.getValue(), attr));
+        if (sourceHoldsIt && FileType.of(attr.mode()) == FileType.REGULAR) {
+            sink.link(Caller.ROOT, from, path);
+        } else {
+            sink.rename(Caller.ROOT, from, path, FileOps.RENAME_NOREPLACE);
+        }
+    }
+
+    /** Another name of {@code path}'s folder under which the sink holds the same file. */
+    private static Optional<String> sameFileElsewhere(FileOps sink, FsPath path, Attr attr)
+            throws FsException {
+        return names(sink, path.parent()).entrySet().stream()
+                .filter(e -> same(e.getValue(), attr) && !e.getKey().equals(path.name()))
+                .map(Map.Entry::getKey).findFirst();
     }
 
     static boolean same(Attr a, Attr b) {

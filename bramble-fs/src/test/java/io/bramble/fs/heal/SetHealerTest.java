@@ -233,6 +233,31 @@ class SetHealerTest {
         assertThat(healer.heal(f)).isEqualTo(HealOutcome.CLEAN);
     }
 
+    /**
+     * A rename refused for want of a quorum that copy 1 took with no mark (its disk full, its
+     * answer lost), while copy 0 holds the file's later data under the old name: the heal
+     * moves copy 1's file back to the name, rather than make a second file of the same id
+     * beside it, and copies the data into it.
+     */
+    @Test
+    void aFileTheSinkHoldsUnderAnotherNameIsMovedToTheSourcesName() throws FsException {
+        Replicate files = replicate(2);
+        files.mkdir(ALICE, FsPath.parse("/d"), newId(), 0755);
+        FsPath a = FsPath.parse("/d/a");
+        write(files, a, 0, bytes("first"));
+        down(files, 1);
+        write(files, a, 0, bytes("second"));
+        up(files, 1);
+        copies.get(1).rename(Caller.ROOT, a, FsPath.parse("/d/b"), 0);
+
+        assertThat(healer(0).heal(a)).isEqualTo(HealOutcome.HEALED);
+
+        // The folder's own times are the rename's on copy 1: its names are what counts here.
+        assertThat(tree(copies.get(1), FsPath.parse("/d")))
+                .isEqualTo(tree(copies.get(0), FsPath.parse("/d"))).containsOnlyKeys("/d/a");
+        assertThat(marked(0, a)).isFalse();
+    }
+
     @Test
     void namesMadeAndRemovedWhileACopyWasDownAreMadeAndRemovedOnIt() throws FsException {
         Replicate files = replicate(2);

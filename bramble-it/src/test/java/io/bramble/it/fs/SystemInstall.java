@@ -49,7 +49,9 @@ final class SystemInstall implements AutoCloseable {
 
     @Override
     public void close() {
-        Exec.run(TIMEOUT, List.of(PoolShell.LAUNCHER.toString(), "install", "--remove"));
+        // The jars the test ran are the ones to use: no build while other tests run.
+        Exec.run(TIMEOUT, List.of("env", "BRAMBLE_SKIP_BUILD=1", PoolShell.LAUNCHER.toString(),
+                "install", "--remove"));
         before.forEach((place, old) -> old.ifPresent(b -> restore(place, b)));
     }
 
