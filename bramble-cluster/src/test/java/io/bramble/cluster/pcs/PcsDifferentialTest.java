@@ -16,6 +16,8 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -25,8 +27,10 @@ import org.junit.jupiter.params.provider.ValueSource;
  * line the exit codes, stdout and stderr must be the same, and so must the CIB's
  * configuration once normalised (elements in document order, each with its attributes
  * sorted by name; whitespace and epochs left out). Needs pcs and Pacemaker's daemons (pcs
- * reads the cluster properties' definitions from them) and the stock resource agents.
+ * reads the cluster properties' definitions from them) and the stock resource agents. The
+ * scripts run two at a time (each in a folder of its own): pcs keeps one core busy.
  */
+@Execution(ExecutionMode.CONCURRENT)
 class PcsDifferentialTest {
     /** What a pcs command gets to finish; pcs -f takes about half a second. */
     private static final long PCS_TIMEOUT_SECONDS = 60;

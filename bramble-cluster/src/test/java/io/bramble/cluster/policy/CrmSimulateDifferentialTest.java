@@ -12,6 +12,9 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -24,6 +27,8 @@ import org.junit.jupiter.api.io.TempDir;
 class CrmSimulateDifferentialTest {
     static final int DEFAULT_CASES = 400;
     /** Differences printed in full before the rest are only counted. */
+    /** Clusters compared at once. */
+    private static final int AT_ONCE = 2;
     private static final int SHOWN_MAX = Integer.getInteger("bramble.cluster.diff.shown", 3);
 
     @TempDir
@@ -34,9 +39,16 @@ class CrmSimulateDifferentialTest {
         assumeTrue(CrmSimulate.available(), "crm_simulate is not on the PATH: install"
                 + " pacemaker-cli-utils to check the policy engine against Pacemaker");
         List<Long> seeds = seeds();
+        List<Future<Optional<String>>> compared = new ArrayList<>();
+        // crm_simulate keeps one core busy: two clusters at a time on a machine of two cores.
+        try (ExecutorService both = Executors.newFixedThreadPool(AT_ONCE)) {
+            for (long seed : seeds) {
+                compared.add(both.submit(() -> compare(seed)));
+            }
+        }
         List<String> differences = new ArrayList<>();
-        for (long seed : seeds) {
-            compare(seed).ifPresent(differences::add);
+        for (Future<Optional<String>> one : compared) {
+            one.get().ifPresent(differences::add);
         }
         if (!differences.isEmpty()) {
             fail(differences.size() + " of " + seeds.size() + " clusters differ from"
