@@ -24,7 +24,9 @@ import io.bramble.pool.store.Versioned;
 import io.bramble.pool.wire.Message.CommandReply;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -32,6 +34,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
@@ -73,6 +76,9 @@ public final class ClusterService implements CommandSet, AutoCloseable {
             Thread.ofPlatform().name("bramble-coordinator").daemon().factory());
     private final Thread loop;
     private final Thread renewer;
+    /** Lease requests under way, one per coordinator asked. */
+    private final ExecutorService askers = Executors.newThreadPerTaskExecutor(
+            Thread.ofVirtual().name("bramble-cluster-lease-ask").factory());
     private volatile boolean running = true;
     /** The lease's last verdict logged, so that each demotion is logged once. */
     private volatile Demotion.Verdict lastLogged = Demotion.Verdict.RUN;
@@ -244,30 +250,57 @@ public final class ClusterService implements CommandSet, AutoCloseable {
         }
     }
 
+    /**
+     * Asks the coordinator for a lease every {@link LeaseTiming#renewMs()}. Each request is
+     * sent on a thread of its own, one at a time per coordinator: a request to a coordinator
+     * that died waits for its connection to time out, and must not hold back the next
+     * request, to the coordinator that took over. This node's own coordinator is asked
+     * in-process.
+     */
     private void renewLoop() {
+        Map<String, Future<?>> asking = new HashMap<>();
         while (running) {
             Optional<NodeService> half = self();
             Optional<long[]> request = half.flatMap(NodeService::leaseRequest);
             Optional<Member> at = coordinatorMember();
-            if (request.isPresent() && at.isPresent() && configured()) {
-                String hostname = half.get().name();
-                long incarnation = request.get()[0];
-                long sent = request.get()[1];
+            asking.values().removeIf(Future::isDone);
+            if (request.isPresent() && at.isPresent() && configured()
+                    && !asking.containsKey(at.get().hostname())) {
+                ClusterLink.LeaseRequest lease = new ClusterLink.LeaseRequest(half.get().name(),
+                        request.get()[0], request.get()[1]);
                 try {
-                    CommandReply reply = messenger.ask(at.get().hostname(),
-                            ClusterLink.lease(hostname, incarnation, sent));
-                    ClusterLink.session(reply.out()).ifPresent(s -> half.get().granted(sent,
-                            s));
-                    if (lastLogged != Demotion.Verdict.RUN && reply.exitCode() == 0) {
-                        lastLogged = Demotion.Verdict.RUN;
-                        node.log().event("cluster: lease granted again");
-                    }
-                } catch (IOException | RuntimeException e) {
-                    // not answered: the lease runs out unless a later request is
+                    asking.put(at.get().hostname(), askers.submit(() -> askLease(half.get(),
+                            at.get(), lease)));
+                } catch (RejectedExecutionException e) {
+                    return; // closing
                 }
             }
             sleep(timing.renewMs());
         }
+    }
+
+    private void askLease(NodeService half, Member at, ClusterLink.LeaseRequest lease) {
+        Optional<Long> session = Optional.empty();
+        if (at.id().equals(node.id())) {
+            session = onCoordinator(() -> coordinator.lease(lease));
+        } else {
+            try {
+                CommandReply reply = messenger.ask(at.hostname(), ClusterLink.lease(lease.node(),
+                        lease.incarnation(), lease.sentMs()));
+                session = reply.exitCode() == 0
+                        ? ClusterLink.session(reply.out())
+                        : Optional.empty();
+            } catch (IOException | RuntimeException e) {
+                // not answered: the lease runs out unless a later request is
+            }
+        }
+        session.ifPresent(s -> {
+            half.granted(lease.sentMs(), s);
+            if (lastLogged != Demotion.Verdict.RUN) {
+                lastLogged = Demotion.Verdict.RUN;
+                node.log().event("cluster: lease granted again");
+            }
+        });
     }
 
     private void sleep(long ms) {
@@ -291,6 +324,7 @@ public final class ClusterService implements CommandSet, AutoCloseable {
         running = false;
         loop.interrupt();
         renewer.interrupt();
+        askers.shutdownNow();
         coordinatorThread.shutdownNow();
         fencer.close();
         messenger.close();
