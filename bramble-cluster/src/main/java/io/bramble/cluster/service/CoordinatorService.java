@@ -5,6 +5,7 @@ import io.bramble.cluster.coordinate.Coordinator;
 import io.bramble.cluster.coordinate.LeaseTiming;
 import io.bramble.cluster.coordinate.RecordedStatus;
 import io.bramble.cluster.coordinate.Report;
+import io.bramble.cluster.coordinate.SettledView;
 import io.bramble.cluster.fence.Fencer;
 import io.bramble.cluster.live.CibRecord;
 import io.bramble.cluster.live.CoordinatorRecord;
@@ -35,12 +36,6 @@ import java.util.concurrent.RejectedExecutionException;
  * Not thread-safe: one thread calls it (the service's loop).
  */
 final class CoordinatorService {
-    /**
-     * How long this member's view of the pool must have had to hear every live member before a
-     * coordinator here fences the nodes missing from it as it takes over: a member that just
-     * started has heard no one yet and would take every other node for lost.
-     */
-    static final long VIEW_SETTLED_MS = 5_000;
     private final PoolNode node;
     private final Clock clock;
     private final Messenger messenger;
@@ -57,8 +52,8 @@ final class CoordinatorService {
     private List<String> hostsSeen = List.of();
     /** The last refresh request acted on (or found at takeover). */
     private long refreshSeq;
-    /** When this service began, on its clock: the age of this member's view of the pool. */
-    private final long startedMs;
+    /** Whether this member's view of the pool is settled enough to fence as it takes over. */
+    private final SettledView view;
 
     CoordinatorService(PoolNode node, Clock clock, Messenger messenger, LiveFencer fencer,
             Executor loop) {
@@ -67,12 +62,13 @@ final class CoordinatorService {
         this.messenger = messenger;
         this.fencer = fencer;
         this.loop = loop;
-        this.startedMs = clock.millis();
+        this.view = new SettledView(clock.millis());
     }
 
     /** Time passed: takes over or steps down, and ticks the coordinator. */
     void tick() {
         Optional<ClusterStore> store = node.store();
+        view.reachable(PoolHosts.of(node).online());
         if (!leads()) {
             stepDown("this member no longer leads the pool's store");
             return;
@@ -167,7 +163,7 @@ final class CoordinatorService {
         configured = configuration(cib);
         coordinator = new Coordinator(configured, written, epoch, LeaseTiming.DEFAULTS,
                 configured.fences(), clock);
-        if (clock.millis() - startedMs < VIEW_SETTLED_MS) {
+        if (!view.settled(clock.millis(), PoolHosts.of(node).all())) {
             coordinator.fenceOnlyLaterLosses();
         }
         node.log().event("cluster: coordinating in epoch " + epoch
