@@ -6,7 +6,6 @@ import io.bramble.cluster.model.Interval;
 import io.bramble.cluster.model.Node;
 import io.bramble.cluster.model.Operation;
 import io.bramble.cluster.model.Primitive;
-import io.bramble.cluster.model.ResourceMeta;
 import io.bramble.cluster.policy.Action;
 import io.bramble.cluster.policy.PolicyEngine;
 import io.bramble.cluster.policy.Transition;
@@ -372,7 +371,7 @@ public final class Coordinator {
                     monitored.add(key(r, node));
                 } else if (state(r, node) == ResourceState.BLOCKED) {
                     return; // nothing is done about it until a user cleans it up
-                } else if (!managed(r) && unmanagedMonitor(r, node, outcome)) {
+                } else if (!configuration.managed(r) && unmanagedMonitor(r, node, outcome)) {
                     aborted = true; // its state is what the monitor said; plan again
                     return;
                 } else {
@@ -427,8 +426,9 @@ public final class Coordinator {
         if (s == null || !s.member) {
             return;
         }
-        if (!managed(report.resource()) && unmanagedMonitor(report.resource(), report.node(),
-                report.outcome())) {
+        if (!configuration.managed(report.resource())
+                && unmanagedMonitor(report.resource(), report.node(),
+                        report.outcome())) {
             return;
         }
         boolean running = state(report.resource(), report.node()) == ResourceState.ACTIVE;
@@ -463,10 +463,6 @@ public final class Coordinator {
             aborted = true;
         }
         return true;
-    }
-
-    private boolean managed(String resource) {
-        return configuration.metaOf(resource).map(ResourceMeta::managed).orElse(true);
     }
 
     /** Sends what may be sent now; computes the next transition when the last one is over. */

@@ -7,7 +7,6 @@ import io.bramble.cluster.model.Operation;
 import io.bramble.cluster.model.OrderConstraint;
 import io.bramble.cluster.model.Primitive;
 import io.bramble.cluster.model.Resource;
-import io.bramble.cluster.model.ResourceMeta;
 import io.bramble.cluster.policy.Action;
 import io.bramble.cluster.policy.Transition;
 import java.util.ArrayList;
@@ -21,8 +20,9 @@ import java.util.function.BiPredicate;
  * A transition made ready to carry out: the engine's actions with what the coordinator adds to
  * them, and for each action the earlier ones it waits for. Added are the stops of extra copies
  * of a resource, Pacemaker's recovery of a failed resource (stop it where it failed, then start
- * it there again when the engine keeps it there; an unmanaged one is left as it is), and the recurring monitors of a resource that
- * runs without them (after a coordinator took over, or a node rejoined). An action waits for
+ * it there again when the engine keeps it there; an unmanaged one is left as it is), and the
+ * recurring monitors of a resource that runs without them (after a coordinator took over, or
+ * a node rejoined). An action waits for
  * every earlier action on the same resource and on a resource ordered with it (a group's
  * neighbours, an order constraint's ends): the engine lists them in an order that respects
  * those orders, so this keeps its order where it matters and runs the rest side by side.
@@ -39,8 +39,7 @@ final class Steps {
         view.extraCopies().forEach(p -> stops.add(new Action("stop", p.resource(), p.node(), 0)));
         Cluster cluster = view.cluster();
         view.failedOn().forEach((resource, node) -> {
-            boolean managed = cluster.metaOf(resource).map(ResourceMeta::managed).orElse(true);
-            if (managed && !has(transition.actions(), "stop", resource, node)) {
+            if (cluster.managed(resource) && !has(transition.actions(), "stop", resource, node)) {
                 stops.add(new Action("stop", resource, node, 0));
                 if (transition.placement().get(resource).equals(Optional.of(node))
                         && !has(transition.actions(), "start", resource, node)) {

@@ -88,6 +88,11 @@ public record Cluster(ClusterProperties properties, List<Node> nodes, List<Resou
                 });
     }
 
+    /** Whether the cluster manages {@code primitive}: its effective {@code is-managed}. */
+    public boolean managed(String primitive) {
+        return metaOf(primitive).map(ResourceMeta::managed).orElse(true);
+    }
+
     /** The group {@code primitive} belongs to, if any. */
     public Optional<Group> groupOf(String primitive) {
         return resources.stream().filter(r -> r instanceof Group).map(r -> (Group) r)

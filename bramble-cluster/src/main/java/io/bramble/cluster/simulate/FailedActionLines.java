@@ -81,7 +81,7 @@ final class FailedActionLines {
         if (a.execStatus() != FailedAction.DONE || a.rc() != OcfExitCode.NOT_RUNNING.code()) {
             return false;
         }
-        return probe || !cluster.metaOf(a.resource()).map(ResourceMeta::managed).orElse(true);
+        return probe || !cluster.managed(a.resource());
     }
 
     /**

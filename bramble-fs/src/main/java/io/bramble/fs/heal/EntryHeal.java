@@ -174,8 +174,7 @@ public final class EntryHeal {
     /** Marks {@code path} on the source against the sink, then makes it on the sink. */
     static long markAndMake(FileOps source, FileOps sink, int sinkIndex, FsPath path,
             Attr attr) throws FsException {
-        source.setxattr(Caller.ROOT, path, PendingCounters.name(sinkIndex), new PendingCounters(
-                1, 1, 1).encode(), 0);
+        markAgainst(source, sinkIndex, path);
         try {
             return make(source, sink, path, attr);
         } catch (FsException e) {
@@ -208,15 +207,34 @@ public final class EntryHeal {
             markAndMake(source, sink, sinkIndex, path, attr);
             return;
         }
-        source.setxattr(Caller.ROOT, path, PendingCounters.name(sinkIndex), new PendingCounters(
-                1, 1, 1).encode(), 0);
+        markAgainst(source, sinkIndex, path);
         FsPath from = path.parent().child(other.get());
-        boolean sourceHoldsIt = names(source, path.parent()).entrySet().stream().anyMatch(e -> e
-                .getKey().equals(other.get()) && same(e.getValue(), attr));
-        if (sourceHoldsIt && FileType.of(attr.mode()) == FileType.REGULAR) {
+        if (FileType.of(attr.mode()) == FileType.REGULAR && holds(source, from, attr)) {
             sink.link(Caller.ROOT, from, path);
         } else {
             sink.rename(Caller.ROOT, from, path, FileOps.RENAME_NOREPLACE);
+        }
+    }
+
+    /**
+     * Marks {@code path} on the source against the sink, so that its data and attributes follow
+     * through the usual heal even if this one stops half-way.
+     */
+    private static void markAgainst(FileOps source, int sinkIndex, FsPath path)
+            throws FsException {
+        source.setxattr(Caller.ROOT, path, PendingCounters.name(sinkIndex), new PendingCounters(
+                1, 1, 1).encode(), 0);
+    }
+
+    /** Whether {@code copy} holds the file of {@code attr} at {@code path}. */
+    private static boolean holds(FileOps copy, FsPath path, Attr attr) throws FsException {
+        try {
+            return same(copy.getattr(Caller.ROOT, path), attr);
+        } catch (FsException e) {
+            if (e.errno() == Errno.ENOENT) {
+                return false;
+            }
+            throw e;
         }
     }
 
