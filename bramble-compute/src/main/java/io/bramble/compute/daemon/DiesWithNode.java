@@ -18,17 +18,22 @@ public final class DiesWithNode {
      * {@code $@} is the daemon's command. A background list's input is /dev/null unless
      * redirected explicitly, hence descriptor 3 for the node's pipe, read by the shell's own
      * {@code read} so that nothing is left reading it once the watch is ended. A SIGTERM to
-     * the shell is passed on, and the shell waits for the daemon to end.
+     * the shell is passed on, and the shell waits for the daemon to end; the trap is set
+     * before the daemon starts, so a SIGTERM that comes first reaches the daemon too rather
+     * than end the shell alone.
      */
     static final String SCRIPT = """
             exec 3<&0
+            term=
+            daemon=
+            trap 'term=1; [ -n "$daemon" ] && kill -TERM $daemon 2>/dev/null' TERM
             "$@" </dev/null &
             daemon=$!
+            [ -n "$term" ] && kill -TERM $daemon 2>/dev/null
             ( while read -r _ <&3; do :; done; kill -TERM $daemon 2>/dev/null; sleep %d; \
             kill -KILL $daemon 2>/dev/null ) &
             watch=$!
             exec 3<&-
-            trap 'kill -TERM $daemon 2>/dev/null' TERM
             wait $daemon
             status=$?
             while kill -0 $daemon 2>/dev/null; do wait $daemon; status=$?; done
