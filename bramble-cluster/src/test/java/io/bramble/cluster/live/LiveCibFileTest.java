@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.bramble.cluster.pcs.CibStamp;
 import io.bramble.cluster.pcs.PcsException;
 import io.bramble.cluster.pcs.PcsResult;
+import io.bramble.pool.store.MemoryStore;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;

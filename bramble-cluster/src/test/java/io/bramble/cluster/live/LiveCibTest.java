@@ -8,6 +8,7 @@ import io.bramble.cluster.agent.AgentName;
 import io.bramble.cluster.pcs.AgentSource;
 import io.bramble.cluster.pcs.CibStamp;
 import io.bramble.cluster.pcs.PcsResult;
+import io.bramble.pool.store.MemoryStore;
 import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;

@@ -55,8 +55,9 @@ public final class SparkJvm {
 
     /** The command line of a daemon. */
     public static List<String> daemon(Path java, Path sparkHome, DaemonSpec spec) {
-        return command(java, sparkHome, List.of(DAEMON_HEAP), spec.daemon().mainClass(),
-                spec.args());
+        List<String> options = new ArrayList<>(List.of(DAEMON_HEAP));
+        spec.properties().forEach((key, value) -> options.add("-D" + key + "=" + value));
+        return command(java, sparkHome, options, spec.daemon().mainClass(), spec.args());
     }
 
     /**

@@ -16,7 +16,7 @@ import java.util.UUID;
  * seconds more.
  */
 public final class MasterWatch {
-    static final long MASTER_GONE_MS = 5_000;
+    static final long MASTER_GONE_MS = 3_000;
 
     private final Clock clock;
     private UUID watched;

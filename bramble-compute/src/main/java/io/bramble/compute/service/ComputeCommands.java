@@ -3,6 +3,7 @@ package io.bramble.compute.service;
 import io.bramble.common.error.UserError;
 import io.bramble.common.time.Poll;
 import io.bramble.compute.daemon.PlannedDaemons;
+import io.bramble.compute.failover.RecoveryMirror;
 import io.bramble.compute.jars.PoolMemberJars;
 import io.bramble.compute.plan.ComputePlan;
 import io.bramble.compute.plan.PlanCodec;
@@ -83,6 +84,7 @@ public final class ComputeCommands implements CommandSet {
         } catch (StartLine.BadStart e) {
             return new CommandReply(UserError.EXIT_USAGE, "", e.getMessage() + "\n");
         }
+        RecoveryMirror.clear(store); // what a cluster stopped before left is not this one's
         store.put(PlanCodec.TYPE, PlanCodec.KEY, plan, ClusterStore.ANY);
         Member master = node.members().byId(plan.master()).orElseThrow();
         long workers = plan.allWorkers()

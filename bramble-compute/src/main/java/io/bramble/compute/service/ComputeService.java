@@ -8,10 +8,14 @@ import io.bramble.compute.daemon.SparkLogging;
 import io.bramble.compute.daemon.SparkProcesses;
 import io.bramble.compute.daemon.Supervisor;
 import io.bramble.compute.failover.MasterWatch;
+import io.bramble.compute.failover.RecoveryMirror;
+import io.bramble.compute.failover.WorkerRecheck;
 import io.bramble.compute.jars.JarCache;
 import io.bramble.compute.jars.SparkRelease;
 import io.bramble.compute.plan.ComputePlan;
 import io.bramble.compute.plan.PlanCodec;
+import io.bramble.compute.status.MasterPage;
+import io.bramble.compute.status.MasterStatus;
 import io.bramble.pool.liveness.PeerState;
 import io.bramble.pool.member.Member;
 import io.bramble.pool.member.Role;
@@ -21,9 +25,11 @@ import io.bramble.pool.store.StoreException;
 import io.bramble.pool.store.Versioned;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -47,6 +53,9 @@ public final class ComputeService implements AutoCloseable {
     private final SparkProcesses processes;
     private final Supervisor supervisor;
     private final MasterWatch watch;
+    private final RecoveryMirror recovery;
+    private final WorkerRecheck recheck;
+    private final MasterPage page = new MasterPage();
     private final Path workDir;
     private final Thread loop;
     private final Object tickLock = new Object();
@@ -56,6 +65,8 @@ public final class ComputeService implements AutoCloseable {
     /** When a failed filling may be tried again; meaningful once one failed. */
     private volatile long fillAgainMs;
     private volatile boolean fillFailed;
+    /** The last failure to copy the master's recovery files, logged once until it changes. */
+    private String recoveryError = "";
 
     private ComputeService(PoolNode node, Clock clock, Path computeDir, SparkRelease release) {
         this.node = node;
@@ -66,6 +77,8 @@ public final class ComputeService implements AutoCloseable {
                 "java"), cache.home(), release.scala(), computeDir.resolve("logs"));
         this.supervisor = new Supervisor(clock);
         this.watch = new MasterWatch(clock);
+        this.recovery = new RecoveryMirror(computeDir.resolve("recovery"), clock);
+        this.recheck = new WorkerRecheck(clock);
         this.loop = Thread.ofPlatform().name("bramble-compute").daemon().unstarted(
                 this::runLoop);
     }
@@ -130,7 +143,7 @@ public final class ComputeService implements AutoCloseable {
             }
             watchMaster();
             List<DaemonSpec> wanted = PlannedDaemons.of(plan(), node.members(), node.id(),
-                    workDir);
+                    workDir, recovery.dir());
             if (!wanted.isEmpty() && !cache.complete()) {
                 fillInBackground();
                 return;
@@ -138,6 +151,100 @@ public final class ComputeService implements AutoCloseable {
             for (Supervisor.Action action : supervisor.tick(wanted, processes.alive())) {
                 act(action);
             }
+            if (wanted.stream().anyMatch(s -> s.daemon() == Daemon.MASTER)
+                    && processes.alive().containsKey(Daemon.MASTER)) {
+                mirrorRecovery();
+            }
+            plan().ifPresent(this::recheckWorker);
+        }
+    }
+
+    /**
+     * After the master moved, asks it (off the loop) whether it knows this member's worker,
+     * and stops a worker it does not know: the worker was not recovered and keeps calling the
+     * old master, and started again (by the next ticks) it registers with the new one.
+     */
+    private void recheckWorker(ComputePlan plan) {
+        if (!recheck.due(plan.master(), processes.alive().containsKey(Daemon.WORKER))) {
+            return;
+        }
+        Optional<Member> master = node.members().byId(plan.master());
+        Optional<Member> me = node.members().byId(node.id());
+        if (master.isEmpty() || me.isEmpty()) {
+            return;
+        }
+        String ui = PlannedDaemons.masterUi(master.get(), plan);
+        Thread.ofVirtual().name("bramble-compute-recheck").start(() -> {
+            MasterStatus status;
+            try {
+                status = page.read(ui);
+            } catch (IOException e) {
+                return; // asked again later
+            }
+            if (!"ALIVE".equals(status.status())) {
+                return;
+            }
+            recheck.answered();
+            if (status.workers().stream().noneMatch(w -> w.host().equals(me.get().address())
+                    && "ALIVE".equals(w.state()))) {
+                node.log().event("compute: the new master does not know this member's worker;"
+                        + " starting it again so that it registers there");
+                processes.stop(Daemon.WORKER);
+            }
+        });
+    }
+
+    /** Copies the running master's recovery files to the store. */
+    private void mirrorRecovery() {
+        Optional<ClusterStore> store = node.store();
+        if (store.isEmpty()) {
+            return;
+        }
+        String error = "";
+        try {
+            recovery.sync(store.get(),
+                    file -> node.log().event("compute: Spark's recovery file " + file
+                            + " is too large for the pool's store; a master that takes over"
+                            + " will not know it"));
+        } catch (IOException | StoreException e) {
+            error = e.getMessage();
+        }
+        if (!error.equals(recoveryError) && !error.isEmpty()) {
+            node.log().event("compute: cannot copy Spark's recovery files to the pool's store"
+                    + " (a master that takes over would miss the latest): " + error);
+        }
+        recoveryError = error;
+    }
+
+    /**
+     * Fills the master's recovery folder from the store before the master starts, so that a
+     * master taking over (or started again here) carries on with the workers and applications
+     * of the one before it.
+     */
+    private void restoreRecovery() {
+        Set<String> live = new HashSet<>();
+        for (Member member : node.members().all()) {
+            if (member.id().equals(node.id()) || node.state(member.id()) == PeerState.CONNECTED) {
+                live.add(member.address());
+            }
+        }
+        Optional<ClusterStore> store = node.store();
+        if (store.isEmpty()) {
+            return;
+        }
+        try {
+            int restored = recovery.restore(store.get(), live);
+            if (restored > 0) {
+                node.log().event("compute: Spark's master starts from " + restored
+                        + " recovered worker and application record" + (restored == 1
+                                ? ""
+                                : "s")
+                        + " of the master before it");
+            }
+        } catch (IOException | StoreException e) {
+            node.log().event("compute: cannot recover the previous master's state ("
+                    + e.getMessage() + "); Spark's master starts afresh and the workers"
+                    + " register again when they find it");
         }
     }
 
@@ -174,6 +281,9 @@ public final class ComputeService implements AutoCloseable {
     private void act(Supervisor.Action action) {
         switch (action) {
             case Supervisor.Action.Start start -> {
+                if (start.spec().daemon() == Daemon.MASTER) {
+                    restoreRecovery();
+                }
                 try {
                     processes.start(start.spec());
                     node.log().event("compute: " + (start.restart() ? "restarted" : "started")
@@ -235,9 +345,10 @@ public final class ComputeService implements AutoCloseable {
         tick();
     }
 
-    /** Removes the plan; every node stops its daemons. */
+    /** Removes the plan and the master's recovery records; every node stops its daemons. */
     void removePlan(ClusterStore store) {
         store.delete(PlanCodec.TYPE, PlanCodec.KEY, ClusterStore.ANY);
+        RecoveryMirror.clear(store);
     }
 
     /** The daemons alive here, for the members' view. */

@@ -37,9 +37,9 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @Timeout(value = 300, unit = TimeUnit.SECONDS)
 class ComputePoolTest {
-    private static final Pattern ESTIMATE = Pattern.compile(
+    static final Pattern ESTIMATE = Pattern.compile(
             "Spark estimated Pi at ([0-9.]+) in ([0-9.]+) seconds using ([0-9]+) partitions");
-    private static final String PI_CLASS = "io.bramble.spark.pi.MonteCarloPi";
+    static final String PI_CLASS = "io.bramble.spark.pi.MonteCarloPi";
 
     @RegisterExtension
     final LocalCluster cluster = new LocalCluster();
@@ -91,14 +91,14 @@ class ComputePoolTest {
         long restartMs = (System.nanoTime() - killedNs) / 1_000_000;
 
         PoolNodes.Result greedy = submit(nodes, 1, "--total-executor-cores", "4", "--class",
-                PI_CLASS, piJar().toString());
+                PI_CLASS, piJar(temp).toString());
         assertThat(greedy.exit()).isEqualTo(1);
         assertThat(greedy.err()).startsWith("compute submit: --total-executor-cores 4 is more"
                 + " cores than the pool's workers have (3);").hasLineCount(1);
 
         long submittedNs = System.nanoTime();
         PoolNodes.Result pi = submit(nodes, 1, "--class", PI_CLASS, "--conf",
-                "spark.ui.enabled=false", piJar().toString(), "6", "3000000");
+                "spark.ui.enabled=false", piJar(temp).toString(), "6", "3000000");
         long submitMs = (System.nanoTime() - submittedNs) / 1_000_000;
         assertThat(pi.exit()).as("%s", pi).isZero();
         Matcher estimate = ESTIMATE.matcher(pi.out());
@@ -108,7 +108,7 @@ class ComputePoolTest {
         assertThat(estimate.group(3)).isEqualTo("6");
 
         // The application's exit code and messages are the command's.
-        PoolNodes.Result refused = submit(nodes, 1, "--class", PI_CLASS, piJar().toString(),
+        PoolNodes.Result refused = submit(nodes, 1, "--class", PI_CLASS, piJar(temp).toString(),
                 "0");
         assertThat(refused.exit()).as("%s", refused).isEqualTo(2);
         assertThat(refused.err()).contains("MonteCarloPi: expected 1 to");
@@ -135,7 +135,7 @@ class ComputePoolTest {
             assertThat(sparkProcesses(nodes, n)).as("Spark processes under spark%d", n)
                     .isEmpty();
         }
-        PoolNodes.Result late = submit(nodes, 2, "--class", PI_CLASS, piJar().toString());
+        PoolNodes.Result late = submit(nodes, 2, "--class", PI_CLASS, piJar(temp).toString());
         assertThat(late.exit()).isEqualTo(1);
         assertThat(late.err()).isEqualTo("compute submit: Spark is not running on this pool;"
                 + " start it with 'bramble compute start'\n");
@@ -157,7 +157,7 @@ class ComputePoolTest {
             assertThat(pythonApp.err()).contains("pip install pyspark==4.2.0")
                     .hasLineCount(1);
         }
-        PoolNodes.Result master = submit(nodes, 1, "--master", "local", piJar().toString());
+        PoolNodes.Result master = submit(nodes, 1, "--master", "local", piJar(temp).toString());
         assertThat(master.exit()).isEqualTo(2);
         assertThat(master.err()).contains("--master is the pool's").hasLineCount(1);
     }
@@ -182,7 +182,7 @@ class ComputePoolTest {
     }
 
     /** Runs {@code compute submit ARGS} against node {@code n} in this JVM. */
-    private static PoolNodes.Result submit(SparkNodes nodes, int n, String... args) {
+    static PoolNodes.Result submit(SparkNodes nodes, int n, String... args) {
         List<String> line = new ArrayList<>(List.of("compute", "submit", "--state-dir",
                 nodes.stateDir(n).toString()));
         line.addAll(List.of(args));
@@ -220,7 +220,7 @@ class ComputePoolTest {
      * bramble-spark's jar, which holds the Pi job: where the test's class path has it, or
      * made from its classes folder when the build put that on the class path instead.
      */
-    private Path piJar() throws IOException, URISyntaxException {
+    static Path piJar(Path temp) throws IOException, URISyntaxException {
         URL resource = ComputePoolTest.class.getResource("/io/bramble/spark/spark-jars.txt");
         assertThat(resource).as("bramble-spark on the test class path").isNotNull();
         String url = resource.toString();

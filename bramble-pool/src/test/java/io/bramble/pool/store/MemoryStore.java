@@ -1,12 +1,5 @@
-package io.bramble.cluster.live;
+package io.bramble.pool.store;
 
-import io.bramble.pool.store.ClusterStore;
-import io.bramble.pool.store.RecordType;
-import io.bramble.pool.store.StoreCommand;
-import io.bramble.pool.store.StoreException;
-import io.bramble.pool.store.StoreResult;
-import io.bramble.pool.store.StoreState;
-import io.bramble.pool.store.Versioned;
 import io.bramble.pool.wire.MalformedFrameException;
 import java.util.List;
 import java.util.Optional;
@@ -15,11 +8,13 @@ import java.util.Optional;
  * The pool store's state machine in memory, as one replica that is always the majority;
  * {@link #beforePut} runs before each change, as another member's change would land.
  */
-final class MemoryStore implements ClusterStore {
+public final class MemoryStore implements ClusterStore {
     private final StoreState state = new StoreState(false);
-    Runnable beforePut = () -> {
+    /** Runs before the next change, once: another member's change landing first. */
+    public Runnable beforePut = () -> {
     };
-    int puts;
+    /** Changes applied so far. */
+    public int puts;
 
     @Override
     public synchronized <T> Optional<Versioned<T>> get(RecordType<T> type, String key) {
