@@ -338,20 +338,8 @@ final class ClusterDemo implements PlayedDemo {
 
     /** Runs {@code bramble ARGS} against {@code node}, showing the line and its output. */
     private boolean cli(String node, String... args) {
-        if (stopping) {
-            return false;
-        }
-        console.line("$ bramble " + String.join(" ", args));
-        List<String> line = new ArrayList<>(List.of(args));
-        line.addAll(List.of("--state-dir", layout.stateDir(ClusterDemoLayout.number(node))
-                .toString()));
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int exit = Main.run(line.toArray(String[]::new), new PrintWriter(out, true),
-                new PrintWriter(err, true));
-        Stream.concat(out.toString().lines(), err.toString().lines()).forEach(text -> console
-                .line("  " + text));
-        return exit == 0;
+        return !stopping && DemoCli.show(console, layout.stateDir(ClusterDemoLayout.number(
+                node)), args);
     }
 
     private boolean logSays(String child, String text) {

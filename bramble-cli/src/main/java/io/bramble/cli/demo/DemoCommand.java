@@ -16,7 +16,7 @@ import picocli.CommandLine.Spec;
 /** {@code bramble demo}: the recipe's highly available website, played on this machine. */
 @Command(
         name = "demo",
-        subcommands = {FsDemoCommand.class, ClusterDemoCommand.class},
+        subcommands = {FsDemoCommand.class, ClusterDemoCommand.class, ComputeDemoCommand.class},
         description = {
                 "Build the Raspberry Pi recipe's highly available website on this machine,",
                 "without root, and break it the way the recipe does.",
@@ -48,7 +48,8 @@ import picocli.CommandLine.Spec;
                 "  bramble demo --keep-running      then open http://127.0.2.100:8080/",
                 "  bramble demo --base-port 9080 --net 127.0.3",
                 "  bramble demo fs                   seed 001's replicated volume instead",
-                "  bramble demo cluster              seed 003's web cluster instead"})
+                "  bramble demo cluster              seed 003's web cluster instead",
+                "  bramble demo compute              seed 000's Spark cluster and Pi job instead"})
 public final class DemoCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;

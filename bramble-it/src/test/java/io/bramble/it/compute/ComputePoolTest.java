@@ -6,22 +6,16 @@ import io.bramble.cli.Main;
 import io.bramble.it.pool.PoolNodes;
 import io.bramble.testkit.cluster.LocalCluster;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.net.URISyntaxException;
-import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.jar.JarEntry;
-import java.util.jar.JarOutputStream;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -39,7 +33,7 @@ import org.junit.jupiter.api.io.TempDir;
 class ComputePoolTest {
     static final Pattern ESTIMATE = Pattern.compile(
             "Spark estimated Pi at ([0-9.]+) in ([0-9.]+) seconds using ([0-9]+) partitions");
-    static final String PI_CLASS = "io.bramble.spark.pi.MonteCarloPi";
+    static final String PI_CLASS = io.bramble.compute.submit.PiJob.CLASS;
 
     @RegisterExtension
     final LocalCluster cluster = new LocalCluster();
@@ -216,32 +210,8 @@ class ComputePoolTest {
         }
     }
 
-    /**
-     * bramble-spark's jar, which holds the Pi job: where the test's class path has it, or
-     * made from its classes folder when the build put that on the class path instead.
-     */
-    static Path piJar(Path temp) throws IOException, URISyntaxException {
-        URL resource = ComputePoolTest.class.getResource("/io/bramble/spark/spark-jars.txt");
-        assertThat(resource).as("bramble-spark on the test class path").isNotNull();
-        String url = resource.toString();
-        if (url.startsWith("jar:file:")) {
-            return Path.of(new java.net.URI(url.substring(4, url.indexOf("!/"))));
-        }
-        Path classes = Path.of(resource.toURI()).getParent().getParent().getParent()
-                .getParent();
-        Path jar = temp.resolve("bramble-spark.jar");
-        if (Files.exists(jar)) {
-            return jar;
-        }
-        try (OutputStream file = Files.newOutputStream(jar);
-                JarOutputStream out = new JarOutputStream(file);
-                Stream<Path> paths = Files.walk(classes)) {
-            for (Path path : paths.filter(Files::isRegularFile).toList()) {
-                out.putNextEntry(new JarEntry(classes.relativize(path).toString()));
-                Files.copy(path, out);
-                out.closeEntry();
-            }
-        }
-        return jar;
+    /** bramble-spark's jar, which holds the Pi job (made in {@code temp} if need be). */
+    static Path piJar(Path temp) throws IOException {
+        return io.bramble.compute.submit.PiJob.jar(temp);
     }
 }
