@@ -81,9 +81,10 @@ public final class SubmitCommand implements Callable<Integer> {
             return reply.exitCode();
         }
         SubmitTarget target = SubmitTarget.decode(reply.out());
-        Optional<String> cores = SubmitChecks.cores(line, target);
-        if (cores.isPresent()) {
-            err.println(cores.get());
+        Optional<String> refused = SubmitChecks.cores(line, target).or(
+                () -> SubmitChecks.memory(line, target));
+        if (refused.isPresent()) {
+            err.println(refused.get());
             err.flush();
             return UserError.EXIT_RUNTIME;
         }

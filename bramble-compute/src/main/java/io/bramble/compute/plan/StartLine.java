@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.UUID;
 
 /**
@@ -108,30 +109,15 @@ public final class StartLine {
                 + " from " + min + " to " + max);
     }
 
-    /** Spark's memory sizes: {@code 512m}, {@code 2g}, {@code 1t}; a bare number is MiB. */
+    /** Spark's memory sizes ({@link SparkSize}); a worker needs at least 1m. */
     static long memoryMb(String value) throws BadStart {
-        String text = value.strip().toLowerCase(Locale.ROOT);
-        long unitMb = 1;
-        if (!text.isEmpty() && "kmgt".indexOf(text.charAt(text.length() - 1)) >= 0) {
-            char unit = text.charAt(text.length() - 1);
-            text = text.substring(0, text.length() - 1);
-            unitMb = switch (unit) {
-                case 'g' -> 1024;
-                case 't' -> 1024 * 1024;
-                default -> 1; // k below a MiB is refused by the bound
-            };
-            if (unit == 'k') {
-                throw new BadStart("compute start: --worker-memory '" + value + "': a worker"
-                        + " needs at least 1m");
-            }
+        if (value.strip().toLowerCase(Locale.ROOT).matches("[0-9]+kb?")) {
+            throw new BadStart("compute start: --worker-memory '" + value + "': a worker"
+                    + " needs at least 1m");
         }
-        try {
-            long mb = Math.multiplyExact(Long.parseLong(text), unitMb);
-            if (mb >= 1 && mb <= ComputePlan.MEMORY_MB_MAX) {
-                return mb;
-            }
-        } catch (NumberFormatException | ArithmeticException e) {
-            // said below
+        OptionalLong mb = SparkSize.mib(value);
+        if (mb.isPresent() && mb.getAsLong() >= 1 && mb.getAsLong() <= ComputePlan.MEMORY_MB_MAX) {
+            return mb.getAsLong();
         }
         throw new BadStart("compute start: --worker-memory '" + value + "': expected a size"
                 + " such as 512m or 2g");

@@ -194,7 +194,7 @@ public final class ComputeCommands implements CommandSet {
         String address = node.members().byId(node.id()).map(Member::address).orElse("");
         return ok(new SubmitTarget(PlannedDaemons.masterUrl(master, plan.get()),
                 service.cache().home(), service.cache().release().scala(), address,
-                status.aliveCores()).encode());
+                status.aliveCores(), status.largestWorkerMemoryMb()).encode());
     }
 
     private CommandReply jar(List<String> rest) throws IOException {

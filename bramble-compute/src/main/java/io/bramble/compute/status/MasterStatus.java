@@ -34,6 +34,12 @@ public record MasterStatus(String url, String status, List<Worker> workers,
                 .sum();
     }
 
+    /** The most memory one live worker offers, in MiB; 0 when no worker is alive. */
+    public long largestWorkerMemoryMb() {
+        return workers.stream().filter(w -> w.state().equals("ALIVE"))
+                .mapToLong(Worker::memoryMb).max().orElse(0);
+    }
+
     public long aliveWorkers() {
         return workers.stream().filter(w -> w.state().equals("ALIVE")).count();
     }

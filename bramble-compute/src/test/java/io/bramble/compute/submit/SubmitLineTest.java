@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 
 class SubmitLineTest {
     private static final SubmitTarget TARGET = new SubmitTarget("spark://10.0.0.1:7077",
-            Path.of("/var/lib/bramble/compute/spark-4.2.0_2.13"), "2.13", "10.0.0.2", 12);
+            Path.of("/var/lib/bramble/compute/spark-4.2.0_2.13"), "2.13", "10.0.0.2", 12, 2048);
 
     @Test
     void optionsTheApplicationAndItsArguments() throws Exception {
@@ -45,6 +45,34 @@ class SubmitLineTest {
                                 + " pool's workers have (12);"));
         assertThat(SubmitChecks.cores(SubmitLine.parse(List.of("--executor-cores", "x",
                 "pi.jar")), TARGET)).isPresent();
+    }
+
+    @Test
+    void executorsLargerThanEveryWorkerAreRefused() throws Exception {
+        assertThat(SubmitChecks.memory(SubmitLine.parse(List.of("pi.jar")), TARGET)).isEmpty();
+        assertThat(SubmitChecks.memory(SubmitLine.parse(List.of("--executor-memory", "2g",
+                "pi.jar")), TARGET)).isEmpty();
+        assertThat(SubmitChecks.memory(SubmitLine.parse(List.of("--executor-memory=3g",
+                "pi.jar")), TARGET)).contains("compute submit: executors of 3072 MiB"
+                        + " (--executor-memory 3g) fit in no worker: the largest offers 2048"
+                        + " MiB; ask for less (--executor-memory 2048m) or give the workers"
+                        + " more ('bramble compute start --worker-memory 2g')");
+        assertThat(SubmitChecks.memory(SubmitLine.parse(List.of("--conf",
+                "spark.executor.memory=4096", "pi.jar")), TARGET)).hasValueSatisfying(
+                        error -> assertThat(error).startsWith("compute submit: executors of"
+                                + " 4096 MiB (spark.executor.memory=4096) fit in no worker"));
+        SubmitTarget small = new SubmitTarget(TARGET.masterUrl(), TARGET.sparkHome(), "2.13",
+                "10.0.0.2", 3, 512);
+        assertThat(SubmitChecks.memory(SubmitLine.parse(List.of("pi.jar")), small))
+                .hasValueSatisfying(error -> assertThat(error).startsWith("compute submit:"
+                        + " executors of 1024 MiB (Spark's default --executor-memory 1g)"));
+        assertThat(SubmitChecks.memory(SubmitLine.parse(List.of("--executor-memory", "lots",
+                "pi.jar")), small)).contains("compute submit: --executor-memory lots:"
+                        + " expected a size such as 512m or 2g");
+        SubmitTarget unknown = SubmitTarget.decode("master=spark://a:7077\ncores=3\n");
+        assertThat(SubmitChecks.memory(SubmitLine.parse(List.of("pi.jar")), unknown))
+                .as("a node that does not say").isEmpty();
+        assertThat(SubmitTarget.decode(TARGET.encode())).isEqualTo(TARGET);
     }
 
     @Test
