@@ -89,6 +89,12 @@ class ComputePoolTest {
         assertThat(greedy.exit()).isEqualTo(1);
         assertThat(greedy.err()).startsWith("compute submit: --total-executor-cores 4 is more"
                 + " cores than the pool's workers have (3);").hasLineCount(1);
+        PoolNodes.Result large = submit(nodes, 1, "--executor-memory", "2g", "--class",
+                PI_CLASS, piJar(temp).toString());
+        assertThat(large.exit()).isEqualTo(1);
+        assertThat(large.err()).startsWith("compute submit: executors of 2048 MiB"
+                + " (--executor-memory 2g) fit in no worker: the largest offers 1024 MiB;")
+                .hasLineCount(1);
 
         long submittedNs = System.nanoTime();
         PoolNodes.Result pi = submit(nodes, 1, "--class", PI_CLASS, "--conf",
