@@ -66,6 +66,25 @@ class DiesWithNodeTest {
     }
 
     @Test
+    void theDaemonsChildrenAreKilledAtOnce() throws Exception {
+        // A worker whose executor ignores SIGTERM and that waits for it: only a kill ends it.
+        Process shell = start("trap 'wait' TERM; sh -c 'trap \"\" TERM; while :; do sleep 0.1;"
+                + " done' & wait");
+        ProcessHandle daemon = daemon(shell);
+        ProcessHandle child = null;
+        for (int i = 0; i < 200 && child == null; i++) {
+            child = daemon.children().findFirst().orElse(null);
+            Thread.sleep(20);
+        }
+        assertThat(child).as("the daemon's child").isNotNull();
+        shell.getOutputStream().close();
+        assertThat(child.onExit().get(DiesWithNode.GRACE_S + 10, TimeUnit.SECONDS).isAlive())
+                .isFalse();
+        assertThat(shell.waitFor(5, TimeUnit.SECONDS)).as("the daemon ended with its child,"
+                + " before its grace ran out").isTrue();
+    }
+
+    @Test
     void theShellEndsWithTheDaemonAndPassesOnItsStatus() throws Exception {
         Process shell = start("exit 3");
         assertThat(shell.waitFor(5, TimeUnit.SECONDS)).isTrue();
