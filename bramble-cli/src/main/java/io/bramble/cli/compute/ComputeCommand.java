@@ -45,7 +45,9 @@ public final class ComputeCommand implements Runnable {
             name = "start",
             description = {"Start Spark's master on one member and a worker on each of",
                     "the others (all by default); the pool's store keeps the plan, so",
-                    "a node that restarts starts its part again. Returns at once."})
+                    "a node that restarts starts its part again. When the master's",
+                    "member is lost, another member runs the master, and the workers",
+                    "and running applications carry on with it. Returns at once."})
     static final class Start extends NodeRequest {
         @Option(
                 names = "--master",
