@@ -7,12 +7,12 @@ import java.util.List;
  * Runs a daemon under a small shell that ends it when {@code bramble node} ends, however the
  * node ends (kill -9 included): the shell reads a pipe only the node writes to, and when the
  * kernel closes that pipe with the node's last descriptor, it kills the daemon's own children
- * at once (a worker's executors, whose work is lost with the node anyway: left to the
- * worker's shutdown, an executor busy with a task ran on for 20 s and more), and sends the
+ * at once (a worker's executors, whose work is lost with the node anyway), and sends the
  * daemon SIGTERM (which Spark's daemons handle by deregistering), then SIGKILL
  * {@value #GRACE_S} s later if it is still there. {@code pkill} is procps's; without it the
- * children are left to the daemon, as before. The daemon's own input is {@code /dev/null}. The shell ends with the daemon and
- * passes on its exit status, so the node sees the daemon's life as the shell's.
+ * children are left to the daemon, as before. The daemon's own input is {@code /dev/null}.
+ * The shell ends with the daemon and passes on its exit status, so the node sees the
+ * daemon's life as the shell's.
  */
 public final class DiesWithNode {
     /** Seconds between SIGTERM and SIGKILL once the node is gone. */
