@@ -423,6 +423,37 @@ public final class SetHealer {
         }
     }
 
+    /**
+     * Settles {@code dir} now if it is a folder in split-brain that three copies or more hold
+     * ({@link FolderMerge}), whichever node's index lists it: for a lookup that met it, as
+     * {@link io.bramble.fs.replicate.SplitFolderRepair}. Any other path is left to the heal.
+     *
+     * @return whether the folder was settled
+     */
+    public boolean mergeFolderInSplit(FsPath dir) {
+        try {
+            claim(dir);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+        try {
+            List<CopyState> states = lookAll(dir);
+            Blame blame = blame(states);
+            if (blame.accused().isEmpty() || !blame.sources().isEmpty()
+                    || !FolderMerge.applies(states)) {
+                return false;
+            }
+            synchronized (folderLocks[Math.floorMod(dir.hashCode(), FOLDER_LOCKS)]) {
+                return FolderMerge.merge(copies, dir, states);
+            }
+        } catch (FsException e) {
+            return false; // a copy went away or changed the folder: the heal worker settles it
+        } finally {
+            healing.remove(dir);
+        }
+    }
+
     private Blame blame(List<CopyState> states) {
         return Blame.of(states, arbiters, agreeingGroup);
     }

@@ -9,6 +9,10 @@ import io.bramble.fs.brick.wire.PoolTls;
 import io.bramble.fs.disperse.Disperse;
 import io.bramble.fs.distribute.Distribute;
 import io.bramble.fs.distribute.Subvolume;
+import io.bramble.fs.heal.FavoriteChildPolicy;
+import io.bramble.fs.heal.HealProgress;
+import io.bramble.fs.heal.SetHealer;
+import io.bramble.fs.heal.SplitBrainListener;
 import io.bramble.fs.ops.FileOps;
 import io.bramble.fs.ops.FsException;
 import io.bramble.fs.ops.FsPath;
@@ -308,8 +312,12 @@ public final class VolumeClient implements AutoCloseable {
         if (preferred >= 0 && !volume.options().containsKey("cluster.read-subvolume-index")) {
             options = options.withReadChildPreferred(preferred);
         }
+        // A folder a lookup finds in split-brain is settled then, not left to the heal worker.
+        SetHealer lookups = new SetHealer(List.copyOf(clients), -1, new HealProgress(),
+                FavoriteChildPolicy.NONE, SplitBrainListener.NONE, volume.arbiterInSet(),
+                options.quorum());
         Replicate replicate = new Replicate(List.copyOf(clients), options, fanout,
-                Clock.system(), recorder);
+                Clock.system(), recorder, lookups::mergeFolderInSplit);
         for (int i = 0; i < clients.size(); i++) {
             int child = i;
             clients.get(i).addListener((client, connected) -> {

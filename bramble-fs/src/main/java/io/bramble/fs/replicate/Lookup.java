@@ -34,9 +34,11 @@ final class Lookup {
     private final TieBreaker tieBreaker;
     private final ChildHealth health;
     private final OpenFileTable<OpenFile> openFiles;
+    private final SplitFolderRepair repair;
 
     Lookup(int replicaCount, ReplicateOptions options, Fanout fanout, Markers markers,
-            TieBreaker tieBreaker, ChildHealth health, OpenFileTable<OpenFile> openFiles) {
+            TieBreaker tieBreaker, ChildHealth health, OpenFileTable<OpenFile> openFiles,
+            SplitFolderRepair repair) {
         this.replicaCount = replicaCount;
         this.quorum = options.quorum();
         this.preferred = options.readChildPreferred();
@@ -46,6 +48,14 @@ final class Lookup {
         this.tieBreaker = tieBreaker;
         this.health = health;
         this.openFiles = openFiles;
+        this.repair = repair;
+    }
+
+    /** A lookup met a folder in split-brain and settled it: it asks its copies again. */
+    private static final class Settled extends Exception {
+        Settled() {
+            super(null, null, false, false);
+        }
     }
 
     /** One copy's view of a path: its attributes or the errno it answered, and its blame. */
@@ -55,7 +65,24 @@ final class Lookup {
         }
     }
 
+    /**
+     * What the volume says of {@code path}. A folder found in split-brain on the way, with
+     * every copy answering, is settled ({@link SplitFolderRepair}) and the copies asked again,
+     * once.
+     */
     Found find(Caller caller, FsPath path) throws FsException {
+        try {
+            return findOnce(caller, path);
+        } catch (Settled settled) {
+            try {
+                return findOnce(caller, path);
+            } catch (Settled again) {
+                throw new FsException(Errno.EIO, path + ": its copies stay in split-brain");
+            }
+        }
+    }
+
+    private Found findOnce(Caller caller, FsPath path) throws FsException, Settled {
         Answers<View> views = fanout.call(health.up(), (child, copy) -> {
             try {
                 AttrXattrs read = copy.getattrXattrs(caller, path, PendingCounters.PREFIX);
@@ -79,10 +106,15 @@ final class Lookup {
         if (byAnswer(views, views.ok()).size() > 1) {
             return null;
         }
-        return decide(Caller.ROOT, path, views);
+        try {
+            return decide(Caller.ROOT, path, views);
+        } catch (Settled settled) {
+            return null;
+        }
     }
 
-    private Found decide(Caller caller, FsPath path, Answers<View> views) throws FsException {
+    private Found decide(Caller caller, FsPath path, Answers<View> views)
+            throws FsException, Settled {
         ChildSet answering = views.ok();
         requireReadQuorum(answering, path);
         ChildSet holders = agreedHolders(caller, path, views, answering);
@@ -102,20 +134,20 @@ final class Lookup {
         if (open != null) {
             blame = blame.union(open.blame());
         }
-        int chosen = choose(blame, holders, path);
+        int chosen = chooseOrSettle(blame, holders, path);
         return new Found(views.value(chosen).attr(), chosen, holders, blame);
     }
 
     /** The answering copies whose answer is the volume's, as the parent's markers decide. */
     private ChildSet agreedHolders(Caller caller, FsPath path, Answers<View> views,
-            ChildSet answering) throws FsException {
+            ChildSet answering) throws FsException, Settled {
         Map<Object, ChildSet> byAnswer = byAnswer(views, answering);
         if (byAnswer.size() == 1) {
             return answering;
         }
         Parents parent = parents(List.of(path.parent()));
         ChildSet answeringBoth = answering.intersect(parent.holders());
-        int trusted = choose(parent.blame(), answeringBoth, path.parent());
+        int trusted = chooseOrSettle(parent.blame(), answeringBoth, path.parent());
         return byAnswer.get(views.value(trusted).key());
     }
 
@@ -191,6 +223,25 @@ final class Lookup {
             throw new FsException(Errno.ENOTCONN,
                     "the only copy answering for " + path + " is recorded stale");
         }
+    }
+
+    /**
+     * As {@link #choose}; when {@code candidates} are every copy and each is blamed by another,
+     * {@code path} is settled if it is a folder its copies can agree on.
+     *
+     * @throws Settled when it was: the lookup asks the copies again
+     */
+    private int chooseOrSettle(BlameMatrix blame, ChildSet candidates, FsPath path)
+            throws FsException, Settled {
+        ReadChoice choice = ReadChoice.choose(blame, candidates, preferred, arbiters,
+                quorum.agreeingGroup(replicaCount));
+        if (!choice.found() && choice.split()
+                && candidates.equals(ChildSet.all(replicaCount)) && repair.repair(path)) {
+            LOG.info("{} was in split-brain: its names are now what most of its copies held",
+                    path);
+            throw new Settled();
+        }
+        return choose(blame, candidates, path);
     }
 
     /**

@@ -62,6 +62,14 @@ public final class Replicate implements FileOps {
      */
     public Replicate(List<FileOps> children, ReplicateOptions options, Executor executor,
             Clock clock, StaleRecorder recorder) {
+        this(children, options, executor, clock, recorder, SplitFolderRepair.NONE);
+    }
+
+    /**
+     * @param repair settles a folder a lookup finds in split-brain with every copy answering
+     */
+    public Replicate(List<FileOps> children, ReplicateOptions options, Executor executor,
+            Clock clock, StaleRecorder recorder, SplitFolderRepair repair) {
         Checks.inRange(children.size(), 2, 3, "copies in a replica set");
         Checks.argument(options.arbiterChild() < 0 || (children.size() == 3
                 && options.arbiterChild() < 3), "an arbiter is one copy of three");
@@ -76,7 +84,7 @@ public final class Replicate implements FileOps {
         this.fanout = new Fanout(this.children, executor, options.deadlineMs(), health);
         this.markers = new Markers(replicaCount);
         this.lookup = new Lookup(replicaCount, options, fanout, markers, tieBreaker, health,
-                openFiles);
+                openFiles, repair);
         this.runner = new ChangeRunner(replicaCount, rules, fanout, markers, tieBreaker);
         this.handles = new HandleTable<>(options.handlesOpenMax());
     }

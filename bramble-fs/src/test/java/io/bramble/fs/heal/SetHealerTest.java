@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.bramble.common.time.ManualClock;
 import io.bramble.fs.ops.Attr;
 import io.bramble.fs.ops.Caller;
+import io.bramble.fs.ops.DirEntry;
 import io.bramble.fs.ops.ChangeStamps;
 import io.bramble.fs.ops.FaultyFileOps;
 import io.bramble.fs.ops.FaultyFileOps.State;
@@ -366,6 +367,41 @@ class SetHealerTest {
         }
         assertThat(data(2, FsPath.parse("/both"))).isEqualTo("on two copies");
         assertThat(tree(copies.get(0), FsPath.ROOT)).doesNotContainKey("/lone");
+    }
+
+    /**
+     * A lookup that meets a folder in split-brain with every copy up settles it at once, as
+     * the heal would, so that the folder lists (rather than failing with EIO until the heal
+     * worker comes by); without the repair, the listing fails.
+     */
+    @Test
+    void aLookupSettlesAFolderInSplitBrainOnThreeCopiesAtOnce() throws FsException {
+        Replicate plain = replicate(3);
+        FsPath dir = FsPath.parse("/d");
+        plain.mkdir(ALICE, dir, FileId.of(new UUID(4, 0)), 0755);
+        FileId both = FileId.of(new UUID(4, 1));
+        for (int i = 0; i < 2; i++) {
+            copies.get(i).release(copies.get(i).create(ALICE, dir.child("both"), both, 0644,
+                    OpenFlags.RDWR).handle());
+        }
+        copies.get(2).release(copies.get(2).create(ALICE, dir.child("lone"), FileId.of(
+                new UUID(4, 2)), 0644, OpenFlags.RDWR).handle());
+        for (int i = 0; i < 3; i++) {
+            copies.get(i).setxattr(Caller.ROOT, dir, PendingCounters.name((i + 1) % 3),
+                    new PendingCounters(0, 0, 1).encode(), 0);
+        }
+        assertThatThrownBy(() -> plain.readdir(ALICE, dir, null, 10))
+                .hasMessageContaining("EIO");
+
+        Replicate repairing = new Replicate(List.copyOf(faulty), ReplicateOptions.DEFAULTS,
+                Runnable::run, new ManualClock(), new MemoryStaleRecorder(),
+                healer(-1)::mergeFolderInSplit);
+        assertThat(repairing.readdir(ALICE, dir, null, 10).entries())
+                .extracting(DirEntry::name).containsExactly("both");
+        for (int i = 0; i < 3; i++) {
+            assertThat(marked(i, dir)).as("copy %d", i).isFalse();
+            assertThat(tree(copies.get(i), dir).keySet()).containsExactly("/d/both");
+        }
     }
 
     @Test

@@ -157,8 +157,10 @@ final class VolumeSimulation {
             ReplicateOptions options = ReplicateOptions.DEFAULTS.withQuorum(Quorum.AUTO)
                     .withReadChildPreferred(random.nextInt(replicaCount + 1) - 1)
                     .withArbiterChild(arbiter);
-            subvolumes.add(new Subvolume("vol-replicate-" + s,
-                    new Replicate(children, options, Runnable::run, clock, recorder)));
+            SetHealer lookups = new SetHealer(children, -1, new HealProgress(), 1,
+                    FavoriteChildPolicy.NONE, SplitBrainListener.NONE, arbiter, Quorum.AUTO);
+            subvolumes.add(new Subvolume("vol-replicate-" + s, new Replicate(children,
+                    options, Runnable::run, clock, recorder, lookups::mergeFolderInSplit)));
         }
         this.volume = new Distribute(subvolumes);
         this.watch = new CopyWatch(copies, replicaCount, arbiter, recorders, violations);
