@@ -2,6 +2,7 @@ package io.bramble.fs.brick;
 
 import io.bramble.common.check.Checks;
 import io.bramble.fs.ops.Errno;
+import io.bramble.fs.ops.FileId;
 import io.bramble.fs.ops.FsException;
 import java.util.ArrayList;
 import java.util.List;
@@ -97,6 +98,19 @@ final class HandleTable {
             }
         }
         return false;
+    }
+
+    /**
+     * A file open with id {@code id}, with a reference taken for one call (release it after);
+     * null when none is.
+     */
+    synchronized SharedFd acquireOpen(FileId id) {
+        for (SharedFd file : files) {
+            if (file != null && id.equals(file.id()) && file.retain()) {
+                return file;
+            }
+        }
+        return null;
     }
 
     synchronized int size() {

@@ -83,6 +83,8 @@ public final class LocalBrick implements FileOps {
     /** Each brick opened gets the next: change counts of two openings never compare equal. */
     private static final AtomicLong EPOCHS = new AtomicLong(System.nanoTime());
 
+    /** What the kernel appends to the /proc link of a descriptor whose file was unlinked. */
+    private static final String UNLINKED_SUFFIX = " (deleted)";
     private final Path dir;
     private final boolean asRoot;
     /** The root folder's descriptor; its last release also closes the metadata folders. */
@@ -616,7 +618,7 @@ public final class LocalBrick implements FileOps {
     /** Gives {@code fd} a handle; when the table is full, closes it and runs {@code undo}. */
     private Opened register(int fd, long inode, Attr attr, Op<Void> undo) throws FsException {
         try {
-            return new Opened(handles.add(new SharedFd(fd, inode)), attr);
+            return new Opened(handles.add(new SharedFd(fd, inode, attr.id())), attr);
         } catch (FsException e) {
             Libc.close(fd);
             if (undo != null) {
@@ -1025,7 +1027,9 @@ public final class LocalBrick implements FileOps {
         throw new FsException(Errno.ESTALE, "moved to another subvolume");
     }
 
-    /** The path of the marked file {@code id} ({@link ChangeStamps#WHERE_PREFIX}). */
+    /**
+     * The path of the marked or open file {@code id} ({@link ChangeStamps#WHERE_PREFIX}).
+     */
     private byte[] where(Caller caller, String id) throws FsException {
         FileId wanted;
         try {
@@ -1034,6 +1038,9 @@ public final class LocalBrick implements FileOps {
             throw new FsException(Errno.EINVAL, "file id '" + id + "'");
         }
         java.util.Optional<FsPath> path = run(() -> marks.pathOf(wanted));
+        if (path.isEmpty()) {
+            path = openPath(wanted);
+        }
         if (path.isEmpty()) {
             throw new FsException(Errno.ENODATA, "no marked file " + id);
         }
@@ -1047,6 +1054,31 @@ public final class LocalBrick implements FileOps {
             }
         }
         throw new FsException(Errno.ENODATA, "marked file " + id + " moved from " + path.get());
+    }
+
+    /**
+     * Where a file that a handle holds open is linked now, as the kernel names its descriptor
+     * in /proc; empty when no handle is open on it or it is linked nowhere (unlinked).
+     */
+    private java.util.Optional<FsPath> openPath(FileId id) {
+        SharedFd file = handles.acquireOpen(id);
+        if (file == null) {
+            return java.util.Optional.empty();
+        }
+        try {
+            Path target = java.nio.file.Files.readSymbolicLink(Path.of("/proc/self/fd",
+                    Integer.toString(file.fd())));
+            Path real = dir.toRealPath();
+            if (!target.startsWith(real) || target.equals(real)
+                    || target.getFileName().toString().endsWith(UNLINKED_SUFFIX)) {
+                return java.util.Optional.empty();
+            }
+            return java.util.Optional.of(FsPath.parse("/" + real.relativize(target)));
+        } catch (IOException | IllegalArgumentException e) {
+            return java.util.Optional.empty();
+        } finally {
+            file.release();
+        }
     }
 
     /** A change of the file {@code at} names, counted for the heal. */

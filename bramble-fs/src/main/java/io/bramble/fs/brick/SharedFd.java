@@ -1,5 +1,6 @@
 package io.bramble.fs.brick;
 
+import io.bramble.fs.ops.FileId;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntConsumer;
 
@@ -12,19 +13,23 @@ final class SharedFd {
     private final int fd;
     /** The inode the descriptor is open on, whose changes it counts; -1 when none are. */
     private final long inode;
+    /** The id of the file the descriptor is open on; null for the brick's own descriptors. */
+    private final FileId id;
     private final IntConsumer closer;
     /** The owner's reference plus one per call in progress; 0 once closed. */
     private final AtomicInteger references = new AtomicInteger(1);
 
-    SharedFd(int fd, long inode) {
+    SharedFd(int fd, long inode, FileId id) {
         this.fd = fd;
         this.inode = inode;
+        this.id = id;
         this.closer = Libc::close;
     }
 
     SharedFd(int fd, IntConsumer closer) {
         this.fd = fd;
         this.inode = -1;
+        this.id = null;
         this.closer = closer;
     }
 
@@ -34,6 +39,10 @@ final class SharedFd {
 
     long inode() {
         return inode;
+    }
+
+    FileId id() {
+        return id;
     }
 
     /** Takes a reference for one call; false when the descriptor is already closed. */

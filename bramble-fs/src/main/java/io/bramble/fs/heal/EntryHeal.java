@@ -34,7 +34,9 @@ import java.util.TreeMap;
  * <p>A file the source lacks that the sink keeps marked may be one renamed into another
  * folder the sink has yet to heal, its marks the only word left that another copy's data is
  * old: a heal may keep it for now ({@code keepMarked}), so that that folder's heal moves it
- * into place, marks and all, rather than make it anew from a copy that may be stale.
+ * into place, marks and all, rather than make it anew from a copy that may be stale. A file
+ * a handle holds open on the sink is kept and moved the same way: made anew, the
+ * application's handle would be left on a file no name leads to, and its writes lost there.
  */
 public final class EntryHeal {
 
@@ -98,7 +100,7 @@ public final class EntryHeal {
         return new Result(changes, made, kept);
     }
 
-    /** Whether the sink keeps {@code path}, a file other than a folder, marked. */
+    /** Whether the sink keeps {@code path}, a file other than a folder, marked or open. */
     private static boolean keptMarked(FileOps sink, FsPath path, Attr attr) throws FsException {
         return FileType.of(attr.mode()) != FileType.DIRECTORY
                 && where(sink, attr).filter(path::equals).isPresent();
@@ -253,7 +255,8 @@ public final class EntryHeal {
     /**
      * Makes {@code path} on the sink as the source has it: by moving the sink's own file of
      * that id when a mark keeps it in the sink's index under another name (a rename the sink
-     * missed, whose file holds marks that must not be lost), else anew.
+     * missed, whose file holds marks that must not be lost) or a handle holds it open there,
+     * else anew.
      *
      * @return the changes made to the names of {@code path}'s folder, as its brick counts them
      */
@@ -269,7 +272,7 @@ public final class EntryHeal {
         return 1;
     }
 
-    /** Where the sink keeps a marked file of {@code attr}'s id, if it does. */
+    /** Where the sink keeps a marked or open file of {@code attr}'s id, if it does. */
     private static Optional<FsPath> where(FileOps sink, Attr attr) throws FsException {
         try {
             return Optional.of(FsPath.parse(new String(sink.getxattr(Caller.ROOT, FsPath.ROOT,

@@ -7,7 +7,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The folders of one heal pass whose names' heal kept marked files the source lacks
+ * The folders of one heal pass whose names' heal kept marked or open files the source lacks
  * ({@link EntryHeal}): they are healed again once the pass has healed every other folder, which
  * moves into place those of the files that were renamed; the rest go then.
  */

@@ -17,8 +17,10 @@ public final class ChangeStamps {
     public static final String CLEAR_IF_UNCHANGED = "trusted.bramble.clear-if-unchanged";
     /**
      * Read-only, on the root, followed by a file id: the path of the marked file of that id on
-     * this copy, in UTF-8 (ENODATA when no marked file has it). Self-heal moves a file a copy
-     * holds under an old name (a rename it missed) rather than make it anew and lose its marks.
+     * this copy, or else of the file of that id a handle holds open, in UTF-8 (ENODATA when
+     * neither is). Self-heal moves a file a copy holds under an old name (a rename it missed)
+     * rather than make it anew and lose its marks, or leave an application's open handle on
+     * a file no name leads to, where its writes would be lost.
      */
     public static final String WHERE_PREFIX = "trusted.bramble.where.";
     /** The brick's start, the file's inode and its change count, each 8 bytes big-endian. */

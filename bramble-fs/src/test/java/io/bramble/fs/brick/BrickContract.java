@@ -87,6 +87,29 @@ abstract class BrickContract {
         brick.release(file.handle());
     }
 
+    /**
+     * Self-heal asks a copy where it holds a file of some id: besides a marked file, a file a
+     * handle holds open is found under the name it has now, and not once it is unlinked.
+     */
+    @Test
+    void whereFindsAnOpenFileUnderItsNameNow() throws Exception {
+        String where = ChangeStamps.WHERE_PREFIX + id(31);
+        brick.mkdir(USER, path("/d"), id(30), 0755);
+        Opened open = brick.create(USER, path("/a"), id(31), 0644, OpenFlags.RDWR);
+        assertThat(new String(brick.getxattr(USER, FsPath.ROOT, where),
+                StandardCharsets.UTF_8)).isEqualTo("/a");
+        brick.rename(USER, path("/a"), path("/d/b"), 0);
+        assertThat(new String(brick.getxattr(USER, FsPath.ROOT, where),
+                StandardCharsets.UTF_8)).isEqualTo("/d/b");
+        brick.unlink(USER, path("/d/b"));
+        assertThat(errno(() -> brick.getxattr(USER, FsPath.ROOT, where)))
+                .isEqualTo(Errno.ENODATA);
+        brick.release(open.handle());
+        writeFile("/c", "closed");
+        assertThat(errno(() -> brick.getxattr(USER, FsPath.ROOT, ChangeStamps.WHERE_PREFIX
+                + brick.getattr(USER, path("/c")).id()))).isEqualTo(Errno.ENODATA);
+    }
+
     @Test
     void createWriteReadAndReopen() throws Exception {
         Opened file = create("/hello.txt", 0640);

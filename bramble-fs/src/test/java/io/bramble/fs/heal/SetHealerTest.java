@@ -538,6 +538,42 @@ class SetHealerTest {
         }
     }
 
+    /**
+     * A file an application holds open is renamed into a folder one copy lacks (it was away
+     * when the folder was made, and came back before the file was opened), so that copy
+     * misses the rename. The heal moves that copy's
+     * open file into place rather than making it anew and removing the old name: the
+     * application's later writes, through its handle, reach the file every copy names.
+     */
+    @Test
+    void aFileHeldOpenIsMovedIntoTheFolderItsCopyMissedSoLaterWritesReachIt()
+            throws FsException {
+        Replicate files = replicate(3);
+        FsPath e = FsPath.parse("/e");
+        FsPath f = FsPath.parse("/e/f");
+        FsPath d = FsPath.parse("/d");
+        FsPath g = FsPath.parse("/d/g");
+        files.mkdir(ALICE, e, newId(), 0755);
+        write(files, f, 0, bytes("old data"));
+        down(files, 1);
+        files.mkdir(ALICE, d, newId(), 0755);
+        up(files, 1);
+        Opened held = files.open(ALICE, f, OpenFlags.RDWR);
+        files.rename(ALICE, f, g, 0);
+        assertThat(copies.get(1).getattr(Caller.ROOT, f).id())
+                .isEqualTo(copies.get(0).getattr(Caller.ROOT, g).id());
+
+        System.err.println("DBG outcomes " + healer(-1).healAll(List.of(FsPath.ROOT, d, e, g))
+                + " copy1 " + tree(copies.get(1), FsPath.ROOT) + " d " + tree(copies.get(1), d));
+        files.write(held.handle(), 0, bytes("NEW"));
+        files.release(held.handle());
+
+        for (int copy = 0; copy < 3; copy++) {
+            assertThat(data(copy, g)).as("copy " + copy).isEqualTo("NEW data");
+            assertThat(tree(copies.get(copy), e)).as("copy " + copy).isEmpty();
+        }
+    }
+
     @Test
     void onlyTheFirstFreshCopysNodeHealsAndASinkThatIsDownWaits() throws FsException {
         FsPath f = FsPath.parse("/f");

@@ -472,8 +472,11 @@ public final class MemoryFileOps implements FileOps {
     public synchronized byte[] getxattr(Caller caller, FsPath path, String name)
             throws FsException {
         if (name.startsWith(ChangeStamps.WHERE_PREFIX) && path.isRoot()) {
-            FsPath found = marked(root, FsPath.ROOT, name.substring(ChangeStamps.WHERE_PREFIX
-                    .length()));
+            String id = name.substring(ChangeStamps.WHERE_PREFIX.length());
+            FsPath found = marked(root, FsPath.ROOT, id);
+            if (found == null) {
+                found = open(root, FsPath.ROOT, id);
+            }
             if (found == null) {
                 throw new FsException(Errno.ENODATA, name);
             }
@@ -489,6 +492,24 @@ public final class MemoryFileOps implements FileOps {
             throw new FsException(Errno.ENODATA, name);
         }
         return value.clone();
+    }
+
+    /** A path under {@code dir} of a file of id {@code id} that a handle holds open. */
+    private FsPath open(Node dir, FsPath at, String id) {
+        for (Map.Entry<String, Node> child : dir.children.entrySet()) {
+            Node node = child.getValue();
+            FsPath path = at.child(child.getKey());
+            if (node.id.toString().equals(id) && handles.containsValue(node)) {
+                return path;
+            }
+            if (node.isDir()) {
+                FsPath found = open(node, path, id);
+                if (found != null) {
+                    return found;
+                }
+            }
+        }
+        return null;
     }
 
     /** A path under {@code dir} of a file of id {@code id} with a pending mark set. */

@@ -781,7 +781,8 @@ final class VolumeSimulation {
             }
             if (i >= expected.length || i >= got.length || expected[i] != got[i]) {
                 violations.add(path + " differs from the model at byte " + i + " (read "
-                        + got.length + " bytes, model " + expected.length + ")");
+                        + got.length + " bytes, model " + expected.length + "); copies: "
+                        + copiesAt(path, i) + "; markers: " + markers(path + " read"));
                 return;
             }
         }
@@ -897,6 +898,28 @@ final class VolumeSimulation {
     }
 
     /** Every copy's pending markers on the path {@code what} starts with, for a report. */
+    /** Each copy's size of {@code path} and its byte at {@code offset}, for a report. */
+    private String copiesAt(FsPath path, int offset) {
+        StringBuilder text = new StringBuilder();
+        for (FaultyFileOps copy : copies) {
+            text.append(' ').append(copy.name()).append('[');
+            try {
+                Opened opened = copy.open(Caller.ROOT, path, OpenFlags.RDONLY);
+                try {
+                    byte[] at = copy.read(opened.handle(), offset, 1);
+                    text.append(opened.attr().sizeBytes()).append(" bytes, ")
+                            .append(at.length == 0 ? "none" : Byte.toString(at[0]));
+                } finally {
+                    copy.release(opened.handle());
+                }
+            } catch (FsException e) {
+                text.append(Errno.name(e.errno()));
+            }
+            text.append(']');
+        }
+        return text.toString();
+    }
+
     private String markers(String what) {
         FsPath path = FsPath.parse(what.substring(0, what.indexOf(' ')));
         StringBuilder text = new StringBuilder();
