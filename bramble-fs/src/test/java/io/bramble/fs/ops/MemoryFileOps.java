@@ -473,9 +473,9 @@ public final class MemoryFileOps implements FileOps {
             throws FsException {
         if (name.startsWith(ChangeStamps.WHERE_PREFIX) && path.isRoot()) {
             String id = name.substring(ChangeStamps.WHERE_PREFIX.length());
-            FsPath found = marked(root, FsPath.ROOT, id);
+            FsPath found = pathOf(root, FsPath.ROOT, id, MemoryFileOps::marked);
             if (found == null) {
-                found = open(root, FsPath.ROOT, id);
+                found = pathOf(root, FsPath.ROOT, id, handles::containsValue);
             }
             if (found == null) {
                 throw new FsException(Errno.ENODATA, name);
@@ -494,36 +494,25 @@ public final class MemoryFileOps implements FileOps {
         return value.clone();
     }
 
-    /** A path under {@code dir} of a file of id {@code id} that a handle holds open. */
-    private FsPath open(Node dir, FsPath at, String id) {
-        for (Map.Entry<String, Node> child : dir.children.entrySet()) {
-            Node node = child.getValue();
-            FsPath path = at.child(child.getKey());
-            if (node.id.toString().equals(id) && handles.containsValue(node)) {
-                return path;
-            }
-            if (node.isDir()) {
-                FsPath found = open(node, path, id);
-                if (found != null) {
-                    return found;
-                }
-            }
-        }
-        return null;
+    /** Whether {@code node} carries a pending mark that is not zero. */
+    private static boolean marked(Node node) {
+        return node.xattrs.entrySet().stream().anyMatch(x -> x.getKey().startsWith(
+                "trusted.bramble.pending.")
+                && !Arrays.equals(x.getValue(),
+                        new byte[x.getValue().length]));
     }
 
-    /** A path under {@code dir} of a file of id {@code id} with a pending mark set. */
-    private static FsPath marked(Node dir, FsPath at, String id) {
+    /** A path under {@code dir} of a file of id {@code id} that {@code wanted} accepts. */
+    private static FsPath pathOf(Node dir, FsPath at, String id,
+            java.util.function.Predicate<Node> wanted) {
         for (Map.Entry<String, Node> child : dir.children.entrySet()) {
             Node node = child.getValue();
             FsPath path = at.child(child.getKey());
-            if (node.id.toString().equals(id) && node.xattrs.entrySet().stream().anyMatch(
-                    x -> x.getKey().startsWith("trusted.bramble.pending.") && !Arrays.equals(x
-                            .getValue(), new byte[x.getValue().length]))) {
+            if (node.id.toString().equals(id) && wanted.test(node)) {
                 return path;
             }
             if (node.isDir()) {
-                FsPath found = marked(node, path, id);
+                FsPath found = pathOf(node, path, id, wanted);
                 if (found != null) {
                     return found;
                 }
