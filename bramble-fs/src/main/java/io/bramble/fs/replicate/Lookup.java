@@ -186,7 +186,30 @@ final class Lookup {
         }
     }
 
+    /**
+     * What the answering copies' markers say about {@code dirs}. When every copy holds them and
+     * they are in split-brain (no copy fresh for them), each folder of them that is settled
+     * ({@link SplitFolderRepair}) is, and the markers are read again, once: an entry change
+     * needs a fresh copy.
+     */
     Parents parents(List<FsPath> dirs) throws FsException {
+        Parents parents = parentsOnce(dirs);
+        if (!parents.holders().equals(ChildSet.all(replicaCount))
+                || !parents.blame().fresh().minus(arbiters).isEmpty()) {
+            return parents;
+        }
+        boolean settled = false;
+        for (FsPath dir : dirs) {
+            if (repair.repair(dir)) {
+                LOG.info("{} was in split-brain: its names are now what most of its copies"
+                        + " held", dir);
+                settled = true;
+            }
+        }
+        return settled ? parentsOnce(dirs) : parents;
+    }
+
+    private Parents parentsOnce(List<FsPath> dirs) throws FsException {
         Answers<DirectoryMarkers> answers = fanout.call(health.up(), (child, copy) -> {
             List<ChildSet> blames = new ArrayList<>(dirs.size());
             for (FsPath dir : dirs) {

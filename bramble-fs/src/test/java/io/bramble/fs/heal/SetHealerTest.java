@@ -404,6 +404,35 @@ class SetHealerTest {
         }
     }
 
+    /**
+     * An entry change in a folder in split-brain with every copy up settles the folder first,
+     * as a lookup does: it needs a fresh copy of the folder, which the settling makes.
+     */
+    @Test
+    void aCreateInAFolderInSplitBrainSettlesItFirst() throws FsException {
+        Replicate plain = replicate(3);
+        FsPath dir = FsPath.parse("/d");
+        plain.mkdir(ALICE, dir, FileId.of(new UUID(6, 0)), 0755);
+        copies.get(2).release(copies.get(2).create(ALICE, dir.child("lone"), FileId.of(
+                new UUID(6, 1)), 0644, OpenFlags.RDWR).handle());
+        for (int i = 0; i < 3; i++) {
+            copies.get(i).setxattr(Caller.ROOT, dir, PendingCounters.name((i + 1) % 3),
+                    new PendingCounters(0, 0, 1).encode(), 0);
+        }
+        assertThatThrownBy(() -> plain.create(ALICE, dir.child("new"), newId(), 0644,
+                OpenFlags.RDWR)).isInstanceOf(FsException.class);
+
+        Replicate repairing = new Replicate(List.copyOf(faulty), ReplicateOptions.DEFAULTS,
+                Runnable::run, new ManualClock(), new MemoryStaleRecorder(),
+                healer(-1)::mergeFolderInSplit);
+        repairing.release(repairing.create(ALICE, dir.child("new"), newId(), 0644,
+                OpenFlags.RDWR).handle());
+        for (int i = 0; i < 3; i++) {
+            assertThat(tree(copies.get(i), dir).keySet()).as("copy %d", i)
+                    .containsExactly("/d/new");
+        }
+    }
+
     @Test
     void aHardLinkMadeWhileACopyWasDownIsMadeALinkToItsFileThere() throws FsException {
         Replicate files = replicate(2);
