@@ -145,7 +145,9 @@ final class Lookup {
         if (byAnswer.size() == 1) {
             return answering;
         }
-        Parents parent = parents(List.of(path.parent()));
+        // Not parents(): a folder settled here would leave these views out of date; the
+        // choice below settles it and has the whole lookup ask again.
+        Parents parent = parentsOnce(List.of(path.parent()));
         ChildSet answeringBoth = answering.intersect(parent.holders());
         int trusted = chooseOrSettle(parent.blame(), answeringBoth, path.parent());
         return byAnswer.get(views.value(trusted).key());
