@@ -105,8 +105,15 @@ final class HandleTable {
      * null when none is.
      */
     synchronized SharedFd acquireOpen(FileId id) {
-        for (SharedFd file : files) {
-            if (file != null && id.equals(file.id()) && file.retain()) {
+        // The scan ends once it has seen every open file, not at the end of the table.
+        int seen = 0;
+        for (int slot = 0; slot < files.length && seen < used; slot++) {
+            SharedFd file = files[slot];
+            if (file == null) {
+                continue;
+            }
+            seen++;
+            if (id.equals(file.id()) && file.retain()) {
                 return file;
             }
         }
