@@ -202,13 +202,18 @@ final class Lookup {
         }
         boolean settled = false;
         for (FsPath dir : dirs) {
-            if (repair.repair(dir)) {
-                LOG.info("{} was in split-brain: its names are now what most of its copies"
-                        + " held", dir);
-                settled = true;
-            }
+            settled |= settle(dir);
         }
         return settled ? parentsOnce(dirs) : parents;
+    }
+
+    /** Has {@code dir}, found in split-brain with every copy answering, settled; logs it. */
+    private boolean settle(FsPath dir) {
+        if (!repair.repair(dir)) {
+            return false;
+        }
+        LOG.info("{} was in split-brain: its names are now what most of its copies held", dir);
+        return true;
     }
 
     private Parents parentsOnce(List<FsPath> dirs) throws FsException {
@@ -260,10 +265,10 @@ final class Lookup {
             throws FsException, Settled {
         ReadChoice choice = ReadChoice.choose(blame, candidates, preferred, arbiters,
                 quorum.agreeingGroup(replicaCount));
-        if (!choice.found() && choice.split()
-                && candidates.equals(ChildSet.all(replicaCount)) && repair.repair(path)) {
-            LOG.info("{} was in split-brain: its names are now what most of its copies held",
-                    path);
+        if (choice.found()) {
+            return choice.child();
+        }
+        if (choice.split() && candidates.equals(ChildSet.all(replicaCount)) && settle(path)) {
             throw new Settled();
         }
         return choose(blame, candidates, path);
