@@ -9,9 +9,10 @@
 #   gluster-ec    a disperse volume of 3 bricks, redundancy 1 (2 + 1), of the same glusterd
 #   bramble-ec    a disperse 3 redundancy 1 volume of the same pool (bricks on nodes 1, 2, 1)
 #
-# Three groups of phases (--phases, all by default): "workload" below in all seven targets;
+# Four groups of phases (--phases, all by default): "workload" below in all seven targets;
 # "heal" (self-heal after the second brick's outage) and "stall" (a hung brick under a
-# writer) in the two replica-2 targets, from heal.sh, in rounds of their own afterwards.
+# writer) in the two replica-2 targets, from heal.sh, in rounds of their own afterwards;
+# "rebalance" (a volume grown by a pair of bricks and rebalanced), from rebalance.sh, last.
 #
 # Every brick is a folder of the scratch folder, so all seven write to the same disk. Each
 # round runs the same workload in every target in turn (interleaved, so that the machine's
@@ -40,7 +41,7 @@ FS_BRICK_PORT=24150
 FS_FILE_BYTES=4096
 FS_PHASE_TIMEOUT_S=${FS_PHASE_TIMEOUT_S:-1200}   # one phase of one target, then it is a failure
 FS_GLUSTERD_VOLS=/var/lib/glusterd/vols
-FS_PHASE_GROUPS=(workload heal stall)
+FS_PHASE_GROUPS=(workload heal stall rebalance)
 GLUSTER="gluster --mode=script"
 
 declare -A FS_DIR         # target -> the folder its workload runs in
@@ -65,14 +66,18 @@ fs_settings() {
     fi
     # the warm-up heal writes from the same data as the measured ones
     FS_HEAL_WARMUP_MB=$((FS_WARMUP_MB < FS_HEAL_MB ? FS_WARMUP_MB : FS_HEAL_MB))
-    FS_PHASES=${PHASES_GIVEN:-workload,heal,stall}
+    FS_PHASES=${PHASES_GIVEN:-workload,heal,stall,rebalance}
     local g
     for g in ${FS_PHASES//,/ }; do
         [[ " ${FS_PHASE_GROUPS[*]} " == *" $g "* ]] ||
             die "--phases: '$g' is none of ${FS_PHASE_GROUPS[*]}"
     done
-    # without the workload, only the replica-2 volumes are made
-    fs_phases workload || FS_VOLUMES=(r2)
+    # without the workload, only the replica-2 volumes are made, and only for heal or stall
+    # (the rebalance makes volumes of its own)
+    if ! fs_phases workload; then
+        FS_VOLUMES=()
+        if fs_phases heal || fs_phases stall; then FS_VOLUMES=(r2); fi
+    fi
     FS_BASE=$WORK/fs
     FS_BRICKS=$FS_BASE/bricks
     FS_MNT=$FS_BASE/mnt
@@ -111,9 +116,9 @@ fs_preflight() {
         can_connect "$a" $FS_BRICK_PORT && die "$a:$FS_BRICK_PORT is in use (another bench?)"
     done
     local v
-    for v in dist r2 ec; do
+    for v in "$FS_GLUSTERD_VOLS"/fsbench-*; do
         # a volume left by an interrupted run would make glusterd start bricks that are gone
-        [ -d "$FS_GLUSTERD_VOLS/fsbench-$v" ] && rm -rf "${FS_GLUSTERD_VOLS:?}/fsbench-$v"
+        [ -d "$v" ] && rm -rf "$v"
     done
     return 0
 }
@@ -198,6 +203,9 @@ fs_gluster_down() {
         tr '\0' ' ' <"/proc/$p/cmdline" 2>/dev/null | grep -Eq 'gluster.*(fsbench-|glustershd)' &&
             kill "$p" 2>/dev/null
     done
+    # the rebalance phase's volume and processes, when it was interrupted
+    pkill -f -- "--volfile-id (rebalance/)?fsbench-rb-" 2>/dev/null
+    rm -rf "${FS_GLUSTERD_VOLS:?}"/fsbench-rb-* /var/run/gluster/vols/fsbench-rb-*
     for v in "${FS_VOLUMES[@]}"; do
         [ -d "$FS_GLUSTERD_VOLS/fsbench-$v" ] && rm -rf "${FS_GLUSTERD_VOLS:?}/fsbench-$v"
         # the pid-file folders glusterd leaves behind after a delete
@@ -432,9 +440,15 @@ fs_rounds() {
         done
         [ "$PROFILE" = 1 ] && fs_profile_stop
     fi
-    # the heal and stall rounds come last: they start bramble's node 2 and Gluster's brick
+    # the heal and stall rounds come after: they start bramble's node 2 and Gluster's brick
     # anew, and a new JVM would meet the workload with its code not compiled yet
-    fs_phases heal || fs_phases stall || return 0
+    if fs_phases heal || fs_phases stall; then fs_heal_rounds; fi
+    if fs_phases rebalance; then fs_rebalance_rounds; fi
+    return 0
+}
+
+fs_heal_rounds() {
+    local t r p
     if fs_phases heal; then
         log "fs: warm-up heal, ${FS_HEAL_WARMUP_MB} MiB and $FS_WARMUP_FILES files per target"
         for t in "${FS_HEAL_TARGETS[@]}"; do
@@ -506,6 +520,7 @@ fs_summarize() {
 fs_markdown() {
     fs_phases workload && fs_workload_markdown
     if fs_phases heal || fs_phases stall; then fs_heal_markdown; fi
+    if fs_phases rebalance; then fs_rebalance_markdown; fi
     return 0
 }
 
@@ -541,7 +556,8 @@ fs_main() {
     local t0=$SECONDS
     fs_gluster_up
     fs_bramble_up
-    fs_heal_setup
+    if fs_phases heal || fs_phases stall; then fs_heal_setup; fi
+    if fs_phases rebalance; then fs_rebalance_setup; fi
     FS_DIR[raw]=$FS_BASE/raw
     log "fs: set up in $((SECONDS - t0)) s"
     fs_rounds
@@ -554,3 +570,4 @@ fs_main() {
 }
 
 . "$FS_HERE/heal.sh"
+. "$FS_HERE/rebalance.sh"
