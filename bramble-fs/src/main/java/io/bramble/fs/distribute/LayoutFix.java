@@ -9,11 +9,17 @@ import java.util.List;
 
 /**
  * Spreads one directory over every subvolume, as Gluster's {@code rebalance fix-layout} does:
- * makes its copy where it is missing, then writes on each copy the layout its id calls for
- * over all subvolumes. New names then spread over every subvolume; names placed under the
- * old layout stay where they are, and lookups that miss on the hashed subvolume find them on
- * the others. A client reads the new layout once its cached one expires. Subvolumes being
- * removed get no range and no new copy ({@code remove-brick start}'s walk).
+ * makes its copy where it is missing, then writes on each copy a layout of equal ranges over
+ * all subvolumes, each range kept by the subvolume that owned most of it ({@link Respread}),
+ * so that a rebalance moves as few files as can be. New names then spread over every
+ * subvolume; names placed under the old layout stay where they are, and lookups that miss on
+ * the hashed subvolume find them on the others. A client reads the new layout once its cached
+ * one expires.
+ *
+ * <p>Subvolumes being removed get no range and no new copy ({@code remove-brick start}'s
+ * walk), and the layout written then is the one the directory's id calls for over the others:
+ * meanwhile clients ignore a layout that gives a range to a subvolume being removed and
+ * compute that one ({@link Layouts}).
  */
 final class LayoutFix {
     private final Subvolumes subvolumes;
@@ -35,15 +41,23 @@ final class LayoutFix {
             throw new FsException(Errno.ENOTDIR, dir.toString());
         }
         List<Integer> placeable = new ArrayList<>();
+        boolean draining = false;
         for (int i = 0; i < subvolumes.count(); i++) {
             if (subvolumes.placeable(i)) {
                 placeable.add(i);
             }
+            draining |= subvolumes.decommissioned(i);
         }
+        List<String> names = subvolumes.placeableNames();
+        // read before the new copies are made: a copy without a layout would get a default one
+        Layout before = draining ? null : layouts.of(dir);
         for (int i : placeable) {
             copies.make(i, dir, 0);
         }
-        Layout layout = Layout.forDirectory(located.attr().id(), subvolumes.placeableNames());
+        int rotation = Layout.rotation(located.attr().id(), names.size());
+        Layout layout = draining
+                ? Layout.spread(names, rotation)
+                : Respread.keepingMostOf(before, names, rotation);
         for (int i : placeable) {
             layouts.write(i, dir, layout, 0);
         }

@@ -130,11 +130,6 @@ final class Layouts {
     }
 
     /**
-     * The layout {@code dir}'s id calls for over the subvolumes holding it, written on the
-     * copies in {@code missing} when {@code keep}. A subvolume that did not answer may hold a
-     * copy too: the layout is then used for this call only, neither written nor cached.
-     */
-    /**
      * The layout of a directory no copy has one for, spread over the subvolumes that hold it
      * and those that did not answer: a subvolume away may hold it, as every subvolume holds
      * the root, and leaving it out would hash names elsewhere than where they were made (a

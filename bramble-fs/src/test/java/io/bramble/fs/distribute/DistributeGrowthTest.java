@@ -155,6 +155,46 @@ class DistributeGrowthTest {
                 .statfs(ALICE, FsPath.ROOT).blocks());
     }
 
+    /**
+     * fix-layout after two subvolumes became four keeps each old subvolume's names in half of
+     * its old range, so a rebalance moves half of the files, the least it can, whatever the
+     * directory's rotation; the moves then leave every file where its name hashes.
+     */
+    @Test
+    void aRebalanceOntoAnAddedPairMovesHalfOfTheFiles() throws FsException {
+        Distribute files = client(2);
+        keepRoot(Layout.spread(List.of("vol-replicate-0", "vol-replicate-1"), 0), 2);
+        int dirs = 8;
+        int each = 200;
+        for (int d = 0; d < dirs; d++) {
+            files.mkdir(ALICE, path("/d" + d), newId(), 0755);
+            for (int i = 0; i < each; i++) {
+                put(files, "/d" + d + "/f" + i, "file " + d + " " + i);
+            }
+        }
+        grow(files, 4);
+        files.fixLayout(FsPath.ROOT);
+        int moved = 0;
+        for (int d = 0; d < dirs; d++) {
+            files.fixLayout(path("/d" + d));
+            int movedHere = 0;
+            for (int i = 0; i < each; i++) {
+                if (files.move(path("/d" + d + "/f" + i)).isPresent()) {
+                    movedHere++;
+                }
+            }
+            assertThat(movedHere).as("files moved out of /d%d", d).isBetween(each * 3 / 10,
+                    each * 7 / 10);
+            moved += movedHere;
+        }
+        assertThat(moved).isBetween(dirs * each * 2 / 5, dirs * each * 3 / 5);
+        for (int d = 0; d < dirs; d++) {
+            for (int i = 0; i < each; i++) {
+                assertThat(get(files, "/d" + d + "/f" + i)).isEqualTo("file " + d + " " + i);
+            }
+        }
+    }
+
     @Test
     void aDirectorySpreadLaterMakesItsCopyBeforeItsFirstNameThere() throws FsException {
         Distribute files = client(1);
