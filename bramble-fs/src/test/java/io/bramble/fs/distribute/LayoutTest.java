@@ -15,7 +15,7 @@ import net.jqwik.api.constraints.IntRange;
 import org.junit.jupiter.api.Test;
 
 class LayoutTest {
-    private static List<String> names(int count) {
+    static List<String> names(int count) {
         List<String> names = new ArrayList<>();
         for (int i = 0; i < count; i++) {
             names.add("vol-replicate-" + i);

@@ -1,8 +1,8 @@
 package io.bramble.fs.distribute;
 
+import static io.bramble.fs.distribute.LayoutTest.names;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.ArrayList;
 import java.util.List;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
@@ -10,14 +10,6 @@ import net.jqwik.api.constraints.IntRange;
 import org.junit.jupiter.api.Test;
 
 class RespreadTest {
-    private static List<String> names(int count) {
-        List<String> names = new ArrayList<>();
-        for (int i = 0; i < count; i++) {
-            names.add("vol-client-" + i);
-        }
-        return names;
-    }
-
     /** How much of the hash space has the same owner in both layouts. */
     private static long kept(Layout before, Layout after) {
         long kept = 0;
@@ -59,17 +51,17 @@ class RespreadTest {
         Layout before = Layout.spread(names(2), 0);
         Layout after = Respread.keepingMostOf(before, names(3), 2);
         assertThat(after.ranges()).extracting(HashRange::subvolume)
-                .containsExactly("vol-client-0", "vol-client-2", "vol-client-1");
+                .containsExactly("vol-replicate-0", "vol-replicate-2", "vol-replicate-1");
         assertThat(kept(before, after)).isEqualTo(after.ranges().getFirst().width()
                 + after.ranges().getLast().width());
     }
 
     @Test
     void ownersNoLongerInTheVolumeAreLeftOut() {
-        Layout before = Layout.spread(List.of("vol-client-0", "vol-client-9"), 0);
+        Layout before = Layout.spread(List.of("vol-replicate-0", "vol-replicate-9"), 0);
         Layout after = Respread.keepingMostOf(before, names(2), 0);
         assertThat(after.ranges()).extracting(HashRange::subvolume)
-                .containsExactly("vol-client-0", "vol-client-1");
+                .containsExactly("vol-replicate-0", "vol-replicate-1");
     }
 
     /** Spreading again over the same subvolumes changes nothing. */
