@@ -13,8 +13,6 @@ import io.bramble.fs.ops.OpenFlags;
 import io.bramble.fs.ops.SetAttr;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.FutureTask;
 
 /**
  * The move of one file from the subvolume holding it to another (rebalance's data migration),
@@ -25,9 +23,7 @@ import java.util.concurrent.FutureTask;
  *     target gets a pointer back to the source at the same name (or keeps the one there).
  *     Clients that find the name on the target follow the pointer to the source, as before.
  * <li>{@link #copyNext}, until done: the data are copied into that pointer, which stays a
- *     pointer whatever its size, and synced. {@link #run} reads each chunk from the source
- *     while the one before is written to the target; any read done before the seal is as good
- *     as any other, since the seal checks that the file did not change since the stamp.
+ *     pointer whatever its size, and synced.
  * <li>{@link #seal}: the source's brick turns its file into a pointer to the target, in one
  *     step that nothing else on that brick runs beside, and only if the file did not change
  *     since the stamp, nobody has it open and it has one name ({@link MoveSeal}). Otherwise the
@@ -124,53 +120,7 @@ public final class Move {
 
     /** Copies the next chunk; true once the whole file is copied and synced. */
     boolean copyNext() throws FsException {
-        return copied(readChunk(copiedBytes));
-    }
-
-    /**
-     * Copies the rest of the file, reading each chunk on a virtual thread while the one before
-     * is written, as {@link #copyNext} would one after the other.
-     */
-    private void copyOverlapped() throws FsException {
-        byte[] data = readChunk(copiedBytes);
-        while (data != null && data.length == CHUNK_BYTES) {
-            long at = copiedBytes + data.length;
-            FutureTask<byte[]> next = new FutureTask<>(() -> readChunk(at));
-            Thread.ofVirtual().name("move-read").start(next);
-            try {
-                copied(data);
-            } catch (FsException | RuntimeException e) {
-                // the read's handle on the source is released before the move goes on
-                try {
-                    await(next);
-                } catch (FsException | RuntimeException also) {
-                    e.addSuppressed(also);
-                }
-                throw e;
-            }
-            data = await(next);
-        }
-        copied(data);
-    }
-
-    /** Writes a chunk read at the copy's end; true when it was the last, then synced. */
-    private boolean copied(byte[] data) throws FsException {
-        if (data == null) {
-            return true; // gone meanwhile: the seal finds it gone too
-        }
-        if (data.length > 0) {
-            to.write(copy, copiedBytes, data);
-            copiedBytes += data.length;
-        }
-        if (data.length == CHUNK_BYTES) {
-            return false;
-        }
-        to.fsync(copy, false);
-        return true;
-    }
-
-    /** The source's bytes from {@code offset}, up to a chunk; null when the file is gone. */
-    private byte[] readChunk(long offset) throws FsException {
+        long offset = copiedBytes;
         long handle;
         try {
             handle = from.open(Caller.ROOT, path, OpenFlags.RDONLY).handle();
@@ -178,38 +128,23 @@ public final class Move {
             if (e.errno() != Errno.ENOENT) {
                 throw e;
             }
-            return null;
+            return true; // gone meanwhile: the seal finds it gone too
         }
+        byte[] data;
         try {
-            return from.read(handle, offset, CHUNK_BYTES);
+            data = from.read(handle, offset, CHUNK_BYTES);
         } finally {
             from.release(handle);
         }
-    }
-
-    private static byte[] await(FutureTask<byte[]> read) throws FsException {
-        boolean interrupted = false;
-        try {
-            while (true) {
-                try {
-                    return read.get();
-                } catch (InterruptedException e) {
-                    interrupted = true; // the read is short: its end is waited for all the same
-                }
-            }
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof FsException fs) {
-                throw fs;
-            }
-            if (e.getCause() instanceof RuntimeException runtime) {
-                throw runtime;
-            }
-            throw new IllegalStateException(e.getCause());
-        } finally {
-            if (interrupted) {
-                Thread.currentThread().interrupt();
-            }
+        if (data.length > 0) {
+            to.write(copy, offset, data);
+            copiedBytes += data.length;
         }
+        if (data.length == CHUNK_BYTES) {
+            return false;
+        }
+        to.fsync(copy, false);
+        return true;
     }
 
     /**
@@ -279,7 +214,9 @@ public final class Move {
             if (!prepare()) {
                 return Outcome.SKIPPED;
             }
-            copyOverlapped();
+            while (!copyNext()) {
+                // one chunk a call
+            }
             if (!seal()) {
                 return Outcome.SKIPPED;
             }

@@ -19,9 +19,8 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 /**
- * A move copies a file of several chunks whole (each chunk read while the one before is
- * written), and one that fails half-way leaves no handle open on the source, so a later move
- * of the same file succeeds.
+ * A move copies a file of several chunks whole, and one that fails half-way leaves the source
+ * whole and closed, so a later move of the same file succeeds.
  */
 class MoveTest {
     private final MemoryFileOps source = new MemoryFileOps();
