@@ -236,12 +236,14 @@ fs_rebalance_phase() {
                 per = n > 0 ? sprintf("%.3f", c * 1000 / n) : "-"
                 printf "%s,%s,rebalance,%s,MB,%s,%s,%s,%s,%s\n", t, r, n, s, rate, c, per, l
             }' >>"$RESULTS/fs-runs.csv"
-        echo "$target,$run,$files,$size,$failures,$(fs_rb_spread "$target" "$run")" \
-            >>"$RESULTS/fs-rebalance.csv"
-        log "  $(tail -1 "$RESULTS/fs-runs.csv"); moved $files files ($size), $failures" \
-            "failures; files per brick $(fs_rb_spread "$target" "$run")"
     fi
     FS_RB_SPREAD[$target]=$(fs_rb_spread "$target" "$run")
+    if [ "$run" != warmup ]; then
+        echo "$target,$run,$files,$size,$failures,${FS_RB_SPREAD[$target]}" \
+            >>"$RESULTS/fs-rebalance.csv"
+        log "  $(tail -1 "$RESULTS/fs-runs.csv"); moved $files files ($size), $failures" \
+            "failures; files per brick ${FS_RB_SPREAD[$target]}"
+    fi
     fs_rb_check "$target" "$m" "$run"
     fs_rb_remove "$target" "$run" "$vol" "$m"
     return 0

@@ -14,6 +14,7 @@ import io.bramble.fs.ops.FsPath;
 import io.bramble.fs.ops.MemoryFileOps;
 import io.bramble.fs.ops.OpenFlags;
 import io.bramble.fs.ops.Opened;
+import java.io.ByteArrayOutputStream;
 import java.util.SplittableRandom;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -43,17 +44,13 @@ class MoveTest {
     private static byte[] read(FileOps ops, FsPath file) throws FsException {
         Opened opened = ops.open(Caller.ROOT, file, OpenFlags.RDONLY);
         try {
-            byte[] all = new byte[0];
-            while (true) {
-                byte[] chunk = ops.read(opened.handle(), all.length, Move.CHUNK_BYTES);
-                if (chunk.length == 0) {
-                    return all;
-                }
-                byte[] longer = new byte[all.length + chunk.length];
-                System.arraycopy(all, 0, longer, 0, all.length);
-                System.arraycopy(chunk, 0, longer, all.length, chunk.length);
-                all = longer;
-            }
+            ByteArrayOutputStream all = new ByteArrayOutputStream();
+            byte[] chunk;
+            do {
+                chunk = ops.read(opened.handle(), all.size(), Move.CHUNK_BYTES);
+                all.writeBytes(chunk);
+            } while (chunk.length > 0);
+            return all.toByteArray();
         } finally {
             ops.release(opened.handle());
         }
