@@ -9,7 +9,10 @@ import io.netty.channel.Channel;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
+import io.netty.channel.group.ChannelGroup;
+import io.netty.channel.group.DefaultChannelGroup;
 import io.netty.channel.socket.SocketChannel;
+import io.netty.util.concurrent.GlobalEventExecutor;
 import java.net.InetSocketAddress;
 import java.util.Map;
 import java.util.Set;
@@ -40,6 +43,9 @@ public final class BrickServer implements AutoCloseable, ServerSession.Host {
     /** Disk workers of a server that makes its own: enough to keep a few disks busy. */
     public static final int WORKERS_DEFAULT = 16;
 
+    /** How long {@link #close} waits for the connections to close before it goes on. */
+    private static final long CLOSE_WAIT_MS = 5_000;
+
     private static final Logger LOG = LoggerFactory.getLogger(BrickServer.class);
 
     private final Map<BrickKey, FileOps> served = new ConcurrentHashMap<>();
@@ -51,6 +57,9 @@ public final class BrickServer implements AutoCloseable, ServerSession.Host {
     private final AtomicLong expired = new AtomicLong();
     private final AtomicLong abandoned = new AtomicLong();
     private final AtomicInteger connections = new AtomicInteger();
+    /** The connections open now (a closed one leaves the group by itself). */
+    private final ChannelGroup accepted = new DefaultChannelGroup("brick-connections",
+            GlobalEventExecutor.INSTANCE);
     private final EventLoopGroup group;
     private final ExecutorService ownWorkers;
     private final Channel listener;
@@ -74,6 +83,7 @@ public final class BrickServer implements AutoCloseable, ServerSession.Host {
                             return;
                         }
                         ch.closeFuture().addListener(f -> connections.decrementAndGet());
+                        accepted.add(ch);
                         PoolTls credentials = tls.get();
                         ch.pipeline().addLast("tls", credentials.tls().server().newHandler(ch
                                 .alloc()));
@@ -233,6 +243,10 @@ public final class BrickServer implements AutoCloseable, ServerSession.Host {
     public void close() {
         listener.close().syncUninterruptibly();
         served.clear();
+        // Closed while their event loops still run, so that each session sees its end and
+        // releases the files its client left open: a loop that is shutting down may end with
+        // a connection still open and its session never told.
+        accepted.close().awaitUninterruptibly(CLOSE_WAIT_MS);
         group.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
         if (ownWorkers != null) {
             ownWorkers.shutdown();
