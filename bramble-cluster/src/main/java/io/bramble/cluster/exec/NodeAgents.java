@@ -9,6 +9,7 @@ import io.bramble.cluster.agent.AgentName;
 import io.bramble.cluster.agent.OwnAgents;
 import io.bramble.cluster.agent.PcsMetadata;
 import io.bramble.cluster.fence.FenceAgentRunner;
+import io.bramble.common.os.BootId;
 import io.bramble.common.time.Clock;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -47,13 +48,19 @@ public final class NodeAgents implements AutoCloseable {
      * ({@code HA_RSCTMP}) under {@code stateRoot/rsctmp}, actions' output files under
      * {@code stateRoot/exec}; at most {@code concurrencyMax} actions at once. A {@link Keeper}
      * runs the stops parked under {@code stateRoot/stops} when this JVM ends, however it ends.
-     * {@code stateRoot} must be cleared at boot (a folder under {@code /run}, as Pacemaker's
-     * {@code /run/resource-agents}): agents such as Dummy keep their "running" marks in
-     * {@code HA_RSCTMP}, and a mark that outlived a reboot would make a probe report a
-     * resource running that is not.
+     * What a boot of the machine left there is cleared first when the machine has booted
+     * since ({@link BootScope}), as Pacemaker's {@code /run/resource-agents} is by being in
+     * memory: agents such as Dummy keep their "running" marks in {@code HA_RSCTMP}, and a
+     * mark that outlived a reboot would make a probe report a resource running that is not.
      */
     public static NodeAgents start(String nodeName, Path stateRoot, ExecutionListener listener,
             int concurrencyMax) {
+        try {
+            BootScope.enter(stateRoot, BootId.current());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot clear the agents' state of an earlier boot"
+                    + " under " + stateRoot, e);
+        }
         OwnAgents own = installOwn(stateRoot);
         AgentDirectories directories = AgentDirectories.system(own);
         ProcessShell shell = new ProcessShell(Clock.system(), stateRoot.resolve("exec"));

@@ -2,6 +2,7 @@ package io.bramble.pool.identity;
 
 import io.bramble.common.check.Checks;
 import io.bramble.common.error.UserError;
+import io.bramble.common.os.Folders;
 import io.bramble.pool.tls.Pem;
 import io.bramble.pool.tls.PoolAuthority;
 import java.io.IOException;
@@ -19,11 +20,9 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.security.cert.X509Certificate;
-import java.util.Comparator;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.UUID;
-import java.util.stream.Stream;
 
 /**
  * A node's state directory ({@code /var/lib/bramble} by default): its UUID, its key, its pool
@@ -263,22 +262,11 @@ public final class StateDir implements AutoCloseable {
     /** Forgets the pool and the store's replica: this node is fresh again. */
     public void forgetMembership(UUID nodeId) throws IOException {
         Files.deleteIfExists(root.resolve("pool").resolve("pool-id"));
-        deleteTree(root.resolve("pool"));
-        deleteTree(raftDir());
+        Folders.deleteTree(root.resolve("pool"));
+        Folders.deleteTree(raftDir());
         KeyPair pair = nodeKeys(nodeId);
         writeAtomically(root.resolve("node-cert.pem"), Pem.certificate(PoolAuthority
                 .selfSigned(pair, nodeId)));
-    }
-
-    private static void deleteTree(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(dir)) {
-            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
-        }
     }
 
     private static void writeAtomically(Path file, String text) throws IOException {
