@@ -10,6 +10,9 @@
 #     the job's time is the computing, not the executors' JVMs starting;
 #   - the seed's small job (24 partitions, 1,000,000 samples): Spark's job time (the seed's
 #     cluster of four Pis took 0.72 s) and the whole `compute submit` (a new driver JVM);
+#   - the large job again on the same Spark started by hand (its master and two workers run
+#     from the first node's jars, submitted by Spark's own SparkSubmit) with no bramble
+#     running: what Spark alone gets from the two cores, beside the pool's figure;
 #   - `compute start` until the master shows both workers registered: the first start
 #     (Spark's jars copied from the local Maven repository into each node's cache) and starts
 #     after a `compute stop`.
@@ -69,6 +72,70 @@ compute_job() {
         $((($(date +%s%N) - t0) / 1000000))
 }
 
+# The module options Spark's launcher gives every JVM (bramble's SparkJvm.MODULE_OPTIONS).
+COMPUTE_SPARK_JVM=(-XX:+IgnoreUnrecognizedVMOptions --add-modules=jdk.incubator.vector
+    --add-opens=java.base/java.lang=ALL-UNNAMED --add-opens=java.base/java.lang.invoke=ALL-UNNAMED
+    --add-opens=java.base/java.lang.reflect=ALL-UNNAMED --add-opens=java.base/java.io=ALL-UNNAMED
+    --add-opens=java.base/java.net=ALL-UNNAMED --add-opens=java.base/java.nio=ALL-UNNAMED
+    --add-opens=java.base/java.util=ALL-UNNAMED --add-opens=java.base/java.util.concurrent=ALL-UNNAMED
+    --add-opens=java.base/java.util.concurrent.atomic=ALL-UNNAMED
+    --add-opens=java.base/jdk.internal.ref=ALL-UNNAMED --add-opens=java.base/sun.nio.ch=ALL-UNNAMED
+    --add-opens=java.base/sun.nio.cs=ALL-UNNAMED --add-opens=java.base/sun.security.action=ALL-UNNAMED
+    --add-opens=java.base/sun.util.calendar=ALL-UNNAMED
+    --add-opens=java.security.jgss/sun.security.krb5=ALL-UNNAMED
+    -Dio.netty.tryReflectionSetAccessible=true --enable-native-access=ALL-UNNAMED)
+COMPUTE_HAND_PORT=27487     # the hand-started master's port (web UI 27490, workers' 27491)
+
+# compute_spark_java HOME ADDRESS CLASS ARGS...: sets COMPUTE_CMD to a Spark JVM from HOME, as
+# Spark's launcher would start it (what sbin/start-master.sh and start-worker.sh end in)
+compute_spark_java() {
+    local home=$1 address=$2; shift 2
+    COMPUTE_CMD=(env SPARK_HOME="$home" SPARK_SCALA_VERSION="$COMPUTE_SCALA"
+        SPARK_LOCAL_IP="$address" "$BRAMBLE_JAVA" "${COMPUTE_SPARK_JVM[@]}"
+        -cp "$home/conf/:$home/jars/*" "$@")
+}
+
+# compute_hand_up HOME: Spark's own master and two workers of 1 core, started by hand on the
+# addresses the nodes used, with no bramble running
+compute_hand_up() {
+    local home=$1 n i
+    compute_spark_java "$home" "$COMPUTE_NET.41" -Xmx512m org.apache.spark.deploy.master.Master \
+        --host "$COMPUTE_NET.41" --port $COMPUTE_HAND_PORT --webui-port 27490
+    spawn_into HAND_MASTER "$CRUN/hand-master.log" "${COMPUTE_CMD[@]}"
+    HAND_WORKERS=()
+    for n in "${COMPUTE_NODES[@]}"; do
+        compute_spark_java "$home" "$COMPUTE_NET.$n" -Xmx512m org.apache.spark.deploy.worker.Worker \
+            --host "$COMPUTE_NET.$n" --cores 1 --memory 1g --webui-port 27491 \
+            --work-dir "$CRUN/hand-work-$n" "spark://$COMPUTE_NET.41:$COMPUTE_HAND_PORT"
+        spawn_into "HAND_WORKER_$n" "$CRUN/hand-worker-$n.log" "${COMPUTE_CMD[@]}"
+        local var=HAND_WORKER_$n
+        HAND_WORKERS+=("${!var}")
+    done
+    for ((i = 0; i < 1200; i++)); do
+        curl -s -m 1 "http://$COMPUTE_NET.41:27490/json/" | grep -q '"aliveworkers" : 2,' && return 0
+        sleep 0.25
+    done
+    die "compute: the hand-started workers did not register within 5 minutes, see $CRUN/hand-*.log"
+}
+
+compute_hand_down() {
+    local pid
+    for pid in "${HAND_WORKERS[@]}" "$HAND_MASTER"; do stop_group "$pid" TERM 100; done
+}
+
+# compute_hand_job HOME PARTITIONS SAMPLES: Spark's job time of the Pi job submitted by
+# Spark's own SparkSubmit to the hand-started master
+compute_hand_job() {
+    local out
+    compute_spark_java "$1" "$COMPUTE_NET.41" -Xmx1g org.apache.spark.deploy.SparkSubmit \
+        --master "spark://$COMPUTE_NET.41:$COMPUTE_HAND_PORT" --class io.bramble.spark.pi.MonteCarloPi \
+        --total-executor-cores 2 --conf spark.scheduler.minRegisteredResourcesRatio=1.0 \
+        --conf spark.ui.enabled=false "$CJAR" "$2" "$3"
+    out=$("${COMPUTE_CMD[@]}" 2>>"$CRUN/hand-submit.log") ||
+        die "compute: the hand-started job failed, see $CRUN/hand-submit.log"
+    sed -n 's/^Spark estimated Pi at [0-9.]* in \([0-9.]*\) seconds.*/\1/p' <<<"$out"
+}
+
 compute_main() {
     ensure_packages curl=curl
     bramble_built || { log "compute: bramble does not build; nothing measured"; return 0; }
@@ -113,6 +180,19 @@ compute_main() {
         local var=CPID_$n
         stop_group "${!var}" TERM 150
     done
+    # The same Spark, started by hand from the first node's jars with no bramble running: what
+    # Spark alone gets from these two cores.
+    local home
+    home=$(dirname "$(ls -d "$CRUN"/n41/compute/*/jars | head -1)")
+    COMPUTE_SCALA=$(ls "$home/jars" | sed -n 's/^scala-library-\([0-9]*\.[0-9]*\)\..*/\1/p' | head -1)
+    log "compute: the large job on Spark started by hand (no bramble) x $runs"
+    compute_hand_up "$home"
+    for ((r = 1; r <= runs; r++)); do
+        spark=$(compute_hand_job "$home" 8 "$big")
+        echo "hand_spark,$r,$spark,s" >>"$csv"
+        awk -v s="$big" -v t="$spark" -v r=$r 'BEGIN {printf "hand_samples_per_s_core,%d,%.0f,samples/s\n", r, s / t / 2}' >>"$csv"
+    done
+    compute_hand_down
     compute_report "$runs"
 }
 
@@ -125,6 +205,10 @@ compute_report() { # RUNS
     java=$(compute_median java_samples_per_s)
     per_core=$(compute_median large_samples_per_s_core)
     ratio=$(awk -v a="$per_core" -v b="$java" 'BEGIN {printf "%.2f", a / b}')
+    local hand hand_ratio pool_hand
+    hand=$(compute_median hand_samples_per_s_core)
+    hand_ratio=$(awk -v a="$hand" -v b="$java" 'BEGIN {printf "%.2f", a / b}')
+    pool_hand=$(awk -v a="$per_core" -v b="$hand" 'BEGIN {printf "%.2f", a / b}')
     {
         echo "## Compute: seed 000's Pi job on the pool"
         echo
@@ -135,6 +219,9 @@ compute_report() { # RUNS
         awk -v v="$java" 'BEGIN {printf "| plain Java, one core (JavaPi) | %.3g samples/s |\n", v}'
         awk -v v="$per_core" 'BEGIN {printf "| the large job on the pool, per worker core | %.3g samples/s |\n", v}'
         echo "| ratio, pool per core / plain Java (target >= 0.8) | $ratio |"
+        awk -v v="$hand" 'BEGIN {printf "| the large job on Spark started by hand (no bramble), per worker core | %.3g samples/s |\n", v}'
+        echo "| ratio, hand-started Spark per core / plain Java | $hand_ratio |"
+        echo "| ratio, pool / hand-started Spark | $pool_hand |"
         echo "| the seed's small job, Spark's job time (the seed's cluster: 0.72 s) | $(compute_median small_spark) s |"
         echo "| the seed's small job, whole \`compute submit\` | $(compute_median small_submit) ms |"
         echo "| \`compute start\` to both workers registered, first (jars copied in) | $(compute_median start_first) ms |"
