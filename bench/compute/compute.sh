@@ -72,18 +72,24 @@ compute_job() {
         $((($(date +%s%N) - t0) / 1000000))
 }
 
-# The module options Spark's launcher gives every JVM (bramble's SparkJvm.MODULE_OPTIONS).
-COMPUTE_SPARK_JVM=(-XX:+IgnoreUnrecognizedVMOptions --add-modules=jdk.incubator.vector
-    --add-opens=java.base/java.lang=ALL-UNNAMED --add-opens=java.base/java.lang.invoke=ALL-UNNAMED
-    --add-opens=java.base/java.lang.reflect=ALL-UNNAMED --add-opens=java.base/java.io=ALL-UNNAMED
-    --add-opens=java.base/java.net=ALL-UNNAMED --add-opens=java.base/java.nio=ALL-UNNAMED
-    --add-opens=java.base/java.util=ALL-UNNAMED --add-opens=java.base/java.util.concurrent=ALL-UNNAMED
-    --add-opens=java.base/java.util.concurrent.atomic=ALL-UNNAMED
-    --add-opens=java.base/jdk.internal.ref=ALL-UNNAMED --add-opens=java.base/sun.nio.ch=ALL-UNNAMED
-    --add-opens=java.base/sun.nio.cs=ALL-UNNAMED --add-opens=java.base/sun.security.action=ALL-UNNAMED
-    --add-opens=java.base/sun.util.calendar=ALL-UNNAMED
-    --add-opens=java.security.jgss/sun.security.krb5=ALL-UNNAMED
-    -Dio.netty.tryReflectionSetAccessible=true --enable-native-access=ALL-UNNAMED)
+# compute_spark_options: sets COMPUTE_SPARK_JVM to the options bramble's node gave the Spark
+# master it runs (Spark's launcher's module options, up to the daemon's heap), read from the
+# running master's command line, so that Spark started by hand gets the same JVM
+compute_spark_options() {
+    local pid arg
+    COMPUTE_SPARK_JVM=()
+    for pid in $(pgrep -f "org.apache.spark.deploy.master.Master"); do
+        # the java process itself, not the shell that watches it for the node
+        [[ "$(tr '\0' '\n' <"/proc/$pid/cmdline" | head -1)" == */bin/java ]] || continue
+        while IFS= read -r arg; do
+            [ "$arg" = -Xmx512m ] && break
+            COMPUTE_SPARK_JVM+=("$arg")
+        done < <(tr '\0' '\n' <"/proc/$pid/cmdline" | tail -n +2)
+        log "compute: Spark's JVM options, as the pool's master has them: ${COMPUTE_SPARK_JVM[*]}"
+        return 0
+    done
+    die "compute: the pool's Spark master is not running; its JVM options cannot be read"
+}
 COMPUTE_HAND_PORT=27487     # the hand-started master's port (web UI 27490, workers' 27491)
 
 # compute_spark_java HOME ADDRESS CLASS ARGS...: sets COMPUTE_CMD to a Spark JVM from HOME, as
@@ -157,6 +163,7 @@ compute_main() {
     log "compute: a pool of two bramble nodes on $COMPUTE_NET.${COMPUTE_NODES[0]} and .${COMPUTE_NODES[1]}"
     compute_up
     echo "start_first,1,$(compute_start),ms" >>"$csv"
+    compute_spark_options
     for ((r = 1; r <= runs; r++)); do
         compute_stop
         echo "start_again,$r,$(compute_start),ms" >>"$csv"
