@@ -310,7 +310,7 @@ public final class LocalBrick implements FileOps {
 
     /**
      * The xattrs of {@code name} in the folder {@code dirFd} whose client names start with
-     * {@code prefix}.
+     * {@code prefix}; {@code attr} is read only when the prefix covers the file's id.
      */
     private Map<String, byte[]> xattrsAt(int dirFd, String name, Attr attr, String prefix)
             throws FsException {
@@ -469,17 +469,45 @@ public final class LocalBrick implements FileOps {
         remove(path, Libc.AT_REMOVEDIR);
     }
 
+    /** Reads the xattrs through the resolution the removal makes, within its change. */
+    @Override
+    public Map<String, byte[]> unlinkXattrs(Caller caller, FsPath path, String prefix)
+            throws FsException {
+        PathRules.removable(path, Errno.EISDIR);
+        return remove(path, 0, prefix);
+    }
+
+    @Override
+    public Map<String, byte[]> rmdirXattrs(Caller caller, FsPath path, String prefix)
+            throws FsException {
+        PathRules.removable(path, Errno.EBUSY);
+        return remove(path, Libc.AT_REMOVEDIR, prefix);
+    }
+
     private void remove(FsPath path, int flags) throws FsException {
-        run(() -> {
+        remove(path, flags, null);
+    }
+
+    /** Removes {@code path}; returns its xattrs under {@code prefix} (none when null). */
+    private Map<String, byte[]> remove(FsPath path, int flags, String prefix)
+            throws FsException {
+        return run(() -> {
             try (Located at = resolver.locate(path);
                     ChangeTracker.Change change = entryChangeOf(at)) {
                 if (flags == 0) {
                     refuseSealed(at);
                 }
+                Map<String, byte[]> xattrs = Map.of();
+                if (prefix != null) {
+                    Attr attr = XattrNames.ID.startsWith(prefix)
+                            ? attrAt(at.dirFd(), at.name())
+                            : null;
+                    xattrs = xattrsAt(at.dirFd(), at.name(), attr, prefix);
+                }
                 Known gone = known(at);
                 Libc.unlinkat(at.dirFd(), at.name(), flags);
                 forgetIfLast(gone);
-                return null;
+                return xattrs;
             }
         });
     }

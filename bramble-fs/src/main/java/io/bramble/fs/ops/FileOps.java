@@ -80,6 +80,48 @@ public interface FileOps extends AutoCloseable {
     /** Renames {@code from} to {@code to}, replacing {@code to} unless flags say otherwise. */
     void rename(Caller caller, FsPath from, FsPath to, int flags) throws FsException;
 
+    /**
+     * Unlinks {@code path} as {@link #unlink} does and returns the xattrs whose names start with
+     * {@code prefix} that the file had, read with it in one call where the layer can (a brick
+     * in one step, a brick client in one round trip). This default reads them as root, then
+     * unlinks.
+     */
+    default Map<String, byte[]> unlinkXattrs(Caller caller, FsPath path, String prefix)
+            throws FsException {
+        Map<String, byte[]> xattrs = getattrXattrs(Caller.ROOT, path, prefix).xattrs();
+        unlink(caller, path);
+        return xattrs;
+    }
+
+    /** Removes {@code path} as {@link #rmdir} does; returns its xattrs as {@link #unlinkXattrs}. */
+    default Map<String, byte[]> rmdirXattrs(Caller caller, FsPath path, String prefix)
+            throws FsException {
+        Map<String, byte[]> xattrs = getattrXattrs(Caller.ROOT, path, prefix).xattrs();
+        rmdir(caller, path);
+        return xattrs;
+    }
+
+    /**
+     * Renames as {@link #rename} does and returns the xattrs whose names start with {@code
+     * prefix} of the file it replaced at {@code to}, read with it as {@link #unlinkXattrs}
+     * does; none when it replaced none (or exchanged the two).
+     */
+    default Map<String, byte[]> renameXattrs(Caller caller, FsPath from, FsPath to, int flags,
+            String prefix) throws FsException {
+        Map<String, byte[]> xattrs = Map.of();
+        if ((flags & RENAME_EXCHANGE) == 0) {
+            try {
+                xattrs = getattrXattrs(Caller.ROOT, to, prefix).xattrs();
+            } catch (FsException e) {
+                if (e.errno() != Errno.ENOENT) {
+                    throw e;
+                }
+            }
+        }
+        rename(caller, from, to, flags);
+        return xattrs;
+    }
+
     /** Makes {@code newPath} a hard link to {@code existing}; returns the file's attributes. */
     Attr link(Caller caller, FsPath existing, FsPath newPath) throws FsException;
 

@@ -17,6 +17,8 @@ import java.util.function.Consumer;
  * @param call the change itself, on one copy
  * @param undo releases what a copy returned when the change is not acknowledged, or when
  *     the copy answered too late (a handle a create opened)
+ * @param removal what a change that takes a file away removes; null for other changes
  */
 record Change<T>(ChildSet scope, ChildSet reachable, ChildSet fresh, List<FsPath> markAt,
-        ChangeKind kind, BlameSink sink, ChildCall<T> call, Consumer<T> undo) {}
+        ChangeKind kind, BlameSink sink, ChildCall<T> call, Consumer<T> undo,
+        Removal<T> removal) {}

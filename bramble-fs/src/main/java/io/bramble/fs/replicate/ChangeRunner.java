@@ -207,14 +207,21 @@ final class ChangeRunner {
      * write(2) may have, and its blame stands as an acknowledged change's would: the copies
      * that were away are blamed already (the pre-op), the others that missed it are blamed
      * now. Taking that blame back would leave a copy that was away fresh beside the takers and
-     * different from them, with nothing to tell the heal which to copy. What the copies
-     * returned is released.
+     * different from them, with nothing to tell the heal which to copy. A removal whose
+     * takers were fresh for the folder counts a copy that lacks it as fresh only if its file
+     * under the name is one nobody blames ({@link #removalLeft}). What the copies returned is
+     * released.
      */
     private <T> void refuse(Change<T> change, Answers<T> answers, Outcomes outcomes,
             ChildSet undurable, Progress progress) {
         ChildSet took = outcomes.takers();
         ChildSet away = change.scope().minus(took).minus(outcomes.failed());
         ChildSet freshWithout = change.fresh().minus(took).minus(away);
+        if (change.removal() != null && took.minus(change.fresh()).isEmpty()) {
+            RemovalLeft left = removalLeft(change, answers, took, freshWithout);
+            took = took.union(left.tookUnsaid());
+            freshWithout = left.holdingFresh();
+        }
         if (!took.isEmpty() && !rules.takersBlameThemselves(took, freshWithout)) {
             ChildSet missed = change.scope().minus(took).minus(progress.attempted);
             if (!missed.isEmpty()) {
@@ -233,6 +240,62 @@ final class ChangeRunner {
             }
         }
         undo(change, answers, answers.ok());
+    }
+
+    /**
+     * What a refused removal left on the copies that did not say they took it: those that
+     * took it without saying so (the source name is gone from them), and those that still
+     * hold a file under the name that nobody blames.
+     */
+    private record RemovalLeft(ChildSet tookUnsaid, ChildSet holdingFresh) {}
+
+    /**
+     * Reads, on the copies {@code lacking} a refused removal, what it left
+     * ({@link RemovalLeft}); on refusals only, so a removal that goes through costs nothing
+     * more. A copy that the removed file's markers blame, on a taker (from its answer) or on
+     * a copy that lacks the change (read now), holds a stale file there. A copy that cannot
+     * be read counts as holding a fresh one.
+     *
+     * <p>Only asked when the takers were fresh for the folder: the copies that lack the
+     * removal and hold no fresh file are then blamed by the takers as for an acknowledged
+     * change, where taking the removal back would leave such a copy the one to read the name
+     * from, and its stale file would be served or healed back. When a taker was itself
+     * blamed for the folder, blaming those copies could leave every copy of the folder blamed
+     * by another, so the refusal is taken back as for any change.
+     */
+    private <T> RemovalLeft removalLeft(Change<T> change, Answers<T> answers, ChildSet took,
+            ChildSet lacking) {
+        Removal<T> removal = change.removal();
+        ChildSet blamed = ChildSet.NONE;
+        for (int child : took.indexes()) {
+            blamed = blamed.union(removal.blamedBy().apply(answers.value(child)));
+        }
+        if (lacking.isEmpty()) {
+            return new RemovalLeft(ChildSet.NONE, lacking);
+        }
+        Answers<ChildSet> read = fanout.call(lacking, (child, copy) -> {
+            ChildSet marks = markers.read(copy, removal.source());
+            if (!removal.removed().equals(removal.source())) {
+                try {
+                    marks = markers.read(copy, removal.removed());
+                } catch (FsException e) {
+                    if (e.errno() != Errno.ENOENT) {
+                        throw e;
+                    }
+                    marks = ChildSet.NONE;
+                }
+            }
+            return marks;
+        });
+        ChildSet tookUnsaid = ChildSet.NONE;
+        for (int child : lacking.indexes()) {
+            if (read.ok().contains(child)) {
+                blamed = blamed.union(read.value(child));
+            } else if (read.code(child) == Errno.ENOENT) {
+                tookUnsaid = tookUnsaid.with(child);
+            }
+        }
+        return new RemovalLeft(tookUnsaid, lacking.minus(tookUnsaid).minus(blamed));
     }
 
     /** Releases what {@code copies} returned (they are not part of the change's result). */

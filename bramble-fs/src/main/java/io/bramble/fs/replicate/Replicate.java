@@ -135,7 +135,7 @@ public final class Replicate implements FileOps {
         OpenFile open = openFiles.find(found.attr().id());
         BlameSink sink = open != null ? open : BlameSink.NONE;
         ChangeRunner.Done<T> done = runner.run(new Change<>(all(), found.holders(),
-                found.blame().fresh(), List.of(path), kind, sink, call, null));
+                found.blame().fresh(), List.of(path), kind, sink, call, null, null));
         return answerOf(done, found.blame());
     }
 
@@ -162,6 +162,11 @@ public final class Replicate implements FileOps {
      */
     private <T> ChangeRunner.Done<T> changeEntries(List<FsPath> dirs, Found moved,
             ChildCall<T> call, Consumer<T> undo) throws FsException {
+        return changeEntries(dirs, moved, call, undo, null);
+    }
+
+    private <T> ChangeRunner.Done<T> changeEntries(List<FsPath> dirs, Found moved,
+            ChildCall<T> call, Consumer<T> undo, Removal<T> removal) throws FsException {
         checkOpen();
         Lookup.Parents parents = lookup.parents(dirs);
         ChildSet reachable = parents.holders();
@@ -171,12 +176,22 @@ public final class Replicate implements FileOps {
             fresh = fresh.intersect(moved.blame().fresh());
         }
         return runner.run(new Change<>(all(), reachable, fresh, dirs, ChangeKind.ENTRY,
-                BlameSink.NONE, call, undo));
+                BlameSink.NONE, call, undo, removal));
     }
 
     private <T> T changeEntry(FsPath path, ChildCall<T> call) throws FsException {
         ChangeRunner.Done<T> done = changeEntries(List.of(path.parent()), null, call, null);
         return answerOf(done, BlameMatrix.none(replicaCount));
+    }
+
+    /**
+     * An entry change that takes away the file at {@code removed}: each copy answers with the
+     * xattrs the file had, so that a refused removal does not leave a copy that file blamed
+     * looking fresh ({@link Removal}).
+     */
+    private void removeEntry(List<FsPath> dirs, Found moved, FsPath source, FsPath removed,
+            ChildCall<Map<String, byte[]>> call) throws FsException {
+        changeEntries(dirs, moved, call, null, new Removal<>(source, removed, markers::blamed));
     }
 
     @Override
@@ -198,19 +213,15 @@ public final class Replicate implements FileOps {
 
     @Override
     public void unlink(Caller caller, FsPath path) throws FsException {
-        changeEntry(path, (child, copy) -> {
-            copy.unlink(caller, path);
-            return Boolean.TRUE;
-        });
+        removeEntry(List.of(path.parent()), null, path, path,
+                (child, copy) -> copy.unlinkXattrs(caller, path, PendingCounters.PREFIX));
         openFiles.unlinked(path);
     }
 
     @Override
     public void rmdir(Caller caller, FsPath path) throws FsException {
-        changeEntry(path, (child, copy) -> {
-            copy.rmdir(caller, path);
-            return Boolean.TRUE;
-        });
+        removeEntry(List.of(path.parent()), null, path, path,
+                (child, copy) -> copy.rmdirXattrs(caller, path, PendingCounters.PREFIX));
     }
 
     @Override
@@ -225,10 +236,9 @@ public final class Replicate implements FileOps {
                     moved.holders().intersect(other.holders()),
                     moved.blame().union(other.blame()));
         }
-        changeEntries(dirs, moved, (child, copy) -> {
-            copy.rename(caller, from, to, flags);
-            return Boolean.TRUE;
-        }, null);
+        removeEntry(dirs, moved, from, to,
+                (child, copy) -> copy.renameXattrs(caller, from, to, flags,
+                        PendingCounters.PREFIX));
         if ((flags & RENAME_EXCHANGE) != 0) {
             openFiles.exchanged(from, to);
         } else {
@@ -428,7 +438,7 @@ public final class Replicate implements FileOps {
         BlameMatrix before = file.blame();
         ChangeRunner.Done<T> done = runner.run(new Change<>(scope,
                 handle.open().intersect(health.up()), before.fresh(),
-                path == null ? List.of() : List.of(path), kind, file, call, null));
+                path == null ? List.of() : List.of(path), kind, file, call, null, null));
         ChildSet dropped = handle.keepOnly(done.takers().union(all().minus(scope)));
         releaseChildHandles(handle, dropped);
         return answerOf(done, before);

@@ -461,6 +461,59 @@ class ReplicateTest {
         assertThat(readFile(files, FILE)).isEqualTo("old!");
     }
 
+    /** A flaky copy's calls all fail: after taking effect when {@code taken}, before if not. */
+    void failEveryChange(int child, boolean taken) {
+        faulty.get(child).flaky(new java.util.random.RandomGenerator() {
+            @Override
+            public long nextLong() {
+                return 0;
+            }
+
+            @Override
+            public double nextDouble() {
+                return 0;
+            }
+
+            @Override
+            public boolean nextBoolean() {
+                return !taken;
+            }
+        }, 1.0, false);
+    }
+
+    /**
+     * Copy 2 missed a write, so only copies 0 and 1 held {@link #FILE} fresh, blaming copy 2.
+     * An unlink then reaches copy 0, reaches copy 1 without its answer coming back, and misses
+     * copy 2: refused. Taking it back (copy 0 blaming itself) would leave copy 2, which
+     * nothing blames any more (the blame went with the removed files), fresh for the folder,
+     * and the heal would copy its stale file back to the others, where reads would find it
+     * (the every-fault simulation's seed 2551). The unlink stays instead, as a failed
+     * unlink(2) may have, and the copies that lack it are blamed.
+     */
+    @Test
+    void aRefusedUnlinkThatTookTheOnlyFreshFilesDoesNotBringBackAStaleOne()
+            throws FsException {
+        Replicate files = replicate(3, ReplicateOptions.DEFAULTS.withReadChildPreferred(2),
+                Runnable::run);
+        writeFile(files, FILE, "old!");
+        Opened opened = openMissedBy(files, 2);
+        files.write(opened.handle(), 0, bytes("new!"));
+        files.release(opened.handle());
+        clock.advanceMillis(2_000);
+        failEveryChange(1, true);
+        failEveryChange(2, false);
+        assertThatThrownBy(() -> files.unlink(ALICE, FILE)).isInstanceOf(FsException.class);
+        faulty.get(1).flaky(null, 0, false);
+        faulty.get(2).flaky(null, 0, false);
+        clock.advanceMillis(2_000);
+        assertThat(copyText(2, FILE)).as("the stale copy still holds the name").isEqualTo("old!");
+        assertThatThrownBy(() -> readFile(files, FILE)).as("the stale data is not served")
+                .hasMessageContaining("ENOENT");
+        assertThat(pending(0, FsPath.ROOT, 2).entry()).as("the taker blames the stale copy")
+                .isEqualTo(1);
+        assertThat(pending(0, FsPath.ROOT, 0).entry()).as("and not itself").isZero();
+    }
+
     @Test
     void aCopyDownAtOpenGetsNoHandleAndIsBlamedForEveryWrite() throws FsException {
         Replicate files = replicate(3);

@@ -151,6 +151,24 @@ public final class ProfiledBrick implements FileOps {
     }
 
     @Override
+    public Map<String, byte[]> unlinkXattrs(Caller caller, FsPath path, String prefix)
+            throws FsException {
+        return timed(Fop.UNLINK, () -> brick.unlinkXattrs(caller, path, prefix));
+    }
+
+    @Override
+    public Map<String, byte[]> rmdirXattrs(Caller caller, FsPath path, String prefix)
+            throws FsException {
+        return timed(Fop.RMDIR, () -> brick.rmdirXattrs(caller, path, prefix));
+    }
+
+    @Override
+    public Map<String, byte[]> renameXattrs(Caller caller, FsPath from, FsPath to, int flags,
+            String prefix) throws FsException {
+        return timed(Fop.RENAME, () -> brick.renameXattrs(caller, from, to, flags, prefix));
+    }
+
+    @Override
     public Attr link(Caller caller, FsPath existing, FsPath newPath) throws FsException {
         return timed(Fop.LINK, () -> brick.link(caller, existing, newPath));
     }

@@ -27,6 +27,7 @@ import io.netty.handler.ssl.SslHandler;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.SplittableRandom;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -339,6 +340,25 @@ public final class BrickClient implements FileOps {
     @Override
     public void rename(Caller caller, FsPath from, FsPath to, int flags) throws FsException {
         call(caller, new Call.Rename(from, to, flags), Reply.Done.class);
+    }
+
+    @Override
+    public Map<String, byte[]> unlinkXattrs(Caller caller, FsPath path, String prefix)
+            throws FsException {
+        return call(caller, new Call.UnlinkXattrs(path, prefix), Reply.Xattrs.class).xattrs();
+    }
+
+    @Override
+    public Map<String, byte[]> rmdirXattrs(Caller caller, FsPath path, String prefix)
+            throws FsException {
+        return call(caller, new Call.RmdirXattrs(path, prefix), Reply.Xattrs.class).xattrs();
+    }
+
+    @Override
+    public Map<String, byte[]> renameXattrs(Caller caller, FsPath from, FsPath to, int flags,
+            String prefix) throws FsException {
+        return call(caller, new Call.RenameXattrs(from, to, flags, prefix), Reply.Xattrs.class)
+                .xattrs();
     }
 
     @Override

@@ -32,6 +32,15 @@ public sealed interface Call {
 
     record Rename(FsPath from, FsPath to, int flags) implements Call {}
 
+    /** An unlink that answers with the removed file's xattrs under {@code prefix}. */
+    record UnlinkXattrs(FsPath path, String prefix) implements Call {}
+
+    /** An rmdir that answers with the removed folder's xattrs under {@code prefix}. */
+    record RmdirXattrs(FsPath path, String prefix) implements Call {}
+
+    /** A rename that answers with the replaced file's xattrs under {@code prefix}. */
+    record RenameXattrs(FsPath from, FsPath to, int flags, String prefix) implements Call {}
+
     record Link(FsPath existing, FsPath newPath) implements Call {}
 
     record Create(FsPath path, FileId id, int mode, int flags) implements Call {}

@@ -22,12 +22,15 @@ import io.bramble.fs.brick.wire.Call.Readlink;
 import io.bramble.fs.brick.wire.Call.Release;
 import io.bramble.fs.brick.wire.Call.Removexattr;
 import io.bramble.fs.brick.wire.Call.Rename;
+import io.bramble.fs.brick.wire.Call.RenameXattrs;
 import io.bramble.fs.brick.wire.Call.Rmdir;
+import io.bramble.fs.brick.wire.Call.RmdirXattrs;
 import io.bramble.fs.brick.wire.Call.Setattr;
 import io.bramble.fs.brick.wire.Call.Setxattr;
 import io.bramble.fs.brick.wire.Call.Statfs;
 import io.bramble.fs.brick.wire.Call.Symlink;
 import io.bramble.fs.brick.wire.Call.Unlink;
+import io.bramble.fs.brick.wire.Call.UnlinkXattrs;
 import io.bramble.fs.brick.wire.Call.Write;
 import io.bramble.pool.wire.MalformedFrameException;
 import io.bramble.pool.wire.WireReader;
@@ -83,6 +86,13 @@ final class CallCodec {
                 Values.path(out.u8(9), c.from());
                 Values.path(out, c.to());
                 out.i32(c.flags());
+            }
+            case UnlinkXattrs c -> Values.path(out.u8(30), c.path()).string(c.prefix());
+            case RmdirXattrs c -> Values.path(out.u8(31), c.path()).string(c.prefix());
+            case RenameXattrs c -> {
+                Values.path(out.u8(32), c.from());
+                Values.path(out, c.to());
+                out.i32(c.flags()).string(c.prefix());
             }
             case Link c -> {
                 Values.path(out.u8(10), c.existing());
@@ -178,6 +188,10 @@ final class CallCodec {
             case 28 -> new Fsetattr(in.i64(), Values.setAttr(in));
             case 29 -> new ReaddirXattrs(Values.path(in), Values.optionalName(in), in.i32(), in
                     .string(Values.XATTR_NAME_BYTES_MAX));
+            case 30 -> new UnlinkXattrs(Values.path(in), in.string(Values.XATTR_NAME_BYTES_MAX));
+            case 31 -> new RmdirXattrs(Values.path(in), in.string(Values.XATTR_NAME_BYTES_MAX));
+            case 32 -> new RenameXattrs(Values.path(in), Values.path(in), in.i32(), in.string(
+                    Values.XATTR_NAME_BYTES_MAX));
             default -> throw new MalformedFrameException("unknown opcode " + opcode);
         };
     }

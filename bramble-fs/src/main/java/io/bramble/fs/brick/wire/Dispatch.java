@@ -22,12 +22,15 @@ import io.bramble.fs.brick.wire.Call.Readlink;
 import io.bramble.fs.brick.wire.Call.Release;
 import io.bramble.fs.brick.wire.Call.Removexattr;
 import io.bramble.fs.brick.wire.Call.Rename;
+import io.bramble.fs.brick.wire.Call.RenameXattrs;
 import io.bramble.fs.brick.wire.Call.Rmdir;
+import io.bramble.fs.brick.wire.Call.RmdirXattrs;
 import io.bramble.fs.brick.wire.Call.Setattr;
 import io.bramble.fs.brick.wire.Call.Setxattr;
 import io.bramble.fs.brick.wire.Call.Statfs;
 import io.bramble.fs.brick.wire.Call.Symlink;
 import io.bramble.fs.brick.wire.Call.Unlink;
+import io.bramble.fs.brick.wire.Call.UnlinkXattrs;
 import io.bramble.fs.brick.wire.Call.Write;
 import io.bramble.fs.brick.wire.Reply.Attrs;
 import io.bramble.fs.brick.wire.Reply.AttrsXattrs;
@@ -41,6 +44,7 @@ import io.bramble.fs.brick.wire.Reply.Page;
 import io.bramble.fs.brick.wire.Reply.PageXattrs;
 import io.bramble.fs.brick.wire.Reply.Space;
 import io.bramble.fs.brick.wire.Reply.Text;
+import io.bramble.fs.brick.wire.Reply.Xattrs;
 import io.bramble.fs.ops.AttrXattrs;
 import io.bramble.fs.ops.Caller;
 import io.bramble.fs.ops.EntryXattrs;
@@ -95,6 +99,10 @@ final class Dispatch {
             case Unlink c -> done(() -> brick.unlink(caller, c.path()));
             case Rmdir c -> done(() -> brick.rmdir(caller, c.path()));
             case Rename c -> done(() -> brick.rename(caller, c.from(), c.to(), c.flags()));
+            case UnlinkXattrs c -> new Xattrs(brick.unlinkXattrs(caller, c.path(), c.prefix()));
+            case RmdirXattrs c -> new Xattrs(brick.rmdirXattrs(caller, c.path(), c.prefix()));
+            case RenameXattrs c -> new Xattrs(brick.renameXattrs(caller, c.from(), c.to(), c
+                    .flags(), c.prefix()));
             case Link c -> new Attrs(brick.link(caller, c.existing(), c.newPath()));
             case Create c -> opened(handles, brick.create(caller, c.path(), c.id(), c.mode(), c
                     .flags()));

@@ -7,7 +7,10 @@ import io.bramble.fs.ops.Opened;
 import io.bramble.fs.ops.OpenedXattrs;
 import io.bramble.fs.ops.StatFs;
 import io.bramble.fs.ops.XattrsPage;
+import java.util.Collections;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 /** What a brick answers: a call's result, or the errno it failed with. */
 public sealed interface Reply {
@@ -36,6 +39,13 @@ public sealed interface Reply {
     record PageXattrs(XattrsPage page) implements Reply {}
 
     record Space(StatFs statFs) implements Reply {}
+
+    /** Xattrs by name, in name order (those of a file a change took away). */
+    record Xattrs(Map<String, byte[]> xattrs) implements Reply {
+        public Xattrs {
+            xattrs = Collections.unmodifiableMap(new TreeMap<>(xattrs));
+        }
+    }
 
     /** Attribute names. */
     record Names(List<String> names) implements Reply {

@@ -13,6 +13,7 @@ import io.bramble.fs.brick.wire.Reply.Page;
 import io.bramble.fs.brick.wire.Reply.PageXattrs;
 import io.bramble.fs.brick.wire.Reply.Space;
 import io.bramble.fs.brick.wire.Reply.Text;
+import io.bramble.fs.brick.wire.Reply.Xattrs;
 import io.bramble.fs.ops.AttrXattrs;
 import io.bramble.fs.ops.Opened;
 import io.bramble.fs.ops.OpenedXattrs;
@@ -58,6 +59,7 @@ final class ReplyCodec {
             case HandleXattrs r -> Values.attrXattrs(out.u8(12).i64(r.read().opened().handle()),
                     new AttrXattrs(r.read().opened().attr(), r.read().xattrs()));
             case PageXattrs r -> Values.xattrsPage(out.u8(13), r.page());
+            case Xattrs r -> Values.xattrs(out.u8(14), r.xattrs());
         }
     }
 
@@ -77,6 +79,7 @@ final class ReplyCodec {
             case 11 -> new AttrsXattrs(Values.attrXattrs(in));
             case 12 -> handleXattrs(in.i64(), Values.attrXattrs(in));
             case 13 -> new PageXattrs(Values.xattrsPage(in));
+            case 14 -> new Xattrs(Values.xattrs(in));
             default -> throw new MalformedFrameException("unknown reply kind " + kind);
         };
     }

@@ -123,20 +123,28 @@ final class Values {
 
     static void attrXattrs(WireWriter out, AttrXattrs read) {
         attr(out, read.attr());
-        out.i32(read.xattrs().size());
-        for (Map.Entry<String, byte[]> xattr : read.xattrs().entrySet()) {
-            out.string(xattr.getKey()).bytes(xattr.getValue());
-        }
+        xattrs(out, read.xattrs());
     }
 
     static AttrXattrs attrXattrs(WireReader in) throws MalformedFrameException {
         Attr attr = attr(in);
+        return new AttrXattrs(attr, xattrs(in));
+    }
+
+    static void xattrs(WireWriter out, Map<String, byte[]> xattrs) {
+        out.i32(xattrs.size());
+        for (Map.Entry<String, byte[]> xattr : xattrs.entrySet()) {
+            out.string(xattr.getKey()).bytes(xattr.getValue());
+        }
+    }
+
+    static Map<String, byte[]> xattrs(WireReader in) throws MalformedFrameException {
         int count = in.count(XATTR_NAMES_MAX);
         Map<String, byte[]> xattrs = new HashMap<>();
         for (int i = 0; i < count; i++) {
             xattrs.put(in.string(XATTR_NAME_BYTES_MAX), in.bytes(XATTR_VALUE_BYTES_MAX));
         }
-        return new AttrXattrs(attr, xattrs);
+        return xattrs;
     }
 
     static void setAttr(WireWriter out, SetAttr changes) {

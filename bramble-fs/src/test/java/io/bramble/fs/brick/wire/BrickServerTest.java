@@ -157,6 +157,38 @@ class BrickServerTest {
         assertThat(server.counters().requests()).isGreaterThan(20);
     }
 
+    /** Replicate learns the markers of a file a removal took away from its answer. */
+    @Test
+    void aRemovalAnswersWithTheRemovedFilesXattrsInOneCall() throws Exception {
+        FileOps remote = connectedClient(ClientSettings.DEFAULTS);
+        String marker = "trusted.bramble.pending.1";
+        for (String name : new String[]{"/a", "/b", "/c"}) {
+            remote.release(remote.create(USER, path(name), new FileId(2, name.charAt(1)),
+                    0100640, OpenFlags.RDWR | OpenFlags.CREAT).handle());
+        }
+        remote.mkdir(USER, path("/d"), new FileId(2, 9), 0750);
+        for (String name : new String[]{"/a", "/c", "/d"}) {
+            remote.setxattr(USER, path(name), marker, new byte[]{(byte) name.charAt(1)}, 0);
+            remote.setxattr(USER, path(name), "user.other", new byte[]{1}, 0);
+        }
+        long before = server.counters().requests();
+        assertThat(remote.unlinkXattrs(USER, path("/a"), "trusted.bramble.pending."))
+                .containsOnlyKeys(marker).containsEntry(marker, new byte[]{'a'});
+        assertThat(remote.rmdirXattrs(USER, path("/d"), "trusted.bramble.pending."))
+                .containsOnlyKeys(marker).containsEntry(marker, new byte[]{'d'});
+        assertThat(remote.renameXattrs(USER, path("/b"), path("/c"), 0,
+                "trusted.bramble.pending.")).as("the replaced file's").containsOnlyKeys(marker)
+                .containsEntry(marker, new byte[]{'c'});
+        assertThat(remote.renameXattrs(USER, path("/c"), path("/e"), 0,
+                "trusted.bramble.pending.")).as("nothing replaced").isEmpty();
+        assertThat(server.counters().requests() - before).as("one call each").isEqualTo(4);
+        assertThat(remote.readdir(USER, FsPath.ROOT, null, 10).entries())
+                .extracting(DirEntry::name).containsExactly("e");
+        assertThat(remote.getattr(USER, path("/e")).id()).isEqualTo(new FileId(2, 'b'));
+        assertThat(errno(() -> remote.unlinkXattrs(USER, path("/a"), ""))).isEqualTo(
+                Errno.ENOENT);
+    }
+
     @Test
     void aClientCertifiedByAnotherAuthorityIsRefusedAndCounted() throws Exception {
         BrickClient stranger = client(pool.stranger(), FAST);

@@ -234,6 +234,9 @@ class FrameCodecTest {
                 paths().map(Call.Unlink::new),
                 paths().map(Call.Rmdir::new),
                 Combinators.combine(paths(), paths(), ints).as(Call.Rename::new),
+                Combinators.combine(paths(), texts()).as(Call.UnlinkXattrs::new),
+                Combinators.combine(paths(), texts()).as(Call.RmdirXattrs::new),
+                Combinators.combine(paths(), paths(), ints, texts()).as(Call.RenameXattrs::new),
                 Combinators.combine(paths(), paths()).as(Call.Link::new),
                 Combinators.combine(paths(), fileIds(), ints, ints).as(Call.Create::new),
                 Combinators.combine(paths(), ints).as(Call.Open::new),
@@ -267,6 +270,7 @@ class FrameCodecTest {
         return Arbitraries.oneOf(List.of(
                 Arbitraries.just(Reply.DONE),
                 attrs().map(Reply.Attrs::new),
+                Arbitraries.maps(texts(), blobs()).ofMaxSize(3).map(Reply.Xattrs::new),
                 Combinators.combine(attrs(), Arbitraries.maps(texts(), blobs()).ofMaxSize(3))
                         .as((a, x) -> new Reply.AttrsXattrs(new AttrXattrs(a, x))),
                 Combinators.combine(longs, attrs(), Arbitraries.maps(texts(), blobs())
