@@ -49,6 +49,11 @@ public final class Outcomes {
         return failed;
     }
 
+    /** The children that failed with {@code errno}. */
+    public ChildSet failedWith(int errno) {
+        return errno > 0 ? matching(errno) : ChildSet.NONE;
+    }
+
     private ChildSet matching(int code) {
         ChildSet set = ChildSet.NONE;
         for (int i = 0; i < codes.length; i++) {
@@ -71,11 +76,17 @@ public final class Outcomes {
      * a lost connection when there is one (ENOSPC beside ENOTCONN says more); else EIO.
      */
     public int failureErrno() {
+        return failureErrno(ChildSet.all(codes.length));
+    }
+
+    /** {@link #failureErrno()} of the failures of {@code among} alone; EIO when none failed. */
+    public int failureErrno(ChildSet among) {
         int agreed = 0;
         int answered = 0;
         boolean disagree = false;
         boolean answersDisagree = false;
-        for (int code : codes) {
+        for (int child : among.indexes()) {
+            int code = codes[child];
             if (code <= 0) {
                 continue;
             }

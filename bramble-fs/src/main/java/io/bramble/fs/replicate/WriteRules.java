@@ -125,8 +125,12 @@ public final class WriteRules {
         if (met) {
             return Verdict.acknowledged(scope.minus(took));
         }
-        int errno = outcomes.failureErrno();
-        boolean meaningful = !outcomes.failed().isEmpty() && errno != Errno.EIO
+        // A stale copy's ENOENT says nothing of the object: it lacks a name that a taker
+        // removed, and passing it on would tell the caller that nothing was there.
+        ChildSet telling = outcomes.failed().minus(outcomes.failedWith(Errno.ENOENT)
+                .minus(freshCopies));
+        int errno = outcomes.failureErrno(telling);
+        boolean meaningful = !telling.isEmpty() && errno != Errno.EIO
                 && !Outcomes.isLostConnection(errno);
         return Verdict.refused(meaningful ? errno : Errno.EROFS, selfBlame);
     }

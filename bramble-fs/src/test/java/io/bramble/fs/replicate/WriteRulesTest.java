@@ -50,6 +50,11 @@ class WriteRulesTest {
             3 | auto | 1,2   | took took -            | not-asked | ack 2
             # replica 3, every fresh copy took an unacknowledged change: it stays visible
             3 | auto | 0     | took - -               | not-asked | EROFS
+            # replica 3, a removal one copy took: a stale copy's ENOENT does not say the name
+            # was never there (a fresh copy's does)
+            3 | auto | 1,2   | ENOENT took ENOTCONN   | not-asked | EROFS self
+            3 | auto | 0,1,2 | ENOENT took ENOTCONN   | not-asked | ENOENT self
+            3 | auto | 1,2   | ENOSPC took ENOTCONN   | not-asked | ENOSPC self
             # replica 3, fixed quorum of 3
             3 | fixed3 | 0,1,2 | took took ENOSPC     | not-asked | ENOSPC self
             """)
