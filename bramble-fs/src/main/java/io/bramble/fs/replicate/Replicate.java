@@ -232,19 +232,21 @@ public final class Replicate implements FileOps {
         Found moved = find(caller, from);
         if ((flags & RENAME_EXCHANGE) != 0) {
             Found other = find(caller, to);
-            moved = new Found(moved.attr(), moved.chosen(),
+            Found both = new Found(moved.attr(), moved.chosen(),
                     moved.holders().intersect(other.holders()),
                     moved.blame().union(other.blame()));
-        }
-        removeEntry(dirs, moved, from, to,
-                (child, copy) -> copy.renameXattrs(caller, from, to, flags,
-                        PendingCounters.PREFIX));
-        if ((flags & RENAME_EXCHANGE) != 0) {
+            // Nothing is taken away: both files stay, under each other's name.
+            changeEntries(dirs, both, (child, copy) -> {
+                copy.rename(caller, from, to, flags);
+                return Boolean.TRUE;
+            }, null);
             openFiles.exchanged(from, to);
-        } else {
-            openFiles.unlinked(to);
-            openFiles.renamed(from, to);
+            return;
         }
+        removeEntry(dirs, moved, from, to, (child, copy) -> copy.renameXattrs(caller, from, to,
+                flags, PendingCounters.PREFIX));
+        openFiles.unlinked(to);
+        openFiles.renamed(from, to);
     }
 
     @Override
