@@ -73,8 +73,9 @@ compute_job() {
 }
 
 # compute_spark_options: sets COMPUTE_SPARK_JVM to the options bramble's node gave the Spark
-# master it runs (Spark's launcher's module options, up to the daemon's heap), read from the
-# running master's command line, so that Spark started by hand gets the same JVM
+# master it runs (Spark's launcher's module options, up to the daemon's heap) and
+# COMPUTE_SPARK_HEAP to that heap, read from the running master's command line, so that Spark
+# started by hand gets the same JVM (without bramble's -D properties, which follow the heap)
 compute_spark_options() {
     local pid arg
     COMPUTE_SPARK_JVM=()
@@ -82,10 +83,15 @@ compute_spark_options() {
         # the java process itself, not the shell that watches it for the node
         [[ "$(tr '\0' '\n' <"/proc/$pid/cmdline" | head -1)" == */bin/java ]] || continue
         while IFS= read -r arg; do
-            [ "$arg" = -Xmx512m ] && break
+            if [[ "$arg" == -Xmx* ]]; then
+                COMPUTE_SPARK_HEAP=$arg
+                break
+            fi
             COMPUTE_SPARK_JVM+=("$arg")
         done < <(tr '\0' '\n' <"/proc/$pid/cmdline" | tail -n +2)
-        log "compute: Spark's JVM options, as the pool's master has them: ${COMPUTE_SPARK_JVM[*]}"
+        [ -n "${COMPUTE_SPARK_HEAP:-}" ] ||
+            die "compute: the pool's Spark master has no -Xmx option; its JVM options cannot be told from bramble's"
+        log "compute: Spark's JVM options, as the pool's master has them: ${COMPUTE_SPARK_JVM[*]} $COMPUTE_SPARK_HEAP"
         return 0
     done
     die "compute: the pool's Spark master is not running; its JVM options cannot be read"
@@ -105,12 +111,12 @@ compute_spark_java() {
 # addresses the nodes used, with no bramble running
 compute_hand_up() {
     local home=$1 n i
-    compute_spark_java "$home" "$COMPUTE_NET.41" -Xmx512m org.apache.spark.deploy.master.Master \
+    compute_spark_java "$home" "$COMPUTE_NET.41" "$COMPUTE_SPARK_HEAP" org.apache.spark.deploy.master.Master \
         --host "$COMPUTE_NET.41" --port $COMPUTE_HAND_PORT --webui-port 27490
     spawn_into HAND_MASTER "$CRUN/hand-master.log" "${COMPUTE_CMD[@]}"
     HAND_WORKERS=()
     for n in "${COMPUTE_NODES[@]}"; do
-        compute_spark_java "$home" "$COMPUTE_NET.$n" -Xmx512m org.apache.spark.deploy.worker.Worker \
+        compute_spark_java "$home" "$COMPUTE_NET.$n" "$COMPUTE_SPARK_HEAP" org.apache.spark.deploy.worker.Worker \
             --host "$COMPUTE_NET.$n" --cores 1 --memory 1g --webui-port 27491 \
             --work-dir "$CRUN/hand-work-$n" "spark://$COMPUTE_NET.41:$COMPUTE_HAND_PORT"
         spawn_into "HAND_WORKER_$n" "$CRUN/hand-worker-$n.log" "${COMPUTE_CMD[@]}"
