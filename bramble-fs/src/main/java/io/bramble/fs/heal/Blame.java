@@ -1,5 +1,6 @@
 package io.bramble.fs.heal;
 
+import io.bramble.fs.ops.FileType;
 import io.bramble.fs.replicate.BlameMatrix;
 import io.bramble.fs.replicate.ChildSet;
 import java.util.List;
@@ -12,20 +13,26 @@ import java.util.List;
  * every acknowledged change and refused ones beside), and every other copy is healed from
  * one of them, an arbiter nobody blames too. Failing those, the holding copies of a group
  * that meets every set of takers and blames neither each other nor themselves are ({@link
- * BlameMatrix#firstAgreeingGroup}), and only the copies outside it are healed. When the file is
- * marked and there are no sources, it is in split-brain. Pure.
+ * BlameMatrix#firstAgreeingGroup}), and only the copies outside it are healed. Failing those
+ * too, for a file other than a folder that every copy holds (a copy without it may have
+ * taken its marks away with it), the copies with data that fewer others blame than the
+ * fewest takers of an acknowledged change are ({@link BlameMatrix#blamedByFewerThan}); a
+ * folder in that state is merged ({@link FolderMerge}). When
+ * the file is marked and there are no sources, it is in split-brain. Pure.
  *
  * @param marks the blame of the copies that hold the file
  * @param arbiters the copies that hold no data
  * @param agreeingGroup the copies such a group needs ({@code Quorum.agreeingGroup}); more
  *     than the set has to trust no group
+ * @param folder whether a copy holds a folder at the path
  */
 record Blame(ChildSet present, ChildSet reachable, BlameMatrix marks, ChildSet arbiters,
-        int agreeingGroup) {
+        int agreeingGroup, boolean folder) {
     static Blame of(List<CopyState> states, ChildSet arbiters, int agreeingGroup) {
         ChildSet present = ChildSet.NONE;
         ChildSet reachable = ChildSet.NONE;
         BlameMatrix marks = BlameMatrix.none(states.size());
+        boolean folder = false;
         for (int i = 0; i < states.size(); i++) {
             CopyState state = states.get(i);
             if (state.reachable()) {
@@ -34,9 +41,10 @@ record Blame(ChildSet present, ChildSet reachable, BlameMatrix marks, ChildSet a
             if (state.present()) {
                 present = present.with(i);
                 marks = marks.with(i, state.blamed());
+                folder |= FileType.of(state.attr().mode()) == FileType.DIRECTORY;
             }
         }
-        return new Blame(present, reachable, marks, arbiters, agreeingGroup);
+        return new Blame(present, reachable, marks, arbiters, agreeingGroup, folder);
     }
 
     /** The copies some holding copy blames. */
@@ -57,7 +65,21 @@ record Blame(ChildSet present, ChildSet reachable, BlameMatrix marks, ChildSet a
             }
         }
         ChildSet agreeing = agreeing();
-        return agreeing.minus(arbiters).isEmpty() ? fresh : agreeing;
+        if (!agreeing.minus(arbiters).isEmpty()) {
+            return agreeing;
+        }
+        if (!folder && present.equals(ChildSet.all(marks.replicaCount()))) {
+            ChildSet fewBlame = marks.blamedByFewerThan(fewestTakers()).minus(arbiters);
+            if (!fewBlame.isEmpty()) {
+                return fewBlame;
+            }
+        }
+        return fresh;
+    }
+
+    /** The fewest copies that take an acknowledged change, from the agreeing group's size. */
+    private int fewestTakers() {
+        return marks.replicaCount() - agreeingGroup + 1;
     }
 
     /**

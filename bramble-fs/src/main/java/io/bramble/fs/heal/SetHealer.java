@@ -484,9 +484,11 @@ public final class SetHealer {
      * Copies names, data and attributes from {@code source} to each of {@code sinks}, then
      * clears the marks against {@code cleared} on the sinks and on {@code sources}, each only
      * if its copy did not change meanwhile; a folder of which a sink kept names the source
-     * lacks ({@code kept}) keeps its marks.
+     * lacks ({@code kept}) keeps its marks. A file's sink whose disk is full is left for a
+     * later heal when the others' marks can be cleared without it ({@link #leftWhenFull}):
+     * they are, the copies healed inherit the marks against it, and its own stay.
      *
-     * @return whether the marks were cleared
+     * @return whether the marks were cleared, every sink's
      */
     private boolean copyAndClear(FsPath path, List<CopyState> states, int source,
             ChildSet sources, ChildSet sinks, ChildSet cleared, List<FsPath> made,
@@ -495,42 +497,75 @@ public final class SetHealer {
         FileOps sourceOps = copies.get(source);
         long[] changes = new long[copies.size()];
         FileType type = FileType.of(from.attr().mode());
+        ChildSet full = ChildSet.NONE;
         for (int sink : sinks.indexes()) {
-            FileOps sinkOps = copies.get(sink);
-            if (type == FileType.DIRECTORY) {
-                EntryHeal.Result entries = healNames(sourceOps, sinkOps, sink, path, kept);
-                changes[sink] += entries.sinkChanges();
-                made.addAll(entries.made());
-                if (entries.kept() > 0) {
-                    kept.add(path);
+            try {
+                changes[sink] += copyTo(path, from, sourceOps, states.get(sink), sink, type, made,
+                        kept);
+            } catch (FsException e) {
+                if (!leftWhenFull(e, type, sinks, cleared)) {
+                    throw e;
                 }
-            } else if (type == FileType.REGULAR && !arbiters.contains(sink)) {
-                changes[sink] += DataCopy.copy(sourceOps, sinkOps, path, from.attr()
-                        .sizeBytes(), states.get(sink).attr().sizeBytes(),
-                        filesAtOnce == 1
-                                ? 1
-                                : DataCopy.STREAMS,
-                        progress);
+                full = full.with(sink);
             }
-            changes[sink] += MetadataCopy.copy(sourceOps, sinkOps, path, from.attr());
+        }
+        ChildSet healed = sinks.minus(full);
+        ChildSet clearing = cleared.minus(full);
+        for (int sink : healed.indexes()) {
             changes[sink] += MarkInheritance.inherit(from, states.get(sink), sink, ChildSet.all(
-                    copies.size()).minus(cleared), sinkOps, path);
+                    copies.size()).minus(clearing), copies.get(sink), path);
         }
         if (kept.contains(path)) {
             return false;
         }
-        for (int sink : sinks.indexes()) {
+        for (int sink : healed.indexes()) {
             copies.get(sink).setxattr(Caller.ROOT, path, ChangeStamps.CLEAR_IF_UNCHANGED,
                     ChangeStamps.clearRequest(ChangeStamps.raised(states.get(sink).stamp(),
-                            changes[sink]), cleared.indexes()),
+                            changes[sink]), clearing.indexes()),
                     0);
         }
         for (int copy : sources.indexes()) {
             copies.get(copy).setxattr(Caller.ROOT, path, ChangeStamps.CLEAR_IF_UNCHANGED,
-                    ChangeStamps.clearRequest(states.get(copy).stamp(), cleared.indexes()), 0);
+                    ChangeStamps.clearRequest(states.get(copy).stamp(), clearing.indexes()), 0);
+        }
+        if (!full.isEmpty()) {
+            return false;
         }
         progress.healed();
         return true;
+    }
+
+    /** Copies a folder's names or a file's data, then the attributes, to copy {@code sink}. */
+    private long copyTo(FsPath path, CopyState from, FileOps sourceOps, CopyState to, int sink,
+            FileType type, List<FsPath> made, KeptFolders kept) throws FsException {
+        FileOps sinkOps = copies.get(sink);
+        long changes = 0;
+        if (type == FileType.DIRECTORY) {
+            EntryHeal.Result entries = healNames(sourceOps, sinkOps, sink, path, kept);
+            changes += entries.sinkChanges();
+            made.addAll(entries.made());
+            if (entries.kept() > 0) {
+                kept.add(path);
+            }
+        } else if (type == FileType.REGULAR && !arbiters.contains(sink)) {
+            changes += DataCopy.copy(sourceOps, sinkOps, path, from.attr().sizeBytes(),
+                    to.attr().sizeBytes(), filesAtOnce == 1 ? 1 : DataCopy.STREAMS,
+                    progress);
+        }
+        return changes + MetadataCopy.copy(sourceOps, sinkOps, path, from.attr());
+    }
+
+    /**
+     * Whether a sink that failed with {@code e} may be left while the others are healed: its
+     * disk is full (only a write to it says so), the path is not a folder (whose heal makes
+     * names the sinks' later heals follow), and the heal clears no mark but the sinks' (its
+     * source is fresh), so the copies healed hold what the source holds and the source and
+     * they keep blaming the one left.
+     */
+    private static boolean leftWhenFull(FsException e, FileType type, ChildSet sinks,
+            ChildSet cleared) {
+        return (e.errno() == Errno.ENOSPC || e.errno() == Errno.EDQUOT)
+                && type != FileType.DIRECTORY && cleared.equals(sinks) && sinks.size() > 1;
     }
 
     /**

@@ -93,6 +93,26 @@ public final class BlameMatrix {
     }
 
     /**
+     * The children that fewer than {@code fewestTakers} other children blame: with {@code
+     * fewestTakers} the fewest copies that take an acknowledged change ({@link
+     * Quorum#agreeingGroup} tells it), none of them missed one.
+     *
+     * <p>Every taker of an acknowledged change wrote, before the acknowledgement, a marker
+     * blaming each copy that missed it, and that marker goes only with a heal that made the
+     * copy whole; a copy's blame of itself is a refusal's, never an acknowledged change's. So
+     * a copy that missed an acknowledged change is blamed by at least that many others, and
+     * one blamed by fewer, even by copies it blames back, holds every acknowledged change:
+     * what it lacks beside are refused ones, or the blame is left from a heal it missed while
+     * away (the copy it blames was made whole from another). Only the marks of every copy
+     * show the count: the rule is for when every copy answers and holds the file (a refused
+     * removal that a taker took away took its marks with it).
+     */
+    public ChildSet blamedByFewerThan(int fewestTakers) {
+        return ChildSet.all(replicaCount()).filter(c -> blamers(c).without(c)
+                .size() < fewestTakers);
+    }
+
+    /**
      * The children of {@code candidates} that belong to a group of at least {@code size} of
      * them in which no child blames another or itself; none when there are more than
      * {@value #GROUP_CANDIDATES_MAX} candidates, whose groups are not searched.

@@ -198,6 +198,7 @@ class SetHealerArbiterTest {
         blame(1, 0);
         blame(0, ARBITER);
         blame(ARBITER, 1);
+        blame(ARBITER, 0); // each data copy blamed by two: either may lack an acknowledged change
 
         SplitBrainResolution refused = healer().resolve(FILE, SplitBrainChoice.sourceBrick(
                 ARBITER));

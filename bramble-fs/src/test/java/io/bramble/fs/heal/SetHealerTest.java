@@ -192,6 +192,50 @@ class SetHealerTest {
     }
 
     /**
+     * Copies 1 and 2 each missed a write that copy 0 took, and copy 2's disk is full: the heal
+     * makes copy 1 whole and clears copy 0's mark against it, while copy 2 stays blamed, by
+     * copy 0 and now by copy 1 too, to be healed once it has room (its own marks stay until
+     * then: copy 0 blames nobody, so it is the source). Before, the full copy
+     * failed the whole heal, and copy 0's mark against copy 1 stayed behind copy 1's new
+     * data: a later write that copy 0 missed would have left the two blaming each other.
+     */
+    @Test
+    void aFullCopyIsLeftForLaterWhileTheOthersAreHealed() throws FsException {
+        Replicate files = replicate(3);
+        FsPath f = FsPath.parse("/f");
+        write(files, f, 0, bytes("one"));
+        down(files, 1);
+        write(files, f, 0, bytes("two"));
+        up(files, 1);
+        down(files, 2);
+        write(files, f, 0, bytes("three"));
+        up(files, 2);
+        faulty.get(2).state(State.FULL);
+
+        assertThat(healer(0).heal(f)).isEqualTo(HealOutcome.WAITING);
+
+        assertThat(data(1, f)).isEqualTo("three");
+        assertThat(data(2, f)).isEqualTo("two");
+        assertThat(blames(0, f, 1)).isFalse();
+        assertThat(blames(0, f, 2)).isTrue();
+        assertThat(blames(1, f, 2)).isTrue();
+        assertThat(blames(2, f, 1)).as("the full copy's own marks stay").isTrue();
+
+        faulty.get(2).state(State.UP);
+        assertThat(healer(0).heal(f)).isEqualTo(HealOutcome.HEALED);
+        for (int copy = 0; copy < 3; copy++) {
+            assertThat(data(copy, f)).as("copy %d", copy).isEqualTo("three");
+            assertThat(marked(copy, f)).as("copy %d", copy).isFalse();
+        }
+    }
+
+    boolean blames(int copy, FsPath path, int other) throws FsException {
+        String name = PendingCounters.name(other);
+        return copies.get(copy).listxattr(Caller.ROOT, path).contains(name) && !PendingCounters
+                .decode(copies.get(copy).getxattr(Caller.ROOT, path, name)).isZero();
+    }
+
+    /**
      * Copy 0 took a write copy 2 missed, was away while copy 2 was healed, took a write copy
      * 1 missed, and was away while copy 1 was healed and copies 1 and 2 took another write:
      * back, it still blames both, and both blame it, so no copy is fresh. Copies 1 and 2 agree and are two of three, so reads
@@ -313,6 +357,61 @@ class SetHealerTest {
         copy.setxattr(Caller.ROOT, f, ChangeStamps.CLEAR_IF_UNCHANGED, ChangeStamps.clearRequest(
                 ChangeStamps.raised(stamp, 1), 1), 0);
         assertThat(copy.listxattr(Caller.ROOT, f)).doesNotContain(PendingCounters.name(1));
+    }
+
+    /**
+     * Three copies, each blamed by another, as a seed of the simulation left them: copy 1
+     * kept a mark against copy 0 from before copy 0 was healed while copy 1 was away; copy 1
+     * then missed an acknowledged write that copies 0 and 2 took (both blame it), and copy 2
+     * missed a refused one that copy 0 took (copies 0 and 1 blame it). Copy 0 is blamed by
+     * one copy only, fewer than the two that take an acknowledged change: it holds every
+     * acknowledged change and is the source. With a copy away the count is unknown, and the
+     * file is left as it is.
+     */
+    @Test
+    void aCopyBlamedByFewerThanAQuorumOfTakersIsTheSourceWhenNoneIsFresh() throws FsException {
+        replicate(3);
+        FsPath f = FsPath.parse("/f");
+        SetHealer healer = new SetHealer(List.copyOf(faulty), -1, progress, 1,
+                FavoriteChildPolicy.NONE, SplitBrainListener.NONE, -1, Quorum.AUTO);
+        int[][] blames = {{1, 2}, {0, 2}, {1}};
+        for (int i = 0; i < 3; i++) {
+            Opened o = copies.get(i).create(ALICE, f, FileId.of(new UUID(1, 1)), 0644,
+                    OpenFlags.RDWR);
+            copies.get(i).write(o.handle(), 0, bytes("side " + i));
+            copies.get(i).release(o.handle());
+            for (int other : blames[i]) {
+                copies.get(i).setxattr(Caller.ROOT, f, PendingCounters.name(other),
+                        new PendingCounters(1, 0, 0).encode(), 0);
+            }
+        }
+        faulty.get(2).state(State.DOWN);
+        assertThat(healer.heal(f)).isNotEqualTo(HealOutcome.HEALED);
+        assertThat(data(1, f)).isEqualTo("side 1");
+        faulty.get(2).state(State.UP);
+        // Under quorum none, one copy may have taken an acknowledged change alone.
+        assertThat(new SetHealer(List.copyOf(faulty), -1, progress, 1, FavoriteChildPolicy.NONE,
+                SplitBrainListener.NONE, -1, Quorum.NONE).inSplitBrain(f)).isTrue();
+        assertThat(healer.inSplitBrain(f)).isFalse();
+
+        assertThat(healer.heal(f)).isEqualTo(HealOutcome.HEALED);
+
+        for (int copy = 0; copy < 3; copy++) {
+            assertThat(data(copy, f)).as("copy %d", copy).isEqualTo("side 0");
+            assertThat(marked(copy, f)).as("copy %d", copy).isFalse();
+        }
+        // Blamed by two, copy 0 may have missed an acknowledged change: a split-brain.
+        for (int i = 1; i < 3; i++) {
+            copies.get(i).setxattr(Caller.ROOT, f, PendingCounters.name(0),
+                    new PendingCounters(1, 0, 0).encode(), 0);
+            copies.get(0).setxattr(Caller.ROOT, f, PendingCounters.name(i),
+                    new PendingCounters(1, 0, 0).encode(), 0);
+        }
+        copies.get(1).setxattr(Caller.ROOT, f, PendingCounters.name(2),
+                new PendingCounters(1, 0, 0).encode(), 0);
+        copies.get(2).setxattr(Caller.ROOT, f, PendingCounters.name(1),
+                new PendingCounters(1, 0, 0).encode(), 0);
+        assertThat(healer.heal(f)).isEqualTo(HealOutcome.SPLIT_BRAIN);
     }
 
     @Test
