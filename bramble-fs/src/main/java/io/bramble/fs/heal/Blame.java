@@ -17,8 +17,8 @@ import java.util.List;
  * too, for a file other than a folder that every copy holds (a copy without it may have
  * taken its marks away with it), the copies with data that fewer others blame than the
  * fewest takers of an acknowledged change are ({@link BlameMatrix#blamedByFewerThan}); a
- * folder in that state is merged ({@link FolderMerge}). When
- * the file is marked and there are no sources, it is in split-brain. Pure.
+ * folder in that state is merged ({@link FolderMerge}). When the file is marked and there
+ * are no sources, it is in split-brain. Pure.
  *
  * @param marks the blame of the copies that hold the file
  * @param arbiters the copies that hold no data

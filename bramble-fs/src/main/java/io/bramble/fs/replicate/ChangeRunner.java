@@ -238,8 +238,28 @@ final class ChangeRunner {
                     change.sink().blamed(child, ChildSet.of(child));
                 }
             }
+            blameUnsure(change, outcomes, freshWithout, progress);
         }
         undo(change, answers, answers.ok());
+    }
+
+    /**
+     * After a refused change of a file that a fresh copy may have taken unsaid (its answer
+     * lost), the fresh copies that surely lack it blame that copy ({@link
+     * WriteRules#surelyWithout}; best effort, the change fails either way). Folders' entry
+     * changes are left as they are: a folder whose copies differ is settled name by name.
+     */
+    private <T> void blameUnsure(Change<T> change, Outcomes outcomes, ChildSet freshWithout,
+            Progress progress) {
+        ChildSet unsure = WriteRules.unsure(outcomes).intersect(change.fresh());
+        if (change.kind() == ChangeKind.ENTRY || unsure.isEmpty()) {
+            return;
+        }
+        ChildSet blamers = rules.surelyWithout(outcomes, freshWithout);
+        ChildSet marked = mark(change, blamers, c -> unsure, progress);
+        for (int child : marked.indexes()) {
+            change.sink().blamed(child, unsure);
+        }
     }
 
     /**

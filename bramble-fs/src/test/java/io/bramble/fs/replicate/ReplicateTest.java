@@ -443,6 +443,29 @@ class ReplicateTest {
     }
 
     /**
+     * Copy 2 missed the open, copy 0 is full, and copy 1 takes the write but its answer is
+     * lost: no copy says it took the write, which is refused. Copy 1 holds it all the same;
+     * copy 0, which surely lacks it, blames copy 1, so reads keep to copy 0 and the heal
+     * brings copy 1 back to it, rather than leave two fresh copies that differ with no mark
+     * (the every-fault simulation's seed 2798).
+     */
+    @Test
+    void aRefusedWriteACopyTookUnsaidLeavesItBlamedByTheCopyWithoutIt() throws FsException {
+        Replicate files = replicaThreeHoldingOld();
+        Opened opened = openMissedBy(files, 2);
+        failEveryChange(1, true);
+        writeRefusedForSpace(files, opened, 0, "new!");
+        faulty.get(1).flaky(null, 0, false);
+        files.release(opened.handle());
+        faulty.get(0).state(State.UP);
+        assertThat(copyText(1, FILE)).as("the copy whose answer was lost took it")
+                .isEqualTo("new!");
+        assertThat(pending(0, FILE, 1).data()).as("the copy without it blames it").isEqualTo(1);
+        assertThat(pending(0, FILE, 2).data()).as("not the copy that missed the open").isZero();
+        assertThat(readFile(files, FILE)).isEqualTo("old!");
+    }
+
+    /**
      * Copy 1 missed the open and copy 2 is full: copy 0 alone takes the write, which is
      * refused, and blames itself, as copy 2 is fresh without it; the blame of copy 1 written
      * before the write was sent is taken back.
