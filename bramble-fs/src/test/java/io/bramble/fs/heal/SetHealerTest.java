@@ -361,11 +361,11 @@ class SetHealerTest {
 
     /**
      * Three copies, each blamed by another, as a seed of the simulation left them: copy 1
-     * kept a mark against copy 0 from before copy 0 was healed while copy 1 was away; copy 1
-     * then missed an acknowledged write that copies 0 and 2 took (both blame it), and copy 2
-     * missed a refused one that copy 0 took (copies 0 and 1 blame it). Copy 0 is blamed by
-     * one copy only, fewer than the two that take an acknowledged change: it holds every
-     * acknowledged change and is the source. With a copy away the count is unknown, and the
+     * kept a mark against copy 0 from before copy 0 was healed while copy 1 was away; then
+     * copy 2 missed a write that copies 0 and 1 took, and copy 1 one that copies 0 and 2
+     * took (each blamed by the two that took it). Copy 0 is blamed by one copy only, fewer
+     * than the two that take an acknowledged change: it holds every acknowledged change and
+     * is the source. With a copy away the count is unknown, and the
      * file is left as it is.
      */
     @Test
