@@ -251,11 +251,11 @@ final class ChangeRunner {
      */
     private <T> void blameUnsure(Change<T> change, Outcomes outcomes, ChildSet freshWithout,
             Progress progress) {
-        ChildSet unsure = WriteRules.unsure(outcomes).intersect(change.fresh());
-        if (change.kind() == ChangeKind.ENTRY || unsure.isEmpty()) {
+        ChildSet unsure = outcomes.lostAnswers().intersect(change.fresh());
+        ChildSet blamers = rules.surelyWithout(outcomes, freshWithout);
+        if (change.kind() == ChangeKind.ENTRY || unsure.isEmpty() || blamers.isEmpty()) {
             return;
         }
-        ChildSet blamers = rules.surelyWithout(outcomes, freshWithout);
         ChildSet marked = mark(change, blamers, c -> unsure, progress);
         for (int child : marked.indexes()) {
             change.sink().blamed(child, unsure);

@@ -54,6 +54,20 @@ public final class Outcomes {
         return errno > 0 ? matching(errno) : ChildSet.NONE;
     }
 
+    /**
+     * The children whose answer was lost ({@link #isLostConnection}): each may have taken the
+     * change without saying so.
+     */
+    public ChildSet lostAnswers() {
+        ChildSet lost = ChildSet.NONE;
+        for (int i = 0; i < codes.length; i++) {
+            if (isLostConnection(codes[i])) {
+                lost = lost.with(i);
+            }
+        }
+        return lost;
+    }
+
     private ChildSet matching(int code) {
         ChildSet set = ChildSet.NONE;
         for (int i = 0; i < codes.length; i++) {

@@ -151,17 +151,9 @@ public final class WriteRules {
     }
 
     /**
-     * The copies whose answer to a change was lost (ENOTCONN, ETIMEDOUT): each may have
-     * taken it without saying so.
-     */
-    public static ChildSet unsure(Outcomes outcomes) {
-        return outcomes.failedWith(Errno.ENOTCONN).union(outcomes.failedWith(Errno.ETIMEDOUT));
-    }
-
-    /**
-     * The copies that blame the {@link #unsure} fresh copies of a refused change of a file:
-     * the fresh copies with data that surely lack it (they answered with another error).
-     * Without their marks a copy that took the change and lost its answer would differ from
+     * The copies that blame the fresh copies of a refused change of a file whose answer was
+     * lost ({@link Outcomes#lostAnswers}): the fresh copies with data that surely lack it
+     * (they answered with another error). Without their marks a copy that took the change and lost its answer would differ from
      * them with no mark, both fresh, and a heal would leave the two as they are. A copy that
      * surely lacks a refused change holds every acknowledged one, being fresh, so the heal
      * may bring the unsure copy back to it.
@@ -169,7 +161,7 @@ public final class WriteRules {
      * @param freshWithout the copies fresh before the change that were sent it and lack it
      */
     public ChildSet surelyWithout(Outcomes outcomes, ChildSet freshWithout) {
-        return freshWithout.intersect(outcomes.failed()).minus(unsure(outcomes)).minus(
+        return freshWithout.intersect(outcomes.failed()).minus(outcomes.lostAnswers()).minus(
                 arbiters);
     }
 

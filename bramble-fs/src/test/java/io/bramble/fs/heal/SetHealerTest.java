@@ -195,9 +195,8 @@ class SetHealerTest {
      * Copies 1 and 2 each missed a write that copy 0 took, and copy 2's disk is full: the heal
      * makes copy 1 whole and clears copy 0's mark against it, while copy 2 stays blamed, by
      * copy 0 and now by copy 1 too, to be healed once it has room (its own marks stay until
-     * then: copy 0 blames nobody, so it is the source). Before, the full copy
-     * failed the whole heal, and copy 0's mark against copy 1 stayed behind copy 1's new
-     * data: a later write that copy 0 missed would have left the two blaming each other.
+     * then: copy 0 blames nobody, so it is the source). Before, the full copy failed the whole
+     * heal, and copy 0's mark against copy 1 stayed behind copy 1's new data: a later write that copy 0 missed would have left the two blaming each other.
      */
     @Test
     void aFullCopyIsLeftForLaterWhileTheOthersAreHealed() throws FsException {
@@ -227,6 +226,12 @@ class SetHealerTest {
             assertThat(data(copy, f)).as("copy %d", copy).isEqualTo("three");
             assertThat(marked(copy, f)).as("copy %d", copy).isFalse();
         }
+    }
+
+    /** Copy {@code copy}'s marks blame copy {@code other} for one missed write to {@code path}. */
+    void blame(int copy, FsPath path, int other) throws FsException {
+        copies.get(copy).setxattr(Caller.ROOT, path, PendingCounters.name(other),
+                new PendingCounters(1, 0, 0).encode(), 0);
     }
 
     boolean blames(int copy, FsPath path, int other) throws FsException {
@@ -365,8 +370,7 @@ class SetHealerTest {
      * copy 2 missed a write that copies 0 and 1 took, and copy 1 one that copies 0 and 2
      * took (each blamed by the two that took it). Copy 0 is blamed by one copy only, fewer
      * than the two that take an acknowledged change: it holds every acknowledged change and
-     * is the source. With a copy away the count is unknown, and the
-     * file is left as it is.
+     * is the source. With a copy away the count is unknown, and the file is left as it is.
      */
     @Test
     void aCopyBlamedByFewerThanAQuorumOfTakersIsTheSourceWhenNoneIsFresh() throws FsException {
@@ -381,8 +385,7 @@ class SetHealerTest {
             copies.get(i).write(o.handle(), 0, bytes("side " + i));
             copies.get(i).release(o.handle());
             for (int other : blames[i]) {
-                copies.get(i).setxattr(Caller.ROOT, f, PendingCounters.name(other),
-                        new PendingCounters(1, 0, 0).encode(), 0);
+                blame(i, f, other);
             }
         }
         faulty.get(2).state(State.DOWN);
@@ -402,15 +405,11 @@ class SetHealerTest {
         }
         // Blamed by two, copy 0 may have missed an acknowledged change: a split-brain.
         for (int i = 1; i < 3; i++) {
-            copies.get(i).setxattr(Caller.ROOT, f, PendingCounters.name(0),
-                    new PendingCounters(1, 0, 0).encode(), 0);
-            copies.get(0).setxattr(Caller.ROOT, f, PendingCounters.name(i),
-                    new PendingCounters(1, 0, 0).encode(), 0);
+            blame(i, f, 0);
+            blame(0, f, i);
         }
-        copies.get(1).setxattr(Caller.ROOT, f, PendingCounters.name(2),
-                new PendingCounters(1, 0, 0).encode(), 0);
-        copies.get(2).setxattr(Caller.ROOT, f, PendingCounters.name(1),
-                new PendingCounters(1, 0, 0).encode(), 0);
+        blame(1, f, 2);
+        blame(2, f, 1);
         assertThat(healer.heal(f)).isEqualTo(HealOutcome.SPLIT_BRAIN);
     }
 
